@@ -1,0 +1,106 @@
+"""Features of one sentence for the check-worthiness model, read from a spaCy parse.
+
+Pure Python over token attributes the extraction pipeline already computed
+(``pos_``, ``tag_``, ``dep_``, ``lemma_``, ``ent_type_``, ``like_num``, ...): no
+scikit-learn, no numpy. The same function feeds training and scoring, so the
+shipped weights always match the features. Each feature is a string; the model
+is a weight per string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+FEATURE_VERSION = 1
+"""Bumped whenever the features change: a model trained on another version is refused."""
+
+SAY_VERBS = frozenset(
+    "say tell claim state announce report add note warn insist argue explain admit "
+    "accuse deny confirm reveal estimate predict promise pledge vow suggest write "
+    "testify declare acknowledge allege".split()
+)
+"""Verbs of saying: reported speech is a hint of a checkable statement."""
+
+OPINION_VERBS = frozenset(
+    "think believe feel hope wish want like love hate guess suppose know understand "
+    "agree disagree".split()
+)
+"""Verbs of opinion and wish: 'I think ...' is rarely checkable."""
+
+_PERSONAL = {"i": "1", "me": "1", "my": "1", "we": "1p", "us": "1p", "our": "1p",
+             "you": "2", "your": "2"}
+
+
+def _bucket(n: int, edges: Iterable[int]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return f"<={edge}"
+    return "more"
+
+
+def token_features(tokens: Any) -> list[str]:
+    """The feature strings of a sequence of spaCy tokens (a Span or a Doc)."""
+    feats: list[str] = ["bias"]
+    lemmas: list[str] = []
+    pos_seq: list[str] = []
+    ents: set[str] = set()
+    n_words = 0
+    n_num = 0
+    root_tag = ""
+    for tok in tokens:
+        if tok.is_space:
+            continue
+        pos = tok.pos_
+        pos_seq.append(pos)
+        if tok.is_punct:
+            lemmas.append("")
+            continue
+        n_words += 1
+        lower = tok.lower_
+        lemma = tok.lemma_.lower() if tok.lemma_ else lower
+        if tok.like_num or pos == "NUM":
+            lemma = "<num>"
+            n_num += 1
+        elif tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"):
+            lemma = f"<{tok.ent_type_}>"
+        lemmas.append(lemma)
+        feats.append(f"w:{lemma}")
+        tag = tok.tag_
+        feats.append(f"t:{tag}")
+        dep = tok.dep_
+        feats.append(f"d:{dep}>{tok.head.pos_}")
+        if tok.ent_type_:
+            ents.add(tok.ent_type_)
+        if dep == "ROOT":
+            root_tag = tag
+            feats.append(f"root:{lemma}")
+        if pos in ("VERB", "AUX") and lemma in SAY_VERBS:
+            feats.append("say")
+        if pos == "VERB" and lemma in OPINION_VERBS:
+            feats.append(f"opinion:{_PERSONAL.get(_subject(tok), 'other')}")
+        if dep in ("nsubj", "nsubjpass"):
+            feats.append(f"subj:{_PERSONAL.get(lower, pos)}")
+        if tag in ("JJR", "RBR", "JJS", "RBS"):
+            feats.append("compare")
+        if lower in ("%", "percent", "$") or tok.is_currency:
+            feats.append("unit-sign")
+    for a, b in zip(lemmas, lemmas[1:], strict=False):
+        if a and b:
+            feats.append(f"w2:{a}_{b}")
+    for a, b, c in zip(pos_seq, pos_seq[1:], pos_seq[2:], strict=False):
+        feats.append(f"p3:{a}_{b}_{c}")
+    for label in ents:
+        feats.append(f"ent:{label}")
+    feats.append(f"nent:{_bucket(len(ents), (0, 1, 2))}")
+    feats.append(f"num:{_bucket(n_num, (0, 1, 2))}")
+    feats.append(f"len:{_bucket(n_words, (4, 8, 14, 22, 35))}")
+    feats.append(f"roottag:{root_tag}")
+    return feats
+
+
+def _subject(verb: Any) -> str:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return str(child.lower_)
+    return ""

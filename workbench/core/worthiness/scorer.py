@@ -1,0 +1,118 @@
+"""The check-worthiness scorer: a linear model over parse features, scored in pure Python.
+
+The model file (``model.json`` next to this module) holds one weight per feature
+string, a bias, and the training facts. Scores are logistic and shifted so that
+0.5 is the decision threshold chosen on validation debates: ``score >= 0.5``
+means "check-worthy". Loading needs neither scikit-learn nor numpy.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import ModelError
+from .features import FEATURE_VERSION, token_features
+
+MODEL_PATH = Path(__file__).with_name("model.json")
+MODEL_ENV = "WORKBENCH_WORTHINESS_MODEL"
+"""Environment variable naming another model file (tests, experiments)."""
+
+log = logging.getLogger(__name__)
+
+
+class Scorer:
+    """Scores sentences for check-worthiness, 0..1 (0.5 = the decision threshold)."""
+
+    def __init__(self, weights: dict[str, float], bias: float, meta: dict[str, Any] | None = None):
+        self.weights = weights
+        self.bias = bias
+        self.meta = dict(meta or {})
+
+    @classmethod
+    def from_file(cls, path: Path) -> Scorer:
+        """Read a model file; ModelError if it is unreadable or from other features."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("feature_version") != FEATURE_VERSION:
+                raise ModelError(
+                    f"worthiness model {path} was trained on feature version "
+                    f"{data.get('feature_version')}, this code has {FEATURE_VERSION}"
+                )
+            weights = {str(k): float(v) for k, v in data["weights"].items()}
+            return cls(weights, float(data["bias"]), data.get("meta", {}))
+        except ModelError:
+            raise
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ModelError(f"worthiness model {path} cannot be read ({exc})") from None
+
+    def score_features(self, features: Iterable[str]) -> float:
+        """The score of one sentence from its feature strings (binary features)."""
+        get = self.weights.get
+        z = self.bias + sum(get(f, 0.0) for f in set(features))
+        if z >= 0:
+            return 1.0 / (1.0 + math.exp(-z))
+        e = math.exp(z)
+        return e / (1.0 + e)
+
+    def score_spans(self, spans: Sequence[Any]) -> list[float]:
+        """Scores of already parsed sentences (spaCy Spans or Docs)."""
+        return [self.score_features(token_features(span)) for span in spans]
+
+    def score_texts(self, texts: Sequence[str], nlp: Any = None) -> list[float]:
+        """Scores of raw sentences, parsed here (with ``nlp`` or the configured pipeline)."""
+        if not texts:
+            return []
+        if nlp is None:
+            nlp = _load_pipeline()
+        return self.score_spans(list(nlp.pipe(texts, batch_size=256)))
+
+
+def _load_pipeline() -> Any:
+    from ..config import load_config
+
+    name = load_config().model_name
+    try:
+        from ..nlp import load_pipeline  # the extraction pipeline, when present
+    except ImportError:
+        load_pipeline = None
+    if load_pipeline is not None:
+        return load_pipeline(name)
+    try:
+        import spacy
+
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelError(f"spaCy pipeline {name!r} cannot be loaded ({exc})") from None
+
+
+def model_path() -> Path:
+    """The model file in use: $WORKBENCH_WORTHINESS_MODEL or the one shipped in the package."""
+    env = os.environ.get(MODEL_ENV)
+    return Path(env) if env else MODEL_PATH
+
+
+def load_scorer(path: Path | str | None = None) -> Scorer | None:
+    """The scorer, or None (no error) when the model file is missing; cached per process.
+
+    An unreadable or incompatible model file is logged and also gives None, so
+    everything keeps working with worthiness shown as unknown.
+    """
+    return _load_cached(Path(path) if path is not None else model_path())
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: Path) -> Scorer | None:
+    if not path.is_file():
+        return None
+    try:
+        return Scorer.from_file(path)
+    except ModelError as exc:
+        log.warning("%s", exc)
+        return None
