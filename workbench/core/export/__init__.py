@@ -1,0 +1,150 @@
+"""Verdict reports: Markdown, HTML, CSV, JSON and ClaimReview JSON-LD; import and merge.
+
+    from workbench.core.export import FORMATS, ExportOptions, render_report, write_report
+
+    text = render_report(ws, "md", [article_id])
+    path = write_report(ws, "html", [], "report.html", statuses=["false", "disputed"])
+
+``article_ids``: article ids, unique id prefixes or sources; empty means every
+article of the workspace. ``statuses``: keep only claims with these statuses
+(a list or ``"disputed,false"``). ``reviewer``: keep only claims whose verdict
+that reviewer set last. Each format lives in its own module and is a pure function
+of the report data gathered by ``report.build_report``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import ExportError, InputError
+from ..text import one_line
+from .report import ExportOptions, Report, build_report
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..store import Workspace
+
+__all__ = [
+    "FORMATS",
+    "SUFFIXES",
+    "ExportError",
+    "ExportOptions",
+    "render",
+    "render_report",
+    "write_report",
+]
+
+FORMATS: tuple[str, ...] = ("md", "html", "csv", "json", "claimreview")
+"""Export formats, in the order the CLI and the TUI list them."""
+
+SUFFIXES: dict[str, str] = {
+    "md": ".md",
+    "html": ".html",
+    "csv": ".csv",
+    "json": ".json",
+    "claimreview": ".jsonld",
+}
+"""The usual file suffix of each format (ClaimReview with html_snippets: .html)."""
+
+
+def _renderer(fmt: str) -> Callable[[Report], str]:
+    if fmt == "md":
+        from .markdown import render_markdown
+
+        return render_markdown
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html
+    if fmt == "csv":
+        from .csv_report import render_csv
+
+        return render_csv
+    if fmt == "json":
+        from .json_report import render_json
+
+        return render_json
+    if fmt == "claimreview":
+        from .claimreview import render_claimreview
+
+        return render_claimreview
+    raise InputError(
+        f"unknown export format {one_line(fmt, 40)!r}; choose from {', '.join(FORMATS)}"
+    )
+
+
+def render(report: Report, fmt: str) -> str:
+    """Render already gathered report data in ``fmt``."""
+    return _renderer(fmt)(report)
+
+
+def render_report(
+    ws: Workspace,
+    fmt: str,
+    article_ids: Sequence[str] | None,
+    statuses: str | Sequence[str] | None = None,
+    reviewer: str | None = None,
+    options: ExportOptions | None = None,
+) -> str:
+    """The report of ``article_ids`` in format ``fmt`` as a string."""
+    renderer = _renderer(fmt)
+    return renderer(build_report(ws, article_ids, statuses, reviewer, options))
+
+
+def write_report(
+    ws: Workspace,
+    fmt: str,
+    article_ids: Sequence[str] | None,
+    path: str | os.PathLike[str],
+    statuses: str | Sequence[str] | None = None,
+    reviewer: str | None = None,
+    options: ExportOptions | None = None,
+) -> Path:
+    """Render and write the report atomically; returns the path written.
+
+    The text goes to a temporary file next to ``path`` that replaces it only when
+    complete: on any error ``path`` is left as it was and ExportError says why.
+    """
+    text = render_report(ws, fmt, article_ids, statuses, reviewer, options)
+    return write_text_atomic(path, text)
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
+    """Write ``text`` as UTF-8 to ``path`` via a temporary file and ``os.replace``."""
+    target = Path(os.path.expanduser(os.fspath(path)))
+    if target.is_dir():
+        raise ExportError(f"{target}: is a folder; give a file name")
+    parent = target.parent
+    if not parent.is_dir():
+        raise ExportError(f"{target}: the folder {parent} does not exist")
+    data = text.encode("utf-8")
+    tmp_name = ""
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            try:
+                os.chmod(tmp_name, target.stat().st_mode & 0o777)
+            except OSError:
+                pass
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp_name, 0o666 & ~umask)
+        os.replace(tmp_name, target)
+        tmp_name = ""
+    except OSError as exc:
+        raise ExportError(f"{target}: cannot write the report ({exc.strerror or exc})") from None
+    finally:
+        if tmp_name:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+    return target

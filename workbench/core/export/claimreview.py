@@ -1,0 +1,159 @@
+"""ClaimReview JSON-LD (schema.org) for claims with a final verdict.
+
+Follows Google's fact-check structured-data rules: required ``claimReviewed``
+(the claim's sentence, no rating in it), ``reviewRating`` (a Rating with
+``alternateName`` always; ``ratingValue``/``bestRating``/``worstRating`` on a
+1..5 scale where the verdict maps to one) and ``url`` (the page of the fact
+check, with a ``#claim-<id>`` anchor per claim); recommended ``author`` (the
+organization, else the reviewer), ``datePublished`` and ``itemReviewed`` (a
+Claim with ``appearance`` = the article's URL when known, ``author`` when known).
+
+Output: a JSON list, or with ``html_snippets`` one
+``<script type="application/ld+json">`` block per review, where ``<``, ``>``
+and ``&`` are written as JSON ``\\u`` escapes so no text can close the block.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from ..errors import ExportError
+from ..text import one_line
+from .report import ArticleReport, ClaimRow, Report, safe_href
+
+RATINGS: dict[str, tuple[str, int | None]] = {
+    "false": ("False", 1),
+    "disputed": ("Disputed", 3),
+    "verified": ("True", 5),
+    "inconclusive": ("Inconclusive", None),
+}
+"""Final status -> (alternateName, ratingValue on the 1..5 scale, or None: text only)."""
+WORST_RATING = 1
+BEST_RATING = 5
+_AUTHOR_KEYS = ("author", "byline", "authors")
+_DATE_KEYS = ("published", "date_published", "datePublished", "date")
+
+
+def _date(value: str | None) -> str | None:
+    """The date part (YYYY-MM-DD) of an ISO timestamp, or None."""
+    if not value or len(value) < 10 or value[4] != "-" or value[7] != "-":
+        return None
+    return value[:10]
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, "/", "", ""))
+
+
+def _meta_text(meta: dict[str, Any], keys: tuple[str, ...]) -> str:
+    for key in keys:
+        value = meta.get(key)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if v)
+        if isinstance(value, str) and one_line(value):
+            return one_line(value, 200)
+    return ""
+
+
+def _item_reviewed(part: ArticleReport, row: ClaimRow) -> dict[str, Any]:
+    article = part.article
+    item: dict[str, Any] = {"@type": "Claim"}
+    article_author = _meta_text(article.meta, _AUTHOR_KEYS)
+    speaker = ""
+    if row.claim.kind == "quote" and isinstance(row.claim.value, dict):
+        speaker = one_line(str(row.claim.value.get("speaker") or ""), 200)
+    if speaker:
+        item["author"] = {"@type": "Person", "name": speaker}
+    elif article_author:
+        item["author"] = {"@type": "Person", "name": article_author}
+    published = _date(_meta_text(article.meta, _DATE_KEYS))
+    if published:
+        item["datePublished"] = published
+    source = safe_href(article.source)
+    if source:
+        appearance: dict[str, Any] = {"@type": "CreativeWork", "url": source}
+        if article.title:
+            appearance["headline"] = one_line(article.title, 200)
+        if article_author:
+            appearance["author"] = {"@type": "Person", "name": article_author}
+        if published:
+            appearance["datePublished"] = published
+        item["appearance"] = appearance
+    return item
+
+
+def claim_review(
+    report: Report, part: ArticleReport, row: ClaimRow, base_url: str
+) -> dict[str, Any]:
+    """The ClaimReview object of one claim with a final verdict."""
+    name, value = RATINGS[row.verdict.status]
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": name}
+    if value is not None:
+        rating.update(ratingValue=value, bestRating=BEST_RATING, worstRating=WORST_RATING)
+    options = report.options
+    if options.org:
+        author: dict[str, Any] = {"@type": "Organization", "name": one_line(options.org, 200)}
+        author["url"] = _origin(base_url)
+    else:
+        author = {
+            "@type": "Person",
+            "name": one_line(row.verdict.reviewer or report.exported_by, 200),
+        }
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": f"{base_url.split('#', 1)[0]}#claim-{row.claim.id}",
+        "claimReviewed": one_line(row.claim.sentence) or one_line(row.claim.label),
+        "reviewRating": rating,
+        "author": author,
+        "datePublished": _date(report.generated_at) or _date(row.verdict.updated_at),
+        "itemReviewed": _item_reviewed(part, row),
+    }
+    if not review["datePublished"]:
+        del review["datePublished"]
+    return review
+
+
+def claim_reviews(report: Report) -> list[dict[str, Any]]:
+    """Every ClaimReview object of the report (claims with a final verdict, article order)."""
+    base_url = report.options.url
+    if not base_url:
+        raise ExportError(
+            "ClaimReview needs the URL of the page that publishes the fact check: "
+            "pass --url URL or set url in the config"
+        )
+    if not safe_href(base_url):
+        raise ExportError(
+            f"ClaimReview url must be an absolute http(s) URL, not {one_line(base_url, 80)!r}"
+        )
+    reviews = []
+    for part in report.articles:
+        for row in part.claims:
+            if row.verdict.status in RATINGS:
+                reviews.append(claim_review(report, part, row, base_url))
+    return reviews
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside an HTML ``<script>`` element (``</script>`` cannot appear)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def render_claimreview(report: Report) -> str:
+    reviews = claim_reviews(report)
+    if report.options.html_snippets:
+        blocks = [
+            f'<script type="application/ld+json">\n{script_json(r)}\n</script>' for r in reviews
+        ]
+        return "\n".join(blocks) + ("\n" if blocks else "")
+    return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,315 @@
+"""Report data: what every export format shows, gathered once as plain dataclasses.
+
+``build_report`` reads a Workspace; ``article_report`` builds the same data from
+plain Article/Claim/Verdict/Change objects, so every format module is a pure
+function of a ``Report`` and can be tested without a store.
+
+Text here is the stored text (already clean); the format modules escape it for
+their own syntax. ``safe_href`` is the only way a URL becomes a link target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from ..errors import InputError
+from ..models import FINAL_STATUSES, STATUSES, Article, Change, Claim, Link, Verdict
+from ..text import one_line, strip_controls
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..store import Workspace
+
+SCHEMA_VERSION = 1
+"""Version of the JSON export format (``json_report``); bumped on incompatible changes."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Options shared by the formats.
+
+    ``url``: the page where the fact check is published (ClaimReview ``url``; each
+    claim gets ``url#claim-<id>``). ``org``: the publishing organization
+    (ClaimReview ``author``). ``html_snippets``: ClaimReview as
+    ``<script type="application/ld+json">`` blocks instead of a JSON list.
+    ``now``: the export time as an ISO 8601 UTC string (default: the current time).
+    """
+
+    url: str | None = None
+    org: str | None = None
+    html_snippets: bool = False
+    now: str | None = None
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def safe_href(url: Any) -> str | None:
+    """``url`` when it is an absolute http/https URL with a host, else None.
+
+    Nothing else (``javascript:``, ``data:``, relative paths, control characters,
+    spaces) is ever emitted as a link target by any format.
+    """
+    if not isinstance(url, str) or not url or len(url) > 8192:
+        return None
+    if url != strip_controls(url) or any(ch.isspace() for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def parse_statuses(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
+    """``"disputed,false"`` or a list of statuses -> a tuple; InputError on unknown ones."""
+    if value is None:
+        return None
+    items = value.split(",") if isinstance(value, str) else list(value)
+    statuses = tuple(dict.fromkeys(s.strip().lower().replace("-", "_") for s in items if s.strip()))
+    unknown = [s for s in statuses if s not in STATUSES]
+    if unknown:
+        raise InputError(
+            f"unknown status {one_line(', '.join(unknown), 80)!r}; "
+            f"choose from {', '.join(STATUSES)}"
+        )
+    return statuses or None
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    """An evidence link as reports show it."""
+
+    url: str
+    href: str | None
+    """The URL when it is safe to link to (http/https), else None: shown as text only."""
+    title: str
+    stance: str
+    added_at: str
+    state: str
+    """"ok", "dead" (the last check failed) or "unchecked"."""
+    status_code: int | None
+    error: str
+    checked_at: str
+    archive_href: str | None
+    archive_timestamp: str
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """One claim with its verdict, in article order (``position`` counts from 1)."""
+
+    position: int
+    claim: Claim
+    verdict: Verdict
+    before: str
+    anchor: str
+    after: str
+    """The sentence split around the anchor (``anchor`` is '' when it cannot be placed)."""
+    links: list[LinkRow]
+    last_change: Change | None
+
+
+@dataclass(frozen=True)
+class Summary:
+    total: int
+    counts: dict[str, int]
+    """Every status in STATUSES order, zeros included."""
+    reviewed: int
+
+    @property
+    def share(self) -> float:
+        return self.reviewed / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class ArticleReport:
+    article: Article
+    summary: Summary
+    """Over all claims of the article, whatever the filters."""
+    claims: list[ClaimRow]
+    """The claims the filters kept, in article order."""
+    all_claims: list[Claim]
+    verdicts: dict[str, Verdict]
+    """Every verdict of the article (claim id -> verdict), orphaned ones included."""
+    orphaned: list[Verdict]
+    history: list[Change]
+    reviewers: list[str]
+    first_reviewed: str
+    last_reviewed: str
+
+
+@dataclass(frozen=True)
+class Report:
+    articles: list[ArticleReport]
+    generated_at: str
+    exported_by: str
+    statuses: tuple[str, ...] | None = None
+    reviewer: str | None = None
+    options: ExportOptions = field(default_factory=ExportOptions)
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.statuses or self.reviewer)
+
+
+def split_sentence(claim: Claim) -> tuple[str, str, str]:
+    """(before, anchor, after) of the claim's sentence; anchor '' if it is not in it."""
+    sentence = claim.sentence or ""
+    start = claim.start - claim.sentence_start
+    end = claim.end - claim.sentence_start
+    if claim.anchor and 0 <= start < end <= len(sentence) and sentence[start:end] == claim.anchor:
+        return sentence[:start], claim.anchor, sentence[end:]
+    found = sentence.find(claim.anchor) if claim.anchor else -1
+    if found >= 0:
+        return sentence[:found], claim.anchor, sentence[found + len(claim.anchor) :]
+    return sentence, "", ""
+
+
+def link_row(link: Link) -> LinkRow:
+    check = link.check if isinstance(link.check, dict) else {}
+    archive = link.archive if isinstance(link.archive, dict) else {}
+    if not check:
+        state = "unchecked"
+    elif check.get("ok") is True:
+        state = "ok"
+    else:
+        state = "dead"
+    code = check.get("status_code")
+    return LinkRow(
+        url=link.url,
+        href=safe_href(link.url),
+        title=link.title or "",
+        stance=link.stance or "context",
+        added_at=link.added_at or "",
+        state=state,
+        status_code=code if isinstance(code, int) and not isinstance(code, bool) else None,
+        error=str(check.get("error") or ""),
+        checked_at=str(check.get("checked_at") or ""),
+        archive_href=safe_href(archive.get("url")),
+        archive_timestamp=str(archive.get("timestamp") or ""),
+    )
+
+
+def is_untouched(verdict: Verdict) -> bool:
+    """A default verdict nobody ever changed."""
+    return (
+        verdict.status == "unreviewed"
+        and not verdict.note
+        and not verdict.links
+        and not verdict.updated_at
+    )
+
+
+def article_report(
+    article: Article,
+    claims: Sequence[Claim],
+    verdicts: dict[str, Verdict],
+    history: Sequence[Change],
+    statuses: Sequence[str] | None = None,
+    reviewer: str | None = None,
+) -> ArticleReport:
+    """The report data of one article from plain objects (no store needed)."""
+    last: dict[str, Change] = {}
+    for change in history:
+        if change.claim_id:
+            last[change.claim_id] = change
+    full: dict[str, Verdict] = {}
+    for claim in claims:
+        full[claim.id] = verdicts.get(claim.id) or Verdict(claim_id=claim.id, article_id=article.id)
+    claim_ids = set(full)
+    orphaned = [v for cid, v in verdicts.items() if cid not in claim_ids]
+    for verdict in orphaned:
+        full[verdict.claim_id] = verdict
+    counts = dict.fromkeys(STATUSES, 0)
+    for claim in claims:
+        status = full[claim.id].status
+        counts[status if status in counts else "unreviewed"] += 1
+    reviewed = sum(counts[s] for s in FINAL_STATUSES)
+    rows: list[ClaimRow] = []
+    for position, claim in enumerate(claims, 1):
+        verdict = full[claim.id]
+        if statuses and verdict.status not in statuses:
+            continue
+        if reviewer and verdict.reviewer != reviewer:
+            continue
+        before, anchor, after = split_sentence(claim)
+        rows.append(
+            ClaimRow(
+                position=position,
+                claim=claim,
+                verdict=verdict,
+                before=before,
+                anchor=anchor,
+                after=after,
+                links=[link_row(link) for link in verdict.links],
+                last_change=last.get(claim.id),
+            )
+        )
+    touched = [v for v in full.values() if not is_untouched(v)]
+    times = sorted(v.updated_at for v in touched if v.updated_at)
+    return ArticleReport(
+        article=article,
+        summary=Summary(total=len(claims), counts=counts, reviewed=reviewed),
+        claims=rows,
+        all_claims=list(claims),
+        verdicts=full,
+        orphaned=orphaned,
+        history=list(history),
+        reviewers=sorted({v.reviewer for v in touched if v.reviewer}),
+        first_reviewed=times[0] if times else "",
+        last_reviewed=times[-1] if times else "",
+    )
+
+
+def build_report(
+    ws: Workspace,
+    article_ids: Sequence[str] | None,
+    statuses: str | Sequence[str] | None = None,
+    reviewer: str | None = None,
+    options: ExportOptions | None = None,
+) -> Report:
+    """Gather the report of ``article_ids`` (ids, id prefixes or sources; empty: all)."""
+    options = options or ExportOptions()
+    wanted = parse_statuses(statuses)
+    refs = list(article_ids or [s.id for s in ws.articles()])
+    seen: set[str] = set()
+    articles: list[ArticleReport] = []
+    for ref in refs:
+        article = ws.article(ref)
+        if article.id in seen:
+            continue
+        seen.add(article.id)
+        articles.append(
+            article_report(
+                article,
+                ws.claims(article.id),
+                ws.verdicts(article.id),
+                ws.history(article_id=article.id),
+                statuses=wanted,
+                reviewer=reviewer or None,
+            )
+        )
+    return Report(
+        articles=articles,
+        generated_at=options.now or utc_now(),
+        exported_by=ws.reviewer,
+        statuses=wanted,
+        reviewer=reviewer or None,
+        options=options,
+    )
+
+
+def status_label(status: str) -> str:
+    return status.replace("_", " ")
+
+
+def clean_block(text: str) -> str:
+    """Untrusted multi-line text for display: controls stripped, newlines normalized."""
+    return strip_controls(str(text or "").replace("\r\n", "\n").replace("\r", "\n"))
