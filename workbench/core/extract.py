@@ -1,0 +1,313 @@
+"""Claim extraction: article text -> checkable claims, from spaCy's parse and entities.
+
+Pipeline per article: prose units (``prose.py``: paragraphs without headlines,
+credits, promos; long ones sliced at sentence ends) -> ``nlp.pipe`` -> for every
+sentence, one claim per checkable entity (quantity, money, percent, date,
+duration, ordinal, event) plus attributed direct quotes (``quotes.py``) ->
+labels from the dependency parse (``labels.py``) and normalized values
+(``quantities.py``) -> check-worthiness scores and in-article consistency checks.
+
+spaCy is imported only when a function here runs, never at import time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from .models import Article, Claim, claim_id
+from .prose import Unit, prose_units
+from .quantities import (
+    is_specific_date,
+    parse_date,
+    parse_duration,
+    parse_money,
+    parse_number,
+    parse_percent,
+    parse_quantity,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+Progress = Callable[[int, int], None]
+ENTITY_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW",
+                 "WORK_OF_ART", "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY",
+                 "ORDINAL", "CARDINAL")
+NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "PRODUCT"})
+EVENT_NOUNS = frozenset(
+    """agreement treaty accord pact deal convention summit election referendum war ceasefire
+    truce protocol charter act bill law resolution sanctions memorandum alliance""".split()
+)
+_BATCH = 64
+
+
+class _Draft:
+    """A claim before its id, worthiness and article id are known."""
+
+    __slots__ = ("kind", "start", "end", "anchor", "sent_start", "sent_end", "label", "value", "span")
+
+    def __init__(self, kind: str, start: int, end: int, anchor: str, sent: Span,
+                 label: str, value: dict[str, Any], sent_start: int | None = None,
+                 sent_end: int | None = None) -> None:
+        self.kind, self.start, self.end, self.anchor = kind, start, end, anchor
+        self.sent_start = sent.start_char if sent_start is None else sent_start
+        self.sent_end = sent.end_char if sent_end is None else sent_end
+        self.label, self.value, self.span = label, value, sent
+
+
+def _classify(ent: Span) -> tuple[str, dict[str, Any]] | None:
+    """The claim kind and normalized value of an entity, or None if not checkable."""
+    text, label = ent.text, ent.label_
+    if label == "MONEY":
+        value = parse_money(text)
+        return ("money", value) if value.get("amount") is not None else None
+    if label == "PERCENT":
+        value = parse_percent(text)
+        return ("percent", value) if value.get("number") is not None else None
+    if label in ("DATE", "TIME"):
+        duration = parse_duration(text)
+        if duration and not is_specific_date(text):
+            return "duration", duration
+        if label == "DATE" and is_specific_date(text):
+            return "date", parse_date(text)
+        if label == "TIME" and any(ch.isdigit() for ch in text):
+            return "date", {"time": text, "text": text}
+        return None
+    if label == "ORDINAL":
+        if ent.root.dep_ in ("advmod", "npadvmod") or ent.root.head.lower_ in ("at",):
+            return None
+        number, _ = parse_number(text.lower().replace("first", "1").replace("second", "2")
+                                 .replace("third", "3")) if not text[:1].isdigit() else parse_number(text.rstrip("stndrh"))
+        return "ordinal", {"number": _ordinal_value(text), "text": text}
+    if label in ("CARDINAL", "QUANTITY"):
+        root = ent.root
+        unit = None
+        if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
+            unit = root.head.lemma_.lower()
+        else:
+            of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None:
+                if pobj.tag_ in ("DT", "PRP") or any(c.dep_ == "amod" and c.tag_ == "JJS" for c in pobj.children):
+                    return None  # "one of the most ...", "two of them": not a count
+                unit = pobj.lemma_.lower()
+        value = parse_quantity(text, unit=unit)
+        if value.get("number") is None:
+            return None
+        head = root.head
+        if (label == "CARDINAL" and value["number"] < 10 and root.dep_ == "nummod"
+                and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in head.children)):
+            return None  # "the two countries": a reference, not a count
+        if label == "CARDINAL" and value["number"] == 1 and not any(ch.isdigit() for ch in text):
+            return None  # "one" is an article, rarely a checkable count
+        return "quantity", value
+    if label in ("EVENT", "LAW"):
+        return "event", {"name": text}
+    return None
+
+
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
+    "hundredth": 100, "last": -1,
+}
+
+
+def _ordinal_value(text: str) -> int | None:
+    low = text.lower().strip()
+    digits = "".join(ch for ch in low if ch.isdigit())
+    if digits:
+        return int(digits)
+    return _ORDINALS.get(low.split("-")[-1].split()[-1])
+
+
+def _sentence_entities(sent: Span, base: int) -> list[dict[str, Any]]:
+    return [
+        {"text": e.text, "label": e.label_, "start": base + e.start_char, "end": base + e.end_char}
+        for e in sent.ents
+    ]
+
+
+def _event_drafts(sent: Span, covered: list[tuple[int, int]]) -> Iterator[_Draft]:
+    """Named agreements, treaties, elections... that no other claim already covers."""
+    from .labels import noun_phrase_label
+
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in EVENT_NOUNS:
+            continue
+        named = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")
+                 and (c.pos_ == "PROPN" or c.ent_type_ in NAME_LABELS)]
+        if not named:
+            continue
+        left = min([tok.i] + [t.i for c in named for t in c.subtree])
+        span = sent.doc[left : tok.i + 1]
+        if any(s < span.end_char and span.start_char < e for s, e in covered):
+            continue
+        yield _Draft("event", span.start_char, span.end_char, span.text, sent,
+                     noun_phrase_label(tok), {"name": span.text})
+
+
+def _doc_drafts(doc: Doc, tracker: Any, base: int) -> Iterator[_Draft]:
+    from .labels import label_for
+    from .quotes import attribute, find_quotes
+
+    for sent in doc.sents:
+        tracker.observe(sent, base)
+        covered: list[tuple[int, int]] = []
+        for ent in sent.ents:
+            kind_value = _classify(ent)
+            if kind_value is None:
+                continue
+            kind, value = kind_value
+            covered.append((ent.start_char, ent.end_char))
+            yield _Draft(kind, ent.start_char, ent.end_char, ent.text, sent, label_for(ent, kind), value)
+        yield from _event_drafts(sent, covered)
+    for quote in find_quotes(doc.text):
+        speaker, s_start, s_end = attribute(doc, quote.start, quote.end, tracker, base)
+        if not speaker:
+            continue
+        text = doc.text[quote.start : quote.end]
+        short = text if len(text) <= 60 else text[:57].rstrip() + "…"
+        span = doc.char_span(s_start, s_end, alignment_mode="expand") or doc[:]
+        yield _Draft("quote", quote.start, quote.end, text, span, f"{speaker}: “{short}”",
+                     {"speaker": speaker, "quote": text}, s_start, s_end)
+
+
+class Extractor:
+    """Turns articles into claims with one spaCy pipeline (loaded lazily)."""
+
+    def __init__(self, model: str | None = None, *, nlp: Language | None = None,
+                 score: bool = True, consistency: bool = True) -> None:
+        self.model = model
+        self._nlp = nlp
+        self.score = score
+        self.consistency = consistency
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            from .nlp import load_pipeline
+
+            self._nlp = load_pipeline(self.model)
+        return self._nlp
+
+    def claims(self, article: Article) -> list[Claim]:
+        return next(iter(self.claims_many([article])))
+
+    def claims_many(self, articles: Iterable[Article], progress: Progress | None = None,
+                    total: int | None = None, n_process: int = 1) -> Iterator[list[Claim]]:
+        """Claims of each article, in order; all articles go through one ``nlp.pipe``."""
+        from .quotes import SpeakerTracker
+
+        articles = list(articles)
+        total = total if total is not None else len(articles)
+
+        def units() -> Iterator[tuple[str, tuple[int, Unit]]]:
+            for index, article in enumerate(articles):
+                for unit in prose_units(article.text):
+                    yield unit.text, (index, unit)
+
+        current: int = 0
+        drafts: list[tuple[_Draft, int]] = []
+        mentions: list[dict[str, Any]] = []
+        tracker = SpeakerTracker()
+        done = 0
+        stream = self.nlp.pipe(units(), as_tuples=True, batch_size=_BATCH, n_process=n_process)
+        for doc, (index, unit) in stream:
+            while index > current:
+                yield self._finish(articles[current], drafts, mentions)
+                done += 1
+                if progress:
+                    progress(done, total)
+                current += 1
+                drafts, mentions, tracker = [], [], SpeakerTracker()
+            for draft in _doc_drafts(doc, tracker, unit.start):
+                drafts.append((draft, unit.start))
+            if self.consistency:
+                mentions.extend(
+                    {"text": e.text, "label": e.label_, "start": unit.start + e.start_char,
+                     "end": unit.start + e.end_char}
+                    for e in doc.ents if e.label_ in NAME_LABELS
+                )
+        while current < len(articles):
+            yield self._finish(articles[current], drafts, mentions)
+            done += 1
+            if progress:
+                progress(done, total)
+            current += 1
+            drafts, mentions = [], []
+
+    def _finish(self, article: Article, drafts: list[tuple[_Draft, int]],
+                mentions: list[dict[str, Any]]) -> list[Claim]:
+        scores = self._scores([d.span for d, _ in drafts]) if self.score else [None] * len(drafts)
+        text = article.text
+        seen: dict[tuple[str, str, str], int] = {}
+        claims: list[Claim] = []
+        ordered = sorted(zip(drafts, scores, strict=True), key=lambda x: (x[0][0].start + x[0][1], x[0][0].kind))
+        for (draft, base), score in ordered:
+            start, end = base + draft.start, base + draft.end
+            s_start, s_end = base + draft.sent_start, base + draft.sent_end
+            sentence = text[s_start:s_end]
+            key = (draft.kind, draft.anchor, sentence)
+            occurrence = seen.get(key, 0)
+            seen[key] = occurrence + 1
+            claims.append(Claim(
+                id=claim_id(draft.kind, draft.anchor, sentence, occurrence),
+                article_id=article.id, kind=draft.kind, anchor=text[start:end],
+                start=start, end=end, sentence=sentence, sentence_start=s_start,
+                sentence_end=s_end, label=draft.label, value=draft.value,
+                entities=_sentence_entities(draft.span, base), worthiness=score,
+            ))
+        if self.consistency:
+            claims.extend(self._consistency(article, mentions, claims))
+        return claims
+
+    def _scores(self, spans: list[Span]) -> list[float | None]:
+        scorer = _load_scorer()
+        if scorer is None or not spans:
+            return [None] * len(spans)
+        return [round(float(s), 4) for s in scorer.score_spans(spans)]
+
+    def _consistency(self, article: Article, mentions: list[dict[str, Any]],
+                     claims: list[Claim]) -> list[Claim]:
+        finder = _load_consistency()
+        return finder(article, mentions, claims) if finder else []
+
+
+def _load_scorer() -> Any:
+    try:
+        from .worthiness import load_scorer
+    except ImportError:
+        return None
+    return load_scorer()
+
+
+def _load_consistency() -> Any:
+    try:
+        from .consistency import find_inconsistencies
+    except ImportError:
+        return None
+    return find_inconsistencies
+
+
+_extractors: dict[str | None, Extractor] = {}
+
+
+def get_extractor(model: str | None = None) -> Extractor:
+    """The process-wide extractor for ``model`` (the pipeline is loaded once)."""
+    if model not in _extractors:
+        _extractors[model] = Extractor(model)
+    return _extractors[model]
+
+
+def extract_claims(article: Article, model: str | None = None) -> list[Claim]:
+    """The claims of one article (loads spaCy on first use; ModelError if none)."""
+    return get_extractor(model).claims(article)
+
+
+def extract_many(articles: list[Article], model: str | None = None, jobs: int = 1,
+                 progress: Progress | None = None) -> list[list[Claim]]:
+    """Claims of many articles in one ``nlp.pipe`` pass (``jobs`` processes)."""
+    return list(get_extractor(model).claims_many(articles, progress=progress, n_process=max(1, jobs)))

@@ -1,0 +1,151 @@
+"""Short human labels for claims, built from the dependency parse.
+
+The label is the checkable number (or date, or name) plus what it is about:
+"more than 100,000 people hit the streets", "$1.5 billion loan",
+"1994 security agreement", "Lukashenko maintained grip on power for the past 26 years".
+Works on spaCy Token/Span objects; imported only by extraction.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+MAX_WORDS = 14
+_NOUN_MODS = {"compound", "amod", "nummod", "nmod", "quantmod", "poss", "npadvmod"}
+_DROP_DEPS = {"det", "punct", "cc", "relcl", "acl", "appos", "advcl", "mark", "case"}
+_KEEP_DETS = {"no", "all", "every", "each", "both", "neither", "any"}
+_VERB_KEEP = {"aux", "auxpass", "neg", "prt"}
+_LEADING_DET = re.compile(r"^(?:the|a|an|his|her|its|their|our|my|your)\s+", re.IGNORECASE)
+_PRON_SUBJECTS = {"it", "this", "that", "which", "who", "there"}
+
+
+def _np_tokens(noun: Token, with_pp: bool = True, depth: int = 0) -> list[Token]:
+    """A compact noun phrase: modifiers + noun (+ a short 'of'/'on'/'in' phrase)."""
+    toks: list[Token] = []
+    for child in noun.lefts:
+        if child.dep_ in _NOUN_MODS or child.dep_ == "det":
+            toks.extend(t for t in child.subtree if t.dep_ != "punct" or t.text in "-–")
+    toks.append(noun)
+    if with_pp and depth < 1:
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "on", "in", "for", "to", "against", "with"):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    toks.append(child)
+                    toks.extend(_np_tokens(objs[0], with_pp=True, depth=depth + 1))
+                break
+    return toks
+
+
+def _subject(verb: Token) -> list[Token]:
+    for child in verb.lefts:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            if child.pos_ == "PRON" or child.lower_ in _PRON_SUBJECTS:
+                return []
+            if child.ent_type_ and child.ent_iob_ in ("B", "I"):
+                return [t for t in child.subtree if t.ent_type_ == child.ent_type_ and t.dep_ != "punct"]
+            return _np_tokens(child, with_pp=False)
+    # a conjoined or auxiliary verb inherits the subject of its head
+    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    return []
+
+
+def _verb_core(verb: Token) -> list[Token]:
+    toks = [c for c in verb.lefts if c.dep_ in _VERB_KEEP]
+    toks.append(verb)
+    toks.extend(c for c in verb.rights if c.dep_ in ("prt", "neg"))
+    return toks
+
+
+def _verb_object(verb: Token, exclude: set[int]) -> list[Token]:
+    for child in verb.rights:
+        if child.i in exclude:
+            continue
+        if child.dep_ in ("dobj", "attr", "oprd", "acomp", "dative"):
+            return _np_tokens(child)
+    return []
+
+
+def _render(tokens: list[Token], ent: Span | None = None) -> str:
+    seen: set[int] = set()
+    ordered = []
+    for tok in sorted(tokens, key=lambda t: t.i):
+        if tok.i not in seen:
+            seen.add(tok.i)
+            ordered.append(tok)
+    if len(ordered) > MAX_WORDS and ent is not None:
+        keep = {t.i for t in ent}
+        ordered = [t for t in ordered if t.i in keep or abs(t.i - ent.root.i) <= MAX_WORDS // 2]
+    parts: list[str] = []
+    prev: Token | None = None
+    for tok in ordered:
+        if prev is not None and (tok.i != prev.i + 1 or prev.whitespace_):
+            parts.append(" ")
+        parts.append(tok.text)
+        prev = tok
+    text = "".join(parts)
+    text = re.sub(r"([$€£¥₹₽]) (?=\d)", r"\1", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+    return _LEADING_DET.sub("", text)
+
+
+def _with_ent(tokens: list[Token], ent: Span) -> list[Token]:
+    return tokens + list(ent)
+
+
+def label_for(ent: Span, kind: str) -> str:
+    """Label a number/date/money/... entity with what it is about."""
+    root = ent.root
+    head = root.head
+    ent_ids = {t.i for t in ent}
+    # "more than 100,000 people", "1994 security agreement", "first face-to-face meeting"
+    if root.dep_ in _NOUN_MODS and head.pos_ in ("NOUN", "PROPN") and head.i not in ent_ids:
+        toks = _with_ent(_np_tokens(head), ent)
+        between = [t for t in ent.doc[min(ent.end, head.i) : max(ent.end, head.i)] if t.dep_ not in ("det", "punct")]
+        toks += between
+        counted = kind in ("quantity", "money", "percent")
+        if counted and head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+            verb = head.head
+            toks += _verb_core(verb) + _verb_object(verb, {head.i})
+        elif counted and head.dep_ in ("dobj",) and head.head.pos_ == "VERB":
+            toks += _verb_core(head.head)
+        return _render(toks, ent)
+    # "a loan of $1.5 billion" -> "$1.5 billion loan"; "election on August 9"
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        gov = head.head
+        if gov.pos_ in ("NOUN", "PROPN"):
+            if head.lower_ == "of" and kind in ("money", "quantity", "percent"):
+                noun = [t for t in _np_tokens(gov, with_pp=False)]
+                return f"{_render(list(ent))} {_render(noun)}".strip()
+            return _render(_np_tokens(gov, with_pp=False) + [head] + list(ent), ent)
+        if gov.pos_ in ("VERB", "AUX"):
+            toks = _subject(gov) + _verb_core(gov) + _verb_object(gov, ent_ids) + [head] + list(ent)
+            return _render(toks, ent)
+        if gov.pos_ in ("ADJ", "ADV") and gov.head.pos_ in ("VERB", "AUX"):
+            verb = gov.head
+            toks = _subject(verb) + _verb_core(verb) + [gov, head] + list(ent)
+            return _render(toks, ent)
+    # "Hundreds of people have been arrested", "the company lost $5 million"
+    if root.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        toks = list(ent) + _np_tokens(root)[-3:] + _verb_core(head) + _verb_object(head, ent_ids)
+        return _render(toks, ent)
+    if root.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        toks = _subject(head) + _verb_core(head) + _np_tokens(root) + list(ent)
+        return _render(toks, ent)
+    # fall back to the nearest verb: subject + verb + object + the entity
+    verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is not None:
+        link = [a for a in root.ancestors if a.i != verb.i and a.dep_ in ("prep", "mark", "advmod") and a.head.i == verb.i]
+        toks = _subject(verb) + _verb_core(verb) + _verb_object(verb, ent_ids) + link + list(ent)
+        return _render(toks, ent)
+    return _render(list(ent))
+
+
+def noun_phrase_label(noun: Token) -> str:
+    """Label of an event-like noun phrase ("the Minsk agreements")."""
+    return _render(_np_tokens(noun))

@@ -1,0 +1,103 @@
+"""Split clean article text into prose units for the parser, leaving out non-prose lines.
+
+A unit is a run of article prose (a paragraph, or a slice of a very long one) with
+its offsets in the clean text. Headlines, bylines, photo credits, app promotions,
+"X contributed to this report" and similar lines make no claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+MAX_UNIT_CHARS = 20_000
+"""Longest unit handed to spaCy at once (well under nlp.max_length, memory bounded)."""
+
+_BOILERPLATE = re.compile(
+    r"""(?ix)
+    ^(?:download|get|install|try)\b.{0,60}\bapp\b
+  | ^(?:sign\ up|subscribe|follow\ us|like\ us|join\ us|read\ more|read\ also|see\ also|related|more\ on|
+       click\ here|watch|listen|advertisement|share\ this|share\ on|newsletter|recommended|
+       most\ read|trending|editor'?s\ note|copyright|©|\(c\)|all\ rights\ reserved)\b
+  | \b(?:contributed\ (?:to\ )?(?:this\ )?(?:report|reporting|story)|additional\ reporting\ by|
+       reporting\ by|writing\ by|editing\ by|edited\ by|compiled\ by)\b
+  | ^(?:photo|image|picture|video|graphic|illustration|file\ photo|credit|source)s?\s*(?::|by\b)
+  | \b(?:getty\ images|ap\ photo|afp\ via\ getty|reuters\ photo|shutterstock|epa-efe)\b
+  | ^by\ [A-Z][\w.'-]+(?:\ [A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|\|).*)?$
+  | ^(?:updated|published|posted|last\ updated)\b.{0,40}\d
+    """
+)
+# "Name Surname / Agency" at the end of a caption line.
+_CREDIT_TAIL = re.compile(r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s?/\s?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}\s*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
+_SENT_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A run of prose: ``text == article_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def is_prose_line(line: str) -> bool:
+    """True when a line reads like article prose (not a headline, credit or promo)."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _BOILERPLATE.search(stripped):
+        return False
+    if _CREDIT_TAIL.search(stripped) and len(stripped) < 400:
+        return False
+    words = stripped.split()
+    if not _SENTENCE_END.search(stripped) and len(words) < 15:
+        return False  # headline, subhead, dateline, label
+    if len(words) < 3:
+        return False
+    return True
+
+
+def prose_units(text: str, skip_title: bool = True) -> Iterator[Unit]:
+    """Yield the prose units of ``text`` in order, with their offsets."""
+    pos = 0
+    run_start = run_end = -1
+    first_line = True
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        is_title = first_line and skip_title
+        if line.strip():
+            first_line = False
+        if line.strip() and not is_title and is_prose_line(line):
+            if run_start < 0:
+                run_start = start
+            run_end = end
+            continue
+        if run_start >= 0:
+            yield from _split_long(text, run_start, run_end)
+            run_start = -1
+    if run_start >= 0:
+        yield from _split_long(text, run_start, run_end)
+
+
+def _split_long(text: str, start: int, end: int) -> Iterator[Unit]:
+    """Slice an over-long run at sentence ends (else at whitespace) into units."""
+    while end - start > MAX_UNIT_CHARS:
+        window = text[start : start + MAX_UNIT_CHARS]
+        cut = -1
+        for match in _SENT_SPLIT.finditer(window):
+            cut = match.start()
+        if cut < MAX_UNIT_CHARS // 4:
+            cut = window.rfind(" ", 0, MAX_UNIT_CHARS)
+        if cut <= 0:
+            cut = MAX_UNIT_CHARS
+        piece_end = start + cut
+        yield Unit(start, piece_end, text[start:piece_end])
+        start = piece_end
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield Unit(start, end, text[start:end])

@@ -1,0 +1,308 @@
+"""Normalize the checkable quantity of a claim: numbers, money, percents, dates, durations.
+
+Pure functions over strings (no spaCy): ``parse_number("1.5 billion") == 1.5e9``,
+``parse_money("$ 1.5 billion")``, ``parse_qualifier("more than 100,000")``, ...
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "a": 1, "an": 1, "single": 1, "both": 2, "couple": 2, "pair": 2,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {
+    "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "tr": 1e12,
+    "lakh": 1e5, "crore": 1e7,
+}
+_PLURAL_SCALES = {"hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "dozens": 12, "tens": 10}
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+
+QUALIFIERS: tuple[tuple[str, str], ...] = (
+    ("more than", "more-than"), ("greater than", "more-than"), ("higher than", "more-than"),
+    ("over", "more-than"), ("above", "more-than"), ("in excess of", "more-than"),
+    ("upwards of", "more-than"), ("at least", "at-least"), ("no fewer than", "at-least"),
+    ("no less than", "at-least"), ("as many as", "up-to"), ("as much as", "up-to"),
+    ("up to", "up-to"), ("at most", "at-most"), ("no more than", "at-most"),
+    ("less than", "less-than"), ("fewer than", "less-than"), ("under", "less-than"),
+    ("below", "less-than"), ("nearly", "nearly"), ("almost", "nearly"), ("close to", "nearly"),
+    ("just under", "nearly"), ("about", "about"), ("around", "about"), ("roughly", "about"),
+    ("approximately", "about"), ("some", "about"), ("an estimated", "about"),
+    ("estimated", "about"), ("circa", "about"), ("just over", "more-than"),
+    ("exactly", "exact"), ("precisely", "exact"), ("only", "exact"), ("just", "exact"),
+)
+_QUALIFIER_RE = re.compile(
+    r"^\s*(" + "|".join(re.escape(q) for q, _ in sorted(QUALIFIERS, key=lambda x: -len(x[0]))) + r")\b",
+    re.IGNORECASE,
+)
+_QUALIFIER_MAP = dict(QUALIFIERS)
+
+CURRENCY_SYMBOLS = {
+    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
+    "₩": "KRW", "₺": "TRY", "₴": "UAH", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "r$": "BRL",
+    "chf": "CHF", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
+    "rmb": "CNY", "inr": "INR", "rub": "RUB",
+}
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+    "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "rupee": "INR", "rupees": "INR", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB",
+    "roubles": "RUB", "franc": "CHF", "francs": "CHF", "won": "KRW", "lira": "TRY",
+    "hryvnia": "UAH", "peso": "MXN", "pesos": "MXN", "real": "BRL", "reais": "BRL",
+    "rand": "ZAR", "naira": "NGN", "shekel": "ILS", "shekels": "ILS", "cents": "USD",
+    "pence": "GBP", "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK",
+    "zloty": "PLN", "ringgit": "MYR", "baht": "THB", "dinar": "DZD", "dirham": "AED",
+    "riyal": "SAR", "bitcoin": "BTC",
+}
+_NUMBER_TOKEN = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_NUM_WITH_SUFFIX = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|b|tn|tr)$", re.IGNORECASE)
+
+
+def parse_qualifier(text: str) -> tuple[str, str]:
+    """Split a leading qualifier: ``"more than 100,000"`` -> ``("more-than", "100,000")``."""
+    match = _QUALIFIER_RE.match(text)
+    if not match:
+        return "exact", text.strip()
+    qualifier = _QUALIFIER_MAP[match.group(1).lower()]
+    return qualifier, text[match.end():].strip()
+
+
+def _tokens(text: str) -> list[str]:
+    text = text.replace("-", " ").replace("\u2013", " ")
+    return [t for t in re.split(r"\s+", text.strip().lower()) if t and t not in ("and", "of")]
+
+
+def parse_number(text: str) -> tuple[float | None, str | None]:
+    """Parse a number written in digits and/or words.
+
+    Returns ``(value, vague)``: ``vague`` is ``"hundreds"``, ``"dozens"``... when the
+    text gives an order of magnitude only (``value`` is then its lower bound).
+    ``(None, None)`` when there is no number.
+    """
+    total = 0.0
+    current = 0.0
+    seen = False
+    vague: str | None = None
+    text = re.sub(r"(?i)\band a half\b", " 0.5 ", text)
+    for tok in _tokens(text.replace("%", " ")):
+        tok = tok.strip(".,;:()\"'“”‘’")
+        if not tok:
+            continue
+        if _NUMBER_TOKEN.match(tok):
+            current += float(tok.replace(",", ""))
+            seen = True
+        elif m := _NUM_WITH_SUFFIX.match(tok):
+            current += float(m.group(1).replace(",", "")) * _SCALES[m.group(2).lower()]
+            seen = True
+        elif tok in _UNITS and (tok not in ("a", "an") or not seen):
+            if tok in ("a", "an"):
+                current = current or 1
+                continue
+            current += _UNITS[tok]
+            seen = True
+        elif tok in _TENS:
+            current += _TENS[tok]
+            seen = True
+        elif tok in _FRACTIONS or tok in ("halves", "thirds", "quarters"):
+            current = (current or 1) * _FRACTIONS.get(tok.rstrip("s").replace("halve", "half"), 0.5)
+            seen = True
+        elif tok in _SCALES and (seen or tok in ("hundred", "thousand", "million", "billion", "trillion")):
+            scale = _SCALES[tok]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total += current
+                current = 0
+            seen = True
+        elif tok in _PLURAL_SCALES:
+            vague = tok
+            current = (current or 1) * _PLURAL_SCALES[tok]
+            seen = True
+        elif tok in ("dozen",):
+            current = (current or 1) * 12
+            seen = True
+    if not seen:
+        return None, None
+    value = total + current
+    return (int(value) if float(value).is_integer() else value), vague
+
+
+def parse_money(text: str) -> dict[str, Any]:
+    """``"$ 1.5 billion"`` -> ``{"amount": 1.5e9, "currency": "USD", ...}``."""
+    qualifier, rest = parse_qualifier(text)
+    low = rest.lower()
+    currency = None
+    for symbol in sorted(CURRENCY_SYMBOLS, key=len, reverse=True):
+        if symbol in low and (not symbol.isalpha() or re.search(rf"\b{re.escape(symbol)}\b", low)):
+            currency = CURRENCY_SYMBOLS[symbol]
+            low = low.replace(symbol, " ", 1)
+            break
+    if currency is None:
+        for word, code in CURRENCY_WORDS.items():
+            if re.search(rf"\b{word}\b", low):
+                currency = code
+                low = re.sub(rf"\b{word}\b", " ", low)
+                if word in ("cents", "pence"):
+                    amount, _ = parse_number(low)
+                    return _value(amount / 100 if amount is not None else None, "amount",
+                                  qualifier, text, currency=currency)
+                break
+    amount, vague = parse_number(low)
+    out = _value(amount, "amount", qualifier, text, currency=currency)
+    if vague:
+        out["vague"] = vague
+    return out
+
+
+def parse_quantity(text: str, unit: str | None = None) -> dict[str, Any]:
+    """A counted quantity: ``"more than 100,000"`` -> number 100000, qualifier more-than."""
+    qualifier, rest = parse_qualifier(text)
+    number, vague = parse_number(rest)
+    out = _value(number, "number", qualifier, text, unit=unit)
+    if vague:
+        out["vague"] = vague
+        if out["qualifier"] == "exact":
+            out["qualifier"] = "at-least"
+    return out
+
+
+def parse_percent(text: str) -> dict[str, Any]:
+    qualifier, rest = parse_qualifier(text)
+    rest = re.sub(r"(?i)\b(percent|per cent|pct|percentage points?)\b", " ", rest)
+    number, _ = parse_number(rest)
+    unit = "percentage-point" if "point" in text.lower() else "percent"
+    return _value(number, "number", qualifier, text, unit=unit)
+
+
+_DURATION_UNITS = {
+    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "night": "day",
+    "week": "week", "fortnight": "fortnight", "month": "month", "year": "year",
+    "decade": "decade", "century": "century", "centuries": "century", "millennium": "millennium",
+}
+_DURATION_RE = re.compile(
+    r"\b(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))\b",
+    re.IGNORECASE,
+)
+
+
+def parse_duration(text: str) -> dict[str, Any] | None:
+    """``"the past 26 years"`` -> ``{"number": 26, "unit": "year"}``; None when no number+unit."""
+    match = _DURATION_RE.search(text)
+    if not match:
+        return None
+    qualifier, rest = parse_qualifier(re.sub(r"(?i)\b(the|past|last|previous|next|coming)\b", " ", text[: match.start()]))
+    number, vague = parse_number(rest)
+    if number is None and rest.strip().lower() in ("a", "an", "one"):
+        number = 1
+    if number is None:
+        return None
+    unit_word = match.group(1).lower()
+    unit = next((v for k, v in _DURATION_UNITS.items() if unit_word.startswith(k[:5])), unit_word)
+    out = _value(number, "number", qualifier, text, unit=unit)
+    if vague:
+        out["vague"] = vague
+    return out
+
+
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august",
+         "september", "october", "november", "december"]
+    )
+}
+_MONTH_ABBR = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d|21\d\d)s?\b")
+_DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
+
+
+def parse_date(text: str) -> dict[str, Any]:
+    """Normalize a date expression as far as the text allows.
+
+    ``"August 9"`` -> month 8, day 9, iso ``--08-09``; ``"1994"`` -> year 1994;
+    ``"Monday"`` -> weekday; ``"the 1990s"`` -> decade.
+    """
+    low = text.lower()
+    out: dict[str, Any] = {"text": text}
+    year_m = _YEAR.search(low)
+    month = None
+    month_pos = None
+    for word in re.finditer(r"[a-z]+\.?", low):
+        w = word.group(0).rstrip(".")
+        if w in MONTHS or (w in _MONTH_ABBR and w != "may" or w == "may" and w in MONTHS):
+            month = MONTHS.get(w) or _MONTH_ABBR.get(w)
+            month_pos = word.span()
+            break
+    day = None
+    if month_pos is not None:
+        for m in _DAY.finditer(low):
+            if year_m and m.span() == year_m.span(1):
+                continue
+            if abs(m.start() - month_pos[1]) <= 2 or abs(m.end() - month_pos[0]) <= 4:
+                value = int(m.group(1))
+                if 1 <= value <= 31:
+                    day = value
+                    break
+    if year_m:
+        out["year"] = int(year_m.group(1))
+        if year_m.group(0).endswith("s"):
+            out["decade"] = True
+    if month:
+        out["month"] = month
+    if day:
+        out["day"] = day
+    for wd in WEEKDAYS:
+        if wd in low:
+            out["weekday"] = wd.capitalize()
+            break
+    if "year" in out and not out.get("decade"):
+        iso = f"{out['year']:04d}"
+        if month:
+            iso += f"-{month:02d}"
+            if day:
+                iso += f"-{day:02d}"
+        out["iso"] = iso
+    elif "year" in out:
+        out["iso"] = f"{out['year']:04d}s"
+    elif month:
+        out["iso"] = f"--{month:02d}" + (f"-{day:02d}" if day else "")
+    return out
+
+
+def is_specific_date(text: str) -> bool:
+    """A date worth checking: a year, a month, a weekday, a day number - not "last week"."""
+    low = text.lower()
+    if _YEAR.search(low):
+        return True
+    if any(re.search(rf"\b{m}\b", low) for m in MONTHS) or any(w in low for w in WEEKDAYS):
+        return True
+    return False
+
+
+def _value(number: Any, key: str, qualifier: str, text: str, **extra: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {key: number}
+    out.update({k: v for k, v in extra.items() if v is not None})
+    out["qualifier"] = qualifier
+    out["text"] = text
+    return out
+
+
+def format_number(value: float | int | None) -> str:
+    """Short human form: 1500000000 -> '1.5 billion', 100000 -> '100,000'."""
+    if value is None:
+        return "?"
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale:
+            return f"{value / scale:.3g} {word}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.4g}"
