@@ -1,0 +1,131 @@
+"""Turn a fetched page into article parts: title, author, date and body text.
+
+HTML goes through trafilatura (main-content extraction: navigation, cookie
+banners, footers, related-link boxes and comments are left out). The body comes
+back as paragraphs separated by blank lines, the headline first, the way
+workbench stores articles. Nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from .errors import InputError
+from .text import clean_text, decode_bytes, guess_title, one_line
+
+# trafilatura logs a warning for every page it cannot extract; without a handler
+# Python's last-resort handler would print it on stderr (over a TUI).
+logging.getLogger("trafilatura").addHandler(logging.NullHandler())
+logging.getLogger("htmldate").addHandler(logging.NullHandler())
+logging.getLogger("courlan").addHandler(logging.NullHandler())
+
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
+
+
+@dataclass
+class Page:
+    """The parts of a fetched page workbench keeps."""
+
+    title: str
+    text: str
+    author: str = ""
+    date: str = ""
+    sitename: str = ""
+
+
+def decode_html(body: bytes, charset: str | None) -> str:
+    """HTML bytes as text: the HTTP charset, else the <meta> charset, else detected."""
+    for candidate in (charset, _meta_charset(body)):
+        if not candidate:
+            continue
+        try:
+            return body.decode(candidate, errors="replace")
+        except LookupError:
+            continue
+    text, _encoding = decode_bytes(body, "page")
+    return text
+
+
+def _meta_charset(body: bytes) -> str | None:
+    match = _META_CHARSET.search(body[:8192])
+    return match.group(1).decode("ascii", "ignore").lower() if match else None
+
+
+def page_from_text(body: bytes, charset: str | None, url: str = "") -> Page:
+    """A text/plain page: the text as it is, the first line as title when it reads like one."""
+    if charset:
+        try:
+            raw = body.decode(charset, errors="replace")
+        except LookupError:
+            raw, _ = decode_bytes(body, "page")
+    else:
+        raw, _ = decode_bytes(body, "page")
+    text = clean_text(raw)
+    return Page(title=guess_title(text), text=text)
+
+
+def page_from_html(
+    body: bytes, charset: str | None, url: str = "", *, extract_body: bool = True
+) -> Page:
+    """Extract the article from an HTML page.
+
+    ``extract_body=False`` keeps all visible text (trafilatura's baseline) instead
+    of the main content. Raises InputError when the page holds no text.
+    """
+    import trafilatura
+
+    html = decode_html(body, charset)
+    if "\x00" in html[:65536]:
+        raise InputError("the page is binary, not HTML")
+    document = None
+    if extract_body:
+        document = _bare(trafilatura, html, url, recall=False)
+        if document is None or len((document.text or "").strip()) < 200:
+            # short or nothing: a second try that keeps more (e.g. short wire stories)
+            second = _bare(trafilatura, html, url, recall=True)
+            if second is not None and len(second.text or "") > len(
+                (document.text if document else "") or ""
+            ):
+                document = second
+    title = author = date = sitename = ""
+    if document is not None:
+        title = one_line(document.title or "", 300)
+        author = one_line(document.author or "", 200)
+        date = one_line(document.date or "", 40)
+        sitename = one_line(document.sitename or "", 100)
+        body_text = document.text or ""
+    else:
+        body_text = ""
+    if not body_text.strip():
+        from trafilatura import html2txt
+
+        body_text = html2txt(html) or ""
+        if not title:
+            meta = trafilatura.extract_metadata(html, default_url=url or None)
+            title = one_line(meta.title or "", 300) if meta is not None else ""
+    paragraphs = [p.strip() for p in clean_text(body_text).split("\n") if p.strip()]
+    if not paragraphs:
+        raise InputError("no article text found on the page")
+    if title and paragraphs[0].rstrip(".") != title.rstrip("."):
+        paragraphs.insert(0, title)
+    return Page(
+        title=title, text="\n\n".join(paragraphs), author=author, date=date, sitename=sitename
+    )
+
+
+def _bare(trafilatura, html: str, url: str, *, recall: bool):  # type: ignore[no-untyped-def]
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            url=url or None,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            favor_recall=recall,
+        )
+    except Exception:  # trafilatura raises assorted errors on broken markup
+        return None
