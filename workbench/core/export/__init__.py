@@ -35,6 +35,7 @@ __all__ = [
     "render",
     "render_report",
     "write_report",
+    "write_text_atomic",
 ]
 
 FORMATS: tuple[str, ...] = ("md", "html", "csv", "json", "claimreview")
