@@ -1,0 +1,226 @@
+"""Crash-safe TinyDB storage: every write replaces the whole file atomically.
+
+TinyDB's own JSONStorage seeks, writes and truncates the file in place, so a crash
+mid-write leaves a broken or silently wrong file. ``AtomicJSONStorage`` instead:
+
+1. serializes the whole database to a temp file in the same folder,
+2. flushes and fsyncs it,
+3. hard-links the current file to ``<name>.bak`` (the last good copy),
+4. ``os.replace``-s the temp file over the real one (atomic on POSIX),
+5. fsyncs the folder so the rename itself is durable.
+
+Until step 4 the old file is untouched; after it the new one is complete. A
+``batch()`` groups several TinyDB writes (a verdict and its history rows) into one
+durable write: they land together or not at all.
+
+The file wraps TinyDB's tables in a small header (format, kind, schema) so that a
+foreign or damaged file is recognised and refused instead of being overwritten.
+``FAULT`` is a test seam: a callable invoked with the name of each write step.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from ..errors import StoreError, WorkspaceCorrupt
+
+FORMAT = "workbench-store"
+SCHEMA = 1
+
+WRITE_STEPS = ("open", "write", "flush", "fsync", "backup", "replace", "fsync_dir")
+FAULT: Callable[[str, Path], None] | None = None
+"""Test seam: called as ``FAULT(step, path)`` before each step of a durable write."""
+
+
+def _step(name: str, path: Path) -> None:
+    if FAULT is not None:
+        FAULT(name, path)
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (ignored where folders cannot be fsynced)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.EBADF, errno.ENOTSUP):
+            raise
+    finally:
+        os.close(fd)
+
+
+def describe_os_error(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "no space left on device"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.EROFS:
+        return "read-only file system"
+    return exc.strerror or str(exc)
+
+
+def atomic_write(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
+    """Durably replace ``path`` with ``data`` (old content intact on any failure).
+
+    Raises StoreError for OSErrors (full disk, permissions); other exceptions
+    (injected crashes) propagate unchanged. The temp file is always removed.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        _step("open", path)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        with os.fdopen(fd, "wb") as fh:
+            _step("write", path)
+            fh.write(data)
+            _step("flush", path)
+            fh.flush()
+            _step("fsync", path)
+            os.fsync(fh.fileno())
+        if keep_backup and path.exists():
+            _step("backup", path)
+            bak = backup_path(path)
+            bak_tmp = bak.with_name(f".{bak.name}.{os.getpid()}.tmp")
+            try:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(bak_tmp)
+                os.link(path, bak_tmp)
+                os.replace(bak_tmp, bak)
+            except OSError:  # no hard links here: the backup is a convenience
+                with contextlib.suppress(OSError):
+                    os.unlink(bak_tmp)
+        _step("replace", path)
+        os.replace(tmp, path)
+        _step("fsync_dir", path)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        raise StoreError(
+            f"cannot save {path}: {describe_os_error(exc)}; the previous version is intact"
+        ) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def load_document(path: Path, kind: str) -> dict[str, Any] | None:
+    """Read and validate a store file; None when it does not exist."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {describe_os_error(exc)}") from exc
+    return parse_document(raw, path, kind)
+
+
+def parse_document(raw: bytes, path: Path, kind: str) -> dict[str, Any]:
+    hint = "run `workbench doctor` to check it and restore the last good copy"
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise WorkspaceCorrupt(f"{path} is damaged ({exc}); {hint}") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise WorkspaceCorrupt(f"{path} is not a workbench file; refusing to use it ({hint})")
+    if data.get("kind") != kind or not isinstance(data.get("tables"), dict):
+        raise WorkspaceCorrupt(f"{path} is not a workbench {kind} file; {hint}")
+    schema = data.get("schema")
+    if not isinstance(schema, int) or schema > SCHEMA:
+        raise StoreError(f"{path} was written by a newer workbench (schema {schema}); upgrade")
+    return data
+
+
+def encode_document(tables: dict[str, Any], kind: str) -> bytes:
+    doc = {"format": FORMAT, "kind": kind, "schema": SCHEMA, "tables": tables}
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage with atomic, durable whole-file writes and write batches.
+
+    ``read`` returns freshly parsed objects each time, so TinyDB's in-place
+    updates never leak into the cached last-good state when a write fails.
+    """
+
+    def __init__(self, path: str | Path, kind: str = "article", readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.kind = kind
+        self.readonly = readonly
+        self._good: bytes | None = None  # last durable file content
+        self._loaded = False
+        self._pending: bytes | None = None
+        self._depth = 0
+
+    def _load(self) -> None:
+        if not self._loaded:
+            data = load_document(self.path, self.kind)
+            self._good = None if data is None else encode_document(data["tables"], self.kind)
+            self._loaded = True
+
+    def reload(self) -> None:
+        self._loaded = False
+        self._pending = None
+        self._load()
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        self._load()
+        raw = self._pending if self._pending is not None else self._good
+        if raw is None:
+            return None
+        tables: dict[str, dict[str, Any]] = json.loads(raw)["tables"]
+        return tables
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        if self.readonly:
+            raise StoreError(f"{self.path.parent}: the workspace is open read-only")
+        raw = encode_document(data, self.kind)
+        if self._depth:
+            self._pending = raw
+            return
+        self._commit(raw)
+
+    def _commit(self, raw: bytes) -> None:
+        try:
+            atomic_write(self.path, raw)
+        except BaseException:
+            # Whatever happened, the cache must match the disk again.
+            self._loaded = False
+            self._pending = None
+            with contextlib.suppress(Exception):
+                self._load()
+            raise
+        self._good = raw
+        self._loaded = True
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group writes: one durable write at the end, nothing on an exception."""
+        self._load()
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            if not self._depth:
+                self._pending = None
+            raise
+        self._depth -= 1
+        if not self._depth and self._pending is not None:
+            raw, self._pending = self._pending, None
+            self._commit(raw)
+
+    def close(self) -> None:
+        pass
