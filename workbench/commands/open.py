@@ -1,0 +1,130 @@
+"""``workbench open [PATH|-|ARTICLE_ID|URL]``: the keyboard workbench.
+
+A file (or stdin) not yet in the workspace is imported and its claims are
+extracted in a worker while the app shows a progress indicator; a stored
+article opens at once without loading spaCy; no argument opens the article
+picker; a URL is fetched (safely) and then extracted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..core.config import Config
+from ..core.errors import InputError, NotFound, WorkspaceLocked
+from ..core.models import Article
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "open",
+        parents=[common],
+        help="open the workbench on an article (file, -, stored id or source, URL); "
+        "no argument: pick from the workspace's articles",
+    )
+    p.add_argument("target", nargs="?", metavar="PATH|-|ARTICLE_ID|URL",
+                   help="article file, - for stdin, a stored article's id (prefix) or source, "
+                   "or an http(s) URL")
+    p.add_argument("--allow-private", action="store_true",
+                   help="allow fetching URLs on private/local network addresses")
+    p.set_defaults(func=run)
+
+
+def is_url(target: str) -> bool:
+    return target.lower().startswith(("http://", "https://"))
+
+
+def _reattach_terminal() -> None:
+    """After reading the article from a pipe, read keys from the terminal."""
+    if sys.stdin.isatty():
+        return
+    try:
+        fd = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise InputError(
+            "the article came from stdin and there is no terminal to run the workbench in; "
+            "use `workbench extract -` instead"
+        ) from None
+    os.dup2(fd, 0)
+    os.close(fd)
+
+
+def _stored(ws: Any, ref: str) -> str | None:
+    try:
+        return str(ws.article(ref).id)
+    except NotFound:
+        return None
+
+
+def _open_workspace(config: Config) -> Any:
+    """Open the workspace; when another process holds it, open it read-only."""
+    from ..core.store import Workspace
+
+    path = config.workspace_path
+    try:
+        return Workspace.open(path, reviewer=config.reviewer_name)
+    except WorkspaceLocked as exc:
+        try:
+            return Workspace.open(path, reviewer=config.reviewer_name, readonly=True)
+        except Exception:
+            raise exc from None
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    from ..core.articles import load_article_file
+
+    target: str | None = args.target
+    article: Article | None = None
+    url: str | None = None
+    if target == "-" or (target and not is_url(target) and Path(target).is_file()):
+        article = load_article_file(target)
+        if target == "-":
+            _reattach_terminal()
+    elif target and is_url(target):
+        try:
+            import workbench.core.fetch  # noqa: F401
+        except ImportError:
+            raise InputError("opening a URL is not available in this build") from None
+        url = target
+
+    ws = _open_workspace(config)
+    try:
+        from ..tui.app import Pending, WorkbenchApp
+
+        article_id: str | None = None
+        pending: Pending | None = None
+        if article is not None:
+            article_id = _stored(ws, article.id)
+            if article_id is None:
+                pending = Pending(article=article, model=config.model_name)
+        elif url is not None:
+            article_id = _stored(ws, url)
+            if article_id is None:
+                pending = Pending(url=url, allow_private=args.allow_private,
+                                  model=config.model_name)
+        elif target:
+            article_id = _stored(ws, target)
+            if article_id is None:
+                raise InputError(
+                    f"{target}: no such file, and no stored article has that id or source "
+                    "(run `workbench` alone to pick one)"
+                )
+        if pending is not None and ws.readonly:
+            raise WorkspaceLocked(
+                "another workbench holds the workspace; close it first to import a new article"
+            )
+        app = WorkbenchApp(
+            ws,
+            article_id=article_id,
+            pending=pending,
+            theme=config.theme,
+            keymap=config.keymap,
+        )
+        app.run()
+    finally:
+        ws.close()
+    return 0

@@ -1,0 +1,1 @@
+"""The Textual app. Nothing in workbench.core imports this package."""

@@ -1,0 +1,208 @@
+"""The workbench app: screens, the extraction worker, theme, keymap, palette.
+
+The app owns the open Workspace; screens call it on the main thread. Workers
+(spaCy extraction, network fetches) only return results as messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from textual import on
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.models import Article
+
+from . import render
+from .keys import REVIEW_BINDINGS
+from .messages import ArticleChosen, ArticleExtracted, ExtractionFailed
+from .screens.loading import LoadingScreen
+from .screens.picker import PickerScreen
+from .screens.review import ReviewScreen
+
+
+@dataclass
+class Pending:
+    """What to open once a worker has read it: an Article to extract, or a URL to fetch."""
+
+    article: Article | None = None
+    url: str | None = None
+    allow_private: bool = False
+    model: str | None = None
+
+    @property
+    def what(self) -> str:
+        if self.article is not None:
+            return f"Reading {self.article.title or self.article.source}"
+        return f"Fetching {self.url}"
+
+
+class WorkbenchApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "workbench"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, id="app_quit", priority=True)]
+
+    def __init__(
+        self,
+        ws: Any,
+        *,
+        article_id: str | None = None,
+        pending: Pending | None = None,
+        theme: str | None = None,
+        keymap: dict[str, str] | None = None,
+        cursor_blink: bool = True,
+        animate: bool = True,
+    ) -> None:
+        super().__init__()
+        self.ws = ws
+        self.start_article = article_id
+        self.pending = pending
+        self.keymap_overrides = dict(keymap or {})
+        self.cursor_blink = cursor_blink
+        if not animate:
+            self.animation_level = "none"
+        self._theme_name = theme
+
+    # ------------------------------------------------------------- start-up
+    def on_mount(self) -> None:
+        if self._theme_name:
+            if self._theme_name in self.available_themes:
+                self.theme = self._theme_name
+            else:
+                self.notify(f"Unknown theme “{render.message(self._theme_name, 40)}”.",
+                            severity="warning", markup=False)
+        self._apply_keymap()
+        if self.pending is not None:
+            self.push_screen(LoadingScreen(self.pending.what))
+            self.run_worker(partial(self._read_worker, self.pending), thread=True,
+                            name="extract", exit_on_error=False)
+        elif self.start_article:
+            self.push_screen(ReviewScreen(self.ws, self.start_article))
+        else:
+            self.push_screen(PickerScreen(self.ws.articles(), can_go_back=False))
+        if getattr(self.ws, "readonly", False):
+            self.notify("Another workbench has this workspace open: read-only here.",
+                        severity="warning", timeout=8)
+
+    def _apply_keymap(self) -> None:
+        known = {b.id for b in REVIEW_BINDINGS if b.id}
+        unknown = sorted(k for k in self.keymap_overrides if k not in known)
+        if unknown:
+            self.notify("keymap: unknown binding id(s): " + render.message(", ".join(unknown)),
+                        severity="warning", markup=False)
+        self.set_keymap(self.keymap_overrides)
+
+    # ------------------------------------------------------- reading worker
+    def _read_worker(self, pending: Pending) -> None:
+        """Runs in a thread: fetch (URL) and extract; never touches the store or widgets."""
+        try:
+            article = pending.article
+            if article is None:
+                try:
+                    from workbench.core.fetch import fetch_article
+                except ImportError:
+                    raise WorkbenchError("opening a URL needs workbench.core.fetch") from None
+                article = fetch_article(pending.url or "", allow_private=pending.allow_private)
+            from workbench.core.extract import extract_claims
+
+            claims = extract_claims(article, model=pending.model)
+        except WorkbenchError as exc:
+            self.post_message(ExtractionFailed(render.message(exc)))
+            return
+        except Exception as exc:  # a bug, not a user error: still no traceback on screen
+            self.post_message(ExtractionFailed(render.message(f"{type(exc).__name__}: {exc}")))
+            return
+        self.post_message(ArticleExtracted(article, claims))
+
+    @on(ArticleExtracted)
+    async def _extracted(self, message: ArticleExtracted) -> None:
+        try:
+            result = self.ws.add_article(message.article, message.claims)
+        except WorkbenchError as exc:
+            self._failed(render.message(exc))
+            return
+        note = f"Imported {len(message.claims)} claims."
+        if getattr(result, "replaced", None):
+            note += (f" Replaced an older version: {result.kept} verdicts kept, "
+                     f"{result.moved} moved, {result.orphaned} orphaned.")
+        self.notify(note, timeout=5, markup=False)
+        await self.open_article(result.article_id)
+
+    @on(ExtractionFailed)
+    def _extraction_failed(self, message: ExtractionFailed) -> None:
+        self._failed(message.message)
+
+    def _failed(self, message: str) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.failed(message)
+        self.notify(message, severity="error", markup=False, timeout=10)
+
+    # --------------------------------------------------------------- screens
+    async def open_article(self, article_id: str) -> None:
+        try:
+            screen = ReviewScreen(self.ws, article_id)
+        except WorkbenchError as exc:
+            self.notify(render.message(exc), severity="error", markup=False)
+            return
+        if isinstance(self.screen, PickerScreen):
+            await self.pop_screen()
+        if isinstance(self.screen, ReviewScreen | LoadingScreen):
+            await self.switch_screen(screen)
+        else:
+            await self.push_screen(screen)
+
+    @on(ArticleChosen)
+    async def _chosen(self, message: ArticleChosen) -> None:
+        await self.open_article(message.article_id)
+
+    def action_open_picker(self) -> None:
+        if isinstance(self.screen, PickerScreen):
+            return
+        try:
+            summaries = self.ws.articles()
+        except WorkbenchError as exc:
+            self.notify(render.message(exc), severity="error", markup=False)
+            return
+        self.push_screen(PickerScreen(summaries, can_go_back=True))
+
+    def action_export(self, article_id: str) -> None:
+        try:
+            from .screens.export import ExportDialog
+        except ImportError:
+            self.notify("Export is not available in this build.", severity="warning")
+            return
+        self.push_screen(ExportDialog(self.ws, article_id))
+
+    # ------------------------------------------------------- help & palette
+    def keys_for(self, binding: Binding) -> str:
+        keys = self.keymap_overrides.get(binding.id or "", binding.key)
+        shown = []
+        for key in keys.split(","):
+            key = key.strip()
+            if key:
+                shown.append(self.get_key_display(Binding(key, "")))
+        return " / ".join(shown)
+
+    def help_rows(self) -> list[tuple[str, str, str]]:
+        rows = [(self.keys_for(b), b.tooltip or b.description, b.id or "") for b in REVIEW_BINDINGS]
+        rows.append(("^p", "Command palette: every action by name", "command_palette"))
+        return rows
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        if isinstance(screen, ReviewScreen):
+            for binding in REVIEW_BINDINGS:
+                if binding.id in ("cursor_down", "cursor_up", "cycle_focus"):
+                    continue
+                yield SystemCommand(
+                    binding.tooltip or binding.description,
+                    f"key: {self.keys_for(binding)}",
+                    partial(screen.run_action, binding.action),
+                )
+        yield from super().get_system_commands(screen)

@@ -1,0 +1,63 @@
+"""Every key of the review screen, as Bindings with ids (overridable from the config keymap).
+
+The help overlay and the command palette are both generated from this list, so
+they always show every action with its current key.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+REVIEW_BINDINGS: list[Binding] = [
+    Binding("j,down", "move(1)", "Down", show=False, id="cursor_down", tooltip="Next claim"),
+    Binding("k,up", "move(-1)", "Up", show=False, id="cursor_up", tooltip="Previous claim"),
+    Binding("g,home", "first", "First", show=False, id="first", tooltip="First claim"),
+    Binding("G,end", "last", "Last", show=False, id="last", tooltip="Last claim"),
+    Binding("n", "next_unreviewed(1)", "Next todo", id="next_unreviewed",
+            tooltip="Next unreviewed claim"),
+    Binding("N", "next_unreviewed(-1)", "Prev todo", show=False, id="prev_unreviewed",
+            tooltip="Previous unreviewed claim"),
+    Binding("v", "mark('verified')", "Verified", id="mark_verified", tooltip="Mark verified"),
+    Binding("d", "mark('disputed')", "Disputed", id="mark_disputed", tooltip="Mark disputed"),
+    Binding("f", "mark('false')", "False", id="mark_false", tooltip="Mark false"),
+    Binding("i", "mark('inconclusive')", "Inconcl.", id="mark_inconclusive",
+            tooltip="Mark inconclusive"),
+    Binding("p", "mark('in_progress')", "In progress", show=False, id="mark_in_progress",
+            tooltip="Mark in progress"),
+    Binding("x", "mark('unreviewed')", "Unmark", show=False, id="mark_unreviewed",
+            tooltip="Back to unreviewed"),
+    Binding("enter", "edit_note", "Note", id="edit_note", tooltip="Edit the claim's note"),
+    Binding("l", "add_link", "Link", id="add_link", tooltip="Add an evidence link"),
+    Binding("L", "manage_links", "Links", show=False, id="manage_links",
+            tooltip="Manage or remove evidence links"),
+    Binding("c", "check_links", "Check links", show=False, id="check_links",
+            tooltip="Check the claim's links (network)"),
+    Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last change"),
+    Binding("ctrl+y", "redo", "Redo", show=False, id="redo", tooltip="Redo"),
+    Binding("slash", "filter_text", "Filter", id="filter_text", tooltip="Filter claims by text"),
+    Binding("1", "filter_status(0)", "Unreviewed", show=False, id="filter_unreviewed",
+            tooltip="Show only unreviewed claims"),
+    Binding("2", "filter_status(1)", "In progress", show=False, id="filter_in_progress",
+            tooltip="Show only claims in progress"),
+    Binding("3", "filter_status(2)", "Verified", show=False, id="filter_verified",
+            tooltip="Show only verified claims"),
+    Binding("4", "filter_status(3)", "Disputed", show=False, id="filter_disputed",
+            tooltip="Show only disputed claims"),
+    Binding("5", "filter_status(4)", "False", show=False, id="filter_false",
+            tooltip="Show only false claims"),
+    Binding("6", "filter_status(5)", "Inconclusive", show=False, id="filter_inconclusive",
+            tooltip="Show only inconclusive claims"),
+    Binding("0", "clear_filters", "All", show=False, id="filter_clear",
+            tooltip="Clear the filters"),
+    Binding("s", "cycle_sort", "Sort", show=False, id="cycle_sort",
+            tooltip="Sort: article order, worthiness, status"),
+    Binding("a", "toggle_article", "Article", show=False, id="toggle_article",
+            tooltip="Show or hide the article pane"),
+    Binding("tab", "cycle_focus", "Pane", show=False, id="cycle_focus",
+            tooltip="Move to the next pane"),
+    Binding("e", "export", "Export", show=False, id="export", tooltip="Export a report"),
+    Binding("o", "open_picker", "Articles", show=False, id="open_picker",
+            tooltip="Open the article picker"),
+    Binding("question_mark", "help", "Help", id="help", tooltip="List every key"),
+    Binding("q", "quit", "Quit", id="quit", tooltip="Quit (everything is already saved)"),
+]

@@ -1,0 +1,44 @@
+"""Messages the workbench's screens and workers post (attributes down, messages up)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from workbench.core.models import Article, Claim
+
+
+@dataclass
+class ArticleChosen(Message):
+    """The picker chose an article to review."""
+
+    article_id: str
+
+
+@dataclass
+class ArticleExtracted(Message):
+    """A worker finished reading (or fetching) and extracting a new article.
+
+    The main thread stores it: workers never write to the workspace.
+    """
+
+    article: Article
+    claims: list[Claim]
+
+
+@dataclass
+class ExtractionFailed(Message):
+    """A worker could not fetch or extract an article; ``message`` is one clean line."""
+
+    message: str
+
+
+@dataclass
+class LinksChecked(Message):
+    """A worker checked the evidence links of one claim; the main thread stores the results."""
+
+    article_id: str
+    claim_id: str
+    results: list[tuple[str, dict | None, dict | None]]
+    """(url, check, archive) per link."""

@@ -1,0 +1,307 @@
+"""The one place where untrusted text becomes something the terminal shows.
+
+Article text, claim labels, notes, link titles and URLs, error messages: all of
+it goes through ``strip_controls`` / ``one_line`` and is wrapped in ``Content`` or
+``rich.text.Text`` objects built from plain strings. Nothing here ever parses a
+string as markup, so ``[bold]``, ``[@click=...]`` or ``[link=...]`` in an article
+is shown literally and creates no style, link or action.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from rich.style import Style as RichStyle
+from rich.text import Text
+from textual.content import Content
+
+from workbench.core.models import FINAL_STATUSES, STATUSES, Change, Claim, Link, Verdict
+from workbench.core.text import one_line, strip_controls
+
+STATUS_COLOR: dict[str, str] = {
+    "unreviewed": "#8b949e",
+    "in_progress": "#d4a72c",
+    "verified": "#3fb950",
+    "disputed": "#e0823d",
+    "false": "#f85149",
+    "inconclusive": "#a371f7",
+}
+STATUS_MARK: dict[str, str] = {
+    "unreviewed": "·",
+    "in_progress": "…",
+    "verified": "✓",
+    "disputed": "!",
+    "false": "✗",
+    "inconclusive": "?",
+}
+STATUS_LABEL: dict[str, str] = {
+    "unreviewed": "unreviewed",
+    "in_progress": "in progress",
+    "verified": "verified",
+    "disputed": "disputed",
+    "false": "false",
+    "inconclusive": "inconclusive",
+}
+STANCE_COLOR = {"supports": "#3fb950", "refutes": "#f85149", "context": "#8b949e"}
+
+# Rich styles for the article pane (line API): the anchor of each claim gets its
+# status colour, the current claim is reversed.
+ANCHOR_STYLE: dict[str, RichStyle] = {
+    status: RichStyle(color=color, underline=True) for status, color in STATUS_COLOR.items()
+}
+CURRENT_STYLE: dict[str, RichStyle] = {
+    status: RichStyle(color="#000000", bgcolor=color, bold=True)
+    for status, color in STATUS_COLOR.items()
+}
+CURRENT_SENTENCE_STYLE = RichStyle(bgcolor="#2d333b")
+
+
+def safe(text: Any) -> Content:
+    """Untrusted multi-line text as Content (controls and escapes removed)."""
+    return Content(strip_controls(str(text or "")))
+
+
+def line(text: Any, limit: int = 0, style: str = "") -> Content:
+    """Untrusted text as one clean line of Content, optionally styled."""
+    return Content.styled(one_line(str(text or ""), limit), style) if style else Content(
+        one_line(str(text or ""), limit)
+    )
+
+
+def cell(text: Any, limit: int = 0, style: str | RichStyle = "") -> Text:
+    """Untrusted text as a DataTable cell (a plain rich Text, never markup)."""
+    return Text(one_line(str(text or ""), limit), style=style, no_wrap=True, end="")
+
+
+def message(text: Any, limit: int = 300) -> str:
+    """An error or notice for ``App.notify(..., markup=False)``: one clean line."""
+    return one_line(str(text), limit)
+
+
+def status_text(status: str) -> Content:
+    color = STATUS_COLOR.get(status, "")
+    text = f"{STATUS_MARK.get(status, '?')} {STATUS_LABEL.get(status, status)}"
+    return Content.styled(text, color)
+
+
+def mark_cell(status: str) -> Text:
+    return Text(STATUS_MARK.get(status, "?"), style=f"bold {STATUS_COLOR.get(status, '')}", end="")
+
+
+def worthiness_cell(value: float | None) -> Text:
+    if value is None:
+        return Text("", end="")
+    style = "bold" if value >= 0.5 else "dim"
+    return Text(f"{value:.2f}", style=style, end="", justify="right")
+
+
+def claim_row(claim: Claim, status: str, label_width: int = 60) -> tuple[Text, Text, Text, Text]:
+    """Cells of one claims-table row: status mark, kind, label, worthiness."""
+    return (
+        mark_cell(status),
+        cell(claim.kind, 12, "dim"),
+        cell(claim.label or claim.anchor, label_width),
+        worthiness_cell(claim.worthiness),
+    )
+
+
+def progress_bar(counts: Mapping[str, int], width: int = 20) -> Content:
+    """A small bar: one coloured block per share of each status."""
+    total = sum(counts.values())
+    if total <= 0 or width <= 0:
+        return Content.styled("░" * max(width, 0), STATUS_COLOR["unreviewed"])
+    parts: list[tuple[str, str]] = []
+    used = 0
+    order = [*FINAL_STATUSES, "in_progress", "unreviewed"]
+    for i, status in enumerate(order):
+        n = counts.get(status, 0)
+        cells = width - used if i == len(order) - 1 else round(width * n / total)
+        cells = max(0, min(cells, width - used))
+        if cells:
+            char = "░" if status == "unreviewed" else "█"
+            parts.append((char * cells, STATUS_COLOR[status]))
+            used += cells
+    return Content.assemble(*parts)
+
+
+def status_line(
+    title: str, counts: Mapping[str, int], reviewer: str, width: int, readonly: bool = False
+) -> Content:
+    """Header line: title, reviewed N of M, bar, per-status counts, reviewer."""
+    total = sum(counts.values())
+    reviewed = sum(counts.get(s, 0) for s in FINAL_STATUSES)
+    tallies: list[str | tuple[str, str]] = []
+    for status in STATUSES[1:]:
+        n = counts.get(status, 0)
+        if n:
+            tallies += [(f" {STATUS_MARK[status]}{n}", STATUS_COLOR[status])]
+    right: list[str | tuple[str, str]] = [
+        (f" {reviewed}/{total} reviewed ", "bold"),
+        progress_bar(counts, 12 if width < 100 else 20),
+        *tallies,
+        ("  " + one_line(reviewer, 20), "italic"),
+    ]
+    if readonly:
+        right.append(("  READ-ONLY", "bold #f85149"))
+    right_content = Content.assemble(*right)
+    room = max(width - right_content.cell_length - 1, 8)
+    return Content.assemble((one_line(title or "(untitled)", room), "bold"), " ", right_content)
+
+
+def _value_text(value: Mapping[str, Any]) -> str:
+    parts = []
+    for key, item in value.items():
+        if key == "text" or item in (None, "", [], {}):
+            continue
+        if isinstance(item, list | tuple):
+            item = ", ".join(one_line(str(x), 60) for x in item)
+        parts.append(f"{key}={one_line(str(item), 80)}")
+    return "  ".join(parts)
+
+
+def _sentence(claim: Claim) -> Content:
+    sentence = strip_controls(claim.sentence)
+    start = claim.start - claim.sentence_start
+    end = claim.end - claim.sentence_start
+    content = Content(" ".join(sentence.split("\n")))
+    if 0 <= start < end <= len(sentence):
+        content = content.stylize("bold reverse", start, end)
+    return content
+
+
+def link_lines(links: Sequence[Link], width: int = 100) -> list[Content]:
+    """One or two lines per evidence link: stance, URL, title, last check."""
+    out: list[Content] = []
+    for link in links:
+        stance = link.stance if link.stance in STANCE_COLOR else "context"
+        head = Content.assemble(
+            (f"  {stance:<8} ", STANCE_COLOR[stance]), (one_line(link.url, width), "underline")
+        )
+        out.append(head)
+        extra: list[str | tuple[str, str]] = []
+        if link.title:
+            extra.append(f"    “{one_line(link.title, width)}”")
+        if link.check:
+            check = link.check
+            ok = bool(check.get("ok"))
+            result = f"HTTP {check.get('status_code')}" if check.get("status_code") else ""
+            error = one_line(str(check.get("error") or ""), 60)
+            label = "ok" if ok else "failed"
+            when = one_line(str(check.get("checked_at") or ""), 25)
+            detail = " ".join(p for p in (label, result, error, when) if p)
+            extra.append(("    checked: " + detail, "#3fb950" if ok else "#f85149"))
+        if link.archive and link.archive.get("url"):
+            extra.append(("    archive: " + one_line(str(link.archive["url"]), width), "dim"))
+        for part in extra:
+            out.append(Content.assemble(part))
+    return out
+
+
+def history_lines(changes: Iterable[Change], limit: int = 8) -> list[Content]:
+    rows = list(changes)[-limit:]
+    out = []
+    for change in rows:
+        when = one_line(change.at.replace("T", " ").rstrip("Z"), 19)
+        old, new = _short(change.old), _short(change.new)
+        action = "" if change.action == "edit" else f" ({one_line(change.action, 10)})"
+        out.append(
+            Content.assemble(
+                (f"  {when} ", "dim"),
+                (one_line(change.reviewer, 16), "italic"),
+                f" {one_line(change.field, 12)}{action}: ",
+                old,
+                " → ",
+                new,
+            )
+        )
+    return out
+
+
+def _short(value: Any) -> Content:
+    if value in (None, ""):
+        return Content.styled("∅", "dim")
+    if isinstance(value, dict):
+        value = value.get("url") or value
+    if isinstance(value, str) and value in STATUS_COLOR:
+        return Content.styled(STATUS_LABEL[value], STATUS_COLOR[value])
+    return Content(one_line(str(value), 40))
+
+
+def claim_detail(
+    claim: Claim, verdict: Verdict, history: Sequence[Change], width: int = 80
+) -> Content:
+    """The detail pane: everything about one claim, all untrusted text made safe."""
+    w = max(width - 4, 20)
+    lines: list[Content] = [
+        Content.assemble(status_text(verdict.status), ("  " + one_line(claim.kind), "dim")),
+        Content.styled(one_line(claim.label or claim.anchor, w), "bold"),
+        Content(""),
+        _sentence(claim),
+        Content(""),
+    ]
+    value = _value_text(claim.value)
+    if value:
+        lines.append(Content.assemble(("Value  ", "dim"), Content(value)))
+    if claim.entities:
+        ents = ", ".join(
+            f"{one_line(str(e.get('text', '')), 40)} ({one_line(str(e.get('label', '')), 12)})"
+            for e in claim.entities[:12]
+        )
+        lines.append(Content.assemble(("Entities  ", "dim"), Content(ents)))
+    if claim.worthiness is not None:
+        lines.append(Content.assemble(("Worthiness  ", "dim"), f"{claim.worthiness:.2f}"))
+    lines.append(Content(""))
+    lines.append(Content.styled("Note", "bold"))
+    if verdict.note.strip():
+        lines.extend(Content(strip_controls(x)) for x in verdict.note.split("\n"))
+    else:
+        lines.append(Content.styled("  (none — press enter to write one)", "dim"))
+    lines.append(Content(""))
+    lines.append(Content.styled(f"Evidence links ({len(verdict.links)})", "bold"))
+    lines.extend(link_lines(verdict.links, w))
+    if history:
+        lines.append(Content(""))
+        lines.append(Content.styled("History", "bold"))
+        lines.extend(history_lines(history))
+    if verdict.orphaned:
+        lines.append(Content.styled("This verdict's claim is gone from the article.", "bold"))
+    return Content("\n").join(lines)
+
+
+def article_row(summary: Any) -> tuple[Text, ...]:
+    """Cells of one picker row from an ArticleSummary."""
+    counts = dict(getattr(summary, "counts", {}) or {})
+    total = int(getattr(summary, "claims", 0) or 0)
+    reviewed = int(getattr(summary, "reviewed", 0) or 0)
+    bar = progress_bar(counts, 10)
+    when = getattr(summary, "updated_at", "") or getattr(summary, "added_at", "") or ""
+    bar_text = Text(end="")
+    for span_text, style in _content_parts(bar):
+        bar_text.append(span_text, style=style)
+    return (
+        cell(summary.title or "(untitled)", 50, "bold"),
+        Text(f"{reviewed}/{total}", end="", justify="right"),
+        bar_text,
+        cell(summary.source, 40, "dim"),
+        cell(when.replace("T", " ").rstrip("Z"), 16, "dim"),
+    )
+
+
+def _content_parts(content: Content) -> list[tuple[str, str]]:
+    plain = content.plain
+    return [(plain[s.start : s.end], str(s.style)) for s in content.spans]
+
+
+_SAME_LENGTH = {i: " " for i in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]}
+_SAME_LENGTH.update({i: " " for i in (0x200B, 0x200E, 0x200F, 0x2060, 0xFEFF)})
+_SAME_LENGTH.update({i: " " for i in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
+
+
+def neutralize(text: str) -> str:
+    """Replace control and bidi characters by spaces, keeping every offset.
+
+    Stored article text is already clean; this is the belt to that pair of braces,
+    for text whose offsets must not move (claim anchors refer to them).
+    """
+    return text.translate(_SAME_LENGTH)

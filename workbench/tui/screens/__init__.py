@@ -1,0 +1,1 @@
+"""Screens of the workbench: review, picker, and the modal dialogs."""

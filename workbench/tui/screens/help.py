@@ -1,0 +1,40 @@
+"""The help overlay: every binding with its current key (keymap overrides included)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from .. import render
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="help_close")]
+
+    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="help-dialog"):
+            yield Static(render.line("Keys — every change is saved at once", style="bold"),
+                         markup=False)
+            yield DataTable(id="help-table", cursor_type="row", show_cursor=False)
+            yield Static(render.line("escape / ?: close   ctrl+p: command palette", style="dim"),
+                         markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("key", key="key")
+        table.add_column("action", key="action")
+        table.add_column("id", key="id")
+        for keys, description, binding_id in self.rows:
+            table.add_row(render.cell(keys, 24, "bold"), render.cell(description, 50),
+                          render.cell(binding_id, 24, "dim"))
+        table.focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,46 @@
+"""Shown while a worker reads, fetches or extracts a new article."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Middle
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar, Static
+
+from .. import render
+
+
+class LoadingScreen(Screen):
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="loading_quit"),
+        Binding("o", "picker", "Articles", id="loading_picker"),
+    ]
+
+    def __init__(self, what: str) -> None:
+        super().__init__()
+        self.what = what
+
+    def compose(self) -> ComposeResult:
+        with Middle():
+            with Center():
+                yield Static(render.line(self.what, 70, "bold"), markup=False, id="loading-what")
+            with Center():
+                yield ProgressBar(total=None, show_eta=False, show_percentage=False,
+                                  id="loading-bar")
+            with Center():
+                yield Static(render.line("Finding the checkable claims… (q: quit)", style="dim"),
+                             markup=False, id="loading-note")
+        yield Footer()
+
+    def failed(self, message: str) -> None:
+        self.query_one("#loading-bar", ProgressBar).display = False
+        self.query_one("#loading-note", Static).update(
+            render.line("Could not open it: " + message, 200, "bold #f85149")
+        )
+
+    def action_quit(self) -> None:
+        self.app.exit()
+
+    def action_picker(self) -> None:
+        self.app.action_open_picker()  # type: ignore[attr-defined]

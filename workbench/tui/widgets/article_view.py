@@ -1,0 +1,176 @@
+"""The article pane: the article text with every claim's anchor in its status colour.
+
+A line-API widget: the text is wrapped once per width into (start, end) offset
+ranges, and only the visible lines are rendered, so an article with 10,000
+claims scrolls and re-marks as fast as a short one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style as RichStyle
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from workbench.core.models import Claim
+
+from ..render import ANCHOR_STYLE, CURRENT_SENTENCE_STYLE, CURRENT_STYLE, neutralize
+
+_WORD = re.compile(r"\S+\s*|\s+")
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of ``text`` to ``width`` cells, as (start, end) offsets.
+
+    Newlines end a line; the newline itself belongs to no line.
+    """
+    width = max(width, 4)
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        if not para:
+            lines.append((pos, pos))
+            pos += 1
+            continue
+        line_start = pos
+        used = 0
+        for match in _WORD.finditer(para):
+            word = match.group()
+            start = pos + match.start()
+            w = len(word) if word.isascii() else cell_len(word)
+            stripped = len(word.rstrip()) if word.isascii() else cell_len(word.rstrip())
+            if used and used + stripped > width:
+                lines.append((line_start, start))
+                line_start, used = start, 0
+            while stripped > width:  # a word longer than the line: hard split
+                cut = start + width
+                lines.append((line_start, cut))
+                line_start = start = cut
+                word = word[width:]
+                w = stripped = len(word.rstrip())
+            used += w
+        lines.append((line_start, pos + len(para)))
+        pos += len(para) + 1
+    return lines
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows one article; ``set_current`` scrolls to a claim and marks it."""
+
+    DEFAULT_CSS = """
+    ArticleView { background: $surface; padding: 0 1; }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._text = ""
+        self._claims: list[Claim] = []
+        self._starts: list[int] = []
+        self._max_len = 0
+        self._status: dict[str, str] = {}
+        self._current: Claim | None = None
+        self._lines: list[tuple[int, int]] = []
+        self._line_starts: list[int] = []
+        self._wrap_width = 0
+
+    def set_article(
+        self, text: str, claims: Sequence[Claim], statuses: Mapping[str, str]
+    ) -> None:
+        self._text = neutralize(text)
+        self._claims = sorted(claims, key=lambda c: (c.start, c.end))
+        self._starts = [c.start for c in self._claims]
+        self._max_len = max((c.end - c.start for c in self._claims), default=0)
+        self._status = dict(statuses)
+        self._wrap_width = 0
+        self._rewrap()
+        self.refresh()
+
+    def set_status(self, claim_id: str, status: str) -> None:
+        self._status[claim_id] = status
+        self.refresh()
+
+    def set_statuses(self, statuses: Mapping[str, str]) -> None:
+        self._status.update(statuses)
+        self.refresh()
+
+    def set_current(self, claim: Claim | None, scroll: bool = True) -> None:
+        self._current = claim
+        if claim is not None and scroll and self._lines:
+            y = self.line_of(claim.start)
+            height = max(self.scrollable_content_region.height, 1)
+            if not (self.scroll_y + 1 <= y < self.scroll_y + height - 1):
+                self.scroll_to(y=max(y - height // 3, 0), animate=False)
+        self.refresh()
+
+    def line_of(self, offset: int) -> int:
+        return max(bisect_right(self._line_starts, offset) - 1, 0)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._lines)
+
+    def _rewrap(self) -> None:
+        width = max(self.scrollable_content_region.width, 20)
+        if width == self._wrap_width and self._lines:
+            return
+        self._wrap_width = width
+        self._lines = wrap_offsets(self._text, width) if self._text else []
+        self._line_starts = [s for s, _ in self._lines]
+        self.virtual_size = Size(width, len(self._lines))
+
+    def on_resize(self) -> None:
+        self._rewrap()
+        if self._current is not None:
+            self.set_current(self._current)
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        start, end = self._lines[index]
+        strip = Strip(self._segments(start, end, base))
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _segments(self, start: int, end: int, base: RichStyle) -> list[Segment]:
+        text = self._text
+        # Styles per character range, later ranges painted over earlier ones.
+        marks: list[tuple[int, int, RichStyle]] = []
+        current = self._current
+        if current is not None and current.sentence_start < end and current.sentence_end > start:
+            marks.append((current.sentence_start, current.sentence_end, CURRENT_SENTENCE_STYLE))
+        lo = bisect_left(self._starts, start - self._max_len)
+        hi = bisect_left(self._starts, end)
+        for claim in self._claims[lo:hi]:
+            if claim.end > start:
+                status = self._status.get(claim.id, "unreviewed")
+                style = ANCHOR_STYLE.get(status, ANCHOR_STYLE["unreviewed"])
+                marks.append((claim.start, claim.end, style))
+        if current is not None and current.start < end and current.end > start:
+            status = self._status.get(current.id, "unreviewed")
+            marks.append((current.start, current.end, CURRENT_STYLE.get(status, base)))
+        if not marks:
+            return [Segment(text[start:end].replace("\t", " "), base)]
+        cuts = {start, end}
+        for s, e, _ in marks:
+            cuts.add(min(max(s, start), end))
+            cuts.add(min(max(e, start), end))
+        points = sorted(cuts)
+        segments = []
+        for a, b in zip(points, points[1:], strict=False):
+            if a >= b:
+                continue
+            style = base
+            for s, e, mark in marks:
+                if s <= a and e >= b:
+                    style = style + mark
+            segments.append(Segment(text[a:b].replace("\t", " "), style))
+        return segments

@@ -1,0 +1,31 @@
+"""The header line: article title, reviewed N of M, a small status bar, reviewer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.widgets import Static
+
+from ..render import status_line
+
+
+class StatusLine(Static):
+    DEFAULT_CSS = """
+    StatusLine { height: 1; background: $panel; color: $foreground; padding: 0 1; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", markup=False, id=id)
+        self._state: tuple[str, dict[str, int], str, bool] = ("", {}, "", False)
+
+    def show(self, title: str, counts: Mapping[str, int], reviewer: str, readonly: bool) -> None:
+        self._state = (title, dict(counts), reviewer, readonly)
+        self._paint()
+
+    def on_resize(self) -> None:
+        self._paint()
+
+    def _paint(self) -> None:
+        title, counts, reviewer, readonly = self._state
+        width = max(self.size.width - 2, 20) if self.size.width else 118
+        self.update(status_line(title, counts, reviewer, width, readonly))
