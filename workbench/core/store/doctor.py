@@ -1,0 +1,150 @@
+"""Check a workspace folder file by file and restore what can be restored.
+
+``check`` only reads. ``repair`` takes the workspace lock, sets every damaged file
+aside as ``<name>.corrupt-<time>`` (nothing is ever deleted) and puts the last good
+copy (``<name>.bak``) in its place. The article index is derived data: when it is
+damaged or out of step with the article files it is rebuilt from them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..errors import StoreError, WorkbenchError
+from .storage import atomic_write, backup_path, encode_document, load_document
+from .workspace import ARTICLES, INDEX, META, _acquire, _release, _summarize
+
+
+@dataclass
+class Finding:
+    path: Path
+    problem: str
+    fix: str = ""
+    """What ``repair`` would do ('' when it cannot help)."""
+
+
+def _valid(path: Path, kind: str) -> bool:
+    try:
+        return load_document(path, kind) is not None
+    except WorkbenchError:
+        return False
+
+
+def check(root: Path) -> list[Finding]:
+    """Every problem found in the workspace at ``root`` (empty list: healthy)."""
+    root = Path(root)
+    if not root.is_dir():
+        raise StoreError(f"no workspace folder at {root}")
+    found: list[Finding] = []
+    meta = root / META
+    if not meta.exists():
+        found.append(Finding(meta, "missing", "recreate the marker file"))
+    elif not _valid(meta, "workspace"):
+        found.append(Finding(meta, "damaged or not a workbench file", "recreate the marker file"))
+    article_ids: set[str] = set()
+    folder = root / ARTICLES
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        try:
+            load_document(path, "article")
+            article_ids.add(path.stem)
+        except WorkbenchError as exc:
+            bak = backup_path(path)
+            if _valid(bak, "article"):
+                found.append(Finding(path, str(exc), f"restore the last good copy {bak.name}"))
+            else:
+                found.append(Finding(path, str(exc), ""))
+    for tmp in sorted(root.rglob(".*.tmp")):
+        found.append(Finding(tmp, "leftover temp file of an interrupted write", "remove it"))
+    index = root / INDEX
+    try:
+        data = load_document(index, "index")
+        listed = {
+            d.get("id") for d in (data or {"tables": {}})["tables"].get("articles", {}).values()
+        }
+        missing = sorted(a for a in listed if a not in article_ids)
+        if missing:
+            found.append(
+                Finding(index, f"lists {len(missing)} article(s) with no usable file", "rebuild it")
+            )
+    except WorkbenchError as exc:
+        found.append(Finding(index, str(exc), "rebuild it from the article files"))
+    return found
+
+
+def repair(root: Path) -> list[str]:
+    """Fix what ``check`` reports; returns one line per action taken."""
+    root = Path(root)
+    findings = check(root)
+    if not findings:
+        return []
+    lock = _acquire(root)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    done: list[str] = []
+    try:
+        rebuild = False
+        for f in findings:
+            if f.path.name.endswith(".tmp"):
+                f.path.unlink(missing_ok=True)
+                done.append(f"removed {f.path}")
+            elif f.path.name == META:
+                _set_aside(f.path, stamp)
+                doc = {"workspace": {"1": {"created_at": stamp, "created_by": "workbench doctor"}}}
+                atomic_write(f.path, encode_document(doc, "workspace"), keep_backup=False)
+                done.append(f"recreated {f.path}")
+            elif f.path.name == INDEX:
+                rebuild = True
+            elif f.fix:
+                bak = backup_path(f.path)
+                aside = _set_aside(f.path, stamp)
+                atomic_write(f.path, bak.read_bytes(), keep_backup=False)
+                done.append(
+                    f"restored {f.path} from {bak.name} (damaged file kept as {aside.name})"
+                )
+                rebuild = True
+            else:
+                done.append(f"cannot restore {f.path}: no good copy; left untouched")
+        if rebuild:
+            done.append(_rebuild_index(root, stamp))
+    finally:
+        _release(root, lock)
+    return done
+
+
+def _set_aside(path: Path, stamp: str) -> Path:
+    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    if path.exists():
+        os.replace(path, aside)
+    return aside
+
+
+def _rebuild_index(root: Path, stamp: str) -> str:
+    """Index every readable article file; of several with one source, the newest."""
+    by_source: dict[str, dict] = {}
+    rows: list[dict] = []
+    for path in sorted((root / ARTICLES).glob("*.json")):
+        try:
+            data = load_document(path, "article")
+        except WorkbenchError:
+            continue
+        row = _summarize(data["tables"]) if data else None
+        if not row or not row["id"]:
+            continue
+        src = row.get("source") or ""
+        if src and src != "-":
+            prev = by_source.get(src)
+            if prev is not None and prev["added_at"] >= row["added_at"]:
+                continue
+            if prev is not None:
+                rows.remove(prev)
+            by_source[src] = row
+        rows.append(row)
+    index = root / INDEX
+    if index.exists():
+        _set_aside(index, stamp)
+    tables = {"articles": {str(i): r for i, r in enumerate(rows, 1)}}
+    atomic_write(index, encode_document(tables, "index"), keep_backup=False)
+    (root / "dirty").unlink(missing_ok=True)
+    return f"rebuilt {index} from {len(rows)} article file(s)"
