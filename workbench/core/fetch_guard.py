@@ -59,6 +59,8 @@ def unwrap(ip: Address) -> Address:
 
 def is_public_address(ip: Address) -> bool:
     """True for a globally routable unicast address (after unwrapping IPv4 in IPv6)."""
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return is_public_address(ip.ipv4_mapped)  # ::ffff:a.b.c.d is judged as a.b.c.d
     inner = unwrap(ip)
     if inner is not ip and not is_public_address(inner):
         return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import InputError
 from .text import clean_text, decode_bytes, guess_title, one_line
@@ -20,6 +21,32 @@ from .text import clean_text, decode_bytes, guess_title, one_line
 logging.getLogger("trafilatura").addHandler(logging.NullHandler())
 logging.getLogger("htmldate").addHandler(logging.NullHandler())
 logging.getLogger("courlan").addHandler(logging.NullHandler())
+
+# Boxes trafilatura sometimes keeps inside the article body: ads, promos,
+# newsletter and cookie prompts, paywall teasers. Matched on class/id words.
+_BOILERPLATE_WORDS = (
+    "sponsor",
+    "promo",
+    "newsletter",
+    "cookie",
+    "consent",
+    "gdpr",
+    "advert",
+    "paywall",
+    "subscribe",
+    "related-",
+    "recirc",
+    "outbrain",
+    "taboola",
+)
+_LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+_PRUNE_XPATH = [
+    "//*[self::div or self::aside or self::section or self::p or self::span or self::figure]"
+    f"[contains({_LOWER.format('@class')}, '{word}') or contains({_LOWER.format('@id')}, '{word}')]"
+    for word in _BOILERPLATE_WORDS
+]
+# Only dates the page states for itself: no guessing from a copyright year.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 
@@ -81,14 +108,13 @@ def page_from_html(
         raise InputError("the page is binary, not HTML")
     document = None
     if extract_body:
-        document = _bare(trafilatura, html, url, recall=False)
-        if document is None or len((document.text or "").strip()) < 200:
-            # short or nothing: a second try that keeps more (e.g. short wire stories)
-            second = _bare(trafilatura, html, url, recall=True)
-            if second is not None and len(second.text or "") > len(
-                (document.text if document else "") or ""
-            ):
-                document = second
+        document = _bare(trafilatura, html, url, recall=False, prune=True)
+        if _length(document) < 200:
+            # short or nothing: try again keeping more (short wire stories, odd markup)
+            for recall, prune in ((False, False), (True, False)):
+                second = _bare(trafilatura, html, url, recall=recall, prune=prune)
+                if _length(second) > _length(document):
+                    document = second
     title = author = date = sitename = ""
     if document is not None:
         title = one_line(document.title or "", 300)
@@ -115,7 +141,11 @@ def page_from_html(
     )
 
 
-def _bare(trafilatura, html: str, url: str, *, recall: bool):  # type: ignore[no-untyped-def]
+def _length(document: Any) -> int:
+    return len((document.text or "").strip()) if document is not None else 0
+
+
+def _bare(trafilatura: Any, html: str, url: str, *, recall: bool, prune: bool) -> Any:
     try:
         return trafilatura.bare_extraction(
             html,
@@ -126,6 +156,8 @@ def _bare(trafilatura, html: str, url: str, *, recall: bool):  # type: ignore[no
             include_images=False,
             include_links=False,
             favor_recall=recall,
+            date_extraction_params=_DATE_PARAMS,
+            prune_xpath=_PRUNE_XPATH if prune else None,
         )
     except Exception:  # trafilatura raises assorted errors on broken markup
         return None
