@@ -12,12 +12,14 @@ spaCy is imported only when a function here runs, never at import time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .models import Article, Claim, claim_id
 from .prose import Unit, prose_units
 from .quantities import (
+    CURRENCY_WORDS,
     is_specific_date,
     parse_date,
     parse_duration,
@@ -57,6 +59,50 @@ class _Draft:
         self.label, self.value, self.span = label, value, sent
 
 
+_CURRENCY_TOKENS = frozenset({"$", "€", "£", "¥", "₹", "₽", "us$", "a$", "c$", "hk$", "r$"})
+_TRIM_LEFT = frozenset({"between", "from", "since", "until", "till", "through", "by", "to", "and"})
+
+
+def _entities(sent: Span) -> list[Span]:
+    """The sentence's entities, repaired where the small models often slip.
+
+    Currency symbols left outside a MONEY entity are taken in ("$" + "100,000");
+    leading "between"/"from" and trailing "and" are trimmed from anchors; a
+    duration split in two by "and" ("2 hours and" + "35 seconds") is joined.
+    """
+    doc = sent.doc
+    out: list[Span] = []
+    for ent in sent.ents:
+        start, end, label = ent.start, ent.end, ent.label_
+        if label in ("MONEY", "CARDINAL") and start > sent.start and doc[start - 1].lower_ in _CURRENCY_TOKENS:
+            start -= 1
+            label = "MONEY"
+        if label in ("CARDINAL", "MONEY") and end < sent.end and doc[end].lower_ in CURRENCY_WORDS:
+            end += 1  # "60 billion" + "euros"
+            label = "MONEY"
+        while end - start > 1 and doc[start].lower_ in _TRIM_LEFT:
+            start += 1
+        while end - start > 1 and (doc[end - 1].lower_ in ("and", "or") or doc[end - 1].text in ",.;:-–—()"):
+            end -= 1
+        span = doc[start:end]
+        if out and label in ("DATE", "TIME") and out[-1].label_ in ("DATE", "TIME"):
+            prev = out[-1]
+            gap = doc[prev.end : start]
+            if [t.lower_ for t in gap] == ["and"] and parse_duration(prev.text) and parse_duration(span.text):
+                from spacy.tokens import Span as SpanType
+
+                out[-1] = SpanType(doc, prev.start, end, label=prev.label_)
+                continue
+        if (start, end, label) != (ent.start, ent.end, ent.label_):
+            from spacy.tokens import Span as SpanType
+
+            span = SpanType(doc, start, end, label=label)
+        else:
+            span = ent
+        out.append(span)
+    return out
+
+
 def _classify(ent: Span) -> tuple[str, dict[str, Any]] | None:
     """The claim kind and normalized value of an entity, or None if not checkable."""
     text, label = ent.text, ent.label_
@@ -68,6 +114,9 @@ def _classify(ent: Span) -> tuple[str, dict[str, Any]] | None:
         return ("percent", value) if value.get("number") is not None else None
     if label in ("DATE", "TIME"):
         duration = parse_duration(text)
+        if duration and re.search(r"(?i)\bold\b|-old$", text):
+            return "quantity", {"number": duration["number"], "unit": "years of age",
+                                "qualifier": duration["qualifier"], "text": text}
         if duration and not is_specific_date(text):
             return "duration", duration
         if label == "DATE" and is_specific_date(text):
@@ -78,8 +127,6 @@ def _classify(ent: Span) -> tuple[str, dict[str, Any]] | None:
     if label == "ORDINAL":
         if ent.root.dep_ in ("advmod", "npadvmod") or ent.root.head.lower_ in ("at",):
             return None
-        number, _ = parse_number(text.lower().replace("first", "1").replace("second", "2")
-                                 .replace("third", "3")) if not text[:1].isdigit() else parse_number(text.rstrip("stndrh"))
         return "ordinal", {"number": _ordinal_value(text), "text": text}
     if label in ("CARDINAL", "QUANTITY"):
         root = ent.root
@@ -93,6 +140,9 @@ def _classify(ent: Span) -> tuple[str, dict[str, Any]] | None:
                 if pobj.tag_ in ("DT", "PRP") or any(c.dep_ == "amod" and c.tag_ == "JJS" for c in pobj.children):
                     return None  # "one of the most ...", "two of them": not a count
                 unit = pobj.lemma_.lower()
+        if unit in CURRENCY_WORDS:
+            value = parse_money(f"{text} {unit}")
+            return ("money", value) if value.get("amount") is not None else None
         value = parse_quantity(text, unit=unit)
         if value.get("number") is None:
             return None
@@ -156,7 +206,7 @@ def _doc_drafts(doc: Doc, tracker: Any, base: int) -> Iterator[_Draft]:
     for sent in doc.sents:
         tracker.observe(sent, base)
         covered: list[tuple[int, int]] = []
-        for ent in sent.ents:
+        for ent in _entities(sent):
             kind_value = _classify(ent)
             if kind_value is None:
                 continue

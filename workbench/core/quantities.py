@@ -193,20 +193,47 @@ _DURATION_RE = re.compile(
 )
 
 
+_UNIT_SECONDS = {
+    "second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800,
+    "fortnight": 1209600, "month": 2629746, "year": 31556952, "decade": 315569520,
+    "century": 3155695200, "millennium": 31556952000,
+}
+
+
+def _duration_unit(word: str) -> str:
+    word = word.lower()
+    return next((v for k, v in _DURATION_UNITS.items() if word.startswith(k[:5])), word)
+
+
 def parse_duration(text: str) -> dict[str, Any] | None:
-    """``"the past 26 years"`` -> ``{"number": 26, "unit": "year"}``; None when no number+unit."""
-    match = _DURATION_RE.search(text)
-    if not match:
+    """``"the past 26 years"`` -> ``{"number": 26, "unit": "year"}``; None when no number+unit.
+
+    Compound durations ("2 hours and 35 seconds") keep their parts and a total in seconds.
+    """
+    parts: list[tuple[float, str]] = []
+    qualifier = "exact"
+    vague = None
+    pos = 0
+    for match in _DURATION_RE.finditer(text):
+        chunk = re.sub(r"(?i)\b(the|past|last|previous|next|coming|first|final)\b", " ", text[pos : match.start()])
+        if not parts:
+            qualifier, chunk = parse_qualifier(chunk)
+        number, vague_here = parse_number(chunk)
+        if number is None and chunk.strip().lower() in ("a", "an", "one", ""):
+            number = 1 if chunk.strip() else None
+        if number is None:
+            pos = match.end()
+            continue
+        vague = vague or vague_here
+        parts.append((number, _duration_unit(match.group(1))))
+        pos = match.end()
+    if not parts:
         return None
-    qualifier, rest = parse_qualifier(re.sub(r"(?i)\b(the|past|last|previous|next|coming)\b", " ", text[: match.start()]))
-    number, vague = parse_number(rest)
-    if number is None and rest.strip().lower() in ("a", "an", "one"):
-        number = 1
-    if number is None:
-        return None
-    unit_word = match.group(1).lower()
-    unit = next((v for k, v in _DURATION_UNITS.items() if unit_word.startswith(k[:5])), unit_word)
+    number, unit = parts[0]
     out = _value(number, "number", qualifier, text, unit=unit)
+    if len(parts) > 1:
+        out["parts"] = [[n, u] for n, u in parts]
+        out["seconds"] = sum(n * _UNIT_SECONDS.get(u, 0) for n, u in parts)
     if vague:
         out["vague"] = vague
     return out

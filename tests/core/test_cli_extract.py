@@ -1,0 +1,105 @@
+"""`workbench extract`: formats, claims.json freshness, and every bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = "seeds/belarus-putin-sochi.txt"
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_claims_json_is_fresh(capsys, monkeypatch):
+    """claims.json is exactly what `workbench extract SEED --format json` writes.
+
+    Regenerate with: workbench extract seeds/belarus-putin-sochi.txt --format json > claims.json
+    """
+    monkeypatch.chdir(ROOT)
+    code, out, err = run(capsys, "extract", SEED, "--format", "json")
+    assert code == 0, err
+    assert (ROOT / "claims.json").read_text(encoding="utf-8") == out
+
+
+def test_json_format_fields(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    code, out, _ = run(capsys, "extract", SEED, "-f", "json")
+    doc = json.loads(out)
+    assert set(doc) == {"article", "claims"}
+    assert set(doc["article"]) == {"id", "title", "source", "text"}
+    fields = {"id", "kind", "anchor", "start", "end", "sentence", "sentence_start", "sentence_end",
+              "label", "value", "entities", "worthiness"}
+    assert doc["claims"] and all(set(c) == fields for c in doc["claims"])
+
+
+def test_many_inputs_give_a_list_and_jsonl_lines(capsys, tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text("T\n\nThe firm hired 300 workers in 2021.\n")
+    b = tmp_path / "b.txt"
+    b.write_text("T\n\nPrices rose 4% in May.\n")
+    code, out, _ = run(capsys, "extract", str(a), str(b), "-f", "json")
+    assert code == 0 and isinstance(json.loads(out), list) and len(json.loads(out)) == 2
+    code, out, _ = run(capsys, "extract", str(tmp_path), "-f", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and rows and all("article_id" in r and "label" in r for r in rows)
+    code, out, _ = run(capsys, "extract", str(a))
+    assert code == 0 and "300" in out
+
+
+def test_stdin(capsys, monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"T\n\nThe firm hired 300 workers in 2021.\n")))
+    code, out, _ = run(capsys, "extract", "-", "-f", "json")
+    assert code == 0 and json.loads(out)["article"]["source"] == "-"
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda p: None, "no such file"),
+        (lambda p: p.mkdir(), "holds no article files"),
+        (lambda p: p.write_text(""), "empty"),
+        (lambda p: p.write_text("   \n\t \n"), "empty"),
+        (lambda p: p.write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00binary"), "binary"),
+        (lambda p: p.write_bytes(bytes(range(256)) * 4), "binary"),
+    ],
+    ids=["missing", "empty-folder", "empty", "whitespace", "nul-bytes", "all-bytes"],
+)
+def test_bad_input_one_line_exit_2(capsys, tmp_path, setup, message):
+    path = tmp_path / "input"
+    setup(path)
+    code, out, err = run(capsys, "extract", str(path), "-f", "json")
+    assert code == 2
+    assert out == ""
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_undecodable_bytes(capsys, tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"T\n\nThe firm paid \x81\x8d\x8f\x90\x9d 300 workers.\n")  # not UTF-8, not cp1252
+    code, out, err = run(capsys, "extract", str(path))
+    assert out == "" or code == 0  # either a clear refusal or a detected encoding
+    assert "Traceback" not in err
+
+
+def test_unknown_model(capsys):
+    code, out, err = run(capsys, "extract", SEED, "--model", "no_such_pipeline_abc")
+    assert code == 3 and out == ""
+    assert "no spaCy pipeline named 'no_such_pipeline_abc'" in err and "pip install" in err
+
+
+def test_bad_option_is_usage_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["extract", SEED, "--format", "xml"])
+    assert exc.value.code == 2

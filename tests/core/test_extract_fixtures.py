@@ -1,0 +1,88 @@
+"""Recall on news-style fixtures of other topics (economy, health, sport)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.core.articles import load_article_file
+from workbench.core.extract import extract_claims
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "articles"
+
+# (kind, anchor contains, value check) that must be found in each fixture.
+EXPECTED = {
+    "economy-inflation.txt": [
+        ("percent", "2.4%", lambda v: v["number"] == 2.4),
+        ("percent", "3.6%", lambda v: v["number"] == 3.6),
+        ("date", "April 2022", lambda v: v["iso"] == "2022-04"),
+        ("percent", "4%", lambda v: v["number"] == 4),
+        ("quantity", "11 million", lambda v: v["number"] == 11e6 and v["qualifier"] == "about"),
+        ("money", "60 billion euros", lambda v: v["amount"] == 6e10 and v["currency"] == "EUR"),
+        ("quantity", "40,000", lambda v: v["number"] == 40000 and v["qualifier"] == "nearly"),
+        ("quote", "We are not yet at the point", lambda v: "Lagarde" in v["speaker"]),
+    ],
+    "health-measles.txt": [
+        ("quantity", "42,200", lambda v: v["number"] == 42200),
+        ("quantity", "21", lambda v: v["number"] == 21 and v.get("unit") == "people"),
+        ("quantity", "1.8 million", lambda v: v["number"] == 1.8e6),
+        ("quantity", "more than 200", lambda v: v["qualifier"] == "more-than"),
+        ("percent", "85%", lambda v: v["number"] == 85),
+        ("percent", "95%", lambda v: v["number"] == 95),
+        ("quote", "Vaccination is the only way", lambda v: "Kluge" in v["speaker"]),
+        ("date", "2023", lambda v: v["year"] == 2023),
+    ],
+    "sport-marathon.txt": [
+        ("duration", "35 seconds", lambda v: v.get("seconds") == 7235),
+        ("quantity", "23-year-old", lambda v: v["number"] == 23),
+        ("quantity", "48,000", lambda v: v["number"] == 48000 and v["qualifier"] == "more-than"),
+        ("money", "$100,000", lambda v: v["amount"] == 100000 and v["currency"] == "USD"),
+        ("money", "$50,000", lambda v: v["amount"] == 50000),
+        ("ordinal", "third", lambda v: v["number"] == 3),
+        ("quote", "I knew I was coming", lambda v: "Kiptum" in v["speaker"]),
+        ("date", "February", lambda v: v["month"] == 2),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_recall(name):
+    article = load_article_file(DATA / name)
+    claims = extract_claims(article)
+    missing = []
+    for kind, anchor, check in EXPECTED[name]:
+        hits = [c for c in claims if c.kind == kind and anchor in c.anchor and check(c.value)]
+        if not hits:
+            missing.append((kind, anchor))
+    assert not missing, f"missing in {name}: {missing}; got {[(c.kind, c.anchor) for c in claims]}"
+    for c in claims:
+        assert article.text[c.start : c.end] == c.anchor
+        assert c.label.strip()
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_boilerplate_lines_make_no_claims(name):
+    article = load_article_file(DATA / name)
+    claims = extract_claims(article)
+    last_line_start = article.text.rstrip().rfind("\n") + 1
+    assert not [c for c in claims if c.start >= last_line_start and c.kind != "consistency"]
+
+
+def test_sentence_without_facts_makes_no_claim():
+    from workbench.core.articles import make_article
+
+    article = make_article(
+        "Opinion piece\n\nThe mood in the city was tense and many residents felt uneasy about "
+        "what might come next. Nobody knew how the talks would end.", "x.txt")
+    assert [c for c in extract_claims(article) if c.kind != "consistency"] == []
+
+
+def test_three_facts_make_three_claims():
+    from workbench.core.articles import make_article
+
+    article = make_article(
+        "Report\n\nThe company cut 1,200 jobs in March after losing $40 million, a 12% drop in revenue.",
+        "x.txt")
+    kinds = sorted(c.kind for c in extract_claims(article) if c.kind != "consistency")
+    assert {"quantity", "money", "percent", "date"} <= set(kinds)

@@ -1,0 +1,74 @@
+"""Extraction never raises on any text, offsets always slice the clean text; hostile and long input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workbench.core.articles import make_article
+from workbench.core.errors import InputError
+from workbench.core.extract import extract_claims, extract_many
+from workbench.core.prose import MAX_UNIT_CHARS
+
+WORDS = st.sampled_from(
+    ["The", "minister", "said", "on", "Monday", "that", "12", "people", "$", "3.5", "billion",
+     "“", "”", '"', "more than", "100,000", "in", "1994", "%", "first", ",", ".", "\n", "\n\n",
+     "[bold]", "[/]", "\x1b[2J", "Putin", "told", "reporters", "years", "the past", "26"]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=80).map(" ".join)))
+def test_extraction_never_raises_and_offsets_slice(text):
+    try:
+        article = make_article(text, "prop.txt")
+    except InputError:
+        return  # empty after cleaning: refused with a clear error
+    for c in extract_claims(article):
+        assert article.text[c.start : c.end] == c.anchor
+        assert article.text[c.sentence_start : c.sentence_end] == c.sentence
+
+
+def test_hostile_article_keeps_markup_literally_and_drops_escapes():
+    from pathlib import Path
+
+    from workbench.core.articles import load_article_file
+
+    path = Path(__file__).resolve().parents[1] / "data" / "hostile" / "markup-escapes.txt"
+    article = load_article_file(path)
+    assert "\x1b" not in article.text and "\x07" not in article.text
+    assert "[bold red]x[/]" in article.text and "[@click=app.quit]y[/]" in article.text
+    claims = extract_claims(article)
+    assert any(c.kind == "money" and c.value["amount"] == 3e6 for c in claims)
+    for c in claims:
+        assert article.text[c.start : c.end] == c.anchor
+
+
+def test_long_article_is_chunked_without_losing_offsets():
+    para = ("The agency said 1,200 people were evacuated on Monday after a storm caused "
+            "$4 million in damage. ")
+    # one giant paragraph (no newlines) well over a spaCy chunk, plus normal ones
+    text = "Storm report\n\n" + para * (MAX_UNIT_CHARS // len(para) * 3) + "\n\nOfficials said 7 bridges closed."
+    article = make_article(text, "long.txt")
+    claims = extract_claims(article)
+    money = [c for c in claims if c.kind == "money"]
+    assert len(money) == text.count("$4 million")
+    assert all(article.text[c.start : c.end] == c.anchor for c in claims)
+    assert len({c.id for c in claims}) == len(claims)
+
+
+def test_extract_many_matches_one_by_one():
+    a = make_article("T\n\nThe firm hired 300 workers in 2021.", "a.txt")
+    b = make_article("T\n\nPrices rose 4% in May, officials said on Friday.", "b.txt")
+    many = extract_many([a, b])
+    assert [[c.id for c in cs] for cs in many] == [[c.id for c in extract_claims(x)] for x in (a, b)]
+    assert all(c.article_id == b.id for c in many[1])
+
+
+def test_unknown_model_is_a_clear_error():
+    from workbench.core.errors import ModelError
+    from workbench.core.extract import Extractor
+
+    with pytest.raises(ModelError, match="no spaCy pipeline named 'no_such_model_xyz'"):
+        Extractor("no_such_model_xyz").claims(make_article("T\n\nThe firm hired 300 workers.", "a"))

@@ -1,0 +1,76 @@
+"""Normalized values of numbers, money, percents, durations and dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.core.quantities import (
+    format_number,
+    parse_date,
+    parse_duration,
+    parse_money,
+    parse_percent,
+    parse_quantity,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "qualifier"),
+    [
+        ("more than 100,000", 100000, "more-than"),
+        ("nearly 40,000", 40000, "nearly"),
+        ("about 11 million", 11_000_000, "about"),
+        ("twenty-five thousand", 25000, "exact"),
+        ("one and a half million", 1_500_000, "exact"),
+        ("3.2m", 3_200_000, "exact"),
+        ("a dozen", 12, "exact"),
+        ("fewer than 300", 300, "less-than"),
+        ("Hundreds", 100, "at-least"),
+    ],
+)
+def test_quantities(text, number, qualifier):
+    value = parse_quantity(text)
+    assert value["number"] == number and value["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("$ 1.5 billion", 1.5e9, "USD"),
+        ("€20m", 2e7, "EUR"),
+        ("£4.5bn", 4.5e9, "GBP"),
+        ("about 3 billion dollars", 3e9, "USD"),
+        ("50 cents", 0.5, "USD"),
+        ("60 billion euros", 6e10, "EUR"),
+    ],
+)
+def test_money(text, amount, currency):
+    value = parse_money(text)
+    assert value["amount"] == pytest.approx(amount) and value["currency"] == currency
+
+
+def test_percent_and_points():
+    assert parse_percent("nearly 5.2%")["number"] == 5.2
+    assert parse_percent("3 percentage points")["unit"] == "percentage-point"
+
+
+def test_durations():
+    assert parse_duration("the past 26 years") == {"number": 26, "unit": "year", "qualifier": "exact", "text": "the past 26 years"}
+    assert parse_duration("less than 24 hours")["qualifier"] == "less-than"
+    assert parse_duration("2 hours and 35 seconds")["seconds"] == 7235
+    assert parse_duration("two and a half years")["number"] == 2.5
+    assert parse_duration("several years") is None
+
+
+def test_dates():
+    assert parse_date("August 9")["iso"] == "--08-09"
+    assert parse_date("1994")["iso"] == "1994"
+    assert parse_date("9 August 2020")["iso"] == "2020-08-09"
+    assert parse_date("Sept. 3, 2021")["iso"] == "2021-09-03"
+    assert parse_date("the 1990s")["iso"] == "1990s"
+    assert parse_date("Monday")["weekday"] == "Monday"
+
+
+def test_format_number():
+    assert format_number(1.5e9) == "1.5 billion"
+    assert format_number(100000) == "100,000"

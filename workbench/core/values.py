@@ -1,0 +1,65 @@
+"""Human-readable form of a claim's normalized value (tables, detail pane, reports)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .quantities import MONTHS, format_number
+
+_QUALIFIER_WORDS = {
+    "more-than": "more than", "less-than": "less than", "at-least": "at least",
+    "at-most": "at most", "up-to": "up to", "nearly": "nearly", "about": "about", "exact": "",
+}
+_MONTH_NAMES = {v: k.capitalize() for k, v in MONTHS.items()}
+
+
+def _qualified(value: dict[str, Any], number: Any, unit: str = "") -> str:
+    qualifier = _QUALIFIER_WORDS.get(str(value.get("qualifier", "exact")), "")
+    parts = [qualifier, format_number(number), unit]
+    return " ".join(p for p in parts if p)
+
+
+def format_value(kind: str, value: dict[str, Any]) -> str:
+    """``format_value("money", {"amount": 1.5e9, "currency": "USD"}) == "1.5 billion USD"``."""
+    if not value:
+        return ""
+    if kind == "money":
+        return _qualified(value, value.get("amount"), value.get("currency") or "(currency?)")
+    if kind in ("quantity", "percent"):
+        unit = value.get("unit") or ""
+        if unit == "percent":
+            return _qualified(value, value.get("number")) + "%"
+        return _qualified(value, value.get("number"), unit)
+    if kind == "duration":
+        number = value.get("number")
+        unit = str(value.get("unit", ""))
+        plural = "s" if number != 1 and unit else ""
+        return _qualified(value, number, unit + plural)
+    if kind == "date":
+        if "time" in value:
+            return str(value["time"])
+        if value.get("decade"):
+            return f"the {value.get('year')}s"
+        month, day, year = value.get("month"), value.get("day"), value.get("year")
+        parts = []
+        if month:
+            parts.append(_MONTH_NAMES.get(month, str(month)) + (f" {day}" if day else ""))
+        if year:
+            parts.append(str(year))
+        text = ", ".join(parts) if month and year and day else " ".join(parts)
+        if value.get("weekday"):
+            text = f"{value['weekday']} {text}".strip()
+        if value.get("iso"):
+            text = f"{text} ({value['iso']})"
+        return text
+    if kind == "ordinal":
+        return f"#{value.get('number')}" if value.get("number") is not None else str(value.get("text", ""))
+    if kind == "quote":
+        return f"said by {value.get('speaker')}"
+    if kind == "event":
+        return str(value.get("name", ""))
+    if kind == "consistency":
+        variants = value.get("variants") or []
+        texts = [str(v.get("text", v)) if isinstance(v, dict) else str(v) for v in variants]
+        return f"{value.get('type', 'inconsistent')}: " + " / ".join(texts)
+    return str(value.get("text", ""))
