@@ -1,12 +1,15 @@
 """ClaimReview JSON-LD (schema.org) for claims with a final verdict.
 
-Follows Google's fact-check structured-data rules: required ``claimReviewed``
-(the claim's sentence, no rating in it), ``reviewRating`` (a Rating with
-``alternateName`` always; ``ratingValue``/``bestRating``/``worstRating`` on a
-1..5 scale where the verdict maps to one) and ``url`` (the page of the fact
-check, with a ``#claim-<id>`` anchor per claim); recommended ``author`` (the
-organization, else the reviewer), ``datePublished`` and ``itemReviewed`` (a
-Claim with ``appearance`` = the article's URL when known, ``author`` when known).
+Follows Google's fact-check structured-data rules:
+
+- required: ``claimReviewed`` (the claim: its label from the parse, or its
+  sentence; never the rating), ``reviewRating`` (a Rating with ``alternateName``
+  always; ``ratingValue``, ``bestRating``, ``worstRating`` on a 1..5 scale where
+  the verdict maps to one) and ``url`` (the page of the fact check, with a
+  ``#claim-<id>`` anchor per claim);
+- recommended: ``author`` (the organization, else the reviewer),
+  ``datePublished`` and ``itemReviewed`` (a Claim with ``appearance`` = the
+  article's URL when known, ``author`` when known).
 
 Output: a JSON list, or with ``html_snippets`` one
 ``<script type="application/ld+json">`` block per review, where ``<``, ``>``
@@ -61,6 +64,9 @@ def _meta_text(meta: dict[str, Any], keys: tuple[str, ...]) -> str:
 def _item_reviewed(part: ArticleReport, row: ClaimRow) -> dict[str, Any]:
     article = part.article
     item: dict[str, Any] = {"@type": "Claim"}
+    sentence = one_line(row.claim.sentence)
+    if sentence:
+        item["text"] = sentence
     article_author = _meta_text(article.meta, _AUTHOR_KEYS)
     speaker = ""
     if row.claim.kind == "quote" and isinstance(row.claim.value, dict):
@@ -85,6 +91,16 @@ def _item_reviewed(part: ArticleReport, row: ClaimRow) -> dict[str, Any]:
     return item
 
 
+def claim_text(row: ClaimRow) -> str:
+    """What ``claimReviewed`` says: the claim's label when it reads as a statement (three
+    words or more, taken from the article's parse), else its whole sentence. Several
+    claims of one sentence thus get distinct texts. Never the rating."""
+    label = one_line(row.claim.label)
+    if len(label.split()) >= 3:
+        return label
+    return one_line(row.claim.sentence) or label
+
+
 def claim_review(
     report: Report, part: ArticleReport, row: ClaimRow, base_url: str
 ) -> dict[str, Any]:
@@ -106,7 +122,7 @@ def claim_review(
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": f"{base_url.split('#', 1)[0]}#claim-{row.claim.id}",
-        "claimReviewed": one_line(row.claim.sentence) or one_line(row.claim.label),
+        "claimReviewed": claim_text(row),
         "reviewRating": rating,
         "author": author,
         "datePublished": _date(report.generated_at) or _date(row.verdict.updated_at),

@@ -298,17 +298,22 @@ def load_export(path: str | Path) -> Export:
 
 
 def history_key(change: Change) -> tuple[str, ...]:
-    """Identity of a history row across workspaces (``seq`` is local, so it is left out)."""
+    """Identity of a history row across workspaces: the same field set to the same value by
+    the same reviewer at the same time is the same event (``seq`` is local, and a row
+    restored by an import has another ``action`` and ``old``)."""
     return (
         change.article_id,
         change.claim_id,
         change.field,
-        json.dumps(change.old, sort_keys=True, default=str),
         json.dumps(change.new, sort_keys=True, default=str),
         change.reviewer,
         change.at,
-        change.action,
     )
+
+
+def _seen(history: Iterable[Change]) -> set[tuple[str, str, str]]:
+    """(claim id, reviewer, time) of every verdict state a history has recorded."""
+    return {(c.claim_id, c.reviewer, c.at) for c in history if c.field in VERDICT_FIELDS}
 
 
 def _content(verdict: Verdict) -> dict[str, Any]:
@@ -333,14 +338,6 @@ def _later(a: str, b: str) -> bool:
         )
     except ValueError:
         return a > b
-
-
-def _last_rows(history: Iterable[Change]) -> dict[str, Change]:
-    last: dict[str, Change] = {}
-    for change in history:
-        if change.claim_id and change.field in VERDICT_FIELDS:
-            last[change.claim_id] = change
-    return last
 
 
 def merge_export(ws: Workspace, export: Export, now: str | None = None) -> MergeResult:
@@ -368,9 +365,8 @@ def _merge_article(
             result.replaced[article.id] = added.replaced
     local_history = ws.history(article_id=article.id)
     local_keys = {history_key(c) for c in local_history}
-    remote_keys = {history_key(c) for c in item.history}
-    local_last = _last_rows(local_history)
-    remote_last = _last_rows(item.history)
+    seen_here = _seen(local_history)
+    seen_there = _seen(item.history)
     new_rows = [c for c in item.history if history_key(c) not in local_keys]
     if new_rows:
         ws.append_history(new_rows)
@@ -388,11 +384,10 @@ def _merge_article(
         if _content(local) == _content(remote):
             result.verdicts_kept += 1
             continue
-        r_last, l_last = remote_last.get(claim_id), local_last.get(claim_id)
-        if r_last is not None and history_key(r_last) in local_keys:
+        if (claim_id, remote.reviewer, remote.updated_at) in seen_here:
             result.verdicts_kept += 1  # the workspace has moved on from the export's value
             continue
-        if l_last is not None and history_key(l_last) in remote_keys:
+        if (claim_id, local.reviewer, local.updated_at) in seen_there:
             ws.put_verdict(article.id, remote, action="import")  # the export moved on
             result.verdicts_imported += 1
             continue

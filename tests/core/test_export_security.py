@@ -1,0 +1,217 @@
+"""Hostile text in every field cannot become markup, links, scripts or formulas."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from html.parser import HTMLParser
+
+import pytest
+from export_fixtures import HOSTILE, hostile_report, plain_report
+from markdown_it import MarkdownIt
+
+from workbench.core.export import render
+from workbench.core.export.csv_report import COLUMNS, NUMERIC, neutralize
+from workbench.core.export.html import environment
+from workbench.core.export.report import ExportOptions, safe_href
+
+
+class Page(HTMLParser):
+    """Collects tags, attributes, script bodies and text of an HTML document."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str, str | None]] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self.text: list[str] = []
+        self._script: dict[str, str | None] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs.extend((tag, name, value) for name, value in attrs)
+        if tag == "script":
+            self._script = dict(attrs)
+            self.scripts.append((self._script, ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._script = None
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            attrs, body = self.scripts[-1]
+            self.scripts[-1] = (attrs, body + data)
+        else:
+            self.text.append(data)
+
+
+def parse(html: str) -> Page:
+    page = Page()
+    page.feed(html)
+    page.close()
+    return page
+
+
+def test_html_report_has_no_active_content_and_shows_hostile_text_literally():
+    html = render(hostile_report(), "html")
+    page = parse(html)
+    assert not {"script", "iframe", "img", "object", "embed", "link", "form", "base", "svg"} & set(
+        page.tags
+    )
+    assert page.tags.count("style") == 1
+    assert not [a for a in page.attrs if a[1].startswith("on")]
+    assert not [a for a in page.attrs if a[1] in ("src", "srcset", "action", "formaction")]
+    hrefs = [value for tag, name, value in page.attrs if name == "href"]
+    assert hrefs, "the safe evidence link must still be a link"
+    assert all(h and h.startswith(("https://", "http://")) for h in hrefs)
+    assert "https://ok.example/a?b=1&c=\"2\"" in hrefs
+    text = "".join(page.text)
+    assert "<script>alert(1)</script>" in text  # shown as text, not dropped
+    assert "javascript:alert(1)" in text  # the refused link is shown as plain text
+    csp = [v for t, n, v in page.attrs if t == "meta" and n == "content" and v and "default-src" in v]
+    assert csp and "'none'" in csp[0]
+
+
+def test_html_autoescape_is_forced_for_the_real_template_name():
+    env = environment()
+    assert env.autoescape is True
+    rendered = env.from_string("{{ x }}").render(x="<b>")
+    assert rendered == "&lt;b&gt;"
+    template = env.get_template("report.html.j2")
+    assert template.name.endswith(".html.j2")
+
+
+def _md_tokens(md: str):
+    parser = MarkdownIt("gfm-like", {"html": True, "linkify": True})
+    tokens = parser.parse(md)
+    flat = []
+    for token in tokens:
+        flat.append(token)
+        flat.extend(token.children or [])
+    return parser, flat
+
+
+def test_markdown_text_cannot_break_out_into_links_or_html():
+    report = hostile_report()
+    md = render(report, "md")
+    parser, tokens = _md_tokens(md)
+    types = {t.type for t in tokens}
+    assert not {"html_inline", "html_block", "image"} & types
+    hrefs = [t.attrGet("href") for t in tokens if t.type == "link_open"]
+    assert hrefs == ["https://ok.example/a?b=1&c=%222%22"]
+    html = parser.render(md)
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # Emphasis only where the report puts it (labels of fields, the anchor).
+    strong = [
+        tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "strong_open"
+    ]
+    assert all(not s.startswith("x") for s in strong)
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["[a](javascript:alert(1))", "<https://evil.example>", "www.evil.example", "https://evil.example",
+     "![x](https://evil.example/p.png)", "<b onclick=x>hi</b>", "`code` *em* _em_ ~~s~~ | a | b |"],
+)
+def test_markdown_note_stays_text(note):
+    def kinds(text: str) -> tuple[Counter, list]:
+        report = plain_report()
+        report.articles[0].claims[0].verdict.note = text
+        _, tokens = _md_tokens(render(report, "md"))
+        return Counter(t.type for t in tokens), tokens
+
+    baseline, _ = kinds("plain words")
+    counts, tokens = kinds(note)
+    sensitive = ("html_inline", "html_block", "image", "code_inline", "em_open", "s_open",
+                 "strong_open", "link_open", "table_open", "heading_open")
+    assert {k: counts[k] for k in sensitive} == {k: baseline[k] for k in sensitive}
+    hrefs = {t.attrGet("href") for t in tokens if t.type == "link_open"}
+    assert not any("evil" in (h or "") or (h or "").startswith("javascript") for h in hrefs)
+    text = "".join(t.content for t in tokens if t.type == "text")
+    for word in ("evil", "alert", "hi"):
+        if word in note:
+            assert word in text
+
+
+def _rows(csv_text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(csv_text)))
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['=HYPERLINK("http://evil.example","click")', "@SUM(A1)", "-1+2", "+1", "\t=1", "\r=1", "\n=1"],
+)
+def test_csv_formula_cells_are_neutralized(value):
+    report = plain_report()
+    row = report.articles[0].claims[0]
+    row.verdict.note = value
+    rows = _rows(render(report, "csv"))
+    cell = rows[0]["note"]
+    assert cell.startswith("'")
+    assert cell.lstrip("'").strip() == value.strip()
+
+
+def test_csv_every_text_cell_is_safe_and_numbers_stay_numbers():
+    rows = _rows(render(hostile_report(), "csv"))
+    assert rows
+    for row in rows:
+        assert list(row) == list(COLUMNS)
+        for name, cell in row.items():
+            if name in NUMERIC:
+                assert cell == "" or float(cell) == float(cell.strip())
+                assert not cell.startswith("'")
+            else:
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r", "\n"))
+    labels = [r["label"] for r in rows]
+    assert "'=HYPERLINK(\"http://evil\",\"x\")" in labels
+    assert any(r["reviewer"] == "'=cmd|' /C calc'!A0" for r in rows)
+    assert int(rows[0]["position"]) == 1 and int(rows[0]["start"]) >= 0
+    assert float(rows[0]["worthiness"]) == 0.75
+
+
+def test_neutralize_leaves_ordinary_text_alone():
+    assert neutralize("More than 100,000 people") == "More than 100,000 people"
+    assert neutralize("a=b") == "a=b"
+    assert neutralize("-5 degrees") == "'-5 degrees"
+
+
+def test_jsonld_snippets_cannot_be_closed_by_text():
+    report = hostile_report()
+    out = render(report, "claimreview")
+    page = parse(out)
+    assert page.tags == ["script"] * len(page.scripts)
+    assert len(page.scripts) == 2
+    for attrs, body in page.scripts:
+        assert attrs == {"type": "application/ld+json"}
+        assert "</script" not in body.lower() and "<!--" not in body
+        data = json.loads(body)
+        assert data["@type"] == "ClaimReview"
+    sentences = {json.loads(body)["claimReviewed"] for _, body in page.scripts}
+    assert any("<script>alert(1)</script>" in s for s in sentences)  # the text survives intact
+    assert all(json.loads(b)["author"]["name"].startswith("Org <script>") for _, b in page.scripts)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "//evil.example/x", "/relative",
+     "https://", "https://ok.example/a b", "https://ok.example/\x1b[2J", "vbscript:x", "file:///etc/passwd"],
+)
+def test_safe_href_refuses_everything_but_http_and_https(url):
+    assert safe_href(url) is None
+
+
+def test_safe_href_accepts_web_urls():
+    assert safe_href("https://example.org/a?b=1#c") == "https://example.org/a?b=1#c"
+    assert safe_href("HTTP://example.org") == "HTTP://example.org"
+
+
+def test_hostile_reviewer_and_title_in_every_format_do_not_crash():
+    report = hostile_report(ExportOptions(url="https://factcheck.example/x"))
+    for fmt in ("md", "html", "csv", "json", "claimreview"):
+        out = render(report, fmt)
+        assert "\x1b" not in out
+    assert HOSTILE in json.loads(render(report, "json"))["articles"][0]["article"]["title"]
