@@ -98,8 +98,8 @@ def cmd_add(args: argparse.Namespace, config: Config) -> int:
             results = extract_many(articles, model=config.model_name, jobs=args.jobs, progress=bar)
         finally:
             bar.close()
-        for article, claims in zip(articles, results, strict=True):
-            r = ws.add_article(article, claims)
+        done = ws.add_articles(list(zip(articles, results, strict=True)))
+        for article, r in zip(articles, done, strict=True):
             title = one_line(article.title or article.source, 60)
             if r.replaced:
                 what = f"re-imported (replaces {r.replaced[:8]})"

@@ -161,7 +161,7 @@ class AtomicJSONStorage(Storage):
         self.readonly = readonly
         self._good: bytes | None = None  # last durable file content
         self._loaded = False
-        self._pending: bytes | None = None
+        self._pending: dict[str, dict[str, Any]] | None = None
         self._depth = 0
 
     def _load(self) -> None:
@@ -177,20 +177,22 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         self._load()
-        raw = self._pending if self._pending is not None else self._good
-        if raw is None:
+        if self._pending is not None:
+            # Inside a batch TinyDB may mutate this object freely: it is thrown
+            # away if the batch fails, and serialized once when it commits.
+            return self._pending
+        if self._good is None:
             return None
-        tables: dict[str, dict[str, Any]] = json.loads(raw)["tables"]
+        tables: dict[str, dict[str, Any]] = json.loads(self._good)["tables"]
         return tables
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         if self.readonly:
             raise StoreError(f"{self.path.parent}: the workspace is open read-only")
-        raw = encode_document(data, self.kind)
         if self._depth:
-            self._pending = raw
+            self._pending = data
             return
-        self._commit(raw)
+        self._commit(encode_document(data, self.kind))
 
     def _commit(self, raw: bytes) -> None:
         try:
@@ -219,8 +221,8 @@ class AtomicJSONStorage(Storage):
             raise
         self._depth -= 1
         if not self._depth and self._pending is not None:
-            raw, self._pending = self._pending, None
-            self._commit(raw)
+            data, self._pending = self._pending, None
+            self._commit(encode_document(data, self.kind))
 
     def close(self) -> None:
         pass

@@ -176,19 +176,40 @@ class Workspace:
 
     def add_article(self, article: Article, claims: list[Claim]) -> ImportResult:
         """Store an article and its claims; re-import keeps, moves or orphans verdicts."""
+        return self.add_articles([(article, claims)])[0]
+
+    def add_articles(self, items: list[tuple[Article, list[Claim]]]) -> list[ImportResult]:
+        """``add_article`` for many articles, with one index write at the end."""
         self._check_writable()
-        _check_id(article.id, "article")
+        for article, _ in items:
+            _check_id(article.id, "article")
+        summaries = self._load_index()
+        results: list[ImportResult] = []
+        updates: dict[str, dict[str, Any] | None] = {}
+        try:
+            for article, claims in items:
+                result, summary = self._store_article(article, claims, summaries)
+                results.append(result)
+                summaries[article.id] = updates[article.id] = summary
+                if result.replaced:
+                    summaries.pop(result.replaced, None)
+                    updates[result.replaced] = None
+        finally:
+            if updates:
+                self._write_index(updates)
+        return results
+
+    def _store_article(
+        self, article: Article, claims: list[Claim], summaries: dict[str, dict[str, Any]]
+    ) -> tuple[ImportResult, dict[str, Any]]:
         claims = [
             c if c.article_id == article.id else replace(c, article_id=article.id) for c in claims
         ]
-        summaries = self._load_index()
         now = self._clock()
         same = article.id in summaries or self._article_path(article.id).exists()
         old_id: str | None = None
         if not same and article.source not in ("", "-"):
-            old_id = next(
-                (a for a, s in summaries.items() if s.get("source") == article.source), None
-            )
+            old_id = self._by_source(article.source)
         result = ImportResult(article.id, created=not same, replaced=old_id, claims=len(claims))
         source_id = article.id if same else old_id
         old_raw = self._raw(source_id) if source_id else {}
@@ -204,14 +225,10 @@ class Workspace:
         history = [dict(r, article_id=article.id) for r in _ordered(old_raw.get("history", {}))]
         for old_cid, new_cid in plan.moves:
             history.append(
-                self._row(
-                    len(history) + 1, article.id, new_cid, "claim_id", old_cid, new_cid, "import"
-                )
+                self._row(0, article.id, new_cid, "claim_id", old_cid, new_cid, "import")
             )
         for cid in plan.orphans:
-            history.append(
-                self._row(len(history) + 1, article.id, cid, "orphaned", False, True, "import")
-            )
+            history.append(self._row(0, article.id, cid, "orphaned", False, True, "import"))
         for i, row in enumerate(history, 1):
             row["seq"] = i
         tables = {
@@ -220,18 +237,32 @@ class Workspace:
             "verdicts": {str(i): v for i, v in enumerate(plan.verdicts, 1)},
             "history": {str(r["seq"]): r for r in history},
         }
-        db = self._db(article.id, create=True)
-        db.storage.write(tables)
-        summary = _summarize(tables)
-        summaries[article.id] = summary
+        self._db(article.id, create=True).storage.write(tables)
+        return result, _summarize(tables)
+
+    def _by_source(self, source: str) -> str | None:
+        summaries = self._load_index()
+        return next((a for a, s in summaries.items() if s.get("source") == source), None)
+
+    def _write_index(self, updates: dict[str, dict[str, Any] | None]) -> None:
+        """Upsert (or, for None, remove) index rows in one durable write."""
         index = self._index()
         with index.storage.batch():
-            _table(index, "articles").upsert(summary, _Q.id == article.id)
-            if old_id:
-                _table(index, "articles").remove(_Q.id == old_id)
-        if old_id:
-            summaries.pop(old_id, None)
-        return result
+            data = index.storage.read() or {}
+            table = data.setdefault("articles", {})
+            ids = {doc.get("id"): key for key, doc in table.items()}
+            next_id = max((int(k) for k in table), default=0) + 1
+            for aid, summary in updates.items():
+                key = ids.get(aid)
+                if summary is None:
+                    if key is not None:
+                        del table[key]
+                elif key is not None:
+                    table[key] = summary
+                else:
+                    table[str(next_id)] = summary
+                    next_id += 1
+            index.storage.write(data)
 
     def articles(self) -> list[ArticleSummary]:
         """Every article with its review progress, in the order they were added."""
@@ -579,12 +610,12 @@ class Workspace:
         if not self._dirty and not (self._path / DIRTY).exists():
             return
         summaries = self._load_index()
-        index = self._index()
-        with index.storage.batch():
-            for aid in sorted(self._dirty):
-                if aid in summaries and self._article_path(aid).exists():
-                    summaries[aid] = _summarize(self._raw(aid))
-                    _table(index, "articles").upsert(summaries[aid], _Q.id == aid)
+        updates: dict[str, dict[str, Any] | None] = {}
+        for aid in sorted(self._dirty):
+            if aid in summaries and self._article_path(aid).exists():
+                summaries[aid] = updates[aid] = _summarize(self._raw(aid))
+        if updates:
+            self._write_index(updates)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self._path / DIRTY)
         self._dirty.clear()
