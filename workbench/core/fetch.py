@@ -25,7 +25,7 @@ import html
 import re
 import threading
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -222,7 +222,7 @@ def _read_body(
 ) -> tuple[bytes, bool]:
     decoder = _Decoder(response.headers.get("content-encoding", ""))
     out = bytearray()
-    for raw in response.iter_raw(_CHUNK):
+    for raw in _raw_chunks(response):
         left = fetch_guard.time_left()
         if left is not None and left <= 0:
             raise httpx.ReadTimeout("the total deadline of the request has passed")
@@ -240,6 +240,14 @@ def _read_body(
             return bytes(out[:max_bytes]), True
         raise FetchError(f"cannot fetch {shown(url)}: the page is larger than {_size(max_bytes)}")
     return bytes(out), False
+
+
+def _raw_chunks(response: httpx.Response) -> Iterator[bytes]:
+    """The undecoded body in chunks (a response built in memory, e.g. by MockTransport, at once)."""
+    if response.is_stream_consumed:
+        yield response.content
+        return
+    yield from response.iter_raw(_CHUNK)
 
 
 def _size(n: int) -> str:

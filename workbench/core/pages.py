@@ -48,6 +48,9 @@ _PRUNE_XPATH = [
 # Only dates the page states for itself: no guessing from a copyright year.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
+_MIN_WORDS = 20
+"""Fewer words than this is not an article body."""
+
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 
 
@@ -124,16 +127,19 @@ def page_from_html(
         body_text = document.text or ""
     else:
         body_text = ""
-    if not body_text.strip():
+    if len(body_text.split()) < _MIN_WORDS:
         from trafilatura import html2txt
 
         body_text = html2txt(html) or ""
+        if extract_body and len(body_text.split()) < _MIN_WORDS:
+            # a menu and a footer are not an article (pages built by JavaScript look like this)
+            body_text = ""
         if not title:
             meta = trafilatura.extract_metadata(html, default_url=url or None)
             title = one_line(meta.title or "", 300) if meta is not None else ""
     paragraphs = [p.strip() for p in clean_text(body_text).split("\n") if p.strip()]
     if not paragraphs:
-        raise InputError("no article text found on the page")
+        raise InputError("no article text found on the page (it may need JavaScript)")
     if title and paragraphs[0].rstrip(".") != title.rstrip("."):
         paragraphs.insert(0, title)
     return Page(

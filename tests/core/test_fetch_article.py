@@ -1,0 +1,141 @@
+"""Opening articles by URL: boilerplate left out, metadata kept, errors one line."""
+
+from __future__ import annotations
+
+import pytest
+from fetch_test_server import server  # noqa: F401  (fixture)
+
+from workbench.core.errors import FetchError, UnsafeURL
+from workbench.core.fetch import fetch_article
+from workbench.core.models import content_hash
+from workbench.core.pages import page_from_html
+
+BOILERPLATE = (
+    "cookies",
+    "Accept all",
+    "Subscribe for",
+    "Most read",
+    "All rights reserved",
+    "Privacy policy",
+    "More from Climate",
+    "Read more",
+    "Storm damage bill",
+    "Comments (212)",
+    "boondoggle",
+    "newsletter",
+    "Share on",
+    "BREAKING",
+)
+
+
+def test_news_page_body_without_boilerplate(server) -> None:  # noqa: F811
+    article = fetch_article(server.url("/news"), allow_private=True)
+    assert article.title == "Harbor city approves $2.4 billion flood wall after record storm season"
+    assert article.source == server.url("/news")
+    assert article.meta["author"] == "Maria Okafor"
+    assert article.meta["date"] == "2026-03-14"
+    assert article.meta["final_url"] == server.url("/news")
+    assert article.fetched_at and article.fetched_at.endswith("Z")
+    assert article.id == content_hash(article.text)
+    text = article.text
+    for sentence in (
+        "The Portmere city council voted 9 to 2",
+        "flooded 14 times",
+        "This wall protects 40,000 homes",
+        "about 35 percent over budget",
+        "roughly 12,000 people live",
+        "11 flood gates",
+    ):
+        assert sentence in text
+    for junk in BOILERPLATE:
+        assert junk not in text, junk
+    paragraphs = text.split("\n\n")
+    assert paragraphs[0] == article.title  # headline first, paragraphs separated by blank lines
+    assert len(paragraphs) == 8
+
+
+def test_second_layout_without_article_tag(server) -> None:  # noqa: F811
+    article = fetch_article(server.url("/news-wire"), allow_private=True)
+    assert article.title == "Grain exports fall 18% as drought hits river barges"
+    assert "fell 18% in the third quarter" in article.text
+    assert "lowest level on record on Aug. 22" in article.text
+    for junk in (
+        "Log in",
+        "cookie policy",
+        "Commodities",
+        "Sponsored",
+        "More stories",
+        "Reproduction prohibited",
+    ):
+        assert junk not in article.text, junk
+
+
+def test_charset_from_header(server) -> None:  # noqa: F811
+    article = fetch_article(server.url("/latin1"), allow_private=True)
+    assert article.title == "Café owners protest new terrace fees"
+    assert "£1.2 million" in article.text and "Renée Dubois" in article.text
+    assert "date" not in article.meta  # no date guessed from the copyright line
+
+
+def test_plain_text_article(server) -> None:  # noqa: F811
+    article = fetch_article(server.url("/plain"), allow_private=True)
+    assert article.title == "Council backs ferry subsidy"
+    assert "$3 million" in article.text
+
+
+def test_redirect_keeps_requested_source_and_final_url(server) -> None:  # noqa: F811
+    article = fetch_article(server.url("/redirect/good"), allow_private=True)
+    assert article.source == server.url("/redirect/good")
+    assert article.meta["final_url"] == server.url("/news")
+
+
+def test_same_page_twice_gives_the_same_id(server) -> None:  # noqa: F811
+    a = fetch_article(server.url("/news"), allow_private=True)
+    b = fetch_article(server.url("/news-gzip"), allow_private=True)
+    assert a.id == b.id and a.text == b.text
+
+
+@pytest.mark.parametrize(
+    ("path", "match"),
+    [
+        ("/missing", "HTTP 404"),
+        ("/error", "HTTP 500"),
+        ("/pdf", "application/pdf"),
+        ("/json", "application/json"),
+        ("/redirect/loop-a", "redirect loop"),
+    ],
+)
+def test_errors_are_one_line_naming_the_url(server, path: str, match: str) -> None:  # noqa: F811
+    with pytest.raises(FetchError, match=match) as info:
+        fetch_article(server.url(path), allow_private=True)
+    message = str(info.value)
+    assert "\n" not in message and server.url(path) in message
+
+
+def test_private_refused_by_default(server) -> None:  # noqa: F811
+    with pytest.raises(UnsafeURL):
+        fetch_article(server.url("/news"))
+
+
+def test_page_text_is_cleaned_of_escapes_and_markup() -> None:
+    html = (
+        "<html><head><title>Bad \x1b[2J title</title></head>"
+        "<body><article><h1>Bad \x1b[2J title</h1>"
+        + "".join(
+            f"<p>Paragraph {i} says [bold]32 people[/bold] came "
+            "\x1b]8;;http://evil\x07here\x1b]8;;\x07 "
+            "and more words follow to make the paragraph long enough to count as body text.</p>"
+            for i in range(5)
+        )
+        + "</article></body></html>"
+    )
+    page = page_from_html(html.encode(), "utf-8", "http://x.example/")
+    assert "\x1b" not in page.text and "\x1b" not in page.title
+    assert "[bold]32 people[/bold]" in page.text  # kept as literal text, never interpreted
+
+
+def test_empty_page_is_an_error() -> None:
+    from workbench.core.errors import InputError
+
+    with pytest.raises(InputError, match="no article text"):
+        page_from_html(b"<html><body><nav><a href='/'>Home</a></nav></body></html>", None)

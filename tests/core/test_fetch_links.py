@@ -1,0 +1,120 @@
+"""Checking evidence links: records, dead links, bounded concurrency, progress, offline."""
+
+from __future__ import annotations
+
+import socket
+import threading
+
+import pytest
+from fetch_test_server import server  # noqa: F401  (fixture)
+
+from workbench.core import fetch_guard
+from workbench.core.errors import NetworkUnreachable
+from workbench.core.fetch import check_link, check_links
+
+RECORD_KEYS = {"ok", "status_code", "final_url", "title", "checked_at", "error"}
+
+
+def test_live_link(server) -> None:  # noqa: F811
+    record = check_link(server.url("/redirect/good"), allow_private=True)
+    assert set(record) == RECORD_KEYS
+    assert record["ok"] is True and record["status_code"] == 200 and record["error"] is None
+    assert record["final_url"] == server.url("/news")
+    assert record["title"].startswith("Harbor city approves $2.4 billion flood wall")
+    assert record["checked_at"].endswith("Z")
+
+
+@pytest.mark.parametrize(("path", "status"), [("/missing", 404), ("/error", 500)])
+def test_dead_link_status(server, path: str, status: int) -> None:  # noqa: F811
+    record = check_link(server.url(path), allow_private=True)
+    assert record["ok"] is False and record["status_code"] == status
+    assert record["error"].startswith(f"HTTP {status}")
+
+
+def test_link_title_is_clean_text(server) -> None:  # noqa: F811
+    record = check_link(server.url("/title"), allow_private=True)
+    assert record["title"] == "[bold red]Fake[/] & red title"  # escapes gone, markup left as text
+
+
+def test_non_html_link_is_fine_and_not_downloaded(server) -> None:  # noqa: F811
+    record = check_link(server.url("/pdf"), allow_private=True)
+    assert record["ok"] is True and record["title"] == ""
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [("/redirect/loop-a", "redirect loop"), ("/redirect/chain/9", "too many redirects")],
+)
+def test_broken_redirects_are_dead(server, path: str, words: str) -> None:  # noqa: F811
+    record = check_link(server.url(path), allow_private=True)
+    assert record["ok"] is False and record["status_code"] is None and words in record["error"]
+
+
+def test_timeout_is_dead(server) -> None:  # noqa: F811
+    record = check_link(server.url("/drip-headers"), allow_private=True, timeout=0.8)
+    assert record["ok"] is False and "timed out" in record["error"]
+
+
+def test_private_link_refused_without_allow_private(server) -> None:  # noqa: F811
+    record = check_link(server.url("/news"))
+    assert record["ok"] is False and "loopback" in record["error"]
+
+
+def test_check_links_bounded_concurrency_and_progress(server) -> None:  # noqa: F811
+    urls = [server.url(f"/slow-ok?n={i}") for i in range(9)] + [server.url("/missing")]
+    urls.append(urls[0])  # duplicates are checked once
+    calls: list[tuple[int, int]] = []
+    threads: set[str] = set()
+
+    def progress(done: int, total: int) -> None:
+        calls.append((done, total))
+        threads.add(threading.current_thread().name)
+
+    server.max_active = 0
+    results = check_links(urls, concurrency=3, allow_private=True, progress=progress)
+    assert set(results) == set(urls) and len(results) == 10
+    assert 2 <= server.max_active <= 3
+    assert calls[0] == (0, 10) and calls[-1] == (10, 10)
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+    assert threads == {threading.current_thread().name}  # called from the caller's thread
+    assert results[server.url("/missing")]["ok"] is False
+    assert all(results[u]["ok"] for u in urls if "slow-ok" in u)
+
+
+def test_check_links_from_a_worker_thread(server) -> None:  # noqa: F811
+    out: dict = {}
+    worker = threading.Thread(
+        target=lambda: out.update(check_links([server.url("/news")], allow_private=True))
+    )
+    worker.start()
+    worker.join(10)
+    assert out[server.url("/news")]["ok"] is True
+
+
+def test_check_links_cancel(server) -> None:  # noqa: F811
+    cancel = threading.Event()
+    urls = [server.url(f"/slow-ok?c={i}") for i in range(12)]
+
+    def progress(done: int, total: int) -> None:
+        if done >= 1:
+            cancel.set()
+
+    results = check_links(urls, concurrency=2, allow_private=True, progress=progress, cancel=cancel)
+    assert 1 <= len(results) < len(urls)
+
+
+def test_bad_url_gets_a_record_not_a_crash() -> None:
+    results = check_links(["not a url", "ftp://x.example/"], concurrency=2)
+    assert results["not a url"]["ok"] is False and "URL" in results["not a url"]["error"]
+    assert "only http and https" in results["ftp://x.example/"]["error"]
+
+
+def test_offline_raises_instead_of_marking_every_link_dead(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_dns(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(fetch_guard.socket, "getaddrinfo", no_dns)
+    with pytest.raises(NetworkUnreachable):
+        check_links([f"https://site{i}.example.org/" for i in range(5)], concurrency=2)
+    with pytest.raises(NetworkUnreachable):
+        check_link("https://site.example.org/")
