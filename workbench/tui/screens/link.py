@@ -28,7 +28,7 @@ class LinkDialog(ModalScreen[dict[str, str] | None]):
     def __init__(self, label: str, validate: Callable[[str], str | None]) -> None:
         super().__init__()
         self.label = label
-        self.validate = validate
+        self.check_url = validate
 
     def compose(self) -> ComposeResult:
         blink = self.app.cursor_blink  # type: ignore[attr-defined]
@@ -61,7 +61,7 @@ class LinkDialog(ModalScreen[dict[str, str] | None]):
     @on(Input.Submitted)
     def action_submit(self) -> None:
         url = one_line(self.query_one("#link-url", Input).value)
-        error = self.validate(url) if url else "Type the URL of the evidence."
+        error = self.check_url(url) if url else "Type the URL of the evidence."
         box = self.query_one("#link-error", Static)
         if error:
             box.update(render.line(error, style="bold #f85149"))

@@ -30,7 +30,7 @@ class LinksDialog(ModalScreen[None]):
         super().__init__()
         self.label = label
         self.verdict = verdict
-        self.remove = remove
+        self.remove_link = remove
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="links-dialog"):
@@ -67,7 +67,7 @@ class LinksDialog(ModalScreen[None]):
         def answer(yes: bool | None) -> None:
             if not yes:
                 return
-            verdict = self.remove(url)
+            verdict = self.remove_link(url)
             if verdict is not None:
                 self.verdict = verdict
                 self.fill()

@@ -30,7 +30,7 @@ class NoteEditor(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="note-dialog"):
             yield Static(render.line("Note — " + self.label, 70, "bold"), markup=False)
-            area = TextArea(self.original, id="note-text", soft_wrap=True, tab_behavior="indent")
+            area = TextArea(self.original, id="note-text", soft_wrap=True)
             area.cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
             yield area
             yield Static(

@@ -1,0 +1,78 @@
+"""Test helpers for the TUI: hand-made claims (no spaCy), a stable clock, the app."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from workbench.core.articles import make_article
+from workbench.core.models import Article, Claim, claim_id
+from workbench.tui.app import WorkbenchApp
+
+NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def number_claims(article: Article, limit: int | None = None) -> list[Claim]:
+    """One quantity claim per number in the text, with its sentence (any article works)."""
+    text = article.text
+    claims: list[Claim] = []
+    seen: dict[tuple[str, str], int] = {}
+    for match in NUMBER.finditer(text):
+        start = max(text.rfind(". ", 0, match.start()) + 2, text.rfind("\n", 0, match.start()) + 1)
+        end_dot = text.find(". ", match.end())
+        end_nl = text.find("\n", match.end())
+        ends = [e for e in (end_dot + 1 if end_dot >= 0 else -1, end_nl) if e >= 0]
+        end = min(ends) if ends else len(text)
+        sentence = text[start:end]
+        key = (match.group(), sentence)
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        n = len(claims)
+        claims.append(
+            Claim(
+                id=claim_id("quantity", match.group(), sentence, occurrence),
+                article_id=article.id,
+                kind="quantity",
+                anchor=match.group(),
+                start=match.start(),
+                end=match.end(),
+                sentence=sentence,
+                sentence_start=start,
+                sentence_end=end,
+                label=f"{match.group()} in “{sentence[:30]}”",
+                value={"number": match.group().replace(",", ""), "text": match.group()},
+                entities=[],
+                worthiness=round(((n * 37) % 100) / 100, 2),
+            )
+        )
+        if limit and len(claims) >= limit:
+            break
+    return claims
+
+
+SAMPLE = """City budget grows again
+
+The council approved a budget of 120 million dollars on Tuesday, up 8 percent from 2023.
+About 4,500 residents attended the 3 public hearings held in March.
+
+The mayor said 12 new schools would open by 2027, and that 300 teachers would be hired.
+Critics noted that only 40 of the 75 promised clinics were built since 2019.
+"""
+
+
+def sample_article(text: str = SAMPLE, source: str = "city-budget.txt") -> Article:
+    return make_article(text, source)
+
+
+def stable_clock():
+    counter = itertools.count()
+
+    def clock() -> str:
+        n = next(counter)
+        return f"2026-11-27T10:{n // 60 % 60:02d}:{n % 60:02d}Z"
+
+    return clock
+
+
+def make_app(ws, article_id: str | None = None, **kwargs) -> WorkbenchApp:
+    return WorkbenchApp(ws, article_id=article_id, cursor_blink=False, animate=False, **kwargs)

@@ -1,0 +1,198 @@
+"""Pilot tests of the dialogs: note editor, links, help, palette, picker, export."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList, TextArea
+
+from workbench.tui.screens.confirm import Confirm
+from workbench.tui.screens.help import HelpScreen
+from workbench.tui.screens.link import LinkDialog
+from workbench.tui.screens.links import LinksDialog
+from workbench.tui.screens.note import NoteEditor
+from workbench.tui.screens.picker import PickerScreen
+from workbench.tui.screens.review import ReviewScreen
+
+from .helpers import make_app, number_claims, sample_article
+
+
+async def test_note_edit_save(ws, article_id):
+    claim = ws.claims(article_id)[0]
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"Checked", "enter", *"budget")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        assert ws.verdict(article_id, claim.id).note == "Checked\nbudget"
+        assert "budget" in str(app.screen.query_one("#detail-body").render())
+
+
+async def test_note_cancel_unchanged_closes_and_changed_asks(ws, article_id):
+    claim = ws.claims(article_id)[0]
+    ws.set_note(article_id, claim.id, "old note")
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        assert app.screen.query_one(TextArea).text == "old note"
+        await pilot.press("escape")  # nothing changed: closes at once
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("enter", *"!!")
+        await pilot.press("escape")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")  # keep editing
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press("escape", "y")  # discard
+        assert isinstance(app.screen, ReviewScreen)
+        assert ws.verdict(article_id, claim.id).note == "old note"
+
+
+async def test_add_link_and_refuse_bad_urls(ws, article_id):
+    claim = ws.claims(article_id)[0]
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l")
+        assert isinstance(app.screen, LinkDialog)
+        await pilot.press(*"javascript:alert(1)", "enter")
+        assert isinstance(app.screen, LinkDialog)  # refused inline
+        assert str(app.screen.query_one("#link-error").render()).strip()
+        url = app.screen.query_one("#link-url", Input)
+        url.value = "ftp://example.org/x"
+        await pilot.press("enter")
+        assert isinstance(app.screen, LinkDialog)
+        url.value = "https://stats.example.org/budget"
+        await pilot.press("tab")  # to the stance radio set
+        await pilot.press("right", "enter")  # supports -> refutes? move + select
+        app.screen.query_one("#link-title", Input).value = "Budget [bold]table[/]"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        links = ws.verdict(article_id, claim.id).links
+        assert [link.url for link in links] == ["https://stats.example.org/budget"]
+        assert links[0].title == "Budget [bold]table[/]"
+        assert "Budget [bold]table[/]" in str(app.screen.query_one("#detail-body").render())
+
+
+async def test_link_dialog_stance_choice(ws, article_id):
+    claim = ws.claims(article_id)[0]
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l")
+        app.screen.query_one("#link-url", Input).value = "https://example.org/a"
+        app.screen.query_one("#stance-refutes").value = True
+        await pilot.press("enter")
+        assert ws.verdict(article_id, claim.id).links[0].stance == "refutes"
+        await pilot.press("l")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReviewScreen)
+        assert len(ws.verdict(article_id, claim.id).links) == 1
+
+
+async def test_manage_links_remove_and_undo(ws, article_id):
+    claim = ws.claims(article_id)[0]
+    ws.add_link(article_id, claim.id, "https://a.example/1", title="one")
+    ws.add_link(article_id, claim.id, "https://b.example/2", title="two", stance="supports")
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("L")
+        assert isinstance(app.screen, LinksDialog)
+        assert app.screen.query_one(OptionList).option_count == 2
+        await pilot.press("down", "x")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        assert app.screen.query_one(OptionList).option_count == 1
+        assert [link.url for link in ws.verdict(article_id, claim.id).links] == [
+            "https://a.example/1"
+        ]
+        await pilot.press("escape")
+        await pilot.press("ctrl+z")
+        assert len(ws.verdict(article_id, claim.id).links) == 2
+
+
+async def test_help_lists_every_binding(ws, article_id):
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        ids = {row[2] for row in app.screen.rows}
+        from workbench.tui.keys import REVIEW_BINDINGS
+
+        assert {b.id for b in REVIEW_BINDINGS} <= ids
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_palette_runs_an_action(ws, article_id):
+    claim = ws.claims(article_id)[0]
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Mark false")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert ws.verdict(article_id, claim.id).status == "false"
+
+
+async def test_palette_lists_every_action(ws, article_id):
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)):
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        for wanted in ("Mark verified", "Edit the claim's note", "Undo the last change",
+                       "Open the article picker", "Export a report"):
+            assert wanted in titles
+
+
+async def test_picker_lists_and_opens_articles(ws, article_id):
+    other = sample_article("Second piece\n\nIt cost 5 dollars and 7 cents in 1999.", "two.txt")
+    ws.add_article(other, number_claims(other))
+    app = make_app(ws, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        first_opened = app.screen.article.id
+        await pilot.press("o")
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press("escape")  # back to the article
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("o", "k", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.article.id != first_opened
+        assert {first_opened, app.screen.article.id} == {article_id, other.id}
+        assert len(app.screen_stack) == 2
+
+
+async def test_empty_picker_says_what_to_do(ws):
+    app = make_app(ws, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "workbench PATH" in str(app.screen.query_one("#picker-empty").render())
+        await pilot.press("q")
+    assert not app.is_running
+
+
+async def test_export_dialog_writes_report(ws, article_id, tmp_path):
+    ws.set_status(article_id, ws.claims(article_id)[0].id, "false")
+    app = make_app(ws, article_id)
+    target = tmp_path / "out" / "report.md"
+    target.parent.mkdir()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+    assert target.is_file() and "City budget" in target.read_text()
+
+
+async def test_export_dialog_refuses_bad_status(ws, article_id, tmp_path):
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#export-statuses", Input).value = "bogus"
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "r.md")
+        await pilot.press("ctrl+s")
+        assert "Unknown status" in str(app.screen.query_one("#export-error").render())
+        await pilot.press("escape")
+    assert not (tmp_path / "r.md").exists()

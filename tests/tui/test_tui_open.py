@@ -1,0 +1,140 @@
+"""The open command and the extraction worker: stored articles, new files, errors, locks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from workbench.core.errors import ModelError
+from workbench.core.store import Workspace
+from workbench.tui.app import Pending
+from workbench.tui.screens.loading import LoadingScreen
+from workbench.tui.screens.review import ReviewScreen
+
+from .helpers import SAMPLE, make_app, number_claims, sample_article
+
+# Runs `workbench ARGS` in a fresh interpreter with App.run replaced by a headless
+# Pilot run; prints the exit code, the screen shown, read-only, and whether spaCy loaded.
+RUNNER = textwrap.dedent(
+    """
+    import asyncio, json, sys
+    from workbench.tui.app import WorkbenchApp
+    seen = {}
+    def fake_run(self, **kw):
+        async def go():
+            async with self.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                seen["screen"] = type(self.screen).__name__
+                seen["readonly"] = self.ws.readonly
+        asyncio.run(go())
+    WorkbenchApp.run = fake_run
+    from workbench.cli import main
+    rc = main(sys.argv[1:])
+    print(json.dumps({"rc": rc, **seen, "spacy": "spacy" in sys.modules}))
+    """
+)
+
+
+def run_cli(*args: str) -> tuple[dict, str]:
+    proc = subprocess.run([sys.executable, "-c", RUNNER, *args], capture_output=True,
+                          text=True, timeout=120)
+    lines = proc.stdout.strip().splitlines()
+    import json
+
+    return (json.loads(lines[-1]) if lines else {"rc": proc.returncode}), proc.stderr
+
+
+@pytest.fixture
+def article_file(tmp_path):
+    path = tmp_path / "budget.txt"
+    path.write_text(SAMPLE, encoding="utf-8")
+    return path
+
+
+def test_stored_article_opens_without_spacy(ws_path, article_file):
+    from workbench.core.articles import load_article_file
+
+    article = load_article_file(article_file)
+    with Workspace.open(ws_path, reviewer="t") as ws:
+        ws.add_article(article, number_claims(article))
+    # by path, by id prefix, and by `open ID`
+    for args in (
+        ["--workspace", str(ws_path), str(article_file)],
+        ["--workspace", str(ws_path), article.id[:8]],
+        ["open", "--workspace", str(ws_path), article.id],
+    ):
+        out, err = run_cli(*args)
+        assert out == {"rc": 0, "screen": "ReviewScreen", "readonly": False, "spacy": False}, err
+
+
+def test_no_argument_opens_the_picker(ws_path):
+    out, err = run_cli("--workspace", str(ws_path))
+    assert out["screen"] == "PickerScreen" and out["rc"] == 0, err
+
+
+def test_bad_inputs_give_one_line(ws_path, tmp_path):
+    out, err = run_cli("--workspace", str(ws_path), str(tmp_path / "missing.txt"))
+    assert out["rc"] == 2 and err.strip().count("\n") == 0 and "workbench: error:" in err
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n", encoding="utf-8")
+    out, err = run_cli("--workspace", str(ws_path), str(empty))
+    assert out["rc"] == 2 and "empty" in err and "Traceback" not in err
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    out, err = run_cli("--workspace", str(ws_path), str(binary))
+    assert out["rc"] == 2 and "binary" in err
+
+
+def test_second_instance_opens_read_only_or_refuses_import(ws_path, article_file, tmp_path):
+    from workbench.core.articles import load_article_file
+
+    article = load_article_file(article_file)
+    with Workspace.open(ws_path, reviewer="first") as ws:
+        ws.add_article(article, number_claims(article))
+        out, err = run_cli("--workspace", str(ws_path), article.id)
+        assert out == {"rc": 0, "screen": "ReviewScreen", "readonly": True, "spacy": False}, err
+        new = tmp_path / "new.txt"
+        new.write_text("A different article with 5 numbers in 2024.", encoding="utf-8")
+        out, err = run_cli("--workspace", str(ws_path), str(new))
+        assert out["rc"] == 4 and "another workbench" in err and "\n" not in err.strip()
+
+
+async def test_new_article_is_extracted_in_a_worker(ws, monkeypatch):
+    import workbench.core.extract as extract
+
+    calls = []
+
+    def fake_extract(article, model=None):
+        calls.append(model)
+        return number_claims(article)
+
+    monkeypatch.setattr(extract, "extract_claims", fake_extract)
+    article = sample_article()
+    app = make_app(ws, pending=Pending(article=article, model="m"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert calls == ["m"]
+    assert ws.article(article.id).text == article.text
+    assert len(ws.claims(article.id)) == len(number_claims(article))
+
+
+async def test_extraction_failure_is_shown_not_raised(ws, monkeypatch):
+    import workbench.core.extract as extract
+
+    def broken(article, model=None):
+        raise ModelError("no spaCy pipeline named 'nope'")
+
+    monkeypatch.setattr(extract, "extract_claims", broken)
+    app = make_app(ws, pending=Pending(article=sample_article(), model="nope"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, LoadingScreen)
+        assert "nope" in str(app.screen.query_one("#loading-note").render())
+        await pilot.press("q")
+    assert ws.articles() == []

@@ -1,0 +1,217 @@
+"""Pilot tests of the review screen: every binding, against a real workspace on disk."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from workbench.core.store import Workspace
+from workbench.tui.screens.review import ReviewScreen
+from workbench.tui.widgets.article_view import ArticleView
+from workbench.tui.widgets.claims_table import ClaimsTable
+
+from .helpers import make_app, stable_clock
+
+
+def table(app) -> ClaimsTable:
+    return app.screen.query_one(ClaimsTable)
+
+
+def current(app) -> str | None:
+    return table(app).current_key
+
+
+def detail_text(app) -> str:
+    return str(app.screen.query_one("#detail-body").render())
+
+
+async def test_moves_and_detail_follow(ws, article_id):
+    app = make_app(ws, article_id)
+    claims = ws.claims(article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, ReviewScreen)
+        assert current(app) == claims[0].id
+        await pilot.press("j", "j")
+        assert current(app) == claims[2].id
+        assert claims[2].label in detail_text(app)
+        assert app.screen.query_one(ArticleView)._current.id == claims[2].id
+        await pilot.press("k")
+        assert current(app) == claims[1].id
+        await pilot.press("down", "up", "up")
+        assert current(app) == claims[0].id
+        await pilot.press("G")
+        assert current(app) == claims[-1].id
+        await pilot.press("g")
+        assert current(app) == claims[0].id
+        await pilot.press("end")
+        assert current(app) == claims[-1].id
+        await pilot.press("home")
+        assert current(app) == claims[0].id
+
+
+@pytest.mark.parametrize(
+    ("key", "status"),
+    [("v", "verified"), ("d", "disputed"), ("f", "false"), ("i", "inconclusive"),
+     ("p", "in_progress")],
+)
+async def test_mark_each_status_is_saved_at_once(ws, article_id, key, status):
+    app = make_app(ws, article_id)
+    claims = ws.claims(article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", key)
+        assert ws.verdict(article_id, claims[1].id).status == status
+        assert str(table(app).get_cell(claims[1].id, "mark")) != "·"
+        assert "1/" in str(app.screen.query_one("#status-line").render()) or status == "in_progress"
+        await pilot.press("x")
+        assert ws.verdict(article_id, claims[1].id).status == "unreviewed"
+
+
+async def test_next_and_previous_unreviewed(ws, article_id):
+    claims = ws.claims(article_id)
+    ws.set_status(article_id, claims[1].id, "verified")
+    ws.set_status(article_id, claims[2].id, "false")
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        assert current(app) == claims[3].id
+        await pilot.press("N")
+        assert current(app) == claims[0].id
+        await pilot.press("N")  # wraps to the end
+        assert current(app) == claims[-1].id
+
+
+async def test_undo_redo(ws, article_id):
+    app = make_app(ws, article_id)
+    claims = ws.claims(article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v", "j", "f")
+        await pilot.press("ctrl+z")
+        assert ws.verdict(article_id, claims[1].id).status == "unreviewed"
+        assert current(app) == claims[1].id
+        await pilot.press("ctrl+z")
+        assert ws.verdict(article_id, claims[0].id).status == "unreviewed"
+        assert str(table(app).get_cell(claims[0].id, "mark")) == "·"
+        await pilot.press("ctrl+y")
+        assert ws.verdict(article_id, claims[0].id).status == "verified"
+        await pilot.press("ctrl+y", "ctrl+y")  # one too many: a notice, no crash
+        assert ws.verdict(article_id, claims[1].id).status == "false"
+
+
+async def test_status_filters_and_clear(ws, article_id):
+    claims = ws.claims(article_id)
+    ws.set_status(article_id, claims[0].id, "verified")
+    ws.set_status(article_id, claims[3].id, "verified")
+    ws.set_status(article_id, claims[4].id, "false")
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        assert table(app).row_keys() == [claims[0].id, claims[3].id]
+        await pilot.press("5")
+        assert table(app).row_keys() == [claims[4].id]
+        await pilot.press("4")
+        assert table(app).row_keys() == []
+        await pilot.press("0")
+        assert len(table(app).row_keys()) == len(claims)
+        await pilot.press("1")
+        assert len(table(app).row_keys()) == len(claims) - 3
+        await pilot.press("1")  # the same key again toggles the filter off
+        assert len(table(app).row_keys()) == len(claims)
+
+
+async def test_text_filter(ws, article_id):
+    claims = ws.claims(article_id)
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        box = app.screen.query_one("#filter", Input)
+        assert box.has_focus
+        await pilot.press(*"teachers")
+        expected = [c.id for c in claims if "teachers" in c.sentence]
+        assert expected and table(app).row_keys() == expected
+        await pilot.press("enter")
+        assert table(app).has_focus
+        await pilot.press("v")  # keys work again on the list
+        assert ws.verdict(article_id, expected[0]).status == "verified"
+        await pilot.press("slash", "escape")
+        assert len(table(app).row_keys()) == len(claims)
+        assert not box.display
+
+
+async def test_cycle_sort(ws, article_id):
+    claims = ws.claims(article_id)
+    ws.set_status(article_id, claims[2].id, "false")
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert table(app).row_keys() == [c.id for c in claims]
+        await pilot.press("s")
+        by_worth = sorted(claims, key=lambda c: -(c.worthiness or 0))
+        assert table(app).row_keys() == [c.id for c in by_worth]
+        await pilot.press("s")
+        keys = table(app).row_keys()
+        assert keys[-1] == claims[2].id  # false sorts after unreviewed
+        await pilot.press("s")
+        assert table(app).row_keys() == [c.id for c in claims]
+
+
+async def test_toggle_article_and_cycle_focus(ws, article_id):
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        article = app.screen.query_one(ArticleView)
+        assert article.display
+        await pilot.press("tab")
+        assert app.screen.focused.id == "detail"
+        await pilot.press("tab")
+        assert app.screen.focused is article
+        await pilot.press("tab")
+        assert table(app).has_focus
+        await pilot.press("a")
+        await pilot.pause()
+        assert not article.display
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        article = app.screen.query_one(ArticleView)
+        assert not article.display  # narrow: the article is hidden until asked for
+        await pilot.press("a")
+        await pilot.pause()
+        assert article.display
+        assert not app.screen.query_one("#detail").display
+
+
+async def test_quit_and_reopen_shows_everything(ws_path, ws, article_id):
+    claims = ws.claims(article_id)
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v", "j", "d")
+        await pilot.press("q")
+    assert app.return_code in (0, None)
+    ws.close()
+    with Workspace.open(ws_path, reviewer="tester", clock=stable_clock()) as again:
+        app = make_app(again, article_id)
+        async with app.run_test(size=(120, 40)) as pilot:
+            marks = [str(table(app).get_cell(c.id, "mark")) for c in claims[:3]]
+            assert marks == ["✓", "!", "·"]
+            assert "2/" in str(app.screen.query_one("#status-line").render())
+
+
+async def test_keymap_override(ws, article_id):
+    claims = ws.claims(article_id)
+    app = make_app(ws, article_id, keymap={"mark_verified": "y", "cursor_down": "ctrl+n"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+n", "y")
+        assert ws.verdict(article_id, claims[1].id).status == "verified"
+        await pilot.press("v")  # no longer bound
+        assert ws.verdict(article_id, claims[1].id).status == "verified"
+        rows = dict((r[2], r[0]) for r in app.help_rows())
+        assert rows["mark_verified"] == "y"
+
+
+async def test_readonly_workspace_refuses_changes_without_crashing(ws_path, ws, article_id):
+    with Workspace.open(ws_path, readonly=True) as ro:
+        app = make_app(ro, article_id)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("v")
+            await pilot.pause()
+            assert "READ-ONLY" in str(app.screen.query_one("#status-line").render())
+            assert ro.verdict(article_id, ws.claims(article_id)[0].id).status == "unreviewed"
+            assert any("read-only" in n.message for n in app._notifications)
+
