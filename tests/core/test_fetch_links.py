@@ -114,6 +114,7 @@ def test_offline_raises_instead_of_marking_every_link_dead(monkeypatch: pytest.M
         raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
 
     monkeypatch.setattr(fetch_guard.socket, "getaddrinfo", no_dns)
+    monkeypatch.setattr(fetch_guard, "_canary_cache", None)
     with pytest.raises(NetworkUnreachable):
         check_links([f"https://site{i}.example.org/" for i in range(5)], concurrency=2)
     with pytest.raises(NetworkUnreachable):

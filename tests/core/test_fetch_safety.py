@@ -282,6 +282,7 @@ def test_offline_dns_is_network_unreachable(monkeypatch: pytest.MonkeyPatch) -> 
         raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
 
     monkeypatch.setattr(fetch_guard.socket, "getaddrinfo", no_dns)
+    monkeypatch.setattr(fetch_guard, "_canary_cache", None)
     with pytest.raises(NetworkUnreachable, match="network is unreachable") as info:
         fetch_url("https://news.example.org/story")
     assert "news.example.org" in str(info.value)
@@ -299,6 +300,17 @@ def test_unknown_host_is_not_offline(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fetch_guard, "_network_up", lambda: False)
     with pytest.raises(NetworkUnreachable):
         fetch_url("https://nosuch.example.org/")
+
+
+def test_dns_timeout_of_one_host_is_not_an_outage(monkeypatch: pytest.MonkeyPatch) -> None:
+    def slow_dns(host, *args, **kwargs):
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(fetch_guard.socket, "getaddrinfo", slow_dns)
+    monkeypatch.setattr(fetch_guard, "_network_up", lambda: True)
+    with pytest.raises(FetchError, match="DNS lookup failed for dead.example.org") as info:
+        fetch_url("https://dead.example.org/")
+    assert not isinstance(info.value, NetworkUnreachable)
 
 
 def test_no_route_is_network_unreachable() -> None:

@@ -144,14 +144,15 @@ def resolve(host: str, port: int) -> list[str]:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except UnicodeError:
         raise FetchError(f"bad host name {host!r}") from None
-    except socket.gaierror as exc:
-        if (
-            exc.errno in (socket.EAI_AGAIN, getattr(socket, "EAI_SYSTEM", None))
-            or not _network_up()
-        ):
+    except (socket.gaierror, OSError) as exc:
+        # A failed lookup says "no network" only when a known name fails too: a dead
+        # domain whose name servers time out (EAI_AGAIN) is a dead link, not an outage.
+        if not _network_up():
             raise NetworkUnreachable(
                 f"the network is unreachable (cannot resolve {host})"
             ) from None
+        if getattr(exc, "errno", None) == socket.EAI_AGAIN:
+            raise FetchError(f"DNS lookup failed for {host} (no answer)") from None
         raise FetchError(f"host not found: {host}") from None
     out: list[str] = []
     for info in infos:
