@@ -81,6 +81,7 @@ class Workspace:
         self._dirty: set[str] = set()
         self._undo = UndoLog(path / UNDO, readonly)
         self._group: list[list[Any]] | None = None
+        self._batch: tuple[contextlib.ExitStack, set[str]] | None = None
         self._closed = False
 
     # -- opening and closing -------------------------------------------------
@@ -437,17 +438,33 @@ class Workspace:
 
     @contextlib.contextmanager
     def group(self) -> Iterator[None]:
-        """Make every edit inside the block one undo step (e.g. status + note + link)."""
+        """Make every edit inside the block one undo step and one write per article
+        (e.g. status + note + link from ``workbench mark``: all saved or none)."""
         if self._group is not None:
             yield
             return
         self._group = []
         try:
-            yield
+            with self._atomic():
+                yield
+            rows = self._group
         finally:
-            rows, self._group = self._group, None
-            if rows:
-                self._undo.record({"op": "do", "g": uuid.uuid4().hex[:12], "rows": rows})
+            self._group = None
+        if rows:
+            self._undo.record({"op": "do", "g": uuid.uuid4().hex[:12], "rows": rows})
+
+    @contextlib.contextmanager
+    def _atomic(self) -> Iterator[None]:
+        """Hold every article file touched inside the block in one storage batch."""
+        if self._batch is not None:
+            yield
+            return
+        with contextlib.ExitStack() as stack:
+            self._batch = (stack, set())
+            try:
+                yield
+            finally:
+                self._batch = None
 
     # -- undo / redo -------------------------------------------------------------
 
@@ -570,7 +587,7 @@ class Workspace:
         db = TinyDB(path, storage=AtomicJSONStorage, kind="article", readonly=self._readonly)
         db.storage.read()  # validates the file now: WorkspaceCorrupt
         self._dbs[aid] = db
-        while len(self._dbs) > OPEN_DBS:
+        while len(self._dbs) > OPEN_DBS and self._batch is None:
             self._dbs.popitem(last=False)
         return db
 
@@ -671,6 +688,9 @@ class Workspace:
         self._check_writable()
         aid = self._resolve_article(article_id)
         db = self._db(aid)
+        if self._batch is not None and aid not in self._batch[1]:
+            self._batch[0].enter_context(db.storage.batch())
+            self._batch[1].add(aid)
         raw = db.storage.read() or {}
         doc = _find_verdict(raw, claim_id)
         known = any(c["id"] == claim_id for c in raw.get("claims", {}).values())
@@ -734,6 +754,14 @@ class Workspace:
         for row in ordered:
             value = row["old"] if action == "undo" else row["new"]
             per_claim.setdefault((row["article_id"], row["claim_id"]), {})[row["field"]] = value
+        out: list[Change] = []
+        with self._atomic():
+            out = self._replay_claims(per_claim, action)
+        return out
+
+    def _replay_claims(
+        self, per_claim: dict[tuple[str, str], dict[str, Any]], action: str
+    ) -> list[Change]:
         out: list[Change] = []
         for (aid, cid), fields in per_claim.items():
             before = len(self._raw(aid).get("history", {}))

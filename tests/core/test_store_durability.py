@@ -1,0 +1,195 @@
+"""Crash safety: injected crashes at each write step, full disk, corrupt files, doctor."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+
+import pytest
+from store_fixtures import article, open_ws, snapshot
+
+from workbench.core.errors import NotFound, StoreError, WorkspaceCorrupt
+from workbench.core.store import Workspace, doctor, storage
+from workbench.core.store.storage import WRITE_STEPS
+
+
+class Crash(Exception):
+    pass
+
+
+@pytest.fixture
+def base(tmp_path):
+    """A workspace with one article and a few verdicts."""
+    a, claims = article()
+    with open_ws(tmp_path / "base") as ws:
+        ws.add_article(a, claims)
+        ws.set_status(a.id, claims[0].id, "verified")
+        ws.set_note(a.id, claims[1].id, "first note")
+    return tmp_path / "base", a, claims
+
+
+def _fault_at(step, match, exc):
+    def fault(name, path):
+        if name == step and match in path.name:
+            raise exc
+
+    return fault
+
+
+def _change(ws, a, claims):
+    with ws.group():
+        ws.set_status(a.id, claims[1].id, "false")
+        ws.add_link(a.id, claims[1].id, "https://example.org/evidence")
+
+
+@pytest.mark.parametrize("step", WRITE_STEPS)
+def test_crash_at_each_step_leaves_old_or_new_state(base, tmp_path, monkeypatch, step):
+    path, a, claims = base
+    expected_new = tmp_path / "new"
+    shutil.copytree(path, expected_new)
+    with open_ws(expected_new) as ws:
+        _change(ws, a, claims)
+    old, new = snapshot(path), snapshot(expected_new)
+    assert old != new
+
+    monkeypatch.setattr(storage, "FAULT", _fault_at(step, a.id, Crash(step)))
+    ws = open_ws(path)
+    with pytest.raises(Crash):
+        _change(ws, a, claims)
+    # in memory, the workspace shows what is on disk, not the failed change
+    on_disk_new = step == "fsync_dir"
+    assert (ws.verdict(a.id, claims[1].id).status == "false") == on_disk_new
+    monkeypatch.setattr(storage, "FAULT", None)
+    ws.close()
+    after = snapshot(path)
+    assert after == (new if on_disk_new else old)
+    assert not list(path.rglob("*.tmp"))
+
+
+@pytest.mark.parametrize("step", ["write", "fsync", "replace"])
+def test_crash_while_adding_an_article(tmp_path, monkeypatch, step):
+    a, claims = article()
+    monkeypatch.setattr(storage, "FAULT", _fault_at(step, "index", Crash(step)))
+    ws = open_ws(tmp_path / "ws")
+    with pytest.raises(Crash):
+        ws.add_article(a, claims)
+    monkeypatch.setattr(storage, "FAULT", None)
+    ws.close()
+    assert snapshot(tmp_path / "ws")["articles"] == []  # the index never listed it
+    with open_ws(tmp_path / "ws") as ws:  # adding again works and finds the claims
+        r = ws.add_article(a, claims)
+        assert r.claims == len(claims) and [s.id for s in ws.articles()] == [a.id]
+
+
+def test_full_disk_is_a_clear_error_and_keeps_old_data(base, monkeypatch):
+    path, a, claims = base
+    old = snapshot(path)
+    monkeypatch.setattr(
+        storage, "FAULT", _fault_at("write", a.id, OSError(errno.ENOSPC, "No space left"))
+    )
+    with open_ws(path) as ws:
+        with pytest.raises(StoreError, match="no space left on device") as err:
+            ws.set_status(a.id, claims[2].id, "disputed")
+        assert "previous version is intact" in str(err.value)
+        assert ws.verdict(a.id, claims[2].id).status == "unreviewed"
+        monkeypatch.setattr(storage, "FAULT", None)
+        assert snapshot(path) == old  # exactly the old content, read by a second reader
+        assert len(ws._undo.undo_stack()) == 2  # the failed change left no undo step
+    with open_ws(path) as ws:  # space is back: writing works again
+        ws.set_status(a.id, claims[2].id, "disputed")
+        assert ws.verdict(a.id, claims[2].id).status == "disputed"
+
+
+def test_corrupt_article_file_refused_then_restored_by_doctor(base):
+    path, a, claims = base
+    file = path / "articles" / f"{a.id}.json"
+    good_before = (path / "articles" / f"{a.id}.json.bak").read_bytes()
+    file.write_bytes(file.read_bytes()[:50])  # truncated: a torn copy by some other tool
+    damaged = file.read_bytes()
+    with open_ws(path) as ws:
+        with pytest.raises(WorkspaceCorrupt, match="doctor"):
+            ws.claims(a.id)
+        with pytest.raises(WorkspaceCorrupt):
+            ws.set_status(a.id, claims[0].id, "false")
+    assert file.read_bytes() == damaged  # never overwritten
+    findings = doctor.check(path)
+    assert [f.path for f in findings] == [file, path / "index.json"]
+    assert "restore" in findings[0].fix and "rebuild" in findings[1].fix
+    actions = doctor.repair(path)
+    assert any("restored" in line for line in actions)
+    assert file.read_bytes() == good_before
+    assert list(path.glob("articles/*.corrupt-*"))  # the damaged copy is kept aside
+    assert doctor.check(path) == []
+    with open_ws(path) as ws:
+        assert [c.id for c in ws.claims(a.id)] == [c.id for c in claims]
+
+
+def test_damaged_index_is_rebuilt(base):
+    path, a, claims = base
+    (path / "index.json").write_text("{not json")
+    with open_ws(path) as ws, pytest.raises(WorkspaceCorrupt):
+        ws.articles()
+    assert doctor.check(path)[0].path.name == "index.json"
+    doctor.repair(path)
+    with open_ws(path) as ws:
+        [s] = ws.articles()
+        assert s.id == a.id and s.counts["verified"] == 1
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\xff garbage", b'{"format": "something-else"}'])
+def test_foreign_or_corrupt_marker_refused_untouched(tmp_path, content):
+    ws_path = tmp_path / "ws"
+    open_ws(ws_path).close()
+    (ws_path / "workbench.json").write_bytes(content)
+    with pytest.raises(WorkspaceCorrupt):
+        Workspace.open(ws_path)
+    assert (ws_path / "workbench.json").read_bytes() == content
+
+
+def test_file_or_foreign_folder_at_workspace_path_refused(tmp_path):
+    file = tmp_path / "notes.txt"
+    file.write_text("my notes")
+    with pytest.raises(WorkspaceCorrupt, match="is a file"):
+        Workspace.open(file)
+    assert file.read_text() == "my notes"
+    folder = tmp_path / "project"
+    folder.mkdir()
+    (folder / "main.py").write_text("print(1)")
+    with pytest.raises(WorkspaceCorrupt, match="not a workbench workspace"):
+        Workspace.open(folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["main.py"]
+
+
+def test_torn_undo_journal_line_is_ignored(base):
+    path, a, claims = base
+    with (path / "undo.jsonl").open("ab") as fh:
+        fh.write(b'{"op": "do", "g": "torn", "rows": [["')  # crash mid-append
+    with open_ws(path) as ws:
+        assert ws.undo()[0].field == "note"  # the last acknowledged step
+        ws.set_status(a.id, claims[3].id, "false")
+        assert ws.undo()[0].new == "unreviewed"
+    lines = (path / "undo.jsonl").read_bytes().splitlines()
+    assert all(line.startswith(b"{") and line.endswith(b"}") for line in lines)
+
+
+def test_read_only_folder(base, monkeypatch):
+    path, a, claims = base
+    real_open = os.open
+
+    def deny_writes(p, flags, *args, **kw):
+        if str(p).startswith(str(path)) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise PermissionError(errno.EACCES, "Permission denied", str(p))
+        return real_open(p, flags, *args, **kw)
+
+    # Root ignores chmod, so the read-only folder is simulated at the os.open level.
+    monkeypatch.setattr(os, "open", deny_writes)
+    with pytest.raises(StoreError, match="read-only") as err:
+        Workspace.open(path)
+    assert str(path) in str(err.value)
+    with Workspace.open(path, readonly=True) as ws:
+        assert ws.verdict(a.id, claims[0].id).status == "verified"
+        with pytest.raises(StoreError, match="read-only"):
+            ws.set_note(a.id, claims[0].id, "x")
+    with pytest.raises(NotFound):
+        Workspace.open(path / "nested-new", readonly=True)
