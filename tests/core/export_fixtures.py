@@ -9,8 +9,11 @@ from pathlib import Path
 from workbench.core.export.report import ExportOptions, Report, article_report
 from workbench.core.models import Article, Change, Claim, Link, Verdict, claim_id, content_hash
 
-HOSTILE = '<script>alert(1)</script> javascript:alert(1) </script><img src=x onerror=alert(1)>'
-HOSTILE_MD = "[click](javascript:alert(1)) ![img](https://evil.example/x.png) <b>bold</b> **x** www.evil.example"
+HOSTILE = "<script>alert(1)</script> javascript:alert(1) </script><img src=x onerror=alert(1)>"
+HOSTILE_MD = (
+    "[click](javascript:alert(1)) ![img](https://evil.example/x.png) <b>bold</b> **x** "
+    "www.evil.example"
+)
 NOW = "2026-11-27T12:00:00Z"
 
 
@@ -80,20 +83,39 @@ def plain_report(options: ExportOptions | None = None, **filters) -> Report:
                     "context",
                     "2026-11-27T10:03:00Z",
                     check={"ok": False, "status_code": 404, "error": "not found"},
-                    archive={"url": "https://web.archive.org/web/2020/https://gone.example/page",
-                             "timestamp": "20200915000000"},
+                    archive={
+                        "url": "https://web.archive.org/web/2020/https://gone.example/page",
+                        "timestamp": "20200915000000",
+                    },
                 ),
             ],
             "ana",
             "2026-11-27T10:03:00Z",
         ),
-        c2.id: Verdict(c2.id, article.id, "false", "The loan was $1.5B total, not new.", [], "bo",
-                       "2026-11-27T11:00:00Z"),
+        c2.id: Verdict(
+            c2.id,
+            article.id,
+            "false",
+            "The loan was $1.5B total, not new.",
+            [],
+            "bo",
+            "2026-11-27T11:00:00Z",
+        ),
     }
     history = [
-        Change(1, article.id, c1.id, "status", "unreviewed", "verified", "ana", "2026-11-27T10:00:00Z"),
-        Change(2, article.id, c1.id, "links", [], ["https://wire.example/report"], "ana",
-               "2026-11-27T10:03:00Z"),
+        Change(
+            1, article.id, c1.id, "status", "unreviewed", "verified", "ana", "2026-11-27T10:00:00Z"
+        ),
+        Change(
+            2,
+            article.id,
+            c1.id,
+            "links",
+            [],
+            ["https://wire.example/report"],
+            "ana",
+            "2026-11-27T10:03:00Z",
+        ),
         Change(3, article.id, c2.id, "status", "unreviewed", "false", "bo", "2026-11-27T11:00:00Z"),
     ]
     part = article_report(article, [c1, c2, c3], verdicts, history, **filters)
@@ -103,33 +125,46 @@ def plain_report(options: ExportOptions | None = None, **filters) -> Report:
         exported_by="ana",
         statuses=filters.get("statuses"),
         reviewer=filters.get("reviewer"),
-        options=options or ExportOptions(url="https://factcheck.example/belarus", org="Example Checks"),
+        options=options
+        or ExportOptions(url="https://factcheck.example/belarus", org="Example Checks"),
     )
 
 
 def hostile_report(options: ExportOptions | None = None) -> Report:
     """Hostile text in the article, title, label, note, link title and link URLs."""
-    text = f"{HOSTILE} {HOSTILE_MD}. The count was 5,000 =HYPERLINK(\"http://evil\") people."
+    text = f'{HOSTILE} {HOSTILE_MD}. The count was 5,000 =HYPERLINK("http://evil") people.'
     article = article_of(text, f"Title {HOSTILE} {HOSTILE_MD}", "javascript:alert(1)")
     claim = make_claim(article, "5,000", "quantity", f"label {HOSTILE} {HOSTILE_MD}")
-    other = make_claim(article, "alert(1)", "quote", "=HYPERLINK(\"http://evil\",\"x\")")
+    other = make_claim(article, "alert(1)", "quote", '=HYPERLINK("http://evil","x")')
     verdicts = {
         claim.id: Verdict(
             claim.id,
             article.id,
             "false",
-            f"note {HOSTILE}\n{HOSTILE_MD}\n- list\n# heading\n1. ordered\n=SUM(A1)\n@SUM(A1)\n-1+2",
+            f"note {HOSTILE}\n{HOSTILE_MD}\n- list\n# heading\n1. ordered\n"
+            "=SUM(A1)\n@SUM(A1)\n-1+2",
             [
                 Link("javascript:alert(1)", f"js {HOSTILE}", "refutes"),
-                Link("https://ok.example/a?b=1&c=\"2\"", f"ok {HOSTILE} {HOSTILE_MD}", "supports",
-                     archive={"url": "javascript:alert(2)", "timestamp": "x"}),
+                Link(
+                    'https://ok.example/a?b=1&c="2"',
+                    f"ok {HOSTILE} {HOSTILE_MD}",
+                    "supports",
+                    archive={"url": "javascript:alert(2)", "timestamp": "x"},
+                ),
                 Link("data:text/html,<script>alert(1)</script>", "data", "context"),
             ],
             f"rev {HOSTILE}",
             "2026-11-27T10:00:00Z",
         ),
-        other.id: Verdict(other.id, article.id, "disputed", "@SUM(A1)", [], "=cmd|' /C calc'!A0",
-                          "2026-11-27T10:00:00Z"),
+        other.id: Verdict(
+            other.id,
+            article.id,
+            "disputed",
+            "@SUM(A1)",
+            [],
+            "=cmd|' /C calc'!A0",
+            "2026-11-27T10:00:00Z",
+        ),
     }
     part = article_report(article, [claim, other], verdicts, [])
     return Report(
@@ -137,7 +172,9 @@ def hostile_report(options: ExportOptions | None = None) -> Report:
         generated_at=NOW,
         exported_by=f"exp {HOSTILE}",
         options=options
-        or ExportOptions(url="https://factcheck.example/x", org=f"Org {HOSTILE}", html_snippets=True),
+        or ExportOptions(
+            url="https://factcheck.example/x", org=f"Org {HOSTILE}", html_snippets=True
+        ),
     )
 
 
@@ -188,16 +225,27 @@ def triage(path: Path, clock: Clock | None = None) -> str:
         ws.add_article(article, list(claims))
         aid = article.id
         ws.set_status(aid, ids[0], "verified")
-        ws.set_note(aid, ids[0], "Police and organisers both gave this figure.\nSee the wire report.")
+        ws.set_note(
+            aid, ids[0], "Police and organisers both gave this figure.\nSee the wire report."
+        )
         ws.add_link(aid, ids[0], "https://wire.example/belarus-march", "Wire report", "supports")
-        ws.set_link_check(aid, ids[0], "https://wire.example/belarus-march",
-                          check={"ok": True, "status_code": 200, "checked_at": clock()})
+        ws.set_link_check(
+            aid,
+            ids[0],
+            "https://wire.example/belarus-march",
+            check={"ok": True, "status_code": 200, "checked_at": clock()},
+        )
         ws.add_link(aid, ids[0], "https://gone.example/old-page", "Old page", "context")
         ws.set_link_check(
-            aid, ids[0], "https://gone.example/old-page",
+            aid,
+            ids[0],
+            "https://gone.example/old-page",
             check={"ok": False, "status_code": 404, "error": "not found", "checked_at": clock()},
-            archive={"url": "https://web.archive.org/web/20200915000000/https://gone.example/old-page",
-                     "timestamp": "20200915000000", "checked_at": clock()},
+            archive={
+                "url": "https://web.archive.org/web/20200915000000/https://gone.example/old-page",
+                "timestamp": "20200915000000",
+                "checked_at": clock(),
+            },
         )
         ws.set_status(aid, ids[1], "false")
         ws.set_note(aid, ids[1], "The official record says otherwise.")

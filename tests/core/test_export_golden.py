@@ -85,8 +85,10 @@ def test_markdown_structure(seeded):
     assert md.startswith("# Verdict report\n")
     assert f"## {article.title}" in md
     for status in STATUSES:
-        assert any(line.startswith(status.replace("_", " ")) and "█" in line or "░" in line
-                   for line in md.splitlines())
+        assert any(
+            line.startswith(status.replace("_", " ")) and "█" in line or "░" in line
+            for line in md.splitlines()
+        )
     reviewed = sum(1 for c in claims if verdicts[c.id].status in FINAL_STATUSES)
     assert f"{reviewed} of {len(claims)} claims reviewed" in md
     headings = [line for line in md.splitlines() if line.startswith("### ")]

@@ -1,0 +1,130 @@
+"""ClaimReview against Google's fact-check structured-data rules, field by field."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from export_fixtures import plain_report
+
+from workbench.core.errors import ExportError
+from workbench.core.export import render
+from workbench.core.export.report import ExportOptions
+from workbench.core.models import FINAL_STATUSES
+
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def check_claim_review(review: dict, page_url: str) -> None:
+    """Every required field, the recommended ones we promise, and the rating bounds."""
+    assert review["@context"] == "https://schema.org"
+    assert review["@type"] == "ClaimReview"
+    # required: claimReviewed, reviewRating, url
+    assert isinstance(review["claimReviewed"], str) and review["claimReviewed"].strip()
+    url = urlsplit(review["url"])
+    assert url.scheme == "https" and url.netloc == urlsplit(page_url).netloc
+    assert url.fragment.startswith("claim-")
+    rating = review["reviewRating"]
+    assert rating["@type"] == "Rating"
+    assert isinstance(rating["alternateName"], str) and rating["alternateName"]
+    assert rating["alternateName"].lower() not in review["claimReviewed"].lower().split()
+    if "ratingValue" in rating:
+        worst, best, value = rating["worstRating"], rating["bestRating"], rating["ratingValue"]
+        assert all(isinstance(v, int) for v in (worst, best, value))
+        assert worst >= 1 and best > worst and worst <= value <= best
+        assert (worst, best) == (1, 5)
+    else:
+        assert not {"bestRating", "worstRating"} & set(rating)
+    # recommended: author, datePublished, itemReviewed
+    assert review["author"]["@type"] in ("Organization", "Person") and review["author"]["name"]
+    assert DATE.match(review["datePublished"])
+    item = review["itemReviewed"]
+    assert item["@type"] == "Claim"
+    if "appearance" in item:
+        assert item["appearance"]["url"].startswith(("https://", "http://"))
+    if "author" in item:
+        assert item["author"]["@type"] in ("Organization", "Person") and item["author"]["name"]
+
+
+def test_every_final_verdict_gives_a_valid_claim_review():
+    report = plain_report()
+    reviews = json.loads(render(report, "claimreview"))
+    part = report.articles[0]
+    finals = [row for row in part.claims if row.verdict.status in FINAL_STATUSES]
+    assert len(reviews) == len(finals) == 2
+    for review, row in zip(reviews, finals, strict=True):
+        check_claim_review(review, report.options.url)
+        assert review["url"].endswith(f"#claim-{row.claim.id}")
+    assert reviews[0]["itemReviewed"]["appearance"]["url"] == part.article.source
+    assert reviews[0]["itemReviewed"]["author"]["name"] == "Jane Reporter"
+    assert reviews[0]["itemReviewed"]["datePublished"] == "2020-09-14"
+    assert reviews[0]["author"] == {
+        "@type": "Organization",
+        "name": "Example Checks",
+        "url": "https://factcheck.example/",
+    }
+
+
+@pytest.mark.parametrize(
+    ("status", "name", "value"),
+    [
+        ("false", "False", 1),
+        ("disputed", "Disputed", 3),
+        ("verified", "True", 5),
+        ("inconclusive", "Inconclusive", None),
+    ],
+)
+def test_rating_scale(status, name, value):
+    report = plain_report()
+    for row in report.articles[0].claims:
+        row.verdict.status = status
+    reviews = json.loads(render(report, "claimreview"))
+    assert len(reviews) == 3
+    for review in reviews:
+        check_claim_review(review, report.options.url)
+        assert review["reviewRating"]["alternateName"] == name
+        assert review["reviewRating"].get("ratingValue") == value
+
+
+@pytest.mark.parametrize("status", ["unreviewed", "in_progress"])
+def test_open_verdicts_are_not_published(status):
+    report = plain_report()
+    for row in report.articles[0].claims:
+        row.verdict.status = status
+    assert json.loads(render(report, "claimreview")) == []
+
+
+def test_claim_reviewed_is_the_claim_not_the_rating():
+    report = plain_report()
+    reviews = json.loads(render(report, "claimreview"))
+    rows = [r for r in report.articles[0].claims if r.verdict.status in FINAL_STATUSES]
+    for review, row in zip(reviews, rows, strict=True):
+        assert review["claimReviewed"] in (row.claim.label, row.claim.sentence)
+    # A short label ("$1.5B loan") is not a statement: the sentence is used instead.
+    assert reviews[0]["claimReviewed"] == "more than 100,000 people"
+    assert reviews[1]["claimReviewed"] == "The loan is worth $1.5 billion."
+
+
+def test_author_falls_back_to_the_reviewer_without_an_org():
+    report = plain_report(ExportOptions(url="https://factcheck.example/p"))
+    reviews = json.loads(render(report, "claimreview"))
+    assert {r["author"]["@type"] for r in reviews} == {"Person"}
+    assert [r["author"]["name"] for r in reviews] == ["ana", "bo"]
+
+
+@pytest.mark.parametrize("url", [None, "", "javascript:alert(1)", "factcheck.example/page"])
+def test_a_page_url_is_required(url):
+    report = plain_report(ExportOptions(url=url, org="X"))
+    with pytest.raises(ExportError) as info:
+        render(report, "claimreview")
+    assert "\n" not in str(info.value)
+
+
+def test_no_appearance_for_a_local_file_source():
+    report = plain_report()
+    part = report.articles[0]
+    object.__setattr__(part.article, "source", "seeds/article.txt")
+    for review in json.loads(render(report, "claimreview")):
+        assert "appearance" not in review["itemReviewed"]

@@ -1,0 +1,172 @@
+"""`workbench export` and `workbench import` as a user runs them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from export_fixtures import Clock, triage
+
+from workbench.cli import main
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory) -> tuple[Path, str]:
+    path = tmp_path_factory.mktemp("cli") / "ws"
+    return path, triage(path, Clock())
+
+
+@pytest.fixture(autouse=True)
+def _no_user_config(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_CONFIG", str(tmp_path / "none.toml"))
+    for key in ("REVIEWER", "WORKSPACE", "ORG", "URL"):
+        monkeypatch.delenv(f"WORKBENCH_{key}", raising=False)
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_markdown_to_stdout(workspace, capsys):
+    path, aid = workspace
+    code, out, err = run(capsys, "export", aid[:8], "-w", str(path))
+    assert code == 0 and out.startswith("# Verdict report") and not err
+
+
+def test_single_article_needs_no_id_and_html_goes_to_a_file(
+    workspace, capsys, tmp_path, monkeypatch
+):
+    path, _ = workspace
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "export", "--format", "html", "-w", str(path))
+    assert code == 0 and not out
+    assert (
+        (tmp_path / "verdict-report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    )
+    assert "verdict-report.html" in err
+
+
+def test_csv_to_a_file_with_filters(workspace, capsys, tmp_path):
+    path, _ = workspace
+    target = tmp_path / "out.csv"
+    code, _, _ = run(
+        capsys,
+        "export",
+        "--all",
+        "-f",
+        "csv",
+        "--status",
+        "disputed,false",
+        "-o",
+        str(target),
+        "-w",
+        str(path),
+    )
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert sorted(r["status"] for r in rows) == ["disputed", "false"]
+    code, out, _ = run(capsys, "export", "-f", "csv", "--reviewer", "bo", "-w", str(path))
+    assert [r["reviewer"] for r in csv.DictReader(io.StringIO(out))] == ["bo"]
+
+
+def test_claimreview_needs_a_url_then_works(workspace, capsys):
+    path, _ = workspace
+    code, out, err = run(capsys, "export", "-f", "claimreview", "-w", str(path))
+    assert code == 6 and not out
+    assert err.count("\n") == 1 and "--url" in err
+    code, out, err = run(
+        capsys,
+        "export",
+        "-f",
+        "claimreview",
+        "--url",
+        "https://fc.example/p",
+        "--org",
+        "FC",
+        "-w",
+        str(path),
+    )
+    assert code == 0 and all(r["author"]["name"] == "FC" for r in json.loads(out))
+    code, out, _ = run(
+        capsys,
+        "export",
+        "-f",
+        "claimreview",
+        "--html",
+        "--url",
+        "https://fc.example/p",
+        "-w",
+        str(path),
+    )
+    assert code == 0 and out.startswith('<script type="application/ld+json">')
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--status", "bogus"],
+        ["--all", "abc"],
+        ["--html"],
+        ["nosuchid"],
+        ["-o", "/nonexistent/dir/r.md"],
+    ],
+)
+def test_mistakes_give_one_line_errors(workspace, capsys, argv):
+    path, _ = workspace
+    code, out, err = run(capsys, "export", *argv, "-w", str(path))
+    assert code != 0 and not out
+    assert err.startswith("workbench: error: ") and err.count("\n") == 1
+    assert not Path("/nonexistent").exists()
+
+
+def test_write_error_keeps_the_old_file(workspace, capsys, tmp_path, monkeypatch):
+    path, _ = workspace
+    target = tmp_path / "r.md"
+    target.write_text("previous", encoding="utf-8")
+
+    def boom(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("workbench.core.export.os.replace", boom)
+    code, _, err = run(capsys, "export", "-o", str(target), "-w", str(path))
+    assert code == 6 and "No space left" in err
+    assert target.read_text(encoding="utf-8") == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.md"]
+
+
+def test_import_round_trip_and_conflict_listing(workspace, capsys, tmp_path):
+    path, aid = workspace
+    dump = tmp_path / "a.json"
+    assert run(capsys, "export", "-f", "json", "-o", str(dump), "-w", str(path))[0] == 0
+    other = tmp_path / "other"
+    code, out, _ = run(capsys, "import", str(dump), "-w", str(other), "--reviewer", "bo")
+    assert code == 0 and "1 new" in out and "0 conflict(s)" in out
+    # make a conflicting change on both sides with the store API
+    from workbench.core.store import Workspace
+
+    with Workspace.open(other, reviewer="bo", clock=Clock("2026-12-01T10:00:00Z")) as ws:
+        cid = ws.claims(aid)[5].id
+        ws.set_status(aid, cid, "false")
+    theirs = tmp_path / "b.json"
+    assert run(capsys, "export", "-f", "json", "-o", str(theirs), "-w", str(other))[0] == 0
+    mine = tmp_path / "mine"
+    assert run(capsys, "import", str(dump), "-w", str(mine), "--reviewer", "ana")[0] == 0
+    with Workspace.open(mine, reviewer="ana", clock=Clock("2026-11-30T10:00:00Z")) as ws:
+        ws.set_status(aid, cid, "verified")
+    code, out, _ = run(capsys, "import", str(theirs), "-w", str(mine), "--reviewer", "ana")
+    assert code == 0 and "1 conflict(s)" in out
+    (line,) = [ln for ln in out.splitlines() if ln.startswith("conflict")]
+    assert cid in line and "verified (ana" in line and "false (bo" in line and "kept theirs" in line
+
+
+def test_import_of_a_bad_file_is_one_line(capsys, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    code, out, err = run(capsys, "import", str(bad), "-w", str(tmp_path / "ws"))
+    assert code == 2 and err.count("\n") == 1 and "not valid JSON" in err
+    assert not (tmp_path / "ws").exists()

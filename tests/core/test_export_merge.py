@@ -1,0 +1,206 @@
+"""JSON export -> import: round trip, merge of two reviewers' work, conflicts, bad files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from export_fixtures import Clock, triage
+
+from workbench.core.errors import InputError
+from workbench.core.export import ExportOptions, render_report
+from workbench.core.export.merge import history_key, import_file
+from workbench.core.store import Workspace
+
+OPTS = ExportOptions(now="2026-11-27T12:00:00Z")
+
+
+def export_json(ws_path: Path, out: Path, reviewer: str = "ana") -> Path:
+    with Workspace.open(ws_path, reviewer=reviewer, readonly=True) as ws:
+        out.write_text(render_report(ws, "json", [], options=OPTS), encoding="utf-8")
+    return out
+
+
+def state(ws_path: Path) -> dict:
+    with Workspace.open(ws_path, reviewer="x", readonly=True) as ws:
+        out = {}
+        for summary in ws.articles():
+            aid = summary.id
+            out[aid] = {
+                "article": ws.article(aid).to_dict(),
+                "claims": [c.to_dict() for c in ws.claims(aid)],
+                "verdicts": {k: v.to_dict() for k, v in ws.verdicts(aid).items()},
+                "history": ws.history(article_id=aid),
+            }
+        return out
+
+
+@pytest.fixture(scope="module")
+def triaged(tmp_path_factory) -> tuple[Path, str]:
+    path = tmp_path_factory.mktemp("merge") / "ana"
+    return path, triage(path, Clock())
+
+
+def copy_of(triaged, tmp_path: Path) -> Path:
+    """A fresh copy of the triaged workspace (via export/import into an empty one)."""
+    src, _ = triaged
+    target = tmp_path / "copy"
+    with Workspace.open(target, reviewer="ana") as ws:
+        import_file(ws, export_json(src, tmp_path / "seed.json"))
+    return target
+
+
+def test_round_trip_into_an_empty_workspace(triaged, tmp_path):
+    src, aid = triaged
+    dump = export_json(src, tmp_path / "a.json")
+    target = tmp_path / "empty"
+    with Workspace.open(target, reviewer="zed", clock=Clock("2030-01-01T00:00:00Z")) as ws:
+        result = import_file(ws, dump)
+    assert result.articles_added == [aid] and not result.conflicts
+    before, after = state(src), state(target)
+    assert after[aid]["article"] == before[aid]["article"]
+    assert after[aid]["claims"] == before[aid]["claims"]
+    assert after[aid]["verdicts"] == before[aid]["verdicts"]
+    old = [history_key(c) + (c.action, json.dumps(c.old)) for c in before[aid]["history"]]
+    new = [history_key(c) + (c.action, json.dumps(c.old)) for c in after[aid]["history"]]
+    assert new[: len(old)] == old, "the exported history comes back in order"
+    extra = after[aid]["history"][len(old) :]
+    assert extra and {c.action for c in extra} == {"import"}
+    # Restored rows keep their reviewers and times; the import adds no wall-clock times.
+    assert not any(c.at.startswith("2030") for c in after[aid]["history"])
+    # A second export of the copy equals the first one, except for history of the import.
+    again = json.loads(export_json(target, tmp_path / "b.json").read_text(encoding="utf-8"))
+    first = json.loads(dump.read_text(encoding="utf-8"))
+    for doc in (again, first):
+        doc.pop("exported_by")
+        for art in doc["articles"]:
+            art.pop("history")
+            for claim in art["claims"]:
+                claim.pop("last_change")
+    assert again == first
+
+
+def test_importing_twice_changes_nothing(triaged, tmp_path):
+    src, aid = triaged
+    dump = export_json(src, tmp_path / "a.json")
+    target = copy_of(triaged, tmp_path)
+    before = state(target)
+    with Workspace.open(target, reviewer="ana") as ws:
+        result = import_file(ws, dump)
+    assert result.articles_merged == [aid]
+    assert result.verdicts_imported == 0 and result.history_added == 0 and not result.conflicts
+    assert state(target) == before
+
+
+def _ids(path: Path, aid: str) -> list[str]:
+    with Workspace.open(path, reviewer="x", readonly=True) as ws:
+        return [c.id for c in ws.claims(aid)]
+
+
+def test_two_reviewers_merge_with_a_conflict(triaged, tmp_path):
+    src, aid = triaged
+    ours = copy_of(triaged, tmp_path / "ours")
+    theirs = copy_of(triaged, tmp_path / "theirs")
+    ids = _ids(ours, aid)
+    x, y, z = ids[5], ids[6], ids[0]
+    with Workspace.open(ours, reviewer="ana", clock=Clock("2026-11-28T09:00:00Z")) as ws:
+        ws.set_status(aid, x, "false")  # conflict, earlier
+        ws.set_note(aid, z, "Ana's later note")  # only ours changed z
+    with Workspace.open(theirs, reviewer="bo", clock=Clock("2026-11-28T10:00:00Z")) as ws:
+        ws.set_status(aid, x, "verified")  # conflict, later: wins
+        ws.set_status(aid, y, "disputed")  # only theirs changed y
+    dump = export_json(theirs, tmp_path / "bo.json", reviewer="bo")
+    with Workspace.open(ours, reviewer="ana", clock=Clock("2026-11-28T12:00:00Z")) as ws:
+        result = import_file(ws, dump)
+        verdicts = ws.verdicts(aid)
+        history = ws.history(article_id=aid, claim_id=x)
+    assert [c.claim_id for c in result.conflicts] == [x]
+    conflict = result.conflicts[0]
+    assert conflict.winner == "remote" and conflict.fields == ("status",)
+    assert (conflict.local.status, conflict.local.reviewer) == ("false", "ana")
+    assert (conflict.remote.status, conflict.remote.reviewer) == ("verified", "bo")
+    line = conflict.describe()
+    assert "false" in line and "verified" in line and "ana" in line and "bo" in line
+    assert (verdicts[x].status, verdicts[x].reviewer) == ("verified", "bo")
+    assert verdicts[y].status == "disputed"  # theirs moved on: taken without a conflict
+    assert verdicts[z].note == "Ana's later note"  # ours moved on: kept
+    # Nothing dropped: ana's value and bo's change are both in the history of x.
+    values = [(c.field, c.new, c.reviewer) for c in history]
+    assert ("status", "false", "ana") in values and ("status", "verified", "bo") in values
+    assert any(c.action == "merge" for c in history)
+
+
+def test_local_later_change_wins_and_the_other_value_is_kept_in_history(triaged, tmp_path):
+    src, aid = triaged
+    ours = copy_of(triaged, tmp_path / "ours")
+    theirs = copy_of(triaged, tmp_path / "theirs")
+    x = _ids(ours, aid)[7]
+    with Workspace.open(theirs, reviewer="bo", clock=Clock("2026-11-28T09:00:00Z")) as ws:
+        ws.set_note(aid, x, "Bo's note")
+    with Workspace.open(ours, reviewer="ana", clock=Clock("2026-11-28T10:00:00Z")) as ws:
+        ws.set_note(aid, x, "Ana's note")
+    dump = export_json(theirs, tmp_path / "bo.json", reviewer="bo")
+    with Workspace.open(ours, reviewer="ana", clock=Clock("2026-11-28T12:00:00Z")) as ws:
+        result = import_file(ws, dump, now="2026-11-28T12:00:00Z")
+        verdict = ws.verdict(aid, x)
+        history = ws.history(article_id=aid, claim_id=x)
+    assert [c.winner for c in result.conflicts] == ["local"]
+    assert verdict.note == "Ana's note"
+    merge = [c for c in history if c.action == "merge"]
+    assert [(c.field, c.old, c.new) for c in merge] == [("note", "Bo's note", "Ana's note")]
+    assert any(c.new == "Bo's note" and c.reviewer == "bo" for c in history)
+
+
+def _tamper(doc: dict, how: str) -> dict | str:
+    art = doc["articles"][0]
+    if how == "schema":
+        doc["schema"] = "something-else"
+    elif how == "version":
+        doc["schema_version"] = 99
+    elif how == "status":
+        art["claims"][0]["verdict"]["status"] = "maybe"
+    elif how == "link":
+        art["claims"][0]["verdict"]["links"][0]["url"] = "javascript:alert(1)"
+    elif how == "text":
+        art["article"]["text"] += " edited"
+    elif how == "offsets":
+        art["claims"][0]["end"] = 10**9
+    elif how == "history":
+        art["history"][0] = "not a row"
+    elif how == "truncated":
+        return json.dumps(doc)[:500]
+    elif how == "late-bad":  # the first article is fine, the second one is not
+        second = json.loads(json.dumps(art))
+        second["article"]["id"] = "0" * 16
+        doc["articles"].append(second)
+    return doc
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["schema", "version", "status", "link", "text", "offsets", "history", "truncated", "late-bad"],
+)
+def test_bad_files_are_refused_and_nothing_is_written(triaged, tmp_path, how):
+    src, _ = triaged
+    doc = json.loads(export_json(src, tmp_path / "a.json").read_text(encoding="utf-8"))
+    bad = _tamper(doc, how)
+    path = tmp_path / "bad.json"
+    path.write_text(bad if isinstance(bad, str) else json.dumps(bad), encoding="utf-8")
+    target = tmp_path / "empty"
+    with Workspace.open(target, reviewer="ana") as ws:
+        with pytest.raises(InputError) as info:
+            import_file(ws, path)
+        assert ws.articles() == []
+    assert "\n" not in str(info.value)
+
+
+def test_missing_and_binary_files_are_refused(tmp_path):
+    target = tmp_path / "ws"
+    (tmp_path / "bin.json").write_bytes(b"\xff\xfe\x00\x01")
+    with Workspace.open(target, reviewer="ana") as ws:
+        for name in ("missing.json", "bin.json"):
+            with pytest.raises(InputError):
+                import_file(ws, tmp_path / name)
+        with pytest.raises(InputError):
+            import_file(ws, tmp_path)
