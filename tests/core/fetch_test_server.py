@@ -19,6 +19,7 @@ Routes (GET):
   /pdf                          application/pdf (with a large body that must not be read)
   /json                         application/json
   /slow-ok                      200 after 0.3 s (counts how many run at once)
+  /mutable                      whatever ``server.mutable`` holds (HTML)
   /echo                         the request headers as text/plain
 """
 
@@ -64,6 +65,7 @@ class Server:
         self.max_active = 0
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.huge_sent = 0
+        self.mutable = b""
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -180,6 +182,8 @@ class Server:
             finally:
                 with self.lock:
                     self.active -= 1
+        elif path == "/mutable":
+            self.send(h, 200, self.mutable, "text/html; charset=utf-8")
         elif path == "/echo":
             body = "".join(f"{k}: {v}\n" for k, v in h.headers.items())
             self.send(h, 200, body.encode(), "text/plain")
