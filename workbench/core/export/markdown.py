@@ -31,7 +31,7 @@ _SPACE = re.compile(r"\s+")
 BAR_WIDTH = 20
 
 
-def md_escape(text: str) -> str:
+def md_escape(text: str, in_link: bool = False) -> str:
     """Untrusted text as literal Markdown inline text (whitespace collapsed, edges kept).
 
     Emphasis, code, link, HTML, entity, table and strikethrough characters are
@@ -39,6 +39,8 @@ def md_escape(text: str) -> str:
     """
     text = _SPACE.sub(" ", strip_controls(str(text or "")))
     text = _SPECIAL.sub(r"\\\1", text)
+    if in_link:  # inside a link's text, where GFM does not autolink
+        return text
     return _AUTOLINK.sub(
         lambda m: ":\\/\\/" if m.group(1) == "://" else m.group(1)[:-1] + "\\.", text
     )
@@ -74,10 +76,10 @@ def md_url(href: str) -> str:
 
 
 def md_link(text: str, href: str | None) -> str:
-    label = md_text(text)
     if not href:
-        return label
-    return f"[{label or md_text(href)}]({md_url(href)})"
+        return md_text(text)
+    label = md_escape(text, in_link=True).strip() or md_escape(href, in_link=True)
+    return f"[{label}]({md_url(href)})"
 
 
 def text_bar(summary: Summary, width: int = BAR_WIDTH) -> list[str]:
