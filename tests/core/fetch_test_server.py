@@ -10,6 +10,7 @@ Routes (GET):
   /redirect/chain/N             N more redirects, then /news
   /redirect/to?url=...          302 to any URL (private addresses, file:, ...)
   /missing                      404
+  /forbidden                    403
   /error                        500
   /drip-body                    headers at once, then one byte every 0.2 s, forever
   /drip-headers                 the status line and headers one byte every 0.2 s
@@ -142,6 +143,8 @@ class Server:
             self.redirect(h, 302, parse_qs(parts.query)["url"][0])
         elif path == "/missing":
             self.send(h, 404, b"<html><title>Not here</title><p>gone</p></html>", "text/html")
+        elif path == "/forbidden":
+            self.send(h, 403, b"bots go away", "text/plain")
         elif path == "/error":
             self.send(h, 500, b"oops", "text/plain")
         elif path == "/drip-body":

@@ -10,7 +10,7 @@ from fetch_test_server import server  # noqa: F401  (fixture)
 
 from workbench.core import fetch_guard
 from workbench.core.errors import NetworkUnreachable
-from workbench.core.fetch import check_link, check_links
+from workbench.core.fetch import HTML_TYPES, check_link, check_links, fetch_url
 
 RECORD_KEYS = {"ok", "status_code", "final_url", "title", "checked_at", "error"}
 
@@ -24,11 +24,12 @@ def test_live_link(server) -> None:  # noqa: F811
     assert record["checked_at"].endswith("Z")
 
 
-@pytest.mark.parametrize(("path", "status"), [("/missing", 404), ("/error", 500)])
+@pytest.mark.parametrize(("path", "status"), [("/missing", 404), ("/error", 500), ("/forbidden", 403)])
 def test_dead_link_status(server, path: str, status: int) -> None:  # noqa: F811
     record = check_link(server.url(path), allow_private=True)
     assert record["ok"] is False and record["status_code"] == status
     assert record["error"].startswith(f"HTTP {status}")
+    assert ("refuse automated checks" in record["error"]) == (status == 403)
 
 
 def test_link_title_is_clean_text(server) -> None:  # noqa: F811
@@ -39,6 +40,8 @@ def test_link_title_is_clean_text(server) -> None:  # noqa: F811
 def test_non_html_link_is_fine_and_not_downloaded(server) -> None:  # noqa: F811
     record = check_link(server.url("/pdf"), allow_private=True)
     assert record["ok"] is True and record["title"] == ""
+    result = fetch_url(server.url("/pdf"), allow_private=True, read_types=HTML_TYPES)
+    assert result.body == b"" and result.content_type == "application/pdf"
 
 
 @pytest.mark.parametrize(

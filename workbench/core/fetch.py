@@ -57,6 +57,7 @@ PHASE_TIMEOUT = httpx.Timeout(connect=10.0, read=15.0, write=10.0, pool=10.0)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain",)
 _REDIRECT_CODES = (301, 302, 303, 307, 308)
+_BLOCKING_CODES = (401, 403, 429)
 _CHUNK = 65_536
 
 
@@ -280,6 +281,7 @@ def fetch_url(
     timeout: float = DEFAULT_TIMEOUT,
     truncate: bool = False,
     accept_types: Iterable[str] | None = None,
+    read_types: Iterable[str] | None = None,
     headers: dict[str, str] | None = None,
 ) -> FetchResult:
     """GET ``url`` safely and return the final response with its decoded body.
@@ -288,6 +290,8 @@ def fetch_url(
     ``max_bytes`` caps the decoded body: FetchError beyond it, or a truncated
     body with ``truncate=True``. ``accept_types``: MIME types accepted for a
     successful response (others raise FetchError before the body is read).
+    ``read_types``: only bodies of these MIME types are read (others come back
+    empty), so a link check never downloads a video.
     ``client``: an httpx.Client to reuse; build it with :func:`make_client` -
     a client from elsewhere (e.g. on ``httpx.MockTransport`` in tests) skips
     the address guard, which lives in the transport. Errors: InputError (not a
@@ -321,7 +325,10 @@ def fetch_url(
                                 f"cannot fetch {shown(start_url)}: not an article but "
                                 f"{one_line(mime, 60)}; only HTML and plain-text pages are imported"
                             )
-                    body, truncated = _read_body(response, max_bytes, truncate, start_url)
+                    if read_types is None or mime in tuple(read_types):
+                        body, truncated = _read_body(response, max_bytes, truncate, start_url)
+                    else:
+                        body, truncated = b"", False
                     return FetchResult(
                         url=start_url,
                         final_url=str(response.url),
@@ -537,6 +544,7 @@ def check_link(
             max_bytes=LINK_MAX_BYTES,
             timeout=timeout,
             truncate=True,
+            read_types=HTML_TYPES + ("",),
         )
     except NetworkUnreachable:
         raise
@@ -550,6 +558,8 @@ def check_link(
             record["title"] = page_title(result.body, result.charset)
         if not result.ok:
             record["error"] = f"HTTP {result.status_code} {result.reason}".strip()
+            if result.status_code in _BLOCKING_CODES:
+                record["error"] += " (the site may refuse automated checks; open it in a browser)"
     record["checked_at"] = now_iso()
     return record
 
