@@ -139,3 +139,23 @@ def test_empty_page_is_an_error() -> None:
 
     with pytest.raises(InputError, match="no article text"):
         page_from_html(b"<html><body><nav><a href='/'>Home</a></nav></body></html>", None)
+
+
+def test_pruning_never_eats_the_story() -> None:
+    """A story wrapped in a class that looks like a promo keeps its text."""
+    paragraphs = [
+        f"<p>Paragraph {i}: the port handled {i + 1},000 containers in week {i}, officials said, "
+        "citing figures from the harbour authority published on Tuesday.</p>"
+        for i in range(8)
+    ]
+    html = (
+        "<html><head><title>Port traffic</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><div class='lead'>{''.join(paragraphs[:2])}</div>"
+        f"<div class='subscriber-content'>{''.join(paragraphs[2:])}</div>"
+        "<div class='newsletter-box'><p>Sign up for our morning briefing today.</p></div>"
+        "</article></body></html>"
+    )
+    page = page_from_html(html.encode(), "utf-8", "http://x.example/")
+    for i in range(8):
+        assert f"Paragraph {i}:" in page.text
+    assert "morning briefing" not in page.text

@@ -111,13 +111,17 @@ def page_from_html(
         raise InputError("the page is binary, not HTML")
     document = None
     if extract_body:
-        document = _bare(trafilatura, html, url, recall=False, prune=True)
+        plain = _bare(trafilatura, html, url, recall=False, prune=False)
+        pruned = _bare(trafilatura, html, url, recall=False, prune=True)
+        # The promo/newsletter pruning matches class names, which can hit a wrapper
+        # of the story itself (class="subscriber-content"): keep it only when it
+        # removed a small part of the text, never most of the story.
+        document = pruned if _length(pruned) >= 0.7 * _length(plain) else plain
         if _length(document) < 200:
             # short or nothing: try again keeping more (short wire stories, odd markup)
-            for recall, prune in ((False, False), (True, False)):
-                second = _bare(trafilatura, html, url, recall=recall, prune=prune)
-                if _length(second) > _length(document):
-                    document = second
+            second = _bare(trafilatura, html, url, recall=True, prune=False)
+            if _length(second) > _length(document):
+                document = second
     title = author = date = sitename = ""
     if document is not None:
         title = one_line(document.title or "", 300)
