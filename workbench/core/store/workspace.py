@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
@@ -53,6 +53,10 @@ Mutation = Callable[[Verdict], list[tuple[str, Any, Any]]]
 
 def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _storage(db: TinyDB) -> AtomicJSONStorage:
+    return cast(AtomicJSONStorage, db.storage)
 
 
 def _table(db: TinyDB, name: str) -> Table:
@@ -248,7 +252,7 @@ class Workspace:
     def _write_index(self, updates: dict[str, dict[str, Any] | None]) -> None:
         """Upsert (or, for None, remove) index rows in one durable write."""
         index = self._index()
-        with index.storage.batch():
+        with _storage(index).batch():
             data = index.storage.read() or {}
             table = data.setdefault("articles", {})
             ids = {doc.get("id"): key for key, doc in table.items()}
@@ -556,7 +560,7 @@ class Workspace:
             db = self._db(aid)
             history = _table(db, "history")
             self._mark_dirty(aid)
-            with db.storage.batch():
+            with _storage(db).batch():
                 start = len(history) + 1
                 docs = [
                     Document(dict(c.to_dict(), seq=start + i, article_id=aid), doc_id=start + i)
@@ -689,7 +693,7 @@ class Workspace:
         aid = self._resolve_article(article_id)
         db = self._db(aid)
         if self._batch is not None and aid not in self._batch[1]:
-            self._batch[0].enter_context(db.storage.batch())
+            self._batch[0].enter_context(_storage(db).batch())
             self._batch[1].add(aid)
         raw = db.storage.read() or {}
         doc = _find_verdict(raw, claim_id)
@@ -715,7 +719,7 @@ class Workspace:
         new_doc = verdict.to_dict()
         if doc and "claim" in doc:
             new_doc["claim"] = doc["claim"]
-        with db.storage.batch():
+        with _storage(db).batch():
             _table(db, "verdicts").upsert(new_doc, _Q.claim_id == claim_id)
             history.insert_multiple([Document(r, doc_id=r["seq"]) for r in rows])
         if undoable:
