@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .models import Article, Claim, claim_id
 from .prose import Unit, prose_units
@@ -43,6 +43,20 @@ EVENT_NOUNS = frozenset(
     truce protocol charter act bill law resolution sanctions memorandum alliance""".split()
 )
 _BATCH = 64
+
+
+class _Record(NamedTuple):
+    """A claim found in one doc, as plain data with article offsets."""
+
+    kind: str
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    label: str
+    value: dict[str, Any]
+    entities: list[dict[str, Any]]
+    score: float | None
 
 
 class _Draft:
@@ -260,21 +274,20 @@ class Extractor:
                     yield unit.text, (index, unit)
 
         current: int = 0
-        drafts: list[tuple[_Draft, int]] = []
+        records: list[_Record] = []
         mentions: list[dict[str, Any]] = []
         tracker = SpeakerTracker()
         done = 0
         stream = self.nlp.pipe(units(), as_tuples=True, batch_size=_BATCH, n_process=n_process)
         for doc, (index, unit) in stream:
             while index > current:
-                yield self._finish(articles[current], drafts, mentions)
+                yield self._finish(articles[current], records, mentions)
                 done += 1
                 if progress:
                     progress(done, total)
                 current += 1
-                drafts, mentions, tracker = [], [], SpeakerTracker()
-            for draft in _doc_drafts(doc, tracker, unit.start):
-                drafts.append((draft, unit.start))
+                records, mentions, tracker = [], [], SpeakerTracker()
+            records.extend(self._records(doc, tracker, unit.start))
             if self.consistency:
                 mentions.extend(
                     {"text": e.text, "label": e.label_, "start": unit.start + e.start_char,
@@ -282,33 +295,38 @@ class Extractor:
                     for e in doc.ents if e.label_ in NAME_LABELS
                 )
         while current < len(articles):
-            yield self._finish(articles[current], drafts, mentions)
+            yield self._finish(articles[current], records, mentions)
             done += 1
             if progress:
                 progress(done, total)
             current += 1
-            drafts, mentions = [], []
+            records, mentions = [], []
 
-    def _finish(self, article: Article, drafts: list[tuple[_Draft, int]],
+    def _records(self, doc: Doc, tracker: Any, base: int) -> list[_Record]:
+        """Drafts of one doc turned into plain records (the doc can then be freed)."""
+        drafts = list(_doc_drafts(doc, tracker, base))
+        scores = self._scores([d.span for d in drafts]) if self.score else [None] * len(drafts)
+        return [
+            _Record(d.kind, base + d.start, base + d.end, base + d.sent_start, base + d.sent_end,
+                    d.label, d.value, _sentence_entities(d.span, base), score)
+            for d, score in zip(drafts, scores, strict=True)
+        ]
+
+    def _finish(self, article: Article, records: list[_Record],
                 mentions: list[dict[str, Any]]) -> list[Claim]:
-        scores = self._scores([d.span for d, _ in drafts]) if self.score else [None] * len(drafts)
         text = article.text
         seen: dict[tuple[str, str, str], int] = {}
         claims: list[Claim] = []
-        ordered = sorted(zip(drafts, scores, strict=True), key=lambda x: (x[0][0].start + x[0][1], x[0][0].kind))
-        for (draft, base), score in ordered:
-            start, end = base + draft.start, base + draft.end
-            s_start, s_end = base + draft.sent_start, base + draft.sent_end
-            sentence = text[s_start:s_end]
-            key = (draft.kind, draft.anchor, sentence)
+        for r in sorted(records, key=lambda r: (r.start, r.kind)):
+            anchor, sentence = text[r.start : r.end], text[r.sent_start : r.sent_end]
+            key = (r.kind, anchor, sentence)
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
             claims.append(Claim(
-                id=claim_id(draft.kind, draft.anchor, sentence, occurrence),
-                article_id=article.id, kind=draft.kind, anchor=text[start:end],
-                start=start, end=end, sentence=sentence, sentence_start=s_start,
-                sentence_end=s_end, label=draft.label, value=draft.value,
-                entities=_sentence_entities(draft.span, base), worthiness=score,
+                id=claim_id(r.kind, anchor, sentence, occurrence), article_id=article.id,
+                kind=r.kind, anchor=anchor, start=r.start, end=r.end, sentence=sentence,
+                sentence_start=r.sent_start, sentence_end=r.sent_end, label=r.label,
+                value=r.value, entities=r.entities, worthiness=r.score,
             ))
         if self.consistency:
             claims.extend(self._consistency(article, mentions, claims))
