@@ -71,6 +71,10 @@ def test_fetch_print_does_not_touch_the_workspace(server, tmp_path, capsys) -> N
     )
     assert code == 0 and out.startswith("Grain exports fall 18%") and "More stories" not in out
     assert not ws_path.exists()
+    code, out, _ = run(
+        capsys, "fetch", server.url("/news-wire"), "--allow-private", "--print", "--whole-page"
+    )
+    assert code == 0 and "More stories" in out and "fell 18% in the third quarter" in out
 
 
 def test_no_extract_refuses_an_imported_url(server, tmp_path, capsys) -> None:  # noqa: F811

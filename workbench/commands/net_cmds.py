@@ -39,6 +39,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "already imported, whose verdicts would be orphaned)",
     )
     p.add_argument(
+        "--whole-page",
+        action="store_true",
+        help="keep all visible text of the page instead of the article body alone",
+    )
+    p.add_argument(
         "--print",
         dest="print_only",
         action="store_true",
@@ -95,7 +100,12 @@ def cmd_fetch(args: argparse.Namespace, config: Config) -> int:
     if args.timeout <= 0:
         raise InputError("--timeout must be a positive number of seconds")
     if args.print_only:
-        article = fetch_article(url, allow_private=args.allow_private, timeout=args.timeout)
+        article = fetch_article(
+            url,
+            allow_private=args.allow_private,
+            timeout=args.timeout,
+            extract_body=not args.whole_page,
+        )
         sys.stdout.write(article.text + "\n")
         return 0
     with _open(config) as ws:  # lock first: fail fast when the workspace is busy
@@ -104,7 +114,12 @@ def cmd_fetch(args: argparse.Namespace, config: Config) -> int:
                 f"{one_line(url, 200)} is already in the workspace; fetch it again without "
                 "--no-extract so its verdicts stay on their claims"
             )
-        article = fetch_article(url, allow_private=args.allow_private, timeout=args.timeout)
+        article = fetch_article(
+            url,
+            allow_private=args.allow_private,
+            timeout=args.timeout,
+            extract_body=not args.whole_page,
+        )
         if args.no_extract:
             claims = []
         else:

@@ -295,7 +295,7 @@ class GuardedTransport(httpx.HTTPTransport):
         limits = limits or httpx.Limits(max_connections=32, max_keepalive_connections=8)
         super().__init__(limits=limits, trust_env=False)
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=httpx.create_ssl_context(trust_env=True),  # SSL_CERT_FILE etc. only
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,
