@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 import time
 import zlib
 
@@ -272,6 +273,29 @@ def test_slow_drip_is_cut_off_by_the_total_deadline(server, path: str) -> None: 
     elapsed = time.monotonic() - start
     assert elapsed < 2.5, elapsed
     assert server.url(path) in str(info.value)
+
+
+def test_deadline_message_says_total_time(server) -> None:  # noqa: F811
+    with pytest.raises(FetchError, match=r"no complete answer within 0\.8 s"):
+        fetch_url(server.url("/drip-body"), allow_private=True, timeout=0.8)
+
+
+@pytest.mark.parametrize("path", ["/drip-body", "/drip-headers"])
+def test_cancel_stops_a_fetch_quickly(server, path: str) -> None:  # noqa: F811
+    cancel = threading.Event()
+    timer = threading.Timer(0.3, cancel.set)
+    timer.start()
+    start = time.monotonic()
+    with pytest.raises(FetchError, match="cancelled") as info:
+        fetch_url(server.url(path), allow_private=True, timeout=20, cancel=cancel)
+    assert time.monotonic() - start < 1.5
+    assert server.url(path) in str(info.value)
+    timer.cancel()
+
+
+def test_cancel_does_not_slow_a_normal_fetch(server) -> None:  # noqa: F811
+    result = fetch_url(server.url("/news"), allow_private=True, cancel=threading.Event())
+    assert result.status_code == 200 and b"flood wall" in result.body
 
 
 # --- offline ------------------------------------------------------------------------

@@ -23,6 +23,7 @@ import contextvars
 import errno
 import ipaddress
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -181,15 +182,34 @@ def check_addresses(host: str, addresses: Iterable[str], policy: AddressPolicy) 
 # --- deadline -----------------------------------------------------------------------
 
 
+_CANCEL: contextvars.ContextVar[threading.Event | None] = contextvars.ContextVar(
+    "workbench_fetch_cancel", default=None
+)
+_SLICE = 0.25
+"""With a cancel event, socket waits are cut in slices this long to notice it."""
+
+
+class Cancelled(FetchError):
+    """Raised inside a fetch whose cancel event was set (fetch.py adds the URL)."""
+
+
 @contextlib.contextmanager
-def deadline(seconds: float) -> Iterator[float]:
-    """Set the total deadline of the fetch running in this thread/context."""
+def deadline(seconds: float, cancel: threading.Event | None = None) -> Iterator[float]:
+    """Set the total deadline (and cancel event) of the fetch running in this context."""
     at = time.monotonic() + seconds
     token = _DEADLINE.set(at)
+    cancel_token = _CANCEL.set(cancel)
     try:
         yield at
     finally:
+        _CANCEL.reset(cancel_token)
         _DEADLINE.reset(token)
+
+
+def check_cancelled() -> None:
+    event = _CANCEL.get()
+    if event is not None and event.is_set():
+        raise Cancelled("cancelled")
 
 
 def time_left() -> float | None:
@@ -198,6 +218,7 @@ def time_left() -> float | None:
 
 
 def _bounded(timeout: float | None, exc: type[Exception]) -> float | None:
+    check_cancelled()
     left = time_left()
     if left is None:
         return timeout
@@ -213,7 +234,19 @@ class _DeadlineStream(httpcore.NetworkStream):
         self._inner = inner
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._inner.read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
+        if _CANCEL.get() is None:
+            return self._inner.read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
+        # cancellable: wait in short slices (a timed-out recv consumes nothing)
+        end = None if timeout is None else time.monotonic() + timeout
+        while True:
+            limit = _bounded(None if end is None else end - time.monotonic(), httpcore.ReadTimeout)
+            if limit is not None and limit <= 0:
+                raise httpcore.ReadTimeout("timed out")
+            try:
+                return self._inner.read(max_bytes, _SLICE if limit is None else min(limit, _SLICE))
+            except httpcore.ReadTimeout:
+                if limit is not None and limit <= _SLICE:
+                    raise
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
         self._inner.write(buffer, _bounded(timeout, httpcore.WriteTimeout))
