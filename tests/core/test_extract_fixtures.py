@@ -86,3 +86,18 @@ def test_three_facts_make_three_claims():
         "x.txt")
     kinds = sorted(c.kind for c in extract_claims(article) if c.kind != "consistency")
     assert {"quantity", "money", "percent", "date"} <= set(kinds)
+
+
+def test_ratios_tallies_and_percent_words():
+    from workbench.core.articles import make_article
+
+    article = make_article(
+        "Vote\n\nThe Senate passed the bill by a vote of 69-30 on Tuesday. About one in five roads "
+        "is in poor condition. Unemployment fell to 5.4 per cent in July.", "x.txt")
+    claims = extract_claims(article)
+    tally = next(c for c in claims if c.anchor == "69-30")
+    assert tally.value["number"] == 69 and tally.value["other"] == 30
+    ratio = next(c for c in claims if c.anchor.startswith("one in five"))
+    assert ratio.kind == "percent" and ratio.value["number"] == 20
+    words = next(c for c in claims if "per cent" in c.anchor)
+    assert words.kind == "percent" and words.value["number"] == 5.4

@@ -74,3 +74,14 @@ def test_dates():
 def test_format_number():
     assert format_number(1.5e9) == "1.5 billion"
     assert format_number(100000) == "100,000"
+
+
+def test_pairs_and_ratios():
+    from workbench.core.quantities import parse_pair, parse_ratio
+
+    assert parse_quantity("69-30") == {"number": 69, "other": 30, "qualifier": "tally", "text": "69-30"}
+    assert parse_pair("3-5%") == {"number": 3, "upper": 5, "qualifier": "range", "text": "3-5%"}
+    assert parse_percent("3-5%")["upper"] == 5
+    assert parse_ratio("one in five")["number"] == 20
+    assert parse_ratio("nine out of ten")["ratio"] == [9, 10]
+    assert parse_ratio("many in town") is None

@@ -26,6 +26,7 @@ from .quantities import (
     parse_money,
     parse_number,
     parse_percent,
+    parse_ratio,
     parse_quantity,
 )
 
@@ -94,11 +95,19 @@ def _entities(sent: Span) -> list[Span]:
         if label in ("CARDINAL", "MONEY") and end < sent.end and doc[end].lower_ in CURRENCY_WORDS:
             end += 1  # "60 billion" + "euros"
             label = "MONEY"
+        if label in ("CARDINAL", "QUANTITY") and start - 2 >= sent.start:
+            prev = doc[start - 1].lower_
+            if prev == "in" and doc[start - 2].like_num:
+                start, label = start - 2, "RATIO"  # "one in five"
+            elif (prev == "of" and doc[start - 2].lower_ == "out" and start - 3 >= sent.start
+                  and doc[start - 3].like_num):
+                start, label = start - 3, "RATIO"  # "nine out of ten"
         while end - start > 1 and doc[start].lower_ in _TRIM_LEFT:
             start += 1
         while end - start > 1 and (doc[end - 1].lower_ in ("and", "or") or doc[end - 1].text in ",.;:-–—()"):
             end -= 1
         span = doc[start:end]
+        out = [o for o in out if o.end <= start]  # a widened span swallows what it covers
         if out and label in ("DATE", "TIME") and out[-1].label_ in ("DATE", "TIME"):
             prev = out[-1]
             gap = doc[prev.end : start]
@@ -120,6 +129,11 @@ def _entities(sent: Span) -> list[Span]:
 def _classify(ent: Span) -> tuple[str, dict[str, Any]] | None:
     """The claim kind and normalized value of an entity, or None if not checkable."""
     text, label = ent.text, ent.label_
+    if label == "RATIO":
+        ratio = parse_ratio(text)
+        return ("percent", ratio) if ratio else None
+    if label == "MONEY" and re.search(r"(?i)\bper ?cent\b|%", text):
+        label = "PERCENT"
     if label == "MONEY":
         value = parse_money(text)
         return ("money", value) if value.get("amount") is not None else None

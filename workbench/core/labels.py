@@ -62,12 +62,20 @@ def _verb_core(verb: Token) -> list[Token]:
     return toks
 
 
-def _verb_object(verb: Token, exclude: set[int]) -> list[Token]:
+def _verb_object(verb: Token, exclude: set[int], prep_fallback: bool = True) -> list[Token]:
+    """The verb's object or complement; else its first prepositional phrase."""
     for child in verb.rights:
         if child.i in exclude:
             continue
-        if child.dep_ in ("dobj", "attr", "oprd", "acomp", "dative"):
+        if child.dep_ in ("dobj", "attr", "oprd", "dative"):
             return _np_tokens(child)
+        if child.dep_ == "acomp":
+            return [t for t in child.subtree if t.dep_ != "punct"][:6]
+    for child in verb.rights if prep_fallback else ():
+        if child.dep_ == "prep" and child.i not in exclude and not any(t.i in exclude for t in child.subtree):
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return [child, *_np_tokens(objs[0], with_pp=False)]
     return []
 
 
@@ -132,7 +140,7 @@ def label_for(ent: Span, kind: str) -> str:
             return _render(toks, ent)
     # "Hundreds of people have been arrested", "the company lost $5 million"
     if root.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        toks = list(ent) + _np_tokens(root)[-3:] + _verb_core(head) + _verb_object(head, ent_ids)
+        toks = list(ent) + [t for t in _np_tokens(root) if t.i > ent.end - 1][:4] + _verb_core(head) + _verb_object(head, ent_ids)
         return _render(toks, ent)
     if root.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         toks = _subject(head) + _verb_core(head) + _np_tokens(root) + list(ent)
@@ -141,7 +149,7 @@ def label_for(ent: Span, kind: str) -> str:
     verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is not None:
         link = [a for a in root.ancestors if a.i != verb.i and a.dep_ in ("prep", "mark", "advmod") and a.head.i == verb.i]
-        toks = _subject(verb) + _verb_core(verb) + _verb_object(verb, ent_ids) + link + list(ent)
+        toks = _subject(verb) + _verb_core(verb) + _verb_object(verb, ent_ids, False) + link + list(ent)
         return _render(toks, ent)
     return _render(list(ent))
 

@@ -162,9 +162,45 @@ def parse_money(text: str) -> dict[str, Any]:
     return out
 
 
+_PAIR = re.compile(r"^\s*([\d.,]+)\s*(?:-|–|—|to)\s*([\d.,]+)\s*(%|percent|per cent)?\s*$", re.IGNORECASE)
+_RATIO = re.compile(r"^\s*([\w.]+)\s+(?:in|out of)\s+([\w.,]+)\b", re.IGNORECASE)
+
+
+def parse_pair(text: str) -> dict[str, Any] | None:
+    """``"69-30"`` (a tally: first >= second) or ``"3-5%"`` (a range)."""
+    match = _PAIR.match(text)
+    if not match:
+        return None
+    first, _ = parse_number(match.group(1))
+    second, _ = parse_number(match.group(2))
+    if first is None or second is None:
+        return None
+    if first < second:
+        return {"number": first, "upper": second, "qualifier": "range", "text": text}
+    return {"number": first, "other": second, "qualifier": "tally", "text": text}
+
+
+def parse_ratio(text: str) -> dict[str, Any] | None:
+    """``"one in five"`` -> 20 percent."""
+    match = _RATIO.match(text)
+    if not match:
+        return None
+    part, _ = parse_number(match.group(1))
+    whole, _ = parse_number(match.group(2))
+    if not part or not whole:
+        return None
+    return {"number": round(100 * part / whole, 2), "unit": "percent", "ratio": [part, whole],
+            "qualifier": "exact", "text": text}
+
+
 def parse_quantity(text: str, unit: str | None = None) -> dict[str, Any]:
     """A counted quantity: ``"more than 100,000"`` -> number 100000, qualifier more-than."""
     qualifier, rest = parse_qualifier(text)
+    pair = parse_pair(rest)
+    if pair is not None:
+        if unit:
+            pair["unit"] = unit
+        return pair
     number, vague = parse_number(rest)
     out = _value(number, "number", qualifier, text, unit=unit)
     if vague:
@@ -176,6 +212,9 @@ def parse_quantity(text: str, unit: str | None = None) -> dict[str, Any]:
 
 def parse_percent(text: str) -> dict[str, Any]:
     qualifier, rest = parse_qualifier(text)
+    pair = parse_pair(rest)
+    if pair is not None:
+        return {**pair, "unit": "percent"}
     rest = re.sub(r"(?i)\b(percent|per cent|pct|percentage points?)\b", " ", rest)
     number, _ = parse_number(rest)
     unit = "percentage-point" if "point" in text.lower() else "percent"
