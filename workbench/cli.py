@@ -70,10 +70,43 @@ def _normalize_argv(argv: list[str], parser: argparse.ArgumentParser) -> list[st
             choices = set(action.choices)
     if any(a in ("-h", "--help", "--version") for a in argv[:1]):
         return argv
-    first = next((a for a in argv if not a.startswith("-")), None)
-    if "open" in choices and (first is None or first not in choices):
+    # the common options may come before the command: find the first positional
+    value_options = {"--workspace", "-w", "--reviewer", "--model", "--config"}
+    index, skip = None, False
+    for i, arg in enumerate(argv):
+        if skip:
+            skip = False
+        elif arg in value_options:
+            skip = True
+        elif not arg.startswith("-") or arg == "-":
+            index = i
+            break
+    first = argv[index] if index is not None else None
+    if first is not None and first in choices:
+        return [first, *argv[:index], *argv[index + 1 :]]
+    if "open" in choices:
+        if first is not None and not _looks_like_target(first):
+            import difflib
+
+            close = difflib.get_close_matches(first, sorted(choices), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else "; see workbench --help"
+            parser.exit(2, f"workbench: error: '{first}' is not a command, a file or an article id{hint}\n")
         return ["open", *argv]
     return argv
+
+
+def _looks_like_target(arg: str) -> bool:
+    """A file, stdin, a URL, a folder path or an article id (prefix) - not a mistyped command."""
+    import os
+    import re
+
+    return (
+        arg == "-"
+        or os.path.exists(arg)
+        or "/" in arg
+        or "." in arg
+        or bool(re.fullmatch(r"[0-9a-f]{2,64}", arg))
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
