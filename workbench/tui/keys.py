@@ -13,7 +13,7 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("k,up", "move(-1)", "Up", show=False, id="cursor_up", tooltip="Previous claim"),
     Binding("g,home", "first", "First", show=False, id="first", tooltip="First claim"),
     Binding("G,end", "last", "Last", show=False, id="last", tooltip="Last claim"),
-    Binding("n", "next_unreviewed(1)", "Next todo", id="next_unreviewed",
+    Binding("n", "next_unreviewed(1)", "Next", id="next_unreviewed",
             tooltip="Next unreviewed claim"),
     Binding("N", "next_unreviewed(-1)", "Prev todo", show=False, id="prev_unreviewed",
             tooltip="Previous unreviewed claim"),
@@ -61,3 +61,13 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("question_mark", "help", "Help", id="help", tooltip="List every key"),
     Binding("q", "quit", "Quit", id="quit", tooltip="Quit (everything is already saved)"),
 ]
+
+_FOOTER_FIRST = ("next_unreviewed", "mark_verified", "mark_disputed", "mark_false",
+                 "mark_inconclusive", "help", "quit")
+
+
+def footer_order(bindings: list[Binding]) -> list[Binding]:
+    """The same bindings, the ones that matter most first (the footer shows them in this
+    order, and at 80 columns it cannot show all of them)."""
+    rank = {bid: i for i, bid in enumerate(_FOOTER_FIRST)}
+    return sorted(bindings, key=lambda b: rank.get(b.id or "", len(rank)))

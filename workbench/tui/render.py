@@ -69,6 +69,11 @@ def line(text: Any, limit: int = 0, style: str = "") -> Content:
     )
 
 
+def hint(text: str) -> Content:
+    """One of the app's own key hints (trusted text, spacing kept), dimmed."""
+    return Content.styled(text, "dim")
+
+
 def cell(text: Any, limit: int = 0, style: str | RichStyle = "") -> Text:
     """Untrusted text as a DataTable cell (a plain rich Text, never markup)."""
     return Text(one_line(str(text or ""), limit), style=style, no_wrap=True, end="")

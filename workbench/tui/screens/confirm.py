@@ -24,7 +24,7 @@ class Confirm(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog small"):
             yield Static(render.line(self.question), markup=False)
-            yield Static(render.line("y: yes   n / escape: no", style="dim"), markup=False)
+            yield Static(render.hint("y: yes   n / escape: no"), markup=False)
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)

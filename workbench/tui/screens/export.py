@@ -55,8 +55,10 @@ class ExportDialog(ModalScreen[None]):
             path.cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
             yield path
             yield Static("", markup=False, id="export-error")
-            yield Static(render.line("enter / ctrl+s: export   tab: next field   escape: cancel",
-                                     style="dim"), markup=False)
+            yield Static(
+                render.hint("enter / ctrl+s: export   tab: next field   escape: cancel"),
+                markup=False,
+            )
 
     def on_mount(self) -> None:
         self.query_one(RadioSet).focus()

@@ -23,7 +23,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(render.line("Keys — every change is saved at once", style="bold"),
                          markup=False)
             yield DataTable(id="help-table", cursor_type="row", show_cursor=False)
-            yield Static(render.line("escape / ?: close   ctrl+p: command palette", style="dim"),
+            yield Static(render.hint("escape / ?: close   ctrl+p: command palette"),
                          markup=False)
 
     def on_mount(self) -> None:

@@ -45,7 +45,7 @@ class LinkDialog(ModalScreen[dict[str, str] | None]):
             title.cursor_blink = blink
             yield title
             yield Static(
-                render.line("enter / ctrl+s: add   tab: next field   escape: cancel", style="dim"),
+                render.hint("enter / ctrl+s: add   tab: next field   escape: cancel"),
                 markup=False,
             )
 

@@ -37,7 +37,7 @@ class LinksDialog(ModalScreen[None]):
             yield Static(render.line("Evidence links — " + self.label, 70, "bold"), markup=False)
             yield OptionList(id="links-list", markup=False)
             yield Static(
-                render.line("x / delete: remove   escape: close", style="dim"), markup=False
+                render.hint("x / delete: remove   escape: close"), markup=False
             )
 
     def on_mount(self) -> None:

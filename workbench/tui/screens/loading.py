@@ -29,7 +29,7 @@ class LoadingScreen(Screen):
                 yield ProgressBar(total=None, show_eta=False, show_percentage=False,
                                   id="loading-bar")
             with Center():
-                yield Static(render.line("Finding the checkable claims… (q: quit)", style="dim"),
+                yield Static(render.hint("Finding the checkable claims… (q: quit)"),
                              markup=False, id="loading-note")
         yield Footer()
 

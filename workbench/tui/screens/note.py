@@ -34,7 +34,7 @@ class NoteEditor(ModalScreen[str | None]):
             area.cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
             yield area
             yield Static(
-                render.line("ctrl+s: save   escape: cancel", style="dim"), markup=False
+                render.hint("ctrl+s: save   escape: cancel"), markup=False
             )
 
     def on_mount(self) -> None:

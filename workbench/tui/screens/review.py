@@ -20,7 +20,7 @@ from workbench.core.models import STATUSES, Claim, Verdict
 from workbench.core.text import strip_controls
 
 from .. import render
-from ..keys import REVIEW_BINDINGS
+from ..keys import REVIEW_BINDINGS, footer_order
 from ..messages import LinksChecked
 from ..widgets.article_view import ArticleView
 from ..widgets.claims_table import ClaimsTable
@@ -33,7 +33,7 @@ SORTS = ("article order", "worthiness", "status")
 class ReviewScreen(Screen):
     """Triage the claims of one article."""
 
-    BINDINGS = REVIEW_BINDINGS
+    BINDINGS = footer_order(REVIEW_BINDINGS)
     AUTO_FOCUS = "#claims"
 
     def __init__(self, ws: Any, article_id: str) -> None:
@@ -65,8 +65,9 @@ class ReviewScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#filter", Input).cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
         self.query_one(ArticleView).set_article(self.article.text, self.claims, self.statuses())
-        self.refill()
         self.refresh_status()
+        # Fill the list once the layout has given it a width (one fill, not one per resize).
+        self.call_after_refresh(self.refill)
         if not self.claims:
             self.query_one(DetailPane).show(
                 render.line("No checkable claims were found in this article.")
