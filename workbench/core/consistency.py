@@ -1,0 +1,382 @@
+"""Inconsistencies inside one article: names spelled several ways, numbers that disagree.
+
+``find_inconsistencies(article, mentions, claims)`` returns claims of kind
+``consistency``:
+
+- name variants: the same person or place spelled differently (Lukashenko /
+  Lukasenko / Lucasenko). Names are compared on their last token ("Alexander
+  Lukashenko" and "Lukashenko" are one spelling), with rapidfuzz; derived forms
+  (Belarus / Belarusian, Israel / Israeli, Czech / Czechs, possessive 's) are one
+  name, not a misspelling; case alone is not a variant.
+- number mismatches: the same quantity stated twice with different values (same
+  unit or currency and the same governing word: "killed 12 people" ... "the 15
+  people killed"). Updates ("the toll rose to 15"), statements about other years
+  and comparisons inside one sentence are not flagged.
+
+Pure Python over the mentions and claims extraction already found: no spaCy here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from .models import Article, Claim, claim_id
+
+NAME_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"})
+MIN_RATIO = 80.0
+"""rapidfuzz ratio (0..100) at or above which two spellings are one name."""
+DERIVATIONS = ("n", "an", "ian", "ean", "ese", "i", "ish", "s", "es", "ns", "ans", "ians", "ern")
+"""Suffixes that make another form of a name (Russia/Russian, China/Chinese, Czech/Czechs)."""
+
+_POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*|\d[\d,.]*", re.UNICODE)
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?\u2026])([\"'\u201d\u2019)\]]*)\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\n+"
+)
+_STOP = frozenset(
+    "a an the of to in on at by for from with and or but as is are was were be been being has "
+    "have had do does did it its this that these those there their they them he she his her "
+    "we our you your i me my not no so than then more less about nearly almost some least at "
+    "over under up down out into after before since during while who whom which what when "
+    "where why how all any each other such only also just very much many most said says say "
+    "would could should will can may might must per".split()
+)
+_UPDATE = frozenset(
+    "rise rose risen rising rises climb climbed climbing grow grew grown growing increase "
+    "increased increasing fall fell fallen falling drop dropped dropping decline declined "
+    "now updated revised raised lowered reached jumped doubled tripled halved later since "
+    "toll".split()
+)
+"""Words that announce a changed figure: a new value is then an update, not a contradiction."""
+_APPROX = frozenset({"more-than", "less-than", "about", "at-least", "at-most", "nearly", "up-to"})
+
+
+@dataclass
+class _Form:
+    """One spelling of a name, with every place it occurs."""
+
+    text: str
+    key: str
+    labels: Counter[str] = field(default_factory=Counter)
+    offsets: list[tuple[int, int]] = field(default_factory=list)
+
+
+def find_inconsistencies(
+    article: Article,
+    mentions: list[dict[str, Any]],
+    claims: list[Claim],
+    sentences: Sequence[tuple[int, int]] | None = None,
+) -> list[Claim]:
+    """Consistency claims for ``article`` (name variants first, then number mismatches).
+
+    ``mentions``: every named-entity mention of the article ({"text", "label",
+    "start", "end"}); ``claims``: its other claims; ``sentences``: optional
+    sentence (start, end) offsets from the parse (a plain splitter otherwise).
+    """
+    bounds = sorted(sentences) if sentences else split_sentences(article.text)
+    found: list[Claim] = []
+    for group in name_variant_groups(article.text, mentions):
+        found.append(_name_claim(article, group, bounds))
+    found.extend(_number_claims(article, claims))
+    seen: Counter[tuple[str, str, str]] = Counter()
+    unique: list[Claim] = []
+    for claim in found:
+        key = (claim.kind, claim.anchor, claim.sentence)
+        occurrence = seen[key]
+        seen[key] += 1
+        unique.append(_with_id(claim, occurrence))
+    return unique
+
+
+# --- sentences ---------------------------------------------------------------------------
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of sentences, by punctuation and line breaks."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.end(1) if match.group(1) is not None else match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _sentence_of(bounds: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    for s, e in bounds:
+        if s <= start < e or (s <= start and end <= e):
+            return s, max(e, end)
+    return start, end
+
+
+# --- name variants -----------------------------------------------------------------------
+
+
+def _name_key(text: str) -> tuple[str, str, int]:
+    """(last-token text, its lowercase key, its offset inside ``text``) of a mention."""
+    words = [m for m in re.finditer(r"[^\W\d_][\w'\u2019.-]*", text)]
+    if not words:
+        return "", "", 0
+    last = words[-1]
+    word = _POSSESSIVE.sub("", last.group().rstrip(".-"))
+    return word, word.casefold(), last.start()
+
+
+def is_derivation(a: str, b: str) -> bool:
+    """True when one name is a derived form of the other (Belarus/Belarusian, China/Chinese)."""
+    short, long = sorted((a.casefold(), b.casefold()), key=len)
+    if short == long:
+        return True
+    for stem in {short, short[:-1] if short[-1:] in "aeoy" else short}:
+        if long.startswith(stem) and long[len(stem):] in DERIVATIONS:
+            return True
+    return False
+
+
+def are_variants(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` look like two spellings of one name (not derived forms)."""
+    a, b = a.casefold(), b.casefold()
+    if a == b or min(len(a), len(b)) < 5 or a[0] != b[0] or is_derivation(a, b):
+        return False
+    limit = 1 if min(len(a), len(b)) < 7 else 2
+    return Levenshtein.distance(a, b) <= limit and fuzz.ratio(a, b) >= MIN_RATIO
+
+
+def _first_tokens(mentions: list[dict[str, Any]], key: str) -> set[str]:
+    out: set[str] = set()
+    for m in mentions:
+        words = str(m.get("text", "")).split()
+        if len(words) > 1 and _name_key(m["text"])[1] == key:
+            out.add(words[0].casefold())
+    return out
+
+
+def name_variant_groups(text: str, mentions: list[dict[str, Any]]) -> list[list[_Form]]:
+    """Groups of spellings of one name (most frequent first), in order of first mention."""
+    forms: dict[str, _Form] = {}
+    names = [m for m in mentions if m.get("label") in NAME_LABELS]
+    for m in names:
+        word, key, offset = _name_key(str(m.get("text", "")))
+        if len(key) < 2:
+            continue
+        start = int(m["start"]) + offset
+        form = forms.setdefault(word, _Form(word, key))
+        form.labels[str(m["label"])] += 1
+        if (start, start + len(word)) not in form.offsets:
+            form.offsets.append((start, start + len(word)))
+    keys = sorted({f.key for f in forms.values()})
+    parent = {k: k for k in keys}
+
+    def root(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if not are_variants(a, b):
+                continue
+            firsts_a, firsts_b = _first_tokens(names, a), _first_tokens(names, b)
+            if firsts_a and firsts_b and not firsts_a & firsts_b:
+                continue  # John Smith and Jane Smyth: two people
+            parent[root(a)] = root(b)
+    clusters: dict[str, list[str]] = {}
+    for k in keys:
+        clusters.setdefault(root(k), []).append(k)
+    groups: list[list[_Form]] = []
+    for members in clusters.values():
+        if len(members) < 2:
+            continue
+        by_key: dict[str, _Form] = {}
+        for form in forms.values():
+            if form.key in members:
+                merged = by_key.setdefault(form.key, _Form(form.text, form.key))
+                if len(form.offsets) > len(merged.offsets):
+                    merged.text = form.text  # the most used capitalization names the key
+                merged.labels.update(form.labels)
+                merged.offsets.extend(form.offsets)
+        for form in by_key.values():
+            _add_unlabelled(text, form)
+            form.offsets.sort()
+        group = sorted(by_key.values(), key=lambda f: (-len(f.offsets), f.offsets[0]))
+        groups.append(group)
+    groups.sort(key=lambda g: min(o for f in g for o in f.offsets))
+    return groups
+
+
+def _add_unlabelled(text: str, form: _Form) -> None:
+    """Count the occurrences NER missed: every whole-word occurrence of the spelling."""
+    pattern = re.compile(rf"(?<![\w]){re.escape(form.text)}(?![\w])")
+    for m in pattern.finditer(text):
+        if (m.start(), m.end()) not in form.offsets:
+            form.offsets.append((m.start(), m.end()))
+
+
+def _name_claim(article: Article, group: list[_Form], bounds: Sequence[tuple[int, int]]) -> Claim:
+    canonical = group[0]
+    minority = min((o, f) for f in group[1:] for o in f.offsets)
+    (start, end), _ = minority
+    s_start, s_end = _sentence_of(bounds, start, end)
+    names = " / ".join(f.text for f in group)
+    return Claim(
+        id="", article_id=article.id, kind="consistency", anchor=article.text[start:end],
+        start=start, end=end, sentence=article.text[s_start:s_end], sentence_start=s_start,
+        sentence_end=s_end, label=f"name spelled {len(group)} ways: {names}",
+        value={
+            "type": "name-variants",
+            "canonical": canonical.text,
+            "variants": [
+                {"text": f.text, "count": len(f.offsets), "offsets": [list(o) for o in f.offsets]}
+                for f in group
+            ],
+        },
+        entities=[],
+    )
+
+
+# --- numbers that disagree ---------------------------------------------------------------
+
+
+def _stem(word: str) -> str:
+    w = word.casefold().strip("'\u2019")
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+def _measure(claim: Claim) -> tuple[str, float, str] | None:
+    """(what is measured, value, qualifier) of a numeric claim, or None."""
+    v = claim.value or {}
+    kind = claim.kind
+    if v.get("vague"):
+        return None
+    if kind == "money":
+        number, unit = v.get("amount"), f"money:{v.get('currency') or ''}"
+    elif kind in ("quantity", "percent", "duration"):
+        number, unit = v.get("number"), f"{kind}:{_stem(str(v.get('unit') or ''))}"
+    else:
+        return None
+    if isinstance(number, bool) or not isinstance(number, int | float) or unit.endswith(":"):
+        return None
+    return unit, float(number), str(v.get("qualifier") or "exact")
+
+
+def _context(claim: Claim, window: int = 4) -> tuple[set[str], set[str]]:
+    """(content words near the number, every content word of the sentence), stemmed."""
+    sentence = claim.sentence
+    rel_start = claim.start - claim.sentence_start
+    rel_end = claim.end - claim.sentence_start
+    words = [(m.start(), m.group()) for m in _WORD.finditer(sentence)]
+    anchor = {_stem(w) for w in _WORD.findall(claim.anchor)}
+    unit = _stem(str((claim.value or {}).get("unit") or ""))
+    before = [w for s, w in words if s < rel_start]
+    after = [w for s, w in words if s >= rel_end]
+
+    def content(ws: list[str]) -> list[str]:
+        return [_stem(w) for w in ws if w.casefold() not in _STOP and not w[0].isdigit()
+                and _stem(w) not in anchor and _stem(w) != unit]
+
+    near = set(content(before)[-window:]) | set(content(after)[:window])
+    predicate = (claim.value or {}).get("predicate")
+    if predicate:
+        near.add(_stem(str(predicate)))
+    return near, set(content(before + after))
+
+
+def _disagree(a: tuple[str, float, str], b: tuple[str, float, str]) -> bool:
+    _, x, qa = a
+    _, y, qb = b
+    if x == y:
+        return False
+    if qa == "exact" and qb == "exact":
+        return True
+    low, high = sorted((x, y))
+    for q, val in ((qa, x), (qb, y)):
+        other = y if val == x else x
+        if q in ("more-than", "at-least") and other >= val:
+            return False
+        if q in ("less-than", "at-most", "up-to") and other <= val:
+            return False
+    return high > 1.5 * low if low > 0 else True
+
+
+def _number_claims(article: Article, claims: list[Claim]) -> list[Claim]:
+    numeric = [(c, m) for c in claims if c.kind != "consistency" and (m := _measure(c))]
+    numeric.sort(key=lambda cm: cm[0].start)
+    flagged: list[Claim] = []
+    used: set[int] = set()
+    for i, (a, ma) in enumerate(numeric):
+        if i in used:
+            continue
+        near_a, words_a = _context(a)
+        group = [(a, ma)]
+        for j in range(i + 1, len(numeric)):
+            b, mb = numeric[j]
+            if j in used or mb[0] != ma[0] or b.sentence_start == a.sentence_start:
+                continue
+            near_b, words_b = _context(b)
+            if not near_a & near_b or not _disagree(ma, mb):
+                continue
+            if (words_a | words_b) & _UPDATE:
+                continue
+            years_a, years_b = set(_YEAR.findall(a.sentence)), set(_YEAR.findall(b.sentence))
+            if years_a and years_b and not years_a & years_b:
+                continue
+            if not _same_subjects(a, b):
+                continue
+            group.append((b, mb))
+            used.add(j)
+        if len(group) > 1:
+            used.add(i)
+            flagged.append(_number_claim(article, group))
+    return flagged
+
+
+def _same_subjects(a: Claim, b: Claim) -> bool:
+    """False when both sentences name people/places/organizations and none in common."""
+    labels = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
+
+    def names(c: Claim) -> set[str]:
+        return {_name_key(str(e.get("text", "")))[1] for e in c.entities or []
+                if e.get("label") in labels}
+
+    na, nb = names(a), names(b)
+    return not (na and nb and not na & nb)
+
+
+def _number_claim(article: Article, group: list[tuple[Claim, tuple[str, float, str]]]) -> Claim:
+    second = group[1][0]
+    values = " / ".join(c.anchor for c, _ in group)
+    unit = group[0][1][0].split(":", 1)[1]
+    return Claim(
+        id="", article_id=article.id, kind="consistency", anchor=second.anchor,
+        start=second.start, end=second.end, sentence=second.sentence,
+        sentence_start=second.sentence_start, sentence_end=second.sentence_end,
+        label=f"numbers disagree{' on ' + unit if unit else ''}: {values}",
+        value={
+            "type": "number-mismatch",
+            "unit": unit,
+            "variants": [
+                {"text": c.anchor, "value": m[1], "qualifier": m[2], "claim_id": c.id,
+                 "offsets": [[c.start, c.end]], "sentence": c.sentence}
+                for c, m in group
+            ],
+        },
+        entities=list(second.entities or []),
+    )
+
+
+def _with_id(claim: Claim, occurrence: int) -> Claim:
+    data = claim.to_dict()
+    data["id"] = claim_id(claim.kind, claim.anchor, claim.sentence, occurrence)
+    return Claim.from_dict(data)
