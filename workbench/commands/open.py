@@ -16,6 +16,7 @@ from typing import Any
 
 from ..core.config import Config
 from ..core.errors import InputError, NotFound, WorkspaceLocked
+from ..core.export import ExportOptions
 from ..core.models import Article
 
 
@@ -123,6 +124,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
             pending=pending,
             theme=config.theme,
             keymap=config.keymap,
+            export_options=ExportOptions(url=config.url, org=config.org),
         )
         app.run()
     finally:

@@ -59,6 +59,7 @@ class WorkbenchApp(App[None]):
         keymap: dict[str, str] | None = None,
         cursor_blink: bool = True,
         animate: bool = True,
+        export_options: Any = None,
     ) -> None:
         super().__init__()
         self.ws = ws
@@ -66,6 +67,7 @@ class WorkbenchApp(App[None]):
         self.pending = pending
         self.keymap_overrides = dict(keymap or {})
         self.cursor_blink = cursor_blink
+        self.export_options = export_options
         if not animate:
             self.animation_level = "none"
         self._theme_name = theme
@@ -178,7 +180,7 @@ class WorkbenchApp(App[None]):
         except ImportError:
             self.notify("Export is not available in this build.", severity="warning")
             return
-        self.push_screen(ExportDialog(self.ws, article_id))
+        self.push_screen(ExportDialog(self.ws, article_id, self.export_options))
 
     # ------------------------------------------------------- help & palette
     def keys_for(self, binding: Binding) -> str:

@@ -31,9 +31,10 @@ class ExportDialog(ModalScreen[None]):
         Binding("escape", "cancel", "Cancel", id="export_cancel"),
     ]
 
-    def __init__(self, ws: Any, article_id: str) -> None:
+    def __init__(self, ws: Any, article_id: str, options: Any = None) -> None:
         super().__init__()
         self.ws = ws
+        self.options = options  # ExportOptions (ClaimReview url/org from the config)
         self.article_id = article_id
         try:
             self.title_text = ws.article(article_id).title or "report"
@@ -90,7 +91,7 @@ class ExportDialog(ModalScreen[None]):
         every = self.query_one("#export-all", Checkbox).value
         try:
             written = write_report(self.ws, self.fmt(), [] if every else [self.article_id], path,
-                                   statuses=statuses or None)
+                                   statuses=statuses or None, options=self.options)
         except WorkbenchError as exc:
             error.update(render.line(render.message(exc), 200, "bold #f85149"))
             return
