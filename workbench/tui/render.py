@@ -18,6 +18,7 @@ from textual.content import Content
 
 from workbench.core.models import FINAL_STATUSES, STATUSES, Change, Claim, Link, Verdict
 from workbench.core.text import one_line, strip_controls
+from workbench.core.values import format_value
 
 STATUS_COLOR: dict[str, str] = {
     "unreviewed": "#8b949e",
@@ -247,7 +248,9 @@ def claim_detail(
     ]
     value = _value_text(claim.value)
     if value:
-        lines.append(Content.assemble(("Value  ", "dim"), Content(value)))
+        human = one_line(format_value(claim.kind, dict(claim.value)), w)
+        lines.append(Content.assemble(("Value  ", "dim"), Content.styled(human, "bold"),
+                                      ("  " + value, "dim")))
     if claim.entities:
         ents = ", ".join(
             f"{one_line(str(e.get('text', '')), 40)} ({one_line(str(e.get('label', '')), 12)})"
