@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 from .models import Article, Claim, claim_id
 
@@ -37,6 +37,7 @@ DERIVATIONS = ("n", "an", "ian", "ean", "ese", "i", "ish", "s", "es", "ns", "ans
 
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*|\d[\d,.]*", re.UNICODE)
+_CAPITALIZED = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['\u2019]s)?(?![\w-])")
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 _SENTENCE_END = re.compile(
     r"(?<=[.!?\u2026])([\"'\u201d\u2019)\]]*)\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\n+"
@@ -52,7 +53,7 @@ _STOP = frozenset(
 _UPDATE = frozenset(
     "rise rose risen rising rises climb climbed climbing grow grew grown growing increase "
     "increased increasing fall fell fallen falling drop dropped dropping decline declined "
-    "now updated revised raised lowered reached jumped doubled tripled halved later since "
+    "now updated revised raised lowered reached jumped doubled tripled halved "
     "toll".split()
 )
 """Words that announce a changed figure: a new value is then an update, not a contradiction."""
@@ -146,8 +147,9 @@ def are_variants(a: str, b: str) -> bool:
     a, b = a.casefold(), b.casefold()
     if a == b or min(len(a), len(b)) < 5 or a[0] != b[0] or is_derivation(a, b):
         return False
-    limit = 1 if min(len(a), len(b)) < 7 else 2
-    return Levenshtein.distance(a, b) <= limit and fuzz.ratio(a, b) >= MIN_RATIO
+    if min(len(a), len(b)) < 7:  # short names: one letter added or dropped (Obama/Osama differ)
+        return Indel.distance(a, b) <= 1
+    return Levenshtein.distance(a, b) <= 2 and fuzz.ratio(a, b) >= MIN_RATIO
 
 
 def _first_tokens(mentions: list[dict[str, Any]], key: str) -> set[str]:
@@ -172,6 +174,8 @@ def name_variant_groups(text: str, mentions: list[dict[str, Any]]) -> list[list[
         form.labels[str(m["label"])] += 1
         if (start, start + len(word)) not in form.offsets:
             form.offsets.append((start, start + len(word)))
+    tagged = {f.key for f in forms.values()}
+    _add_untagged_spellings(text, forms, tagged)
     keys = sorted({f.key for f in forms.values()})
     parent = {k: k for k in keys}
 
@@ -183,7 +187,7 @@ def name_variant_groups(text: str, mentions: list[dict[str, Any]]) -> list[list[
 
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
-            if not are_variants(a, b):
+            if (a not in tagged and b not in tagged) or not are_variants(a, b):
                 continue
             firsts_a, firsts_b = _first_tokens(names, a), _first_tokens(names, b)
             if firsts_a and firsts_b and not firsts_a & firsts_b:
@@ -211,6 +215,23 @@ def name_variant_groups(text: str, mentions: list[dict[str, Any]]) -> list[list[
         groups.append(group)
     groups.sort(key=lambda g: min(o for f in g for o in f.offsets))
     return groups
+
+
+def _add_untagged_spellings(text: str, forms: dict[str, _Form], tagged: set[str]) -> None:
+    """Capitalized words NER did not tag that look like a misspelling of a tagged name.
+
+    Misspelled names are often missed by NER (it has never seen them); such a word
+    joins a group only through a tagged name, never through another untagged word.
+    """
+    seen: set[str] = set()
+    for m in _CAPITALIZED.finditer(text):
+        word = _POSSESSIVE.sub("", m.group())
+        key = word.casefold()
+        if key in tagged or key in seen or key in _STOP or len(key) < 5:
+            continue
+        seen.add(key)
+        if any(are_variants(key, t) for t in tagged):
+            forms.setdefault(word, _Form(word, key))
 
 
 def _add_unlabelled(text: str, form: _Form) -> None:
@@ -329,8 +350,7 @@ def _number_claims(article: Article, claims: list[Claim]) -> list[Claim]:
                 continue
             if (words_a | words_b) & _UPDATE:
                 continue
-            years_a, years_b = set(_YEAR.findall(a.sentence)), set(_YEAR.findall(b.sentence))
-            if years_a and years_b and not years_a & years_b:
+            if not _same_time(a, b):
                 continue
             if not _same_subjects(a, b):
                 continue
@@ -340,6 +360,20 @@ def _number_claims(article: Article, claims: list[Claim]) -> list[Claim]:
             used.add(i)
             flagged.append(_number_claim(article, group))
     return flagged
+
+
+def _same_time(a: Claim, b: Claim) -> bool:
+    """False when the sentences are about different years or dates."""
+    years_a, years_b = set(_YEAR.findall(a.sentence)), set(_YEAR.findall(b.sentence))
+    if years_a != years_b:
+        return False
+
+    def dates(c: Claim) -> set[str]:
+        return {str(e.get("text", "")).casefold() for e in c.entities or []
+                if e.get("label") == "DATE"}
+
+    da, db = dates(a), dates(b)
+    return not (da and db and not da & db)
 
 
 def _same_subjects(a: Claim, b: Claim) -> bool:
