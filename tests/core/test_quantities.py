@@ -85,3 +85,11 @@ def test_pairs_and_ratios():
     assert parse_ratio("one in five")["number"] == 20
     assert parse_ratio("nine out of ten")["ratio"] == [9, 10]
     assert parse_ratio("many in town") is None
+
+
+def test_format_value_never_raises_on_odd_values():
+    from workbench.core.values import format_value
+
+    for kind in ("quantity", "money", "percent", "duration", "date", "ordinal", "quote", "event", "consistency", "x"):
+        for value in ({}, {"number": "12"}, {"amount": [1]}, {"number": None, "unit": 5}, {"variants": "ab"}):
+            assert isinstance(format_value(kind, value), str)

@@ -366,6 +366,8 @@ def format_number(value: float | int | None) -> str:
     """Short human form: 1500000000 -> '1.5 billion', 100000 -> '100,000'."""
     if value is None:
         return "?"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)  # values from imports are not always numbers
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if abs(value) >= scale:
             return f"{value / scale:.3g} {word}"

@@ -15,14 +15,24 @@ _MONTH_NAMES = {v: k.capitalize() for k, v in MONTHS.items()}
 
 def _qualified(value: dict[str, Any], number: Any, unit: str = "") -> str:
     qualifier = _QUALIFIER_WORDS.get(str(value.get("qualifier", "exact")), "")
-    parts = [qualifier, format_number(number), unit]
+    parts = [qualifier, format_number(number), str(unit) if unit else ""]
     return " ".join(p for p in parts if p)
 
 
 def format_value(kind: str, value: dict[str, Any]) -> str:
-    """``format_value("money", {"amount": 1.5e9, "currency": "USD"}) == "1.5 billion USD"``."""
-    if not value:
+    """``format_value("money", {"amount": 1.5e9, "currency": "USD"}) == "1.5 billion USD"``.
+
+    Never raises: values read from imports may hold anything.
+    """
+    if not isinstance(value, dict) or not value:
         return ""
+    try:
+        return _format(kind, value)
+    except (TypeError, ValueError, AttributeError):
+        return ", ".join(f"{k}={v}" for k, v in value.items() if k != "text")
+
+
+def _format(kind: str, value: dict[str, Any]) -> str:
     if kind == "money":
         return _qualified(value, value.get("amount"), value.get("currency") or "(currency?)")
     if kind in ("quantity", "percent"):
