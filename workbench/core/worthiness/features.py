@@ -43,7 +43,6 @@ def token_features(tokens: Any) -> list[str]:
     """The feature strings of a sequence of spaCy tokens (a Span or a Doc)."""
     feats: list[str] = ["bias"]
     lemmas: list[str] = []
-    pos_seq: list[str] = []
     ents: set[str] = set()
     n_words = 0
     n_num = 0
@@ -52,7 +51,6 @@ def token_features(tokens: Any) -> list[str]:
         if tok.is_space:
             continue
         pos = tok.pos_
-        pos_seq.append(pos)
         if tok.is_punct:
             lemmas.append("")
             continue
@@ -69,7 +67,11 @@ def token_features(tokens: Any) -> list[str]:
         tag = tok.tag_
         feats.append(f"t:{tag}")
         dep = tok.dep_
-        feats.append(f"d:{dep}>{tok.head.pos_}")
+        head = tok.head
+        feats.append(f"d:{dep}>{head.pos_}")
+        feats.append(f"dd:{head.lemma_.lower()}>{dep}>{lemma}")
+        if pos in ("VERB", "AUX"):
+            feats.append(f"vt:{lemma}:{tag}")
         if tok.ent_type_:
             ents.add(tok.ent_type_)
         if dep == "ROOT":
@@ -88,8 +90,10 @@ def token_features(tokens: Any) -> list[str]:
     for a, b in zip(lemmas, lemmas[1:], strict=False):
         if a and b:
             feats.append(f"w2:{a}_{b}")
-    for a, b, c in zip(pos_seq, pos_seq[1:], pos_seq[2:], strict=False):
-        feats.append(f"p3:{a}_{b}_{c}")
+    for ent in getattr(tokens, "ents", ()):
+        feats.append(f"el:{ent.label_}:{ent.root.head.lemma_.lower()}")
+    if lemmas:
+        feats.append(f"first:{lemmas[0]}")
     for label in ents:
         feats.append(f"ent:{label}")
     feats.append(f"nent:{_bucket(len(ents), (0, 1, 2))}")
