@@ -57,6 +57,11 @@ _UPDATE = frozenset(
     "toll".split()
 )
 """Words that announce a changed figure: a new value is then an update, not a contradiction."""
+_DISTINCT = frozenset(
+    "another second third other others separate similar previous earlier new different "
+    "each both respectively rival".split()
+)
+"""Words before a number that say it counts another thing ("a second poll of 800 adults")."""
 _APPROX = frozenset({"more-than", "less-than", "about", "at-least", "at-most", "nearly", "up-to"})
 
 
@@ -149,7 +154,18 @@ def are_variants(a: str, b: str) -> bool:
         return False
     if min(len(a), len(b)) < 7:  # short names: one letter added or dropped (Obama/Osama differ)
         return Indel.distance(a, b) <= 1
+    if _block_inserted(a, b):  # Austria / Australia: a whole syllable, another name
+        return False
     return Levenshtein.distance(a, b) <= 2 and fuzz.ratio(a, b) >= MIN_RATIO
+
+
+def _block_inserted(a: str, b: str) -> bool:
+    """True when the longer name is the shorter with two or more letters inserted in one place."""
+    short, long = sorted((a, b), key=len)
+    extra = len(long) - len(short)
+    if extra < 2:
+        return False
+    return any(long[:i] + long[i + extra:] == short for i in range(len(short) + 1))
 
 
 def _first_tokens(mentions: list[dict[str, Any]], key: str) -> set[str]:
@@ -248,6 +264,11 @@ def _name_claim(article: Article, group: list[_Form], bounds: Sequence[tuple[int
     (start, end), _ = minority
     s_start, s_end = _sentence_of(bounds, start, end)
     names = " / ".join(f.text for f in group)
+    labels: Counter[str] = Counter()
+    for f in group:
+        labels.update(f.labels)
+    entity = {"text": article.text[start:end], "label": labels.most_common(1)[0][0],
+              "start": start, "end": end} if labels else None
     return Claim(
         id="", article_id=article.id, kind="consistency", anchor=article.text[start:end],
         start=start, end=end, sentence=article.text[s_start:s_end], sentence_start=s_start,
@@ -260,7 +281,7 @@ def _name_claim(article: Article, group: list[_Form], bounds: Sequence[tuple[int
                 for f in group
             ],
         },
-        entities=[],
+        entities=[entity] if entity else [],
     )
 
 
@@ -292,8 +313,8 @@ def _measure(claim: Claim) -> tuple[str, float, str] | None:
     return unit, float(number), str(v.get("qualifier") or "exact")
 
 
-def _context(claim: Claim, window: int = 4) -> tuple[set[str], set[str]]:
-    """(content words near the number, every content word of the sentence), stemmed."""
+def _context(claim: Claim, window: int = 4) -> tuple[set[str], set[str], set[str]]:
+    """Stemmed content words: near the number, of the whole sentence, just before the number."""
     sentence = claim.sentence
     rel_start = claim.start - claim.sentence_start
     rel_end = claim.end - claim.sentence_start
@@ -307,11 +328,12 @@ def _context(claim: Claim, window: int = 4) -> tuple[set[str], set[str]]:
         return [_stem(w) for w in ws if w.casefold() not in _STOP and not w[0].isdigit()
                 and _stem(w) not in anchor and _stem(w) != unit]
 
-    near = set(content(before)[-window:]) | set(content(after)[:window])
+    lead = set(content(before)[-window:])
+    near = lead | set(content(after)[:window])
     predicate = (claim.value or {}).get("predicate")
     if predicate:
         near.add(_stem(str(predicate)))
-    return near, set(content(before + after))
+    return near, set(content(before + after)), lead
 
 
 def _disagree(a: tuple[str, float, str], b: tuple[str, float, str]) -> bool:
@@ -339,16 +361,16 @@ def _number_claims(article: Article, claims: list[Claim]) -> list[Claim]:
     for i, (a, ma) in enumerate(numeric):
         if i in used:
             continue
-        near_a, words_a = _context(a)
+        near_a, words_a, lead_a = _context(a)
         group = [(a, ma)]
         for j in range(i + 1, len(numeric)):
             b, mb = numeric[j]
             if j in used or mb[0] != ma[0] or b.sentence_start == a.sentence_start:
                 continue
-            near_b, words_b = _context(b)
+            near_b, words_b, lead_b = _context(b)
             if not near_a & near_b or not _disagree(ma, mb):
                 continue
-            if (words_a | words_b) & _UPDATE:
+            if (words_a | words_b) & _UPDATE or (lead_a | lead_b) & _DISTINCT:
                 continue
             if not _same_time(a, b):
                 continue

@@ -81,15 +81,13 @@ def _load_pipeline() -> Any:
     try:
         from ..nlp import load_pipeline  # the extraction pipeline, when present
     except ImportError:
-        load_pipeline = None
-    if load_pipeline is not None:
-        return load_pipeline(name)
-    try:
-        import spacy
+        try:
+            import spacy
 
-        return spacy.load(name)
-    except OSError as exc:
-        raise ModelError(f"spaCy pipeline {name!r} cannot be loaded ({exc})") from None
+            return spacy.load(name)
+        except OSError as exc:
+            raise ModelError(f"spaCy pipeline {name!r} cannot be loaded ({exc})") from None
+    return load_pipeline(name)
 
 
 def model_path() -> Path:
