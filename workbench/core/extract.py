@@ -126,8 +126,26 @@ def _entities(sent: Span) -> list[Span]:
     return out
 
 
+def _predicate(ent: Span) -> str | None:
+    """The lemma of the verb (else noun) an amount is about: "killed" in "killed 12 people"."""
+    for tok in ent.root.ancestors:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in ("be", "have"):
+            return tok.lemma_.lower()
+    head = ent.root.head
+    return head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") and head.i != ent.root.i else None
+
+
 def _classify(ent: Span) -> tuple[str, dict[str, Any]] | None:
     """The claim kind and normalized value of an entity, or None if not checkable."""
+    kind_value = _classify_value(ent)
+    if kind_value is not None and kind_value[0] in ("quantity", "money", "percent"):
+        predicate = _predicate(ent)
+        if predicate:
+            kind_value[1]["predicate"] = predicate
+    return kind_value
+
+
+def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
     text, label = ent.text, ent.label_
     if label == "RATIO":
         ratio = parse_ratio(text)
@@ -290,31 +308,33 @@ class Extractor:
         current: int = 0
         records: list[_Record] = []
         mentions: list[dict[str, Any]] = []
+        sentences: list[tuple[int, int]] = []
         tracker = SpeakerTracker()
         done = 0
         stream = self.nlp.pipe(units(), as_tuples=True, batch_size=_BATCH, n_process=n_process)
         for doc, (index, unit) in stream:
             while index > current:
-                yield self._finish(articles[current], records, mentions)
+                yield self._finish(articles[current], records, mentions, sentences)
                 done += 1
                 if progress:
                     progress(done, total)
                 current += 1
-                records, mentions, tracker = [], [], SpeakerTracker()
+                records, mentions, sentences, tracker = [], [], [], SpeakerTracker()
             records.extend(self._records(doc, tracker, unit.start))
             if self.consistency:
+                sentences.extend((unit.start + s.start_char, unit.start + s.end_char) for s in doc.sents)
                 mentions.extend(
                     {"text": e.text, "label": e.label_, "start": unit.start + e.start_char,
                      "end": unit.start + e.end_char}
                     for e in doc.ents if e.label_ in NAME_LABELS
                 )
         while current < len(articles):
-            yield self._finish(articles[current], records, mentions)
+            yield self._finish(articles[current], records, mentions, sentences)
             done += 1
             if progress:
                 progress(done, total)
             current += 1
-            records, mentions = [], []
+            records, mentions, sentences = [], [], []
 
     def _records(self, doc: Doc, tracker: Any, base: int) -> list[_Record]:
         """Drafts of one doc turned into plain records (the doc can then be freed)."""
@@ -326,8 +346,8 @@ class Extractor:
             for d, score in zip(drafts, scores, strict=True)
         ]
 
-    def _finish(self, article: Article, records: list[_Record],
-                mentions: list[dict[str, Any]]) -> list[Claim]:
+    def _finish(self, article: Article, records: list[_Record], mentions: list[dict[str, Any]],
+                sentences: list[tuple[int, int]]) -> list[Claim]:
         text = article.text
         seen: dict[tuple[str, str, str], int] = {}
         claims: list[Claim] = []
@@ -343,7 +363,7 @@ class Extractor:
                 value=r.value, entities=r.entities, worthiness=r.score,
             ))
         if self.consistency:
-            claims.extend(self._consistency(article, mentions, claims))
+            claims.extend(self._consistency(article, mentions, claims, sentences))
         return claims
 
     def _scores(self, spans: list[Span]) -> list[float | None]:
@@ -353,9 +373,9 @@ class Extractor:
         return [round(float(s), 4) for s in scorer.score_spans(spans)]
 
     def _consistency(self, article: Article, mentions: list[dict[str, Any]],
-                     claims: list[Claim]) -> list[Claim]:
+                     claims: list[Claim], sentences: list[tuple[int, int]]) -> list[Claim]:
         finder = _load_consistency()
-        return finder(article, mentions, claims) if finder else []
+        return finder(article, mentions, claims, sentences) if finder else []
 
 
 def _load_scorer() -> Any:
