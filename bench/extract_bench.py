@@ -26,7 +26,9 @@ from workbench.core.nlp import load_pipeline  # noqa: E402
 
 def corpus(copies: int):
     seed = load_article_file(ROOT / "seeds" / "belarus-putin-sochi.txt")
-    fixtures = [load_article_file(p) for p in sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))]
+    fixtures = [
+        load_article_file(p) for p in sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))
+    ]
     # distinct texts (a numbered dateline) so nothing can be cached between copies
     arts = [make_article(f"{seed.text}\n\nFiled as copy {i}.", f"copy-{i}") for i in range(copies)]
     return arts + fixtures
@@ -64,9 +66,11 @@ def memory_child(mode: str, copies: int) -> None:
         n = 0
     else:
         n = sum(len(c) for c in Extractor(nlp=nlp).claims_many(articles))
-    print(f"{mode}: {time.perf_counter() - t:.1f} s, {n} claims, "
-          f"{sum(len(a.text) for a in articles) / 1e6:.1f} MB of text, "
-          f"peak RSS {_peak_mb():.0f} MB ({_peak_mb() - loaded:.0f} MB over the loaded pipeline)")
+    print(
+        f"{mode}: {time.perf_counter() - t:.1f} s, {n} claims, "
+        f"{sum(len(a.text) for a in articles) / 1e6:.1f} MB of text, "
+        f"peak RSS {_peak_mb():.0f} MB ({_peak_mb() - loaded:.0f} MB over the loaded pipeline)"
+    )
 
 
 def main() -> None:
@@ -106,13 +110,19 @@ def main() -> None:
     print(f"raw nlp.pipe:      {raw_tps:10.0f} tokens/s  ({raw_best:.2f} s)")
     print(f"full extractor:    {ext_tps:10.0f} tokens/s  ({ext_best:.2f} s)")
     print(f"ratio extractor/raw: {ext_tps / raw_tps:.3f}  (target >= 0.85)")
-    print(f"raw nlp.pipe over the extractor's own prose units: {unit_best:.2f} s -> claim logic, "
-          f"labels, quotes, worthiness and consistency cost {100 * (ext_best / unit_best - 1):+.1f}%")
+    print(
+        f"raw nlp.pipe over the extractor's own prose units: {unit_best:.2f} s -> claim logic, "
+        f"labels, quotes, worthiness and consistency cost {100 * (ext_best / unit_best - 1):+.1f}%"
+    )
     import subprocess
 
     for mode in ("raw", "extract") + (("big",) if args.big else ()):
-        out = subprocess.run([sys.executable, __file__, "--memory-child", mode, "--copies", str(args.copies)],
-                             capture_output=True, text=True, check=True).stdout.strip()
+        out = subprocess.run(
+            [sys.executable, __file__, "--memory-child", mode, "--copies", str(args.copies)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
         print(f"memory, {out}")
     if not args.no_jobs:
         subset = articles[:200]
@@ -122,7 +132,10 @@ def main() -> None:
         t = time.perf_counter()
         list(Extractor(nlp=nlp).claims_many(subset, n_process=2))
         two = time.perf_counter() - t
-        print(f"jobs=1: {one:.2f} s, jobs=2: {two:.2f} s on {len(subset)} articles -> speed-up {one / two:.2f}x")
+        print(
+            f"jobs=1: {one:.2f} s, jobs=2: {two:.2f} s on {len(subset)} articles"
+            f" -> speed-up {one / two:.2f}x"
+        )
 
 
 if __name__ == "__main__":

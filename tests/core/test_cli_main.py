@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.cli import build_parser, _normalize_argv, main
+from workbench.cli import _normalize_argv, build_parser, main
 
 
 @pytest.fixture(scope="module")

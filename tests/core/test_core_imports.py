@@ -8,16 +8,25 @@ import sys
 import pytest
 
 CORE_MODULES = [
-    "workbench.core", "workbench.core.models", "workbench.core.text", "workbench.core.articles",
-    "workbench.core.config", "workbench.core.extract", "workbench.core.quantities",
-    "workbench.core.values", "workbench.core.prose", "workbench.core.errors",
+    "workbench.core",
+    "workbench.core.models",
+    "workbench.core.text",
+    "workbench.core.articles",
+    "workbench.core.config",
+    "workbench.core.extract",
+    "workbench.core.quantities",
+    "workbench.core.values",
+    "workbench.core.prose",
+    "workbench.core.errors",
 ]
 
 
 def _loaded_after(code: str) -> set[str]:
     out = subprocess.run(
         [sys.executable, "-c", code + "\nimport sys\nprint(' '.join(sorted(sys.modules)))"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return set(out.split())
 
@@ -39,7 +48,11 @@ def test_all_core_modules_import_no_ui():
 
     import workbench.core as core
 
-    names = [f"workbench.core.{m.name}" for m in pkgutil.walk_packages(core.__path__) if not m.name.endswith("train")]
+    names = [
+        f"workbench.core.{m.name}"
+        for m in pkgutil.walk_packages(core.__path__)
+        if not m.name.endswith("train")
+    ]
     loaded = _loaded_after("\n".join(f"import {n}" for n in names))
     assert not {m for m in loaded if m.split(".")[0] == "textual"}
     rich_loaded = {m for m in loaded if m.split(".")[0] == "rich"}

@@ -74,7 +74,9 @@ def test_sentence_without_facts_makes_no_claim():
 
     article = make_article(
         "Opinion piece\n\nThe mood in the city was tense and many residents felt uneasy about "
-        "what might come next. Nobody knew how the talks would end.", "x.txt")
+        "what might come next. Nobody knew how the talks would end.",
+        "x.txt",
+    )
     assert [c for c in extract_claims(article) if c.kind != "consistency"] == []
 
 
@@ -82,8 +84,10 @@ def test_three_facts_make_three_claims():
     from workbench.core.articles import make_article
 
     article = make_article(
-        "Report\n\nThe company cut 1,200 jobs in March after losing $40 million, a 12% drop in revenue.",
-        "x.txt")
+        "Report\n\nThe company cut 1,200 jobs in March after losing $40 million,"
+        " a 12% drop in revenue.",
+        "x.txt",
+    )
     kinds = sorted(c.kind for c in extract_claims(article) if c.kind != "consistency")
     assert {"quantity", "money", "percent", "date"} <= set(kinds)
 
@@ -93,7 +97,9 @@ def test_ratios_tallies_and_percent_words():
 
     article = make_article(
         "Vote\n\nThe Senate passed the bill by a vote of 69-30 on Tuesday. About one in five roads "
-        "is in poor condition. Unemployment fell to 5.4 per cent in July.", "x.txt")
+        "is in poor condition. Unemployment fell to 5.4 per cent in July.",
+        "x.txt",
+    )
     claims = extract_claims(article)
     tally = next(c for c in claims if c.anchor == "69-30")
     assert tally.value["number"] == 69 and tally.value["other"] == 30
@@ -101,3 +107,25 @@ def test_ratios_tallies_and_percent_words():
     assert ratio.kind == "percent" and ratio.value["number"] == 20
     words = next(c for c in claims if "per cent" in c.anchor)
     assert words.kind == "percent" and words.value["number"] == 5.4
+
+
+@pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        ("Download the NBC News app for breaking news and alerts", False),
+        ("Reuters contributed to this report.", False),
+        ("Additional reporting by Jane Doe; Editing by John Roe", False),
+        ("A nurse prepares a vaccine at a clinic in London. Jane Smith / AP", False),
+        ("Sign up for our weekly health newsletter", False),
+        ("Related: Why prices rose", False),
+        ("Copyright 2024 Reuters. All rights reserved.", False),
+        ("By Jane Doe and John Roe", False),
+        ("Newsletter readers said 40 people came to the event on Monday.", True),
+        ("Watchdogs said the company paid $3 million in fines last year.", True),
+        ("The minister said 12 people were hurt.", True),
+    ],
+)
+def test_prose_line_detection(line, prose):
+    from workbench.core.prose import is_prose_line
+
+    assert is_prose_line(line) is prose

@@ -1,4 +1,4 @@
-"""Extraction never raises on any text, offsets always slice the clean text; hostile and long input."""
+"""Extraction never raises on any text and offsets always slice the clean text; odd input."""
 
 from __future__ import annotations
 
@@ -12,9 +12,41 @@ from workbench.core.extract import extract_claims, extract_many
 from workbench.core.prose import MAX_UNIT_CHARS
 
 WORDS = st.sampled_from(
-    ["The", "minister", "said", "on", "Monday", "that", "12", "people", "$", "3.5", "billion",
-     "“", "”", '"', "more than", "100,000", "in", "1994", "%", "first", ",", ".", "\n", "\n\n",
-     "[bold]", "[/]", "\x1b[2J", "Putin", "told", "reporters", "years", "the past", "26"]
+    [
+        "The",
+        "minister",
+        "said",
+        "on",
+        "Monday",
+        "that",
+        "12",
+        "people",
+        "$",
+        "3.5",
+        "billion",
+        "“",
+        "”",
+        '"',
+        "more than",
+        "100,000",
+        "in",
+        "1994",
+        "%",
+        "first",
+        ",",
+        ".",
+        "\n",
+        "\n\n",
+        "[bold]",
+        "[/]",
+        "\x1b[2J",
+        "Putin",
+        "told",
+        "reporters",
+        "years",
+        "the past",
+        "26",
+    ]
 )
 
 
@@ -46,10 +78,16 @@ def test_hostile_article_keeps_markup_literally_and_drops_escapes():
 
 
 def test_long_article_is_chunked_without_losing_offsets():
-    para = ("The agency said 1,200 people were evacuated on Monday after a storm caused "
-            "$4 million in damage. ")
+    para = (
+        "The agency said 1,200 people were evacuated on Monday after a storm caused "
+        "$4 million in damage. "
+    )
     # one giant paragraph (no newlines) well over a spaCy chunk, plus normal ones
-    text = "Storm report\n\n" + para * (MAX_UNIT_CHARS // len(para) * 3) + "\n\nOfficials said 7 bridges closed."
+    text = (
+        "Storm report\n\n"
+        + para * (MAX_UNIT_CHARS // len(para) * 3)
+        + "\n\nOfficials said 7 bridges closed."
+    )
     article = make_article(text, "long.txt")
     claims = extract_claims(article)
     money = [c for c in claims if c.kind == "money"]
@@ -62,7 +100,9 @@ def test_extract_many_matches_one_by_one():
     a = make_article("T\n\nThe firm hired 300 workers in 2021.", "a.txt")
     b = make_article("T\n\nPrices rose 4% in May, officials said on Friday.", "b.txt")
     many = extract_many([a, b])
-    assert [[c.id for c in cs] for cs in many] == [[c.id for c in extract_claims(x)] for x in (a, b)]
+    assert [[c.id for c in cs] for cs in many] == [
+        [c.id for c in extract_claims(x)] for x in (a, b)
+    ]
     assert all(c.article_id == b.id for c in many[1])
 
 
@@ -78,7 +118,9 @@ def test_five_megabyte_text_is_sliced_into_bounded_units():
     """The 5 MB case without spaCy: units stay under the chunk size and keep their offsets."""
     from workbench.core.prose import prose_units
 
-    para = "The ministry said 40 schools closed on Monday after heavy rain flooded the region. " * 60
+    para = (
+        "The ministry said 40 schools closed on Monday after heavy rain flooded the region. " * 60
+    )
     text = "Headline\n\n" + "\n\n".join([para.strip()] * 1010)
     assert len(text) > 5_000_000
     units = list(prose_units(text))

@@ -77,7 +77,11 @@ def test_quotes_are_attributed(seed):
 
 def test_non_prose_lines_make_no_claims(seed):
     article, claims = seed
-    for line in ("Download the NBC News app", "Reuters contributed to this report", "Andrei Stasiewicz / AP"):
+    for line in (
+        "Download the NBC News app",
+        "Reuters contributed to this report",
+        "Andrei Stasiewicz / AP",
+    ):
         start = article.text.index(line)
         end = article.text.index("\n", start) if "\n" in article.text[start:] else len(article.text)
         assert not [c for c in claims if c.kind != "consistency" and start <= c.start < end], line
@@ -107,11 +111,17 @@ def test_editing_one_paragraph_keeps_other_ids(seed):
     article, claims = seed
     from workbench.core.articles import make_article
 
-    edited_text = article.text.replace("promising a loan of $ 1.5 billion", "promising a loan of $ 2 billion")
+    edited_text = article.text.replace(
+        "promising a loan of $ 1.5 billion", "promising a loan of $ 2 billion"
+    )
     edited = make_article(edited_text, article.source)
     new = extract_claims(edited)
     changed_para_start = article.text.rfind("\n", 0, article.text.index("promising a loan"))
     changed_para_end = article.text.index("\n", article.text.index("promising a loan"))
-    outside_old = {c.id for c in claims if not changed_para_start <= c.start <= changed_para_end and c.kind != "consistency"}
+    outside_old = {
+        c.id
+        for c in claims
+        if not changed_para_start <= c.start <= changed_para_end and c.kind != "consistency"
+    }
     assert outside_old <= {c.id for c in new}
     assert any(c.kind == "money" and c.value["amount"] == 2e9 for c in new)

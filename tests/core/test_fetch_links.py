@@ -24,7 +24,9 @@ def test_live_link(server) -> None:  # noqa: F811
     assert record["checked_at"].endswith("Z")
 
 
-@pytest.mark.parametrize(("path", "status"), [("/missing", 404), ("/error", 500), ("/forbidden", 403)])
+@pytest.mark.parametrize(
+    ("path", "status"), [("/missing", 404), ("/error", 500), ("/forbidden", 403)]
+)
 def test_dead_link_status(server, path: str, status: int) -> None:  # noqa: F811
     record = check_link(server.url(path), allow_private=True)
     assert record["ok"] is False and record["status_code"] == status

@@ -55,7 +55,12 @@ def test_percent_and_points():
 
 
 def test_durations():
-    assert parse_duration("the past 26 years") == {"number": 26, "unit": "year", "qualifier": "exact", "text": "the past 26 years"}
+    assert parse_duration("the past 26 years") == {
+        "number": 26,
+        "unit": "year",
+        "qualifier": "exact",
+        "text": "the past 26 years",
+    }
     assert parse_duration("less than 24 hours")["qualifier"] == "less-than"
     assert parse_duration("2 hours and 35 seconds")["seconds"] == 7235
     assert parse_duration("two and a half years")["number"] == 2.5
@@ -79,7 +84,12 @@ def test_format_number():
 def test_pairs_and_ratios():
     from workbench.core.quantities import parse_pair, parse_ratio
 
-    assert parse_quantity("69-30") == {"number": 69, "other": 30, "qualifier": "tally", "text": "69-30"}
+    assert parse_quantity("69-30") == {
+        "number": 69,
+        "other": 30,
+        "qualifier": "tally",
+        "text": "69-30",
+    }
     assert parse_pair("3-5%") == {"number": 3, "upper": 5, "qualifier": "range", "text": "3-5%"}
     assert parse_percent("3-5%")["upper"] == 5
     assert parse_ratio("one in five")["number"] == 20
@@ -90,6 +100,23 @@ def test_pairs_and_ratios():
 def test_format_value_never_raises_on_odd_values():
     from workbench.core.values import format_value
 
-    for kind in ("quantity", "money", "percent", "duration", "date", "ordinal", "quote", "event", "consistency", "x"):
-        for value in ({}, {"number": "12"}, {"amount": [1]}, {"number": None, "unit": 5}, {"variants": "ab"}):
+    for kind in (
+        "quantity",
+        "money",
+        "percent",
+        "duration",
+        "date",
+        "ordinal",
+        "quote",
+        "event",
+        "consistency",
+        "x",
+    ):
+        for value in (
+            {},
+            {"number": "12"},
+            {"amount": [1]},
+            {"number": None, "unit": 5},
+            {"variants": "ab"},
+        ):
             assert isinstance(format_value(kind, value), str)

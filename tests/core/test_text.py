@@ -20,7 +20,20 @@ def test_escape_sequences_removed_markup_kept():
     assert cleaned.endswith("end")
 
 
-@pytest.mark.parametrize("seq", ["\x1b[31m", "\x1b[2J", "\x1b]8;;http://x\x1b\\", "\x9b1m", "\x1bP1$r\x1b\\", "\x1bc", "\u202e", "\x00", "\x7f"])
+@pytest.mark.parametrize(
+    "seq",
+    [
+        "\x1b[31m",
+        "\x1b[2J",
+        "\x1b]8;;http://x\x1b\\",
+        "\x9b1m",
+        "\x1bP1$r\x1b\\",
+        "\x1bc",
+        "\u202e",
+        "\x00",
+        "\x7f",
+    ],
+)
 def test_each_sequence_removed(seq):
     assert strip_controls(f"a{seq}b") == "ab"
 

@@ -15,15 +15,33 @@ from ..core.text import one_line
 from ..core.values import format_value
 from .progress import ProgressBar
 
-CLAIM_FIELDS = ("id", "kind", "anchor", "start", "end", "sentence", "sentence_start",
-                "sentence_end", "label", "value", "entities", "worthiness")
+CLAIM_FIELDS = (
+    "id",
+    "kind",
+    "anchor",
+    "start",
+    "end",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+    "label",
+    "value",
+    "entities",
+    "worthiness",
+)
 ARTICLE_FIELDS = ("id", "title", "source", "text")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("extract", parents=[common], help="print the checkable claims of articles",
-                       description="Split articles into checkable claims and print them.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders of them, or - for stdin")
+    p = sub.add_parser(
+        "extract",
+        parents=[common],
+        help="print the checkable claims of articles",
+        description="Split articles into checkable claims and print them.",
+    )
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files, folders of them, or - for stdin"
+    )
     p.add_argument("--format", "-f", choices=("table", "json", "jsonl"), default="table")
     p.add_argument("--jobs", "-j", type=int, default=1, help="processes for spaCy (default 1)")
     p.set_defaults(func=run)

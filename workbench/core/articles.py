@@ -72,7 +72,9 @@ def expand_paths(paths: list[str]) -> list[str]:
             found = sorted(
                 str(f)
                 for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES and not f.name.startswith(".")
+                if f.is_file()
+                and f.suffix.lower() in ARTICLE_SUFFIXES
+                and not f.name.startswith(".")
             )
             if not found:
                 raise InputError(f"{path}: the folder holds no article files (.txt, .md)")

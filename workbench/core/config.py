@@ -79,7 +79,9 @@ def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> 
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise InputError(f"config file {path} is not valid TOML ({exc}); fix or remove it") from None
+            raise InputError(
+                f"config file {path} is not valid TOML ({exc}); fix or remove it"
+            ) from None
         except OSError as exc:
             raise InputError(f"config file {path} cannot be read ({exc.strerror or exc})") from None
     config = Config(path=path if data else None)

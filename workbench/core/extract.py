@@ -24,10 +24,9 @@ from .quantities import (
     parse_date,
     parse_duration,
     parse_money,
-    parse_number,
     parse_percent,
-    parse_ratio,
     parse_quantity,
+    parse_ratio,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -35,9 +34,26 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
 
 Progress = Callable[[int, int], None]
-ENTITY_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW",
-                 "WORK_OF_ART", "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY",
-                 "ORDINAL", "CARDINAL")
+ENTITY_LABELS = (
+    "PERSON",
+    "NORP",
+    "FAC",
+    "ORG",
+    "GPE",
+    "LOC",
+    "PRODUCT",
+    "EVENT",
+    "LAW",
+    "WORK_OF_ART",
+    "LANGUAGE",
+    "DATE",
+    "TIME",
+    "PERCENT",
+    "MONEY",
+    "QUANTITY",
+    "ORDINAL",
+    "CARDINAL",
+)
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "PRODUCT"})
 EVENT_NOUNS = frozenset(
     """agreement treaty accord pact deal convention summit election referendum war ceasefire
@@ -63,11 +79,30 @@ class _Record(NamedTuple):
 class _Draft:
     """A claim before its id, worthiness and article id are known."""
 
-    __slots__ = ("kind", "start", "end", "anchor", "sent_start", "sent_end", "label", "value", "span")
+    __slots__ = (
+        "kind",
+        "start",
+        "end",
+        "anchor",
+        "sent_start",
+        "sent_end",
+        "label",
+        "value",
+        "span",
+    )
 
-    def __init__(self, kind: str, start: int, end: int, anchor: str, sent: Span,
-                 label: str, value: dict[str, Any], sent_start: int | None = None,
-                 sent_end: int | None = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        anchor: str,
+        sent: Span,
+        label: str,
+        value: dict[str, Any],
+        sent_start: int | None = None,
+        sent_end: int | None = None,
+    ) -> None:
         self.kind, self.start, self.end, self.anchor = kind, start, end, anchor
         self.sent_start = sent.start_char if sent_start is None else sent_start
         self.sent_end = sent.end_char if sent_end is None else sent_end
@@ -89,29 +124,43 @@ def _entities(sent: Span) -> list[Span]:
     out: list[Span] = []
     for ent in sent.ents:
         start, end, label = ent.start, ent.end, ent.label_
-        if label in ("MONEY", "CARDINAL") and start > sent.start and doc[start - 1].lower_ in _CURRENCY_TOKENS:
+        if (
+            label in ("MONEY", "CARDINAL")
+            and start > sent.start
+            and doc[start - 1].lower_ in _CURRENCY_TOKENS
+        ):
             start -= 1
             label = "MONEY"
         if label in ("CARDINAL", "MONEY") and end < sent.end and doc[end].lower_ in CURRENCY_WORDS:
             end += 1  # "60 billion" + "euros"
             label = "MONEY"
         if label in ("CARDINAL", "QUANTITY") and start - 2 >= sent.start:
-            prev = doc[start - 1].lower_
-            if prev == "in" and doc[start - 2].like_num:
+            before = doc[start - 1].lower_
+            if before == "in" and doc[start - 2].like_num:
                 start, label = start - 2, "RATIO"  # "one in five"
-            elif (prev == "of" and doc[start - 2].lower_ == "out" and start - 3 >= sent.start
-                  and doc[start - 3].like_num):
+            elif (
+                before == "of"
+                and doc[start - 2].lower_ == "out"
+                and start - 3 >= sent.start
+                and doc[start - 3].like_num
+            ):
                 start, label = start - 3, "RATIO"  # "nine out of ten"
         while end - start > 1 and doc[start].lower_ in _TRIM_LEFT:
             start += 1
-        while end - start > 1 and (doc[end - 1].lower_ in ("and", "or") or doc[end - 1].text in ",.;:-–—()"):
+        while end - start > 1 and (
+            doc[end - 1].lower_ in ("and", "or") or doc[end - 1].text in ",.;:-–—()"
+        ):
             end -= 1
         span = doc[start:end]
         out = [o for o in out if o.end <= start]  # a widened span swallows what it covers
         if out and label in ("DATE", "TIME") and out[-1].label_ in ("DATE", "TIME"):
             prev = out[-1]
             gap = doc[prev.end : start]
-            if [t.lower_ for t in gap] == ["and"] and parse_duration(prev.text) and parse_duration(span.text):
+            if (
+                [t.lower_ for t in gap] == ["and"]
+                and parse_duration(prev.text)
+                and parse_duration(span.text)
+            ):
                 from spacy.tokens import Span as SpanType
 
                 out[-1] = SpanType(doc, prev.start, end, label=prev.label_)
@@ -161,8 +210,12 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
     if label in ("DATE", "TIME"):
         duration = parse_duration(text)
         if duration and re.search(r"(?i)\bold\b|-old$", text):
-            return "quantity", {"number": duration["number"], "unit": "years of age",
-                                "qualifier": duration["qualifier"], "text": text}
+            return "quantity", {
+                "number": duration["number"],
+                "unit": "years of age",
+                "qualifier": duration["qualifier"],
+                "text": text,
+            }
         if duration and not is_specific_date(text):
             return "duration", duration
         if label == "DATE" and is_specific_date(text):
@@ -181,9 +234,13 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
             unit = root.head.lemma_.lower()
         else:
             of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            pobj = (
+                next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            )
             if pobj is not None:
-                if pobj.tag_ in ("DT", "PRP") or any(c.dep_ == "amod" and c.tag_ == "JJS" for c in pobj.children):
+                if pobj.tag_ in ("DT", "PRP") or any(
+                    c.dep_ == "amod" and c.tag_ == "JJS" for c in pobj.children
+                ):
                     return None  # "one of the most ...", "two of them": not a count
                 unit = pobj.lemma_.lower()
         if unit in CURRENCY_WORDS:
@@ -193,8 +250,14 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
         if value.get("number") is None:
             return None
         head = root.head
-        if (label == "CARDINAL" and value["number"] < 10 and root.dep_ == "nummod"
-                and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in head.children)):
+        if (
+            label == "CARDINAL"
+            and value["number"] < 10
+            and root.dep_ == "nummod"
+            and any(
+                c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in head.children
+            )
+        ):
             return None  # "the two countries": a reference, not a count
         if label == "CARDINAL" and value["number"] == 1 and not any(ch.isdigit() for ch in text):
             return None  # "one" is an article, rarely a checkable count
@@ -205,9 +268,21 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
 
 
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
-    "hundredth": 100, "last": -1,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "twentieth": 20,
+    "hundredth": 100,
+    "last": -1,
 }
 
 
@@ -233,16 +308,27 @@ def _event_drafts(sent: Span, covered: list[tuple[int, int]]) -> Iterator[_Draft
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in EVENT_NOUNS:
             continue
-        named = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")
-                 and (c.pos_ == "PROPN" or c.ent_type_ in NAME_LABELS)]
+        named = [
+            c
+            for c in tok.lefts
+            if c.dep_ in ("compound", "amod", "poss", "nmod")
+            and (c.pos_ == "PROPN" or c.ent_type_ in NAME_LABELS)
+        ]
         if not named:
             continue
         left = min([tok.i] + [t.i for c in named for t in c.subtree])
         span = sent.doc[left : tok.i + 1]
         if any(s < span.end_char and span.start_char < e for s, e in covered):
             continue
-        yield _Draft("event", span.start_char, span.end_char, span.text, sent,
-                     noun_phrase_label(tok), {"name": span.text})
+        yield _Draft(
+            "event",
+            span.start_char,
+            span.end_char,
+            span.text,
+            sent,
+            noun_phrase_label(tok),
+            {"name": span.text},
+        )
 
 
 def _doc_drafts(doc: Doc, tracker: Any, base: int) -> Iterator[_Draft]:
@@ -258,7 +344,9 @@ def _doc_drafts(doc: Doc, tracker: Any, base: int) -> Iterator[_Draft]:
                 continue
             kind, value = kind_value
             covered.append((ent.start_char, ent.end_char))
-            yield _Draft(kind, ent.start_char, ent.end_char, ent.text, sent, label_for(ent, kind), value)
+            yield _Draft(
+                kind, ent.start_char, ent.end_char, ent.text, sent, label_for(ent, kind), value
+            )
         yield from _event_drafts(sent, covered)
     for quote in find_quotes(doc.text):
         speaker, s_start, s_end = attribute(doc, quote.start, quote.end, tracker, base)
@@ -267,15 +355,30 @@ def _doc_drafts(doc: Doc, tracker: Any, base: int) -> Iterator[_Draft]:
         text = doc.text[quote.start : quote.end]
         short = text if len(text) <= 60 else text[:57].rstrip() + "…"
         span = doc.char_span(s_start, s_end, alignment_mode="expand") or doc[:]
-        yield _Draft("quote", quote.start, quote.end, text, span, f"{speaker}: “{short}”",
-                     {"speaker": speaker, "quote": text}, s_start, s_end)
+        yield _Draft(
+            "quote",
+            quote.start,
+            quote.end,
+            text,
+            span,
+            f"{speaker}: “{short}”",
+            {"speaker": speaker, "quote": text},
+            s_start,
+            s_end,
+        )
 
 
 class Extractor:
     """Turns articles into claims with one spaCy pipeline (loaded lazily)."""
 
-    def __init__(self, model: str | None = None, *, nlp: Language | None = None,
-                 score: bool = True, consistency: bool = True) -> None:
+    def __init__(
+        self,
+        model: str | None = None,
+        *,
+        nlp: Language | None = None,
+        score: bool = True,
+        consistency: bool = True,
+    ) -> None:
         self.model = model
         self._nlp = nlp
         self.score = score
@@ -292,8 +395,13 @@ class Extractor:
     def claims(self, article: Article) -> list[Claim]:
         return next(iter(self.claims_many([article])))
 
-    def claims_many(self, articles: Iterable[Article], progress: Progress | None = None,
-                    total: int | None = None, n_process: int = 1) -> Iterator[list[Claim]]:
+    def claims_many(
+        self,
+        articles: Iterable[Article],
+        progress: Progress | None = None,
+        total: int | None = None,
+        n_process: int = 1,
+    ) -> Iterator[list[Claim]]:
         """Claims of each article, in order; all articles go through one ``nlp.pipe``."""
         from .quotes import SpeakerTracker
 
@@ -322,11 +430,18 @@ class Extractor:
                 records, mentions, sentences, tracker = [], [], [], SpeakerTracker()
             records.extend(self._records(doc, tracker, unit.start))
             if self.consistency:
-                sentences.extend((unit.start + s.start_char, unit.start + s.end_char) for s in doc.sents)
+                sentences.extend(
+                    (unit.start + s.start_char, unit.start + s.end_char) for s in doc.sents
+                )
                 mentions.extend(
-                    {"text": e.text, "label": e.label_, "start": unit.start + e.start_char,
-                     "end": unit.start + e.end_char}
-                    for e in doc.ents if e.label_ in NAME_LABELS
+                    {
+                        "text": e.text,
+                        "label": e.label_,
+                        "start": unit.start + e.start_char,
+                        "end": unit.start + e.end_char,
+                    }
+                    for e in doc.ents
+                    if e.label_ in NAME_LABELS
                 )
         while current < len(articles):
             yield self._finish(articles[current], records, mentions, sentences)
@@ -341,13 +456,27 @@ class Extractor:
         drafts = list(_doc_drafts(doc, tracker, base))
         scores = self._scores([d.span for d in drafts]) if self.score else [None] * len(drafts)
         return [
-            _Record(d.kind, base + d.start, base + d.end, base + d.sent_start, base + d.sent_end,
-                    d.label, d.value, _sentence_entities(d.span, base), score)
+            _Record(
+                d.kind,
+                base + d.start,
+                base + d.end,
+                base + d.sent_start,
+                base + d.sent_end,
+                d.label,
+                d.value,
+                _sentence_entities(d.span, base),
+                score,
+            )
             for d, score in zip(drafts, scores, strict=True)
         ]
 
-    def _finish(self, article: Article, records: list[_Record], mentions: list[dict[str, Any]],
-                sentences: list[tuple[int, int]]) -> list[Claim]:
+    def _finish(
+        self,
+        article: Article,
+        records: list[_Record],
+        mentions: list[dict[str, Any]],
+        sentences: list[tuple[int, int]],
+    ) -> list[Claim]:
         text = article.text
         seen: dict[tuple[str, str, str], int] = {}
         claims: list[Claim] = []
@@ -356,12 +485,23 @@ class Extractor:
             key = (r.kind, anchor, sentence)
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
-            claims.append(Claim(
-                id=claim_id(r.kind, anchor, sentence, occurrence), article_id=article.id,
-                kind=r.kind, anchor=anchor, start=r.start, end=r.end, sentence=sentence,
-                sentence_start=r.sent_start, sentence_end=r.sent_end, label=r.label,
-                value=r.value, entities=r.entities, worthiness=r.score,
-            ))
+            claims.append(
+                Claim(
+                    id=claim_id(r.kind, anchor, sentence, occurrence),
+                    article_id=article.id,
+                    kind=r.kind,
+                    anchor=anchor,
+                    start=r.start,
+                    end=r.end,
+                    sentence=sentence,
+                    sentence_start=r.sent_start,
+                    sentence_end=r.sent_end,
+                    label=r.label,
+                    value=r.value,
+                    entities=r.entities,
+                    worthiness=r.score,
+                )
+            )
         if self.consistency:
             claims.extend(self._consistency(article, mentions, claims, sentences))
         return claims
@@ -372,8 +512,13 @@ class Extractor:
             return [None] * len(spans)
         return [round(float(s), 4) for s in scorer.score_spans(spans)]
 
-    def _consistency(self, article: Article, mentions: list[dict[str, Any]],
-                     claims: list[Claim], sentences: list[tuple[int, int]]) -> list[Claim]:
+    def _consistency(
+        self,
+        article: Article,
+        mentions: list[dict[str, Any]],
+        claims: list[Claim],
+        sentences: list[tuple[int, int]],
+    ) -> list[Claim]:
         finder = _load_consistency()
         return finder(article, mentions, claims, sentences) if finder else []
 
@@ -409,7 +554,13 @@ def extract_claims(article: Article, model: str | None = None) -> list[Claim]:
     return get_extractor(model).claims(article)
 
 
-def extract_many(articles: list[Article], model: str | None = None, jobs: int = 1,
-                 progress: Progress | None = None) -> list[list[Claim]]:
+def extract_many(
+    articles: list[Article],
+    model: str | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> list[list[Claim]]:
     """Claims of many articles in one ``nlp.pipe`` pass (``jobs`` processes)."""
-    return list(get_extractor(model).claims_many(articles, progress=progress, n_process=max(1, jobs)))
+    return list(
+        get_extractor(model).claims_many(articles, progress=progress, n_process=max(1, jobs))
+    )

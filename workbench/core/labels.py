@@ -32,7 +32,15 @@ def _np_tokens(noun: Token, with_pp: bool = True, depth: int = 0) -> list[Token]
     toks.append(noun)
     if with_pp and depth < 1:
         for child in noun.rights:
-            if child.dep_ == "prep" and child.lower_ in ("of", "on", "in", "for", "to", "against", "with"):
+            if child.dep_ == "prep" and child.lower_ in (
+                "of",
+                "on",
+                "in",
+                "for",
+                "to",
+                "against",
+                "with",
+            ):
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     toks.append(child)
@@ -47,7 +55,9 @@ def _subject(verb: Token) -> list[Token]:
             if child.pos_ == "PRON" or child.lower_ in _PRON_SUBJECTS:
                 return []
             if child.ent_type_ and child.ent_iob_ in ("B", "I"):
-                return [t for t in child.subtree if t.ent_type_ == child.ent_type_ and t.dep_ != "punct"]
+                return [
+                    t for t in child.subtree if t.ent_type_ == child.ent_type_ and t.dep_ != "punct"
+                ]
             return _np_tokens(child, with_pp=False)
     # a conjoined or auxiliary verb inherits the subject of its head
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
@@ -72,7 +82,11 @@ def _verb_object(verb: Token, exclude: set[int], prep_fallback: bool = True) -> 
         if child.dep_ == "acomp":
             return [t for t in child.subtree if t.dep_ != "punct"][:6]
     for child in verb.rights if prep_fallback else ():
-        if child.dep_ == "prep" and child.i not in exclude and not any(t.i in exclude for t in child.subtree):
+        if (
+            child.dep_ == "prep"
+            and child.i not in exclude
+            and not any(t.i in exclude for t in child.subtree)
+        ):
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return [child, *_np_tokens(objs[0], with_pp=False)]
@@ -114,7 +128,11 @@ def label_for(ent: Span, kind: str) -> str:
     # "more than 100,000 people", "1994 security agreement", "first face-to-face meeting"
     if root.dep_ in _NOUN_MODS and head.pos_ in ("NOUN", "PROPN") and head.i not in ent_ids:
         toks = _with_ent(_np_tokens(head), ent)
-        between = [t for t in ent.doc[min(ent.end, head.i) : max(ent.end, head.i)] if t.dep_ not in ("det", "punct")]
+        between = [
+            t
+            for t in ent.doc[min(ent.end, head.i) : max(ent.end, head.i)]
+            if t.dep_ not in ("det", "punct")
+        ]
         toks += between
         counted = kind in ("quantity", "money", "percent")
         if counted and head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
@@ -140,16 +158,33 @@ def label_for(ent: Span, kind: str) -> str:
             return _render(toks, ent)
     # "Hundreds of people have been arrested", "the company lost $5 million"
     if root.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        toks = list(ent) + [t for t in _np_tokens(root) if t.i > ent.end - 1][:4] + _verb_core(head) + _verb_object(head, ent_ids)
+        toks = (
+            list(ent)
+            + [t for t in _np_tokens(root) if t.i > ent.end - 1][:4]
+            + _verb_core(head)
+            + _verb_object(head, ent_ids)
+        )
         return _render(toks, ent)
     if root.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         toks = _subject(head) + _verb_core(head) + _np_tokens(root) + list(ent)
         return _render(toks, ent)
     # fall back to the nearest verb: subject + verb + object + the entity
-    verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is not None:
-        link = [a for a in root.ancestors if a.i != verb.i and a.dep_ in ("prep", "mark", "advmod") and a.head.i == verb.i]
-        toks = _subject(verb) + _verb_core(verb) + _verb_object(verb, ent_ids, False) + link + list(ent)
+    near_verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if near_verb is not None:
+        link = [
+            a
+            for a in root.ancestors
+            if a.i != near_verb.i
+            and a.dep_ in ("prep", "mark", "advmod")
+            and a.head.i == near_verb.i
+        ]
+        toks = (
+            _subject(near_verb)
+            + _verb_core(near_verb)
+            + _verb_object(near_verb, ent_ids, False)
+            + link
+            + list(ent)
+        )
         return _render(toks, ent)
     return _render(list(ent))
 

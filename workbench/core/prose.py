@@ -17,9 +17,10 @@ MAX_UNIT_CHARS = 20_000
 _BOILERPLATE = re.compile(
     r"""(?ix)
     ^(?:download|get|install|try)\b.{0,60}\bapp\b
-  | ^(?:sign\ up|subscribe|follow\ us|like\ us|join\ us|read\ more|read\ also|see\ also|related|more\ on|
-       click\ here|watch|listen|advertisement|share\ this|share\ on|newsletter|recommended|
-       most\ read|trending|editor'?s\ note|copyright|©|\(c\)|all\ rights\ reserved)\b
+  | ^(?:sign\ up|subscribe|follow\ us|like\ us|join\ us|read\ more|read\ also|see\ also|
+       click\ here|share\ this|share\ on|editor'?s\ note|copyright|©|\(c\)|all\ rights\ reserved)\b
+  | ^(?:related|more\ on|watch|listen|advertisement|newsletter|recommended|most\ read|trending)
+       \b\s*(?::|$)
   | \b(?:contributed\ (?:to\ )?(?:this\ )?(?:report|reporting|story)|additional\ reporting\ by|
        reporting\ by|writing\ by|editing\ by|edited\ by|compiled\ by)\b
   | ^(?:photo|image|picture|video|graphic|illustration|file\ photo|credit|source)s?\s*(?::|by\b)
@@ -29,7 +30,9 @@ _BOILERPLATE = re.compile(
     """
 )
 # "Name Surname / Agency" at the end of a caption line.
-_CREDIT_TAIL = re.compile(r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s?/\s?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}\s*$")
+_CREDIT_TAIL = re.compile(
+    r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s?/\s?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}\s*$"
+)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
 _SENT_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 

@@ -10,58 +10,184 @@ import re
 from typing import Any
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "a": 1, "an": 1, "single": 1, "both": 2, "couple": 2, "pair": 2,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "both": 2,
+    "couple": 2,
+    "pair": 2,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALES = {
-    "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "tr": 1e12,
-    "lakh": 1e5, "crore": 1e7,
+    "hundred": 100,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+    "tr": 1e12,
+    "lakh": 1e5,
+    "crore": 1e7,
 }
-_PLURAL_SCALES = {"hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "dozens": 12, "tens": 10}
+_PLURAL_SCALES = {
+    "hundreds": 100,
+    "thousands": 1e3,
+    "millions": 1e6,
+    "billions": 1e9,
+    "dozens": 12,
+    "tens": 10,
+}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 
 QUALIFIERS: tuple[tuple[str, str], ...] = (
-    ("more than", "more-than"), ("greater than", "more-than"), ("higher than", "more-than"),
-    ("over", "more-than"), ("above", "more-than"), ("in excess of", "more-than"),
-    ("upwards of", "more-than"), ("at least", "at-least"), ("no fewer than", "at-least"),
-    ("no less than", "at-least"), ("as many as", "up-to"), ("as much as", "up-to"),
-    ("up to", "up-to"), ("at most", "at-most"), ("no more than", "at-most"),
-    ("less than", "less-than"), ("fewer than", "less-than"), ("under", "less-than"),
-    ("below", "less-than"), ("nearly", "nearly"), ("almost", "nearly"), ("close to", "nearly"),
-    ("just under", "nearly"), ("about", "about"), ("around", "about"), ("roughly", "about"),
-    ("approximately", "about"), ("some", "about"), ("an estimated", "about"),
-    ("estimated", "about"), ("circa", "about"), ("just over", "more-than"),
-    ("exactly", "exact"), ("precisely", "exact"), ("only", "exact"), ("just", "exact"),
+    ("more than", "more-than"),
+    ("greater than", "more-than"),
+    ("higher than", "more-than"),
+    ("over", "more-than"),
+    ("above", "more-than"),
+    ("in excess of", "more-than"),
+    ("upwards of", "more-than"),
+    ("at least", "at-least"),
+    ("no fewer than", "at-least"),
+    ("no less than", "at-least"),
+    ("as many as", "up-to"),
+    ("as much as", "up-to"),
+    ("up to", "up-to"),
+    ("at most", "at-most"),
+    ("no more than", "at-most"),
+    ("less than", "less-than"),
+    ("fewer than", "less-than"),
+    ("under", "less-than"),
+    ("below", "less-than"),
+    ("nearly", "nearly"),
+    ("almost", "nearly"),
+    ("close to", "nearly"),
+    ("just under", "nearly"),
+    ("about", "about"),
+    ("around", "about"),
+    ("roughly", "about"),
+    ("approximately", "about"),
+    ("some", "about"),
+    ("an estimated", "about"),
+    ("estimated", "about"),
+    ("circa", "about"),
+    ("just over", "more-than"),
+    ("exactly", "exact"),
+    ("precisely", "exact"),
+    ("only", "exact"),
+    ("just", "exact"),
 )
 _QUALIFIER_RE = re.compile(
-    r"^\s*(" + "|".join(re.escape(q) for q, _ in sorted(QUALIFIERS, key=lambda x: -len(x[0]))) + r")\b",
+    r"^\s*("
+    + "|".join(re.escape(q) for q, _ in sorted(QUALIFIERS, key=lambda x: -len(x[0])))
+    + r")\b",
     re.IGNORECASE,
 )
 _QUALIFIER_MAP = dict(QUALIFIERS)
 
 CURRENCY_SYMBOLS = {
-    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
-    "₩": "KRW", "₺": "TRY", "₴": "UAH", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "r$": "BRL",
-    "chf": "CHF", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY",
-    "rmb": "CNY", "inr": "INR", "rub": "RUB",
+    "$": "USD",
+    "us$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "₽": "RUB",
+    "₩": "KRW",
+    "₺": "TRY",
+    "₴": "UAH",
+    "a$": "AUD",
+    "c$": "CAD",
+    "hk$": "HKD",
+    "r$": "BRL",
+    "chf": "CHF",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "inr": "INR",
+    "rub": "RUB",
 }
 CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
-    "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-    "rupee": "INR", "rupees": "INR", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB",
-    "roubles": "RUB", "franc": "CHF", "francs": "CHF", "won": "KRW", "lira": "TRY",
-    "hryvnia": "UAH", "peso": "MXN", "pesos": "MXN", "real": "BRL", "reais": "BRL",
-    "rand": "ZAR", "naira": "NGN", "shekel": "ILS", "shekels": "ILS", "cents": "USD",
-    "pence": "GBP", "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK",
-    "zloty": "PLN", "ringgit": "MYR", "baht": "THB", "dinar": "DZD", "dirham": "AED",
-    "riyal": "SAR", "bitcoin": "BTC",
+    "dollar": "USD",
+    "dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupee": "INR",
+    "rupees": "INR",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "franc": "CHF",
+    "francs": "CHF",
+    "won": "KRW",
+    "lira": "TRY",
+    "hryvnia": "UAH",
+    "peso": "MXN",
+    "pesos": "MXN",
+    "real": "BRL",
+    "reais": "BRL",
+    "rand": "ZAR",
+    "naira": "NGN",
+    "shekel": "ILS",
+    "shekels": "ILS",
+    "cents": "USD",
+    "pence": "GBP",
+    "krona": "SEK",
+    "kronor": "SEK",
+    "krone": "NOK",
+    "kroner": "NOK",
+    "zloty": "PLN",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "dinar": "DZD",
+    "dirham": "AED",
+    "riyal": "SAR",
+    "bitcoin": "BTC",
 }
 _NUMBER_TOKEN = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _NUM_WITH_SUFFIX = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|b|tn|tr)$", re.IGNORECASE)
@@ -73,7 +199,7 @@ def parse_qualifier(text: str) -> tuple[str, str]:
     if not match:
         return "exact", text.strip()
     qualifier = _QUALIFIER_MAP[match.group(1).lower()]
-    return qualifier, text[match.end():].strip()
+    return qualifier, text[match.end() :].strip()
 
 
 def _tokens(text: str) -> list[str]:
@@ -115,7 +241,9 @@ def parse_number(text: str) -> tuple[float | None, str | None]:
         elif tok in _FRACTIONS or tok in ("halves", "thirds", "quarters"):
             current = (current or 1) * _FRACTIONS.get(tok.rstrip("s").replace("halve", "half"), 0.5)
             seen = True
-        elif tok in _SCALES and (seen or tok in ("hundred", "thousand", "million", "billion", "trillion")):
+        elif tok in _SCALES and (
+            seen or tok in ("hundred", "thousand", "million", "billion", "trillion")
+        ):
             scale = _SCALES[tok]
             current = (current or 1) * scale
             if scale >= 1000:
@@ -152,8 +280,13 @@ def parse_money(text: str) -> dict[str, Any]:
                 low = re.sub(rf"\b{word}\b", " ", low)
                 if word in ("cents", "pence"):
                     amount, _ = parse_number(low)
-                    return _value(amount / 100 if amount is not None else None, "amount",
-                                  qualifier, text, currency=currency)
+                    return _value(
+                        amount / 100 if amount is not None else None,
+                        "amount",
+                        qualifier,
+                        text,
+                        currency=currency,
+                    )
                 break
     amount, vague = parse_number(low)
     out = _value(amount, "amount", qualifier, text, currency=currency)
@@ -162,7 +295,9 @@ def parse_money(text: str) -> dict[str, Any]:
     return out
 
 
-_PAIR = re.compile(r"^\s*([\d.,]+)\s*(?:-|–|—|to)\s*([\d.,]+)\s*(%|percent|per cent)?\s*$", re.IGNORECASE)
+_PAIR = re.compile(
+    r"^\s*([\d.,]+)\s*(?:-|–|—|to)\s*([\d.,]+)\s*(%|percent|per cent)?\s*$", re.IGNORECASE
+)
 _RATIO = re.compile(r"^\s*([\w.]+)\s+(?:in|out of)\s+([\w.,]+)\b", re.IGNORECASE)
 
 
@@ -189,8 +324,13 @@ def parse_ratio(text: str) -> dict[str, Any] | None:
     whole, _ = parse_number(match.group(2))
     if not part or not whole:
         return None
-    return {"number": round(100 * part / whole, 2), "unit": "percent", "ratio": [part, whole],
-            "qualifier": "exact", "text": text}
+    return {
+        "number": round(100 * part / whole, 2),
+        "unit": "percent",
+        "ratio": [part, whole],
+        "qualifier": "exact",
+        "text": text,
+    }
 
 
 def parse_quantity(text: str, unit: str | None = None) -> dict[str, Any]:
@@ -222,9 +362,19 @@ def parse_percent(text: str) -> dict[str, Any]:
 
 
 _DURATION_UNITS = {
-    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "night": "day",
-    "week": "week", "fortnight": "fortnight", "month": "month", "year": "year",
-    "decade": "decade", "century": "century", "centuries": "century", "millennium": "millennium",
+    "second": "second",
+    "minute": "minute",
+    "hour": "hour",
+    "day": "day",
+    "night": "day",
+    "week": "week",
+    "fortnight": "fortnight",
+    "month": "month",
+    "year": "year",
+    "decade": "decade",
+    "century": "century",
+    "centuries": "century",
+    "millennium": "millennium",
 }
 _DURATION_RE = re.compile(
     r"\b(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))\b",
@@ -233,9 +383,17 @@ _DURATION_RE = re.compile(
 
 
 _UNIT_SECONDS = {
-    "second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800,
-    "fortnight": 1209600, "month": 2629746, "year": 31556952, "decade": 315569520,
-    "century": 3155695200, "millennium": 31556952000,
+    "second": 1,
+    "minute": 60,
+    "hour": 3600,
+    "day": 86400,
+    "week": 604800,
+    "fortnight": 1209600,
+    "month": 2629746,
+    "year": 31556952,
+    "decade": 315569520,
+    "century": 3155695200,
+    "millennium": 31556952000,
 }
 
 
@@ -254,7 +412,11 @@ def parse_duration(text: str) -> dict[str, Any] | None:
     vague = None
     pos = 0
     for match in _DURATION_RE.finditer(text):
-        chunk = re.sub(r"(?i)\b(the|past|last|previous|next|coming|first|final)\b", " ", text[pos : match.start()])
+        chunk = re.sub(
+            r"(?i)\b(the|past|last|previous|next|coming|first|final)\b",
+            " ",
+            text[pos : match.start()],
+        )
         if not parts:
             qualifier, chunk = parse_qualifier(chunk)
         number, vague_here = parse_number(chunk)
@@ -281,8 +443,20 @@ def parse_duration(text: str) -> dict[str, Any] | None:
 MONTHS = {
     m: i + 1
     for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"]
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
     )
 }
 _MONTH_ABBR = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}

@@ -139,14 +139,18 @@ def _embedded_in_argument(doc: Doc, qstart: int, qend: int, verb: Token) -> bool
         return False
     node = roots[0]
     while node.i != verb.i:
-        if node.dep_ in ("advcl", "acl", "relcl", "csubj", "appos", "parataxis") or node.head.i == node.i:
+        if (
+            node.dep_ in ("advcl", "acl", "relcl", "csubj", "appos", "parataxis")
+            or node.head.i == node.i
+        ):
             return False
         node = node.head
     return True
 
 
-def attribute(doc: Doc, qstart: int, qend: int, tracker: SpeakerTracker,
-              base: int = 0) -> tuple[str | None, int, int]:
+def attribute(
+    doc: Doc, qstart: int, qend: int, tracker: SpeakerTracker, base: int = 0
+) -> tuple[str | None, int, int]:
     """Who said the quote at ``doc.text[qstart:qend]``.
 
     Returns ``(speaker, sent_start, sent_end)``: the speaker's name (None when the
@@ -167,7 +171,9 @@ def attribute(doc: Doc, qstart: int, qend: int, tracker: SpeakerTracker,
             if in_quote or tok.pos_ not in ("VERB", "AUX"):
                 continue
             if tok.lemma_.lower() not in SPEECH_VERBS and not (
-                sent is last and tok.dep_ == "ROOT" and _embedded_in_argument(doc, qstart, qend, tok)
+                sent is last
+                and tok.dep_ == "ROOT"
+                and _embedded_in_argument(doc, qstart, qend, tok)
             ):
                 continue
             subj = _subject_of(tok)

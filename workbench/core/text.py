@@ -71,7 +71,11 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str]:
     """
     if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{name}: looks like a binary file (NUL bytes), not an article")
-    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, encoding in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding
@@ -98,7 +102,9 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str]:
     try:
         text = data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
-        raise InputError(f"{name}: cannot decode the text as {best.encoding}; convert it to UTF-8") from None
+        raise InputError(
+            f"{name}: cannot decode the text as {best.encoding}; convert it to UTF-8"
+        ) from None
     if _looks_binary(text):
         raise InputError(f"{name}: looks like a binary file, not an article")
     return text, best.encoding
@@ -108,7 +114,9 @@ def _looks_binary(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    odd = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\n\r\t")
+    odd = sum(
+        1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\n\r\t"
+    )
     return odd / len(sample) > 0.1
 
 

@@ -7,8 +7,14 @@ from typing import Any
 from .quantities import MONTHS, format_number
 
 _QUALIFIER_WORDS = {
-    "more-than": "more than", "less-than": "less than", "at-least": "at least",
-    "at-most": "at most", "up-to": "up to", "nearly": "nearly", "about": "about", "exact": "",
+    "more-than": "more than",
+    "less-than": "less than",
+    "at-least": "at least",
+    "at-most": "at most",
+    "up-to": "up to",
+    "nearly": "nearly",
+    "about": "about",
+    "exact": "",
 }
 _MONTH_NAMES = {v: k.capitalize() for k, v in MONTHS.items()}
 
@@ -63,7 +69,11 @@ def _format(kind: str, value: dict[str, Any]) -> str:
             text = f"{text} ({value['iso']})"
         return text
     if kind == "ordinal":
-        return f"#{value.get('number')}" if value.get("number") is not None else str(value.get("text", ""))
+        return (
+            f"#{value.get('number')}"
+            if value.get("number") is not None
+            else str(value.get("text", ""))
+        )
     if kind == "quote":
         return f"said by {value.get('speaker')}"
     if kind == "event":
