@@ -15,3 +15,4 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     config_dir = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("WORKBENCH_CONFIG", str(config_dir / "config.toml"))
     monkeypatch.setenv("WORKBENCH_REVIEWER", "tester")
+

@@ -6,17 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_helpers import run_cli as run
 
 from workbench.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = "seeds/belarus-putin-sochi.txt"
 
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_claims_json_is_fresh(capsys, monkeypatch):

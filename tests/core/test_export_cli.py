@@ -8,9 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_helpers import run_cli as run
 from export_fixtures import Clock, triage
-
-from workbench.cli import main
 
 
 @pytest.fixture(scope="module")
@@ -19,17 +18,6 @@ def workspace(tmp_path_factory) -> tuple[Path, str]:
     return path, triage(path, Clock())
 
 
-@pytest.fixture(autouse=True)
-def _no_user_config(tmp_path, monkeypatch):
-    monkeypatch.setenv("WORKBENCH_CONFIG", str(tmp_path / "none.toml"))
-    for key in ("REVIEWER", "WORKSPACE", "ORG", "URL"):
-        monkeypatch.delenv(f"WORKBENCH_{key}", raising=False)
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_markdown_to_stdout(workspace, capsys):

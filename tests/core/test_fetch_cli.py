@@ -7,24 +7,11 @@ import socket
 
 import httpx
 import pytest
+from cli_helpers import run_cli as run
 from fetch_test_server import DATA, server  # noqa: F401  (fixture)
 
-from workbench.cli import main
 from workbench.core import archive, fetch_guard
 from workbench.core.store import Workspace
-
-
-@pytest.fixture(autouse=True)
-def _no_user_config(tmp_path, monkeypatch):
-    monkeypatch.setenv("WORKBENCH_CONFIG", str(tmp_path / "none.toml"))
-    for key in ("REVIEWER", "WORKSPACE", "ORG", "URL"):
-        monkeypatch.delenv(f"WORKBENCH_{key}", raising=False)
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_fetch_imports_and_refetch_reimports_changed_text(server, tmp_path, capsys) -> None:  # noqa: F811
