@@ -33,6 +33,20 @@ EXPECTED = {
         ("quote", "Vaccination is the only way", lambda v: "Kluge" in v["speaker"]),
         ("date", "2023", lambda v: v["year"] == 2023),
     ],
+    "environment-heatwave.txt": [
+        (
+            "quantity",
+            "44.5 degrees Celsius",
+            lambda v: v["number"] == 44.5 and "Celsius" in v["unit"],
+        ),
+        ("quantity", "1,200", lambda v: v["number"] == 1200 and v["qualifier"] == "about"),
+        ("quantity", "4,000", lambda v: v.get("unit") == "hectare"),
+        ("percent", "30%", lambda v: v["number"] == 30),
+        ("date", "1980s", lambda v: v["iso"] == "1980s"),
+        ("quantity", "61,000", lambda v: v["qualifier"] == "more-than"),
+        ("event", "Paris Agreement", lambda v: "Paris Agreement" in v["name"]),
+        ("quote", "We have never seen fires", lambda v: "Moreno" in v["speaker"]),
+    ],
     "sport-marathon.txt": [
         ("duration", "35 seconds", lambda v: v.get("seconds") == 7235),
         ("quantity", "23-year-old", lambda v: v["number"] == 23),
@@ -129,3 +143,13 @@ def test_prose_line_detection(line, prose):
     from workbench.core.prose import is_prose_line
 
     assert is_prose_line(line) is prose
+
+
+def test_dateline_is_not_a_claim_and_second_week_is_no_duration():
+    article = load_article_file(DATA / "environment-heatwave.txt")
+    claims = extract_claims(article)
+    dateline_end = article.text.index("—") + 1
+    assert not [c for c in claims if c.start < dateline_end and c.kind != "consistency"]
+    assert not [c for c in claims if c.kind == "duration" and c.value.get("unit") == "second"]
+    first = next(c for c in claims if "44.5" in c.anchor)
+    assert first.label.startswith("Temperatures")

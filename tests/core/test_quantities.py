@@ -120,3 +120,21 @@ def test_format_value_never_raises_on_odd_values():
             {"variants": "ab"},
         ):
             assert isinstance(format_value(kind, value), str)
+
+
+def test_ordinal_second_is_not_a_duration():
+    assert parse_duration("a second week") is None
+    assert parse_duration("35 seconds")["unit"] == "second"
+
+
+def test_datelines():
+    from workbench.core.prose import dateline_length
+
+    for line in (
+        "MADRID, July 18 (AP) — Temperatures rose.",
+        "WASHINGTON (Reuters) - The Senate voted.",
+        "LONDON — Prices fell.",
+        "NEW YORK, N.Y. — Stocks rose.",
+    ):
+        assert line[dateline_length(line) :][0].isupper() and dateline_length(line) > 0
+    assert dateline_length("The UN said 5 people - all men - died.") == 0

@@ -20,6 +20,7 @@ from .models import Article, Claim, claim_id
 from .prose import Unit, prose_units
 from .quantities import (
     CURRENCY_WORDS,
+    QUALIFIERS,
     is_specific_date,
     parse_date,
     parse_duration,
@@ -109,6 +110,7 @@ class _Draft:
         self.label, self.value, self.span = label, value, sent
 
 
+_QUALIFIER_WORDS = frozenset(w for q, _ in QUALIFIERS for w in q.split())
 _CURRENCY_TOKENS = frozenset({"$", "€", "£", "¥", "₹", "₽", "us$", "a$", "c$", "hk$", "r$"})
 _TRIM_LEFT = frozenset({"between", "from", "since", "until", "till", "through", "by", "to", "and"})
 
@@ -246,6 +248,9 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
         if unit in CURRENCY_WORDS:
             value = parse_money(f"{text} {unit}")
             return ("money", value) if value.get("amount") is not None else None
+        if unit is None and label == "QUANTITY":
+            words = [t.text for t in ent if not t.like_num and t.lower_ not in _QUALIFIER_WORDS]
+            unit = " ".join(words) or None  # "44.5 degrees Celsius" -> "degrees Celsius"
         value = parse_quantity(text, unit=unit)
         if value.get("number") is None:
             return None

@@ -81,6 +81,9 @@ def _verb_object(verb: Token, exclude: set[int], prep_fallback: bool = True) -> 
             return _np_tokens(child)
         if child.dep_ == "acomp":
             return [t for t in child.subtree if t.dep_ != "punct"][:6]
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            to = [c for c in child.lefts if c.dep_ == "aux"]
+            return to + [child] + _verb_object(child, exclude, prep_fallback)
     for child in verb.rights if prep_fallback else ():
         if (
             child.dep_ == "prep"

@@ -37,6 +37,22 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
 _SENT_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 
+# "MADRID, July 18 (AP) — ", "WASHINGTON (Reuters) - ", "LONDON — " at the start of a paragraph.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"
+    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"(?: \([A-Za-z. ]{2,30}\))?"
+    r" ?[—–-]{1,2} "
+)
+
+
+def dateline_length(line: str) -> int:
+    """Length of a news dateline at the start of ``line`` (0 when there is none)."""
+    match = _DATELINE.match(line)
+    return match.end() if match else 0
+
+
 @dataclass(frozen=True)
 class Unit:
     """A run of prose: ``text == article_text[start:end]``."""
@@ -76,7 +92,7 @@ def prose_units(text: str, skip_title: bool = True) -> Iterator[Unit]:
             first_line = False
         if line.strip() and not is_title and is_prose_line(line):
             if run_start < 0:
-                run_start = start
+                run_start = start + dateline_length(line)
             run_end = end
             continue
         if run_start >= 0:

@@ -412,6 +412,8 @@ def parse_duration(text: str) -> dict[str, Any] | None:
     vague = None
     pos = 0
     for match in _DURATION_RE.finditer(text):
+        if match.group(1).lower() == "second" and _DURATION_RE.match(text[match.end() :].lstrip()):
+            continue  # "a second week": an ordinal
         chunk = re.sub(
             r"(?i)\b(the|past|last|previous|next|coming|first|final)\b",
             " ",
