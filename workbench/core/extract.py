@@ -230,6 +230,14 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
             return None
         return "ordinal", {"number": _ordinal_value(text), "text": text}
     if label in ("CARDINAL", "QUANTITY"):
+        doc = ent.doc
+        if (
+            0 < ent.start
+            and ent.end < len(doc)
+            and doc[ent.start - 1].text == "["
+            and doc[ent.end].text == "]"
+        ):
+            return None  # "[1]", "[0]": a reference marker, not a count
         root = ent.root
         unit = None
         if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
