@@ -47,6 +47,18 @@ EXPECTED = {
         ("event", "Paris Agreement", lambda v: "Paris Agreement" in v["name"]),
         ("quote", "We have never seen fires", lambda v: "Moreno" in v["speaker"]),
     ],
+    "politics-budget.txt": [
+        ("quote", "The deficit will fall", lambda v: v["speaker"] == "Rachel Adams"),
+        ("quote", "We are confident", lambda v: "spokesperson" in v["speaker"]),
+        ("quote", "a fantasy built", lambda v: v["speaker"] == "Tom Hale"),
+        ("quote", "families will pay", lambda v: v["speaker"] == "Tom Hale"),
+        ("quote", "We have a plan", lambda v: v["speaker"] == "Rachel Adams"),
+        ("money", "£2.6tn", lambda v: v["amount"] == 2.6e12 and v["currency"] == "GBP"),
+        ("money", "£102bn", lambda v: v["amount"] == 1.02e11),
+        ("quantity", "52", lambda v: v["number"] == 52 and v["unit"] == "years of age"),
+        ("date", "October 2022", lambda v: v["iso"] == "2022-10"),
+        ("percent", "4.2 per cent", lambda v: v["number"] == 4.2 and v["qualifier"] == "about"),
+    ],
     "sport-marathon.txt": [
         ("duration", "35 seconds", lambda v: v.get("seconds") == 7235),
         ("quantity", "23-year-old", lambda v: v["number"] == 23),

@@ -189,7 +189,11 @@ def _predicate(ent: Span) -> str | None:
 def _classify(ent: Span) -> tuple[str, dict[str, Any]] | None:
     """The claim kind and normalized value of an entity, or None if not checkable."""
     kind_value = _classify_value(ent)
-    if kind_value is not None and kind_value[0] in ("quantity", "money", "percent"):
+    if (
+        kind_value is not None
+        and kind_value[0] in ("quantity", "money", "percent")
+        and kind_value[1].get("unit") != "years of age"
+    ):
         predicate = _predicate(ent)
         if predicate:
             kind_value[1]["predicate"] = predicate
@@ -209,6 +213,15 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
     if label == "PERCENT":
         value = parse_percent(text)
         return ("percent", value) if value.get("number") is not None else None
+    if label in ("DATE", "CARDINAL") and ent.root.dep_ == "appos" and ent.root.head.pos_ == "PROPN":
+        age = int(text) if text.strip().isdigit() else 0
+        if 0 < age < 125:  # "Adams, 52, said": an age
+            return "quantity", {
+                "number": age,
+                "unit": "years of age",
+                "qualifier": "exact",
+                "text": text,
+            }
     if label in ("DATE", "TIME"):
         duration = parse_duration(text)
         if duration and re.search(r"(?i)\bold\b|-old$", text):

@@ -128,6 +128,9 @@ def label_for(ent: Span, kind: str) -> str:
     root = ent.root
     head = root.head
     ent_ids = {t.i for t in ent}
+    if kind == "quantity" and root.dep_ == "appos" and head.pos_ == "PROPN":
+        name = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
+        return f"{_render(name)} is {ent.text.strip()} years old"  # "Adams, 52, said"
     # "more than 100,000 people", "1994 security agreement", "first face-to-face meeting"
     if root.dep_ in _NOUN_MODS and head.pos_ in ("NOUN", "PROPN") and head.i not in ent_ids:
         toks = _with_ent(_np_tokens(head), ent)

@@ -104,6 +104,19 @@ class SpeakerTracker:
             if tok.pos_ == "PROPN" and tok.is_title and tok.text not in self.full:
                 name = " ".join(t.text for t in tok.lefts if t.dep_ == "compound" and t.is_title)
                 self.full[tok.text] = f"{name} {tok.text}".strip()
+        person_starts = {e.start for e in sent.ents if e.label_ == "PERSON"}
+        for tok in sent:
+            # a person named before, as subject again, missed by NER here ("Adams, 52, has ...")
+            if (
+                tok.pos_ == "PROPN"
+                and tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.i not in person_starts
+                and not tok.ent_type_
+                and tok.text in self.full
+                and " " in self.full[tok.text]
+                and (tok.head.dep_ == "ROOT" or tok.head.lemma_.lower() in SPEECH_VERBS)
+            ):
+                self.subjects.append((base + tok.idx, self.full[tok.text]))
         for ent in sent.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -111,13 +124,21 @@ class SpeakerTracker:
             last = name.split()[-1]
             if len(name.split()) > 1 or last not in self.full:
                 self.full[last] = name
-            head = ent.root.head
+            root = ent.root
+            if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
+                root = root.head  # "The opposition leader, Tom Hale, called ..."
+            head = root.head
             main = head.dep_ == "ROOT" or head.lemma_.lower() in SPEECH_VERBS
-            if ent.root.dep_ in ("nsubj", "nsubjpass") and main:
+            if root.dep_ in ("nsubj", "nsubjpass") and main:
                 self.subjects.append((base + ent.start_char, self.full.get(last, name)))
 
-    def resolve(self, tok: Token, base: int = 0) -> str | None:
+    def resolve(self, tok: Token, base: int = 0, speech: bool = False) -> str | None:
+        """The speaker a subject token names; ``speech``: the verb is a verb of saying,
+        so an unnamed speaker ("a Treasury spokesperson") counts too."""
         name = _full_name(tok)
+        if name is None:
+            appos = [c for c in tok.children if c.dep_ == "appos" and _full_name(c)]
+            name = _full_name(appos[0]) if appos else None
         if name is None and tok.pos_ == "PROPN":
             name = " ".join(t.text for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i)
         if name is None and tok.is_title and tok.text in self.full:
@@ -128,6 +149,13 @@ class SpeakerTracker:
             pos = base + tok.idx
             before = [person for at, person in self.subjects if at < pos]
             return before[-1] if before else None
+        if speech and tok.pos_ == "NOUN":
+            words = [
+                t.text
+                for t in tok.subtree
+                if t.i <= tok.i and t.dep_ not in ("det", "poss", "punct")
+            ]
+            return " ".join(words[-4:])
         return None
 
 
@@ -179,7 +207,7 @@ def attribute(
             subj = _subject_of(tok)
             if subj is None or qstart <= subj.idx < qend:
                 continue
-            speaker = tracker.resolve(subj, base)
+            speaker = tracker.resolve(subj, base, speech=tok.lemma_.lower() in SPEECH_VERBS)
             if speaker:
                 end = max(sent.end_char, last.end_char)
                 return speaker, first.start_char, end
