@@ -214,7 +214,7 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
         value = parse_percent(text)
         return ("percent", value) if value.get("number") is not None else None
     if label in ("DATE", "CARDINAL") and ent.root.dep_ == "appos" and ent.root.head.pos_ == "PROPN":
-        age = int(text) if text.strip().isdigit() else 0
+        age = int(text) if text.strip().isdecimal() else 0
         if 0 < age < 125:  # "Adams, 52, said": an age
             return "quantity", {
                 "number": age,
@@ -314,7 +314,7 @@ _ORDINALS = {
 
 def _ordinal_value(text: str) -> int | None:
     low = text.lower().strip()
-    digits = "".join(ch for ch in low if ch.isdigit())
+    digits = "".join(ch for ch in low if ch.isdecimal())
     if digits:
         return int(digits)
     return _ORDINALS.get(low.split("-")[-1].split()[-1])
