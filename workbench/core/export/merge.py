@@ -4,8 +4,8 @@
 when any part of it is bad); ``merge_export(ws, export)`` then applies it:
 
 - an article the workspace does not have is added with its claims, verdicts and
-  history (export then import into an empty workspace gives the same verdicts
-  and history, plus one ``import`` history row per restored field);
+  history, exactly: export then import into an empty workspace gives the same
+  verdicts (reviewer and time included) and the same history rows, nothing added;
 - for an article it has, claims match by id; history rows it lacks are appended;
   a verdict only the export changed is taken; a verdict only the workspace
   changed is kept. When the export's last change of a verdict is already in the
@@ -312,8 +312,9 @@ def history_key(change: Change) -> tuple[str, ...]:
 
 
 def _seen(history: Iterable[Change]) -> set[tuple[str, str, str]]:
-    """(claim id, reviewer, time) of every verdict state a history has recorded."""
-    return {(c.claim_id, c.reviewer, c.at) for c in history if c.field in VERDICT_FIELDS}
+    """(claim id, reviewer, time) of every verdict state a history has recorded (a link
+    check also sets the verdict's time, so every row counts, not only status/note/links)."""
+    return {(c.claim_id, c.reviewer, c.at) for c in history}
 
 
 def _content(verdict: Verdict) -> dict[str, Any]:
@@ -356,6 +357,7 @@ def _merge_article(
         present = ws.article(article.id).id == article.id
     except NotFound:
         present = False
+    fresh = False  # a new article with no verdicts of its own: restored exactly
     if present:
         result.articles_merged.append(article.id)
     else:
@@ -363,6 +365,7 @@ def _merge_article(
         result.articles_added.append(article.id)
         if added.replaced:
             result.replaced[article.id] = added.replaced
+        fresh = added.created and not added.replaced
     local_history = ws.history(article_id=article.id)
     local_keys = {history_key(c) for c in local_history}
     seen_here = _seen(local_history)
@@ -378,7 +381,9 @@ def _merge_article(
             continue
         local = local_verdicts.get(claim_id)
         if local is None or is_untouched(local):
-            ws.put_verdict(article.id, remote, action="import")
+            # A fresh article gets its verdicts back as exported: the restored history
+            # rows already tell how they came to be, so no ``import`` rows are added.
+            ws.put_verdict(article.id, remote, action="import", record=not fresh)
             result.verdicts_imported += 1
             continue
         if _content(local) == _content(remote):

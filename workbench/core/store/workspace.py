@@ -515,8 +515,15 @@ class Workspace:
             rows = rows[-limit:] if limit > 0 else []
         return rows
 
-    def put_verdict(self, article_id: str, verdict: Verdict, action: str = "import") -> None:
-        """Write a whole verdict (JSON import / merge); history rows record each field."""
+    def put_verdict(
+        self, article_id: str, verdict: Verdict, action: str = "import", record: bool = True
+    ) -> None:
+        """Write a whole verdict (JSON import / merge); history rows record each field.
+
+        ``record=False`` restores a verdict exactly (reviewer, time, orphaned flag) and
+        writes no history rows: for an import whose history rows are restored with
+        ``append_history``, so the round trip adds nothing of its own.
+        """
         status = _check_status(verdict.status)
         links = [
             Link.from_dict(dict(link.to_dict(), url=normalize_url(link.url)))
@@ -539,6 +546,9 @@ class Workspace:
                 v.links = links
             return out
 
+        if not record:
+            self._restore_verdict(article_id, verdict, status, note, links)
+            return
         self._edit(
             article_id,
             verdict.claim_id,
@@ -549,6 +559,36 @@ class Workspace:
             at=verdict.updated_at or None,
             allow_orphan=True,
         )
+
+    def _restore_verdict(
+        self, article_id: str, verdict: Verdict, status: str, note: str, links: list[Link]
+    ) -> None:
+        """Write a verdict as given, with no history row (see ``put_verdict``)."""
+        self._check_writable()
+        _check_id(verdict.claim_id, "claim")
+        aid = self._resolve_article(article_id)
+        db = self._db(aid)
+        if self._batch is not None and aid not in self._batch[1]:
+            self._batch[0].enter_context(_storage(db).batch())
+            self._batch[1].add(aid)
+        raw = db.storage.read() or {}
+        known = any(c["id"] == verdict.claim_id for c in raw.get("claims", {}).values())
+        doc = _find_verdict(raw, verdict.claim_id)
+        restored = Verdict(
+            claim_id=verdict.claim_id,
+            article_id=aid,
+            status=status,
+            note=note,
+            links=links,
+            reviewer=one_line(verdict.reviewer, 80),
+            updated_at=one_line(verdict.updated_at, 40),
+            orphaned=not known,
+        )
+        new_doc = restored.to_dict()
+        if doc and "claim" in doc:
+            new_doc["claim"] = doc["claim"]
+        self._mark_dirty(aid)
+        _table(db, "verdicts").upsert(new_doc, _Q.claim_id == verdict.claim_id)
 
     def append_history(self, changes: list[Change]) -> None:
         """Append rows from another workspace's history (renumbered per article)."""
