@@ -2,6 +2,7 @@
 
 Routes (GET):
   /news, /news-wire, /latin1    realistic news pages (tests/data/fetch/*.html)
+  /pages/NAME                   any page of tests/data/fetch, no charset in the header
   /plain                        a text/plain article
   /title                        a page whose <title> holds markup and an escape sequence
   /redirect/good                302 -> /news
@@ -108,6 +109,9 @@ class Server:
         path = parts.path
         if path == "/news":
             self.send(h, 200, (DATA / "news_harbor.html").read_bytes(), "text/html; charset=utf-8")
+        elif path.startswith("/pages/") and (DATA / path[len("/pages/") :]).is_file():
+            # any fixture page, served with no charset: the page's own <meta> decides
+            self.send(h, 200, (DATA / path[len("/pages/") :]).read_bytes(), "text/html")
         elif path == "/news-wire":
             self.send(h, 200, (DATA / "news_wire.html").read_bytes(), "text/html")
         elif path == "/news-gzip":

@@ -111,6 +111,7 @@ def page_from_html(
         raise InputError("the page is binary, not HTML")
     document = None
     if extract_body:
+        html = unwrap_layout_tables(html)
         plain = _bare(trafilatura, html, url, recall=False, prune=False)
         pruned = _bare(trafilatura, html, url, recall=False, prune=True)
         # The promo/newsletter pruning matches class names, which can hit a wrapper
@@ -149,6 +150,51 @@ def page_from_html(
     return Page(
         title=title, text="\n\n".join(paragraphs), author=author, date=date, sitename=sitename
     )
+
+
+_LAYOUT_CELL_WORDS = 60
+"""A table cell holding this many words is page layout, not data."""
+
+
+def unwrap_layout_tables(html: str) -> str:
+    """Turn tables used for page layout into plain blocks.
+
+    Old sites lay out the whole page (menu column, story, sidebar) in one table;
+    trafilatura then keeps the table, menu and sidebar included, as one line of
+    cells. A table holding a headline, another table or a cell of prose is layout:
+    its rows and cells become divs, so the story's paragraphs are judged on their
+    own. Data tables (figures, results) are left alone. Unparsable HTML is
+    returned unchanged.
+    """
+    if "<table" not in html.lower():
+        return html
+    try:
+        import lxml.html
+
+        doc = lxml.html.fromstring(html)
+    except Exception:  # lxml raises assorted errors on broken or empty markup
+        return html
+    changed = False
+    for table in list(doc.iter("table")):
+        if table.tag != "table":  # already unwrapped as part of an outer table
+            continue
+        cells = [c for c in table.iter("td", "th")]
+        layout = (
+            table.find(".//h1") is not None
+            or table.find(".//h2") is not None
+            or table.find(".//table") is not None
+            or any(len(c.text_content().split()) >= _LAYOUT_CELL_WORDS for c in cells)
+        )
+        if not layout:
+            continue
+        for el in [table, *table.iter("thead", "tbody", "tfoot", "tr", "td", "th", "table")]:
+            el.tag = "div"
+            for name in ("width", "height", "valign", "align", "colspan", "rowspan"):
+                el.attrib.pop(name, None)
+        changed = True
+    if not changed:
+        return html
+    return str(lxml.html.tostring(doc, encoding="unicode"))
 
 
 def _length(document: Any) -> int:
