@@ -1,0 +1,427 @@
+"""Held-out evaluation of claim extraction against hand annotations.
+
+Runs ``workbench.core.extract.extract_many`` on every ``tests/data/eval/*.txt``
+article and compares the claims with ``<slug>.json`` (format and annotation
+rules: tests/data/eval/README.md). Reports, per article and in total:
+
+* recall: an annotated fact is *found* when a claim of the same kind has an
+  anchor overlapping the annotated anchor; an overlapping claim of another value
+  kind is a *kind mismatch* (quantity/percent/money confusions counted apart
+  from other confusions) and does not count as found;
+* value accuracy: for found facts, every expected value field equal (numbers
+  within 1e-6 relative, units compared on a singular last word, speakers on
+  name tokens);
+* label topic rate: the claim label contains a content word of ``about``
+  (case-insensitive, shared prefix of 4+ letters; words under 4 letters must be
+  equal); quotes are left out (their label is "Speaker: quote" by design);
+* precision: claims (consistency claims aside) that overlap an annotated fact,
+  over all claims; the others are listed for a human to judge;
+* speaker accuracy for found quotes (full name / surname only / wrong);
+* claims overlapping ``no_claims_in`` spans (should be zero).
+
+    python bench/extract_eval.py [--data DIR] [--model NAME] [--only SLUG] [--totals] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from workbench.core.articles import load_article_file  # noqa: E402
+from workbench.core.models import Article, Claim  # noqa: E402
+
+VALUE_KINDS = {"quantity", "percent", "money", "duration", "ordinal", "date"}
+NUMERIC_KINDS = {"quantity", "percent", "money"}
+STOPWORDS = {
+    "the",
+    "of",
+    "and",
+    "for",
+    "in",
+    "on",
+    "to",
+    "a",
+    "an",
+    "per",
+    "by",
+    "with",
+    "from",
+    "versus",
+}
+IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
+
+
+@dataclass
+class Fact:
+    kind: str
+    anchor: str
+    value: dict[str, Any]
+    about: str
+    start: int
+    end: int
+
+
+@dataclass
+class ArticleResult:
+    slug: str
+    facts: int = 0
+    found: int = 0
+    kind_numeric: int = 0
+    kind_other: int = 0
+    values_checked: int = 0
+    values_ok: int = 0
+    labels_checked: int = 0
+    labels_ok: int = 0
+    claims: int = 0
+    matched_claims: int = 0
+    quotes_found: int = 0
+    speakers_ok: int = 0
+    speakers_partial: int = 0
+    no_claim_hits: int = 0
+    missed: list[str] = field(default_factory=list)
+    mismatched: list[str] = field(default_factory=list)
+    wrong_values: list[str] = field(default_factory=list)
+    label_misses: list[str] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)
+    no_claim_list: list[str] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------- locating spans
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    """Start offsets of ``needle`` in ``text`` as a whole token run."""
+    left = r"(?<!\w)" if needle[:1].isalnum() else ""
+    right = r"(?!\w)" if needle[-1:].isalnum() else ""
+    return [m.start() for m in re.finditer(left + re.escape(needle) + right, text)]
+
+
+def no_claim_spans(text: str, strings: list[str]) -> list[tuple[int, int, str]]:
+    spans = []
+    for s in strings:
+        starts = _occurrences(text, s)
+        if not starts:
+            raise SystemExit(f"no_claims_in string not in article: {s!r}")
+        spans.extend((i, i + len(s), s) for i in starts)
+    return spans
+
+
+def locate(text: str, fact: dict[str, Any], blocked: list[tuple[int, int, str]]) -> tuple[int, int]:
+    anchor = fact["anchor"]
+    context = fact.get("context", anchor)
+    for cstart in _occurrences(text, context):
+        if any(a <= cstart < b for a, b, _ in blocked):
+            continue
+        inner = _occurrences(context, anchor)
+        if not inner:
+            break
+        start = cstart + inner[0]
+        return start, start + len(anchor)
+    raise SystemExit(f"annotation not found in article: {fact}")
+
+
+def load_facts(text: str, ann: dict[str, Any]) -> tuple[list[Fact], list[tuple[int, int, str]]]:
+    blocked = no_claim_spans(text, ann.get("no_claims_in", []))
+    facts = []
+    for f in ann["facts"]:
+        start, end = locate(text, f, blocked)
+        facts.append(
+            Fact(f["kind"], f["anchor"], f.get("value", {}), f.get("about", ""), start, end)
+        )
+    return facts, blocked
+
+
+# ----------------------------------------------------------------- comparing values
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", str(s))
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+def _singular(word: str) -> str:
+    w = _fold(word).strip()
+    w = w.split()[-1] if w.split() else w
+    if w in IRREGULAR:
+        return IRREGULAR[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _num_equal(a: Any, b: Any) -> bool:
+    try:
+        x, y = float(a), float(b)
+    except (TypeError, ValueError):
+        return False
+    if x == y:
+        return True
+    return abs(x - y) <= 1e-6 * max(abs(x), abs(y))
+
+
+def speaker_match(expected: str, got: Any) -> str:
+    """'ok' (all expected name tokens present), 'partial' (surname only) or 'wrong'."""
+    exp = re.findall(r"\w+", _fold(expected))
+    have = set(re.findall(r"\w+", _fold(got or "")))
+    if exp and all(t in have for t in exp):
+        return "ok"
+    if exp and exp[-1] in have:
+        return "partial"
+    return "wrong"
+
+
+def field_ok(name: str, expected: Any, got: Any) -> bool:
+    if got is None:
+        return False
+    if name in ("number", "amount"):
+        return _num_equal(expected, got)
+    if name == "unit":
+        return _singular(str(expected)) == _singular(str(got))
+    if name == "weekday":
+        if isinstance(got, int):
+            return False
+        return _fold(got)[:3] == _fold(expected)[:3]
+    if name in ("month", "year", "day"):
+        try:
+            return int(expected) == int(got)
+        except (TypeError, ValueError):
+            return False
+    if name == "speaker":
+        return speaker_match(expected, got) == "ok"
+    if name == "name":
+        return re.sub(r"^the\s+", "", _fold(expected).strip()) == re.sub(
+            r"^the\s+", "", _fold(got).strip()
+        )
+    if name == "currency":
+        return str(expected).upper() == str(got).upper()
+    return _fold(expected) == _fold(got)
+
+
+def value_problems(expected: dict[str, Any], got: dict[str, Any]) -> list[str]:
+    return [
+        f"{k}: want {v!r} got {got.get(k)!r}"
+        for k, v in expected.items()
+        if not field_ok(k, v, got.get(k))
+    ]
+
+
+def label_mentions(about: str, label: str) -> bool:
+    words = [re.sub(r"'s$", "", w) for w in re.findall(r"[\w']+", _fold(about))]
+    words = [w for w in words if w and w not in STOPWORDS]
+    tokens = re.findall(r"\w+", _fold(label))
+    for w in words:
+        for t in tokens:
+            if len(w) < 4 or len(t) < 4:
+                if w == t:
+                    return True
+            elif w[:4] == t[:4]:
+                return True
+    return False
+
+
+# ----------------------------------------------------------------- evaluation
+
+
+def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def _sentence(text: str, start: int, end: int, width: int = 150) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    a, b = max(line_start, start - width // 2), min(line_end, end + width // 2)
+    snippet = text[a:b].replace("\n", " ")
+    return ("…" if a > line_start else "") + snippet + ("…" if b < line_end else "")
+
+
+def _brief(c: Claim) -> str:
+    value = {k: v for k, v in c.value.items() if k != "text"}
+    return f"{c.kind} {c.anchor!r} value={value} label={c.label!r}"
+
+
+def evaluate(
+    slug: str, article: Article, ann: dict[str, Any], claims: list[Claim]
+) -> ArticleResult:
+    text = article.text
+    facts, blocked = load_facts(text, ann)
+    res = ArticleResult(slug, facts=len(facts))
+    content = [c for c in claims if c.kind != "consistency"]
+    res.claims = len(content)
+    matched_ids: set[int] = set()
+    for f in facts:
+        over = [c for c in content if _overlaps(f.start, f.end, c.start, c.end)]
+        for c in over:
+            matched_ids.add(id(c))
+        same = [c for c in over if c.kind == f.kind]
+        where = f"[{f.kind}] {f.anchor!r} ({f.about})"
+        if not same:
+            other = [c for c in over if f.kind in VALUE_KINDS and c.kind in VALUE_KINDS]
+            if other:
+                numeric = f.kind in NUMERIC_KINDS and any(c.kind in NUMERIC_KINDS for c in other)
+                if numeric:
+                    res.kind_numeric += 1
+                else:
+                    res.kind_other += 1
+                tag = "q/p/m" if numeric else "other"
+                got = "; ".join(_brief(c) for c in other)
+                res.mismatched.append(f"{where} [{tag}] got {got}")
+            else:
+                res.missed.append(f"{where}\n      in: {_sentence(text, f.start, f.end)}")
+            continue
+        res.found += 1
+        best = min(
+            same, key=lambda c: (len(value_problems(f.value, c.value)), abs(c.start - f.start))
+        )
+        if f.value:
+            res.values_checked += 1
+            problems = value_problems(f.value, best.value)
+            if problems:
+                res.wrong_values.append(
+                    f"{where}: {'; '.join(problems)}  [claim anchor {best.anchor!r}]"
+                )
+            else:
+                res.values_ok += 1
+        if f.kind != "quote":
+            res.labels_checked += 1
+            if label_mentions(f.about, best.label):
+                res.labels_ok += 1
+            else:
+                res.label_misses.append(f"{where}: label {best.label!r}")
+        if f.kind == "quote":
+            res.quotes_found += 1
+            verdict = speaker_match(f.value.get("speaker", ""), best.value.get("speaker"))
+            res.speakers_ok += verdict == "ok"
+            res.speakers_partial += verdict == "partial"
+    for c in content:
+        if id(c) in matched_ids:
+            res.matched_claims += 1
+        else:
+            res.unmatched.append(f"{_brief(c)}\n      in: {_sentence(text, c.start, c.end)}")
+    for c in claims:
+        hit = next((s for a, b, s in blocked if _overlaps(a, b, c.start, c.end)), None)
+        if hit is not None:
+            res.no_claim_hits += 1
+            res.no_claim_list.append(f"{_brief(c)}  inside {hit[:70]!r}")
+    return res
+
+
+def _pct(n: int, d: int) -> str:
+    return f"{100 * n / d:5.1f}% ({n}/{d})" if d else "   n/a"
+
+
+def print_report(results: list[ArticleResult], totals_only: bool) -> dict[str, Any]:
+    if not totals_only:
+        for r in results:
+            counts = f"{r.found}/{r.facts} found, {r.claims} claims, {r.matched_claims} matched"
+            print(f"\n=== {r.slug}: {counts}")
+            for title, items in (
+                ("missed", r.missed),
+                ("kind mismatch", r.mismatched),
+                ("wrong value", r.wrong_values),
+                ("label does not mention topic", r.label_misses),
+                ("unmatched claims (judge by hand)", r.unmatched),
+                ("claims in no_claims_in spans", r.no_claim_list),
+            ):
+                if items:
+                    print(f"  -- {title} ({len(items)})")
+                    for item in items:
+                        print(f"    {item}")
+    print("\nper article:")
+    columns = ("recall", "value acc", "label", "precision")
+    print(f"  {'article':32} " + " ".join(f"{c:>16}" for c in columns) + f" {'no-claim':>8}")
+    for r in results:
+        cells = (
+            _pct(r.found, r.facts),
+            _pct(r.values_ok, r.values_checked),
+            _pct(r.labels_ok, r.labels_checked),
+            _pct(r.matched_claims, r.claims),
+        )
+        print(f"  {r.slug:32} " + " ".join(f"{c:>16}" for c in cells) + f" {r.no_claim_hits:>8}")
+    t = {
+        name: sum(getattr(r, name) for r in results)
+        for name in (
+            "facts",
+            "found",
+            "kind_numeric",
+            "kind_other",
+            "values_checked",
+            "values_ok",
+            "labels_checked",
+            "labels_ok",
+            "claims",
+            "matched_claims",
+            "quotes_found",
+            "speakers_ok",
+            "speakers_partial",
+            "no_claim_hits",
+        )
+    }
+    missed = t["facts"] - t["found"] - t["kind_numeric"] - t["kind_other"]
+    print("\ntotals:")
+    print(f"  recall (same kind)           {_pct(t['found'], t['facts'])}")
+    lenient = t["found"] + t["kind_numeric"] + t["kind_other"]
+    print(f"  recall (any value kind)      {_pct(lenient, t['facts'])}")
+    print(f"  kind mismatch q/p/m          {t['kind_numeric']}")
+    print(f"  kind mismatch other          {t['kind_other']}")
+    print(f"  missed outright              {missed}")
+    print(f"  value accuracy               {_pct(t['values_ok'], t['values_checked'])}")
+    print(f"  label mentions topic         {_pct(t['labels_ok'], t['labels_checked'])}")
+    print(f"  precision (overlap a fact)   {_pct(t['matched_claims'], t['claims'])}")
+    print(
+        f"  speaker accuracy (quotes)    {_pct(t['speakers_ok'], t['quotes_found'])}"
+        f"  surname only: {t['speakers_partial']}"
+    )
+    print(f"  claims in no_claims_in spans {t['no_claim_hits']}")
+    return t
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=ROOT / "tests" / "data" / "eval")
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--only", default=None, help="evaluate one slug")
+    ap.add_argument("--totals", action="store_true", help="print only the tables and totals")
+    ap.add_argument("--json", type=Path, default=None, help="also write the results as JSON")
+    args = ap.parse_args(argv)
+
+    from workbench.core.extract import extract_many
+
+    paths = sorted(p for p in args.data.glob("*.txt") if not args.only or p.stem == args.only)
+    if not paths:
+        raise SystemExit(f"no articles in {args.data}")
+    articles = [load_article_file(p) for p in paths]
+    annotations = [json.loads(p.with_suffix(".json").read_text(encoding="utf-8")) for p in paths]
+    all_claims = extract_many(articles, model=args.model)
+    results = [
+        evaluate(p.stem, art, ann, claims)
+        for p, art, ann, claims in zip(paths, articles, annotations, all_claims, strict=True)
+    ]
+    totals = print_report(results, args.totals)
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {"totals": totals, "articles": [r.__dict__ for r in results]},
+                indent=1,
+                ensure_ascii=False,
+            ),
+            encoding="utf-8",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
