@@ -185,3 +185,70 @@ def test_check_links_bad_arguments(tmp_path, capsys) -> None:
     assert code == 2 and "--concurrency" in err
     code, _, err = run(capsys, "check-links", "nosuchid", "-w", ws_path)
     assert code != 0 and err.count("\n") == 1
+
+
+def _offline(monkeypatch) -> None:
+    """No DNS for names (IP literals such as the test server's still connect)."""
+    real = socket.getaddrinfo
+
+    def no_dns(host, *args, **kwargs):
+        if fetch_guard.parse_ip(str(host)) is not None:
+            return real(host, *args, **kwargs)
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(fetch_guard.socket, "getaddrinfo", no_dns)
+    monkeypatch.setattr(fetch_guard, "_canary_cache", None)
+
+
+def test_check_links_offline_still_checks_local_links(
+    server,  # noqa: F811
+    tmp_path,
+    capsys,
+    monkeypatch,
+) -> None:
+    ws_path = str(tmp_path / "ws")
+    local, remote = server.url("/news"), "https://news.example.org/a"
+    aid, cid = _workspace_with_links(ws_path, [local, remote])
+    _offline(monkeypatch)
+    code, out, err = run(capsys, "check-links", "--allow-private", "-w", ws_path)
+    assert code == 1, err
+    assert "1 ok, 0 dead, 1 not checked (network unreachable)" in out
+    assert any("news.example.org/a  not checked" in line for line in out.splitlines())
+    with Workspace.open(ws_path, readonly=True) as ws:
+        links = {link.url: link for link in ws.verdict(aid, cid).links}
+    assert links[local].check["ok"] is True and links[local].check["status_code"] == 200
+    assert links[remote].check is None  # not checked is not dead
+
+
+def test_check_links_refused_private_link_keeps_its_last_check(server, tmp_path, capsys) -> None:  # noqa: F811
+    ws_path = str(tmp_path / "ws")
+    local = server.url("/missing")
+    aid, cid = _workspace_with_links(ws_path, [local])
+    code, _, err = run(capsys, "check-links", "--allow-private", "-w", ws_path)
+    assert code == 0, err
+    code, out, err = run(capsys, "check-links", "-w", ws_path)
+    assert code == 0, err
+    assert out.splitlines()[0].startswith("SKIP") and "loopback" in out
+    assert "0 dead, 1 refused (private address; --allow-private" in out
+    with Workspace.open(ws_path, readonly=True) as ws:
+        (link,) = ws.verdict(aid, cid).links
+    assert link.check["status_code"] == 404  # the refusal did not overwrite the real check
+
+
+def test_check_links_archive_offline_keeps_the_checks(
+    server,  # noqa: F811
+    tmp_path,
+    capsys,
+    monkeypatch,
+) -> None:
+    ws_path = str(tmp_path / "ws")
+    local = server.url("/news")
+    aid, cid = _workspace_with_links(ws_path, [local])
+    _offline(monkeypatch)
+    code, out, err = run(capsys, "check-links", "--allow-private", "--archive", "-w", ws_path)
+    assert code == 5
+    assert err.count("\n") == 1 and "archive lookups skipped: the network is unreachable" in err
+    assert "1 ok, 0 dead" in out
+    with Workspace.open(ws_path, readonly=True) as ws:
+        (link,) = ws.verdict(aid, cid).links
+    assert link.check["ok"] is True and link.archive is None

@@ -11,7 +11,7 @@ import sys
 from typing import Any
 
 from ..core.config import Config
-from ..core.errors import InputError, NotFound
+from ..core.errors import InputError, NetworkUnreachable, NotFound
 from ..core.text import one_line
 
 
@@ -185,10 +185,16 @@ def cmd_check_links(args: argparse.Namespace, config: Config) -> int:
                 concurrency=args.concurrency,
                 allow_private=args.allow_private,
                 progress=bar,
+                skip_unreachable=True,
             )
         finally:
             bar.close()
+        if not results:
+            raise NetworkUnreachable(
+                f"cannot check {len(urls)} link(s): the network is unreachable; nothing was changed"
+            )
         archives: dict[str, dict | None] = {}
+        archive_skipped = False
         if args.archive or args.save:
             from ..core.archive import lookup_many
 
@@ -197,23 +203,47 @@ def cmd_check_links(args: argparse.Namespace, config: Config) -> int:
                 archives, errors = lookup_many(
                     urls, save=args.save, concurrency=min(args.concurrency, 4), progress=bar
                 )
+            except NetworkUnreachable:
+                # the link checks are kept; only the archive lookups are skipped
+                archives, errors = {}, {}
+                archive_skipped = True
             finally:
                 bar.close()
             for message in errors.values():
                 print(f"workbench: warning: {one_line(message, 300)}", file=sys.stderr)
         for aid, cid, url in targets:
             archive = archives.get(url)
-            ws.set_link_check(aid, cid, url, check=results.get(url), archive=archive)
-    return _report(urls, results, archives, args.archive or args.save)
+            record = results.get(url)
+            if record is not None and record.get("refused"):
+                record = None  # a refused link was not checked: its last check stays
+            if record is None and archive is None:
+                continue
+            ws.set_link_check(aid, cid, url, check=record, archive=archive)
+    code = _report(urls, results, archives, (args.archive or args.save) and not archive_skipped)
+    if archive_skipped:
+        print(
+            "workbench: error: archive lookups skipped: the network is unreachable "
+            "(cannot reach archive.org); the link checks above were saved",
+            file=sys.stderr,
+        )
+        return NetworkUnreachable.exit_code
+    return code
 
 
 def _report(
     urls: list[str], results: dict[str, dict], archives: dict[str, dict | None], archived: bool
 ) -> int:
-    dead = 0
+    dead = refused = unchecked = 0
     for url in urls:
-        record = results[url]
-        if record["ok"]:
+        record = results.get(url)
+        if record is None:
+            unchecked += 1
+            _out(f"---    -  {one_line(url, 100)}  not checked: the network is unreachable")
+            continue
+        if record.get("refused"):
+            refused += 1
+            word, detail = "SKIP", (record.get("error") or "").split(" (use --allow-private")[0]
+        elif record["ok"]:
             word, detail = "ok  ", record.get("title") or ""
         else:
             dead += 1
@@ -230,8 +260,13 @@ def _report(
             line += f"  [archived {snap['timestamp'][:10]}]" if snap else "  [no snapshot]"
         _out(line)
     plural = "s" if len(urls) != 1 else ""
-    summary = f"checked {len(urls)} link{plural}: {len(urls) - dead} ok, {dead} dead"
+    ok = len(urls) - dead - refused - unchecked
+    summary = f"checked {len(urls)} link{plural}: {ok} ok, {dead} dead"
+    if refused:
+        summary += f", {refused} refused (private address; --allow-private to check them)"
+    if unchecked:
+        summary += f", {unchecked} not checked (network unreachable)"
     if archived:
         summary += f"; {sum(1 for u in urls if archives.get(u))} with an archive snapshot"
     _out(summary)
-    return 0
+    return 1 if unchecked else 0

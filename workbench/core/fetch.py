@@ -557,6 +557,10 @@ def check_link(
         )
     except NetworkUnreachable:
         raise
+    except UnsafeURL as exc:
+        # refused before any request: says nothing about whether the link works
+        record["error"] = _short_error(exc.message, url)
+        record["refused"] = True
     except FetchError as exc:
         record["error"] = _short_error(exc.message, url)
     else:
@@ -597,6 +601,7 @@ def check_links(
     client: httpx.Client | None = None,
     cancel: threading.Event | None = None,
     timeout: float = LINK_TIMEOUT,
+    skip_unreachable: bool = False,
 ) -> dict[str, dict]:
     """Check many links, at most ``concurrency`` at a time; ``{url: record}``.
 
@@ -605,7 +610,10 @@ def check_links(
     called from a worker thread of a UI. ``cancel``: set it to stop starting new
     checks (the running ones finish; the result holds what was checked).
     A URL that is not a URL gets a record with its error. NetworkUnreachable
-    is raised as soon as one check finds no network.
+    is raised as soon as one check finds no network; with ``skip_unreachable``
+    such links are left out of the result instead (not checked: the other links,
+    e.g. on a local network, still are), so ``len(result) < len(urls)`` says that
+    some could not be checked.
     """
     unique = list(dict.fromkeys(urls))
     total = len(unique)
@@ -619,6 +627,7 @@ def check_links(
     if client is None:
         client = make_client(allow_private=allow_private, concurrency=workers)
     pending = iter(unique)
+    skipped = 0
     running: dict[Future[dict], str] = {}
     try:
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="workbench-check") as pool:
@@ -636,9 +645,14 @@ def check_links(
                     done, _ = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
                     for future in done:
                         link = running.pop(future)
-                        results[link] = future.result()
+                        try:
+                            results[link] = future.result()
+                        except NetworkUnreachable:
+                            if not skip_unreachable:
+                                raise
+                            skipped += 1
                         if progress:
-                            progress(len(results), total)
+                            progress(len(results) + skipped, total)
             except BaseException:
                 if cancel:
                     cancel.set()
