@@ -62,8 +62,50 @@ async def test_mark_each_status_is_saved_at_once(ws, article_id, key, status):
         assert ws.verdict(article_id, claims[1].id).status == status
         assert str(table(app).get_cell(claims[1].id, "mark")) != "·"
         assert "1/" in str(app.screen.query_one("#status-line").render()) or status == "in_progress"
-        await pilot.press("x")
+        assert current(app) == claims[2].id  # marking moved on to the next claim
+        await pilot.press("k", "x")
         assert ws.verdict(article_id, claims[1].id).status == "unreviewed"
+        assert current(app) == claims[2].id
+
+
+async def test_marking_advances_stays_on_last_and_can_be_turned_off(ws, article_id):
+    claims = ws.claims(article_id)
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v", "d", "f", "i", "p", "x")
+        assert current(app) == claims[6].id
+        statuses = [ws.verdict(article_id, c.id).status for c in claims[:6]]
+        assert statuses == ["verified", "disputed", "false", "inconclusive", "in_progress",
+                            "unreviewed"]
+        await pilot.press("G", "v", "v")  # the last claim: marking keeps the cursor there
+        assert current(app) == claims[-1].id
+        assert ws.verdict(article_id, claims[-1].id).status == "verified"
+        await pilot.press("g", "v")  # already verified: still moves on
+        assert current(app) == claims[1].id
+    app = make_app(ws, article_id, advance_on_mark=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "f")
+        assert current(app) == claims[1].id
+        assert ws.verdict(article_id, claims[1].id).status == "false"
+
+
+async def test_marking_follows_the_sorted_list(ws, article_id):
+    claims = ws.claims(article_id)
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s")
+        keys = table(app).row_keys()
+        assert keys != [c.id for c in claims]
+        assert current(app) == claims[0].id  # the sort kept the cursor on its claim
+        await pilot.press("g", "j")
+        here = 1
+        await pilot.press("v")
+        assert ws.verdict(article_id, keys[here]).status == "verified"
+        after = keys[here + 1]
+        assert current(app) == after  # the next row of the sorted list, not of the article
+        article = app.screen.query_one(ArticleView)
+        assert article._current is not None and article._current.id == after
+        assert app.screen.by_id[after].label in detail_text(app)
 
 
 async def test_next_and_previous_unreviewed(ws, article_id):
@@ -84,7 +126,7 @@ async def test_undo_redo(ws, article_id):
     app = make_app(ws, article_id)
     claims = ws.claims(article_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("v", "j", "f")
+        await pilot.press("v", "f")  # claim 0 verified, claim 1 false (marking moves on)
         await pilot.press("ctrl+z")
         assert ws.verdict(article_id, claims[1].id).status == "unreviewed"
         assert current(app) == claims[1].id
@@ -181,7 +223,9 @@ async def test_quit_and_reopen_shows_everything(ws_path, ws, article_id):
     claims = ws.claims(article_id)
     app = make_app(ws, article_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("v", "j", "d")
+        await pilot.press("v", "d")  # claims 0 and 1; the cursor is now on claim 2
+        await pilot.press("enter", *"two", "enter", *"lines", "ctrl+s")
+        await pilot.press("l", *"https://example.org/src", "enter")
         await pilot.press("q")
     assert app.return_code in (0, None)
     ws.close()
@@ -191,6 +235,14 @@ async def test_quit_and_reopen_shows_everything(ws_path, ws, article_id):
             marks = [str(table(app).get_cell(c.id, "mark")) for c in claims[:3]]
             assert marks == ["✓", "!", "·"]
             assert "2/" in str(app.screen.query_one("#status-line").render())
+            await pilot.press("j")
+            text = detail_text(app)
+            assert "disputed" in text and "History" in text
+            await pilot.press("j")
+            text = detail_text(app)
+            assert "two\nlines" in text
+            assert "https://example.org/src" in text
+            assert "link added: https://example.org/src" in text  # history, in words
 
 
 async def test_keymap_override(ws, article_id):

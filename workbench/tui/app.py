@@ -60,8 +60,11 @@ class WorkbenchApp(App[None]):
         cursor_blink: bool = True,
         animate: bool = True,
         export_options: Any = None,
+        advance_on_mark: bool = True,
     ) -> None:
         super().__init__()
+        self.advance_on_mark = advance_on_mark
+        """After v/d/f/i/p/x, move to the next claim (fast triage)."""
         self.ws = ws
         self.start_article = article_id
         self.pending = pending

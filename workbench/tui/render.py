@@ -44,6 +44,8 @@ STATUS_LABEL: dict[str, str] = {
     "false": "false",
     "inconclusive": "inconclusive",
 }
+# Kinds longer than the claims table's kind column, shortened so they stay readable.
+KIND_SHORT = {"consistency": "consist."}
 STANCE_COLOR = {"supports": "#3fb950", "refutes": "#f85149", "context": "#8b949e"}
 
 # Rich styles for the article pane (line API): the anchor of each claim gets its
@@ -106,7 +108,7 @@ def claim_row(claim: Claim, status: str, label_width: int = 60) -> tuple[Text, T
     """Cells of one claims-table row: status mark, kind, label, worthiness."""
     return (
         mark_cell(status),
-        cell(claim.kind, 12, "dim"),
+        cell(KIND_SHORT.get(claim.kind, claim.kind), 12, "dim"),
         cell(claim.label or claim.anchor, label_width),
         worthiness_cell(claim.worthiness),
     )
@@ -158,12 +160,43 @@ def status_line(
 def _value_text(value: Mapping[str, Any]) -> str:
     parts = []
     for key, item in value.items():
-        if key == "text" or item in (None, "", [], {}):
+        if key in ("text", "variants") or item in (None, "", [], {}):
             continue
         if isinstance(item, list | tuple):
             item = ", ".join(one_line(str(x), 60) for x in item)
         parts.append(f"{key}={one_line(str(item), 80)}")
     return "  ".join(parts)
+
+
+def variant_lines(value: Mapping[str, Any], limit: int = 12) -> list[Content]:
+    """A consistency claim's variants, one per line: the text, how often, and (for a
+    number mismatch) the value and the sentence it is in."""
+    variants = value.get("variants")
+    if not isinstance(variants, list | tuple):
+        return []
+    out: list[Content] = []
+    for item in variants[:limit]:
+        if not isinstance(item, Mapping):
+            out.append(Content("  " + one_line(str(item), 80)))
+            continue
+        count = item.get("count")
+        if not isinstance(count, int):
+            offsets = item.get("offsets")
+            count = len(offsets) if isinstance(offsets, list | tuple) else None
+        parts: list[str | tuple[str, str]] = [
+            ("  " + one_line(str(item.get("text", "")), 60), "bold")
+        ]
+        if isinstance(count, int):
+            parts.append((f"  ×{count}", "dim"))
+        qualifier = item.get("qualifier")
+        if qualifier and qualifier != "exact":
+            parts.append(("  " + one_line(str(qualifier), 20), "dim"))
+        out.append(Content.assemble(*parts))
+        if item.get("sentence"):
+            out.append(Content.styled("    “" + one_line(str(item["sentence"]), 100) + "”", "dim"))
+    if len(variants) > limit:
+        out.append(Content.styled(f"  … and {len(variants) - limit} more", "dim"))
+    return out
 
 
 def _sentence(claim: Claim) -> Content:
@@ -209,19 +242,49 @@ def history_lines(changes: Iterable[Change], limit: int = 8) -> list[Content]:
     out = []
     for change in rows:
         when = one_line(change.at.replace("T", " ").rstrip("Z"), 19)
-        old, new = _short(change.old), _short(change.new)
         action = "" if change.action == "edit" else f" ({one_line(change.action, 10)})"
         out.append(
             Content.assemble(
                 (f"  {when} ", "dim"),
                 (one_line(change.reviewer, 16), "italic"),
-                f" {one_line(change.field, 12)}{action}: ",
-                old,
-                " → ",
-                new,
+                f"{action} ",
+                change_text(change.field, change.old, change.new),
             )
         )
     return out
+
+
+def _link_urls(value: Any) -> dict[str, Any] | None:
+    if not isinstance(value, list | tuple):
+        return None
+    urls: dict[str, Any] = {}
+    for item in value:
+        if isinstance(item, Mapping):
+            urls[str(item.get("url", ""))] = item
+        else:
+            urls[str(item)] = item
+    return urls
+
+
+def change_text(field: str, old: Any, new: Any) -> Content:
+    """One change in words: ``status: unreviewed → verified``, ``link added: URL``."""
+    if field == "links":
+        before, after = _link_urls(old), _link_urls(new)
+        if before is not None and after is not None:
+            added = [u for u in after if u not in before]
+            removed = [u for u in before if u not in after]
+            changed = [u for u in after if u in before and after[u] != before[u]]
+            parts: list[str | tuple[str, str]] = []
+            for label, urls in (("link added", added), ("link removed", removed),
+                                ("link updated", changed)):
+                if urls:
+                    if parts:
+                        parts.append("; ")
+                    shown = ", ".join(one_line(u, 60) for u in urls[:3])
+                    more = f" (+{len(urls) - 3})" if len(urls) > 3 else ""
+                    parts += [f"{label}: ", (shown + more, "underline")]
+            return Content.assemble(*parts) if parts else Content("links: unchanged")
+    return Content.assemble(f"{one_line(field, 12)}: ", _short(old), " → ", _short(new))
 
 
 def _short(value: Any) -> Content:
@@ -238,19 +301,25 @@ def claim_detail(
     claim: Claim, verdict: Verdict, history: Sequence[Change], width: int = 80
 ) -> Content:
     """The detail pane: everything about one claim, all untrusted text made safe."""
-    w = max(width - 4, 20)
+    # Nothing is cut to the pane's width: the pane wraps long lines, so a label or a URL
+    # stays readable at 80 columns. ``width`` only bounds the link lines' URLs.
+    w = max(width - 4, 200)
     lines: list[Content] = [
         Content.assemble(status_text(verdict.status), ("  " + one_line(claim.kind), "dim")),
-        Content.styled(one_line(claim.label or claim.anchor, w), "bold"),
+        Content.styled(one_line(claim.label or claim.anchor, 300), "bold"),
         Content(""),
         _sentence(claim),
         Content(""),
     ]
     value = _value_text(claim.value)
     if value:
-        human = one_line(format_value(claim.kind, dict(claim.value)), w)
+        human = one_line(format_value(claim.kind, dict(claim.value)), 300)
         lines.append(Content.assemble(("Value  ", "dim"), Content.styled(human, "bold"),
                                       ("  " + value, "dim")))
+    variants = variant_lines(claim.value)
+    if variants:
+        lines.append(Content.styled("Variants", "dim"))
+        lines.extend(variants)
     if claim.entities:
         ents = ", ".join(
             f"{one_line(str(e.get('text', '')), 40)} ({one_line(str(e.get('label', '')), 12)})"
@@ -277,7 +346,7 @@ def claim_detail(
     return Content("\n").join(lines)
 
 
-def article_row(summary: Any) -> tuple[Text, ...]:
+def article_row(summary: Any, title_width: int = 50, source_width: int = 40) -> tuple[Text, ...]:
     """Cells of one picker row from an ArticleSummary."""
     counts = dict(getattr(summary, "counts", {}) or {})
     total = int(getattr(summary, "claims", 0) or 0)
@@ -288,10 +357,10 @@ def article_row(summary: Any) -> tuple[Text, ...]:
     for span_text, style in _content_parts(bar):
         bar_text.append(span_text, style=style)
     return (
-        cell(summary.title or "(untitled)", 50, "bold"),
+        cell(summary.title or "(untitled)", title_width, "bold"),
         Text(f"{reviewed}/{total}", end="", justify="right"),
         bar_text,
-        cell(summary.source, 40, "dim"),
+        cell(summary.source, source_width, "dim"),
         cell(when.replace("T", " ").rstrip("Z"), 16, "dim"),
     )
 

@@ -58,6 +58,11 @@ class LinkDialog(ModalScreen[dict[str, str] | None]):
             return "context"
         return pressed.id.removeprefix("stance-")
 
+    @on(Input.Changed, "#link-url")
+    def _url_changed(self) -> None:
+        # An error about the previous URL would be stale once the URL changes.
+        self.query_one("#link-error", Static).update("")
+
     @on(Input.Submitted)
     def action_submit(self) -> None:
         url = one_line(self.query_one("#link-url", Input).value)

@@ -37,14 +37,44 @@ class PickerScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label in ("title", "reviewed", "progress", "source", "updated"):
-            table.add_column(label, key=label)
-        for summary in self.summaries:
-            table.add_row(*render.article_row(summary), key=summary.id)
+        self.fill()
         if not self.summaries:
             self.query_one("#picker-empty", Static).update(render.line(
                 "No articles yet. Quit (q) and run: workbench PATH-TO-ARTICLE.txt"))
+
+    def fill(self) -> None:
+        """Columns sized to the screen: title and source share what the fixed columns
+        leave; the source is dropped when there is no room for it (80 columns)."""
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        table.clear(columns=True)
+        width = self.size.width or self.app.size.width
+        fixed = 8 + 7 + 10 + 16 + 2 * 5 + 2  # id, reviewed, progress, updated, padding, bar
+        room = max(width - fixed, 20)
+        with_source = room >= 60
+        title_w = room - 2 - room // 3 if with_source else room
+        widths = {"id": 8, "title": title_w, "reviewed": 7, "progress": 10,
+                  "source": room // 3, "updated": 16}
+        for label in ("id", "title", "reviewed", "progress", "source", "updated"):
+            if label == "source" and not with_source:
+                continue
+            table.add_column(label, key=label, width=widths[label])
+        for summary in self.summaries:
+            title, reviewed, bar, source, updated = render.article_row(summary, title_w,
+                                                                       room // 3)
+            cells = [render.cell(summary.id, 8, "dim"), title, reviewed, bar]
+            cells += [source, updated] if with_source else [updated]
+            table.add_row(*cells, key=summary.id)
+        if table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1), animate=False)
+
+    def on_resize(self) -> None:
+        self.fill()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back" and not self.can_go_back:
+            return False  # nothing to go back to: no "esc Back" in the footer
+        return True
 
     def action_move(self, delta: int) -> None:
         table = self.query_one(DataTable)

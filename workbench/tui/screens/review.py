@@ -28,6 +28,18 @@ from ..widgets.detail import DetailPane
 from ..widgets.status_line import StatusLine
 
 SORTS = ("article order", "worthiness", "status")
+SORT_SHORT = {"article order": "article", "worthiness": "worthiness", "status": "status"}
+
+
+def worthiness_key(claim: Claim) -> tuple[int, float]:
+    """Most check-worthy first. A consistency claim (a contradiction inside the article)
+    has no score but is always worth checking: it comes before every scored claim.
+    Other claims without a score come last."""
+    if claim.kind == "consistency":
+        return (0, 0.0)
+    if claim.worthiness is None:
+        return (2, 0.0)
+    return (1, -claim.worthiness)
 
 
 class ReviewScreen(Screen):
@@ -97,7 +109,7 @@ class ReviewScreen(Screen):
         ]
         mode = SORTS[self.sort_mode]
         if mode == "worthiness":
-            rows.sort(key=lambda c: -(c.worthiness if c.worthiness is not None else -1.0))
+            rows.sort(key=worthiness_key)
         elif mode == "status":
             order = {s: i for i, s in enumerate(STATUSES)}
             rows.sort(key=lambda c: order.get(self.status_of(c.id), 0))
@@ -121,11 +133,12 @@ class ReviewScreen(Screen):
     def refresh_list_info(self, shown: int | None = None) -> None:
         if shown is None:
             shown = self.query_one(ClaimsTable).row_count
-        parts = [f"{shown} of {len(self.claims)} claims", f"sort: {SORTS[self.sort_mode]}"]
+        # Short enough for the 53 cells of the wide layout's list, filters included.
+        parts = [f"{shown}/{len(self.claims)} claims", f"sort: {SORT_SHORT[SORTS[self.sort_mode]]}"]
         if self.status_filter:
-            parts.append(f"status: {render.STATUS_LABEL[self.status_filter]}")
+            parts.append(f"only {render.STATUS_LABEL[self.status_filter]}")
         if self.text_filter:
-            parts.append(f"text: “{render.message(self.text_filter, 30)}”")
+            parts.append(f"“{render.message(self.text_filter, 16)}”")
         self.query_one("#list-info", Static).update(render.line(" · ".join(parts), style="dim"))
 
     def refresh_status(self) -> None:
@@ -211,14 +224,21 @@ class ReviewScreen(Screen):
         self.notify("No unreviewed claims left in this list.", timeout=3)
 
     def action_mark(self, status: str) -> None:
+        """Mark the current claim, then (fast triage, as in Prodigy) move to the next row.
+
+        Marking a claim with the status it already has still moves on; a refused change
+        (read-only workspace) does not, so the reviewer sees where it failed.
+        """
         claim = self.current_claim()
         if claim is None:
             return
-        if self.status_of(claim.id) == status:
-            return
-        verdict = self.store(self.ws.set_status, self.article.id, claim.id, status)
-        if verdict is not None:
+        if self.status_of(claim.id) != status:
+            verdict = self.store(self.ws.set_status, self.article.id, claim.id, status)
+            if verdict is None:
+                return
             self.verdict_changed(verdict)
+        if getattr(self.app, "advance_on_mark", True):
+            self.action_move(1)
 
     def action_edit_note(self) -> None:
         claim = self.current_claim()
@@ -349,7 +369,7 @@ class ReviewScreen(Screen):
         if touched and touched[0] in table.rows:
             table.move_cursor(row=table.get_row_index(touched[0]), animate=False)
         change = changes[0]
-        what = f"{change.field}: {_brief(change.old)} → {_brief(change.new)}"
+        what = render.change_text(change.field, change.old, change.new).plain
         where = "" if change.article_id == self.article.id else " (in another article)"
         self.notify(f"{verb} {what}{where}", timeout=3, markup=False)
 
@@ -435,14 +455,6 @@ def validate_url(url: str) -> str | None:
     except WorkbenchError as exc:
         return render.message(exc, 120)
     return None
-
-
-def _brief(value: Any) -> str:
-    if value in (None, ""):
-        return "∅"
-    if isinstance(value, dict):
-        value = value.get("url", value)
-    return render.message(value, 30)
 
 
 def _normalize_check_results(
