@@ -7,6 +7,7 @@ so they work while the TUI holds it. All untrusted text goes through ``one_line`
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from ..core.config import Config
 from ..core.errors import InputError, WorkbenchError
 from ..core.links import normalize_url
-from ..core.models import STANCES, STATUSES, Change
+from ..core.models import STANCES, STATUSES, Change, Claim
 from ..core.text import one_line
 
 
@@ -47,11 +48,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=cmd_redo)
 
     p = sub.add_parser("status", parents=[common], help="review progress per article")
+    p.add_argument("--format", "-f", choices=("table", "json"), default="table")
     p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("history", parents=[common], help="change history of a claim")
     p.add_argument("claim", nargs="?", metavar="CLAIM_ID", help="claim id or unique prefix")
     p.add_argument("--limit", "-n", type=int, help="only the last N changes")
+    p.add_argument("--format", "-f", choices=("table", "json"), default="table")
     p.set_defaults(func=cmd_history)
 
     p = sub.add_parser("doctor", parents=[common], help="check the workspace files; restore")
@@ -59,10 +62,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=cmd_doctor)
 
 
+LOCK_WAIT = 3.0
+"""Seconds a writing command waits for a workspace another command holds (scripts
+running two `workbench mark` at once take turns instead of failing)."""
+
+
 def _open(config: Config, readonly: bool = False) -> Any:
     from ..core.store import Workspace
 
-    return Workspace.open(config.workspace_path, reviewer=config.reviewer_name, readonly=readonly)
+    return Workspace.open(
+        config.workspace_path,
+        reviewer=config.reviewer_name,
+        readonly=readonly,
+        wait=0.0 if readonly else LOCK_WAIT,
+    )
 
 
 def _out(line: str = "") -> None:
@@ -131,10 +144,16 @@ def cmd_claims(args: argparse.Namespace, config: Config) -> int:
                 if args.status and v.status != args.status:
                     continue
                 rows.append((claim, v))
+            # verdicts whose claim a re-import removed: kept, and shown, after the claims
+            for v, claim in ws.orphans(aid):
+                if args.status and v.status != args.status:
+                    continue
+                rows.append((claim or _unknown_claim(v.claim_id, aid), v))
         if args.format == "json":
             out = []
             for claim, v in rows:
                 item = claim.to_dict()
+                item["orphaned"] = v.orphaned
                 item["verdict"] = v.to_dict()
                 out.append(item)
             sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
@@ -144,13 +163,31 @@ def cmd_claims(args: argparse.Namespace, config: Config) -> int:
             return 0
         _out(f"{'CLAIM':<12}  {'ARTICLE':<8}  {'STATUS':<12}  {'KIND':<11}  LABEL")
         for claim, v in rows:
-            note = "  [note]" if v.note else ""
+            note = "  [orphaned]" if v.orphaned else ""
+            note += "  [note]" if v.note else ""
             links = f"  [{len(v.links)} link{'s' if len(v.links) != 1 else ''}]" if v.links else ""
             _out(
                 f"{claim.id:<12}  {claim.article_id[:8]:<8}  {v.status:<12}  {claim.kind:<11}  "
-                f"{one_line(claim.label or claim.anchor, 60)}{note}{links}"
+                f"{one_line(claim.label or claim.anchor or '(claim text unknown)', 60)}"
+                f"{note}{links}"
             )
     return 0
+
+
+def _unknown_claim(claim_id: str, article_id: str) -> Claim:
+    """Stand-in for an orphaned verdict whose claim text was not kept."""
+    return Claim(
+        id=claim_id,
+        article_id=article_id,
+        kind="",
+        anchor="",
+        start=0,
+        end=0,
+        sentence="",
+        sentence_start=0,
+        sentence_end=0,
+        label="",
+    )
 
 
 # -- mark / undo / redo -------------------------------------------------------------
@@ -218,6 +255,10 @@ def cmd_redo(args: argparse.Namespace, config: Config) -> int:
 def cmd_status(args: argparse.Namespace, config: Config) -> int:
     with _open(config, readonly=True) as ws:
         summaries = ws.articles()
+        if args.format == "json":
+            rows = [dataclasses.asdict(s) for s in summaries]
+            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+            return 0
         if not summaries:
             _out(f"no articles in {ws.path}")
             return 0
@@ -239,7 +280,13 @@ def cmd_status(args: argparse.Namespace, config: Config) -> int:
             _out(f"{s.id[:8]:<8}  {done:>9}  {cells}  {title}")
             total += s.claims
             reviewed += s.reviewed
-        _out(f"{len(summaries)} article(s), {reviewed}/{total} claims reviewed")
+        orphaned = sum(s.orphaned for s in summaries)
+        extra = (
+            f"; {orphaned} orphaned verdict(s) kept for claims no longer in their article"
+            if orphaned
+            else ""
+        )
+        _out(f"{len(summaries)} article(s), {reviewed}/{total} claims reviewed{extra}")
     return 0
 
 
@@ -250,6 +297,10 @@ def cmd_history(args: argparse.Namespace, config: Config) -> int:
             rows = ws.history(aid, cid, limit=args.limit)
         else:
             rows = ws.history(limit=args.limit)
+        if args.format == "json":
+            data = [c.to_dict() for c in rows]
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            return 0
         if not rows:
             _out("no history")
             return 0

@@ -46,16 +46,22 @@ def check(root: Path) -> list[Finding]:
         found.append(Finding(meta, "damaged or not a workbench file", "recreate the marker file"))
     article_ids: set[str] = set()
     folder = root / ARTICLES
+    if folder.exists() and not folder.is_dir():
+        found.append(
+            Finding(folder, "is a file, not the articles folder (move it away by hand)", "")
+        )
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         try:
             load_document(path, "article")
             article_ids.add(path.stem)
         except WorkbenchError as exc:
             bak = backup_path(path)
+            problem = _problem(exc.message, path)
             if _valid(bak, "article"):
-                found.append(Finding(path, str(exc), f"restore the last good copy {bak.name}"))
+                fix = f"restore the last good copy {bak.name} (its last change may be missing)"
+                found.append(Finding(path, problem, fix))
             else:
-                found.append(Finding(path, str(exc), ""))
+                found.append(Finding(path, problem, ""))
     for tmp in sorted(root.rglob(".*.tmp")):
         found.append(Finding(tmp, "leftover temp file of an interrupted write", "remove it"))
     index = root / INDEX
@@ -70,8 +76,19 @@ def check(root: Path) -> list[Finding]:
                 Finding(index, f"lists {len(missing)} article(s) with no usable file", "rebuild it")
             )
     except WorkbenchError as exc:
-        found.append(Finding(index, str(exc), "rebuild it from the article files"))
+        found.append(
+            Finding(index, _problem(exc.message, index), "rebuild it from the article files")
+        )
     return found
+
+
+def _problem(message: str, path: Path) -> str:
+    """A store error as a doctor finding: without the path (shown already) and without
+    the advice to run doctor (running it)."""
+    for advice in ("; run `workbench doctor`", " (run `workbench doctor`"):
+        message = message.split(advice)[0]
+    prefix = f"{path} "
+    return message[len(prefix) :] if message.startswith(prefix) else message
 
 
 def repair(root: Path) -> list[str]:
@@ -114,7 +131,12 @@ def repair(root: Path) -> list[str]:
 
 
 def _set_aside(path: Path, stamp: str) -> Path:
+    """Move a damaged file aside under a name no earlier repair has used."""
     aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
     if path.exists():
         os.replace(path, aside)
     return aside

@@ -36,3 +36,5 @@ class ArticleSummary:
     counts: dict[str, int] = field(default_factory=dict)
     reviewed: int = 0
     updated_at: str = ""
+    orphaned: int = 0
+    """Verdicts kept for claims a re-import removed (not in ``claims`` or ``counts``)."""

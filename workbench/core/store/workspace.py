@@ -97,9 +97,12 @@ class Workspace:
         reviewer: str | None = None,
         readonly: bool = False,
         clock: Clock | None = None,
+        wait: float = 0.0,
     ) -> Workspace:
         """Open (or create) the workspace at ``path`` and take its lock.
 
+        ``wait``: seconds to wait for a lock another process holds (0: fail at once;
+        the CLI waits a little so two quick commands in a row do not collide).
         Raises WorkspaceLocked when another process holds it, WorkspaceCorrupt for
         a file or a foreign folder at ``path``, NotFound when ``readonly`` and there
         is no workspace, StoreError when it cannot be created or locked.
@@ -129,16 +132,16 @@ class Workspace:
                 )
             if readonly:
                 raise NotFound(f"no workspace at {p}; create one with `workbench add ARTICLE`")
-        lock = None if readonly else _acquire(p)
+        lock = None if readonly else _acquire(p, wait)
         try:
             if meta.exists():
                 load_document(meta, "workspace")
             else:
-                (p / ARTICLES).mkdir(exist_ok=True)
+                _articles_dir(p)
                 created = {"created_at": (clock or utc_now)(), "created_by": "workbench"}
                 atomic_write(meta, encode_document({"workspace": {"1": created}}, "workspace"))
             if not readonly:
-                (p / ARTICLES).mkdir(exist_ok=True)
+                _articles_dir(p)
         except BaseException:
             if lock is not None:
                 _release(p, lock)
@@ -289,6 +292,7 @@ class Workspace:
                     counts=dict(s.get("counts", {})),
                     reviewed=s.get("reviewed", 0),
                     updated_at=s.get("updated_at", ""),
+                    orphaned=len(s.get("orphan_ids", [])),
                 )
             )
         return out
@@ -318,6 +322,25 @@ class Workspace:
             out[cid] = verdict
         return out
 
+    def orphans(self, article_id: str) -> list[tuple[Verdict, Claim | None]]:
+        """The article's orphaned verdicts with the claim they were made on (as it was
+        when the re-import removed it; None when that is not known), oldest first."""
+        aid = self._resolve_article(article_id)
+        raw = self._raw(aid)
+        live = {c["id"] for c in raw.get("claims", {}).values()}
+        out: list[tuple[Verdict, Claim | None]] = []
+        for doc in _ordered(raw.get("verdicts", {})):
+            if doc.get("claim_id") in live:
+                continue
+            verdict = Verdict.from_dict({k: v for k, v in doc.items() if k != "claim"})
+            verdict.orphaned = True
+            claim = None
+            if isinstance(doc.get("claim"), dict):
+                with contextlib.suppress(TypeError, ValueError, KeyError):
+                    claim = Claim.from_dict(dict(doc["claim"], article_id=aid))
+            out.append((verdict, claim))
+        return out
+
     def verdict(self, article_id: str, claim_id: str) -> Verdict:
         aid = self._resolve_article(article_id)
         raw = self._raw(aid)
@@ -341,11 +364,14 @@ class Workspace:
         summaries = self._load_index()
         found: list[tuple[str, str]] = []
         for aid in scope or list(summaries):
-            ids = (
-                summaries[aid].get("claim_ids", [])
-                if aid in summaries
-                else [c["id"] for c in self._raw(aid).get("claims", {}).values()]
-            )
+            if aid in summaries:
+                row = summaries[aid]
+                ids = [*row.get("claim_ids", []), *row.get("orphan_ids", [])]
+            else:
+                raw = self._raw(aid)
+                ids = [c["id"] for c in raw.get("claims", {}).values()]
+                ids += [v["claim_id"] for v in raw.get("verdicts", {}).values()]
+                ids = list(dict.fromkeys(ids))
             found.extend((aid, cid) for cid in ids if cid.startswith(text))
         if not found:
             raise NotFound(f"no claim id starts with '{text}'")
@@ -835,8 +861,8 @@ class Workspace:
 # -- helpers --------------------------------------------------------------------------
 
 
-def _acquire(path: Path) -> FileLock:
-    lock = FileLock(str(path / LOCK), timeout=0)
+def _acquire(path: Path, wait: float = 0.0) -> FileLock:
+    lock = FileLock(str(path / LOCK), timeout=max(0.0, float(wait)))
     try:
         lock.acquire()
     except Timeout:
@@ -858,6 +884,20 @@ def _acquire(path: Path) -> FileLock:
             f"pid {os.getpid()} on {socket.gethostname()} since {utc_now()}", encoding="utf-8"
         )
     return lock
+
+
+def _articles_dir(root: Path) -> None:
+    """Make sure ``root/articles`` is a folder: WorkspaceCorrupt / StoreError otherwise."""
+    folder = root / ARTICLES
+    if folder.exists() and not folder.is_dir():
+        raise WorkspaceCorrupt(
+            f"{folder} is a file, not the workspace's articles folder; refusing to touch it "
+            "(move it away, then run `workbench doctor`)"
+        )
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create {folder}: {describe_os_error(exc)}") from exc
 
 
 def _release(path: Path, lock: FileLock) -> None:
@@ -929,6 +969,7 @@ def _summarize(tables: dict[str, Any]) -> dict[str, Any]:
     """The index row of one article, computed from its file's tables."""
     art = _first(tables.get("article", {}))
     claim_ids = [c["id"] for c in _ordered(tables.get("claims", {}))]
+    live = set(claim_ids)
     status = {
         v["claim_id"]: v.get("status", "unreviewed")
         for v in tables.get("verdicts", {}).values()
@@ -951,4 +992,9 @@ def _summarize(tables: dict[str, Any]) -> dict[str, Any]:
         "reviewed": sum(counts.get(s, 0) for s in FINAL_STATUSES),
         "updated_at": max([added, *times]),
         "claim_ids": claim_ids,
+        "orphan_ids": [
+            v["claim_id"]
+            for v in _ordered(tables.get("verdicts", {}))
+            if v.get("claim_id") not in live
+        ],
     }
