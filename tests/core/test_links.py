@@ -12,7 +12,13 @@ from workbench.core.links import normalize_url
     ("url", "expected"),
     [
         ("https://example.org", "https://example.org/"),
-        ("HTTP://Example.ORG:80/a/b?x=1#frag", "http://example.org/a/b?x=1"),
+        ("HTTP://Example.ORG:80/a/b?x=1#frag", "http://example.org/a/b?x=1#frag"),
+        ("https://example.org/p#", "https://example.org/p"),
+        (
+            "https://Example.org/p#:~:text=more%20than%20100,000",
+            "https://example.org/p#:~:text=more%20than%20100,000",
+        ),
+        ("https://example.org/p#caf\u00e9", "https://example.org/p#caf%C3%A9"),
         ("https://example.org:443/", "https://example.org/"),
         ("https://example.org:8443/p", "https://example.org:8443/p"),
         ("  https://example.org/p?  ", "https://example.org/p"),

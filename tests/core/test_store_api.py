@@ -45,14 +45,16 @@ def test_edits_persist_across_restart(tmp_path):
         ws.add_article(a, claims)
         ws.set_status(a.id, cid, "verified")
         ws.set_note(a.id, cid, "line one\nline two\x1b[31m")
-        ws.add_link(a.id, cid, "HTTPS://Example.org/report#x", title="Report", stance="supports")
-        ws.add_link(a.id, cid, "https://example.org/report", stance="refutes")  # same URL
+        ws.add_link(
+            a.id, cid, "HTTPS://Example.org:443/report#x", title="Report", stance="supports"
+        )
+        ws.add_link(a.id, cid, "https://example.org/report#x", stance="refutes")  # same URL
     with Workspace.open(tmp_path / "ws", readonly=True) as ws:
         v = ws.verdict(a.id, cid)
         assert v.status == "verified"
         assert v.note == "line one\nline two"
         assert [(link.url, link.title, link.stance) for link in v.links] == [
-            ("https://example.org/report", "Report", "refutes")
+            ("https://example.org/report#x", "Report", "refutes")
         ]
         assert v.reviewer == "ana" and v.updated_at.endswith("Z")
         [s] = ws.articles()

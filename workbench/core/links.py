@@ -29,7 +29,9 @@ def normalize_url(url: str) -> str:
     """The normalized form of an evidence URL (absolute http/https only).
 
     Lower-cases scheme and host (IDNA-encodes non-ASCII hosts), drops the default
-    port, an empty query and the fragment, and makes the path at least ``/``.
+    port and an empty query or fragment, and makes the path at least ``/``. The
+    fragment is kept: evidence often points at a section (``#budget``) or quotes a
+    passage with a text fragment (``#:~:text=...``), which is the reviewer's pointer.
     Raises LinkError for anything else.
     """
     if not isinstance(url, str):
@@ -72,4 +74,5 @@ def normalize_url(url: str) -> str:
         hostport = f"{hostport}:{port}"
     path = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~")
     query = quote(parts.query, safe="=&%:@!$'()*+,;/?-._~")
-    return urlunsplit((scheme, hostport, path, query, ""))
+    fragment = quote(parts.fragment, safe="=&%:@!$'()*+,;/?-._~")
+    return urlunsplit((scheme, hostport, path, query, fragment))
