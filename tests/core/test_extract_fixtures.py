@@ -129,8 +129,9 @@ def test_ratios_tallies_and_percent_words():
     claims = extract_claims(article)
     tally = next(c for c in claims if c.anchor == "69-30")
     assert tally.value["number"] == 69 and tally.value["other"] == 30
-    ratio = next(c for c in claims if c.anchor.startswith("one in five"))
+    ratio = next(c for c in claims if "one in five" in c.anchor)
     assert ratio.kind == "percent" and ratio.value["number"] == 20
+    assert ratio.anchor == "About one in five" and ratio.value["qualifier"] == "about"
     words = next(c for c in claims if "per cent" in c.anchor)
     assert words.kind == "percent" and words.value["number"] == 5.4
 
@@ -165,3 +166,60 @@ def test_dateline_is_not_a_claim_and_second_week_is_no_duration():
     assert not [c for c in claims if c.kind == "duration" and c.value.get("unit") == "second"]
     first = next(c for c in claims if "44.5" in c.anchor)
     assert first.label.startswith("Temperatures")
+
+
+def test_pairs_split_and_suffixes_kept():
+    from workbench.core.articles import make_article
+
+    article = make_article(
+        "Deal\n\nThe club paid £12.5m for the striker, and prices will rise by between 38% and 85% "
+        "from 2011 to 2019. Nearly half of the money was recovered. About 40 artillery rounds hit "
+        "the town.",
+        "x.txt",
+    )
+    claims = extract_claims(article)
+    fee = next(c for c in claims if c.anchor == "£12.5m")
+    assert fee.value["amount"] == 12.5e6 and fee.value["currency"] == "GBP"
+    percents = sorted(c.value["number"] for c in claims if c.kind == "percent" and "%" in c.anchor)
+    assert percents == [38, 85]
+    half = next(c for c in claims if "half" in c.anchor)
+    assert (
+        half.kind == "percent"
+        and half.value["number"] == 50
+        and half.value["qualifier"] == "nearly"
+    )
+    rounds = next(c for c in claims if "40" in c.anchor)
+    assert rounds.value["unit"] == "round"
+
+
+def test_quotes_in_single_marks_and_continued_quotes():
+    from workbench.core.articles import make_article
+
+    article = make_article(
+        "Talks\n\n'We are confident the plan adds up,' Finance Minister Rachel Adams said "
+        "on Monday. "
+        '"Voters chose stability over fear," she told supporters. "We will talk to every party '
+        'that respects the law."',
+        "x.txt",
+    )
+    quotes = {
+        c.value["quote"]: c.value["speaker"] for c in extract_claims(article) if c.kind == "quote"
+    }
+    assert quotes.get("We are confident the plan adds up") == "Rachel Adams"
+    assert quotes.get("Voters chose stability over fear") == "Rachel Adams"
+    assert any(
+        q.startswith("We will talk to every party") and s == "Rachel Adams"
+        for q, s in quotes.items()
+    )
+
+
+def test_names_with_digits_and_relative_times_make_no_claims():
+    from workbench.core.articles import make_article
+
+    article = make_article(
+        "Vote\n\nThe Eesti 200 party won seats, and the probe flew past asteroid 2001 QR322 two "
+        "years ago, a year earlier than planned.",
+        "x.txt",
+    )
+    anchors = [c.anchor for c in extract_claims(article) if c.kind != "consistency"]
+    assert not [a for a in anchors if "200" in a or "2001" in a or "ago" in a or "earlier" in a]

@@ -142,7 +142,7 @@ def is_derivation(a: str, b: str) -> bool:
     if short == long:
         return True
     for stem in {short, short[:-1] if short[-1:] in "aeoy" else short}:
-        if long.startswith(stem) and long[len(stem):] in DERIVATIONS:
+        if long.startswith(stem) and long[len(stem) :] in DERIVATIONS:
             return True
     return False
 
@@ -165,7 +165,7 @@ def _block_inserted(a: str, b: str) -> bool:
     extra = len(long) - len(short)
     if extra < 2:
         return False
-    return any(long[:i] + long[i + extra:] == short for i in range(len(short) + 1))
+    return any(long[:i] + long[i + extra :] == short for i in range(len(short) + 1))
 
 
 def _first_tokens(mentions: list[dict[str, Any]], key: str) -> set[str]:
@@ -202,7 +202,7 @@ def name_variant_groups(text: str, mentions: list[dict[str, Any]]) -> list[list[
         return k
 
     for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
+        for b in keys[i + 1 :]:
             if (a not in tagged and b not in tagged) or not are_variants(a, b):
                 continue
             firsts_a, firsts_b = _first_tokens(names, a), _first_tokens(names, b)
@@ -267,12 +267,27 @@ def _name_claim(article: Article, group: list[_Form], bounds: Sequence[tuple[int
     labels: Counter[str] = Counter()
     for f in group:
         labels.update(f.labels)
-    entity = {"text": article.text[start:end], "label": labels.most_common(1)[0][0],
-              "start": start, "end": end} if labels else None
+    entity = (
+        {
+            "text": article.text[start:end],
+            "label": labels.most_common(1)[0][0],
+            "start": start,
+            "end": end,
+        }
+        if labels
+        else None
+    )
     return Claim(
-        id="", article_id=article.id, kind="consistency", anchor=article.text[start:end],
-        start=start, end=end, sentence=article.text[s_start:s_end], sentence_start=s_start,
-        sentence_end=s_end, label=f"name spelled {len(group)} ways: {names}",
+        id="",
+        article_id=article.id,
+        kind="consistency",
+        anchor=article.text[start:end],
+        start=start,
+        end=end,
+        sentence=article.text[s_start:s_end],
+        sentence_start=s_start,
+        sentence_end=s_end,
+        label=f"name spelled {len(group)} ways: {names}",
         value={
             "type": "name-variants",
             "canonical": canonical.text,
@@ -325,8 +340,14 @@ def _context(claim: Claim, window: int = 4) -> tuple[set[str], set[str], set[str
     after = [w for s, w in words if s >= rel_end]
 
     def content(ws: list[str]) -> list[str]:
-        return [_stem(w) for w in ws if w.casefold() not in _STOP and not w[0].isdigit()
-                and _stem(w) not in anchor and _stem(w) != unit]
+        return [
+            _stem(w)
+            for w in ws
+            if w.casefold() not in _STOP
+            and not w[0].isdigit()
+            and _stem(w) not in anchor
+            and _stem(w) != unit
+        ]
 
     lead = set(content(before)[-window:])
     near = lead | set(content(after)[:window])
@@ -391,8 +412,9 @@ def _same_time(a: Claim, b: Claim) -> bool:
         return False
 
     def dates(c: Claim) -> set[str]:
-        return {str(e.get("text", "")).casefold() for e in c.entities or []
-                if e.get("label") == "DATE"}
+        return {
+            str(e.get("text", "")).casefold() for e in c.entities or [] if e.get("label") == "DATE"
+        }
 
     da, db = dates(a), dates(b)
     return not (da and db and not da & db)
@@ -403,8 +425,11 @@ def _same_subjects(a: Claim, b: Claim) -> bool:
     labels = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
 
     def names(c: Claim) -> set[str]:
-        return {_name_key(str(e.get("text", "")))[1] for e in c.entities or []
-                if e.get("label") in labels}
+        return {
+            _name_key(str(e.get("text", "")))[1]
+            for e in c.entities or []
+            if e.get("label") in labels
+        }
 
     na, nb = names(a), names(b)
     return not (na and nb and not na & nb)
@@ -415,16 +440,28 @@ def _number_claim(article: Article, group: list[tuple[Claim, tuple[str, float, s
     values = " / ".join(c.anchor for c, _ in group)
     unit = group[0][1][0].split(":", 1)[1]
     return Claim(
-        id="", article_id=article.id, kind="consistency", anchor=second.anchor,
-        start=second.start, end=second.end, sentence=second.sentence,
-        sentence_start=second.sentence_start, sentence_end=second.sentence_end,
+        id="",
+        article_id=article.id,
+        kind="consistency",
+        anchor=second.anchor,
+        start=second.start,
+        end=second.end,
+        sentence=second.sentence,
+        sentence_start=second.sentence_start,
+        sentence_end=second.sentence_end,
         label=f"numbers disagree{' on ' + unit if unit else ''}: {values}",
         value={
             "type": "number-mismatch",
             "unit": unit,
             "variants": [
-                {"text": c.anchor, "value": m[1], "qualifier": m[2], "claim_id": c.id,
-                 "offsets": [[c.start, c.end]], "sentence": c.sentence}
+                {
+                    "text": c.anchor,
+                    "value": m[1],
+                    "qualifier": m[2],
+                    "claim_id": c.id,
+                    "offsets": [[c.start, c.end]],
+                    "sentence": c.sentence,
+                }
                 for c, m in group
             ],
         },

@@ -20,7 +20,9 @@ from .models import Article, Claim, claim_id
 from .prose import Unit, prose_units
 from .quantities import (
     CURRENCY_WORDS,
+    MONTHS,
     QUALIFIERS,
+    WEEKDAYS,
     is_specific_date,
     parse_date,
     parse_duration,
@@ -32,7 +34,7 @@ from .quantities import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 Progress = Callable[[int, int], None]
 ENTITY_LABELS = (
@@ -111,17 +113,73 @@ class _Draft:
 
 
 _QUALIFIER_WORDS = frozenset(w for q, _ in QUALIFIERS for w in q.split())
+_QUALIFIER_PHRASES = frozenset(q for q, _ in QUALIFIERS) | {
+    "only around",
+    "only about",
+    "just over",
+}
 _CURRENCY_TOKENS = frozenset({"$", "€", "£", "¥", "₹", "₽", "us$", "a$", "c$", "hk$", "r$"})
 _TRIM_LEFT = frozenset({"between", "from", "since", "until", "till", "through", "by", "to", "and"})
+
+
+_SCALE_SUFFIXES = frozenset(
+    {"m", "mn", "mln", "bn", "b", "k", "tn", "tr", "million", "billion", "trillion"}
+)
+_CONJ = frozenset({"and", "or", "to"})  # "3-5%" and "69-30" stay one fact (a range, a tally)
+
+
+def _is_amount_end(tok: Token) -> bool:
+    return (
+        tok.like_num
+        or tok.text in ("%",)
+        or tok.lower_ in _SCALE_SUFFIXES
+        or tok.lower_ == "percent"
+    )
+
+
+def _split_pairs(start: int, end: int, doc: Doc, label: str) -> list[tuple[int, int]]:
+    """Split "38% and 85%", "$16.3 billion and $16.5 billion", "between 2011 and 2019"."""
+    if label not in ("MONEY", "PERCENT", "DATE", "CARDINAL"):
+        return [(start, end)]
+    for i in range(start + 1, end - 1):
+        tok = doc[i]
+        if tok.lower_ not in _CONJ:
+            continue
+        after = doc[i + 1]
+        if _is_amount_end(doc[i - 1]) and (after.like_num or after.lower_ in _CURRENCY_TOKENS):
+            if label == "DATE" and not (_YEARISH(doc[i - 1].text) and _YEARISH(after.text)):
+                continue
+            return [(start, i), *_split_pairs(i + 1, end, doc, label)]
+    return [(start, end)]
+
+
+def _YEARISH(text: str) -> bool:  # noqa: N802 - reads as a predicate
+    return len(text) == 4 and text.isdecimal() and 1500 <= int(text) <= 2199
+
+
+def _with_qualifier(start: int, sent: Span) -> int:
+    """Move ``start`` left over a qualifier the entity left out ("nearly" one in four)."""
+    for width in (3, 2, 1):
+        if start - width < sent.start:
+            continue
+        words = " ".join(t.lower_ for t in sent.doc[start - width : start])
+        if words in _QUALIFIER_PHRASES:
+            return start - width
+    return start
 
 
 def _entities(sent: Span) -> list[Span]:
     """The sentence's entities, repaired where the small models often slip.
 
-    Currency symbols left outside a MONEY entity are taken in ("$" + "100,000");
-    leading "between"/"from" and trailing "and" are trimmed from anchors; a
-    duration split in two by "and" ("2 hours and" + "35 seconds") is joined.
+    Currency symbols and scale suffixes left outside a MONEY entity are taken in
+    ("$" + "100,000", "£12.5" + "m"); a qualifier left outside is taken in
+    ("nearly" + "one in four"); ratios are joined ("one in five"); two amounts
+    joined by "and"/"to" are split ("38% and 85%"); leading "between"/"from" and
+    trailing "and" are trimmed from anchors; a duration split in two by "and"
+    ("2 hours and" + "35 seconds") is joined.
     """
+    from spacy.tokens import Span as SpanType
+
     doc = sent.doc
     out: list[Span] = []
     for ent in sent.ents:
@@ -133,6 +191,13 @@ def _entities(sent: Span) -> list[Span]:
         ):
             start -= 1
             label = "MONEY"
+        if (
+            label in ("MONEY", "CARDINAL")
+            and end < sent.end
+            and doc[end].lower_ in _SCALE_SUFFIXES
+            and not doc[end - 1].whitespace_
+        ):
+            end += 1  # "£12.5" + "m"
         if label in ("CARDINAL", "MONEY") and end < sent.end and doc[end].lower_ in CURRENCY_WORDS:
             end += 1  # "60 billion" + "euros"
             label = "MONEY"
@@ -153,27 +218,26 @@ def _entities(sent: Span) -> list[Span]:
             doc[end - 1].lower_ in ("and", "or") or doc[end - 1].text in ",.;:-–—()"
         ):
             end -= 1
-        span = doc[start:end]
+        if label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "RATIO"):
+            start = _with_qualifier(start, sent)
         out = [o for o in out if o.end <= start]  # a widened span swallows what it covers
-        if out and label in ("DATE", "TIME") and out[-1].label_ in ("DATE", "TIME"):
-            prev = out[-1]
-            gap = doc[prev.end : start]
-            if (
-                [t.lower_ for t in gap] == ["and"]
-                and parse_duration(prev.text)
-                and parse_duration(span.text)
-            ):
-                from spacy.tokens import Span as SpanType
-
-                out[-1] = SpanType(doc, prev.start, end, label=prev.label_)
-                continue
-        if (start, end, label) != (ent.start, ent.end, ent.label_):
-            from spacy.tokens import Span as SpanType
-
-            span = SpanType(doc, start, end, label=label)
-        else:
-            span = ent
-        out.append(span)
+        for piece_start, piece_end in _split_pairs(start, end, doc, label):
+            span = doc[piece_start:piece_end]
+            if out and label in ("DATE", "TIME") and out[-1].label_ in ("DATE", "TIME"):
+                prev = out[-1]
+                gap = doc[prev.end : piece_start]
+                if (
+                    [t.lower_ for t in gap] == ["and"]
+                    and parse_duration(prev.text)
+                    and parse_duration(span.text)
+                ):
+                    out[-1] = SpanType(doc, prev.start, piece_end, label=prev.label_)
+                    continue
+            if (piece_start, piece_end, label) != (ent.start, ent.end, ent.label_):
+                span = SpanType(doc, piece_start, piece_end, label=label)
+            else:
+                span = ent
+            out.append(span)
     return out
 
 
@@ -209,7 +273,12 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
         label = "PERCENT"
     if label == "MONEY":
         value = parse_money(text)
-        return ("money", value) if value.get("amount") is not None else None
+        if value.get("amount") is None:
+            return None
+        if value.get("currency") is None:
+            label = "CARDINAL"  # "5.2-billion-kilometre": a number the tagger took for money
+        else:
+            return "money", value
     if label == "PERCENT":
         value = parse_percent(text)
         return ("percent", value) if value.get("number") is not None else None
@@ -222,7 +291,11 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
                 "qualifier": "exact",
                 "text": text,
             }
+    if label in ("DATE", "CARDINAL") and _in_name(ent):
+        return None  # "Eesti 200", "2001 QR322", "Apollo 11": part of a name
     if label in ("DATE", "TIME"):
+        if _RELATIVE.search(text) and not is_specific_date(text):
+            return None  # "two years ago", "a year earlier": a vague point in time
         duration = parse_duration(text)
         if duration and re.search(r"(?i)\bold\b|-old$", text):
             return "quantity", {
@@ -237,10 +310,18 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
             return "date", parse_date(text)
         if label == "TIME" and any(ch.isdigit() for ch in text):
             return "date", {"time": text, "text": text}
+        rank = next((t for t in ent if _ORDINAL_WORD.match(t.text)), None)
+        if rank is not None:  # "third-quarter", "a fifth straight quarter": a rank in time
+            return "ordinal", {"number": _ordinal_value(rank.text), "text": text}
         return None
     if label == "ORDINAL":
-        if ent.root.dep_ in ("advmod", "npadvmod") or ent.root.head.lower_ in ("at",):
-            return None
+        root = ent.root
+        if (
+            root.dep_ in ("advmod", "npadvmod") and root.head.tag_ != "JJS"
+        ) or root.head.lower_ == "at":
+            return None  # "first, ..." / "at first"; but "third-largest" is a rank
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("a", "an"):
+            return None  # "a second asteroid": another one, not a rank
         return "ordinal", {"number": _ordinal_value(text), "text": text}
     if label in ("CARDINAL", "QUANTITY"):
         doc = ent.doc
@@ -254,7 +335,10 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
         root = ent.root
         unit = None
         if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
-            unit = root.head.lemma_.lower()
+            counted = root.head
+            while counted.dep_ == "compound" and counted.head.pos_ in ("NOUN", "PROPN"):
+                counted = counted.head  # "40 artillery rounds" counts rounds
+            unit = counted.lemma_.lower()
         else:
             of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             pobj = (
@@ -266,6 +350,8 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
                 ):
                     return None  # "one of the most ...", "two of them": not a count
                 unit = pobj.lemma_.lower()
+        if unit is None and ent.end < len(ent.doc) and ent.doc[ent.end].pos_ == "NOUN":
+            unit = ent.doc[ent.end].lemma_.lower()  # "an estimated 500,000 people"
         if unit in CURRENCY_WORDS:
             value = parse_money(f"{text} {unit}")
             return ("money", value) if value.get("amount") is not None else None
@@ -275,6 +361,9 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
         value = parse_quantity(text, unit=unit)
         if value.get("number") is None:
             return None
+        if _FRACTION.search(text) and 0 < value["number"] < 1:
+            value.update(number=round(100 * value["number"], 2), unit="percent", of=unit)
+            return "percent", value  # "nearly half", "a third": shares, like "one in four"
         head = root.head
         if (
             label == "CARDINAL"
@@ -290,7 +379,39 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
         return "quantity", value
     if label in ("EVENT", "LAW"):
         return "event", {"name": text}
+    if label == "ORG" and any(t.pos_ == "PROPN" and t.lower_ in _NAMED_EVENT_WORDS for t in ent):
+        return "event", {"name": text}  # "Proceeds of Crime Act", "Nations League"
     return None
+
+
+_NAMED_EVENT_WORDS = EVENT_NOUNS | {"league", "cup", "games", "olympics", "championship"}
+_RELATIVE = re.compile(r"(?i)\b(ago|earlier|later|before|after|previously|since then)\b")
+_FRACTION = re.compile(r"(?i)\b(half|halves|third|thirds|quarter|quarters|fifth|fifths)\b")
+_DATE_WORDS = (
+    frozenset(MONTHS)
+    | {m[:3] for m in MONTHS}
+    | {"sept"}
+    | set(WEEKDAYS)
+    | {w[:3] for w in WEEKDAYS}
+)
+
+
+def _in_name(ent: Span) -> bool:
+    """A number that is part of a proper name or code: "Eesti 200", "2001 QR322"."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and re.fullmatch(r"[A-Z]{1,3}\d+[A-Z\d]*", after.text):
+        return True  # "2001 QR322"
+    return (
+        len(ent) == 1
+        and before is not None
+        and before.pos_ == "PROPN"
+        and before.is_title
+        and before.lower_ not in _DATE_WORDS
+        and before.whitespace_ != ""
+        and (after is None or after.tag_ not in ("NNS", "NNPS"))  # "Boeing 737 jets" counts
+    )
 
 
 _ORDINALS = {
@@ -357,6 +478,56 @@ def _event_drafts(sent: Span, covered: list[tuple[int, int]]) -> Iterator[_Draft
         )
 
 
+_ORDINAL_WORD = re.compile(
+    r"(?i)^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|hundredth)$"
+)
+
+
+def _ordinal_drafts(sent: Span, covered: list[tuple[int, int]]) -> Iterator[_Draft]:
+    """Ordinals the tagger missed, mostly in compounds: "third-quarter", "4th District"."""
+    from .labels import noun_phrase_label
+
+    doc = sent.doc
+    for tok in sent:
+        if tok.ent_type_ or not _ORDINAL_WORD.match(tok.text):
+            continue
+        if any(s <= tok.idx < e for s, e in covered):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        hyphenated = nxt is not None and nxt.text == "-" and not tok.whitespace_
+        noun = tok.head if tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i else None
+        if noun is None and not hyphenated:
+            continue
+        if tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "an"):
+            continue  # "a second asteroid": another one
+        covered.append((tok.idx, tok.idx + len(tok.text)))
+        label = noun_phrase_label(noun) if noun is not None else doc[tok.i : tok.i + 3].text
+        yield _Draft(
+            "ordinal",
+            tok.idx,
+            tok.idx + len(tok.text),
+            tok.text,
+            sent,
+            label,
+            {"number": _ordinal_value(tok.text), "text": tok.text},
+        )
+
+
+def _continues(text: str, previous_end: int, start: int) -> bool:
+    """A quote that opens a new sentence right after the attribution of the previous one."""
+    opening = start - 1  # the opening mark, before any spaces the quote starts with
+    while opening > previous_end and text[opening].isspace():
+        opening -= 1
+    gap = text[previous_end:opening]  # from the end of the last quote to this opening mark
+    before = text[:opening].rstrip()
+    return (
+        len(gap) < 120
+        and before.endswith((".", "!", "?", ":"))
+        and not any(mark in gap[2:] for mark in ("“", '"', "‘"))
+    )
+
+
 def _doc_drafts(doc: Doc, tracker: Any, base: int) -> Iterator[_Draft]:
     from .labels import label_for
     from .quotes import attribute, find_quotes
@@ -373,11 +544,17 @@ def _doc_drafts(doc: Doc, tracker: Any, base: int) -> Iterator[_Draft]:
             yield _Draft(
                 kind, ent.start_char, ent.end_char, ent.text, sent, label_for(ent, kind), value
             )
+        yield from _ordinal_drafts(sent, covered)
         yield from _event_drafts(sent, covered)
+    previous: tuple[str, int] | None = None  # (speaker, end) of the last attributed quote
     for quote in find_quotes(doc.text):
         speaker, s_start, s_end = attribute(doc, quote.start, quote.end, tracker, base)
+        if not speaker and previous is not None and _continues(doc.text, previous[1], quote.start):
+            speaker = previous[0]  # '"...," she said. "We will talk ..."': the same speaker goes on
         if not speaker:
+            previous = None
             continue
+        previous = (speaker, quote.end)
         text = doc.text[quote.start : quote.end]
         short = text if len(text) <= 60 else text[:57].rstrip() + "…"
         span = doc.char_span(s_start, s_end, alignment_mode="expand") or doc[:]

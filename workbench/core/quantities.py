@@ -316,8 +316,9 @@ def parse_pair(text: str) -> dict[str, Any] | None:
 
 
 def parse_ratio(text: str) -> dict[str, Any] | None:
-    """``"one in five"`` -> 20 percent."""
-    match = _RATIO.match(text)
+    """``"one in five"`` -> 20 percent; ``"nearly one in four"`` keeps its qualifier."""
+    qualifier, rest = parse_qualifier(text)
+    match = _RATIO.match(rest)
     if not match:
         return None
     part, _ = parse_number(match.group(1))
@@ -328,7 +329,7 @@ def parse_ratio(text: str) -> dict[str, Any] | None:
         "number": round(100 * part / whole, 2),
         "unit": "percent",
         "ratio": [part, whole],
-        "qualifier": "exact",
+        "qualifier": qualifier,
         "text": text,
     }
 

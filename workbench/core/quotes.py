@@ -22,7 +22,7 @@ SPEECH_VERBS = frozenset(
     urge predict promise vow pledge assert complain comment respond report testify tweet
     remark observe describe quote thank accuse caution concede estimate""".split()
 )
-_OPEN = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’"}
+_OPEN = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "'": "'"}
 _MIN_WORDS = 4
 _PRONOUNS = {"he", "she", "they", "i", "we"}
 
@@ -33,22 +33,38 @@ class Quote:
     end: int
 
 
+def _opens(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch not in _OPEN:
+        return False
+    if ch in ("‘", "'"):  # single marks double as apostrophes: open only before a word
+        return (i == 0 or text[i - 1] in ' \n(“"—–') and i + 1 < len(text) and text[i + 1].isalnum()
+    return True
+
+
+def _closes(text: str, j: int, close: str) -> bool:
+    c = text[j]
+    if close in ("’", "'"):  # not the apostrophe of "don’t" or "it's"
+        after = text[j + 1] if j + 1 < len(text) else " "
+        return c == close and not after.isalpha() and text[j - 1] != " "
+    return c == close or (close in ("”", '"') and c in ("”", '"'))
+
+
 def find_quotes(text: str) -> Iterator[Quote]:
     """Quoted stretches of ``text`` with at least a few words."""
     i, n = 0, len(text)
     while i < n:
-        ch = text[i]
-        if ch in _OPEN and (ch != "‘" or i == 0 or not text[i - 1].isalnum()):
-            close = _OPEN[ch]
+        if _opens(text, i):
+            close = _OPEN[text[i]]
             j = i + 1
             end = -1
             while j < n:
                 c = text[j]
-                if c == close or (close == "”" and c == '"'):
+                if _closes(text, j, close):
                     end = j
                     break
                 # machine-translated text closes with an opening mark: “...risk, “Giles said
-                if c in ("“", '"'):
+                if c in ("“", '"') and close in ("”", '"'):
                     k = j - 1
                     while k > i and text[k] == " ":
                         k -= 1

