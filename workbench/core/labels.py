@@ -60,8 +60,11 @@ def _subject(verb: Token) -> list[Token]:
                 ]
             return _np_tokens(child, with_pp=False)
     # a conjoined or auxiliary verb inherits the subject of its head
-    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
+    # "the fund, accounting for ...", "the price that was set": the noun the clause describes
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return _np_tokens(verb.head, with_pp=False)
     return []
 
 
@@ -131,6 +134,16 @@ def label_for(ent: Span, kind: str) -> str:
     if kind == "quantity" and root.dep_ == "appos" and head.pos_ == "PROPN":
         name = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
         return f"{_render(name)} is {ent.text.strip()} years old"  # "Adams, 52, said"
+    # "for the first time": the clause says what happened for the first time
+    if (
+        kind == "ordinal"
+        and head.lemma_.lower() in ("time", "ever")
+        and head.dep_ == "pobj"
+        and head.head.head.pos_ in ("VERB", "AUX")
+    ):
+        verb = head.head.head
+        toks = _subject(verb) + _verb_core(verb) + _verb_object(verb, {head.i}, False)
+        return _render(toks + [head.head] + [t for t in head.subtree if t.dep_ != "punct"], ent)
     # "more than 100,000 people", "1994 security agreement", "first face-to-face meeting"
     if root.dep_ in _NOUN_MODS and head.pos_ in ("NOUN", "PROPN") and head.i not in ent_ids:
         toks = _with_ent(_np_tokens(head), ent)
