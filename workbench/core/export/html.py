@@ -9,8 +9,10 @@ forbids scripts and any external load in the browser.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
@@ -44,7 +46,43 @@ def environment() -> Environment:
     )
     env.filters["line"] = one_line
     env.filters["inline"] = inline
+    env.filters["when"] = when
+    env.filters["field_label"] = field_label
+    env.filters["host"] = host
     return env
+
+
+_FIELD_LABELS = {"links": "evidence links", "link_check": "link check", "claim_id": "claim moved"}
+
+
+def when(stamp: object) -> str:
+    """An ISO UTC time for people: '27 Nov 2026, 21:19 UTC' (unparsable text as it is)."""
+    text = one_line(str(stamp or ""), 40)
+    try:
+        if re.fullmatch(r"\d{14}", text):  # the Wayback Machine's YYYYMMDDhhmmss
+            moment = datetime.strptime(text, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+        else:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return f"{moment.day} {moment:%b %Y, %H:%M} UTC"
+
+
+def field_label(name: object) -> str:
+    """A history field name in words."""
+    text = one_line(str(name or ""), 40)
+    return _FIELD_LABELS.get(text, text.replace("_", " "))
+
+
+def host(href: object) -> str:
+    """The host of a link (shown next to a link title, so readers see where it goes)."""
+    try:
+        name = urlsplit(str(href or "")).hostname or ""
+    except ValueError:
+        return ""
+    return one_line(name.removeprefix("www."), 80)
 
 
 def inline(text: object) -> str:
