@@ -63,9 +63,7 @@ def lookup_snapshot(
             f"archive lookup failed for {shown(link)}: {_reason(exc.message)}"
         ) from None
     if not result.ok:
-        raise FetchError(
-            f"archive lookup failed for {shown(link)}: HTTP {result.status_code}"
-        )
+        raise FetchError(f"archive lookup failed for {shown(link)}: HTTP {result.status_code}")
     try:
         data = json.loads(result.body.decode("utf-8"))
         closest = (data.get("archived_snapshots") or {}).get("closest")
@@ -114,9 +112,7 @@ def save_page(
             f"Save Page Now failed for {shown(link)}: rate limited by the archive; try later"
         )
     if not result.ok:
-        raise FetchError(
-            f"Save Page Now failed for {shown(link)}: HTTP {result.status_code}"
-        )
+        raise FetchError(f"Save Page Now failed for {shown(link)}: HTTP {result.status_code}")
     for candidate in (result.final_url, result.headers.get("content-location", "")):
         match = _SNAPSHOT.search(candidate or "")
         if match:
