@@ -62,7 +62,7 @@ class PickerScreen(Screen):
         for summary in self.summaries:
             title, reviewed, bar, source, updated = render.article_row(summary, title_w,
                                                                        room // 3)
-            cells = [render.cell(summary.id, 8, "dim"), title, reviewed, bar]
+            cells = [render.cell(summary.id[:8], 0, "dim"), title, reviewed, bar]
             cells += [source, updated] if with_source else [updated]
             table.add_row(*cells, key=summary.id)
         if table.row_count:

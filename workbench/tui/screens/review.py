@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.models import STATUSES, Claim, Verdict
+from workbench.core.models import STATUSES, Change, Claim, Verdict
 from workbench.core.text import strip_controls
 
 from .. import render
@@ -59,6 +59,11 @@ class ReviewScreen(Screen):
         self.status_filter: str | None = None
         self.sort_mode = 0
         self.current: str | None = None
+        # The history of every claim, read once: the store reads the whole article for
+        # each history query (about 50 ms at 10,000 claims), too slow for every move.
+        # A claim whose verdict changes is re-read when it is next shown.
+        self.histories: dict[str, list[Change]] | None = None
+        self.stale_history: set[str] = set()
 
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -134,12 +139,16 @@ class ReviewScreen(Screen):
         if shown is None:
             shown = self.query_one(ClaimsTable).row_count
         # Short enough for the 53 cells of the wide layout's list, filters included.
-        parts = [f"{shown}/{len(self.claims)} claims", f"sort: {SORT_SHORT[SORTS[self.sort_mode]]}"]
+        filtered = bool(self.status_filter or self.text_filter)
+        count = f"{shown}/{len(self.claims)}" + ("" if filtered else " claims")
+        parts = [count, f"sort: {SORT_SHORT[SORTS[self.sort_mode]]}"]
         if self.status_filter:
             parts.append(f"only {render.STATUS_LABEL[self.status_filter]}")
         if self.text_filter:
-            parts.append(f"“{render.message(self.text_filter, 16)}”")
-        self.query_one("#list-info", Static).update(render.line(" · ".join(parts), style="dim"))
+            parts.append(f"“{render.message(self.text_filter, 14)}”")
+        info = self.query_one("#list-info", Static)
+        room = max(info.size.width - 2, 20) if info.size.width else 0
+        info.update(render.line(" · ".join(parts), room, style="dim"))
 
     def refresh_status(self) -> None:
         counts = {s: 0 for s in STATUSES}
@@ -158,14 +167,25 @@ class ReviewScreen(Screen):
         if claim is None:
             return
         verdict = self.verdicts.get(claim.id) or Verdict(claim.id, claim.article_id)
-        try:
-            history = self.ws.history(self.article.id, claim.id)
-        except WorkbenchError:
-            history = []
+        history = self.history_of(claim.id)
         detail = self.query_one(DetailPane)
         detail.show(render.claim_detail(claim, verdict, history, detail.size.width or 80))
         detail.scroll_home(animate=False)
         self.query_one(ArticleView).set_current(claim)
+
+    def history_of(self, claim_id: str) -> list[Change]:
+        try:
+            if self.histories is None:
+                self.histories = {}
+                for change in self.ws.history(self.article.id):
+                    self.histories.setdefault(change.claim_id, []).append(change)
+                self.stale_history.clear()
+            if claim_id in self.stale_history:
+                self.histories[claim_id] = self.ws.history(self.article.id, claim_id)
+                self.stale_history.discard(claim_id)
+        except WorkbenchError:
+            return []
+        return self.histories.get(claim_id, [])
 
     @on(DataTable.RowHighlighted, "#claims")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -185,12 +205,15 @@ class ReviewScreen(Screen):
         key = self.query_one(ClaimsTable).current_key
         return self.by_id.get(key or "")
 
-    def verdict_changed(self, verdict: Verdict) -> None:
+    def verdict_changed(self, verdict: Verdict, show: bool = True) -> None:
+        """Update every widget after a change (``show=False``: the cursor is about to move
+        on, so the detail pane need not be redrawn for this claim)."""
         self.verdicts[verdict.claim_id] = verdict
+        self.stale_history.add(verdict.claim_id)
         self.query_one(ClaimsTable).set_status(verdict.claim_id, verdict.status)
         self.query_one(ArticleView).set_status(verdict.claim_id, verdict.status)
         self.refresh_status()
-        if verdict.claim_id == self.current:
+        if show and verdict.claim_id == self.current:
             self.show_claim(self.current)
 
     # --------------------------------------------------------------- actions
@@ -232,12 +255,15 @@ class ReviewScreen(Screen):
         claim = self.current_claim()
         if claim is None:
             return
+        table = self.query_one(ClaimsTable)
+        advance = bool(getattr(self.app, "advance_on_mark", True))
+        moves_on = advance and table.cursor_row < table.row_count - 1
         if self.status_of(claim.id) != status:
             verdict = self.store(self.ws.set_status, self.article.id, claim.id, status)
             if verdict is None:
                 return
-            self.verdict_changed(verdict)
-        if getattr(self.app, "advance_on_mark", True):
+            self.verdict_changed(verdict, show=not moves_on)
+        if moves_on:
             self.action_move(1)
 
     def action_edit_note(self) -> None:
