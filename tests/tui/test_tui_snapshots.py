@@ -54,3 +54,8 @@ def test_hostile_article(snap_compare, ws):
     article = load_article_file(HOSTILE)
     ws.add_article(article, number_claims(article))
     assert snap_compare(make_app(ws, article.id), terminal_size=(120, 40), press=["j"])
+
+
+def test_confirm_discard_note(snap_compare, ws, reviewed):
+    press = ["enter", *"draft", "escape"]
+    assert snap_compare(make_app(ws, reviewed), terminal_size=(80, 24), press=press)

@@ -14,14 +14,17 @@ from .. import render
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="help_close")]
 
-    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+    def __init__(self, rows: list[tuple[str, str, str]], advance: bool = False) -> None:
         super().__init__()
         self.rows = rows
+        self.advance = advance
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="help-dialog"):
-            yield Static(render.line("Keys — every change is saved at once", style="bold"),
-                         markup=False)
+            title = "Keys — every change is saved at once"
+            if self.advance:
+                title += "; marking moves to the next claim"
+            yield Static(render.line(title, style="bold"), markup=False)
             yield DataTable(id="help-table", cursor_type="row", show_cursor=False)
             yield Static(render.hint("escape / ?: close   ctrl+p: command palette"),
                          markup=False)

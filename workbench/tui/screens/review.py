@@ -146,9 +146,7 @@ class ReviewScreen(Screen):
             parts.append(f"only {render.STATUS_LABEL[self.status_filter]}")
         if self.text_filter:
             parts.append(f"“{render.message(self.text_filter, 14)}”")
-        info = self.query_one("#list-info", Static)
-        room = max(info.size.width - 2, 20) if info.size.width else 0
-        info.update(render.line(" · ".join(parts), room, style="dim"))
+        self.query_one("#list-info", Static).update(render.line(" · ".join(parts), style="dim"))
 
     def refresh_status(self) -> None:
         counts = {s: 0 for s in STATUSES}
@@ -457,7 +455,8 @@ class ReviewScreen(Screen):
     def action_help(self) -> None:
         from .help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.app.help_rows()))  # type: ignore[attr-defined]
+        advance = bool(getattr(self.app, "advance_on_mark", True))
+        self.app.push_screen(HelpScreen(self.app.help_rows(), advance))  # type: ignore[attr-defined]
 
     def action_open_picker(self) -> None:
         self.app.action_open_picker()  # type: ignore[attr-defined]
