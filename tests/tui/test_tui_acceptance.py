@@ -13,6 +13,7 @@ from workbench.tui.render import change_text
 from workbench.tui.screens.confirm import Confirm
 from workbench.tui.screens.link import LinkDialog
 from workbench.tui.screens.picker import PickerScreen
+from workbench.tui.widgets.article_view import ArticleView
 from workbench.tui.widgets.claims_table import ClaimsTable
 
 from .helpers import make_app, number_claims, sample_article
@@ -22,12 +23,13 @@ def consistency_claim(article, start: int, end: int, kind_type: str = "name-vari
     """A hand-made consistency claim over text[start:end], with two variants."""
     text = article.text
     anchor = text[start:end]
+    other = text.index("mayor")
     s_start = text.rfind("\n", 0, start) + 1
     s_end = text.find("\n", end)
     sentence = text[s_start:s_end]
     variants = [
         {"text": anchor, "count": 3, "offsets": [[start, end]]},
-        {"text": anchor + "x", "count": 1, "offsets": [[start, end]], "qualifier": "about",
+        {"text": anchor + "x", "count": 1, "offsets": [[other, other + 5]], "qualifier": "about",
          "sentence": "Another [bold]sentence[/]."},
     ]
     return Claim(
@@ -77,6 +79,16 @@ async def test_consistency_detail_lists_variants_readably(ws):
         assert f"{odd.anchor}x  ×1  about" in text
         assert "“Another [bold]sentence[/].”" in text  # literal, not markup
         assert "offsets" not in text and "{'text'" not in text  # no Python reprs
+        # the article pane marks every variant, not only the claim's own anchor
+        view = app.screen.query_one(ArticleView)
+        other = view._text.index("mayor")
+        assert view._also == [(other, other + 5)]
+        await pilot.press("a")  # at 80 columns the article pane is toggled in
+        await pilot.pause()
+        line = view.line_of(other) - view.scroll_offset.y
+        segments = list(view.render_line(line))
+        marked = [seg for seg in segments if seg.text == "mayor"]
+        assert marked and marked[0].style.bgcolor is not None
 
 
 async def test_confirm_dialog_shows_its_question(ws, article_id):

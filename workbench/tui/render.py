@@ -318,7 +318,7 @@ def claim_detail(
                                       ("  " + value, "dim")))
     variants = variant_lines(claim.value)
     if variants:
-        lines.append(Content.styled("Variants", "dim"))
+        lines.append(Content.styled("Variants (each one marked in the article)", "dim"))
         lines.extend(variants)
     if claim.entities:
         ents = ", ".join(

@@ -60,6 +60,25 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     return lines
 
 
+def also_marked(claim: Claim | None, length: int) -> list[tuple[int, int]]:
+    """Other spans to mark with a claim: every variant of a consistency claim (each
+    spelling of a name, each disagreeing number), so the reviewer sees all of them."""
+    if claim is None or claim.kind != "consistency":
+        return []
+    spans: list[tuple[int, int]] = []
+    variants = claim.value.get("variants") if isinstance(claim.value, dict) else None
+    for item in variants if isinstance(variants, list) else []:
+        offsets = item.get("offsets") if isinstance(item, dict) else None
+        for pair in offsets if isinstance(offsets, list) else []:
+            try:
+                s, e = int(pair[0]), int(pair[1])
+            except (TypeError, ValueError, IndexError):
+                continue
+            if 0 <= s < e <= length and (s, e) != (claim.start, claim.end):
+                spans.append((s, e))
+    return sorted(set(spans))[:500]
+
+
 class ArticleView(ScrollView, can_focus=True):
     """Shows one article; ``set_current`` scrolls to a claim and marks it."""
 
@@ -75,6 +94,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._max_len = 0
         self._status: dict[str, str] = {}
         self._current: Claim | None = None
+        self._also: list[tuple[int, int]] = []
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
         self._wrap_width = 0
@@ -101,6 +121,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def set_current(self, claim: Claim | None, scroll: bool = True) -> None:
         self._current = claim
+        self._also = also_marked(claim, len(self._text))
         if claim is not None and scroll and self._lines:
             y = self.line_of(claim.start)
             height = max(self.scrollable_content_region.height, 1)
@@ -154,9 +175,12 @@ class ArticleView(ScrollView, can_focus=True):
                 status = self._status.get(claim.id, "unreviewed")
                 style = ANCHOR_STYLE.get(status, ANCHOR_STYLE["unreviewed"])
                 marks.append((claim.start, claim.end, style))
-        if current is not None and current.start < end and current.end > start:
+        if current is not None:
             status = self._status.get(current.id, "unreviewed")
-            marks.append((current.start, current.end, CURRENT_STYLE.get(status, base)))
+            style = CURRENT_STYLE.get(status, base)
+            for s, e in [(current.start, current.end), *self._also]:
+                if s < end and e > start:
+                    marks.append((s, e, style))
         if not marks:
             return [Segment(text[start:end].replace("\t", " "), base)]
         cuts = {start, end}
