@@ -114,7 +114,8 @@ async def test_link_history_and_undo_notice_in_words(ws, article_id):
         assert "[{'url'" not in text
         await pilot.press("ctrl+z")
         notices = [str(n.message) for n in app._notifications]
-        assert any("link removed: https://example.org/a" in n for n in notices)
+        # the notice names what the undo did, not the change it took back
+        assert any(n.startswith("Undo: link removed: https://example.org/a") for n in notices)
     assert ws.verdict(article_id, claim.id).links == []
 
 

@@ -369,10 +369,10 @@ class ReviewScreen(Screen):
         self.notify(f"Checked {len(message.results)} link(s): {ok} ok.", timeout=4)
 
     def action_undo(self) -> None:
-        self._apply_history(self.ws.undo, "Undone", "Nothing to undo.")
+        self._apply_history(self.ws.undo, "Undo", "Nothing to undo.")
 
     def action_redo(self) -> None:
-        self._apply_history(self.ws.redo, "Redone", "Nothing to redo.")
+        self._apply_history(self.ws.redo, "Redo", "Nothing to redo.")
 
     def _apply_history(self, fn: Callable[[], Any], verb: str, nothing: str) -> None:
         changes = self.store(fn)
@@ -395,7 +395,7 @@ class ReviewScreen(Screen):
         change = changes[0]
         what = render.change_text(change.field, change.old, change.new).plain
         where = "" if change.article_id == self.article.id else " (in another article)"
-        self.notify(f"{verb} {what}{where}", timeout=3, markup=False)
+        self.notify(f"{verb}: {what}{where}", timeout=3, markup=False)
 
     def action_filter_text(self) -> None:
         box = self.query_one("#filter", Input)
