@@ -361,7 +361,7 @@ def article_row(summary: Any, title_width: int = 50, source_width: int = 40) -> 
         Text(f"{reviewed}/{total}", end="", justify="right"),
         bar_text,
         cell(summary.source, source_width, "dim"),
-        cell(when.replace("T", " ").rstrip("Z"), 16, "dim"),
+        cell(when.replace("T", " ").rstrip("Z")[:16], 0, "dim"),  # to the minute
     )
 
 

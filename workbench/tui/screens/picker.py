@@ -16,7 +16,7 @@ from ..messages import ArticleChosen
 
 class PickerScreen(Screen):
     BINDINGS = [
-        Binding("enter", "choose", "Open", id="picker_open"),
+        Binding("enter", "choose", "Open", id="picker_open", priority=True),
         Binding("j", "move(1)", "Down", show=False, id="picker_down"),
         Binding("k", "move(-1)", "Up", show=False, id="picker_up"),
         Binding("escape", "back", "Back", id="picker_back"),
@@ -49,11 +49,11 @@ class PickerScreen(Screen):
         keep = table.cursor_row
         table.clear(columns=True)
         width = self.size.width or self.app.size.width
-        fixed = 8 + 7 + 10 + 16 + 2 * 5 + 2  # id, reviewed, progress, updated, padding, bar
+        fixed = 8 + 8 + 10 + 16 + 2 * 6 + 2  # id, reviewed, progress, updated; padding, bar
         room = max(width - fixed, 20)
         with_source = room >= 60
         title_w = room - 2 - room // 3 if with_source else room
-        widths = {"id": 8, "title": title_w, "reviewed": 7, "progress": 10,
+        widths = {"id": 8, "title": title_w, "reviewed": 8, "progress": 10,
                   "source": room // 3, "updated": 16}
         for label in ("id", "title", "reviewed", "progress", "source", "updated"):
             if label == "source" and not with_source:
