@@ -151,6 +151,10 @@ async def test_picker_fits_80_columns_and_shows_ids(ws, article_id):
         assert keys[0] == "id" and "source" not in keys  # no room for it at 80
         assert sum(c.get_render_width(table) for c in table.ordered_columns) <= 80
         assert str(table.get_cell(article_id, "id")) == article_id[:8]
+        for column in table.ordered_columns:  # no header cut short ("reviewe")
+            assert column.get_render_width(table) - 2 >= len(str(column.label))
+        updated = str(table.get_cell(article_id, "updated"))
+        assert len(updated) == 16 and "…" not in updated
         assert app.screen.check_action("back", ()) is False  # nothing to go back to
     app = make_app(ws, None)
     async with app.run_test(size=(120, 40)):
