@@ -125,7 +125,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
             theme=config.theme,
             keymap=config.keymap,
             export_options=ExportOptions(url=config.url, org=config.org),
-            advance_on_mark=bool(getattr(config, "advance_on_mark", True)),
+            advance_on_mark=config.advance_on_mark,
         )
         app.run()
     finally:

@@ -11,6 +11,8 @@ file, built-in default. The file is ``<user config dir>/workbench/config.toml``
     org = "Example Fact Check"        # ClaimReview author
     url = "https://factcheck.example"  # ClaimReview url base
 
+    advance_on_mark = true            # marking moves to the next claim
+
     [keymap]                          # Binding id -> keys
     mark_verified = "y"
 """
@@ -40,6 +42,8 @@ class Config:
     org: str | None = None
     url: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
+    advance_on_mark: bool = True
+    """Marking a claim moves the cursor to the next one (fast triage)."""
     path: Path | None = None
     """The config file that was read, if any."""
 
@@ -94,8 +98,17 @@ def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> 
     if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):
         raise InputError(f"config file {path}: [keymap] must map binding ids to key strings")
     config.keymap = dict(keymap)
+    advance = data.get("advance_on_mark", True)
+    if not isinstance(advance, bool):
+        raise InputError(f"config file {path}: 'advance_on_mark' must be true or false")
+    config.advance_on_mark = advance
     for key in _KEYS:
         value = env.get(f"WORKBENCH_{key.upper()}")
         if value:
             setattr(config, key, value)
+    flag = env.get("WORKBENCH_ADVANCE_ON_MARK", "").strip().lower()
+    if flag:
+        if flag not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
+            raise InputError("WORKBENCH_ADVANCE_ON_MARK must be true or false")
+        config.advance_on_mark = flag in ("1", "true", "yes", "on")
     return config
