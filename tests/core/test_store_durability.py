@@ -193,3 +193,30 @@ def test_read_only_folder(base, monkeypatch):
             ws.set_note(a.id, claims[0].id, "x")
     with pytest.raises(NotFound):
         Workspace.open(path / "nested-new", readonly=True)
+
+
+def test_peek_cache_follows_the_durable_state(tmp_path):
+    """peek() parses once per durable state: it shows each committed write, and a
+    failed write leaves it showing the old state."""
+    from workbench.core.store import storage as storage_mod
+    from workbench.core.store.storage import AtomicJSONStorage
+
+    store = AtomicJSONStorage(tmp_path / "a.json")
+    store.write({"t": {"1": {"v": 1}}})
+    first = store.peek()
+    assert first == {"t": {"1": {"v": 1}}} and store.peek() is first  # cached
+    store.write({"t": {"1": {"v": 2}}})
+    assert store.peek() == {"t": {"1": {"v": 2}}}
+
+    def boom(step, path):
+        if step == "replace":
+            raise OSError(28, "No space left on device")
+
+    storage_mod.FAULT = boom
+    try:
+        with pytest.raises(Exception):
+            store.write({"t": {"1": {"v": 3}}})
+    finally:
+        storage_mod.FAULT = None
+    assert store.peek() == {"t": {"1": {"v": 2}}}
+    assert AtomicJSONStorage(tmp_path / "a.json").read() == {"t": {"1": {"v": 2}}}

@@ -160,6 +160,7 @@ class AtomicJSONStorage(Storage):
         self.kind = kind
         self.readonly = readonly
         self._good: bytes | None = None  # last durable file content
+        self._parsed: dict[str, dict[str, Any]] | None = None  # peek() cache of _good
         self._loaded = False
         self._pending: dict[str, dict[str, Any]] | None = None
         self._depth = 0
@@ -168,6 +169,7 @@ class AtomicJSONStorage(Storage):
         if not self._loaded:
             data = load_document(self.path, self.kind)
             self._good = None if data is None else encode_document(data["tables"], self.kind)
+            self._parsed = None
             self._loaded = True
 
     def reload(self) -> None:
@@ -185,6 +187,22 @@ class AtomicJSONStorage(Storage):
             return None
         tables: dict[str, dict[str, Any]] = json.loads(self._good)["tables"]
         return tables
+
+    def peek(self) -> dict[str, dict[str, Any]] | None:
+        """The current tables for reading only (callers must not mutate them).
+
+        Parsed once per durable state, unlike ``read`` (TinyDB mutates what
+        ``read`` returns, so it always gets a fresh copy): reading a verdict or
+        the history of a 10,000-claim article does not re-parse the file.
+        """
+        self._load()
+        if self._pending is not None:
+            return self._pending
+        if self._good is None:
+            return None
+        if self._parsed is None:
+            self._parsed = json.loads(self._good)["tables"]
+        return self._parsed
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         if self.readonly:
@@ -205,6 +223,7 @@ class AtomicJSONStorage(Storage):
                 self._load()
             raise
         self._good = raw
+        self._parsed = None
         self._loaded = True
 
     @contextlib.contextmanager

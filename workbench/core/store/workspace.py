@@ -662,7 +662,8 @@ class Workspace:
         return db
 
     def _raw(self, aid: str) -> dict[str, Any]:
-        return self._db(aid).storage.read() or {}
+        """The article's tables, for reading only (parsed once per durable state)."""
+        return _storage(self._db(aid)).peek() or {}
 
     def _index(self) -> TinyDB:
         if self._index_db is None:
@@ -761,7 +762,7 @@ class Workspace:
         if self._batch is not None and aid not in self._batch[1]:
             self._batch[0].enter_context(_storage(db).batch())
             self._batch[1].add(aid)
-        raw = db.storage.read() or {}
+        raw = _storage(db).peek() or {}
         doc = _find_verdict(raw, claim_id)
         known = any(c["id"] == claim_id for c in raw.get("claims", {}).values())
         if doc is None and not known and not allow_orphan:
