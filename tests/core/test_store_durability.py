@@ -214,7 +214,7 @@ def test_peek_cache_follows_the_durable_state(tmp_path):
 
     storage_mod.FAULT = boom
     try:
-        with pytest.raises(Exception):
+        with pytest.raises(StoreError, match="no space"):
             store.write({"t": {"1": {"v": 3}}})
     finally:
         storage_mod.FAULT = None
