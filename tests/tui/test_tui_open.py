@@ -138,3 +138,27 @@ async def test_extraction_failure_is_shown_not_raised(ws, monkeypatch):
         assert "nope" in str(app.screen.query_one("#loading-note").render())
         await pilot.press("q")
     assert ws.articles() == []
+
+
+async def test_escape_cancels_a_fetch_in_progress(ws, monkeypatch):
+    import workbench.core.fetch as fetch
+
+    seen = {}
+
+    def slow_fetch(url, *, allow_private=False, cancel=None, **kwargs):
+        seen["url"] = url
+        assert cancel is not None and cancel.wait(10), "escape should set the cancel event"
+        raise fetch.FetchError(f"{url}: cancelled")
+
+    monkeypatch.setattr(fetch, "fetch_article", slow_fetch)
+    app = make_app(ws, pending=Pending(url="https://news.example/a"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LoadingScreen)
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, LoadingScreen)
+        assert "cancelled" in str(app.screen.query_one("#loading-note").render())
+    assert seen["url"] == "https://news.example/a"
+    assert ws.articles() == []

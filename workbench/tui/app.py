@@ -6,8 +6,9 @@ The app owns the open Workspace; screens call it on the main thread. Workers
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -35,6 +36,8 @@ class Pending:
     url: str | None = None
     allow_private: bool = False
     model: str | None = None
+    cancel: threading.Event = field(default_factory=threading.Event)
+    """Set by escape on the loading screen: a fetch in progress stops."""
 
     @property
     def what(self) -> str:
@@ -85,7 +88,7 @@ class WorkbenchApp(App[None]):
                             severity="warning", markup=False)
         self._apply_keymap()
         if self.pending is not None:
-            self.push_screen(LoadingScreen(self.pending.what))
+            self.push_screen(LoadingScreen(self.pending.what, self.pending.cancel))
             self.run_worker(partial(self._read_worker, self.pending), thread=True,
                             name="extract", exit_on_error=False)
         elif self.start_article:
@@ -110,11 +113,13 @@ class WorkbenchApp(App[None]):
         try:
             article = pending.article
             if article is None:
-                try:
-                    from workbench.core.fetch import fetch_article
-                except ImportError:
-                    raise WorkbenchError("opening a URL needs workbench.core.fetch") from None
-                article = fetch_article(pending.url or "", allow_private=pending.allow_private)
+                from workbench.core.fetch import fetch_article
+
+                article = fetch_article(
+                    pending.url or "", allow_private=pending.allow_private, cancel=pending.cancel
+                )
+            if pending.cancel.is_set():
+                raise WorkbenchError("cancelled")
             from workbench.core.extract import extract_claims
 
             claims = extract_claims(article, model=pending.model)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle
@@ -13,13 +15,15 @@ from .. import render
 
 class LoadingScreen(Screen):
     BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="loading_cancel"),
         Binding("q", "quit", "Quit", id="loading_quit"),
         Binding("o", "picker", "Articles", id="loading_picker"),
     ]
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what: str, cancel: threading.Event | None = None) -> None:
         super().__init__()
         self.what = what
+        self.cancel = cancel
 
     def compose(self) -> ComposeResult:
         with Middle():
@@ -29,7 +33,7 @@ class LoadingScreen(Screen):
                 yield ProgressBar(total=None, show_eta=False, show_percentage=False,
                                   id="loading-bar")
             with Center():
-                yield Static(render.hint("Finding the checkable claims… (q: quit)"),
+                yield Static(render.hint("Finding the checkable claims… (escape: cancel, q: quit)"),
                              markup=False, id="loading-note")
         yield Footer()
 
@@ -38,6 +42,12 @@ class LoadingScreen(Screen):
         self.query_one("#loading-note", Static).update(
             render.line("Could not open it: " + message, 200, "bold #f85149")
         )
+
+    def action_cancel(self) -> None:
+        """Stop a fetch in progress (an extraction already running finishes unused)."""
+        if self.cancel is not None and not self.cancel.is_set():
+            self.cancel.set()
+            self.query_one("#loading-note", Static).update(render.hint("Cancelling…"))
 
     def action_quit(self) -> None:
         self.app.exit()
