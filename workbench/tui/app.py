@@ -183,11 +183,8 @@ class WorkbenchApp(App[None]):
         self.push_screen(PickerScreen(summaries, can_go_back=True))
 
     def action_export(self, article_id: str) -> None:
-        try:
-            from .screens.export import ExportDialog
-        except ImportError:
-            self.notify("Export is not available in this build.", severity="warning")
-            return
+        from .screens.export import ExportDialog
+
         self.push_screen(ExportDialog(self.ws, article_id, self.export_options))
 
     # ------------------------------------------------------- help & palette

@@ -1,0 +1,142 @@
+"""Repair spaCy's entities where the small English models often slip.
+
+Claims are made from the repaired spans: currency symbols and scale suffixes
+taken in, qualifiers taken in, ratios joined, amount pairs split, compound
+durations joined. Works on spaCy objects; imported only by extraction.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .quantities import CURRENCY_WORDS, QUALIFIERS, parse_duration
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+_QUALIFIER_PHRASES = frozenset(q for q, _ in QUALIFIERS) | {
+    "only around",
+    "only about",
+    "just over",
+}
+_CURRENCY_TOKENS = frozenset({"$", "€", "£", "¥", "₹", "₽", "us$", "a$", "c$", "hk$", "r$"})
+_TRIM_LEFT = frozenset({"between", "from", "since", "until", "till", "through", "by", "to", "and"})
+
+
+_SCALE_SUFFIXES = frozenset(
+    {"m", "mn", "mln", "bn", "b", "k", "tn", "tr", "million", "billion", "trillion"}
+)
+_CONJ = frozenset({"and", "or", "to"})  # "3-5%" and "69-30" stay one fact (a range, a tally)
+
+
+def _is_amount_end(tok: Token) -> bool:
+    return (
+        tok.like_num
+        or tok.text in ("%",)
+        or tok.lower_ in _SCALE_SUFFIXES
+        or tok.lower_ == "percent"
+    )
+
+
+def _split_pairs(start: int, end: int, doc: Doc, label: str) -> list[tuple[int, int]]:
+    """Split "38% and 85%", "$16.3 billion and $16.5 billion", "between 2011 and 2019"."""
+    if label not in ("MONEY", "PERCENT", "DATE", "CARDINAL"):
+        return [(start, end)]
+    for i in range(start + 1, end - 1):
+        tok = doc[i]
+        if tok.lower_ not in _CONJ:
+            continue
+        after = doc[i + 1]
+        if _is_amount_end(doc[i - 1]) and (after.like_num or after.lower_ in _CURRENCY_TOKENS):
+            if label == "DATE" and not (_YEARISH(doc[i - 1].text) and _YEARISH(after.text)):
+                continue
+            return [(start, i), *_split_pairs(i + 1, end, doc, label)]
+    return [(start, end)]
+
+
+def _YEARISH(text: str) -> bool:  # noqa: N802 - reads as a predicate
+    return len(text) == 4 and text.isdecimal() and 1500 <= int(text) <= 2199
+
+
+def _with_qualifier(start: int, sent: Span) -> int:
+    """Move ``start`` left over a qualifier the entity left out ("nearly" one in four)."""
+    for width in (3, 2, 1):
+        if start - width < sent.start:
+            continue
+        words = " ".join(t.lower_ for t in sent.doc[start - width : start])
+        if words in _QUALIFIER_PHRASES:
+            return start - width
+    return start
+
+
+def repair_entities(sent: Span) -> list[Span]:
+    """The sentence's entities, repaired where the small models often slip.
+
+    Currency symbols and scale suffixes left outside a MONEY entity are taken in
+    ("$" + "100,000", "£12.5" + "m"); a qualifier left outside is taken in
+    ("nearly" + "one in four"); ratios are joined ("one in five"); two amounts
+    joined by "and"/"to" are split ("38% and 85%"); leading "between"/"from" and
+    trailing "and" are trimmed from anchors; a duration split in two by "and"
+    ("2 hours and" + "35 seconds") is joined.
+    """
+    from spacy.tokens import Span as SpanType
+
+    doc = sent.doc
+    out: list[Span] = []
+    for ent in sent.ents:
+        start, end, label = ent.start, ent.end, ent.label_
+        if (
+            label in ("MONEY", "CARDINAL")
+            and start > sent.start
+            and doc[start - 1].lower_ in _CURRENCY_TOKENS
+        ):
+            start -= 1
+            label = "MONEY"
+        if (
+            label in ("MONEY", "CARDINAL")
+            and end < sent.end
+            and doc[end].lower_ in _SCALE_SUFFIXES
+            and not doc[end - 1].whitespace_
+        ):
+            end += 1  # "£12.5" + "m"
+        if label in ("CARDINAL", "MONEY") and end < sent.end and doc[end].lower_ in CURRENCY_WORDS:
+            end += 1  # "60 billion" + "euros"
+            label = "MONEY"
+        if label in ("CARDINAL", "QUANTITY") and start - 2 >= sent.start:
+            before = doc[start - 1].lower_
+            if before == "in" and doc[start - 2].like_num:
+                start, label = start - 2, "RATIO"  # "one in five"
+            elif (
+                before == "of"
+                and doc[start - 2].lower_ == "out"
+                and start - 3 >= sent.start
+                and doc[start - 3].like_num
+            ):
+                start, label = start - 3, "RATIO"  # "nine out of ten"
+        while end - start > 1 and doc[start].lower_ in _TRIM_LEFT:
+            start += 1
+        while end - start > 1 and (
+            doc[end - 1].lower_ in ("and", "or") or doc[end - 1].text in ",.;:-–—()"
+        ):
+            end -= 1
+        if label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "RATIO"):
+            start = _with_qualifier(start, sent)
+        out = [o for o in out if o.end <= start]  # a widened span swallows what it covers
+        for piece_start, piece_end in _split_pairs(start, end, doc, label):
+            span = doc[piece_start:piece_end]
+            if out and label in ("DATE", "TIME") and out[-1].label_ in ("DATE", "TIME"):
+                prev = out[-1]
+                gap = doc[prev.end : piece_start]
+                if (
+                    [t.lower_ for t in gap] == ["and"]
+                    and parse_duration(prev.text)
+                    and parse_duration(span.text)
+                ):
+                    out[-1] = SpanType(doc, prev.start, piece_end, label=prev.label_)
+                    continue
+            if (piece_start, piece_end, label) != (ent.start, ent.end, ent.label_):
+                span = SpanType(doc, piece_start, piece_end, label=label)
+            else:
+                span = ent
+            out.append(span)
+    return out
