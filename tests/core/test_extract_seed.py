@@ -70,9 +70,12 @@ def test_quotes_are_attributed(seed):
     assert "Putin" in quotes[ally]
     friends = next(q for q in quotes if q.startswith("Friends are the ones"))
     assert "Lukashenko" in quotes[friends]
-    # scare quotes are not direct quotes
-    assert not any(q.startswith("working meeting") or q == "key issues" for q in quotes)
+    # scare quotes are not direct quotes; a short phrase inside reported speech is
+    # ("The Kremlin said ... leaders would discuss “key issues”")
+    assert not any(q.startswith("working meeting") for q in quotes)
     assert not any("last dictator" in q for q in quotes)
+    assert not any(q == "elder brother" for q in quotes)  # "called Putin his “elder brother”"
+    assert quotes.get("key issues") == "Kremlin"
 
 
 def test_non_prose_lines_make_no_claims(seed):

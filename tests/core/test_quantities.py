@@ -138,3 +138,19 @@ def test_datelines():
     ):
         assert line[dateline_length(line) :][0].isupper() and dateline_length(line) > 0
     assert dateline_length("The UN said 5 people - all men - died.") == 0
+
+
+def test_numbers_currencies_and_scales_from_wider_news():
+    assert parse_percent("0.3 percentage points to 6.8%")["number"] == 0.3  # never 7.1
+    assert parse_money("₹1.5 lakh crore")["amount"] == 1.5e12
+    assert parse_money("25,000 crore rupees")["amount"] == 2.5e11
+    assert parse_money("2,800 CFA francs")["currency"] == "XOF"
+    assert parse_money("40 Swiss francs")["currency"] == "CHF"
+    assert parse_money("1.3 billion rupiah")["currency"] == "IDR"
+    assert parse_money("88.45 rupees per dollar")["currency"] == "INR"
+    assert parse_quantity("2 and 4 million")["number"] == 2e6
+    assert parse_quantity("2 and 4 million")["upper"] == 4e6
+    from workbench.core.quantities import is_specific_date
+
+    assert is_specific_date("Nov. 15") and is_specific_date("Oct 1")
+    assert not is_specific_date("last week")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .quantities import CURRENCY_WORDS, QUALIFIERS, parse_duration
+from .quantities import CURRENCY_PHRASES, CURRENCY_WORDS, QUALIFIERS, parse_duration
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -23,8 +23,11 @@ _CURRENCY_TOKENS = frozenset({"$", "€", "£", "¥", "₹", "₽", "us$", "a$",
 _TRIM_LEFT = frozenset({"between", "from", "since", "until", "till", "through", "by", "to", "and"})
 
 
-_SCALE_SUFFIXES = frozenset(
-    {"m", "mn", "mln", "bn", "b", "k", "tn", "tr", "million", "billion", "trillion"}
+_SCALE_SUFFIXES = frozenset({"m", "mn", "mln", "bn", "b", "k", "tn", "tr"})
+_SCALE_WORDS = frozenset({"million", "billion", "trillion", "lakh", "lakhs", "crore", "crores"})
+_MONTH_NAMES = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 _CONJ = frozenset({"and", "or", "to"})  # "3-5%" and "69-30" stay one fact (a range, a tally)
 
@@ -34,8 +37,13 @@ def _is_amount_end(tok: Token) -> bool:
         tok.like_num
         or tok.text in ("%",)
         or tok.lower_ in _SCALE_SUFFIXES
-        or tok.lower_ == "percent"
+        or tok.lower_ in _SCALE_WORDS
+        or tok.lower_ in ("percent", "point", "points")
     )
+
+
+def _is_month(tok: Token) -> bool:
+    return tok.lower_.rstrip(".") in _MONTH_NAMES
 
 
 def _split_pairs(start: int, end: int, doc: Doc, label: str) -> list[tuple[int, int]]:
@@ -46,10 +54,17 @@ def _split_pairs(start: int, end: int, doc: Doc, label: str) -> list[tuple[int, 
         tok = doc[i]
         if tok.lower_ not in _CONJ:
             continue
-        after = doc[i + 1]
-        if _is_amount_end(doc[i - 1]) and (after.like_num or after.lower_ in _CURRENCY_TOKENS):
-            if label == "DATE" and not (_YEARISH(doc[i - 1].text) and _YEARISH(after.text)):
+        after, before = doc[i + 1], doc[i - 1]
+        if label == "DATE" and _is_month(after) and (_is_month(before) or before.like_num):
+            return [(start, i), *_split_pairs(i + 1, end, doc, label)]  # "April to September"
+        if _is_amount_end(before) and (after.like_num or after.lower_ in _CURRENCY_TOKENS):
+            if label == "DATE" and not (_YEARISH(before.text) and _YEARISH(after.text)):
                 continue
+            rest = doc[i + 1 : end]
+            if before.like_num and any(t.lower_ in _SCALE_WORDS for t in rest) and not any(
+                t.lower_ in _SCALE_WORDS for t in doc[start:i]
+            ):
+                continue  # "between 2 and 4 million": one range, the scale is shared
             return [(start, i), *_split_pairs(i + 1, end, doc, label)]
     return [(start, end)]
 
@@ -99,8 +114,17 @@ def repair_entities(sent: Span) -> list[Span]:
             and not doc[end - 1].whitespace_
         ):
             end += 1  # "£12.5" + "m"
+        while label in ("MONEY", "CARDINAL") and end < sent.end and doc[end].lower_ in _SCALE_WORDS:
+            end += 1  # "₹1.5" + "lakh crore"
         if label in ("CARDINAL", "MONEY") and end < sent.end and doc[end].lower_ in CURRENCY_WORDS:
             end += 1  # "60 billion" + "euros"
+            label = "MONEY"
+        elif (
+            label in ("CARDINAL", "MONEY")
+            and end + 1 < sent.end
+            and f"{doc[end].lower_} {doc[end + 1].lower_}" in CURRENCY_PHRASES
+        ):
+            end += 2  # "2,800" + "CFA francs"
             label = "MONEY"
         if label in ("CARDINAL", "QUANTITY") and start - 2 >= sent.start:
             before = doc[start - 1].lower_

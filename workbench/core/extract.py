@@ -119,6 +119,26 @@ def _ordinal_drafts(sent: Span, covered: list[tuple[int, int]]) -> Iterator[_Dra
 
     doc = sent.doc
     for tok in sent:
+        if tok.like_num and tok.i >= 1 and not any(s <= tok.idx < e for s, e in covered):
+            before = doc[tok.i - 1].lower_
+            no = before in ("no", "no.", "number") or (
+                before == "." and tok.i >= 2 and doc[tok.i - 2].lower_ == "no"
+            )
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+                no = False  # "the No 8 shirt": a name, not a rank
+            if no and tok.text.isdecimal():  # "opened at No. 1": a rank
+                covered.append((tok.idx, tok.idx + len(tok.text)))
+                yield _Draft(
+                    "ordinal",
+                    tok.idx,
+                    tok.idx + len(tok.text),
+                    tok.text,
+                    sent,
+                    f"No. {tok.text}",
+                    {"number": int(tok.text), "text": tok.text},
+                )
+                continue
         if tok.ent_type_ or not ORDINAL_WORD.match(tok.text):
             continue
         if any(s <= tok.idx < e for s, e in covered):

@@ -90,7 +90,7 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
         if _RELATIVE.search(text) and not is_specific_date(text):
             return None  # "two years ago", "a year earlier": a vague point in time
         duration = parse_duration(text)
-        if duration and re.search(r"(?i)\bold\b|-old$", text):
+        if duration and re.search(r"(?i)\bolds?\b|-olds?$", text):  # "18-year-olds"
             return "quantity", {
                 "number": duration["number"],
                 "unit": "years of age",
@@ -99,7 +99,7 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
             }
         if duration and not is_specific_date(text):
             return "duration", duration
-        if label == "DATE" and is_specific_date(text):
+        if is_specific_date(text):  # a DATE, or a TIME such as "Monday night"
             return "date", parse_date(text)
         if label == "TIME" and any(ch.isdigit() for ch in text):
             return "date", {"time": text, "text": text}
@@ -116,6 +116,13 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("a", "an"):
             return None  # "a second asteroid": another one, not a rank
         return "ordinal", {"number": ordinal_value(text), "text": text}
+    if label in ("CARDINAL", "MONEY") and ent.start >= 1:
+        before = ent.doc[ent.start - 1]
+        mark = ent.doc[ent.start - 2].lower_ if ent.start >= 2 else ""
+        if before.lower_ in ("no.", "no", "number") or (before.text == "." and mark == "no"):
+            rank = int(text) if text.strip().isdecimal() else None
+            if rank:  # "opened at No. 1": a rank
+                return "ordinal", {"number": rank, "text": text}
     if label in ("CARDINAL", "QUANTITY"):
         doc = ent.doc
         if (
@@ -197,11 +204,12 @@ def _in_name(ent: Span) -> bool:
     if after is not None and re.fullmatch(r"[A-Z]{1,3}\d+[A-Z\d]*", after.text):
         return True  # "2001 QR322"
     return (
-        len(ent) == 1
+        " " not in ent.text
         and before is not None
         and before.pos_ == "PROPN"
-        and before.is_title
+        and (before.is_title or before.is_upper)
         and before.lower_ not in _DATE_WORDS
+        and before.lower_ not in ("no", "number")
         and before.whitespace_ != ""
         and (after is None or after.tag_ not in ("NNS", "NNPS"))  # "Boeing 737 jets" counts
     )

@@ -21,6 +21,7 @@ _BOILERPLATE = re.compile(
        click\ here|share\ this|share\ on|editor'?s\ note|copyright|©|\(c\)|all\ rights\ reserved)\b
   | ^(?:related|more\ on|watch|listen|advertisement|newsletter|recommended|most\ read|trending)
        \b\s*(?::|$)
+  | \b(?:in|to)\ your\ inbox\b
   | \b(?:contributed\ (?:to\ )?(?:this\ )?(?:report|reporting|story)|additional\ reporting\ by|
        reporting\ by|writing\ by|editing\ by|edited\ by|compiled\ by)\b
   | ^(?:photo|image|picture|video|graphic|illustration|file\ photo|credit|source)s?\s*(?::|by\b)

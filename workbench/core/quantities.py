@@ -145,6 +145,13 @@ CURRENCY_SYMBOLS = {
     "inr": "INR",
     "rub": "RUB",
 }
+CURRENCY_PHRASES = {
+    "cfa franc": "XOF", "cfa francs": "XOF", "swiss franc": "CHF", "swiss francs": "CHF",
+    "hong kong dollar": "HKD", "hong kong dollars": "HKD", "australian dollar": "AUD",
+    "australian dollars": "AUD", "canadian dollar": "CAD", "canadian dollars": "CAD",
+    "new zealand dollar": "NZD", "new zealand dollars": "NZD", "singapore dollar": "SGD",
+    "singapore dollars": "SGD", "us dollar": "USD", "us dollars": "USD",
+}
 CURRENCY_WORDS = {
     "dollar": "USD",
     "dollars": "USD",
@@ -187,6 +194,11 @@ CURRENCY_WORDS = {
     "dinar": "DZD",
     "dirham": "AED",
     "riyal": "SAR",
+    "rupiah": "IDR",
+    "taka": "BDT",
+    "cedi": "GHS",
+    "cedis": "GHS",
+    "kwacha": "ZMW",
     "bitcoin": "BTC",
 }
 _NUMBER_TOKEN = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
@@ -218,14 +230,22 @@ def parse_number(text: str) -> tuple[float | None, str | None]:
     current = 0.0
     seen = False
     vague: str | None = None
-    text = re.sub(r"(?i)\band a half\b", " 0.5 ", text)
+    text = re.sub(r"(?i)\band a half\b", " +half ", text)
+    digits_done = False  # a number written in digits is complete: "0.3 ... 6.8" is two numbers
+    last_scale = False
     for tok in _tokens(text.replace("%", " ")):
         tok = tok.strip(".,;:()\"'“”‘’")
         if not tok:
             continue
+        if tok == "+half":
+            current += 0.5
+            continue
         if _NUMBER_TOKEN.match(tok):
+            if digits_done:
+                break
             current += float(tok.replace(",", ""))
-            seen = True
+            seen = digits_done = True
+            last_scale = False
         elif m := _NUM_WITH_SUFFIX.match(tok):
             current += float(m.group(1).replace(",", "")) * _SCALES[m.group(2).lower()]
             seen = True
@@ -245,11 +265,15 @@ def parse_number(text: str) -> tuple[float | None, str | None]:
             seen or tok in ("hundred", "thousand", "million", "billion", "trillion")
         ):
             scale = _SCALES[tok]
+            if last_scale and not current and scale >= 1000:
+                total *= scale  # "1.5 lakh crore"
+                continue
             current = (current or 1) * scale
             if scale >= 1000:
                 total += current
                 current = 0
-            seen = True
+            seen = last_scale = True
+            continue
         elif tok in _PLURAL_SCALES:
             vague = tok
             current = (current or 1) * _PLURAL_SCALES[tok]
@@ -257,10 +281,24 @@ def parse_number(text: str) -> tuple[float | None, str | None]:
         elif tok in ("dozen",):
             current = (current or 1) * 12
             seen = True
+        last_scale = False
     if not seen:
         return None, None
     value = total + current
     return (int(value) if float(value).is_integer() else value), vague
+
+
+def _currency_word(low: str) -> str | None:
+    """The first currency word or phrase in ``low`` ("per dollar" does not count)."""
+    best: tuple[int, int, str] | None = None
+    for word in (*CURRENCY_PHRASES, *CURRENCY_WORDS):
+        for match in re.finditer(rf"\b{re.escape(word)}\b", low):
+            if re.search(r"\b(per|a|each)\s*$", low[: match.start()]):
+                continue  # "88.45 rupees per dollar"
+            key = (match.start(), -len(word), word)
+            if best is None or key < best:
+                best = key
+    return best[2] if best else None
 
 
 def parse_money(text: str) -> dict[str, Any]:
@@ -274,20 +312,14 @@ def parse_money(text: str) -> dict[str, Any]:
             low = low.replace(symbol, " ", 1)
             break
     if currency is None:
-        for word, code in CURRENCY_WORDS.items():
-            if re.search(rf"\b{word}\b", low):
-                currency = code
-                low = re.sub(rf"\b{word}\b", " ", low)
-                if word in ("cents", "pence"):
-                    amount, _ = parse_number(low)
-                    return _value(
-                        amount / 100 if amount is not None else None,
-                        "amount",
-                        qualifier,
-                        text,
-                        currency=currency,
-                    )
-                break
+        word = _currency_word(low)
+        if word is not None:
+            currency = CURRENCY_PHRASES.get(word) or CURRENCY_WORDS[word]
+            low = re.sub(rf"\b{re.escape(word)}\b", " ", low)
+            if word in ("cents", "pence"):
+                amount, _ = parse_number(low)
+                cents = amount / 100 if amount is not None else None
+                return _value(cents, "amount", qualifier, text, currency=currency)
     amount, vague = parse_number(low)
     out = _value(amount, "amount", qualifier, text, currency=currency)
     if vague:
@@ -296,7 +328,9 @@ def parse_money(text: str) -> dict[str, Any]:
 
 
 _PAIR = re.compile(
-    r"^\s*([\d.,]+)\s*(?:-|–|—|to)\s*([\d.,]+)\s*(%|percent|per cent)?\s*$", re.IGNORECASE
+    r"^\s*([\d.,]+)\s*(?:-|–|—|to|and)\s*([\d.,]+)\s*"
+    r"(million|billion|trillion|thousand|m|bn|k)?\s*(%|percent|per cent)?\s*$",
+    re.IGNORECASE,
 )
 _RATIO = re.compile(r"^\s*([\w.]+)\s+(?:in|out of)\s+([\w.,]+)\b", re.IGNORECASE)
 
@@ -306,8 +340,9 @@ def parse_pair(text: str) -> dict[str, Any] | None:
     match = _PAIR.match(text)
     if not match:
         return None
-    first, _ = parse_number(match.group(1))
-    second, _ = parse_number(match.group(2))
+    scale = match.group(3) or ""
+    first, _ = parse_number(f"{match.group(1)} {scale}")
+    second, _ = parse_number(f"{match.group(2)} {scale}")
     if first is None or second is None:
         return None
     if first < second:
@@ -528,6 +563,8 @@ def is_specific_date(text: str) -> bool:
         return True
     if any(re.search(rf"\b{m}\b", low) for m in MONTHS) or any(w in low for w in WEEKDAYS):
         return True
+    if re.search(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*\d", low):
+        return True  # "Nov. 15", "Oct 1"
     return False
 
 

@@ -23,7 +23,9 @@ SPEECH_VERBS = frozenset(
     remark observe describe quote thank accuse caution concede estimate""".split()
 )
 _OPEN = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "'": "'"}
-_MIN_WORDS = 4
+_MIN_WORDS = 4  # shorter quotes count only inside a verb of saying's clause
+_MIN_PARTIAL_WORDS = 2
+_REPORTING_VERBS = SPEECH_VERBS - {"call", "describe", "quote"}
 _PRONOUNS = {"he", "she", "they", "i", "we"}
 
 
@@ -81,7 +83,7 @@ def find_quotes(text: str) -> Iterator[Quote]:
                 inner_start += 1
             while inner_end > inner_start and text[inner_end - 1] in " ,;:":
                 inner_end -= 1
-            if len(text[inner_start:inner_end].split()) >= _MIN_WORDS:
+            if len(text[inner_start:inner_end].split()) >= _MIN_PARTIAL_WORDS:
                 yield Quote(inner_start, inner_end)
             i = end + 1
         else:
@@ -159,6 +161,8 @@ class SpeakerTracker:
             name = " ".join(t.text for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i)
         if name is None and tok.is_title and tok.text in self.full:
             name = tok.text  # a name seen earlier that the tagger missed here ("“...,” Giles said")
+        if name and tok.ent_type_ in ("ORG", "GPE", "NORP"):
+            return name.removeprefix("the ").removeprefix("The ")
         if name:
             return self.full.get(name.split()[-1], name)
         if tok.lower_ in _PRONOUNS and tok.lower_ not in ("i", "we"):
@@ -192,6 +196,20 @@ def _embedded_in_argument(doc: Doc, qstart: int, qend: int, verb: Token) -> bool
     return True
 
 
+def _partial(doc: Doc, qstart: int, qend: int, tracker: SpeakerTracker, base: int) -> str | None:
+    """A short quote counts only inside reported speech: '... said the sector was "running
+    on fumes"' (a verb of saying above it); otherwise it is a scare quote."""
+    inside = [t for t in doc if qstart <= t.idx < qend]
+    if not inside:
+        return None
+    for verb in inside[0].ancestors:
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _REPORTING_VERBS:
+            subj = _subject_of(verb)
+            if subj is not None and not qstart <= subj.idx < qend:
+                return tracker.resolve(subj, base, speech=True)
+    return None
+
+
 def attribute(
     doc: Doc, qstart: int, qend: int, tracker: SpeakerTracker, base: int = 0
 ) -> tuple[str | None, int, int]:
@@ -204,6 +222,8 @@ def attribute(
     inside = [s for s in sents if s.end_char > qstart and s.start_char < qend]
     if not inside:
         return None, qstart, qend
+    if len(doc.text[qstart:qend].split()) < _MIN_WORDS:
+        return _partial(doc, qstart, qend, tracker, base), inside[0].start_char, inside[-1].end_char
     first, last = inside[0], inside[-1]
     candidates: list[Span] = [last]
     nxt = next((s for s in sents if s.start_char >= last.end_char), None)
