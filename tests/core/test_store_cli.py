@@ -181,3 +181,13 @@ def test_add_with_real_extraction(tmp_path, run):
     assert rows and all(r["verdict"]["status"] == "unreviewed" for r in rows)
     code, out, err = run("mark", rows[0]["id"][:6], "verified")
     assert code == 0, err
+
+
+@pytest.mark.parametrize("argv", [["undo"], ["redo"], ["mark", "abc", "verified"], ["check-links"]])
+def test_commands_never_create_a_workspace_at_a_mistyped_path(tmp_path, capsys, argv):
+    from cli_helpers import run_cli
+
+    missing = tmp_path / "typo"
+    code, out, err = run_cli(capsys, *argv, "--workspace", str(missing))
+    assert code != 0 and "no workspace at" in err and err.count("\n") == 1
+    assert not missing.exists()

@@ -80,10 +80,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=cmd_check_links)
 
 
-def _open(config: Config, readonly: bool = False) -> Any:
+def _open(config: Config, readonly: bool = False, create: bool = False) -> Any:
     from ..core.store import Workspace
 
-    return Workspace.open(config.workspace_path, reviewer=config.reviewer_name, readonly=readonly)
+    return Workspace.open(
+        config.workspace_path, reviewer=config.reviewer_name, readonly=readonly, create=create
+    )
 
 
 def _out(line: str = "") -> None:
@@ -108,7 +110,7 @@ def cmd_fetch(args: argparse.Namespace, config: Config) -> int:
         )
         sys.stdout.write(article.text + "\n")
         return 0
-    with _open(config) as ws:  # lock first: fail fast when the workspace is busy
+    with _open(config, create=True) as ws:  # lock first: fail fast when the workspace is busy
         if args.no_extract and _already_imported(ws, url):
             raise InputError(
                 f"{one_line(url, 200)} is already in the workspace; fetch it again without "

@@ -67,7 +67,8 @@ LOCK_WAIT = 3.0
 running two `workbench mark` at once take turns instead of failing)."""
 
 
-def _open(config: Config, readonly: bool = False) -> Any:
+def _open(config: Config, readonly: bool = False, create: bool = False) -> Any:
+    """Only `add` creates a workspace: a mistyped --workspace gives an error, not a new one."""
     from ..core.store import Workspace
 
     return Workspace.open(
@@ -75,6 +76,7 @@ def _open(config: Config, readonly: bool = False) -> Any:
         reviewer=config.reviewer_name,
         readonly=readonly,
         wait=0.0 if readonly else LOCK_WAIT,
+        create=create,
     )
 
 
@@ -103,7 +105,7 @@ def cmd_add(args: argparse.Namespace, config: Config) -> int:
             failed += 1
     if not articles:
         return 2
-    with _open(config) as ws:  # lock before the slow part: fail fast when busy
+    with _open(config, create=True) as ws:  # lock before the slow part: fail fast when busy
         from .progress import ProgressBar
 
         bar = ProgressBar("extracting", min_total=3)

@@ -98,22 +98,24 @@ class Workspace:
         readonly: bool = False,
         clock: Clock | None = None,
         wait: float = 0.0,
+        create: bool = True,
     ) -> Workspace:
         """Open (or create) the workspace at ``path`` and take its lock.
 
         ``wait``: seconds to wait for a lock another process holds (0: fail at once;
         the CLI waits a little so two quick commands in a row do not collide).
         Raises WorkspaceLocked when another process holds it, WorkspaceCorrupt for
-        a file or a foreign folder at ``path``, NotFound when ``readonly`` and there
-        is no workspace, StoreError when it cannot be created or locked.
+        a file or a foreign folder at ``path``, NotFound when ``readonly`` or not
+        ``create`` and there is no workspace, StoreError when it cannot be created
+        or locked.
         """
         p = Path(os.path.expanduser(os.fspath(path)))
         if p.exists() and not p.is_dir():
             raise WorkspaceCorrupt(
                 f"{p} is a file, not a workbench workspace (a folder); refusing to touch it"
             )
-        if not p.exists():
-            if readonly:
+        if not p.exists() or (not create and not (p / META).exists()):
+            if readonly or not create:
                 raise NotFound(f"no workspace at {p}; create one with `workbench add ARTICLE`")
             try:
                 p.mkdir(parents=True, exist_ok=True)
