@@ -248,3 +248,12 @@ def test_ranges_ranks_ages_names_and_reported_speech():
     assert "working meeting" not in quotes  # a scare quote: no verb of saying above it
     promo = article.text.index("Get our newsletter")
     assert not [c for c in claims if c.start >= promo]
+
+
+def test_an_article_without_headline_keeps_its_first_paragraph():
+    from workbench.core.articles import make_article
+
+    article = make_article("The city spent 12 million dollars in 2019.", "-")
+    claims = extract_claims(article)
+    assert {c.kind for c in claims} >= {"money", "date"}
+    assert article.title == ""

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .text import guess_title
+
 MAX_UNIT_CHARS = 20_000
 """Longest unit handed to spaCy at once (well under nlp.max_length, memory bounded)."""
 
@@ -88,7 +90,8 @@ def prose_units(text: str, skip_title: bool = True) -> Iterator[Unit]:
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        is_title = first_line and skip_title
+        # the first line is left out only when it reads as a headline (it becomes the title)
+        is_title = first_line and skip_title and bool(guess_title(line))
         if line.strip():
             first_line = False
         if line.strip() and not is_title and is_prose_line(line):
