@@ -82,8 +82,15 @@ def test_mark_with_prefix_note_and_link_then_undo_redo(added):
     cid = ids[0]
     prefix = next(cid[:k] for k in range(4, 13) if sum(i.startswith(cid[:k]) for i in ids) == 1)
     code, out, err = added(
-        "mark", prefix, "false", "--note", "two\nlines", "--link", "https://example.org/x",
-        "--stance", "refutes",
+        "mark",
+        prefix,
+        "false",
+        "--note",
+        "two\nlines",
+        "--link",
+        "https://example.org/x",
+        "--stance",
+        "refutes",
     )
     assert code == 0, err
     v = next(r["verdict"] for r in _claims(added) if r["id"] == cid)
@@ -191,3 +198,21 @@ def test_commands_never_create_a_workspace_at_a_mistyped_path(tmp_path, capsys, 
     code, out, err = run_cli(capsys, *argv, "--workspace", str(missing))
     assert code != 0 and "no workspace at" in err and err.count("\n") == 1
     assert not missing.exists()
+
+
+def test_re_adding_a_link_keeps_its_stance_and_writes_no_empty_history(added):
+    cid = _claims(added)[0]["id"]
+    code, _, err = added(
+        "mark", cid, "Verified", "--link", "https://example.org/r", "--stance", "supports"
+    )
+    assert code == 0, err  # status names are case-insensitive
+    before = added("history", cid)[1]
+    code, _, err = added("mark", cid, "verified", "--link", "https://EXAMPLE.org/r")
+    assert code == 0, err
+    v = next(r["verdict"] for r in _claims(added) if r["id"] == cid)
+    assert [(link["url"], link["stance"]) for link in v["links"]] == [
+        ("https://example.org/r", "supports")
+    ]
+    assert added("history", cid)[1] == before  # nothing changed, nothing recorded
+    code, _, err = added("mark", cid, "verified", "--stance", "refutes")
+    assert code == 2 and "--link" in err

@@ -38,7 +38,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("status", choices=STATUSES, metavar="STATUS", help=" | ".join(STATUSES))
     p.add_argument("--note", help="replace the note (use $'...' for several lines)")
     p.add_argument("--link", help="attach an evidence link (absolute http/https URL)")
-    p.add_argument("--stance", choices=STANCES, default="context", help="stance of --link")
+    p.add_argument(
+        "--stance", choices=STANCES, default=None, help="stance of --link (new links: context)"
+    )
     p.add_argument("--title", default="", help="title of --link")
     p.set_defaults(func=cmd_mark)
 
@@ -196,12 +198,17 @@ def _unknown_claim(claim_id: str, article_id: str) -> Claim:
 
 
 def cmd_mark(args: argparse.Namespace, config: Config) -> int:
+    from ..core.errors import InputError
+
     if args.link is not None:
         normalize_url(args.link)  # refuse a bad link before anything is written
+    elif args.stance is not None or args.title:
+        raise InputError("--stance and --title describe a link: give it with --link URL")
+    status = args.status.strip().lower().replace(" ", "_").replace("-", "_")
     with _open(config) as ws:
         aid, cid = ws.resolve_claim(args.claim)
         with ws.group():
-            v = ws.set_status(aid, cid, args.status)
+            v = ws.set_status(aid, cid, status)
             if args.note is not None:
                 v = ws.set_note(aid, cid, args.note)
             if args.link is not None:

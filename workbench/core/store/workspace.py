@@ -404,11 +404,20 @@ class Workspace:
         return self._edit(article_id, claim_id, mutate)
 
     def add_link(
-        self, article_id: str, claim_id: str, url: str, title: str = "", stance: str = "context"
+        self,
+        article_id: str,
+        claim_id: str,
+        url: str,
+        title: str = "",
+        stance: str | None = None,
     ) -> Verdict:
-        """Attach an evidence link (LinkError for anything but absolute http/https)."""
+        """Attach an evidence link (LinkError for anything but absolute http/https).
+
+        The same URL again updates that link: its stance only when one is given (a new
+        link defaults to "context"), its title only when a new one is given.
+        """
         norm = normalize_url(url)
-        stance = _check_stance(stance)
+        given = _check_stance(stance) if stance is not None else None
         clean_title = one_line(title, limit=300)
         now = self._clock()
 
@@ -417,10 +426,12 @@ class Workspace:
             for link in v.links:
                 if link.url == norm:
                     link.title = clean_title or link.title
-                    link.stance = stance
+                    link.stance = given or link.stance
                     break
             else:
-                v.links.append(Link(url=norm, title=clean_title, stance=stance, added_at=now))
+                v.links.append(
+                    Link(url=norm, title=clean_title, stance=given or "context", added_at=now)
+                )
             return [("links", old, _links(v))]
 
         return self._edit(article_id, claim_id, mutate)
