@@ -35,7 +35,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = sub.add_parser("mark", parents=[common], help="set a claim's status (and note, link)")
     p.add_argument("claim", metavar="CLAIM_ID", help="claim id or any unique prefix of it")
-    p.add_argument("status", choices=STATUSES, metavar="STATUS", help=" | ".join(STATUSES))
+    p.add_argument(
+        "status",
+        type=lambda s: s.strip().lower().replace(" ", "_").replace("-", "_"),
+        choices=STATUSES,
+        metavar="STATUS",
+        help=" | ".join(STATUSES) + " (any case; in-progress works too)",
+    )
     p.add_argument("--note", help="replace the note (use $'...' for several lines)")
     p.add_argument("--link", help="attach an evidence link (absolute http/https URL)")
     p.add_argument(
@@ -204,7 +210,7 @@ def cmd_mark(args: argparse.Namespace, config: Config) -> int:
         normalize_url(args.link)  # refuse a bad link before anything is written
     elif args.stance is not None or args.title:
         raise InputError("--stance and --title describe a link: give it with --link URL")
-    status = args.status.strip().lower().replace(" ", "_").replace("-", "_")
+    status = args.status
     with _open(config) as ws:
         aid, cid = ws.resolve_claim(args.claim)
         with ws.group():
