@@ -31,6 +31,8 @@ RUNNER = textwrap.dedent(
                 seen["readonly"] = self.ws.readonly
         asyncio.run(go())
     WorkbenchApp.run = fake_run
+    import workbench.commands.open as open_cmd
+    open_cmd.terminal_problem = lambda: None  # the headless run stands in for a terminal
     from workbench.cli import main
     rc = main(sys.argv[1:])
     print(json.dumps({"rc": rc, **seen, "spacy": "spacy" in sys.modules}))
@@ -162,3 +164,12 @@ async def test_escape_cancels_a_fetch_in_progress(ws, monkeypatch):
         assert "cancelled" in str(app.screen.query_one("#loading-note").render())
     assert seen["url"] == "https://news.example/a"
     assert ws.articles() == []
+
+
+def test_without_a_terminal_the_workbench_refuses_in_one_line(ws_path, article_file, capsys):
+    from workbench.cli import main
+
+    code = main(["--workspace", str(ws_path), str(article_file)])
+    err = capsys.readouterr().err
+    assert code == 2 and "not a terminal" in err and "workbench extract" in err
+    assert err.count("\n") == 1

@@ -54,6 +54,18 @@ def _reattach_terminal() -> None:
     os.close(fd)
 
 
+def terminal_problem() -> str | None:
+    """Why the full-screen workbench cannot run here (None when it can)."""
+    if not sys.stdout.isatty():
+        return (
+            "the workbench is a full-screen terminal program and its output is not a terminal; "
+            "in scripts use `workbench extract`, `workbench add` and `workbench claims`"
+        )
+    if not sys.stdin.isatty():
+        return "the workbench needs a terminal for its keyboard input; stdin is not one"
+    return None
+
+
 def _stored(ws: Any, ref: str) -> str | None:
     try:
         return str(ws.article(ref).id)
@@ -92,6 +104,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
             raise InputError("opening a URL is not available in this build") from None
         url = target
 
+    problem = terminal_problem()
+    if problem:
+        raise InputError(problem)
     ws = _open_workspace(config)
     try:
         from ..tui.app import Pending, WorkbenchApp
