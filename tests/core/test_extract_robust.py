@@ -148,3 +148,19 @@ def test_five_megabyte_text_is_sliced_into_bounded_units():
     assert all(text[u.start : u.end] == u.text for u in units)
     covered = sum(len(u.text) for u in units)
     assert covered > 0.99 * (len(text) - len("Headline\n\n") - 2 * 1009)
+
+
+def test_progress_counts_paragraphs_and_cancel_stops():
+    import threading
+
+    from workbench.core.errors import WorkbenchError
+
+    text = "Report\n\n" + "\n\n".join(f"The agency said {i} people were hurt." for i in range(1, 9))
+    article = make_article(text, "p.txt")
+    seen = []
+    claims = extract_claims(article, progress=lambda done, total: seen.append((done, total)))
+    assert seen[0] == (0, 8) and seen[-1] == (8, 8) and claims
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(WorkbenchError, match="cancelled"):
+        extract_claims(article, cancel=stop)

@@ -109,8 +109,10 @@ async def test_new_article_is_extracted_in_a_worker(ws, monkeypatch):
 
     calls = []
 
-    def fake_extract(article, model=None):
+    def fake_extract(article, model=None, progress=None, cancel=None):
         calls.append(model)
+        if progress:
+            progress(3, 4)
         return number_claims(article)
 
     monkeypatch.setattr(extract, "extract_claims", fake_extract)
@@ -128,7 +130,7 @@ async def test_new_article_is_extracted_in_a_worker(ws, monkeypatch):
 async def test_extraction_failure_is_shown_not_raised(ws, monkeypatch):
     import workbench.core.extract as extract
 
-    def broken(article, model=None):
+    def broken(article, model=None, **kwargs):
         raise ModelError("no spaCy pipeline named 'nope'")
 
     monkeypatch.setattr(extract, "extract_claims", broken)
@@ -173,3 +175,32 @@ def test_without_a_terminal_the_workbench_refuses_in_one_line(ws_path, article_f
     err = capsys.readouterr().err
     assert code == 2 and "not a terminal" in err and "workbench extract" in err
     assert err.count("\n") == 1
+
+
+async def test_escape_cancels_an_extraction_in_progress(ws, monkeypatch):
+    """The worker runs the real Extractor loop with a cancel event: escape stops it."""
+    import workbench.core.extract as extract
+    from workbench.core.errors import WorkbenchError
+
+    started = []
+
+    def slow_extract(article, model=None, progress=None, cancel=None):
+        started.append(True)
+        for done in range(1, 1000):
+            if cancel is not None and cancel.is_set():
+                raise WorkbenchError("cancelled")
+            if progress:
+                progress(done, 1000)
+            cancel.wait(0.01)
+        return number_claims(article)
+
+    monkeypatch.setattr(extract, "extract_claims", slow_extract)
+    app = make_app(ws, pending=Pending(article=sample_article()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        assert started and isinstance(app.screen, LoadingScreen)
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "cancelled" in str(app.screen.query_one("#loading-note").render())
+    assert ws.articles() == []

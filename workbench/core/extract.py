@@ -12,6 +12,7 @@ spaCy is imported only when a function here runs, never at import time.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -244,26 +245,41 @@ class Extractor:
             self._nlp = load_pipeline(self.model)
         return self._nlp
 
-    def claims(self, article: Article) -> list[Claim]:
-        return next(iter(self.claims_many([article])))
+    def claims(
+        self,
+        article: Article,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> list[Claim]:
+        return next(iter(self.claims_many([article], progress=progress, cancel=cancel)))
 
     def claims_many(
         self,
         articles: Iterable[Article],
         progress: Progress | None = None,
-        total: int | None = None,
         n_process: int = 1,
+        cancel: threading.Event | None = None,
     ) -> Iterator[list[Claim]]:
-        """Claims of each article, in order; all articles go through one ``nlp.pipe``."""
+        """Claims of each article, in order; all articles go through one ``nlp.pipe``.
+
+        ``progress(done, total)`` counts prose units (paragraphs), so one big article
+        shows progress too; ``cancel`` (an Event) stops the run with "cancelled".
+        """
+        from .errors import WorkbenchError
         from .quotes import SpeakerTracker
 
         articles = list(articles)
-        total = total if total is not None else len(articles)
+        all_units = [(u.text, (i, u)) for i, a in enumerate(articles) for u in prose_units(a.text)]
+        total = len(all_units)
+        step = max(1, total // 200)
+        if progress:
+            progress(0, total)
 
         def units() -> Iterator[tuple[str, tuple[int, Unit]]]:
-            for index, article in enumerate(articles):
-                for unit in prose_units(article.text):
-                    yield unit.text, (index, unit)
+            for item in all_units:
+                if cancel is not None and cancel.is_set():
+                    raise WorkbenchError("cancelled")
+                yield item
 
         current: int = 0
         records: list[_Record] = []
@@ -273,11 +289,11 @@ class Extractor:
         done = 0
         stream = self.nlp.pipe(units(), as_tuples=True, batch_size=_BATCH, n_process=n_process)
         for doc, (index, unit) in stream:
+            done += 1
+            if progress and (done % step == 0 or done == total):
+                progress(done, total)
             while index > current:
                 yield self._finish(articles[current], records, mentions, sentences)
-                done += 1
-                if progress:
-                    progress(done, total)
                 current += 1
                 records, mentions, sentences, tracker = [], [], [], SpeakerTracker()
             records.extend(self._records(doc, tracker, unit.start))
@@ -297,9 +313,6 @@ class Extractor:
                 )
         while current < len(articles):
             yield self._finish(articles[current], records, mentions, sentences)
-            done += 1
-            if progress:
-                progress(done, total)
             current += 1
             records, mentions, sentences = [], [], []
 
@@ -393,9 +406,14 @@ def get_extractor(model: str | None = None) -> Extractor:
     return _extractors[model]
 
 
-def extract_claims(article: Article, model: str | None = None) -> list[Claim]:
+def extract_claims(
+    article: Article,
+    model: str | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> list[Claim]:
     """The claims of one article (loads spaCy on first use; ModelError if none)."""
-    return get_extractor(model).claims(article)
+    return get_extractor(model).claims(article, progress=progress, cancel=cancel)
 
 
 def extract_many(

@@ -120,9 +120,9 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
         before = ent.doc[ent.start - 1]
         mark = ent.doc[ent.start - 2].lower_ if ent.start >= 2 else ""
         if before.lower_ in ("no.", "no", "number") or (before.text == "." and mark == "no"):
-            rank = int(text) if text.strip().isdecimal() else None
-            if rank:  # "opened at No. 1": a rank
-                return "ordinal", {"number": rank, "text": text}
+            position = int(text) if text.strip().isdecimal() else 0
+            if position:  # "opened at No. 1": a rank
+                return "ordinal", {"number": position, "text": text}
     if label in ("CARDINAL", "QUANTITY"):
         doc = ent.doc
         if (

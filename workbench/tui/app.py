@@ -22,7 +22,7 @@ from workbench.core.models import Article
 
 from . import render
 from .keys import REVIEW_BINDINGS
-from .messages import ArticleChosen, ArticleExtracted, ExtractionFailed
+from .messages import ArticleChosen, ArticleExtracted, ExtractionFailed, ExtractionProgress
 from .screens.loading import LoadingScreen
 from .screens.picker import PickerScreen
 from .screens.review import ReviewScreen
@@ -84,27 +84,40 @@ class WorkbenchApp(App[None]):
             if self._theme_name in self.available_themes:
                 self.theme = self._theme_name
             else:
-                self.notify(f"Unknown theme “{render.message(self._theme_name, 40)}”.",
-                            severity="warning", markup=False)
+                self.notify(
+                    f"Unknown theme “{render.message(self._theme_name, 40)}”.",
+                    severity="warning",
+                    markup=False,
+                )
         self._apply_keymap()
         if self.pending is not None:
             self.push_screen(LoadingScreen(self.pending.what, self.pending.cancel))
-            self.run_worker(partial(self._read_worker, self.pending), thread=True,
-                            name="extract", exit_on_error=False)
+            self.run_worker(
+                partial(self._read_worker, self.pending),
+                thread=True,
+                name="extract",
+                exit_on_error=False,
+            )
         elif self.start_article:
             self.push_screen(ReviewScreen(self.ws, self.start_article))
         else:
             self.push_screen(PickerScreen(self.ws.articles(), can_go_back=False))
         if getattr(self.ws, "readonly", False):
-            self.notify("Another workbench has this workspace open: read-only here.",
-                        severity="warning", timeout=8)
+            self.notify(
+                "Another workbench has this workspace open: read-only here.",
+                severity="warning",
+                timeout=8,
+            )
 
     def _apply_keymap(self) -> None:
         known = {b.id for b in REVIEW_BINDINGS if b.id}
         unknown = sorted(k for k in self.keymap_overrides if k not in known)
         if unknown:
-            self.notify("keymap: unknown binding id(s): " + render.message(", ".join(unknown)),
-                        severity="warning", markup=False)
+            self.notify(
+                "keymap: unknown binding id(s): " + render.message(", ".join(unknown)),
+                severity="warning",
+                markup=False,
+            )
         self.set_keymap(self.keymap_overrides)
 
     # ------------------------------------------------------- reading worker
@@ -122,7 +135,12 @@ class WorkbenchApp(App[None]):
                 raise WorkbenchError("cancelled")
             from workbench.core.extract import extract_claims
 
-            claims = extract_claims(article, model=pending.model)
+            claims = extract_claims(
+                article,
+                model=pending.model,
+                progress=lambda done, total: self.post_message(ExtractionProgress(done, total)),
+                cancel=pending.cancel,
+            )
         except WorkbenchError as exc:
             self.post_message(ExtractionFailed(render.message(exc)))
             return
@@ -140,10 +158,17 @@ class WorkbenchApp(App[None]):
             return
         note = f"Imported {len(message.claims)} claims."
         if getattr(result, "replaced", None):
-            note += (f" Replaced an older version: {result.kept} verdicts kept, "
-                     f"{result.moved} moved, {result.orphaned} orphaned.")
+            note += (
+                f" Replaced an older version: {result.kept} verdicts kept, "
+                f"{result.moved} moved, {result.orphaned} orphaned."
+            )
         self.notify(note, timeout=5, markup=False)
         await self.open_article(result.article_id)
+
+    @on(ExtractionProgress)
+    def _extraction_progress(self, message: ExtractionProgress) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.progress(message.done, message.total)
 
     @on(ExtractionFailed)
     def _extraction_failed(self, message: ExtractionFailed) -> None:

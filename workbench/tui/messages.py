@@ -28,6 +28,14 @@ class ArticleExtracted(Message):
 
 
 @dataclass
+class ExtractionProgress(Message):
+    """A worker extracting an article has parsed ``done`` of ``total`` paragraphs."""
+
+    done: int
+    total: int
+
+
+@dataclass
 class ExtractionFailed(Message):
     """A worker could not fetch or extract an article; ``message`` is one clean line."""
 

@@ -30,12 +30,20 @@ class LoadingScreen(Screen):
             with Center():
                 yield Static(render.line(self.what, 70, "bold"), markup=False, id="loading-what")
             with Center():
-                yield ProgressBar(total=None, show_eta=False, show_percentage=False,
-                                  id="loading-bar")
+                yield ProgressBar(
+                    total=None, show_eta=False, show_percentage=False, id="loading-bar"
+                )
             with Center():
-                yield Static(render.hint("Finding the checkable claims… (escape: cancel, q: quit)"),
-                             markup=False, id="loading-note")
+                yield Static(
+                    render.hint("Finding the checkable claims… (escape: cancel, q: quit)"),
+                    markup=False,
+                    id="loading-note",
+                )
         yield Footer()
+
+    def progress(self, done: int, total: int) -> None:
+        """Show how many paragraphs the worker has parsed."""
+        self.query_one("#loading-bar", ProgressBar).update(total=max(total, 1), progress=done)
 
     def failed(self, message: str) -> None:
         self.query_one("#loading-bar", ProgressBar).display = False
@@ -44,12 +52,14 @@ class LoadingScreen(Screen):
         )
 
     def action_cancel(self) -> None:
-        """Stop a fetch in progress (an extraction already running finishes unused)."""
+        """Stop the fetch or the extraction in progress (between paragraphs)."""
         if self.cancel is not None and not self.cancel.is_set():
             self.cancel.set()
             self.query_one("#loading-note", Static).update(render.hint("Cancelling…"))
 
     def action_quit(self) -> None:
+        if self.cancel is not None:
+            self.cancel.set()  # the worker stops at the next paragraph, so quitting is quick
         self.app.exit()
 
     def action_picker(self) -> None:
