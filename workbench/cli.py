@@ -129,9 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from pathlib import Path
 
-        from .core.config import config_path, load_config
+        from .core.config import load_config
 
-        config = load_config(Path(args.config) if getattr(args, "config", None) else config_path())
+        config = load_config(Path(args.config) if getattr(args, "config", None) else None)
         for key in ("workspace", "reviewer", "model"):
             value = getattr(args, key, None)
             if value:

@@ -115,3 +115,13 @@ def test_bad_option_is_usage_error(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["extract", SEED, "--format", "xml"])
     assert exc.value.code == 2
+
+
+def test_a_bad_file_inside_a_folder_is_skipped_with_a_warning(capsys, tmp_path):
+    (tmp_path / "good.txt").write_text("T\n\nThe firm hired 300 workers in 2021.\n")
+    (tmp_path / "empty.txt").write_text("")
+    code, out, err = run(capsys, "extract", str(tmp_path), "-f", "jsonl")
+    assert code == 0 and out.strip()
+    assert "skipped" in err and "empty.txt" in err
+    code, out, err = run(capsys, "extract", str(tmp_path / "empty.txt"), "-f", "jsonl")
+    assert code == 2 and out == ""

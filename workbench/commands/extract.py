@@ -64,8 +64,19 @@ def run(args: argparse.Namespace, config: Config) -> int:
     paths = expand_paths(args.paths)
     if paths.count("-") > 1:
         raise InputError("stdin (-) can be given only once")
-    articles = [load_article_file(path) for path in paths]
-    bar = ProgressBar("extracting", min_total=3)
+    named = {p for p in args.paths if not _is_dir(p)}
+    articles = []
+    for path in paths:
+        try:
+            articles.append(load_article_file(path))
+        except InputError as exc:
+            if path in named:
+                raise  # a file the user named: a clear error, nothing written
+            # one bad file in a folder does not stop the others
+            print(f"workbench: skipped {one_line(exc.message)}", file=sys.stderr)
+    if not articles:
+        raise InputError("no readable article in " + ", ".join(args.paths))
+    bar = ProgressBar("extracting paragraphs", min_total=3)
     try:
         results = extract_many(articles, model=config.model_name, jobs=args.jobs, progress=bar)
     finally:

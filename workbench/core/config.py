@@ -66,7 +66,11 @@ class Config:
 
 
 def config_path() -> Path:
-    env = os.environ.get("WORKBENCH_CONFIG")
+    return _config_path(os.environ)
+
+
+def _config_path(environ: Any) -> Path:
+    env = environ.get("WORKBENCH_CONFIG")
     if env:
         return Path(os.path.expanduser(env))
     from platformdirs import user_config_path
@@ -75,9 +79,16 @@ def config_path() -> Path:
 
 
 def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> Config:
-    """Read the config file (missing is fine) and apply WORKBENCH_* variables."""
+    """Read the config file and apply WORKBENCH_* variables.
+
+    ``path`` (``--config``) must exist; the default file (user config dir, or
+    WORKBENCH_CONFIG) may be missing. Unknown settings are refused, so a typo
+    ("reviwer") is not silently ignored.
+    """
     env = dict(os.environ) if env is None else env
-    path = path or config_path()
+    if path is not None and not path.exists():  # named on the command line: must exist
+        raise InputError(f"config file {path} does not exist")
+    path = path or _config_path(env)
     data: dict[str, Any] = {}
     if path.is_file():
         try:
@@ -88,6 +99,12 @@ def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> 
             ) from None
         except OSError as exc:
             raise InputError(f"config file {path} cannot be read ({exc.strerror or exc})") from None
+    unknown = sorted(set(data) - {*_KEYS, "keymap", "advance_on_mark"})
+    if unknown:
+        raise InputError(
+            f"config file {path}: unknown setting(s) {', '.join(unknown)} "
+            f"(known: {', '.join((*_KEYS, 'advance_on_mark', 'keymap'))})"
+        )
     config = Config(path=path if data else None)
     for key in _KEYS:
         value = data.get(key)

@@ -57,7 +57,9 @@ class ExportDialog(ModalScreen[None]):
             yield path
             yield Static("", markup=False, id="export-error")
             yield Static(
-                render.hint("enter / ctrl+s: export   tab: next field   escape: cancel"),
+                render.hint(
+                    "ctrl+s: export (enter in a text field too)   tab: next field   escape: cancel"
+                ),
                 markup=False,
             )
 
