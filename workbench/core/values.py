@@ -65,7 +65,7 @@ def _format(kind: str, value: dict[str, Any]) -> str:
         text = ", ".join(parts) if month and year and day else " ".join(parts)
         if value.get("weekday"):
             text = f"{value['weekday']} {text}".strip()
-        if value.get("iso"):
+        if value.get("iso") and str(value["iso"]) != text:
             text = f"{text} ({value['iso']})"
         return text
     if kind == "ordinal":
