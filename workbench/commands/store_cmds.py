@@ -242,26 +242,23 @@ def _value(field: str, value: Any) -> str:
     return one_line(str(value), 60)
 
 
-def cmd_undo(args: argparse.Namespace, config: Config) -> int:
+def _replay(config: Config, undo: bool) -> int:
     with _open(config) as ws:
-        changes = ws.undo()
+        changes = ws.undo() if undo else ws.redo()
         if not changes:
-            _out("nothing to undo")
+            _out("nothing to undo" if undo else "nothing to redo")
             return 1
         for change in changes:
-            _out("undid " + _describe(change))
+            _out(("undid " if undo else "redid ") + _describe(change))
     return 0
+
+
+def cmd_undo(args: argparse.Namespace, config: Config) -> int:
+    return _replay(config, undo=True)
 
 
 def cmd_redo(args: argparse.Namespace, config: Config) -> int:
-    with _open(config) as ws:
-        changes = ws.redo()
-        if not changes:
-            _out("nothing to redo")
-            return 1
-        for change in changes:
-            _out("redid " + _describe(change))
-    return 0
+    return _replay(config, undo=False)
 
 
 # -- status / history ----------------------------------------------------------------
