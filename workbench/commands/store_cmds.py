@@ -61,13 +61,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = sub.add_parser("history", parents=[common], help="change history of a claim")
     p.add_argument("claim", nargs="?", metavar="CLAIM_ID", help="claim id or unique prefix")
-    p.add_argument("--limit", "-n", type=int, help="only the last N changes")
+    p.add_argument("--limit", "-n", type=_positive, help="only the last N changes")
     p.add_argument("--format", "-f", choices=("table", "json"), default="table")
     p.set_defaults(func=cmd_history)
 
     p = sub.add_parser("doctor", parents=[common], help="check the workspace files; restore")
     p.add_argument("--restore", action="store_true", help="restore damaged files (last good copy)")
     p.set_defaults(func=cmd_doctor)
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 LOCK_WAIT = 3.0

@@ -218,7 +218,8 @@ def article_report(
     """The report data of one article from plain objects (no store needed)."""
     last: dict[str, Change] = {}
     for change in history:
-        if change.claim_id:
+        # the last human change: a link check run later is not a reviewer's edit
+        if change.claim_id and change.field != "link_check":
             last[change.claim_id] = change
     full: dict[str, Verdict] = {}
     for claim in claims:
