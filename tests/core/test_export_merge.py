@@ -199,3 +199,29 @@ def test_missing_and_binary_files_are_refused(tmp_path):
                 import_file(ws, tmp_path / name)
         with pytest.raises(InputError):
             import_file(ws, tmp_path)
+
+
+def test_fields_merge_one_by_one(triaged, tmp_path):
+    """Our status and their note on the same claim both survive; only a field both
+    sides changed is a conflict."""
+    src, aid = triaged
+    ours = copy_of(triaged, tmp_path / "ours")
+    theirs = copy_of(triaged, tmp_path / "theirs")
+    ids = _ids(ours, aid)
+    x, y = ids[8], ids[9]
+    with Workspace.open(ours, reviewer="ana", clock=Clock("2026-11-28T09:00:00Z")) as ws:
+        ws.set_status(aid, x, "false")
+        ws.set_status(aid, y, "false")
+    with Workspace.open(theirs, reviewer="bo", clock=Clock("2026-11-28T10:00:00Z")) as ws:
+        ws.set_note(aid, x, "Bo's source says otherwise")
+        ws.set_status(aid, y, "verified")
+        ws.set_note(aid, y, "Bo checked the budget")
+    dump = export_json(theirs, tmp_path / "bo.json", reviewer="bo")
+    with Workspace.open(ours, reviewer="ana", clock=Clock("2026-11-28T12:00:00Z")) as ws:
+        result = import_file(ws, dump, now="2026-11-28T12:00:00Z")
+        vx, vy = ws.verdict(aid, x), ws.verdict(aid, y)
+    assert (vx.status, vx.note) == ("false", "Bo's source says otherwise")
+    assert (vy.status, vy.note) == ("verified", "Bo checked the budget")
+    assert [(c.claim_id, c.fields, c.winner) for c in result.conflicts] == [
+        (y, ("status",), "remote")
+    ]

@@ -10,10 +10,13 @@ when any part of it is bad); ``merge_export(ws, export)`` then applies it:
   a verdict only the export changed is taken; a verdict only the workspace
   changed is kept. When the export's last change of a verdict is already in the
   workspace history (or the other way round), the newer side wins without a
-  conflict. Otherwise both sides changed it: the later change wins, and the
-  conflict is returned (claim, both values, both reviewers) and kept in history
-  (the other side's rows plus ``merge`` rows from the losing to the winning
-  value). Nothing is silently dropped.
+  conflict. Otherwise both sides changed it, and each field (status, note,
+  links) is decided on its own: a field only one side changed since they parted
+  takes that side's value (so our status and their note both survive); a field
+  both changed is a conflict, the later change wins, and the conflict is returned
+  (claim, both values, both reviewers) and kept in history (the other side's rows
+  plus ``merge`` rows from the losing to the winning value). Nothing is silently
+  dropped.
 """
 
 from __future__ import annotations
@@ -341,6 +344,26 @@ def _later(a: str, b: str) -> bool:
         return a > b
 
 
+def _combine(local: Verdict, remote: Verdict, take: list[str]) -> Verdict:
+    """``local`` with the fields named in ``take`` from ``remote``; reviewer and time of
+    the later side."""
+    if len(take) == len(VERDICT_FIELDS) or all(
+        _content(local)[f] == _content(remote)[f] for f in VERDICT_FIELDS if f not in take
+    ):
+        return remote
+    later = remote if _later(remote.updated_at, local.updated_at) else local
+    return Verdict(
+        claim_id=local.claim_id,
+        article_id=local.article_id,
+        status=remote.status if "status" in take else local.status,
+        note=remote.note if "note" in take else local.note,
+        links=list(remote.links if "links" in take else local.links),
+        reviewer=later.reviewer,
+        updated_at=later.updated_at,
+        orphaned=local.orphaned,
+    )
+
+
 def merge_export(ws: Workspace, export: Export, now: str | None = None) -> MergeResult:
     """Apply a validated export to ``ws``; see the module docstring for the rules."""
     result = MergeResult()
@@ -368,6 +391,9 @@ def _merge_article(
         fresh = added.created and not added.replaced
     local_history = ws.history(article_id=article.id)
     local_keys = {history_key(c) for c in local_history}
+    remote_keys = {history_key(c) for c in item.history}
+    last_here = {(c.claim_id, c.field): c for c in local_history}
+    last_there = {(c.claim_id, c.field): c for c in item.history}
     seen_here = _seen(local_history)
     seen_there = _seen(item.history)
     new_rows = [c for c in item.history if history_key(c) not in local_keys]
@@ -396,40 +422,59 @@ def _merge_article(
             ws.put_verdict(article.id, remote, action="import")  # the export moved on
             result.verdicts_imported += 1
             continue
-        fields = tuple(f for f in VERDICT_FIELDS if _content(local)[f] != _content(remote)[f])
-        remote_wins = _later(remote.updated_at, local.updated_at)
+        # Both sides changed the verdict: decide field by field, so that a status
+        # changed here and a note changed there both survive.
+        differing = [f for f in VERDICT_FIELDS if _content(local)[f] != _content(remote)[f]]
+        take: list[str] = []
+        clashes: dict[str, list[str]] = {"remote": [], "local": []}
+        for name in differing:
+            theirs = last_there.get((claim_id, name))
+            ours = last_here.get((claim_id, name))
+            if theirs is None or history_key(theirs) in local_keys:
+                continue  # they did not change it, or we saw their change: ours stands
+            if ours is None or history_key(ours) in remote_keys:
+                take.append(name)  # only they changed it since: theirs is taken
+                continue
+            winner = "remote" if _later(theirs.at, ours.at) else "local"
+            clashes[winner].append(name)
+            if winner == "remote":
+                take.append(name)
         label = next((c.label for c in item.claims if c.id == claim_id), "")
-        result.conflicts.append(
-            Conflict(
-                article_id=article.id,
-                claim_id=claim_id,
-                label=label,
-                fields=fields,
-                local=local,
-                remote=remote,
-                winner="remote" if remote_wins else "local",
-            )
-        )
-        if remote_wins:
-            ws.put_verdict(article.id, remote, action="merge")
-            result.verdicts_imported += 1
-        else:
-            at = now or utc_now()
-            for name in fields:
-                merge_rows.append(
-                    Change(
-                        seq=0,
+        for winner, names in clashes.items():
+            if names:
+                result.conflicts.append(
+                    Conflict(
                         article_id=article.id,
                         claim_id=claim_id,
-                        field=name,
-                        old=_value(remote, name),
-                        new=_value(local, name),
-                        reviewer=ws.reviewer,
-                        at=at,
-                        action="merge",
+                        label=label,
+                        fields=tuple(names),
+                        local=local,
+                        remote=remote,
+                        winner=winner,
                     )
                 )
+        if take:
+            merged = _combine(local, remote, take)
+            action = "merge" if clashes["remote"] else "import"
+            ws.put_verdict(article.id, merged, action=action)
+            result.verdicts_imported += 1
+        else:
             result.verdicts_kept += 1
+        at = now or utc_now()
+        for name in clashes["local"]:
+            merge_rows.append(
+                Change(
+                    seq=0,
+                    article_id=article.id,
+                    claim_id=claim_id,
+                    field=name,
+                    old=_value(remote, name),
+                    new=_value(local, name),
+                    reviewer=ws.reviewer,
+                    at=at,
+                    action="merge",
+                )
+            )
     if merge_rows:
         ws.append_history(merge_rows)
         result.history_added += len(merge_rows)
