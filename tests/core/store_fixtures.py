@@ -77,3 +77,13 @@ def snapshot(path: Path) -> dict:
                 "history": [h.to_dict() for h in ws.history(s.id)],
             }
         return out
+
+
+def base_workspace(path: Path) -> tuple[Path, Article, list[Claim]]:
+    """A workspace with one article and a few verdicts (a status, a note)."""
+    a, claims = article()
+    with open_ws(path) as ws:
+        ws.add_article(a, claims)
+        ws.set_status(a.id, claims[0].id, "verified")
+        ws.set_note(a.id, claims[1].id, "first note")
+    return path, a, claims

@@ -10,7 +10,7 @@ import time
 
 import pytest
 from cli_helpers import run_cli as run
-from store_fixtures import article, open_ws
+from store_fixtures import base_workspace, open_ws
 
 from workbench.core.errors import StoreError, WorkspaceCorrupt, WorkspaceLocked
 from workbench.core.store import Workspace, doctor
@@ -18,12 +18,7 @@ from workbench.core.store import Workspace, doctor
 
 @pytest.fixture
 def base(tmp_path):
-    a, claims = article()
-    with open_ws(tmp_path / "ws") as ws:
-        ws.add_article(a, claims)
-        ws.set_status(a.id, claims[0].id, "verified")
-        ws.set_note(a.id, claims[1].id, "first note")
-    return tmp_path / "ws", a, claims
+    return base_workspace(tmp_path / "ws")
 
 
 def test_articles_folder_replaced_by_a_file_is_refused(base, capsys):

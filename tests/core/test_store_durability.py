@@ -7,7 +7,7 @@ import os
 import shutil
 
 import pytest
-from store_fixtures import article, open_ws, snapshot
+from store_fixtures import article, base_workspace, open_ws, snapshot
 
 from workbench.core.errors import NotFound, StoreError, WorkspaceCorrupt
 from workbench.core.store import Workspace, doctor, storage
@@ -20,13 +20,7 @@ class Crash(Exception):
 
 @pytest.fixture
 def base(tmp_path):
-    """A workspace with one article and a few verdicts."""
-    a, claims = article()
-    with open_ws(tmp_path / "base") as ws:
-        ws.add_article(a, claims)
-        ws.set_status(a.id, claims[0].id, "verified")
-        ws.set_note(a.id, claims[1].id, "first note")
-    return tmp_path / "base", a, claims
+    return base_workspace(tmp_path / "base")
 
 
 def _fault_at(step, match, exc):
