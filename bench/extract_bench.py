@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from workbench.core.articles import load_article_file, make_article  # noqa: E402
-from workbench.core.extract import Extractor  # noqa: E402
-from workbench.core.nlp import load_pipeline  # noqa: E402
+from workbench.core.nlp.extract import Extractor  # noqa: E402
+from workbench.core.nlp.pipeline import load_pipeline  # noqa: E402
 
 
 def corpus(copies: int):
@@ -89,7 +89,7 @@ def main() -> None:
     texts = [a.text for a in articles]
     tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=64))  # warm-up + count
     extractor = Extractor(nlp=nlp)
-    from workbench.core.prose import prose_units
+    from workbench.core.nlp.prose import prose_units
 
     units = [u.text for a in articles for u in prose_units(a.text)]
     raw_best = ext_best = unit_best = float("inf")

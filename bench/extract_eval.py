@@ -1,6 +1,6 @@
 """Held-out evaluation of claim extraction against hand annotations.
 
-Runs ``workbench.core.extract.extract_many`` on every ``tests/data/eval/*.txt``
+Runs ``workbench.core.nlp.extract.extract_many`` on every ``tests/data/eval/*.txt``
 article and compares the claims with ``<slug>.json`` (format and annotation
 rules: tests/data/eval/README.md). Reports, per article and in total:
 
@@ -401,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, default=None, help="also write the results as JSON")
     args = ap.parse_args(argv)
 
-    from workbench.core.extract import extract_many
+    from workbench.core.nlp.extract import extract_many
 
     paths = sorted(p for p in args.data.glob("*.txt") if not args.only or p.stem == args.only)
     if not paths:

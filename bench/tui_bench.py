@@ -28,7 +28,7 @@ SEED = ROOT / "seeds" / "belarus-putin-sochi.txt"
 EXTRACT_SEED = """
 import sys
 from workbench.core.articles import load_article_file
-from workbench.core.extract import extract_claims
+from workbench.core.nlp.extract import extract_claims
 from workbench.core.store import Workspace
 article = load_article_file(sys.argv[2])
 with Workspace.open(sys.argv[1], reviewer="bench") as ws:

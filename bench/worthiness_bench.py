@@ -26,7 +26,7 @@ def sentences(data: Path, n: int) -> list[str]:
             rows = [r["Text"] for r in csv.DictReader(fh) if r.get("Text")]
         step = max(1, len(rows) // n)
         return rows[::step][:n]
-    from workbench.core.consistency import split_sentences
+    from workbench.core.nlp.consistency import split_sentences
 
     text = (ROOT / "seeds" / "belarus-putin-sochi.txt").read_text(encoding="utf-8")
     seed = [text[s:e] for s, e in split_sentences(text)]
@@ -41,14 +41,14 @@ def main() -> int:
     args = ap.parse_args()
 
     t0 = time.perf_counter()
-    from workbench.core.worthiness import load_scorer
+    from workbench.core.nlp.worthiness import load_scorer
 
     scorer = load_scorer()
     load_s = time.perf_counter() - t0
     if scorer is None:
         print("no worthiness model file; nothing to measure")
         return 1
-    from workbench.core.nlp import load_pipeline
+    from workbench.core.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline()
     texts = sentences(args.data, args.n)

@@ -199,7 +199,7 @@ class Clock:
 def seed_claims() -> tuple[Article, tuple[Claim, ...]]:
     """The seed article (with a web source) and its claims from the real extractor."""
     from workbench.core.articles import make_article
-    from workbench.core.extract import extract_claims
+    from workbench.core.nlp.extract import extract_claims
 
     article = make_article(
         SEED.read_text(encoding="utf-8"),

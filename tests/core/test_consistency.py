@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from workbench.core.articles import make_article
-from workbench.core.consistency import (
+from workbench.core.models import Article, Claim, claim_id
+from workbench.core.nlp.consistency import (
     are_variants,
     find_inconsistencies,
     is_derivation,
     split_sentences,
 )
-from workbench.core.models import Article, Claim, claim_id
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -182,7 +182,7 @@ def test_empty_input() -> None:
 
 def _extract(name: str) -> list[Claim]:
     from workbench.core.articles import load_article_file
-    from workbench.core.extract import extract_claims
+    from workbench.core.nlp.extract import extract_claims
 
     return extract_claims(load_article_file(DATA / name))
 

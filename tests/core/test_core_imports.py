@@ -13,10 +13,10 @@ CORE_MODULES = [
     "workbench.core.text",
     "workbench.core.articles",
     "workbench.core.config",
-    "workbench.core.extract",
-    "workbench.core.quantities",
-    "workbench.core.values",
-    "workbench.core.prose",
+    "workbench.core.nlp.extract",
+    "workbench.core.nlp.quantities",
+    "workbench.core.nlp.values",
+    "workbench.core.nlp.prose",
     "workbench.core.errors",
 ]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from workbench.core.articles import load_article_file
-from workbench.core.extract import extract_claims
+from workbench.core.nlp.extract import extract_claims
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "articles"
 
@@ -153,7 +153,7 @@ def test_ratios_tallies_and_percent_words():
     ],
 )
 def test_prose_line_detection(line, prose):
-    from workbench.core.prose import is_prose_line
+    from workbench.core.nlp.prose import is_prose_line
 
     assert is_prose_line(line) is prose
 

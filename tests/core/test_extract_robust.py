@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from workbench.core.articles import make_article
 from workbench.core.errors import InputError
-from workbench.core.extract import extract_claims, extract_many
-from workbench.core.prose import MAX_UNIT_CHARS
+from workbench.core.nlp.extract import extract_claims, extract_many
+from workbench.core.nlp.prose import MAX_UNIT_CHARS
 
 WORDS = st.sampled_from(
     [
@@ -128,7 +128,7 @@ def test_extract_many_matches_one_by_one():
 
 def test_unknown_model_is_a_clear_error():
     from workbench.core.errors import ModelError
-    from workbench.core.extract import Extractor
+    from workbench.core.nlp.extract import Extractor
 
     with pytest.raises(ModelError, match="no spaCy pipeline named 'no_such_model_xyz'"):
         Extractor("no_such_model_xyz").claims(make_article("T\n\nThe firm hired 300 workers.", "a"))
@@ -136,7 +136,7 @@ def test_unknown_model_is_a_clear_error():
 
 def test_five_megabyte_text_is_sliced_into_bounded_units():
     """The 5 MB case without spaCy: units stay under the chunk size and keep their offsets."""
-    from workbench.core.prose import prose_units
+    from workbench.core.nlp.prose import prose_units
 
     para = (
         "The ministry said 40 schools closed on Monday after heavy rain flooded the region. " * 60

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from workbench.core.articles import load_article_file
-from workbench.core.extract import extract_claims
+from workbench.core.nlp.extract import extract_claims
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "belarus-putin-sochi.txt"

@@ -8,8 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from workbench.core.archive import lookup_many, lookup_snapshot, save_page, wayback_iso
 from workbench.core.errors import FetchError, NetworkUnreachable
+from workbench.core.net.archive import lookup_many, lookup_snapshot, save_page, wayback_iso
 
 LINK = "https://news.example.org/story?id=7"
 

@@ -6,9 +6,9 @@ import pytest
 from fetch_test_server import server  # noqa: F401  (fixture)
 
 from workbench.core.errors import FetchError, UnsafeURL
-from workbench.core.fetch import fetch_article
 from workbench.core.models import content_hash
-from workbench.core.pages import page_from_html
+from workbench.core.net.fetch import fetch_article
+from workbench.core.net.pages import page_from_html
 
 BOILERPLATE = (
     "cookies",

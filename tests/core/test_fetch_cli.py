@@ -10,7 +10,8 @@ import pytest
 from cli_helpers import run_cli as run
 from fetch_test_server import DATA, server  # noqa: F401  (fixture)
 
-from workbench.core import archive, fetch_guard
+from workbench.core.net import archive
+from workbench.core.net import guard as fetch_guard
 from workbench.core.store import Workspace
 
 

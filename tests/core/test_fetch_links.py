@@ -8,9 +8,9 @@ import threading
 import pytest
 from fetch_test_server import server  # noqa: F401  (fixture)
 
-from workbench.core import fetch_guard
 from workbench.core.errors import NetworkUnreachable
-from workbench.core.fetch import HTML_TYPES, check_link, check_links, fetch_url
+from workbench.core.net import guard as fetch_guard
+from workbench.core.net.fetch import HTML_TYPES, check_link, check_links, fetch_url
 
 RECORD_KEYS = {"ok", "status_code", "final_url", "title", "checked_at", "error"}
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from fetch_test_server import server  # noqa: F401  (fixture)
 
-from workbench.core.fetch import fetch_article
-from workbench.core.pages import page_from_html, unwrap_layout_tables
+from workbench.core.net.fetch import fetch_article
+from workbench.core.net.pages import page_from_html, unwrap_layout_tables
 
 CASES = {
     "news_drought_consent.html": {

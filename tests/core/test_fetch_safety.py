@@ -12,9 +12,10 @@ import httpx
 import pytest
 from fetch_test_server import HUGE, server  # noqa: F401  (fixture)
 
-from workbench.core import fetch, fetch_guard
 from workbench.core.errors import FetchError, InputError, NetworkUnreachable, UnsafeURL
-from workbench.core.fetch import fetch_url, make_client
+from workbench.core.net import fetch
+from workbench.core.net import guard as fetch_guard
+from workbench.core.net.fetch import fetch_url, make_client
 
 
 def only_loopback_1(ip: fetch_guard.Address) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.core.errors import LinkError
-from workbench.core.links import normalize_url
+from workbench.core.net.links import normalize_url
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.core.quantities import (
+from workbench.core.nlp.quantities import (
     format_number,
     parse_date,
     parse_duration,
@@ -82,7 +82,7 @@ def test_format_number():
 
 
 def test_pairs_and_ratios():
-    from workbench.core.quantities import parse_pair, parse_ratio
+    from workbench.core.nlp.quantities import parse_pair, parse_ratio
 
     assert parse_quantity("69-30") == {
         "number": 69,
@@ -98,7 +98,7 @@ def test_pairs_and_ratios():
 
 
 def test_format_value_never_raises_on_odd_values():
-    from workbench.core.values import format_value
+    from workbench.core.nlp.values import format_value
 
     for kind in (
         "quantity",
@@ -128,7 +128,7 @@ def test_ordinal_second_is_not_a_duration():
 
 
 def test_datelines():
-    from workbench.core.prose import dateline_length
+    from workbench.core.nlp.prose import dateline_length
 
     for line in (
         "MADRID, July 18 (AP) — Temperatures rose.",
@@ -150,7 +150,7 @@ def test_numbers_currencies_and_scales_from_wider_news():
     assert parse_money("88.45 rupees per dollar")["currency"] == "INR"
     assert parse_quantity("2 and 4 million")["number"] == 2e6
     assert parse_quantity("2 and 4 million")["upper"] == 4e6
-    from workbench.core.quantities import is_specific_date
+    from workbench.core.nlp.quantities import is_specific_date
 
     assert is_specific_date("Nov. 15") and is_specific_date("Oct 1")
     assert not is_specific_date("last week")

@@ -8,7 +8,7 @@ import pytest
 from store_fixtures import TEXT, claims_for, open_ws
 
 from workbench import cli
-from workbench.core import extract
+from workbench.core.nlp import extract
 
 
 @pytest.fixture

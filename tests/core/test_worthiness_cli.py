@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from workbench.cli import main
-from workbench.core.worthiness import MODEL_PATH
-from workbench.core.worthiness.features import FEATURE_VERSION
-from workbench.core.worthiness.scorer import MODEL_ENV
+from workbench.core.nlp.worthiness import MODEL_PATH
+from workbench.core.nlp.worthiness.features import FEATURE_VERSION
+from workbench.core.nlp.worthiness.scorer import MODEL_ENV
 
 LINES = [
     "Unemployment fell to 3.5 percent last year, the lowest rate since 1969.",

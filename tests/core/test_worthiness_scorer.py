@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.worthiness import MODEL_PATH, Scorer, load_scorer
-from workbench.core.worthiness.features import FEATURE_VERSION, token_features
+from workbench.core.nlp.worthiness import MODEL_PATH, Scorer, load_scorer
+from workbench.core.nlp.worthiness.features import FEATURE_VERSION, token_features
 
 needs_model = pytest.mark.skipif(not MODEL_PATH.is_file(), reason="no shipped model file")
 
@@ -36,7 +36,7 @@ NOT_WORTHY = [
 
 @pytest.fixture(scope="module")
 def nlp():
-    from workbench.core.nlp import load_pipeline
+    from workbench.core.nlp.pipeline import load_pipeline
 
     return load_pipeline()
 
@@ -116,7 +116,7 @@ def test_shipped_model_is_small_beats_baseline_and_loads_without_sklearn() -> No
     code = (
         "import sys, time\n"
         "t = time.perf_counter()\n"
-        "from workbench.core.worthiness import load_scorer\n"
+        "from workbench.core.nlp.worthiness import load_scorer\n"
         "s = load_scorer()\n"
         "assert s is not None and s.weights\n"
         "assert 'sklearn' not in sys.modules and 'spacy' not in sys.modules\n"

@@ -10,8 +10,8 @@ import pytest
 
 pytest.importorskip("sklearn")
 
-from workbench.core.worthiness import load_scorer  # noqa: E402
-from workbench.core.worthiness.train import main  # noqa: E402
+from workbench.core.nlp.worthiness import load_scorer  # noqa: E402
+from workbench.core.nlp.worthiness.train import main  # noqa: E402
 
 WORTHY = ["Taxes rose by {n} percent in {y}.", "The plan cost ${n} billion last year.",
           "We lost {n},000 jobs in the state."]

@@ -105,7 +105,7 @@ def test_second_instance_opens_read_only_or_refuses_import(ws_path, article_file
 
 
 async def test_new_article_is_extracted_in_a_worker(ws, monkeypatch):
-    import workbench.core.extract as extract
+    import workbench.core.nlp.extract as extract
 
     calls = []
 
@@ -128,7 +128,7 @@ async def test_new_article_is_extracted_in_a_worker(ws, monkeypatch):
 
 
 async def test_extraction_failure_is_shown_not_raised(ws, monkeypatch):
-    import workbench.core.extract as extract
+    import workbench.core.nlp.extract as extract
 
     def broken(article, model=None, **kwargs):
         raise ModelError("no spaCy pipeline named 'nope'")
@@ -145,7 +145,7 @@ async def test_extraction_failure_is_shown_not_raised(ws, monkeypatch):
 
 
 async def test_escape_cancels_a_fetch_in_progress(ws, monkeypatch):
-    import workbench.core.fetch as fetch
+    import workbench.core.net.fetch as fetch
 
     seen = {}
 
@@ -179,7 +179,7 @@ def test_without_a_terminal_the_workbench_refuses_in_one_line(ws_path, article_f
 
 async def test_escape_cancels_an_extraction_in_progress(ws, monkeypatch):
     """The worker runs the real Extractor loop with a cancel event: escape stops it."""
-    import workbench.core.extract as extract
+    import workbench.core.nlp.extract as extract
     from workbench.core.errors import WorkbenchError
 
     started = []

@@ -11,8 +11,8 @@ from typing import Any
 from ..core.articles import expand_paths, load_article_file
 from ..core.config import Config
 from ..core.models import Article, Claim
+from ..core.nlp.values import format_value
 from ..core.text import one_line
-from ..core.values import format_value
 from .progress import ProgressBar
 
 CLAIM_FIELDS = (
@@ -57,7 +57,7 @@ def article_json(article: Article, claims: list[Claim]) -> dict[str, Any]:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     from ..core.errors import InputError
-    from ..core.extract import extract_many
+    from ..core.nlp.extract import extract_many
 
     if args.jobs < 1:
         raise InputError("--jobs must be at least 1")

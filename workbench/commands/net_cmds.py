@@ -96,7 +96,7 @@ def _out(line: str = "") -> None:
 
 
 def cmd_fetch(args: argparse.Namespace, config: Config) -> int:
-    from ..core.fetch import fetch_article, validate_url
+    from ..core.net.fetch import fetch_article, validate_url
 
     url = validate_url(args.url)
     if args.timeout <= 0:
@@ -125,7 +125,7 @@ def cmd_fetch(args: argparse.Namespace, config: Config) -> int:
         if args.no_extract:
             claims = []
         else:
-            from ..core.extract import extract_claims
+            from ..core.nlp.extract import extract_claims
 
             claims = extract_claims(article, model=config.model_name)
         result = ws.add_article(article, claims)
@@ -163,7 +163,7 @@ def _already_imported(ws: Any, url: str) -> bool:
 
 
 def cmd_check_links(args: argparse.Namespace, config: Config) -> int:
-    from ..core.fetch import check_links
+    from ..core.net.fetch import check_links
     from .progress import ProgressBar
 
     if args.article and args.all:
@@ -198,7 +198,7 @@ def cmd_check_links(args: argparse.Namespace, config: Config) -> int:
         archives: dict[str, dict | None] = {}
         archive_skipped = False
         if args.archive or args.save:
-            from ..core.archive import lookup_many
+            from ..core.net.archive import lookup_many
 
             bar = ProgressBar("archive lookups", min_total=1)
             try:

@@ -99,7 +99,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
             _reattach_terminal()
     elif target and is_url(target):
         try:
-            import workbench.core.fetch  # noqa: F401
+            import workbench.core.net.fetch  # noqa: F401
         except ImportError:
             raise InputError("opening a URL is not available in this build") from None
         url = target

@@ -41,8 +41,8 @@ def _batches(lines: list[str]) -> Iterator[list[str]]:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from ..core.worthiness import load_scorer
-    from ..core.worthiness.scorer import model_path
+    from ..core.nlp.worthiness import load_scorer
+    from ..core.nlp.worthiness.scorer import model_path
 
     text = _read(args.file)
     sentences = [line for line in (one_line(raw) for raw in text.splitlines()) if line]
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
         return 0
     if not sentences:
         return 0
-    from ..core.nlp import load_pipeline
+    from ..core.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline(config.model_name)
     for batch in _batches(sentences):

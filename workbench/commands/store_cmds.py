@@ -14,8 +14,8 @@ from typing import Any
 
 from ..core.config import Config
 from ..core.errors import InputError, WorkbenchError
-from ..core.links import normalize_url
 from ..core.models import STANCES, STATUSES, Change, Claim
+from ..core.net.links import normalize_url
 from ..core.text import one_line
 
 
@@ -104,7 +104,7 @@ def _out(line: str = "") -> None:
 
 def cmd_add(args: argparse.Namespace, config: Config) -> int:
     from ..core.articles import expand_paths, load_article_file
-    from ..core.extract import extract_many
+    from ..core.nlp.extract import extract_many
 
     if args.jobs < 1:
         raise InputError("--jobs must be at least 1")

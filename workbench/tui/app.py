@@ -126,14 +126,14 @@ class WorkbenchApp(App[None]):
         try:
             article = pending.article
             if article is None:
-                from workbench.core.fetch import fetch_article
+                from workbench.core.net.fetch import fetch_article
 
                 article = fetch_article(
                     pending.url or "", allow_private=pending.allow_private, cancel=pending.cancel
                 )
             if pending.cancel.is_set():
                 raise WorkbenchError("cancelled")
-            from workbench.core.extract import extract_claims
+            from workbench.core.nlp.extract import extract_claims
 
             claims = extract_claims(
                 article,

@@ -17,8 +17,8 @@ from rich.text import Text
 from textual.content import Content
 
 from workbench.core.models import FINAL_STATUSES, STATUSES, Change, Claim, Link, Verdict
+from workbench.core.nlp.values import format_value
 from workbench.core.text import one_line, strip_controls
-from workbench.core.values import format_value
 
 STATUS_COLOR: dict[str, str] = {
     "unreviewed": "#8b949e",

@@ -136,7 +136,7 @@ def _str(data: dict[str, Any], key: str, where: str, optional: bool = False) -> 
 
 def _check_url(url: str, where: str) -> None:
     try:
-        from ..links import normalize_url
+        from ..net.links import normalize_url
     except ImportError:  # pragma: no cover - the store's links module is missing
         _need(safe_href(url) is not None, f"{where}: {one_line(url, 60)!r} is not an http(s) URL")
         return

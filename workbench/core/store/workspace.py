@@ -20,8 +20,8 @@ from tinydb.table import Document, Table
 
 from ..config import Config
 from ..errors import InputError, NotFound, StoreError, WorkspaceCorrupt, WorkspaceLocked
-from ..links import normalize_url
 from ..models import FINAL_STATUSES, STANCES, STATUSES, Article, Change, Claim, Link, Verdict
+from ..net.links import normalize_url
 from ..text import one_line, strip_controls
 from .reimport import plan_moves
 from .results import ArticleSummary, ImportResult

@@ -330,7 +330,7 @@ class ReviewScreen(Screen):
             self.notify("This claim has no links to check.", timeout=3)
             return
         try:
-            from workbench.core.fetch import check_links  # noqa: F401
+            from workbench.core.net.fetch import check_links  # noqa: F401
         except ImportError:
             self.notify("Link checking is not available in this build.", severity="warning")
             return
@@ -344,7 +344,7 @@ class ReviewScreen(Screen):
 
     def _check_worker(self, article_id: str, claim_id: str, urls: list[str]) -> None:
         """Runs in a thread: network only; the results go back as a message."""
-        from workbench.core.fetch import check_links
+        from workbench.core.net.fetch import check_links
 
         try:
             raw = check_links(urls)
@@ -471,7 +471,7 @@ class ReviewScreen(Screen):
 def validate_url(url: str) -> str | None:
     """An error message for a URL that cannot be an evidence link, else None."""
     try:
-        from workbench.core.links import normalize_url
+        from workbench.core.net.links import normalize_url
     except ImportError:  # the store's helpers are not installed yet
         ok = url.startswith(("http://", "https://")) and len(url) > 10 and " " not in url
         return None if ok else "Not an absolute http(s) URL."

@@ -1,6 +1,7 @@
 """Train and evaluate the check-worthiness model on the ClaimBuster crowdsourced sentences.
 
-    python -m workbench.core.worthiness.train [--data PATH] [--seed 0] [--cache DOCS] [--out FILE]
+    python -m workbench.core.nlp.worthiness.train [--data PATH] [--seed 0] [--cache DOCS]
+        [--out FILE]
 
 Needs scikit-learn (the ``train`` extra). Positive class: Verdict == 1 (CFS,
 check-worthy factual sentence); negatives: UFS and NFS. Every evaluation holds out
@@ -203,7 +204,7 @@ def export(model: tuple[Any, Any], threshold: float, meta: dict[str, Any], out: 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
-        prog="python -m workbench.core.worthiness.train",
+        prog="python -m workbench.core.nlp.worthiness.train",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -27,7 +27,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
-from .models import Article, Claim, claim_id
+from ..models import Article, Claim, claim_id
 
 NAME_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"})
 MIN_RATIO = 80.0

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from .errors import LinkError
-from .text import one_line
+from ..errors import LinkError
+from ..text import one_line
 
 _MAX_URL = 4096
 _BAD_CHARS = re.compile(r"[\x00-\x20\x7f-\x9f\\]")

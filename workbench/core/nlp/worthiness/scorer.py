@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import ModelError
+from ...errors import ModelError
 from .features import FEATURE_VERSION, token_features
 
 MODEL_PATH = Path(__file__).with_name("model.json")
@@ -75,11 +75,11 @@ class Scorer:
 
 
 def _load_pipeline() -> Any:
-    from ..config import load_config
+    from ...config import load_config
 
     name = load_config().model_name
     try:
-        from ..nlp import load_pipeline  # the extraction pipeline, when present
+        from ..pipeline import load_pipeline  # the extraction pipeline, when present
     except ImportError:
         try:
             import spacy

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .text import guess_title
+from ..text import guess_title
 
 MAX_UNIT_CHARS = 20_000
 """Longest unit handed to spaCy at once (well under nlp.max_length, memory bounded)."""

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import InputError
-from .text import clean_text, decode_bytes, guess_title, one_line
+from ..errors import InputError
+from ..text import clean_text, decode_bytes, guess_title, one_line
 
 # trafilatura logs a warning for every page it cannot extract; without a handler
 # Python's last-resort handler would print it on stderr (over a TUI).

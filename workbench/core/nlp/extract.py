@@ -16,9 +16,9 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..models import Article, Claim, claim_id
 from .entities import repair_entities
 from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, ordinal_value
-from .models import Article, Claim, claim_id
 from .prose import Unit, prose_units
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -240,7 +240,7 @@ class Extractor:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            from .nlp import load_pipeline
+            from .pipeline import load_pipeline
 
             self._nlp = load_pipeline(self.model)
         return self._nlp
@@ -265,7 +265,7 @@ class Extractor:
         ``progress(done, total)`` counts prose units (paragraphs), so one big article
         shows progress too; ``cancel`` (an Event) stops the run with "cancelled".
         """
-        from .errors import WorkbenchError
+        from ..errors import WorkbenchError
         from .quotes import SpeakerTracker
 
         articles = list(articles)

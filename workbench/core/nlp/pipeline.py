@@ -9,8 +9,8 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
-from .config import DEFAULT_MODEL
-from .errors import ModelError
+from ..config import DEFAULT_MODEL
+from ..errors import ModelError
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language

@@ -31,7 +31,7 @@ from typing import Any
 import httpcore
 import httpx
 
-from .errors import FetchError, NetworkUnreachable, UnsafeURL
+from ..errors import FetchError, NetworkUnreachable, UnsafeURL
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 AddressPolicy = Callable[[Address], bool]

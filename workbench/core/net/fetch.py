@@ -34,10 +34,10 @@ from urllib.parse import urljoin
 
 import httpx
 
-from . import fetch_guard
-from .errors import FetchError, InputError, NetworkUnreachable, UnsafeURL, WorkbenchError
-from .models import Article
-from .text import one_line
+from ..errors import FetchError, InputError, NetworkUnreachable, UnsafeURL, WorkbenchError
+from ..models import Article
+from ..text import one_line
+from . import guard as fetch_guard
 
 try:
     from importlib.metadata import version as _pkg_version
@@ -453,7 +453,7 @@ def fetch_article(
     NetworkUnreachable on failure; FetchError for non-article content types
     and HTTP errors.
     """
-    from .articles import make_article
+    from ..articles import make_article
     from .pages import page_from_html, page_from_text
 
     result = fetch_url(

@@ -1,6 +1,6 @@
 """Internet Archive: find the closest Wayback snapshot of a link, ask Save Page Now for one.
 
-Both calls go through :func:`workbench.core.fetch.fetch_url` (the same safety
+Both calls go through :func:`workbench.core.net.fetch.fetch_url` (the same safety
 rules as every other fetch). Results have the shape stored in ``Link.archive``:
 ``{"url": snapshot URL, "timestamp": ISO 8601 UTC, "checked_at": ISO 8601 UTC}``.
 """
@@ -15,9 +15,9 @@ from urllib.parse import quote
 
 import httpx
 
-from .errors import FetchError, NetworkUnreachable
+from ..errors import FetchError, NetworkUnreachable
+from ..text import one_line
 from .fetch import fetch_url, make_client, now_iso, shown, validate_url
-from .text import one_line
 
 AVAILABILITY_API = "https://archive.org/wayback/available"
 SAVE_ENDPOINT = "https://web.archive.org/save/"

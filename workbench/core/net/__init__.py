@@ -1,0 +1,1 @@
+"""The web: the guarded httpx client, decoding, article pages, link checks and the archive."""
