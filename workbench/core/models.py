@@ -93,6 +93,13 @@ class Claim:
     value: dict[str, Any] = field(default_factory=dict)
     entities: list[dict[str, Any]] = field(default_factory=list)
     worthiness: float | None = None
+    claim_type: str | None = None
+    """Full Fact's typology: quantity, correlation/causation, laws/rules, prediction,
+    personal experience, other (None when not classified)."""
+    speaker: str | None = None
+    """Who the article credits with the claim (quotes, attributed statements), else None."""
+    origin: str = "extracted"
+    """"extracted" (found by the extractor) or "reviewer" (added by hand)."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -140,6 +147,8 @@ class Verdict:
     links: list[Link] = field(default_factory=list)
     reviewer: str = ""
     updated_at: str = ""
+    label: str = ""
+    """The reviewer's wording of the claim ("" = the extracted ``Claim.label``)."""
     orphaned: bool = False
     """True when a re-import removed the claim: the verdict is kept, never dropped."""
 
