@@ -25,7 +25,7 @@ from ...models import Change
 from ...text import one_line
 from . import schema
 from .connect import connect, safe_url
-from .edits import EditsMixin
+from .edits import CHANNEL, EditsMixin
 from .imports import ImportsMixin
 from .live import Watch
 from .presence import PresenceMixin
@@ -33,7 +33,6 @@ from .reads import ReadsMixin, change_from
 from .undo import UndoMixin
 
 T = TypeVar("T")
-CHANNEL = "workbench"
 RECONNECT_FOR = 30.0
 """Seconds a session keeps trying to get its connection back before giving up."""
 
