@@ -8,6 +8,7 @@ from contract_data import TEXT, article, reviewer_claim, with_id
 from workbench.core.errors import InputError, NotFound
 
 
+@pytest.mark.needs("set_label")
 def test_set_label_is_recorded_and_undoable(store_factory):
     a, claims = article()
     cid = claims[0].id
@@ -26,6 +27,7 @@ def test_set_label_is_recorded_and_undoable(store_factory):
         assert store.verdict(a.id, cid).label == "More than 100,000 marched"
 
 
+@pytest.mark.needs("update_link")
 def test_update_link_says_which_attribute_changed(store_factory):
     a, claims = article()
     cid = claims[1].id
@@ -52,6 +54,7 @@ def test_update_link_says_which_attribute_changed(store_factory):
         assert store.verdict(a.id, cid).links[0].stance == "supports"
 
 
+@pytest.mark.needs("update_link")
 def test_readding_a_link_keeps_its_stance_and_says_what_changed(store_factory):
     a, claims = article()
     cid = claims[1].id
@@ -65,6 +68,7 @@ def test_readding_a_link_keeps_its_stance_and_says_what_changed(store_factory):
         assert [r.field for r in store.history(a.id, cid)] == ["links", "link.title"]
 
 
+@pytest.mark.needs("add_claim")
 def test_add_claim_in_history_undoable_and_listed(store_factory):
     a, claims = article()
     mine = reviewer_claim(a, "marched on Sunday")
@@ -90,6 +94,7 @@ def test_add_claim_in_history_undoable_and_listed(store_factory):
         assert mine.id in [c.id for c in store.claims(a.id)]
 
 
+@pytest.mark.needs("add_claim")
 def test_add_claim_refuses_bad_claims(store_factory):
     a, claims = article()
     mine = reviewer_claim(a, "marched on Sunday")
@@ -115,6 +120,7 @@ def test_add_claim_refuses_bad_claims(store_factory):
             store.add_claim("nope", mine)
 
 
+@pytest.mark.needs("add_claim")
 def test_reviewer_claims_survive_reimport_or_become_orphans(store_factory):
     a, claims = article()
     kept = reviewer_claim(a, "marched on Sunday")

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from contract_data import article
 
 WAIT = 30.0  # an upper bound for a broken watcher, never a timing assumption
 
 
+@pytest.mark.needs("watch")
+@pytest.mark.gap("postgres", "watch() returns a Watch object, not the unsubscribe function")
 def test_reader_is_told_of_the_writers_changes(store_factory):
     a, claims = article()
     writer = store_factory()
@@ -33,6 +36,7 @@ def test_reader_is_told_of_the_writers_changes(store_factory):
         reader.close()
 
 
+@pytest.mark.needs("is_locked_by_other", "try_become_writer")
 def test_reader_becomes_the_writer_when_the_lock_is_free(store_factory):
     a, claims = article()
     writer = store_factory()
