@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "export_cmds",
     "net_cmds",
     "score",
+    "team_cmds",
 )
 
 
