@@ -153,7 +153,7 @@ def test_link_check_recorded_not_undoable(loaded):
     ws.add_link(a.id, cid, "https://example.org/x")
     ws.set_link_check(a.id, cid, "https://example.org/x", check={"ok": True, "status_code": 200})
     v = ws.verdict(a.id, cid)
-    assert v.links[0].check == {"ok": True, "status_code": 200}
+    assert v.links[0].check.to_dict() == {"ok": True, "status_code": 200}
     assert ws.history(a.id, cid)[-1].field == "link_check"
     ws.undo()  # undoes the add_link, not the check
     assert ws.verdict(a.id, cid).links == []

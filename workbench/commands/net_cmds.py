@@ -12,6 +12,7 @@ from typing import Any
 
 from ..core.config import Config
 from ..core.errors import InputError, NetworkUnreachable, NotFound
+from ..core.models import ArchiveSnapshot, LinkCheck
 from ..core.text import one_line
 
 
@@ -195,7 +196,7 @@ def cmd_check_links(args: argparse.Namespace, config: Config) -> int:
             raise NetworkUnreachable(
                 f"cannot check {len(urls)} link(s): the network is unreachable; nothing was changed"
             )
-        archives: dict[str, dict | None] = {}
+        archives: dict[str, ArchiveSnapshot | None] = {}
         archive_skipped = False
         if args.archive or args.save:
             from ..core.net.archive import lookup_many
@@ -216,7 +217,7 @@ def cmd_check_links(args: argparse.Namespace, config: Config) -> int:
         for aid, cid, url in targets:
             archive = archives.get(url)
             record = results.get(url)
-            if record is not None and record.get("refused"):
+            if record is not None and record.refused:
                 record = None  # a refused link was not checked: its last check stays
             if record is None and archive is None:
                 continue
@@ -233,7 +234,10 @@ def cmd_check_links(args: argparse.Namespace, config: Config) -> int:
 
 
 def _report(
-    urls: list[str], results: dict[str, dict], archives: dict[str, dict | None], archived: bool
+    urls: list[str],
+    results: dict[str, LinkCheck],
+    archives: dict[str, ArchiveSnapshot | None],
+    archived: bool,
 ) -> int:
     dead = refused = unchecked = 0
     for url in urls:
@@ -242,24 +246,24 @@ def _report(
             unchecked += 1
             _out(f"---    -  {one_line(url, 100)}  not checked: the network is unreachable")
             continue
-        if record.get("refused"):
+        if record.refused:
             refused += 1
-            word, detail = "SKIP", (record.get("error") or "").split(" (use --allow-private")[0]
-        elif record["ok"]:
-            word, detail = "ok  ", record.get("title") or ""
+            word, detail = "SKIP", record.error or ""
+        elif record.ok:
+            word, detail = "ok  ", record.title
         else:
             dead += 1
-            word, detail = "DEAD", record.get("error") or ""
-        code = str(record.get("status_code") or "-")
+            word, detail = "DEAD", record.error or ""
+        code = str(record.status_code or "-")
         line = f"{word} {code:>3}  {one_line(url, 100)}"
         if detail:
             line += f"  {one_line(detail, 60)}"
-        final = record.get("final_url")
+        final = record.final_url
         if final and final != url:
             line += f"  -> {one_line(final, 80)}"
         if archived:
             snap = archives.get(url)
-            line += f"  [archived {snap['timestamp'][:10]}]" if snap else "  [no snapshot]"
+            line += f"  [archived {snap.timestamp[:10]}]" if snap else "  [no snapshot]"
         _out(line)
     plural = "s" if len(urls) != 1 else ""
     ok = len(urls) - dead - refused - unchecked

@@ -14,10 +14,20 @@ one line on stderr and exits non-zero, the TUI shows it as a notification.
     ├── FetchError          a URL could not be fetched
     │   ├── UnsafeURL           scheme, host or redirect refused by the safety rules
     │   └── NetworkUnreachable  no network at all
-    └── ExportError         a report could not be written
+    ├── ExportError         a report could not be written
+    └── Cancelled           the user stopped the work (Escape, Ctrl-C, a cancel event)
+
+``message`` is the whole line the user reads. Code never parses it: the parts
+are fields. ``url`` is the URL the error is about (the one the user gave),
+``hint`` the advice that the message ends with, if any; a ``FetchError`` also
+has ``reason`` (the message without "cannot fetch URL: " and without the hint)
+and ``status`` (the HTTP status, when the server answered); an ``UnsafeURL``
+has ``private`` (refused for its address: ``allow_private`` would fetch it).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 
 class WorkbenchError(Exception):
@@ -25,9 +35,11 @@ class WorkbenchError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, url: str | None = None, hint: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.url = url
+        self.hint = hint
 
     def __str__(self) -> str:
         return self.message
@@ -72,9 +84,26 @@ class FetchError(WorkbenchError):
 
     exit_code = 5
 
+    def __init__(
+        self,
+        message: str,
+        *,
+        url: str | None = None,
+        hint: str | None = None,
+        reason: str | None = None,
+        status: int | None = None,
+    ) -> None:
+        super().__init__(message, url=url, hint=hint)
+        self.reason = message if reason is None else reason
+        self.status = status
+
 
 class UnsafeURL(FetchError):
     """The URL, a redirect or the address it resolves to is refused."""
+
+    def __init__(self, message: str, *, private: bool = False, **fields: Any) -> None:
+        super().__init__(message, **fields)
+        self.private = private
 
 
 class NetworkUnreachable(FetchError):
@@ -85,3 +114,9 @@ class ExportError(WorkbenchError):
     """A report could not be written."""
 
     exit_code = 6
+
+
+class Cancelled(WorkbenchError):
+    """The user stopped the work before it finished; nothing was changed."""
+
+    exit_code = 130

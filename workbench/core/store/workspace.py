@@ -20,7 +20,19 @@ from tinydb.table import Document, Table
 
 from ..config import Config
 from ..errors import InputError, NotFound, StoreError, WorkspaceCorrupt, WorkspaceLocked
-from ..models import FINAL_STATUSES, STANCES, STATUSES, Article, Change, Claim, Link, Verdict
+from ..models import (
+    FINAL_STATUSES,
+    STANCES,
+    STATUSES,
+    ArchiveSnapshot,
+    Article,
+    Change,
+    Claim,
+    Link,
+    LinkCheck,
+    Verdict,
+    merge_check,
+)
 from ..net.links import normalize_url
 from ..text import one_line, strip_controls
 from .reimport import plan_moves
@@ -454,27 +466,25 @@ class Workspace:
         article_id: str,
         claim_id: str,
         url: str,
-        check: dict[str, Any] | None = None,
-        archive: dict[str, Any] | None = None,
+        check: LinkCheck | dict[str, Any] | None = None,
+        archive: ArchiveSnapshot | dict[str, Any] | None = None,
     ) -> Verdict:
-        """Store a link check / archive lookup (recorded in history, not undoable)."""
+        """Store a link check / archive lookup (recorded in history, not undoable).
+
+        The check kept is ``merge_check(old, check)``: a refused check never
+        replaces an earlier real one.
+        """
         norm = _norm_or_raw(url)
 
         def mutate(v: Verdict) -> list[tuple[str, Any, Any]]:
             for link in v.links:
                 if link.url in (norm, url):
-                    old = {"url": link.url, "check": link.check, "archive": link.archive}
+                    old = _link_check_row(link)
                     if check is not None:
-                        link.check = dict(check)
+                        link.check = merge_check(link.check, LinkCheck.from_dict(check))
                     if archive is not None:
-                        link.archive = dict(archive)
-                    return [
-                        (
-                            "link_check",
-                            old,
-                            {"url": link.url, "check": link.check, "archive": link.archive},
-                        )
-                    ]
+                        link.archive = ArchiveSnapshot.from_dict(archive)
+                    return [("link_check", old, _link_check_row(link))]
             raise NotFound(f"claim {claim_id} has no link {one_line(url, 80)}")
 
         return self._edit(article_id, claim_id, mutate, action="check", undoable=False)
@@ -953,6 +963,11 @@ def _norm_or_raw(url: str) -> str:
 
 def _links(v: Verdict) -> list[dict[str, Any]]:
     return [link.to_dict() for link in v.links]
+
+
+def _link_check_row(link: Link) -> dict[str, Any]:
+    data = link.to_dict()
+    return {"url": link.url, "check": data["check"], "archive": data["archive"]}
 
 
 def _first(table: dict[str, Any]) -> dict[str, Any]:
