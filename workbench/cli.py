@@ -13,23 +13,28 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from .core.errors import InputError, WorkbenchError
+from .core.errors import WorkbenchError
 from .core.text import one_line
 
 COMMAND_MODULES = (
     "open",
     "extract",
-    "store_cmds",
+    "add",
+    "listing",
+    "review",
+    "doctor",
     "export_cmds",
     "net_cmds",
     "score",
+    "team_cmds",
 )
 
 
 class _Parser(argparse.ArgumentParser):
+    """Usage mistakes are one line on stderr too (exit 2), naming the help to read."""
+
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(2, f"workbench: error: {message}\n")
+        self.exit(2, f"workbench: error: {one_line(message, 300)} (see `{self.prog} --help`)\n")
 
 
 def _common_options() -> argparse.ArgumentParser:
@@ -60,12 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     common = _common_options()
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f".commands.{name}", __package__)
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__package__}.commands.{name}":
-                continue
-            raise
+        module = importlib.import_module(f".commands.{name}", __package__)
         module.register(sub, common)
     return parser
 
@@ -145,11 +145,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-
-
-def fail(message: str) -> InputError:
-    """Shortcut for command modules: ``raise fail("...")``."""
-    return InputError(message)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,7 +8,8 @@
 ``article_ids``: article ids, unique id prefixes or sources; empty means every
 article of the workspace. ``statuses``: keep only claims with these statuses
 (a list or ``"disputed,false"``). ``reviewer``: keep only claims whose verdict
-that reviewer set last. Each format lives in its own module and is a pure function
+that reviewer set last. Dismissed claims are left out of every format but JSON
+unless ``include_dismissed``. Each format lives in its own module and is a pure function
 of the report data gathered by ``report.build_report``.
 """
 
@@ -25,7 +26,7 @@ from ..text import one_line
 from .report import ExportOptions, Report, build_report
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..store import Workspace
+    from ..store.interface import Store as Workspace
 
 __all__ = [
     "FORMATS",
@@ -89,10 +90,15 @@ def render_report(
     statuses: str | Sequence[str] | None = None,
     reviewer: str | None = None,
     options: ExportOptions | None = None,
+    include_dismissed: bool | None = None,
 ) -> str:
-    """The report of ``article_ids`` in format ``fmt`` as a string."""
+    """The report of ``article_ids`` in format ``fmt`` as a string.
+
+    Dismissed claims are left out unless ``include_dismissed`` (default: only JSON,
+    the full dump, holds them)."""
     renderer = _renderer(fmt)
-    return renderer(build_report(ws, article_ids, statuses, reviewer, options))
+    include = fmt == "json" if include_dismissed is None else include_dismissed
+    return renderer(build_report(ws, article_ids, statuses, reviewer, options, include))
 
 
 def write_report(
@@ -103,13 +109,14 @@ def write_report(
     statuses: str | Sequence[str] | None = None,
     reviewer: str | None = None,
     options: ExportOptions | None = None,
+    include_dismissed: bool | None = None,
 ) -> Path:
     """Render and write the report atomically; returns the path written.
 
     The text goes to a temporary file next to ``path`` that replaces it only when
     complete: on any error ``path`` is left as it was and ExportError says why.
     """
-    text = render_report(ws, fmt, article_ids, statuses, reviewer, options)
+    text = render_report(ws, fmt, article_ids, statuses, reviewer, options, include_dismissed)
     return write_text_atomic(path, text)
 
 
