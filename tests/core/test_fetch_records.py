@@ -92,19 +92,43 @@ def test_merge_check(old, new, kept) -> None:
     assert merge_check(old, new) == kept
 
 
-def test_a_refused_check_never_overwrites_a_good_one_in_the_store(server, tmp_path) -> None:  # noqa: F811
+def _tinydb(tmp_path):
+    return open_ws(tmp_path / "ws")
+
+
+def _postgres(tmp_path):
+    from store_contract.pg_engine import PG_SKIP, make_pg_store
+
+    if PG_SKIP:
+        pytest.skip(PG_SKIP)
+    return make_pg_store(tmp_path)
+
+
+@pytest.mark.parametrize("engine", [_tinydb, _postgres], ids=["tinydb", "postgres"])
+def test_a_refused_check_never_overwrites_a_good_one_in_the_store(
+    server,  # noqa: F811
+    tmp_path,
+    engine,
+) -> None:
     """The TUI's `c` checks without --allow-private and stored "refused" over a good check."""
     url = server.url("/news")
     good = check_link(url, allow_private=True)
     refused = check_link(url)
     assert good.ok and refused.refused
-    with open_ws(tmp_path / "ws") as ws:
+    store = engine(tmp_path)
+    try:
         a, claims = article()
-        ws.add_article(a, claims)
+        store.add_article(a, claims)
         cid = claims[0].id
-        ws.add_link(a.id, cid, url)
-        ws.set_link_check(a.id, cid, url, check=good)
-        ws.set_link_check(a.id, cid, url, check=refused)
-        assert ws.verdict(a.id, cid).links[0].check == good
-    with open_ws(tmp_path / "ws", readonly=True) as ws:
-        assert ws.verdict(a.id, cid).links[0].check == good
+        store.add_link(a.id, cid, url)
+        store.set_link_check(a.id, cid, url, check=good)
+        store.set_link_check(a.id, cid, url, check=refused)
+        assert store.verdict(a.id, cid).links[0].check == good
+        snapshot = ArchiveSnapshot(url="https://web.archive.org/web/2020/x", timestamp="t")
+        store.set_link_check(a.id, cid, url, check=refused.to_dict(), archive=snapshot)
+        link = store.verdict(a.id, cid).links[0]
+        assert link.check == good and link.archive == snapshot
+        rows = [c for c in store.history(a.id, cid) if c.field == "link_check"]
+        assert rows and rows[-1].new["check"] == good.to_dict()  # history holds the stored form
+    finally:
+        store.close()

@@ -253,6 +253,22 @@ class Link:
     def from_dict(cls, data: dict[str, Any]) -> Link:
         return _from_dict(cls, data)
 
+    def apply_check(
+        self,
+        check: LinkCheck | dict[str, Any] | None,
+        archive: ArchiveSnapshot | dict[str, Any] | None = None,
+    ) -> None:
+        """Take a new check and/or snapshot (None leaves it), the check by :func:`merge_check`."""
+        if check is not None:
+            self.check = merge_check(self.check, LinkCheck.from_dict(check))
+        if archive is not None:
+            self.archive = ArchiveSnapshot.from_dict(archive)
+
+    def check_row(self) -> dict[str, Any]:
+        """The link's check and snapshot as a history value: ``{"url", "check", "archive"}``."""
+        data = self.to_dict()
+        return {"url": self.url, "check": data["check"], "archive": data["archive"]}
+
 
 @dataclass
 class Verdict:

@@ -31,7 +31,6 @@ from ..models import (
     Link,
     LinkCheck,
     Verdict,
-    merge_check,
 )
 from ..net.links import normalize_url
 from ..text import one_line, strip_controls
@@ -471,20 +470,17 @@ class Workspace:
     ) -> Verdict:
         """Store a link check / archive lookup (recorded in history, not undoable).
 
-        The check kept is ``merge_check(old, check)``: a refused check never
-        replaces an earlier real one.
+        The check kept is ``merge_check(old, check)`` (``Link.apply_check``): a
+        refused check never replaces an earlier real one.
         """
         norm = _norm_or_raw(url)
 
         def mutate(v: Verdict) -> list[tuple[str, Any, Any]]:
             for link in v.links:
                 if link.url in (norm, url):
-                    old = _link_check_row(link)
-                    if check is not None:
-                        link.check = merge_check(link.check, LinkCheck.from_dict(check))
-                    if archive is not None:
-                        link.archive = ArchiveSnapshot.from_dict(archive)
-                    return [("link_check", old, _link_check_row(link))]
+                    old = link.check_row()
+                    link.apply_check(check, archive)
+                    return [("link_check", old, link.check_row())]
             raise NotFound(f"claim {claim_id} has no link {one_line(url, 80)}")
 
         return self._edit(article_id, claim_id, mutate, action="check", undoable=False)
@@ -963,11 +959,6 @@ def _norm_or_raw(url: str) -> str:
 
 def _links(v: Verdict) -> list[dict[str, Any]]:
     return [link.to_dict() for link in v.links]
-
-
-def _link_check_row(link: Link) -> dict[str, Any]:
-    data = link.to_dict()
-    return {"url": link.url, "check": data["check"], "archive": data["archive"]}
 
 
 def _first(table: dict[str, Any]) -> dict[str, Any]:
