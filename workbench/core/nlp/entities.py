@@ -9,26 +9,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .quantities import CURRENCY_PHRASES, CURRENCY_WORDS, QUALIFIERS, parse_duration
+from .lexicon import (
+    CURRENCY_PHRASES,
+    CURRENCY_TOKENS,
+    CURRENCY_WORDS,
+    LARGE_SCALE_WORDS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    QUALIFIER_PHRASES,
+    SCALE_SUFFIXES,
+)
+from .quantities import parse_duration
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-_QUALIFIER_PHRASES = frozenset(q for q, _ in QUALIFIERS) | {
-    "only around",
-    "only about",
-    "just over",
-}
-_CURRENCY_TOKENS = frozenset({"$", "€", "£", "¥", "₹", "₽", "us$", "a$", "c$", "hk$", "r$"})
 _TRIM_LEFT = frozenset({"between", "from", "since", "until", "till", "through", "by", "to", "and"})
 
 
-_SCALE_SUFFIXES = frozenset({"m", "mn", "mln", "bn", "b", "k", "tn", "tr"})
-_SCALE_WORDS = frozenset({"million", "billion", "trillion", "lakh", "lakhs", "crore", "crores"})
-_MONTH_NAMES = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
 _CONJ = frozenset({"and", "or", "to"})  # "3-5%" and "69-30" stay one fact (a range, a tally)
 
 
@@ -36,14 +34,15 @@ def _is_amount_end(tok: Token) -> bool:
     return (
         tok.like_num
         or tok.text in ("%",)
-        or tok.lower_ in _SCALE_SUFFIXES
-        or tok.lower_ in _SCALE_WORDS
+        or tok.lower_ in SCALE_SUFFIXES
+        or tok.lower_ in LARGE_SCALE_WORDS
         or tok.lower_ in ("percent", "point", "points")
     )
 
 
 def _is_month(tok: Token) -> bool:
-    return tok.lower_.rstrip(".") in _MONTH_NAMES
+    low = tok.lower_.rstrip(".")
+    return low in MONTHS or low in MONTH_ABBREVIATIONS
 
 
 def _split_pairs(start: int, end: int, doc: Doc, label: str) -> list[tuple[int, int]]:
@@ -57,12 +56,12 @@ def _split_pairs(start: int, end: int, doc: Doc, label: str) -> list[tuple[int, 
         after, before = doc[i + 1], doc[i - 1]
         if label == "DATE" and _is_month(after) and (_is_month(before) or before.like_num):
             return [(start, i), *_split_pairs(i + 1, end, doc, label)]  # "April to September"
-        if _is_amount_end(before) and (after.like_num or after.lower_ in _CURRENCY_TOKENS):
+        if _is_amount_end(before) and (after.like_num or after.lower_ in CURRENCY_TOKENS):
             if label == "DATE" and not (_YEARISH(before.text) and _YEARISH(after.text)):
                 continue
             rest = doc[i + 1 : end]
-            if before.like_num and any(t.lower_ in _SCALE_WORDS for t in rest) and not any(
-                t.lower_ in _SCALE_WORDS for t in doc[start:i]
+            if before.like_num and any(t.lower_ in LARGE_SCALE_WORDS for t in rest) and not any(
+                t.lower_ in LARGE_SCALE_WORDS for t in doc[start:i]
             ):
                 continue  # "between 2 and 4 million": one range, the scale is shared
             return [(start, i), *_split_pairs(i + 1, end, doc, label)]
@@ -79,7 +78,7 @@ def _with_qualifier(start: int, sent: Span) -> int:
         if start - width < sent.start:
             continue
         words = " ".join(t.lower_ for t in sent.doc[start - width : start])
-        if words in _QUALIFIER_PHRASES:
+        if words in QUALIFIER_PHRASES:
             return start - width
     return start
 
@@ -103,18 +102,22 @@ def repair_entities(sent: Span) -> list[Span]:
         if (
             label in ("MONEY", "CARDINAL")
             and start > sent.start
-            and doc[start - 1].lower_ in _CURRENCY_TOKENS
+            and doc[start - 1].lower_ in CURRENCY_TOKENS
         ):
             start -= 1
             label = "MONEY"
         if (
             label in ("MONEY", "CARDINAL")
             and end < sent.end
-            and doc[end].lower_ in _SCALE_SUFFIXES
+            and doc[end].lower_ in SCALE_SUFFIXES
             and not doc[end - 1].whitespace_
         ):
             end += 1  # "£12.5" + "m"
-        while label in ("MONEY", "CARDINAL") and end < sent.end and doc[end].lower_ in _SCALE_WORDS:
+        while (
+            label in ("MONEY", "CARDINAL")
+            and end < sent.end
+            and doc[end].lower_ in LARGE_SCALE_WORDS
+        ):
             end += 1  # "₹1.5" + "lakh crore"
         if label in ("CARDINAL", "MONEY") and end < sent.end and doc[end].lower_ in CURRENCY_WORDS:
             end += 1  # "60 billion" + "euros"

@@ -10,11 +10,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from .quantities import (
+from .lexicon import (
     CURRENCY_WORDS,
-    MONTHS,
+    DATE_WORDS,
+    EVENT_NOUNS,
+    NAMED_EVENT_WORDS,
+    ORDINALS,
     QUALIFIERS,
-    WEEKDAYS,
+)
+from .quantities import (
     is_specific_date,
     parse_date,
     parse_duration,
@@ -27,10 +31,8 @@ from .quantities import (
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span
 
-EVENT_NOUNS = frozenset(
-    """agreement treaty accord pact deal convention summit election referendum war ceasefire
-    truce protocol charter act bill law resolution sanctions memorandum alliance""".split()
-)
+__all__ = ["EVENT_NOUNS", "ORDINAL_WORD", "classify", "ordinal_value"]
+
 _QUALIFIER_WORDS = frozenset(w for q, _ in QUALIFIERS for w in q.split())
 
 
@@ -179,21 +181,13 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
         return "quantity", value
     if label in ("EVENT", "LAW"):
         return "event", {"name": text}
-    if label == "ORG" and any(t.pos_ == "PROPN" and t.lower_ in _NAMED_EVENT_WORDS for t in ent):
+    if label == "ORG" and any(t.pos_ == "PROPN" and t.lower_ in NAMED_EVENT_WORDS for t in ent):
         return "event", {"name": text}  # "Proceeds of Crime Act", "Nations League"
     return None
 
 
-_NAMED_EVENT_WORDS = EVENT_NOUNS | {"league", "cup", "games", "olympics", "championship"}
 _RELATIVE = re.compile(r"(?i)\b(ago|earlier|later|before|after|previously|since then)\b")
 _FRACTION = re.compile(r"(?i)\b(half|halves|third|thirds|quarter|quarters|fifth|fifths)\b")
-_DATE_WORDS = (
-    frozenset(MONTHS)
-    | {m[:3] for m in MONTHS}
-    | {"sept"}
-    | set(WEEKDAYS)
-    | {w[:3] for w in WEEKDAYS}
-)
 
 
 def _in_name(ent: Span) -> bool:
@@ -208,30 +202,11 @@ def _in_name(ent: Span) -> bool:
         and before is not None
         and before.pos_ == "PROPN"
         and (before.is_title or before.is_upper)
-        and before.lower_ not in _DATE_WORDS
+        and before.lower_ not in DATE_WORDS
         and before.lower_ not in ("no", "number")
         and before.whitespace_ != ""
         and (after is None or after.tag_ not in ("NNS", "NNPS"))  # "Boeing 737 jets" counts
     )
-
-
-_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "twentieth": 20,
-    "hundredth": 100,
-    "last": -1,
-}
 
 
 def ordinal_value(text: str) -> int | None:
@@ -239,7 +214,7 @@ def ordinal_value(text: str) -> int | None:
     digits = "".join(ch for ch in low if ch.isdecimal())
     if digits:
         return int(digits)
-    return _ORDINALS.get(low.split("-")[-1].split()[-1])
+    return ORDINALS.get(low.split("-")[-1].split()[-1])
 
 
 ORDINAL_WORD = re.compile(
