@@ -26,7 +26,7 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from ...errors import Conflict, InputError, NotFound
-from ...models import STANCES, STATUSES, Change, Link, Verdict
+from ...models import STANCES, STATUSES, ArchiveSnapshot, Change, Link, LinkCheck, Verdict
 from ...net.links import normalize_url
 from ...text import one_line, strip_controls
 from .reads import FIELDS, verdict_from
@@ -323,22 +323,19 @@ class EditsMixin:
         article_id: str,
         claim_id: str,
         url: str,
-        check: dict[str, Any] | None = None,
-        archive: dict[str, Any] | None = None,
+        check: LinkCheck | dict[str, Any] | None = None,
+        archive: ArchiveSnapshot | dict[str, Any] | None = None,
     ) -> Verdict:
-        """Store a link check / archive lookup (in history, not undoable, never a conflict)."""
+        """Store a link check / archive lookup (in history, not undoable, never a conflict);
+        the check kept is ``merge_check(old, check)`` (``Link.apply_check``)."""
         norm = _norm_or_raw(url)
 
         def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
             for link in v.links:
                 if link.url in (norm, url):
-                    old = {"url": link.url, "check": link.check, "archive": link.archive}
-                    if check is not None:
-                        link.check = dict(check)
-                    if archive is not None:
-                        link.archive = dict(archive)
-                    new = {"url": link.url, "check": link.check, "archive": link.archive}
-                    return [("link_check", old, new)]
+                    old = link.check_row()
+                    link.apply_check(check, archive)
+                    return [("link_check", old, link.check_row())]
             raise NotFound(f"claim {claim_id} has no link {one_line(url, 80)}")
 
         return self._edit(article_id, claim_id, mutate, action="check", undoable=False)
