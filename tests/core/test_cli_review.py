@@ -143,7 +143,8 @@ def test_rename_gives_an_article_a_title(ws, capsys):
     assert code == 0, err
     code, out, _ = run(capsys, "status", "-w", str(path))
     assert "Minsk protests, day 3" in out
-    assert next(c for c in _claims(capsys, path) if c["id"] == ids[0])["verdict"]["status"] == "false"
+    row = next(c for c in _claims(capsys, path) if c["id"] == ids[0])
+    assert row["verdict"]["status"] == "false"
 
 
 def test_the_same_claim_in_two_articles_names_the_article_claim_form(tmp_path, capsys):

@@ -91,9 +91,8 @@ def _unknown_claim(claim_id: str, article_id: str) -> Claim:
 
 
 def cmd_status(args: argparse.Namespace, config: Config) -> int:
-    from ..core.vocabulary import STATUS_STYLE, Status
-
     from ..core.services.workspace import where as location_of
+    from ..core.vocabulary import STATUS_STYLE, Status
 
     with open_ws(config, mode="read") as ws:
         summaries = ws.articles()

@@ -2,8 +2,9 @@
 
 Follows Google's fact-check structured-data rules:
 
-- required: ``claimReviewed`` (the claim in full: the reviewer's wording, a whole
-  label under 75 characters, or its sentence; never a cut label, never the rating), ``reviewRating`` (a Rating with ``alternateName``
+- required: ``claimReviewed`` (the claim in full: the reviewer's wording, a
+  whole label under 75 characters, or its sentence; never a cut label or the
+  rating), ``reviewRating`` (a Rating with ``alternateName``
   always; ``ratingValue``, ``bestRating``, ``worstRating`` on a 1..5 scale where
   the verdict maps to one) and ``url`` (the page of the fact check, with a
   ``#claim-<id>`` anchor per claim);
