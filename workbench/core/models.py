@@ -36,6 +36,7 @@ CLAIM_KINDS: tuple[str, ...] = (
     "ordinal",
     "quote",
     "event",
+    "statement",
     "consistency",
 )
 
