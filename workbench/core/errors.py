@@ -10,7 +10,8 @@ one line on stderr and exits non-zero, the TUI shows it as a notification.
     ├── StoreError          the workspace cannot be read or written
     │   ├── WorkspaceLocked     another process holds the workspace
     │   ├── WorkspaceCorrupt    the file at the workspace path is not a workspace
-    │   └── NotFound            no article/claim matches an id (or a prefix is ambiguous)
+    │   ├── NotFound            no article/claim matches an id (or a prefix is ambiguous)
+    │   └── Conflict            another reviewer changed the same field meanwhile
     ├── FetchError          a URL could not be fetched
     │   ├── UnsafeURL           scheme, host or redirect refused by the safety rules
     │   └── NetworkUnreachable  no network at all
@@ -65,6 +66,34 @@ class WorkspaceCorrupt(StoreError):
 
 class NotFound(StoreError):
     """No article or claim matches an id, or a prefix is ambiguous."""
+
+
+class Conflict(StoreError):
+    """Another reviewer changed the same field of a claim since this session saw it.
+
+    ``field`` (status, note, links, label), ``theirs`` (the value now stored),
+    ``yours`` (the value this change wanted), ``reviewer`` (who made theirs). Nothing
+    was written; the store now counts ``theirs`` as seen, so repeating the change
+    keeps yours, and doing nothing keeps theirs.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        field: str,
+        theirs: object,
+        yours: object,
+        reviewer: str = "",
+        article_id: str = "",
+        claim_id: str = "",
+    ) -> None:
+        super().__init__(message)
+        self.field = field
+        self.theirs = theirs
+        self.yours = yours
+        self.reviewer = reviewer
+        self.article_id = article_id
+        self.claim_id = claim_id
 
 
 class FetchError(WorkbenchError):

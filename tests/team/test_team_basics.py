@@ -1,0 +1,47 @@
+"""The PostgreSQL engine: the basic store operations on a real server."""
+
+from __future__ import annotations
+
+import pytest
+from team_fixtures import article, open_team
+
+from workbench.core.errors import NotFound, StoreError
+from workbench.core.store.interface import Store
+
+
+def test_add_mark_read_back(team_url):
+    url = team_url("ana")
+    with open_team(url) as st:
+        missing = [n for n in dir(Store) if not n.startswith("_") and not hasattr(type(st), n)]
+        assert missing == []
+        assert st.reviewer == "ana"
+        a, claims = article()
+        res = st.add_article(a, claims)
+        assert res.created and res.claims == len(claims)
+        cid = claims[0].id
+        st.set_status(a.id, cid, "verified")
+        st.set_note(a.id, cid, "checked\nwith the ministry")
+        st.add_link(a.id, cid, "https://example.org/a", title="Source", stance="supports")
+        assert st.resolve_claim(cid[:6]) == (a.id, cid)
+    with open_team(url) as st:
+        v = st.verdict(a.id, cid)
+        assert v.status == "verified" and v.note == "checked\nwith the ministry"
+        assert [link.url for link in v.links] == ["https://example.org/a"]
+        assert v.reviewer == "ana"
+        [summary] = st.articles()
+        assert summary.counts["verified"] == 1 and summary.reviewed == 1
+        assert [h.field for h in st.history(a.id, cid)] == ["status", "note", "links"]
+        assert st.undo()[0].field == "links"
+        assert st.verdict(a.id, cid).links == []
+        st.redo()
+        assert len(st.verdict(a.id, cid).links) == 1
+
+
+def test_missing_schema_and_unknown_article(pg, team_url):
+    from workbench.core.store.postgres import cluster as pgc
+
+    empty = pgc.new_database(pg, upgraded=False)
+    with pytest.raises(StoreError, match="workbench db upgrade"):
+        open_team(pg.url(empty))
+    with open_team(team_url("ana")) as st, pytest.raises(NotFound):
+        st.article("nope")

@@ -1,0 +1,325 @@
+"""Field-level changes with a version per field, and the conflict rule.
+
+Each change locks its verdict row (``SELECT ... FOR UPDATE``), applies itself to
+the value now stored, bumps the versions of the fields it changed, appends one
+history row per field, records the undo step and sends the live signal, all in
+one transaction: acknowledged means committed.
+
+The conflict rule: a session remembers, per claim, the version and value of each
+field when it last read or wrote them. Changing a field whose version moved on
+since then (another reviewer changed it) raises ``Conflict`` (field, theirs,
+yours) and writes nothing, unless the stored value already is yours or is back to
+the one this session saw. Different fields never conflict. Links are changed link
+by link: adding or editing one URL conflicts only when another reviewer changed
+that same URL's title or stance. A session that has not read a claim yet makes a
+blind change (no base to compare with). After a conflict the stored value counts
+as seen, so repeating the change deliberately keeps yours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import psycopg
+from psycopg.types.json import Jsonb
+
+from ...errors import Conflict, InputError, NotFound
+from ...models import STANCES, STATUSES, Change, Link, Verdict
+from ...net.links import normalize_url
+from ...text import one_line, strip_controls
+from .reads import FIELDS, verdict_from
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .engine import PostgresStore
+
+Row = dict[str, Any]
+Mutation = Callable[[Verdict, Row], list[tuple[str, Any, Any]]]
+
+UPDATE_SQL = (
+    "UPDATE workbench.verdicts SET status = %(status)s, note = %(note)s, links = %(links)s, "
+    "label = %(label)s, reviewer = %(reviewer)s, updated_at = %(at)s, version = version + 1, "
+    "status_v = status_v + %(d_status)s, note_v = note_v + %(d_note)s, "
+    "links_v = links_v + %(d_links)s, label_v = label_v + %(d_label)s "
+    "WHERE article_id = %(aid)s AND claim_id = %(cid)s RETURNING *"
+)
+HISTORY_SQL = (
+    "INSERT INTO workbench.history (article_id, claim_id, field, old, new, reviewer, at, action) "
+    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING seq"
+)
+
+
+def check_status(status: str) -> str:
+    value = str(status).strip().lower().replace("-", "_").replace(" ", "_")
+    if value not in STATUSES:
+        raise InputError(
+            f"unknown status '{one_line(str(status), 40)}'; use one of: {', '.join(STATUSES)}"
+        )
+    return value
+
+
+def check_stance(stance: str) -> str:
+    value = str(stance).strip().lower()
+    if value not in STANCES:
+        raise InputError(
+            f"unknown stance '{one_line(str(stance), 40)}'; use one of: {', '.join(STANCES)}"
+        )
+    return value
+
+
+def clean_note(note: str) -> str:
+    return strip_controls(str(note)).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def links_of(v: Verdict) -> list[dict[str, Any]]:
+    return [link.to_dict() for link in v.links]
+
+
+def _norm_or_raw(url: str) -> str:
+    try:
+        return normalize_url(url)
+    except InputError:
+        return url
+
+
+def _entry(links: list[dict[str, Any]], url: str) -> tuple[str, str] | None:
+    for link in links or []:
+        if link.get("url") == url:
+            return (link.get("title", ""), link.get("stance", "context"))
+    return None
+
+
+def describe_value(field: str, value: Any) -> str:
+    if field == "links":
+        if isinstance(value, tuple):
+            return f"title {value[0]!r}, stance {value[1]}" if value else "no such link"
+        return f"{len(value or [])} link(s)"
+    if value is None:
+        return "removed"
+    return repr(one_line(str(value), 60))
+
+
+class EditsMixin:
+    # -- the conflict rule ---------------------------------------------------------------
+
+    def _conflict(
+        self: PostgresStore, row: Row, field: str, theirs: Any, yours: Any
+    ) -> Conflict:
+        self._see(row)  # theirs is now seen: repeating the change keeps yours
+        who = one_line(row["reviewer"], 60) or "another reviewer"
+        return Conflict(
+            f"{who} changed the {field} of claim {row['claim_id']} meanwhile: theirs "
+            f"{describe_value(field, theirs)}, yours {describe_value(field, yours)}; nothing "
+            "was saved (repeat the change to keep yours)",
+            field=field,
+            theirs=theirs,
+            yours=yours,
+            reviewer=row["reviewer"],
+            article_id=row["article_id"],
+            claim_id=row["claim_id"],
+        )
+
+    def _guard(self: PostgresStore, row: Row, field: str, yours: Any) -> None:
+        seen = self._seen.get((row["article_id"], row["claim_id"]), {}).get(field)
+        if seen is None or seen[0] == row[f"{field}_v"]:
+            return
+        if row[field] in (yours, seen[1]):
+            return
+        raise self._conflict(row, field, row[field], yours)
+
+    def _guard_link(self: PostgresStore, row: Row, url: str, yours: Any) -> None:
+        seen = self._seen.get((row["article_id"], row["claim_id"]), {}).get("links")
+        if seen is None or seen[0] == row["links_v"]:
+            return
+        before, now = _entry(seen[1], url), _entry(row["links"], url)
+        if before != now and now != yours:
+            raise self._conflict(row, "links", now, yours)
+
+    # -- the one write path ----------------------------------------------------------------
+
+    def _edit(
+        self: PostgresStore,
+        article_id: str,
+        claim_id: str,
+        mutate: Mutation,
+        action: str = "edit",
+        undoable: bool = True,
+        reviewer: str | None = None,
+        at: str | None = None,
+        allow_orphan: bool = False,
+        retry: bool = True,
+    ) -> Verdict:
+        self._check_writable()
+        aid = self._resolve_article(article_id)
+
+        def tx(conn: psycopg.Connection[Any]) -> Verdict:
+            row = self._lock_row(conn, aid, claim_id, allow_orphan)
+            verdict = verdict_from(row)
+            changes = [(f, o, n) for f, o, n in mutate(verdict, row) if o != n]
+            self._last_changes = []
+            if not changes:
+                self._see(row)
+                return verdict
+            now = at or self._clock()
+            verdict.reviewer = one_line(reviewer or self._reviewer, 80)
+            verdict.updated_at = now
+            changed = {f for f, _, _ in changes}
+            params = {
+                "status": verdict.status,
+                "note": verdict.note,
+                "links": Jsonb(links_of(verdict)),
+                "label": verdict.label,
+                "reviewer": verdict.reviewer,
+                "at": now,
+                "aid": aid,
+                "cid": claim_id,
+                **{f"d_{f}": int(f in changed) for f in FIELDS},
+            }
+            new_row = conn.execute(UPDATE_SQL, params).fetchone()
+            assert new_row is not None
+            seqs = [
+                conn.execute(
+                    HISTORY_SQL,
+                    (aid, claim_id, f, Jsonb(o), Jsonb(n), verdict.reviewer, now, action),
+                ).fetchone()["seq"]
+                for f, o, n in changes
+            ]
+            self._last_changes = [
+                Change(seq, aid, claim_id, f, o, n, verdict.reviewer, now, action)
+                for seq, (f, o, n) in zip(seqs, changes, strict=True)
+            ]
+            if undoable:
+                if self._group_rows is not None:
+                    self._group_rows.extend(seqs)
+                else:
+                    self._record_step(conn, seqs)
+            self._notify(conn, aid, seqs[-1])
+            self._see(new_row)
+            if self._group_rows is not None:
+                self._group_keys.add((aid, claim_id))
+            return verdict
+
+        return self._run(tx, retry=retry)
+
+    def _lock_row(
+        self: PostgresStore,
+        conn: psycopg.Connection[Any],
+        aid: str,
+        claim_id: str,
+        allow_orphan: bool,
+    ) -> Row:
+        query = "SELECT * FROM workbench.verdicts WHERE article_id = %s AND claim_id = %s FOR UPDATE"
+        row = conn.execute(query, (aid, claim_id)).fetchone()
+        if row is None and allow_orphan:
+            conn.execute(
+                "INSERT INTO workbench.verdicts (article_id, claim_id, orphaned) "
+                "VALUES (%s, %s, true) ON CONFLICT DO NOTHING",
+                (aid, claim_id),
+            )
+            row = conn.execute(query, (aid, claim_id)).fetchone()
+        if row is None:
+            raise NotFound(f"no claim {one_line(claim_id, 40)} in article {aid}")
+        return row
+
+    # -- the edits ------------------------------------------------------------------------
+
+    def set_status(self: PostgresStore, article_id: str, claim_id: str, status: str) -> Verdict:
+        value = check_status(status)
+
+        def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
+            self._guard(row, "status", value)
+            old, v.status = v.status, value
+            return [("status", old, value)]
+
+        return self._edit(article_id, claim_id, mutate)
+
+    def set_note(self: PostgresStore, article_id: str, claim_id: str, note: str) -> Verdict:
+        value = clean_note(note)
+
+        def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
+            self._guard(row, "note", value)
+            old, v.note = v.note, value
+            return [("note", old, value)]
+
+        return self._edit(article_id, claim_id, mutate)
+
+    def set_label(self: PostgresStore, article_id: str, claim_id: str, label: str) -> Verdict:
+        """The reviewer's wording of the claim ("" = back to the extracted label)."""
+        value = one_line(str(label), 200)
+
+        def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
+            self._guard(row, "label", value)
+            old, v.label = v.label, value
+            return [("label", old, value)]
+
+        return self._edit(article_id, claim_id, mutate)
+
+    def add_link(
+        self: PostgresStore,
+        article_id: str,
+        claim_id: str,
+        url: str,
+        title: str = "",
+        stance: str | None = None,
+    ) -> Verdict:
+        """Attach an evidence link; the same URL again updates its title/stance when given."""
+        norm = normalize_url(url)
+        given = check_stance(stance) if stance is not None else None
+        clean_title = one_line(title, limit=300)
+        now = self._clock()
+
+        def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
+            old = links_of(v)
+            for link in v.links:
+                if link.url == norm:
+                    link.title = clean_title or link.title
+                    link.stance = given or link.stance
+                    self._guard_link(row, norm, (link.title, link.stance))
+                    break
+            else:
+                v.links.append(
+                    Link(url=norm, title=clean_title, stance=given or "context", added_at=now)
+                )
+            return [("links", old, links_of(v))]
+
+        return self._edit(article_id, claim_id, mutate)
+
+    def remove_link(self: PostgresStore, article_id: str, claim_id: str, url: str) -> Verdict:
+        norm = _norm_or_raw(url)
+
+        def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
+            old = links_of(v)
+            keep = [link for link in v.links if link.url not in (norm, url)]
+            if len(keep) == len(v.links):
+                raise NotFound(f"claim {claim_id} has no link {one_line(url, 80)}")
+            target = next(link.url for link in v.links if link.url in (norm, url))
+            self._guard_link(row, target, None)
+            v.links = keep
+            return [("links", old, links_of(v))]
+
+        return self._edit(article_id, claim_id, mutate)
+
+    def set_link_check(
+        self: PostgresStore,
+        article_id: str,
+        claim_id: str,
+        url: str,
+        check: dict[str, Any] | None = None,
+        archive: dict[str, Any] | None = None,
+    ) -> Verdict:
+        """Store a link check / archive lookup (in history, not undoable, never a conflict)."""
+        norm = _norm_or_raw(url)
+
+        def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
+            for link in v.links:
+                if link.url in (norm, url):
+                    old = {"url": link.url, "check": link.check, "archive": link.archive}
+                    if check is not None:
+                        link.check = dict(check)
+                    if archive is not None:
+                        link.archive = dict(archive)
+                    new = {"url": link.url, "check": link.check, "archive": link.archive}
+                    return [("link_check", old, new)]
+            raise NotFound(f"claim {claim_id} has no link {one_line(url, 80)}")
+
+        return self._edit(article_id, claim_id, mutate, action="check", undoable=False)

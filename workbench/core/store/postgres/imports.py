@@ -1,0 +1,282 @@
+"""Adding articles (re-import keeps, moves or orphans verdicts) and whole-verdict
+writes for JSON import, merge and sync."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+import psycopg
+from psycopg.types.json import Jsonb
+
+from ...errors import InputError
+from ...models import Article, Change, Claim, Link, Verdict
+from ...net.links import normalize_url
+from ...text import one_line, strip_controls
+from ..reimport import plan_moves
+from ..results import ImportResult
+from .edits import HISTORY_SQL, Row, check_stance, check_status, links_of
+from .reads import FIELDS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .engine import PostgresStore
+
+_ID_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+INSERT_VERDICT = (
+    "INSERT INTO workbench.verdicts (article_id, claim_id, status, note, links, label, "
+    "reviewer, updated_at, orphaned, claim, version, status_v, note_v, links_v, label_v) "
+    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+)
+
+
+def check_id(value: str, what: str) -> None:
+    if not isinstance(value, str) or not 1 <= len(value) <= 64 or set(value) - _ID_CHARS:
+        raise InputError(f"invalid {what} id '{one_line(str(value), 40)}'")
+
+
+def _verdict_params(aid: str, doc: dict[str, Any]) -> tuple[Any, ...]:
+    claim = doc.get("claim")
+    return (
+        aid,
+        doc["claim_id"],
+        doc.get("status", "unreviewed"),
+        doc.get("note", ""),
+        Jsonb(doc.get("links") or []),
+        doc.get("label", ""),
+        doc.get("reviewer", ""),
+        doc.get("updated_at", ""),
+        bool(doc.get("orphaned")),
+        Jsonb(claim) if isinstance(claim, dict) else None,
+        int(doc.get("version", 0)),
+        *(int(doc.get(f"{f}_v", 0)) for f in FIELDS),
+    )
+
+
+class ImportsMixin:
+    def add_article(self: PostgresStore, article: Article, claims: list[Claim]) -> ImportResult:
+        return self.add_articles([(article, claims)])[0]
+
+    def add_articles(
+        self: PostgresStore, items: list[tuple[Article, list[Claim]]]
+    ) -> list[ImportResult]:
+        """Store articles with their claims, all in one transaction."""
+        self._check_writable()
+        for article, _ in items:
+            check_id(article.id, "article")
+
+        def tx(conn: psycopg.Connection[Any]) -> list[ImportResult]:
+            return [self._store_article(conn, a, c) for a, c in items]
+
+        results = self._run(tx)
+        for r in results:
+            self._known.add(r.article_id)
+            if r.replaced:
+                self._known.discard(r.replaced)
+        return results
+
+    def _store_article(
+        self: PostgresStore, conn: psycopg.Connection[Any], article: Article, claims: list[Claim]
+    ) -> ImportResult:
+        claims = [
+            c if c.article_id == article.id else replace(c, article_id=article.id) for c in claims
+        ]
+        now = self._clock()
+        old = conn.execute(
+            "SELECT id, added_at FROM workbench.articles WHERE id = %s FOR UPDATE", (article.id,)
+        ).fetchone()
+        old_id: str | None = None
+        if old is None and article.source not in ("", "-"):
+            found = conn.execute(
+                "SELECT id FROM workbench.articles WHERE source = %s ORDER BY ord LIMIT 1 "
+                "FOR UPDATE",
+                (article.source,),
+            ).fetchone()
+            old_id = found["id"] if found else None
+        source_id = article.id if old is not None else old_id
+        old_claims: list[dict[str, Any]] = []
+        old_verdicts: list[Row] = []
+        if source_id:
+            old_claims = [
+                r["data"]
+                for r in conn.execute(
+                    "SELECT data FROM workbench.claims WHERE article_id = %s ORDER BY pos",
+                    (source_id,),
+                ).fetchall()
+            ]
+            old_verdicts = conn.execute(
+                "SELECT * FROM workbench.verdicts WHERE article_id = %s ORDER BY ord FOR UPDATE",
+                (source_id,),
+            ).fetchall()
+        plan = plan_moves(old_claims, old_verdicts, claims, article.id)
+        result = ImportResult(
+            article.id,
+            created=old is None,
+            replaced=old_id,
+            kept=plan.kept,
+            moved=len(plan.moves),
+            orphaned=len(plan.orphans),
+            claims=len(claims),
+        )
+        meta = Jsonb(dict(article.meta))
+        if old is not None:
+            conn.execute(
+                "UPDATE workbench.articles SET title = %s, source = %s, text = %s, "
+                "fetched_at = %s, meta = %s WHERE id = %s",
+                (article.title, article.source, article.text, article.fetched_at, meta, article.id),
+            )
+            conn.execute("DELETE FROM workbench.claims WHERE article_id = %s", (article.id,))
+            conn.execute("DELETE FROM workbench.verdicts WHERE article_id = %s", (article.id,))
+        else:
+            conn.execute(
+                "INSERT INTO workbench.articles (id, title, source, text, fetched_at, meta, "
+                "added_at) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                (article.id, article.title, article.source, article.text, article.fetched_at, meta, now),
+            )
+        if old_id:
+            for table in ("assignments", "takes"):
+                conn.execute(
+                    f"UPDATE workbench.{table} SET article_id = %s WHERE article_id = %s",  # noqa: S608 - fixed names
+                    (article.id, old_id),
+                )
+            conn.execute(
+                "UPDATE workbench.history SET article_id = %s WHERE article_id = %s",
+                (article.id, old_id),
+            )
+            conn.execute("DELETE FROM workbench.articles WHERE id = %s", (old_id,))
+        with conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO workbench.claims (article_id, id, pos, data) VALUES (%s, %s, %s, %s)",
+                [(article.id, c.id, i, Jsonb(c.to_dict())) for i, c in enumerate(claims)],
+            )
+            taken = {d["claim_id"] for d in plan.verdicts}
+            docs = list(plan.verdicts) + [
+                {"claim_id": c.id} for c in claims if c.id not in taken
+            ]
+            cur.executemany(INSERT_VERDICT, [_verdict_params(article.id, d) for d in docs])
+        last = 0
+        for old_cid, new_cid in plan.moves:
+            last = self._history_row(conn, article.id, new_cid, "claim_id", old_cid, new_cid, "import")
+        for cid in plan.orphans:
+            last = self._history_row(conn, article.id, cid, "orphaned", False, True, "import")
+        self._notify(conn, article.id, last)
+        return result
+
+    def _history_row(
+        self: PostgresStore,
+        conn: psycopg.Connection[Any],
+        aid: str,
+        cid: str,
+        field: str,
+        old: Any,
+        new: Any,
+        action: str,
+        reviewer: str | None = None,
+        at: str | None = None,
+    ) -> int:
+        row = conn.execute(
+            HISTORY_SQL,
+            (aid, cid, field, Jsonb(old), Jsonb(new), reviewer or self._reviewer,
+             at or self._clock(), action),
+        ).fetchone()
+        return int(row["seq"])
+
+    # -- whole verdicts (import / merge / sync) ---------------------------------------------
+
+    def put_verdict(
+        self: PostgresStore,
+        article_id: str,
+        verdict: Verdict,
+        action: str = "import",
+        record: bool = True,
+    ) -> None:
+        """Write a whole verdict; ``record=False`` restores it exactly with no history row."""
+        status = check_status(verdict.status)
+        links = [
+            Link.from_dict(dict(link.to_dict(), url=normalize_url(link.url)))
+            for link in verdict.links
+        ]
+        for link in links:
+            check_stance(link.stance)
+        note = strip_controls(verdict.note)
+        check_id(verdict.claim_id, "claim")
+        if not record:
+            self._restore(article_id, verdict, status, note, links)
+            return
+
+        def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
+            out: list[tuple[str, Any, Any]] = []
+            if v.status != status:
+                out.append(("status", v.status, status))
+                v.status = status
+            if v.note != note:
+                out.append(("note", v.note, note))
+                v.note = note
+            new_links = [link.to_dict() for link in links]
+            if links_of(v) != new_links:
+                out.append(("links", links_of(v), new_links))
+                v.links = links
+            return out
+
+        self._edit(
+            article_id,
+            verdict.claim_id,
+            mutate,
+            action=action,
+            undoable=False,
+            reviewer=one_line(verdict.reviewer, 80) or None,
+            at=verdict.updated_at or None,
+            allow_orphan=True,
+        )
+
+    def _restore(
+        self: PostgresStore,
+        article_id: str,
+        verdict: Verdict,
+        status: str,
+        note: str,
+        links: list[Link],
+    ) -> None:
+        self._check_writable()
+        aid = self._resolve_article(article_id)
+
+        def tx(conn: psycopg.Connection[Any]) -> None:
+            self._lock_row(conn, aid, verdict.claim_id, allow_orphan=True)
+            conn.execute(
+                "UPDATE workbench.verdicts SET status = %s, note = %s, links = %s, label = %s, "
+                "reviewer = %s, updated_at = %s, version = version + 1 "
+                "WHERE article_id = %s AND claim_id = %s",
+                (
+                    status,
+                    note,
+                    Jsonb([link.to_dict() for link in links]),
+                    one_line(verdict.label, 200),
+                    one_line(verdict.reviewer, 80),
+                    one_line(verdict.updated_at, 40),
+                    aid,
+                    verdict.claim_id,
+                ),
+            )
+            self._notify(conn, aid, 0)
+
+        self._run(tx)
+
+    def append_history(self: PostgresStore, changes: list[Change]) -> None:
+        """Append rows from another workspace's history (new server sequence numbers)."""
+        self._check_writable()
+        if not changes:
+            return
+        rows = [(self._resolve_article(c.article_id), c) for c in changes]
+
+        def tx(conn: psycopg.Connection[Any]) -> None:
+            with conn.cursor() as cur:
+                cur.executemany(
+                    HISTORY_SQL.replace(" RETURNING seq", ""),
+                    [
+                        (aid, c.claim_id, c.field, Jsonb(c.old), Jsonb(c.new), c.reviewer, c.at,
+                         c.action)
+                        for aid, c in rows
+                    ],
+                )
+            self._notify(conn, rows[-1][0], 0)
+
+        self._run(tx, retry=False)
