@@ -8,6 +8,7 @@ import pytest
 
 from workbench.core.articles import load_article_file
 from workbench.core.nlp.extract import extract_claims
+from workbench.core.nlp.statements import CLAIM_TYPES
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "belarus-putin-sochi.txt"
@@ -104,14 +105,7 @@ def test_seed_statements(seed, anchor, speaker, label):
     _, claims = seed
     c = _one(claims, "statement", anchor)
     assert label in c.label
-    assert c.claim_type in (
-        "quantity",
-        "correlation/causation",
-        "laws/rules",
-        "prediction",
-        "personal experience",
-        "other",
-    )
+    assert c.claim_type in CLAIM_TYPES
     if speaker:
         assert speaker in (c.speaker or "")
     else:

@@ -255,8 +255,8 @@ def _fold_weekdays(
 
 def _doc_drafts(doc: Doc, tracker: Any, base: int) -> Iterator[_Draft]:
     from .labels import label_for
-    from .speech import reports
     from .quotes import find_quotes
+    from .speech import reports
     from .statements import Covered, statements
 
     sents = list(doc.sents)

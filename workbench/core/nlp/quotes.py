@@ -122,6 +122,7 @@ class SpeakerTracker:
         self.subjects: list[tuple[int, str]] = []
         self.orgs: list[tuple[int, str]] = []  # organisations named as subjects, for "it said"
         self.full: dict[str, str] = {}
+        self.people: dict[str, str] = {}  # surname -> full name of people named so far
         self.last_quote: tuple[str, int] | None = None  # (speaker, unit start) of the last quote
         self.previous_unit: int | None = None  # start of the unit read before this one
 
@@ -150,6 +151,8 @@ class SpeakerTracker:
                 continue
             name = ent.text.strip()
             last = name.split()[-1]
+            if len(name.split()) > 1:
+                self.people.setdefault(last, name)
             if len(name.split()) > 1 or last not in self.full:
                 self.full[last] = name
             root = ent.root
@@ -178,6 +181,8 @@ class SpeakerTracker:
         if name is None and tok.is_title and tok.text in self.full:
             name = tok.text  # a name seen earlier that the tagger missed here ("“...,” Giles said")
         if name and tok.ent_type_ in ("ORG", "GPE", "NORP"):
+            if name in self.people:
+                return self.people[name]  # a surname the tagger took for a place this time
             return name.removeprefix("the ").removeprefix("The ")
         if name:
             return self.full.get(name.split()[-1], name)
@@ -222,7 +227,10 @@ def _partial(doc: Doc, qstart: int, qend: int, tracker: SpeakerTracker, base: in
         if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _REPORTING_VERBS:
             subj = _subject_of(verb)
             if subj is not None and not qstart <= subj.idx < qend:
-                return tracker.resolve(subj, base, speech=True)
+                naming = verb.lemma_.lower() in NAMING_VERBS
+                if naming and subj.pos_ == "NOUN" and not subj.ent_type_:
+                    return None  # 'Some researchers call them "time capsules"': a scare quote
+                return tracker.resolve(subj, base, speech=not naming)
     return None
 
 

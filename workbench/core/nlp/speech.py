@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .quotes import NAMING_VERBS, SPEECH_VERBS, SpeakerTracker
+from .quotes import NAMING_VERBS, SPEECH_VERBS, SpeakerTracker, _subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -25,7 +25,9 @@ REPORTING_VERBS = SPEECH_VERBS | frozenset(
 
 __all__ = ["NAMING_VERBS", "PREDICTION_VERBS", "REPORTING_VERBS", "Report", "reports"]
 
-PREDICTION_VERBS = frozenset("predict forecast project expect warn estimate promise vow pledge".split())
+PREDICTION_VERBS = frozenset(
+    "predict forecast project expect warn estimate promise vow pledge".split()
+)
 _OPINION_SUBJECTS = frozenset({"i", "we", "you"})
 _BELIEF_VERBS = frozenset({"believe", "fear", "expect"})
 _DENIALS = frozenset({"deny", "dispute", "reject"})
@@ -41,15 +43,6 @@ class Report:
     denied: bool = False
 
 
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)
-    return None
-
-
 def _agent(verb: Token) -> Token | None:
     """The "by" agent of a passive verb of saying ("it was reported by Reuters")."""
     for child in verb.children:
@@ -60,7 +53,7 @@ def _agent(verb: Token) -> Token | None:
 
 def speaker_of(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | None:
     """Who a verb of saying credits: its subject (or passive agent), resolved."""
-    subj = _subject(verb)
+    subj = _subject_of(verb)
     if subj is not None and subj.dep_ == "nsubjpass":
         subj = _agent(verb)
     if subj is None:
@@ -115,16 +108,14 @@ def reports(sent: Span, tracker: SpeakerTracker, base: int = 0) -> list[Report]:
             continue
         if tok.dep_ == "xcomp" and lemma not in ("expect", "forecast", "project", "believe"):
             continue  # "promised to help": an intention, not a reported clause
-        subj = _subject(verb)
+        subj = _subject_of(verb)
         if (
             lemma in _BELIEF_VERBS | {"think"}
             and subj is not None
             and subj.lower_ in _OPINION_SUBJECTS
         ):
             continue  # "I believe ...": opinion
-        out.append(
-            Report(tok, speaker_of(verb, tracker, base), verb, denied=lemma in _DENIALS)
-        )
+        out.append(Report(tok, speaker_of(verb, tracker, base), verb, denied=lemma in _DENIALS))
     for head, src in _according_to(sent):
         name = tracker.resolve(src, base, speech=True)
         out.append(Report(head, name, None))

@@ -23,11 +23,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .labels import _render
 from .speech import NAMING_VERBS, PREDICTION_VERBS, Report
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
+CLAIM_TYPES = (
+    "quantity",
+    "correlation/causation",
+    "laws/rules",
+    "prediction",
+    "personal experience",
+    "other",
+)
+"""Full Fact's claim types (Konstantinovskiy et al. 2021), the values of ``Claim.claim_type``."""
 NAME_TYPES = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "PRODUCT"})
 NUMBER_KINDS = frozenset({"quantity", "money", "percent", "duration"})
 
@@ -62,12 +72,6 @@ CAUSAL_WORDS = frozenset(
     thanks consequence associate attribute responsible""".split()
 )
 CAUSAL_MARKS = frozenset({"because", "since", "as"})
-RULE_WORDS = frozenset(
-    """law rule regulation ban illegal legal unlawful lawful require requirement permit
-    allow prohibit forbid statute legislation constitution constitutional unconstitutional
-    mandatory compulsory oblige licence license entitle eligible exempt outlaw criminalise
-    criminalize ruling decree""".split()
-)
 QUANTITY_VERBS = frozenset(
     """rise fall increase decrease grow drop climb surge plunge double triple halve shrink
     soar slump decline jump exceed outnumber""".split()
@@ -209,8 +213,10 @@ def core_tokens(head: Token, stop: set[int]) -> list[Token]:
         dep = child.dep_
         if dep in ("punct", "mark", "parataxis", "discourse", "intj", "dep", "meta"):
             continue
-        if dep == "cc" and child.i > head.i and not any(
-            c.dep_ == "conj" and c.i not in stop for c in head.children
+        if (
+            dep == "cc"
+            and child.i > head.i
+            and not any(c.dep_ == "conj" and c.i not in stop for c in head.children)
         ):
             continue
         if dep == "advcl" and not _is_causal_clause(child):
@@ -313,6 +319,35 @@ def _is_vague(tok: Token) -> bool:
     return False
 
 
+RULE_VERBS = frozenset(
+    """ban require permit allow prohibit forbid oblige outlaw criminalise criminalize exempt
+    entitle mandate legalise legalize""".split()
+)
+RULE_NOUNS = frozenset(
+    """law rule regulation legislation statute constitution guideline guidance directive
+    decree ban requirement treaty code""".split()
+)
+RULE_ADJECTIVES = frozenset(
+    """illegal legal unlawful lawful mandatory compulsory unconstitutional constitutional
+    eligible prohibited banned required""".split()
+)
+
+
+def _rule(head: Token, tokens: list[Token]) -> bool:
+    """A rule or law: "the law bans ...", "landlords must ...", "it is illegal to ..."."""
+    if head.lemma_.lower() in RULE_VERBS:
+        return True
+    for t in tokens:
+        if t.ent_type_ == "LAW":
+            return True
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.lemma_.lower() in RULE_NOUNS:
+            if t.dep_ != "pobj" or t.head.head.i == head.i:
+                return True
+        if t.dep_ in ("acomp", "attr", "oprd") and t.lemma_.lower() in RULE_ADJECTIVES:
+            return True
+    return False
+
+
 def _causal(head: Token, tokens: list[Token]) -> bool:
     """ "closed because demand collapsed", "caused by", "due to the strike", "linked to"."""
     if head.lemma_.lower() in CAUSAL_WORDS and head.lemma_.lower() not in ("due", "thanks"):
@@ -332,8 +367,7 @@ def _causal(head: Token, tokens: list[Token]) -> bool:
 def claim_type(
     head: Token, tokens: list[Token], tags: list[str], mode: str | None, report: Report | None
 ) -> str:
-    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
-    if lemmas & RULE_WORDS or any(t.ent_type_ == "LAW" for t in tokens) or mode in _RULE_MODALS:
+    if _rule(head, tokens) or mode in _RULE_MODALS:
         return "laws/rules"
     if _causal(head, tokens):
         return "correlation/causation"
@@ -342,10 +376,9 @@ def claim_type(
     if report is not None and report.verb is not None:
         if report.verb.lemma_.lower() in PREDICTION_VERBS or "would" in _aux_lemmas(head):
             return "prediction"
-    if (
-        {"vague-quantity", "comparison", "superlative"} & set(tags)
-        or head.lemma_.lower() in QUANTITY_VERBS
-    ):
+    if {"vague-quantity", "comparison", "superlative"} & set(
+        tags
+    ) or head.lemma_.lower() in QUANTITY_VERBS:
         return "quantity"
     subj = subject_of(head)
     if subj is not None and subj.lower_ in ("i", "we") and report is None:
@@ -357,8 +390,7 @@ def _has_signal(head: Token, tokens: list[Token], tags: list[str]) -> bool:
     """Does the clause name or measure something a fact-checker can look up?"""
     if tags:
         return True
-    lemmas = {t.lemma_.lower() for t in tokens}
-    if lemmas & RULE_WORDS or (modality(head) in _RULE_MODALS and _rule_context(head)):
+    if _rule(head, tokens) or (modality(head) in _RULE_MODALS and _rule_context(head)):
         return True
     if _causal(head, tokens):
         return True
@@ -401,7 +433,9 @@ def _evaluative(head: Token) -> bool:
         return False
     c = comp[0]
     if c.dep_ == "acomp":
-        return c.tag_ == "JJ" and all(t.dep_ in ("advmod", "cc", "conj", "punct") for t in c.children)
+        return c.tag_ == "JJ" and all(
+            t.dep_ in ("advmod", "cc", "conj", "punct") for t in c.children
+        )
     subj = _own_subject(head)
     return (
         subj is not None
@@ -437,7 +471,9 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
             m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
         ):
             return True
-    if lemma in OPINION_VERBS and (report is None or subj is not None and subj.lower_ in ("i", "we", "you")):
+    if lemma in OPINION_VERBS and (
+        report is None or subj is not None and subj.lower_ in ("i", "we", "you")
+    ):
         return True
     if lemma in SPECULATION_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
         return True
@@ -447,7 +483,10 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
 
 
 def _rule_context(head: Token) -> bool:
-    return any(t.lemma_.lower() in RULE_WORDS for t in head.sent)
+    return any(
+        t.lemma_.lower() in RULE_NOUNS | RULE_VERBS | RULE_ADJECTIVES or t.ent_type_ == "LAW"
+        for t in head.sent
+    )
 
 
 # ----------------------------------------------------------------- labels
@@ -457,7 +496,18 @@ _LEADING = re.compile(r"^(?:so far|meanwhile|however|but|and|also|still|now),?\s
 
 
 def _compact_subject(subj: Token) -> list[Token]:
-    keep = ("det", "amod", "compound", "nummod", "quantmod", "advmod", "poss", "nmod", "predet", "case")
+    keep = (
+        "det",
+        "amod",
+        "compound",
+        "nummod",
+        "quantmod",
+        "advmod",
+        "poss",
+        "nmod",
+        "predet",
+        "case",
+    )
     toks = [t for c in subj.lefts if c.dep_ in keep for t in c.subtree if not t.is_punct]
     toks.append(subj)
     for c in subj.rights:
@@ -467,18 +517,6 @@ def _compact_subject(subj: Token) -> list[Token]:
         if c.dep_ in ("compound", "flat") or (c.ent_type_ and c.ent_type_ == subj.ent_type_):
             toks.append(c)
     return toks
-
-
-def _render(tokens: list[Token]) -> str:
-    ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
-    parts: list[str] = []
-    prev: Token | None = None
-    for tok in ordered:
-        if prev is not None and (tok.i != prev.i + 1 or prev.whitespace_):
-            parts.append(" ")
-        parts.append(tok.text)
-        prev = tok
-    return re.sub(r"\s+", " ", "".join(parts)).strip(" ,;:-–—")
 
 
 def _first_lower(text: str, first: Token) -> str:
@@ -508,13 +546,15 @@ def statement_label(head: Token, tokens: list[Token]) -> str:
         toks = tokens
     first, last = _span_of(toks)
     seq = [t for t in first.doc[first.i : last.i + 1] if t.i in {x.i for x in toks}]
-    text = _render(seq)
+    text = _render(seq, keep_det=True)
     words = text.split()
     if len(words) > MAX_LABEL_WORDS:
         subj = subject_of(head)
         core = [c for c in head.children if c.dep_ in ("aux", "auxpass", "neg", "prt")] + [head]
         objs = [
-            c for c in head.children if c.dep_ in ("dobj", "attr", "acomp", "oprd", "xcomp", "dative")
+            c
+            for c in head.children
+            if c.dep_ in ("dobj", "attr", "acomp", "oprd", "xcomp", "dative")
         ]
         obj_toks: list[Token] = []
         for o in objs[:2]:
@@ -529,7 +569,7 @@ def statement_label(head: Token, tokens: list[Token]) -> str:
                     t for c in prep.children if c.dep_ == "pobj" for t in _compact_subject(c)
                 ]
         subj_toks = _compact_subject(subj) if subj is not None and subj.i < head.i else []
-        text = _render(subj_toks + core + obj_toks)
+        text = _render(subj_toks + core + obj_toks, keep_det=True)
         words = text.split()
         if len(words) > MAX_LABEL_WORDS:
             text = " ".join(words[:MAX_LABEL_WORDS]) + "…"
@@ -549,7 +589,17 @@ def _time_of(tok: Token, head: Token) -> bool:
     if tok.dep_ in ("npadvmod", "tmod") and tok.head.i == head.i:
         return True
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i == head.i:
-        return tok.head.lower_ in ("on", "in", "at", "during", "last", "this", "by", "before", "after")
+        return tok.head.lower_ in (
+            "on",
+            "in",
+            "at",
+            "during",
+            "last",
+            "this",
+            "by",
+            "before",
+            "after",
+        )
     if tok.dep_ in ("npadvmod", "advmod") and tok.head.i == head.i:
         return True
     return False
@@ -582,7 +632,7 @@ def statements(
         if _inside(head.idx, head.idx + len(head.text), long_quotes):
             continue
         if any(r.verb is not None and r.verb.i == head.i for r in reports):
-            continue  # "X said ...": the attribution; the reported clause is the claim  # "X said ...": the attribution; the reported clause is the claim
+            continue  # "X said ...": the attribution; the reported clause is the claim
         if _rejected(head, sent, report):
             continue
         tokens = core_tokens(head, stop - {head.i})
@@ -644,10 +694,9 @@ def statements(
             folds.extend((q.start, q.end) for q in short)
         label = statement_label(head, tokens)
         speaker = report.speaker if report is not None else None
-        if speaker:
-            verb = report.verb.lemma_.lower() if report.verb is not None else ""
+        if report is not None and speaker:
             label = f"{speaker}{' denies' if report.denied else ''}: {label}"
-            if verb in ("deny", "dispute"):
+            if report.denied:
                 value["denied"] = True
         ctype = claim_type(head, tokens, tags, mode, report)
         out.append(Statement(start, end, label, value, ctype, speaker, folds))
