@@ -207,3 +207,48 @@ def test_fixture_clean_article_has_no_inconsistency(name: str) -> None:
     claims = _extract(name)
     assert [c for c in claims if c.kind != "consistency"]  # the article does have numbers
     assert [c.label for c in claims if c.kind == "consistency"] == []
+
+
+# --- cost: linear in the number of claims -----------------------------------------------------
+
+
+def _many_people_claims(n: int) -> tuple[Article, list[Claim]]:
+    parts, claims, pos = [], [], 0
+    for i in range(n):
+        number = (12, 15, 20)[i % 3]
+        sentence = f"Police said {number} people were killed in Town{i % 4} in {2000 + i % 2}."
+        at = sentence.index(str(number))
+        claims.append(Claim(
+            id=f"c{i}", article_id="a", kind="quantity", anchor=str(number), start=pos + at,
+            end=pos + at + len(str(number)), sentence=sentence, sentence_start=pos,
+            sentence_end=pos + len(sentence), label="",
+            value=_people(number) | {"predicate": "kill"},
+            entities=[{"text": f"Town{i % 4}", "label": "GPE", "start": 0, "end": 0}]))
+        parts.append(sentence)
+        pos += len(sentence) + 1
+    return make_article(" ".join(parts), "many.txt"), claims
+
+
+def test_each_claims_context_is_computed_once(monkeypatch) -> None:
+    """No pairwise work over all claims: the context of a claim is read once, not per pair."""
+    from workbench.core.nlp import consistency
+
+    calls = []
+    real = consistency._context
+    monkeypatch.setattr(consistency, "_context", lambda c, *a: calls.append(c.id) or real(c, *a))
+    article, claims = _many_people_claims(600)
+    found = find_inconsistencies(article, [], claims)
+    assert len(calls) == len(claims)
+    assert any(c.value["type"] == "number-mismatch" for c in found)
+
+
+def test_comparisons_per_claim_are_bounded(monkeypatch) -> None:
+    """One unit and one governing word everywhere: each claim meets at most WINDOW others."""
+    from workbench.core.nlp import consistency
+
+    pairs = []
+    real = consistency._disagree
+    monkeypatch.setattr(consistency, "_disagree", lambda a, b: pairs.append(1) or real(a, b))
+    article, claims = _many_people_claims(900)
+    find_inconsistencies(article, [], claims)
+    assert len(pairs) <= len(claims) * consistency.WINDOW

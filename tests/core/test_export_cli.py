@@ -58,8 +58,22 @@ def test_csv_to_a_file_with_filters(workspace, capsys, tmp_path):
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
     assert sorted(r["status"] for r in rows) == ["disputed", "false"]
-    code, out, _ = run(capsys, "export", "-f", "csv", "--reviewer", "bo", "-w", str(path))
+    code, out, _ = run(capsys, "export", "-f", "csv", "--by", "bo", "-w", str(path))
     assert [r["reviewer"] for r in csv.DictReader(io.StringIO(out))] == ["bo"]
+
+
+def test_global_reviewer_is_who_i_am_not_a_filter(workspace, capsys):
+    """Fault 12.5: `--reviewer` used to filter the export down to nothing."""
+    path, _ = workspace
+    code, out, err = run(capsys, "export", "-f", "csv", "--reviewer", "zoe", "-w", str(path))
+    assert code == 0 and len(list(csv.DictReader(io.StringIO(out)))) > 1 and not err
+
+
+def test_an_export_with_no_claims_warns(workspace, capsys):
+    path, _ = workspace
+    code, out, err = run(capsys, "export", "-f", "json", "--by", "nobody", "-w", str(path))
+    assert code == 0 and json.loads(out)["articles"]
+    assert err.startswith("workbench: warning: the report holds no claims") and "nobody" in err
 
 
 def test_claimreview_needs_a_url_then_works(workspace, capsys):
@@ -88,10 +102,21 @@ def test_claimreview_needs_a_url_then_works(workspace, capsys):
         "--html",
         "--url",
         "https://fc.example/p",
+        "--org",
+        "FC",
         "-w",
         str(path),
     )
     assert code == 0 and out.startswith('<script type="application/ld+json">')
+
+
+def test_claimreview_without_an_org_is_refused_not_the_os_user(workspace, capsys):
+    """Fault 12.9: the author used to be the OS user name."""
+    path, _ = workspace
+    code, out, err = run(
+        capsys, "export", "-f", "claimreview", "--url", "https://fc.example/p", "-w", str(path)
+    )
+    assert code == 6 and not out and err.count("\n") == 1 and "--org" in err
 
 
 @pytest.mark.parametrize(
@@ -132,7 +157,9 @@ def test_import_round_trip_and_conflict_listing(workspace, capsys, tmp_path):
     dump = tmp_path / "a.json"
     assert run(capsys, "export", "-f", "json", "-o", str(dump), "-w", str(path))[0] == 0
     other = tmp_path / "other"
-    code, out, _ = run(capsys, "import", str(dump), "-w", str(other), "--reviewer", "bo")
+    code, out, _ = run(
+        capsys, "import", str(dump), "--create", "-w", str(other), "--reviewer", "bo"
+    )
     assert code == 0 and "1 new" in out and "0 conflict(s)" in out
     # make a conflicting change on both sides with the store API
     from workbench.core.store import Workspace
@@ -143,7 +170,8 @@ def test_import_round_trip_and_conflict_listing(workspace, capsys, tmp_path):
     theirs = tmp_path / "b.json"
     assert run(capsys, "export", "-f", "json", "-o", str(theirs), "-w", str(other))[0] == 0
     mine = tmp_path / "mine"
-    assert run(capsys, "import", str(dump), "-w", str(mine), "--reviewer", "ana")[0] == 0
+    code = run(capsys, "import", str(dump), "--create", "-w", str(mine), "--reviewer", "ana")[0]
+    assert code == 0
     with Workspace.open(mine, reviewer="ana", clock=Clock("2026-11-30T10:00:00Z")) as ws:
         ws.set_status(aid, cid, "verified")
     code, out, _ = run(capsys, "import", str(theirs), "-w", str(mine), "--reviewer", "ana")
@@ -158,3 +186,53 @@ def test_import_of_a_bad_file_is_one_line(capsys, tmp_path):
     code, out, err = run(capsys, "import", str(bad), "-w", str(tmp_path / "ws"))
     assert code == 2 and err.count("\n") == 1 and "not valid JSON" in err
     assert not (tmp_path / "ws").exists()
+
+
+def test_import_never_creates_a_workspace_at_a_mistyped_path(workspace, capsys, tmp_path):
+    """Fault 12.6."""
+    path, _ = workspace
+    dump = tmp_path / "a.json"
+    assert run(capsys, "export", "-f", "json", "-o", str(dump), "-w", str(path))[0] == 0
+    code, out, err = run(capsys, "import", str(dump), "-w", str(tmp_path / "typo"))
+    assert code == 4 and not out and "no workspace" in err and err.count("\n") == 1
+    assert not (tmp_path / "typo").exists()
+
+
+def test_export_writes_through_a_fifo_and_never_replaces_it(workspace, capsys, tmp_path):
+    """Issue 16.7: `-o FIFO` used to replace the FIFO with a regular file."""
+    import os
+    import stat
+    import threading
+
+    path, _ = workspace
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    code, out, err = run(capsys, "export", "-o", str(fifo), "-w", str(path))
+    reader.join(timeout=60)
+    assert code == 0, err
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert got and got[0].startswith(b"# Verdict report")
+
+
+def test_export_through_a_symlink_keeps_the_link(workspace, capsys, tmp_path):
+    path, _ = workspace
+    real = tmp_path / "real.md"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    code, _, err = run(capsys, "export", "-o", str(link), "-w", str(path))
+    assert code == 0, err
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("# Verdict report")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_export_to_a_full_device_is_one_line_and_the_device_stays(workspace, capsys):
+    import stat
+
+    path, _ = workspace
+    code, out, err = run(capsys, "export", "-o", "/dev/full", "-w", str(path))
+    assert code == 6 and err.count("\n") == 1 and "No space left" in err
+    assert stat.S_ISCHR(Path("/dev/full").stat().st_mode)

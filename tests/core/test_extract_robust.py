@@ -164,3 +164,24 @@ def test_progress_counts_paragraphs_and_cancel_stops():
     stop.set()
     with pytest.raises(WorkbenchError, match="cancelled"):
         extract_claims(article, cancel=stop)
+
+
+def test_text_without_punctuation_is_cut_into_short_units():
+    """A 5 MB line with no sentence end: no unit (so no sentence a claim copies) is huge."""
+    from workbench.core.nlp.prose import MAX_SENTENCE_CHARS, prose_units
+
+    words = "the council said 12 people were killed in riverton on monday and 4.5 percent more "
+    line = (words * (5_000_000 // len(words) + 1))[:5_000_000]
+    text = "Headline\n" + line
+    units = list(prose_units(text))
+    assert all(len(u.text) <= MAX_SENTENCE_CHARS for u in units)
+    assert all(text[u.start : u.end] == u.text for u in units)
+    assert sum(len(u.text) for u in units) > 0.99 * len(line)
+
+
+def test_long_sentences_inside_normal_prose_stay_whole():
+    from workbench.core.nlp.prose import prose_units
+
+    para = " ".join(["The firm hired 300 workers in 2021."] * 1500)
+    units = list(prose_units("Title\n\n" + para))
+    assert all(u.text.endswith(".") and u.text[0] == "T" for u in units)

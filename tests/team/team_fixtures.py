@@ -16,3 +16,42 @@ __all__ = ["TEXT", "Clock", "article", "claims_for", "open_team"]
 
 def open_team(url: str, **kw):
     return open_postgres_store(url, **kw)
+
+
+import json  # noqa: E402
+import os  # noqa: E402
+import subprocess  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+WRITER = Path(__file__).resolve().parent / "writer_proc.py"
+
+
+def synthetic(i: int, claims: int):
+    """A synthetic article with ``claims`` claims (the benchmark's generator)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from store_bench import make_article
+
+    return make_article(i, claims)
+
+
+def start_writer(spec: dict, stdin: bool = False) -> subprocess.Popen:
+    env = dict(
+        os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
+    )
+    proc = subprocess.Popen(
+        [sys.executable, str(WRITER), json.dumps(spec)],
+        stdout=subprocess.PIPE,
+        stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    assert proc.stdout is not None
+    first = proc.stdout.readline()
+    assert first.strip() == "ready", f"writer did not start: {first!r}"
+    return proc
+
+
+def parse_acks(lines: list[str]) -> tuple[list[tuple[str, ...]], int]:
+    acks = [tuple(line.split()[1:]) for line in lines if line.startswith("ack ")]
+    conflicts = sum(1 for line in lines if line.startswith("conflict "))
+    return acks, conflicts

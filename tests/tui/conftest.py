@@ -24,3 +24,13 @@ def article_id(ws) -> str:
     article = sample_article()
     result = ws.add_article(article, number_claims(article))
     return result.article_id
+
+
+@pytest.fixture
+def fake_model(monkeypatch):
+    """No spaCy load in tests that fake the extraction: the names asked for, in order."""
+    import workbench.core.nlp.pipeline as pipeline
+
+    loaded: list[str | None] = []
+    monkeypatch.setattr(pipeline, "load_pipeline", lambda name=None: loaded.append(name))
+    return loaded

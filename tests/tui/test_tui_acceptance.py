@@ -125,7 +125,12 @@ def test_change_text_words():
     assert change_text("links", [a], [a, b]).plain == "link added: https://b.example/"
     assert change_text("links", [a, b], [b]).plain == "link removed: https://a.example/"
     checked = {**a, "check": {"ok": True}}
-    assert change_text("links", [a], [checked]).plain == "link updated: https://a.example/"
+    assert change_text("links", [a], [checked]).plain == (
+        "link updated: https://a.example/ (check updated)")
+    # fault 1: the history says which field of the link changed
+    supports = {**a, "stance": "supports", "title": "Minutes"}
+    assert change_text("links", [a], [supports]).plain == (
+        "link updated: https://a.example/ (stance: context → supports; title: ∅ → Minutes)")
     assert change_text("status", "unreviewed", "in_progress").plain == (
         "status: unreviewed → in progress")
 

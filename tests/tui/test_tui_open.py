@@ -104,7 +104,7 @@ def test_second_instance_opens_read_only_or_refuses_import(ws_path, article_file
         assert out["rc"] == 4 and "another workbench" in err and "\n" not in err.strip()
 
 
-async def test_new_article_is_extracted_in_a_worker(ws, monkeypatch):
+async def test_new_article_is_extracted_in_a_worker(ws, monkeypatch, fake_model):
     import workbench.core.nlp.extract as extract
 
     calls = []
@@ -123,11 +123,12 @@ async def test_new_article_is_extracted_in_a_worker(ws, monkeypatch):
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         assert calls == ["m"]
+        assert fake_model == ["m"]  # the model load is its own step, before the claims
     assert ws.article(article.id).text == article.text
     assert len(ws.claims(article.id)) == len(number_claims(article))
 
 
-async def test_extraction_failure_is_shown_not_raised(ws, monkeypatch):
+async def test_extraction_failure_is_shown_not_raised(ws, monkeypatch, fake_model):
     import workbench.core.nlp.extract as extract
 
     def broken(article, model=None, **kwargs):
@@ -177,15 +178,18 @@ def test_without_a_terminal_the_workbench_refuses_in_one_line(ws_path, article_f
     assert err.count("\n") == 1
 
 
-async def test_escape_cancels_an_extraction_in_progress(ws, monkeypatch):
+async def test_escape_cancels_an_extraction_in_progress(ws, monkeypatch, fake_model):
     """The worker runs the real Extractor loop with a cancel event: escape stops it."""
+    import asyncio
+    import threading
+
     import workbench.core.nlp.extract as extract
     from workbench.core.errors import WorkbenchError
 
-    started = []
+    started = threading.Event()
 
     def slow_extract(article, model=None, progress=None, cancel=None):
-        started.append(True)
+        started.set()
         for done in range(1, 1000):
             if cancel is not None and cancel.is_set():
                 raise WorkbenchError("cancelled")
@@ -197,8 +201,9 @@ async def test_escape_cancels_an_extraction_in_progress(ws, monkeypatch):
     monkeypatch.setattr(extract, "extract_claims", slow_extract)
     app = make_app(ws, pending=Pending(article=sample_article()))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.2)
-        assert started and isinstance(app.screen, LoadingScreen)
+        assert await asyncio.to_thread(started.wait, 10)
+        await pilot.pause()
+        assert isinstance(app.screen, LoadingScreen)
         await pilot.press("escape")
         await app.workers.wait_for_complete()
         await pilot.pause()

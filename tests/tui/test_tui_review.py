@@ -148,9 +148,12 @@ async def test_status_filters_and_clear(ws, article_id):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3")
         assert table(app).row_keys() == [claims[0].id, claims[3].id]
-        await pilot.press("5")
+        await pilot.press("5")  # combined: verified or false
+        assert table(app).row_keys() == [claims[0].id, claims[3].id, claims[4].id]
+        assert "only verified or false" in str(app.screen.query_one("#list-info").render())
+        await pilot.press("3")  # toggled off again: false only
         assert table(app).row_keys() == [claims[4].id]
-        await pilot.press("4")
+        await pilot.press("5", "4")
         assert table(app).row_keys() == []
         await pilot.press("0")
         assert len(table(app).row_keys()) == len(claims)

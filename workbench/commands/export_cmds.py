@@ -7,8 +7,8 @@ import sys
 from typing import Any
 
 from ..core.config import Config
-from ..core.errors import InputError
 from ..core.text import one_line
+from .common import open_ws, out, warn
 
 DEFAULT_HTML_NAME = "verdict-report.html"
 
@@ -23,7 +23,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         description=(
             "Export verdict reports. Markdown, CSV, JSON and ClaimReview go to stdout unless -o "
             f"names a file; HTML goes to {DEFAULT_HTML_NAME} unless -o says otherwise. "
-            "--reviewer keeps only claims whose verdict that reviewer set last."
+            "--by NAME keeps only claims whose verdict NAME set last. Dismissed claims are "
+            "left out unless --include-dismissed (JSON always holds them)."
         ),
     )
     p.add_argument(
@@ -35,8 +36,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("-o", "--output", metavar="PATH", help="output file ('-' for stdout)")
     p.add_argument(
-        "--status", metavar="LIST", help="only claims with these statuses, e.g. disputed,false"
+        "--status", metavar="LIST",
+        help="only claims with these statuses, e.g. disputed,false",
     )
+    p.add_argument("--by", metavar="NAME", help="only claims whose verdict NAME set last")
+    p.add_argument("--include-dismissed", action="store_true",
+                   help="keep dismissed claims in the report")
     p.add_argument(
         "--url", help="ClaimReview: URL of the page publishing the fact check (config: url)"
     )
@@ -55,70 +60,55 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         description=(
             "Import a JSON export (workbench export --format json): new articles are added with "
             "their claims, verdicts and history; shared articles are merged claim by claim, the "
-            "later change winning each conflict. Conflicts are listed and kept in history."
+            "later change winning each conflict. Conflicts are listed and kept in history. "
+            "The workspace must exist unless --create."
         ),
     )
     q.add_argument("file", metavar="FILE.json", help="a JSON export")
+    q.add_argument("--create", action="store_true",
+                   help="create the workspace when there is none at that path")
     q.set_defaults(func=run_import)
 
 
-def _article_refs(args: argparse.Namespace, ws: Any) -> list[str]:
-    if args.all and args.articles:
-        raise InputError("give article ids or --all, not both")
-    summaries = ws.articles()
-    if args.all:
-        if not summaries:
-            raise InputError(f"the workspace {ws.path} has no articles yet")
-        return [s.id for s in summaries]
-    if args.articles:
-        return list(args.articles)
-    if len(summaries) == 1:
-        return [summaries[0].id]
-    if not summaries:
-        raise InputError(f"the workspace {ws.path} has no articles yet")
-    raise InputError(
-        f"the workspace has {len(summaries)} articles: name one or more ARTICLE_IDs, or use --all"
-    )
-
-
 def run_export(args: argparse.Namespace, config: Config) -> int:
-    from ..core.export import ExportOptions, render_report, write_text_atomic
-    from ..core.export.report import parse_statuses
-    from ..core.store import Workspace
+    from ..core.services.exporting import ExportRequest, export_report, write_output
 
-    if args.html and args.format != "claimreview":
-        raise InputError("--html only applies to --format claimreview")
-    statuses = parse_statuses(args.status) if args.status else None
-    options = ExportOptions(
+    request = ExportRequest(
+        fmt=args.format,
+        articles=tuple(args.articles),
+        every=args.all,
+        statuses=args.status,
+        by=args.by,
+        include_dismissed=args.include_dismissed,
         url=args.url or config.url,
         org=args.org or config.org,
         html_snippets=bool(args.html),
     )
-    with Workspace.open(config.workspace_path, reviewer=config.reviewer_name, readonly=True) as ws:
-        refs = _article_refs(args, ws)
-        text = render_report(ws, args.format, refs, statuses, args.reviewer or None, options)
+    with open_ws(config, mode="read") as ws:
+        result = export_report(ws, request)
+    for message in result.warnings:
+        warn(message)
     output = args.output
     if output is None and args.format == "html":
         output = DEFAULT_HTML_NAME
     if output is None or output == "-":
-        sys.stdout.write(text)
+        sys.stdout.write(result.text)
         sys.stdout.flush()
         return 0
-    path = write_text_atomic(output, text)
+    path = write_output(output, result.text)
     print(f"wrote {args.format} report to {one_line(str(path))}", file=sys.stderr)
     return 0
 
 
 def run_import(args: argparse.Namespace, config: Config) -> int:
-    from ..core.export.merge import load_export, merge_export
-    from ..core.store import Workspace
+    from ..core.services.merging import load, merge
 
-    export = load_export(args.file)  # validated before the workspace is touched
-    with Workspace.open(config.workspace_path, reviewer=config.reviewer_name) as ws:
-        result = merge_export(ws, export)
-    print(result.summary())
-    for old_id in result.replaced.values():
-        print(f"note: a newer text of a stored article replaced article {old_id}")
-    for conflict in result.conflicts:
-        print(conflict.describe())
+    export = load(args.file)  # validated before the workspace is touched
+    # only with --create: a mistyped -w says "no workspace" instead of making one
+    with open_ws(config, create=args.create) as ws:
+        outcome = merge(ws, export)
+    for message in outcome.warnings:
+        warn(message)
+    for line in outcome.lines:
+        out(line)
     return 0

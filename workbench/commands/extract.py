@@ -8,11 +8,11 @@ import shutil
 import sys
 from typing import Any
 
-from ..core.articles import expand_paths, load_article_file
 from ..core.config import Config
 from ..core.models import Article, Claim
 from ..core.nlp.values import format_value
 from ..core.text import one_line
+from .common import positive_int
 from .progress import ProgressBar
 
 CLAIM_FIELDS = (
@@ -54,7 +54,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "paths", nargs="+", metavar="PATH", help="article files, folders of them, or - for stdin"
     )
     p.add_argument("--format", "-f", choices=("table", "json", "jsonl"), default="table")
-    p.add_argument("--jobs", "-j", type=int, default=1, help="processes for spaCy (default 1)")
+    p.add_argument("--jobs", "-j", type=positive_int, default=1,
+                   help="processes for spaCy (default 1)")
+    p.add_argument("--progress", action="store_true",
+                   help="report progress on stderr even when it is not a terminal")
     p.set_defaults(func=run)
 
 
@@ -67,31 +70,18 @@ def article_json(article: Article, claims: list[Claim]) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from ..core.errors import InputError
-    from ..core.nlp.extract import extract_many
+    from ..core.services.importing import extract, read_articles
 
-    if args.jobs < 1:
-        raise InputError("--jobs must be at least 1")
-    paths = expand_paths(args.paths)
-    if paths.count("-") > 1:
-        raise InputError("stdin (-) can be given only once")
-    named = {p for p in args.paths if not _is_dir(p)}
-    articles = []
-    for path in paths:
-        try:
-            articles.append(load_article_file(path))
-        except InputError as exc:
-            if path in named:
-                raise  # a file the user named: a clear error, nothing written
-            # one bad file in a folder does not stop the others
-            print(f"workbench: skipped {one_line(exc.message)}", file=sys.stderr)
-    if not articles:
-        raise InputError("no readable article in " + ", ".join(args.paths))
-    bar = ProgressBar("extracting paragraphs", min_total=3)
+    read = read_articles(args.paths)  # a named file: a clear error; in a folder: skipped
+    for line in read.skipped:
+        print(f"workbench: skipped {line}", file=sys.stderr)
+    bar = ProgressBar("extracting paragraphs", min_total=3, force=args.progress)
     try:
-        results = extract_many(articles, model=config.model_name, jobs=args.jobs, progress=bar)
+        results = [x.claims for x in extract(read.articles, model=config.model_name,
+                                             jobs=args.jobs, progress=bar)]
     finally:
         bar.close()
+    articles = read.articles
     out = sys.stdout
     if args.format == "json":
         docs = [article_json(a, c) for a, c in zip(articles, results, strict=True)]
@@ -126,7 +116,7 @@ def format_table(article: Article, claims: list[Claim], width: int | None = None
         value = one_line(format_value(c.kind, c.value), 28)
         ctype = TYPE_SHORT.get(c.claim_type or "", "-")
         lines.append(
-            f"{c.id[:8]} {c.kind:<11} {ctype:<8} {one_line(c.label, label_w):<{label_w}} "
-            f"{value:<28} {score}"
+            f"{one_line(c.id)[:8]} {one_line(c.kind):<11} {ctype:<8} "
+            f"{one_line(c.label, label_w):<{label_w}} {value:<28} {score}"
         )
     return "\n".join(lines) + "\n\n"

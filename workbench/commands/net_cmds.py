@@ -1,18 +1,18 @@
 """Network commands: ``workbench fetch URL`` and ``workbench check-links``.
 
-Every request goes through ``core.fetch`` (safety rules there). Untrusted text
-(titles, URLs, errors from the network) is printed through ``one_line``.
+The use cases are ``core.services.fetching`` and ``core.services.link_checks``
+(safety rules in ``core.net``). Untrusted text (titles, URLs, errors from the
+network) is printed through ``one_line``.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from ..core.config import Config
-from ..core.errors import InputError, NetworkUnreachable, NotFound
-from ..core.text import one_line
+from ..core.errors import InputError, NetworkUnreachable
+from .common import error_line, open_ws, out, seconds, warn
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -50,7 +50,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="print the extracted article on stdout instead of importing it",
     )
     p.add_argument(
-        "--timeout", type=float, default=30.0, help="total seconds for the fetch (default 30)"
+        "--timeout", type=seconds, default=30.0, help="total seconds for the fetch (default 30)"
     )
     p.set_defaults(func=cmd_fetch)
 
@@ -77,198 +77,73 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument(
         "--allow-private", action="store_true", help="allow links to private/local addresses"
     )
+    p.add_argument("--progress", action="store_true",
+                   help="report progress on stderr even when it is not a terminal")
     p.set_defaults(func=cmd_check_links)
-
-
-def _open(config: Config, readonly: bool = False, create: bool = False) -> Any:
-    from ..core.store import Workspace
-
-    return Workspace.open(
-        config.workspace_path, reviewer=config.reviewer_name, readonly=readonly, create=create
-    )
-
-
-def _out(line: str = "") -> None:
-    sys.stdout.write(line + "\n")
 
 
 # -- fetch ---------------------------------------------------------------------------
 
 
 def cmd_fetch(args: argparse.Namespace, config: Config) -> int:
-    from ..core.net.fetch import fetch_article, validate_url
+    from ..core.services.fetching import FetchOptions, fetch_and_import, fetch_page
 
-    url = validate_url(args.url)
-    if args.timeout <= 0:
-        raise InputError("--timeout must be a positive number of seconds")
+    options = FetchOptions(
+        allow_private=args.allow_private, timeout=args.timeout, whole_page=args.whole_page
+    )
     if args.print_only:
-        article = fetch_article(
-            url,
-            allow_private=args.allow_private,
-            timeout=args.timeout,
-            extract_body=not args.whole_page,
-        )
-        sys.stdout.write(article.text + "\n")
+        sys.stdout.write(fetch_page(args.url, options).text + "\n")
         return 0
-    with _open(config, create=True) as ws:  # lock first: fail fast when the workspace is busy
-        if args.no_extract and _already_imported(ws, url):
-            raise InputError(
-                f"{one_line(url, 200)} is already in the workspace; fetch it again without "
-                "--no-extract so its verdicts stay on their claims"
-            )
-        article = fetch_article(
-            url,
-            allow_private=args.allow_private,
-            timeout=args.timeout,
-            extract_body=not args.whole_page,
+    with open_ws(config, create=True) as ws:  # lock first: fail fast when the workspace is busy
+        outcome = fetch_and_import(
+            ws, args.url, options, model=config.model_name, claims=not args.no_extract
         )
-        if args.no_extract:
-            claims = []
-        else:
-            from ..core.nlp.extract import extract_claims
-
-            claims = extract_claims(article, model=config.model_name)
-        result = ws.add_article(article, claims)
-    title = one_line(article.title or article.source, 70)
-    if result.replaced:
-        what = f"re-imported {result.article_id[:8]} (changed text, replaces {result.replaced[:8]})"
-    elif result.created:
-        what = f"added {result.article_id[:8]}"
-    else:
-        what = f"unchanged {result.article_id[:8]}"
-    _out(f"{what}  {title}  ({len(claims)} claims)")
-    facts = [
-        f"by {one_line(article.meta['author'], 80)}" if article.meta.get("author") else "",
-        f"published {one_line(article.meta['date'], 40)}" if article.meta.get("date") else "",
-    ]
-    final = article.meta.get("final_url")
-    if final and final != article.source:
-        facts.append(f"redirected to {one_line(final, 200)}")
-    if any(facts):
-        _out("  " + "; ".join(f for f in facts if f))
-    if result.replaced or not result.created:
-        _out(f"  verdicts kept {result.kept}, moved {result.moved}, orphaned {result.orphaned}")
+    for line in outcome.describe(title_width=70):
+        out(line)
     return 0
-
-
-def _already_imported(ws: Any, url: str) -> bool:
-    try:
-        ws.article(url)
-    except NotFound:
-        return False
-    return True
 
 
 # -- check-links ---------------------------------------------------------------------
 
 
 def cmd_check_links(args: argparse.Namespace, config: Config) -> int:
-    from ..core.net.fetch import check_links
+    from ..core.services.link_checks import check_and_save, link_targets
     from .progress import ProgressBar
 
     if args.article and args.all:
         raise InputError("give an ARTICLE_ID or --all, not both")
     if not 1 <= args.concurrency <= 64:
         raise InputError("--concurrency must be between 1 and 64")
-    with _open(config) as ws:
-        aids = [ws.article(args.article).id] if args.article else [s.id for s in ws.articles()]
-        targets: list[tuple[str, str, str]] = []  # (article id, claim id, url)
-        for aid in aids:
-            for cid, verdict in ws.verdicts(aid).items():
-                targets.extend((aid, cid, link.url) for link in verdict.links)
+    with open_ws(config) as ws:
+        targets = link_targets(ws, [args.article] if args.article else None)
         if not targets:
-            _out("no evidence links to check")
+            out("no evidence links to check")
             return 0
-        urls = list(dict.fromkeys(url for _, _, url in targets))
-        bar = ProgressBar("checking links", min_total=1)
+        bar = ProgressBar("checking links", min_total=1, force=args.progress)
+        archive_bar = ProgressBar("archive lookups", min_total=1, force=args.progress)
         try:
-            results = check_links(
-                urls,
-                concurrency=args.concurrency,
+            run = check_and_save(
+                ws,
+                targets,
                 allow_private=args.allow_private,
+                concurrency=args.concurrency,
+                archive=args.archive,
+                save=args.save,
                 progress=bar,
-                skip_unreachable=True,
+                archive_progress=archive_bar,
             )
         finally:
             bar.close()
-        if not results:
-            raise NetworkUnreachable(
-                f"cannot check {len(urls)} link(s): the network is unreachable; nothing was changed"
-            )
-        archives: dict[str, dict | None] = {}
-        archive_skipped = False
-        if args.archive or args.save:
-            from ..core.net.archive import lookup_many
-
-            bar = ProgressBar("archive lookups", min_total=1)
-            try:
-                archives, errors = lookup_many(
-                    urls, save=args.save, concurrency=min(args.concurrency, 4), progress=bar
-                )
-            except NetworkUnreachable:
-                # the link checks are kept; only the archive lookups are skipped
-                archives, errors = {}, {}
-                archive_skipped = True
-            finally:
-                bar.close()
-            for message in errors.values():
-                print(f"workbench: warning: {one_line(message, 300)}", file=sys.stderr)
-        for aid, cid, url in targets:
-            archive = archives.get(url)
-            record = results.get(url)
-            if record is not None and record.get("refused"):
-                record = None  # a refused link was not checked: its last check stays
-            if record is None and archive is None:
-                continue
-            ws.set_link_check(aid, cid, url, check=record, archive=archive)
-    code = _report(urls, results, archives, (args.archive or args.save) and not archive_skipped)
-    if archive_skipped:
-        print(
-            "workbench: error: archive lookups skipped: the network is unreachable "
-            "(cannot reach archive.org); the link checks above were saved",
-            file=sys.stderr,
+            archive_bar.close()
+    for message in run.archive_errors.values():
+        warn(message)
+    for line in run.lines():
+        out(line)
+    out(run.summary())
+    if run.archive_skipped:
+        error_line(
+            "archive lookups skipped: the network is unreachable (cannot reach archive.org); "
+            "the link checks above were saved"
         )
         return NetworkUnreachable.exit_code
-    return code
-
-
-def _report(
-    urls: list[str], results: dict[str, dict], archives: dict[str, dict | None], archived: bool
-) -> int:
-    dead = refused = unchecked = 0
-    for url in urls:
-        record = results.get(url)
-        if record is None:
-            unchecked += 1
-            _out(f"---    -  {one_line(url, 100)}  not checked: the network is unreachable")
-            continue
-        if record.get("refused"):
-            refused += 1
-            word, detail = "SKIP", (record.get("error") or "").split(" (use --allow-private")[0]
-        elif record["ok"]:
-            word, detail = "ok  ", record.get("title") or ""
-        else:
-            dead += 1
-            word, detail = "DEAD", record.get("error") or ""
-        code = str(record.get("status_code") or "-")
-        line = f"{word} {code:>3}  {one_line(url, 100)}"
-        if detail:
-            line += f"  {one_line(detail, 60)}"
-        final = record.get("final_url")
-        if final and final != url:
-            line += f"  -> {one_line(final, 80)}"
-        if archived:
-            snap = archives.get(url)
-            line += f"  [archived {snap['timestamp'][:10]}]" if snap else "  [no snapshot]"
-        _out(line)
-    plural = "s" if len(urls) != 1 else ""
-    ok = len(urls) - dead - refused - unchecked
-    summary = f"checked {len(urls)} link{plural}: {ok} ok, {dead} dead"
-    if refused:
-        summary += f", {refused} refused (private address; --allow-private to check them)"
-    if unchecked:
-        summary += f", {unchecked} not checked (network unreachable)"
-    if archived:
-        summary += f"; {sum(1 for u in urls if archives.get(u))} with an archive snapshot"
-    _out(summary)
-    return 1 if unchecked else 0
+    return 1 if run.counts()["unchecked"] else 0

@@ -18,6 +18,7 @@ from ..core.config import Config
 from ..core.errors import InputError, NotFound, WorkspaceLocked
 from ..core.export import ExportOptions
 from ..core.models import Article
+from .common import open_ws
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -73,20 +74,6 @@ def _stored(ws: Any, ref: str) -> str | None:
         return None
 
 
-def _open_workspace(config: Config) -> Any:
-    """Open the workspace; when another process holds it, open it read-only."""
-    from ..core.store import Workspace
-
-    path = config.workspace_path
-    try:
-        return Workspace.open(path, reviewer=config.reviewer_name)
-    except WorkspaceLocked as exc:
-        try:
-            return Workspace.open(path, reviewer=config.reviewer_name, readonly=True)
-        except Exception:
-            raise exc from None
-
-
 def run(args: argparse.Namespace, config: Config) -> int:
     from ..core.articles import load_article_file
 
@@ -98,16 +85,14 @@ def run(args: argparse.Namespace, config: Config) -> int:
         if target == "-":
             _reattach_terminal()
     elif target and is_url(target):
-        try:
-            import workbench.core.net.fetch  # noqa: F401
-        except ImportError:
-            raise InputError("opening a URL is not available in this build") from None
-        url = target
+        from ..core.net.fetch import validate_url
+
+        url = validate_url(target)
 
     problem = terminal_problem()
     if problem:
         raise InputError(problem)
-    ws = _open_workspace(config)
+    ws = open_ws(config, mode="review", create=True)
     try:
         from ..tui.app import Pending, WorkbenchApp
 

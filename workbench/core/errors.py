@@ -15,10 +15,27 @@ one line on stderr and exits non-zero, the TUI shows it as a notification.
     ├── FetchError          a URL could not be fetched
     │   ├── UnsafeURL           scheme, host or redirect refused by the safety rules
     │   └── NetworkUnreachable  no network at all
-    └── ExportError         a report could not be written
+    ├── ExportError         a report could not be written
+    └── Cancelled           the user stopped a long run (escape in the TUI, ctrl+c)
+
+Errors carry structured fields besides the message, so that no code ever parses a
+message to learn what went wrong::
+
+    raise FetchError(f"cannot fetch {url}: connection refused",
+                     url=url, reason="connection refused")
+    raise UnsafeURL(..., url=url, reason="resolves to a private address",
+                    hint="--allow-private", private=True)
+    raise WorkspaceCorrupt(f"{path} is damaged; run `workbench doctor`",
+                           path=path, reason="is damaged", hint="run `workbench doctor`")
+
+``reason`` is the cause without its subject (what a table cell or a doctor finding
+shows), ``hint`` what the user can do, ``url``/``path`` the subject. Every field is
+optional; ``reason`` falls back to the message.
 """
 
 from __future__ import annotations
+
+import os
 
 
 class WorkbenchError(Exception):
@@ -26,9 +43,29 @@ class WorkbenchError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        reason: str | None = None,
+        hint: str | None = None,
+        url: str | None = None,
+        path: str | os.PathLike[str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
+        self._reason = reason
+        self.hint = hint
+        """What the user can do about it ("--allow-private", "run `workbench doctor`")."""
+        self.url = url
+        """The URL the error is about, if any."""
+        self.path = os.fspath(path) if path is not None else None
+        """The file or folder the error is about, if any."""
+
+    @property
+    def reason(self) -> str:
+        """The cause without its subject ("connection refused"); else the message."""
+        return self._reason if self._reason else self.message
 
     def __str__(self) -> str:
         return self.message
@@ -103,7 +140,23 @@ class FetchError(WorkbenchError):
 
 
 class UnsafeURL(FetchError):
-    """The URL, a redirect or the address it resolves to is refused."""
+    """The URL, a redirect or the address it resolves to is refused.
+
+    ``private`` is True when the only objection is a non-global address (loopback,
+    private, link-local, ...): ``--allow-private`` would allow it.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        private: bool = False,
+        reason: str | None = None,
+        hint: str | None = None,
+        url: str | None = None,
+    ) -> None:
+        super().__init__(message, reason=reason, hint=hint, url=url)
+        self.private = private
 
 
 class NetworkUnreachable(FetchError):
@@ -114,3 +167,12 @@ class ExportError(WorkbenchError):
     """A report could not be written."""
 
     exit_code = 6
+
+
+class Cancelled(WorkbenchError):
+    """The user stopped a long run (a fetch, an extraction, a link check)."""
+
+    exit_code = 130
+
+    def __init__(self, message: str = "cancelled", *, url: str | None = None) -> None:
+        super().__init__(message, url=url)

@@ -11,21 +11,17 @@ import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-STATUSES: tuple[str, ...] = (
-    "unreviewed",
-    "in_progress",
-    "verified",
-    "disputed",
-    "false",
-    "inconclusive",
-)
-"""Verdict statuses, in the order the UI lists them (keys 1-6 filter by them)."""
+from .vocabulary import FINAL_STATUSES as _FINAL
+from .vocabulary import Action, Origin, Stance, Status
 
-FINAL_STATUSES: tuple[str, ...] = ("verified", "disputed", "false", "inconclusive")
-"""Statuses that count as reviewed."""
+STATUSES: tuple[str, ...] = tuple(Status)
+"""Verdict statuses, in the order the UI lists them (``vocabulary.Status``)."""
 
-STANCES: tuple[str, ...] = ("supports", "refutes", "context")
-"""Stance of an evidence link towards its claim."""
+FINAL_STATUSES: tuple[str, ...] = _FINAL
+"""Statuses that count as reviewed (dismissed too: progress can reach 100%)."""
+
+STANCES: tuple[str, ...] = tuple(Stance)
+"""Stance of an evidence link towards its claim (``vocabulary.Stance``)."""
 
 CLAIM_KINDS: tuple[str, ...] = (
     "quantity",
@@ -39,6 +35,8 @@ CLAIM_KINDS: tuple[str, ...] = (
     "statement",
     "consistency",
 )
+"""What a claim is about (``Claim.kind``); a reviewer's claim with no number or date
+in its anchor is a ``statement``."""
 
 
 def content_hash(text: str, length: int = 16) -> str:
@@ -99,8 +97,9 @@ class Claim:
     personal experience, other (None when not classified)."""
     speaker: str | None = None
     """Who the article credits with the claim (quotes, attributed statements), else None."""
-    origin: str = "extracted"
-    """"extracted" (found by the extractor) or "reviewer" (added by hand)."""
+    origin: str = Origin.EXTRACTED
+    """``Origin.EXTRACTED`` (found by the extractor) or ``Origin.REVIEWER`` (added by
+    hand: kept across re-extraction and re-import)."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -122,7 +121,8 @@ class Link:
 
     url: str
     title: str = ""
-    stance: str = "context"
+    stance: str = Stance.CONTEXT
+    """``vocabulary.Stance``: supports, refutes or context."""
     added_at: str = ""
     check: dict[str, Any] | None = None
     """Last check: {"status_code", "final_url", "title", "checked_at", "ok", "error"}."""
@@ -143,13 +143,16 @@ class Verdict:
 
     claim_id: str
     article_id: str
-    status: str = "unreviewed"
+    status: str = Status.UNREVIEWED
+    """``vocabulary.Status``."""
     note: str = ""
+    """The reviewer's note (several lines); for a dismissed claim, why."""
     links: list[Link] = field(default_factory=list)
     reviewer: str = ""
     updated_at: str = ""
     label: str = ""
-    """The reviewer's wording of the claim ("" = the extracted ``Claim.label``)."""
+    """The reviewer's wording of the claim ("" = the extracted ``Claim.label``; the
+    JSON export keeps the extracted one as ``extracted_label``)."""
     orphaned: bool = False
     """True when a re-import removed the claim: the verdict is kept, never dropped."""
 
@@ -175,12 +178,15 @@ class Change:
     article_id: str
     claim_id: str
     field: str
+    """``vocabulary.Field``: status, note, links, link_check, label, claim, claim_id,
+    orphaned, title."""
     old: Any
     new: Any
     reviewer: str
     at: str
-    action: str = "edit"
-    """"edit", "undo", "redo", "import" or "merge"."""
+    action: str = Action.EDIT
+    """``vocabulary.Action``: edit, undo, redo, import (a JSON import, or a re-import
+    that moved or orphaned the verdict), merge or check (a link check)."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -1,7 +1,8 @@
 """The workbench app: screens, the extraction worker, theme, keymap, palette.
 
-The app owns the open Workspace; screens call it on the main thread. Workers
-(spaCy extraction, network fetches) only return results as messages.
+The app owns the open store; screens call it on the main thread (the review
+screen through its ReviewSession). Workers (spaCy extraction, network fetches)
+only return results as messages.
 """
 
 from __future__ import annotations
@@ -10,22 +11,34 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.models import Article
+from workbench.core.store.interface import Store
 
 from . import render
 from .keys import REVIEW_BINDINGS
-from .messages import ArticleChosen, ArticleExtracted, ExtractionFailed, ExtractionProgress
+from .messages import (
+    AppAction,
+    ArticleChosen,
+    ArticleExtracted,
+    ExtractionFailed,
+    ExtractionProgress,
+    ExtractionStep,
+)
 from .screens.loading import LoadingScreen
 from .screens.picker import PickerScreen
 from .screens.review import ReviewScreen
+
+if TYPE_CHECKING:
+    from workbench.core.export import ExportOptions
 
 
 @dataclass
@@ -54,7 +67,7 @@ class WorkbenchApp(App[None]):
 
     def __init__(
         self,
-        ws: Any,
+        ws: Store,
         *,
         article_id: str | None = None,
         pending: Pending | None = None,
@@ -62,7 +75,7 @@ class WorkbenchApp(App[None]):
         keymap: dict[str, str] | None = None,
         cursor_blink: bool = True,
         animate: bool = True,
-        export_options: Any = None,
+        export_options: ExportOptions | None = None,
         advance_on_mark: bool = True,
     ) -> None:
         super().__init__()
@@ -99,10 +112,10 @@ class WorkbenchApp(App[None]):
                 exit_on_error=False,
             )
         elif self.start_article:
-            self.push_screen(ReviewScreen(self.ws, self.start_article))
+            self.push_screen(self._review(self.start_article))
         else:
             self.push_screen(PickerScreen(self.ws.articles(), can_go_back=False))
-        if getattr(self.ws, "readonly", False):
+        if self.ws.readonly:
             self.notify(
                 "Another workbench has this workspace open: read-only here.",
                 severity="warning",
@@ -123,22 +136,33 @@ class WorkbenchApp(App[None]):
     # ------------------------------------------------------- reading worker
     def _read_worker(self, pending: Pending) -> None:
         """Runs in a thread: fetch (URL) and extract; never touches the store or widgets."""
+        def step(message: Message) -> None:
+            self.post_message(message)
+
         try:
             article = pending.article
             if article is None:
                 from workbench.core.net.fetch import fetch_article
 
+                step(ExtractionStep(f"Fetching {render.message(pending.url, 60)}…"))
                 article = fetch_article(
                     pending.url or "", allow_private=pending.allow_private, cancel=pending.cancel
                 )
             if pending.cancel.is_set():
                 raise WorkbenchError("cancelled")
+            from workbench.core.nlp.pipeline import load_pipeline
+
+            step(ExtractionStep("Loading the language model (spaCy)…"))
+            load_pipeline(pending.model)
+            if pending.cancel.is_set():
+                raise WorkbenchError("cancelled")
             from workbench.core.nlp.extract import extract_claims
 
+            step(ExtractionStep("Finding the checkable claims…"))
             claims = extract_claims(
                 article,
                 model=pending.model,
-                progress=lambda done, total: self.post_message(ExtractionProgress(done, total)),
+                progress=lambda done, total: step(ExtractionProgress(done, total)),
                 cancel=pending.cancel,
             )
         except WorkbenchError as exc:
@@ -148,6 +172,11 @@ class WorkbenchApp(App[None]):
             self.post_message(ExtractionFailed(render.message(f"{type(exc).__name__}: {exc}")))
             return
         self.post_message(ArticleExtracted(article, claims))
+
+    @on(ExtractionStep)
+    def _extraction_step(self, message: ExtractionStep) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.step(message.text)
 
     @on(ArticleExtracted)
     async def _extracted(self, message: ArticleExtracted) -> None:
@@ -182,7 +211,7 @@ class WorkbenchApp(App[None]):
     # --------------------------------------------------------------- screens
     async def open_article(self, article_id: str) -> None:
         try:
-            screen = ReviewScreen(self.ws, article_id)
+            screen = self._review(article_id)
         except WorkbenchError as exc:
             self.notify(render.message(exc), severity="error", markup=False)
             return
@@ -192,6 +221,21 @@ class WorkbenchApp(App[None]):
             await self.switch_screen(screen)
         else:
             await self.push_screen(screen)
+
+    def _review(self, article_id: str) -> ReviewScreen:
+        return ReviewScreen(self.ws, article_id, cursor_blink=self.cursor_blink,
+                            advance_on_mark=self.advance_on_mark)
+
+    @on(AppAction)
+    def _app_action(self, message: AppAction) -> None:
+        if message.action == "help":
+            from .screens.help import HelpScreen
+
+            self.push_screen(HelpScreen(self.help_rows(), self.advance_on_mark))
+        elif message.action == "open_picker":
+            self.action_open_picker()
+        elif message.action == "export":
+            self.action_export(message.article_id)
 
     @on(ArticleChosen)
     async def _chosen(self, message: ArticleChosen) -> None:
@@ -210,7 +254,9 @@ class WorkbenchApp(App[None]):
     def action_export(self, article_id: str) -> None:
         from .screens.export import ExportDialog
 
-        self.push_screen(ExportDialog(self.ws, article_id, self.export_options))
+        self.push_screen(
+            ExportDialog(self.ws, article_id, self.export_options, cursor_blink=self.cursor_blink)
+        )
 
     # ------------------------------------------------------- help & palette
     def keys_for(self, binding: Binding) -> str:

@@ -66,8 +66,12 @@ _FOOTER_FIRST = ("next_unreviewed", "mark_verified", "mark_disputed", "mark_fals
                  "mark_inconclusive", "help", "quit")
 
 
-def footer_order(bindings: list[Binding]) -> list[Binding]:
+BindingList = list[Binding | tuple[str, str] | tuple[str, str, str]]
+"""The type of ``Screen.BINDINGS``."""
+
+
+def footer_order(bindings: list[Binding]) -> BindingList:
     """The same bindings, the ones that matter most first (the footer shows them in this
     order, and at 80 columns it cannot show all of them)."""
     rank = {bid: i for i, bid in enumerate(_FOOTER_FIRST)}
-    return sorted(bindings, key=lambda b: rank.get(b.id or "", len(rank)))
+    return list(sorted(bindings, key=lambda b: rank.get(b.id or "", len(rank))))

@@ -50,3 +50,20 @@ class LinksChecked(Message):
     claim_id: str
     results: list[tuple[str, dict | None, dict | None]]
     """(url, check, archive) per link."""
+    error: str = ""
+    """One clean line when the check could not run at all."""
+
+
+@dataclass
+class AppAction(Message):
+    """A screen asks the app for something app-wide (help, the picker, an export)."""
+
+    action: str
+    article_id: str = ""
+
+
+@dataclass
+class ExtractionStep(Message):
+    """A worker moved on to the next step of reading an article (e.g. loading spaCy)."""
+
+    text: str

@@ -27,6 +27,7 @@ STATUS_COLOR: dict[str, str] = {
     "disputed": "#e0823d",
     "false": "#f85149",
     "inconclusive": "#a371f7",
+    "dismissed": "#6e7681",
 }
 STATUS_MARK: dict[str, str] = {
     "unreviewed": "·",
@@ -35,6 +36,7 @@ STATUS_MARK: dict[str, str] = {
     "disputed": "!",
     "false": "✗",
     "inconclusive": "?",
+    "dismissed": "–",
 }
 STATUS_LABEL: dict[str, str] = {
     "unreviewed": "unreviewed",
@@ -43,6 +45,7 @@ STATUS_LABEL: dict[str, str] = {
     "disputed": "disputed",
     "false": "false",
     "inconclusive": "inconclusive",
+    "dismissed": "dismissed",
 }
 # Kinds longer than the claims table's kind column, shortened so they stay readable.
 KIND_SHORT = {"consistency": "consist."}
@@ -104,12 +107,40 @@ def worthiness_cell(value: float | None) -> Text:
     return Text(f"{value:.2f}", style=style, end="", justify="right")
 
 
-def claim_row(claim: Claim, status: str, label_width: int = 60) -> tuple[Text, Text, Text, Text]:
-    """Cells of one claims-table row: status mark, kind, label, worthiness."""
+def claim_label(claim: Claim, verdict: Verdict | None = None) -> str:
+    """What the claim is called: the reviewer's wording when there is one."""
+    if verdict is not None and verdict.label:
+        return verdict.label
+    return claim.label or claim.anchor
+
+
+def extras_cell(verdict: Verdict | None) -> Text:
+    """The claims list's markers (as the CLI's ``[note]`` ``[1 link]``): ✎ when the
+    claim has a note, ↗N for N evidence links."""
+    text = Text(end="", no_wrap=True)
+    if verdict is None:
+        return text
+    if verdict.note.strip():
+        text.append("✎", style="bold")
+    if verdict.links:
+        text.append(f"↗{len(verdict.links)}" if len(verdict.links) < 10 else "↗9+", style="bold")
+    return text
+
+
+def claim_row(
+    claim: Claim, status: str, verdict: Verdict | None = None
+) -> tuple[Text, Text, Text, Text, Text]:
+    """Cells of one claims-table row: status mark, kind, label, markers, worthiness.
+
+    The label is whole: the table cuts it (with "…") to whatever width its column has,
+    so a resize changes a column width, not every row."""
+    label = cell(claim_label(claim, verdict), 300)
+    label.overflow = "ellipsis"
     return (
         mark_cell(status),
         cell(KIND_SHORT.get(claim.kind, claim.kind), 12, "dim"),
-        cell(claim.label or claim.anchor, label_width),
+        label,
+        extras_cell(verdict),
         worthiness_cell(claim.worthiness),
     )
 
@@ -144,7 +175,7 @@ def status_line(
         n = counts.get(status, 0)
         if n:
             tallies += [(f" {STATUS_MARK[status]}{n}", STATUS_COLOR[status])]
-    right: list[str | tuple[str, str]] = [
+    right: list[str | tuple[str, str] | Content] = [
         (f" {reviewed}/{total} reviewed ", "bold"),
         progress_bar(counts, 12 if width < 100 else 20),
         *tallies,
@@ -199,7 +230,8 @@ def variant_lines(value: Mapping[str, Any], limit: int = 12) -> list[Content]:
     return out
 
 
-def _sentence(claim: Claim) -> Content:
+def sentence(claim: Claim) -> Content:
+    """The claim's sentence on one line, its anchor reversed."""
     sentence = strip_controls(claim.sentence)
     start = claim.start - claim.sentence_start
     end = claim.end - claim.sentence_start
@@ -266,8 +298,25 @@ def _link_urls(value: Any) -> dict[str, Any] | None:
     return urls
 
 
+def _link_fields(before: Any, after: Any) -> list[str]:
+    """What changed in one link: ``stance: context → supports``, ``title: …``."""
+    if not isinstance(before, Mapping) or not isinstance(after, Mapping):
+        return []
+    out = []
+    for key in ("stance", "title", "check", "archive"):
+        old, new = before.get(key), after.get(key)
+        if old == new:
+            continue
+        if key in ("check", "archive"):
+            out.append(f"{key} updated")
+        else:
+            out.append(f"{key}: {one_line(str(old or '∅'), 30)} → {one_line(str(new or '∅'), 30)}")
+    return out
+
+
 def change_text(field: str, old: Any, new: Any) -> Content:
-    """One change in words: ``status: unreviewed → verified``, ``link added: URL``."""
+    """One change in words: ``status: unreviewed → verified``, ``link added: URL``,
+    ``link updated: URL (stance: context → supports)``."""
     if field == "links":
         before, after = _link_urls(old), _link_urls(new)
         if before is not None and after is not None:
@@ -283,6 +332,10 @@ def change_text(field: str, old: Any, new: Any) -> Content:
                     shown = ", ".join(one_line(u, 60) for u in urls[:3])
                     more = f" (+{len(urls) - 3})" if len(urls) > 3 else ""
                     parts += [f"{label}: ", (shown + more, "underline")]
+                    if label == "link updated" and len(urls) == 1:
+                        what = _link_fields(before[urls[0]], after[urls[0]])
+                        if what:
+                            parts.append(" (" + "; ".join(what) + ")")
             return Content.assemble(*parts) if parts else Content("links: unchanged")
     return Content.assemble(f"{one_line(field, 12)}: ", _short(old), " → ", _short(new))
 
@@ -300,17 +353,39 @@ def _short(value: Any) -> Content:
 def claim_detail(
     claim: Claim, verdict: Verdict, history: Sequence[Change], width: int = 80
 ) -> Content:
-    """The detail pane: everything about one claim, all untrusted text made safe."""
+    """The detail pane: everything about one claim, all untrusted text made safe.
+
+    What the reviewer acts on comes first (the claim, its sentence, the note, the
+    links), so at 120x40 they are visible without scrolling; the extractor's facts
+    (value, entities, worthiness) and the history follow."""
     # Nothing is cut to the pane's width: the pane wraps long lines, so a label or a URL
     # stays readable at 80 columns. ``width`` only bounds the link lines' URLs.
     w = max(width - 4, 200)
-    lines: list[Content] = [
-        Content.assemble(status_text(verdict.status), ("  " + one_line(claim.kind), "dim")),
-        Content.styled(one_line(claim.label or claim.anchor, 300), "bold"),
-        Content(""),
-        _sentence(claim),
-        Content(""),
+    head: list[str | tuple[str, str] | Content] = [
+        status_text(verdict.status), ("  " + one_line(claim.kind), "dim")
     ]
+    if claim.origin == "reviewer":
+        head.append(("  added by a reviewer", "dim"))
+    lines: list[Content] = [
+        Content.assemble(*head),
+        Content.styled(one_line(claim_label(claim, verdict), 300), "bold"),
+    ]
+    if verdict.label and verdict.label != claim.label and claim.label:
+        lines.append(Content.styled("  extracted as: " + one_line(claim.label, 300), "dim"))
+    lines += [sentence(claim), Content("")]
+    if verdict.note.strip():
+        lines.append(Content.styled("Note", "bold"))
+        lines.extend(Content(strip_controls(x)) for x in verdict.note.split("\n"))
+    else:
+        lines.append(Content.assemble(("Note ", "bold"),
+                                      ("(none — press enter to write one)", "dim")))
+    if verdict.links:
+        lines.append(Content.styled(f"Evidence links ({len(verdict.links)})", "bold"))
+        lines.extend(link_lines(verdict.links, w))
+    else:
+        lines.append(Content.assemble(("Evidence links ", "bold"),
+                                      ("(none — press l to add one)", "dim")))
+    lines.append(Content(""))
     value = _value_text(claim.value)
     if value:
         human = one_line(format_value(claim.kind, dict(claim.value)), 300)
@@ -328,15 +403,6 @@ def claim_detail(
         lines.append(Content.assemble(("Entities  ", "dim"), Content(ents)))
     if claim.worthiness is not None:
         lines.append(Content.assemble(("Worthiness  ", "dim"), f"{claim.worthiness:.2f}"))
-    lines.append(Content(""))
-    lines.append(Content.styled("Note", "bold"))
-    if verdict.note.strip():
-        lines.extend(Content(strip_controls(x)) for x in verdict.note.split("\n"))
-    else:
-        lines.append(Content.styled("  (none — press enter to write one)", "dim"))
-    lines.append(Content(""))
-    lines.append(Content.styled(f"Evidence links ({len(verdict.links)})", "bold"))
-    lines.extend(link_lines(verdict.links, w))
     if history:
         lines.append(Content(""))
         lines.append(Content.styled("History", "bold"))

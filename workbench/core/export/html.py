@@ -18,19 +18,14 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
 from ..models import STATUSES
 from ..text import one_line, strip_controls
+from ..vocabulary import STATUS_STYLE
 from .report import Report, clean_block, safe_href, status_label
 
 TEMPLATE = "report.html.j2"
 _SPACE = re.compile(r"\s+")
 
-STATUS_COLOURS: dict[str, str] = {
-    "unreviewed": "#9aa0a6",
-    "in_progress": "#4a7fd4",
-    "verified": "#2e8b57",
-    "disputed": "#d98a00",
-    "false": "#c0392b",
-    "inconclusive": "#7b5ea7",
-}
+STATUS_COLOURS: dict[str, str] = {status: style.paper for status, style in STATUS_STYLE.items()}
+"""The colours of the statuses on the page (``vocabulary.STATUS_STYLE``)."""
 
 
 @lru_cache(maxsize=1)

@@ -10,18 +10,20 @@ their own syntax. ``safe_href`` is the only way a URL becomes a link target.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from ..errors import InputError
 from ..models import FINAL_STATUSES, STATUSES, Article, Change, Claim, Link, Verdict
-from ..text import one_line, strip_controls
+from ..text import strip_controls
+from ..vocabulary import Field, Status, parse_statuses, status_style
+
+__all__ = ["parse_statuses"]  # re-exported: the one parser lives in vocabulary
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..store import Workspace
+    from ..store.interface import Store as Workspace
 
 SCHEMA_VERSION = 1
 """Version of the JSON export format (``json_report``); bumped on incompatible changes."""
@@ -65,21 +67,6 @@ def safe_href(url: Any) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
     return url
-
-
-def parse_statuses(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
-    """``"disputed,false"`` or a list of statuses -> a tuple; InputError on unknown ones."""
-    if value is None:
-        return None
-    items = value.split(",") if isinstance(value, str) else list(value)
-    statuses = tuple(dict.fromkeys(s.strip().lower().replace("-", "_") for s in items if s.strip()))
-    unknown = [s for s in statuses if s not in STATUSES]
-    if unknown:
-        raise InputError(
-            f"unknown status {one_line(', '.join(unknown), 80)!r}; "
-            f"choose from {', '.join(STATUSES)}"
-        )
-    return statuses or None
 
 
 @dataclass(frozen=True)
@@ -214,12 +201,16 @@ def article_report(
     history: Sequence[Change],
     statuses: Sequence[str] | None = None,
     reviewer: str | None = None,
+    include_dismissed: bool = True,
 ) -> ArticleReport:
-    """The report data of one article from plain objects (no store needed)."""
+    """The report data of one article from plain objects (no store needed).
+
+    ``include_dismissed=False`` leaves dismissed claims out of ``claims`` (they stay
+    in the summary counts)."""
     last: dict[str, Change] = {}
     for change in history:
         # the last human change: a link check run later is not a reviewer's edit
-        if change.claim_id and change.field != "link_check":
+        if change.claim_id and change.field != Field.LINK_CHECK:
             last[change.claim_id] = change
     full: dict[str, Verdict] = {}
     for claim in claims:
@@ -237,6 +228,8 @@ def article_report(
     for position, claim in enumerate(claims, 1):
         verdict = full[claim.id]
         if statuses and verdict.status not in statuses:
+            continue
+        if not include_dismissed and verdict.status == Status.DISMISSED:
             continue
         if reviewer and verdict.reviewer != reviewer:
             continue
@@ -275,8 +268,11 @@ def build_report(
     statuses: str | Sequence[str] | None = None,
     reviewer: str | None = None,
     options: ExportOptions | None = None,
+    include_dismissed: bool = True,
 ) -> Report:
-    """Gather the report of ``article_ids`` (ids, id prefixes or sources; empty: all)."""
+    """Gather the report of ``article_ids`` (ids, id prefixes or sources; empty: all).
+
+    ``reviewer``: only claims whose verdict that reviewer set last (``export --by``)."""
     options = options or ExportOptions()
     wanted = parse_statuses(statuses)
     refs = list(article_ids or [s.id for s in ws.articles()])
@@ -295,6 +291,7 @@ def build_report(
                 ws.history(article_id=article.id),
                 statuses=wanted,
                 reviewer=reviewer or None,
+                include_dismissed=include_dismissed,
             )
         )
     return Report(
@@ -308,7 +305,7 @@ def build_report(
 
 
 def status_label(status: str) -> str:
-    return status.replace("_", " ")
+    return status_style(status).label
 
 
 def clean_block(text: str) -> str:

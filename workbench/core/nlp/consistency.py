@@ -18,9 +18,10 @@ Pure Python over the mentions and claims extraction already found: no spaCy here
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -117,7 +118,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _sentence_of(bounds: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    for s, e in bounds:
+    """The sentence (from sorted ``bounds``) that holds ``start``."""
+    i = bisect.bisect_right(bounds, (start, float("inf"))) - 1
+    if i >= 0:
+        s, e = bounds[i]
         if s <= start < e or (s <= start and end <= e):
             return s, max(e, end)
     return start, end
@@ -168,13 +172,31 @@ def _block_inserted(a: str, b: str) -> bool:
     return any(long[:i] + long[i + extra :] == short for i in range(len(short) + 1))
 
 
-def _first_tokens(mentions: list[dict[str, Any]], key: str) -> set[str]:
-    out: set[str] = set()
+def _first_tokens(mentions: list[dict[str, Any]]) -> dict[str, set[str]]:
+    """For each name key, the first words of the multi-word mentions ending in it."""
+    out: dict[str, set[str]] = {}
     for m in mentions:
         words = str(m.get("text", "")).split()
-        if len(words) > 1 and _name_key(m["text"])[1] == key:
-            out.add(words[0].casefold())
+        if len(words) > 1:
+            out.setdefault(_name_key(m["text"])[1], set()).add(words[0].casefold())
     return out
+
+
+class _Near:
+    """Keys that could be variants of a word: same first letter, length within 2.
+
+    ``are_variants`` needs both (an edit distance of at most 2), so looking only
+    here finds every variant without comparing every pair of names.
+    """
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self._by: dict[tuple[str, int], list[str]] = {}
+        for key in keys:
+            self._by.setdefault((key[:1], len(key)), []).append(key)
+
+    def around(self, key: str) -> Iterator[str]:
+        for length in range(len(key) - 2, len(key) + 3):
+            yield from self._by.get((key[:1], length), ())
 
 
 def name_variant_groups(text: str, mentions: list[dict[str, Any]]) -> list[list[_Form]]:
@@ -201,11 +223,13 @@ def name_variant_groups(text: str, mentions: list[dict[str, Any]]) -> list[list[
             k = parent[k]
         return k
 
-    for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            if (a not in tagged and b not in tagged) or not are_variants(a, b):
+    firsts = _first_tokens(names)
+    near = _Near(keys)
+    for a in keys:
+        for b in near.around(a):
+            if b <= a or (a not in tagged and b not in tagged) or not are_variants(a, b):
                 continue
-            firsts_a, firsts_b = _first_tokens(names, a), _first_tokens(names, b)
+            firsts_a, firsts_b = firsts.get(a), firsts.get(b)
             if firsts_a and firsts_b and not firsts_a & firsts_b:
                 continue  # John Smith and Jane Smyth: two people
             parent[root(a)] = root(b)
@@ -224,11 +248,12 @@ def name_variant_groups(text: str, mentions: list[dict[str, Any]]) -> list[list[
                     merged.text = form.text  # the most used capitalization names the key
                 merged.labels.update(form.labels)
                 merged.offsets.extend(form.offsets)
-        for form in by_key.values():
-            _add_unlabelled(text, form)
+        groups.append(list(by_key.values()))
+    _add_unlabelled(text, [form for group in groups for form in group])
+    for i, group in enumerate(groups):
+        for form in group:
             form.offsets.sort()
-        group = sorted(by_key.values(), key=lambda f: (-len(f.offsets), f.offsets[0]))
-        groups.append(group)
+        groups[i] = sorted(group, key=lambda f: (-len(f.offsets), f.offsets[0]))
     groups.sort(key=lambda g: min(o for f in g for o in f.offsets))
     return groups
 
@@ -240,23 +265,32 @@ def _add_untagged_spellings(text: str, forms: dict[str, _Form], tagged: set[str]
     joins a group only through a tagged name, never through another untagged word.
     """
     seen: set[str] = set()
+    near = _Near(tagged)
     for m in _CAPITALIZED.finditer(text):
         word = _POSSESSIVE.sub("", m.group())
         key = word.casefold()
         if key in tagged or key in seen or key in _STOP or len(key) < 5:
             continue
         seen.add(key)
-        if any(are_variants(key, t) for t in tagged):
+        if any(are_variants(key, t) for t in near.around(key)):
             forms.setdefault(word, _Form(word, key))
 
 
-def _add_unlabelled(text: str, form: _Form) -> None:
-    """Count the occurrences NER missed: every whole-word occurrence of the spelling."""
-    pattern = re.compile(rf"(?<![\w]){re.escape(form.text)}(?![\w])")
-    for m in pattern.finditer(text):
-        if (m.start(), m.end()) not in form.offsets:
-            form.offsets.append((m.start(), m.end()))
+def _add_unlabelled(text: str, forms: list[_Form]) -> None:
+    """Count the occurrences NER missed: every whole-word occurrence of each spelling.
 
+    One pass over the text for all the spellings (not one per spelling).
+    """
+    if not forms:
+        return
+    by_text = {f.text: f for f in forms}
+    known = {f.text: set(f.offsets) for f in forms}
+    alternatives = "|".join(re.escape(t) for t in sorted(by_text, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w])(?:{alternatives})(?![\w])", text):
+        span = (m.start(), m.end())
+        if span not in known[m.group()]:
+            known[m.group()].add(span)
+            by_text[m.group()].offsets.append(span)
 
 def _name_claim(article: Article, group: list[_Form], bounds: Sequence[tuple[int, int]]) -> Claim:
     canonical = group[0]
@@ -374,65 +408,86 @@ def _disagree(a: tuple[str, float, str], b: tuple[str, float, str]) -> bool:
     return high > 1.5 * low if low > 0 else True
 
 
+WINDOW = 64
+"""How many later claims of one bucket a number is compared with (work per claim is bounded)."""
+
+
+@dataclass
+class _Numeric:
+    """A numeric claim with what the comparison needs, computed once."""
+
+    index: int
+    claim: Claim
+    measure: tuple[str, float, str]
+    near: set[str]
+    words: set[str]
+    lead: set[str]
+    years: frozenset[str]
+    dates: frozenset[str]
+    names: frozenset[str]
+
+
+def _numeric(index: int, claim: Claim, measure: tuple[str, float, str]) -> _Numeric:
+    near, words, lead = _context(claim)
+    dates = frozenset(
+        str(e.get("text", "")).casefold() for e in claim.entities or [] if e.get("label") == "DATE"
+    )
+    names = frozenset(
+        _name_key(str(e.get("text", "")))[1]
+        for e in claim.entities or []
+        if e.get("label") in NAME_LABELS
+    )
+    years = frozenset(_YEAR.findall(claim.sentence))
+    return _Numeric(index, claim, measure, near, words, lead, years, dates, names)
+
+
 def _number_claims(article: Article, claims: list[Claim]) -> list[Claim]:
-    numeric = [(c, m) for c in claims if c.kind != "consistency" and (m := _measure(c))]
-    numeric.sort(key=lambda cm: cm[0].start)
+    """Groups of claims stating one quantity with values that disagree.
+
+    Linear in the number of claims: each claim's context is computed once, and a
+    claim is compared only with the claims that share its unit, its years and a
+    word near the number (at most ``WINDOW`` of them per bucket), never with all.
+    """
+    numeric = [
+        _numeric(i, c, m)
+        for i, c in enumerate(sorted(claims, key=lambda c: c.start))
+        if c.kind != "consistency" and (m := _measure(c))
+    ]
+    buckets: dict[tuple[str, frozenset[str], str], tuple[list[int], list[_Numeric]]] = {}
+    for n in numeric:  # in order, so every bucket is sorted by position
+        for word in n.near:
+            indexes, members = buckets.setdefault((n.measure[0], n.years, word), ([], []))
+            indexes.append(n.index)
+            members.append(n)
     flagged: list[Claim] = []
     used: set[int] = set()
-    for i, (a, ma) in enumerate(numeric):
-        if i in used:
+    for a in numeric:
+        if a.index in used:
             continue
-        near_a, words_a, lead_a = _context(a)
-        group = [(a, ma)]
-        for j in range(i + 1, len(numeric)):
-            b, mb = numeric[j]
-            if j in used or mb[0] != ma[0] or b.sentence_start == a.sentence_start:
+        candidates: dict[int, _Numeric] = {}
+        for word in a.near:
+            indexes, members = buckets[(a.measure[0], a.years, word)]
+            at = bisect.bisect_right(indexes, a.index)
+            for b in members[at : at + WINDOW]:
+                candidates.setdefault(b.index, b)
+        group = [a]
+        for b in sorted(candidates.values(), key=lambda n: n.index):
+            if b.index in used or b.claim.sentence_start == a.claim.sentence_start:
                 continue
-            near_b, words_b, lead_b = _context(b)
-            if not near_a & near_b or not _disagree(ma, mb):
+            if not _disagree(a.measure, b.measure):
                 continue
-            if (words_a | words_b) & _UPDATE or (lead_a | lead_b) & _DISTINCT:
+            if (a.words | b.words) & _UPDATE or (a.lead | b.lead) & _DISTINCT:
                 continue
-            if not _same_time(a, b):
-                continue
-            if not _same_subjects(a, b):
-                continue
-            group.append((b, mb))
-            used.add(j)
+            if a.dates and b.dates and not a.dates & b.dates:
+                continue  # about other dates
+            if a.names and b.names and not a.names & b.names:
+                continue  # about other people, places or organizations
+            group.append(b)
+            used.add(b.index)
         if len(group) > 1:
-            used.add(i)
-            flagged.append(_number_claim(article, group))
+            used.add(a.index)
+            flagged.append(_number_claim(article, [(n.claim, n.measure) for n in group]))
     return flagged
-
-
-def _same_time(a: Claim, b: Claim) -> bool:
-    """False when the sentences are about different years or dates."""
-    years_a, years_b = set(_YEAR.findall(a.sentence)), set(_YEAR.findall(b.sentence))
-    if years_a != years_b:
-        return False
-
-    def dates(c: Claim) -> set[str]:
-        return {
-            str(e.get("text", "")).casefold() for e in c.entities or [] if e.get("label") == "DATE"
-        }
-
-    da, db = dates(a), dates(b)
-    return not (da and db and not da & db)
-
-
-def _same_subjects(a: Claim, b: Claim) -> bool:
-    """False when both sentences name people/places/organizations and none in common."""
-    labels = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
-
-    def names(c: Claim) -> set[str]:
-        return {
-            _name_key(str(e.get("text", "")))[1]
-            for e in c.entities or []
-            if e.get("label") in labels
-        }
-
-    na, nb = names(a), names(b)
-    return not (na and nb and not na & nb)
 
 
 def _number_claim(article: Article, group: list[tuple[Claim, tuple[str, float, str]]]) -> Claim:

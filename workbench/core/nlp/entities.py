@@ -7,28 +7,29 @@ durations joined. Works on spaCy objects; imported only by extraction.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from .quantities import CURRENCY_PHRASES, CURRENCY_WORDS, QUALIFIERS, parse_duration
+from .lexicon import (
+    CURRENCY_PHRASES,
+    CURRENCY_TOKENS,
+    CURRENCY_WORDS,
+    FRACTIONS,
+    LARGE_SCALE_WORDS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NUMBER_WORDS,
+    QUALIFIER_PHRASES,
+    SCALE_SUFFIXES,
+)
+from .quantities import parse_duration
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-_QUALIFIER_PHRASES = frozenset(q for q, _ in QUALIFIERS) | {
-    "only around",
-    "only about",
-    "just over",
-}
-_CURRENCY_TOKENS = frozenset({"$", "€", "£", "¥", "₹", "₽", "us$", "a$", "c$", "hk$", "r$"})
 _TRIM_LEFT = frozenset({"between", "from", "since", "until", "till", "through", "by", "to", "and"})
 
 
-_SCALE_SUFFIXES = frozenset({"m", "mn", "mln", "bn", "b", "k", "tn", "tr"})
-_SCALE_WORDS = frozenset({"million", "billion", "trillion", "lakh", "lakhs", "crore", "crores"})
-_MONTH_NAMES = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
 _CONJ = frozenset({"and", "or", "to"})  # "3-5%" and "69-30" stay one fact (a range, a tally)
 
 
@@ -36,14 +37,15 @@ def _is_amount_end(tok: Token) -> bool:
     return (
         tok.like_num
         or tok.text in ("%",)
-        or tok.lower_ in _SCALE_SUFFIXES
-        or tok.lower_ in _SCALE_WORDS
+        or tok.lower_ in SCALE_SUFFIXES
+        or tok.lower_ in LARGE_SCALE_WORDS
         or tok.lower_ in ("percent", "point", "points")
     )
 
 
 def _is_month(tok: Token) -> bool:
-    return tok.lower_.rstrip(".") in _MONTH_NAMES
+    low = tok.lower_.rstrip(".")
+    return low in MONTHS or low in MONTH_ABBREVIATIONS
 
 
 def _split_pairs(start: int, end: int, doc: Doc, label: str) -> list[tuple[int, int]]:
@@ -57,12 +59,12 @@ def _split_pairs(start: int, end: int, doc: Doc, label: str) -> list[tuple[int, 
         after, before = doc[i + 1], doc[i - 1]
         if label == "DATE" and _is_month(after) and (_is_month(before) or before.like_num):
             return [(start, i), *_split_pairs(i + 1, end, doc, label)]  # "April to September"
-        if _is_amount_end(before) and (after.like_num or after.lower_ in _CURRENCY_TOKENS):
+        if _is_amount_end(before) and (after.like_num or after.lower_ in CURRENCY_TOKENS):
             if label == "DATE" and not (_YEARISH(before.text) and _YEARISH(after.text)):
                 continue
             rest = doc[i + 1 : end]
-            if before.like_num and any(t.lower_ in _SCALE_WORDS for t in rest) and not any(
-                t.lower_ in _SCALE_WORDS for t in doc[start:i]
+            if before.like_num and any(t.lower_ in LARGE_SCALE_WORDS for t in rest) and not any(
+                t.lower_ in LARGE_SCALE_WORDS for t in doc[start:i]
             ):
                 continue  # "between 2 and 4 million": one range, the scale is shared
             return [(start, i), *_split_pairs(i + 1, end, doc, label)]
@@ -73,13 +75,64 @@ def _YEARISH(text: str) -> bool:  # noqa: N802 - reads as a predicate
     return len(text) == 4 and text.isdecimal() and 1500 <= int(text) <= 2199
 
 
+_APOSTROPHES = ("'", "’", "‘")
+_ELIDED = re.compile(r"['’‘]?\d\d(?:['’]?s)?")
+
+
+def _elided_year(start: int, end: int, sent: Span) -> int | None:
+    """Start of an elided year ("’91", "'05", "the ’90s") including its apostrophe, or None."""
+    doc = sent.doc
+    text = doc[start:end].text
+    if not _ELIDED.fullmatch(text):
+        return None
+    if text[0] in _APOSTROPHES:
+        return start
+    before = doc[start - 1] if start > sent.start else None
+    if before is not None and before.text in _APOSTROPHES and not before.whitespace_:
+        return start - 1
+    return None
+
+
+def _fraction_start(start: int, end: int, sent: Span) -> int | None:
+    """Start of "a third", "two-thirds", "half" when it is a share of something.
+
+    The fraction word ends the entity and is followed by "of" (or follows "by":
+    "cut by a third"); a count stands right before it ("a", "one", "two", digits),
+    except for "half". The article the entity left out is taken in. "The first
+    quarter of 2024" and "the third of June" are not shares: no count.
+    """
+    doc = sent.doc
+    last = doc[end - 1]
+    if last.lower_ not in FRACTIONS:
+        return None
+    after = doc[end] if end < sent.end else None
+    first = start
+    i = end - 2
+    while i >= start and doc[i].text in ("-", "‑"):
+        i -= 1
+    count = doc[i] if i >= start else (doc[start - 1] if start > sent.start else None)
+    if count is not None and count.i < start:
+        first = count.i if count.lower_ in ("a", "an") else start
+    counted = count is not None and (
+        count.lower_ in ("a", "an") or count.lower_ in NUMBER_WORDS or count.text.isdecimal()
+    )
+    if not counted and last.lower_ not in ("half", "halves"):
+        return None
+    before = doc[first - 1] if first > sent.start else None
+    if after is not None and after.lower_ == "of":
+        return first
+    if before is not None and before.lower_ == "by":
+        return first
+    return None
+
+
 def _with_qualifier(start: int, sent: Span) -> int:
     """Move ``start`` left over a qualifier the entity left out ("nearly" one in four)."""
     for width in (3, 2, 1):
         if start - width < sent.start:
             continue
         words = " ".join(t.lower_ for t in sent.doc[start - width : start])
-        if words in _QUALIFIER_PHRASES:
+        if words in QUALIFIER_PHRASES:
             return start - width
     return start
 
@@ -100,21 +153,31 @@ def repair_entities(sent: Span) -> list[Span]:
     out: list[Span] = []
     for ent in sent.ents:
         start, end, label = ent.start, ent.end, ent.label_
+        elided = _elided_year(start, end, sent)
+        if elided is not None:  # "’91", "the class of ’08": a year, never a count
+            start, label = elided, "DATE"
+        fraction = _fraction_start(start, end, sent)
+        if fraction is not None:  # "A third of voters", "cut by a quarter": a share
+            start, label = fraction, "FRACTION"
         if (
             label in ("MONEY", "CARDINAL")
             and start > sent.start
-            and doc[start - 1].lower_ in _CURRENCY_TOKENS
+            and doc[start - 1].lower_ in CURRENCY_TOKENS
         ):
             start -= 1
             label = "MONEY"
         if (
             label in ("MONEY", "CARDINAL")
             and end < sent.end
-            and doc[end].lower_ in _SCALE_SUFFIXES
+            and doc[end].lower_ in SCALE_SUFFIXES
             and not doc[end - 1].whitespace_
         ):
             end += 1  # "£12.5" + "m"
-        while label in ("MONEY", "CARDINAL") and end < sent.end and doc[end].lower_ in _SCALE_WORDS:
+        while (
+            label in ("MONEY", "CARDINAL")
+            and end < sent.end
+            and doc[end].lower_ in LARGE_SCALE_WORDS
+        ):
             end += 1  # "₹1.5" + "lakh crore"
         if label in ("CARDINAL", "MONEY") and end < sent.end and doc[end].lower_ in CURRENCY_WORDS:
             end += 1  # "60 billion" + "euros"
@@ -143,7 +206,7 @@ def repair_entities(sent: Span) -> list[Span]:
             doc[end - 1].lower_ in ("and", "or") or doc[end - 1].text in ",.;:-–—()"
         ):
             end -= 1
-        if label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "RATIO"):
+        if label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "RATIO", "FRACTION"):
             start = _with_qualifier(start, sent)
         out = [o for o in out if o.end <= start]  # a widened span swallows what it covers
         for piece_start, piece_end in _split_pairs(start, end, doc, label):

@@ -31,10 +31,8 @@ def load_pipeline(name: str | None = None) -> Language:
     with _lock:
         if name in _cache:
             return _cache[name]
-        try:
-            import spacy
-        except ImportError:  # pragma: no cover - spaCy is a dependency
-            raise ModelError("spaCy is not installed: pip install spacy") from None
+        import spacy
+
         try:
             nlp = spacy.load(name, exclude=["senter"])
         except OSError:

@@ -15,6 +15,12 @@ from ..text import guess_title
 
 MAX_UNIT_CHARS = 20_000
 """Longest unit handed to spaCy at once (well under nlp.max_length, memory bounded)."""
+MAX_SENTENCE_CHARS = 2_000
+"""Longest stretch without a sentence end that stays one piece; longer ones are cut at spaces.
+
+Every claim carries its sentence, so a 5 MB line without punctuation must not become
+one 20,000-character sentence copied into each of its claims.
+"""
 
 _BOILERPLATE = re.compile(
     r"""(?ix)
@@ -32,12 +38,14 @@ _BOILERPLATE = re.compile(
   | ^(?:updated|published|posted|last\ updated)\b.{0,40}\d
     """
 )
+_PROBE_CHARS = 2_000
+"""Of a longer line only the first and last 1,000 characters are read for boilerplate."""
 # "Name Surname / Agency" at the end of a caption line.
 _CREDIT_TAIL = re.compile(
     r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}\s?/\s?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}\s*$"
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
-_SENT_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_SENT_SPLIT = re.compile(r"(?<=[.!?])([\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 
 # "MADRID, July 18 (AP) — ", "WASHINGTON (Reuters) - ", "LONDON — " at the start of a paragraph.
@@ -70,16 +78,15 @@ def is_prose_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
+    if len(stripped) > _PROBE_CHARS:  # a long line is prose unless its ends say otherwise
+        stripped = stripped[: _PROBE_CHARS // 2] + " " + stripped[-_PROBE_CHARS // 2 :]
     if _BOILERPLATE.search(stripped):
         return False
     if _CREDIT_TAIL.search(stripped) and len(stripped) < 400:
         return False
-    words = stripped.split()
-    if not _SENTENCE_END.search(stripped) and len(words) < 15:
+    if not _SENTENCE_END.search(stripped) and len(stripped.split(None, 14)) < 15:
         return False  # headline, subhead, dateline, label
-    if len(words) < 3:
-        return False
-    return True
+    return len(stripped.split(None, 3)) >= 3
 
 
 def prose_units(text: str, skip_title: bool = True) -> Iterator[Unit]:
@@ -107,20 +114,48 @@ def prose_units(text: str, skip_title: bool = True) -> Iterator[Unit]:
 
 
 def _split_long(text: str, start: int, end: int) -> Iterator[Unit]:
-    """Slice an over-long run at sentence ends (else at whitespace) into units."""
-    while end - start > MAX_UNIT_CHARS:
-        window = text[start : start + MAX_UNIT_CHARS]
-        cut = -1
-        for match in _SENT_SPLIT.finditer(window):
-            cut = match.start()
-        if cut < MAX_UNIT_CHARS // 4:
-            cut = window.rfind(" ", 0, MAX_UNIT_CHARS)
-        if cut <= 0:
-            cut = MAX_UNIT_CHARS
-        piece_end = start + cut
-        yield Unit(start, piece_end, text[start:piece_end])
-        start = piece_end
-        while start < end and text[start].isspace():
-            start += 1
-    if end > start:
+    """Slice a run into units of whole sentences of at most ``MAX_UNIT_CHARS``.
+
+    A stretch of more than ``MAX_SENTENCE_CHARS`` without a sentence end is cut at
+    spaces (else anywhere), so the work and memory per unit stay bounded whatever
+    the input looks like.
+    """
+    if end - start <= MAX_SENTENCE_CHARS:
         yield Unit(start, end, text[start:end])
+        return
+    unit_start = unit_end = -1
+    for piece_start, piece_end, whole in _pieces(text, start, end):
+        if unit_start >= 0 and (not whole or piece_end - unit_start > MAX_UNIT_CHARS):
+            yield Unit(unit_start, unit_end, text[unit_start:unit_end])
+            unit_start = -1
+        if not whole:  # a slice of an over-long sentence is a unit alone: the parser
+            yield Unit(piece_start, piece_end, text[piece_start:piece_end])  # cannot join it
+            continue
+        if unit_start < 0:
+            unit_start = piece_start
+        unit_end = piece_end
+    if unit_start >= 0:
+        yield Unit(unit_start, unit_end, text[unit_start:unit_end])
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, whole) of the sentences of a run; over-long ones come as slices.
+
+    ``whole`` is False for the slices of a sentence longer than ``MAX_SENTENCE_CHARS``
+    (cut at the last space before the limit, else at the limit).
+    """
+    cuts = [(m.end(1), m.end()) for m in _SENT_SPLIT.finditer(text, start, end)]
+    cuts.append((end, end))
+    for sentence_end, next_start in cuts:
+        whole = sentence_end - start <= MAX_SENTENCE_CHARS
+        while sentence_end - start > MAX_SENTENCE_CHARS:
+            limit = start + MAX_SENTENCE_CHARS
+            cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 4, limit)
+            cut = cut if cut > start else limit
+            yield start, cut, False
+            start = cut
+            while start < sentence_end and text[start].isspace():
+                start += 1
+        if sentence_end > start:
+            yield start, sentence_end, whole
+        start = max(start, next_start)

@@ -9,109 +9,50 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "a": 1,
-    "an": 1,
-    "single": 1,
-    "both": 2,
-    "couple": 2,
-    "pair": 2,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {
-    "hundred": 100,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "bn": 1e9,
-    "b": 1e9,
-    "tn": 1e12,
-    "tr": 1e12,
-    "lakh": 1e5,
-    "crore": 1e7,
-}
-_PLURAL_SCALES = {
-    "hundreds": 100,
-    "thousands": 1e3,
-    "millions": 1e6,
-    "billions": 1e9,
-    "dozens": 12,
-    "tens": 10,
-}
-_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
-
-QUALIFIERS: tuple[tuple[str, str], ...] = (
-    ("more than", "more-than"),
-    ("greater than", "more-than"),
-    ("higher than", "more-than"),
-    ("over", "more-than"),
-    ("above", "more-than"),
-    ("in excess of", "more-than"),
-    ("upwards of", "more-than"),
-    ("at least", "at-least"),
-    ("no fewer than", "at-least"),
-    ("no less than", "at-least"),
-    ("as many as", "up-to"),
-    ("as much as", "up-to"),
-    ("up to", "up-to"),
-    ("at most", "at-most"),
-    ("no more than", "at-most"),
-    ("less than", "less-than"),
-    ("fewer than", "less-than"),
-    ("under", "less-than"),
-    ("below", "less-than"),
-    ("nearly", "nearly"),
-    ("almost", "nearly"),
-    ("close to", "nearly"),
-    ("just under", "nearly"),
-    ("about", "about"),
-    ("around", "about"),
-    ("roughly", "about"),
-    ("approximately", "about"),
-    ("some", "about"),
-    ("an estimated", "about"),
-    ("estimated", "about"),
-    ("circa", "about"),
-    ("just over", "more-than"),
-    ("exactly", "exact"),
-    ("precisely", "exact"),
-    ("only", "exact"),
-    ("just", "exact"),
+from .lexicon import (
+    COUNT_WORDS,
+    CURRENCY_PHRASES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    ELIDED_YEAR_PIVOT,
+    FRACTIONS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NUMBER_WORDS,
+    PLURAL_SCALES,
+    QUALIFIERS,
+    SCALE_SUFFIXES,
+    SCALE_WORDS,
+    TENS_WORDS,
+    TIME_UNITS,
+    UNIT_SECONDS,
+    WEEKDAYS,
 )
+
+__all__ = [
+    "CURRENCY_PHRASES",
+    "CURRENCY_WORDS",
+    "MONTHS",
+    "QUALIFIERS",
+    "WEEKDAYS",
+    "format_number",
+    "is_specific_date",
+    "parse_date",
+    "parse_duration",
+    "parse_money",
+    "parse_number",
+    "parse_pair",
+    "parse_percent",
+    "parse_qualifier",
+    "parse_quantity",
+    "parse_ratio",
+]
+
+_UNITS = NUMBER_WORDS | COUNT_WORDS
+_TENS = TENS_WORDS
+_SCALES = SCALE_WORDS | SCALE_SUFFIXES
+_PLAIN_FRACTIONS = frozenset({"half", "third", "quarter"})
+"""Fractions that read as fractions alone; "fifth", "tenth" need a count ("a fifth")."""
 _QUALIFIER_RE = re.compile(
     r"^\s*("
     + "|".join(re.escape(q) for q, _ in sorted(QUALIFIERS, key=lambda x: -len(x[0])))
@@ -120,87 +61,6 @@ _QUALIFIER_RE = re.compile(
 )
 _QUALIFIER_MAP = dict(QUALIFIERS)
 
-CURRENCY_SYMBOLS = {
-    "$": "USD",
-    "us$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-    "₹": "INR",
-    "₽": "RUB",
-    "₩": "KRW",
-    "₺": "TRY",
-    "₴": "UAH",
-    "a$": "AUD",
-    "c$": "CAD",
-    "hk$": "HKD",
-    "r$": "BRL",
-    "chf": "CHF",
-    "usd": "USD",
-    "eur": "EUR",
-    "gbp": "GBP",
-    "jpy": "JPY",
-    "cny": "CNY",
-    "rmb": "CNY",
-    "inr": "INR",
-    "rub": "RUB",
-}
-CURRENCY_PHRASES = {
-    "cfa franc": "XOF", "cfa francs": "XOF", "swiss franc": "CHF", "swiss francs": "CHF",
-    "hong kong dollar": "HKD", "hong kong dollars": "HKD", "australian dollar": "AUD",
-    "australian dollars": "AUD", "canadian dollar": "CAD", "canadian dollars": "CAD",
-    "new zealand dollar": "NZD", "new zealand dollars": "NZD", "singapore dollar": "SGD",
-    "singapore dollars": "SGD", "us dollar": "USD", "us dollars": "USD",
-}
-CURRENCY_WORDS = {
-    "dollar": "USD",
-    "dollars": "USD",
-    "euro": "EUR",
-    "euros": "EUR",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "sterling": "GBP",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "rupee": "INR",
-    "rupees": "INR",
-    "ruble": "RUB",
-    "rubles": "RUB",
-    "rouble": "RUB",
-    "roubles": "RUB",
-    "franc": "CHF",
-    "francs": "CHF",
-    "won": "KRW",
-    "lira": "TRY",
-    "hryvnia": "UAH",
-    "peso": "MXN",
-    "pesos": "MXN",
-    "real": "BRL",
-    "reais": "BRL",
-    "rand": "ZAR",
-    "naira": "NGN",
-    "shekel": "ILS",
-    "shekels": "ILS",
-    "cents": "USD",
-    "pence": "GBP",
-    "krona": "SEK",
-    "kronor": "SEK",
-    "krone": "NOK",
-    "kroner": "NOK",
-    "zloty": "PLN",
-    "ringgit": "MYR",
-    "baht": "THB",
-    "dinar": "DZD",
-    "dirham": "AED",
-    "riyal": "SAR",
-    "rupiah": "IDR",
-    "taka": "BDT",
-    "cedi": "GHS",
-    "cedis": "GHS",
-    "kwacha": "ZMW",
-    "bitcoin": "BTC",
-}
 _NUMBER_TOKEN = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _NUM_WITH_SUFFIX = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|b|tn|tr)$", re.IGNORECASE)
 
@@ -233,6 +93,7 @@ def parse_number(text: str) -> tuple[float | None, str | None]:
     text = re.sub(r"(?i)\band a half\b", " +half ", text)
     digits_done = False  # a number written in digits is complete: "0.3 ... 6.8" is two numbers
     last_scale = False
+    counted = False  # a count before a fraction word: "a fifth" (but "fifth" alone is a rank)
     for tok in _tokens(text.replace("%", " ")):
         tok = tok.strip(".,;:()\"'“”‘’")
         if not tok:
@@ -252,14 +113,17 @@ def parse_number(text: str) -> tuple[float | None, str | None]:
         elif tok in _UNITS and (tok not in ("a", "an") or not seen):
             if tok in ("a", "an"):
                 current = current or 1
+                counted = True
                 continue
             current += _UNITS[tok]
             seen = True
         elif tok in _TENS:
             current += _TENS[tok]
             seen = True
-        elif tok in _FRACTIONS or tok in ("halves", "thirds", "quarters"):
-            current = (current or 1) * _FRACTIONS.get(tok.rstrip("s").replace("halve", "half"), 0.5)
+        elif tok in FRACTIONS and (
+            seen or counted or tok in _PLAIN_FRACTIONS or tok.endswith("s")
+        ):
+            current = (current or 1) * FRACTIONS[tok]  # "a third", "two-thirds", "a fifth"
             seen = True
         elif tok in _SCALES and (
             seen or tok in ("hundred", "thousand", "million", "billion", "trillion")
@@ -274,9 +138,9 @@ def parse_number(text: str) -> tuple[float | None, str | None]:
                 current = 0
             seen = last_scale = True
             continue
-        elif tok in _PLURAL_SCALES:
+        elif tok in PLURAL_SCALES:
             vague = tok
-            current = (current or 1) * _PLURAL_SCALES[tok]
+            current = (current or 1) * PLURAL_SCALES[tok]
             seen = True
         elif tok in ("dozen",):
             current = (current or 1) * 12
@@ -397,45 +261,15 @@ def parse_percent(text: str) -> dict[str, Any]:
     return _value(number, "number", qualifier, text, unit=unit)
 
 
-_DURATION_UNITS = {
-    "second": "second",
-    "minute": "minute",
-    "hour": "hour",
-    "day": "day",
-    "night": "day",
-    "week": "week",
-    "fortnight": "fortnight",
-    "month": "month",
-    "year": "year",
-    "decade": "decade",
-    "century": "century",
-    "centuries": "century",
-    "millennium": "millennium",
-}
 _DURATION_RE = re.compile(
     r"\b(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))\b",
     re.IGNORECASE,
 )
 
 
-_UNIT_SECONDS = {
-    "second": 1,
-    "minute": 60,
-    "hour": 3600,
-    "day": 86400,
-    "week": 604800,
-    "fortnight": 1209600,
-    "month": 2629746,
-    "year": 31556952,
-    "decade": 315569520,
-    "century": 3155695200,
-    "millennium": 31556952000,
-}
-
-
 def _duration_unit(word: str) -> str:
     word = word.lower()
-    return next((v for k, v in _DURATION_UNITS.items() if word.startswith(k[:5])), word)
+    return next((v for k, v in TIME_UNITS.items() if word.startswith(k[:5])), word)
 
 
 def parse_duration(text: str) -> dict[str, Any] | None:
@@ -472,34 +306,15 @@ def parse_duration(text: str) -> dict[str, Any] | None:
     out = _value(number, "number", qualifier, text, unit=unit)
     if len(parts) > 1:
         out["parts"] = [[n, u] for n, u in parts]
-        out["seconds"] = sum(n * _UNIT_SECONDS.get(u, 0) for n, u in parts)
+        out["seconds"] = sum(n * UNIT_SECONDS.get(u, 0) for n, u in parts)
     if vague:
         out["vague"] = vague
     return out
 
 
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-}
-_MONTH_ABBR = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_ABBR = MONTH_ABBREVIATIONS
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d|21\d\d)s?\b")
+_ELIDED_YEAR = re.compile(r"(?:^|(?<=\s))['’‘](\d\d)(?:['’]?(s))?\b")
 _DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 
 
@@ -511,6 +326,12 @@ def parse_date(text: str) -> dict[str, Any]:
     """
     low = text.lower()
     out: dict[str, Any] = {"text": text}
+    elided = _ELIDED_YEAR.search(low)
+    if elided and not _YEAR.search(low):  # "’91" is 1991, "’08" 2008, "the ’90s" the 1990s
+        yy = int(elided.group(1))
+        century = 2000 if yy <= ELIDED_YEAR_PIVOT else 1900
+        year = f" {century + yy}{elided.group(2) or ''}"
+        low = low[: elided.start()] + year + low[elided.end() :]
     year_m = _YEAR.search(low)
     month = None
     month_pos = None
@@ -559,7 +380,7 @@ def parse_date(text: str) -> dict[str, Any]:
 def is_specific_date(text: str) -> bool:
     """A date worth checking: a year, a month, a weekday, a day number - not "last week"."""
     low = text.lower()
-    if _YEAR.search(low):
+    if _YEAR.search(low) or _ELIDED_YEAR.search(low):
         return True
     if any(re.search(rf"\b{m}\b", low) for m in MONTHS) or any(w in low for w in WEEKDAYS):
         return True

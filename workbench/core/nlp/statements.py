@@ -674,7 +674,8 @@ def statements(
             if c.kind == "date":
                 root = _root_at(doc, c)
                 if root is not None and (
-                    _time_of(root, head)
+                    (c.value or {}).get("time_of")
+                    or _time_of(root, head)
                     or report is not None
                     and report.verb is not None
                     and _time_of(root, report.verb)

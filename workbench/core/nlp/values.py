@@ -4,23 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from .quantities import MONTHS, format_number
+from .lexicon import MONTHS, QUALIFIER_DISPLAY
+from .quantities import format_number
 
-_QUALIFIER_WORDS = {
-    "more-than": "more than",
-    "less-than": "less than",
-    "at-least": "at least",
-    "at-most": "at most",
-    "up-to": "up to",
-    "nearly": "nearly",
-    "about": "about",
-    "exact": "",
-}
 _MONTH_NAMES = {v: k.capitalize() for k, v in MONTHS.items()}
 
 
 def _qualified(value: dict[str, Any], number: Any, unit: str = "") -> str:
-    qualifier = _QUALIFIER_WORDS.get(str(value.get("qualifier", "exact")), "")
+    qualifier = QUALIFIER_DISPLAY.get(str(value.get("qualifier", "exact")), "")
     parts = [qualifier, format_number(number), str(unit) if unit else ""]
     return " ".join(p for p in parts if p)
 

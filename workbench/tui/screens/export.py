@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,8 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Static
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.export import FORMATS, SUFFIXES, write_report
+from workbench.core.export import FORMATS, SUFFIXES, ExportOptions, write_report
 from workbench.core.models import STATUSES
+from workbench.core.store.interface import Store
 from workbench.core.text import one_line
 
 from .. import render
@@ -31,9 +31,16 @@ class ExportDialog(ModalScreen[None]):
         Binding("escape", "cancel", "Cancel", id="export_cancel"),
     ]
 
-    def __init__(self, ws: Any, article_id: str, options: Any = None) -> None:
+    def __init__(
+        self,
+        ws: Store,
+        article_id: str,
+        options: ExportOptions | None = None,
+        cursor_blink: bool = True,
+    ) -> None:
         super().__init__()
         self.ws = ws
+        self.cursor_blink = cursor_blink
         self.options = options  # ExportOptions (ClaimReview url/org from the config)
         self.article_id = article_id
         try:
@@ -50,10 +57,10 @@ class ExportDialog(ModalScreen[None]):
             yield Checkbox("every article in the workspace (not just this one)", id="export-all")
             statuses = Input(placeholder="statuses to keep, e.g. false,disputed (empty: all)",
                              id="export-statuses")
-            statuses.cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
+            statuses.cursor_blink = self.cursor_blink
             yield statuses
             path = Input(default_name(self.title_text, "md"), id="export-path")
-            path.cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
+            path.cursor_blink = self.cursor_blink
             yield path
             yield Static("", markup=False, id="export-error")
             yield Static(

@@ -1,8 +1,12 @@
-"""Add an evidence link: URL, stance, optional title. Bad URLs are refused inline."""
+"""Add or edit an evidence link: URL, stance, optional title. Bad URLs are refused inline.
+
+A URL the claim already has is that link, edited: its stance and title are filled in
+from it (typing the same URL again never silently resets its stance to "context")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,46 +15,83 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
-from workbench.core.models import STANCES
+from workbench.core.models import STANCES, Link
 from workbench.core.text import one_line
 
 from .. import render
 
 
-class LinkDialog(ModalScreen[dict[str, str] | None]):
-    """Dismisses with {"url", "stance", "title"} or None."""
+@dataclass(frozen=True)
+class LinkForm:
+    """What the dialog was filled in with."""
+
+    url: str
+    stance: str
+    title: str
+
+
+def _same_url(a: str, b: str) -> bool:
+    from workbench.core.net.links import normalize_url
+
+    try:
+        return normalize_url(a) == normalize_url(b)
+    except Exception:  # not a URL yet (still being typed)
+        return a.strip() == b.strip()
+
+
+class LinkDialog(ModalScreen[LinkForm | None]):
+    """Dismisses with a LinkForm or None."""
 
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Add", id="link_submit", priority=True),
+        Binding("ctrl+s", "submit", "Save", id="link_submit", priority=True),
         Binding("escape", "cancel", "Cancel", id="link_cancel"),
     ]
 
-    def __init__(self, label: str, validate: Callable[[str], str | None]) -> None:
+    def __init__(
+        self,
+        label: str,
+        validate: Callable[[str], str | None],
+        links: Sequence[Link] = (),
+        *,
+        editing: Link | None = None,
+        cursor_blink: bool = True,
+    ) -> None:
         super().__init__()
         self.label = label
         self.check_url = validate
+        self.links = list(links)
+        self.editing = editing
+        self.cursor_blink = cursor_blink
+        self._matched: Link | None = None
 
     def compose(self) -> ComposeResult:
-        blink = self.app.cursor_blink  # type: ignore[attr-defined]
+        start = self.editing
+        head = "Edit evidence link — " if start else "Evidence link — "
         with Vertical(classes="dialog", id="link-dialog"):
-            yield Static(render.line("Evidence link — " + self.label, 70, "bold"), markup=False)
-            url = Input(placeholder="https://…", id="link-url")
-            url.cursor_blink = blink
+            yield Static(render.line(head + self.label, 70, "bold"), markup=False)
+            url = Input(start.url if start else "", placeholder="https://…", id="link-url",
+                        disabled=start is not None)
+            url.cursor_blink = self.cursor_blink
             yield url
             yield Static("", markup=False, id="link-error")
+            stance = start.stance if start else "context"
             with RadioSet(id="link-stance"):
-                for stance in STANCES:
-                    yield RadioButton(stance, value=stance == "context", id=f"stance-{stance}")
-            title = Input(placeholder="title (optional)", id="link-title")
-            title.cursor_blink = blink
+                for name in STANCES:
+                    yield RadioButton(name, value=name == stance, id=f"stance-{name}")
+            title = Input(start.title if start else "", placeholder="title (optional)",
+                          id="link-title")
+            title.cursor_blink = self.cursor_blink
             yield title
             yield Static(
-                render.hint("enter / ctrl+s: add   tab: next field   escape: cancel"),
+                render.hint("enter / ctrl+s: save   tab: next field   escape: cancel"),
                 markup=False,
             )
 
     def on_mount(self) -> None:
-        self.query_one("#link-url", Input).focus()
+        if self.editing is not None:
+            self.query_one(RadioSet).focus()
+        else:
+            self.query_one("#link-url", Input).focus()
 
     def stance(self) -> str:
         pressed = self.query_one(RadioSet).pressed_button
@@ -58,10 +99,28 @@ class LinkDialog(ModalScreen[dict[str, str] | None]):
             return "context"
         return pressed.id.removeprefix("stance-")
 
+    def _set_stance(self, stance: str) -> None:
+        for button in self.query(RadioButton):
+            if button.id == f"stance-{stance}":
+                button.value = True
+
     @on(Input.Changed, "#link-url")
-    def _url_changed(self) -> None:
+    def _url_changed(self, event: Input.Changed) -> None:
         # An error about the previous URL would be stale once the URL changes.
-        self.query_one("#link-error", Static).update("")
+        box = self.query_one("#link-error", Static)
+        box.update("")
+        if self.editing is not None:
+            return
+        url = one_line(event.value)
+        match = next((link for link in self.links if url and _same_url(link.url, url)), None)
+        if match is self._matched:
+            return
+        self._matched = match
+        if match is not None:
+            self._set_stance(match.stance)
+            self.query_one("#link-title", Input).value = match.title
+            box.update(render.line("This claim already has this link: saving edits its "
+                                   "stance and title.", style="dim"))
 
     @on(Input.Submitted)
     def action_submit(self) -> None:
@@ -74,7 +133,7 @@ class LinkDialog(ModalScreen[dict[str, str] | None]):
             return
         box.update("")
         title = one_line(self.query_one("#link-title", Input).value, 300)
-        self.dismiss({"url": url, "stance": self.stance(), "title": title})
+        self.dismiss(LinkForm(url=url, stance=self.stance(), title=title))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

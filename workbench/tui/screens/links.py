@@ -1,4 +1,4 @@
-"""Manage a claim's evidence links: list them, remove the highlighted one."""
+"""Manage a claim's evidence links: list them, edit (stance, title) or remove one."""
 
 from __future__ import annotations
 
@@ -16,28 +16,38 @@ from workbench.core.models import Verdict
 
 from .. import render
 from .confirm import Confirm
+from .link import LinkDialog, LinkForm
 
 
 class LinksDialog(ModalScreen[None]):
     BINDINGS = [
+        Binding("e,enter", "edit", "Edit", id="links_edit"),
         Binding("delete,backspace,x", "remove", "Remove", id="links_remove"),
         Binding("escape,q,L", "close", "Close", id="links_close"),
     ]
 
     def __init__(
-        self, label: str, verdict: Verdict, remove: Callable[[str], Verdict | None]
+        self,
+        label: str,
+        verdict: Verdict,
+        remove: Callable[[str], Verdict | None],
+        edit: Callable[[LinkForm], Verdict | None] | None = None,
+        cursor_blink: bool = True,
     ) -> None:
         super().__init__()
         self.label = label
         self.verdict = verdict
         self.remove_link = remove
+        self.edit_link = edit
+        self.cursor_blink = cursor_blink
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="links-dialog"):
             yield Static(render.line("Evidence links — " + self.label, 70, "bold"), markup=False)
             yield OptionList(id="links-list", markup=False)
             yield Static(
-                render.hint("x / delete: remove   escape: close"), markup=False
+                render.hint("e / enter: edit stance and title   x / delete: remove   "
+                            "escape: close"), markup=False
             )
 
     def on_mount(self) -> None:
@@ -46,6 +56,7 @@ class LinksDialog(ModalScreen[None]):
 
     def fill(self) -> None:
         options = self.query_one(OptionList)
+        keep = options.highlighted
         options.clear_options()
         if not self.verdict.links:
             options.add_option(Option(render.line("(no links — press l on a claim to add one)"),
@@ -54,13 +65,38 @@ class LinksDialog(ModalScreen[None]):
         for link in self.verdict.links:
             prompt = Content("\n").join(render.link_lines([link], 80))
             options.add_option(Option(prompt, id=link.url))
-        options.highlighted = 0
+        options.highlighted = min(keep or 0, len(self.verdict.links) - 1)
 
-    def action_remove(self) -> None:
+    def _highlighted_url(self) -> str | None:
         options = self.query_one(OptionList)
         if options.highlighted is None or not self.verdict.links:
+            return None
+        return options.get_option_at_index(options.highlighted).id
+
+    def action_edit(self) -> None:
+        url = self._highlighted_url()
+        link = next((x for x in self.verdict.links if x.url == url), None)
+        if link is None or self.edit_link is None:
             return
-        url = options.get_option_at_index(options.highlighted).id
+        save = self.edit_link
+
+        def done(form: LinkForm | None) -> None:
+            if form is None:
+                return
+            verdict = save(form)
+            if verdict is not None:
+                self.verdict = verdict
+                self.fill()
+                self.notify("Link saved (ctrl+z on the claims list undoes it).", timeout=3)
+
+        self.app.push_screen(
+            LinkDialog(self.label, lambda _url: None, editing=link,
+                       cursor_blink=self.cursor_blink),
+            done,
+        )
+
+    def action_remove(self) -> None:
+        url = self._highlighted_url()
         if url is None:
             return
 

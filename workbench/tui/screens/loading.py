@@ -1,4 +1,8 @@
-"""Shown while a worker reads, fetches or extracts a new article."""
+"""Shown while a worker reads, fetches or extracts a new article.
+
+Each step has its own line: fetching the page, loading the language model (spaCy,
+most of the wait on a first run: an indeterminate bar that moves), finding the
+claims (a bar of parsed paragraphs)."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from .. import render
+from ..messages import AppAction
 
 
 class LoadingScreen(Screen):
@@ -34,12 +39,16 @@ class LoadingScreen(Screen):
                     total=None, show_eta=False, show_percentage=False, id="loading-bar"
                 )
             with Center():
-                yield Static(
-                    render.hint("Finding the checkable claims… (escape: cancel, q: quit)"),
-                    markup=False,
-                    id="loading-note",
-                )
+                yield Static(render.hint("Starting…"), markup=False, id="loading-step")
+            with Center():
+                yield Static(render.hint("escape: cancel   q: quit"), markup=False,
+                             id="loading-note")
         yield Footer()
+
+    def step(self, text: str) -> None:
+        """A new step began: say which; its length is not known yet (moving bar)."""
+        self.query_one("#loading-step", Static).update(render.line(text, 80, "bold"))
+        self.query_one("#loading-bar", ProgressBar).update(total=None, progress=0)
 
     def progress(self, done: int, total: int) -> None:
         """Show how many paragraphs the worker has parsed."""
@@ -63,4 +72,4 @@ class LoadingScreen(Screen):
         self.app.exit()
 
     def action_picker(self) -> None:
-        self.app.action_open_picker()  # type: ignore[attr-defined]
+        self.post_message(AppAction("open_picker"))

@@ -1,4 +1,6 @@
-"""The note editor: a multi-line TextArea in a modal. ctrl+s saves, escape cancels."""
+"""The note editor: a multi-line TextArea in a modal. ctrl+s saves, escape cancels.
+
+The claim's sentence stays visible above the text while the reviewer writes."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from workbench.core.models import Claim
 from workbench.core.text import strip_controls
 
 from .. import render
@@ -22,16 +25,22 @@ class NoteEditor(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="note_cancel"),
     ]
 
-    def __init__(self, label: str, note: str) -> None:
+    def __init__(
+        self, label: str, note: str, claim: Claim | None = None, cursor_blink: bool = True
+    ) -> None:
         super().__init__()
         self.label = label
+        self.claim = claim
         self.original = strip_controls(note)
+        self.cursor_blink = cursor_blink
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="note-dialog"):
             yield Static(render.line("Note — " + self.label, 70, "bold"), markup=False)
+            if self.claim is not None:
+                yield Static(render.sentence(self.claim), markup=False, id="note-sentence")
             area = TextArea(self.original, id="note-text", soft_wrap=True)
-            area.cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
+            area.cursor_blink = self.cursor_blink
             yield area
             yield Static(
                 render.hint("ctrl+s: save   escape: cancel"), markup=False

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
+
+from workbench.core.store.results import ArticleSummary
 
 from .. import render
 from ..messages import ArticleChosen
@@ -24,7 +24,7 @@ class PickerScreen(Screen):
     ]
     AUTO_FOCUS = "#articles"
 
-    def __init__(self, summaries: list[Any], can_go_back: bool) -> None:
+    def __init__(self, summaries: list[ArticleSummary], can_go_back: bool) -> None:
         super().__init__()
         self.summaries = summaries
         self.can_go_back = can_go_back

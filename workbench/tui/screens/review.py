@@ -1,13 +1,13 @@
 """The review screen: claims list, article pane, detail pane, status line, footer.
 
-The screen is the only part of the UI that calls the store: every change is
-written at once on the main thread, then the widgets are told what changed.
+The screen reaches the store only through its ``ReviewSession`` (on the main thread):
+every change is written at once, then the widgets are told what changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,17 +16,20 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.models import STATUSES, Change, Claim, Verdict
+from workbench.core.models import STATUSES, Article, Claim, Verdict
+from workbench.core.store.interface import Store
 from workbench.core.text import strip_controls
 
 from .. import render
 from ..keys import REVIEW_BINDINGS, footer_order
-from ..messages import LinksChecked
+from ..messages import AppAction, LinksChecked
+from ..session import ReviewSession
 from ..widgets.article_view import ArticleView
 from ..widgets.claims_table import ClaimsTable
 from ..widgets.detail import DetailPane
 from ..widgets.status_line import StatusLine
 
+T = TypeVar("T")
 SORTS = ("article order", "worthiness", "status")
 SORT_SHORT = {"article order": "article", "worthiness": "worthiness", "status": "status"}
 
@@ -43,27 +46,38 @@ def worthiness_key(claim: Claim) -> tuple[int, float]:
 
 
 class ReviewScreen(Screen):
-    """Triage the claims of one article."""
+    """Triage the claims of one article (the store is reached through ``session``)."""
 
     BINDINGS = footer_order(REVIEW_BINDINGS)
     AUTO_FOCUS = "#claims"
 
-    def __init__(self, ws: Any, article_id: str) -> None:
+    def __init__(self, store: Store, article_id: str, *, cursor_blink: bool = True,
+                 advance_on_mark: bool = True) -> None:
         super().__init__()
-        self.ws = ws
-        self.article = ws.article(article_id)
-        self.claims: list[Claim] = ws.claims(self.article.id)
-        self.by_id: dict[str, Claim] = {c.id: c for c in self.claims}
-        self.verdicts: dict[str, Verdict] = ws.verdicts(self.article.id)
+        self.session = ReviewSession(store, article_id)
+        self.cursor_blink = cursor_blink
+        self.advance_on_mark = advance_on_mark
         self.text_filter = ""
-        self.status_filter: str | None = None
+        self.status_filter: set[str] = set()
+        """Statuses shown (empty: all); 4 then 5 shows disputed or false claims."""
         self.sort_mode = 0
         self.current: str | None = None
-        # The history of every claim, read once: the store reads the whole article for
-        # each history query (about 50 ms at 10,000 claims), too slow for every move.
-        # A claim whose verdict changes is re-read when it is next shown.
-        self.histories: dict[str, list[Change]] | None = None
-        self.stale_history: set[str] = set()
+
+    @property
+    def article(self) -> Article:
+        return self.session.article
+
+    @property
+    def claims(self) -> list[Claim]:
+        return self.session.claims
+
+    @property
+    def by_id(self) -> dict[str, Claim]:
+        return self.session.by_id
+
+    @property
+    def verdicts(self) -> dict[str, Verdict]:
+        return self.session.verdicts
 
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -80,7 +94,7 @@ class ReviewScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#filter", Input).cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
+        self.query_one("#filter", Input).cursor_blink = self.cursor_blink
         self.query_one(ArticleView).set_article(self.article.text, self.claims, self.statuses())
         self.refresh_status()
         # Fill the list once the layout has given it a width (one fill, not one per resize).
@@ -91,11 +105,10 @@ class ReviewScreen(Screen):
             )
 
     def statuses(self) -> dict[str, str]:
-        return {cid: v.status for cid, v in self.verdicts.items()}
+        return self.session.statuses()
 
     def status_of(self, claim_id: str) -> str:
-        verdict = self.verdicts.get(claim_id)
-        return verdict.status if verdict else "unreviewed"
+        return self.session.status_of(claim_id)
 
     # ------------------------------------------------------------ list state
     def visible_claims(self) -> list[Claim]:
@@ -103,14 +116,8 @@ class ReviewScreen(Screen):
         rows = [
             c
             for c in self.claims
-            if (self.status_filter is None or self.status_of(c.id) == self.status_filter)
-            and (
-                not needle
-                or needle in c.label.casefold()
-                or needle in c.sentence.casefold()
-                or needle in c.kind.casefold()
-                or needle in self.verdicts.get(c.id, Verdict(c.id, c.article_id)).note.casefold()
-            )
+            if (not self.status_filter or self.status_of(c.id) in self.status_filter)
+            and (not needle or needle in self._haystack(c))
         ]
         mode = SORTS[self.sort_mode]
         if mode == "worthiness":
@@ -120,10 +127,17 @@ class ReviewScreen(Screen):
             rows.sort(key=lambda c: order.get(self.status_of(c.id), 0))
         return rows
 
+    def _haystack(self, claim: Claim) -> str:
+        verdict = self.verdicts.get(claim.id)
+        parts = [claim.label, claim.sentence, claim.kind]
+        if verdict is not None:
+            parts += [verdict.note, verdict.label]
+        return "\n".join(parts).casefold()
+
     def refill(self) -> None:
         table = self.query_one(ClaimsTable)
         rows = self.visible_claims()
-        table.fill(rows, self.statuses(), keep=self.current)
+        table.fill(rows, self.statuses(), self.verdicts, keep=self.current)
         self.refresh_list_info(len(rows))
         if not rows:
             self.current = None
@@ -138,12 +152,12 @@ class ReviewScreen(Screen):
     def refresh_list_info(self, shown: int | None = None) -> None:
         if shown is None:
             shown = self.query_one(ClaimsTable).row_count
-        # Short enough for the 53 cells of the wide layout's list, filters included.
         filtered = bool(self.status_filter or self.text_filter)
         count = f"{shown}/{len(self.claims)}" + ("" if filtered else " claims")
         parts = [count, f"sort: {SORT_SHORT[SORTS[self.sort_mode]]}"]
         if self.status_filter:
-            parts.append(f"only {render.STATUS_LABEL[self.status_filter]}")
+            chosen = [s for s in STATUSES if s in self.status_filter]
+            parts.append("only " + " or ".join(render.STATUS_LABEL.get(s, s) for s in chosen))
         if self.text_filter:
             parts.append(f"“{render.message(self.text_filter, 14)}”")
         self.query_one("#list-info", Static).update(render.line(" · ".join(parts), style="dim"))
@@ -151,53 +165,53 @@ class ReviewScreen(Screen):
     def refresh_status(self) -> None:
         counts = {s: 0 for s in STATUSES}
         for claim in self.claims:
-            counts[self.status_of(claim.id)] += 1
+            status = self.status_of(claim.id)
+            counts[status] = counts.get(status, 0) + 1
         self.query_one(StatusLine).show(
             self.article.title or self.article.source,
             counts,
-            self.ws.reviewer,
-            bool(getattr(self.ws, "readonly", False)),
+            self.session.reviewer,
+            self.session.readonly,
         )
 
     def show_claim(self, claim_id: str | None) -> None:
+        """Show a claim in the detail and article panes (called in the same handler as
+        the cursor move, so the list, the detail and the article change in one frame)."""
         self.current = claim_id
         claim = self.by_id.get(claim_id or "")
         if claim is None:
             return
-        verdict = self.verdicts.get(claim.id) or Verdict(claim.id, claim.article_id)
-        history = self.history_of(claim.id)
+        verdict = self.session.verdict(claim.id)
+        history = self.session.history_of(claim.id)
         detail = self.query_one(DetailPane)
         detail.show(render.claim_detail(claim, verdict, history, detail.size.width or 80))
         detail.scroll_home(animate=False)
         self.query_one(ArticleView).set_current(claim)
 
-    def history_of(self, claim_id: str) -> list[Change]:
-        try:
-            if self.histories is None:
-                self.histories = {}
-                for change in self.ws.history(self.article.id):
-                    self.histories.setdefault(change.claim_id, []).append(change)
-                self.stale_history.clear()
-            if claim_id in self.stale_history:
-                self.histories[claim_id] = self.ws.history(self.article.id, claim_id)
-                self.stale_history.discard(claim_id)
-        except WorkbenchError:
-            return []
-        return self.histories.get(claim_id, [])
-
     @on(DataTable.RowHighlighted, "#claims")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        # Moves by key already showed their claim; this follows the mouse and page keys.
         if event.row_key.value != self.current:
             self.show_claim(event.row_key.value)
 
     # --------------------------------------------------------------- helpers
-    def store(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """Call the store; a WorkbenchError becomes a notification, not a crash."""
+    def attempt(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Call the session; a WorkbenchError becomes a notification, not a crash."""
         try:
             return fn(*args, **kwargs)
         except WorkbenchError as exc:
             self.notify(render.message(exc), severity="error", markup=False)
             return None
+
+    def writable(self, what: str) -> bool:
+        """False (and say why) when nothing can be saved here: checked before an
+        editor opens, so nobody types a note that is then thrown away."""
+        try:
+            self.session.refuse_if_readonly(what)
+        except WorkbenchError as exc:
+            self.notify(render.message(exc), severity="warning", markup=False, timeout=6)
+            return False
+        return True
 
     def current_claim(self) -> Claim | None:
         key = self.query_one(ClaimsTable).current_key
@@ -206,27 +220,30 @@ class ReviewScreen(Screen):
     def verdict_changed(self, verdict: Verdict, show: bool = True) -> None:
         """Update every widget after a change (``show=False``: the cursor is about to move
         on, so the detail pane need not be redrawn for this claim)."""
-        self.verdicts[verdict.claim_id] = verdict
-        self.stale_history.add(verdict.claim_id)
-        self.query_one(ClaimsTable).set_status(verdict.claim_id, verdict.status)
+        self.query_one(ClaimsTable).set_verdict(verdict, self.by_id.get(verdict.claim_id))
         self.query_one(ArticleView).set_status(verdict.claim_id, verdict.status)
         self.refresh_status()
         if show and verdict.claim_id == self.current:
             self.show_claim(self.current)
 
-    # --------------------------------------------------------------- actions
-    def action_move(self, delta: int) -> None:
+    # ----------------------------------------------------------------- moves
+    def _move_to(self, row: int) -> None:
         table = self.query_one(ClaimsTable)
-        if table.row_count:
-            row = min(max(table.cursor_row + delta, 0), table.row_count - 1)
-            table.move_cursor(row=row, animate=False)
+        if not table.row_count:
+            return
+        table.move_cursor(row=min(max(row, 0), table.row_count - 1), animate=False)
+        key = table.current_key
+        if key != self.current:
+            self.show_claim(key)
+
+    def action_move(self, delta: int) -> None:
+        self._move_to(self.query_one(ClaimsTable).cursor_row + delta)
 
     def action_first(self) -> None:
-        self.query_one(ClaimsTable).move_cursor(row=0, animate=False)
+        self._move_to(0)
 
     def action_last(self) -> None:
-        table = self.query_one(ClaimsTable)
-        table.move_cursor(row=max(table.row_count - 1, 0), animate=False)
+        self._move_to(self.query_one(ClaimsTable).row_count - 1)
 
     def action_next_unreviewed(self, step: int) -> None:
         table = self.query_one(ClaimsTable)
@@ -238,12 +255,13 @@ class ReviewScreen(Screen):
         for i in range(1, n + 1):
             row = (here + step * i) % n
             if self.status_of(keys[row]) == "unreviewed":
-                table.move_cursor(row=row, animate=False)
+                self._move_to(row)
                 if (step > 0 and row <= here) or (step < 0 and row >= here):
                     self.notify("Wrapped around the list.", timeout=2)
                 return
         self.notify("No unreviewed claims left in this list.", timeout=3)
 
+    # ----------------------------------------------------------------- marks
     def action_mark(self, status: str) -> None:
         """Mark the current claim, then (fast triage, as in Prodigy) move to the next row.
 
@@ -254,89 +272,103 @@ class ReviewScreen(Screen):
         if claim is None:
             return
         table = self.query_one(ClaimsTable)
-        advance = bool(getattr(self.app, "advance_on_mark", True))
-        moves_on = advance and table.cursor_row < table.row_count - 1
+        moves_on = self.advance_on_mark and table.cursor_row < table.row_count - 1
         if self.status_of(claim.id) != status:
-            verdict = self.store(self.ws.set_status, self.article.id, claim.id, status)
+            if not self.writable("the mark"):
+                return
+            verdict = self.attempt(self.session.set_status, claim.id, status)
             if verdict is None:
                 return
             self.verdict_changed(verdict, show=not moves_on)
         if moves_on:
             self.action_move(1)
 
+    # --------------------------------------------------------------- editors
     def action_edit_note(self) -> None:
         claim = self.current_claim()
-        if claim is None:
+        if claim is None or not self.writable("a note"):
             return
         from .note import NoteEditor
 
-        note = self.verdicts.get(claim.id, Verdict(claim.id, claim.article_id)).note
+        note = self.session.verdict(claim.id).note
 
         def done(text: str | None) -> None:
             if text is None or text == note:
                 return
-            verdict = self.store(self.ws.set_note, self.article.id, claim.id, text)
+            verdict = self.attempt(self.session.set_note, claim.id, text)
             if verdict is not None:
                 self.verdict_changed(verdict)
                 self.notify("Note saved.", timeout=2)
 
-        self.app.push_screen(NoteEditor(claim.label or claim.anchor, note), done)
+        self.app.push_screen(NoteEditor(self._label(claim), note, claim,
+                                        cursor_blink=self.cursor_blink), done)
+
+    def _label(self, claim: Claim) -> str:
+        return render.claim_label(claim, self.verdicts.get(claim.id))
 
     def action_add_link(self) -> None:
         claim = self.current_claim()
-        if claim is None:
+        if claim is None or not self.writable("a link"):
             return
-        from .link import LinkDialog
+        from .link import LinkDialog, LinkForm
 
-        def done(result: dict[str, str] | None) -> None:
-            if not result:
+        def done(form: LinkForm | None) -> None:
+            if form is None:
                 return
-            verdict = self.store(
-                self.ws.add_link,
-                self.article.id,
-                claim.id,
-                result["url"],
-                title=result["title"],
-                stance=result["stance"],
-            )
+            verdict = self.attempt(self.session.add_link, claim.id, form.url, form.title,
+                                   form.stance)
             if verdict is not None:
                 self.verdict_changed(verdict)
-                self.notify("Link added.", timeout=2)
+                self.notify("Link saved.", timeout=2)
 
-        self.app.push_screen(LinkDialog(claim.label or claim.anchor, validate_url), done)
+        links = self.session.verdict(claim.id).links
+        self.app.push_screen(LinkDialog(self._label(claim), validate_url, links,
+                                        cursor_blink=self.cursor_blink), done)
 
     def action_manage_links(self) -> None:
         claim = self.current_claim()
         if claim is None:
             return
+        from .link import LinkForm
         from .links import LinksDialog
 
         def remove(url: str) -> Verdict | None:
-            verdict = self.store(self.ws.remove_link, self.article.id, claim.id, url)
+            if not self.writable("removing a link"):
+                return None
+            verdict = self.attempt(self.session.remove_link, claim.id, url)
             if verdict is not None:
                 self.verdict_changed(verdict)
             return verdict
 
-        verdict = self.verdicts.get(claim.id, Verdict(claim.id, claim.article_id))
-        self.app.push_screen(LinksDialog(claim.label or claim.anchor, verdict, remove))
+        def edit(form: LinkForm) -> Verdict | None:
+            if not self.writable("a link"):
+                return None
+            verdict = self.attempt(self.session.update_link, claim.id, form.url, form.title,
+                                   form.stance)
+            if verdict is not None:
+                self.verdict_changed(verdict)
+            return verdict
 
+        self.app.push_screen(
+            LinksDialog(self._label(claim), self.session.verdict(claim.id), remove, edit,
+                        cursor_blink=self.cursor_blink)
+        )
+
+    # ------------------------------------------------------------ link checks
     def action_check_links(self) -> None:
         claim = self.current_claim()
         if claim is None:
             return
-        verdict = self.verdicts.get(claim.id, Verdict(claim.id, claim.article_id))
-        urls = [link.url for link in verdict.links]
+        urls = [link.url for link in self.session.verdict(claim.id).links]
         if not urls:
             self.notify("This claim has no links to check.", timeout=3)
             return
-        try:
-            from workbench.core.net.fetch import check_links  # noqa: F401
-        except ImportError:
-            self.notify("Link checking is not available in this build.", severity="warning")
+        if not self.writable("a link check"):
             return
         self.notify(f"Checking {len(urls)} link(s)…", timeout=3)
+        article_id = self.article.id
         self.run_worker(
-            lambda: self._check_worker(self.article.id, claim.id, urls),
+            lambda: self._check_worker(article_id, claim.id, urls),
             thread=True,
             group="check-links",
             exit_on_error=False,
@@ -349,54 +381,64 @@ class ReviewScreen(Screen):
         try:
             raw = check_links(urls)
         except WorkbenchError as exc:
-            self.app.call_from_thread(
-                self.notify, render.message(exc), severity="error", markup=False
-            )
+            self.post_message(LinksChecked(article_id, claim_id, [], render.message(exc)))
             return
-        results = _normalize_check_results(urls, raw)
-        self.post_message(LinksChecked(article_id, claim_id, results))
+        self.post_message(LinksChecked(article_id, claim_id, _normalize_check_results(urls, raw)))
 
     @on(LinksChecked)
     def _links_checked(self, message: LinksChecked) -> None:
-        verdict = None
-        for url, check, archive in message.results:
-            verdict = self.store(
-                self.ws.set_link_check, message.article_id, message.claim_id, url, check, archive
-            )
-        if verdict is not None and message.article_id == self.article.id:
+        if message.error:
+            self.notify(message.error, severity="error", markup=False)
+            return
+        if message.article_id != self.article.id:
+            return
+        verdict = self.attempt(self.session.record_checks, message.claim_id, message.results)
+        if verdict is not None:
             self.verdict_changed(verdict)
         ok = sum(1 for _, check, _ in message.results if check and check.get("ok"))
         self.notify(f"Checked {len(message.results)} link(s): {ok} ok.", timeout=4)
 
+    # ------------------------------------------------------------ undo / redo
     def action_undo(self) -> None:
-        self._apply_history(self.ws.undo, "Undo", "Nothing to undo.")
+        self._apply_history(False, "Undo", "Nothing to undo.")
 
     def action_redo(self) -> None:
-        self._apply_history(self.ws.redo, "Redo", "Nothing to redo.")
+        self._apply_history(True, "Redo", "Nothing to redo.")
 
-    def _apply_history(self, fn: Callable[[], Any], verb: str, nothing: str) -> None:
-        changes = self.store(fn)
-        if changes is None:
+    def _apply_history(self, redo: bool, verb: str, nothing: str) -> None:
+        if not self.writable(verb.lower()):
             return
-        if not changes:
+        done = self.attempt(self.session.undo, redo)
+        if done is None:
+            return
+        if not done.changes:
             self.notify(nothing, timeout=2)
             return
-        touched: list[str] = []
-        for change in changes:
-            if change.article_id == self.article.id and change.claim_id not in touched:
-                touched.append(change.claim_id)
-        for claim_id in touched:
-            verdict = self.store(self.ws.verdict, self.article.id, claim_id)
-            if verdict is not None:
-                self.verdict_changed(verdict)
-        table = self.query_one(ClaimsTable)
-        if touched and touched[0] in table.rows:
-            table.move_cursor(row=table.get_row_index(touched[0]), animate=False)
-        change = changes[0]
+        if done.claims_changed:
+            self.reload_claims(keep=done.touched[0] if done.touched else self.current)
+        else:
+            for claim_id in done.touched:
+                verdict = self.verdicts.get(claim_id)
+                if verdict is not None:
+                    self.verdict_changed(verdict)
+            table = self.query_one(ClaimsTable)
+            if done.touched and done.touched[0] in table.rows:
+                self._move_to(table.get_row_index(done.touched[0]))
+        change = done.changes[0]
         what = render.change_text(change.field, change.old, change.new).plain
         where = "" if change.article_id == self.article.id else " (in another article)"
         self.notify(f"{verb}: {what}{where}", timeout=3, markup=False)
 
+    def reload_claims(self, keep: str | None = None) -> None:
+        """The claims themselves changed (a claim added, undone, another process):
+        every pane is filled again from the session."""
+        if keep is not None:
+            self.current = keep
+        self.query_one(ArticleView).set_article(self.article.text, self.claims, self.statuses())
+        self.refresh_status()
+        self.refill()
+
+    # --------------------------------------------------------------- filters
     def action_filter_text(self) -> None:
         box = self.query_one("#filter", Input)
         box.add_class("shown")
@@ -422,12 +464,14 @@ class ReviewScreen(Screen):
             self.query_one(ClaimsTable).focus()
 
     def action_filter_status(self, index: int) -> None:
-        status = STATUSES[index]
-        self.status_filter = None if self.status_filter == status else status
+        """Toggle one status in the filter: 4 then 5 shows disputed or false claims."""
+        if index >= len(STATUSES):
+            return
+        self.status_filter ^= {STATUSES[index]}
         self.refill()
 
     def action_clear_filters(self) -> None:
-        self.status_filter = None
+        self.status_filter = set()
         self.text_filter = ""
         box = self.query_one("#filter", Input)
         with box.prevent(Input.Changed):
@@ -440,6 +484,7 @@ class ReviewScreen(Screen):
         self.refill()
         self.notify(f"Sorted by {SORTS[self.sort_mode]}.", timeout=2)
 
+    # ---------------------------------------------------------------- layout
     def action_toggle_article(self) -> None:
         self.toggle_class("article-toggled")
 
@@ -452,17 +497,15 @@ class ReviewScreen(Screen):
         index = next((i for i, w in enumerate(order) if w is focused), -1)
         order[(index + 1) % len(order)].focus()
 
+    # ------------------------------------------------------ app-wide actions
     def action_help(self) -> None:
-        from .help import HelpScreen
-
-        advance = bool(getattr(self.app, "advance_on_mark", True))
-        self.app.push_screen(HelpScreen(self.app.help_rows(), advance))  # type: ignore[attr-defined]
+        self.post_message(AppAction("help"))
 
     def action_open_picker(self) -> None:
-        self.app.action_open_picker()  # type: ignore[attr-defined]
+        self.post_message(AppAction("open_picker"))
 
     def action_export(self) -> None:
-        self.app.action_export(self.article.id)  # type: ignore[attr-defined]
+        self.post_message(AppAction("export", self.article.id))
 
     def action_quit(self) -> None:
         self.app.exit()
@@ -470,11 +513,8 @@ class ReviewScreen(Screen):
 
 def validate_url(url: str) -> str | None:
     """An error message for a URL that cannot be an evidence link, else None."""
-    try:
-        from workbench.core.net.links import normalize_url
-    except ImportError:  # the store's helpers are not installed yet
-        ok = url.startswith(("http://", "https://")) and len(url) > 10 and " " not in url
-        return None if ok else "Not an absolute http(s) URL."
+    from workbench.core.net.links import normalize_url
+
     try:
         normalize_url(url)
     except WorkbenchError as exc:

@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from textual.binding import Binding
-from textual.timer import Timer
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
-from workbench.core.models import Claim
+from workbench.core.models import Claim, Verdict
 
-from ..render import claim_row, mark_cell
+from ..render import claim_row, extras_cell, mark_cell
 
-# (label, key, width); the label column gets what is left of the table's width.
-FIXED = (("", "mark", 1), ("kind", "kind", 9))
+# (header, key, width); the label column gets what is left of the table's width.
+FIXED = (("", "mark", 1), ("kind", "kind", 8), ("", "extras", 3))
 WORTH = ("worth", "worth", 5)
+LABEL = ColumnKey("label")
 
 
 class ClaimsTable(DataTable, inherit_bindings=False):
@@ -29,52 +30,67 @@ class ClaimsTable(DataTable, inherit_bindings=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False, show_cursor=True)
         self._claims: Sequence[Claim] = ()
-        self._statuses: dict[str, str] = {}
-        self._label_width = 0
-        self._resize_timer: Timer | None = None
+        self._worth = False
 
     def _fit(self) -> int:
         """Cells left for the label: the fixed columns and their padding taken off."""
         width = self.size.width or self.app.size.width
         used = sum(w + 2 for _, _, w in FIXED) + 2 + 2  # label padding, scrollbar
-        if any(c.worthiness is not None for c in self._claims):
+        if self._worth:
             used += WORTH[2] + 2
         return max(width - used, 12)
 
     def fill(
-        self, claims: Sequence[Claim], statuses: Mapping[str, str], keep: str | None = None
+        self,
+        claims: Sequence[Claim],
+        statuses: Mapping[str, str],
+        verdicts: Mapping[str, Verdict] | None = None,
+        keep: str | None = None,
     ) -> None:
         """Replace all rows (in the given order) and put the cursor on ``keep`` if shown."""
-        self._claims, self._statuses = claims, dict(statuses)
+        verdicts = verdicts or {}
+        self._claims = claims
+        self._worth = any(c.worthiness is not None for c in claims)
         self.clear(columns=True)
-        self._label_width = width = self._fit()
-        for label, key, w in FIXED:
-            self.add_column(label, key=key, width=w)
-        self.add_column("claim", key="label", width=width)
-        worth = any(c.worthiness is not None for c in claims)
-        if worth:
+        self.add_column(FIXED[0][0], key=FIXED[0][1], width=FIXED[0][2])
+        self.add_column(FIXED[1][0], key=FIXED[1][1], width=FIXED[1][2])
+        self.add_column("claim", key="label", width=self._fit())
+        self.add_column(FIXED[2][0], key=FIXED[2][1], width=FIXED[2][2])
+        if self._worth:
             self.add_column(WORTH[0], key=WORTH[1], width=WORTH[2])
         for claim in claims:
-            cells = claim_row(claim, statuses.get(claim.id, "unreviewed"), width)
-            self.add_row(*(cells if worth else cells[:3]), key=claim.id)
+            cells = claim_row(claim, statuses.get(claim.id, "unreviewed"), verdicts.get(claim.id))
+            self.add_row(*(cells if self._worth else cells[:4]), key=claim.id)
         if keep is not None and keep in self.rows:
             self.move_cursor(row=self.get_row_index(keep), animate=False, scroll=True)
         elif self.row_count:
             self.move_cursor(row=0, animate=False)
 
     def on_resize(self) -> None:
-        # Refill (to fit the labels) once the size has settled, not on every step.
-        if self._resize_timer is not None:
-            self._resize_timer.stop()
-        self._resize_timer = self.set_timer(0.1, self._refit)
+        """Give the label column the free width at once: only the column's width
+        changes (the cells hold whole labels, cut with "…" when drawn)."""
+        column = self.columns.get(LABEL)
+        if column is None:
+            return
+        width = self._fit()
+        if column.width != width:
+            column.width = width
+            # DataTable has no public "resize a column": this is what add_column sets.
+            self._require_update_dimensions = True
+            self._clear_caches()
+            self.refresh()
 
-    def _refit(self) -> None:
-        self._resize_timer = None
-        if self._claims and self._fit() != self._label_width:
-            self.fill(self._claims, self._statuses, keep=self.current_key)
+    def set_verdict(self, verdict: Verdict, claim: Claim | None = None) -> None:
+        """Show a claim's new status, markers and (reworded) label."""
+        key = verdict.claim_id
+        if key not in self.rows:
+            return
+        self.update_cell(key, "mark", mark_cell(verdict.status))
+        self.update_cell(key, "extras", extras_cell(verdict))
+        if claim is not None:
+            self.update_cell(key, "label", claim_row(claim, verdict.status, verdict)[2])
 
     def set_status(self, claim_id: str, status: str) -> None:
-        self._statuses[claim_id] = status
         if claim_id in self.rows:
             self.update_cell(claim_id, "mark", mark_cell(status))
 

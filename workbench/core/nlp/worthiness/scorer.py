@@ -76,18 +76,9 @@ class Scorer:
 
 def _load_pipeline() -> Any:
     from ...config import load_config
+    from ..pipeline import load_pipeline
 
-    name = load_config().model_name
-    try:
-        from ..pipeline import load_pipeline  # the extraction pipeline, when present
-    except ImportError:
-        try:
-            import spacy
-
-            return spacy.load(name)
-        except OSError as exc:
-            raise ModelError(f"spaCy pipeline {name!r} cannot be loaded ({exc})") from None
-    return load_pipeline(name)
+    return load_pipeline(load_config().model_name)
 
 
 def model_path() -> Path:

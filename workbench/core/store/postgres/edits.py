@@ -18,6 +18,7 @@ as seen, so repeating the change deliberately keeps yours.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,22 @@ UPDATE_SQL = (
     "status_v = status_v + %(d_status)s, note_v = note_v + %(d_note)s, "
     "links_v = links_v + %(d_links)s, label_v = label_v + %(d_label)s "
     "WHERE article_id = %(aid)s AND claim_id = %(cid)s RETURNING *"
+)
+CHANNEL = "workbench"
+WRITE_SQL = (
+    # one round trip: the verdict row, its history rows, the undo step, the live signal
+    "WITH v AS (" + UPDATE_SQL + "), "
+    "h AS (INSERT INTO workbench.history "
+    "(article_id, claim_id, field, old, new, reviewer, at, action) "
+    "SELECT %(aid)s, %(cid)s, t.f, t.o, t.n, %(reviewer)s, %(at)s, %(action)s "
+    "FROM unnest(%(fields)s::text[], %(olds)s::jsonb[], %(news)s::jsonb[]) "
+    "WITH ORDINALITY AS t(f, o, n, i) ORDER BY t.i RETURNING seq), "
+    "d AS (UPDATE workbench.undo_steps SET state = 'dropped' "
+    "WHERE %(step)s AND reviewer = %(me)s AND state = 'undone'), "
+    "u AS (INSERT INTO workbench.undo_steps (reviewer, rows) "
+    "SELECT %(me)s, array_agg(seq ORDER BY seq) FROM h HAVING %(step)s) "
+    "SELECT (SELECT row_to_json(v) FROM v) AS verdict, "
+    "ARRAY(SELECT seq FROM h ORDER BY seq) AS seqs, pg_notify(%(channel)s, %(payload)s)"
 )
 HISTORY_SQL = (
     "INSERT INTO workbench.history (article_id, claim_id, field, old, new, reviewer, at, action) "
@@ -102,9 +119,7 @@ def describe_value(field: str, value: Any) -> str:
 class EditsMixin:
     # -- the conflict rule ---------------------------------------------------------------
 
-    def _conflict(
-        self: PostgresStore, row: Row, field: str, theirs: Any, yours: Any
-    ) -> Conflict:
+    def _conflict(self: PostgresStore, row: Row, field: str, theirs: Any, yours: Any) -> Conflict:
         self._see(row)  # theirs is now seen: repeating the change keeps yours
         who = one_line(row["reviewer"], 60) or "another reviewer"
         return Conflict(
@@ -163,7 +178,7 @@ class EditsMixin:
             now = at or self._clock()
             verdict.reviewer = one_line(reviewer or self._reviewer, 80)
             verdict.updated_at = now
-            changed = {f for f, _, _ in changes}
+            changed = {"links" if f.startswith("link.") else f for f, _, _ in changes}
             params = {
                 "status": verdict.status,
                 "note": verdict.note,
@@ -175,25 +190,26 @@ class EditsMixin:
                 "cid": claim_id,
                 **{f"d_{f}": int(f in changed) for f in FIELDS},
             }
-            new_row = conn.execute(UPDATE_SQL, params).fetchone()
-            assert new_row is not None
-            seqs = [
-                conn.execute(
-                    HISTORY_SQL,
-                    (aid, claim_id, f, Jsonb(o), Jsonb(n), verdict.reviewer, now, action),
-                ).fetchone()["seq"]
-                for f, o, n in changes
-            ]
+            step = undoable and self._group_rows is None
+            params.update(
+                fields=[f for f, _, _ in changes],
+                olds=[Jsonb(o) for _, o, _ in changes],
+                news=[Jsonb(n) for _, _, n in changes],
+                action=action,
+                step=step,
+                me=self._reviewer,
+                channel=CHANNEL,
+                payload=json.dumps({"s": self._session, "a": aid}),
+            )
+            got = conn.execute(WRITE_SQL, params).fetchone()
+            assert got is not None and got["verdict"] is not None
+            new_row, seqs = got["verdict"], list(got["seqs"])
             self._last_changes = [
                 Change(seq, aid, claim_id, f, o, n, verdict.reviewer, now, action)
                 for seq, (f, o, n) in zip(seqs, changes, strict=True)
             ]
-            if undoable:
-                if self._group_rows is not None:
-                    self._group_rows.extend(seqs)
-                else:
-                    self._record_step(conn, seqs)
-            self._notify(conn, aid, seqs[-1])
+            if undoable and self._group_rows is not None:
+                self._group_rows.extend(seqs)
             self._see(new_row)
             if self._group_rows is not None:
                 self._group_keys.add((aid, claim_id))
@@ -208,7 +224,9 @@ class EditsMixin:
         claim_id: str,
         allow_orphan: bool,
     ) -> Row:
-        query = "SELECT * FROM workbench.verdicts WHERE article_id = %s AND claim_id = %s FOR UPDATE"
+        query = (
+            "SELECT * FROM workbench.verdicts WHERE article_id = %s AND claim_id = %s FOR UPDATE"
+        )
         row = conn.execute(query, (aid, claim_id)).fetchone()
         if row is None and allow_orphan:
             conn.execute(
@@ -269,17 +287,18 @@ class EditsMixin:
         now = self._clock()
 
         def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
+            from .claims_edit import link_rows
+
             old = links_of(v)
             for link in v.links:
-                if link.url == norm:
-                    link.title = clean_title or link.title
-                    link.stance = given or link.stance
-                    self._guard_link(row, norm, (link.title, link.stance))
-                    break
-            else:
-                v.links.append(
-                    Link(url=norm, title=clean_title, stance=given or "context", added_at=now)
-                )
+                if link.url == norm:  # the same URL again: say which attribute changed
+                    rows = link_rows(v, norm, clean_title or None, given)
+                    if rows:
+                        self._guard_link(row, norm, (link.title, link.stance))
+                    return rows
+            v.links.append(
+                Link(url=norm, title=clean_title, stance=given or "context", added_at=now)
+            )
             return [("links", old, links_of(v))]
 
         return self._edit(article_id, claim_id, mutate)

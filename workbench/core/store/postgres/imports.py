@@ -52,6 +52,23 @@ def _verdict_params(aid: str, doc: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
+def _keep_reviewer_claims(
+    claims: list[Claim], old_claims: list[dict[str, Any]], article: Article
+) -> list[Claim]:
+    """Reviewer-made claims stay while their anchor is still at their offsets."""
+    ids = {c.id for c in claims}
+    kept = []
+    for data in old_claims:
+        if data.get("origin") != "reviewer" or data.get("id") in ids:
+            continue
+        start, end = data.get("start", -1), data.get("end", -1)
+        if 0 <= start <= end <= len(article.text) and article.text[start:end] == data.get("anchor"):
+            kept.append(Claim.from_dict(dict(data, article_id=article.id)))
+    if not kept:
+        return claims
+    return sorted([*claims, *kept], key=lambda c: c.start)
+
+
 class ImportsMixin:
     def add_article(self: PostgresStore, article: Article, claims: list[Claim]) -> ImportResult:
         return self.add_articles([(article, claims)])[0]
@@ -107,6 +124,7 @@ class ImportsMixin:
                 "SELECT * FROM workbench.verdicts WHERE article_id = %s ORDER BY ord FOR UPDATE",
                 (source_id,),
             ).fetchall()
+        claims = _keep_reviewer_claims(claims, old_claims, article)
         plan = plan_moves(old_claims, old_verdicts, claims, article.id)
         result = ImportResult(
             article.id,
@@ -130,7 +148,15 @@ class ImportsMixin:
             conn.execute(
                 "INSERT INTO workbench.articles (id, title, source, text, fetched_at, meta, "
                 "added_at) VALUES (%s, %s, %s, %s, %s, %s, %s)",
-                (article.id, article.title, article.source, article.text, article.fetched_at, meta, now),
+                (
+                    article.id,
+                    article.title,
+                    article.source,
+                    article.text,
+                    article.fetched_at,
+                    meta,
+                    now,
+                ),
             )
         if old_id:
             for table in ("assignments", "takes"):
@@ -149,13 +175,13 @@ class ImportsMixin:
                 [(article.id, c.id, i, Jsonb(c.to_dict())) for i, c in enumerate(claims)],
             )
             taken = {d["claim_id"] for d in plan.verdicts}
-            docs = list(plan.verdicts) + [
-                {"claim_id": c.id} for c in claims if c.id not in taken
-            ]
+            docs = list(plan.verdicts) + [{"claim_id": c.id} for c in claims if c.id not in taken]
             cur.executemany(INSERT_VERDICT, [_verdict_params(article.id, d) for d in docs])
         last = 0
         for old_cid, new_cid in plan.moves:
-            last = self._history_row(conn, article.id, new_cid, "claim_id", old_cid, new_cid, "import")
+            last = self._history_row(
+                conn, article.id, new_cid, "claim_id", old_cid, new_cid, "import"
+            )
         for cid in plan.orphans:
             last = self._history_row(conn, article.id, cid, "orphaned", False, True, "import")
         self._notify(conn, article.id, last)
@@ -175,8 +201,16 @@ class ImportsMixin:
     ) -> int:
         row = conn.execute(
             HISTORY_SQL,
-            (aid, cid, field, Jsonb(old), Jsonb(new), reviewer or self._reviewer,
-             at or self._clock(), action),
+            (
+                aid,
+                cid,
+                field,
+                Jsonb(old),
+                Jsonb(new),
+                reviewer or self._reviewer,
+                at or self._clock(),
+                action,
+            ),
         ).fetchone()
         return int(row["seq"])
 
@@ -272,8 +306,16 @@ class ImportsMixin:
                 cur.executemany(
                     HISTORY_SQL.replace(" RETURNING seq", ""),
                     [
-                        (aid, c.claim_id, c.field, Jsonb(c.old), Jsonb(c.new), c.reviewer, c.at,
-                         c.action)
+                        (
+                            aid,
+                            c.claim_id,
+                            c.field,
+                            Jsonb(c.old),
+                            Jsonb(c.new),
+                            c.reviewer,
+                            c.at,
+                            c.action,
+                        )
                         for aid, c in rows
                     ],
                 )

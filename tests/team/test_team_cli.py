@@ -1,0 +1,112 @@
+"""The team commands (db upgrade, assign, take, who, sync) and connection errors."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+from team_fixtures import article, open_team
+
+from workbench.cli import main
+from workbench.core.errors import StoreError
+from workbench.core.store import Workspace
+from workbench.core.store.postgres import cluster as pgc
+from workbench.core.store.postgres import schema
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_db_upgrade_creates_then_is_a_no_op(pg, capsys):
+    db = pgc.new_database(pg, upgraded=False)
+    url = pg.url(db)
+    code, out, err = run(
+        capsys, "db", "upgrade", url, "--writers", pgc.WRITERS, "--readers", pgc.READERS
+    )
+    assert code == 0, err
+    assert f"from version 0 to {schema.SCHEMA_VERSION}" in out
+    code, out, _ = run(capsys, "db", "upgrade", url)
+    assert code == 0 and "already at version" in out
+    pgc.ensure_role(pg, "ana")
+    with open_team(pg.url(db, "ana")) as st:  # the writers group may mark
+        st.add_article(*article())
+
+
+def test_old_and_newer_schema_are_refused_in_one_line(pg):
+    db = pgc.new_database(pg, upgraded=False)
+    with psycopg.connect(pg.url(db), autocommit=True) as conn:
+        schema.upgrade(conn, target=1)
+    with pytest.raises(StoreError, match="schema version 1.*run `workbench db upgrade"):
+        open_team(pg.url(db))
+    with psycopg.connect(pg.url(db), autocommit=True) as conn:
+        schema.upgrade(conn)
+        conn.execute("UPDATE workbench.meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="newer than this workbench.*upgrade workbench"):
+        open_team(pg.url(db))
+
+
+def test_assign_take_who(team_url, capsys):
+    url = team_url("ana")
+    a, claims = article()
+    with open_team(url) as st:
+        st.add_article(a, claims)
+    code, out, err = run(capsys, "assign", a.id[:6], "--to", "bo", "--workspace", url)
+    assert code == 0 and "assigned to bo" in out, err
+    code, out, _ = run(capsys, "take", claims[0].id[:8], "--workspace", url)
+    assert code == 0 and "taken by ana" in out
+    code, out, _ = run(capsys, "who", "--workspace", team_url("guest", write=False))
+    assert code == 0
+    assert "assigned to bo" in out and f"claim {claims[0].id}" in out and "taken by ana" in out
+    code, out, _ = run(capsys, "take", claims[0].id[:8], "--release", "--workspace", url)
+    assert "released" in out
+    code, _, err = run(
+        capsys, "assign", a.id, "--to", "x", "--workspace", team_url("guest", write=False)
+    )
+    assert code == 4 and "browse but not mark" in err and err.count("\n") == 1
+    code, _, err = run(capsys, "who", "--workspace", "somewhere/folder")
+    assert code == 2 and "needs a team workspace" in err
+
+
+def test_sync_command_twice(team_url, tmp_path, capsys):
+    url = team_url("ana")
+    a, claims = article()
+    with Workspace.open(tmp_path / "ws", reviewer="lena") as ws:
+        ws.add_article(a, claims)
+        ws.set_status(a.id, claims[0].id, "verified")
+    code, out, err = run(capsys, "sync", url, "--workspace", str(tmp_path / "ws"))
+    assert code == 0, err
+    assert "1 article(s) added" in out
+    code, out, _ = run(capsys, "sync", url, "--workspace", str(tmp_path / "ws"))
+    assert code == 0 and "already in sync" in out
+    with open_team(url) as st:
+        assert st.verdict(a.id, claims[0].id).status == "verified"
+
+
+def test_connection_faults_are_one_line_without_password(pg, team_url, capsys, monkeypatch):
+    team_url("ana")
+    secret = "s3cr3t-Pa55"
+    for argv, expect in (
+        (
+            ["who", "--workspace", f"postgresql://ana:{secret}@127.0.0.1:{pg.port}/x"],
+            "holds a password",
+        ),
+        (["who", "--workspace", pg.url("no_such_db", "ana")], "createdb no_such_db"),
+        (["who", "--workspace", pg.url(pgc.SHARED_DB, "nobody_here")], "no database user"),
+        (
+            ["who", "--workspace", f"postgresql://ana@127.0.0.1:{pgc.free_port()}/x"],
+            "check the URL and that the server is running",
+        ),
+    ):
+        code, out, err = run(capsys, *argv)
+        assert code != 0 and expect in err and err.count("\n") == 1, err
+        assert secret not in err + out
+    pgc.ensure_role(pg, "carol", password="right-one")
+    monkeypatch.setenv("PGPASSWORD", secret)  # a wrong password, from libpq's environment
+    code, _, err = run(capsys, "who", "--workspace", pg.tcp_url(pgc.SHARED_DB, "carol"))
+    assert code == 4 and "login refused for 'carol'" in err and secret not in err
+    monkeypatch.setenv("PGPASSWORD", "right-one")
+    code, out, err = run(capsys, "who", "--workspace", pg.tcp_url(pgc.SHARED_DB, "carol"))
+    assert code == 0, err
+    assert "right-one" not in out + err

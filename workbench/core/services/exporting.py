@@ -1,0 +1,117 @@
+"""Exporting verdict reports (``workbench export``, the TUI's export dialog)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ExportError, InputError
+from ..store.interface import Store
+from ..vocabulary import Status, parse_statuses
+from .workspace import where
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to export. ``articles``: ids, id prefixes or sources (empty: the only
+    article, or every one with ``every``). ``by``: only claims whose verdict that
+    reviewer set last. Dismissed claims are left out of md/html/csv unless
+    ``include_dismissed`` (or ``statuses`` names them); JSON always holds them
+    (it is the full dump ``import`` reads); ClaimReview never does."""
+
+    fmt: str = "md"
+    articles: Sequence[str] = ()
+    every: bool = False
+    statuses: str | Sequence[str] | None = None
+    by: str | None = None
+    include_dismissed: bool = False
+    url: str | None = None
+    org: str | None = None
+    html_snippets: bool = False
+    now: str | None = None
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    text: str
+    fmt: str
+    articles: int
+    claims: int
+    """Claims in the report (after the filters)."""
+    warnings: list[str] = field(default_factory=list)
+
+
+def article_refs(store: Store, articles: Sequence[str], every: bool) -> list[str]:
+    """The articles an export (or check) is about: those named, every one with
+    ``every``, or the only article of a one-article workspace."""
+    if every and articles:
+        raise InputError("give article ids or --all, not both")
+    summaries = store.articles()
+    if articles:
+        return list(articles)
+    if not summaries:
+        raise InputError(f"the workspace {where(store)} has no articles yet")
+    if every or len(summaries) == 1:
+        return [s.id for s in summaries]
+    raise InputError(
+        f"the workspace has {len(summaries)} articles: name one or more ARTICLE_IDs, or use --all"
+    )
+
+
+def export_report(store: Store, request: ExportRequest) -> ExportResult:
+    """Gather and render the report; refuses what the format cannot say."""
+    from ..export import FORMATS, render
+    from ..export.report import ExportOptions, build_report
+
+    if request.fmt not in FORMATS:
+        raise InputError(f"unknown export format {request.fmt!r}; choose from {', '.join(FORMATS)}")
+    if request.html_snippets and request.fmt != "claimreview":
+        raise InputError("--html only applies to --format claimreview")
+    if request.fmt == "claimreview":
+        if not request.url:
+            raise ExportError(
+                "ClaimReview needs the URL of the page that publishes the fact check: "
+                "give --url URL (or set url in the config file)"
+            )
+        if not request.org:
+            raise ExportError(
+                "ClaimReview needs the publishing organization (its author): give --org NAME "
+                "(or set org in the config file)"
+            )
+    statuses = parse_statuses(request.statuses)
+    include = (
+        request.include_dismissed
+        or request.fmt == "json"
+        or (statuses is not None and Status.DISMISSED in statuses)
+    )
+    refs = article_refs(store, request.articles, request.every)
+    options = ExportOptions(
+        url=request.url, org=request.org, html_snippets=request.html_snippets, now=request.now
+    )
+    report = build_report(
+        store, refs, statuses, request.by or None, options, include_dismissed=include
+    )
+    claims = sum(len(part.claims) for part in report.articles)
+    warnings = []
+    if claims == 0:
+        why = []
+        if request.by:
+            why.append(f"no verdict was last set by {request.by!r}")
+        if statuses:
+            why.append("no claim has status " + ", ".join(statuses))
+        reason = f" ({'; '.join(why)})" if why else ""
+        warnings.append(f"the report holds no claims{reason}")
+    return ExportResult(
+        render(report, request.fmt), request.fmt, len(report.articles), claims, warnings
+    )
+
+
+def write_output(path: str | os.PathLike[str], text: str) -> Path:
+    """Write a report to ``path``: a regular file (or a new one) atomically; a FIFO,
+    a device or ``/dev/stdout`` is written through, never replaced; a symlink to a
+    regular file replaces its target, keeping the link."""
+    from ..export import write_text_atomic
+
+    return write_text_atomic(path, text)

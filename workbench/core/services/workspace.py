@@ -1,0 +1,91 @@
+"""Opening a workspace: as the writer, read-only, or the writer when free.
+
+The reviewer (who I am) comes from the caller's config; the store never reads it.
+Only commands that create content (``add``, ``fetch``, the workbench) pass
+``create=True``: a mistyped ``-w`` anywhere else says "no workspace", never makes one.
+"""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from typing import cast
+
+from ..errors import WorkspaceLocked
+from ..store.interface import Store
+
+LOCK_WAIT = 3.0
+"""Seconds a writer waits for a workspace another command holds (two quick
+``workbench mark`` calls in a script take turns instead of failing)."""
+
+
+class Mode(StrEnum):
+    WRITE = "write"
+    """Take the lock (wait up to ``wait`` seconds): WorkspaceLocked when busy."""
+    READ = "read"
+    """No lock; changes are refused. Works while another process writes."""
+    REVIEW = "review"
+    """The writer when the lock is free, else read-only (the workbench)."""
+
+
+def open_workspace(
+    location: str | os.PathLike[str],
+    reviewer: str,
+    *,
+    mode: Mode | str = Mode.WRITE,
+    create: bool = False,
+    wait: float | None = None,
+) -> Store:
+    """Open the store at ``location`` for ``reviewer``.
+
+    Raises NotFound when there is no workspace (and not ``create``), WorkspaceLocked
+    (``Mode.WRITE``) when another process holds it, WorkspaceCorrupt for something
+    that is not a workspace.
+    """
+    mode = Mode(mode)
+    if mode is Mode.READ:
+        return _open(location, reviewer, readonly=True, create=False, wait=0.0)
+    if mode is Mode.REVIEW:
+        try:
+            return _open(location, reviewer, readonly=False, create=create, wait=0.0)
+        except WorkspaceLocked as exc:
+            try:
+                return _open(location, reviewer, readonly=True, create=False, wait=0.0)
+            except Exception:
+                raise exc from None
+    return _open(
+        location, reviewer, readonly=False, create=create, wait=LOCK_WAIT if wait is None else wait
+    )
+
+
+def _open(
+    location: str | os.PathLike[str], reviewer: str, *, readonly: bool, create: bool, wait: float
+) -> Store:
+    if _is_team_url(os.fspath(location)):
+        from ..store.postgres import open_postgres_store
+
+        team = open_postgres_store(
+            os.fspath(location), reviewer, readonly=readonly, wait=wait, create=create
+        )
+        return cast(Store, team)
+    try:
+        from ..store import open_store  # type: ignore[attr-defined]
+    except ImportError:
+        from ..store import Workspace
+
+        workspace = Workspace.open(
+            location, reviewer=reviewer, readonly=readonly, wait=wait, create=create
+        )
+        return cast(Store, workspace)
+    store: Store = open_store(location, reviewer, readonly=readonly, wait=wait, create=create)
+    return store
+
+
+def _is_team_url(location: str) -> bool:
+    return location.lower().startswith(("postgresql://", "postgres://"))
+
+
+def where(store: Store) -> str:
+    """The store's location for messages (a path, or a URL without password)."""
+    location = getattr(store, "location", None)
+    return str(location if location else store.path)

@@ -1,0 +1,210 @@
+"""The words workbench stores: statuses, stances, origins, history fields and actions.
+
+Every value is a ``StrEnum`` member, so it *is* the string that is written to the
+store and the exports (``Status.VERIFIED == "verified"``); code compares with the
+members, never with loose strings. ``parse_status`` / ``parse_statuses`` are the one
+way user text (command line, config, TUI fields) becomes a status, and
+``STATUS_STYLE`` is the one table of labels, colours and symbols the TUI, Markdown
+and HTML show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .errors import InputError
+from .text import one_line
+
+
+class Status(StrEnum):
+    """A verdict's status, in the order the UI lists them (keys 1-7 filter by them)."""
+
+    UNREVIEWED = "unreviewed"
+    IN_PROGRESS = "in_progress"
+    VERIFIED = "verified"
+    DISPUTED = "disputed"
+    FALSE = "false"
+    INCONCLUSIVE = "inconclusive"
+    DISMISSED = "dismissed"
+    """Not a checkable claim (noise): final, counts as reviewed; the note says why.
+    Reports leave dismissed claims out unless asked; ClaimReview never exports them."""
+
+    @property
+    def final(self) -> bool:
+        """Counts as reviewed."""
+        return self in FINAL_STATUSES
+
+    @property
+    def label(self) -> str:
+        return STATUS_STYLE[self].label
+
+
+FINAL_STATUSES: tuple[Status, ...] = (
+    Status.VERIFIED,
+    Status.DISPUTED,
+    Status.FALSE,
+    Status.INCONCLUSIVE,
+    Status.DISMISSED,
+)
+"""Statuses that count as reviewed (progress can reach 100%)."""
+
+VERDICT_STATUSES: tuple[Status, ...] = FINAL_STATUSES[:4]
+"""Final statuses that are a verdict on the claim (what ClaimReview publishes)."""
+
+
+class Stance(StrEnum):
+    """Stance of an evidence link towards its claim."""
+
+    SUPPORTS = "supports"
+    REFUTES = "refutes"
+    CONTEXT = "context"
+
+
+class Origin(StrEnum):
+    """Where a claim comes from."""
+
+    EXTRACTED = "extracted"
+    """Found by the extractor."""
+    REVIEWER = "reviewer"
+    """Added by hand (``workbench claim add``, the TUI's selection): kept across
+    re-extraction and re-import."""
+
+
+class Field(StrEnum):
+    """The ``field`` of a history row (``Change.field``)."""
+
+    STATUS = "status"
+    NOTE = "note"
+    LINKS = "links"
+    """The whole list of evidence links (old and new lists in the row)."""
+    LINK_CHECK = "link_check"
+    """A link check or archive lookup (not a reviewer's edit; not undoable)."""
+    LABEL = "label"
+    """The reviewer's wording of the claim (``Verdict.label``)."""
+    CLAIM = "claim"
+    """A claim a reviewer added (old None) or removed (new None)."""
+    CLAIM_ID = "claim_id"
+    """A re-import moved the verdict to a claim with a new id."""
+    ORPHANED = "orphaned"
+    """A re-import removed the verdict's claim (the verdict is kept)."""
+    TITLE = "title"
+    """The article was renamed (``claim_id`` is "")."""
+
+
+class Action(StrEnum):
+    """The ``action`` of a history row (``Change.action``): what made the change."""
+
+    EDIT = "edit"
+    """A reviewer's change (undoable)."""
+    UNDO = "undo"
+    REDO = "redo"
+    IMPORT = "import"
+    """``workbench import`` of a JSON export (a claim not yet in the workspace), or a
+    re-import of changed text that moved or orphaned a verdict."""
+    MERGE = "merge"
+    """``workbench import`` merging a colleague's change into a shared claim."""
+    CHECK = "check"
+    """``check-links`` (or the TUI's ``c``) stored a link check / archive lookup."""
+    REIMPORT = "reimport"
+    """A re-import of changed text moved or orphaned a verdict."""
+
+
+@dataclass(frozen=True)
+class StatusStyle:
+    """How a status is shown: ``label`` (words), ``symbol`` (one cell), ``color``
+    (hex, on the terminal's dark background), ``paper`` (hex, on the white page of
+    the HTML report) and ``short`` (a narrow table column)."""
+
+    label: str
+    symbol: str
+    color: str
+    paper: str
+    short: str
+
+
+STATUS_STYLE: dict[Status, StatusStyle] = {
+    Status.UNREVIEWED: StatusStyle("unreviewed", "·", "#8b949e", "#9aa0a6", "unrev"),
+    Status.IN_PROGRESS: StatusStyle("in progress", "…", "#d4a72c", "#4a7fd4", "prog"),
+    Status.VERIFIED: StatusStyle("verified", "✓", "#3fb950", "#2e8b57", "ver"),
+    Status.DISPUTED: StatusStyle("disputed", "!", "#e0823d", "#d98a00", "disp"),
+    Status.FALSE: StatusStyle("false", "✗", "#f85149", "#c0392b", "false"),
+    Status.INCONCLUSIVE: StatusStyle("inconclusive", "?", "#a371f7", "#7b5ea7", "inc"),
+    Status.DISMISSED: StatusStyle("dismissed", "–", "#6e7681", "#5f6368", "dism"),
+}
+"""Label, symbol and colour of every status: the TUI, Markdown and HTML use this."""
+
+STANCE_COLOR: dict[Stance, str] = {
+    Stance.SUPPORTS: "#3fb950",
+    Stance.REFUTES: "#f85149",
+    Stance.CONTEXT: "#8b949e",
+}
+
+
+def status_style(status: str) -> StatusStyle:
+    """The style of ``status``; an unknown value (a damaged import) looks unreviewed."""
+    try:
+        return STATUS_STYLE[Status(status)]
+    except ValueError:
+        base = STATUS_STYLE[Status.UNREVIEWED]
+        return StatusStyle(one_line(status, 20) or "unknown", "?", base.color, base.paper, "?")
+
+
+def _key(text: str) -> str:
+    return "_".join(str(text).strip().lower().replace("-", " ").replace("_", " ").split())
+
+
+def parse_status(text: str | Status) -> Status:
+    """User text -> a Status: any case, ``in-progress``/``in progress``/``in_progress``.
+
+    Raises InputError naming the accepted values.
+    """
+    if isinstance(text, Status):
+        return text
+    try:
+        return Status(_key(str(text)))
+    except ValueError:
+        raise InputError(
+            f"unknown status '{one_line(str(text), 40)}'; use one of: "
+            f"{', '.join(s.value for s in Status)}"
+        ) from None
+
+
+def parse_statuses(value: str | Iterable[str] | None) -> tuple[Status, ...] | None:
+    """``"disputed,false"`` or a list of statuses -> a tuple (no duplicates), or None
+    for nothing. Raises InputError (as ``parse_status``) naming every unknown one."""
+    if value is None:
+        return None
+    items = value.split(",") if isinstance(value, str) else [str(v) for v in value]
+    out: list[Status] = []
+    unknown: list[str] = []
+    for item in items:
+        if not item.strip():
+            continue
+        try:
+            status = parse_status(item)
+        except InputError:
+            unknown.append(item.strip())
+            continue
+        if status not in out:
+            out.append(status)
+    if unknown:
+        raise InputError(
+            f"unknown status '{one_line(', '.join(unknown), 80)}'; use one of: "
+            f"{', '.join(s.value for s in Status)}"
+        )
+    return tuple(out) or None
+
+
+def parse_stance(text: str | Stance) -> Stance:
+    """User text -> a Stance (any case); InputError naming the accepted values."""
+    if isinstance(text, Stance):
+        return text
+    try:
+        return Stance(str(text).strip().lower())
+    except ValueError:
+        raise InputError(
+            f"unknown stance '{one_line(str(text), 40)}'; use one of: "
+            f"{', '.join(s.value for s in Stance)}"
+        ) from None

@@ -1,0 +1,147 @@
+"""One article under review: the only part of the TUI that talks to the store.
+
+``ReviewSession`` holds what the review screen shows (the article, its claims, their
+verdicts, the history read once) and turns the reviewer's keys into store calls.
+It imports no Textual: every method returns the new record or raises
+WorkbenchError, and the screen tells its widgets what changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.core.errors import StoreError, WorkbenchError
+from workbench.core.models import Change, Claim, Verdict
+from workbench.core.store.interface import Store
+
+
+@dataclass
+class Undone:
+    """What an undo/redo changed in this article."""
+
+    changes: list[Change]
+    touched: list[str] = field(default_factory=list)
+    """Claim ids of this article whose verdict changed, in order."""
+    claims_changed: bool = False
+    """A claim was added or removed (the list must be reloaded)."""
+
+
+class ReviewSession:
+    """The article ``article_id`` of ``store``, as the review screen shows it."""
+
+    def __init__(self, store: Store, article_id: str) -> None:
+        self.store = store
+        self.article = store.article(article_id)
+        self.claims: list[Claim] = []
+        self.by_id: dict[str, Claim] = {}
+        self.verdicts: dict[str, Verdict] = {}
+        # The history of every claim, read once: a history query can read the whole
+        # article, too slow for every move. A changed claim's history is re-read when
+        # it is next shown.
+        self._histories: dict[str, list[Change]] | None = None
+        self._stale: set[str] = set()
+        self.reload()
+
+    # ------------------------------------------------------------------ reading
+    def reload(self) -> None:
+        """Read the article's claims and verdicts again (another process changed them)."""
+        self.article = self.store.article(self.article.id)
+        self.claims = self.store.claims(self.article.id)
+        self.by_id = {c.id: c for c in self.claims}
+        self.verdicts = self.store.verdicts(self.article.id)
+        self._histories = None
+
+    @property
+    def readonly(self) -> bool:
+        return bool(self.store.readonly)
+
+    @property
+    def reviewer(self) -> str:
+        return str(self.store.reviewer)
+
+    def refuse_if_readonly(self, what: str) -> None:
+        """Raise ReadOnly before an editor opens, not after the reviewer typed."""
+        if self.readonly:
+            raise StoreError(
+                f"read-only: another workbench has this workspace open, so {what} cannot "
+                "be saved here"
+            )
+
+    def verdict(self, claim_id: str) -> Verdict:
+        claim = self.by_id.get(claim_id)
+        return self.verdicts.get(claim_id) or Verdict(
+            claim_id, claim.article_id if claim else self.article.id
+        )
+
+    def status_of(self, claim_id: str) -> str:
+        verdict = self.verdicts.get(claim_id)
+        return verdict.status if verdict else "unreviewed"
+
+    def statuses(self) -> dict[str, str]:
+        return {cid: v.status for cid, v in self.verdicts.items()}
+
+    def history_of(self, claim_id: str) -> list[Change]:
+        try:
+            if self._histories is None:
+                self._histories = {}
+                for change in self.store.history(self.article.id):
+                    self._histories.setdefault(change.claim_id, []).append(change)
+                self._stale.clear()
+            if claim_id in self._stale:
+                self._histories[claim_id] = self.store.history(self.article.id, claim_id)
+                self._stale.discard(claim_id)
+        except WorkbenchError:
+            return []
+        return self._histories.get(claim_id, [])
+
+    # ------------------------------------------------------------------ writing
+    def _changed(self, verdict: Verdict) -> Verdict:
+        self.verdicts[verdict.claim_id] = verdict
+        self._stale.add(verdict.claim_id)
+        return verdict
+
+    def set_status(self, claim_id: str, status: str) -> Verdict:
+        return self._changed(self.store.set_status(self.article.id, claim_id, status))
+
+    def set_note(self, claim_id: str, note: str) -> Verdict:
+        return self._changed(self.store.set_note(self.article.id, claim_id, note))
+
+    def add_link(self, claim_id: str, url: str, title: str, stance: str | None) -> Verdict:
+        return self._changed(
+            self.store.add_link(self.article.id, claim_id, url, title=title, stance=stance)
+        )
+
+    def update_link(self, claim_id: str, url: str, title: str, stance: str) -> Verdict:
+        """Change a link's stance and title (the history row says which field changed)."""
+        return self._changed(
+            self.store.add_link(self.article.id, claim_id, url, title=title, stance=stance)
+        )
+
+    def remove_link(self, claim_id: str, url: str) -> Verdict:
+        return self._changed(self.store.remove_link(self.article.id, claim_id, url))
+
+    def record_checks(
+        self, claim_id: str, results: list[tuple[str, dict | None, dict | None]]
+    ) -> Verdict | None:
+        verdict = None
+        for url, check, archive in results:
+            verdict = self.store.set_link_check(self.article.id, claim_id, url, check, archive)
+        return self._changed(verdict) if verdict is not None else None
+
+    def undo(self, redo: bool = False) -> Undone:
+        changes = self.store.redo() if redo else self.store.undo()
+        done = Undone(changes)
+        for change in changes:
+            if change.article_id != self.article.id:
+                continue
+            if change.field == "claim":
+                done.claims_changed = True
+            if change.claim_id not in done.touched:
+                done.touched.append(change.claim_id)
+        if done.claims_changed:
+            self.reload()
+        else:
+            for claim_id in done.touched:
+                if claim_id in self.by_id:
+                    self._changed(self.store.verdict(self.article.id, claim_id))
+        return done
