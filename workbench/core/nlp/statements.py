@@ -584,6 +584,20 @@ def _inside(i0: int, i1: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s <= i0 and i1 <= e for s, e in spans)
 
 
+_RANGE_PREPOSITIONS = frozenset({"from", "to", "until", "till", "through", "since", "between"})
+
+
+def _only_time(root: Token, value: dict[str, Any]) -> bool:
+    """Fold this date as the claim's time? One time per claim, and never the ends of a
+    range ("runs from April to September": the months are the fact)."""
+    if "when" in value:
+        return False
+    prep = root.head if root.dep_ in ("pobj", "conj") else None
+    while prep is not None and prep.dep_ == "conj":
+        prep = prep.head
+    return not (prep is not None and prep.lower_ in _RANGE_PREPOSITIONS)
+
+
 def _time_of(tok: Token, head: Token) -> bool:
     """Is the date at ``tok`` (its root) an adverbial of time of the clause ``head``?"""
     if tok.dep_ in ("npadvmod", "tmod") and tok.head.i == head.i:
@@ -673,20 +687,24 @@ def statements(
         for c in in_core:
             if c.kind == "date":
                 root = _root_at(doc, c)
-                if root is not None and (
-                    (c.value or {}).get("time_of")
-                    or _time_of(root, head)
-                    or report is not None
-                    and report.verb is not None
-                    and _time_of(root, report.verb)
-                ):
+                if root is not None and (c.value or {}).get("time_of") and _only_time(root, value):
                     value["when"] = {"text": doc.text[c.start : c.end], **(c.value or {})}
                     folds.append((c.start, c.end))
         if report is not None and report.verb is not None:
             for c in covered:
                 if c.kind == "date" and (c.start, c.end) not in folds:
                     root = _root_at(doc, c)
-                    if root is not None and _time_of(root, report.verb):
+                    timed = (
+                        (c.value or {}).get("time_of")
+                        or root is not None
+                        and root.dep_ == "npadvmod"
+                    )
+                    if (
+                        root is not None
+                        and timed
+                        and _time_of(root, report.verb)
+                        and _only_time(root, value)
+                    ):
                         value["when"] = {"text": doc.text[c.start : c.end], **(c.value or {})}
                         folds.append((c.start, c.end))
         short = [q for q in clause_quotes if len(doc.text[q.start : q.end].split()) < 4]
