@@ -242,35 +242,14 @@ class EditsMixin:
     # -- the edits ------------------------------------------------------------------------
 
     def set_status(self: PostgresStore, article_id: str, claim_id: str, status: str) -> Verdict:
-        value = check_status(status)
-
-        def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
-            self._guard(row, "status", value)
-            old, v.status = v.status, value
-            return [("status", old, value)]
-
-        return self._edit(article_id, claim_id, mutate)
+        return self._set_field(article_id, claim_id, "status", check_status(status))
 
     def set_note(self: PostgresStore, article_id: str, claim_id: str, note: str) -> Verdict:
-        value = clean_note(note)
-
-        def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
-            self._guard(row, "note", value)
-            old, v.note = v.note, value
-            return [("note", old, value)]
-
-        return self._edit(article_id, claim_id, mutate)
+        return self._set_field(article_id, claim_id, "note", clean_note(note))
 
     def set_label(self: PostgresStore, article_id: str, claim_id: str, label: str) -> Verdict:
         """The reviewer's wording of the claim ("" = back to the extracted label)."""
-        value = one_line(str(label), 200)
-
-        def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
-            self._guard(row, "label", value)
-            old, v.label = v.label, value
-            return [("label", old, value)]
-
-        return self._edit(article_id, claim_id, mutate)
+        return self._set_field(article_id, claim_id, "label", one_line(str(label), 200))
 
     def add_link(
         self: PostgresStore,
