@@ -204,6 +204,10 @@ class PostgresStore(
                         ) from None
             raise AssertionError("unreachable")  # pragma: no cover
 
+    def _read(self, fn: Callable[[psycopg.Connection[Any]], T]) -> T:
+        """Run reading statements, each its own snapshot (no BEGIN/COMMIT round trips)."""
+        return self._run(fn, single=True)
+
     def _guarded(self, fn: Callable[[psycopg.Connection[Any]], T]) -> T:
         try:
             return fn(self._conn)
@@ -302,7 +306,7 @@ class PostgresStore(
             ).fetchall()
             return [change_from(r) for r in rows]
 
-        changes = self._run(read)
+        changes = self._read(read)
         if changes:
             self._last_seq = max(self._last_seq, changes[-1].seq)
         return changes

@@ -66,7 +66,7 @@ class PresenceMixin:
         return Assignment(aid, name, self._reviewer, now) if name else None
 
     def assignments(self: PostgresStore) -> dict[str, Assignment]:
-        rows = self._run(
+        rows = self._read(
             lambda conn: conn.execute(
                 "SELECT * FROM workbench.assignments ORDER BY article_id"
             ).fetchall()
@@ -134,5 +134,5 @@ class PresenceMixin:
             query += " AND article_id = %s"
             params.append(aid)
         query += " ORDER BY article_id, claim_id, reviewer"
-        rows = self._run(lambda conn: conn.execute(query, params).fetchall())  # type: ignore[arg-type]
+        rows = self._read(lambda conn: conn.execute(query, params).fetchall())  # type: ignore[arg-type]
         return [Presence(r["article_id"], r["claim_id"], r["reviewer"], r["until"]) for r in rows]

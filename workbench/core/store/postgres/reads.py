@@ -81,7 +81,7 @@ class ReadsMixin:
             ).fetchall()
             return rows, counts  # type: ignore[return-value]
 
-        rows, counts = self._run(read)  # type: ignore[misc]
+        rows, counts = self._read(read)  # type: ignore[misc]
         by_article: dict[str, dict[str, int]] = {}
         for c in counts:
             by_article.setdefault(c["article_id"], dict.fromkeys(STATUSES, 0))[c["status"]] = c["n"]
@@ -126,7 +126,7 @@ class ReadsMixin:
                 ).fetchall()
             return [r["id"] for r in rows]
 
-        matches = self._run(find)
+        matches = self._read(find)
         if len(matches) == 1:
             if matches[0] == ref:
                 self._known.add(ref)
@@ -139,7 +139,7 @@ class ReadsMixin:
 
     def article(self: PostgresStore, ref: str) -> Article:
         aid = self._resolve_article(ref)
-        row = self._run(
+        row = self._read(
             lambda conn: conn.execute(
                 "SELECT id, title, source, text, fetched_at, meta FROM workbench.articles "
                 "WHERE id = %s",
@@ -160,7 +160,7 @@ class ReadsMixin:
 
     def claims(self: PostgresStore, article_id: str) -> list[Claim]:
         aid = self._resolve_article(article_id)
-        rows = self._run(
+        rows = self._read(
             lambda conn: conn.execute(
                 "SELECT data FROM workbench.claims WHERE article_id = %s ORDER BY pos", (aid,)
             ).fetchall()
@@ -170,7 +170,7 @@ class ReadsMixin:
     def verdicts(self: PostgresStore, article_id: str) -> dict[str, Verdict]:
         """Claim id -> Verdict for every claim, in article order, then the orphans."""
         aid = self._resolve_article(article_id)
-        rows = self._run(
+        rows = self._read(
             lambda conn: conn.execute(
                 VERDICT_SQL + "WHERE v.article_id = %s ORDER BY c.pos NULLS LAST, v.ord", (aid,)
             ).fetchall()
@@ -183,7 +183,7 @@ class ReadsMixin:
 
     def verdict(self: PostgresStore, article_id: str, claim_id: str) -> Verdict:
         aid = self._resolve_article(article_id)
-        row = self._run(
+        row = self._read(
             lambda conn: conn.execute(
                 VERDICT_SQL + "WHERE v.article_id = %s AND v.claim_id = %s", (aid, claim_id)
             ).fetchone()
@@ -196,7 +196,7 @@ class ReadsMixin:
     def orphans(self: PostgresStore, article_id: str) -> list[tuple[Verdict, Claim | None]]:
         """Verdicts kept for claims a re-import removed, with their old claim, oldest first."""
         aid = self._resolve_article(article_id)
-        rows = self._run(
+        rows = self._read(
             lambda conn: conn.execute(
                 VERDICT_SQL + "WHERE v.article_id = %s AND c.pos IS NULL ORDER BY v.ord", (aid,)
             ).fetchall()
@@ -235,7 +235,7 @@ class ReadsMixin:
                 (text + "%",),
             ).fetchall()
 
-        found = [(r["article_id"], r["claim_id"]) for r in self._run(find)]
+        found = [(r["article_id"], r["claim_id"]) for r in self._read(find)]
         if not found:
             raise NotFound(f"no claim id starts with '{text}'")
         if len(found) > 1:
@@ -268,5 +268,5 @@ class ReadsMixin:
             query = f"SELECT * FROM ({query} ORDER BY seq DESC LIMIT %s) AS h"
             params.append(int(limit))
         query += " ORDER BY seq"
-        rows = self._run(lambda conn: conn.execute(query, params).fetchall())  # type: ignore[arg-type]
+        rows = self._read(lambda conn: conn.execute(query, params).fetchall())  # type: ignore[arg-type]
         return [change_from(r) for r in rows]

@@ -36,7 +36,7 @@ class UndoMixin:
 
     def _top_step(self: PostgresStore, state: str) -> dict[str, Any] | None:
         order = "DESC" if state == "done" else "ASC"
-        return self._run(
+        return self._read(
             lambda conn: conn.execute(
                 "SELECT id FROM workbench.undo_steps WHERE reviewer = %s AND state = %s "
                 f"ORDER BY id {order} LIMIT 1",
