@@ -108,7 +108,10 @@ def connect(url: str, autocommit: bool = False, timeout: int = 10) -> psycopg.Co
             autocommit=autocommit,
             connect_timeout=timeout,
             application_name=APP_NAME,
-            **KEEPALIVES,
+            keepalives=KEEPALIVES["keepalives"],
+            keepalives_idle=KEEPALIVES["keepalives_idle"],
+            keepalives_interval=KEEPALIVES["keepalives_interval"],
+            keepalives_count=KEEPALIVES["keepalives_count"],
         )
     except psycopg.OperationalError as exc:
         raise StoreError(explain(exc, url)) from None
