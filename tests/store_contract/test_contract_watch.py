@@ -11,7 +11,6 @@ WAIT = 30.0  # an upper bound for a broken watcher, never a timing assumption
 
 
 @pytest.mark.needs("watch")
-@pytest.mark.gap("postgres", "watch() returns a Watch object, not the unsubscribe function")
 def test_reader_is_told_of_the_writers_changes(store_factory):
     a, claims = article()
     writer = store_factory()
