@@ -124,8 +124,11 @@ def cmd_status(args: argparse.Namespace, config: Config) -> int:
 def describe_change(change: Change) -> str:
     """``ARTICLE:CLAIM  field: old -> new`` in one clean line."""
     where = f"{one_line(change.article_id)[:8]}:{one_line(change.claim_id, 40)}"
+    name = one_line(change.field, 20)
+    if name.startswith("link.") and isinstance(change.new, dict):  # one link's attribute
+        name = f"{name} of {one_line(str(change.new.get('url', '')), 60)}"
     return (
-        f"{where}  {one_line(change.field, 20)}: {_value(change.field, change.old)} -> "
+        f"{where}  {name}: {_value(change.field, change.old)} -> "
         f"{_value(change.field, change.new)}"
     )
 
@@ -136,6 +139,8 @@ def _value(field: str, value: Any) -> str:
         return "[" + ", ".join(urls) + "]"
     if field in ("note", "label", "title"):
         return repr(one_line(str(value or ""), 50))
+    if field.startswith("link.") and isinstance(value, dict):
+        return repr(one_line(str(value.get("value") or ""), 50))
     if isinstance(value, dict):
         return one_line(json.dumps(value, ensure_ascii=False), 60)
     return one_line(str(value), 60)
