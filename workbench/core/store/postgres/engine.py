@@ -25,13 +25,13 @@ from ...models import Change
 from ...text import one_line
 from . import schema
 from .claims_edit import ClaimsEditMixin
-from .set_field import SetFieldMixin
 from .connect import connect, safe_url
 from .edits import CHANNEL, EditsMixin
 from .imports import ImportsMixin
 from .live import Watch
 from .presence import PresenceMixin
 from .reads import ReadsMixin, change_from
+from .set_field import SetFieldMixin
 from .undo import UndoMixin
 
 T = TypeVar("T")

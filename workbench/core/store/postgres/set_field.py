@@ -62,8 +62,7 @@ SELECT (SELECT row_to_json(cur) FROM cur) AS cur,
        (SELECT pg_notify(%(channel)s, %(payload)s) FROM v) AS signal
 """
 STATEMENTS = {
-    f: sql.SQL(_SQL).format(f=sql.Identifier(f), fv=sql.Identifier(f"{f}_v"))
-    for f in TEXT_FIELDS
+    f: sql.SQL(_SQL).format(f=sql.Identifier(f), fv=sql.Identifier(f"{f}_v")) for f in TEXT_FIELDS
 }
 
 
