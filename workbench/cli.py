@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "net_cmds",
     "score",
     "team_cmds",
+    "match_cmds",
 )
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from workbench.core.models import Article, Claim
+from workbench.core.models import ArchiveSnapshot, Article, Claim, LinkCheck
 
 
 @dataclass
@@ -48,7 +48,7 @@ class LinksChecked(Message):
 
     article_id: str
     claim_id: str
-    results: list[tuple[str, dict | None, dict | None]]
+    results: list[tuple[str, LinkCheck | None, ArchiveSnapshot | None]]
     """(url, check, archive) per link."""
     error: str = ""
     """One clean line when the check could not run at all."""

@@ -253,17 +253,16 @@ def link_lines(links: Sequence[Link], width: int = 100) -> list[Content]:
         extra: list[str | tuple[str, str]] = []
         if link.title:
             extra.append(f"    “{one_line(link.title, width)}”")
-        if link.check:
+        if link.check is not None:
             check = link.check
-            ok = bool(check.get("ok"))
-            result = f"HTTP {check.get('status_code')}" if check.get("status_code") else ""
-            error = one_line(str(check.get("error") or ""), 60)
-            label = "ok" if ok else "failed"
-            when = one_line(str(check.get("checked_at") or ""), 25)
+            result = f"HTTP {check.status_code}" if check.status_code else ""
+            error = one_line(check.error or "", 60)
+            label = "ok" if check.ok else "failed"
+            when = one_line(check.checked_at, 25)
             detail = " ".join(p for p in (label, result, error, when) if p)
-            extra.append(("    checked: " + detail, "#3fb950" if ok else "#f85149"))
-        if link.archive and link.archive.get("url"):
-            extra.append(("    archive: " + one_line(str(link.archive["url"]), width), "dim"))
+            extra.append(("    checked: " + detail, "#3fb950" if check.ok else "#f85149"))
+        if link.archive is not None and link.archive.url:
+            extra.append(("    archive: " + one_line(link.archive.url, width), "dim"))
         for part in extra:
             out.append(Content.assemble(part))
     return out
@@ -337,6 +336,11 @@ def change_text(field: str, old: Any, new: Any) -> Content:
                         if what:
                             parts.append(" (" + "; ".join(what) + ")")
             return Content.assemble(*parts) if parts else Content("links: unchanged")
+    if field.startswith("link.") and isinstance(new, Mapping) and isinstance(old, Mapping):
+        key = field.split(".", 1)[1]  # one attribute of one link (store edits.py)
+        what = _link_fields({key: old.get("value")}, {key: new.get("value")})
+        shown = one_line(str(new.get("url", "")), 60)
+        return Content.assemble("link updated: ", (shown, "underline"), f" ({'; '.join(what)})")
     return Content.assemble(f"{one_line(field, 12)}: ", _short(old), " → ", _short(new))
 
 

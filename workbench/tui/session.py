@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workbench.core.errors import StoreError, WorkbenchError
-from workbench.core.models import Change, Claim, Verdict
+from workbench.core.models import ArchiveSnapshot, Change, Claim, LinkCheck, Verdict
 from workbench.core.store.interface import Store
 
 
@@ -121,7 +121,7 @@ class ReviewSession:
         return self._changed(self.store.remove_link(self.article.id, claim_id, url))
 
     def record_checks(
-        self, claim_id: str, results: list[tuple[str, dict | None, dict | None]]
+        self, claim_id: str, results: list[tuple[str, LinkCheck | None, ArchiveSnapshot | None]]
     ) -> Verdict | None:
         verdict = None
         for url, check, archive in results:

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.models import STATUSES, Article, Claim, Verdict
+from workbench.core.models import STATUSES, Article, Claim, LinkCheck, Verdict
 from workbench.core.store.interface import Store
 from workbench.core.text import strip_controls
 
@@ -395,7 +395,7 @@ class ReviewScreen(Screen):
         verdict = self.attempt(self.session.record_checks, message.claim_id, message.results)
         if verdict is not None:
             self.verdict_changed(verdict)
-        ok = sum(1 for _, check, _ in message.results if check and check.get("ok"))
+        ok = sum(1 for _, check, _ in message.results if check is not None and check.ok)
         self.notify(f"Checked {len(message.results)} link(s): {ok} ok.", timeout=4)
 
     # ------------------------------------------------------------ undo / redo
@@ -523,13 +523,7 @@ def validate_url(url: str) -> str | None:
 
 
 def _normalize_check_results(
-    urls: list[str], raw: Any
-) -> list[tuple[str, dict | None, dict | None]]:
-    """Accept check_links results as a list or a url-keyed dict of dicts."""
-    out: list[tuple[str, dict | None, dict | None]] = []
-    items = raw.items() if isinstance(raw, dict) else zip(urls, raw or [], strict=False)
-    for url, result in items:
-        data = result.to_dict() if hasattr(result, "to_dict") else dict(result or {})
-        archive = data.pop("archive", None)
-        out.append((url, data or None, archive))
-    return out
+    urls: list[str], raw: dict[str, LinkCheck]
+) -> list[tuple[str, LinkCheck | None, None]]:
+    """check_links results as (url, check, archive) rows, in the order of ``urls``."""
+    return [(url, raw[url], None) for url in urls if url in raw]
