@@ -508,8 +508,10 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
         return True
     if verb_in(head, REACTION_VERBS) and report is None:
         return True  # "Critics slammed the decision", "groups welcomed the ruling"
-    if report is not None and (report.opinion or report.speaker is None) and (
-        _evaluative(head) or _hedged_state(head)
+    if (
+        report is not None
+        and (report.opinion or report.speaker is None)
+        and (_evaluative(head) or _hedged_state(head))
     ):
         return True  # "Observers said the move was ...", "a recovery was unlikely"
     if lemma in SPECULATION_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
