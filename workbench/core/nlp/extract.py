@@ -251,6 +251,8 @@ def _fold_weekdays(
         if host is not None and "when" not in host:
             host["when"] = {"text": d.anchor, **d.value}
             folded.add((d.start, d.end))
+        elif host is None and d.value.get("time_of"):
+            folded.add((d.start, d.end))  # the time of something that is no claim
 
 
 def _doc_drafts(doc: Doc, tracker: Any, base: int) -> Iterator[_Draft]:

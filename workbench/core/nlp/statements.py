@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .labels import _render
-from .speech import NAMING_VERBS, PREDICTION_VERBS, Report
+from .speech import NAMING_VERBS, PREDICTION_VERBS, Report, verb_in
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -408,9 +408,13 @@ def _has_signal(head: Token, tokens: list[Token], tags: list[str]) -> bool:
         comp = [c for c in head.children if c.dep_ in ("acomp", "attr", "oprd")]
         if not comp or _evaluative(head):
             return False
+        if any(c.lower_ in STATE_ADJECTIVES for c in comp):
+            return True
         return named and (actor or any(t.ent_type_ in NAME_TYPES for c in comp for t in c.subtree))
+    if verb_in(head, QUANTITY_VERBS):
+        return True  # "vaccination rates have fallen"
     if actor or named:
-        return lemma not in COLOUR_VERBS
+        return not verb_in(head, COLOUR_VERBS)
     return lemma in STRONG_ACTIONS and not (subj is not None and subj.lower_ in ("i", "we", "you"))
 
 
@@ -424,6 +428,14 @@ NEWSROOM = frozenset({"comment", "comments"})
 """'did not respond to a request for comment': how the story was reported, not a claim."""
 
 
+STATE_ADJECTIVES = frozenset(
+    """closed open shut dead alive missing unchanged intact operational available
+    unavailable bankrupt insolvent detained jailed unemployed homeless vacant suspended
+    illegal legal unconstitutional responsible liable eligible""".split()
+)
+"""Adjectives that state a checkable condition ("the airport remained closed")."""
+
+
 def _evaluative(head: Token) -> bool:
     """ "It is a shameful decision", "the mood was joyful": a judgement, not a fact."""
     if head.lemma_.lower() not in COPULAS:
@@ -433,6 +445,8 @@ def _evaluative(head: Token) -> bool:
         return False
     c = comp[0]
     if c.dep_ == "acomp":
+        if c.lower_ in STATE_ADJECTIVES:
+            return False
         return c.tag_ == "JJ" and all(
             t.dep_ in ("advmod", "cc", "conj", "punct") for t in c.children
         )
@@ -442,6 +456,23 @@ def _evaluative(head: Token) -> bool:
         and subj.lower_ in ("it", "this", "that")
         and any(a.dep_ == "amod" for a in c.children)
     )
+
+
+REACTION_VERBS = frozenset(
+    """welcome criticise criticize slam praise condemn hail applaud blast lambast decry
+    deplore celebrate mourn lament denounce castigate commend""".split()
+)
+"""Reactions: that someone welcomed or criticised something is not what a desk checks."""
+HEDGE_ADJECTIVES = frozenset(
+    "unlikely likely possible probable doubtful uncertain conceivable overdue inevitable".split()
+)
+
+
+def _hedged_state(head: Token) -> bool:
+    """ "a breakthrough was unlikely", "it is long overdue": a guess or a judgement."""
+    if head.lemma_.lower() not in COPULAS:
+        return False
+    return any(c.dep_ == "acomp" and c.lower_ in HEDGE_ADJECTIVES for c in head.children)
 
 
 def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
@@ -471,10 +502,18 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
             m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
         ):
             return True
-    if lemma in OPINION_VERBS and (
+    if verb_in(head, OPINION_VERBS) and (
         report is None or subj is not None and subj.lower_ in ("i", "we", "you")
     ):
         return True
+    if verb_in(head, REACTION_VERBS) and report is None:
+        return True  # "Critics slammed the decision", "groups welcomed the ruling"
+    if (
+        report is not None
+        and (report.opinion or report.speaker is None)
+        and (_evaluative(head) or _hedged_state(head))
+    ):
+        return True  # "Observers said the move was ...", "a recovery was unlikely"
     if lemma in SPECULATION_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
         return True
     if lemma == "speculate":
@@ -677,7 +716,11 @@ def statements(
             continue  # "the first time": the ordinal claim
         if report is None and not _has_signal(head, tokens, tags):
             continue
-        if report is not None and report.speaker is None and not _has_signal(head, tokens, tags):
+        if (
+            report is not None
+            and (report.speaker is None or report.opinion)
+            and not _has_signal(head, tokens, tags)
+        ):
             continue
         mode = modality(head)
         value: dict[str, Any] = {"negated": "negated" in tags}

@@ -13,9 +13,10 @@ from ...errors import InputError
 from ...models import Article, Change, Claim, Link, Verdict
 from ...net.links import normalize_url
 from ...text import one_line, strip_controls
+from ..edits import check_stance, check_status, links_of
 from ..reimport import plan_moves
 from ..results import ImportResult
-from .edits import HISTORY_SQL, EditsMixin, Row, check_stance, check_status, links_of
+from .edits import HISTORY_SQL, EditsMixin, Row
 from .reads import FIELDS
 
 _ID_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
