@@ -37,6 +37,9 @@ from typing import Any
 from .features import FEATURE_VERSION, token_features
 from .scorer import MODEL_PATH
 
+sentence_features = token_features
+"""The features of one parsed sentence, as training and scoring read them."""
+
 DEFAULT_DATA = Path("../shared/data/claimbuster/crowdsourced.csv")
 C_GRID = (0.03, 0.1, 0.3)
 MIN_COUNT = 2
@@ -223,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"no data file at {args.data}")
     data = read_data(args.data)
     docs = parse(data.texts, args.model, args.cache)
-    feats = [token_features(d) for d in docs]
+    feats = [sentence_features(d) for d in docs]
     debates = sorted(set(data.groups))
     held = {d for i, d in enumerate(debates) if i % 5 == args.seed % 5}
     dev_idx = [i for i, g in enumerate(data.groups) if g not in held]
