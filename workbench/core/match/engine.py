@@ -50,10 +50,12 @@ class _Entry:
     key: str
     text: str
     terms: list[str]
-    numbers: set[Number]
-    names: set[str]
-    context_names: set[str]
+    context: str
     payload: Any
+    numbers: set[Number] | None = None
+    """Computed when first needed (most documents are never a candidate)."""
+    names: set[str] | None = None
+    context_names: set[str] | None = None
 
 
 @dataclass
@@ -130,9 +132,7 @@ class Matcher:
             t = terms(d.text)
             self.keys[d.key] = len(self.entries)
             self.bm25.add(t)
-            self.entries.append(
-                _Entry(d.key, d.text, t, numbers(d.text), set(), _plain_names(d.context), d.payload)
-            )
+            self.entries.append(_Entry(d.key, d.text, t, d.context, d.payload))
         return vectors
 
     def _append(self, vectors: np.ndarray) -> None:
@@ -144,11 +144,13 @@ class Matcher:
         self._vectors[self._count : need] = vectors
         self._count = need
 
-    def _names(self, i: int) -> set[str]:
-        e = self.entries[i]
-        if not e.names:
-            e.names = names(e.text, self.case.common) or {""}
-        return e.names - {""}
+    def _agreement(self, e: _Entry) -> tuple[set[Number], set[str], set[str]]:
+        """The entry's numbers, names and context names (computed once)."""
+        if e.numbers is None or e.names is None or e.context_names is None:
+            e.numbers = numbers(e.text)
+            e.names = names(e.text, self.case.common)
+            e.context_names = names(e.context) if e.context else set()
+        return e.numbers, e.names, e.context_names
 
     def search(self, text: str, limit: int = 10, exclude: tuple[str, ...] = ()) -> list[Hit]:
         n = len(self.entries)
@@ -161,27 +163,35 @@ class Matcher:
         inner = core(text)
         if inner and inner != text:
             texts.append(inner)
-        qvecs = sims = None
+        qvecs = None
         if self.embedder is not None and self._count == n:
             qvecs = self.embedder.embed(texts)
-            sims = self.vectors @ qvecs.T  # one pass over the vectors for every view
-        views = [self._view(t, None if sims is None else sims[:, k]) for k, t in enumerate(texts)]
+        # one pass over the vectors: retrieve with the claim itself (the cut-out core
+        # when there is one); the other view's cosine is computed for candidates only
+        views = [self._view(t) for t in texts]
+        if qvecs is not None:
+            main = views[-1]
+            main["sem_rank"] = _ranks(self.vectors @ qvecs[-1], POOL)
         pool: dict[int, None] = {}
         for v in views:
             pool.update(dict.fromkeys(v["lex_rank"]))
             pool.update(dict.fromkeys(v["sem_rank"]))
+        rows = [i for i in pool if i not in self.dead]
+        if qvecs is not None and rows:
+            cos = self.vectors[rows] @ qvecs.T
+            for k, v in enumerate(views):
+                v["sem"] = dict(zip(rows, cos[:, k].tolist(), strict=True))
         qnums = numbers(text)
         qnames = names(text, self.case.common)
         hits = []
-        for i in pool:
+        for i in rows:
             e = self.entries[i]
-            if i in self.dead or (exclude and e.key.startswith(exclude)):
+            if exclude and e.key.startswith(exclude):
                 continue
             f = self._features(i, views)
             score = _logistic(f) if qvecs is not None else _lexical_score(f)
-            conflict = number_conflict(qnums, e.numbers) or name_conflict(
-                qnames, self._names(i), e.context_names
-            )
+            dnums, dnames, context = self._agreement(e)
+            conflict = number_conflict(qnums, dnums) or name_conflict(qnames, dnames, context)
             if conflict:
                 score *= CONFLICT_FACTOR
             hits.append(
@@ -192,7 +202,7 @@ class Matcher:
             h.rank = r
         return hits[:limit]
 
-    def _view(self, text: str, sem: np.ndarray | None) -> dict[str, Any]:
+    def _view(self, text: str) -> dict[str, Any]:
         """One query text's retrieval: BM25 and cosine over every document."""
         qterms = terms(text)
         lex = self.bm25.scores(qterms)
@@ -204,9 +214,6 @@ class Matcher:
             "sem": None,
             "sem_rank": {},
         }
-        if sem is not None:
-            view["sem"] = sem
-            view["sem_rank"] = _ranks(sem, POOL)
         return view
 
     def _features(self, i: int, views: list[dict[str, Any]]) -> dict[str, float]:
@@ -216,7 +223,7 @@ class Matcher:
         for v in views:
             f["lex"] = max(f["lex"], min(float(v["lex"][i]) / v["best"], 1.0))
             if v["sem"] is not None:
-                f["sem"] = max(f["sem"], float(v["sem"][i]))
+                f["sem"] = max(f["sem"], v["sem"][i])
             f["cov"] = max(f["cov"], self._coverage(dset, v["terms"]))
             f["qcov"] = max(f["qcov"], self._coverage(v["terms"], dset))
             f["rrf"] = max(
@@ -252,10 +259,6 @@ def _logistic(f: dict[str, float]) -> float:
 def _lexical_score(f: dict[str, float]) -> float:
     """Without an embedder: lexical signals only."""
     return 0.5 * f["lex"] + 0.5 * f["cov"]
-
-
-def _plain_names(text: str) -> set[str]:
-    return names(text) if text else set()
 
 
 def _ranks(values: np.ndarray, k: int, positive: bool = False) -> dict[int, int]:
