@@ -257,10 +257,13 @@ def link_lines(links: Sequence[Link], width: int = 100) -> list[Content]:
             check = link.check
             result = f"HTTP {check.status_code}" if check.status_code else ""
             error = one_line(check.error or "", 60)
-            label = "ok" if check.ok else "failed"
             when = one_line(check.checked_at, 25)
-            detail = " ".join(p for p in (label, result, error, when) if p)
-            extra.append(("    checked: " + detail, "#3fb950" if check.ok else "#f85149"))
+            if check.refused:  # refused before any request: says nothing about the link
+                extra.append(("    not checked: " + " ".join(p for p in (error, when) if p), "dim"))
+            else:
+                label = "ok" if check.ok else "failed"
+                detail = " ".join(p for p in (label, result, error, when) if p)
+                extra.append(("    checked: " + detail, "#3fb950" if check.ok else "#f85149"))
         if link.archive is not None and link.archive.url:
             extra.append(("    archive: " + one_line(link.archive.url, width), "dim"))
         for part in extra:
