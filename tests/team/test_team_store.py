@@ -211,3 +211,14 @@ def test_assign_and_expiring_markers(pg, team_url, loaded):
     assert st.assignments() == {}
     with pytest.raises(InputError):
         st.take(a.id, minutes=0)
+
+
+def test_rename_keeps_verdicts(team_url, loaded):
+    from workbench.core.services.reviewing import rename
+
+    st, a, claims = loaded
+    st.set_status(a.id, claims[0].id, "false")
+    assert rename(st, a.id[:6], "New [b]title[/b]").title == "New [b]title[/b]"
+    with open_team(team_url("bo")) as bo:
+        assert bo.articles()[0].title == "New [b]title[/b]"
+        assert bo.verdict(a.id, claims[0].id).status == "false"

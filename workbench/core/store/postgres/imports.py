@@ -182,6 +182,20 @@ class ImportsMixin(EditsMixin):
         self._notify(conn, article.id, last)
         return result
 
+    def rename_article(self, article_id: str, title: str) -> None:
+        """A new title for an article (claims and verdicts untouched)."""
+        self._check_writable()
+        aid = self._resolve_article(article_id)
+
+        def tx(conn: psycopg.Connection[Any]) -> None:
+            conn.execute(
+                "UPDATE workbench.articles SET title = %s WHERE id = %s",
+                (one_line(title, 300), aid),
+            )
+            self._notify(conn, aid, 0)
+
+        self._run(tx)
+
     # -- whole verdicts (import / merge / sync) ---------------------------------------------
 
     def put_verdict(
