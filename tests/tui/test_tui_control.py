@@ -66,8 +66,9 @@ async def test_links_dialog_edits_stance_and_title(ws, article_id):
         assert ws.verdict(article_id, claim.id).links[0].stance == "context"
     [link] = ws.verdict(article_id, claim.id).links
     assert link.title == "Minutes"
-    changes = [c for c in ws.history(article_id, claim.id) if c.field == "links"]
-    assert len(changes) == 3  # added, edited, undone
+    changes = [c.field for c in ws.history(article_id, claim.id) if c.field.startswith("link")]
+    # added; stance and title edited (one row each, store update_link); both undone
+    assert changes == ["links", "link.title", "link.stance", "link.stance", "link.title"]
 
 
 async def test_readonly_refuses_when_the_editor_opens(ws_path, ws, article_id):

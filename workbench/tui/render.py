@@ -339,6 +339,11 @@ def change_text(field: str, old: Any, new: Any) -> Content:
                         if what:
                             parts.append(" (" + "; ".join(what) + ")")
             return Content.assemble(*parts) if parts else Content("links: unchanged")
+    if field.startswith("link.") and isinstance(new, Mapping) and isinstance(old, Mapping):
+        key = field.split(".", 1)[1]  # one attribute of one link (store edits.py)
+        what = _link_fields({key: old.get("value")}, {key: new.get("value")})
+        shown = one_line(str(new.get("url", "")), 60)
+        return Content.assemble("link updated: ", (shown, "underline"), f" ({'; '.join(what)})")
     return Content.assemble(f"{one_line(field, 12)}: ", _short(old), " → ", _short(new))
 
 
