@@ -209,3 +209,51 @@ async def test_escape_cancels_an_extraction_in_progress(ws, monkeypatch, fake_mo
         await pilot.pause()
         assert "cancelled" in str(app.screen.query_one("#loading-note").render())
     assert ws.articles() == []
+
+
+def test_readonly_flag_opens_read_only_even_when_the_workspace_is_free(ws_path, article_file):
+    """Issue 16 item 16: the workbench can be asked to open a workspace read-only."""
+    from workbench.core.articles import load_article_file
+
+    article = load_article_file(article_file)
+    with Workspace.open(ws_path, reviewer="t") as ws:
+        ws.add_article(article, number_claims(article))
+    for flag in ("--readonly", "-r"):
+        out, err = run_cli(flag, "--workspace", str(ws_path), article.id)
+        assert out == {"rc": 0, "screen": "ReviewScreen", "readonly": True, "spacy": False}, err
+    new = article_file.with_name("other.txt")
+    new.write_text("Another article with 7 numbers from 2021.", encoding="utf-8")
+    out, err = run_cli("-r", "--workspace", str(ws_path), str(new))
+    assert out["rc"] == 2 and "--readonly" in err and "\n" not in err.strip()
+
+
+CRASHER = textwrap.dedent(
+    """
+    import sys
+    from workbench.tui.app import WorkbenchApp
+    original_run, original_mount = WorkbenchApp.run, WorkbenchApp.on_mount
+    def on_mount(self):
+        original_mount(self)
+        self.call_after_refresh(lambda: 1 / 0)  # a bug inside the running app
+    WorkbenchApp.on_mount = on_mount
+    WorkbenchApp.run = lambda self, **kw: original_run(self, headless=True)
+    import workbench.commands.open as open_cmd
+    open_cmd.terminal_problem = lambda: None
+    from workbench.cli import main
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+
+def test_a_crash_inside_the_app_exits_non_zero_with_one_line(ws_path, article_file):
+    from workbench.core.articles import load_article_file
+
+    article = load_article_file(article_file)
+    with Workspace.open(ws_path, reviewer="t") as ws:
+        ws.add_article(article, number_claims(article))
+    proc = subprocess.run([sys.executable, "-c", CRASHER, "--workspace", str(ws_path),
+                           article.id], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().count("\n") == 0, proc.stderr
+    assert "internal error (ZeroDivisionError" in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout

@@ -7,6 +7,7 @@ only return results as messages.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -90,6 +91,23 @@ class WorkbenchApp(App[None]):
         if not animate:
             self.animation_level = "none"
         self._theme_name = theme
+
+    # ---------------------------------------------------------------- crashes
+    crash: str | None = None
+    """One line about an unexpected error that stopped the app (the command prints it
+    and exits non-zero); None after a normal exit."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        self.crash = render.message(f"{type(error).__name__}: {error}", 200)
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        # A traceback of locals would dump article text and notes into the terminal:
+        # the command prints one line instead (WORKBENCH_DEBUG=1 keeps the traceback).
+        if self.crash and not os.environ.get("WORKBENCH_DEBUG"):
+            self._exit_renderables.clear()
+            return
+        super()._print_error_renderables()
 
     # ------------------------------------------------------------- start-up
     def on_mount(self) -> None:
