@@ -4,7 +4,8 @@ Starts a throwaway PostgreSQL server (fsync=on, Unix socket), loads 10,000 claim
 (200 articles x 50), then in one run measures:
 
 - 8 reviewer processes (one database role each) making 1,000 note changes each:
-  most on claims of their own, every 10th on 100 claims all of them share, after
+  most on claims of their own, every 10th on 100 claims all of them share (in the
+  same order, so they collide), after
   reading the workspace first, so same-field conflicts really happen. Throughput,
   p50/p99 mark latency (as the client sees it, commit included), conflicts counted
   by the clients and checked against the server: every acknowledged mark must be in
@@ -70,7 +71,7 @@ def run_writers(cluster, db: str, pairs: list, procs: int, marks: int) -> dict:
         own = rest[k::procs][: marks]
         targets = []
         for i in range(marks):
-            targets.append(shared[(i * 7 + k) % len(shared)] if i % 10 == 0 else own[i % len(own)])
+            targets.append(shared[(i // 10) % len(shared)] if i % 10 == 0 else own[i % len(own)])
         role = pgc.ensure_role(cluster, f"rev{k}")
         spec = {"url": cluster.url(db, role), "field": "note", "n": marks, "targets": targets,
                 "read_first": True, "wait_stdin": True}

@@ -2,62 +2,17 @@
 
 from __future__ import annotations
 
-import re
+import sys
 from pathlib import Path
 
-from workbench.core.articles import make_article
-from workbench.core.models import Article, Claim, claim_id
-from workbench.core.store import Workspace
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store_contract"))
 
-TEXT = (
-    "Protests in Minsk\n\n"
-    "More than 100,000 people marched on Sunday. "
-    "The loan was worth 1,500 million dollars. "
-    "Lukashenko has ruled for 26 years. "
-    "The ministry counted 300 arrests."
-)
+from contract_data import TEXT, Clock, article, claims_for  # noqa: E402
 
+from workbench.core.models import Article, Claim  # noqa: E402
+from workbench.core.store import Workspace  # noqa: E402
 
-class Clock:
-    """Stable, increasing timestamps."""
-
-    def __init__(self) -> None:
-        self.n = 0
-
-    def __call__(self) -> str:
-        self.n += 1
-        return f"2026-11-27T20:{self.n // 60 % 60:02d}:{self.n % 60:02d}Z"
-
-
-def claims_for(article: Article) -> list[Claim]:
-    """One 'quantity' claim per number in each sentence (anchor = the number)."""
-    out: list[Claim] = []
-    for m in re.finditer(r"[^.\n]+\.", article.text):
-        sentence = m.group().strip()
-        s_start = article.text.index(sentence, m.start())
-        for n in re.finditer(r"\d[\d,]*", sentence):
-            anchor = n.group()
-            out.append(
-                Claim(
-                    id=claim_id("quantity", anchor, sentence),
-                    article_id=article.id,
-                    kind="quantity",
-                    anchor=anchor,
-                    start=s_start + n.start(),
-                    end=s_start + n.end(),
-                    sentence=sentence,
-                    sentence_start=s_start,
-                    sentence_end=s_start + len(sentence),
-                    label=anchor,
-                    value={"number": float(anchor.replace(",", ""))},
-                )
-            )
-    return out
-
-
-def article(text: str = TEXT, source: str = "minsk.txt") -> tuple[Article, list[Claim]]:
-    a = make_article(text, source)
-    return a, claims_for(a)
+__all__ = ["TEXT", "Clock", "article", "base_workspace", "claims_for", "open_ws", "snapshot"]
 
 
 def open_ws(path: Path, **kw: object) -> Workspace:

@@ -5,17 +5,6 @@ from __future__ import annotations
 from store_fixtures import TEXT, article, open_ws
 
 
-def test_same_text_again_is_not_a_new_article(tmp_path):
-    a, claims = article()
-    with open_ws(tmp_path / "ws") as ws:
-        assert ws.add_article(a, claims).created
-        ws.set_status(a.id, claims[0].id, "verified")
-        again = ws.add_article(a, claims)
-        assert (again.created, again.replaced, again.kept) == (False, None, 1)
-        assert ws.verdict(a.id, claims[0].id).status == "verified"
-        assert len(ws.articles()) == 1
-
-
 def test_changed_article_moves_keeps_and_orphans(tmp_path):
     old, old_claims = article()
     by_anchor = {c.anchor: c for c in old_claims}
@@ -53,19 +42,3 @@ def test_changed_article_moves_keeps_and_orphans(tmp_path):
         assert not ws.can_undo()
         # the old article's file is kept, reachable by its full id
         assert ws.article(old.id).id == old.id
-
-
-def test_orphans_survive_a_second_reimport(tmp_path):
-    old, old_claims = article()
-    with open_ws(tmp_path / "ws") as ws:
-        ws.add_article(old, old_claims)
-        gone = old_claims[-1]
-        ws.set_status(old.id, gone.id, "disputed")
-        mid, mid_claims = article(TEXT.replace(" The ministry counted 300 arrests.", ""))
-        assert ws.add_article(mid, mid_claims).orphaned == 1
-        last, last_claims = article(TEXT.replace("Sunday", "Saturday").replace(
-            " The ministry counted 300 arrests.", ""))
-        r = ws.add_article(last, last_claims)
-        assert r.orphaned == 0  # already an orphan: not counted again
-        v = ws.verdicts(last.id)[gone.id]
-        assert v.orphaned and v.status == "disputed"

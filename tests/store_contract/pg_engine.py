@@ -23,16 +23,22 @@ def _role(reviewer: str, write: bool = True) -> str:
     return pgc.ensure_role(pgc.shared_cluster(), reviewer, write=write)
 
 
-def make_pg_store(tmp_path: Path, reviewer: str = "ana", readonly: bool = False, **_: object):
+def make_pg_store(
+    tmp_path: Path, reviewer: str = "ana", *, readonly: bool = False, clock: object = None
+):
     cluster = pgc.shared_cluster()
     db = pgc.fresh_shared_database(cluster)
     _urls[str(tmp_path)] = db
-    return open_postgres_store(cluster.url(db, _role(reviewer)), reviewer, readonly=readonly)
+    return open_postgres_store(
+        cluster.url(db, _role(reviewer)), reviewer, readonly=readonly, clock=clock
+    )
 
 
 def reopen_pg_store(
-    tmp_path: Path, reviewer: str = "ana", readonly: bool = False, **_: object
+    tmp_path: Path, reviewer: str = "ana", *, readonly: bool = False, clock: object = None
 ):
     cluster = pgc.shared_cluster()
     db = _urls[str(tmp_path)]
-    return open_postgres_store(cluster.url(db, _role(reviewer)), reviewer, readonly=readonly)
+    return open_postgres_store(
+        cluster.url(db, _role(reviewer)), reviewer, readonly=readonly, clock=clock
+    )

@@ -36,7 +36,65 @@ article files instead, since it is derived data).
 
 from __future__ import annotations
 
+import os
+from typing import TYPE_CHECKING
+
+from ..errors import StoreError
+from ..text import one_line
+from .interface import Store
 from .results import ArticleSummary, ImportResult
 from .workspace import Workspace
 
-__all__ = ["ArticleSummary", "ImportResult", "Workspace"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .layout import Clock
+
+__all__ = ["ArticleSummary", "ImportResult", "Store", "Workspace", "is_url", "open_store"]
+
+URL_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_url(location: str | os.PathLike[str]) -> bool:
+    """True when ``location`` names a server store rather than a folder."""
+    return isinstance(location, str) and location.strip().lower().startswith(URL_SCHEMES)
+
+
+def open_store(
+    location: str | os.PathLike[str],
+    reviewer: str,
+    readonly: bool = False,
+    wait: float = 0.0,
+    create: bool = True,
+    clock: Clock | None = None,
+) -> Store:
+    """Open the store at ``location``: a path selects the folder engine, a
+    ``postgresql://`` / ``postgres://`` URL the PostgreSQL engine.
+
+    ``reviewer`` is who makes the changes (callers read it from the config; the
+    store never does). ``readonly``: no lock, no writes. ``wait``: seconds to wait
+    for another writer. ``create``: make the workspace when there is none.
+    ``clock``: a function returning UTC timestamps (tests).
+    """
+    if is_url(location):
+        try:
+            from .postgres import open_postgres_store
+        except ImportError as exc:
+            raise StoreError(
+                f"cannot open {one_line(_without_password(str(location)), 120)}: the PostgreSQL "
+                f"engine is not available in this installation ({one_line(str(exc), 80)})"
+            ) from None
+        extra = {"clock": clock} if clock is not None else {}
+        return open_postgres_store(
+            str(location), reviewer, readonly=readonly, wait=wait, create=create, **extra
+        )
+    return Workspace.open(
+        location, reviewer=reviewer, readonly=readonly, wait=wait, create=create, clock=clock
+    )
+
+
+def _without_password(url: str) -> str:
+    scheme, sep, rest = url.partition("://")
+    if "@" in rest.split("/", 1)[0]:
+        creds, _, host = rest.partition("@")
+        user = creds.split(":", 1)[0]
+        return f"{scheme}{sep}{user}@{host}"
+    return url

@@ -14,8 +14,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import StoreError, WorkbenchError
+from .index import summarize
+from .layout import ARTICLES, INDEX, META, Layout, WriterLock
 from .storage import atomic_write, backup_path, encode_document, load_document
-from .workspace import ARTICLES, INDEX, META, _acquire, _release, _summarize
 
 
 @dataclass
@@ -97,7 +98,8 @@ def repair(root: Path) -> list[str]:
     findings = check(root)
     if not findings:
         return []
-    lock = _acquire(root)
+    lock = WriterLock(Layout(root))
+    lock.acquire()
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     done: list[str] = []
     try:
@@ -126,7 +128,7 @@ def repair(root: Path) -> list[str]:
         if rebuild:
             done.append(_rebuild_index(root, stamp))
     finally:
-        _release(root, lock)
+        lock.release()
     return done
 
 
@@ -151,7 +153,7 @@ def _rebuild_index(root: Path, stamp: str) -> str:
             data = load_document(path, "article")
         except WorkbenchError:
             continue
-        row = _summarize(data["tables"]) if data else None
+        row = summarize(data["tables"]) if data else None
         if not row or not row["id"]:
             continue
         src = row.get("source") or ""

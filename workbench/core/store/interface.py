@@ -5,6 +5,11 @@ against an engine class. An engine is opened by location with ``open_store`` (se
 ``workbench.core.store``): a path selects the local folder (TinyDB), a
 ``postgresql://`` URL the team server.
 
+An engine other than the folder lives in its own subpackage and provides
+``open_<engine>_store(location, reviewer, readonly=False, wait=0.0, create=True,
+clock=None) -> Store`` (``clock``: a function returning UTC ``...Z`` timestamps, for
+tests; passed only when given). ``open_store`` imports it lazily.
+
 Rules every engine keeps (the contract tests in ``tests/store_contract/`` check them):
 
 - Every method that changes something is durable when it returns (an acknowledged
@@ -79,6 +84,11 @@ class Store(Protocol):
 
     def set_note(self, article_id: str, claim_id: str, note: str) -> Verdict: ...
 
+    def set_label(self, article_id: str, claim_id: str, label: str) -> Verdict:
+        """The reviewer's wording (``Verdict.label``; "" = the extracted label).
+        History field ``label``; undoable."""
+        ...
+
     def add_link(
         self,
         article_id: str,
@@ -87,6 +97,20 @@ class Store(Protocol):
         title: str = "",
         stance: str | None = None,
     ) -> Verdict: ...
+
+    def update_link(
+        self,
+        article_id: str,
+        claim_id: str,
+        url: str,
+        title: str | None = None,
+        stance: str | None = None,
+    ) -> Verdict:
+        """Change an existing link's title and/or stance (None leaves it; NotFound when
+        the claim has no such link). One history row per changed attribute: field
+        ``link.title`` / ``link.stance``, old and new ``{"url": URL, "value": V}``.
+        ``add_link`` of a URL already attached writes the same rows. Undoable."""
+        ...
 
     def remove_link(self, article_id: str, claim_id: str, url: str) -> Verdict: ...
 
@@ -98,6 +122,15 @@ class Store(Protocol):
         check: Any = None,
         archive: Any = None,
     ) -> Verdict: ...
+
+    def add_claim(self, article_id: str, claim: Claim) -> Claim:
+        """Add a reviewer-made claim; returns it as stored (``origin`` "reviewer").
+
+        InputError when its id is taken or its anchor is not at ``start:end`` of the
+        article text. History: one row, field ``claim``, old None, new the claim dict.
+        Undoable (undo removes it again). A re-import of the article keeps it while
+        ``text[start:end] == anchor`` in the new text, and orphans it otherwise."""
+        ...
 
     def put_verdict(
         self, article_id: str, verdict: Verdict, action: str = "import", record: bool = True
@@ -119,6 +152,22 @@ class Store(Protocol):
     def history(
         self, article_id: str | None = None, claim_id: str | None = None, limit: int | None = None
     ) -> list[Change]: ...
+
+    # -- other processes --------------------------------------------------------
+    def watch(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Call ``listener()`` from a background thread each time another process (or
+        another open instance) changed the store; reads after that see the change.
+        Returns the function that unsubscribes; ``close`` stops every watcher."""
+        ...
+
+    def is_locked_by_other(self) -> bool:
+        """True when this instance is read-only and another process is the writer."""
+        ...
+
+    def try_become_writer(self) -> bool:
+        """A read-only instance takes the writer's lock if it is free: True when this
+        instance now writes (``readonly`` becomes False), False when it stays read-only."""
+        ...
 
 
 Listener = Callable[[], None]

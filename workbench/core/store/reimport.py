@@ -37,6 +37,7 @@ def has_content(doc: dict[str, Any]) -> bool:
         or doc.get("status", "unreviewed") != "unreviewed"
         or doc.get("note")
         or doc.get("links")
+        or doc.get("label")
     )
 
 
@@ -45,11 +46,30 @@ def plan_moves(
     old_verdicts: Iterable[dict[str, Any]],
     new_claims: list[Claim],
     new_article_id: str,
+    keep: set[str] | None = None,
 ) -> MovePlan:
+    """``keep``: claim ids whose verdict is carried even when empty (reviewer-made
+    claims the new text no longer holds: they become orphans, never vanish)."""
     plan = MovePlan()
     by_id = {c["id"]: c for c in old_claims}
     new_ids = {c.id for c in new_claims}
-    verdicts = [dict(v) for v in old_verdicts if has_content(v)]
+    keep = keep or set()
+    verdicts = [dict(v) for v in old_verdicts if has_content(v) or v.get("claim_id") in keep]
+    have = {v["claim_id"] for v in verdicts}
+    for cid in sorted(keep - have):
+        verdicts.append(
+            {
+                "claim_id": cid,
+                "article_id": new_article_id,
+                "status": "unreviewed",
+                "note": "",
+                "links": [],
+                "reviewer": "",
+                "updated_at": "",
+                "label": "",
+                "orphaned": False,
+            }
+        )
     taken = {v["claim_id"] for v in verdicts if v["claim_id"] in new_ids}
     for doc in verdicts:
         doc["article_id"] = new_article_id

@@ -1,91 +1,63 @@
-"""The Workspace: articles, claims, verdicts and history on disk (see package docs)."""
+"""The folder engine: a ``Store`` on a workspace folder of small TinyDB files.
+
+``Workspace`` holds the objects that do the work and implements the ``Store``
+protocol (interface.py) on top of them:
+
+- ``Layout`` / ``WriterLock`` (layout.py): the files of the folder and its lock;
+- ``ArticleFiles`` (article_file.py): one article's file each, parsed lazily;
+- ``ArticleIndex`` (index.py): the summary rows and claim ids of every article;
+- ``UndoSteps`` (replay.py) over ``UndoLog`` (undo_log.py): undo/redo;
+- edits.py: the verdict changes themselves, shared with every engine.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import re
-import socket
-import uuid
-from collections import OrderedDict
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from filelock import FileLock, Timeout
-from tinydb import Query, TinyDB
-from tinydb.table import Document, Table
-
-from ..config import Config
-from ..errors import InputError, NotFound, StoreError, WorkspaceCorrupt, WorkspaceLocked
-from ..models import FINAL_STATUSES, STANCES, STATUSES, Article, Change, Claim, Link, Verdict
-from ..net.links import normalize_url
-from ..text import one_line, strip_controls
+from ..errors import InputError, NotFound, StoreError
+from ..models import Article, Change, Claim, Verdict
+from ..text import one_line
+from . import edits
+from .article_file import ArticleFile, ArticleFiles, Tables, first, ordered
+from .index import ArticleIndex, Summary, summarize
+from .layout import Clock, Layout, WriterLock, check_id, lock_is_free, utc_now
 from .reimport import plan_moves
+from .replay import UndoSteps, new_step, values_to_set
 from .results import ArticleSummary, ImportResult
-from .storage import (
-    AtomicJSONStorage,
-    atomic_write,
-    describe_os_error,
-    encode_document,
-    load_document,
-)
 from .undo_log import UndoLog
+from .watch import ChangeCounter, Watcher
 
-META = "workbench.json"
-INDEX = "index.json"
-ARTICLES = "articles"
-UNDO = "undo.jsonl"
-DIRTY = "dirty"
-LOCK = "lock"
-OWNER = "lock.owner"
-OPEN_DBS = 64
-"""Article files kept parsed in memory at once."""
-
-_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-_Q = Query()
-Clock = Callable[[], str]
-# A change computer mutates the verdict and returns (field, old, new) triples.
-Mutation = Callable[[Verdict], list[tuple[str, Any, Any]]]
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _storage(db: TinyDB) -> AtomicJSONStorage:
-    return cast(AtomicJSONStorage, db.storage)
-
-
-def _table(db: TinyDB, name: str) -> Table:
-    return db.table(name, cache_size=0)
+Mutation = edits.Mutation
 
 
 class Workspace:
-    """A workbench workspace folder. Open it with ``Workspace.open``."""
+    """A workbench workspace folder. Open it with ``Workspace.open`` (or ``open_store``)."""
 
     def __init__(
-        self,
-        path: Path,
-        reviewer: str,
-        readonly: bool,
-        clock: Clock,
-        lock: FileLock | None,
+        self, layout: Layout, reviewer: str, readonly: bool, clock: Clock, lock: WriterLock
     ) -> None:
-        self._path = path
+        self._layout = layout
+        self._path = layout.root
         self._reviewer = reviewer
         self._readonly = readonly
         self._clock = clock
         self._lock = lock
-        self._dbs: OrderedDict[str, TinyDB] = OrderedDict()
-        self._index_db: TinyDB | None = None
-        self._summaries: dict[str, dict[str, Any]] | None = None
-        self._dirty: set[str] = set()
-        self._undo = UndoLog(path / UNDO, readonly)
+        self._files = ArticleFiles(layout, readonly)
+        self._index = ArticleIndex(layout, readonly)
+        self._undo = UndoLog(layout.undo, readonly)
+        self._steps = UndoSteps(self._undo, self._live)
         self._group: list[list[Any]] | None = None
         self._batch: tuple[contextlib.ExitStack, set[str]] | None = None
+        self._counter = ChangeCounter(layout.changes)
+        self._watcher: Watcher | None = None
+        self._stale = threading.Event()
         self._closed = False
 
     # -- opening and closing -------------------------------------------------
@@ -102,73 +74,50 @@ class Workspace:
     ) -> Workspace:
         """Open (or create) the workspace at ``path`` and take its lock.
 
-        ``wait``: seconds to wait for a lock another process holds (0: fail at once;
-        the CLI waits a little so two quick commands in a row do not collide).
-        Raises WorkspaceLocked when another process holds it, WorkspaceCorrupt for
-        a file or a foreign folder at ``path``, NotFound when ``readonly`` or not
-        ``create`` and there is no workspace, StoreError when it cannot be created
-        or locked.
+        ``reviewer``: who makes the changes (the caller reads it from the config;
+        None gives "reviewer"). ``wait``: seconds to wait for a lock another process
+        holds (0: fail at once). Raises WorkspaceLocked when another process holds
+        it, WorkspaceCorrupt for a file or a foreign folder at ``path``, NotFound when
+        ``readonly`` or not ``create`` and there is no workspace, StoreError when it
+        cannot be created or locked.
         """
-        p = Path(os.path.expanduser(os.fspath(path)))
-        if p.exists() and not p.is_dir():
-            raise WorkspaceCorrupt(
-                f"{p} is a file, not a workbench workspace (a folder); refusing to touch it"
-            )
-        if not p.exists() or (not create and not (p / META).exists()):
-            if readonly or not create:
-                raise NotFound(f"no workspace at {p}; create one with `workbench add ARTICLE`")
-            try:
-                p.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"cannot create workspace {p}: {describe_os_error(exc)}") from exc
-        meta = p / META
-        if not meta.exists():
-            try:
-                others = [n for n in os.listdir(p) if n not in (LOCK, OWNER)]
-            except OSError as exc:
-                raise StoreError(f"cannot read workspace {p}: {describe_os_error(exc)}") from exc
-            if others:
-                raise WorkspaceCorrupt(
-                    f"{p} is not a workbench workspace (no {META}, but other files); "
-                    "refusing to use it. Run `workbench doctor` if it was one"
-                )
-            if readonly:
-                raise NotFound(f"no workspace at {p}; create one with `workbench add ARTICLE`")
-        lock = None if readonly else _acquire(p, wait)
+        layout = Layout.locate(path, readonly, create)
+        lock = WriterLock(layout)
+        if not readonly:
+            lock.acquire(wait)
         try:
-            if meta.exists():
-                load_document(meta, "workspace")
-            else:
-                _articles_dir(p)
-                created = {"created_at": (clock or utc_now)(), "created_by": "workbench"}
-                atomic_write(meta, encode_document({"workspace": {"1": created}}, "workspace"))
+            layout.prepare(readonly, clock or utc_now)
             if not readonly:
-                _articles_dir(p)
+                layout.clean_temp_files()
         except BaseException:
-            if lock is not None:
-                _release(p, lock)
+            lock.release()
             raise
-        name = one_line(Config(reviewer=reviewer).reviewer_name, limit=80) or "reviewer"
-        return cls(p, name, readonly, clock or utc_now, lock)
+        name = one_line(reviewer or "", limit=80) or "reviewer"
+        return cls(layout, name, readonly, clock or utc_now, lock)
 
     def close(self) -> None:
         """Bring the article index up to date and release the lock."""
         if self._closed:
             return
         try:
+            if self._watcher is not None:
+                self._watcher.stop()
             if not self._readonly:
-                self._flush_index()
+                self._check_lock()
+                self._index.flush(self._tables, self._files.exists)
         finally:
             self._closed = True
-            if self._lock is not None:
-                _release(self._path, self._lock)
-                self._lock = None
+            self._lock.release()
 
     def __enter__(self) -> Workspace:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def location(self) -> str:
+        return str(self._path)
 
     @property
     def path(self) -> Path:
@@ -182,6 +131,51 @@ class Workspace:
     def reviewer(self) -> str:
         return self._reviewer
 
+    # -- other processes -----------------------------------------------------------
+
+    def watch(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Call ``listener()`` (from a background thread) whenever another process
+        changes the workspace; returns the function that stops it."""
+        if self._watcher is None:
+            self._watcher = Watcher(self._counter, self._on_outside_change)
+        return self._watcher.add(listener)
+
+    def _on_outside_change(self) -> None:
+        self._stale.set()
+
+    def _refresh(self) -> None:
+        """Drop cached state when another process changed the workspace."""
+        if self._stale.is_set() and self._batch is None:
+            self._stale.clear()
+            self._files.reload()
+            self._index.reload()
+            self._undo = UndoLog(self._layout.undo, self._readonly)
+            self._steps = UndoSteps(self._undo, self._live)
+
+    def is_locked_by_other(self) -> bool:
+        """True when this instance is read-only and another process holds the lock."""
+        return self._readonly and not lock_is_free(self._layout)
+
+    def try_become_writer(self) -> bool:
+        """A read-only instance takes the lock when it is free; True when it now writes."""
+        if not self._readonly:
+            return True
+        if self._closed:
+            raise StoreError(f"workspace {self._path} is closed")
+        try:
+            self._lock.acquire(0.0)
+        except StoreError:
+            return False
+        self._readonly = False
+        self._layout.articles_dir()
+        self._layout.clean_temp_files()
+        self._files = ArticleFiles(self._layout, False)
+        self._index = ArticleIndex(self._layout, False)
+        self._undo = UndoLog(self._layout.undo, False)
+        self._steps = UndoSteps(self._undo, self._live)
+        self._stale.clear()
+        return True
+
     # -- articles --------------------------------------------------------------
 
     def add_article(self, article: Article, claims: list[Claim]) -> ImportResult:
@@ -192,47 +186,47 @@ class Workspace:
         """``add_article`` for many articles, with one index write at the end."""
         self._check_writable()
         for article, _ in items:
-            _check_id(article.id, "article")
-        summaries = self._load_index()
+            check_id(article.id, "article")
+        rows = self._index.rows()
         results: list[ImportResult] = []
-        updates: dict[str, dict[str, Any] | None] = {}
+        updates: dict[str, Summary | None] = {}
         try:
             for article, claims in items:
-                result, summary = self._store_article(article, claims, summaries)
+                result, summary = self._store_article(article, claims, rows)
                 results.append(result)
-                summaries[article.id] = updates[article.id] = summary
+                rows[article.id] = updates[article.id] = summary
                 if result.replaced:
-                    summaries.pop(result.replaced, None)
+                    rows.pop(result.replaced, None)
                     updates[result.replaced] = None
         finally:
             if updates:
-                self._write_index(updates)
+                self._index.write(updates)
+                self._counter.bump()
         return results
 
     def _store_article(
-        self, article: Article, claims: list[Claim], summaries: dict[str, dict[str, Any]]
-    ) -> tuple[ImportResult, dict[str, Any]]:
+        self, article: Article, claims: list[Claim], rows: dict[str, Summary]
+    ) -> tuple[ImportResult, Summary]:
         claims = [
             c if c.article_id == article.id else replace(c, article_id=article.id) for c in claims
         ]
         now = self._clock()
-        same = article.id in summaries or self._article_path(article.id).exists()
+        same = article.id in rows or self._layout.article(article.id).exists()
         old_id: str | None = None
         if not same and article.source not in ("", "-"):
-            old_id = self._by_source(article.source)
-        result = ImportResult(article.id, created=not same, replaced=old_id, claims=len(claims))
+            old_id = self._index.by_source(article.source)
         source_id = article.id if same else old_id
-        old_raw = self._raw(source_id) if source_id else {}
-        old_article = _first(old_raw.get("article", {}))
+        old = self._tables(source_id) if source_id else {}
+        old_article = first(old.get("article", {}))
         added_at = old_article.get("added_at", now) if same else now
+        old_claims = ordered(old.get("claims", {}))
+        claims, dropped = _carry_reviewer_claims(old_claims, claims, article)
         plan = plan_moves(
-            _ordered(old_raw.get("claims", {})),
-            old_raw.get("verdicts", {}).values(),
-            claims,
-            article.id,
+            old_claims, old.get("verdicts", {}).values(), claims, article.id, keep=dropped
         )
+        result = ImportResult(article.id, created=not same, replaced=old_id, claims=len(claims))
         result.kept, result.moved, result.orphaned = plan.kept, len(plan.moves), len(plan.orphans)
-        history = [dict(r, article_id=article.id) for r in _ordered(old_raw.get("history", {}))]
+        history = [dict(r, article_id=article.id) for r in ordered(old.get("history", {}))]
         for old_cid, new_cid in plan.moves:
             history.append(
                 self._row(0, article.id, new_cid, "claim_id", old_cid, new_cid, "import")
@@ -247,42 +241,15 @@ class Workspace:
             "verdicts": {str(i): v for i, v in enumerate(plan.verdicts, 1)},
             "history": {str(r["seq"]): r for r in history},
         }
-        self._db(article.id, create=True).storage.write(tables)
-        return result, _summarize(tables)
-
-    def _by_source(self, source: str) -> str | None:
-        summaries = self._load_index()
-        return next((a for a, s in summaries.items() if s.get("source") == source), None)
-
-    def _write_index(self, updates: dict[str, dict[str, Any] | None]) -> None:
-        """Upsert (or, for None, remove) index rows in one durable write."""
-        index = self._index()
-        with _storage(index).batch():
-            data = index.storage.read() or {}
-            table = data.setdefault("articles", {})
-            ids = {doc.get("id"): key for key, doc in table.items()}
-            next_id = max((int(k) for k in table), default=0) + 1
-            for aid, summary in updates.items():
-                key = ids.get(aid)
-                if summary is None:
-                    if key is not None:
-                        del table[key]
-                elif key is not None:
-                    table[key] = summary
-                else:
-                    table[str(next_id)] = summary
-                    next_id += 1
-            index.storage.write(data)
+        self._file(article.id, create=True).write(tables)
+        return result, summarize(tables)
 
     def articles(self) -> list[ArticleSummary]:
         """Every article with its review progress, in the order they were added."""
-        summaries = self._load_index()
-        for aid in list(self._dirty):
-            if aid in summaries:
-                with contextlib.suppress(NotFound):
-                    summaries[aid] = _summarize(self._raw(aid))
+        self._refresh()
+        rows = self._index.fresh(self._tables)
         out = []
-        for s in sorted(summaries.values(), key=lambda s: (s.get("added_at", ""), s["id"])):
+        for s in sorted(rows.values(), key=lambda s: (s.get("added_at", ""), s["id"])):
             out.append(
                 ArticleSummary(
                     id=s["id"],
@@ -301,21 +268,23 @@ class Workspace:
 
     def article(self, ref: str) -> Article:
         """The article with this full id, unique id prefix or exact source."""
+        self._refresh()
         aid = self._resolve_article(ref)
-        doc = _first(self._raw(aid).get("article", {}))
-        return Article.from_dict(doc)
+        return Article.from_dict(self._files.get(aid).article_row())
 
     def claims(self, article_id: str) -> list[Claim]:
+        self._refresh()
         aid = self._resolve_article(article_id)
-        return [Claim.from_dict(c) for c in _ordered(self._raw(aid).get("claims", {}))]
+        return [Claim.from_dict(c) for c in self._files.get(aid).claim_rows()]
 
     def verdicts(self, article_id: str) -> dict[str, Verdict]:
         """Claim id -> Verdict for every claim (defaults included), plus orphans."""
+        self._refresh()
         aid = self._resolve_article(article_id)
-        raw = self._raw(aid)
+        raw = self._tables(aid)
         stored = {v["claim_id"]: v for v in raw.get("verdicts", {}).values()}
         out: dict[str, Verdict] = {}
-        for claim in _ordered(raw.get("claims", {})):
+        for claim in ordered(raw.get("claims", {})):
             doc = stored.pop(claim["id"], None)
             out[claim["id"]] = Verdict.from_dict(doc) if doc else Verdict(claim["id"], aid)
         for cid, doc in stored.items():
@@ -327,11 +296,12 @@ class Workspace:
     def orphans(self, article_id: str) -> list[tuple[Verdict, Claim | None]]:
         """The article's orphaned verdicts with the claim they were made on (as it was
         when the re-import removed it; None when that is not known), oldest first."""
+        self._refresh()
         aid = self._resolve_article(article_id)
-        raw = self._raw(aid)
+        raw = self._tables(aid)
         live = {c["id"] for c in raw.get("claims", {}).values()}
         out: list[tuple[Verdict, Claim | None]] = []
-        for doc in _ordered(raw.get("verdicts", {})):
+        for doc in ordered(raw.get("verdicts", {})):
             if doc.get("claim_id") in live:
                 continue
             verdict = Verdict.from_dict({k: v for k, v in doc.items() if k != "claim"})
@@ -344,33 +314,35 @@ class Workspace:
         return out
 
     def verdict(self, article_id: str, claim_id: str) -> Verdict:
+        self._refresh()
         aid = self._resolve_article(article_id)
-        raw = self._raw(aid)
-        doc = _find_verdict(raw, claim_id)
-        if doc is not None:
-            return Verdict.from_dict(doc)
-        if not any(c["id"] == claim_id for c in raw.get("claims", {}).values()):
+        file = self._files.get(aid)
+        found = file.verdict_row(claim_id)
+        if found is not None:
+            return Verdict.from_dict(found[1])
+        if not file.has_claim(claim_id):
             raise NotFound(f"no claim {one_line(claim_id, 40)} in article {aid}")
         return Verdict(claim_id, aid)
 
     def resolve_claim(self, ref: str) -> tuple[str, str]:
-        """(article id, claim id) for a unique claim-id prefix across the workspace."""
+        """(article id, claim id) for a unique claim-id prefix across the workspace.
+
+        ``ARTICLE:CLAIM`` (an article id prefix or source, a colon, a claim id prefix)
+        narrows the search to one article."""
+        self._refresh()
         text = one_line(ref, 80).lower()
-        if ":" in text:  # "ARTICLE:CLAIM" narrows the search to one article
+        scope: list[str] | None = None
+        if ":" in text:
             art_ref, _, text = text.partition(":")
             scope = [self._resolve_article(art_ref)]
-        else:
-            scope = None
         if not re.fullmatch(r"[0-9a-f]{1,40}", text):
             raise NotFound(f"'{text}' is not a claim id (claim ids are hex digits, e.g. 3fa2c1)")
-        summaries = self._load_index()
+        self._index.fresh(self._tables)
         found: list[tuple[str, str]] = []
-        for aid in scope or list(summaries):
-            if aid in summaries:
-                row = summaries[aid]
-                ids = [*row.get("claim_ids", []), *row.get("orphan_ids", [])]
-            else:
-                raw = self._raw(aid)
+        for aid in scope or list(self._index.rows()):
+            ids = self._index.claim_ids(aid)
+            if ids is None:
+                raw = self._tables(aid)
                 ids = [c["id"] for c in raw.get("claims", {}).values()]
                 ids += [v["claim_id"] for v in raw.get("verdicts", {}).values()]
                 ids = list(dict.fromkeys(ids))
@@ -380,28 +352,25 @@ class Workspace:
         if len(found) > 1:
             shown = ", ".join(f"{cid} (article {aid[:8]})" for aid, cid in found[:8])
             more = f" and {len(found) - 8} more" if len(found) > 8 else ""
-            raise NotFound(f"claim id '{text}' is ambiguous: {shown}{more}; type more characters")
+            raise NotFound(
+                f"claim id '{text}' is ambiguous: {shown}{more}; type more characters, "
+                "or name the article as ARTICLE:CLAIM"
+            )
         return found[0]
 
     # -- edits -------------------------------------------------------------------
 
     def set_status(self, article_id: str, claim_id: str, status: str) -> Verdict:
-        status = _check_status(status)
-
-        def mutate(v: Verdict) -> list[tuple[str, Any, Any]]:
-            old, v.status = v.status, status
-            return [("status", old, status)]
-
-        return self._edit(article_id, claim_id, mutate)
+        return self._edit(
+            article_id, claim_id, edits.set_field("status", edits.check_status(status))
+        )
 
     def set_note(self, article_id: str, claim_id: str, note: str) -> Verdict:
-        clean = strip_controls(str(note)).replace("\r\n", "\n").replace("\r", "\n")
+        return self._edit(article_id, claim_id, edits.set_field("note", edits.clean_note(note)))
 
-        def mutate(v: Verdict) -> list[tuple[str, Any, Any]]:
-            old, v.note = v.note, clean
-            return [("note", old, clean)]
-
-        return self._edit(article_id, claim_id, mutate)
+    def set_label(self, article_id: str, claim_id: str, label: str) -> Verdict:
+        """The reviewer's wording of the claim ("" goes back to the extracted label)."""
+        return self._edit(article_id, claim_id, edits.set_field("label", edits.clean_label(label)))
 
     def add_link(
         self,
@@ -416,38 +385,22 @@ class Workspace:
         The same URL again updates that link: its stance only when one is given (a new
         link defaults to "context"), its title only when a new one is given.
         """
-        norm = normalize_url(url)
-        given = _check_stance(stance) if stance is not None else None
-        clean_title = one_line(title, limit=300)
-        now = self._clock()
+        return self._edit(article_id, claim_id, edits.add_link(url, title, stance, self._clock()))
 
-        def mutate(v: Verdict) -> list[tuple[str, Any, Any]]:
-            old = _links(v)
-            for link in v.links:
-                if link.url == norm:
-                    link.title = clean_title or link.title
-                    link.stance = given or link.stance
-                    break
-            else:
-                v.links.append(
-                    Link(url=norm, title=clean_title, stance=given or "context", added_at=now)
-                )
-            return [("links", old, _links(v))]
-
-        return self._edit(article_id, claim_id, mutate)
+    def update_link(
+        self,
+        article_id: str,
+        claim_id: str,
+        url: str,
+        title: str | None = None,
+        stance: str | None = None,
+    ) -> Verdict:
+        """Change an existing link's title and/or stance (None: leave it); one history
+        row per changed attribute (``link.title`` / ``link.stance``)."""
+        return self._edit(article_id, claim_id, edits.update_link(url, title, stance, claim_id))
 
     def remove_link(self, article_id: str, claim_id: str, url: str) -> Verdict:
-        norm = _norm_or_raw(url)
-
-        def mutate(v: Verdict) -> list[tuple[str, Any, Any]]:
-            old = _links(v)
-            keep = [link for link in v.links if link.url not in (norm, url)]
-            if len(keep) == len(v.links):
-                raise NotFound(f"claim {claim_id} has no link {one_line(url, 80)}")
-            v.links = keep
-            return [("links", old, _links(v))]
-
-        return self._edit(article_id, claim_id, mutate)
+        return self._edit(article_id, claim_id, edits.remove_link(url, claim_id))
 
     def set_link_check(
         self,
@@ -458,26 +411,29 @@ class Workspace:
         archive: dict[str, Any] | None = None,
     ) -> Verdict:
         """Store a link check / archive lookup (recorded in history, not undoable)."""
-        norm = _norm_or_raw(url)
-
-        def mutate(v: Verdict) -> list[tuple[str, Any, Any]]:
-            for link in v.links:
-                if link.url in (norm, url):
-                    old = {"url": link.url, "check": link.check, "archive": link.archive}
-                    if check is not None:
-                        link.check = dict(check)
-                    if archive is not None:
-                        link.archive = dict(archive)
-                    return [
-                        (
-                            "link_check",
-                            old,
-                            {"url": link.url, "check": link.check, "archive": link.archive},
-                        )
-                    ]
-            raise NotFound(f"claim {claim_id} has no link {one_line(url, 80)}")
-
+        mutate = edits.link_check(url, check, archive, claim_id)
         return self._edit(article_id, claim_id, mutate, action="check", undoable=False)
+
+    def add_claim(self, article_id: str, claim: Claim) -> Claim:
+        """Add a reviewer-made claim (``origin`` "reviewer"): in history, undoable.
+
+        Its offsets must point into the article's text at its anchor; the id must be
+        new in the article. A re-import keeps it while its anchor is still at its
+        offsets, and orphans it otherwise."""
+        self._check_writable()
+        aid = self._resolve_article(article_id)
+        file = self._file_in_batch(aid)
+        text = file.article_row().get("text", "")
+        claim = _check_new_claim(replace(claim, article_id=aid, origin="reviewer"), text)
+        if file.has_claim(claim.id):
+            raise InputError(f"article {aid} already has a claim {claim.id}")
+        now = self._clock()
+        row = self._row(
+            file.history_count() + 1, aid, claim.id, "claim", None, claim.to_dict(), "edit", at=now
+        )
+        file.put(history=[row], claims=[claim.to_dict()])
+        self._after_write(aid, [row], undoable=True, claims_changed=True)
+        return claim
 
     @contextlib.contextmanager
     def group(self) -> Iterator[None]:
@@ -494,7 +450,7 @@ class Workspace:
         finally:
             self._group = None
         if rows:
-            self._undo.record({"op": "do", "g": uuid.uuid4().hex[:12], "rows": rows})
+            self._steps.record(new_step(rows))
 
     @contextlib.contextmanager
     def _atomic(self) -> Iterator[None]:
@@ -502,7 +458,7 @@ class Workspace:
         if self._batch is not None:
             yield
             return
-        with contextlib.ExitStack() as stack:
+        with self._files.pinned(), contextlib.ExitStack() as stack:
             self._batch = (stack, set())
             try:
                 yield
@@ -512,29 +468,76 @@ class Workspace:
     # -- undo / redo -------------------------------------------------------------
 
     def can_undo(self) -> bool:
-        return self._top(self._undo.undo_stack()) is not None
+        self._refresh()
+        return self._steps.top_undo() is not None
 
     def can_redo(self) -> bool:
-        return self._top(self._undo.redo_stack()) is not None
+        self._refresh()
+        return self._steps.top_redo() is not None
 
     def undo(self) -> list[Change]:
         """Revert the last step; returns the changes made ([] if nothing to undo)."""
         self._check_writable()
-        entry = self._top(self._undo.undo_stack())
+        entry = self._steps.top_undo()
         if entry is None:
             return []
         changes = self._replay(entry, "undo")
-        self._undo.record({"op": "undo", "g": entry["g"]})
+        self._steps.record({"op": "undo", "g": entry["g"]})
         return changes
 
     def redo(self) -> list[Change]:
         self._check_writable()
-        entry = self._top(self._undo.redo_stack())
+        entry = self._steps.top_redo()
         if entry is None:
             return []
         changes = self._replay(entry, "redo")
-        self._undo.record({"op": "redo", "g": entry["g"]})
+        self._steps.record({"op": "redo", "g": entry["g"]})
         return changes
+
+    def _replay(self, entry: dict[str, Any], action: str) -> list[Change]:
+        """Apply a step's old values (undo) or new values (redo), claim by claim."""
+        values = values_to_set(entry, lambda a: self._tables(a).get("history", {}), action)
+        out: list[Change] = []
+        with self._atomic():
+            for (aid, cid), fields in values.items():
+                before = self._files.get(aid).history_count()
+                claim_values = [v for f, v in fields if f == "claim"]
+                if claim_values:
+                    self._replay_claim(aid, cid, claim_values[-1], action)
+                rest = [(f, v) for f, v in fields if f != "claim"]
+                if rest:
+                    self._edit(
+                        aid,
+                        cid,
+                        edits.replay(rest),
+                        action=action,
+                        undoable=False,
+                        allow_orphan=True,
+                    )
+                history = self._tables(aid).get("history", {})
+                out.extend(
+                    Change.from_dict(history[k])
+                    for k in sorted(history, key=int)
+                    if int(k) > before
+                )
+        return out
+
+    def _replay_claim(self, aid: str, cid: str, value: Any, action: str) -> None:
+        """Undo removes a reviewer-made claim (and its empty verdict); redo adds it back."""
+        file = self._file_in_batch(aid)
+        row_seq = file.history_count() + 1
+        if value is None:
+            if not file.has_claim(cid):
+                return
+            old = next(c for c in file.claim_rows() if c.get("id") == cid)
+            row = self._row(row_seq, aid, cid, "claim", old, None, action)
+            file.put(history=[row], remove_claims={cid})
+        else:
+            if file.has_claim(cid):
+                return
+            row = self._row(row_seq, aid, cid, "claim", None, value, action)
+            file.put(history=[row], claims=[value])
+        self._after_write(aid, [row], undoable=False, claims_changed=True)
 
     # -- history and low-level writes ------------------------------------------
 
@@ -542,10 +545,11 @@ class Workspace:
         self, article_id: str | None = None, claim_id: str | None = None, limit: int | None = None
     ) -> list[Change]:
         """History rows, oldest first (of one article / claim, or of everything)."""
-        aids = [self._resolve_article(article_id)] if article_id else list(self._load_index())
+        self._refresh()
+        aids = [self._resolve_article(article_id)] if article_id else list(self._index.rows())
         rows: list[Change] = []
         for aid in aids:
-            for doc in _ordered(self._raw(aid).get("history", {})):
+            for doc in self._files.get(aid).history_rows():
                 if claim_id is None or doc.get("claim_id") == claim_id:
                     rows.append(Change.from_dict(doc))
         if len(aids) > 1:
@@ -563,35 +567,14 @@ class Workspace:
         writes no history rows: for an import whose history rows are restored with
         ``append_history``, so the round trip adds nothing of its own.
         """
-        status = _check_status(verdict.status)
-        links = [
-            Link.from_dict(dict(link.to_dict(), url=normalize_url(link.url)))
-            for link in verdict.links
-        ]
-        for link in links:
-            _check_stance(link.stance)
-        note = strip_controls(verdict.note)
-
-        def mutate(v: Verdict) -> list[tuple[str, Any, Any]]:
-            out: list[tuple[str, Any, Any]] = []
-            if v.status != status:
-                out.append(("status", v.status, status))
-                v.status = status
-            if v.note != note:
-                out.append(("note", v.note, note))
-                v.note = note
-            if _links(v) != [link.to_dict() for link in links]:
-                out.append(("links", _links(v), [link.to_dict() for link in links]))
-                v.links = links
-            return out
-
+        status, note, label, links = edits.clean_verdict(verdict)
         if not record:
-            self._restore_verdict(article_id, verdict, status, note, links)
+            self._restore_verdict(article_id, verdict, status, note, label, links)
             return
         self._edit(
             article_id,
             verdict.claim_id,
-            mutate,
+            edits.replace_verdict(status, note, label, links),
             action=action,
             undoable=False,
             reviewer=one_line(verdict.reviewer, 80) or None,
@@ -600,19 +583,20 @@ class Workspace:
         )
 
     def _restore_verdict(
-        self, article_id: str, verdict: Verdict, status: str, note: str, links: list[Link]
+        self,
+        article_id: str,
+        verdict: Verdict,
+        status: str,
+        note: str,
+        label: str,
+        links: list[Any],
     ) -> None:
         """Write a verdict as given, with no history row (see ``put_verdict``)."""
         self._check_writable()
-        _check_id(verdict.claim_id, "claim")
+        check_id(verdict.claim_id, "claim")
         aid = self._resolve_article(article_id)
-        db = self._db(aid)
-        if self._batch is not None and aid not in self._batch[1]:
-            self._batch[0].enter_context(_storage(db).batch())
-            self._batch[1].add(aid)
-        raw = db.storage.read() or {}
-        known = any(c["id"] == verdict.claim_id for c in raw.get("claims", {}).values())
-        doc = _find_verdict(raw, verdict.claim_id)
+        file = self._file_in_batch(aid)
+        found = file.verdict_row(verdict.claim_id)
         restored = Verdict(
             claim_id=verdict.claim_id,
             article_id=aid,
@@ -621,13 +605,14 @@ class Workspace:
             links=links,
             reviewer=one_line(verdict.reviewer, 80),
             updated_at=one_line(verdict.updated_at, 40),
-            orphaned=not known,
+            label=label,
+            orphaned=not file.has_claim(verdict.claim_id),
         )
-        new_doc = restored.to_dict()
-        if doc and "claim" in doc:
-            new_doc["claim"] = doc["claim"]
-        self._mark_dirty(aid)
-        _table(db, "verdicts").upsert(new_doc, _Q.claim_id == verdict.claim_id)
+        doc = restored.to_dict()
+        if found and "claim" in found[1]:
+            doc["claim"] = found[1]["claim"]
+        file.put(verdicts={verdict.claim_id: doc})
+        self._after_write(aid, [], undoable=False)
 
     def append_history(self, changes: list[Change]) -> None:
         """Append rows from another workspace's history (renumbered per article)."""
@@ -635,111 +620,63 @@ class Workspace:
         by_article: dict[str, list[Change]] = {}
         for change in changes:
             by_article.setdefault(self._resolve_article(change.article_id), []).append(change)
-        for aid, rows in by_article.items():
-            db = self._db(aid)
-            history = _table(db, "history")
-            self._mark_dirty(aid)
-            with _storage(db).batch():
-                start = len(history) + 1
+        with self._atomic():
+            for aid, rows in by_article.items():
+                file = self._file_in_batch(aid)
+                start = file.history_count() + 1
                 docs = [
-                    Document(dict(c.to_dict(), seq=start + i, article_id=aid), doc_id=start + i)
-                    for i, c in enumerate(rows)
+                    dict(c.to_dict(), seq=start + i, article_id=aid) for i, c in enumerate(rows)
                 ]
-                history.insert_multiple(docs)
+                file.put(history=docs)
+                self._after_write(aid, [], undoable=False)
 
     # -- internals -----------------------------------------------------------------
+
+    def _check_lock(self) -> None:
+        self._lock.check()
 
     def _check_writable(self) -> None:
         if self._closed:
             raise StoreError(f"workspace {self._path} is closed")
         if self._readonly:
             raise StoreError(f"workspace {self._path} is open read-only; changes are not allowed")
+        self._check_lock()
+        self._refresh()
 
-    def _article_path(self, aid: str) -> Path:
-        return self._path / ARTICLES / f"{aid}.json"
+    def _tables(self, aid: str) -> Tables:
+        return self._files.get(aid).tables()
 
-    def _db(self, aid: str, create: bool = False) -> TinyDB:
-        db = self._dbs.get(aid)
-        if db is not None:
-            self._dbs.move_to_end(aid)
-            return db
-        _check_id(aid, "article")
-        path = self._article_path(aid)
-        if not create and not path.exists():
-            raise NotFound(f"no article {aid} in workspace {self._path}")
-        db = TinyDB(path, storage=AtomicJSONStorage, kind="article", readonly=self._readonly)
-        db.storage.read()  # validates the file now: WorkspaceCorrupt
-        self._dbs[aid] = db
-        while len(self._dbs) > OPEN_DBS and self._batch is None:
-            self._dbs.popitem(last=False)
-        return db
+    def _file(self, aid: str, create: bool = False) -> ArticleFile:
+        return self._files.get(aid, create=create)
 
-    def _raw(self, aid: str) -> dict[str, Any]:
-        """The article's tables, for reading only (parsed once per durable state)."""
-        return _storage(self._db(aid)).peek() or {}
-
-    def _index(self) -> TinyDB:
-        if self._index_db is None:
-            self._index_db = TinyDB(
-                self._path / INDEX, storage=AtomicJSONStorage, kind="index", readonly=self._readonly
-            )
-        return self._index_db
-
-    def _load_index(self) -> dict[str, dict[str, Any]]:
-        if self._summaries is None:
-            raw = self._index().storage.read() or {}
-            self._summaries = {d["id"]: d for d in raw.get("articles", {}).values()}
-            self._dirty |= {a for a in _read_lines(self._path / DIRTY) if _ID_RE.match(a)}
-        return self._summaries
-
-    def _mark_dirty(self, aid: str) -> None:
-        """Note (durably, once per article per session) that its summary is stale."""
-        if aid in self._dirty:
-            return
-        try:
-            with open(self._path / DIRTY, "a", encoding="utf-8") as fh:
-                fh.write(aid + "\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-        except OSError as exc:
-            raise StoreError(
-                f"cannot write to workspace {self._path}: {describe_os_error(exc)}"
-            ) from exc
-        self._dirty.add(aid)
-
-    def _flush_index(self) -> None:
-        if not self._dirty and not (self._path / DIRTY).exists():
-            return
-        summaries = self._load_index()
-        updates: dict[str, dict[str, Any] | None] = {}
-        for aid in sorted(self._dirty):
-            if aid in summaries and self._article_path(aid).exists():
-                summaries[aid] = updates[aid] = _summarize(self._raw(aid))
-        if updates:
-            self._write_index(updates)
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(self._path / DIRTY)
-        self._dirty.clear()
+    def _file_in_batch(self, aid: str) -> ArticleFile:
+        """The article's file, joined to the current batch (if any)."""
+        file = self._files.get(aid)
+        if self._batch is not None and aid not in self._batch[1]:
+            self._batch[0].enter_context(file.batch())
+            self._batch[1].add(aid)
+        return file
 
     def _resolve_article(self, ref: str) -> str:
-        ref = str(ref).strip()
-        if _ID_RE.match(ref) and (
-            ref in self._dbs
-            or (self._summaries is not None and ref in self._summaries)
-            or self._article_path(ref).exists()
-        ):
-            return ref
-        summaries = self._load_index()
-        matches = [a for a in summaries if a.startswith(ref)] if ref else []
-        if not matches:
-            matches = [a for a, s in summaries.items() if s.get("source") == ref]
-        if len(matches) == 1:
-            return matches[0]
-        if not matches:
-            raise NotFound(f"no article matches '{one_line(ref, 80)}' in workspace {self._path}")
-        raise NotFound(
-            f"article '{one_line(ref, 80)}' is ambiguous: {', '.join(m[:12] for m in matches[:8])}"
-        )
+        return self._index.resolve(ref, self._files.exists)
+
+    def _live(self, aid: str) -> bool:
+        return isinstance(aid, str) and aid in self._index.rows()
+
+    def _after_write(
+        self, aid: str, rows: list[dict[str, Any]], undoable: bool, claims_changed: bool = False
+    ) -> None:
+        """Book-keeping once a change is written: dirty index row, undo step, watchers."""
+        self._index.mark_dirty(aid)
+        if claims_changed:
+            self._index.write({aid: summarize(self._tables(aid))})
+        if undoable and rows:
+            refs = [[aid, r["seq"]] for r in rows]
+            if self._group is not None:
+                self._group.extend(refs)
+            else:
+                self._steps.record(new_step(refs))
+        self._counter.bump()
 
     def _row(
         self,
@@ -771,15 +708,12 @@ class Workspace:
         """Apply one verdict change and its history rows in a single durable write."""
         self._check_writable()
         aid = self._resolve_article(article_id)
-        db = self._db(aid)
-        if self._batch is not None and aid not in self._batch[1]:
-            self._batch[0].enter_context(_storage(db).batch())
-            self._batch[1].add(aid)
-        raw = _storage(db).peek() or {}
-        doc = _find_verdict(raw, claim_id)
-        known = any(c["id"] == claim_id for c in raw.get("claims", {}).values())
-        if doc is None and not known and not allow_orphan:
+        file = self._file_in_batch(aid)
+        found = file.verdict_row(claim_id)
+        known = file.has_claim(claim_id)
+        if found is None and not known and not allow_orphan:
             raise NotFound(f"no claim {one_line(claim_id, 40)} in article {aid}")
+        doc = dict(found[1]) if found else None
         verdict = Verdict.from_dict(doc) if doc else Verdict(claim_id, aid)
         if not known:
             verdict.orphaned = True
@@ -789,9 +723,7 @@ class Workspace:
         now = at or self._clock()
         verdict.reviewer = reviewer or self._reviewer
         verdict.updated_at = now
-        self._mark_dirty(aid)
-        history = _table(db, "history")
-        start = len(raw.get("history", {})) + 1
+        start = file.history_count() + 1
         rows = [
             self._row(start + i, aid, claim_id, f, o, n, action, reviewer, now)
             for i, (f, o, n) in enumerate(changes)
@@ -799,216 +731,44 @@ class Workspace:
         new_doc = verdict.to_dict()
         if doc and "claim" in doc:
             new_doc["claim"] = doc["claim"]
-        with _storage(db).batch():
-            _table(db, "verdicts").upsert(new_doc, _Q.claim_id == claim_id)
-            history.insert_multiple([Document(r, doc_id=r["seq"]) for r in rows])
-        if undoable:
-            refs = [[aid, r["seq"]] for r in rows]
-            if self._group is not None:
-                self._group.extend(refs)
-            else:
-                self._undo.record({"op": "do", "g": uuid.uuid4().hex[:12], "rows": refs})
+        file.put(verdicts={claim_id: new_doc}, history=rows)
+        self._after_write(aid, rows, undoable)
         return verdict
 
-    def _top(self, stack: list[dict[str, Any]]) -> dict[str, Any] | None:
-        """The last step whose articles still exist (steps on replaced ones are skipped)."""
-        while stack:
-            entry = stack[-1]
-            aids = {a for a, _ in entry["rows"]}
-            if all(self._live(a) for a in aids):
-                return entry
-            self._undo.drop(entry["g"])
-        return None
 
-    def _live(self, aid: str) -> bool:
-        return isinstance(aid, str) and _ID_RE.match(aid) is not None and aid in self._load_index()
-
-    def _replay(self, entry: dict[str, Any], action: str) -> list[Change]:
-        """Apply a step's old values (undo) or new values (redo), claim by claim."""
-        per_claim: dict[tuple[str, str], dict[str, Any]] = {}
-        by_article: dict[str, list[int]] = {}
-        for aid, seq in entry["rows"]:
-            by_article.setdefault(aid, []).append(seq)
-        ordered: list[dict[str, Any]] = []
-        for aid, seqs in by_article.items():
-            history = self._raw(aid).get("history", {})
-            ordered.extend(history[str(s)] for s in seqs if str(s) in history)
-        if action == "undo":
-            ordered.reverse()
-        for row in ordered:
-            value = row["old"] if action == "undo" else row["new"]
-            per_claim.setdefault((row["article_id"], row["claim_id"]), {})[row["field"]] = value
-        out: list[Change] = []
-        with self._atomic():
-            out = self._replay_claims(per_claim, action)
-        return out
-
-    def _replay_claims(
-        self, per_claim: dict[tuple[str, str], dict[str, Any]], action: str
-    ) -> list[Change]:
-        out: list[Change] = []
-        for (aid, cid), fields in per_claim.items():
-            before = len(self._raw(aid).get("history", {}))
-
-            def mutate(v: Verdict, fields: dict[str, Any] = fields) -> list[tuple[str, Any, Any]]:
-                changes: list[tuple[str, Any, Any]] = []
-                for name, value in fields.items():
-                    if name == "status":
-                        changes.append(("status", v.status, value))
-                        v.status = value
-                    elif name == "note":
-                        changes.append(("note", v.note, value))
-                        v.note = value
-                    elif name == "links":
-                        changes.append(("links", _links(v), value))
-                        v.links = [Link.from_dict(d) for d in value]
-                return changes
-
-            self._edit(aid, cid, mutate, action=action, undoable=False, allow_orphan=True)
-            history = self._raw(aid).get("history", {})
-            out.extend(
-                Change.from_dict(history[k]) for k in sorted(history, key=int) if int(k) > before
-            )
-        return out
+def _check_new_claim(claim: Claim, text: str) -> Claim:
+    check_id(claim.id, "claim")
+    for name in ("start", "end", "sentence_start", "sentence_end"):
+        value = getattr(claim, name)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise InputError(f"claim {claim.id}: '{name}' must be a whole number")
+    if not 0 <= claim.start < claim.end <= len(text):
+        raise InputError(f"claim {claim.id}: the anchor offsets are outside the article text")
+    if text[claim.start : claim.end] != claim.anchor:
+        raise InputError(f"claim {claim.id}: the anchor is not at its offsets in the text")
+    if not 0 <= claim.sentence_start <= claim.start <= claim.end <= claim.sentence_end:
+        raise InputError(f"claim {claim.id}: the sentence does not hold the anchor")
+    return claim
 
 
-# -- helpers --------------------------------------------------------------------------
-
-
-def _acquire(path: Path, wait: float = 0.0) -> FileLock:
-    lock = FileLock(str(path / LOCK), timeout=max(0.0, float(wait)))
-    try:
-        lock.acquire()
-    except Timeout:
-        owner = ""
-        with contextlib.suppress(OSError, UnicodeDecodeError):
-            owner = one_line((path / OWNER).read_text(encoding="utf-8"), 120)
-        holder = f" ({owner})" if owner else ""
-        raise WorkspaceLocked(
-            f"workspace {path} is in use by another workbench{holder}; "
-            "close it first, or open the workspace read-only"
-        ) from None
-    except OSError as exc:
-        raise StoreError(
-            f"cannot lock workspace {path}: {describe_os_error(exc)}; "
-            "if the folder is read-only, open the workspace read-only"
-        ) from exc
-    with contextlib.suppress(OSError):
-        (path / OWNER).write_text(
-            f"pid {os.getpid()} on {socket.gethostname()} since {utc_now()}", encoding="utf-8"
-        )
-    return lock
-
-
-def _articles_dir(root: Path) -> None:
-    """Make sure ``root/articles`` is a folder: WorkspaceCorrupt / StoreError otherwise."""
-    folder = root / ARTICLES
-    if folder.exists() and not folder.is_dir():
-        raise WorkspaceCorrupt(
-            f"{folder} is a file, not the workspace's articles folder; refusing to touch it "
-            "(move it away, then run `workbench doctor`)"
-        )
-    try:
-        folder.mkdir(exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"cannot create {folder}: {describe_os_error(exc)}") from exc
-
-
-def _release(path: Path, lock: FileLock) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path / OWNER)
-    with contextlib.suppress(OSError):
-        lock.release()
-
-
-def _check_id(value: str, what: str) -> None:
-    if not isinstance(value, str) or not _ID_RE.match(value):
-        raise InputError(f"invalid {what} id '{one_line(str(value), 40)}'")
-
-
-def _check_status(status: str) -> str:
-    value = str(status).strip().lower().replace("-", "_").replace(" ", "_")
-    if value not in STATUSES:
-        raise InputError(
-            f"unknown status '{one_line(str(status), 40)}'; use one of: {', '.join(STATUSES)}"
-        )
-    return value
-
-
-def _check_stance(stance: str) -> str:
-    value = str(stance).strip().lower()
-    if value not in STANCES:
-        raise InputError(
-            f"unknown stance '{one_line(str(stance), 40)}'; use one of: {', '.join(STANCES)}"
-        )
-    return value
-
-
-def _norm_or_raw(url: str) -> str:
-    try:
-        return normalize_url(url)
-    except InputError:
-        return url
-
-
-def _links(v: Verdict) -> list[dict[str, Any]]:
-    return [link.to_dict() for link in v.links]
-
-
-def _first(table: dict[str, Any]) -> dict[str, Any]:
-    return next(iter(table.values()), {}) if table else {}
-
-
-def _ordered(table: dict[str, Any]) -> list[dict[str, Any]]:
-    return [table[k] for k in sorted(table, key=int)]
-
-
-def _find_verdict(raw: dict[str, Any], claim_id: str) -> dict[str, Any] | None:
-    for doc in raw.get("verdicts", {}).values():
-        if doc.get("claim_id") == claim_id:
-            return dict(doc)
-    return None
-
-
-def _read_lines(path: Path) -> list[str]:
-    try:
-        return [
-            line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
-        ]
-    except (OSError, UnicodeDecodeError):
-        return []
-
-
-def _summarize(tables: dict[str, Any]) -> dict[str, Any]:
-    """The index row of one article, computed from its file's tables."""
-    art = _first(tables.get("article", {}))
-    claim_ids = [c["id"] for c in _ordered(tables.get("claims", {}))]
-    live = set(claim_ids)
-    status = {
-        v["claim_id"]: v.get("status", "unreviewed")
-        for v in tables.get("verdicts", {}).values()
-        if not v.get("orphaned")
-    }
-    counts = dict.fromkeys(STATUSES, 0)
-    for cid in claim_ids:
-        s = status.get(cid, "unreviewed")
-        counts[s] = counts.get(s, 0) + 1
-    times = [v.get("updated_at", "") for v in tables.get("verdicts", {}).values()]
-    added = art.get("added_at", "")
-    return {
-        "id": art.get("id", ""),
-        "title": art.get("title", ""),
-        "source": art.get("source", ""),
-        "fetched_at": art.get("fetched_at"),
-        "added_at": added,
-        "claims": len(claim_ids),
-        "counts": counts,
-        "reviewed": sum(counts.get(s, 0) for s in FINAL_STATUSES),
-        "updated_at": max([added, *times]),
-        "claim_ids": claim_ids,
-        "orphan_ids": [
-            v["claim_id"]
-            for v in _ordered(tables.get("verdicts", {}))
-            if v.get("claim_id") not in live
-        ],
-    }
+def _carry_reviewer_claims(
+    old_claims: list[dict[str, Any]], claims: list[Claim], article: Article
+) -> tuple[list[Claim], set[str]]:
+    """The new claims plus the reviewer-made ones still anchored at their offsets;
+    also the ids of reviewer-made claims that no longer fit (to be orphaned)."""
+    ids = {c.id for c in claims}
+    out = list(claims)
+    dropped: set[str] = set()
+    text = article.text
+    for row in old_claims:
+        if row.get("origin") != "reviewer" or row.get("id") in ids:
+            continue
+        start, end = row.get("start"), row.get("end")
+        if isinstance(start, int) and isinstance(end, int) and text[start:end] == row.get("anchor"):
+            with contextlib.suppress(TypeError, ValueError):
+                claim = replace(Claim.from_dict(row), article_id=article.id)
+                at = next((i for i, c in enumerate(out) if c.start > claim.start), len(out))
+                out.insert(at, claim)
+                continue
+        dropped.add(row["id"])
+    return out, dropped

@@ -180,7 +180,7 @@ class EditsMixin:
             now = at or self._clock()
             verdict.reviewer = one_line(reviewer or self._reviewer, 80)
             verdict.updated_at = now
-            changed = {f for f, _, _ in changes}
+            changed = {"links" if f.startswith("link.") else f for f, _, _ in changes}
             params = {
                 "status": verdict.status,
                 "note": verdict.note,
@@ -287,17 +287,16 @@ class EditsMixin:
         now = self._clock()
 
         def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
+            from .claims_edit import link_rows
+
             old = links_of(v)
             for link in v.links:
-                if link.url == norm:
-                    link.title = clean_title or link.title
-                    link.stance = given or link.stance
-                    self._guard_link(row, norm, (link.title, link.stance))
-                    break
-            else:
-                v.links.append(
-                    Link(url=norm, title=clean_title, stance=given or "context", added_at=now)
-                )
+                if link.url == norm:  # the same URL again: say which attribute changed
+                    rows = link_rows(v, norm, clean_title or None, given)
+                    if rows:
+                        self._guard_link(row, norm, (link.title, link.stance))
+                    return rows
+            v.links.append(Link(url=norm, title=clean_title, stance=given or "context", added_at=now))
             return [("links", old, links_of(v))]
 
         return self._edit(article_id, claim_id, mutate)

@@ -25,6 +25,7 @@ from ...models import Change
 from ...text import one_line
 from . import schema
 from .connect import connect, safe_url
+from .claims_edit import ClaimsEditMixin
 from .edits import CHANNEL, EditsMixin
 from .imports import ImportsMixin
 from .live import Watch
@@ -41,7 +42,9 @@ def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-class PostgresStore(ReadsMixin, EditsMixin, ImportsMixin, UndoMixin, PresenceMixin):
+class PostgresStore(
+    ReadsMixin, EditsMixin, ClaimsEditMixin, ImportsMixin, UndoMixin, PresenceMixin
+):
     """One session on a team workspace. Open it with ``open_postgres_store``."""
 
     def __init__(
@@ -270,8 +273,8 @@ class PostgresStore(ReadsMixin, EditsMixin, ImportsMixin, UndoMixin, PresenceMix
         """Call ``listener()`` (from a background thread) whenever another session changed
         the workspace, and once after a lost connection is back (notifications are not
         replayed: catch up with ``changes_since(last_seq)``). ``on_state(online)`` is
-        called when the connection is lost and when it is back. ``stop()`` the result
-        (``close`` stops every watch)."""
+        called when the connection is lost and when it is back. The result, called (or
+        its ``stop()``), unsubscribes; ``close`` stops every watch."""
         watch = Watch(self._url, CHANNEL, self._session, listener, on_state)
         self._watches.append(watch)
         watch.start()

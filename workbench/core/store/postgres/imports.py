@@ -52,6 +52,23 @@ def _verdict_params(aid: str, doc: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
+def _keep_reviewer_claims(
+    claims: list[Claim], old_claims: list[dict[str, Any]], article: Article
+) -> list[Claim]:
+    """Reviewer-made claims stay while their anchor is still at their offsets."""
+    ids = {c.id for c in claims}
+    kept = []
+    for data in old_claims:
+        if data.get("origin") != "reviewer" or data.get("id") in ids:
+            continue
+        start, end = data.get("start", -1), data.get("end", -1)
+        if 0 <= start <= end <= len(article.text) and article.text[start:end] == data.get("anchor"):
+            kept.append(Claim.from_dict(dict(data, article_id=article.id)))
+    if not kept:
+        return claims
+    return sorted([*claims, *kept], key=lambda c: c.start)
+
+
 class ImportsMixin:
     def add_article(self: PostgresStore, article: Article, claims: list[Claim]) -> ImportResult:
         return self.add_articles([(article, claims)])[0]
@@ -107,6 +124,7 @@ class ImportsMixin:
                 "SELECT * FROM workbench.verdicts WHERE article_id = %s ORDER BY ord FOR UPDATE",
                 (source_id,),
             ).fetchall()
+        claims = _keep_reviewer_claims(claims, old_claims, article)
         plan = plan_moves(old_claims, old_verdicts, claims, article.id)
         result = ImportResult(
             article.id,

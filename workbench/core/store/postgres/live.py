@@ -53,6 +53,10 @@ class Watch:
         self._thread.start()
         self._ready.wait(15)
 
+    def __call__(self) -> None:
+        """Unsubscribe (the same as ``stop``)."""
+        self.stop()
+
     def stop(self) -> None:
         self._stop.set()
         conn = self._conn

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import psycopg
 
-from ...models import Change, Link, Verdict
+from ...models import Change, Claim, Link, Verdict
 from .edits import Row, links_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -86,19 +86,25 @@ class UndoMixin:
                     "UPDATE workbench.undo_steps SET state = 'dropped' WHERE id = %s",
                     (step["id"],),
                 )
-            # per claim and field: the value before the step and the value after it
-            plan: dict[tuple[str, str], dict[str, tuple[Any, Any]]] = {}
+            # per claim and field (and URL, for link attributes): before and after the step
+            plan: dict[tuple[str, str], dict[Any, tuple[Any, Any]]] = {}
             for r in rows:
+                key: Any = r["field"]
+                if key.startswith("link.") and isinstance(r["new"], dict):
+                    key = (key, r["new"].get("url"))
                 fields = plan.setdefault((r["article_id"], r["claim_id"]), {})
-                first = fields.get(r["field"], (r["old"], None))[0]
-                fields[r["field"]] = (first, r["new"])
+                first = fields.get(key, (r["old"], None))[0]
+                fields[key] = (first, r["new"])
             out: list[Change] = []
             for (aid, cid), fields in plan.items():
                 target = {
                     f: (old if action == "undo" else new, new if action == "undo" else old)
                     for f, (old, new) in fields.items()
                 }
-                out.extend(self._apply_step(aid, cid, target, action))
+                if "claim" in target:
+                    out.extend(self._replay_claim(conn, aid, cid, target.pop("claim"), action))
+                if target:
+                    out.extend(self._apply_step(aid, cid, target, action))
             conn.execute(
                 "UPDATE workbench.undo_steps SET state = %s WHERE id = %s", (after, step["id"])
             )
@@ -106,25 +112,75 @@ class UndoMixin:
 
         return self._run(tx, retry=False)
 
+    def _replay_claim(
+        self: PostgresStore,
+        conn: psycopg.Connection[Any],
+        aid: str,
+        cid: str,
+        values: tuple[Any, Any],
+        action: str,
+    ) -> list[Change]:
+        """Undo removes a reviewer-made claim again, redo puts it back."""
+        value = values[0]
+        if value is None:
+            self._remove_claim(conn, aid, cid)
+        else:
+            self._insert_claim(conn, aid, Claim.from_dict(dict(value, article_id=aid)))
+        now = self._clock()
+        seq = self._history_row(conn, aid, cid, "claim", values[1], value, action, at=now)
+        self._notify(conn, aid, seq)
+        return [Change(seq, aid, cid, "claim", values[1], value, self._reviewer, now, action)]
+
     def _apply_step(
-        self: PostgresStore, aid: str, cid: str, target: dict[str, tuple[Any, Any]], action: str
+        self: PostgresStore, aid: str, cid: str, target: dict[Any, tuple[Any, Any]], action: str
     ) -> list[Change]:
         """Set each field to its target value; Conflict when it is no longer what the step
-        left (someone else changed it since)."""
+        left (someone else changed it since). Link checks made meanwhile are kept."""
+
         def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
             changes: list[tuple[str, Any, Any]] = []
             for name, (value, expected) in target.items():
-                current = links_of(v) if name == "links" else getattr(v, name, None)
+                if isinstance(name, tuple):
+                    changes.extend(self._link_attr(v, row, name, value, expected))
+                    continue
                 if name not in ("status", "note", "links", "label"):
                     continue
-                if current != expected and current != value:
-                    raise self._conflict(row, name, current, value)
-                changes.append((name, current, value))
+                current = links_of(v) if name == "links" else getattr(v, name, None)
                 if name == "links":
-                    v.links = [Link.from_dict(d) for d in value or []]
+                    same = _link_keys(current) in (_link_keys(expected), _link_keys(value))
                 else:
+                    same = current in (expected, value)
+                if not same:
+                    raise self._conflict(row, name, current, value)
+                if name == "links":
+                    checks = {d["url"]: (d.get("check"), d.get("archive")) for d in current}
+                    merged = []
+                    for d in value or []:
+                        check, archive = checks.get(d["url"], (d.get("check"), d.get("archive")))
+                        merged.append(dict(d, check=check, archive=archive))
+                    changes.append((name, current, merged))
+                    v.links = [Link.from_dict(d) for d in merged]
+                else:
+                    changes.append((name, current, value))
                     setattr(v, name, value)
             return changes
 
         self._edit(aid, cid, mutate, action=action, undoable=False, allow_orphan=True, retry=False)
         return list(self._last_changes)
+
+    def _link_attr(
+        self: PostgresStore, v: Verdict, row: Row, name: tuple[str, str], value: Any, expected: Any
+    ) -> list[tuple[str, Any, Any]]:
+        field, url = name
+        attr = field.split(".", 1)[1]
+        link = next((x for x in v.links if x.url == url), None)
+        current = getattr(link, attr) if link is not None else None
+        want = value.get("value") if isinstance(value, dict) else None
+        if link is None or current not in (want, expected.get("value") if expected else None):
+            raise self._conflict(row, "links", current, want)
+        setattr(link, attr, want)
+        return [(field, {"url": url, "value": current}, {"url": url, "value": want})]
+
+
+def _link_keys(links: Any) -> list[tuple[Any, ...]]:
+    return [(d.get("url"), d.get("title"), d.get("stance")) for d in links or []]

@@ -1,0 +1,207 @@
+"""The article index: one summary row per article (title, source, progress, claim ids).
+
+The index is derived data, recomputed from an article's file (``summarize``). It is
+read lazily and not rewritten on every verdict change: the first change to an
+article in a session appends its id to ``dirty`` (fsynced), the rows of dirty
+articles are recomputed when the index is read and written back on ``flush``. After
+a crash ``dirty`` says exactly which rows to recompute.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from typing import Any, cast
+
+from tinydb import TinyDB
+
+from .. import models
+from ..errors import NotFound, StoreError
+from ..text import one_line
+from .article_file import Tables, first, ordered
+from .layout import ID_RE, Layout
+from .storage import AtomicJSONStorage, describe_os_error
+
+Summary = dict[str, Any]
+
+
+def summarize(tables: Tables) -> Summary:
+    """The index row of one article, computed from its file's tables."""
+    art = first(tables.get("article", {}))
+    claim_ids = [c["id"] for c in ordered(tables.get("claims", {}))]
+    live = set(claim_ids)
+    status = {
+        v["claim_id"]: v.get("status", "unreviewed")
+        for v in tables.get("verdicts", {}).values()
+        if not v.get("orphaned")
+    }
+    counts = dict.fromkeys(models.STATUSES, 0)
+    for cid in claim_ids:
+        s = status.get(cid, "unreviewed")
+        counts[s] = counts.get(s, 0) + 1
+    times = [v.get("updated_at", "") for v in tables.get("verdicts", {}).values()]
+    added = art.get("added_at", "")
+    return {
+        "id": art.get("id", ""),
+        "title": art.get("title", ""),
+        "source": art.get("source", ""),
+        "fetched_at": art.get("fetched_at"),
+        "added_at": added,
+        "claims": len(claim_ids),
+        "counts": counts,
+        "reviewed": sum(counts.get(s, 0) for s in models.FINAL_STATUSES),
+        "updated_at": max([added, *times]),
+        "claim_ids": claim_ids,
+        "orphan_ids": [
+            v["claim_id"]
+            for v in ordered(tables.get("verdicts", {}))
+            if v.get("claim_id") not in live
+        ],
+    }
+
+
+def _read_lines(path: os.PathLike[str]) -> list[str]:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return [line.strip() for line in fh.read().splitlines() if line.strip()]
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+class ArticleIndex:
+    """Summary rows by article id, with the dirty set of stale rows."""
+
+    def __init__(self, layout: Layout, readonly: bool) -> None:
+        self.layout = layout
+        self.readonly = readonly
+        self._db: TinyDB | None = None
+        self._rows: dict[str, Summary] | None = None
+        self.dirty: set[str] = set()
+
+    def _storage(self) -> AtomicJSONStorage:
+        if self._db is None:
+            self._db = TinyDB(
+                self.layout.index, storage=AtomicJSONStorage, kind="index", readonly=self.readonly
+            )
+        return cast(AtomicJSONStorage, self._db.storage)
+
+    @property
+    def loaded(self) -> bool:
+        return self._rows is not None
+
+    def rows(self) -> dict[str, Summary]:
+        """Article id -> stored summary row (dirty rows may be stale; see ``fresh``)."""
+        if self._rows is None:
+            raw = self._storage().read() or {}
+            self._rows = {d["id"]: d for d in raw.get("articles", {}).values()}
+            self.dirty |= {a for a in _read_lines(self.layout.dirty) if ID_RE.match(a)}
+        return self._rows
+
+    def reload(self) -> None:
+        """Forget what was read (another process changed the workspace)."""
+        self._rows = None
+        self.dirty = set()
+        if self._db is not None:
+            self._storage().reload()
+
+    def fresh(self, tables_of: Callable[[str], Tables]) -> dict[str, Summary]:
+        """Every row, with the dirty ones recomputed from their files."""
+        rows = self.rows()
+        for aid in list(self.dirty):
+            if aid in rows:
+                with contextlib.suppress(NotFound):
+                    rows[aid] = summarize(tables_of(aid))
+        return rows
+
+    def __contains__(self, aid: str) -> bool:
+        return aid in self.rows()
+
+    def known(self, aid: str) -> bool:
+        """True when ``aid`` is listed, without reading the index when not yet read."""
+        return self._rows is not None and aid in self._rows
+
+    def by_source(self, source: str) -> str | None:
+        return next((a for a, s in self.rows().items() if s.get("source") == source), None)
+
+    def mark_dirty(self, aid: str) -> None:
+        """Note (durably, once per article per session) that its row is stale."""
+        if aid in self.dirty:
+            return
+        try:
+            with open(self.layout.dirty, "a", encoding="utf-8") as fh:
+                fh.write(aid + "\n")
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            raise StoreError(
+                f"cannot write to workspace {self.layout.root}: {describe_os_error(exc)}"
+            ) from exc
+        self.dirty.add(aid)
+
+    def write(self, updates: dict[str, Summary | None]) -> None:
+        """Upsert (or, for None, remove) rows in one durable write."""
+        storage = self._storage()
+        with storage.batch():
+            data = storage.read() or {}
+            table = data.setdefault("articles", {})
+            ids = {doc.get("id"): key for key, doc in table.items()}
+            next_id = max((int(k) for k in table), default=0) + 1
+            for aid, summary in updates.items():
+                key = ids.get(aid)
+                if summary is None:
+                    if key is not None:
+                        del table[key]
+                elif key is not None:
+                    table[key] = summary
+                else:
+                    table[str(next_id)] = summary
+                    next_id += 1
+            storage.write(data)
+        rows = self.rows()
+        for aid, summary in updates.items():
+            if summary is None:
+                rows.pop(aid, None)
+            else:
+                rows[aid] = summary
+
+    def flush(self, tables_of: Callable[[str], Tables], exists: Callable[[str], bool]) -> None:
+        """Write the recomputed rows of dirty articles and clear ``dirty``."""
+        if not self.dirty and not self.layout.dirty.exists():
+            return
+        rows = self.rows()
+        updates: dict[str, Summary | None] = {}
+        for aid in sorted(self.dirty):
+            if aid in rows and exists(aid):
+                updates[aid] = summarize(tables_of(aid))
+        if updates:
+            self.write(updates)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.layout.dirty)
+        self.dirty.clear()
+
+    def resolve(self, ref: str, exists: Callable[[str], bool]) -> str:
+        """The article id for a full id, a unique id prefix or an exact source."""
+        ref = str(ref).strip()
+        if ID_RE.match(ref) and (self.known(ref) or exists(ref)):
+            return ref
+        rows = self.rows()
+        matches = [a for a in rows if a.startswith(ref)] if ref else []
+        if not matches:
+            matches = [a for a, s in rows.items() if s.get("source") == ref]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise NotFound(
+                f"no article matches '{one_line(ref, 80)}' in workspace {self.layout.root}"
+            )
+        raise NotFound(
+            f"article '{one_line(ref, 80)}' is ambiguous: {', '.join(m[:12] for m in matches[:8])}"
+        )
+
+    def claim_ids(self, aid: str) -> list[str] | None:
+        """Live and orphaned claim ids of a listed article (None when not listed)."""
+        row = self.rows().get(aid)
+        if row is None:
+            return None
+        return [*row.get("claim_ids", []), *row.get("orphan_ids", [])]
