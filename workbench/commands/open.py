@@ -134,6 +134,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
             keymap=config.keymap,
             export_options=ExportOptions(url=config.url, org=config.org),
             advance_on_mark=config.advance_on_mark,
+            model=config.model_name,
+            readonly_requested=readonly,
         )
         app.run()
     finally:

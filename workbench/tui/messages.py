@@ -67,3 +67,18 @@ class ExtractionStep(Message):
     """A worker moved on to the next step of reading an article (e.g. loading spaCy)."""
 
     text: str
+
+
+@dataclass
+class ClaimDerived(Message):
+    """A worker derived a reviewer's claim (kind, value, label); the main thread stores it.
+    ``claim`` is None when it failed, ``error`` then says why."""
+
+    article_id: str
+    claim: Claim | None
+    error: str = ""
+
+
+@dataclass
+class StoreChanged(Message):
+    """Another process changed the workspace (posted from the store's watcher thread)."""

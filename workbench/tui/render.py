@@ -61,6 +61,8 @@ CURRENT_STYLE: dict[str, RichStyle] = {
     for status, color in STATUS_COLOR.items()
 }
 CURRENT_SENTENCE_STYLE = RichStyle(bgcolor="#2d333b")
+SELECTION_STYLE = RichStyle(color="#ffffff", bgcolor="#1f6feb", bold=True)
+CARET_STYLE = RichStyle(color="#000000", bgcolor="#f0f6fc", bold=True)
 
 
 def safe(text: Any) -> Content:
@@ -337,6 +339,18 @@ def change_text(field: str, old: Any, new: Any) -> Content:
                         if what:
                             parts.append(" (" + "; ".join(what) + ")")
             return Content.assemble(*parts) if parts else Content("links: unchanged")
+    if field in ("link.title", "link.stance") and isinstance(new, Mapping):
+        url = one_line(str(new.get("url", "")), 60)
+        before = old.get("value") if isinstance(old, Mapping) else old
+        return Content.assemble(f"link {field[5:]}: ", (url, "underline"), " ",
+                                _short(before), " → ", _short(new.get("value")))
+    if field == "claim":
+        if new and not old:
+            what = new.get("label") or new.get("anchor") if isinstance(new, Mapping) else new
+            return Content.assemble("claim added: ", _short(what))
+        if old and not new:
+            what = old.get("label") or old.get("anchor") if isinstance(old, Mapping) else old
+            return Content.assemble("claim removed: ", _short(what))
     return Content.assemble(f"{one_line(field, 12)}: ", _short(old), " → ", _short(new))
 
 
@@ -448,3 +462,25 @@ def neutralize(text: str) -> str:
     for text whose offsets must not move (claim anchors refer to them).
     """
     return text.translate(_SAME_LENGTH)
+
+
+SELECTION_KEYS = (
+    "←/→ word   shift+←/→ extend   ↑/↓ sentence   shift+↑/↓ extend   s whole sentence\n"
+    "[ trim start   ] trim end   enter add the claim   escape cancel"
+)
+
+
+def selection_help(selected: str) -> Content:
+    """The detail pane while a claim is being selected: what is selected, and the keys."""
+    shown = one_line(selected, 400)
+    return Content("\n").join([
+        Content.styled("Add a claim the tool missed", "bold"),
+        Content(""),
+        Content.styled(shown, "bold reverse") if shown else Content.styled("(nothing yet)",
+                                                                            "dim"),
+        Content(""),
+        Content.styled("Its kind and value are derived as the extractor's are (a number, a "
+                       "date, an amount…), else it is a statement.", "dim"),
+        Content(""),
+        hint(SELECTION_KEYS),
+    ])

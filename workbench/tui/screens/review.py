@@ -22,7 +22,7 @@ from workbench.core.text import strip_controls
 
 from .. import render
 from ..keys import REVIEW_BINDINGS, footer_order
-from ..messages import AppAction, LinksChecked
+from ..messages import AppAction, ClaimDerived, LinksChecked
 from ..session import ReviewSession
 from ..widgets.article_view import ArticleView
 from ..widgets.claims_table import ClaimsTable
@@ -52,8 +52,10 @@ class ReviewScreen(Screen):
     AUTO_FOCUS = "#claims"
 
     def __init__(self, store: Store, article_id: str, *, cursor_blink: bool = True,
-                 advance_on_mark: bool = True) -> None:
+                 advance_on_mark: bool = True, model: str | None = None) -> None:
         super().__init__()
+        self.model = model
+        """The spaCy pipeline that derives a hand-made claim's kind and value."""
         self.session = ReviewSession(store, article_id)
         self.cursor_blink = cursor_blink
         self.advance_on_mark = advance_on_mark
@@ -354,6 +356,120 @@ class ReviewScreen(Screen):
                         cursor_blink=self.cursor_blink)
         )
 
+    def action_reword(self) -> None:
+        claim = self.current_claim()
+        if claim is None or not self.writable("a new wording"):
+            return
+        from .label import LabelDialog
+
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            verdict = self.attempt(self.session.set_label, claim.id, text)
+            if verdict is not None:
+                self.verdict_changed(verdict)
+                self.notify("Claim reworded (ctrl+z undoes it)." if text else
+                            "Back to the extracted label.", timeout=3)
+
+        label = self.session.verdict(claim.id).label or claim.label or claim.anchor
+        self.app.push_screen(LabelDialog(claim, label, cursor_blink=self.cursor_blink), done)
+
+    # ------------------------------------------------------- adding a claim
+    def action_add_claim(self) -> None:
+        """Select the claim's text in the article pane by keyboard (it starts as the
+        current claim's sentence: trim it with [ and ], or move and extend)."""
+        if not self.writable("a new claim"):
+            return
+        view = self.query_one(ArticleView)
+        if self.has_class("-narrow"):
+            self.add_class("article-toggled")
+        else:
+            self.remove_class("article-toggled")
+        claim = self.current_claim()
+        if claim is not None:
+            start, end = claim.sentence_start, claim.sentence_end
+        else:
+            start = end = 0
+        view.start_selection(self.session.sentences(), start, end)
+        if claim is None and view.selection is not None:
+            view.selection.select_sentence()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While a claim is being selected only the selection's keys (and help/quit) act.
+        if self.is_mounted and self.query_one(ArticleView).selection is not None:
+            return action in ("help", "quit", "cycle_focus")
+        return True
+
+    @on(ArticleView.SelectionMoved)
+    def _selection_moved(self) -> None:
+        selection = self.query_one(ArticleView).selection
+        if selection is None:
+            return
+        self.query_one(DetailPane).show(render.selection_help(selection.selected))
+
+    @on(ArticleView.SelectionCancelled)
+    def _selection_cancelled(self) -> None:
+        self.query_one(ClaimsTable).focus()
+        self.show_claim(self.current)
+
+    @on(ArticleView.SpanChosen)
+    def _span_chosen(self, message: ArticleView.SpanChosen) -> None:
+        view = self.query_one(ArticleView)
+        if message.end <= message.start:
+            self.notify("Nothing is selected: move with ←/→, extend with shift.", timeout=4)
+            return
+        same = self.session.existing_claim(message.start, message.end)
+        if same is not None:
+            self.notify("That text is already a claim.", timeout=4)
+            view.stop_selection()
+            self._focus_claim(same.id)
+            return
+        view.stop_selection()
+        self.query_one(ClaimsTable).focus()
+        self.notify("Reading the new claim (the language model loads the first time)…",
+                    timeout=4)
+        article, model = self.article, self.model
+        self.run_worker(lambda: self._derive_worker(article, message.start, message.end, model),
+                        thread=True, group="add-claim", exit_on_error=False)
+
+    def _derive_worker(self, article: Article, start: int, end: int, model: str | None) -> None:
+        """Runs in a thread: kind, value and label as the extractor derives them."""
+        from workbench.core.services.claims import Span, derive_claim
+
+        try:
+            claim = derive_claim(article, Span(start, end), model)
+        except WorkbenchError as exc:
+            self.post_message(ClaimDerived(article.id, None, render.message(exc)))
+            return
+        except Exception as exc:  # a bug, not a user error: a notice, not a crash
+            self.post_message(ClaimDerived(article.id, None,
+                                           render.message(f"{type(exc).__name__}: {exc}")))
+            return
+        self.post_message(ClaimDerived(article.id, claim))
+
+    @on(ClaimDerived)
+    def _claim_derived(self, message: ClaimDerived) -> None:
+        if message.claim is None:
+            self.notify(f"Could not add the claim: {message.error}", severity="error",
+                        markup=False)
+            return
+        if message.article_id != self.article.id:
+            return
+        stored = self.attempt(self.session.add_claim, message.claim)
+        if stored is None:
+            return
+        self.text_filter, self.status_filter = "", set()
+        self.reload_claims(keep=stored.id)
+        self._focus_claim(stored.id)
+        self.notify(f"Added a {stored.kind} claim: {render.message(stored.label, 60)} "
+                    "(ctrl+z undoes it).", timeout=5, markup=False)
+
+    def _focus_claim(self, claim_id: str) -> None:
+        table = self.query_one(ClaimsTable)
+        table.focus()
+        if claim_id in table.rows:
+            self._move_to(table.get_row_index(claim_id))
+
     # ------------------------------------------------------------ link checks
     def action_check_links(self) -> None:
         claim = self.current_claim()
@@ -437,6 +553,15 @@ class ReviewScreen(Screen):
         self.query_one(ArticleView).set_article(self.article.text, self.claims, self.statuses())
         self.refresh_status()
         self.refill()
+
+    def outside_change(self) -> None:
+        """Another process changed the workspace (or this one became the writer):
+        read the article again and show it, the cursor kept on its claim."""
+        if self.query_one(ArticleView).selection is not None:
+            return  # not while the reviewer is selecting; the next change refreshes
+        if self.attempt(self.session.reload) is None and not self.claims:
+            return
+        self.reload_claims(keep=self.current)
 
     # --------------------------------------------------------------- filters
     def action_filter_text(self) -> None:
