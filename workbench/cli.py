@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "net_cmds",
     "score",
     "team_cmds",
+    "match_cmds",
 )
 
 
@@ -119,10 +120,92 @@ def _looks_like_target(arg: str) -> bool:
     )
 
 
+TEXT_OPTIONS = (
+    "note", "link", "title", "reviewer", "anchor", "label", "reason", "by", "org", "url",
+    "stance", "status",
+)
+"""Arguments stored or published as text: they must be valid UTF-8."""
+
+VALUE_OPTIONS = ("--note", "--title", "--reason", "--anchor", "--label")
+"""Options whose value may start with '-' (``--note -2+3`` is a note, not an option)."""
+
+
+def _join_dash_values(argv: list[str]) -> list[str]:
+    """``--note -2+3`` -> ``--note=-2+3`` so argparse reads it as the value."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if (
+            arg in VALUE_OPTIONS
+            and i + 1 < len(argv)
+            and argv[i + 1].startswith("-")
+            and not argv[i + 1].startswith("--")
+            and argv[i + 1] not in ("-w", "-n", "-f", "-o", "-j", "-c", "-h")
+        ):
+            out.append(f"{arg}={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(arg)
+        i += 1
+    return out
+
+
+def _check_text(args: argparse.Namespace, config: object) -> None:
+    """Text options and settings that are not valid UTF-8 (a shell passes the raw bytes,
+    Python keeps them as surrogates) are refused before anything is written."""
+    from .core.errors import InputError
+
+    for name in TEXT_OPTIONS:
+        for where, value in (("--" + name.replace("_", "-"), getattr(args, name, None)),
+                             (f"the {name} setting", getattr(config, name, None))):
+            if isinstance(value, str) and not _is_utf8(value):
+                raise InputError(f"{where} is not valid UTF-8 text")
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _quiet_stdout() -> None:
+    """After stdout failed (full disk, closed pipe), send what is still buffered to
+    /dev/null so the interpreter's flush at exit does not print a traceback."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+_STREAM_ERRNOS = {28, 5, 9, 27, 122}
+"""ENOSPC, EIO, EBADF, EFBIG, EDQUOT: what a full or closed stdout raises."""
+
+
+def _stdout_failed() -> bool:
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        return True
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if sys.stdout is None or sys.stderr is None:  # started with >&- or 2>&-
+        import os
+
+        if sys.stderr is not None:
+            sys.stderr.write("workbench: error: stdout is closed; nothing was done\n")
+        os._exit(1)  # noqa: SLF001 - no stream to report through, nothing to clean up
     parser = build_parser()
     args_list = _normalize_argv(list(sys.argv[1:] if argv is None else argv), parser)
-    args = parser.parse_args(args_list)
+    args = parser.parse_args(_join_dash_values(args_list))
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
@@ -136,7 +219,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             value = getattr(args, key, None)
             if value:
                 setattr(config, key, value)
-        return int(args.func(args, config) or 0)
+        _check_text(args, config)
+        code = int(args.func(args, config) or 0)
+        sys.stdout.flush()
+        return code
     except WorkbenchError as exc:
         print(f"workbench: error: {one_line(exc.message)}", file=sys.stderr)
         return exc.exit_code
@@ -144,7 +230,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("workbench: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _quiet_stdout()
         return 0
+    except OSError as exc:  # stdout full or closed under us: the output is incomplete
+        if exc.errno not in _STREAM_ERRNOS and not _stdout_failed():
+            raise
+        _quiet_stdout()
+        reason = exc.strerror or str(exc)
+        print(f"workbench: error: cannot write the output ({one_line(reason)})", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -59,3 +59,66 @@ def test_all_core_modules_import_no_ui():
     if rich_loaded:
         assert "httpx" in loaded
         assert rich_loaded <= _loaded_after("import httpx")
+
+
+def test_import_linter_contracts_hold():
+    """The layers (pyproject's [tool.importlinter]): core imports no UI toolkit and
+    neither the TUI nor the commands; the TUI and the commands do not import each other."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    lint = Path(sys.executable).with_name("lint-imports")
+    command = [str(lint)] if lint.exists() else [sys.executable, "-m", "importlinter.cli"]
+    result = subprocess.run(
+        command, cwd=root, capture_output=True, text=True, env=_env(root)
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "broken" in result.stdout and "0 broken" in result.stdout
+
+
+def _env(root):
+    import os
+
+    return {**os.environ, "PYTHONPATH": str(root)}
+
+
+_RUN = """
+import sys
+from workbench.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+sys.stderr.write("\\nMODULES " + " ".join(sorted(sys.modules)) + "\\n")
+"""
+
+
+@pytest.fixture(scope="module")
+def small_workspace(tmp_path_factory):
+    from store_fixtures import TEXT, claims_for
+
+    from workbench.core.articles import make_article
+    from workbench.core.store import Workspace
+
+    path = tmp_path_factory.mktemp("lazy") / "ws"
+    article = make_article(TEXT, "a.txt")
+    with Workspace.open(path, reviewer="ana") as ws:
+        ws.add_article(article, claims_for(article))
+        cid = ws.claims(article.id)[0].id
+    return path, cid
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["claims"], ["status"], ["mark", "CID", "false"]])
+def test_commands_that_parse_no_text_load_no_spacy_textual_or_trafilatura(argv, small_workspace):
+    """Issue 13: `--version`, `mark`, `claims`, `status` start without the heavy imports."""
+    path, cid = small_workspace
+    args = [a.replace("CID", cid) for a in argv]
+    if argv != ["--version"]:
+        args += ["-w", str(path)]
+    result = subprocess.run(
+        [sys.executable, "-c", _RUN, *args], capture_output=True, text=True, check=True
+    )
+    modules = set(result.stderr.rsplit("MODULES ", 1)[1].split())
+    assert "Traceback" not in result.stderr
+    heavy = {m.split(".")[0] for m in modules} & {"spacy", "textual", "trafilatura", "thinc"}
+    assert not heavy, f"{argv} loaded {sorted(heavy)}"

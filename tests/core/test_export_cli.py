@@ -196,3 +196,43 @@ def test_import_never_creates_a_workspace_at_a_mistyped_path(workspace, capsys, 
     code, out, err = run(capsys, "import", str(dump), "-w", str(tmp_path / "typo"))
     assert code == 4 and not out and "no workspace" in err and err.count("\n") == 1
     assert not (tmp_path / "typo").exists()
+
+
+def test_export_writes_through_a_fifo_and_never_replaces_it(workspace, capsys, tmp_path):
+    """Issue 16.7: `-o FIFO` used to replace the FIFO with a regular file."""
+    import os
+    import stat
+    import threading
+
+    path, _ = workspace
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    code, out, err = run(capsys, "export", "-o", str(fifo), "-w", str(path))
+    reader.join(timeout=60)
+    assert code == 0, err
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert got and got[0].startswith(b"# Verdict report")
+
+
+def test_export_through_a_symlink_keeps_the_link(workspace, capsys, tmp_path):
+    path, _ = workspace
+    real = tmp_path / "real.md"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    code, _, err = run(capsys, "export", "-o", str(link), "-w", str(path))
+    assert code == 0, err
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("# Verdict report")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_export_to_a_full_device_is_one_line_and_the_device_stays(workspace, capsys):
+    import stat
+
+    path, _ = workspace
+    code, out, err = run(capsys, "export", "-o", "/dev/full", "-w", str(path))
+    assert code == 6 and err.count("\n") == 1 and "No space left" in err
+    assert stat.S_ISCHR(Path("/dev/full").stat().st_mode)

@@ -154,3 +154,157 @@ def test_numbers_currencies_and_scales_from_wider_news():
 
     assert is_specific_date("Nov. 15") and is_specific_date("Oct 1")
     assert not is_specific_date("last week")
+
+
+# --- value errors fixed in general (issue 11 item 4), on sentences of our own ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "decade"),
+    [("’91", 1991, False), ("'05", 2005, False), ("the ’90s", 1990, True), ("in ’29", 2029, False)],
+)
+def test_elided_years_are_years(text: str, year: int, decade: bool) -> None:
+    from workbench.core.nlp.quantities import is_specific_date
+
+    value = parse_date(text)
+    assert value["year"] == year
+    assert bool(value.get("decade")) is decade
+    assert is_specific_date(text)
+
+
+def test_fraction_words_need_a_count_unless_plain() -> None:
+    from workbench.core.nlp.quantities import parse_number
+
+    assert parse_number("a fifth")[0] == pytest.approx(0.2)
+    assert parse_number("two-thirds")[0] == pytest.approx(2 / 3)
+    assert parse_number("a third")[0] == pytest.approx(1 / 3)
+    assert parse_number("fifth") == (None, None)  # a rank, not a share
+
+
+def _claims(text: str) -> list:
+    from workbench.core.articles import make_article
+    from workbench.core.nlp.extract import extract_claims
+
+    return extract_claims(make_article("Test article\n\n" + text, "t.txt"))
+
+
+def _numbers(text: str) -> list[tuple[str, str, dict]]:
+    return [
+        (c.kind, c.anchor, c.value)
+        for c in _claims(text)
+        if c.kind in ("quantity", "percent", "money", "date", "duration")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tourists from across the country flock to Ninety Mile Beach every summer.",
+        "The family drove the length of Route 66 in a borrowed van.",
+        "Apollo 11 carried three astronauts to the Moon.",
+        "Leaders of the G7 met in a seaside resort to discuss trade.",
+        "Hikers walked along the Seven Sisters cliffs for the whole afternoon.",
+    ],
+)
+def test_numbers_inside_proper_names_make_no_claim(sentence: str) -> None:
+    kinds = _numbers(sentence)
+    assert not [k for k in kinds if k[1] in ("Ninety", "Ninety Mile Beach", "66", "11", "7",
+                                             "Seven")], kinds
+    assert not [k for k in kinds if k[0] == "percent"], kinds
+
+
+def test_counts_next_to_names_still_count() -> None:
+    found = {a: (k, v.get("number")) for k, a, v in _numbers(
+        "The airline grounded its Boeing 737 jets after 346 people died.")}
+    assert found["346"] == ("quantity", 346)
+    assert "737" not in found
+    found = {a: (k, v.get("number")) for k, a, v in _numbers("Ninety people died in the floods.")}
+    assert found["Ninety"] == ("quantity", 90)  # capitalised because it starts the sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "year"),
+    [
+        ("The band first played the stadium in ’91 and sold it out.", "’91", 1991),
+        ("She was elected with the class of ’08 alongside 40 other members.", "’08", 2008),
+    ],
+)
+def test_elided_years_in_text_are_dates_not_counts(sentence: str, anchor: str, year: int) -> None:
+    found = _numbers(sentence)
+    assert (anchor, year) in [(a, v.get("year")) for k, a, v in found if k == "date"], found
+    assert not [f for f in found if f[0] == "quantity" and f[2].get("number") in (91, 8)], found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both governments still say they back a two-state solution for the region.",
+        "The health minister unveiled a three-point plan to cut waiting lists.",
+        "The bonus was a one-off, the company said in its statement.",
+        "Voters rejected the two-party system at the ballot box.",
+    ],
+)
+def test_numbers_in_compound_modifiers_are_not_quantities(sentence: str) -> None:
+    assert not [f for f in _numbers(sentence) if f[0] == "quantity"], _numbers(sentence)
+
+
+def test_measures_in_compound_modifiers_keep_their_unit() -> None:
+    found = {a: v for k, a, v in _numbers(
+        "She ran a 10-mile race on the coast. Polls give the party a 12-point lead.")}
+    assert [v.get("unit") for a, v in found.items() if a.startswith("10")] == ["mile"]
+    assert [v.get("unit") for a, v in found.items() if a.startswith("12")] == ["point"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "number", "of", "qualifier"),
+    [
+        ("A third of voters back the plan.", "A third", 33.33, "voter", "exact"),
+        ("Nearly a quarter of the budget goes to schools.", "Nearly a quarter", 25.0, "budget",
+         "nearly"),
+        ("Two thirds of the members voted against the merger.", "Two thirds", 66.67, "member",
+         "exact"),
+        ("Half of the respondents said they would vote again.", "Half", 50.0, "respondent",
+         "exact"),
+    ],
+)
+def test_fractions_with_articles_are_shares(
+    sentence: str, anchor: str, number: float, of: str, qualifier: str
+) -> None:
+    shares = [(a, v) for k, a, v in _numbers(sentence) if k == "percent"]
+    assert len(shares) == 1, _numbers(sentence)
+    got_anchor, value = shares[0]
+    assert got_anchor == anchor
+    assert value["number"] == number and value["unit"] == "percent"
+    assert value.get("of") == of and value["qualifier"] == qualifier
+
+
+def test_time_words_with_ordinals_are_not_shares() -> None:
+    found = _numbers("Growth slowed in the first quarter of 2024. The deal was signed on the "
+                     "third of June.")
+    assert not [f for f in found if f[0] == "percent"], found
+
+
+def test_several_facts_in_one_sentence_keep_their_own_values() -> None:
+    found = {a: (k, v) for k, a, v in _numbers(
+        "The city spent $4.2m on 12 new buses, up 30% from last year.")}
+    assert found["$4.2m"][0] == "money"
+    assert found["$4.2m"][1]["amount"] == 4_200_000 and found["$4.2m"][1]["currency"] == "USD"
+    assert found["12"][0] == "quantity" and found["12"][1]["number"] == 12
+    assert found["12"][1]["unit"] == "bus"
+    assert found["30%"][0] == "percent" and found["30%"][1]["number"] == 30
+    assert found["30%"][1]["predicate"] == "up"  # the change, not the spending
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "time_of"),
+    [
+        ("The mayor met the union leaders on Monday to end the strike.", "Monday", True),
+        ("On Thursday, the board approved the merger.", "Thursday", True),
+        ("The election on August 9 was neither free nor fair.", "August 9", False),
+        ("The final vote is on Tuesday.", "Tuesday", False),
+    ],
+)
+def test_a_date_that_only_times_an_event_is_marked(sentence: str, anchor: str, time_of: bool):
+    dates = {a: v for k, a, v in _numbers(sentence) if k == "date"}
+    assert anchor in dates, dates
+    assert bool(dates[anchor].get("time_of")) is time_of

@@ -67,3 +67,32 @@ def test_one_line_and_title():
     assert one_line("abcdef", 4) == "abc…"
     assert guess_title("Headline here\n\nBody.") == "Headline here"
     assert guess_title("A sentence that ends.\n\nBody.") == ""
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Will the Fed cut rates again?", "Budget 2026: what changes", "Budget 2026:",
+     "“We will not leave”", "Stop the war!"],
+)
+def test_a_headline_ending_in_a_question_colon_or_quote_is_the_title(first):
+    """Fault 12.2: such headlines used to leave the article untitled (its path shown)."""
+    from workbench.core.articles import make_article
+
+    assert make_article(f"{first}\n\nThe firm hired 300 workers.", "a.txt").title == first
+
+
+def test_an_article_without_a_headline_is_titled_by_its_first_line():
+    from workbench.core.articles import make_article
+
+    article = make_article("The firm hired 300 workers in 2021. " * 10, "a.txt")
+    assert article.title.startswith("The firm hired 300 workers") and len(article.title) <= 80
+
+
+def test_stdin_articles_are_never_titled_dash(monkeypatch):
+    import io
+
+    from workbench.core.articles import load_article_file, stdin_title
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Why prices rose?\n\nBody.")))
+    assert load_article_file("-").title == "Why prices rose?"
+    assert stdin_title().startswith("stdin, ")

@@ -20,10 +20,24 @@ def test_two_writers_different_fields_of_the_same_claims(team_url):
     [(a, claims)] = _load(team_url("ana"), 1, 5)
     targets = [[a.id, c.id] for c in claims]
     procs = [
-        start_writer({"url": team_url("ana"), "field": "status", "n": 30, "targets": targets,
-                      "read_first": True}),
-        start_writer({"url": team_url("bo"), "field": "note", "n": 30, "targets": targets,
-                      "read_first": True}),
+        start_writer(
+            {
+                "url": team_url("ana"),
+                "field": "status",
+                "n": 30,
+                "targets": targets,
+                "read_first": True,
+            }
+        ),
+        start_writer(
+            {
+                "url": team_url("bo"),
+                "field": "note",
+                "n": 30,
+                "targets": targets,
+                "read_first": True,
+            }
+        ),
     ]
     outs = [p.communicate(timeout=120)[0].splitlines() for p in procs]
     assert all(p.returncode == 0 for p in procs)
@@ -43,8 +57,7 @@ def test_eight_writers_lose_nothing(team_url):
     items = _load(team_url("ana"), 4, 40)
     pairs = [[a.id, c.id] for a, claims in items for c in claims]
     procs = [
-        start_writer({"url": team_url(f"rev{k}"), "field": "note", "n": 20,
-                      "targets": pairs[k::8]})
+        start_writer({"url": team_url(f"rev{k}"), "field": "note", "n": 20, "targets": pairs[k::8]})
         for k in range(8)
     ]
     outs = [p.communicate(timeout=180)[0].splitlines() for p in procs]

@@ -83,7 +83,8 @@ def test_reimport_keeps_moves_orphans(loaded):
     st.set_note(a.id, claims[3].id, "arrests note")
     res = st.add_article(a, claims)  # same text again: everything kept
     assert (res.created, res.kept, res.orphaned) == (False, 2, 0)
-    from team_fixtures import TEXT, article as make
+    from team_fixtures import TEXT
+    from team_fixtures import article as make
 
     b, new_claims = make(TEXT.replace("300 arrests", "many arrests"), "minsk.txt")
     res = st.add_article(b, new_claims)
@@ -99,18 +100,28 @@ def test_reimport_keeps_moves_orphans(loaded):
 def test_put_verdict_restore_and_append_history(loaded):
     st, a, claims = loaded
     cid = claims[3].id
-    v = Verdict(cid, a.id, status="disputed", note="from import", reviewer="bo",
-                updated_at="2026-01-01T00:00:00Z")
+    v = Verdict(
+        cid,
+        a.id,
+        status="disputed",
+        note="from import",
+        reviewer="bo",
+        updated_at="2026-01-01T00:00:00Z",
+    )
     st.put_verdict(a.id, v)
     got = st.verdict(a.id, cid)
     assert (got.status, got.note, got.reviewer) == ("disputed", "from import", "bo")
     assert {r.action for r in st.history(a.id, cid)} == {"import"}
     assert not st.can_undo()
-    st.put_verdict(a.id, Verdict(cid, a.id, status="false", reviewer="cy",
-                                 updated_at="2026-01-02T00:00:00Z"), record=False)
+    st.put_verdict(
+        a.id,
+        Verdict(cid, a.id, status="false", reviewer="cy", updated_at="2026-01-02T00:00:00Z"),
+        record=False,
+    )
     assert st.verdict(a.id, cid).reviewer == "cy" and len(st.history(a.id, cid)) == 2
-    st.append_history([Change(99, a.id, cid, "status", "x", "y", "bo", "2025-01-01T00:00:00Z",
-                              "merge")])
+    st.append_history(
+        [Change(99, a.id, cid, "status", "x", "y", "bo", "2025-01-01T00:00:00Z", "merge")]
+    )
     assert st.history(a.id)[-1].action == "merge"
 
 
@@ -121,8 +132,11 @@ def test_read_only_role_browses_but_cannot_mark(team_url, loaded):
         assert ro.readonly and ro.reviewer == "guest"
         assert ro.verdict(a.id, claims[0].id).status == "verified"
         assert ro.articles()[0].reviewed == 1
-        for change in (lambda: ro.set_status(a.id, claims[0].id, "false"), ro.undo,
-                       lambda: ro.assign(a.id, "guest")):
+        for change in (
+            lambda: ro.set_status(a.id, claims[0].id, "false"),
+            ro.undo,
+            lambda: ro.assign(a.id, "guest"),
+        ):
             with pytest.raises(StoreError, match="read-only role.*browse but not mark"):
                 change()
 

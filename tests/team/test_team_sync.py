@@ -18,9 +18,10 @@ def _state(store, aid):
 def test_sync_both_ways_then_twice_changes_nothing(team_url, tmp_path):
     a, claims = article()
     c0, c1, c2 = (c.id for c in claims[:3])
-    with Workspace.open(tmp_path / "ws", reviewer="lena", clock=Clock()) as ws, open_team(
-        team_url("ana")
-    ) as team:
+    with (
+        Workspace.open(tmp_path / "ws", reviewer="lena", clock=Clock()) as ws,
+        open_team(team_url("ana")) as team,
+    ):
         ws.add_article(a, claims)
         ws.set_status(a.id, c0, "verified")  # only local
         ws.set_note(a.id, c2, "local note")  # local note, team status on one claim

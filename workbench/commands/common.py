@@ -20,7 +20,9 @@ def open_ws(config: Config, mode: str = "write", create: bool = False) -> Store:
     """The workspace of ``--workspace``, for the config's reviewer (services.open_workspace)."""
     from ..core.services.workspace import open_workspace
 
-    return open_workspace(config.workspace_path, config.reviewer_name, mode=mode, create=create)
+    return open_workspace(
+        config.workspace_location, config.reviewer_name, mode=mode, create=create
+    )
 
 
 def dump_json(data: Any) -> str:

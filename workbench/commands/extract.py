@@ -104,7 +104,7 @@ def format_table(article: Article, claims: list[Claim], width: int | None = None
         score = "  -  " if c.worthiness is None else f"{c.worthiness:.2f} "
         value = one_line(format_value(c.kind, c.value), 28)
         lines.append(
-            f"{one_line(c.id, 8)} {one_line(c.kind, 11):<11} "
+            f"{one_line(c.id)[:8]} {one_line(c.kind):<11} "
             f"{one_line(c.label, label_w):<{label_w}} {value:<28} {score}"
         )
     return "\n".join(lines) + "\n\n"

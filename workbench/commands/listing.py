@@ -78,8 +78,8 @@ def cmd_claims(args: argparse.Namespace, config: Config) -> int:
         marks += f"  [{n} link{'s' if n != 1 else ''}]" if n else ""
         label = v.label or claim.label or claim.anchor or "(claim text unknown)"
         out(
-            f"{one_line(claim.id, 12):<12}  {one_line(claim.article_id, 8):<8}  "
-            f"{one_line(v.status, 12):<12}  {one_line(claim.kind, 11):<11}  "
+            f"{one_line(claim.id, 12):<12}  {one_line(claim.article_id)[:8]:<8}  "
+            f"{one_line(v.status, 12):<12}  {one_line(claim.kind, 30):<11}  "
             f"{one_line(label, 60)}{marks}"
         )
     return 0
@@ -108,7 +108,7 @@ def cmd_status(args: argparse.Namespace, config: Config) -> int:
     for s in summaries:
         cells = "  ".join(f"{s.counts.get(st, 0):>5}" for st in Status)
         done = f"{s.reviewed}/{s.claims}"
-        out(f"{one_line(s.id, 8):<8}  {done:>9}  {cells}  {one_line(s.title or s.source, 50)}")
+        out(f"{one_line(s.id)[:8]:<8}  {done:>9}  {cells}  {one_line(s.title or s.source, 50)}")
         total += s.claims
         reviewed += s.reviewed
     orphaned = sum(s.orphaned for s in summaries)
@@ -123,7 +123,7 @@ def cmd_status(args: argparse.Namespace, config: Config) -> int:
 
 def describe_change(change: Change) -> str:
     """``ARTICLE:CLAIM  field: old -> new`` in one clean line."""
-    where = f"{one_line(change.article_id, 8)}:{one_line(change.claim_id, 40)}"
+    where = f"{one_line(change.article_id)[:8]}:{one_line(change.claim_id, 40)}"
     return (
         f"{where}  {one_line(change.field, 20)}: {_value(change.field, change.old)} -> "
         f"{_value(change.field, change.new)}"
@@ -158,7 +158,7 @@ def cmd_history(args: argparse.Namespace, config: Config) -> int:
         return 0
     for c in rows:
         out(
-            f"{one_line(c.at, 25)}  {one_line(c.reviewer, 20):<12}  {one_line(c.action, 8):<6}  "
+            f"{one_line(c.at, 25)}  {one_line(c.reviewer, 20):<12}  {one_line(c.action, 20):<6}  "
             f"{describe_change(c)}"
         )
     return 0

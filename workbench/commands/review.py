@@ -184,5 +184,5 @@ def cmd_rename(args: argparse.Namespace, config: Config) -> int:
 
     with open_ws(config) as ws:
         article = rename(ws, args.article, args.title)
-    out(f"renamed {one_line(article.id, 8)}  {one_line(article.title, 80)}")
+    out(f"renamed {one_line(article.id)[:8]}  {one_line(article.title, 80)}")
     return 0

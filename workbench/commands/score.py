@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 
 from ..core.config import Config
-from ..core.text import decode_bytes, one_line, read_text_file
+from ..core.text import decode_bytes, one_line, read_stdin, read_text_file
 
 BATCH = 1000
 
@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def _read(path: str) -> str:
     if path == "-":
-        return decode_bytes(sys.stdin.buffer.read(), "stdin")[0]
+        return decode_bytes(read_stdin(), "stdin")[0]
     return read_text_file(path)[0]
 
 

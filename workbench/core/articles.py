@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
 from .models import Article, content_hash
-from .text import clean_text, decode_bytes, guess_title, one_line, read_text_file
+from .text import (
+    article_title,
+    clean_text,
+    decode_bytes,
+    one_line,
+    read_stdin,
+    read_text_file,
+)
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", "")
 MAX_ARTICLE_BYTES = 50 * 1024 * 1024
@@ -31,7 +38,7 @@ def make_article(
         raise InputError(f"{source}: the article is empty (no text after cleaning)")
     return Article(
         id=content_hash(text),
-        title=one_line(title) if title else guess_title(text),
+        title=one_line(title, 300) if title else article_title(text),
         source=source,
         text=text,
         fetched_at=fetched_at,
@@ -41,20 +48,25 @@ def make_article(
 
 def load_article_file(path: str | Path) -> Article:
     """Read, decode and clean one article file; ``-`` reads stdin."""
+    title = None
     if str(path) == "-":
-        data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
-        if len(data) > MAX_ARTICLE_BYTES:
-            raise InputError("stdin: the article is larger than 50 MB")
-        raw, encoding = decode_bytes(data, "stdin")
+        raw, encoding = decode_bytes(read_stdin(MAX_ARTICLE_BYTES), "stdin")
         source = "-"
+        title = article_title(clean_text(raw)) or stdin_title()
     else:
         p = Path(path)
         if p.is_file() and p.stat().st_size > MAX_ARTICLE_BYTES:
             raise InputError(f"{path}: the file is larger than 50 MB; is it really an article?")
-        raw, encoding = read_text_file(p)
+        raw, encoding = read_text_file(p, MAX_ARTICLE_BYTES)  # FIFOs and devices: capped too
         source = str(p)
     meta = {"encoding": encoding} if encoding not in ("utf-8", "utf-8-sig") else {}
-    return make_article(raw, source, meta=meta)
+    return make_article(raw, source, title=title, meta=meta)
+
+
+def stdin_title(now: datetime | None = None) -> str:
+    """The title of an article read from stdin with no headline: "stdin, 1 Dec 2026"."""
+    moment = now or datetime.now(UTC)
+    return f"stdin, {moment.day} {moment:%b %Y}"
 
 
 def expand_paths(paths: list[str]) -> list[str]:

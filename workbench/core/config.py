@@ -56,6 +56,15 @@ class Config:
         return Path(os.path.expanduser(self.workspace or DEFAULT_WORKSPACE))
 
     @property
+    def workspace_location(self) -> str:
+        """The workspace as given: a folder path (``~`` expanded) or a team URL
+        (``postgresql://...``, kept as it is)."""
+        text = self.workspace or DEFAULT_WORKSPACE
+        if text.lower().startswith(("postgresql://", "postgres://")):
+            return text
+        return os.path.expanduser(text)
+
+    @property
     def reviewer_name(self) -> str:
         if self.reviewer:
             return self.reviewer

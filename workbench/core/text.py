@@ -8,8 +8,10 @@ exports use on any untrusted string (notes, titles, fetched pages, errors).
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError
 
@@ -120,11 +122,47 @@ def _looks_binary(text: str) -> bool:
     return odd / len(sample) > 0.1
 
 
-def read_text_file(path: str | Path) -> tuple[str, str]:
-    """Read and decode an article file. Returns ``(raw_text, encoding)``."""
+MAX_TEXT_BYTES = 50 * 1024 * 1024
+"""The most a text input may hold (an article, a sentence list): 50 MB."""
+
+
+def read_capped(handle: BinaryIO, name: str, limit: int = MAX_TEXT_BYTES) -> bytes:
+    """Read at most ``limit`` bytes; InputError when there is more (``/dev/zero``, a
+    pipe that never ends, a process substitution of a huge stream)."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = handle.read(min(1 << 20, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > limit:
+        raise InputError(
+            f"{name}: more than {limit // (1024 * 1024)} MB of input; is it really an article?"
+        )
+    return b"".join(chunks)
+
+
+def read_stdin(limit: int = MAX_TEXT_BYTES) -> bytes:
+    """The bytes of stdin (capped); InputError when stdin is closed or unreadable."""
+    stream = sys.stdin
+    if stream is None or getattr(stream, "closed", False):
+        raise InputError("stdin is closed: there is no article to read (give a file instead)")
+    try:
+        return read_capped(stream.buffer, "stdin", limit)
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InputError(f"stdin cannot be read ({reason})") from None
+
+
+def read_text_file(path: str | Path, limit: int = MAX_TEXT_BYTES) -> tuple[str, str]:
+    """Read and decode an article file (any kind: a regular file, a FIFO, a device),
+    at most ``limit`` bytes. Returns ``(raw_text, encoding)``."""
     p = Path(path)
     try:
-        data = p.read_bytes()
+        with p.open("rb") as handle:
+            data = read_capped(handle, str(path), limit)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -142,3 +180,32 @@ def guess_title(clean: str) -> str:
     if first and len(first) <= 200 and not first.endswith((".", "!", "?", '"', "”", ":")):
         return first
     return ""
+
+
+_CLOSERS = "\"'”’»)]"
+
+
+def first_line(clean: str) -> str:
+    """The first non-blank line of a clean text."""
+    for line in clean.split("\n"):
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def headline(clean: str) -> str:
+    """The first line when it reads as a headline: at most 200 characters and not a
+    sentence ending in a period. A question ("Will rates fall?"), a label ("Budget
+    2026:"), an exclamation or a quoted headline (“We will win”) is a headline."""
+    first = first_line(clean)
+    if not first or len(first) > 200:
+        return ""
+    core = first.rstrip(_CLOSERS).rstrip()
+    if core.endswith(".") and not core.endswith(("...", "..")):
+        return ""
+    return first
+
+
+def article_title(clean: str, limit: int = 80) -> str:
+    """An article's title: its headline, else the start of its first line."""
+    return headline(clean) or one_line(first_line(clean), limit)

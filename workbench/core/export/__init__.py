@@ -16,6 +16,7 @@ of the report data gathered by ``report.build_report``.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -120,15 +121,80 @@ def write_report(
     return write_text_atomic(path, text)
 
 
+_STD_STREAMS = {"/dev/stdout": 1, "/dev/stderr": 2}
+
+
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
-    """Write ``text`` as UTF-8 to ``path`` via a temporary file and ``os.replace``."""
+    """Write ``text`` as UTF-8 to ``path``.
+
+    A regular file (or a new one) is written atomically: a temporary file next to it,
+    fsynced, replaces it only when complete. What is not a regular file is never
+    replaced: a FIFO, a device or ``/dev/stdout`` is written through; a symlink to a
+    regular file has its target replaced (the link stays).
+    """
     target = Path(os.path.expanduser(os.fspath(path)))
-    if target.is_dir():
+    data = text.encode("utf-8")
+    fd = _stream_fd(target)
+    if fd is not None:
+        _write_through(target, data, fd)
+        return target
+    try:
+        info = target.stat()  # follows symlinks
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise ExportError(f"{target}: cannot write the report ({exc.strerror or exc})") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
         raise ExportError(f"{target}: is a folder; give a file name")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_through(target, data, None)  # a FIFO or a device: never replaced
+        return target
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    _replace_atomically(target, data)
+    return target
+
+
+def _stream_fd(target: Path) -> int | None:
+    """The descriptor behind /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N."""
+    name = os.path.normpath(os.fspath(target))
+    if name in _STD_STREAMS:
+        return _STD_STREAMS[name]
+    for prefix in ("/dev/fd/", "/proc/self/fd/"):
+        if name.startswith(prefix) and name[len(prefix) :].isdigit():
+            return int(name[len(prefix) :])
+    return None
+
+
+def _write_through(target: Path, data: bytes, fd: int | None) -> None:
+    own = fd is None
+    try:
+        if fd is None:
+            fd = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+        else:
+            import sys
+
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    if stream is not None and stream.fileno() == fd:
+                        stream.flush()
+                except (OSError, ValueError):
+                    pass
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+    except OSError as exc:
+        raise ExportError(f"{target}: cannot write the report ({exc.strerror or exc})") from None
+    finally:
+        if own and fd is not None:
+            os.close(fd)
+
+
+def _replace_atomically(target: Path, data: bytes) -> None:
     parent = target.parent
     if not parent.is_dir():
         raise ExportError(f"{target}: the folder {parent} does not exist")
-    data = text.encode("utf-8")
     tmp_name = ""
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
@@ -155,4 +221,3 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
                 os.unlink(tmp_name)
             except OSError:
                 pass
-    return target

@@ -7,15 +7,18 @@ durations joined. Works on spaCy objects; imported only by extraction.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .lexicon import (
     CURRENCY_PHRASES,
     CURRENCY_TOKENS,
     CURRENCY_WORDS,
+    FRACTIONS,
     LARGE_SCALE_WORDS,
     MONTH_ABBREVIATIONS,
     MONTHS,
+    NUMBER_WORDS,
     QUALIFIER_PHRASES,
     SCALE_SUFFIXES,
 )
@@ -72,6 +75,57 @@ def _YEARISH(text: str) -> bool:  # noqa: N802 - reads as a predicate
     return len(text) == 4 and text.isdecimal() and 1500 <= int(text) <= 2199
 
 
+_APOSTROPHES = ("'", "’", "‘")
+_ELIDED = re.compile(r"['’‘]?\d\d(?:['’]?s)?")
+
+
+def _elided_year(start: int, end: int, sent: Span) -> int | None:
+    """Start of an elided year ("’91", "'05", "the ’90s") including its apostrophe, or None."""
+    doc = sent.doc
+    text = doc[start:end].text
+    if not _ELIDED.fullmatch(text):
+        return None
+    if text[0] in _APOSTROPHES:
+        return start
+    before = doc[start - 1] if start > sent.start else None
+    if before is not None and before.text in _APOSTROPHES and not before.whitespace_:
+        return start - 1
+    return None
+
+
+def _fraction_start(start: int, end: int, sent: Span) -> int | None:
+    """Start of "a third", "two-thirds", "half" when it is a share of something.
+
+    The fraction word ends the entity and is followed by "of" (or follows "by":
+    "cut by a third"); a count stands right before it ("a", "one", "two", digits),
+    except for "half". The article the entity left out is taken in. "The first
+    quarter of 2024" and "the third of June" are not shares: no count.
+    """
+    doc = sent.doc
+    last = doc[end - 1]
+    if last.lower_ not in FRACTIONS:
+        return None
+    after = doc[end] if end < sent.end else None
+    first = start
+    i = end - 2
+    while i >= start and doc[i].text in ("-", "‑"):
+        i -= 1
+    count = doc[i] if i >= start else (doc[start - 1] if start > sent.start else None)
+    if count is not None and count.i < start:
+        first = count.i if count.lower_ in ("a", "an") else start
+    counted = count is not None and (
+        count.lower_ in ("a", "an") or count.lower_ in NUMBER_WORDS or count.text.isdecimal()
+    )
+    if not counted and last.lower_ not in ("half", "halves"):
+        return None
+    before = doc[first - 1] if first > sent.start else None
+    if after is not None and after.lower_ == "of":
+        return first
+    if before is not None and before.lower_ == "by":
+        return first
+    return None
+
+
 def _with_qualifier(start: int, sent: Span) -> int:
     """Move ``start`` left over a qualifier the entity left out ("nearly" one in four)."""
     for width in (3, 2, 1):
@@ -99,6 +153,12 @@ def repair_entities(sent: Span) -> list[Span]:
     out: list[Span] = []
     for ent in sent.ents:
         start, end, label = ent.start, ent.end, ent.label_
+        elided = _elided_year(start, end, sent)
+        if elided is not None:  # "’91", "the class of ’08": a year, never a count
+            start, label = elided, "DATE"
+        fraction = _fraction_start(start, end, sent)
+        if fraction is not None:  # "A third of voters", "cut by a quarter": a share
+            start, label = fraction, "FRACTION"
         if (
             label in ("MONEY", "CARDINAL")
             and start > sent.start
@@ -146,7 +206,7 @@ def repair_entities(sent: Span) -> list[Span]:
             doc[end - 1].lower_ in ("and", "or") or doc[end - 1].text in ",.;:-–—()"
         ):
             end -= 1
-        if label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "RATIO"):
+        if label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "RATIO", "FRACTION"):
             start = _with_qualifier(start, sent)
         out = [o for o in out if o.end <= start]  # a widened span swallows what it covers
         for piece_start, piece_end in _split_pairs(start, end, doc, label):

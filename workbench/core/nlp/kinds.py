@@ -11,12 +11,17 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .lexicon import (
+    CHANGE_WORDS,
     CURRENCY_WORDS,
     DATE_WORDS,
     EVENT_NOUNS,
+    MEASURE_UNITS,
     NAMED_EVENT_WORDS,
     ORDINALS,
+    POINT_MEASURES,
     QUALIFIERS,
+    SCALE_SUFFIXES,
+    SCALE_WORDS,
 )
 from .quantities import (
     is_specific_date,
@@ -37,8 +42,10 @@ _QUALIFIER_WORDS = frozenset(w for q, _ in QUALIFIERS for w in q.split())
 
 
 def _predicate(ent: Span) -> str | None:
-    """The lemma of the verb (else noun) an amount is about: "killed" in "killed 12 people"."""
+    """What an amount is about: the verb of "killed 12 people", "up" in "up 30% from last year"."""
     for tok in ent.root.ancestors:
+        if tok.lower_ in CHANGE_WORDS and tok.pos_ in ("ADV", "ADP", "ADJ"):
+            return tok.lower_  # a change, not the verb of the sentence
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in ("be", "have"):
             return tok.lemma_.lower()
     head = ent.root.head
@@ -46,17 +53,44 @@ def _predicate(ent: Span) -> str | None:
 
 
 def classify(ent: Span) -> tuple[str, dict[str, Any]] | None:
-    """The claim kind and normalized value of an entity, or None if not checkable."""
+    """The claim kind and normalized value of an entity, or None if not checkable.
+
+    A date that is only the time of an event ("met his ally on Monday") carries
+    ``time_of: True``: the statement it belongs to is the claim, the date its time.
+    """
     kind_value = _classify_value(ent)
-    if (
-        kind_value is not None
-        and kind_value[0] in ("quantity", "money", "percent")
-        and kind_value[1].get("unit") != "years of age"
-    ):
+    if kind_value is None:
+        return None
+    kind, value = kind_value
+    if kind in ("quantity", "money", "percent") and value.get("unit") != "years of age":
         predicate = _predicate(ent)
         if predicate:
-            kind_value[1]["predicate"] = predicate
+            value["predicate"] = predicate
+    if kind == "date" and _is_time_of_event(ent):
+        value["time_of"] = True
     return kind_value
+
+
+def _is_time_of_event(ent: Span) -> bool:
+    """A date attached to a verb as its time: "met on Monday", "will vote Tuesday".
+
+    Not when the date is what a noun is about ("the election on August 9") or an
+    argument of the clause ("the deadline is August 9", "Monday was a holiday").
+    """
+    root = ent.root
+    if root.dep_ in ("npadvmod", "tmod") and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    prep, doc = root.head, ent.doc
+    verb = prep.head
+    if prep.lower_ not in _TIME_PREPOSITIONS or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lemma_ == "be":
+        return False  # "the vote was on Tuesday": the date is what is stated
+    if prep.i < verb.i and prep.i > 0 and doc[prep.i - 1].pos_ in ("NOUN", "PROPN"):
+        return False  # "the election on August 9 was ...": the date of the election
+    return True
 
 
 def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
@@ -64,8 +98,12 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
     if label == "RATIO":
         ratio = parse_ratio(text)
         return ("percent", ratio) if ratio else None
+    if label == "FRACTION":
+        return _fraction(ent)
     if label == "MONEY" and re.search(r"(?i)\bper ?cent\b|%", text):
         label = "PERCENT"
+    if label == "PERCENT" and not _PERCENT_SIGN.search(text):
+        label = "CARDINAL"  # "Ninety Mile Beach": a number the tagger took for a percentage
     if label == "MONEY":
         value = parse_money(text)
         if value.get("amount") is None:
@@ -134,6 +172,9 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
             and doc[ent.end].text == "]"
         ):
             return None  # "[1]", "[0]": a reference marker, not a count
+        modifier = _compound_modifier(ent)
+        if modifier is not None and not modifier:
+            return None  # "a two-state solution", "a three-point plan", "a one-off"
         root = ent.root
         unit = None
         if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
@@ -152,6 +193,8 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
                 ):
                     return None  # "one of the most ...", "two of them": not a count
                 unit = pobj.lemma_.lower()
+        if modifier:
+            unit = modifier  # "a 10-mile race": the number measures miles
         if unit is None and ent.end < len(ent.doc) and ent.doc[ent.end].pos_ == "NOUN":
             unit = ent.doc[ent.end].lemma_.lower()  # "an estimated 500,000 people"
         if unit in CURRENCY_WORDS:
@@ -186,17 +229,27 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
     return None
 
 
+_TIME_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "since", "until", "from"})
+_PERCENT_SIGN = re.compile(r"(?i)%|\bper ?cent\b|\bpct\b|\bpercentage\b")
 _RELATIVE = re.compile(r"(?i)\b(ago|earlier|later|before|after|previously|since then)\b")
 _FRACTION = re.compile(r"(?i)\b(half|halves|third|thirds|quarter|quarters|fifth|fifths)\b")
 
 
 def _in_name(ent: Span) -> bool:
-    """A number that is part of a proper name or code: "Eesti 200", "2001 QR322"."""
+    """A number that is part of a proper name or code.
+
+    "Eesti 200", "Route 66", "Apollo 11" (a name, then the number), "2001 QR322" (a
+    code after it), "Ninety Mile Beach", "Seven Sisters" (a number word, capitalised
+    inside the sentence, that begins a name). "Boeing 737 jets" and "20 Republicans"
+    still count: the number is followed by a plural.
+    """
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
     if after is not None and re.fullmatch(r"[A-Z]{1,3}\d+[A-Z\d]*", after.text):
         return True  # "2001 QR322"
+    if _names_with_number(ent):
+        return True
     return (
         " " not in ent.text
         and before is not None
@@ -207,6 +260,89 @@ def _in_name(ent: Span) -> bool:
         and before.whitespace_ != ""
         and (after is None or after.tag_ not in ("NNS", "NNPS"))  # "Boeing 737 jets" counts
     )
+
+
+def _is_name_word(tok: Any) -> bool:
+    """A capitalised proper-noun word that is not a month, weekday, currency or unit."""
+    low = tok.lower_
+    return (
+        tok.pos_ == "PROPN"
+        and (tok.is_title or tok.is_upper)
+        and not tok.like_num
+        and low not in DATE_WORDS
+        and low not in CURRENCY_WORDS
+        and low not in MEASURE_UNITS
+        and low not in SCALE_WORDS
+    )
+
+
+def _names_with_number(ent: Span) -> bool:
+    """The entity's number words begin a name: "Ninety Mile Beach", "Seven Sisters"."""
+    words = [t for t in ent if t.like_num and t.is_alpha]
+    if not words or not all(t.is_title for t in words):
+        return False
+    if any(t.i == t.sent.start for t in words):
+        return False  # "Ninety people died.": capitalised because it starts the sentence
+    last = ent.end - 1
+    doc = ent.doc
+    name = [t for t in ent if not t.like_num] or (
+        [doc[ent.end]] if ent.end < len(doc) and doc[ent.end].i > doc[last].i else []
+    )
+    return (
+        bool(name)
+        and all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) for t in name)
+        and _is_name_word(name[-1])  # "Ninety Mile Beach"; not "Five Million Dollars"
+    )
+
+
+def _compound_modifier(ent: Span) -> str | None:
+    """For a number written into a hyphenated modifier ("two-state", "10-mile"): the unit
+    it measures ("mile"), or "" when it only names a kind of thing ("a two-state
+    solution", "a three-point plan", "a one-off"). None when the number is not in one.
+    """
+    doc = ent.doc
+    number = next((t for t in ent if t.like_num), None)
+    if number is None:
+        return None
+    i = number.i + 1
+    while i < len(doc) and i < ent.end and doc[i].lower_ in _SCALES_AND_SUFFIXES:
+        i += 1  # "5.2-billion": the scale belongs to the number
+    hyphen = doc[i] if i < len(doc) else None
+    if hyphen is None or hyphen.text not in ("-", "‑") or doc[i - 1].whitespace_:
+        return None
+    if hyphen.whitespace_ or i + 1 >= len(doc):
+        return None  # "12 - 15": a range written with spaces
+    j = i + 1
+    while j + 1 < len(doc) and doc[j].lower_ in _SCALES_AND_SUFFIXES and doc[j + 1].text == "-":
+        j += 2  # "5.2-billion-kilometre"
+    word = doc[j]
+    if word.lower_ in MEASURE_UNITS:
+        return word.lower_
+    if word.lower_ in ("point", "points"):
+        if word.head.i > j and word.head.lemma_.lower() in POINT_MEASURES:
+            return "point"  # "a 10-point lead"
+    if word.like_num or not word.is_alpha:
+        return None  # "69-30": a tally or a range
+    return ""
+
+
+_SCALES_AND_SUFFIXES = frozenset(SCALE_WORDS) | frozenset(SCALE_SUFFIXES)
+
+
+def _fraction(ent: Span) -> tuple[str, dict[str, Any]] | None:
+    """ "A third of voters", "nearly a quarter of the budget": a share, in percent."""
+    value = parse_quantity(ent.text)
+    number = value.get("number")
+    if not isinstance(number, int | float) or not 0 < number < 1:
+        return None
+    value["number"] = round(100 * number, 2)
+    value["unit"] = "percent"
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
+        obj = next((c for c in doc[ent.end].children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            value["of"] = obj.lemma_.lower()
+    return "percent", value
 
 
 def ordinal_value(text: str) -> int | None:

@@ -14,6 +14,7 @@ from .lexicon import (
     CURRENCY_PHRASES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    ELIDED_YEAR_PIVOT,
     FRACTIONS,
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -313,6 +314,7 @@ def parse_duration(text: str) -> dict[str, Any] | None:
 
 _MONTH_ABBR = MONTH_ABBREVIATIONS
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d|21\d\d)s?\b")
+_ELIDED_YEAR = re.compile(r"(?:^|(?<=\s))['’‘](\d\d)(?:['’]?(s))?\b")
 _DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 
 
@@ -324,6 +326,12 @@ def parse_date(text: str) -> dict[str, Any]:
     """
     low = text.lower()
     out: dict[str, Any] = {"text": text}
+    elided = _ELIDED_YEAR.search(low)
+    if elided and not _YEAR.search(low):  # "’91" is 1991, "’08" 2008, "the ’90s" the 1990s
+        yy = int(elided.group(1))
+        century = 2000 if yy <= ELIDED_YEAR_PIVOT else 1900
+        year = f" {century + yy}{elided.group(2) or ''}"
+        low = low[: elided.start()] + year + low[elided.end() :]
     year_m = _YEAR.search(low)
     month = None
     month_pos = None
@@ -372,7 +380,7 @@ def parse_date(text: str) -> dict[str, Any]:
 def is_specific_date(text: str) -> bool:
     """A date worth checking: a year, a month, a weekday, a day number - not "last week"."""
     low = text.lower()
-    if _YEAR.search(low):
+    if _YEAR.search(low) or _ELIDED_YEAR.search(low):
         return True
     if any(re.search(rf"\b{m}\b", low) for m in MONTHS) or any(w in low for w in WEEKDAYS):
         return True

@@ -61,6 +61,13 @@ def open_workspace(
 def _open(
     location: str | os.PathLike[str], reviewer: str, *, readonly: bool, create: bool, wait: float
 ) -> Store:
+    if _is_team_url(os.fspath(location)):
+        from ..store.postgres import open_postgres_store
+
+        team = open_postgres_store(
+            os.fspath(location), reviewer, readonly=readonly, wait=wait, create=create
+        )
+        return cast(Store, team)
     try:
         from ..store import open_store  # type: ignore[attr-defined]
     except ImportError:
@@ -72,6 +79,10 @@ def _open(
         return cast(Store, workspace)
     store: Store = open_store(location, reviewer, readonly=readonly, wait=wait, create=create)
     return store
+
+
+def _is_team_url(location: str) -> bool:
+    return location.lower().startswith(("postgresql://", "postgres://"))
 
 
 def where(store: Store) -> str:

@@ -119,9 +119,7 @@ def describe_value(field: str, value: Any) -> str:
 class EditsMixin:
     # -- the conflict rule ---------------------------------------------------------------
 
-    def _conflict(
-        self: PostgresStore, row: Row, field: str, theirs: Any, yours: Any
-    ) -> Conflict:
+    def _conflict(self: PostgresStore, row: Row, field: str, theirs: Any, yours: Any) -> Conflict:
         self._see(row)  # theirs is now seen: repeating the change keeps yours
         who = one_line(row["reviewer"], 60) or "another reviewer"
         return Conflict(
@@ -226,7 +224,9 @@ class EditsMixin:
         claim_id: str,
         allow_orphan: bool,
     ) -> Row:
-        query = "SELECT * FROM workbench.verdicts WHERE article_id = %s AND claim_id = %s FOR UPDATE"
+        query = (
+            "SELECT * FROM workbench.verdicts WHERE article_id = %s AND claim_id = %s FOR UPDATE"
+        )
         row = conn.execute(query, (aid, claim_id)).fetchone()
         if row is None and allow_orphan:
             conn.execute(
@@ -296,7 +296,9 @@ class EditsMixin:
                     if rows:
                         self._guard_link(row, norm, (link.title, link.stance))
                     return rows
-            v.links.append(Link(url=norm, title=clean_title, stance=given or "context", added_at=now))
+            v.links.append(
+                Link(url=norm, title=clean_title, stance=given or "context", added_at=now)
+            )
             return [("links", old, links_of(v))]
 
         return self._edit(article_id, claim_id, mutate)

@@ -24,8 +24,8 @@ from ...errors import StoreError
 from ...models import Change
 from ...text import one_line
 from . import schema
-from .connect import connect, safe_url
 from .claims_edit import ClaimsEditMixin
+from .connect import connect, safe_url
 from .edits import CHANNEL, EditsMixin
 from .imports import ImportsMixin
 from .live import Watch

@@ -148,7 +148,15 @@ class ImportsMixin:
             conn.execute(
                 "INSERT INTO workbench.articles (id, title, source, text, fetched_at, meta, "
                 "added_at) VALUES (%s, %s, %s, %s, %s, %s, %s)",
-                (article.id, article.title, article.source, article.text, article.fetched_at, meta, now),
+                (
+                    article.id,
+                    article.title,
+                    article.source,
+                    article.text,
+                    article.fetched_at,
+                    meta,
+                    now,
+                ),
             )
         if old_id:
             for table in ("assignments", "takes"):
@@ -167,13 +175,13 @@ class ImportsMixin:
                 [(article.id, c.id, i, Jsonb(c.to_dict())) for i, c in enumerate(claims)],
             )
             taken = {d["claim_id"] for d in plan.verdicts}
-            docs = list(plan.verdicts) + [
-                {"claim_id": c.id} for c in claims if c.id not in taken
-            ]
+            docs = list(plan.verdicts) + [{"claim_id": c.id} for c in claims if c.id not in taken]
             cur.executemany(INSERT_VERDICT, [_verdict_params(article.id, d) for d in docs])
         last = 0
         for old_cid, new_cid in plan.moves:
-            last = self._history_row(conn, article.id, new_cid, "claim_id", old_cid, new_cid, "import")
+            last = self._history_row(
+                conn, article.id, new_cid, "claim_id", old_cid, new_cid, "import"
+            )
         for cid in plan.orphans:
             last = self._history_row(conn, article.id, cid, "orphaned", False, True, "import")
         self._notify(conn, article.id, last)
@@ -193,8 +201,16 @@ class ImportsMixin:
     ) -> int:
         row = conn.execute(
             HISTORY_SQL,
-            (aid, cid, field, Jsonb(old), Jsonb(new), reviewer or self._reviewer,
-             at or self._clock(), action),
+            (
+                aid,
+                cid,
+                field,
+                Jsonb(old),
+                Jsonb(new),
+                reviewer or self._reviewer,
+                at or self._clock(),
+                action,
+            ),
         ).fetchone()
         return int(row["seq"])
 
@@ -290,8 +306,16 @@ class ImportsMixin:
                 cur.executemany(
                     HISTORY_SQL.replace(" RETURNING seq", ""),
                     [
-                        (aid, c.claim_id, c.field, Jsonb(c.old), Jsonb(c.new), c.reviewer, c.at,
-                         c.action)
+                        (
+                            aid,
+                            c.claim_id,
+                            c.field,
+                            Jsonb(c.old),
+                            Jsonb(c.new),
+                            c.reviewer,
+                            c.at,
+                            c.action,
+                        )
                         for aid, c in rows
                     ],
                 )

@@ -97,7 +97,7 @@ class PresenceMixin:
                 "ON CONFLICT (article_id, claim_id, reviewer) DO UPDATE SET "
                 "expires_at = EXCLUDED.expires_at "
                 "RETURNING to_char(expires_at AT TIME ZONE 'UTC', "
-                "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS until",
+                '\'YYYY-MM-DD"T"HH24:MI:SS"Z"\') AS until',
                 (aid, cid, self._reviewer, float(minutes) * 60),
             ).fetchone()
             self._notify(conn, aid, 0)
@@ -126,7 +126,7 @@ class PresenceMixin:
         aid = self._resolve_article(article_id) if article_id else None
         query = (
             "SELECT article_id, claim_id, reviewer, to_char(expires_at AT TIME ZONE 'UTC', "
-            "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS until FROM workbench.takes "
+            '\'YYYY-MM-DD"T"HH24:MI:SS"Z"\') AS until FROM workbench.takes '
             "WHERE expires_at > now()"
         )
         params: list[Any] = []

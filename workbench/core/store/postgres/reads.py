@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import psycopg
 
 from ...errors import NotFound
-from ...models import STATUSES, FINAL_STATUSES, Article, Change, Claim, Link, Verdict
+from ...models import FINAL_STATUSES, STATUSES, Article, Change, Claim, Link, Verdict
 from ...text import one_line
 from ..results import ArticleSummary
 

@@ -185,6 +185,4 @@ def _grant(conn: psycopg.Connection[Any], role: str, write: bool) -> None:
         conn.execute(
             sql.SQL("GRANT INSERT, UPDATE (article_id) ON workbench.history TO {}").format(who)
         )
-        conn.execute(
-            sql.SQL("GRANT USAGE ON ALL SEQUENCES IN SCHEMA workbench TO {}").format(who)
-        )
+        conn.execute(sql.SQL("GRANT USAGE ON ALL SEQUENCES IN SCHEMA workbench TO {}").format(who))
