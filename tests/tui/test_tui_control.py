@@ -129,13 +129,13 @@ async def test_the_model_load_is_its_own_step(ws, monkeypatch):
         release.wait(10)
 
     monkeypatch.setattr(pipeline, "load_pipeline", slow_load)
-    import workbench.core.nlp.extract as extract
+    import workbench.core.services.importing as importing
     from workbench.core.errors import WorkbenchError
 
     def stop(*args, **kwargs):
         raise WorkbenchError("stopped here")
 
-    monkeypatch.setattr(extract, "extract_claims", stop)
+    monkeypatch.setattr(importing, "extract", stop)
     app = make_app(ws, pending=Pending(article=sample_article()))
     async with app.run_test(size=(120, 40)) as pilot:
         assert await asyncio.to_thread(loading.wait, 10)
@@ -254,3 +254,49 @@ async def test_read_only_instance_follows_the_writer_and_can_take_over(ws_path, 
             await pilot.press("v")
             assert ro.verdict(article_id, claims[0].id).status == "verified"
             assert "READ-ONLY" not in str(app.screen.query_one("#status-line").render())
+
+
+async def test_check_links_keeps_an_earlier_good_check_when_refused(ws, article_id):
+    """Issue 16 item 15: `c` used to overwrite a good check with "refused" for a link on
+    a private address; the one rule of services.link_checks keeps the earlier result."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802
+            body = b"<html><head><title>Minutes</title></head><body>ok</body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_HEAD = do_GET  # noqa: N815
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/minutes"
+    claim = ws.claims(article_id)[0]
+    ws.add_link(article_id, claim.id, url)
+    good = {"ok": True, "status_code": 200, "checked_at": "2026-11-01T00:00:00Z"}
+    ws.set_link_check(article_id, claim.id, url, good)
+    try:
+        app = make_app(ws, article_id)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("c")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert ws.verdict(article_id, claim.id).links[0].check == good  # kept
+            assert any("refused" in n.message for n in app._notifications)
+        app = make_app(ws, article_id, allow_private=True)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("c")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            check = ws.verdict(article_id, claim.id).links[0].check
+            assert check["ok"] and check["checked_at"] != good["checked_at"]
+    finally:
+        httpd.shutdown()

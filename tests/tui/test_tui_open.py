@@ -105,17 +105,17 @@ def test_second_instance_opens_read_only_or_refuses_import(ws_path, article_file
 
 
 async def test_new_article_is_extracted_in_a_worker(ws, monkeypatch, fake_model):
-    import workbench.core.nlp.extract as extract
+    import workbench.core.services.importing as importing
 
     calls = []
 
-    def fake_extract(article, model=None, progress=None, cancel=None):
+    def fake_extract(articles, *, model=None, progress=None, cancel=None, **kwargs):
         calls.append(model)
         if progress:
             progress(3, 4)
-        return number_claims(article)
+        return [importing.Extracted(a, number_claims(a)) for a in articles]
 
-    monkeypatch.setattr(extract, "extract_claims", fake_extract)
+    monkeypatch.setattr(importing, "extract", fake_extract)
     article = sample_article()
     app = make_app(ws, pending=Pending(article=article, model="m"))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -129,12 +129,12 @@ async def test_new_article_is_extracted_in_a_worker(ws, monkeypatch, fake_model)
 
 
 async def test_extraction_failure_is_shown_not_raised(ws, monkeypatch, fake_model):
-    import workbench.core.nlp.extract as extract
+    import workbench.core.services.importing as importing
 
-    def broken(article, model=None, **kwargs):
+    def broken(articles, **kwargs):
         raise ModelError("no spaCy pipeline named 'nope'")
 
-    monkeypatch.setattr(extract, "extract_claims", broken)
+    monkeypatch.setattr(importing, "extract", broken)
     app = make_app(ws, pending=Pending(article=sample_article(), model="nope"))
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
@@ -183,22 +183,23 @@ async def test_escape_cancels_an_extraction_in_progress(ws, monkeypatch, fake_mo
     import asyncio
     import threading
 
-    import workbench.core.nlp.extract as extract
+    import workbench.core.services.importing as importing
     from workbench.core.errors import WorkbenchError
 
     started = threading.Event()
 
-    def slow_extract(article, model=None, progress=None, cancel=None):
+    def slow_extract(articles, *, model=None, progress=None, cancel=None, **kwargs):
         started.set()
+        [article] = articles
         for done in range(1, 1000):
             if cancel is not None and cancel.is_set():
                 raise WorkbenchError("cancelled")
             if progress:
                 progress(done, 1000)
             cancel.wait(0.01)
-        return number_claims(article)
+        return [importing.Extracted(article, number_claims(article))]
 
-    monkeypatch.setattr(extract, "extract_claims", slow_extract)
+    monkeypatch.setattr(importing, "extract", slow_extract)
     app = make_app(ws, pending=Pending(article=sample_article()))
     async with app.run_test(size=(120, 40)) as pilot:
         assert await asyncio.to_thread(started.wait, 10)

@@ -136,6 +136,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
             advance_on_mark=config.advance_on_mark,
             model=config.model_name,
             readonly_requested=readonly,
+            allow_private=args.allow_private,
         )
         app.run()
     finally:

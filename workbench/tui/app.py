@@ -81,10 +81,13 @@ class WorkbenchApp(App[None]):
         advance_on_mark: bool = True,
         model: str | None = None,
         readonly_requested: bool = False,
+        allow_private: bool = False,
     ) -> None:
         super().__init__()
         self.model = model
         """The spaCy pipeline for a hand-made claim (a new article has its own in Pending)."""
+        self.allow_private = allow_private
+        """``--allow-private``: fetches and link checks may reach private addresses."""
         self.readonly_requested = readonly_requested
         """Opened with --readonly: never offer to become the writer."""
         self._offered_writer = False
@@ -237,32 +240,31 @@ class WorkbenchApp(App[None]):
 
     # ------------------------------------------------------- reading worker
     def _read_worker(self, pending: Pending) -> None:
-        """Runs in a thread: fetch (URL) and extract; never touches the store or widgets."""
+        """Runs in a thread: fetch (URL) and extract through the services; never
+        touches the store or widgets (the main thread stores the result)."""
+        from workbench.core.errors import Cancelled
+        from workbench.core.services import fetching, importing
+
         def step(message: Message) -> None:
             self.post_message(message)
 
         try:
             article = pending.article
             if article is None:
-                from workbench.core.net.fetch import fetch_article
-
                 step(ExtractionStep(f"Fetching {render.message(pending.url, 60)}…"))
-                article = fetch_article(
-                    pending.url or "", allow_private=pending.allow_private, cancel=pending.cancel
-                )
+                options = fetching.FetchOptions(allow_private=pending.allow_private)
+                article = fetching.fetch_page(pending.url or "", options, pending.cancel)
             if pending.cancel.is_set():
-                raise WorkbenchError("cancelled")
+                raise Cancelled()
             from workbench.core.nlp.pipeline import load_pipeline
 
             step(ExtractionStep("Loading the language model (spaCy)…"))
             load_pipeline(pending.model)
             if pending.cancel.is_set():
-                raise WorkbenchError("cancelled")
-            from workbench.core.nlp.extract import extract_claims
-
+                raise Cancelled()
             step(ExtractionStep("Finding the checkable claims…"))
-            claims = extract_claims(
-                article,
+            [extracted] = importing.extract(
+                [article],
                 model=pending.model,
                 progress=lambda done, total: step(ExtractionProgress(done, total)),
                 cancel=pending.cancel,
@@ -273,7 +275,7 @@ class WorkbenchApp(App[None]):
         except Exception as exc:  # a bug, not a user error: still no traceback on screen
             self.post_message(ExtractionFailed(render.message(f"{type(exc).__name__}: {exc}")))
             return
-        self.post_message(ArticleExtracted(article, claims))
+        self.post_message(ArticleExtracted(extracted.article, extracted.claims))
 
     @on(ExtractionStep)
     def _extraction_step(self, message: ExtractionStep) -> None:
@@ -282,19 +284,15 @@ class WorkbenchApp(App[None]):
 
     @on(ArticleExtracted)
     async def _extracted(self, message: ArticleExtracted) -> None:
+        from workbench.core.services.importing import Extracted, store_extracted
+
         try:
-            result = self.ws.add_article(message.article, message.claims)
+            [outcome] = store_extracted(self.ws, [Extracted(message.article, message.claims)])
         except WorkbenchError as exc:
             self._failed(render.message(exc))
             return
-        note = f"Imported {len(message.claims)} claims."
-        if getattr(result, "replaced", None):
-            note += (
-                f" Replaced an older version: {result.kept} verdicts kept, "
-                f"{result.moved} moved, {result.orphaned} orphaned."
-            )
-        self.notify(note, timeout=5, markup=False)
-        await self.open_article(result.article_id)
+        self.notify(render.message(outcome.notice()).capitalize(), timeout=6, markup=False)
+        await self.open_article(outcome.result.article_id)
 
     @on(ExtractionProgress)
     def _extraction_progress(self, message: ExtractionProgress) -> None:
@@ -326,7 +324,8 @@ class WorkbenchApp(App[None]):
 
     def _review(self, article_id: str) -> ReviewScreen:
         return ReviewScreen(self.ws, article_id, cursor_blink=self.cursor_blink,
-                            advance_on_mark=self.advance_on_mark, model=self.model)
+                            advance_on_mark=self.advance_on_mark, model=self.model,
+                            allow_private=self.allow_private)
 
     @on(AppAction)
     def _app_action(self, message: AppAction) -> None:

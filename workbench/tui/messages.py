@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from workbench.core.models import Article, Claim
+from workbench.core.services.link_checks import LinkCheckRun
 
 
 @dataclass
@@ -48,8 +49,8 @@ class LinksChecked(Message):
 
     article_id: str
     claim_id: str
-    results: list[tuple[str, dict | None, dict | None]]
-    """(url, check, archive) per link."""
+    run: LinkCheckRun | None
+    """What was checked (None when the check could not run at all)."""
     error: str = ""
     """One clean line when the check could not run at all."""
 

@@ -346,12 +346,16 @@ def change_text(field: str, old: Any, new: Any) -> Content:
                                 _short(before), " → ", _short(new.get("value")))
     if field == "claim":
         if new and not old:
-            what = new.get("label") or new.get("anchor") if isinstance(new, Mapping) else new
-            return Content.assemble("claim added: ", _short(what))
+            return Content.assemble("claim added: ", _short(_claim_name(new)))
         if old and not new:
-            what = old.get("label") or old.get("anchor") if isinstance(old, Mapping) else old
-            return Content.assemble("claim removed: ", _short(what))
+            return Content.assemble("claim removed: ", _short(_claim_name(old)))
     return Content.assemble(f"{one_line(field, 12)}: ", _short(old), " → ", _short(new))
+
+
+def _claim_name(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return value.get("label") or value.get("anchor")
+    return value
 
 
 def _short(value: Any) -> Content:

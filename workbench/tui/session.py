@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from workbench.core.errors import StoreError, WorkbenchError
 from workbench.core.models import Change, Claim, Verdict
+from workbench.core.services.link_checks import LinkCheckRun
 from workbench.core.store.interface import Store
 
 
@@ -149,13 +150,13 @@ class ReviewSession:
     def remove_link(self, claim_id: str, url: str) -> Verdict:
         return self._changed(self.store.remove_link(self.article.id, claim_id, url))
 
-    def record_checks(
-        self, claim_id: str, results: list[tuple[str, dict | None, dict | None]]
-    ) -> Verdict | None:
-        verdict = None
-        for url, check, archive in results:
-            verdict = self.store.set_link_check(self.article.id, claim_id, url, check, archive)
-        return self._changed(verdict) if verdict is not None else None
+    def save_checks(self, claim_id: str, run: LinkCheckRun) -> Verdict:
+        """Store a link-check run (services.link_checks.save_checks: a refused check
+        keeps the link's earlier result)."""
+        from workbench.core.services.link_checks import save_checks
+
+        save_checks(self.store, run)
+        return self._changed(self.store.verdict(self.article.id, claim_id))
 
     def undo(self, redo: bool = False) -> Undone:
         changes = self.store.redo() if redo else self.store.undo()

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.models import STATUSES, Article, Claim, Verdict
+from workbench.core.services.link_checks import LinkTarget
 from workbench.core.store.interface import Store
 from workbench.core.text import strip_controls
 
@@ -52,10 +53,13 @@ class ReviewScreen(Screen):
     AUTO_FOCUS = "#claims"
 
     def __init__(self, store: Store, article_id: str, *, cursor_blink: bool = True,
-                 advance_on_mark: bool = True, model: str | None = None) -> None:
+                 advance_on_mark: bool = True, model: str | None = None,
+                 allow_private: bool = False) -> None:
         super().__init__()
         self.model = model
         """The spaCy pipeline that derives a hand-made claim's kind and value."""
+        self.allow_private = allow_private
+        """Link checks may reach private addresses (``workbench --allow-private``)."""
         self.session = ReviewSession(store, article_id)
         self.cursor_blink = cursor_blink
         self.advance_on_mark = advance_on_mark
@@ -472,6 +476,8 @@ class ReviewScreen(Screen):
 
     # ------------------------------------------------------------ link checks
     def action_check_links(self) -> None:
+        """Check the claim's links in a worker (services.link_checks: the one rule, a
+        refused check never replaces an earlier result), store them on the main thread."""
         claim = self.current_claim()
         if claim is None:
             return
@@ -481,38 +487,43 @@ class ReviewScreen(Screen):
             return
         if not self.writable("a link check"):
             return
+        from workbench.core.services.link_checks import LinkTarget
+
         self.notify(f"Checking {len(urls)} link(s)…", timeout=3)
-        article_id = self.article.id
-        self.run_worker(
-            lambda: self._check_worker(article_id, claim.id, urls),
-            thread=True,
-            group="check-links",
-            exit_on_error=False,
-        )
+        targets = [LinkTarget(self.article.id, claim.id, url) for url in urls]
+        allow_private = self.allow_private
+        self.run_worker(lambda: self._check_worker(targets, allow_private), thread=True,
+                        group="check-links", exit_on_error=False)
 
-    def _check_worker(self, article_id: str, claim_id: str, urls: list[str]) -> None:
+    def _check_worker(self, targets: list[LinkTarget], allow_private: bool) -> None:
         """Runs in a thread: network only; the results go back as a message."""
-        from workbench.core.net.fetch import check_links
+        from workbench.core.services.link_checks import run_checks
 
+        first = targets[0]
         try:
-            raw = check_links(urls)
+            run = run_checks(targets, allow_private=allow_private)
         except WorkbenchError as exc:
-            self.post_message(LinksChecked(article_id, claim_id, [], render.message(exc)))
+            self.post_message(LinksChecked(first.article_id, first.claim_id, None,
+                                           render.message(exc)))
             return
-        self.post_message(LinksChecked(article_id, claim_id, _normalize_check_results(urls, raw)))
+        except Exception as exc:  # a bug, not a user error: a notice, not a crash
+            self.post_message(LinksChecked(first.article_id, first.claim_id, None,
+                                           render.message(f"{type(exc).__name__}: {exc}")))
+            return
+        self.post_message(LinksChecked(first.article_id, first.claim_id, run))
 
     @on(LinksChecked)
     def _links_checked(self, message: LinksChecked) -> None:
-        if message.error:
+        if message.run is None:
             self.notify(message.error, severity="error", markup=False)
             return
         if message.article_id != self.article.id:
             return
-        verdict = self.attempt(self.session.record_checks, message.claim_id, message.results)
+        verdict = self.attempt(self.session.save_checks, message.claim_id, message.run)
         if verdict is not None:
             self.verdict_changed(verdict)
-        ok = sum(1 for _, check, _ in message.results if check and check.get("ok"))
-        self.notify(f"Checked {len(message.results)} link(s): {ok} ok.", timeout=4)
+        self.notify(render.message(message.run.summary()).capitalize() + ".", timeout=6,
+                    markup=False)
 
     # ------------------------------------------------------------ undo / redo
     def action_undo(self) -> None:
@@ -645,16 +656,3 @@ def validate_url(url: str) -> str | None:
     except WorkbenchError as exc:
         return render.message(exc, 120)
     return None
-
-
-def _normalize_check_results(
-    urls: list[str], raw: Any
-) -> list[tuple[str, dict | None, dict | None]]:
-    """Accept check_links results as a list or a url-keyed dict of dicts."""
-    out: list[tuple[str, dict | None, dict | None]] = []
-    items = raw.items() if isinstance(raw, dict) else zip(urls, raw or [], strict=False)
-    for url, result in items:
-        data = result.to_dict() if hasattr(result, "to_dict") else dict(result or {})
-        archive = data.pop("archive", None)
-        out.append((url, data or None, archive))
-    return out
