@@ -93,7 +93,7 @@ def test_links_add_update_remove(store_factory):
         with pytest.raises(NotFound):
             store.remove_link(a.id, cid, "https://example.org/a")
         store.set_link_check(a.id, cid, "https://example.org/b", check={"ok": True})
-        assert store.verdict(a.id, cid).links[0].check == {"ok": True}
+        assert store.verdict(a.id, cid).links[0].check.to_dict() == {"ok": True}
         assert store.history(a.id, cid)[-1].field == "link_check"
         assert store.history(a.id, cid)[-1].action == "check"
         with pytest.raises(NotFound):

@@ -110,3 +110,28 @@ def test_connection_faults_are_one_line_without_password(pg, team_url, capsys, m
     code, out, err = run(capsys, "who", "--workspace", pg.tcp_url(pgc.SHARED_DB, "carol"))
     assert code == 0, err
     assert "right-one" not in out + err
+
+
+def test_every_day_commands_on_the_team_workspace(team_url, capsys, monkeypatch):
+    url = team_url("ana")
+    a, claims = article()
+    cid = claims[0].id
+    code, out, _ = run(capsys, "status", "--workspace", url)
+    assert code == 0 and "no articles in postgresql://ana@" in out
+    with open_team(url) as st:
+        st.add_article(a, claims)
+    monkeypatch.setenv("WORKBENCH_WORKSPACE", url)  # the engine is picked by location
+    code, out, err = run(
+        capsys, "mark", cid[:6], "verified", "--note", "ok", "--link", "https://example.org/x"
+    )
+    assert code == 0 and "verified" in out, err
+    code, out, _ = run(capsys, "status")
+    assert code == 0 and "1/4" in out
+    code, out, _ = run(capsys, "history")
+    assert out.count(" ana ") == 3
+    code, out, _ = run(capsys, "undo")
+    assert code == 0 and out.count("undid") == 3
+    with open_team(team_url("bo")) as st:
+        assert st.verdict(a.id, cid).status == "unreviewed"
+    code, _, err = run(capsys, "mark", cid[:6], "false", "--workspace", team_url("guest", False))
+    assert code == 4 and "browse but not mark" in err

@@ -93,9 +93,11 @@ def _unknown_claim(claim_id: str, article_id: str) -> Claim:
 def cmd_status(args: argparse.Namespace, config: Config) -> int:
     from ..core.vocabulary import STATUS_STYLE, Status
 
+    from ..core.services.workspace import where as location_of
+
     with open_ws(config, mode="read") as ws:
         summaries = ws.articles()
-        where = ws.path
+        where = location_of(ws)
     if args.format == "json":
         _json([dataclasses.asdict(s) for s in summaries])
         return 0

@@ -255,17 +255,16 @@ def link_lines(links: Sequence[Link], width: int = 100) -> list[Content]:
         extra: list[str | tuple[str, str]] = []
         if link.title:
             extra.append(f"    “{one_line(link.title, width)}”")
-        if link.check:
+        if link.check is not None:
             check = link.check
-            ok = bool(check.get("ok"))
-            result = f"HTTP {check.get('status_code')}" if check.get("status_code") else ""
-            error = one_line(str(check.get("error") or ""), 60)
-            label = "ok" if ok else "failed"
-            when = one_line(str(check.get("checked_at") or ""), 25)
+            result = f"HTTP {check.status_code}" if check.status_code else ""
+            error = one_line(check.error or "", 60)
+            label = "ok" if check.ok else "failed"
+            when = one_line(check.checked_at, 25)
             detail = " ".join(p for p in (label, result, error, when) if p)
-            extra.append(("    checked: " + detail, "#3fb950" if ok else "#f85149"))
-        if link.archive and link.archive.get("url"):
-            extra.append(("    archive: " + one_line(str(link.archive["url"]), width), "dim"))
+            extra.append(("    checked: " + detail, "#3fb950" if check.ok else "#f85149"))
+        if link.archive is not None and link.archive.url:
+            extra.append(("    archive: " + one_line(link.archive.url, width), "dim"))
         for part in extra:
             out.append(Content.assemble(part))
     return out

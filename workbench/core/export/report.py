@@ -160,15 +160,13 @@ def split_sentence(claim: Claim) -> tuple[str, str, str]:
 
 
 def link_row(link: Link) -> LinkRow:
-    check = link.check if isinstance(link.check, dict) else {}
-    archive = link.archive if isinstance(link.archive, dict) else {}
-    if not check:
+    check, archive = link.check, link.archive
+    if check is None:
         state = "unchecked"
-    elif check.get("ok") is True:
+    elif check.ok:
         state = "ok"
     else:
         state = "dead"
-    code = check.get("status_code")
     return LinkRow(
         url=link.url,
         href=safe_href(link.url),
@@ -176,11 +174,11 @@ def link_row(link: Link) -> LinkRow:
         stance=link.stance or "context",
         added_at=link.added_at or "",
         state=state,
-        status_code=code if isinstance(code, int) and not isinstance(code, bool) else None,
-        error=str(check.get("error") or ""),
-        checked_at=str(check.get("checked_at") or ""),
-        archive_href=safe_href(archive.get("url")),
-        archive_timestamp=str(archive.get("timestamp") or ""),
+        status_code=check.status_code if check is not None else None,
+        error=(check.error or "") if check is not None else "",
+        checked_at=check.checked_at if check is not None else "",
+        archive_href=safe_href(archive.url) if archive is not None else None,
+        archive_timestamp=archive.timestamp if archive is not None else "",
     )
 
 

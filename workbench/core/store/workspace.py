@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, NotFound, StoreError
-from ..models import Article, Change, Claim, Verdict
+from ..models import ArchiveSnapshot, Article, Change, Claim, LinkCheck, Verdict
 from ..text import one_line
 from . import edits
 from .article_file import ArticleFile, ArticleFiles, Tables, first, ordered
@@ -407,10 +407,11 @@ class Workspace:
         article_id: str,
         claim_id: str,
         url: str,
-        check: dict[str, Any] | None = None,
-        archive: dict[str, Any] | None = None,
+        check: LinkCheck | dict[str, Any] | None = None,
+        archive: ArchiveSnapshot | dict[str, Any] | None = None,
     ) -> Verdict:
-        """Store a link check / archive lookup (recorded in history, not undoable)."""
+        """Store a link check / archive lookup (recorded in history, not undoable); a
+        refused check never replaces an earlier real one (``models.merge_check``)."""
         mutate = edits.link_check(url, check, archive, claim_id)
         return self._edit(article_id, claim_id, mutate, action="check", undoable=False)
 

@@ -26,7 +26,7 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from ...errors import Conflict, InputError, NotFound
-from ...models import STANCES, STATUSES, Change, Link, Verdict
+from ...models import STANCES, STATUSES, ArchiveSnapshot, Change, Link, LinkCheck, Verdict
 from ...net.links import normalize_url
 from ...text import one_line, strip_controls
 from .reads import FIELDS, verdict_from
@@ -242,35 +242,14 @@ class EditsMixin:
     # -- the edits ------------------------------------------------------------------------
 
     def set_status(self: PostgresStore, article_id: str, claim_id: str, status: str) -> Verdict:
-        value = check_status(status)
-
-        def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
-            self._guard(row, "status", value)
-            old, v.status = v.status, value
-            return [("status", old, value)]
-
-        return self._edit(article_id, claim_id, mutate)
+        return self._set_field(article_id, claim_id, "status", check_status(status))
 
     def set_note(self: PostgresStore, article_id: str, claim_id: str, note: str) -> Verdict:
-        value = clean_note(note)
-
-        def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
-            self._guard(row, "note", value)
-            old, v.note = v.note, value
-            return [("note", old, value)]
-
-        return self._edit(article_id, claim_id, mutate)
+        return self._set_field(article_id, claim_id, "note", clean_note(note))
 
     def set_label(self: PostgresStore, article_id: str, claim_id: str, label: str) -> Verdict:
         """The reviewer's wording of the claim ("" = back to the extracted label)."""
-        value = one_line(str(label), 200)
-
-        def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
-            self._guard(row, "label", value)
-            old, v.label = v.label, value
-            return [("label", old, value)]
-
-        return self._edit(article_id, claim_id, mutate)
+        return self._set_field(article_id, claim_id, "label", one_line(str(label), 200))
 
     def add_link(
         self: PostgresStore,
@@ -323,22 +302,19 @@ class EditsMixin:
         article_id: str,
         claim_id: str,
         url: str,
-        check: dict[str, Any] | None = None,
-        archive: dict[str, Any] | None = None,
+        check: LinkCheck | dict[str, Any] | None = None,
+        archive: ArchiveSnapshot | dict[str, Any] | None = None,
     ) -> Verdict:
-        """Store a link check / archive lookup (in history, not undoable, never a conflict)."""
+        """Store a link check / archive lookup (in history, not undoable, never a conflict);
+        the check kept is ``merge_check(old, check)`` (``Link.apply_check``)."""
         norm = _norm_or_raw(url)
 
         def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
             for link in v.links:
                 if link.url in (norm, url):
-                    old = {"url": link.url, "check": link.check, "archive": link.archive}
-                    if check is not None:
-                        link.check = dict(check)
-                    if archive is not None:
-                        link.archive = dict(archive)
-                    new = {"url": link.url, "check": link.check, "archive": link.archive}
-                    return [("link_check", old, new)]
+                    old = link.check_row()
+                    link.apply_check(check, archive)
+                    return [("link_check", old, link.check_row())]
             raise NotFound(f"claim {claim_id} has no link {one_line(url, 80)}")
 
         return self._edit(article_id, claim_id, mutate, action="check", undoable=False)

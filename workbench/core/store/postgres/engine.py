@@ -25,6 +25,7 @@ from ...models import Change
 from ...text import one_line
 from . import schema
 from .claims_edit import ClaimsEditMixin
+from .set_field import SetFieldMixin
 from .connect import connect, safe_url
 from .edits import CHANNEL, EditsMixin
 from .imports import ImportsMixin
@@ -43,7 +44,13 @@ def utc_now() -> str:
 
 
 class PostgresStore(
-    ReadsMixin, EditsMixin, ClaimsEditMixin, ImportsMixin, UndoMixin, PresenceMixin
+    ReadsMixin,
+    SetFieldMixin,
+    EditsMixin,
+    ClaimsEditMixin,
+    ImportsMixin,
+    UndoMixin,
+    PresenceMixin,
 ):
     """One session on a team workspace. Open it with ``open_postgres_store``."""
 
@@ -165,8 +172,11 @@ class PostgresStore(
                 or f"the team workspace {self._safe} is open read-only; changes are not allowed"
             )
 
-    def _run(self, fn: Callable[[psycopg.Connection[Any]], T], retry: bool = True) -> T:
-        """Run ``fn`` in one transaction (or inside the open ``group``).
+    def _run(
+        self, fn: Callable[[psycopg.Connection[Any]], T], retry: bool = True, single: bool = False
+    ) -> T:
+        """Run ``fn`` in one transaction (or inside the open ``group``); ``single``: ``fn``
+        runs one statement, which is its own transaction (one round trip less each way).
 
         A lost connection is re-opened; ``fn`` is run again when ``retry`` (every
         change that sets a value is idempotent: run twice, the second finds it
@@ -179,6 +189,8 @@ class PostgresStore(
                 return self._guarded(fn)
             for attempt in (0, 1):
                 try:
+                    if single:
+                        return self._guarded(fn)
                     with self._conn.transaction():
                         return self._guarded(fn)
                 except psycopg.OperationalError as exc:
