@@ -76,6 +76,26 @@ def test_snapshot_not_available(payload: dict) -> None:
 
 
 @pytest.mark.parametrize(
+    "snapshot",
+    [
+        "javascript:alert(1)",
+        "https://evil.example/web/20240105101112/x",
+        "https://web.archive.org.evil.example/web/20240105101112/x",
+        "https://web.archive.org/web/20240105101112/\x1b]0;x\x07",
+        "data:text/html,<script>",
+    ],
+)
+def test_an_archive_answer_pointing_elsewhere_is_no_snapshot(snapshot: str) -> None:
+    payload = {
+        "archived_snapshots": {
+            "closest": {"available": True, "status": "200", "url": snapshot, "timestamp": "2"}
+        }
+    }
+    with client_for(lambda request: httpx.Response(200, json=payload)) as client:
+        assert lookup_snapshot(LINK, client=client) is None
+
+
+@pytest.mark.parametrize(
     ("response", "words"),
     [
         (httpx.Response(503, text="busy"), "HTTP 503"),

@@ -76,10 +76,13 @@ def test_check_links_bounded_concurrency_and_progress(server) -> None:  # noqa: 
         calls.append((done, total))
         threads.add(threading.current_thread().name)
 
-    server.max_active = 0
-    results = check_links(urls, concurrency=3, allow_private=True, progress=progress)
+    server.max_active, server.gather, server.gather_left = 0, 3, 9
+    try:
+        results = check_links(urls, concurrency=3, allow_private=True, progress=progress)
+    finally:
+        server.gather = 1
     assert set(results) == set(urls) and len(results) == 10
-    assert 2 <= server.max_active <= 3
+    assert server.max_active == 3  # held until three were in flight, and never a fourth
     assert calls[0] == (0, 10) and calls[-1] == (10, 10)
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
     assert threads == {threading.current_thread().name}  # called from the caller's thread

@@ -77,9 +77,21 @@ def _stored(ws: Any, ref: str) -> str | None:
         return None
 
 
+def _check_keymap(config: Config) -> None:
+    """A key bound to two actions is refused before the screen opens (one line)."""
+    if not config.keymap:
+        return
+    from ..core.config import check_keymap
+    from ..tui.keys import REVIEW_BINDINGS
+
+    defaults = {b.id: b.key for b in REVIEW_BINDINGS if b.id}
+    check_keymap(config.keymap, defaults, str(config.path or "the config file"))
+
+
 def run(args: argparse.Namespace, config: Config) -> int:
     from ..core.articles import load_article_file
 
+    _check_keymap(config)
     target: str | None = args.target
     article: Article | None = None
     url: str | None = None

@@ -338,11 +338,11 @@ def change_text(field: str, old: Any, new: Any) -> Content:
                         if what:
                             parts.append(" (" + "; ".join(what) + ")")
             return Content.assemble(*parts) if parts else Content("links: unchanged")
-    if field in ("link.title", "link.stance") and isinstance(new, Mapping):
-        url = one_line(str(new.get("url", "")), 60)
-        before = old.get("value") if isinstance(old, Mapping) else old
-        return Content.assemble(f"link {field[5:]}: ", (url, "underline"), " ",
-                                _short(before), " → ", _short(new.get("value")))
+    if field.startswith("link.") and isinstance(new, Mapping) and isinstance(old, Mapping):
+        key = field.split(".", 1)[1]  # one attribute of one link (store edits.py)
+        what = _link_fields({key: old.get("value")}, {key: new.get("value")})
+        shown = one_line(str(new.get("url", "")), 60)
+        return Content.assemble("link updated: ", (shown, "underline"), f" ({'; '.join(what)})")
     if field == "claim":
         if new and not old:
             return Content.assemble("claim added: ", _short(_claim_name(new)))

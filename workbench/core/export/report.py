@@ -102,6 +102,35 @@ class ClaimRow:
     links: list[LinkRow]
     last_change: Change | None
 
+    @property
+    def label(self) -> str:
+        """The reviewer's wording when there is one, else the extracted label."""
+        return self.verdict.label or self.claim.label or self.claim.anchor
+
+
+@dataclass(frozen=True)
+class OrphanRow:
+    """A verdict kept for a claim a re-import removed (``claim`` when its text was kept)."""
+
+    verdict: Verdict
+    claim: Claim | None
+
+    @property
+    def label(self) -> str:
+        if self.verdict.label:
+            return self.verdict.label
+        if self.claim is not None:
+            return self.claim.label or self.claim.anchor
+        return f"claim {self.verdict.claim_id}"
+
+
+@dataclass(frozen=True)
+class VerdictRow:
+    """One line of the verdict summary at the top of a report."""
+
+    article: Article
+    row: ClaimRow
+
 
 @dataclass(frozen=True)
 class Summary:
@@ -130,6 +159,8 @@ class ArticleReport:
     reviewers: list[str]
     first_reviewed: str
     last_reviewed: str
+    orphans: list[OrphanRow] = field(default_factory=list)
+    """The orphaned verdicts with the claim text the store kept."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +175,15 @@ class Report:
     @property
     def filtered(self) -> bool:
         return bool(self.statuses or self.reviewer)
+
+    def verdicts(self) -> list[VerdictRow]:
+        """The claims of the report that have a verdict (not unreviewed), in order."""
+        return [
+            VerdictRow(part.article, row)
+            for part in self.articles
+            for row in part.claims
+            if row.verdict.status != Status.UNREVIEWED
+        ]
 
 
 def split_sentence(claim: Claim) -> tuple[str, str, str]:
@@ -200,6 +240,7 @@ def article_report(
     statuses: Sequence[str] | None = None,
     reviewer: str | None = None,
     include_dismissed: bool = True,
+    orphan_claims: dict[str, Claim] | None = None,
 ) -> ArticleReport:
     """The report data of one article from plain objects (no store needed).
 
@@ -257,6 +298,7 @@ def article_report(
         reviewers=sorted({v.reviewer for v in touched if v.reviewer}),
         first_reviewed=times[0] if times else "",
         last_reviewed=times[-1] if times else "",
+        orphans=[OrphanRow(v, (orphan_claims or {}).get(v.claim_id)) for v in orphaned],
     )
 
 
@@ -290,6 +332,7 @@ def build_report(
                 statuses=wanted,
                 reviewer=reviewer or None,
                 include_dismissed=include_dismissed,
+                orphan_claims={v.claim_id: c for v, c in ws.orphans(article.id) if c},
             )
         )
     return Report(

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 AVAILABILITY_API = "https://archive.org/wayback/available"
 SAVE_ENDPOINT = "https://web.archive.org/save/"
+SNAPSHOT_PREFIX = "https://web.archive.org/web/"
 _SNAPSHOT = re.compile(r"/web/(\d{14})(?:[a-z_]{0,4})/(.+)$")
 _SNAPSHOT_IN_TEXT = re.compile(r"(?:https?://web\.archive\.org)?/web/(\d{14})/[^\s\"'<>]+")
 
@@ -37,13 +38,15 @@ def wayback_iso(timestamp: str) -> str:
     return f"{ts[0:4]}-{ts[4:6]}-{ts[6:8]}T{ts[8:10]}:{ts[10:12]}:{ts[12:14]}Z"
 
 
-def _snapshot_record(snapshot_url: str, timestamp: str) -> ArchiveSnapshot:
+def _snapshot_record(snapshot_url: str, timestamp: str) -> ArchiveSnapshot | None:
+    """The snapshot, or None when the answer does not point into the Wayback Machine
+    (an archive answer is untrusted too: no ``javascript:``, no other host)."""
     url = snapshot_url.strip()
     if url.startswith("http://web.archive.org/"):
         url = "https://" + url[len("http://") :]
-    return ArchiveSnapshot(
-        url=one_line(url, 2000), timestamp=wayback_iso(timestamp), checked_at=now_iso()
-    )
+    if not url.startswith(SNAPSHOT_PREFIX) or url != one_line(url) or " " in url:
+        return None
+    return ArchiveSnapshot(url=url[:2000], timestamp=wayback_iso(timestamp), checked_at=now_iso())
 
 
 def _failed(what: str, link: str, reason: str, status: int | None = None) -> FetchError:
@@ -120,13 +123,17 @@ def save_page(
             snapshot = (
                 candidate if candidate.startswith("http") else f"https://web.archive.org{candidate}"
             )
-            return _snapshot_record(snapshot, match.group(1))
+            record = _snapshot_record(snapshot, match.group(1))
+            if record is not None:
+                return record
     text = result.body[:200_000].decode("utf-8", "replace")
     for match in _SNAPSHOT_IN_TEXT.finditer(text):
         found = match.group(0)
         if link.split("://", 1)[-1].rstrip("/") in found:
             snapshot = found if found.startswith("http") else f"https://web.archive.org{found}"
-            return _snapshot_record(snapshot, match.group(1))
+            record = _snapshot_record(snapshot, match.group(1))
+            if record is not None:
+                return record
     return None
 
 

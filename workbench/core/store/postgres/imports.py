@@ -4,7 +4,7 @@ writes for JSON import, merge and sync."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import psycopg
 from psycopg.types.json import Jsonb
@@ -13,13 +13,11 @@ from ...errors import InputError
 from ...models import Article, Change, Claim, Link, Verdict
 from ...net.links import normalize_url
 from ...text import one_line, strip_controls
+from ..edits import check_stance, check_status, links_of
 from ..reimport import plan_moves
 from ..results import ImportResult
-from .edits import HISTORY_SQL, Row, check_stance, check_status, links_of
+from .edits import HISTORY_SQL, EditsMixin, Row
 from .reads import FIELDS
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .engine import PostgresStore
 
 _ID_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 INSERT_VERDICT = (
@@ -69,13 +67,11 @@ def _keep_reviewer_claims(
     return sorted([*claims, *kept], key=lambda c: c.start)
 
 
-class ImportsMixin:
-    def add_article(self: PostgresStore, article: Article, claims: list[Claim]) -> ImportResult:
+class ImportsMixin(EditsMixin):
+    def add_article(self, article: Article, claims: list[Claim]) -> ImportResult:
         return self.add_articles([(article, claims)])[0]
 
-    def add_articles(
-        self: PostgresStore, items: list[tuple[Article, list[Claim]]]
-    ) -> list[ImportResult]:
+    def add_articles(self, items: list[tuple[Article, list[Claim]]]) -> list[ImportResult]:
         """Store articles with their claims, all in one transaction."""
         self._check_writable()
         for article, _ in items:
@@ -92,7 +88,7 @@ class ImportsMixin:
         return results
 
     def _store_article(
-        self: PostgresStore, conn: psycopg.Connection[Any], article: Article, claims: list[Claim]
+        self, conn: psycopg.Connection[Any], article: Article, claims: list[Claim]
     ) -> ImportResult:
         claims = [
             c if c.article_id == article.id else replace(c, article_id=article.id) for c in claims
@@ -187,37 +183,10 @@ class ImportsMixin:
         self._notify(conn, article.id, last)
         return result
 
-    def _history_row(
-        self: PostgresStore,
-        conn: psycopg.Connection[Any],
-        aid: str,
-        cid: str,
-        field: str,
-        old: Any,
-        new: Any,
-        action: str,
-        reviewer: str | None = None,
-        at: str | None = None,
-    ) -> int:
-        row = conn.execute(
-            HISTORY_SQL,
-            (
-                aid,
-                cid,
-                field,
-                Jsonb(old),
-                Jsonb(new),
-                reviewer or self._reviewer,
-                at or self._clock(),
-                action,
-            ),
-        ).fetchone()
-        return int(row["seq"])
-
     # -- whole verdicts (import / merge / sync) ---------------------------------------------
 
     def put_verdict(
-        self: PostgresStore,
+        self,
         article_id: str,
         verdict: Verdict,
         action: str = "import",
@@ -263,7 +232,7 @@ class ImportsMixin:
         )
 
     def _restore(
-        self: PostgresStore,
+        self,
         article_id: str,
         verdict: Verdict,
         status: str,
@@ -294,7 +263,7 @@ class ImportsMixin:
 
         self._run(tx)
 
-    def append_history(self: PostgresStore, changes: list[Change]) -> None:
+    def append_history(self, changes: list[Change]) -> None:
         """Append rows from another workspace's history (new server sequence numbers)."""
         self._check_writable()
         if not changes:
