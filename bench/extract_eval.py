@@ -19,6 +19,23 @@ rules: tests/data/eval/README.md). Reports, per article and in total:
 * speaker accuracy for found quotes (full name / surname only / wrong);
 * claims overlapping ``no_claims_in`` spans (should be zero).
 
+Third-set additions (tests/data/eval3/README.md): ``statement`` facts (with
+``claim_type`` and ``speaker`` in their value, compared with the claim's own
+fields), ``tags`` on facts and ``non_claims`` sentences. Reported too:
+
+* recall by overlap: a fact is found when *any* claim overlaps it (the measure
+  the issue's targets use), per kind, per tag and per target group (statements,
+  numeric = quantity/percent/money/date/duration, quotes, superlatives/ranks =
+  ordinal facts and facts tagged ``superlative``);
+* a date fact also counts as found (same kind) when a claim of its sentence holds
+  it as ``value["when"]`` (the time of that claim's event, by design not a claim
+  of its own);
+* precision over annotated kinds: for sets that annotate no statements (eval,
+  eval2) statement claims are left out of that precision, since nothing there
+  could match them; the plain precision counts every claim;
+* non-claim sentences with no claim overlapping them (target: at least 90%);
+* speaker and claim type agreement for found statements.
+
     python bench/extract_eval.py [--data DIR] [--model NAME] [--only SLUG] [--totals] [--json OUT]
 """
 
@@ -60,6 +77,10 @@ STOPWORDS = {
 IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
 
 
+GROUPS = ("statements", "numeric", "quotes", "superlatives/ranks")
+NUMERIC_GROUP = {"quantity", "percent", "money", "date", "duration"}
+
+
 @dataclass
 class Fact:
     kind: str
@@ -68,6 +89,19 @@ class Fact:
     about: str
     start: int
     end: int
+    tags: list[str] = field(default_factory=list)
+
+    def groups(self) -> list[str]:
+        out = []
+        if self.kind == "statement":
+            out.append("statements")
+        if self.kind in NUMERIC_GROUP:
+            out.append("numeric")
+        if self.kind == "quote":
+            out.append("quotes")
+        if self.kind == "ordinal" or "superlative" in self.tags:
+            out.append("superlatives/ranks")
+        return out
 
 
 @dataclass
@@ -87,6 +121,21 @@ class ArticleResult:
     speakers_ok: int = 0
     speakers_partial: int = 0
     no_claim_hits: int = 0
+    found_overlap: int = 0
+    claims_annotated_kinds: int = 0
+    matched_annotated_kinds: int = 0
+    non_claims: int = 0
+    non_claims_clean: int = 0
+    statements_found: int = 0
+    statement_speakers: int = 0
+    statement_speakers_ok: int = 0
+    statement_types_ok: int = 0
+    when_found: int = 0
+    by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [facts, same, overlap]
+    by_tag: dict[str, list[int]] = field(default_factory=dict)
+    by_group: dict[str, list[int]] = field(default_factory=dict)
+    claims_by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [claims, matched]
+    non_claim_list: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     mismatched: list[str] = field(default_factory=list)
     wrong_values: list[str] = field(default_factory=list)
@@ -135,9 +184,28 @@ def load_facts(text: str, ann: dict[str, Any]) -> tuple[list[Fact], list[tuple[i
     for f in ann["facts"]:
         start, end = locate(text, f, blocked)
         facts.append(
-            Fact(f["kind"], f["anchor"], f.get("value", {}), f.get("about", ""), start, end)
+            Fact(
+                f["kind"],
+                f["anchor"],
+                f.get("value", {}),
+                f.get("about", ""),
+                start,
+                end,
+                list(f.get("tags", [])),
+            )
         )
     return facts, blocked
+
+
+def non_claim_spans(text: str, ann: dict[str, Any]) -> list[tuple[int, int, str]]:
+    """Every occurrence of each ``non_claims`` sentence."""
+    spans = []
+    for s in ann.get("non_claims", []):
+        starts = _occurrences(text, s)
+        if not starts:
+            raise SystemExit(f"non_claims string not in article: {s!r}")
+        spans.extend((i, i + len(s), s) for i in starts)
+    return spans
 
 
 # ----------------------------------------------------------------- comparing values
@@ -256,6 +324,22 @@ def _brief(c: Claim) -> str:
     return f"{c.kind} {c.anchor!r} value={value} label={c.label!r}"
 
 
+def _holds_when(c: Claim, f: Fact) -> bool:
+    """The claim holds the date fact as the time of its event (same sentence)."""
+    when = c.value.get("when") if isinstance(c.value, dict) else None
+    if not isinstance(when, dict) or not c.sentence_start <= f.start < c.sentence_end:
+        return False
+    got = _fold(str(when.get("text", "")))
+    return bool(got) and (got in _fold(f.anchor) or _fold(f.anchor) in got)
+
+
+def _count(table: dict[str, list[int]], key: str, *flags: bool) -> None:
+    row = table.setdefault(key, [0] * (len(flags) + 1))
+    row[0] += 1
+    for i, flag in enumerate(flags, start=1):
+        row[i] += int(flag)
+
+
 def evaluate(
     slug: str, article: Article, ann: dict[str, Any], claims: list[Claim]
 ) -> ArticleResult:
@@ -264,13 +348,46 @@ def evaluate(
     res = ArticleResult(slug, facts=len(facts))
     content = [c for c in claims if c.kind != "consistency"]
     res.claims = len(content)
+    annotates = {f.kind for f in facts}
     matched_ids: set[int] = set()
     for f in facts:
         over = [c for c in content if _overlaps(f.start, f.end, c.start, c.end)]
         for c in over:
             matched_ids.add(id(c))
         same = [c for c in over if c.kind == f.kind]
+        if not same and f.kind == "date":
+            same = [c for c in content if _holds_when(c, f)]
+            if same:
+                res.when_found += 1
+                matched_ids.update(id(c) for c in same)
+        hit = bool(over or same)
+        res.found_overlap += hit
+        _count(res.by_kind, f.kind, bool(same), hit)
+        for tag in f.tags:
+            _count(res.by_tag, tag, bool(same), hit)
+        for group in f.groups():
+            _count(res.by_group, group, bool(same), hit)
         where = f"[{f.kind}] {f.anchor!r} ({f.about})"
+        if f.kind == "statement" and same:
+            best = min(same, key=lambda c: abs(c.start - f.start))
+            res.statements_found += 1
+            res.statement_types_ok += best.claim_type == f.value.get("claim_type")
+            if f.value.get("speaker"):
+                res.statement_speakers += 1
+                ok = speaker_match(f.value["speaker"], best.speaker) == "ok"
+                res.statement_speakers_ok += ok
+                if not ok:
+                    res.wrong_values.append(
+                        f"{where}: speaker want {f.value['speaker']!r} got {best.speaker!r}"
+                    )
+        if f.kind == "statement":
+            if not same:
+                got = "; ".join(_brief(c) for c in over)
+                res.missed.append(
+                    f"{where}{' [overlapped by ' + got + ']' if got else ''}\n"
+                    f"      in: {_sentence(text, f.start, f.end)}"
+                )
+            continue
         if not same:
             other = [c for c in over if f.kind in VALUE_KINDS and c.kind in VALUE_KINDS]
             if other:
@@ -289,9 +406,12 @@ def evaluate(
         best = min(
             same, key=lambda c: (len(value_problems(f.value, c.value)), abs(c.start - f.start))
         )
-        if f.value:
+        if f.value and f.kind != "statement":
             res.values_checked += 1
-            problems = value_problems(f.value, best.value)
+            got_value = best.value
+            if best.kind != f.kind and isinstance(best.value.get("when"), dict):
+                got_value = best.value["when"]  # the date held as the time of the event
+            problems = value_problems(f.value, got_value)
             if problems:
                 res.wrong_values.append(
                     f"{where}: {'; '.join(problems)}  [claim anchor {best.anchor!r}]"
@@ -310,12 +430,32 @@ def evaluate(
             res.speakers_ok += verdict == "ok"
             res.speakers_partial += verdict == "partial"
     for c in content:
-        if id(c) in matched_ids:
+        matched = id(c) in matched_ids
+        _count(res.claims_by_kind, c.kind, matched)
+        if c.kind in annotates or c.kind != "statement":
+            res.claims_annotated_kinds += 1
+            res.matched_annotated_kinds += matched
+        if matched:
             res.matched_claims += 1
         else:
             res.unmatched.append(f"{_brief(c)}\n      in: {_sentence(text, c.start, c.end)}")
+    for a, b, s in non_claim_spans(text, ann):
+        res.non_claims += 1
+        inside = [c for c in content if _overlaps(a, b, c.start, c.end)]
+        if inside:
+            res.non_claim_list.append(f"{s[:80]!r}: " + "; ".join(_brief(c) for c in inside))
+        else:
+            res.non_claims_clean += 1
     for c in claims:
-        hit = next((s for a, b, s in blocked if _overlaps(a, b, c.start, c.end)), None)
+        if c.kind == "statement":
+            # a statement may contain a name with digits ("Route 66"); it is a hit only
+            # inside a span (a headline, a sentence with no checkable fact), and only in
+            # sets that annotate statements at all
+            if "statement" not in annotates:
+                continue
+            hit = next((s for a, b, s in blocked if a <= c.start and c.end <= b), None)
+        else:
+            hit = next((s for a, b, s in blocked if _overlaps(a, b, c.start, c.end)), None)
         if hit is not None:
             res.no_claim_hits += 1
             res.no_claim_list.append(f"{_brief(c)}  inside {hit[:70]!r}")
@@ -338,6 +478,7 @@ def print_report(results: list[ArticleResult], totals_only: bool) -> dict[str, A
                 ("label does not mention topic", r.label_misses),
                 ("unmatched claims (judge by hand)", r.unmatched),
                 ("claims in no_claims_in spans", r.no_claim_list),
+                ("claims on non-claim sentences", r.non_claim_list),
             ):
                 if items:
                     print(f"  -- {title} ({len(items)})")
@@ -371,8 +512,26 @@ def print_report(results: list[ArticleResult], totals_only: bool) -> dict[str, A
             "speakers_ok",
             "speakers_partial",
             "no_claim_hits",
+            "found_overlap",
+            "claims_annotated_kinds",
+            "matched_annotated_kinds",
+            "non_claims",
+            "non_claims_clean",
+            "statements_found",
+            "statement_speakers",
+            "statement_speakers_ok",
+            "statement_types_ok",
+            "when_found",
         )
     }
+    for table in ("by_kind", "by_tag", "by_group", "claims_by_kind"):
+        merged: dict[str, list[int]] = {}
+        for r in results:
+            for key, row in getattr(r, table).items():
+                acc = merged.setdefault(key, [0] * len(row))
+                for i, n in enumerate(row):
+                    acc[i] += n
+        t[table] = merged
     missed = t["facts"] - t["found"] - t["kind_numeric"] - t["kind_other"]
     print("\ntotals:")
     print(f"  recall (same kind)           {_pct(t['found'], t['facts'])}")
@@ -389,6 +548,37 @@ def print_report(results: list[ArticleResult], totals_only: bool) -> dict[str, A
         f"  surname only: {t['speakers_partial']}"
     )
     print(f"  claims in no_claims_in spans {t['no_claim_hits']}")
+    print(f"  recall (overlap any claim)   {_pct(t['found_overlap'], t['facts'])}")
+    print(f"  dates found as a claim's when {t['when_found']}")
+    print(
+        f"  precision (annotated kinds)  "
+        f"{_pct(t['matched_annotated_kinds'], t['claims_annotated_kinds'])}"
+    )
+    if t["non_claims"]:
+        print(f"  non-claim sentences, no claim {_pct(t['non_claims_clean'], t['non_claims'])}")
+    if t["statements_found"]:
+        print(
+            f"  statement claim_type agrees  {_pct(t['statement_types_ok'], t['statements_found'])}"
+        )
+        print(
+            f"  statement speaker agrees     "
+            f"{_pct(t['statement_speakers_ok'], t['statement_speakers'])}"
+        )
+    print("\n  recall by target group        same kind            overlap")
+    for g in GROUPS:
+        if g in t["by_group"]:
+            n, same, hit = t["by_group"][g]
+            print(f"    {g:26} {_pct(same, n):>20} {_pct(hit, n):>20}")
+    print("  recall by kind")
+    for k, (n, same, hit) in sorted(t["by_kind"].items()):
+        print(f"    {k:26} {_pct(same, n):>20} {_pct(hit, n):>20}")
+    if t["by_tag"]:
+        print("  recall by tag")
+        for k, (n, same, hit) in sorted(t["by_tag"].items()):
+            print(f"    {k:26} {_pct(same, n):>20} {_pct(hit, n):>20}")
+    print("  precision by claim kind")
+    for k, (n, matched) in sorted(t["claims_by_kind"].items()):
+        print(f"    {k:26} {_pct(matched, n):>20}")
     return t
 
 

@@ -65,18 +65,31 @@ def run_writers(cluster, db: str, pairs: list, procs: int, marks: int) -> dict:
     shuffled = pairs[:]
     rng.shuffle(shuffled)
     shared, rest = shuffled[:100], shuffled[100:]
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    env = dict(
+        os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
+    )
     children = []
     for k in range(procs):
-        own = rest[k::procs][: marks]
+        own = rest[k::procs][:marks]
         targets = []
         for i in range(marks):
             targets.append(shared[(i // 10) % len(shared)] if i % 10 == 0 else own[i % len(own)])
         role = pgc.ensure_role(cluster, f"rev{k}")
-        spec = {"url": cluster.url(db, role), "field": "note", "n": marks, "targets": targets,
-                "read_first": True, "wait_stdin": True}
-        child = subprocess.Popen([sys.executable, str(WRITER), json.dumps(spec)], env=env,
-                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        spec = {
+            "url": cluster.url(db, role),
+            "field": "note",
+            "n": marks,
+            "targets": targets,
+            "read_first": True,
+            "wait_stdin": True,
+        }
+        child = subprocess.Popen(
+            [sys.executable, str(WRITER), json.dumps(spec)],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         children.append(child)
     for child in children:
         assert child.stdout.readline().strip() == "ready"
@@ -91,7 +104,9 @@ def run_writers(cluster, db: str, pairs: list, procs: int, marks: int) -> dict:
         for line in lines:
             parts = line.split()
             if parts[0] == "ack":
-                acks.append((f"rev{k}", parts[2], parts[3], parts[5].replace("_", " "), float(parts[6])))
+                acks.append(
+                    (f"rev{k}", parts[2], parts[3], parts[5].replace("_", " "), float(parts[6]))
+                )
             elif parts[0] == "conflict":
                 conflicts += 1
     with open_postgres_store(cluster.url(db)) as st:
@@ -168,10 +183,15 @@ def main() -> None:
     w = run_writers(cluster, db, pairs, args.procs, args.marks)
     lat = w["latencies"]
     print(f"\n{args.procs} reviewer processes x {args.marks} marks (note changes):")
-    print(f"  throughput        {w['acks'] / w['wall']:.0f} marks/s ({w['acks']} acked in {w['wall']:.1f} s)")
+    print(
+        f"  throughput        {w['acks'] / w['wall']:.0f} marks/s "
+        f"({w['acks']} acked in {w['wall']:.1f} s)"
+    )
     print(f"  mark latency      p50 {ms(pct(lat, 50))}  p99 {ms(pct(lat, 99))}")
-    print(f"  conflicts         {w['conflicts']} (acks + conflicts = {w['acks'] + w['conflicts']}"
-          f" of {w['attempted']} attempted)")
+    print(
+        f"  conflicts         {w['conflicts']} (acks + conflicts = {w['acks'] + w['conflicts']}"
+        f" of {w['attempted']} attempted)"
+    )
     print(f"  history rows      {w['history_rows']} (= acks: {w['history_rows'] == w['acks']})")
     print(f"  acknowledged lost {w['lost']}")
 
@@ -187,8 +207,10 @@ def main() -> None:
     print(f"\none session, {args.single} marks, no contention:")
     print(f"  local folder      p50 {ms(pct(local, 50))}  p99 {ms(pct(local, 99))}")
     print(f"  team server       p50 {ms(pct(team, 50))}  p99 {ms(pct(team, 99))}")
-    print(f"  ratio team/local  p50 {pct(team, 50) / pct(local, 50):.2f}  "
-          f"mean {statistics.mean(team) / statistics.mean(local):.2f}")
+    print(
+        f"  ratio team/local  p50 {pct(team, 50) / pct(local, 50):.2f}  "
+        f"mean {statistics.mean(team) / statistics.mean(local):.2f}"
+    )
 
     live = live_delay(cluster, db, pairs, args.live)
     print(f"\nlive update, mark -> other session has read it ({args.live} samples):")

@@ -20,7 +20,8 @@ Routes (GET):
   /bomb                         gzip bomb: ~200 kB that inflates to 200 MB
   /pdf                          application/pdf (with a large body that must not be read)
   /json                         application/json
-  /slow-ok                      200 after 0.3 s (counts how many run at once)
+  /slow-ok                      200 once ``server.gather`` requests are in flight at once (or
+                                all ``server.gather_left`` still expected are); counts them
   /mutable                      whatever ``server.mutable`` holds (HTML)
   /echo                         the request headers as text/plain
 """
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import gzip
 import html
+import struct
 import threading
 import time
 import zlib
@@ -47,13 +49,24 @@ _BOMB: list[bytes] = []
 
 
 def _bomb() -> bytes:
+    """One gzip member of ~200 kB that inflates to 200 MB of zeros (built in well under 1 s).
+
+    After a full flush the compressor starts afresh, so every 1 MB block of zeros
+    compresses to the same bytes: compress one, repeat it, write the trailer by hand.
+    """
     if _BOMB:
         return _BOMB[0]
-    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
     block = b"\0" * 1_000_000
-    parts = [compressor.compress(block) for _ in range(200)]
-    parts.append(compressor.flush())
-    _BOMB.append(b"".join(parts))
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    first = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
+    again = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
+    last = compressor.flush()
+    crc = 0
+    for _ in range(200):
+        crc = zlib.crc32(block, crc)
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
+    trailer = struct.pack("<II", crc, (200 * len(block)) & 0xFFFFFFFF)
+    _BOMB.append(header + first + again * 199 + last + trailer)
     return _BOMB[0]
 
 
@@ -65,6 +78,9 @@ class Server:
         self.lock = threading.Lock()
         self.active = 0
         self.max_active = 0
+        self.arrived = threading.Condition(self.lock)
+        self.gather = 1
+        self.gather_left = 0
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.huge_sent = 0
         self.mutable = b""
@@ -180,15 +196,24 @@ class Server:
         elif path == "/json":
             self.send(h, 200, b'{"a": 1}', "application/json")
         elif path == "/slow-ok":
-            with self.lock:
+            with self.arrived:
                 self.active += 1
                 self.max_active = max(self.max_active, self.active)
+                self.arrived.notify_all()
+                # held until `gather` requests are in flight (or every one still expected is)
+                self.arrived.wait_for(
+                    lambda: self.active >= min(self.gather, max(self.gather_left, 1)), timeout=10
+                )
+                if self.gather > 1:
+                    # a moment for one request too many to show up (only a failure waits longer)
+                    self.arrived.wait_for(lambda: self.active > self.gather, timeout=0.05)
             try:
-                time.sleep(0.3)
                 self.send(h, 200, b"<title>slow but fine</title>", "text/html")
             finally:
-                with self.lock:
+                with self.arrived:
                     self.active -= 1
+                    self.gather_left -= 1
+                    self.arrived.notify_all()
         elif path == "/mutable":
             self.send(h, 200, self.mutable, "text/html; charset=utf-8")
         elif path == "/echo":

@@ -14,7 +14,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = "seeds/belarus-putin-sochi.txt"
 
 
-
 def test_claims_json_is_fresh(capsys, monkeypatch):
     """claims.json is exactly what `workbench extract SEED --format json` writes.
 
@@ -45,8 +44,13 @@ def test_json_format_fields(capsys, monkeypatch):
         "value",
         "entities",
         "worthiness",
+        "claim_type",
+        "speaker",
     }
     assert doc["claims"] and all(set(c) == fields for c in doc["claims"])
+    statements = [c for c in doc["claims"] if c["kind"] == "statement"]
+    assert statements and all(c["claim_type"] for c in statements)
+    assert any(c["speaker"] for c in statements) and any(c["speaker"] is None for c in statements)
 
 
 def test_many_inputs_give_a_list_and_jsonl_lines(capsys, tmp_path):

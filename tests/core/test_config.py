@@ -49,3 +49,21 @@ def test_bad_config_is_one_clear_error(tmp_path, text, env, message):
 def test_a_named_config_file_must_exist(tmp_path):
     with pytest.raises(InputError, match="does not exist"):
         load_config(tmp_path / "missing.toml", env={})
+
+
+def test_a_key_bound_to_two_actions_is_refused_naming_both(tmp_path, capsys):
+    """Fault 12.8: `mark_false = "v"` silently took "v" from verified."""
+    from workbench.cli import main
+    from workbench.core.config import check_keymap
+
+    defaults = {"mark_verified": "v", "mark_false": "f", "undo": "ctrl+z"}
+    with pytest.raises(InputError) as info:
+        check_keymap({"mark_false": "v"}, defaults)
+    assert "mark_verified" in str(info.value) and "mark_false" in str(info.value)
+    check_keymap({"mark_false": "v", "mark_verified": "y"}, defaults)  # a swap is fine
+    config = tmp_path / "config.toml"
+    config.write_text('[keymap]\nmark_false = "v"\n', encoding="utf-8")
+    code = main(["open", "--config", str(config), "-w", str(tmp_path / "ws")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "mark_verified" in err and "mark_false" in err
+    assert not (tmp_path / "ws").exists()

@@ -101,17 +101,52 @@ def test_claim_reviewed_is_the_claim_not_the_rating():
     reviews = json.loads(render(report, "claimreview"))
     rows = [r for r in report.articles[0].claims if r.verdict.status in FINAL_STATUSES]
     for review, row in zip(reviews, rows, strict=True):
-        assert review["claimReviewed"] in (row.claim.label, row.claim.sentence)
+        assert review["claimReviewed"] in (row.claim.label, row.claim.sentence, row.verdict.label)
     # A short label ("$1.5B loan") is not a statement: the sentence is used instead.
     assert reviews[0]["claimReviewed"] == "more than 100,000 people"
     assert reviews[1]["claimReviewed"] == "The loan is worth $1.5 billion."
 
 
-def test_author_falls_back_to_the_reviewer_without_an_org():
+def test_without_an_org_claimreview_is_refused_not_authored_by_the_os_user():
+    """Fault 12.9: the author used to be the reviewer's OS user name."""
     report = plain_report(ExportOptions(url="https://factcheck.example/p"))
-    reviews = json.loads(render(report, "claimreview"))
-    assert {r["author"]["@type"] for r in reviews} == {"Person"}
-    assert [r["author"]["name"] for r in reviews] == ["ana", "bo"]
+    with pytest.raises(ExportError) as info:
+        render(report, "claimreview")
+    assert "--org" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_claim_reviewed_is_never_a_cut_label():
+    """Fault 12.9: `claimReviewed` was the display label ending in '…'."""
+    report = plain_report()
+    row = report.articles[0].claims[0]
+    object.__setattr__(row.claim, "label", "Vladimir Putin: “We see Belarus as our closest…”")
+    review = json.loads(render(report, "claimreview"))[0]
+    assert "…" not in review["claimReviewed"] and review["claimReviewed"] == row.claim.sentence
+
+
+def test_claim_reviewed_is_the_reviewers_wording_when_given():
+    report = plain_report()
+    report.articles[0].claims[0].verdict.label = "Over 100,000 people protested in Minsk"
+    review = json.loads(render(report, "claimreview"))[0]
+    assert review["claimReviewed"] == "Over 100,000 people protested in Minsk"
+
+
+@pytest.mark.parametrize("bad", ["Username", "admin", "By Staff", "user123", "https://x.example"])
+def test_a_byline_that_is_not_a_name_is_dropped(bad):
+    report = plain_report()
+    part = report.articles[0]
+    part.article.meta["author"] = bad
+    for review in json.loads(render(report, "claimreview")):
+        item = review["itemReviewed"]
+        assert "author" not in item.get("appearance", {})
+        assert item.get("author", {}).get("name") != bad
+
+
+def test_dismissed_claims_are_never_published():
+    report = plain_report()
+    for row in report.articles[0].claims:
+        row.verdict.status = "dismissed"
+    assert json.loads(render(report, "claimreview")) == []
 
 
 @pytest.mark.parametrize("url", [None, "", "javascript:alert(1)", "factcheck.example/page"])

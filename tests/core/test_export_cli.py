@@ -236,3 +236,37 @@ def test_export_to_a_full_device_is_one_line_and_the_device_stays(workspace, cap
     code, out, err = run(capsys, "export", "-o", "/dev/full", "-w", str(path))
     assert code == 6 and err.count("\n") == 1 and "No space left" in err
     assert stat.S_ISCHR(Path("/dev/full").stat().st_mode)
+
+
+def test_orphaned_verdicts_are_listed_not_only_counted(tmp_path, capsys):
+    """Issue 12: reports listed only the number of orphaned verdicts."""
+    from store_fixtures import TEXT, claims_for
+
+    from workbench.core.articles import make_article
+    from workbench.core.store import Workspace
+
+    path = tmp_path / "ws"
+    old = make_article(TEXT, "minsk.txt")
+    new = make_article(TEXT.replace(" The ministry counted 300 arrests.", ""), "minsk.txt")
+    with Workspace.open(path, reviewer="ana") as ws:
+        ws.add_article(old, claims_for(old))
+        gone = next(c for c in ws.claims(old.id) if c.anchor == "300")
+        ws.set_status(old.id, gone.id, "false")
+        ws.set_note(old.id, gone.id, "the ministry said 30")
+        ws.add_article(new, claims_for(new))
+    for fmt in ("md", "html"):
+        code, out, err = run(capsys, "export", "-f", fmt, "-o", "-", "-w", str(path))
+        assert code == 0, err
+        assert "1 verdict(s) kept for claims no longer in the article" in out
+        assert gone.id in out and "the ministry said 30" in out
+
+
+def test_importing_an_export_without_claims_warns(workspace, capsys, tmp_path):
+    """Fault 12.5: such an import silently created an empty article."""
+    path, _ = workspace
+    dump = tmp_path / "empty.json"
+    code, _, err = run(capsys, "export", "-f", "json", "--by", "nobody", "-o", str(dump),
+                       "-w", str(path))
+    assert code == 0 and "no claims" in err
+    code, out, err = run(capsys, "import", str(dump), "--create", "-w", str(tmp_path / "new"))
+    assert code == 0 and "workbench: warning:" in err and "no claims" in err

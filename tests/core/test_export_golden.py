@@ -112,7 +112,9 @@ def test_html_structure(seeded):
     assert marks == len(claims)
     hrefs = [v for t, n, v in page.attrs if n == "href"]
     assert SEED_SOURCE in hrefs and "https://gone.example/old-page" in hrefs
-    assert all(h.startswith("https://") for h in hrefs)
+    assert all(h.startswith(("https://", "#claim-")) for h in hrefs)
+    reviewed = [c for c in claims if verdicts[c.id].status != "unreviewed"]
+    assert [h for h in hrefs if h.startswith("#")] == [f"#claim-{c.id}" for c in reviewed]
     assert "script" not in page.tags and "src" not in {n for _, n, _ in page.attrs}
     text = " ".join(page.text)
     assert article.title in text and "dead link (404)" in text

@@ -225,3 +225,188 @@ def test_fields_merge_one_by_one(triaged, tmp_path):
     assert [(c.claim_id, c.fields, c.winner) for c in result.conflicts] == [
         (y, ("status",), "remote")
     ]
+
+
+# -- hostile and broken import files (issue 16 items 3, 4, 5, 16) --------------------------
+
+
+def _hostile(doc: dict, how: str) -> str:
+    art = doc["articles"][0]
+    claim = art["claims"][0]
+    if how == "deep":
+        return json.dumps(doc)[:-1] + ', "x": ' + "[" * 1000 + "]" * 1000 + "}"
+    if how == "bigint":
+        claim["value"]["n"] = 0
+        return json.dumps(doc).replace('"n": 0', '"n": 1' + "0" * 4400)
+    if how == "nan":
+        return json.dumps(doc).replace(
+            '"worthiness": ' + json.dumps(claim["worthiness"]), '"worthiness": NaN', 1
+        )
+    if how == "action-object":
+        art["history"][0]["action"] = {"x": 1}
+    elif how == "worthiness-text":
+        claim["worthiness"] = "high"
+    elif how == "value-list":
+        claim["value"] = [1, 2]
+    elif how == "entities-text":
+        claim["entities"] = "Minsk"
+    elif how == "passwd":
+        claim["id"] = "../../../etc/passwd"
+    elif how == "empty-id":
+        second = json.loads(json.dumps(art))
+        second["article"]["id"] = ""
+        doc["articles"].append(second)
+    elif how == "anchor":
+        claim["anchor"] = "\x1b]0;pwned\x07"
+    elif how == "offsets-type":
+        claim["start"] = "0"
+    return json.dumps(doc)
+
+
+HOW = [
+    "deep",
+    "bigint",
+    "nan",
+    "action-object",
+    "worthiness-text",
+    "value-list",
+    "entities-text",
+    "passwd",
+    "empty-id",
+    "anchor",
+    "offsets-type",
+]
+
+
+@pytest.mark.parametrize("how", HOW)
+def test_hostile_files_are_refused_with_one_line_and_write_nothing(triaged, tmp_path, how):
+    src, _ = triaged
+    doc = json.loads(export_json(src, tmp_path / "a.json").read_text(encoding="utf-8"))
+    path = tmp_path / "bad.json"
+    path.write_text(_hostile(doc, how), encoding="utf-8")
+    target = tmp_path / "ws"
+    with Workspace.open(target, reviewer="ana") as ws:
+        with pytest.raises(InputError) as info:
+            import_file(ws, path)
+        assert ws.articles() == [] and ws.history() == [] and not ws.can_undo()
+    message = str(info.value)
+    assert "\n" not in message and len(message) < 400 and "\x1b" not in message
+    assert not list((target / "articles").iterdir())
+
+
+def test_import_cleans_every_text_field(triaged, tmp_path):
+    src, aid = triaged
+    doc = json.loads(export_json(src, tmp_path / "a.json").read_text(encoding="utf-8"))
+    art = doc["articles"][0]
+    evil = "\x1b]0;TITLE\x07\x1b]52;c;SGVsbG8=\x07"
+    art["claims"][0]["kind"] = "quantity" + evil
+    art["claims"][0]["label"] = evil + "label"
+    art["history"][0]["action"] = "edit" + evil
+    art["history"][0]["field"] = "status" + evil
+    art["article"]["title"] = evil + "Title"
+    path = tmp_path / "evil.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    target = tmp_path / "ws"
+    with Workspace.open(target, reviewer="ana") as ws:
+        import_file(ws, path)
+        claim = ws.claims(aid)[0]
+        row = ws.history(aid)[0]
+        assert (claim.kind, claim.label) == ("quantity", "label")
+        assert (row.action, row.field) == ("edit", "status")
+        assert ws.article(aid).title == "Title"
+    raw = b"".join(p.read_bytes() for p in (target / "articles").iterdir())
+    assert b"\x1b" not in raw and b"\\u001b" not in raw
+
+
+def test_nan_is_never_written_into_a_json_export(tmp_path):
+    from store_fixtures import article as store_article
+
+    a, claims = store_article()
+    claims = [
+        claims[0].__class__(
+            **{**claims[0].to_dict(), "worthiness": float("nan"), "value": {"n": float("inf")}}
+        ),
+        *claims[1:],
+    ]
+    with Workspace.open(tmp_path / "ws", reviewer="ana") as ws:
+        ws.add_article(a, claims)
+    out = export_json(tmp_path / "ws", tmp_path / "out.json")
+    text = out.read_text(encoding="utf-8")
+
+    def refuse(name):
+        raise ValueError(name)
+
+    doc = json.loads(text, parse_constant=refuse)  # strict parsers accept it
+    first = doc["articles"][0]["claims"][0]
+    assert first["worthiness"] is None and first["value"] == {"n": None}
+
+
+def test_an_import_is_one_undoable_step(triaged, tmp_path):
+    src, aid = triaged
+    dump = export_json(src, tmp_path / "a.json")
+    from store_fixtures import article as store_article
+
+    mine, mine_claims = store_article()
+    target = tmp_path / "ws"
+    with Workspace.open(target, reviewer="ana") as ws:
+        ws.add_article(mine, mine_claims)
+        ws.set_status(mine.id, mine_claims[0].id, "false")  # the reviewer's earlier mark
+        import_file(ws, dump)
+        assert {s.id for s in ws.articles()} == {mine.id, aid}
+        undone = ws.undo()
+        assert [(c.field, c.article_id) for c in undone] == [("article", aid)]
+        assert [s.id for s in ws.articles()] == [mine.id]  # the import is gone ...
+        assert ws.verdict(mine.id, mine_claims[0].id).status == "false"  # ... the mark is not
+        ws.redo()
+        assert {s.id for s in ws.articles()} == {mine.id, aid}
+        ws.undo()
+    with Workspace.open(target, reviewer="ana") as ws:  # and it holds after a restart
+        assert [s.id for s in ws.articles()] == [mine.id]
+        assert ws.undo()[0].claim_id == mine_claims[0].id
+
+
+def test_a_merge_is_one_undoable_step(triaged, tmp_path):
+    src, aid = triaged
+    ours = copy_of(triaged, tmp_path / "ours")
+    theirs = copy_of(triaged, tmp_path / "theirs")
+    ids = _ids(ours, aid)
+    with Workspace.open(theirs, reviewer="bo", clock=Clock("2026-11-28T10:00:00Z")) as ws:
+        ws.set_status(aid, ids[5], "disputed")
+        ws.set_note(aid, ids[6], "Bo's note")
+    dump = export_json(theirs, tmp_path / "bo.json", reviewer="bo")
+    with Workspace.open(ours, reviewer="ana") as ws:
+        before = {k: v.to_dict() for k, v in ws.verdicts(aid).items()}
+        import_file(ws, dump)
+        assert ws.verdict(aid, ids[5]).status == "disputed"
+        ws.undo()
+        after = ws.verdicts(aid)
+        assert after[ids[5]].status == before[ids[5]]["status"]
+        assert after[ids[6]].note == before[ids[6]]["note"]
+
+
+def test_a_failure_halfway_through_a_merge_leaves_nothing(triaged, tmp_path, monkeypatch):
+    src, aid = triaged
+    ours = copy_of(triaged, tmp_path / "ours")
+    theirs = copy_of(triaged, tmp_path / "theirs")
+    ids = _ids(ours, aid)
+    with Workspace.open(theirs, reviewer="bo", clock=Clock("2026-11-28T10:00:00Z")) as ws:
+        for cid in ids[:6]:
+            ws.set_status(aid, cid, "disputed")
+    dump = export_json(theirs, tmp_path / "bo.json", reviewer="bo")
+    before = state(ours)
+    calls = {"n": 0}
+    real = Workspace.put_verdict
+
+    def failing(self, *args, **kw):
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise OSError(28, "No space left on device")
+        return real(self, *args, **kw)
+
+    monkeypatch.setattr(Workspace, "put_verdict", failing)
+    with Workspace.open(ours, reviewer="ana") as ws:
+        with pytest.raises(OSError):
+            import_file(ws, dump)
+        assert ws.verdict(aid, ids[0]).status == before[aid]["verdicts"][ids[0]]["status"]
+    monkeypatch.setattr(Workspace, "put_verdict", real)
+    assert calls["n"] == 4 and state(ours) == before

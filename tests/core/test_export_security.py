@@ -66,7 +66,8 @@ def test_html_report_has_no_active_content_and_shows_hostile_text_literally():
     assert not [a for a in page.attrs if a[1] in ("src", "srcset", "action", "formaction")]
     hrefs = [value for tag, name, value in page.attrs if name == "href"]
     assert hrefs, "the safe evidence link must still be a link"
-    assert all(h and h.startswith(("https://", "http://")) for h in hrefs)
+    # external links are http(s) only; the verdict table links to claims on the same page
+    assert all(h and h.startswith(("https://", "http://", "#claim-")) for h in hrefs)
     assert 'https://ok.example/a?b=1&c="2"' in hrefs
     text = "".join(page.text)
     assert "<script>alert(1)</script>" in text  # shown as text, not dropped
@@ -237,7 +238,7 @@ def test_safe_href_accepts_web_urls():
 
 
 def test_hostile_reviewer_and_title_in_every_format_do_not_crash():
-    report = hostile_report(ExportOptions(url="https://factcheck.example/x"))
+    report = hostile_report(ExportOptions(url="https://factcheck.example/x", org=HOSTILE))
     for fmt in ("md", "html", "csv", "json", "claimreview"):
         out = render(report, fmt)
         assert "\x1b" not in out

@@ -28,6 +28,7 @@ def test_eval_set_scores_stay_above_floors(tmp_path):
     assert t["facts"] >= 250
     assert t["found"] / t["facts"] >= 0.93
     assert t["values_ok"] / t["values_checked"] >= 0.95
-    assert t["matched_claims"] / t["claims"] >= 0.95
+    # statements are not annotated in this set: precision over the kinds it annotates
+    assert t["matched_annotated_kinds"] / t["claims_annotated_kinds"] >= 0.95
     assert t["speakers_ok"] / t["quotes_found"] >= 0.9
     assert t["no_claim_hits"] == 0

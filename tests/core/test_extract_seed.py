@@ -8,6 +8,7 @@ import pytest
 
 from workbench.core.articles import load_article_file
 from workbench.core.nlp.extract import extract_claims
+from workbench.core.nlp.statements import CLAIM_TYPES
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "belarus-putin-sochi.txt"
@@ -70,12 +71,53 @@ def test_quotes_are_attributed(seed):
     assert "Putin" in quotes[ally]
     friends = next(q for q in quotes if q.startswith("Friends are the ones"))
     assert "Lukashenko" in quotes[friends]
-    # scare quotes are not direct quotes; a short phrase inside reported speech is
-    # ("The Kremlin said ... leaders would discuss “key issues”")
+    # scare quotes nobody is credited with are not quotes
     assert not any(q.startswith("working meeting") for q in quotes)
     assert not any("last dictator" in q for q in quotes)
-    assert not any(q == "elder brother" for q in quotes)  # "called Putin his “elder brother”"
-    assert quotes.get("key issues") == "Kremlin"
+    # a short phrase the sentence credits to someone is: he called Putin his “elder brother”
+    assert "Lukashenko" in quotes["elder brother"]
+    # a phrase inside reported speech belongs to the statement, not a quote of its own
+    assert "key issues" not in quotes
+    kremlin = _one(claims, "statement", "leaders would discuss")
+    assert kremlin.speaker == "Kremlin" and kremlin.value.get("quote") == "key issues"
+
+
+def test_follow_on_quote_paragraph_keeps_speaker(seed):
+    _, claims = seed
+    quote = _one(claims, "quote", "Whatever the official announcements")
+    assert "Giles" in quote.speaker and quote.speaker == quote.value["speaker"]
+
+
+# (anchor part, speaker part or None, label part): statement facts named in issue 11
+SEED_STATEMENTS = [
+    ("no Russian troops have crossed the border", None, "no Russian troops have crossed"),
+    ("the arrest was a mistake", "Lukashenko", "Lukashenko: the arrest was a mistake"),
+    ("Lukashenko is increasingly dependent on Moscow", "Bezgan", "dependent on Moscow"),
+    ("Nearly all senior personalities", None, "nearly all senior personalities"),
+    ("forcefully taken to the Ukraine border", "Kolenikova", "taken to the Ukraine border"),
+    ("one of only a few foreign leaders", None, "Putin"),
+    ("joint military exercise", "news agency", "joint military exercise"),
+]
+
+
+@pytest.mark.parametrize("anchor,speaker,label", SEED_STATEMENTS)
+def test_seed_statements(seed, anchor, speaker, label):
+    _, claims = seed
+    c = _one(claims, "statement", anchor)
+    assert label in c.label
+    assert c.claim_type in CLAIM_TYPES
+    if speaker:
+        assert speaker in (c.speaker or "")
+    else:
+        assert c.speaker is None
+
+
+def test_weekday_is_the_time_of_the_meeting(seed):
+    _, claims = seed
+    assert not [c for c in claims if c.kind == "date" and c.anchor in ("Monday", "Monday’s")]
+    met = _one(claims, "statement", "met his last ally")
+    assert met.value["when"]["weekday"] == "Monday"
+    assert not [c for c in claims if c.kind == "date" and c.anchor == "Sunday"]
 
 
 def test_non_prose_lines_make_no_claims(seed):

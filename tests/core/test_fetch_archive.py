@@ -46,9 +46,9 @@ def test_snapshot_available() -> None:
     with client_for(handler) as client:
         record = lookup_snapshot(LINK, client=client)
     assert record is not None
-    assert record["url"] == f"https://web.archive.org/web/20240105101112/{LINK}"
-    assert record["timestamp"] == "2024-01-05T10:11:12Z"
-    assert record["checked_at"].endswith("Z")
+    assert record.url == f"https://web.archive.org/web/20240105101112/{LINK}"
+    assert record.timestamp == "2024-01-05T10:11:12Z"
+    assert record.checked_at.endswith("Z")
     assert seen[0].url.host == "archive.org" and seen[0].url.path == "/wayback/available"
     assert parse_qs(seen[0].url.query.decode())["url"] == [LINK]  # the link is encoded, not spliced
 
@@ -71,6 +71,26 @@ def test_snapshot_available() -> None:
     ],
 )
 def test_snapshot_not_available(payload: dict) -> None:
+    with client_for(lambda request: httpx.Response(200, json=payload)) as client:
+        assert lookup_snapshot(LINK, client=client) is None
+
+
+@pytest.mark.parametrize(
+    "snapshot",
+    [
+        "javascript:alert(1)",
+        "https://evil.example/web/20240105101112/x",
+        "https://web.archive.org.evil.example/web/20240105101112/x",
+        "https://web.archive.org/web/20240105101112/\x1b]0;x\x07",
+        "data:text/html,<script>",
+    ],
+)
+def test_an_archive_answer_pointing_elsewhere_is_no_snapshot(snapshot: str) -> None:
+    payload = {
+        "archived_snapshots": {
+            "closest": {"available": True, "status": "200", "url": snapshot, "timestamp": "2"}
+        }
+    }
     with client_for(lambda request: httpx.Response(200, json=payload)) as client:
         assert lookup_snapshot(LINK, client=client) is None
 
@@ -123,8 +143,8 @@ def test_save_page_follows_redirect_to_snapshot() -> None:
 
     with client_for(handler) as client:
         record = save_page(LINK, client=client)
-    assert record is not None and record["timestamp"] == "2026-11-27T20:41:03Z"
-    assert record["url"] == f"https://web.archive.org/web/20261127204103/{LINK}"
+    assert record is not None and record.timestamp == "2026-11-27T20:41:03Z"
+    assert record.url == f"https://web.archive.org/web/20261127204103/{LINK}"
 
 
 def test_save_page_content_location() -> None:
@@ -135,9 +155,7 @@ def test_save_page_content_location() -> None:
 
     with client_for(handler) as client:
         record = save_page(LINK, client=client)
-    assert (
-        record is not None and record["url"] == f"https://web.archive.org/web/20261127000001/{LINK}"
-    )
+    assert record is not None and record.url == f"https://web.archive.org/web/20261127000001/{LINK}"
 
 
 def test_save_page_not_ready_and_rate_limited() -> None:
@@ -179,9 +197,13 @@ def test_lookup_many_saves_only_missing_and_collects_errors() -> None:
             progress=lambda d, t: progress.append((d, t)),
         )
     assert saved == [missing]
-    assert found[have]["timestamp"] == "2024-01-05T10:11:12Z"
-    assert found[missing]["timestamp"] == "2026-11-27T00:00:02Z"
-    assert broken not in found and "HTTP 500" in errors[broken]
+    assert found[have].timestamp == "2024-01-05T10:11:12Z"
+    assert found[missing].timestamp == "2026-11-27T00:00:02Z"
+    assert (
+        broken not in found
+        and "HTTP 500" in errors[broken].message
+        and errors[broken].status == 500
+    )
     assert progress[0] == (0, 3) and progress[-1] == (3, 3)
 
 

@@ -8,7 +8,7 @@ from fetch_test_server import server  # noqa: F401  (fixture)
 from workbench.core.errors import FetchError, UnsafeURL
 from workbench.core.models import content_hash
 from workbench.core.net.fetch import fetch_article
-from workbench.core.net.pages import page_from_html
+from workbench.core.net.pages import clean_byline, page_from_html
 
 BOILERPLATE = (
     "cookies",
@@ -159,3 +159,65 @@ def test_pruning_never_eats_the_story() -> None:
     for i in range(8):
         assert f"Paragraph {i}:" in page.text
     assert "morning briefing" not in page.text
+
+
+HOSTILE_RESIDUE = (
+    "\x1b",
+    "\x07",
+    "\x9b",
+    "]0;",
+    "]52;",
+    "PWNED",
+    "ZXZpbA",
+    "[31m",
+    "[2J",
+    "\u202e",
+)
+
+
+def test_hostile_page_leaves_no_escape_sequence(server) -> None:  # noqa: F811
+    """Escapes written as references (&#27;]0;X&#7;) used to leave "]0;X" in title and text."""
+    article = fetch_article(server.url("/pages/hostile_escapes.html"), allow_private=True)
+    fields = {"title": article.title, "text": article.text, **article.meta}
+    for name, value in fields.items():
+        for residue in HOSTILE_RESIDUE:
+            assert residue not in value, (name, residue, value[:200])
+    assert article.title == "Council votes budget"
+    assert "approved a budget of $3 million on Tuesday after a long debate" in article.text
+    assert "author" not in article.meta  # "Admin" is not a name
+
+
+@pytest.mark.parametrize(
+    ("byline", "kept"),
+    [
+        ("Username", ""),
+        ("Admin", ""),
+        ("Staff", ""),
+        ("staff writer", ""),
+        ("By Jane Doe; Admin", "Jane Doe"),
+        ("jdoe42", ""),
+        ("news@example.org", ""),
+        ("{{author}}", ""),
+        ("Reuters", "Reuters"),
+        ("By María José García", "María José García"),
+        ("\x1b]0;x\x07Ana Silva", "Ana Silva"),
+    ],
+)
+def test_bylines_that_are_not_names_are_dropped(byline: str, kept: str) -> None:
+    assert clean_byline(byline) == kept
+
+
+def test_credentials_are_not_stored_with_the_article(server) -> None:  # noqa: F811
+    url = f"http://reader:s3cret@127.0.0.1:{server.port}/redirect/good"
+    article = fetch_article(url, allow_private=True)
+    assert article.source == server.url("/redirect/good")
+    assert article.meta["final_url"] == server.url("/news")
+    assert "s3cret" not in repr(article) and "reader" not in repr(article)
+
+
+def test_credentials_are_not_shown_in_errors(server) -> None:  # noqa: F811
+    url = f"http://reader:s3cret@127.0.0.1:{server.port}/missing"
+    with pytest.raises(FetchError) as info:
+        fetch_article(url, allow_private=True)
+    assert "s3cret" not in info.value.message and "HTTP 404" in info.value.message
+    assert info.value.status == 404 and info.value.reason.startswith("HTTP 404")

@@ -146,9 +146,9 @@ def test_check_links_stores_results(server, tmp_path, capsys, monkeypatch) -> No
     assert any(line.startswith("DEAD 404") for line in out.splitlines())
     with Workspace.open(ws_path, readonly=True) as ws:
         links = {link.url: link for link in ws.verdict(aid, cid).links}
-    assert links[good].check["ok"] is True and links[good].check["final_url"] == server.url("/news")
-    assert links[good].archive["timestamp"] == "2025-01-01T00:00:00Z"
-    assert links[dead].check["ok"] is False and links[dead].check["status_code"] == 404
+    assert links[good].check.ok is True and links[good].check.final_url == server.url("/news")
+    assert links[good].archive.timestamp == "2025-01-01T00:00:00Z"
+    assert links[dead].check.ok is False and links[dead].check.status_code == 404
     assert links[dead].archive is None
 
 
@@ -217,7 +217,7 @@ def test_check_links_offline_still_checks_local_links(
     assert any("news.example.org/a  not checked" in line for line in out.splitlines())
     with Workspace.open(ws_path, readonly=True) as ws:
         links = {link.url: link for link in ws.verdict(aid, cid).links}
-    assert links[local].check["ok"] is True and links[local].check["status_code"] == 200
+    assert links[local].check.ok is True and links[local].check.status_code == 200
     assert links[remote].check is None  # not checked is not dead
 
 
@@ -233,7 +233,7 @@ def test_check_links_refused_private_link_keeps_its_last_check(server, tmp_path,
     assert "0 dead, 1 refused (private address; --allow-private" in out
     with Workspace.open(ws_path, readonly=True) as ws:
         (link,) = ws.verdict(aid, cid).links
-    assert link.check["status_code"] == 404  # the refusal did not overwrite the real check
+    assert link.check.status_code == 404  # the refusal did not overwrite the real check
 
 
 def test_check_links_archive_offline_keeps_the_checks(
@@ -252,4 +252,4 @@ def test_check_links_archive_offline_keeps_the_checks(
     assert "1 ok, 0 dead" in out
     with Workspace.open(ws_path, readonly=True) as ws:
         (link,) = ws.verdict(aid, cid).links
-    assert link.check["ok"] is True and link.archive is None
+    assert link.check.ok is True and link.archive is None

@@ -7,14 +7,17 @@ import socket
 import threading
 import time
 import zlib
+from urllib.parse import quote
 
 import httpx
 import pytest
 from fetch_test_server import HUGE, server  # noqa: F401  (fixture)
 
-from workbench.core.errors import FetchError, InputError, NetworkUnreachable, UnsafeURL
+from workbench.core.errors import Cancelled, FetchError, InputError, NetworkUnreachable, UnsafeURL
 from workbench.core.net import fetch
 from workbench.core.net import guard as fetch_guard
+from workbench.core.net.client import _http_error
+from workbench.core.net.decoding import Decoder
 from workbench.core.net.fetch import fetch_url, make_client
 
 
@@ -64,6 +67,9 @@ def test_not_a_url_is_an_input_error(url: str) -> None:
         "::",
         "fe80::1",
         "fc00::1",
+        "fec0::1",
+        "fec0:1234::5",
+        "feff::1",
         "::ffff:127.0.0.1",
         "::ffff:10.0.0.1",
         "::ffff:169.254.169.254",
@@ -90,6 +96,32 @@ def test_loopback_server_refused_without_allow_private(server) -> None:  # noqa:
     assert "\n" not in message and server.url("/news") in message
     assert "loopback" in message and "--allow-private" in message
     assert len(server.requests) == before  # refused before connecting
+    # the parts are fields: nobody parses the line
+    error = info.value
+    assert error.url == server.url("/news") and error.private is True
+    assert error.reason == "127.0.0.1 is a loopback address: refused"
+    assert error.hint == "use --allow-private for a server on your own network"
+
+
+@pytest.mark.parametrize(
+    ("address", "words"),
+    [
+        ("0.0.0.0", "an unspecified address"),
+        ("::", "an unspecified address"),
+        ("127.0.0.1", "a loopback address"),
+        ("fec0::1", "a site-local address"),
+        ("::ffff:10.0.0.1", "an IPv4-mapped private address"),
+        ("169.254.169.254", "a cloud metadata address"),
+    ],
+)
+def test_refused_address_wording(address: str, words: str) -> None:
+    assert fetch_guard.describe_address(ipaddress.ip_address(address)) == words
+
+
+def test_scheme_refusal_is_not_a_private_refusal() -> None:
+    with pytest.raises(UnsafeURL) as info:
+        fetch_url("ftp://example.org/x")
+    assert info.value.private is False and info.value.url == "ftp://example.org/x"
 
 
 @pytest.mark.parametrize(
@@ -192,6 +224,40 @@ def test_redirect_to_host_resolving_private_refused(server) -> None:  # noqa: F8
             fetch_url(server.url("/redirect/to?url=http://metadata.test/latest/"), client=client)
 
 
+BAD_LOCATIONS = [
+    "javascript:alert(1)",
+    "data:text/html,<script>x</script>",
+    "mailto:someone@example.org",
+    "about:blank",
+    "tel:1",
+    "https:x",
+    "file:etc/passwd",
+    "http://[::1",
+    "http://exa mple.org/",
+    "//",
+]
+
+
+@pytest.mark.parametrize("location", BAD_LOCATIONS)
+def test_a_redirect_that_is_not_a_url_is_a_failed_fetch(server, location: str) -> None:  # noqa: F811
+    """httpx itself raised InvalidURL (not an HTTPError) for some of these: a traceback."""
+    url = server.url("/redirect/to?url=" + quote(location, safe=""))
+    with pytest.raises(FetchError) as info:
+        fetch_url(url, allow_private=True)
+    assert info.value.url == url and url in info.value.message
+    assert "\n" not in info.value.message
+
+
+def test_a_foreign_client_gets_a_fetch_error_for_a_bad_location() -> None:
+    """A client not built by make_client (no Location hook) still gets a FetchError."""
+    transport = httpx.MockTransport(
+        lambda request: httpx.Response(302, headers={"Location": "https:x"})
+    )
+    with httpx.Client(transport=transport) as client:
+        with pytest.raises(FetchError, match="bad redirect location"):
+            fetch_url("https://news.example.org/a", client=client)
+
+
 def test_redirect_to_file_scheme_refused(server) -> None:  # noqa: F811
     with pytest.raises(UnsafeURL, match="redirect to file:///etc/passwd refused"):
         fetch_url(server.url("/redirect/to?url=file:///etc/passwd"), allow_private=True)
@@ -245,7 +311,7 @@ def test_gzip_page_is_decoded(server) -> None:  # noqa: F811
 
 def test_decoder_output_is_bounded_per_call() -> None:
     bomb = zlib.compress(b"\0" * 50_000_000)
-    decoder = fetch._Decoder("deflate")
+    decoder = Decoder("deflate")
     out = decoder.feed(bomb, 1000)
     assert len(out) == 1000  # not 50 MB in memory at once
 
@@ -253,14 +319,14 @@ def test_decoder_output_is_bounded_per_call() -> None:
 def test_raw_deflate_is_accepted() -> None:
     compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
     raw = compressor.compress(b"hello world " * 10) + compressor.flush()
-    decoder = fetch._Decoder("deflate")
+    decoder = Decoder("deflate")
     assert decoder.feed(raw, 10_000) + decoder.flush(10_000) == b"hello world " * 10
 
 
 @pytest.mark.parametrize("encoding", ["br", "compress", "gzip, gzip"])
 def test_unknown_content_encoding_is_an_error(encoding: str) -> None:
     with pytest.raises(FetchError, match="Content-Encoding"):
-        fetch._Decoder(encoding)
+        Decoder(encoding)
 
 
 # --- time ---------------------------------------------------------------------------
@@ -287,7 +353,7 @@ def test_cancel_stops_a_fetch_quickly(server, path: str) -> None:  # noqa: F811
     timer = threading.Timer(0.3, cancel.set)
     timer.start()
     start = time.monotonic()
-    with pytest.raises(FetchError, match="cancelled") as info:
+    with pytest.raises(Cancelled, match="cancelled") as info:
         fetch_url(server.url(path), allow_private=True, timeout=20, cancel=cancel)
     assert time.monotonic() - start < 1.5
     assert server.url(path) in str(info.value)
@@ -342,9 +408,9 @@ def test_no_route_is_network_unreachable() -> None:
     cause = OSError(101, "Network is unreachable")
     error = httpx.ConnectError("[Errno 101] Network is unreachable")
     error.__cause__ = cause
-    assert isinstance(fetch._http_error(error, "https://a.example/"), NetworkUnreachable)
+    assert isinstance(_http_error(error, "https://a.example/"), NetworkUnreachable)
     refused = httpx.ConnectError("[Errno 111] Connection refused")
-    mapped = fetch._http_error(refused, "https://a.example/")
+    mapped = _http_error(refused, "https://a.example/")
     assert not isinstance(mapped, NetworkUnreachable) and "connection refused" in str(mapped)
 
 
@@ -357,3 +423,15 @@ def test_connection_refused_is_one_line(server) -> None:  # noqa: F811
         FetchError, match=rf"^cannot fetch http://127\.0\.0\.1:{port}/x: connection refused$"
     ):
         fetch_url(f"http://127.0.0.1:{port}/x", allow_private=True)
+
+
+@pytest.mark.parametrize("timeout", [float("nan"), float("inf"), -1.0, 0, "10", True])
+def test_a_deadline_that_is_not_a_positive_finite_number_is_refused(
+    server,  # noqa: F811
+    timeout,
+) -> None:
+    """``timeout=nan`` turned the total deadline off: a drip could hold a fetch forever."""
+    before = len(server.requests)
+    with pytest.raises(InputError, match="timeout"):
+        fetch_url(server.url("/drip-body"), allow_private=True, timeout=timeout)
+    assert len(server.requests) == before

@@ -189,11 +189,16 @@ def _claims(text: str) -> list:
 
 
 def _numbers(text: str) -> list[tuple[str, str, dict]]:
-    return [
+    claims = _claims(text)
+    found = [
         (c.kind, c.anchor, c.value)
-        for c in _claims(text)
+        for c in claims
         if c.kind in ("quantity", "percent", "money", "date", "duration")
     ]
+    # a date that only times an event is held by that event's claim (value["when"])
+    found += [("date", c.value["when"]["text"], c.value["when"])
+              for c in claims if "when" in c.value]
+    return found
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.core.store.postgres import open_postgres_store
 from workbench.core.store.postgres import cluster as pgc
+from workbench.core.store.postgres import open_postgres_store
 
 PG_SKIP = pgc.missing_reason()
 _urls: dict[str, str] = {}

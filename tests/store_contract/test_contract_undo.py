@@ -44,7 +44,6 @@ def test_undo_redo_survive_reopen(store_factory):
         assert rows[-1].new == "verified" and rows[-1].action == "edit"
 
 
-@pytest.mark.gap("postgres", "undo after a link check is refused as a conflict")
 def test_link_check_is_not_undoable(store_factory):
     a, claims = article()
     cid = claims[0].id

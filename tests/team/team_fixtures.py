@@ -35,7 +35,9 @@ def synthetic(i: int, claims: int):
 
 
 def start_writer(spec: dict, stdin: bool = False) -> subprocess.Popen:
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    env = dict(
+        os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
+    )
     proc = subprocess.Popen(
         [sys.executable, str(WRITER), json.dumps(spec)],
         stdout=subprocess.PIPE,

@@ -45,3 +45,19 @@ def test_missing_schema_and_unknown_article(pg, team_url):
         open_team(pg.url(empty))
     with open_team(team_url("ana")) as st, pytest.raises(NotFound):
         st.article("nope")
+
+
+def test_reviewer_is_the_login_or_the_servers_mapping(pg, team_url):
+    import psycopg
+
+    from workbench.core.store.postgres import cluster as pgc
+
+    url = team_url("ana")
+    with open_team(url, reviewer="someone-else") as st:
+        assert st.reviewer == "ana"  # a free --reviewer string is not trusted
+    with psycopg.connect(pg.url(pgc.SHARED_DB), autocommit=True) as conn:  # the owner maps
+        conn.execute("INSERT INTO workbench.reviewers VALUES ('ana', 'Ana Lopez')")
+    with open_team(url) as st:
+        assert st.reviewer == "Ana Lopez"
+    with psycopg.connect(url, autocommit=True) as conn, pytest.raises(psycopg.Error):
+        conn.execute("INSERT INTO workbench.reviewers VALUES ('bo', 'Ana Lopez')")  # no grant

@@ -22,8 +22,9 @@ def run(capsys, *argv):
 def test_db_upgrade_creates_then_is_a_no_op(pg, capsys):
     db = pgc.new_database(pg, upgraded=False)
     url = pg.url(db)
-    code, out, err = run(capsys, "db", "upgrade", url, "--writers", pgc.WRITERS,
-                         "--readers", pgc.READERS)
+    code, out, err = run(
+        capsys, "db", "upgrade", url, "--writers", pgc.WRITERS, "--readers", pgc.READERS
+    )
     assert code == 0, err
     assert f"from version 0 to {schema.SCHEMA_VERSION}" in out
     code, out, _ = run(capsys, "db", "upgrade", url)
@@ -60,8 +61,9 @@ def test_assign_take_who(team_url, capsys):
     assert "assigned to bo" in out and f"claim {claims[0].id}" in out and "taken by ana" in out
     code, out, _ = run(capsys, "take", claims[0].id[:8], "--release", "--workspace", url)
     assert "released" in out
-    code, _, err = run(capsys, "assign", a.id, "--to", "x", "--workspace",
-                       team_url("guest", write=False))
+    code, _, err = run(
+        capsys, "assign", a.id, "--to", "x", "--workspace", team_url("guest", write=False)
+    )
     assert code == 4 and "browse but not mark" in err and err.count("\n") == 1
     code, _, err = run(capsys, "who", "--workspace", "somewhere/folder")
     assert code == 2 and "needs a team workspace" in err
@@ -86,12 +88,16 @@ def test_connection_faults_are_one_line_without_password(pg, team_url, capsys, m
     team_url("ana")
     secret = "s3cr3t-Pa55"
     for argv, expect in (
-        (["who", "--workspace", f"postgresql://ana:{secret}@127.0.0.1:{pg.port}/x"],
-         "holds a password"),
+        (
+            ["who", "--workspace", f"postgresql://ana:{secret}@127.0.0.1:{pg.port}/x"],
+            "holds a password",
+        ),
         (["who", "--workspace", pg.url("no_such_db", "ana")], "createdb no_such_db"),
         (["who", "--workspace", pg.url(pgc.SHARED_DB, "nobody_here")], "no database user"),
-        (["who", "--workspace", f"postgresql://ana@127.0.0.1:{pgc.free_port()}/x"],
-         "check the URL and that the server is running"),
+        (
+            ["who", "--workspace", f"postgresql://ana@127.0.0.1:{pgc.free_port()}/x"],
+            "check the URL and that the server is running",
+        ),
     ):
         code, out, err = run(capsys, *argv)
         assert code != 0 and expect in err and err.count("\n") == 1, err
@@ -104,3 +110,39 @@ def test_connection_faults_are_one_line_without_password(pg, team_url, capsys, m
     code, out, err = run(capsys, "who", "--workspace", pg.tcp_url(pgc.SHARED_DB, "carol"))
     assert code == 0, err
     assert "right-one" not in out + err
+
+
+def test_every_day_commands_on_the_team_workspace(team_url, capsys, monkeypatch):
+    url = team_url("ana")
+    a, claims = article()
+    cid = claims[0].id
+    code, out, _ = run(capsys, "status", "--workspace", url)
+    assert code == 0 and "no articles in postgresql://ana@" in out
+    with open_team(url) as st:
+        st.add_article(a, claims)
+    monkeypatch.setenv("WORKBENCH_WORKSPACE", url)  # the engine is picked by location
+    code, out, err = run(
+        capsys, "mark", cid[:6], "verified", "--note", "ok", "--link", "https://example.org/x"
+    )
+    assert code == 0 and "verified" in out, err
+    code, out, _ = run(capsys, "status")
+    assert code == 0 and "1/4" in out
+    code, out, _ = run(capsys, "history")
+    assert out.count(" ana ") == 3
+    code, out, _ = run(capsys, "undo")
+    assert code == 0 and out.count("undid") == 3
+    with open_team(team_url("bo")) as st:
+        assert st.verdict(a.id, cid).status == "unreviewed"
+    code, _, err = run(capsys, "mark", cid[:6], "false", "--workspace", team_url("guest", False))
+    assert code == 4 and "browse but not mark" in err
+
+
+def test_db_upgrade_refusals_are_one_line(pg, team_url, capsys):
+    db = pgc.new_database(pg, upgraded=False)
+    pgc.ensure_role(pg, "ana")
+    code, _, err = run(capsys, "db", "upgrade", pg.url(db, "ana"))  # not the owner
+    assert code == 4 and "as the database owner" in err and err.count("\n") == 1
+    code, _, err = run(capsys, "db", "upgrade", pg.url(db), "--writers", "no_such_role")
+    assert code == 4 and "create the role first" in err and err.count("\n") == 1
+    with psycopg.connect(pg.url(db), autocommit=True) as conn:  # nothing half-done
+        assert schema.current_version(conn) == 0

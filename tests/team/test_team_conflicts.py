@@ -28,7 +28,11 @@ def test_different_fields_both_land(pair):
     bo.set_note(a.id, cid, "the ministry says otherwise")
     bo.set_label(a.id, cid, "1,500 million loan")
     v = ana.verdict(a.id, cid)
-    assert (v.status, v.note, v.label) == ("false", "the ministry says otherwise", "1,500 million loan")
+    assert (v.status, v.note, v.label) == (
+        "false",
+        "the ministry says otherwise",
+        "1,500 million loan",
+    )
 
 
 def test_same_field_second_gets_conflict_then_keeps_one(pair):

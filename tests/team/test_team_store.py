@@ -83,7 +83,8 @@ def test_reimport_keeps_moves_orphans(loaded):
     st.set_note(a.id, claims[3].id, "arrests note")
     res = st.add_article(a, claims)  # same text again: everything kept
     assert (res.created, res.kept, res.orphaned) == (False, 2, 0)
-    from team_fixtures import TEXT, article as make
+    from team_fixtures import TEXT
+    from team_fixtures import article as make
 
     b, new_claims = make(TEXT.replace("300 arrests", "many arrests"), "minsk.txt")
     res = st.add_article(b, new_claims)
@@ -99,18 +100,28 @@ def test_reimport_keeps_moves_orphans(loaded):
 def test_put_verdict_restore_and_append_history(loaded):
     st, a, claims = loaded
     cid = claims[3].id
-    v = Verdict(cid, a.id, status="disputed", note="from import", reviewer="bo",
-                updated_at="2026-01-01T00:00:00Z")
+    v = Verdict(
+        cid,
+        a.id,
+        status="disputed",
+        note="from import",
+        reviewer="bo",
+        updated_at="2026-01-01T00:00:00Z",
+    )
     st.put_verdict(a.id, v)
     got = st.verdict(a.id, cid)
     assert (got.status, got.note, got.reviewer) == ("disputed", "from import", "bo")
     assert {r.action for r in st.history(a.id, cid)} == {"import"}
     assert not st.can_undo()
-    st.put_verdict(a.id, Verdict(cid, a.id, status="false", reviewer="cy",
-                                 updated_at="2026-01-02T00:00:00Z"), record=False)
+    st.put_verdict(
+        a.id,
+        Verdict(cid, a.id, status="false", reviewer="cy", updated_at="2026-01-02T00:00:00Z"),
+        record=False,
+    )
     assert st.verdict(a.id, cid).reviewer == "cy" and len(st.history(a.id, cid)) == 2
-    st.append_history([Change(99, a.id, cid, "status", "x", "y", "bo", "2025-01-01T00:00:00Z",
-                              "merge")])
+    st.append_history(
+        [Change(99, a.id, cid, "status", "x", "y", "bo", "2025-01-01T00:00:00Z", "merge")]
+    )
     assert st.history(a.id)[-1].action == "merge"
 
 
@@ -121,8 +132,11 @@ def test_read_only_role_browses_but_cannot_mark(team_url, loaded):
         assert ro.readonly and ro.reviewer == "guest"
         assert ro.verdict(a.id, claims[0].id).status == "verified"
         assert ro.articles()[0].reviewed == 1
-        for change in (lambda: ro.set_status(a.id, claims[0].id, "false"), ro.undo,
-                       lambda: ro.assign(a.id, "guest")):
+        for change in (
+            lambda: ro.set_status(a.id, claims[0].id, "false"),
+            ro.undo,
+            lambda: ro.assign(a.id, "guest"),
+        ):
             with pytest.raises(StoreError, match="read-only role.*browse but not mark"):
                 change()
 
@@ -169,7 +183,7 @@ def test_hostile_text_through_the_database_unchanged(team_url, loaded, tmp_path)
         st.article("%")  # LIKE wildcards in a prefix match nothing
 
 
-def test_assign_and_expiring_markers(team_url, loaded):
+def test_assign_and_expiring_markers(pg, team_url, loaded):
     st, a, claims = loaded
     st.assign(a.id[:6], "bo")
     assert st.assignments()[a.id].assignee == "bo"
@@ -179,11 +193,17 @@ def test_assign_and_expiring_markers(team_url, loaded):
         bo.take(a.id)
         who = {(p.claim_id, p.reviewer) for p in bo.who(a.id)}
         assert who == {(claims[0].id, "ana"), ("", "bo")}
-        bo.take(a.id, claims[1].id, minutes=0.0001)  # expires at once (server clock)
+        bo.take(a.id, claims[1].id, minutes=1)
         import psycopg
 
-        with psycopg.connect(team_url("ana")) as conn:  # wait for the server clock, no sleep
-            conn.execute("SELECT pg_sleep(0.05)")
+        from workbench.core.store.postgres import cluster as pgc
+
+        with psycopg.connect(pg.url(pgc.SHARED_DB), autocommit=True) as conn:  # time passes
+            conn.execute(
+                "UPDATE workbench.takes SET expires_at = now() - interval '1 second' "
+                "WHERE claim_id = %s",
+                (claims[1].id,),
+            )
         assert (claims[1].id, "bo") not in {(p.claim_id, p.reviewer) for p in bo.who()}
         bo.release(a.id)
         assert {p.reviewer for p in st.who()} == {"ana"}
@@ -191,3 +211,14 @@ def test_assign_and_expiring_markers(team_url, loaded):
     assert st.assignments() == {}
     with pytest.raises(InputError):
         st.take(a.id, minutes=0)
+
+
+def test_rename_keeps_verdicts(team_url, loaded):
+    from workbench.core.services.reviewing import rename
+
+    st, a, claims = loaded
+    st.set_status(a.id, claims[0].id, "false")
+    assert rename(st, a.id[:6], "New [b]title[/b]").title == "New [b]title[/b]"
+    with open_team(team_url("bo")) as bo:
+        assert bo.articles()[0].title == "New [b]title[/b]"
+        assert bo.verdict(a.id, claims[0].id).status == "false"

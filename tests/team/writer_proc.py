@@ -49,7 +49,9 @@ def main() -> None:
                 out.write(f"conflict {i} {aid} {cid}\n")
             else:
                 dt = time.perf_counter() - t0
-                out.write(f"ack {i} {aid} {cid} {spec['field']} {value.replace(' ', '_')} {dt:.6f}\n")
+                out.write(
+                    f"ack {i} {aid} {cid} {spec['field']} {value.replace(' ', '_')} {dt:.6f}\n"
+                )
             out.flush()
             i += 1
 

@@ -28,8 +28,19 @@ CLAIM_FIELDS = (
     "value",
     "entities",
     "worthiness",
+    "claim_type",
+    "speaker",
 )
 ARTICLE_FIELDS = ("id", "title", "source", "text")
+TYPE_SHORT = {
+    "quantity": "quantity",
+    "correlation/causation": "causal",
+    "laws/rules": "rule",
+    "prediction": "predict",
+    "personal experience": "personal",
+    "other": "other",
+}
+"""Full Fact claim types, shortened for the table column."""
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -99,12 +110,13 @@ def format_table(article: Article, claims: list[Claim], width: int | None = None
     width = width or shutil.get_terminal_size((120, 24)).columns
     title = one_line(article.title or article.source, width)
     lines = [f"{title}  ({article.id}, {len(claims)} claims)"]
-    label_w = max(20, width - 8 - 1 - 11 - 1 - 28 - 1 - 5 - 4)
+    label_w = max(20, width - 8 - 1 - 11 - 1 - 8 - 1 - 28 - 1 - 5 - 4)
     for c in claims:
         score = "  -  " if c.worthiness is None else f"{c.worthiness:.2f} "
         value = one_line(format_value(c.kind, c.value), 28)
+        ctype = TYPE_SHORT.get(c.claim_type or "", "-")
         lines.append(
-            f"{one_line(c.id)[:8]} {one_line(c.kind):<11} "
+            f"{one_line(c.id)[:8]} {one_line(c.kind):<11} {ctype:<8} "
             f"{one_line(c.label, label_w):<{label_w}} {value:<28} {score}"
         )
     return "\n".join(lines) + "\n\n"

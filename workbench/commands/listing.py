@@ -91,11 +91,12 @@ def _unknown_claim(claim_id: str, article_id: str) -> Claim:
 
 
 def cmd_status(args: argparse.Namespace, config: Config) -> int:
+    from ..core.services.workspace import where as location_of
     from ..core.vocabulary import STATUS_STYLE, Status
 
     with open_ws(config, mode="read") as ws:
         summaries = ws.articles()
-        where = ws.path
+        where = location_of(ws)
     if args.format == "json":
         _json([dataclasses.asdict(s) for s in summaries])
         return 0
@@ -124,6 +125,19 @@ def cmd_status(args: argparse.Namespace, config: Config) -> int:
 def describe_change(change: Change) -> str:
     """``ARTICLE:CLAIM  field: old -> new`` in one clean line."""
     where = f"{one_line(change.article_id)[:8]}:{one_line(change.claim_id, 40)}"
+    if change.field in ("link.title", "link.stance") and isinstance(change.new, dict):
+        old = change.old.get("value") if isinstance(change.old, dict) else change.old
+        url = one_line(str(change.new.get("url", "")), 60)
+        attr = change.field.split(".", 1)[1]
+        return (
+            f"{where}  link {attr} of {url}: {_value('note', old)} -> "
+            f"{_value('note', change.new.get('value'))}"
+        )
+    if change.field == "claim":
+        added = change.new if isinstance(change.new, dict) else change.old
+        verb = "added" if isinstance(change.new, dict) else "removed"
+        label = added.get("label", "") if isinstance(added, dict) else ""
+        return f"{where}  claim {verb}: {_value('note', label)}"
     return (
         f"{where}  {one_line(change.field, 20)}: {_value(change.field, change.old)} -> "
         f"{_value(change.field, change.new)}"

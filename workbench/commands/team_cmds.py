@@ -24,10 +24,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "upgrade", parents=[common], help="create or upgrade the team workspace schema"
     )
     up.add_argument("url", nargs="?", metavar="URL", help="postgresql://USER@HOST/DB")
-    up.add_argument("--writers", action="append", default=[], metavar="ROLE",
-                    help="grant this role browse + mark rights (repeatable)")
-    up.add_argument("--readers", action="append", default=[], metavar="ROLE",
-                    help="grant this role browse-only rights (repeatable)")
+    up.add_argument(
+        "--writers",
+        action="append",
+        default=[],
+        metavar="ROLE",
+        help="grant this role browse + mark rights (repeatable)",
+    )
+    up.add_argument(
+        "--readers",
+        action="append",
+        default=[],
+        metavar="ROLE",
+        help="grant this role browse-only rights (repeatable)",
+    )
     up.set_defaults(func=cmd_db_upgrade)
     p.set_defaults(func=_db_help(p))
 
@@ -166,9 +176,12 @@ def cmd_sync(args: argparse.Namespace, config: Config) -> int:
     url = _team_url(config, args.url)
     if config.workspace and _is_url(config.workspace):
         raise InputError("sync copies a local folder workspace: --workspace must be a folder")
-    with open_postgres_store(url, config.reviewer_name) as team, Workspace.open(
-        config.workspace_path, reviewer=config.reviewer_name, wait=3.0, create=False
-    ) as local:
+    with (
+        open_postgres_store(url, config.reviewer_name) as team,
+        Workspace.open(
+            config.workspace_path, reviewer=config.reviewer_name, wait=3.0, create=False
+        ) as local,
+    ):
         result = sync(local, team)
     _out(result.summary())
     for conflict in result.conflicts:

@@ -138,3 +138,28 @@ def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> 
             raise InputError("WORKBENCH_ADVANCE_ON_MARK must be true or false")
         config.advance_on_mark = flag in ("1", "true", "yes", "on")
     return config
+
+
+def check_keymap(
+    overrides: dict[str, str], defaults: dict[str, str], where: str = "the config file"
+) -> None:
+    """Refuse a keymap that binds one key to two actions, in one line naming both.
+
+    ``defaults``: binding id -> keys (comma-separated) as the app defines them;
+    ``overrides``: the config's ``[keymap]``. An override replaces that binding's
+    keys, so ``mark_false = "v"`` takes "v" while ``mark_verified`` still has it.
+    """
+    owner: dict[str, str] = {}
+    for binding_id, keys in {**defaults, **overrides}.items():
+        if binding_id not in defaults:
+            continue  # an unknown id: the app warns about it
+        for key in (k.strip() for k in str(keys).split(",")):
+            if not key:
+                continue
+            other = owner.get(key)
+            if other is not None and other != binding_id:
+                raise InputError(
+                    f"keymap: key '{key}' is bound to both {other} and {binding_id}; "
+                    f"give one of them another key in [keymap] of {where}"
+                )
+            owner[key] = binding_id

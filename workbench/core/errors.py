@@ -36,6 +36,7 @@ optional; ``reason`` falls back to the message.
 from __future__ import annotations
 
 import os
+from typing import Any
 
 
 class WorkbenchError(Exception):
@@ -134,9 +135,13 @@ class Conflict(StoreError):
 
 
 class FetchError(WorkbenchError):
-    """A URL could not be fetched."""
+    """A URL could not be fetched; ``status`` is the HTTP status when the server answered."""
 
     exit_code = 5
+
+    def __init__(self, message: str, *, status: int | None = None, **fields: Any) -> None:
+        super().__init__(message, **fields)
+        self.status = status
 
 
 class UnsafeURL(FetchError):

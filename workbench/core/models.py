@@ -1,4 +1,4 @@
-"""The data model: Article, Claim, Link, Verdict, Change.
+"""The data model: Article, Claim, Link (with its LinkCheck and ArchiveSnapshot), Verdict, Change.
 
 Plain dataclasses with ``to_dict``/``from_dict`` so that they round-trip through
 JSON (the extract format, the store, the exports). Offsets always refer to
@@ -115,26 +115,159 @@ def claim_id(kind: str, anchor: str, sentence: str, occurrence: int = 0) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+def _text(value: Any, default: Any = "") -> Any:
+    return value if isinstance(value, str) else default
+
+
+def _stored(record: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    """A record as stored: the keys it was read with (``stored_keys``), else ``names``."""
+    return {name: getattr(record, name) for name in record.stored_keys or names}
+
+
+_CHECK_KEYS = ("ok", "status_code", "final_url", "title", "checked_at", "error")
+
+
+@dataclass(frozen=True)
+class LinkCheck:
+    """The last check of an evidence link (``Link.check``)."""
+
+    ok: bool = False
+    """True when the server answered below 400."""
+    status_code: int | None = None
+    final_url: str | None = None
+    """Where the link led after redirects."""
+    title: str = ""
+    checked_at: str = ""
+    error: str | None = None
+    """Why the link is dead (one line), None when it works."""
+    refused: bool = False
+    """Refused before any request (an unsafe scheme or address): says nothing about the link."""
+    private: bool = False
+    """Refused for its address (this machine, a private network): ``allow_private`` checks it."""
+    stored_keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    """The keys of the stored form it was read from, written back the same; () = all keys."""
+
+    def to_dict(self) -> dict[str, Any]:
+        flags = tuple(name for name in ("refused", "private") if getattr(self, name))
+        return _stored(self, _CHECK_KEYS + flags)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | LinkCheck) -> LinkCheck:
+        """Read the stored form (any subset of the keys; values of a wrong type are dropped)."""
+        if isinstance(data, LinkCheck):
+            return data
+        code = data.get("status_code")
+        names = {f.name for f in fields(cls)} - {"stored_keys"}
+        return cls(
+            ok=data.get("ok") is True,
+            status_code=code if isinstance(code, int) and not isinstance(code, bool) else None,
+            final_url=_text(data.get("final_url"), None),
+            title=_text(data.get("title")),
+            checked_at=_text(data.get("checked_at")),
+            error=_text(data.get("error"), None),
+            refused=data.get("refused") is True,
+            private=data.get("private") is True,
+            stored_keys=tuple(key for key in data if key in names),
+        )
+
+
+def merge_check(old: LinkCheck | None, new: LinkCheck) -> LinkCheck:
+    """The check to keep when ``new`` arrives for a link last checked ``old``.
+
+    The one rule for every writer (CLI, TUI, store): a check refused before any
+    request (a private address without ``allow_private``, an unsafe redirect)
+    says nothing about the link, so it never replaces an earlier real result.
+    """
+    if new.refused and old is not None and not old.refused:
+        return old
+    return new
+
+
+@dataclass(frozen=True)
+class ArchiveSnapshot:
+    """The closest Internet Archive snapshot of an evidence link (``Link.archive``)."""
+
+    url: str
+    timestamp: str = ""
+    """When the snapshot was taken, ISO 8601 UTC."""
+    checked_at: str = ""
+    stored_keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    """The keys of the stored form it was read from, written back the same; () = all keys."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return _stored(self, ("url", "timestamp", "checked_at"))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | ArchiveSnapshot) -> ArchiveSnapshot:
+        if isinstance(data, ArchiveSnapshot):
+            return data
+        return cls(
+            url=_text(data.get("url")),
+            timestamp=_text(data.get("timestamp")),
+            checked_at=_text(data.get("checked_at")),
+            stored_keys=tuple(key for key in data if key in ("url", "timestamp", "checked_at")),
+        )
+
+
 @dataclass
 class Link:
-    """An evidence link attached to a claim's verdict."""
+    """An evidence link attached to a claim's verdict.
+
+    ``check`` and ``archive`` may be given in their stored (dict) form; they are
+    read into the typed records (anything else is dropped).
+    """
 
     url: str
     title: str = ""
     stance: str = Stance.CONTEXT
     """``vocabulary.Stance``: supports, refutes or context."""
     added_at: str = ""
-    check: dict[str, Any] | None = None
-    """Last check: {"status_code", "final_url", "title", "checked_at", "ok", "error"}."""
-    archive: dict[str, Any] | None = None
-    """Closest Internet Archive snapshot: {"url", "timestamp", "checked_at"}."""
+    check: LinkCheck | None = None
+    """The last check of the link, None when never checked."""
+    archive: ArchiveSnapshot | None = None
+    """The closest Internet Archive snapshot, None when none was looked up or found."""
+
+    def __post_init__(self) -> None:
+        check: Any = self.check
+        archive: Any = self.archive
+        self.check = (
+            LinkCheck.from_dict(check) if check and isinstance(check, dict | LinkCheck) else None
+        )
+        self.archive = (
+            ArchiveSnapshot.from_dict(archive)
+            if archive and isinstance(archive, dict | ArchiveSnapshot)
+            else None
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "url": self.url,
+            "title": self.title,
+            "stance": self.stance,
+            "added_at": self.added_at,
+            "check": self.check.to_dict() if self.check is not None else None,
+            "archive": self.archive.to_dict() if self.archive is not None else None,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Link:
         return _from_dict(cls, data)
+
+    def apply_check(
+        self,
+        check: LinkCheck | dict[str, Any] | None,
+        archive: ArchiveSnapshot | dict[str, Any] | None = None,
+    ) -> None:
+        """Take a new check and/or snapshot (None leaves it), the check by :func:`merge_check`."""
+        if check is not None:
+            self.check = merge_check(self.check, LinkCheck.from_dict(check))
+        if archive is not None:
+            self.archive = ArchiveSnapshot.from_dict(archive)
+
+    def check_row(self) -> dict[str, Any]:
+        """The link's check and snapshot as a history value: ``{"url", "check", "archive"}``."""
+        data = self.to_dict()
+        return {"url": self.url, "check": data["check"], "archive": data["archive"]}
 
 
 @dataclass

@@ -2,14 +2,18 @@
 
 Follows Google's fact-check structured-data rules:
 
-- required: ``claimReviewed`` (the claim: its label from the parse, or its
-  sentence; never the rating), ``reviewRating`` (a Rating with ``alternateName``
+- required: ``claimReviewed`` (the claim in full: the reviewer's wording, a
+  whole label under 75 characters, or its sentence; never a cut label or the
+  rating), ``reviewRating`` (a Rating with ``alternateName``
   always; ``ratingValue``, ``bestRating``, ``worstRating`` on a 1..5 scale where
   the verdict maps to one) and ``url`` (the page of the fact check, with a
   ``#claim-<id>`` anchor per claim);
-- recommended: ``author`` (the organization, else the reviewer),
+- recommended: ``author`` (the organization: required here, never a guess such as
+  the OS user),
   ``datePublished`` and ``itemReviewed`` (a Claim with ``appearance`` = the
-  article's URL when known, ``author`` when known).
+  article's URL when known, ``author`` when the page's byline is a name).
+
+Dismissed claims (not checkable) are never published.
 
 Output: a JSON list, or with ``html_snippets`` one
 ``<script type="application/ld+json">`` block per review, where ``<``, ``>``
@@ -67,7 +71,7 @@ def _item_reviewed(part: ArticleReport, row: ClaimRow) -> dict[str, Any]:
     sentence = one_line(row.claim.sentence)
     if sentence:
         item["text"] = sentence
-    article_author = _meta_text(article.meta, _AUTHOR_KEYS)
+    article_author = byline(_meta_text(article.meta, _AUTHOR_KEYS))
     speaker = ""
     if row.claim.kind == "quote" and isinstance(row.claim.value, dict):
         speaker = one_line(str(row.claim.value.get("speaker") or ""), 200)
@@ -91,14 +95,45 @@ def _item_reviewed(part: ArticleReport, row: ClaimRow) -> dict[str, Any]:
     return item
 
 
+CLAIM_TEXT_GUIDE = 75
+"""Google's guidance for ``claimReviewed``: short, under 75 characters where it fits."""
+
+
 def claim_text(row: ClaimRow) -> str:
-    """What ``claimReviewed`` says: the claim's label when it reads as a statement (three
-    words or more, taken from the article's parse), else its whole sentence. Several
-    claims of one sentence thus get distinct texts. Never the rating."""
+    """What ``claimReviewed`` says, always the claim in full, never the rating: the
+    reviewer's wording when there is one; else the extracted label when it is a whole
+    statement (three words or more, not cut short with "…", under 75 characters);
+    else the claim's whole sentence."""
+    wording = one_line(row.verdict.label)
+    if wording:
+        return wording
     label = one_line(row.claim.label)
-    if len(label.split()) >= 3:
+    if len(label.split()) >= 3 and "…" not in label and len(label) <= CLAIM_TEXT_GUIDE:
         return label
     return one_line(row.claim.sentence) or label
+
+
+_NOT_NAMES = {
+    "username", "user", "admin", "administrator", "staff", "editor", "editors", "author",
+    "anonymous", "guest", "unknown", "webmaster", "none", "null", "n/a", "na", "by",
+    "contributor", "newsroom", "team", "root", "test",
+}
+"""Bylines a page template leaves when it has no author: never someone's name."""
+
+
+def byline(text: str) -> str:
+    """A page's byline when it is a name ("Maria Okafor", "Reuters"), else ''."""
+    name = one_line(text, 200)
+    if name.lower().startswith("by "):
+        name = name[3:].strip()
+    words = name.replace(",", " ").split()
+    if not words or any(ch.isdigit() for ch in name) or "@" in name or "://" in name:
+        return ""
+    if name.lower() in _NOT_NAMES or all(w.lower() in _NOT_NAMES for w in words):
+        return ""
+    if not any(ch.isupper() for ch in name):  # "username", "admin123"-like handles
+        return ""
+    return name
 
 
 def claim_review(
@@ -110,14 +145,8 @@ def claim_review(
     if value is not None:
         rating.update(ratingValue=value, bestRating=BEST_RATING, worstRating=WORST_RATING)
     options = report.options
-    if options.org:
-        author: dict[str, Any] = {"@type": "Organization", "name": one_line(options.org, 200)}
-        author["url"] = _origin(base_url)
-    else:
-        author = {
-            "@type": "Person",
-            "name": one_line(row.verdict.reviewer or report.exported_by, 200),
-        }
+    author: dict[str, Any] = {"@type": "Organization", "name": one_line(options.org or "", 200)}
+    author["url"] = _origin(base_url)
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -144,6 +173,11 @@ def claim_reviews(report: Report) -> list[dict[str, Any]]:
     if not safe_href(base_url):
         raise ExportError(
             f"ClaimReview url must be an absolute http(s) URL, not {one_line(base_url, 80)!r}"
+        )
+    if not one_line(report.options.org or ""):
+        raise ExportError(
+            "ClaimReview needs the publishing organization (its author): give --org NAME "
+            "(or set org in the config file)"
         )
     reviews = []
     for part in report.articles:

@@ -126,6 +126,7 @@ def render_html(report: Report) -> str:
     return template().render(
         report=report,
         articles=articles,
+        verdicts=report.verdicts(),
         statuses=STATUSES,
         colours=STATUS_COLOURS,
         status_label=status_label,

@@ -111,7 +111,7 @@ def _link_line(link: LinkRow) -> str:
 
 def _claim(row: ClaimRow) -> list[str]:
     claim, verdict = row.claim, row.verdict
-    out = [f"### {row.position}. {md_text(claim.label) or md_text(claim.anchor)}", ""]
+    out = [f"### {row.position}. {md_text(row.label)}", ""]
     if row.anchor:
         before = md_escape(row.before).lstrip()
         anchor = md_escape(row.anchor).strip()
@@ -163,10 +163,35 @@ def _article(part: ArticleReport, report: Report) -> list[str]:
         out += ["*No claims match the filters.*" if report.filtered else "*No claims.*", ""]
     for row in part.claims:
         out.extend(_claim(row))
-    if part.orphaned:
-        out.append(f"*{len(part.orphaned)} verdict(s) kept for claims no longer in the article.*")
+    if part.orphans:
+        out.append(f"*{len(part.orphans)} verdict(s) kept for claims no longer in the article:*")
+        out.append("")
+        for orphan in part.orphans:
+            v = orphan.verdict
+            line = f"- **{status_label(v.status)}** · {md_text(orphan.label)}"
+            line += f" · `{md_text(v.claim_id)}`"
+            note = md_text(clean_block(v.note).strip().split("\n")[0]) if v.note.strip() else ""
+            out.append(line + (f" · {note}" if note else ""))
         out.append("")
     return out
+
+
+def _verdict_table(report: Report) -> list[str]:
+    """The verdicts at a glance: one row per claim with a verdict, in report order."""
+    rows = report.verdicts()
+    out = ["## Verdicts", ""]
+    if not rows:
+        return [*out, "*No verdicts yet.*", ""]
+    many = len(report.articles) > 1
+    head = "| # | Verdict | Claim |" + (" Article |" if many else "")
+    out += [head, "|---:|---|---|" + ("---|" if many else "")]
+    for item in rows:
+        row = item.row
+        cells = [str(row.position), status_label(row.verdict.status), md_text(row.label)]
+        if many:
+            cells.append(md_text(item.article.title) or md_text(item.article.id[:8]))
+        out.append("| " + " | ".join(cells) + " |")
+    return [*out, ""]
 
 
 def render_markdown(report: Report) -> str:
@@ -182,6 +207,8 @@ def render_markdown(report: Report) -> str:
     out.append("")
     if not report.articles:
         out += ["*No articles.*", ""]
+    else:
+        out.extend(_verdict_table(report))
     for part in report.articles:
         out.extend(_article(part, report))
     return "\n".join(out).rstrip("\n") + "\n"

@@ -1,7 +1,9 @@
 """Import a JSON export into a workspace, merging with the work already there.
 
-``load_export(path)`` reads and validates the whole file first (nothing is written
-when any part of it is bad); ``merge_export(ws, export)`` then applies it:
+``load_export(path)`` (exchange.py) reads and validates the whole file first
+(nothing is written when any part of it is bad); ``merge_export(ws, export)`` then
+applies it inside one store group: all of it lands or none of it does, and it is
+one undo step (undo after an import takes back what the import changed):
 
 - an article the workspace does not have is added with its claims, verdicts and
   history, exactly: export then import into an empty workspace gives the same
@@ -28,38 +30,27 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InputError, NotFound, WorkbenchError
-from ..models import STANCES, STATUSES, Article, Change, Claim, Link, Verdict, content_hash
+from ..errors import NotFound
+from ..models import Change, Verdict
 from ..text import one_line
-from .json_report import SCHEMA
-from .report import SCHEMA_VERSION, is_untouched, safe_href, utc_now
+from .exchange import Export, ImportedArticle, load_export, parse_export
+from .report import is_untouched, utc_now
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..store import Workspace
+    from ..store.interface import Store as Workspace
 
-MAX_EXPORT_BYTES = 500 * 1024 * 1024
-VERDICT_FIELDS = ("status", "note", "links")
+__all__ = [
+    "Conflict",
+    "Export",
+    "ImportedArticle",
+    "MergeResult",
+    "import_file",
+    "load_export",
+    "merge_export",
+    "parse_export",
+]
 
-
-@dataclass(frozen=True)
-class ImportedArticle:
-    """One article of an export, validated."""
-
-    article: Article
-    claims: list[Claim]
-    verdicts: dict[str, Verdict]
-    history: list[Change]
-
-
-@dataclass(frozen=True)
-class Export:
-    """A validated JSON export."""
-
-    name: str
-    articles: list[ImportedArticle]
-    exported_by: str
-    generated_at: str
-    complete: bool
+VERDICT_FIELDS = ("status", "note", "label", "links")
 
 
 @dataclass(frozen=True)
@@ -81,6 +72,8 @@ class Conflict:
             parts = [v.status]
             if "note" in self.fields:
                 parts.append(f"note {one_line(v.note, 40)!r}")
+            if "label" in self.fields:
+                parts.append(f"label {one_line(v.label, 40)!r}")
             if "links" in self.fields:
                 parts.append(f"{len(v.links)} link(s)")
             who = one_line(v.reviewer, 40) or "unknown"
@@ -115,188 +108,6 @@ class MergeResult:
         )
 
 
-# -- reading and validating -------------------------------------------------------------
-
-
-class _Bad(Exception):
-    pass
-
-
-def _need(cond: bool, what: str) -> None:
-    if not cond:
-        raise _Bad(what)
-
-
-def _str(data: dict[str, Any], key: str, where: str, optional: bool = False) -> None:
-    value = data.get(key)
-    if optional and value is None:
-        return
-    _need(isinstance(value, str), f"{where}: '{key}' must be text")
-
-
-def _check_url(url: str, where: str) -> None:
-    try:
-        from ..net.links import normalize_url
-    except ImportError:  # pragma: no cover - the store's links module is missing
-        _need(safe_href(url) is not None, f"{where}: {one_line(url, 60)!r} is not an http(s) URL")
-        return
-    try:
-        normalize_url(url)
-    except WorkbenchError as exc:
-        raise _Bad(f"{where}: {exc.message}") from None
-
-
-def _verdict(data: Any, article_id: str, where: str) -> Verdict:
-    _need(isinstance(data, dict), f"{where}: the verdict must be an object")
-    for key in ("claim_id", "status"):
-        _str(data, key, where)
-    for key in ("note", "reviewer", "updated_at"):
-        _str(data, key, where, optional=True)
-    _need(data["status"] in STATUSES, f"{where}: unknown status {one_line(data['status'], 30)!r}")
-    _need(data.get("article_id", article_id) == article_id, f"{where}: belongs to another article")
-    links = data.get("links") or []
-    _need(isinstance(links, list), f"{where}: 'links' must be a list")
-    for i, link in enumerate(links):
-        _need(isinstance(link, dict), f"{where}: link {i + 1} must be an object")
-        _str(link, "url", f"{where} link {i + 1}")
-        _check_url(link["url"], f"{where} link {i + 1}")
-        _need(
-            link.get("stance", "context") in STANCES,
-            f"{where} link {i + 1}: unknown stance {one_line(str(link.get('stance')), 30)!r}",
-        )
-        for key in ("check", "archive"):
-            _need(link.get(key) is None or isinstance(link[key], dict), f"{where}: bad link {key}")
-    verdict = Verdict.from_dict({**data, "article_id": article_id})
-    verdict.note = verdict.note or ""
-    verdict.reviewer = verdict.reviewer or ""
-    verdict.updated_at = verdict.updated_at or ""
-    verdict.links = [Link.from_dict(link) if isinstance(link, dict) else link for link in links]
-    return verdict
-
-
-def _article(data: Any, index: int) -> ImportedArticle:
-    where = f"article {index + 1}"
-    _need(isinstance(data, dict), f"{where} must be an object")
-    raw = data.get("article")
-    _need(isinstance(raw, dict), f"{where}: missing 'article'")
-    for key in ("id", "title", "source", "text"):
-        _str(raw, key, where)
-    _need(bool(raw["text"].strip()), f"{where}: the article text is empty")
-    _need(isinstance(raw.get("meta", {}), dict), f"{where}: 'meta' must be an object")
-    article = Article.from_dict({**raw, "meta": dict(raw.get("meta") or {})})
-    _need(
-        content_hash(article.text, len(article.id)) == article.id,
-        f"{where}: the text does not match the article id {one_line(article.id, 20)!r} "
-        "(edited by hand?)",
-    )
-    where = f"article {article.id}"
-    claims: list[Claim] = []
-    verdicts: dict[str, Verdict] = {}
-    raw_claims = data.get("claims") or []
-    _need(isinstance(raw_claims, list), f"{where}: 'claims' must be a list")
-    for i, item in enumerate(raw_claims):
-        cw = f"{where} claim {i + 1}"
-        _need(isinstance(item, dict), f"{cw} must be an object")
-        for key in ("id", "kind", "anchor", "sentence", "label"):
-            _str(item, key, cw)
-        for key in ("start", "end", "sentence_start", "sentence_end"):
-            value = item.get(key)
-            _need(isinstance(value, int) and not isinstance(value, bool), f"{cw}: bad '{key}'")
-        _need(0 <= item["start"] <= item["end"] <= len(article.text), f"{cw}: offsets out of range")
-        _need(item.get("article_id", article.id) == article.id, f"{cw}: belongs to another article")
-        _need(item["id"] not in verdicts, f"{cw}: duplicate claim id {one_line(item['id'], 20)!r}")
-        claim = Claim.from_dict({**item, "article_id": article.id})
-        claims.append(claim)
-        verdict = item.get("verdict")
-        if verdict is None:
-            verdicts[claim.id] = Verdict(claim_id=claim.id, article_id=article.id)
-        else:
-            verdicts[claim.id] = _verdict(verdict, article.id, f"{cw} verdict")
-            _need(
-                verdicts[claim.id].claim_id == claim.id, f"{cw}: the verdict is for another claim"
-            )
-    orphaned = data.get("orphaned_verdicts") or []
-    _need(isinstance(orphaned, list), f"{where}: 'orphaned_verdicts' must be a list")
-    for i, item in enumerate(orphaned):
-        verdict = _verdict(item, article.id, f"{where} orphaned verdict {i + 1}")
-        verdict.orphaned = True
-        verdicts.setdefault(verdict.claim_id, verdict)
-    history: list[Change] = []
-    raw_history = data.get("history") or []
-    _need(isinstance(raw_history, list), f"{where}: 'history' must be a list")
-    for i, item in enumerate(raw_history):
-        hw = f"{where} history row {i + 1}"
-        _need(isinstance(item, dict), f"{hw} must be an object")
-        for key in ("claim_id", "field", "reviewer", "at"):
-            _str(item, key, hw)
-        _need(item.get("article_id", article.id) == article.id, f"{hw}: belongs to another article")
-        seq = item.get("seq", 0)
-        _need(isinstance(seq, int) and not isinstance(seq, bool), f"{hw}: bad 'seq'")
-        history.append(
-            Change.from_dict(
-                {"seq": seq, "old": None, "new": None, **item, "article_id": article.id}
-            )
-        )
-    return ImportedArticle(article=article, claims=claims, verdicts=verdicts, history=history)
-
-
-def parse_export(data: Any, name: str = "export") -> Export:
-    """Validate a decoded JSON export; InputError (one line) when anything is wrong."""
-    try:
-        _need(isinstance(data, dict), "the top level must be an object")
-        _need(
-            data.get("schema") == SCHEMA, f'not a workbench JSON export (no "schema": "{SCHEMA}")'
-        )
-        version = data.get("schema_version")
-        _need(isinstance(version, int) and not isinstance(version, bool), "missing schema_version")
-        _need(version >= 1, f"unknown schema_version {version}")
-        _need(
-            version <= SCHEMA_VERSION,
-            f"schema_version {version} is newer than this workbench reads ({SCHEMA_VERSION}); "
-            "upgrade workbench",
-        )
-        raw_articles = data.get("articles")
-        _need(isinstance(raw_articles, list), "'articles' must be a list")
-        articles = [_article(item, i) for i, item in enumerate(raw_articles)]
-        ids = [a.article.id for a in articles]
-        _need(len(ids) == len(set(ids)), "the same article appears twice")
-        return Export(
-            name=name,
-            articles=articles,
-            exported_by=one_line(str(data.get("exported_by") or "")),
-            generated_at=one_line(str(data.get("generated_at") or "")),
-            complete=data.get("complete", True) is not False,
-        )
-    except _Bad as exc:
-        raise InputError(f"{name}: {exc}") from None
-    except (TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise InputError(f"{name}: not a valid workbench JSON export ({exc})") from None
-
-
-def load_export(path: str | Path) -> Export:
-    """Read and validate a JSON export file."""
-    p = Path(path)
-    try:
-        if p.is_file() and p.stat().st_size > MAX_EXPORT_BYTES:
-            raise InputError(f"{path}: the file is larger than 500 MB")
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text; is it a workbench JSON export?") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno})"
-        ) from None
-    return parse_export(data, str(path))
-
-
 # -- merging ----------------------------------------------------------------------------
 
 
@@ -324,6 +135,7 @@ def _content(verdict: Verdict) -> dict[str, Any]:
     return {
         "status": verdict.status,
         "note": verdict.note,
+        "label": verdict.label,
         "links": [(link.url, link.title, link.stance) for link in verdict.links],
     }
 
@@ -357,6 +169,7 @@ def _combine(local: Verdict, remote: Verdict, take: list[str]) -> Verdict:
         article_id=local.article_id,
         status=remote.status if "status" in take else local.status,
         note=remote.note if "note" in take else local.note,
+        label=remote.label if "label" in take else local.label,
         links=list(remote.links if "links" in take else local.links),
         reviewer=later.reviewer,
         updated_at=later.updated_at,
@@ -367,8 +180,9 @@ def _combine(local: Verdict, remote: Verdict, take: list[str]) -> Verdict:
 def merge_export(ws: Workspace, export: Export, now: str | None = None) -> MergeResult:
     """Apply a validated export to ``ws``; see the module docstring for the rules."""
     result = MergeResult()
-    for item in export.articles:
-        _merge_article(ws, item, result, now)
+    with ws.group():
+        for item in export.articles:
+            _merge_article(ws, item, result, now)
     return result
 
 
@@ -403,10 +217,10 @@ def _merge_article(
     local_verdicts = ws.verdicts(article.id)
     merge_rows: list[Change] = []
     for claim_id, remote in item.verdicts.items():
-        if is_untouched(remote):
+        if is_untouched(remote) and not remote.label:
             continue
         local = local_verdicts.get(claim_id)
-        if local is None or is_untouched(local):
+        if local is None or (is_untouched(local) and not local.label):
             # A fresh article gets its verdicts back as exported: the restored history
             # rows already tell how they came to be, so no ``import`` rows are added.
             ws.put_verdict(article.id, remote, action="import", record=not fresh)

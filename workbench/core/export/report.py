@@ -102,6 +102,35 @@ class ClaimRow:
     links: list[LinkRow]
     last_change: Change | None
 
+    @property
+    def label(self) -> str:
+        """The reviewer's wording when there is one, else the extracted label."""
+        return self.verdict.label or self.claim.label or self.claim.anchor
+
+
+@dataclass(frozen=True)
+class OrphanRow:
+    """A verdict kept for a claim a re-import removed (``claim`` when its text was kept)."""
+
+    verdict: Verdict
+    claim: Claim | None
+
+    @property
+    def label(self) -> str:
+        if self.verdict.label:
+            return self.verdict.label
+        if self.claim is not None:
+            return self.claim.label or self.claim.anchor
+        return f"claim {self.verdict.claim_id}"
+
+
+@dataclass(frozen=True)
+class VerdictRow:
+    """One line of the verdict summary at the top of a report."""
+
+    article: Article
+    row: ClaimRow
+
 
 @dataclass(frozen=True)
 class Summary:
@@ -130,6 +159,8 @@ class ArticleReport:
     reviewers: list[str]
     first_reviewed: str
     last_reviewed: str
+    orphans: list[OrphanRow] = field(default_factory=list)
+    """The orphaned verdicts with the claim text the store kept."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +175,15 @@ class Report:
     @property
     def filtered(self) -> bool:
         return bool(self.statuses or self.reviewer)
+
+    def verdicts(self) -> list[VerdictRow]:
+        """The claims of the report that have a verdict (not unreviewed), in order."""
+        return [
+            VerdictRow(part.article, row)
+            for part in self.articles
+            for row in part.claims
+            if row.verdict.status != Status.UNREVIEWED
+        ]
 
 
 def split_sentence(claim: Claim) -> tuple[str, str, str]:
@@ -160,15 +200,13 @@ def split_sentence(claim: Claim) -> tuple[str, str, str]:
 
 
 def link_row(link: Link) -> LinkRow:
-    check = link.check if isinstance(link.check, dict) else {}
-    archive = link.archive if isinstance(link.archive, dict) else {}
-    if not check:
+    check, archive = link.check, link.archive
+    if check is None or check.refused:  # refused: not checked, says nothing about the link
         state = "unchecked"
-    elif check.get("ok") is True:
+    elif check.ok:
         state = "ok"
     else:
         state = "dead"
-    code = check.get("status_code")
     return LinkRow(
         url=link.url,
         href=safe_href(link.url),
@@ -176,11 +214,11 @@ def link_row(link: Link) -> LinkRow:
         stance=link.stance or "context",
         added_at=link.added_at or "",
         state=state,
-        status_code=code if isinstance(code, int) and not isinstance(code, bool) else None,
-        error=str(check.get("error") or ""),
-        checked_at=str(check.get("checked_at") or ""),
-        archive_href=safe_href(archive.get("url")),
-        archive_timestamp=str(archive.get("timestamp") or ""),
+        status_code=check.status_code if check is not None else None,
+        error=(check.error or "") if check is not None else "",
+        checked_at=check.checked_at if check is not None else "",
+        archive_href=safe_href(archive.url) if archive is not None else None,
+        archive_timestamp=archive.timestamp if archive is not None else "",
     )
 
 
@@ -202,6 +240,7 @@ def article_report(
     statuses: Sequence[str] | None = None,
     reviewer: str | None = None,
     include_dismissed: bool = True,
+    orphan_claims: dict[str, Claim] | None = None,
 ) -> ArticleReport:
     """The report data of one article from plain objects (no store needed).
 
@@ -259,6 +298,7 @@ def article_report(
         reviewers=sorted({v.reviewer for v in touched if v.reviewer}),
         first_reviewed=times[0] if times else "",
         last_reviewed=times[-1] if times else "",
+        orphans=[OrphanRow(v, (orphan_claims or {}).get(v.claim_id)) for v in orphaned],
     )
 
 
@@ -292,6 +332,7 @@ def build_report(
                 statuses=wanted,
                 reviewer=reviewer or None,
                 include_dismissed=include_dismissed,
+                orphan_claims={v.claim_id: c for v, c in ws.orphans(article.id) if c},
             )
         )
     return Report(

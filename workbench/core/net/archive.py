@@ -1,8 +1,9 @@
 """Internet Archive: find the closest Wayback snapshot of a link, ask Save Page Now for one.
 
-Both calls go through :func:`workbench.core.net.fetch.fetch_url` (the same safety
-rules as every other fetch). Results have the shape stored in ``Link.archive``:
-``{"url": snapshot URL, "timestamp": ISO 8601 UTC, "checked_at": ISO 8601 UTC}``.
+Both calls go through :func:`workbench.core.net.client.fetch_url` (the same safety
+rules as every other fetch). Results are the ``ArchiveSnapshot`` records stored in
+``Link.archive``; errors are FetchErrors whose ``url`` is the link and ``reason``
+what went wrong.
 """
 
 from __future__ import annotations
@@ -11,16 +12,20 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-import httpx
-
 from ..errors import FetchError, NetworkUnreachable
+from ..models import ArchiveSnapshot
 from ..text import one_line
-from .fetch import fetch_url, make_client, now_iso, shown, validate_url
+from .client import fetch_url, make_client, now_iso, shown, validate_url
+
+if TYPE_CHECKING:
+    import httpx
 
 AVAILABILITY_API = "https://archive.org/wayback/available"
 SAVE_ENDPOINT = "https://web.archive.org/save/"
+SNAPSHOT_PREFIX = "https://web.archive.org/web/"
 _SNAPSHOT = re.compile(r"/web/(\d{14})(?:[a-z_]{0,4})/(.+)$")
 _SNAPSHOT_IN_TEXT = re.compile(r"(?:https?://web\.archive\.org)?/web/(\d{14})/[^\s\"'<>]+")
 
@@ -33,20 +38,27 @@ def wayback_iso(timestamp: str) -> str:
     return f"{ts[0:4]}-{ts[4:6]}-{ts[6:8]}T{ts[8:10]}:{ts[10:12]}:{ts[12:14]}Z"
 
 
-def _snapshot_record(snapshot_url: str, timestamp: str) -> dict:
+def _snapshot_record(snapshot_url: str, timestamp: str) -> ArchiveSnapshot | None:
+    """The snapshot, or None when the answer does not point into the Wayback Machine
+    (an archive answer is untrusted too: no ``javascript:``, no other host)."""
     url = snapshot_url.strip()
     if url.startswith("http://web.archive.org/"):
         url = "https://" + url[len("http://") :]
-    return {
-        "url": one_line(url, 2000),
-        "timestamp": wayback_iso(timestamp),
-        "checked_at": now_iso(),
-    }
+    if not url.startswith(SNAPSHOT_PREFIX) or url != one_line(url) or " " in url:
+        return None
+    return ArchiveSnapshot(url=url[:2000], timestamp=wayback_iso(timestamp), checked_at=now_iso())
+
+
+def _failed(what: str, link: str, reason: str, status: int | None = None) -> FetchError:
+    reason = one_line(reason, 200)
+    return FetchError(
+        f"{what} failed for {shown(link)}: {reason}", url=link, reason=reason, status=status
+    )
 
 
 def lookup_snapshot(
     url: str, *, client: httpx.Client | None = None, timeout: float = 20.0
-) -> dict | None:
+) -> ArchiveSnapshot | None:
     """The closest Wayback snapshot of ``url``, or None when the archive has none.
 
     FetchError (one line naming the link) when the archive cannot be asked or
@@ -59,18 +71,14 @@ def lookup_snapshot(
     except NetworkUnreachable:
         raise
     except FetchError as exc:
-        raise FetchError(
-            f"archive lookup failed for {shown(link)}: {_reason(exc.message)}"
-        ) from None
+        raise _failed("archive lookup", link, exc.reason, exc.status) from None
     if not result.ok:
-        raise FetchError(f"archive lookup failed for {shown(link)}: HTTP {result.status_code}")
+        raise _failed("archive lookup", link, f"HTTP {result.status_code}", result.status_code)
     try:
         data = json.loads(result.body.decode("utf-8"))
         closest = (data.get("archived_snapshots") or {}).get("closest")
     except (ValueError, UnicodeDecodeError, AttributeError):
-        raise FetchError(
-            f"archive lookup failed for {shown(link)}: the answer is not the expected JSON"
-        ) from None
+        raise _failed("archive lookup", link, "the answer is not the expected JSON") from None
     if (
         not isinstance(closest, dict)
         or not closest.get("available", True)
@@ -85,7 +93,7 @@ def lookup_snapshot(
 
 def save_page(
     url: str, *, client: httpx.Client | None = None, timeout: float = 90.0
-) -> dict | None:
+) -> ArchiveSnapshot | None:
     """Ask Save Page Now to archive ``url``; the new snapshot, or None if it is not ready yet.
 
     Anonymous Save Page Now is slow and rate-limited (HTTP 429 becomes a
@@ -104,28 +112,28 @@ def save_page(
     except NetworkUnreachable:
         raise
     except FetchError as exc:
-        raise FetchError(
-            f"Save Page Now failed for {shown(link)}: {_reason(exc.message)}"
-        ) from None
+        raise _failed("Save Page Now", link, exc.reason, exc.status) from None
     if result.status_code == 429:
-        raise FetchError(
-            f"Save Page Now failed for {shown(link)}: rate limited by the archive; try later"
-        )
+        raise _failed("Save Page Now", link, "rate limited by the archive; try later", 429)
     if not result.ok:
-        raise FetchError(f"Save Page Now failed for {shown(link)}: HTTP {result.status_code}")
+        raise _failed("Save Page Now", link, f"HTTP {result.status_code}", result.status_code)
     for candidate in (result.final_url, result.headers.get("content-location", "")):
         match = _SNAPSHOT.search(candidate or "")
         if match:
             snapshot = (
                 candidate if candidate.startswith("http") else f"https://web.archive.org{candidate}"
             )
-            return _snapshot_record(snapshot, match.group(1))
+            record = _snapshot_record(snapshot, match.group(1))
+            if record is not None:
+                return record
     text = result.body[:200_000].decode("utf-8", "replace")
     for match in _SNAPSHOT_IN_TEXT.finditer(text):
         found = match.group(0)
         if link.split("://", 1)[-1].rstrip("/") in found:
             snapshot = found if found.startswith("http") else f"https://web.archive.org{found}"
-            return _snapshot_record(snapshot, match.group(1))
+            record = _snapshot_record(snapshot, match.group(1))
+            if record is not None:
+                return record
     return None
 
 
@@ -136,20 +144,20 @@ def lookup_many(
     concurrency: int = 4,
     progress: Callable[[int, int], None] | None = None,
     client: httpx.Client | None = None,
-) -> tuple[dict[str, dict | None], dict[str, str]]:
-    """Snapshots for many links: ``({url: record or None}, {url: error line})``.
+) -> tuple[dict[str, ArchiveSnapshot | None], dict[str, FetchError]]:
+    """Snapshots for many links: ``({url: snapshot or None}, {url: its error})``.
 
     With ``save``, links that have no snapshot are sent to Save Page Now.
     NetworkUnreachable stops everything.
     """
     unique = list(dict.fromkeys(urls))
-    found: dict[str, dict | None] = {}
-    errors: dict[str, str] = {}
+    found: dict[str, ArchiveSnapshot | None] = {}
+    errors: dict[str, FetchError] = {}
     own = client is None
     if client is None:
         client = make_client(concurrency=concurrency)
 
-    def one(link: str) -> dict | None:
+    def one(link: str) -> ArchiveSnapshot | None:
         record = lookup_snapshot(link, client=client)
         if record is None and save:
             record = save_page(link, client=client)
@@ -170,7 +178,7 @@ def lookup_many(
                     except NetworkUnreachable:
                         raise
                     except FetchError as exc:
-                        errors[link] = exc.message
+                        errors[link] = exc
                     if progress:
                         progress(done, len(unique))
             except BaseException:
@@ -181,10 +189,3 @@ def lookup_many(
         if own:
             client.close()
     return found, errors
-
-
-def _reason(message: str) -> str:
-    """The reason part of a fetch error line ('cannot fetch URL: reason')."""
-    if message.startswith("cannot fetch ") and ": " in message:
-        return one_line(message.split(": ", 1)[1], 200)
-    return one_line(message, 200)

@@ -1,6 +1,6 @@
 """The connection guard under every fetch: address policy, DNS pinning, deadline.
 
-``fetch.py`` never opens a socket itself: it uses an httpx client whose
+``client.py`` never opens a socket itself: it uses an httpx client whose
 transport connects through :class:`GuardedBackend`. For each new connection the
 backend resolves the host once, refuses the connection if any resolved address
 is not allowed (loopback, private, link-local, cloud metadata, 0.0.0.0,
@@ -11,7 +11,7 @@ checks, and the Host header is untouched: httpcore passes the origin's host name
 to ``start_tls`` and the request keeps its URL.
 
 The backend also enforces the total deadline of the current fetch (a context
-variable set by ``fetch.py``): every connect, read and write gets at most the
+variable set by ``client.fetch_url``): every connect, read and write gets at most the
 time that is left, so a server dripping one byte every few seconds, in the
 headers or in the body, is cut off.
 """
@@ -31,12 +31,13 @@ from typing import Any
 import httpcore
 import httpx
 
-from ..errors import FetchError, NetworkUnreachable, UnsafeURL
+from ..errors import Cancelled, FetchError, NetworkUnreachable, UnsafeURL
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 AddressPolicy = Callable[[Address], bool]
 Resolver = Callable[[str, int], list[str]]
 
+ALLOW_PRIVATE_HINT = "use --allow-private for a server on your own network"
 CANARY_HOST = "example.com"
 """Resolved once (cached) after a "host not found" to tell a missing host from no network."""
 
@@ -65,13 +66,14 @@ def is_public_address(ip: Address) -> bool:
     inner = unwrap(ip)
     if inner is not ip and not is_public_address(inner):
         return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local:
+        return False  # fec0::/10, deprecated but still routed inside some networks
     return bool(ip.is_global and not ip.is_multicast and not ip.is_reserved)
 
 
 def describe_address(ip: Address) -> str:
     """Why an address is refused, in words (for the error line)."""
     inner = unwrap(ip)
-    prefix = "an IPv4-mapped " if inner is not ip else "a "
     if str(inner) == "169.254.169.254" or str(ip) == "fd00:ec2::254":
         kind = "cloud metadata"
     elif inner.is_unspecified:
@@ -80,6 +82,8 @@ def describe_address(ip: Address) -> str:
         kind = "loopback"
     elif inner.is_link_local:
         kind = "link-local"
+    elif isinstance(inner, ipaddress.IPv6Address) and inner.is_site_local:
+        kind = "site-local"
     elif inner.is_multicast:
         kind = "multicast"
     elif inner.is_private:
@@ -88,7 +92,9 @@ def describe_address(ip: Address) -> str:
         kind = "reserved"
     else:
         kind = "non-global"
-    return f"{prefix}{kind} address"
+    if inner is not ip:
+        return f"an IPv4-mapped {kind} address"
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} address"
 
 
 def policy_for(allow_private: bool) -> AddressPolicy:
@@ -173,8 +179,12 @@ def check_addresses(host: str, addresses: Iterable[str], policy: AddressPolicy) 
         if ip is None or not policy(ip):
             what = describe_address(ip) if ip is not None else "an unparsable address"
             shown = f"{host} is" if text == host else f"{host} resolves to {text},"
+            reason = f"{shown} {what}: refused"
             raise UnsafeURL(
-                f"{shown} {what}: refused (use --allow-private for a server on your own network)"
+                f"{reason} ({ALLOW_PRIVATE_HINT})",
+                reason=reason,
+                hint=ALLOW_PRIVATE_HINT,
+                private=True,
             )
     return checked
 
@@ -187,10 +197,6 @@ _CANCEL: contextvars.ContextVar[threading.Event | None] = contextvars.ContextVar
 )
 _SLICE = 0.25
 """With a cancel event, socket waits are cut in slices this long to notice it."""
-
-
-class Cancelled(FetchError):
-    """Raised inside a fetch whose cancel event was set (fetch.py adds the URL)."""
 
 
 @contextlib.contextmanager

@@ -3,7 +3,14 @@
 HTML goes through trafilatura (main-content extraction: navigation, cookie
 banners, footers, related-link boxes and comments are left out). The body comes
 back as paragraphs separated by blank lines, the headline first, the way
-workbench stores articles. Nothing here touches the network.
+workbench stores articles. Nothing here touches the network, and trafilatura is
+imported only here, when a page is taken apart.
+
+A page is untrusted: escape sequences written into it (raw or as character
+references such as ``&#27;]0;TITLE&#7;``) are removed whole before parsing, so
+neither a control character nor the rest of its sequence reaches the title,
+byline or text; a byline that is not a name ("Username", "Admin", "Staff") is
+dropped.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError
-from ..text import clean_text, decode_bytes, guess_title, one_line
+from ..text import clean_text, decode_bytes, guess_title, one_line, strip_controls
 
 # trafilatura logs a warning for every page it cannot extract; without a handler
 # Python's last-resort handler would print it on stderr (over a TUI).
@@ -53,6 +60,21 @@ _MIN_WORDS = 20
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 
+# Character references to C0 controls and DEL (a browser turns them into the raw
+# character; 0x80-0x9F references are Windows-1252 letters in HTML, not controls).
+_CONTROL_REF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,2})|0*([0-9]{1,3}));?")
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|&#[xX]?0*[0-9a-fA-F]{1,3};?")
+_SEGMENT = re.compile(r"[^<>]+")
+_NOT_NAMES = frozenset(
+    """
+    admin administrator anonymous author authors by contributor contributors desk editor
+    editors editorial guest n/a na newsdesk newsroom none null nobody reporter root staff
+    staff reporter staff writer system team test undefined unknown user username web desk
+    webmaster writer
+    """.split()
+) | {"staff reporter", "staff writer", "web desk", "news desk", "the editors"}
+_BY = re.compile(r"^(?:by|von|par|por|door|di)\s+", re.IGNORECASE)
+
 
 @dataclass
 class Page:
@@ -83,6 +105,49 @@ def _meta_charset(body: bytes) -> str | None:
     return match.group(1).decode("ascii", "ignore").lower() if match else None
 
 
+def strip_page_controls(html: str) -> str:
+    """``html`` without control characters and escape sequences, raw or as references.
+
+    Cleaned per text run between tags, so an unterminated sequence never eats
+    markup that follows it.
+    """
+    if not _ANY_CONTROL.search(html):
+        return html
+    html = _CONTROL_REF.sub(_control_ref, html)
+    return _SEGMENT.sub(lambda m: strip_controls(m.group()), html)
+
+
+def _control_ref(match: re.Match[str]) -> str:
+    value = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    if value in (9, 10, 13) or not (0 < value < 32 or value == 127):
+        return match.group()
+    return chr(value)
+
+
+def clean_byline(text: str) -> str:
+    """The byline when it names someone: placeholders, user names and addresses dropped.
+
+    ``"By Jane Doe; Admin"`` -> ``"Jane Doe"``; ``"Username"``, ``"Staff"``,
+    ``"jdoe42"``, ``"news@example.org"`` -> ``""``.
+    """
+    names: list[str] = []
+    for part in re.split(r"\s*[;|]\s*", one_line(text, 300)):
+        part = _BY.sub("", part).strip(" ,.-\u2013\u2014")
+        lowered = part.casefold()
+        if (
+            not part
+            or lowered in _NOT_NAMES
+            or len(part) > 80
+            or not any(ch.isalpha() for ch in part)
+            or any(ch.isdigit() for ch in part)
+            or any(ch in part for ch in "@/{}<>[]=")
+        ):
+            continue
+        if part not in names:
+            names.append(part)
+    return "; ".join(names)
+
+
 def page_from_text(body: bytes, charset: str | None, url: str = "") -> Page:
     """A text/plain page: the text as it is, the first line as title when it reads like one."""
     if charset:
@@ -109,6 +174,7 @@ def page_from_html(
     html = decode_html(body, charset)
     if "\x00" in html[:65536]:
         raise InputError("the page is binary, not HTML")
+    html = strip_page_controls(html)
     document = None
     if extract_body:
         html = unwrap_layout_tables(html)
@@ -126,7 +192,7 @@ def page_from_html(
     title = author = date = sitename = ""
     if document is not None:
         title = one_line(document.title or "", 300)
-        author = one_line(document.author or "", 200)
+        author = clean_byline(document.author or "")
         date = one_line(document.date or "", 40)
         sitename = one_line(document.sitename or "", 100)
         body_text = document.text or ""

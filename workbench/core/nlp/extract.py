@@ -42,6 +42,8 @@ class _Record(NamedTuple):
     value: dict[str, Any]
     entities: list[dict[str, Any]]
     score: float | None
+    claim_type: str | None = None
+    speaker: str | None = None
 
 
 class _Draft:
@@ -57,6 +59,8 @@ class _Draft:
         "label",
         "value",
         "span",
+        "claim_type",
+        "speaker",
     )
 
     def __init__(
@@ -75,6 +79,8 @@ class _Draft:
         self.sent_start = sent.start_char if sent_start is None else sent_start
         self.sent_end = sent.end_char if sent_end is None else sent_end
         self.label, self.value, self.span = label, value, sent
+        self.claim_type: str | None = None
+        self.speaker: str | None = None
 
 
 def _sentence_entities(sent: Span, base: int) -> list[dict[str, Any]]:
@@ -178,37 +184,35 @@ def _continues(text: str, previous_end: int, start: int) -> bool:
     )
 
 
-def _doc_drafts(doc: Doc, tracker: Any, base: int) -> Iterator[_Draft]:
-    from .labels import label_for
+def _quote_drafts(doc: Doc, tracker: Any, base: int) -> list[_Draft]:
+    """Attributed direct quotes; unattributed follow-on quotes carry the last speaker."""
     from .quotes import attribute, find_quotes
 
-    for sent in doc.sents:
-        tracker.observe(sent, base)
-        covered: list[tuple[int, int]] = []
-        for ent in repair_entities(sent):
-            kind_value = classify(ent)
-            if kind_value is None:
-                continue
-            kind, value = kind_value
-            covered.append((ent.start_char, ent.end_char))
-            yield _Draft(
-                kind, ent.start_char, ent.end_char, ent.text, sent, label_for(ent, kind), value
-            )
-        yield from _ordinal_drafts(sent, covered)
-        yield from _event_drafts(sent, covered)
+    drafts: list[_Draft] = []
     previous: tuple[str, int] | None = None  # (speaker, end) of the last attributed quote
+    opens_with_quote = doc.text.lstrip()[:1] in ("“", '"', "‘", "«")
     for quote in find_quotes(doc.text):
         speaker, s_start, s_end = attribute(doc, quote.start, quote.end, tracker, base)
         if not speaker and previous is not None and _continues(doc.text, previous[1], quote.start):
             speaker = previous[0]  # '"...," she said. "We will talk ..."': the same speaker goes on
+        if (
+            not speaker
+            and previous is None
+            and opens_with_quote
+            and doc.text[: quote.start].strip() in ("“", '"', "‘", "«")
+            and tracker.last_quote is not None
+            and tracker.last_quote[1] == tracker.previous_unit
+        ):
+            speaker = tracker.last_quote[0]  # a follow-on quote paragraph: the speaker goes on
         if not speaker:
             previous = None
             continue
         previous = (speaker, quote.end)
+        tracker.last_quote = (speaker, base)
         text = doc.text[quote.start : quote.end]
         short = text if len(text) <= 60 else text[:57].rstrip() + "…"
         span = doc.char_span(s_start, s_end, alignment_mode="expand") or doc[:]
-        yield _Draft(
+        draft = _Draft(
             "quote",
             quote.start,
             quote.end,
@@ -219,6 +223,86 @@ def _doc_drafts(doc: Doc, tracker: Any, base: int) -> Iterator[_Draft]:
             s_start,
             s_end,
         )
+        draft.speaker = speaker
+        drafts.append(draft)
+    return drafts
+
+
+def _fold_weekdays(
+    sent: Span, drafts: list[_Draft], claims: list[Any], quotes: list[_Draft], folded: set
+) -> None:
+    """A bare weekday ("on Monday", "Monday's meeting") is the time of the sentence's
+    fact, not a fact of its own: it goes into that claim's ``value["when"]``."""
+    for d in drafts:
+        if d.kind != "date" or (d.start, d.end) in folded:
+            continue
+        if not d.value.get("weekday") or any(k in d.value for k in ("iso", "year", "month")):
+            continue
+        host: dict[str, Any] | None = None
+        if claims:
+            host = min(claims, key=lambda c: abs(c.start - d.start)).value
+        else:
+            quote = next((q for q in quotes if q.sent_start <= d.start < q.sent_end), None)
+            others = [o for o in drafts if o.kind in ("quantity", "money", "percent", "duration")]
+            if quote is not None:
+                host = quote.value
+            elif others:
+                host = min(others, key=lambda o: abs(o.start - d.start)).value
+        if host is not None and "when" not in host:
+            host["when"] = {"text": d.anchor, **d.value}
+            folded.add((d.start, d.end))
+        elif host is None and d.value.get("time_of"):
+            folded.add((d.start, d.end))  # the time of something that is no claim
+
+
+def _doc_drafts(doc: Doc, tracker: Any, base: int) -> Iterator[_Draft]:
+    from .labels import label_for
+    from .quotes import find_quotes
+    from .speech import reports
+    from .statements import Covered, statements
+
+    sents = list(doc.sents)
+    for sent in sents:
+        tracker.observe(sent, base)
+    quotes = _quote_drafts(doc, tracker, base)
+    quote_spans = [Covered("quote", q.start, q.end, speaker=q.speaker) for q in quotes]
+    all_quotes = [(q.start, q.end) for q in find_quotes(doc.text)]
+    folded: set[tuple[int, int]] = set()
+    for sent in sents:
+        covered: list[tuple[int, int]] = []
+        drafts: list[_Draft] = []
+        for ent in repair_entities(sent):
+            kind_value = classify(ent)
+            if kind_value is None:
+                continue
+            kind, value = kind_value
+            covered.append((ent.start_char, ent.end_char))
+            drafts.append(
+                _Draft(
+                    kind, ent.start_char, ent.end_char, ent.text, sent, label_for(ent, kind), value
+                )
+            )
+        drafts.extend(_ordinal_drafts(sent, covered))
+        drafts.extend(_event_drafts(sent, covered))
+        found = [Covered(d.kind, d.start, d.end, d.value) for d in drafts]
+        in_sent = [q for q in quote_spans if sent.start_char <= q.start < sent.end_char]
+        claims = statements(sent, reports(sent, tracker, base), found, in_sent, all_quotes)
+        for st in claims:
+            folded.update(st.folds)
+        _fold_weekdays(sent, drafts, claims, quotes, folded)
+        drafts = [d for d in drafts if (d.start, d.end) not in folded]
+        for d in drafts:
+            if d.kind in ("quantity", "money", "percent", "duration"):
+                d.claim_type = "quantity"
+        yield from drafts
+        for st in claims:
+            draft = _Draft(
+                "statement", st.start, st.end, doc.text[st.start : st.end], sent, st.label, st.value
+            )
+            draft.claim_type, draft.speaker = st.claim_type, st.speaker
+            yield draft
+    yield from (q for q in quotes if (q.start, q.end) not in folded)
+    tracker.previous_unit = base
 
 
 class Extractor:
@@ -319,7 +403,12 @@ class Extractor:
     def _records(self, doc: Doc, tracker: Any, base: int) -> list[_Record]:
         """Drafts of one doc turned into plain records (the doc can then be freed)."""
         drafts = list(_doc_drafts(doc, tracker, base))
-        scores = self._scores([d.span for d in drafts]) if self.score else [None] * len(drafts)
+        # one score and one entity list per sentence, shared by its claims (bounded work)
+        spans = {(d.span.start, d.span.end): d.span for d in drafts}
+        keys = list(spans)
+        scores = self._scores([spans[k] for k in keys]) if self.score else [None] * len(keys)
+        score_of = dict(zip(keys, scores, strict=True))
+        entities_of = {k: _sentence_entities(spans[k], base) for k in keys}
         return [
             _Record(
                 d.kind,
@@ -329,10 +418,12 @@ class Extractor:
                 base + d.sent_end,
                 d.label,
                 d.value,
-                _sentence_entities(d.span, base),
-                score,
+                entities_of[(d.span.start, d.span.end)],
+                score_of[(d.span.start, d.span.end)],
+                d.claim_type,
+                d.speaker,
             )
-            for d, score in zip(drafts, scores, strict=True)
+            for d in drafts
         ]
 
     def _finish(
@@ -343,10 +434,15 @@ class Extractor:
         sentences: list[tuple[int, int]],
     ) -> list[Claim]:
         text = article.text
+        sentences_text: dict[tuple[int, int], str] = {}
         seen: dict[tuple[str, str, str], int] = {}
         claims: list[Claim] = []
         for r in sorted(records, key=lambda r: (r.start, r.kind)):
-            anchor, sentence = text[r.start : r.end], text[r.sent_start : r.sent_end]
+            anchor = text[r.start : r.end]
+            bounds = (r.sent_start, r.sent_end)
+            sentence = sentences_text.get(bounds)
+            if sentence is None:  # one string per sentence, shared by its claims
+                sentence = sentences_text[bounds] = text[r.sent_start : r.sent_end]
             key = (r.kind, anchor, sentence)
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
@@ -365,6 +461,8 @@ class Extractor:
                     value=r.value,
                     entities=r.entities,
                     worthiness=r.score,
+                    claim_type=r.claim_type,
+                    speaker=r.speaker,
                 )
             )
         if self.consistency:

@@ -99,7 +99,7 @@ def _verb_object(verb: Token, exclude: set[int], prep_fallback: bool = True) -> 
     return []
 
 
-def _render(tokens: list[Token], ent: Span | None = None) -> str:
+def _render(tokens: list[Token], ent: Span | None = None, keep_det: bool = False) -> str:
     seen: set[int] = set()
     ordered = []
     for tok in sorted(tokens, key=lambda t: t.i):
@@ -119,7 +119,7 @@ def _render(tokens: list[Token], ent: Span | None = None) -> str:
     text = "".join(parts)
     text = re.sub(r"([$€£¥₹₽]) (?=\d)", r"\1", text)
     text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
-    return _LEADING_DET.sub("", text)
+    return text if keep_det else _LEADING_DET.sub("", text)
 
 
 def _with_ent(tokens: list[Token], ent: Span) -> list[Token]:

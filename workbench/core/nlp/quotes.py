@@ -25,7 +25,12 @@ SPEECH_VERBS = frozenset(
 _OPEN = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "'": "'"}
 _MIN_WORDS = 4  # shorter quotes count only inside a verb of saying's clause
 _MIN_PARTIAL_WORDS = 2
-_REPORTING_VERBS = SPEECH_VERBS - {"call", "describe", "quote"}
+NAMING_VERBS = frozenset(
+    """call describe dub brand label term hail denounce condemn praise thank accuse
+    criticise criticize blame nickname""".split()
+)
+"""Verbs whose quoted object is the speaker's own words ("called Putin his 'elder brother'")."""
+_REPORTING_VERBS = (SPEECH_VERBS | NAMING_VERBS) - {"quote"}
 _PRONOUNS = {"he", "she", "they", "i", "we"}
 
 
@@ -115,7 +120,11 @@ class SpeakerTracker:
 
     def __init__(self) -> None:
         self.subjects: list[tuple[int, str]] = []
+        self.orgs: list[tuple[int, str]] = []  # organisations named as subjects, for "it said"
         self.full: dict[str, str] = {}
+        self.people: dict[str, str] = {}  # surname -> full name of people named so far
+        self.last_quote: tuple[str, int] | None = None  # (speaker, unit start) of the last quote
+        self.previous_unit: int | None = None  # start of the unit read before this one
 
     def observe(self, sent: Span, base: int = 0) -> None:
         for tok in sent:
@@ -136,10 +145,14 @@ class SpeakerTracker:
             ):
                 self.subjects.append((base + tok.idx, self.full[tok.text]))
         for ent in sent.ents:
+            if ent.label_ in ("ORG", "GPE") and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                self.orgs.append((base + ent.start_char, ent.text.removeprefix("the ")))
             if ent.label_ != "PERSON":
                 continue
             name = ent.text.strip()
             last = name.split()[-1]
+            if len(name.split()) > 1:
+                self.people.setdefault(last, name)
             if len(name.split()) > 1 or last not in self.full:
                 self.full[last] = name
             root = ent.root
@@ -149,6 +162,12 @@ class SpeakerTracker:
             main = head.dep_ == "ROOT" or head.lemma_.lower() in SPEECH_VERBS
             if root.dep_ in ("nsubj", "nsubjpass") and main:
                 self.subjects.append((base + ent.start_char, self.full.get(last, name)))
+
+    def resolve_it(self, tok: Token, base: int = 0) -> str | None:
+        """ "it said": the last organisation named as a subject before ``tok``."""
+        pos = base + tok.idx
+        before = [org for at, org in self.orgs if at < pos]
+        return before[-1] if before else None
 
     def resolve(self, tok: Token, base: int = 0, speech: bool = False) -> str | None:
         """The speaker a subject token names; ``speech``: the verb is a verb of saying,
@@ -162,6 +181,8 @@ class SpeakerTracker:
         if name is None and tok.is_title and tok.text in self.full:
             name = tok.text  # a name seen earlier that the tagger missed here ("“...,” Giles said")
         if name and tok.ent_type_ in ("ORG", "GPE", "NORP"):
+            if name in self.people:
+                return self.people[name]  # a surname the tagger took for a place this time
             return name.removeprefix("the ").removeprefix("The ")
         if name:
             return self.full.get(name.split()[-1], name)
@@ -206,7 +227,10 @@ def _partial(doc: Doc, qstart: int, qend: int, tracker: SpeakerTracker, base: in
         if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _REPORTING_VERBS:
             subj = _subject_of(verb)
             if subj is not None and not qstart <= subj.idx < qend:
-                return tracker.resolve(subj, base, speech=True)
+                naming = verb.lemma_.lower() in NAMING_VERBS
+                if naming and subj.pos_ == "NOUN" and not subj.ent_type_:
+                    return None  # 'Some researchers call them "time capsules"': a scare quote
+                return tracker.resolve(subj, base, speech=not naming)
     return None
 
 

@@ -69,6 +69,14 @@ def _format(kind: str, value: dict[str, Any]) -> str:
         return f"said by {value.get('speaker')}"
     if kind == "event":
         return str(value.get("name", ""))
+    if kind == "statement":
+        parts = ["not" if value.get("negated") else ""]
+        when = value.get("when")
+        if isinstance(when, dict) and when.get("text"):
+            parts.append(f"when: {when['text']}")
+        tags = [t for t in value.get("tags") or () if t != "negated"]
+        parts.extend(str(t) for t in tags)
+        return "; ".join(p for p in parts if p)
     if kind == "consistency":
         variants = value.get("variants") or []
         texts = [str(v.get("text", v)) if isinstance(v, dict) else str(v) for v in variants]

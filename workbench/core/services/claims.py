@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import InputError, StoreError
+from ..errors import InputError
 from ..models import Article, Claim, claim_id
 from ..store.interface import Store
 from ..text import one_line
@@ -127,8 +127,4 @@ def add_claim(
                 f"the article already has that claim: {claim.id} ({one_line(claim.label, 60)})"
             )
     claim = derive_claim(article, span, model)
-    method = getattr(store, "add_claim", None)
-    if method is None:
-        raise StoreError("this workspace cannot add claims yet (the store has no add_claim)")
-    stored = method(article.id, claim)
-    return stored if isinstance(stored, Claim) else claim
+    return store.add_claim(article.id, claim)

@@ -87,13 +87,14 @@ def fetch_and_import(
 ) -> ImportOutcome:
     """``workbench fetch URL``: fetch, extract, store. ``claims=False`` imports the
     text only, refused for a URL already imported (its verdicts would be orphaned)."""
-    from ..net.fetch import validate_url
+    from ..net.fetch import strip_credentials, validate_url
 
     checked = validate_url(url)
     check_timeout(options.timeout)
-    if not claims and is_stored(store, checked):
+    if not claims and is_stored(store, strip_credentials(checked)):  # stored without them
         raise InputError(
-            f"{one_line(checked, 200)} is already in the workspace; fetch it again without "
+            f"{one_line(strip_credentials(checked), 200)} is already in the workspace; fetch "
+            "it again without "
             "--no-extract so its verdicts stay on their claims"
         )
     item = fetch_and_extract(

@@ -10,11 +10,12 @@ one. Links the network could not reach at all are left unchecked (not stored).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import NetworkUnreachable
+from ..models import ArchiveSnapshot, LinkCheck
 from ..store.interface import Store
 from ..text import one_line
 
@@ -36,8 +37,8 @@ class LinkCheckRun:
     archive snapshot; ``archived``: lookups were asked for and done."""
 
     targets: list[LinkTarget]
-    results: dict[str, dict[str, Any]] = field(default_factory=dict)
-    archives: dict[str, dict[str, Any] | None] = field(default_factory=dict)
+    results: dict[str, LinkCheck] = field(default_factory=dict)
+    archives: dict[str, ArchiveSnapshot | None] = field(default_factory=dict)
     archive_errors: dict[str, str] = field(default_factory=dict)
     archive_skipped: bool = False
     archived: bool = False
@@ -53,9 +54,9 @@ class LinkCheckRun:
         record = self.results.get(url)
         if record is None:
             return "unchecked"
-        if record.get("refused"):
+        if record.refused:
             return "refused"
-        return "ok" if record.get("ok") else "dead"
+        return "ok" if record.ok else "dead"
 
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys(("ok", "dead", "refused", "unchecked"), 0)
@@ -74,17 +75,17 @@ class LinkCheckRun:
                 out.append(f"---    -  {shown}  not checked: the network is unreachable")
                 continue
             word = {"ok": "ok  ", "dead": "DEAD", "refused": "SKIP"}[state]
-            detail = str(record.get("title") if state == "ok" else record.get("error") or "")
-            code = str(record.get("status_code") or "-")
+            detail = record.title if state == "ok" else record.error or ""
+            code = str(record.status_code or "-")
             line = f"{word} {code:>3}  {one_line(url, 100)}"
             if detail:
                 line += f"  {one_line(detail, 60)}"
-            final = record.get("final_url")
+            final = record.final_url
             if final and final != url:
                 line += f"  -> {one_line(str(final), 80)}"
             if self.archived:
                 snap = self.archives.get(url)
-                stamp = one_line(str(snap.get("timestamp", "")), 10) if snap else ""
+                stamp = one_line(snap.timestamp, 10) if snap else ""
                 line += f"  [archived {stamp}]" if snap else "  [no snapshot]"
             out.append(line)
         return out
@@ -169,9 +170,10 @@ def run_checks(
     return run
 
 
-def keeps_earlier(record: Mapping[str, Any] | None) -> bool:
-    """The one rule: a refused (or absent) result never replaces an earlier check."""
-    return record is None or bool(record.get("refused"))
+def keeps_earlier(record: LinkCheck | None) -> bool:
+    """The one rule: a refused (or absent) result never replaces an earlier check
+    (the store applies ``models.merge_check`` too, whoever writes)."""
+    return record is None or record.refused
 
 
 def save_checks(store: Store, run: LinkCheckRun) -> int:
@@ -183,7 +185,7 @@ def save_checks(store: Store, run: LinkCheckRun) -> int:
     with store.group():
         for target in run.targets:
             record = run.results.get(target.url)
-            check = None if keeps_earlier(record) else dict(record or {})
+            check = None if keeps_earlier(record) else record
             snapshot = run.archives.get(target.url)
             if check is None and snapshot is None:
                 continue

@@ -7,11 +7,9 @@ undo step, all saved or none.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from ..errors import InputError, NotFound, StoreError
+from ..errors import InputError, NotFound
 from ..models import Article, Change, Verdict
 from ..store.interface import Store
 from ..vocabulary import Stance, Status, parse_stance, parse_status
@@ -95,13 +93,6 @@ def dismiss(store: Store, ref: str, reason: str | None = None) -> Edited:
     return mark(store, ref, Status.DISMISSED, note=reason)
 
 
-def _store_method(store: Store, name: str, what: str) -> Callable[..., Any]:
-    method = getattr(store, name, None)
-    if method is None:
-        raise StoreError(f"this workspace cannot {what} yet (the store has no {name})")
-    return method  # type: ignore[no-any-return]
-
-
 def relabel(store: Store, ref: str, label: str) -> Edited:
     """``workbench claim label``: the reviewer's wording of the claim ('' restores the
     extracted label, which the JSON export keeps as ``extracted_label``)."""
@@ -109,7 +100,7 @@ def relabel(store: Store, ref: str, label: str) -> Edited:
 
     text = one_line(label, 500)
     aid, cid = resolve(store, ref)
-    verdict = _store_method(store, "set_label", "reword claims")(aid, cid, text)
+    verdict = store.set_label(aid, cid, text)
     return Edited(aid, cid, verdict)
 
 
@@ -133,11 +124,7 @@ def edit_link(
     current = store.verdict(aid, cid)
     if not any(link.url == norm for link in current.links):
         raise NotFound(f"claim {cid} has no link {one_line(url, 100)}; add it with mark --link")
-    update = getattr(store, "update_link", None)
-    if update is not None:
-        verdict = update(aid, cid, norm, stance=given, title=title)
-    else:
-        verdict = store.add_link(aid, cid, norm, title=title or "", stance=given)
+    verdict = store.update_link(aid, cid, norm, title=title, stance=given)
     return Edited(aid, cid, verdict)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from enum import StrEnum
-from typing import cast
 
 from ..errors import WorkspaceLocked
 from ..store.interface import Store
@@ -61,24 +60,9 @@ def open_workspace(
 def _open(
     location: str | os.PathLike[str], reviewer: str, *, readonly: bool, create: bool, wait: float
 ) -> Store:
-    if _is_team_url(os.fspath(location)):
-        from ..store.postgres import open_postgres_store
+    from ..store import open_store
 
-        team = open_postgres_store(
-            os.fspath(location), reviewer, readonly=readonly, wait=wait, create=create
-        )
-        return cast(Store, team)
-    try:
-        from ..store import open_store  # type: ignore[attr-defined]
-    except ImportError:
-        from ..store import Workspace
-
-        workspace = Workspace.open(
-            location, reviewer=reviewer, readonly=readonly, wait=wait, create=create
-        )
-        return cast(Store, workspace)
-    store: Store = open_store(location, reviewer, readonly=readonly, wait=wait, create=create)
-    return store
+    return open_store(location, reviewer, readonly=readonly, wait=wait, create=create)
 
 
 def _is_team_url(location: str) -> bool:

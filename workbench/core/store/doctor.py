@@ -57,7 +57,7 @@ def check(root: Path) -> list[Finding]:
             article_ids.add(path.stem)
         except WorkbenchError as exc:
             bak = backup_path(path)
-            problem = _problem(exc.message, path)
+            problem = _problem(exc, path)
             if _valid(bak, "article"):
                 fix = f"restore the last good copy {bak.name} (its last change may be missing)"
                 found.append(Finding(path, problem, fix))
@@ -78,18 +78,15 @@ def check(root: Path) -> list[Finding]:
             )
     except WorkbenchError as exc:
         found.append(
-            Finding(index, _problem(exc.message, index), "rebuild it from the article files")
+            Finding(index, _problem(exc, index), "rebuild it from the article files")
         )
     return found
 
 
-def _problem(message: str, path: Path) -> str:
-    """A store error as a doctor finding: without the path (shown already) and without
-    the advice to run doctor (running it)."""
-    for advice in ("; run `workbench doctor`", " (run `workbench doctor`"):
-        message = message.split(advice)[0]
-    prefix = f"{path} "
-    return message[len(prefix) :] if message.startswith(prefix) else message
+def _problem(exc: WorkbenchError, path: Path) -> str:
+    """A store error as a doctor finding: its reason (without the path, shown already,
+    and without the advice to run doctor, running it). No message is parsed."""
+    return exc.reason
 
 
 def repair(root: Path) -> list[str]:

@@ -25,7 +25,7 @@ from typing import Any
 
 from .. import models
 from ..errors import InputError, NotFound
-from ..models import Link, Verdict
+from ..models import ArchiveSnapshot, Link, LinkCheck, Verdict
 from ..net.links import normalize_url
 from ..text import one_line, strip_controls
 
@@ -39,13 +39,10 @@ REPLAYABLE = ("status", "note", "label", "links", *LINK_FIELDS)
 
 
 def check_status(status: object) -> str:
-    value = str(status).strip().lower().replace("-", "_").replace(" ", "_")
-    if value not in models.STATUSES:
-        raise InputError(
-            f"unknown status '{one_line(str(status), 40)}'; "
-            f"use one of: {', '.join(models.STATUSES)}"
-        )
-    return value
+    """The one status parser (``vocabulary.parse_status``), as the stored string."""
+    from ..vocabulary import parse_status
+
+    return parse_status(str(status)).value
 
 
 def check_stance(stance: object) -> str:
@@ -157,20 +154,21 @@ def remove_link(url: str, claim_id: str) -> Mutation:
 
 
 def link_check(
-    url: str, check: dict[str, Any] | None, archive: dict[str, Any] | None, claim_id: str
+    url: str,
+    check: LinkCheck | dict[str, Any] | None,
+    archive: ArchiveSnapshot | dict[str, Any] | None,
+    claim_id: str,
 ) -> Mutation:
+    """Store a check / snapshot; the check kept is ``merge_check`` (``Link.apply_check``):
+    a refused check never replaces an earlier real one."""
     norm = norm_or_raw(url)
 
     def mutate(v: Verdict) -> list[Triple]:
         for link in v.links:
             if link.url in (norm, url):
-                old = {"url": link.url, "check": link.check, "archive": link.archive}
-                if check is not None:
-                    link.check = dict(check)
-                if archive is not None:
-                    link.archive = dict(archive)
-                new = {"url": link.url, "check": link.check, "archive": link.archive}
-                return [("link_check", old, new)]
+                old = link.check_row()
+                link.apply_check(check, archive)
+                return [("link_check", old, link.check_row())]
         raise NotFound(f"claim {claim_id} has no link {one_line(url, 80)}")
 
     return mutate

@@ -33,7 +33,8 @@ class UndoSteps:
     def _top(self, stack: list[Step]) -> Step | None:
         while stack:
             entry = stack[-1]
-            if all(self._live(a) for a, _ in entry["rows"]):
+            added = {p[0] for p in entry.get("articles") or [] if isinstance(p, list) and p}
+            if all(a in added or self._live(a) for a, _ in entry["rows"]):
                 return entry
             self.log.drop(entry["g"])
         return None

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, NotFound, StoreError
-from ..models import Article, Change, Claim, Verdict
+from ..models import ArchiveSnapshot, Article, Change, Claim, LinkCheck, Verdict
 from ..text import one_line
 from . import edits
 from .article_file import ArticleFile, ArticleFiles, Tables, first, ordered
@@ -55,6 +55,10 @@ class Workspace:
         self._steps = UndoSteps(self._undo, self._live)
         self._group: list[list[Any]] | None = None
         self._batch: tuple[contextlib.ExitStack, set[str]] | None = None
+        self._index_later: dict[str, Summary | None] | None = None
+        """Index rows to write when the current batch has committed (inside a group)."""
+        self._added: list[list[Any]] = []
+        """Articles a group added (its undo step may name articles not yet indexed)."""
         self._counter = ChangeCounter(layout.changes)
         self._watcher: Watcher | None = None
         self._stale = threading.Event()
@@ -200,9 +204,22 @@ class Workspace:
                     updates[result.replaced] = None
         finally:
             if updates:
-                self._index.write(updates)
-                self._counter.bump()
+                self._write_index(updates)
         return results
+
+    def _write_index(self, updates: dict[str, Summary | None]) -> None:
+        """Write index rows now, or when the current batch commits."""
+        if self._index_later is not None:
+            self._index_later.update(updates)
+            rows = self._index.rows()
+            for aid, summary in updates.items():
+                if summary is None:
+                    rows.pop(aid, None)
+                else:
+                    rows[aid] = summary
+            return
+        self._index.write(updates)
+        self._counter.bump()
 
     def _store_article(
         self, article: Article, claims: list[Claim], rows: dict[str, Summary]
@@ -241,7 +258,13 @@ class Workspace:
             "verdicts": {str(i): v for i, v in enumerate(plan.verdicts, 1)},
             "history": {str(r["seq"]): r for r in history},
         }
-        self._file(article.id, create=True).write(tables)
+        file = self._files.get(article.id, create=True)
+        if self._batch is not None and article.id not in self._batch[1]:
+            self._batch[0].enter_context(file.batch())
+            self._batch[1].add(article.id)
+        file.write(tables)
+        if self._group is not None and not same:  # part of an undoable import
+            self._added.append([article.id, old_id])
         return result, summarize(tables)
 
     def articles(self) -> list[ArticleSummary]:
@@ -407,10 +430,11 @@ class Workspace:
         article_id: str,
         claim_id: str,
         url: str,
-        check: dict[str, Any] | None = None,
-        archive: dict[str, Any] | None = None,
+        check: LinkCheck | dict[str, Any] | None = None,
+        archive: ArchiveSnapshot | dict[str, Any] | None = None,
     ) -> Verdict:
-        """Store a link check / archive lookup (recorded in history, not undoable)."""
+        """Store a link check / archive lookup (recorded in history, not undoable); a
+        refused check never replaces an earlier real one (``models.merge_check``)."""
         mutate = edits.link_check(url, check, archive, claim_id)
         return self._edit(article_id, claim_id, mutate, action="check", undoable=False)
 
@@ -437,33 +461,53 @@ class Workspace:
 
     @contextlib.contextmanager
     def group(self) -> Iterator[None]:
-        """Make every edit inside the block one undo step and one write per article
-        (e.g. status + note + link from ``workbench mark``: all saved or none)."""
+        """Make every change inside the block (articles added included) one undo step
+        and one write per file: e.g. status + note + link from ``workbench mark``, or
+        a whole import. On an exception nothing of the block is saved."""
         if self._group is not None:
             yield
             return
         self._group = []
+        self._added = []
         try:
             with self._atomic():
                 yield
             rows = self._group
+            step = new_step(rows)
+            if self._added:
+                step["articles"] = list(self._added)
         finally:
             self._group = None
-        if rows:
-            self._steps.record(new_step(rows))
+            self._added = []
+        if rows or step.get("articles"):
+            self._steps.record(step)
 
     @contextlib.contextmanager
     def _atomic(self) -> Iterator[None]:
-        """Hold every article file touched inside the block in one storage batch."""
+        """Hold every article file touched inside the block in one storage batch; the
+        index rows changed inside it are written once the files are."""
         if self._batch is not None:
             yield
             return
-        with self._files.pinned(), contextlib.ExitStack() as stack:
-            self._batch = (stack, set())
-            try:
-                yield
-            finally:
-                self._batch = None
+        self._index_later = {}
+        try:
+            with self._files.pinned(), contextlib.ExitStack() as stack:
+                self._batch = (stack, set())
+                try:
+                    yield
+                finally:
+                    self._batch = None
+            later, self._index_later = self._index_later, None
+            if later:
+                self._index.write(later)
+                self._counter.bump()
+        except BaseException:
+            self._index_later = None
+            self._files.reload()  # a file the block created may exist only in memory
+            self._index.reload()
+            raise
+        finally:
+            self._index_later = None
 
     # -- undo / redo -------------------------------------------------------------
 
@@ -499,6 +543,8 @@ class Workspace:
         values = values_to_set(entry, lambda a: self._tables(a).get("history", {}), action)
         out: list[Change] = []
         with self._atomic():
+            if action == "redo":
+                out.extend(self._replay_articles(entry, action))
             for (aid, cid), fields in values.items():
                 before = self._files.get(aid).history_count()
                 claim_values = [v for f, v in fields if f == "claim"]
@@ -520,6 +566,37 @@ class Workspace:
                     for k in sorted(history, key=int)
                     if int(k) > before
                 )
+            if action == "undo":
+                out.extend(self._replay_articles(entry, action))
+        return out
+
+    def _replay_articles(self, entry: dict[str, Any], action: str) -> list[Change]:
+        """Undo of an import takes the articles it added out of the index (their files
+        stay, as a replaced article's does) and lists again what they replaced; redo
+        the opposite. Returned as changes with field ``article`` (not history rows:
+        an import restores the other side's history exactly, adding none of its own)."""
+        pairs = [p for p in entry.get("articles") or [] if isinstance(p, list) and len(p) == 2]
+        if action == "undo":
+            pairs = list(reversed(pairs))
+        updates: dict[str, Summary | None] = {}
+        out: list[Change] = []
+        now = self._clock()
+        for aid, replaced in pairs:
+            if not self._files.exists(aid):
+                continue
+            if action == "undo":
+                updates[aid] = None
+                if isinstance(replaced, str) and self._files.exists(replaced):
+                    updates[replaced] = summarize(self._tables(replaced))
+                old, new = aid, replaced
+            else:
+                updates[aid] = summarize(self._tables(aid))
+                if isinstance(replaced, str):
+                    updates[replaced] = None
+                old, new = replaced, aid
+            out.append(Change(0, aid, "", "article", old, new, self._reviewer, now, action))
+        if updates:
+            self._write_index(updates)
         return out
 
     def _replay_claim(self, aid: str, cid: str, value: Any, action: str) -> None:
@@ -576,7 +653,7 @@ class Workspace:
             verdict.claim_id,
             edits.replace_verdict(status, note, label, links),
             action=action,
-            undoable=False,
+            undoable=self._group is not None,  # part of an import's undo step
             reviewer=one_line(verdict.reviewer, 80) or None,
             at=verdict.updated_at or None,
             allow_orphan=True,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import psycopg
 from psycopg.types.json import Jsonb
@@ -11,33 +11,39 @@ from ...errors import InputError, NotFound
 from ...models import Claim, Verdict
 from ...net.links import normalize_url
 from ...text import one_line
-from .edits import Row, check_stance
+from ..edits import check_stance
+from .edits import EditsMixin, Row
 from .imports import check_id
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .engine import PostgresStore
 
-
-def link_rows(v: Verdict, url: str, title: str | None, stance: str | None) -> list[tuple[str, Any, Any]]:
+def link_rows(
+    v: Verdict, url: str, title: str | None, stance: str | None
+) -> list[tuple[str, Any, Any]]:
     """Set a link's title/stance on ``v``: ``link.title`` / ``link.stance`` rows."""
     for link in v.links:
         if link.url == url:
             out: list[tuple[str, Any, Any]] = []
             if title is not None and title != link.title:
-                out.append(("link.title", {"url": url, "value": link.title},
-                            {"url": url, "value": title}))
+                out.append(
+                    ("link.title", {"url": url, "value": link.title}, {"url": url, "value": title})
+                )
                 link.title = title
             if stance is not None and stance != link.stance:
-                out.append(("link.stance", {"url": url, "value": link.stance},
-                            {"url": url, "value": stance}))
+                out.append(
+                    (
+                        "link.stance",
+                        {"url": url, "value": link.stance},
+                        {"url": url, "value": stance},
+                    )
+                )
                 link.stance = stance
             return out
     raise NotFound(f"claim {v.claim_id} has no link {one_line(url, 80)}")
 
 
-class ClaimsEditMixin:
+class ClaimsEditMixin(EditsMixin):
     def update_link(
-        self: PostgresStore,
+        self,
         article_id: str,
         claim_id: str,
         url: str,
@@ -58,13 +64,16 @@ class ClaimsEditMixin:
 
         return self._edit(article_id, claim_id, mutate)
 
-    def add_claim(self: PostgresStore, article_id: str, claim: Claim) -> Claim:
+    def add_claim(self, article_id: str, claim: Claim) -> Claim:
         """Add a reviewer-made claim at its place in the text (undoable)."""
         self._check_writable()
         aid = self._resolve_article(article_id)
         check_id(claim.id, "claim")
         text = self.article(aid).text
-        if not (0 <= claim.start <= claim.end <= len(text)) or text[claim.start : claim.end] != claim.anchor:
+        if (
+            not (0 <= claim.start <= claim.end <= len(text))
+            or text[claim.start : claim.end] != claim.anchor
+        ):
             raise InputError(
                 f"claim {one_line(claim.id, 20)}: its anchor is not at {claim.start}:{claim.end} "
                 "of the article text"
@@ -83,8 +92,9 @@ class ClaimsEditMixin:
             if taken:
                 raise InputError(f"claim id {stored.id} is already taken in article {aid}")
             self._insert_claim(conn, aid, stored)
-            seq = self._history_row(conn, aid, stored.id, "claim", None, stored.to_dict(), "edit",
-                                    at=now)
+            seq = self._history_row(
+                conn, aid, stored.id, "claim", None, stored.to_dict(), "edit", at=now
+            )
             self._last_changes = []
             if self._group_rows is not None:
                 self._group_rows.append(seq)
@@ -95,7 +105,7 @@ class ClaimsEditMixin:
         self._run(tx)
         return stored
 
-    def _insert_claim(self: PostgresStore, conn: psycopg.Connection[Any], aid: str, claim: Claim) -> None:
+    def _insert_claim(self, conn: psycopg.Connection[Any], aid: str, claim: Claim) -> None:
         rows = conn.execute(
             "SELECT pos, (data->>'start')::int AS start FROM workbench.claims "
             "WHERE article_id = %s ORDER BY pos",
@@ -116,7 +126,7 @@ class ClaimsEditMixin:
             (aid, claim.id),
         )
 
-    def _remove_claim(self: PostgresStore, conn: psycopg.Connection[Any], aid: str, cid: str) -> None:
+    def _remove_claim(self, conn: psycopg.Connection[Any], aid: str, cid: str) -> None:
         conn.execute("DELETE FROM workbench.claims WHERE article_id = %s AND id = %s", (aid, cid))
         conn.execute(
             "DELETE FROM workbench.verdicts WHERE article_id = %s AND claim_id = %s", (aid, cid)
@@ -124,10 +134,10 @@ class ClaimsEditMixin:
 
     # -- one writer at a time is a folder rule; a server has no lock --------------------------
 
-    def is_locked_by_other(self: PostgresStore) -> bool:
+    def is_locked_by_other(self) -> bool:
         return False
 
-    def try_become_writer(self: PostgresStore) -> bool:
+    def try_become_writer(self) -> bool:
         """A read-only session becomes a writer when its role may write."""
         if self._readonly and not self._readonly_reason:
             self._readonly = False

@@ -23,7 +23,11 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-BIN_DIRS = ("/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/17/bin")
+BIN_DIRS = (
+    "/usr/lib/postgresql/15/bin",
+    "/usr/lib/postgresql/16/bin",
+    "/usr/lib/postgresql/17/bin",
+)
 SUPERUSER = "wbadmin"
 
 
@@ -205,7 +209,9 @@ def new_database(cluster: Cluster, upgraded: bool = True) -> str:
     return name
 
 
-def ensure_role(cluster: Cluster, name: str, write: bool = True, password: str | None = None) -> str:
+def ensure_role(
+    cluster: Cluster, name: str, write: bool = True, password: str | None = None
+) -> str:
     """A login role (created once per cluster) in the writers or the readers group."""
     import psycopg
     from psycopg import sql

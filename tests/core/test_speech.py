@@ -1,0 +1,92 @@
+# ruff: noqa: E501 - the article text keeps its paragraphs on one line each
+"""Attributed speech: reported clauses, "according to", pronoun speakers, short quotes,
+follow-on quote paragraphs. Our own sentences; one extraction per module."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.core.articles import make_article
+from workbench.core.nlp.extract import extract_claims
+
+ARTICLE = """Port strike enters second week
+
+Dockers' leader Maria Delgado told reporters that the port had lost most of its container traffic. She said the company had refused every offer since March.
+
+According to the harbour authority, no ship has left the terminal since the strike began.
+
+The operator said in a statement ahead of the talks that managers would discuss "working conditions" with the union.
+
+Delgado called the chief executive a "stranger to the docks", accusing him of ignoring safety warnings.
+
+"We have asked for talks three times and heard nothing back," Delgado said.
+
+"Every day the gates stay shut, the town loses trade.
+
+Officials at the company did not respond to a request for comment.
+"""
+
+
+@pytest.fixture(scope="module")
+def claims():
+    article = make_article(ARTICLE, "port.txt")
+    return article, extract_claims(article)
+
+
+def _statement(claims, part):
+    found = [c for c in claims if c.kind == "statement" and part in c.anchor]
+    assert found, [(c.kind, c.anchor) for c in claims]
+    return found[0]
+
+
+def test_reported_clause_is_the_claim_with_its_speaker(claims):
+    _, cs = claims
+    c = _statement(cs, "the port had lost most of its container traffic")
+    assert c.speaker == "Maria Delgado"
+    assert c.label.startswith("Maria Delgado: ")
+    assert "told" not in c.anchor
+
+
+def test_pronoun_speaker_resolves_to_the_last_named_person(claims):
+    _, cs = claims
+    c = _statement(cs, "the company had refused every offer")
+    assert c.speaker == "Maria Delgado"
+
+
+def test_according_to(claims):
+    _, cs = claims
+    c = _statement(cs, "no ship has left the terminal")
+    assert c.speaker == "harbour authority" and c.value["negated"]
+
+
+def test_short_quote_inside_reported_speech_belongs_to_the_statement(claims):
+    _, cs = claims
+    c = _statement(cs, "managers would discuss")
+    assert c.speaker == "operator" and c.value["quote"] == "working conditions"
+    assert c.claim_type == "prediction"
+    assert not [q for q in cs if q.kind == "quote" and q.anchor == "working conditions"]
+
+
+def test_short_quote_credited_by_a_naming_verb(claims):
+    _, cs = claims
+    q = next(c for c in cs if c.kind == "quote" and c.anchor == "stranger to the docks")
+    assert q.speaker == "Maria Delgado" and q.value["speaker"] == "Maria Delgado"
+
+
+def test_follow_on_quote_paragraph_carries_the_speaker(claims):
+    _, cs = claims
+    q = next(c for c in cs if c.kind == "quote" and c.anchor.startswith("Every day the gates"))
+    assert q.speaker == "Maria Delgado"
+    # a clause inside a direct quote is the quote's claim, not a statement
+    assert not [c for c in cs if c.kind == "statement" and "gates stay shut" in c.anchor]
+
+
+def test_newsroom_process_is_no_claim(claims):
+    article, cs = claims
+    start = article.text.index("Officials at the company")
+    assert not [c for c in cs if c.start >= start and c.kind != "consistency"]
+
+
+def test_unattributed_hedge_is_no_claim():
+    article = make_article("It could be that the talks collapse next week.\n", "x")
+    assert not [c for c in extract_claims(article) if c.kind == "statement"]

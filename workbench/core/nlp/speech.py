@@ -1,0 +1,164 @@
+"""Attributed (indirect) speech: who a clause is credited to.
+
+"X said (that) Y", "Y, X said", "X told reporters Y", "according to X, Y", "X denied
+that Y", "a study found that Y": the reported clause Y is the claim, X its speaker.
+Speakers are people and organisations; pronouns ("he said", "it said") resolve to
+the last one named in reach (``SpeakerTracker`` in ``quotes.py``). Works on the
+spaCy parse; imported only by extraction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .quotes import NAMING_VERBS, SPEECH_VERBS, SpeakerTracker, _subject_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+REPORTING_VERBS = SPEECH_VERBS | frozenset(
+    """find show reveal indicate allege disclose inform brief signal maintain contend
+    forecast project expect believe fear""".split()
+) - frozenset({"ask", "thank", "quote", "describe", "urge"})
+"""Verbs whose clausal complement is what the subject asserts (the claim)."""
+
+__all__ = ["NAMING_VERBS", "PREDICTION_VERBS", "REPORTING_VERBS", "Report", "reports"]
+
+PREDICTION_VERBS = frozenset(
+    "predict forecast project expect warn estimate promise vow pledge".split()
+)
+_OPINION_SUBJECTS = frozenset({"i", "we", "you"})
+_BELIEF_VERBS = frozenset({"believe", "fear", "expect"})
+_DENIALS = frozenset({"deny", "dispute", "reject"})
+
+
+@dataclass(frozen=True)
+class Report:
+    """A reported clause: ``head`` is its verb, ``speaker`` who it is credited to."""
+
+    head: Token
+    speaker: str | None
+    verb: Token | None  # the verb of saying (None for "according to")
+    denied: bool = False
+    opinion: bool = False  # credited to commentators ("analysts said"): an interpretation
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" agent of a passive verb of saying ("it was reported by Reuters")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def speaker_of(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | None:
+    """Who a verb of saying credits: its subject (or passive agent), resolved."""
+    subj = _subject_of(verb)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        subj = _agent(verb)
+    if subj is None:
+        return None
+    if subj.lower_ == "it":
+        return tracker.resolve_it(subj, base)
+    return tracker.resolve(subj, base, speech=True)
+
+
+def _according_to(sent: Span) -> list[tuple[Token, Token]]:
+    """(head the phrase attaches to, the source token) for each "according to X"."""
+    found = []
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            to = tok.nbor()
+            src = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if src is None:
+                src = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if src is not None:
+                found.append((tok.head, src))
+    return found
+
+
+def verb_in(tok: Token, lexicon: frozenset[str]) -> bool:
+    """Is the verb one of ``lexicon``? Reads the lemma and, since the lemmatizer slips
+    ("hopes" -> "hop"), the word less a regular ending."""
+    low = tok.lower_
+    if tok.lemma_.lower() in lexicon or low in lexicon:
+        return True
+    for suffix in ("s", "es", "ed", "d", "ing"):
+        if low.endswith(suffix) and low[: -len(suffix)] in lexicon:
+            return True
+    return False
+
+
+def _misparsed_that_clause(tok: Token) -> bool:
+    """ "said in a statement ahead of the meeting that leaders would ...": a "that"
+    clause the parser hung on the nearest noun; its verb of saying is above the noun."""
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb_in(verb, REPORTING_VERBS)
+
+
+OPINION_SOURCES = frozenset(
+    """analyst analysts observer observers critic critics supporter supporters opponent
+    opponents commentator commentators pundit pundits expert experts economist economists
+    diplomat diplomats sceptic sceptics skeptic skeptics detractor detractors fan fans some
+    many others""".split()
+)
+"""Sources whose reported clause is usually an interpretation, unless it names facts."""
+
+
+def _commentary(verb: Token, subj: Token | None) -> bool:
+    """ "Analysts said the visit was meant to ...", "diplomats said privately ...": a
+    reading of events by unnamed commentators, or an off-the-record hedge."""
+    if any(c.lower_ in ("privately", "anonymously") for c in verb.children):
+        return True
+    if verb_in(verb, PREDICTION_VERBS):
+        return False  # "economists expect growth to slow": a forecast to check later
+    return subj is not None and not subj.ent_type_ and subj.lower_ in OPINION_SOURCES
+
+
+def reports(sent: Span, tracker: SpeakerTracker, base: int = 0) -> list[Report]:
+    """The reported clauses of a sentence, each with its speaker (None when unnamed)."""
+    out: list[Report] = []
+    for tok in sent:
+        if tok.dep_ == "relcl" and _misparsed_that_clause(tok):
+            verb = next(a for a in tok.ancestors if a.pos_ in ("VERB", "AUX"))
+            subj = _subject_of(verb)
+            speaker, opinion = speaker_of(verb, tracker, base), _commentary(verb, subj)
+            out.append(Report(tok, speaker, verb, opinion=opinion))
+            continue
+        if tok.dep_ not in ("ccomp", "xcomp", "conj") or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
+            continue  # "has not said whether it will appeal": an open question
+        verb = tok.head
+        if tok.dep_ == "conj":  # "said that X and that Y": the second clause too
+            if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS:
+                continue
+            verb = verb.head
+        lemma = verb.lemma_.lower()
+        if not verb_in(verb, REPORTING_VERBS) or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.dep_ == "xcomp" and lemma not in ("expect", "forecast", "project", "believe"):
+            continue  # "promised to help": an intention, not a reported clause
+        subj = _subject_of(verb)
+        if (
+            lemma in _BELIEF_VERBS | {"think"}
+            and subj is not None
+            and subj.lower_ in _OPINION_SUBJECTS
+        ):
+            continue  # "I believe ...": opinion
+        speaker = speaker_of(verb, tracker, base)
+        opinion = _commentary(verb, subj)
+        out.append(Report(tok, speaker, verb, denied=lemma in _DENIALS, opinion=opinion))
+    for head, src in _according_to(sent):
+        name = tracker.resolve(src, base, speech=True)
+        out.append(Report(head, name, None))
+    return out
+
+
+def is_reporting(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in REPORTING_VERBS

@@ -1,0 +1,788 @@
+"""Statement claims: checkable factual assertions read from the clause structure.
+
+A sentence is cut into clauses (its main verb, coordinated verbs with their own
+subject, clauses reported by a verb of saying or "according to"). A clause makes a
+statement claim when it asserts something a fact-checker could check: an event that
+did or did not happen, an action or decision of a named actor, a state of affairs,
+a cause, a rule, a comparison, a record or superlative, a vague quantity. It makes
+none when it is a question, an order, hedged ("could", "might", "perhaps", "if"),
+an opinion ("I think", "a shameful decision") or colour (no actor, no name, no
+measure). A clause whose core is already a number claim makes no statement (the
+number claim is that fact); a date that is only the time of the event goes into the
+statement's ``value["when"]`` instead of being a claim of its own.
+
+Claim types follow Full Fact's typology (Konstantinovskiy et al., DTRAP 2021):
+quantity, correlation/causation, laws/rules, prediction, personal experience, other.
+Works on the spaCy parse; imported only by extraction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .labels import _render
+from .speech import NAMING_VERBS, PREDICTION_VERBS, Report, verb_in
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+CLAIM_TYPES = (
+    "quantity",
+    "correlation/causation",
+    "laws/rules",
+    "prediction",
+    "personal experience",
+    "other",
+)
+"""Full Fact's claim types (Konstantinovskiy et al. 2021), the values of ``Claim.claim_type``."""
+NAME_TYPES = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "PRODUCT"})
+NUMBER_KINDS = frozenset({"quantity", "money", "percent", "duration"})
+
+HEDGE_MODALS = frozenset({"could", "might", "may", "should", "ought", "can", "must", "would"})
+_RULE_MODALS = frozenset({"must", "may", "can", "cannot", "shall"})
+HEDGE_WORDS = frozenset(
+    """perhaps maybe possibly probably presumably seemingly apparently arguably
+    supposedly hopefully""".split()
+)
+OPINION_VERBS = frozenset(
+    """think believe feel hope wish want like love hate guess suppose deserve prefer
+    imagine doubt wonder reckon""".split()
+)
+SPECULATION_VERBS = frozenset({"seem", "appear"})
+COPULAS = frozenset({"be", "seem", "look", "sound", "become", "remain", "feel"})
+VAGUE_QUANTITY = frozenset(
+    """most all many few several hundreds thousands dozens millions billions tens scores
+    majority minority half third quarter handful bulk numerous countless none
+    nearly almost""".split()
+)
+_VAGUE_HEADS = frozenset(
+    "hundreds thousands dozens millions billions tens scores majority minority half "
+    "third quarter handful bulk most".split()
+)
+TIME_NOUNS = frozenset(
+    "week month year night day time season term decade century quarter weekend hour".split()
+)
+SUPERLATIVE_WORDS = frozenset({"first", "last", "only", "record", "unprecedented", "sole"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor"})
+CAUSAL_WORDS = frozenset(
+    """because cause lead result trigger prompt spark fuel blame contribute link due owing
+    thanks consequence associate attribute responsible""".split()
+)
+CAUSAL_MARKS = frozenset({"because", "since", "as"})
+QUANTITY_VERBS = frozenset(
+    """rise fall increase decrease grow drop climb surge plunge double triple halve shrink
+    soar slump decline jump exceed outnumber""".split()
+)
+ACTOR_NOUNS = frozenset(
+    """police court government ministry minister president premier chancellor official
+    officials company firm bank board council committee parliament senate congress
+    assembly party army military troops forces soldier prosecutor prosecutors judge jury
+    regulator authority authorities agency union university hospital school club team
+    study report survey researcher researchers scientist scientists investigator
+    investigators mayor governor senator lawmaker lawmakers mp mps voters administration
+    cabinet commission tribunal lender insurer airline operator coalition opposition
+    rebels militants protesters group leader chief executive spokesman spokeswoman
+    spokesperson department office service regime state states country countries nation
+    city county region province watchdog inspector inspectors coroner manufacturer
+    producer retailer supplier developer owner owners landlord landlords employer
+    employers workers staff doctors nurses teachers students patients residents""".split()
+)
+ACTION_VERBS = frozenset(
+    """arrest charge detain release free jail imprison convict acquit sentence fine sue
+    approve reject refuse decline veto pass block ban sign ratify vote elect appoint
+    nominate resign quit fire dismiss sack hire kill die injure wound attack strike bomb
+    shell invade occupy seize capture cross withdraw retreat deploy evacuate cancel
+    suspend close shut open launch announce introduce publish confirm deny admit agree
+    sign meet visit win lose beat defeat raise cut lower increase reduce spend invest
+    buy sell acquire merge sack build demolish destroy damage collapse crash explode
+    sink flood burn erupt discover find record report recall order award grant pay
+    owe borrow lend default bankrupt file plead testify investigate probe raid search
+    expel deport extradite flee escape kidnap abduct torture execute join leave found
+    establish create break set overturn uphold dismiss challenge appeal join congratulate
+    threaten offer receive accept force drive take""".split()
+)
+
+
+STRONG_ACTIONS = frozenset(
+    """arrest charge detain jail imprison convict acquit sentence fine sue approve reject veto
+    ban ratify vote elect appoint nominate resign dismiss sack kill injure wound attack
+    bomb shell invade occupy seize capture evacuate cancel suspend deport extradite expel
+    kidnap abduct torture execute overturn uphold raid investigate testify plead default
+    rescue hospitalise hospitalize""".split()
+)
+"""Actions checkable whoever the subject is ("those detained have been charged")."""
+
+
+@dataclass
+class Statement:
+    """A statement claim, with doc offsets; ``folds`` are the (start, end) of number,
+    date and short-quote drafts this claim absorbs (they are not claims of their own)."""
+
+    start: int
+    end: int
+    label: str
+    value: dict[str, Any]
+    claim_type: str
+    speaker: str | None
+    folds: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Covered:
+    """A claim already found in the sentence: kind and doc char offsets."""
+
+    kind: str
+    start: int
+    end: int
+    value: dict[str, Any] | None = None
+    speaker: str | None = None
+
+
+# ----------------------------------------------------------------- clause structure
+
+
+def _own_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass"):
+            return child
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject, inherited from the head for conjoined or infinitive verbs."""
+    subj = _own_subject(verb)
+    if subj is not None:
+        return subj
+    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
+        return subject_of(verb.head)
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    return None
+
+
+def _is_clause_verb(tok: Token) -> bool:
+    """A verb, or a word the tagger mistook for one ("A third of voters back the plan")."""
+    return tok.pos_ in ("VERB", "AUX") or any(
+        c.dep_ in ("cop", "nsubj", "nsubjpass") for c in tok.children
+    )
+
+
+def clause_heads(sent: Span, reported: Iterable[int]) -> list[Token]:
+    """Heads of the clauses that may assert something: the root, coordinated verbs
+    with their own subject, and reported clauses."""
+    reported = set(reported)
+    heads: list[Token] = []
+    for tok in sent:
+        if tok.i in reported:
+            heads.append(tok)
+        elif tok.dep_ == "ROOT" and _is_clause_verb(tok):
+            heads.append(tok)
+        elif (
+            tok.dep_ == "conj"
+            and tok.pos_ in ("VERB", "AUX")
+            and _own_subject(tok) is not None
+            and (tok.head in heads)
+        ):
+            heads.append(tok)
+    return heads
+
+
+def _is_causal_clause(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("because",) for c in tok.children)
+
+
+def core_tokens(head: Token, stop: set[int]) -> list[Token]:
+    """The tokens of the clause ``head`` heads: subject and predicate with their
+    arguments, without other clauses (``stop``), side clauses and leading adverbials."""
+    subj = _own_subject(head)
+    out = [head]
+
+    def walk(tok: Token) -> None:
+        for child in tok.children:
+            if child.i in stop:
+                continue
+            out.append(child)
+            walk(child)
+
+    for child in head.children:
+        if child.i in stop:
+            continue
+        dep = child.dep_
+        if dep in ("punct", "mark", "parataxis", "discourse", "intj", "dep", "meta"):
+            continue
+        if (
+            dep == "cc"
+            and child.i > head.i
+            and not any(c.dep_ == "conj" and c.i not in stop for c in head.children)
+        ):
+            continue
+        if dep == "advcl" and not _is_causal_clause(child):
+            continue
+        if dep == "ccomp" and child.i > head.i and child.pos_ in ("VERB", "AUX"):
+            continue
+        if child.lower_ == "according":
+            continue
+        if subj is not None and child.i < subj.i and dep in ("advmod", "npadvmod", "prep", "advcl"):
+            continue  # "So far, ...", "In a statement on Monday, ..."
+        if dep == "conj" and child.pos_ in ("VERB", "AUX") and _own_subject(child) is not None:
+            continue
+        out.append(child)
+        walk(child)
+    return out
+
+
+def _span_of(tokens: list[Token]) -> tuple[Token, Token]:
+    ordered = sorted(tokens, key=lambda t: t.i)
+    doc = ordered[0].doc
+    first, last = ordered[0].i, ordered[-1].i
+    while first < last and (doc[first].is_punct or doc[first].dep_ in ("cc", "mark", "prep")):
+        if doc[first].dep_ == "prep" and doc[first].head.i < first:
+            break
+        first += 1
+    while last > first and (doc[last].is_punct or doc[last].dep_ in ("cc",)):
+        if doc[last].text in ("”", "’", '"', ")") and any(
+            doc[k].text in ("“", "‘", '"', "(") for k in range(first, last)
+        ):
+            break
+        last -= 1
+    return doc[first], doc[last]
+
+
+# ----------------------------------------------------------------- what the clause says
+
+
+def _aux_lemmas(head: Token) -> list[str]:
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX"):
+        auxes += [c for c in head.head.children if c.dep_ in ("aux",)]
+    return [a.lower_ for a in auxes]
+
+
+def modality(head: Token) -> str | None:
+    """'will' (future), a hedging modal, or None for a plain assertion."""
+    auxes = _aux_lemmas(head)
+    for a in auxes:
+        if a in ("will", "'ll", "shall", "wo"):
+            return "will"
+        if a in HEDGE_MODALS or a in ("ca", "cannot"):
+            return a
+    if head.lemma_.lower() == "go" and any(c.dep_ == "xcomp" for c in head.children):
+        if head.tag_ == "VBG":
+            return "will"  # "is going to close"
+    return None
+
+
+def _tags(tokens: list[Token]) -> list[str]:
+    tags: list[str] = []
+    words = {t.lower_ for t in tokens}
+    if any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in tokens):
+        tags.append("negated")
+    sup = any(t.tag_ in ("JJS", "RBS") and t.lower_ not in ("most", "least") for t in tokens)
+    sup = sup or any(
+        t.lower_ in ("most", "least") and t.head.pos_ == "ADJ" and t.dep_ == "advmod"
+        for t in tokens
+    )
+    sup = sup or any(
+        t.lower_ in SUPERLATIVE_WORDS
+        and t.dep_ in ("amod", "advmod", "compound")
+        and t.ent_type_ not in ("DATE", "TIME")
+        and t.head.lemma_.lower() not in TIME_NOUNS
+        for t in tokens
+    )
+    sup = sup or ("one" in words and "of" in words and ("few" in words or "only" in words))
+    if sup:
+        tags.append("superlative")
+    if any(t.tag_ in ("JJR", "RBR") for t in tokens) and "than" in words:
+        tags.append("comparison")
+    if any(_is_vague(t) for t in tokens):
+        tags.append("vague-quantity")
+    return tags
+
+
+def _is_vague(tok: Token) -> bool:
+    low = tok.lower_
+    if low in _VAGUE_HEADS and (
+        any(c.lower_ == "of" for c in tok.children) or tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+    ):
+        return not (low == "most" and tok.head.pos_ == "ADJ")
+    if low in ("all", "most", "many", "few", "several", "numerous", "countless", "none"):
+        if low == "few" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "a":
+            return True
+        return tok.dep_ in ("det", "amod", "nsubj", "nsubjpass", "dobj", "predet") or any(
+            c.lower_ == "of" for c in tok.children
+        )
+    if low in ("nearly", "almost") and tok.head.lower_ in ("all", "every", "half"):
+        return True
+    return False
+
+
+RULE_VERBS = frozenset(
+    """ban require permit allow prohibit forbid oblige outlaw criminalise criminalize exempt
+    entitle mandate legalise legalize""".split()
+)
+RULE_NOUNS = frozenset(
+    """law rule regulation legislation statute constitution guideline guidance directive
+    decree ban requirement treaty code""".split()
+)
+RULE_ADJECTIVES = frozenset(
+    """illegal legal unlawful lawful mandatory compulsory unconstitutional constitutional
+    eligible prohibited banned required""".split()
+)
+
+
+def _rule(head: Token, tokens: list[Token]) -> bool:
+    """A rule or law: "the law bans ...", "landlords must ...", "it is illegal to ..."."""
+    if head.lemma_.lower() in RULE_VERBS:
+        return True
+    for t in tokens:
+        if t.ent_type_ == "LAW":
+            return True
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.lemma_.lower() in RULE_NOUNS:
+            if t.dep_ != "pobj" or t.head.head.i == head.i:
+                return True
+        if t.dep_ in ("acomp", "attr", "oprd") and t.lemma_.lower() in RULE_ADJECTIVES:
+            return True
+    return False
+
+
+def _causal(head: Token, tokens: list[Token]) -> bool:
+    """ "closed because demand collapsed", "caused by", "due to the strike", "linked to"."""
+    if head.lemma_.lower() in CAUSAL_WORDS and head.lemma_.lower() not in ("due", "thanks"):
+        return True
+    for t in tokens:
+        low = t.lower_
+        if low == "because" and t.dep_ in ("mark", "prep"):
+            return True
+        if low in ("due", "owing", "thanks") and t.i + 2 < len(t.doc) and t.nbor().lower_ == "to":
+            if t.nbor(2).pos_ not in ("VERB", "AUX"):
+                return True
+        if t.lemma_.lower() in ("cause", "link", "blame", "trigger") and t.pos_ == "VERB":
+            return True
+    return False
+
+
+def claim_type(
+    head: Token, tokens: list[Token], tags: list[str], mode: str | None, report: Report | None
+) -> str:
+    if _rule(head, tokens) or mode in _RULE_MODALS:
+        return "laws/rules"
+    if _causal(head, tokens):
+        return "correlation/causation"
+    if mode in ("will", "could", "might"):
+        return "prediction"
+    if report is not None and report.verb is not None:
+        if report.verb.lemma_.lower() in PREDICTION_VERBS or "would" in _aux_lemmas(head):
+            return "prediction"
+    if {"vague-quantity", "comparison", "superlative"} & set(
+        tags
+    ) or head.lemma_.lower() in QUANTITY_VERBS:
+        return "quantity"
+    subj = subject_of(head)
+    if subj is not None and subj.lower_ in ("i", "we") and report is None:
+        return "personal experience"
+    return "other"
+
+
+def _has_signal(head: Token, tokens: list[Token], tags: list[str]) -> bool:
+    """Does the clause name or measure something a fact-checker can look up?"""
+    if tags:
+        return True
+    if _rule(head, tokens) or (modality(head) in _RULE_MODALS and _rule_context(head)):
+        return True
+    if _causal(head, tokens):
+        return True
+    named = any(t.ent_type_ in NAME_TYPES for t in tokens)
+    subj = subject_of(head)
+    actor = subj is not None and (
+        subj.ent_type_ in NAME_TYPES
+        or subj.lemma_.lower() in ACTOR_NOUNS
+        or subj.lower_ in ACTOR_NOUNS
+        or subj.pos_ == "PROPN"
+    )
+    lemma = head.lemma_.lower()
+    if lemma in COPULAS:
+        # a state of affairs: "X is dependent on Moscow", not "the mood was joyful"
+        comp = [c for c in head.children if c.dep_ in ("acomp", "attr", "oprd")]
+        if not comp or _evaluative(head):
+            return False
+        if any(c.lower_ in STATE_ADJECTIVES for c in comp):
+            return True
+        return named and (actor or any(t.ent_type_ in NAME_TYPES for c in comp for t in c.subtree))
+    if verb_in(head, QUANTITY_VERBS):
+        return True  # "vaccination rates have fallen"
+    if actor or named:
+        return not verb_in(head, COLOUR_VERBS)
+    return lemma in STRONG_ACTIONS and not (subj is not None and subj.lower_ in ("i", "we", "you"))
+
+
+COLOUR_VERBS = frozenset(
+    """sit stand lie look glow shine sing smile laugh cry weep wave gather walk wait watch
+    hang stare sigh nod shrug dance cheer chant clap hug kiss linger wander gaze smell
+    taste sound feel seem appear""".split()
+)
+"""Verbs of scene and gesture: with no name or measure, colour rather than a claim."""
+NEWSROOM = frozenset({"comment", "comments"})
+"""'did not respond to a request for comment': how the story was reported, not a claim."""
+
+
+STATE_ADJECTIVES = frozenset(
+    """closed open shut dead alive missing unchanged intact operational available
+    unavailable bankrupt insolvent detained jailed unemployed homeless vacant suspended
+    illegal legal unconstitutional responsible liable eligible""".split()
+)
+"""Adjectives that state a checkable condition ("the airport remained closed")."""
+
+
+def _evaluative(head: Token) -> bool:
+    """ "It is a shameful decision", "the mood was joyful": a judgement, not a fact."""
+    if head.lemma_.lower() not in COPULAS:
+        return False
+    comp = [c for c in head.children if c.dep_ in ("acomp", "attr")]
+    if not comp:
+        return False
+    c = comp[0]
+    if c.dep_ == "acomp":
+        if c.lower_ in STATE_ADJECTIVES:
+            return False
+        return c.tag_ == "JJ" and all(
+            t.dep_ in ("advmod", "cc", "conj", "punct") for t in c.children
+        )
+    subj = _own_subject(head)
+    return (
+        subj is not None
+        and subj.lower_ in ("it", "this", "that")
+        and any(a.dep_ == "amod" for a in c.children)
+    )
+
+
+REACTION_VERBS = frozenset(
+    """welcome criticise criticize slam praise condemn hail applaud blast lambast decry
+    deplore celebrate mourn lament denounce castigate commend""".split()
+)
+"""Reactions: that someone welcomed or criticised something is not what a desk checks."""
+HEDGE_ADJECTIVES = frozenset(
+    "unlikely likely possible probable doubtful uncertain conceivable overdue inevitable".split()
+)
+
+
+def _hedged_state(head: Token) -> bool:
+    """ "a breakthrough was unlikely", "it is long overdue": a guess or a judgement."""
+    if head.lemma_.lower() not in COPULAS:
+        return False
+    return any(c.dep_ == "acomp" and c.lower_ in HEDGE_ADJECTIVES for c in head.children)
+
+
+def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
+    """Questions, orders, hedges, conditions, opinions: no claim."""
+    if sent.text.rstrip().rstrip("”\"’'").endswith("?"):
+        return True
+    lemma = head.lemma_.lower()
+    subj = subject_of(head)
+    if subj is None and head.dep_ == "ROOT":
+        return True  # an order ("Let us hope"), a fragment
+    if head.tag_ == "VB" and _own_subject(head) is None and head.dep_ in ("ROOT", "conj"):
+        return True
+    mode = modality(head)
+    attributed = report is not None and report.speaker is not None
+    if mode in ("should", "ought") or mode in ("could", "might") and not attributed:
+        return True  # advice, or speculation nobody is credited with
+    if mode == "would" and report is None:
+        return True
+    if mode in ("may", "can", "ca") and not _rule_context(head):
+        return True
+    if mode == "must" and not _rule_context(head) and report is None:
+        return True
+    for child in head.children:
+        if child.dep_ == "advmod" and child.lower_ in HEDGE_WORDS:
+            return True
+        if child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
+        ):
+            return True
+    if verb_in(head, OPINION_VERBS) and (
+        report is None or subj is not None and subj.lower_ in ("i", "we", "you")
+    ):
+        return True
+    if verb_in(head, REACTION_VERBS) and report is None:
+        return True  # "Critics slammed the decision", "groups welcomed the ruling"
+    if (
+        report is not None
+        and (report.opinion or report.speaker is None)
+        and (_evaluative(head) or _hedged_state(head))
+    ):
+        return True  # "Observers said the move was ...", "a recovery was unlikely"
+    if lemma in SPECULATION_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
+        return True
+    if lemma == "speculate":
+        return True
+    return report is None and _evaluative(head)
+
+
+def _rule_context(head: Token) -> bool:
+    return any(
+        t.lemma_.lower() in RULE_NOUNS | RULE_VERBS | RULE_ADJECTIVES or t.ent_type_ == "LAW"
+        for t in head.sent
+    )
+
+
+# ----------------------------------------------------------------- labels
+
+
+_LEADING = re.compile(r"^(?:so far|meanwhile|however|but|and|also|still|now),?\s+", re.IGNORECASE)
+
+
+def _compact_subject(subj: Token) -> list[Token]:
+    keep = (
+        "det",
+        "amod",
+        "compound",
+        "nummod",
+        "quantmod",
+        "advmod",
+        "poss",
+        "nmod",
+        "predet",
+        "case",
+    )
+    toks = [t for c in subj.lefts if c.dep_ in keep for t in c.subtree if not t.is_punct]
+    toks.append(subj)
+    for c in subj.rights:
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "at"):
+            toks.extend(t for t in c.subtree if not t.is_punct and t.dep_ not in ("relcl", "acl"))
+            break
+        if c.dep_ in ("compound", "flat") or (c.ent_type_ and c.ent_type_ == subj.ent_type_):
+            toks.append(c)
+    return toks
+
+
+def _first_lower(text: str, first: Token) -> str:
+    if first.pos_ != "PROPN" and not first.ent_type_ and first.text != "I" and text[:1].isupper():
+        if not (len(text) > 1 and text[1].isupper()):
+            return text[0].lower() + text[1:]
+    return text
+
+
+MAX_LABEL_WORDS = 16
+
+
+def statement_label(head: Token, tokens: list[Token]) -> str:
+    """A short readable claim: the clause itself when short, else subject + verb + object."""
+    drop: set[int] = set()
+    for t in tokens:
+        if t.dep_ in ("relcl", "appos", "acl") and t.i != head.i and t.head.i != head.i:
+            drop.update(x.i for x in t.subtree)
+    doc = head.doc
+    for i in sorted(drop):  # the commas around a dropped clause or apposition go too
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(doc) and doc[j].text == "," and j not in drop:
+                if (j == i - 1 and j + 1 in drop) or (j == i + 1 and j - 1 in drop):
+                    drop.add(j)
+    toks = [t for t in tokens if t.i not in drop]
+    if not toks:
+        toks = tokens
+    first, last = _span_of(toks)
+    seq = [t for t in first.doc[first.i : last.i + 1] if t.i in {x.i for x in toks}]
+    text = _render(seq, keep_det=True)
+    words = text.split()
+    if len(words) > MAX_LABEL_WORDS:
+        subj = subject_of(head)
+        core = [c for c in head.children if c.dep_ in ("aux", "auxpass", "neg", "prt")] + [head]
+        objs = [
+            c
+            for c in head.children
+            if c.dep_ in ("dobj", "attr", "acomp", "oprd", "xcomp", "dative")
+        ]
+        obj_toks: list[Token] = []
+        for o in objs[:2]:
+            if o.dep_ == "xcomp":
+                obj_toks.extend(t for t in o.subtree if not t.is_punct)
+            else:
+                obj_toks.extend(_compact_subject(o))
+        if not obj_toks:
+            prep = next((c for c in head.rights if c.dep_ in ("prep", "agent")), None)
+            if prep is not None:
+                obj_toks = [prep] + [
+                    t for c in prep.children if c.dep_ == "pobj" for t in _compact_subject(c)
+                ]
+        subj_toks = _compact_subject(subj) if subj is not None and subj.i < head.i else []
+        text = _render(subj_toks + core + obj_toks, keep_det=True)
+        words = text.split()
+        if len(words) > MAX_LABEL_WORDS:
+            text = " ".join(words[:MAX_LABEL_WORDS]) + "…"
+    text = _LEADING.sub("", text)
+    return _first_lower(text, first)
+
+
+# ----------------------------------------------------------------- the finder
+
+
+def _inside(i0: int, i1: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s <= i0 and i1 <= e for s, e in spans)
+
+
+_RANGE_PREPOSITIONS = frozenset({"from", "to", "until", "till", "through", "since", "between"})
+
+
+def _only_time(root: Token, value: dict[str, Any]) -> bool:
+    """Fold this date as the claim's time? One time per claim, and never the ends of a
+    range ("runs from April to September": the months are the fact)."""
+    if "when" in value:
+        return False
+    prep = root.head if root.dep_ in ("pobj", "conj") else None
+    while prep is not None and prep.dep_ == "conj":
+        prep = prep.head
+    return not (prep is not None and prep.lower_ in _RANGE_PREPOSITIONS)
+
+
+def _time_of(tok: Token, head: Token) -> bool:
+    """Is the date at ``tok`` (its root) an adverbial of time of the clause ``head``?"""
+    if tok.dep_ in ("npadvmod", "tmod") and tok.head.i == head.i:
+        return True
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i == head.i:
+        return tok.head.lower_ in (
+            "on",
+            "in",
+            "at",
+            "during",
+            "last",
+            "this",
+            "by",
+            "before",
+            "after",
+        )
+    if tok.dep_ in ("npadvmod", "advmod") and tok.head.i == head.i:
+        return True
+    return False
+
+
+def statements(
+    sent: Span,
+    reports: list[Report],
+    covered: list[Covered],
+    quotes: list[Covered],
+    all_quotes: list[tuple[int, int]] | None = None,
+) -> list[Statement]:
+    """The statement claims of one sentence.
+
+    ``reports``: its reported clauses (``speech.reports``); ``covered``: number and date
+    claims already found in it; ``quotes``: the attributed direct quotes of the sentence;
+    ``all_quotes``: every quoted stretch (a clause inside a quote is not a statement).
+    """
+    if sent.text.rstrip().rstrip("”\"’'").endswith("?"):
+        return []
+    doc = sent.doc
+    by_head = {r.head.i: r for r in reports}
+    heads = clause_heads(sent, by_head)
+    stop = {h.i for h in heads}
+    long_quotes = [(q.start, q.end) for q in quotes if len(doc.text[q.start : q.end].split()) >= 4]
+    all_quotes = all_quotes or []
+    out: list[Statement] = []
+    for head in heads:
+        report = by_head.get(head.i)
+        if _inside(head.idx, head.idx + len(head.text), long_quotes):
+            continue
+        if any(r.verb is not None and r.verb.i == head.i for r in reports):
+            continue  # "X said ...": the attribution; the reported clause is the claim
+        if _rejected(head, sent, report):
+            continue
+        tokens = core_tokens(head, stop - {head.i})
+        first, last = _span_of(tokens)
+        start, end = first.idx, last.idx + len(last.text)
+        if end - start < 8 or last.i - first.i < 2:
+            continue
+        if any(t.lower_ in NEWSROOM for t in tokens):
+            continue
+        if _inside(start, end, all_quotes):
+            continue  # a clause of a direct quote: the quote is the claim
+        in_core = [c for c in covered if start <= c.start and c.end <= end]
+        core_ids = {t.i for t in tokens}
+        # a clause whose fact is a number: the number claim is it
+        numbers = [c for c in in_core if c.kind in NUMBER_KINDS]
+        if any(_argument_number(doc, c, head, core_ids) for c in numbers):
+            continue
+        clause_quotes = [q for q in quotes if start <= q.start and q.end <= end]
+        lemma = head.lemma_.lower()
+        if clause_quotes and (lemma in NAMING_VERBS or report is None and lemma in _SAYING):
+            continue  # 'he called Putin his "elder brother"': the quote is the claim
+        if any(c.kind == "ordinal" for c in in_core) and not report:
+            ordinal_only = True
+        else:
+            ordinal_only = False
+        tags = _tags(tokens)
+        if ordinal_only and tags == ["superlative"]:
+            continue  # "the first time": the ordinal claim
+        if report is None and not _has_signal(head, tokens, tags):
+            continue
+        if (
+            report is not None
+            and (report.speaker is None or report.opinion)
+            and not _has_signal(head, tokens, tags)
+        ):
+            continue
+        mode = modality(head)
+        value: dict[str, Any] = {"negated": "negated" in tags}
+        if tags:
+            value["tags"] = tags
+        folds: list[tuple[int, int]] = []
+        for c in in_core:
+            if c.kind == "date":
+                root = _root_at(doc, c)
+                if root is not None and (c.value or {}).get("time_of") and _only_time(root, value):
+                    value["when"] = {"text": doc.text[c.start : c.end], **(c.value or {})}
+                    folds.append((c.start, c.end))
+        if report is not None and report.verb is not None:
+            for c in covered:
+                if c.kind == "date" and (c.start, c.end) not in folds:
+                    root = _root_at(doc, c)
+                    timed = (
+                        (c.value or {}).get("time_of")
+                        or root is not None
+                        and root.dep_ == "npadvmod"
+                    )
+                    if (
+                        root is not None
+                        and timed
+                        and _time_of(root, report.verb)
+                        and _only_time(root, value)
+                    ):
+                        value["when"] = {"text": doc.text[c.start : c.end], **(c.value or {})}
+                        folds.append((c.start, c.end))
+        short = [q for q in clause_quotes if len(doc.text[q.start : q.end].split()) < 4]
+        if short and report is not None:
+            value["quote"] = doc.text[short[0].start : short[0].end]
+            folds.extend((q.start, q.end) for q in short)
+        label = statement_label(head, tokens)
+        speaker = report.speaker if report is not None else None
+        if report is not None and speaker:
+            label = f"{speaker}{' denies' if report.denied else ''}: {label}"
+            if report.denied:
+                value["denied"] = True
+        ctype = claim_type(head, tokens, tags, mode, report)
+        out.append(Statement(start, end, label, value, ctype, speaker, folds))
+    return out
+
+
+_SAYING = frozenset({"say", "tell", "add", "write", "state", "declare", "insist", "argue", "thank"})
+
+
+def _root_at(doc: Any, c: Covered) -> Token | None:
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _argument_number(doc: Any, c: Covered, head: Token, core_ids: set[int]) -> bool:
+    """Is the number one of the clause's own arguments (not inside a side phrase)?"""
+    root = _root_at(doc, c)
+    if root is None or root.i not in core_ids:
+        return False
+    node = root
+    while node.i != head.i:
+        if node.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos", "conj"):
+            return False
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return True
