@@ -421,7 +421,12 @@ class Extractor:
     def _records(self, doc: Doc, tracker: Any, base: int) -> list[_Record]:
         """Drafts of one doc turned into plain records (the doc can then be freed)."""
         drafts = list(_doc_drafts(doc, tracker, base))
-        scores = self._scores([d.span for d in drafts]) if self.score else [None] * len(drafts)
+        # one score and one entity list per sentence, shared by its claims (bounded work)
+        spans = {(d.span.start, d.span.end): d.span for d in drafts}
+        keys = list(spans)
+        scores = self._scores([spans[k] for k in keys]) if self.score else [None] * len(keys)
+        score_of = dict(zip(keys, scores, strict=True))
+        entities_of = {k: _sentence_entities(spans[k], base) for k in keys}
         return [
             _Record(
                 d.kind,
@@ -431,12 +436,12 @@ class Extractor:
                 base + d.sent_end,
                 d.label,
                 d.value,
-                _sentence_entities(d.span, base),
-                score,
+                entities_of[(d.span.start, d.span.end)],
+                score_of[(d.span.start, d.span.end)],
                 d.claim_type,
                 d.speaker,
             )
-            for d, score in zip(drafts, scores, strict=True)
+            for d in drafts
         ]
 
     def _finish(
@@ -447,10 +452,15 @@ class Extractor:
         sentences: list[tuple[int, int]],
     ) -> list[Claim]:
         text = article.text
+        sentences_text: dict[tuple[int, int], str] = {}
         seen: dict[tuple[str, str, str], int] = {}
         claims: list[Claim] = []
         for r in sorted(records, key=lambda r: (r.start, r.kind)):
-            anchor, sentence = text[r.start : r.end], text[r.sent_start : r.sent_end]
+            anchor = text[r.start : r.end]
+            bounds = (r.sent_start, r.sent_end)
+            sentence = sentences_text.get(bounds)
+            if sentence is None:  # one string per sentence, shared by its claims
+                sentence = sentences_text[bounds] = text[r.sent_start : r.sent_end]
             key = (r.kind, anchor, sentence)
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
