@@ -11,7 +11,8 @@ from ...errors import InputError, NotFound
 from ...models import Claim, Verdict
 from ...net.links import normalize_url
 from ...text import one_line
-from .edits import EditsMixin, Row, check_stance
+from ..edits import check_stance
+from .edits import EditsMixin, Row
 from .imports import check_id
 
 

@@ -25,10 +25,11 @@ from typing import Any
 import psycopg
 from psycopg.types.json import Jsonb
 
-from ...errors import Conflict, InputError, NotFound
-from ...models import STANCES, STATUSES, ArchiveSnapshot, Change, Link, LinkCheck, Verdict
+from ...errors import Conflict, NotFound
+from ...models import ArchiveSnapshot, Change, Link, LinkCheck, Verdict
 from ...net.links import normalize_url
-from ...text import one_line, strip_controls
+from ...text import one_line
+from ..edits import check_stance, links_of, norm_or_raw
 from .reads import FIELDS, ReadsMixin, verdict_from
 from .session import CHANNEL
 
@@ -61,39 +62,6 @@ HISTORY_SQL = (
     "INSERT INTO workbench.history (article_id, claim_id, field, old, new, reviewer, at, action) "
     "VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING seq"
 )
-
-
-def check_status(status: str) -> str:
-    value = str(status).strip().lower().replace("-", "_").replace(" ", "_")
-    if value not in STATUSES:
-        raise InputError(
-            f"unknown status '{one_line(str(status), 40)}'; use one of: {', '.join(STATUSES)}"
-        )
-    return value
-
-
-def check_stance(stance: str) -> str:
-    value = str(stance).strip().lower()
-    if value not in STANCES:
-        raise InputError(
-            f"unknown stance '{one_line(str(stance), 40)}'; use one of: {', '.join(STANCES)}"
-        )
-    return value
-
-
-def clean_note(note: str) -> str:
-    return strip_controls(str(note)).replace("\r\n", "\n").replace("\r", "\n")
-
-
-def links_of(v: Verdict) -> list[dict[str, Any]]:
-    return [link.to_dict() for link in v.links]
-
-
-def _norm_or_raw(url: str) -> str:
-    try:
-        return normalize_url(url)
-    except InputError:
-        return url
 
 
 def _entry(links: list[dict[str, Any]], url: str) -> tuple[str, str] | None:
@@ -298,7 +266,7 @@ class EditsMixin(ReadsMixin):
         return self._edit(article_id, claim_id, mutate)
 
     def remove_link(self, article_id: str, claim_id: str, url: str) -> Verdict:
-        norm = _norm_or_raw(url)
+        norm = norm_or_raw(url)
 
         def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
             old = links_of(v)
@@ -322,7 +290,7 @@ class EditsMixin(ReadsMixin):
     ) -> Verdict:
         """Store a link check / archive lookup (in history, not undoable, never a conflict);
         the check kept is ``merge_check(old, check)`` (``Link.apply_check``)."""
-        norm = _norm_or_raw(url)
+        norm = norm_or_raw(url)
 
         def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
             for link in v.links:

@@ -22,7 +22,7 @@ from .connect import connect, safe_url
 
 T = TypeVar("T")
 CHANNEL = "workbench"
-RECONNECT_FOR = 30.0
+RECONNECT_FOR = 10.0
 """Seconds a session keeps trying to get its connection back before giving up."""
 
 

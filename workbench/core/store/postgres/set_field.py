@@ -19,7 +19,8 @@ from psycopg import sql
 from ...errors import NotFound
 from ...models import Change, Verdict
 from ...text import one_line
-from .edits import EditsMixin, check_status, clean_note
+from ..edits import check_status, clean_label, clean_note
+from .edits import EditsMixin
 from .reads import verdict_from
 from .session import CHANNEL
 
@@ -118,4 +119,4 @@ class SetFieldMixin(EditsMixin):
 
     def set_label(self, article_id: str, claim_id: str, label: str) -> Verdict:
         """The reviewer's wording of the claim ("" = back to the extracted label)."""
-        return self._set_field(article_id, claim_id, "label", one_line(str(label), 200))
+        return self._set_field(article_id, claim_id, "label", clean_label(label))

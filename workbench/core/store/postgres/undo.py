@@ -16,8 +16,9 @@ from typing import Any
 import psycopg
 
 from ...models import Change, Claim, Link, Verdict
+from ..edits import links_of
 from .claims_edit import ClaimsEditMixin
-from .edits import Row, links_of
+from .edits import Row
 
 
 class UndoMixin(ClaimsEditMixin):
