@@ -6,7 +6,7 @@ import os
 import signal
 import threading
 
-from team_fixtures import open_team, parse_acks, start_writer, synthetic
+from team_fixtures import open_team, parse_acks, release, start_writer, synthetic
 
 
 def _load(url: str, articles: int, claims: int):
@@ -39,6 +39,7 @@ def test_two_writers_different_fields_of_the_same_claims(team_url):
             }
         ),
     ]
+    release(*procs)
     outs = [p.communicate(timeout=120)[0].splitlines() for p in procs]
     assert all(p.returncode == 0 for p in procs)
     (status_acks, c1), (note_acks, c2) = parse_acks(outs[0]), parse_acks(outs[1])
@@ -60,6 +61,7 @@ def test_eight_writers_lose_nothing(team_url):
         start_writer({"url": team_url(f"rev{k}"), "field": "note", "n": 20, "targets": pairs[k::8]})
         for k in range(8)
     ]
+    release(*procs)
     outs = [p.communicate(timeout=180)[0].splitlines() for p in procs]
     assert all(p.returncode == 0 for p in procs)
     with open_team(team_url("cy")) as st:
@@ -90,6 +92,7 @@ def test_kill_9_of_a_writer_loses_nothing_acknowledged(team_url):
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
+    release(proc)
     assert enough.wait(120), "the writer made no progress"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(30)
@@ -128,4 +131,39 @@ def test_server_restart_mid_session_reconnects_and_carries_on(pg, team_url):
     with open_team(team_url("bo")) as bo:
         v = bo.verdict(a.id, claims[0].id)
         assert (v.status, v.note) == ("verified", "after the restart")
+    st.close()
+
+
+def test_a_cut_connection_is_reported_offline_then_caught_up(pg, team_url):
+    import psycopg
+
+    from workbench.core.store.postgres import cluster as pgc
+
+    url = team_url("ana")
+    [(a, claims)] = _load(url, 1, 3)
+    st = open_team(url)
+    st.verdicts(a.id)
+    states: list[bool] = []
+    lost, back, told = threading.Event(), threading.Event(), threading.Event()
+
+    def on_state(online: bool) -> None:
+        states.append(online)
+        (back if online else lost).set()
+
+    since = st.last_seq
+    st.watch(told.set, on_state=on_state)
+    with psycopg.connect(pg.url(pgc.SHARED_DB), autocommit=True) as admin:
+        # cut every connection of ana's (the session's and the watch's), as a network cut would
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE usename = 'ana' AND pid <> pg_backend_pid()"
+        )
+        assert lost.wait(30), "the watch did not notice the cut"
+        with open_team(team_url("bo")) as bo:  # a colleague marks while ana is cut off
+            bo.set_status(a.id, claims[1].id, "false")
+    assert back.wait(30) and states[:2] == [False, True]
+    assert told.wait(30)  # told to catch up: the colleague's mark was not signalled
+    assert [(c.field, c.new) for c in st.changes_since(since)] == [("status", "false")]
+    st.set_note(a.id, claims[0].id, "after the cut")  # the session reconnects by itself
+    assert st.verdict(a.id, claims[0].id).note == "after the cut" and st.online
     st.close()

@@ -11,9 +11,8 @@ from psycopg.types.json import Jsonb
 
 from ...errors import InputError
 from ...models import Article, Change, Claim, Link, Verdict
-from ...net.links import normalize_url
-from ...text import one_line, strip_controls
-from ..edits import check_stance, check_status, links_of
+from ...text import one_line
+from ..edits import clean_verdict, replace_verdict
 from ..reimport import plan_moves
 from ..results import ImportResult
 from .edits import HISTORY_SQL, EditsMixin, Row
@@ -183,6 +182,20 @@ class ImportsMixin(EditsMixin):
         self._notify(conn, article.id, last)
         return result
 
+    def rename_article(self, article_id: str, title: str) -> None:
+        """A new title for an article (claims and verdicts untouched)."""
+        self._check_writable()
+        aid = self._resolve_article(article_id)
+
+        def tx(conn: psycopg.Connection[Any]) -> None:
+            conn.execute(
+                "UPDATE workbench.articles SET title = %s WHERE id = %s",
+                (one_line(title, 300), aid),
+            )
+            self._notify(conn, aid, 0)
+
+        self._run(tx)
+
     # -- whole verdicts (import / merge / sync) ---------------------------------------------
 
     def put_verdict(
@@ -192,40 +205,24 @@ class ImportsMixin(EditsMixin):
         action: str = "import",
         record: bool = True,
     ) -> None:
-        """Write a whole verdict; ``record=False`` restores it exactly with no history row."""
-        status = check_status(verdict.status)
-        links = [
-            Link.from_dict(dict(link.to_dict(), url=normalize_url(link.url)))
-            for link in verdict.links
-        ]
-        for link in links:
-            check_stance(link.stance)
-        note = strip_controls(verdict.note)
+        """Write a whole verdict; ``record=False`` restores it exactly with no history row.
+        Inside ``group`` it is part of that undo step (an import undone at once)."""
+        status, note, label, links = clean_verdict(verdict)
         check_id(verdict.claim_id, "claim")
         if not record:
-            self._restore(article_id, verdict, status, note, links)
+            self._restore(article_id, verdict, status, note, links, label)
             return
+        replace = replace_verdict(status, note, label, links)
 
         def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
-            out: list[tuple[str, Any, Any]] = []
-            if v.status != status:
-                out.append(("status", v.status, status))
-                v.status = status
-            if v.note != note:
-                out.append(("note", v.note, note))
-                v.note = note
-            new_links = [link.to_dict() for link in links]
-            if links_of(v) != new_links:
-                out.append(("links", links_of(v), new_links))
-                v.links = links
-            return out
+            return replace(v)
 
         self._edit(
             article_id,
             verdict.claim_id,
             mutate,
             action=action,
-            undoable=False,
+            undoable=self._group_rows is not None,
             reviewer=one_line(verdict.reviewer, 80) or None,
             at=verdict.updated_at or None,
             allow_orphan=True,
@@ -238,6 +235,7 @@ class ImportsMixin(EditsMixin):
         status: str,
         note: str,
         links: list[Link],
+        label: str,
     ) -> None:
         self._check_writable()
         aid = self._resolve_article(article_id)
@@ -252,7 +250,7 @@ class ImportsMixin(EditsMixin):
                     status,
                     note,
                     Jsonb([link.to_dict() for link in links]),
-                    one_line(verdict.label, 200),
+                    label,
                     one_line(verdict.reviewer, 80),
                     one_line(verdict.updated_at, 40),
                     aid,
