@@ -41,7 +41,7 @@ sentence_features = token_features
 """The features of one parsed sentence, as training and scoring read them."""
 
 DEFAULT_DATA = Path("../shared/data/claimbuster/crowdsourced.csv")
-C_GRID = (0.03, 0.1, 0.3)
+C_GRID = (0.05, 0.1, 0.2)
 MIN_COUNT = 2
 
 
