@@ -40,5 +40,6 @@ def base_workspace(path: Path) -> tuple[Path, Article, list[Claim]]:
     with open_ws(path) as ws:
         ws.add_article(a, claims)
         ws.set_status(a.id, claims[0].id, "verified")
+    with open_ws(path) as ws:  # a second session: the article file has a last good copy
         ws.set_note(a.id, claims[1].id, "first note")
     return path, a, claims
