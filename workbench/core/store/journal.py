@@ -17,12 +17,14 @@ date lazily: at a checkpoint (every ``CHECKPOINT_LINES`` changes, or when the
 journal passes ``CHECKPOINT_BYTES``), which writes each touched file atomically
 with the journal number it includes, then replaces the journal by a new header.
 A file that already includes an entry (its ``n`` is at least the entry's) is not
-changed again, so a crash in the middle of a checkpoint is harmless.
+changed again, so a crash in the middle of a checkpoint is harmless. The content
+ends at the first zero byte (see ``PREALLOCATE``).
 
-The writer appends only to the journal it read (same file identity and length):
-a journal replaced or extended by another process (a deleted lock let a second
-writer in) is refused instead of overwritten. A failed append (full disk) is cut
-back off the file, so what the user is told matches what is on disk.
+The writer appends only to the journal it read (same file identity, and only zero
+bytes where it is about to write): a journal replaced or extended by another
+process (a deleted lock let a second writer in) is refused instead of overwritten.
+A failed append (full disk) is zeroed out again, so what the user is told matches
+what is on disk.
 """
 
 from __future__ import annotations
@@ -39,6 +41,11 @@ from .storage import atomic_write, describe_os_error
 
 CHECKPOINT_LINES = 200
 CHECKPOINT_BYTES = 8 * 1024 * 1024
+PREALLOCATE = 1024 * 1024
+"""The journal is kept this much longer than its content, in zero bytes written ahead:
+an append then overwrites bytes the file already has, so ``fdatasync`` flushes the
+data alone (no size or block-map change to commit), which is what makes one
+acknowledged change cost one cheap sync, as SQLite's reused WAL does."""
 
 FAULT: Callable[[str, Path], None] | None = None
 """Test seam: called as ``FAULT(step, path)`` before "append" and "fsync"."""
@@ -63,6 +70,8 @@ class Journal:
         self.entries: list[dict[str, Any]] = []
         self._identity: tuple[int, int, int] | None = None
         self._torn = False
+        self._size = 0
+        self._by_article: dict[str, list[tuple[int, list[Any]]]] | None = None
         self.load()
 
     # -- reading -----------------------------------------------------------------------
@@ -74,10 +83,13 @@ class Journal:
                 raw = fh.read()
         except FileNotFoundError:
             self.base, self.entries, self._identity, self._torn = 0, [], None, False
+            self._by_article = None
             return
         except OSError as exc:
             raise StoreError(f"cannot read {self.path}: {describe_os_error(exc)}") from exc
-        end = raw.rfind(b"\n") + 1  # a torn last line was never acknowledged
+        nul = raw.find(b"\0")
+        content = raw if nul < 0 else raw[:nul]
+        end = content.rfind(b"\n") + 1  # a torn last line was never acknowledged
         base, entries = 0, []
         for line in raw[:end].split(b"\n"):
             if not line.strip():
@@ -93,8 +105,10 @@ class Journal:
             elif isinstance(entry.get("n"), int) and entry["n"] > base:
                 entries.append(entry)
         self.base, self.entries = base, entries
+        self._by_article = None
         self._identity = (st.st_dev, st.st_ino, end)
-        self._torn = end != len(raw)
+        self._torn = end != len(content)
+        self._size = st.st_size
 
     @property
     def last(self) -> int:
@@ -112,13 +126,18 @@ class Journal:
         return list(seen)
 
     def ops_for(self, aid: str, after: int) -> list[list[Any]]:
-        out: list[list[Any]] = []
-        for entry in self.entries:
-            if entry["n"] > after:
-                out.extend(
-                    op for op in entry.get("ops") or [] if isinstance(op, list) and op[:1] == [aid]
-                )
-        return out
+        """The file ops on article ``aid`` of entries after number ``after``."""
+        if self._by_article is None:
+            self._by_article = {}
+            for entry in self.entries:
+                self._add_ops(entry)
+        return [op for n, op in self._by_article.get(aid, []) if n > after]
+
+    def _add_ops(self, entry: dict[str, Any]) -> None:
+        assert self._by_article is not None
+        for op in entry.get("ops") or []:
+            if isinstance(op, list) and len(op) == 3 and isinstance(op[0], str):
+                self._by_article.setdefault(op[0], []).append((entry["n"], op))
 
     def index_updates(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -147,7 +166,7 @@ class Journal:
     # -- writing -----------------------------------------------------------------------
 
     def append(self, entry: dict[str, Any]) -> None:
-        """Append one entry durably (one fsync), or leave the file as it was."""
+        """Append one entry durably (one data sync), or leave the file as it was."""
         if self.readonly:
             raise StoreError(f"{self.path.parent}: the workspace is open read-only")
         data = encode(entry)
@@ -161,26 +180,34 @@ class Journal:
             st = os.fstat(fd)
             expected = self._identity
             if expected is None:
-                if st.st_size:
+                if st.st_size and os.pread(fd, 1, 0) not in (b"", b"\0"):
                     self._changed()
                 start = 0
             else:
-                if (st.st_dev, st.st_ino) != expected[:2] or st.st_size < expected[2]:
-                    self._changed()
-                if st.st_size > expected[2] and not self._torn:
+                if (st.st_dev, st.st_ino) != expected[:2]:
                     self._changed()
                 start = expected[2]
+                ahead = os.pread(fd, 4096, start)
+                if ahead.strip(b"\0") and not self._torn:
+                    self._changed()  # someone wrote past the end this process knows
             try:
-                if st.st_size != start:
-                    os.ftruncate(fd, start)  # a torn line nobody acknowledged
+                if expected is not None and self._torn:  # a line nobody acknowledged
+                    torn = ahead.split(b"\0", 1)[0]
+                    os.pwrite(fd, b"\0" * len(torn), start)
+                grow = start + len(data) + 1 > st.st_size
                 _step("append", self.path)
                 os.pwrite(fd, data, start)
+                if grow:  # room for the next appends, in written zero bytes
+                    os.pwrite(fd, b"\0" * PREALLOCATE, start + len(data))
                 _step("fsync", self.path)
-                os.fsync(fd)
+                if grow or not hasattr(os, "fdatasync"):
+                    os.fsync(fd)
+                else:
+                    os.fdatasync(fd)
             except BaseException as exc:
                 with contextlib.suppress(OSError):  # not saved: leave no trace of it
-                    os.ftruncate(fd, start)
-                    os.fsync(fd)
+                    os.pwrite(fd, b"\0" * len(data), start)
+                    os.fdatasync(fd)
                 if isinstance(exc, OSError):
                     raise StoreError(
                         f"cannot save to {self.path.parent}: {describe_os_error(exc)}; "
@@ -190,6 +217,8 @@ class Journal:
             self._identity = (st.st_dev, st.st_ino, start + len(data))
             self._torn = False
             self.entries.append(entry)
+            if self._by_article is not None:
+                self._add_ops(entry)
         finally:
             os.close(fd)
 
@@ -216,8 +245,10 @@ class Journal:
 
     def reset(self, base: int) -> None:
         """After a checkpoint: a new journal holding only its header."""
-        atomic_write(self.path, encode({"base": base}), keep_backup=False)
+        header = encode({"base": base})
+        atomic_write(self.path, header + b"\0" * PREALLOCATE, keep_backup=False)
         st = os.stat(self.path)
         self.base, self.entries = base, []
-        self._identity = (st.st_dev, st.st_ino, st.st_size)
+        self._by_article = None
+        self._identity = (st.st_dev, st.st_ino, len(header))
         self._torn = False

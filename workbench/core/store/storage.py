@@ -148,6 +148,15 @@ def encode_document(tables: dict[str, Any], kind: str) -> bytes:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def _stamp(path: Path) -> tuple[int, int, int, int] | None:
+    """The identity of a file's current version (inode, size, change time)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage with atomic, durable whole-file writes and write batches.
 
@@ -159,17 +168,21 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
         self.kind = kind
         self.readonly = readonly
-        self._good: bytes | None = None  # last durable file content
-        self._parsed: dict[str, dict[str, Any]] | None = None  # peek() cache of _good
+        self._good: bytes | None = None  # last durable file content (encoded lazily)
+        self._parsed: dict[str, dict[str, Any]] | None = None  # the same, parsed
+        self._exists = False
+        self._seen: tuple[int, int, int, int] | None = None  # the file as last read/written
         self._loaded = False
         self._pending: dict[str, dict[str, Any]] | None = None
         self._depth = 0
 
     def _load(self) -> None:
         if not self._loaded:
+            self._seen = _stamp(self.path)
             data = load_document(self.path, self.kind)
-            self._good = None if data is None else encode_document(data["tables"], self.kind)
-            self._parsed = None
+            self._good = None
+            self._parsed = None if data is None else data["tables"]
+            self._exists = data is not None
             self._loaded = True
 
     def reload(self) -> None:
@@ -177,15 +190,21 @@ class AtomicJSONStorage(Storage):
         self._pending = None
         self._load()
 
+    def _bytes(self) -> bytes | None:
+        if self._good is None and self._parsed is not None:
+            self._good = encode_document(self._parsed, self.kind)
+        return self._good
+
     def read(self) -> dict[str, dict[str, Any]] | None:
         self._load()
         if self._pending is not None:
             # Inside a batch TinyDB may mutate this object freely: it is thrown
             # away if the batch fails, and serialized once when it commits.
             return self._pending
-        if self._good is None:
+        raw = self._bytes()
+        if raw is None:
             return None
-        tables: dict[str, dict[str, Any]] = json.loads(self._good)["tables"]
+        tables: dict[str, dict[str, Any]] = json.loads(raw)["tables"]
         return tables
 
     def peek(self) -> dict[str, dict[str, Any]] | None:
@@ -198,9 +217,7 @@ class AtomicJSONStorage(Storage):
         self._load()
         if self._pending is not None:
             return self._pending
-        if self._good is None:
-            return None
-        if self._parsed is None:
+        if self._parsed is None and self._good is not None:
             self._parsed = json.loads(self._good)["tables"]
         return self._parsed
 
@@ -213,6 +230,14 @@ class AtomicJSONStorage(Storage):
         self._commit(encode_document(data, self.kind))
 
     def _commit(self, raw: bytes) -> None:
+        if _stamp(self.path) != self._seen:
+            # Never replace a file that changed since this process read it: another
+            # process wrote it (a deleted lock file let a second writer in).
+            self._loaded = False
+            raise StoreError(
+                f"{self.path} was changed by another workbench since it was read; nothing "
+                "was saved. Close every workbench on this workspace and open it again"
+            )
         try:
             atomic_write(self.path, raw)
         except BaseException:
@@ -225,6 +250,7 @@ class AtomicJSONStorage(Storage):
         self._good = raw
         self._parsed = None
         self._loaded = True
+        self._seen = _stamp(self.path)
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
