@@ -133,6 +133,10 @@ def parse_document(raw: bytes, path: Path, kind: str) -> dict[str, Any]:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise WorkspaceCorrupt(f"{path} is damaged ({exc}); {hint}") from None
+    except RecursionError:
+        raise WorkspaceCorrupt(f"{path} is damaged (nested too deeply); {hint}") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise WorkspaceCorrupt(f"{path} is damaged ({str(exc)[:80]}); {hint}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise WorkspaceCorrupt(f"{path} is not a workbench file; refusing to use it ({hint})")
     if data.get("kind") != kind or not isinstance(data.get("tables"), dict):
