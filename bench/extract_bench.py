@@ -1,17 +1,29 @@
-"""Extraction throughput against raw spaCy, in one run.
+"""Extraction cost against raw spaCy on the same units, in CPU time, over several rounds.
 
-Corpus: N copies of the seed article plus the test fixtures (default N=200).
-Prints tokens/s of raw ``nlp.pipe`` (same pipeline, same texts) and of the full
-extractor (prose units, claims, labels, values, quotes, worthiness, consistency),
-their ratio (target >= 0.85), peak RSS, and the speed-up of jobs=2 over jobs=1.
+The extractor parses only its prose units (paragraphs without headlines, credits and
+promos; long ones sliced), so the baseline is raw ``nlp.pipe`` over exactly those
+unit texts with the same pipeline. Both are timed with ``time.process_time`` (CPU of
+this process: the machine is shared), interleaved, over ``--rounds`` rounds; the
+medians and their ratio are printed.
 
-    python bench/extract_bench.py [--copies 200] [--rounds 2]
+- corpus: N distinct copies of the seed plus the test fixtures (default N=200);
+  target: extractor throughput >= 0.85 of raw spaCy (CPU ratio extractor/raw <= 1.18);
+- ``--big``: one article of ``--big-mb`` MB (default 5) in child processes, raw vs
+  extractor on the same units, CPU time and peak RSS; target CPU ratio <= 1.2;
+- ``--line``: the same size as one line with no punctuation (issue 16: bounded
+  work per unit); extractor CPU and peak RSS;
+- ``--jobs``: wall-clock speed-up of jobs=2 over jobs=1 (child processes, so not CPU).
+
+    python bench/extract_bench.py [--copies 200] [--rounds 3] [--big] [--line] [--jobs]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import resource
+import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,16 +34,36 @@ sys.path.insert(0, str(ROOT))
 from workbench.core.articles import load_article_file, make_article  # noqa: E402
 from workbench.core.nlp.extract import Extractor  # noqa: E402
 from workbench.core.nlp.pipeline import load_pipeline  # noqa: E402
+from workbench.core.nlp.prose import prose_units  # noqa: E402
 
 
-def corpus(copies: int):
+def corpus(copies: int) -> list:
     seed = load_article_file(ROOT / "seeds" / "belarus-putin-sochi.txt")
     fixtures = [
         load_article_file(p) for p in sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))
     ]
-    # distinct texts (a numbered dateline) so nothing can be cached between copies
+    # distinct texts (a numbered line) so nothing can be cached between copies
     arts = [make_article(f"{seed.text}\n\nFiled as copy {i}.", f"copy-{i}") for i in range(copies)]
     return arts + fixtures
+
+
+def big_article(mb: float) -> object:
+    """One article of ``mb`` MB made of the seed's paragraphs with varying numbers."""
+    seed = load_article_file(ROOT / "seeds" / "belarus-putin-sochi.txt")
+    paras = [p for p in seed.text.split("\n\n")[1:] if p.strip()]
+    body, size, i = [], 0, 0
+    while size < mb * 1_000_000:
+        para = paras[i % len(paras)].replace("26 years", f"{i % 90} years")
+        body.append(para)
+        size += len(para) + 2
+        i += 1
+    return make_article("Big article\n\n" + "\n\n".join(body), "big")
+
+
+def unpunctuated_line(mb: float) -> object:
+    words = "the council said 12 people were killed in riverton on monday and 4 percent more "
+    line = (words * (int(mb * 1_000_000) // len(words) + 1))[: int(mb * 1_000_000)]
+    return make_article("Big line\n" + line, "line")
 
 
 def _peak_mb() -> float:
@@ -45,86 +77,102 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def memory_child(mode: str, copies: int) -> None:
-    """Run one mode alone and print its peak RSS (ru_maxrss never goes down)."""
+def _unit_texts(articles: list) -> list[str]:
+    return [u.text for a in articles for u in prose_units(a.text)]
+
+
+def child(mode: str, what: str, mb: float) -> None:
+    """One measurement alone in this process; prints JSON (CPU seconds, peak RSS)."""
     nlp = load_pipeline()
-    if mode == "big":
-        seed = load_article_file(ROOT / "seeds" / "belarus-putin-sochi.txt")
-        paras = seed.text.split("\n\n")[1:]
-        body, i = [], 0
-        while sum(len(p) + 2 for p in body) < 5_000_000:
-            body.append(paras[i % len(paras)].replace("26 years", f"{i % 90} years"))
-            i += 1
-        articles = [make_article("Big article\n\n" + "\n\n".join(body), "big")]
-    else:
-        articles = corpus(copies)
+    articles = [big_article(mb) if what == "big" else unpunctuated_line(mb)]
     loaded = _peak_mb()
-    t = time.perf_counter()
+    t = time.process_time()
     if mode == "raw":
-        for _doc in nlp.pipe([a.text for a in articles], batch_size=64):
-            pass
-        n = 0
+        units = _unit_texts(articles)
+        tokens = sum(len(doc) for doc in nlp.pipe(units, batch_size=64))
+        claims = 0
     else:
-        n = sum(len(c) for c in Extractor(nlp=nlp).claims_many(articles))
+        claims = sum(len(c) for c in Extractor(nlp=nlp).claims_many(articles))
+        tokens = 0
+    cpu = time.process_time() - t
     print(
-        f"{mode}: {time.perf_counter() - t:.1f} s, {n} claims, "
-        f"{sum(len(a.text) for a in articles) / 1e6:.1f} MB of text, "
-        f"peak RSS {_peak_mb():.0f} MB ({_peak_mb() - loaded:.0f} MB over the loaded pipeline)"
+        json.dumps(
+            {
+                "cpu": cpu,
+                "claims": claims,
+                "tokens": tokens,
+                "mb": sum(len(a.text) for a in articles) / 1e6,
+                "peak": _peak_mb(),
+                "over": _peak_mb() - loaded,
+            }
+        )
     )
+
+
+def _run_child(mode: str, what: str, mb: float) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, "--what", what, "--big-mb", str(mb)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    return json.loads(out.splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--copies", type=int, default=200)
-    parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--no-jobs", action="store_true", help="skip the jobs=2 measurement")
-    parser.add_argument("--big", action="store_true", help="also extract one 5 MB article")
-    parser.add_argument("--memory-child", choices=("raw", "extract", "big"), help=argparse.SUPPRESS)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--big", action="store_true", help="also one --big-mb MB article")
+    parser.add_argument("--line", action="store_true", help="also one unpunctuated line")
+    parser.add_argument("--big-mb", type=float, default=5.0)
+    parser.add_argument("--jobs", action="store_true", help="also jobs=2 against jobs=1 (wall)")
+    parser.add_argument("--child", choices=("raw", "extract"), help=argparse.SUPPRESS)
+    parser.add_argument("--what", choices=("big", "line"), default="big", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.memory_child:
-        memory_child(args.memory_child, args.copies)
+    if args.child:
+        child(args.child, args.what, args.big_mb)
         return
     nlp = load_pipeline()
     articles = corpus(args.copies)
-    texts = [a.text for a in articles]
-    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=64))  # warm-up + count
+    units = _unit_texts(articles)
+    tokens = sum(len(doc) for doc in nlp.pipe(units, batch_size=64))  # warm-up + count
     extractor = Extractor(nlp=nlp)
-    from workbench.core.nlp.prose import prose_units
-
-    units = [u.text for a in articles for u in prose_units(a.text)]
-    raw_best = ext_best = unit_best = float("inf")
-    for _ in range(args.rounds):  # interleaved, best of N: the machine is shared and noisy
-        t = time.perf_counter()
-        for _doc in nlp.pipe(texts, batch_size=64):
-            pass
-        raw_best = min(raw_best, time.perf_counter() - t)
-        t = time.perf_counter()
+    list(extractor.claims_many(articles[:3]))  # warm-up: the worthiness model loads once
+    raw_cpu: list[float] = []
+    ext_cpu: list[float] = []
+    n_claims = 0
+    for _ in range(args.rounds):  # interleaved: the machine is shared and noisy
+        t = time.process_time()
         for _doc in nlp.pipe(units, batch_size=64):
             pass
-        unit_best = min(unit_best, time.perf_counter() - t)
-        t = time.perf_counter()
+        raw_cpu.append(time.process_time() - t)
+        t = time.process_time()
         n_claims = sum(len(c) for c in extractor.claims_many(articles))
-        ext_best = min(ext_best, time.perf_counter() - t)
-    raw_tps, ext_tps = tokens / raw_best, tokens / ext_best
-    print(f"corpus: {len(articles)} articles, {tokens} tokens, {n_claims} claims")
-    print(f"raw nlp.pipe:      {raw_tps:10.0f} tokens/s  ({raw_best:.2f} s)")
-    print(f"full extractor:    {ext_tps:10.0f} tokens/s  ({ext_best:.2f} s)")
-    print(f"ratio extractor/raw: {ext_tps / raw_tps:.3f}  (target >= 0.85)")
+        ext_cpu.append(time.process_time() - t)
+    raw, ext = statistics.median(raw_cpu), statistics.median(ext_cpu)
     print(
-        f"raw nlp.pipe over the extractor's own prose units: {unit_best:.2f} s -> claim logic, "
-        f"labels, quotes, worthiness and consistency cost {100 * (ext_best / unit_best - 1):+.1f}%"
+        f"corpus: {len(articles)} articles, {len(units)} prose units, {tokens} tokens, "
+        f"{n_claims} claims; {args.rounds} rounds, CPU seconds (process_time)"
     )
-    import subprocess
-
-    for mode in ("raw", "extract") + (("big",) if args.big else ()):
-        out = subprocess.run(
-            [sys.executable, __file__, "--memory-child", mode, "--copies", str(args.copies)],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        print(f"memory, {out}")
-    if not args.no_jobs:
+    print(f"raw nlp.pipe over the units: median {raw:.2f} s  ({tokens / raw:,.0f} tokens/s)  "
+          f"rounds {', '.join(f'{x:.2f}' for x in raw_cpu)}")
+    print(f"full extractor:              median {ext:.2f} s  ({tokens / ext:,.0f} tokens/s)  "
+          f"rounds {', '.join(f'{x:.2f}' for x in ext_cpu)}")
+    print(f"throughput ratio extractor/raw: {raw / ext:.3f} (target >= 0.85); "
+          f"CPU ratio {ext / raw:.3f}")
+    for what, wanted in (("big", args.big), ("line", args.line)):
+        if not wanted:
+            continue
+        e = _run_child("extract", what, args.big_mb)
+        r = _run_child("raw", what, args.big_mb)
+        print(
+            f"{what} ({e['mb']:.1f} MB): raw spaCy on the same units {r['cpu']:.1f} s CPU, "
+            f"peak RSS {r['peak']:.0f} MB; extractor {e['cpu']:.1f} s CPU, {e['claims']} claims, "
+            f"peak RSS {e['peak']:.0f} MB ({e['over']:.0f} MB over the loaded pipeline); "
+            f"CPU ratio {e['cpu'] / r['cpu']:.3f} (target <= 1.2)"
+        )
+    if args.jobs:
         subset = articles[:200]
         t = time.perf_counter()
         list(Extractor(nlp=nlp).claims_many(subset, n_process=1))
@@ -133,7 +181,7 @@ def main() -> None:
         list(Extractor(nlp=nlp).claims_many(subset, n_process=2))
         two = time.perf_counter() - t
         print(
-            f"jobs=1: {one:.2f} s, jobs=2: {two:.2f} s on {len(subset)} articles"
+            f"jobs=1: {one:.2f} s, jobs=2: {two:.2f} s wall on {len(subset)} articles"
             f" -> speed-up {one / two:.2f}x"
         )
 

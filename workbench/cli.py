@@ -203,8 +203,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if sys.stderr is not None:
             sys.stderr.write("workbench: error: stdout is closed; nothing was done\n")
         os._exit(1)  # noqa: SLF001 - no stream to report through, nothing to clean up
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:  # answered before any command module is imported
+        from . import __version__
+
+        sys.stdout.write(f"workbench {__version__}\n")
+        return 0
     parser = build_parser()
-    args_list = _normalize_argv(list(sys.argv[1:] if argv is None else argv), parser)
+    args_list = _normalize_argv(argv, parser)
     args = parser.parse_args(_join_dash_values(args_list))
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)

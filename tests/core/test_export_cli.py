@@ -259,3 +259,14 @@ def test_orphaned_verdicts_are_listed_not_only_counted(tmp_path, capsys):
         assert code == 0, err
         assert "1 verdict(s) kept for claims no longer in the article" in out
         assert gone.id in out and "the ministry said 30" in out
+
+
+def test_importing_an_export_without_claims_warns(workspace, capsys, tmp_path):
+    """Fault 12.5: such an import silently created an empty article."""
+    path, _ = workspace
+    dump = tmp_path / "empty.json"
+    code, _, err = run(capsys, "export", "-f", "json", "--by", "nobody", "-o", str(dump),
+                       "-w", str(path))
+    assert code == 0 and "no claims" in err
+    code, out, err = run(capsys, "import", str(dump), "--create", "-w", str(tmp_path / "new"))
+    assert code == 0 and "workbench: warning:" in err and "no claims" in err

@@ -423,3 +423,15 @@ def test_connection_refused_is_one_line(server) -> None:  # noqa: F811
         FetchError, match=rf"^cannot fetch http://127\.0\.0\.1:{port}/x: connection refused$"
     ):
         fetch_url(f"http://127.0.0.1:{port}/x", allow_private=True)
+
+
+@pytest.mark.parametrize("timeout", [float("nan"), float("inf"), -1.0, 0, "10", True])
+def test_a_deadline_that_is_not_a_positive_finite_number_is_refused(
+    server,  # noqa: F811
+    timeout,
+) -> None:
+    """``timeout=nan`` turned the total deadline off: a drip could hold a fetch forever."""
+    before = len(server.requests)
+    with pytest.raises(InputError, match="timeout"):
+        fetch_url(server.url("/drip-body"), allow_private=True, timeout=timeout)
+    assert len(server.requests) == before

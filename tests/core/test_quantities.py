@@ -196,7 +196,8 @@ def _numbers(text: str) -> list[tuple[str, str, dict]]:
         if c.kind in ("quantity", "percent", "money", "date", "duration")
     ]
     # a date that only times an event is held by that event's claim (value["when"])
-    found += [("date", c.value["when"]["text"], c.value["when"]) for c in claims if "when" in c.value]
+    found += [("date", c.value["when"]["text"], c.value["when"])
+              for c in claims if "when" in c.value]
     return found
 
 

@@ -135,3 +135,14 @@ def test_every_day_commands_on_the_team_workspace(team_url, capsys, monkeypatch)
         assert st.verdict(a.id, cid).status == "unreviewed"
     code, _, err = run(capsys, "mark", cid[:6], "false", "--workspace", team_url("guest", False))
     assert code == 4 and "browse but not mark" in err
+
+
+def test_db_upgrade_refusals_are_one_line(pg, team_url, capsys):
+    db = pgc.new_database(pg, upgraded=False)
+    pgc.ensure_role(pg, "ana")
+    code, _, err = run(capsys, "db", "upgrade", pg.url(db, "ana"))  # not the owner
+    assert code == 4 and "as the database owner" in err and err.count("\n") == 1
+    code, _, err = run(capsys, "db", "upgrade", pg.url(db), "--writers", "no_such_role")
+    assert code == 4 and "create the role first" in err and err.count("\n") == 1
+    with psycopg.connect(pg.url(db), autocommit=True) as conn:  # nothing half-done
+        assert schema.current_version(conn) == 0

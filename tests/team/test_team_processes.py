@@ -129,3 +129,38 @@ def test_server_restart_mid_session_reconnects_and_carries_on(pg, team_url):
         v = bo.verdict(a.id, claims[0].id)
         assert (v.status, v.note) == ("verified", "after the restart")
     st.close()
+
+
+def test_a_cut_connection_is_reported_offline_then_caught_up(pg, team_url):
+    import psycopg
+
+    from workbench.core.store.postgres import cluster as pgc
+
+    url = team_url("ana")
+    [(a, claims)] = _load(url, 1, 3)
+    st = open_team(url)
+    st.verdicts(a.id)
+    states: list[bool] = []
+    lost, back, told = threading.Event(), threading.Event(), threading.Event()
+
+    def on_state(online: bool) -> None:
+        states.append(online)
+        (back if online else lost).set()
+
+    since = st.last_seq
+    st.watch(told.set, on_state=on_state)
+    with psycopg.connect(pg.url(pgc.SHARED_DB), autocommit=True) as admin:
+        # cut every connection of ana's (the session's and the watch's), as a network cut would
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE usename = 'ana' AND pid <> pg_backend_pid()"
+        )
+        assert lost.wait(30), "the watch did not notice the cut"
+        with open_team(team_url("bo")) as bo:  # a colleague marks while ana is cut off
+            bo.set_status(a.id, claims[1].id, "false")
+    assert back.wait(30) and states[:2] == [False, True]
+    assert told.wait(30)  # told to catch up: the colleague's mark was not signalled
+    assert [(c.field, c.new) for c in st.changes_since(since)] == [("status", "false")]
+    st.set_note(a.id, claims[0].id, "after the cut")  # the session reconnects by itself
+    assert st.verdict(a.id, claims[0].id).note == "after the cut" and st.online
+    st.close()

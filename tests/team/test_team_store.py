@@ -183,7 +183,7 @@ def test_hostile_text_through_the_database_unchanged(team_url, loaded, tmp_path)
         st.article("%")  # LIKE wildcards in a prefix match nothing
 
 
-def test_assign_and_expiring_markers(team_url, loaded):
+def test_assign_and_expiring_markers(pg, team_url, loaded):
     st, a, claims = loaded
     st.assign(a.id[:6], "bo")
     assert st.assignments()[a.id].assignee == "bo"
@@ -193,11 +193,17 @@ def test_assign_and_expiring_markers(team_url, loaded):
         bo.take(a.id)
         who = {(p.claim_id, p.reviewer) for p in bo.who(a.id)}
         assert who == {(claims[0].id, "ana"), ("", "bo")}
-        bo.take(a.id, claims[1].id, minutes=0.0001)  # expires at once (server clock)
+        bo.take(a.id, claims[1].id, minutes=1)
         import psycopg
 
-        with psycopg.connect(team_url("ana")) as conn:  # wait for the server clock, no sleep
-            conn.execute("SELECT pg_sleep(0.05)")
+        from workbench.core.store.postgres import cluster as pgc
+
+        with psycopg.connect(pg.url(pgc.SHARED_DB), autocommit=True) as conn:  # time passes
+            conn.execute(
+                "UPDATE workbench.takes SET expires_at = now() - interval '1 second' "
+                "WHERE claim_id = %s",
+                (claims[1].id,),
+            )
         assert (claims[1].id, "bo") not in {(p.claim_id, p.reviewer) for p in bo.who()}
         bo.release(a.id)
         assert {p.reviewer for p in st.who()} == {"ana"}
@@ -205,3 +211,14 @@ def test_assign_and_expiring_markers(team_url, loaded):
     assert st.assignments() == {}
     with pytest.raises(InputError):
         st.take(a.id, minutes=0)
+
+
+def test_rename_keeps_verdicts(team_url, loaded):
+    from workbench.core.services.reviewing import rename
+
+    st, a, claims = loaded
+    st.set_status(a.id, claims[0].id, "false")
+    assert rename(st, a.id[:6], "New [b]title[/b]").title == "New [b]title[/b]"
+    with open_team(team_url("bo")) as bo:
+        assert bo.articles()[0].title == "New [b]title[/b]"
+        assert bo.verdict(a.id, claims[0].id).status == "false"

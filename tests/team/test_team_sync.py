@@ -64,7 +64,15 @@ def test_sync_brings_a_team_only_article_to_the_folder(team_url, tmp_path):
     with Workspace.open(tmp_path / "ws", reviewer="lena") as ws, open_team(team_url("ana")) as team:
         team.add_article(a, claims)
         team.set_note(a.id, claims[1].id, "from the desk")
+        team.set_label(a.id, claims[2].id, "the desk's wording")
         sync(ws, team)
         assert ws.verdict(a.id, claims[1].id).note == "from the desk"
-        assert [h.new for h in ws.history(a.id)] == [h.new for h in team.history(a.id)]
+        assert ws.verdict(a.id, claims[2].id).label == "the desk's wording"
+        ws.set_label(a.id, claims[2].id, "my wording")
+        sync(ws, team)
+        assert team.verdict(a.id, claims[2].id).label == "my wording"
+        from workbench.core.export.merge import history_key
+
+        keys = {history_key(h) for h in ws.history(a.id)}
+        assert keys == {history_key(h) for h in team.history(a.id)}
         assert not sync(ws, team).changed

@@ -105,17 +105,17 @@ def test_second_instance_opens_read_only_or_refuses_import(ws_path, article_file
 
 
 async def test_new_article_is_extracted_in_a_worker(ws, monkeypatch, fake_model):
-    import workbench.core.nlp.extract as extract
+    import workbench.core.services.importing as importing
 
     calls = []
 
-    def fake_extract(article, model=None, progress=None, cancel=None):
+    def fake_extract(articles, *, model=None, progress=None, cancel=None, **kwargs):
         calls.append(model)
         if progress:
             progress(3, 4)
-        return number_claims(article)
+        return [importing.Extracted(a, number_claims(a)) for a in articles]
 
-    monkeypatch.setattr(extract, "extract_claims", fake_extract)
+    monkeypatch.setattr(importing, "extract", fake_extract)
     article = sample_article()
     app = make_app(ws, pending=Pending(article=article, model="m"))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -129,12 +129,12 @@ async def test_new_article_is_extracted_in_a_worker(ws, monkeypatch, fake_model)
 
 
 async def test_extraction_failure_is_shown_not_raised(ws, monkeypatch, fake_model):
-    import workbench.core.nlp.extract as extract
+    import workbench.core.services.importing as importing
 
-    def broken(article, model=None, **kwargs):
+    def broken(articles, **kwargs):
         raise ModelError("no spaCy pipeline named 'nope'")
 
-    monkeypatch.setattr(extract, "extract_claims", broken)
+    monkeypatch.setattr(importing, "extract", broken)
     app = make_app(ws, pending=Pending(article=sample_article(), model="nope"))
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
@@ -183,22 +183,23 @@ async def test_escape_cancels_an_extraction_in_progress(ws, monkeypatch, fake_mo
     import asyncio
     import threading
 
-    import workbench.core.nlp.extract as extract
+    import workbench.core.services.importing as importing
     from workbench.core.errors import WorkbenchError
 
     started = threading.Event()
 
-    def slow_extract(article, model=None, progress=None, cancel=None):
+    def slow_extract(articles, *, model=None, progress=None, cancel=None, **kwargs):
         started.set()
+        [article] = articles
         for done in range(1, 1000):
             if cancel is not None and cancel.is_set():
                 raise WorkbenchError("cancelled")
             if progress:
                 progress(done, 1000)
             cancel.wait(0.01)
-        return number_claims(article)
+        return [importing.Extracted(article, number_claims(article))]
 
-    monkeypatch.setattr(extract, "extract_claims", slow_extract)
+    monkeypatch.setattr(importing, "extract", slow_extract)
     app = make_app(ws, pending=Pending(article=sample_article()))
     async with app.run_test(size=(120, 40)) as pilot:
         assert await asyncio.to_thread(started.wait, 10)
@@ -209,3 +210,51 @@ async def test_escape_cancels_an_extraction_in_progress(ws, monkeypatch, fake_mo
         await pilot.pause()
         assert "cancelled" in str(app.screen.query_one("#loading-note").render())
     assert ws.articles() == []
+
+
+def test_readonly_flag_opens_read_only_even_when_the_workspace_is_free(ws_path, article_file):
+    """Issue 16 item 16: the workbench can be asked to open a workspace read-only."""
+    from workbench.core.articles import load_article_file
+
+    article = load_article_file(article_file)
+    with Workspace.open(ws_path, reviewer="t") as ws:
+        ws.add_article(article, number_claims(article))
+    for flag in ("--readonly", "-r"):
+        out, err = run_cli(flag, "--workspace", str(ws_path), article.id)
+        assert out == {"rc": 0, "screen": "ReviewScreen", "readonly": True, "spacy": False}, err
+    new = article_file.with_name("other.txt")
+    new.write_text("Another article with 7 numbers from 2021.", encoding="utf-8")
+    out, err = run_cli("-r", "--workspace", str(ws_path), str(new))
+    assert out["rc"] == 2 and "--readonly" in err and "\n" not in err.strip()
+
+
+CRASHER = textwrap.dedent(
+    """
+    import sys
+    from workbench.tui.app import WorkbenchApp
+    original_run, original_mount = WorkbenchApp.run, WorkbenchApp.on_mount
+    def on_mount(self):
+        original_mount(self)
+        self.call_after_refresh(lambda: 1 / 0)  # a bug inside the running app
+    WorkbenchApp.on_mount = on_mount
+    WorkbenchApp.run = lambda self, **kw: original_run(self, headless=True)
+    import workbench.commands.open as open_cmd
+    open_cmd.terminal_problem = lambda: None
+    from workbench.cli import main
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+
+def test_a_crash_inside_the_app_exits_non_zero_with_one_line(ws_path, article_file):
+    from workbench.core.articles import load_article_file
+
+    article = load_article_file(article_file)
+    with Workspace.open(ws_path, reviewer="t") as ws:
+        ws.add_article(article, number_claims(article))
+    proc = subprocess.run([sys.executable, "-c", CRASHER, "--workspace", str(ws_path),
+                           article.id], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().count("\n") == 0, proc.stderr
+    assert "internal error (ZeroDivisionError" in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout

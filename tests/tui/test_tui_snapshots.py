@@ -59,3 +59,12 @@ def test_hostile_article(snap_compare, ws):
 def test_confirm_discard_note(snap_compare, ws, reviewed):
     press = ["enter", *"draft", "escape"]
     assert snap_compare(make_app(ws, reviewed), terminal_size=(80, 24), press=press)
+
+
+def test_add_claim_selection(snap_compare, ws, reviewed):
+    press = ["j", "m", "left_square_bracket", "left_square_bracket", "right_square_bracket"]
+    assert snap_compare(make_app(ws, reviewed), terminal_size=(120, 40), press=press)
+
+
+def test_reword_dialog(snap_compare, ws, reviewed):
+    assert snap_compare(make_app(ws, reviewed), terminal_size=(120, 40), press=["j", "r"])

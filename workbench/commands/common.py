@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core.config import Config
-from ..core.store.interface import Store
+
+if TYPE_CHECKING:  # the store is imported when a command opens it, not at start-up
+    from ..core.store.interface import Store
 
 
 def open_ws(config: Config, mode: str = "write", create: bool = False) -> Store:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.config import Config
-from ..core.errors import InputError, NotFound, WorkspaceLocked
+from ..core.errors import InputError, NotFound, WorkbenchError, WorkspaceLocked
 from ..core.export import ExportOptions
 from ..core.models import Article
 from .common import open_ws
@@ -33,6 +33,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    "or an http(s) URL")
     p.add_argument("--allow-private", action="store_true",
                    help="allow fetching URLs on private/local network addresses")
+    p.add_argument("--readonly", "-r", action="store_true",
+                   help="open the workspace read-only (look without changing anything; "
+                   "works while another workbench writes)")
     p.set_defaults(func=run)
 
 
@@ -104,7 +107,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
     problem = terminal_problem()
     if problem:
         raise InputError(problem)
-    ws = open_ws(config, mode="review", create=True)
+    readonly = bool(getattr(args, "readonly", False))
+    ws = open_ws(config, mode="read" if readonly else "review", create=not readonly)
     try:
         from ..tui.app import Pending, WorkbenchApp
 
@@ -127,6 +131,10 @@ def run(args: argparse.Namespace, config: Config) -> int:
                     "(run `workbench` alone to pick one)"
                 )
         if pending is not None and ws.readonly:
+            if readonly:
+                raise InputError(
+                    "a new article cannot be imported into a workspace opened with --readonly"
+                )
             raise WorkspaceLocked(
                 "another workbench holds the workspace; close it first to import a new article"
             )
@@ -138,8 +146,16 @@ def run(args: argparse.Namespace, config: Config) -> int:
             keymap=config.keymap,
             export_options=ExportOptions(url=config.url, org=config.org),
             advance_on_mark=config.advance_on_mark,
+            model=config.model_name,
+            readonly_requested=readonly,
+            allow_private=args.allow_private,
         )
         app.run()
     finally:
         ws.close()
+    if app.crash:
+        raise WorkbenchError(
+            f"the workbench stopped on an internal error ({app.crash}); every change made "
+            "before it is saved (WORKBENCH_DEBUG=1 shows the traceback)"
+        )
     return 0

@@ -7,8 +7,9 @@ only return results as messages.
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
@@ -32,6 +33,7 @@ from .messages import (
     ExtractionFailed,
     ExtractionProgress,
     ExtractionStep,
+    StoreChanged,
 )
 from .screens.loading import LoadingScreen
 from .screens.picker import PickerScreen
@@ -77,8 +79,19 @@ class WorkbenchApp(App[None]):
         animate: bool = True,
         export_options: ExportOptions | None = None,
         advance_on_mark: bool = True,
+        model: str | None = None,
+        readonly_requested: bool = False,
+        allow_private: bool = False,
     ) -> None:
         super().__init__()
+        self.model = model
+        """The spaCy pipeline for a hand-made claim (a new article has its own in Pending)."""
+        self.allow_private = allow_private
+        """``--allow-private``: fetches and link checks may reach private addresses."""
+        self.readonly_requested = readonly_requested
+        """Opened with --readonly: never offer to become the writer."""
+        self._offered_writer = False
+        self._unwatch: Callable[[], None] | None = None
         self.advance_on_mark = advance_on_mark
         """After v/d/f/i/p/x, move to the next claim (fast triage)."""
         self.ws = ws
@@ -90,6 +103,23 @@ class WorkbenchApp(App[None]):
         if not animate:
             self.animation_level = "none"
         self._theme_name = theme
+
+    # ---------------------------------------------------------------- crashes
+    crash: str | None = None
+    """One line about an unexpected error that stopped the app (the command prints it
+    and exits non-zero); None after a normal exit."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        self.crash = render.message(f"{type(error).__name__}: {error}", 200)
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        # A traceback of locals would dump article text and notes into the terminal:
+        # the command prints one line instead (WORKBENCH_DEBUG=1 keeps the traceback).
+        if self.crash and not os.environ.get("WORKBENCH_DEBUG"):
+            self._exit_renderables.clear()
+            return
+        super()._print_error_renderables()
 
     # ------------------------------------------------------------- start-up
     def on_mount(self) -> None:
@@ -117,10 +147,85 @@ class WorkbenchApp(App[None]):
             self.push_screen(PickerScreen(self.ws.articles(), can_go_back=False))
         if self.ws.readonly:
             self.notify(
-                "Another workbench has this workspace open: read-only here.",
+                "Opened read-only (--readonly)." if self.readonly_requested else
+                "Another workbench has this workspace open: read-only here. Its changes "
+                "show up here as it makes them.",
                 severity="warning",
                 timeout=8,
             )
+            if not self.readonly_requested:
+                self.set_interval(1.0, self._check_writer)
+        self._watch()
+
+    # ------------------------------------------------- the other workbench
+    def _watch(self) -> None:
+        """Refresh when another process changes the workspace (the store's watcher
+        thread posts a message; the screens re-read on the main thread)."""
+        try:
+            self._unwatch = self.ws.watch(self._changed_elsewhere)
+        except WorkbenchError:
+            self._unwatch = None
+
+    def _changed_elsewhere(self) -> None:
+        """The store's watcher thread: only a message crosses to the main thread."""
+        self.post_message(StoreChanged())
+
+    async def action_quit(self) -> None:
+        if self._unwatch is not None:
+            self._unwatch()
+        self.exit()
+
+    @on(StoreChanged)
+    def _store_changed(self) -> None:
+        screen = self.screen
+        if isinstance(screen, ReviewScreen):
+            screen.outside_change()
+        elif isinstance(screen, PickerScreen):
+            try:
+                screen.refresh_summaries(self.ws.articles())
+            except WorkbenchError:
+                pass
+
+    def _check_writer(self) -> None:
+        """Read-only because another workbench wrote: offer to write once it quits."""
+        if self._offered_writer or not self.ws.readonly:
+            return
+        try:
+            if self.ws.is_locked_by_other():
+                return
+        except WorkbenchError:
+            return
+        self._offered_writer = True
+        from .screens.confirm import Confirm
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                self.notify("Staying read-only.", timeout=3)
+                return
+            self.become_writer()
+
+        self.push_screen(
+            Confirm("The other workbench has closed this workspace. Make changes here "
+                    "(become the writer)?"),
+            answer,
+        )
+
+    def become_writer(self) -> bool:
+        try:
+            ok = self.ws.try_become_writer()
+        except WorkbenchError as exc:
+            self.notify(render.message(exc), severity="error", markup=False)
+            return False
+        if not ok:
+            self.notify("Another workbench took the workspace first: still read-only.",
+                        severity="warning")
+            self._offered_writer = False
+            return False
+        self.notify("You are the writer now: every change is saved.", timeout=4)
+        for screen in self.screen_stack:
+            if isinstance(screen, ReviewScreen):
+                screen.outside_change()
+        return True
 
     def _apply_keymap(self) -> None:
         known = {b.id for b in REVIEW_BINDINGS if b.id}
@@ -135,32 +240,31 @@ class WorkbenchApp(App[None]):
 
     # ------------------------------------------------------- reading worker
     def _read_worker(self, pending: Pending) -> None:
-        """Runs in a thread: fetch (URL) and extract; never touches the store or widgets."""
+        """Runs in a thread: fetch (URL) and extract through the services; never
+        touches the store or widgets (the main thread stores the result)."""
+        from workbench.core.errors import Cancelled
+        from workbench.core.services import fetching, importing
+
         def step(message: Message) -> None:
             self.post_message(message)
 
         try:
             article = pending.article
             if article is None:
-                from workbench.core.net.fetch import fetch_article
-
                 step(ExtractionStep(f"Fetching {render.message(pending.url, 60)}…"))
-                article = fetch_article(
-                    pending.url or "", allow_private=pending.allow_private, cancel=pending.cancel
-                )
+                options = fetching.FetchOptions(allow_private=pending.allow_private)
+                article = fetching.fetch_page(pending.url or "", options, pending.cancel)
             if pending.cancel.is_set():
-                raise WorkbenchError("cancelled")
+                raise Cancelled()
             from workbench.core.nlp.pipeline import load_pipeline
 
             step(ExtractionStep("Loading the language model (spaCy)…"))
             load_pipeline(pending.model)
             if pending.cancel.is_set():
-                raise WorkbenchError("cancelled")
-            from workbench.core.nlp.extract import extract_claims
-
+                raise Cancelled()
             step(ExtractionStep("Finding the checkable claims…"))
-            claims = extract_claims(
-                article,
+            [extracted] = importing.extract(
+                [article],
                 model=pending.model,
                 progress=lambda done, total: step(ExtractionProgress(done, total)),
                 cancel=pending.cancel,
@@ -171,7 +275,7 @@ class WorkbenchApp(App[None]):
         except Exception as exc:  # a bug, not a user error: still no traceback on screen
             self.post_message(ExtractionFailed(render.message(f"{type(exc).__name__}: {exc}")))
             return
-        self.post_message(ArticleExtracted(article, claims))
+        self.post_message(ArticleExtracted(extracted.article, extracted.claims))
 
     @on(ExtractionStep)
     def _extraction_step(self, message: ExtractionStep) -> None:
@@ -180,19 +284,15 @@ class WorkbenchApp(App[None]):
 
     @on(ArticleExtracted)
     async def _extracted(self, message: ArticleExtracted) -> None:
+        from workbench.core.services.importing import Extracted, store_extracted
+
         try:
-            result = self.ws.add_article(message.article, message.claims)
+            [outcome] = store_extracted(self.ws, [Extracted(message.article, message.claims)])
         except WorkbenchError as exc:
             self._failed(render.message(exc))
             return
-        note = f"Imported {len(message.claims)} claims."
-        if getattr(result, "replaced", None):
-            note += (
-                f" Replaced an older version: {result.kept} verdicts kept, "
-                f"{result.moved} moved, {result.orphaned} orphaned."
-            )
-        self.notify(note, timeout=5, markup=False)
-        await self.open_article(result.article_id)
+        self.notify(render.message(outcome.notice()).capitalize(), timeout=6, markup=False)
+        await self.open_article(outcome.result.article_id)
 
     @on(ExtractionProgress)
     def _extraction_progress(self, message: ExtractionProgress) -> None:
@@ -224,7 +324,8 @@ class WorkbenchApp(App[None]):
 
     def _review(self, article_id: str) -> ReviewScreen:
         return ReviewScreen(self.ws, article_id, cursor_blink=self.cursor_blink,
-                            advance_on_mark=self.advance_on_mark)
+                            advance_on_mark=self.advance_on_mark, model=self.model,
+                            allow_private=self.allow_private)
 
     @on(AppAction)
     def _app_action(self, message: AppAction) -> None:
@@ -236,6 +337,23 @@ class WorkbenchApp(App[None]):
             self.action_open_picker()
         elif message.action == "export":
             self.action_export(message.article_id)
+
+    @on(PickerScreen.RenameAsked)
+    def _rename(self, message: PickerScreen.RenameAsked) -> None:
+        from workbench.core.services.reviewing import rename
+
+        try:
+            article = rename(self.ws, message.article_id, message.title)
+            summaries = self.ws.articles()
+        except WorkbenchError as exc:
+            self.notify(render.message(exc), severity="error", markup=False)
+            return
+        self.notify(f"Renamed: {render.message(article.title, 80)}", timeout=3, markup=False)
+        for screen in self.screen_stack:
+            if isinstance(screen, PickerScreen):
+                screen.refresh_summaries(summaries)
+            elif isinstance(screen, ReviewScreen) and screen.article.id == article.id:
+                screen.outside_change()
 
     @on(ArticleChosen)
     async def _chosen(self, message: ArticleChosen) -> None:
@@ -270,6 +388,13 @@ class WorkbenchApp(App[None]):
 
     def help_rows(self) -> list[tuple[str, str, str]]:
         rows = [(self.keys_for(b), b.tooltip or b.description, b.id or "") for b in REVIEW_BINDINGS]
+        from .widgets.article_view import ArticleView
+
+        for b in ArticleView.BINDINGS:
+            if isinstance(b, Binding) and b.id and b.id.startswith("sel_"):
+                keys = " / ".join(self.get_key_display(Binding(k.strip(), ""))
+                                  for k in b.key.split(","))
+                rows.append((keys, f"Adding a claim (m): {b.description}", b.id))
         rows.append(("^p", "Command palette: every action by name", "command_palette"))
         return rows
 

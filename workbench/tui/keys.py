@@ -26,6 +26,12 @@ REVIEW_BINDINGS: list[Binding] = [
             tooltip="Mark in progress"),
     Binding("x", "mark('unreviewed')", "Unmark", show=False, id="mark_unreviewed",
             tooltip="Back to unreviewed"),
+    Binding("D", "mark('dismissed')", "Dismiss", id="mark_dismissed",
+            tooltip="Dismiss: not a checkable claim (counts as reviewed)"),
+    Binding("r", "reword", "Reword", show=False, id="reword",
+            tooltip="Reword the claim (the reviewer's label)"),
+    Binding("m", "add_claim", "Add claim", show=False, id="add_claim",
+            tooltip="Add a claim the tool missed: select it in the article"),
     Binding("enter", "edit_note", "Note", id="edit_note", tooltip="Edit the claim's note"),
     Binding("l", "add_link", "Link", id="add_link", tooltip="Add an evidence link"),
     Binding("L", "manage_links", "Links", show=False, id="manage_links",
@@ -36,7 +42,7 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("ctrl+y", "redo", "Redo", show=False, id="redo", tooltip="Redo"),
     Binding("slash", "filter_text", "Filter", id="filter_text", tooltip="Filter claims by text"),
     Binding("1", "filter_status(0)", "Unreviewed", show=False, id="filter_unreviewed",
-            tooltip="Show only unreviewed claims"),
+            tooltip="Show only unreviewed claims (1-7 combine: 4 then 5 = disputed or false)"),
     Binding("2", "filter_status(1)", "In progress", show=False, id="filter_in_progress",
             tooltip="Show only claims in progress"),
     Binding("3", "filter_status(2)", "Verified", show=False, id="filter_verified",
@@ -47,6 +53,8 @@ REVIEW_BINDINGS: list[Binding] = [
             tooltip="Show only false claims"),
     Binding("6", "filter_status(5)", "Inconclusive", show=False, id="filter_inconclusive",
             tooltip="Show only inconclusive claims"),
+    Binding("7", "filter_status(6)", "Dismissed", show=False, id="filter_dismissed",
+            tooltip="Show only dismissed claims"),
     Binding("0", "clear_filters", "All", show=False, id="filter_clear",
             tooltip="Clear the filters"),
     Binding("s", "cycle_sort", "Sort", show=False, id="cycle_sort",
@@ -63,7 +71,7 @@ REVIEW_BINDINGS: list[Binding] = [
 ]
 
 _FOOTER_FIRST = ("next_unreviewed", "mark_verified", "mark_disputed", "mark_false",
-                 "mark_inconclusive", "help", "quit")
+                 "mark_inconclusive", "mark_dismissed", "help", "quit")
 
 
 BindingList = list[Binding | tuple[str, str] | tuple[str, str, str]]
@@ -74,4 +82,11 @@ def footer_order(bindings: list[Binding]) -> BindingList:
     """The same bindings, the ones that matter most first (the footer shows them in this
     order, and at 80 columns it cannot show all of them)."""
     rank = {bid: i for i, bid in enumerate(_FOOTER_FIRST)}
-    return list(sorted(bindings, key=lambda b: rank.get(b.id or "", len(rank))))
+
+    def place(binding: Binding) -> int:
+        return rank.get(binding.id or "", len(rank))
+
+    ranked: list[Binding] = sorted(bindings, key=place)
+    ordered: BindingList = []
+    ordered.extend(ranked)
+    return ordered

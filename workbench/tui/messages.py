@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from workbench.core.models import ArchiveSnapshot, Article, Claim, LinkCheck
+from workbench.core.models import Article, Claim
+from workbench.core.services.link_checks import LinkCheckRun
 
 
 @dataclass
@@ -48,8 +49,8 @@ class LinksChecked(Message):
 
     article_id: str
     claim_id: str
-    results: list[tuple[str, LinkCheck | None, ArchiveSnapshot | None]]
-    """(url, check, archive) per link."""
+    run: LinkCheckRun | None
+    """What was checked (None when the check could not run at all)."""
     error: str = ""
     """One clean line when the check could not run at all."""
 
@@ -67,3 +68,18 @@ class ExtractionStep(Message):
     """A worker moved on to the next step of reading an article (e.g. loading spaCy)."""
 
     text: str
+
+
+@dataclass
+class ClaimDerived(Message):
+    """A worker derived a reviewer's claim (kind, value, label); the main thread stores it.
+    ``claim`` is None when it failed, ``error`` then says why."""
+
+    article_id: str
+    claim: Claim | None
+    error: str = ""
+
+
+@dataclass
+class StoreChanged(Message):
+    """Another process changed the workspace (posted from the store's watcher thread)."""

@@ -61,6 +61,8 @@ CURRENT_STYLE: dict[str, RichStyle] = {
     for status, color in STATUS_COLOR.items()
 }
 CURRENT_SENTENCE_STYLE = RichStyle(bgcolor="#2d333b")
+SELECTION_STYLE = RichStyle(color="#ffffff", bgcolor="#1f6feb", bold=True)
+CARET_STYLE = RichStyle(color="#000000", bgcolor="#f0f6fc", bold=True)
 
 
 def safe(text: Any) -> Content:
@@ -257,10 +259,13 @@ def link_lines(links: Sequence[Link], width: int = 100) -> list[Content]:
             check = link.check
             result = f"HTTP {check.status_code}" if check.status_code else ""
             error = one_line(check.error or "", 60)
-            label = "ok" if check.ok else "failed"
             when = one_line(check.checked_at, 25)
-            detail = " ".join(p for p in (label, result, error, when) if p)
-            extra.append(("    checked: " + detail, "#3fb950" if check.ok else "#f85149"))
+            if check.refused:  # refused before any request: says nothing about the link
+                extra.append(("    not checked: " + " ".join(p for p in (error, when) if p), "dim"))
+            else:
+                label = "ok" if check.ok else "failed"
+                detail = " ".join(p for p in (label, result, error, when) if p)
+                extra.append(("    checked: " + detail, "#3fb950" if check.ok else "#f85149"))
         if link.archive is not None and link.archive.url:
             extra.append(("    archive: " + one_line(link.archive.url, width), "dim"))
         for part in extra:
@@ -341,7 +346,18 @@ def change_text(field: str, old: Any, new: Any) -> Content:
         what = _link_fields({key: old.get("value")}, {key: new.get("value")})
         shown = one_line(str(new.get("url", "")), 60)
         return Content.assemble("link updated: ", (shown, "underline"), f" ({'; '.join(what)})")
+    if field == "claim":
+        if new and not old:
+            return Content.assemble("claim added: ", _short(_claim_name(new)))
+        if old and not new:
+            return Content.assemble("claim removed: ", _short(_claim_name(old)))
     return Content.assemble(f"{one_line(field, 12)}: ", _short(old), " → ", _short(new))
+
+
+def _claim_name(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return value.get("label") or value.get("anchor")
+    return value
 
 
 def _short(value: Any) -> Content:
@@ -452,3 +468,25 @@ def neutralize(text: str) -> str:
     for text whose offsets must not move (claim anchors refer to them).
     """
     return text.translate(_SAME_LENGTH)
+
+
+SELECTION_KEYS = (
+    "←/→ word   shift+←/→ extend   ↑/↓ sentence   shift+↑/↓ extend   s whole sentence\n"
+    "[ trim start   ] trim end   enter add the claim   escape cancel"
+)
+
+
+def selection_help(selected: str) -> Content:
+    """The detail pane while a claim is being selected: what is selected, and the keys."""
+    shown = one_line(selected, 400)
+    return Content("\n").join([
+        Content.styled("Add a claim the tool missed", "bold"),
+        Content(""),
+        Content.styled(shown, "bold reverse") if shown else Content.styled("(nothing yet)",
+                                                                            "dim"),
+        Content(""),
+        Content.styled("Its kind and value are derived as the extractor's are (a number, a "
+                       "date, an amount…), else it is a statement.", "dim"),
+        Content(""),
+        hint(SELECTION_KEYS),
+    ])

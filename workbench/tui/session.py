@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workbench.core.errors import StoreError, WorkbenchError
-from workbench.core.models import ArchiveSnapshot, Change, Claim, LinkCheck, Verdict
+from workbench.core.models import Change, Claim, Verdict
+from workbench.core.services.link_checks import LinkCheckRun
 from workbench.core.store.interface import Store
 
 
@@ -40,6 +41,7 @@ class ReviewSession:
         # it is next shown.
         self._histories: dict[str, list[Change]] | None = None
         self._stale: set[str] = set()
+        self._sentences: list[tuple[int, int]] | None = None
         self.reload()
 
     # ------------------------------------------------------------------ reading
@@ -112,21 +114,49 @@ class ReviewSession:
         )
 
     def update_link(self, claim_id: str, url: str, title: str, stance: str) -> Verdict:
-        """Change a link's stance and title (the history row says which field changed)."""
-        return self._changed(
-            self.store.add_link(self.article.id, claim_id, url, title=title, stance=stance)
-        )
+        """Change a link's stance and title (one history row per changed attribute)."""
+        from workbench.core.services.reviewing import edit_link
+
+        edited = edit_link(self.store, self.ref(claim_id), url, stance=stance, title=title)
+        return self._changed(edited.verdict)
+
+    def set_label(self, claim_id: str, label: str) -> Verdict:
+        """The reviewer's wording ("" goes back to the extracted label)."""
+        from workbench.core.services.reviewing import relabel
+
+        return self._changed(relabel(self.store, self.ref(claim_id), label).verdict)
+
+    def ref(self, claim_id: str) -> str:
+        """The claim as the services name it (unambiguous across articles)."""
+        return f"{self.article.id}:{claim_id}"
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) of the article's sentences, for the keyboard selection."""
+        if self._sentences is None:
+            from workbench.core.nlp.consistency import split_sentences
+
+            self._sentences = split_sentences(self.article.text)
+        return self._sentences
+
+    def existing_claim(self, start: int, end: int) -> Claim | None:
+        return next((c for c in self.claims if (c.start, c.end) == (start, end)), None)
+
+    def add_claim(self, claim: Claim) -> Claim:
+        """Store a reviewer's claim (derived in a worker by services.claims); undoable."""
+        stored = self.store.add_claim(self.article.id, claim)
+        self.reload()
+        return stored
 
     def remove_link(self, claim_id: str, url: str) -> Verdict:
         return self._changed(self.store.remove_link(self.article.id, claim_id, url))
 
-    def record_checks(
-        self, claim_id: str, results: list[tuple[str, LinkCheck | None, ArchiveSnapshot | None]]
-    ) -> Verdict | None:
-        verdict = None
-        for url, check, archive in results:
-            verdict = self.store.set_link_check(self.article.id, claim_id, url, check, archive)
-        return self._changed(verdict) if verdict is not None else None
+    def save_checks(self, claim_id: str, run: LinkCheckRun) -> Verdict:
+        """Store a link-check run (services.link_checks.save_checks: a refused check
+        keeps the link's earlier result)."""
+        from workbench.core.services.link_checks import save_checks
+
+        save_checks(self.store, run)
+        return self._changed(self.store.verdict(self.article.id, claim_id))
 
     def undo(self, redo: bool = False) -> Undone:
         changes = self.store.redo() if redo else self.store.undo()
@@ -134,7 +164,7 @@ class ReviewSession:
         for change in changes:
             if change.article_id != self.article.id:
                 continue
-            if change.field == "claim":
+            if change.field == "claim" or change.claim_id not in self.by_id:
                 done.claims_changed = True
             if change.claim_id not in done.touched:
                 done.touched.append(change.claim_id)

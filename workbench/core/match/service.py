@@ -296,8 +296,7 @@ def check_index(store: Store) -> list[str]:
     if missing:
         problems.append(
             f"{folder / 'vectors.npy'}: the vector cache lacks {missing} of {len(records)} "
-            "fact-checks (missing, stale or damaged; it is rebuilt on the next match, or now "
-            "with rebuild_index)"
+            "fact-checks (missing, stale or damaged: derived data, rebuilt on the next match)"
         )
     return problems
 

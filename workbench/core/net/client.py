@@ -20,6 +20,7 @@ Rules (each one tested against a hostile local server):
 from __future__ import annotations
 
 import copy
+import math
 import threading
 import time
 from collections.abc import Iterable
@@ -210,6 +211,7 @@ def fetch_url(
     Cancelled, FetchError (everything else), each one line naming the URL.
     """
     start_url = validate_url(url)
+    _check_limits(timeout, max_bytes)
     own = client is None
     if client is None:
         client = make_client(allow_private=allow_private)
@@ -292,6 +294,16 @@ def _result(
         redirects=redirects,
         headers={k.lower(): v for k, v in response.headers.items()},
     )
+
+
+def _check_limits(timeout: float, max_bytes: int) -> None:
+    """A NaN or infinite deadline would turn the deadline off: refused like a negative one."""
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        raise InputError(f"the timeout must be a number of seconds, not {type(timeout).__name__}")
+    if not math.isfinite(timeout) or timeout <= 0:
+        raise InputError(f"the timeout must be a positive, finite number of seconds, not {timeout}")
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
+        raise InputError("the size cap must be a positive number of bytes")
 
 
 def _failed(url: str, reason: str, status: int | None = None) -> FetchError:

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -362,33 +363,49 @@ def _measure(claim: Claim) -> tuple[str, float, str] | None:
     return unit, float(number), str(v.get("qualifier") or "exact")
 
 
+@lru_cache(maxsize=256)
+def _sentence_words(sentence: str) -> tuple[tuple[int, ...], tuple[str, ...], frozenset[str]]:
+    """Of one sentence: content-word offsets, their stems, and the update words in it.
+
+    Cached: the claims of one sentence share this work (a long sentence with many
+    numbers is read once, not once per claim).
+    """
+    starts: list[int] = []
+    stems: list[str] = []
+    for m in _WORD.finditer(sentence):
+        word = m.group()
+        if word.casefold() in _STOP or word[0].isdigit():
+            continue
+        starts.append(m.start())
+        stems.append(_stem(word))
+    return tuple(starts), tuple(stems), frozenset(stems) & _UPDATE
+
+
 def _context(claim: Claim, window: int = 4) -> tuple[set[str], set[str], set[str]]:
-    """Stemmed content words: near the number, of the whole sentence, just before the number."""
-    sentence = claim.sentence
+    """Stemmed content words near the number, the update words of the sentence, and the
+    content words just before the number (the anchor's own words and unit left out)."""
+    starts, stems, updates = _sentence_words(claim.sentence)
     rel_start = claim.start - claim.sentence_start
     rel_end = claim.end - claim.sentence_start
-    words = [(m.start(), m.group()) for m in _WORD.finditer(sentence)]
-    anchor = {_stem(w) for w in _WORD.findall(claim.anchor)}
-    unit = _stem(str((claim.value or {}).get("unit") or ""))
-    before = [w for s, w in words if s < rel_start]
-    after = [w for s, w in words if s >= rel_end]
-
-    def content(ws: list[str]) -> list[str]:
-        return [
-            _stem(w)
-            for w in ws
-            if w.casefold() not in _STOP
-            and not w[0].isdigit()
-            and _stem(w) not in anchor
-            and _stem(w) != unit
-        ]
-
-    lead = set(content(before)[-window:])
-    near = lead | set(content(after)[:window])
+    skip = {_stem(w) for w in _WORD.findall(claim.anchor)}
+    skip.add(_stem(str((claim.value or {}).get("unit") or "")))
+    lead: list[str] = []
+    i = bisect.bisect_left(starts, rel_start) - 1
+    while i >= 0 and len(lead) < window:
+        if stems[i] not in skip:
+            lead.append(stems[i])
+        i -= 1
+    follow: list[str] = []
+    i = bisect.bisect_left(starts, rel_end)
+    while i < len(stems) and len(follow) < window:
+        if stems[i] not in skip:
+            follow.append(stems[i])
+        i += 1
+    near = set(lead) | set(follow)
     predicate = (claim.value or {}).get("predicate")
     if predicate:
         near.add(_stem(str(predicate)))
-    return near, set(content(before + after)), lead
+    return near, set(updates - skip), set(lead)
 
 
 def _disagree(a: tuple[str, float, str], b: tuple[str, float, str]) -> bool:

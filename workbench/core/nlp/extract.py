@@ -251,6 +251,23 @@ def _fold_weekdays(
         if host is not None and "when" not in host:
             host["when"] = {"text": d.anchor, **d.value}
             folded.add((d.start, d.end))
+        elif host is None and d.value.get("time_of"):
+            folded.add((d.start, d.end))  # the time of something that is no claim
+
+
+def _worth(sent: Span) -> Callable[[], float] | None:
+    """The sentence's check-worthiness, computed once and only when asked for."""
+    scorer = _load_scorer()
+    if scorer is None:
+        return None
+    cache: list[float] = []
+
+    def score() -> float:
+        if not cache:
+            cache.append(scorer.score_spans([sent])[0])
+        return cache[0]
+
+    return score
 
 
 def _doc_drafts(doc: Doc, tracker: Any, base: int) -> Iterator[_Draft]:
@@ -284,9 +301,12 @@ def _doc_drafts(doc: Doc, tracker: Any, base: int) -> Iterator[_Draft]:
         drafts.extend(_event_drafts(sent, covered))
         found = [Covered(d.kind, d.start, d.end, d.value) for d in drafts]
         in_sent = [q for q in quote_spans if sent.start_char <= q.start < sent.end_char]
-        claims = statements(sent, reports(sent, tracker, base), found, in_sent, all_quotes)
+        claims = statements(
+            sent, reports(sent, tracker, base), found, in_sent, all_quotes, _worth(sent)
+        )
         for st in claims:
             folded.update(st.folds)
+        claims = [st for st in claims if not st.silent]
         _fold_weekdays(sent, drafts, claims, quotes, folded)
         drafts = [d for d in drafts if (d.start, d.end) not in folded]
         for d in drafts:
@@ -401,7 +421,12 @@ class Extractor:
     def _records(self, doc: Doc, tracker: Any, base: int) -> list[_Record]:
         """Drafts of one doc turned into plain records (the doc can then be freed)."""
         drafts = list(_doc_drafts(doc, tracker, base))
-        scores = self._scores([d.span for d in drafts]) if self.score else [None] * len(drafts)
+        # one score and one entity list per sentence, shared by its claims (bounded work)
+        spans = {(d.span.start, d.span.end): d.span for d in drafts}
+        keys = list(spans)
+        scores = self._scores([spans[k] for k in keys]) if self.score else [None] * len(keys)
+        score_of = dict(zip(keys, scores, strict=True))
+        entities_of = {k: _sentence_entities(spans[k], base) for k in keys}
         return [
             _Record(
                 d.kind,
@@ -411,12 +436,12 @@ class Extractor:
                 base + d.sent_end,
                 d.label,
                 d.value,
-                _sentence_entities(d.span, base),
-                score,
+                entities_of[(d.span.start, d.span.end)],
+                score_of[(d.span.start, d.span.end)],
                 d.claim_type,
                 d.speaker,
             )
-            for d, score in zip(drafts, scores, strict=True)
+            for d in drafts
         ]
 
     def _finish(
@@ -427,10 +452,15 @@ class Extractor:
         sentences: list[tuple[int, int]],
     ) -> list[Claim]:
         text = article.text
+        sentences_text: dict[tuple[int, int], str] = {}
         seen: dict[tuple[str, str, str], int] = {}
         claims: list[Claim] = []
         for r in sorted(records, key=lambda r: (r.start, r.kind)):
-            anchor, sentence = text[r.start : r.end], text[r.sent_start : r.sent_end]
+            anchor = text[r.start : r.end]
+            bounds = (r.sent_start, r.sent_end)
+            sentence = sentences_text.get(bounds)
+            if sentence is None:  # one string per sentence, shared by its claims
+                sentence = sentences_text[bounds] = text[r.sent_start : r.sent_end]
             key = (r.kind, anchor, sentence)
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1

@@ -41,6 +41,7 @@ class Report:
     speaker: str | None
     verb: Token | None  # the verb of saying (None for "according to")
     denied: bool = False
+    opinion: bool = False  # credited to commentators ("analysts said"): an interpretation
 
 
 def _agent(verb: Token) -> Token | None:
@@ -77,6 +78,18 @@ def _according_to(sent: Span) -> list[tuple[Token, Token]]:
     return found
 
 
+def verb_in(tok: Token, lexicon: frozenset[str]) -> bool:
+    """Is the verb one of ``lexicon``? Reads the lemma and, since the lemmatizer slips
+    ("hopes" -> "hop"), the word less a regular ending."""
+    low = tok.lower_
+    if tok.lemma_.lower() in lexicon or low in lexicon:
+        return True
+    for suffix in ("s", "es", "ed", "d", "ing"):
+        if low.endswith(suffix) and low[: -len(suffix)] in lexicon:
+            return True
+    return False
+
+
 def _misparsed_that_clause(tok: Token) -> bool:
     """ "said in a statement ahead of the meeting that leaders would ...": a "that"
     clause the parser hung on the nearest noun; its verb of saying is above the noun."""
@@ -85,7 +98,26 @@ def _misparsed_that_clause(tok: Token) -> bool:
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and verb.lemma_.lower() in REPORTING_VERBS
+    return verb is not None and verb_in(verb, REPORTING_VERBS)
+
+
+OPINION_SOURCES = frozenset(
+    """analyst analysts observer observers critic critics supporter supporters opponent
+    opponents commentator commentators pundit pundits expert experts economist economists
+    diplomat diplomats sceptic sceptics skeptic skeptics detractor detractors fan fans some
+    many others""".split()
+)
+"""Sources whose reported clause is usually an interpretation, unless it names facts."""
+
+
+def _commentary(verb: Token, subj: Token | None) -> bool:
+    """ "Analysts said the visit was meant to ...", "diplomats said privately ...": a
+    reading of events by unnamed commentators, or an off-the-record hedge."""
+    if any(c.lower_ in ("privately", "anonymously") for c in verb.children):
+        return True
+    if verb_in(verb, PREDICTION_VERBS):
+        return False  # "economists expect growth to slow": a forecast to check later
+    return subj is not None and not subj.ent_type_ and subj.lower_ in OPINION_SOURCES
 
 
 def reports(sent: Span, tracker: SpeakerTracker, base: int = 0) -> list[Report]:
@@ -94,17 +126,21 @@ def reports(sent: Span, tracker: SpeakerTracker, base: int = 0) -> list[Report]:
     for tok in sent:
         if tok.dep_ == "relcl" and _misparsed_that_clause(tok):
             verb = next(a for a in tok.ancestors if a.pos_ in ("VERB", "AUX"))
-            out.append(Report(tok, speaker_of(verb, tracker, base), verb))
+            subj = _subject_of(verb)
+            speaker, opinion = speaker_of(verb, tracker, base), _commentary(verb, subj)
+            out.append(Report(tok, speaker, verb, opinion=opinion))
             continue
         if tok.dep_ not in ("ccomp", "xcomp", "conj") or tok.pos_ not in ("VERB", "AUX"):
             continue
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
+            continue  # "has not said whether it will appeal": an open question
         verb = tok.head
         if tok.dep_ == "conj":  # "said that X and that Y": the second clause too
             if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS:
                 continue
             verb = verb.head
         lemma = verb.lemma_.lower()
-        if lemma not in REPORTING_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        if not verb_in(verb, REPORTING_VERBS) or verb.pos_ not in ("VERB", "AUX"):
             continue
         if tok.dep_ == "xcomp" and lemma not in ("expect", "forecast", "project", "believe"):
             continue  # "promised to help": an intention, not a reported clause
@@ -115,7 +151,9 @@ def reports(sent: Span, tracker: SpeakerTracker, base: int = 0) -> list[Report]:
             and subj.lower_ in _OPINION_SUBJECTS
         ):
             continue  # "I believe ...": opinion
-        out.append(Report(tok, speaker_of(verb, tracker, base), verb, denied=lemma in _DENIALS))
+        speaker = speaker_of(verb, tracker, base)
+        opinion = _commentary(verb, subj)
+        out.append(Report(tok, speaker, verb, denied=lemma in _DENIALS, opinion=opinion))
     for head, src in _according_to(sent):
         name = tracker.resolve(src, base, speech=True)
         out.append(Report(head, name, None))

@@ -19,12 +19,12 @@ Works on the spaCy parse; imported only by extraction.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .labels import _render
-from .speech import NAMING_VERBS, PREDICTION_VERBS, Report
+from .speech import NAMING_VERBS, PREDICTION_VERBS, Report, verb_in
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -39,7 +39,9 @@ CLAIM_TYPES = (
 )
 """Full Fact's claim types (Konstantinovskiy et al. 2021), the values of ``Claim.claim_type``."""
 NAME_TYPES = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "PRODUCT"})
-NUMBER_KINDS = frozenset({"quantity", "money", "percent", "duration"})
+NUMBER_KINDS = frozenset({"quantity", "money", "percent"})
+"""Kinds whose claim is the clause's fact when they are its argument (a duration is
+only how long: "has risen for a third straight month" is still a statement)."""
 
 HEDGE_MODALS = frozenset({"could", "might", "may", "should", "ought", "can", "must", "would"})
 _RULE_MODALS = frozenset({"must", "may", "can", "cannot", "shall"})
@@ -128,6 +130,7 @@ class Statement:
     claim_type: str
     speaker: str | None
     folds: list[tuple[int, int]] = field(default_factory=list)
+    silent: bool = False  # not a claim; only its folds apply (a newsroom line's weekday)
 
 
 @dataclass(frozen=True)
@@ -371,7 +374,7 @@ def claim_type(
         return "laws/rules"
     if _causal(head, tokens):
         return "correlation/causation"
-    if mode in ("will", "could", "might"):
+    if mode in ("will", "could", "might") or _scheduled(head):
         return "prediction"
     if report is not None and report.verb is not None:
         if report.verb.lemma_.lower() in PREDICTION_VERBS or "would" in _aux_lemmas(head):
@@ -386,10 +389,23 @@ def claim_type(
     return "other"
 
 
-def _has_signal(head: Token, tokens: list[Token], tags: list[str]) -> bool:
-    """Does the clause name or measure something a fact-checker can look up?"""
+def _has_signal(head: Token, tokens: list[Token], tags: list[str], strong: bool = False) -> bool:
+    """Does the clause name or measure something a fact-checker can look up?
+
+    ``strong``: a commentator's reading needs more than a name ("the trip was meant to
+    send a message to Washington"): a measure, a record, a rule, a cause or a hard action.
+    """
     if tags:
         return True
+    if strong:
+        return (
+            _rule(head, tokens)
+            or (modality(head) in _RULE_MODALS and _rule_context(head))
+            or _scheduled(head)
+            or _causal(head, tokens)
+            or verb_in(head, QUANTITY_VERBS)
+            or verb_in(head, STRONG_ACTIONS)
+        )
     if _rule(head, tokens) or (modality(head) in _RULE_MODALS and _rule_context(head)):
         return True
     if _causal(head, tokens):
@@ -401,6 +417,7 @@ def _has_signal(head: Token, tokens: list[Token], tags: list[str]) -> bool:
         or subj.lemma_.lower() in ACTOR_NOUNS
         or subj.lower_ in ACTOR_NOUNS
         or subj.pos_ == "PROPN"
+        and subj.i > subj.sent.start  # "Time is running out"
     )
     lemma = head.lemma_.lower()
     if lemma in COPULAS:
@@ -408,9 +425,13 @@ def _has_signal(head: Token, tokens: list[Token], tags: list[str]) -> bool:
         comp = [c for c in head.children if c.dep_ in ("acomp", "attr", "oprd")]
         if not comp or _evaluative(head):
             return False
+        if any(c.lower_ in STATE_ADJECTIVES for c in comp):
+            return True
         return named and (actor or any(t.ent_type_ in NAME_TYPES for c in comp for t in c.subtree))
+    if verb_in(head, QUANTITY_VERBS):
+        return True  # "vaccination rates have fallen"
     if actor or named:
-        return lemma not in COLOUR_VERBS
+        return not verb_in(head, COLOUR_VERBS)
     return lemma in STRONG_ACTIONS and not (subj is not None and subj.lower_ in ("i", "we", "you"))
 
 
@@ -424,6 +445,37 @@ NEWSROOM = frozenset({"comment", "comments"})
 """'did not respond to a request for comment': how the story was reported, not a claim."""
 
 
+STATE_ADJECTIVES = frozenset(
+    """closed open shut dead alive missing unchanged intact operational available
+    unavailable bankrupt insolvent detained jailed unemployed homeless vacant suspended
+    illegal legal unconstitutional responsible liable eligible""".split()
+)
+"""Adjectives that state a checkable condition ("the airport remained closed")."""
+
+
+WEAK_WORTHINESS = 0.45
+"""Worthiness a clause needs when it has nothing but a name or an actor to check
+(chosen on tests/data/dev_statements: claims there score 0.15-0.98, colour and
+comment 0.01-0.74, most of it under 0.45)."""
+
+
+def _scheduled(head: Token) -> bool:
+    """ "is due to be sentenced", "is set to vote": a plan on the record (a prediction)."""
+    return head.lemma_.lower() in COPULAS and any(
+        c.dep_ in ("acomp", "attr")
+        and c.lower_ in ("due", "set", "scheduled", "poised")
+        and any(x.dep_ == "xcomp" for x in c.children)
+        for c in head.children
+    )
+
+
+def _states(head: Token) -> bool:
+    """ "the airport remained closed": a checkable condition."""
+    return head.lemma_.lower() in COPULAS and any(
+        c.dep_ in ("acomp", "oprd") and c.lower_ in STATE_ADJECTIVES for c in head.children
+    )
+
+
 def _evaluative(head: Token) -> bool:
     """ "It is a shameful decision", "the mood was joyful": a judgement, not a fact."""
     if head.lemma_.lower() not in COPULAS:
@@ -433,6 +485,8 @@ def _evaluative(head: Token) -> bool:
         return False
     c = comp[0]
     if c.dep_ == "acomp":
+        if c.lower_ in STATE_ADJECTIVES:
+            return False
         return c.tag_ == "JJ" and all(
             t.dep_ in ("advmod", "cc", "conj", "punct") for t in c.children
         )
@@ -442,6 +496,23 @@ def _evaluative(head: Token) -> bool:
         and subj.lower_ in ("it", "this", "that")
         and any(a.dep_ == "amod" for a in c.children)
     )
+
+
+REACTION_VERBS = frozenset(
+    """welcome criticise criticize slam praise condemn hail applaud blast lambast decry
+    deplore celebrate mourn lament denounce castigate commend""".split()
+)
+"""Reactions: that someone welcomed or criticised something is not what a desk checks."""
+HEDGE_ADJECTIVES = frozenset(
+    "unlikely likely possible probable doubtful uncertain conceivable overdue inevitable".split()
+)
+
+
+def _hedged_state(head: Token) -> bool:
+    """ "a breakthrough was unlikely", "it is long overdue": a guess or a judgement."""
+    if head.lemma_.lower() not in COPULAS:
+        return False
+    return any(c.dep_ == "acomp" and c.lower_ in HEDGE_ADJECTIVES for c in head.children)
 
 
 def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
@@ -471,10 +542,18 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
             m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
         ):
             return True
-    if lemma in OPINION_VERBS and (
+    if verb_in(head, OPINION_VERBS) and (
         report is None or subj is not None and subj.lower_ in ("i", "we", "you")
     ):
         return True
+    if verb_in(head, REACTION_VERBS) and report is None:
+        return True  # "Critics slammed the decision", "groups welcomed the ruling"
+    if (
+        report is not None
+        and (report.opinion or report.speaker is None)
+        and (_evaluative(head) or _hedged_state(head))
+    ):
+        return True  # "Observers said the move was ...", "a recovery was unlikely"
     if lemma in SPECULATION_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
         return True
     if lemma == "speculate":
@@ -625,12 +704,15 @@ def statements(
     covered: list[Covered],
     quotes: list[Covered],
     all_quotes: list[tuple[int, int]] | None = None,
+    worth: Callable[[], float] | None = None,
 ) -> list[Statement]:
     """The statement claims of one sentence.
 
     ``reports``: its reported clauses (``speech.reports``); ``covered``: number and date
     claims already found in it; ``quotes``: the attributed direct quotes of the sentence;
-    ``all_quotes``: every quoted stretch (a clause inside a quote is not a statement).
+    ``all_quotes``: every quoted stretch (a clause inside a quote is not a statement);
+    ``worth``: the sentence's check-worthiness score (called only when needed): a clause
+    whose only evidence is a name or an actor needs ``WEAK_WORTHINESS`` or more.
     """
     if sent.text.rstrip().rstrip("”\"’'").endswith("?"):
         return []
@@ -655,6 +737,9 @@ def statements(
         if end - start < 8 or last.i - first.i < 2:
             continue
         if any(t.lower_ in NEWSROOM for t in tokens):
+            # how the story was reported: no claim, and its weekday is no claim either
+            dates = [(c.start, c.end) for c in in_clause(covered, start, end) if c.kind == "date"]
+            out.append(Statement(start, end, "", {}, "other", None, dates, silent=True))
             continue
         if _inside(start, end, all_quotes):
             continue  # a clause of a direct quote: the quote is the claim
@@ -668,6 +753,8 @@ def statements(
         lemma = head.lemma_.lower()
         if clause_quotes and (lemma in NAMING_VERBS or report is None and lemma in _SAYING):
             continue  # 'he called Putin his "elder brother"': the quote is the claim
+        if verb_in(head, NAMING_VERBS) and any(start <= a and b <= end for a, b in all_quotes):
+            continue  # 'Residents described a "sense of dread"': a characterisation
         if any(c.kind == "ordinal" for c in in_core) and not report:
             ordinal_only = True
         else:
@@ -677,8 +764,21 @@ def statements(
             continue  # "the first time": the ordinal claim
         if report is None and not _has_signal(head, tokens, tags):
             continue
-        if report is not None and report.speaker is None and not _has_signal(head, tokens, tags):
+        if (
+            report is not None
+            and (report.speaker is None or report.opinion)
+            and not _has_signal(head, tokens, tags, strong=report.opinion)
+        ):
             continue
+        named_source = report is not None and report.speaker is not None and not report.opinion
+        if (
+            worth is not None
+            and not named_source
+            and not _has_signal(head, tokens, tags, strong=True)
+            and not _states(head)
+            and worth() < WEAK_WORTHINESS
+        ):
+            continue  # only a name or an actor, and the sentence reads as colour or comment
         mode = modality(head)
         value: dict[str, Any] = {"negated": "negated" in tags}
         if tags:
@@ -713,16 +813,23 @@ def statements(
             folds.extend((q.start, q.end) for q in short)
         label = statement_label(head, tokens)
         speaker = report.speaker if report is not None else None
+        if report is not None and report.denied:
+            value["denied"] = True
+            value.setdefault("tags", [])
+            if "negated" not in value["tags"]:
+                value["tags"].append("negated")
         if report is not None and speaker:
             label = f"{speaker}{' denies' if report.denied else ''}: {label}"
-            if report.denied:
-                value["denied"] = True
         ctype = claim_type(head, tokens, tags, mode, report)
         out.append(Statement(start, end, label, value, ctype, speaker, folds))
     return out
 
 
 _SAYING = frozenset({"say", "tell", "add", "write", "state", "declare", "insist", "argue", "thank"})
+
+
+def in_clause(covered: list[Covered], start: int, end: int) -> list[Covered]:
+    return [c for c in covered if start <= c.start and c.end <= end]
 
 
 def _root_at(doc: Any, c: Covered) -> Token | None:

@@ -51,7 +51,7 @@ def _check_file(path: Path, kind: str) -> str | None:
     try:
         data = load_document(path, kind)
     except WorkbenchError as exc:
-        return _problem(exc.message, path)
+        return _problem(exc, path)
     if data is None:
         return "is missing"
     problems = table_problems(data["tables"], kind)
@@ -122,13 +122,10 @@ def _journal_articles(journal: Path) -> set[str]:
         return set()
 
 
-def _problem(message: str, path: Path) -> str:
-    """A store error as a doctor finding: without the path (shown already) and without
-    the advice to run doctor (running it)."""
-    for advice in ("; run `workbench doctor`", " (run `workbench doctor`"):
-        message = message.split(advice)[0]
-    prefix = f"{path} "
-    return message[len(prefix) :] if message.startswith(prefix) else message
+def _problem(exc: WorkbenchError, path: Path) -> str:
+    """A store error as a doctor finding: its reason (without the path, shown already,
+    and without the advice to run doctor, running it). No message is parsed."""
+    return getattr(exc, "reason", None) or exc.message
 
 
 def repair(root: Path) -> list[str]:

@@ -39,13 +39,10 @@ REPLAYABLE = ("status", "note", "label", "links", *LINK_FIELDS)
 
 
 def check_status(status: object) -> str:
-    value = str(status).strip().lower().replace("-", "_").replace(" ", "_")
-    if value not in models.STATUSES:
-        raise InputError(
-            f"unknown status '{one_line(str(status), 40)}'; "
-            f"use one of: {', '.join(models.STATUSES)}"
-        )
-    return value
+    """The one status parser (``vocabulary.parse_status``), as the stored string."""
+    from ..vocabulary import parse_status
+
+    return parse_status(str(status)).value
 
 
 def check_stance(stance: object) -> str:

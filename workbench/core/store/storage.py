@@ -123,7 +123,9 @@ def load_document(path: Path, kind: str) -> dict[str, Any] | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise StoreError(f"cannot read {path}: {describe_os_error(exc)}") from exc
+        reason = f"cannot be read: {describe_os_error(exc)}"
+        raise StoreError(f"cannot read {path}: {describe_os_error(exc)}", path=path,
+                         reason=reason) from exc
     return parse_document(raw, path, kind)
 
 
@@ -132,18 +134,25 @@ def parse_document(raw: bytes, path: Path, kind: str) -> dict[str, Any]:
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise WorkspaceCorrupt(f"{path} is damaged ({exc}); {hint}") from None
-    except RecursionError:
-        raise WorkspaceCorrupt(f"{path} is damaged (nested too deeply); {hint}") from None
-    except ValueError as exc:  # e.g. an integer of thousands of digits
-        raise WorkspaceCorrupt(f"{path} is damaged ({str(exc)[:80]}); {hint}") from None
+        reason = f"is damaged ({exc})"
+        raise WorkspaceCorrupt(f"{path} {reason}; {hint}", path=path, reason=reason,
+                               hint=hint) from None
+    except (RecursionError, ValueError) as exc:  # deep nesting, integers of 5,000 digits
+        reason = "is damaged (nested too deeply)" if isinstance(exc, RecursionError) else (
+            f"is damaged ({str(exc)[:80]})"
+        )
+        raise WorkspaceCorrupt(f"{path} {reason}; {hint}", path=path, reason=reason,
+                               hint=hint) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise WorkspaceCorrupt(f"{path} is not a workbench file; refusing to use it ({hint})")
+        reason = "is not a workbench file; refusing to use it"
+        raise WorkspaceCorrupt(f"{path} {reason} ({hint})", path=path, reason=reason, hint=hint)
     if data.get("kind") != kind or not isinstance(data.get("tables"), dict):
-        raise WorkspaceCorrupt(f"{path} is not a workbench {kind} file; {hint}")
+        reason = f"is not a workbench {kind} file"
+        raise WorkspaceCorrupt(f"{path} {reason}; {hint}", path=path, reason=reason, hint=hint)
     schema = data.get("schema")
     if not isinstance(schema, int) or schema > SCHEMA:
-        raise StoreError(f"{path} was written by a newer workbench (schema {schema}); upgrade")
+        reason = f"was written by a newer workbench (schema {schema}); upgrade"
+        raise StoreError(f"{path} {reason}", path=path, reason=reason)
     return data
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -19,6 +22,7 @@ class PickerScreen(Screen):
         Binding("enter", "choose", "Open", id="picker_open", priority=True),
         Binding("j", "move(1)", "Down", show=False, id="picker_down"),
         Binding("k", "move(-1)", "Up", show=False, id="picker_up"),
+        Binding("r", "rename", "Rename", id="picker_rename"),
         Binding("escape", "back", "Back", id="picker_back"),
         Binding("q", "quit", "Quit", id="picker_quit"),
     ]
@@ -28,6 +32,38 @@ class PickerScreen(Screen):
         super().__init__()
         self.summaries = summaries
         self.can_go_back = can_go_back
+
+    @dataclass
+    class RenameAsked(Message):
+        """The reviewer gave an article a new title (the app stores it)."""
+
+        article_id: str
+        title: str
+
+    def refresh_summaries(self, summaries: list[ArticleSummary]) -> None:
+        self.summaries = summaries
+        self.query_one("#picker-title", Static).update(render.line(
+            f"Articles in this workspace ({len(summaries)})", style="bold"))
+        self.fill()
+
+    def _current(self) -> ArticleSummary | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((s for s in self.summaries if s.id == key), None)
+
+    def action_rename(self) -> None:
+        summary = self._current()
+        if summary is None:
+            return
+        from .rename import RenameDialog
+
+        def done(title: str | None) -> None:
+            if title:
+                self.post_message(self.RenameAsked(summary.id, title))
+
+        self.app.push_screen(RenameDialog(summary.title or ""), done)
 
     def compose(self) -> ComposeResult:
         yield Static(render.line(f"Articles in this workspace ({len(self.summaries)})",

@@ -16,13 +16,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.models import STATUSES, Article, Claim, LinkCheck, Verdict
+from workbench.core.models import STATUSES, Article, Claim, Verdict
+from workbench.core.services.link_checks import LinkTarget
 from workbench.core.store.interface import Store
 from workbench.core.text import strip_controls
 
 from .. import render
 from ..keys import REVIEW_BINDINGS, footer_order
-from ..messages import AppAction, LinksChecked
+from ..messages import AppAction, ClaimDerived, LinksChecked
 from ..session import ReviewSession
 from ..widgets.article_view import ArticleView
 from ..widgets.claims_table import ClaimsTable
@@ -52,8 +53,13 @@ class ReviewScreen(Screen):
     AUTO_FOCUS = "#claims"
 
     def __init__(self, store: Store, article_id: str, *, cursor_blink: bool = True,
-                 advance_on_mark: bool = True) -> None:
+                 advance_on_mark: bool = True, model: str | None = None,
+                 allow_private: bool = False) -> None:
         super().__init__()
+        self.model = model
+        """The spaCy pipeline that derives a hand-made claim's kind and value."""
+        self.allow_private = allow_private
+        """Link checks may reach private addresses (``workbench --allow-private``)."""
         self.session = ReviewSession(store, article_id)
         self.cursor_blink = cursor_blink
         self.advance_on_mark = advance_on_mark
@@ -354,8 +360,124 @@ class ReviewScreen(Screen):
                         cursor_blink=self.cursor_blink)
         )
 
+    def action_reword(self) -> None:
+        claim = self.current_claim()
+        if claim is None or not self.writable("a new wording"):
+            return
+        from .label import LabelDialog
+
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            verdict = self.attempt(self.session.set_label, claim.id, text)
+            if verdict is not None:
+                self.verdict_changed(verdict)
+                self.notify("Claim reworded (ctrl+z undoes it)." if text else
+                            "Back to the extracted label.", timeout=3)
+
+        label = self.session.verdict(claim.id).label or claim.label or claim.anchor
+        self.app.push_screen(LabelDialog(claim, label, cursor_blink=self.cursor_blink), done)
+
+    # ------------------------------------------------------- adding a claim
+    def action_add_claim(self) -> None:
+        """Select the claim's text in the article pane by keyboard (it starts as the
+        current claim's sentence: trim it with [ and ], or move and extend)."""
+        if not self.writable("a new claim"):
+            return
+        view = self.query_one(ArticleView)
+        if self.has_class("-narrow"):
+            self.add_class("article-toggled")
+        else:
+            self.remove_class("article-toggled")
+        claim = self.current_claim()
+        if claim is not None:
+            start, end = claim.sentence_start, claim.sentence_end
+        else:
+            start = end = 0
+        view.start_selection(self.session.sentences(), start, end)
+        if claim is None and view.selection is not None:
+            view.selection.select_sentence()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While a claim is being selected only the selection's keys (and help/quit) act.
+        if self.is_mounted and self.query_one(ArticleView).selection is not None:
+            return action in ("help", "quit", "cycle_focus")
+        return True
+
+    @on(ArticleView.SelectionMoved)
+    def _selection_moved(self) -> None:
+        selection = self.query_one(ArticleView).selection
+        if selection is None:
+            return
+        self.query_one(DetailPane).show(render.selection_help(selection.selected))
+
+    @on(ArticleView.SelectionCancelled)
+    def _selection_cancelled(self) -> None:
+        self.query_one(ClaimsTable).focus()
+        self.show_claim(self.current)
+
+    @on(ArticleView.SpanChosen)
+    def _span_chosen(self, message: ArticleView.SpanChosen) -> None:
+        view = self.query_one(ArticleView)
+        if message.end <= message.start:
+            self.notify("Nothing is selected: move with ←/→, extend with shift.", timeout=4)
+            return
+        same = self.session.existing_claim(message.start, message.end)
+        if same is not None:
+            self.notify("That text is already a claim.", timeout=4)
+            view.stop_selection()
+            self._focus_claim(same.id)
+            return
+        view.stop_selection()
+        self.query_one(ClaimsTable).focus()
+        self.notify("Reading the new claim (the language model loads the first time)…",
+                    timeout=4)
+        article, model = self.article, self.model
+        self.run_worker(lambda: self._derive_worker(article, message.start, message.end, model),
+                        thread=True, group="add-claim", exit_on_error=False)
+
+    def _derive_worker(self, article: Article, start: int, end: int, model: str | None) -> None:
+        """Runs in a thread: kind, value and label as the extractor derives them."""
+        from workbench.core.services.claims import Span, derive_claim
+
+        try:
+            claim = derive_claim(article, Span(start, end), model)
+        except WorkbenchError as exc:
+            self.post_message(ClaimDerived(article.id, None, render.message(exc)))
+            return
+        except Exception as exc:  # a bug, not a user error: a notice, not a crash
+            self.post_message(ClaimDerived(article.id, None,
+                                           render.message(f"{type(exc).__name__}: {exc}")))
+            return
+        self.post_message(ClaimDerived(article.id, claim))
+
+    @on(ClaimDerived)
+    def _claim_derived(self, message: ClaimDerived) -> None:
+        if message.claim is None:
+            self.notify(f"Could not add the claim: {message.error}", severity="error",
+                        markup=False)
+            return
+        if message.article_id != self.article.id:
+            return
+        stored = self.attempt(self.session.add_claim, message.claim)
+        if stored is None:
+            return
+        self.text_filter, self.status_filter = "", set()
+        self.reload_claims(keep=stored.id)
+        self._focus_claim(stored.id)
+        self.notify(f"Added a {stored.kind} claim: {render.message(stored.label, 60)} "
+                    "(ctrl+z undoes it).", timeout=5, markup=False)
+
+    def _focus_claim(self, claim_id: str) -> None:
+        table = self.query_one(ClaimsTable)
+        table.focus()
+        if claim_id in table.rows:
+            self._move_to(table.get_row_index(claim_id))
+
     # ------------------------------------------------------------ link checks
     def action_check_links(self) -> None:
+        """Check the claim's links in a worker (services.link_checks: the one rule, a
+        refused check never replaces an earlier result), store them on the main thread."""
         claim = self.current_claim()
         if claim is None:
             return
@@ -365,38 +487,43 @@ class ReviewScreen(Screen):
             return
         if not self.writable("a link check"):
             return
+        from workbench.core.services.link_checks import LinkTarget
+
         self.notify(f"Checking {len(urls)} link(s)…", timeout=3)
-        article_id = self.article.id
-        self.run_worker(
-            lambda: self._check_worker(article_id, claim.id, urls),
-            thread=True,
-            group="check-links",
-            exit_on_error=False,
-        )
+        targets = [LinkTarget(self.article.id, claim.id, url) for url in urls]
+        allow_private = self.allow_private
+        self.run_worker(lambda: self._check_worker(targets, allow_private), thread=True,
+                        group="check-links", exit_on_error=False)
 
-    def _check_worker(self, article_id: str, claim_id: str, urls: list[str]) -> None:
+    def _check_worker(self, targets: list[LinkTarget], allow_private: bool) -> None:
         """Runs in a thread: network only; the results go back as a message."""
-        from workbench.core.net.fetch import check_links
+        from workbench.core.services.link_checks import run_checks
 
+        first = targets[0]
         try:
-            raw = check_links(urls)
+            run = run_checks(targets, allow_private=allow_private)
         except WorkbenchError as exc:
-            self.post_message(LinksChecked(article_id, claim_id, [], render.message(exc)))
+            self.post_message(LinksChecked(first.article_id, first.claim_id, None,
+                                           render.message(exc)))
             return
-        self.post_message(LinksChecked(article_id, claim_id, _normalize_check_results(urls, raw)))
+        except Exception as exc:  # a bug, not a user error: a notice, not a crash
+            self.post_message(LinksChecked(first.article_id, first.claim_id, None,
+                                           render.message(f"{type(exc).__name__}: {exc}")))
+            return
+        self.post_message(LinksChecked(first.article_id, first.claim_id, run))
 
     @on(LinksChecked)
     def _links_checked(self, message: LinksChecked) -> None:
-        if message.error:
+        if message.run is None:
             self.notify(message.error, severity="error", markup=False)
             return
         if message.article_id != self.article.id:
             return
-        verdict = self.attempt(self.session.record_checks, message.claim_id, message.results)
+        verdict = self.attempt(self.session.save_checks, message.claim_id, message.run)
         if verdict is not None:
             self.verdict_changed(verdict)
-        ok = sum(1 for _, check, _ in message.results if check is not None and check.ok)
-        self.notify(f"Checked {len(message.results)} link(s): {ok} ok.", timeout=4)
+        self.notify(render.message(message.run.summary()).capitalize() + ".", timeout=6,
+                    markup=False)
 
     # ------------------------------------------------------------ undo / redo
     def action_undo(self) -> None:
@@ -437,6 +564,15 @@ class ReviewScreen(Screen):
         self.query_one(ArticleView).set_article(self.article.text, self.claims, self.statuses())
         self.refresh_status()
         self.refill()
+
+    def outside_change(self) -> None:
+        """Another process changed the workspace (or this one became the writer):
+        read the article again and show it, the cursor kept on its claim."""
+        if self.query_one(ArticleView).selection is not None:
+            return  # not while the reviewer is selecting; the next change refreshes
+        if self.attempt(self.session.reload) is None and not self.claims:
+            return
+        self.reload_claims(keep=self.current)
 
     # --------------------------------------------------------------- filters
     def action_filter_text(self) -> None:
@@ -520,10 +656,3 @@ def validate_url(url: str) -> str | None:
     except WorkbenchError as exc:
         return render.message(exc, 120)
     return None
-
-
-def _normalize_check_results(
-    urls: list[str], raw: dict[str, LinkCheck]
-) -> list[tuple[str, LinkCheck | None, None]]:
-    """check_links results as (url, check, archive) rows, in the order of ``urls``."""
-    return [(url, raw[url], None) for url in urls if url in raw]

@@ -10,17 +10,28 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style as RichStyle
+from textual.binding import Binding
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from workbench.core.models import Claim
 
-from ..render import ANCHOR_STYLE, CURRENT_SENTENCE_STYLE, CURRENT_STYLE, neutralize
+from ..render import (
+    ANCHOR_STYLE,
+    CARET_STYLE,
+    CURRENT_SENTENCE_STYLE,
+    CURRENT_STYLE,
+    SELECTION_STYLE,
+    neutralize,
+)
+from .selection import Selection
 
 _WORD = re.compile(r"\S+\s*|\s+")
 
@@ -80,11 +91,52 @@ def also_marked(claim: Claim | None, length: int) -> list[tuple[int, int]]:
 
 
 class ArticleView(ScrollView, can_focus=True):
-    """Shows one article; ``set_current`` scrolls to a claim and marks it."""
+    """Shows one article; ``set_current`` scrolls to a claim and marks it.
+
+    ``start_selection`` turns it into a keyboard selection (to add a claim the tool
+    missed): it posts ``SpanChosen`` or ``SelectionCancelled``."""
 
     DEFAULT_CSS = """
     ArticleView { background: $surface; padding: 0 1; }
     """
+    BINDINGS = [
+        Binding("right,w", "sel_move('word', 1, False)", "Word →", show=False,
+                id="sel_word_next"),
+        Binding("left,b", "sel_move('word', -1, False)", "Word ←", show=False,
+                id="sel_word_prev"),
+        Binding("shift+right,W", "sel_move('word', 1, True)", "Extend →", show=False,
+                id="sel_extend_next"),
+        Binding("shift+left,B", "sel_move('word', -1, True)", "Extend ←", show=False,
+                id="sel_extend_prev"),
+        Binding("down,right_parenthesis", "sel_move('sentence', 1, False)", "Sentence →",
+                show=False, id="sel_sentence_next"),
+        Binding("up,left_parenthesis", "sel_move('sentence', -1, False)", "Sentence ←",
+                show=False, id="sel_sentence_prev"),
+        Binding("shift+down", "sel_move('sentence', 1, True)", "Extend ↓", show=False,
+                id="sel_extend_down"),
+        Binding("shift+up", "sel_move('sentence', -1, True)", "Extend ↑", show=False,
+                id="sel_extend_up"),
+        Binding("s", "sel_sentence", "Sentence", show=False, id="sel_sentence"),
+        Binding("left_square_bracket", "sel_trim('start')", "Trim start", show=False,
+                id="sel_trim_start"),
+        Binding("right_square_bracket", "sel_trim('end')", "Trim end", show=False,
+                id="sel_trim_end"),
+        Binding("enter", "sel_confirm", "Add claim", show=False, id="sel_confirm"),
+        Binding("escape", "sel_cancel", "Cancel", show=False, id="sel_cancel"),
+    ]
+
+    @dataclass
+    class SpanChosen(Message):
+        """The reviewer confirmed a selection: the text ``start:end``."""
+
+        start: int
+        end: int
+
+    class SelectionCancelled(Message):
+        """The reviewer left the selection without adding a claim."""
+
+    class SelectionMoved(Message):
+        """The selection changed (the screen shows what is selected)."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -98,6 +150,61 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
         self._wrap_width = 0
+        self.selection: Selection | None = None
+
+    # -------------------------------------------------------------- selection
+    def start_selection(
+        self, sentences: Sequence[tuple[int, int]], start: int, end: int
+    ) -> None:
+        """Select ``start:end`` (e.g. the current claim's sentence), caret at the end."""
+        self.selection = Selection(self._text, sentences, anchor=start, caret=end)
+        self.focus()
+        self._show_caret()
+
+    def stop_selection(self) -> None:
+        self.selection = None
+        self.refresh()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action.startswith("sel_"):
+            return self.selection is not None  # only while selecting: else keys pass on
+        return True
+
+    def action_sel_move(self, unit: str, step: int, extend: bool) -> None:
+        if self.selection is not None:
+            self.selection.move(unit, step, extend)
+            self._show_caret()
+
+    def action_sel_sentence(self) -> None:
+        if self.selection is not None:
+            self.selection.select_sentence()
+            self._show_caret()
+
+    def action_sel_trim(self, side: str) -> None:
+        if self.selection is not None:
+            self.selection.trim(side)
+            self._show_caret()
+
+    def action_sel_confirm(self) -> None:
+        if self.selection is not None:
+            start, end = self.selection.span
+            self.post_message(self.SpanChosen(start, end))
+
+    def action_sel_cancel(self) -> None:
+        if self.selection is not None:
+            self.stop_selection()
+            self.post_message(self.SelectionCancelled())
+
+    def _show_caret(self) -> None:
+        if self.selection is None:
+            return
+        if self._lines:
+            y = self.line_of(self.selection.caret)
+            height = max(self.scrollable_content_region.height, 1)
+            if not (self.scroll_y <= y < self.scroll_y + height):
+                self.scroll_to(y=max(y - height // 3, 0), animate=False)
+        self.refresh()
+        self.post_message(self.SelectionMoved())
 
     def set_article(
         self, text: str, claims: Sequence[Claim], statuses: Mapping[str, str]
@@ -181,6 +288,15 @@ class ArticleView(ScrollView, can_focus=True):
             for s, e in [(current.start, current.end), *self._also]:
                 if s < end and e > start:
                     marks.append((s, e, style))
+        if self.selection is not None:
+            s, e = sorted((self.selection.anchor, self.selection.caret))
+            if s < end and e > start:
+                marks.append((s, e, SELECTION_STYLE))
+            caret = self.selection.caret
+            if start <= caret < end:
+                marks.append((caret, caret + 1, CARET_STYLE))
+            elif caret == end and end > start:  # at a line's end: show it on the last cell
+                marks.append((end - 1, end, CARET_STYLE))
         if not marks:
             return [Segment(text[start:end].replace("\t", " "), base)]
         cuts = {start, end}

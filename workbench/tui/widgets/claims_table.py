@@ -13,7 +13,7 @@ from workbench.core.models import Claim, Verdict
 from ..render import claim_row, extras_cell, mark_cell
 
 # (header, key, width); the label column gets what is left of the table's width.
-FIXED = (("", "mark", 1), ("kind", "kind", 8), ("", "extras", 3))
+FIXED = (("", "mark", 1), ("kind", "kind", 9), ("", "extras", 3))
 WORTH = ("worth", "worth", 5)
 LABEL = ColumnKey("label")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import psycopg
 from psycopg.types.json import Jsonb
@@ -11,11 +11,9 @@ from ...errors import InputError, NotFound
 from ...models import Claim, Verdict
 from ...net.links import normalize_url
 from ...text import one_line
-from .edits import Row, check_stance
+from ..edits import check_stance
+from .edits import EditsMixin, Row
 from .imports import check_id
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .engine import PostgresStore
 
 
 def link_rows(
@@ -43,9 +41,9 @@ def link_rows(
     raise NotFound(f"claim {v.claim_id} has no link {one_line(url, 80)}")
 
 
-class ClaimsEditMixin:
+class ClaimsEditMixin(EditsMixin):
     def update_link(
-        self: PostgresStore,
+        self,
         article_id: str,
         claim_id: str,
         url: str,
@@ -66,7 +64,7 @@ class ClaimsEditMixin:
 
         return self._edit(article_id, claim_id, mutate)
 
-    def add_claim(self: PostgresStore, article_id: str, claim: Claim) -> Claim:
+    def add_claim(self, article_id: str, claim: Claim) -> Claim:
         """Add a reviewer-made claim at its place in the text (undoable)."""
         self._check_writable()
         aid = self._resolve_article(article_id)
@@ -107,9 +105,7 @@ class ClaimsEditMixin:
         self._run(tx)
         return stored
 
-    def _insert_claim(
-        self: PostgresStore, conn: psycopg.Connection[Any], aid: str, claim: Claim
-    ) -> None:
+    def _insert_claim(self, conn: psycopg.Connection[Any], aid: str, claim: Claim) -> None:
         rows = conn.execute(
             "SELECT pos, (data->>'start')::int AS start FROM workbench.claims "
             "WHERE article_id = %s ORDER BY pos",
@@ -130,9 +126,7 @@ class ClaimsEditMixin:
             (aid, claim.id),
         )
 
-    def _remove_claim(
-        self: PostgresStore, conn: psycopg.Connection[Any], aid: str, cid: str
-    ) -> None:
+    def _remove_claim(self, conn: psycopg.Connection[Any], aid: str, cid: str) -> None:
         conn.execute("DELETE FROM workbench.claims WHERE article_id = %s AND id = %s", (aid, cid))
         conn.execute(
             "DELETE FROM workbench.verdicts WHERE article_id = %s AND claim_id = %s", (aid, cid)
@@ -140,10 +134,10 @@ class ClaimsEditMixin:
 
     # -- one writer at a time is a folder rule; a server has no lock --------------------------
 
-    def is_locked_by_other(self: PostgresStore) -> bool:
+    def is_locked_by_other(self) -> bool:
         return False
 
-    def try_become_writer(self: PostgresStore) -> bool:
+    def try_become_writer(self) -> bool:
         """A read-only session becomes a writer when its role may write."""
         if self._readonly and not self._readonly_reason:
             self._readonly = False

@@ -20,19 +20,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import psycopg
 from psycopg.types.json import Jsonb
 
-from ...errors import Conflict, InputError, NotFound
-from ...models import STANCES, STATUSES, ArchiveSnapshot, Change, Link, LinkCheck, Verdict
+from ...errors import Conflict, NotFound
+from ...models import ArchiveSnapshot, Change, Link, LinkCheck, Verdict
 from ...net.links import normalize_url
-from ...text import one_line, strip_controls
-from .reads import FIELDS, verdict_from
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .engine import PostgresStore
+from ...text import one_line
+from ..edits import check_stance, links_of, norm_or_raw
+from .reads import FIELDS, ReadsMixin, verdict_from
+from .session import CHANNEL
 
 Row = dict[str, Any]
 Mutation = Callable[[Verdict, Row], list[tuple[str, Any, Any]]]
@@ -44,7 +43,6 @@ UPDATE_SQL = (
     "links_v = links_v + %(d_links)s, label_v = label_v + %(d_label)s "
     "WHERE article_id = %(aid)s AND claim_id = %(cid)s RETURNING *"
 )
-CHANNEL = "workbench"
 WRITE_SQL = (
     # one round trip: the verdict row, its history rows, the undo step, the live signal
     "WITH v AS (" + UPDATE_SQL + "), "
@@ -66,39 +64,6 @@ HISTORY_SQL = (
 )
 
 
-def check_status(status: str) -> str:
-    value = str(status).strip().lower().replace("-", "_").replace(" ", "_")
-    if value not in STATUSES:
-        raise InputError(
-            f"unknown status '{one_line(str(status), 40)}'; use one of: {', '.join(STATUSES)}"
-        )
-    return value
-
-
-def check_stance(stance: str) -> str:
-    value = str(stance).strip().lower()
-    if value not in STANCES:
-        raise InputError(
-            f"unknown stance '{one_line(str(stance), 40)}'; use one of: {', '.join(STANCES)}"
-        )
-    return value
-
-
-def clean_note(note: str) -> str:
-    return strip_controls(str(note)).replace("\r\n", "\n").replace("\r", "\n")
-
-
-def links_of(v: Verdict) -> list[dict[str, Any]]:
-    return [link.to_dict() for link in v.links]
-
-
-def _norm_or_raw(url: str) -> str:
-    try:
-        return normalize_url(url)
-    except InputError:
-        return url
-
-
 def _entry(links: list[dict[str, Any]], url: str) -> tuple[str, str] | None:
     for link in links or []:
         if link.get("url") == url:
@@ -116,10 +81,10 @@ def describe_value(field: str, value: Any) -> str:
     return repr(one_line(str(value), 60))
 
 
-class EditsMixin:
+class EditsMixin(ReadsMixin):
     # -- the conflict rule ---------------------------------------------------------------
 
-    def _conflict(self: PostgresStore, row: Row, field: str, theirs: Any, yours: Any) -> Conflict:
+    def _conflict(self, row: Row, field: str, theirs: Any, yours: Any) -> Conflict:
         self._see(row)  # theirs is now seen: repeating the change keeps yours
         who = one_line(row["reviewer"], 60) or "another reviewer"
         return Conflict(
@@ -134,7 +99,7 @@ class EditsMixin:
             claim_id=row["claim_id"],
         )
 
-    def _guard(self: PostgresStore, row: Row, field: str, yours: Any) -> None:
+    def _guard(self, row: Row, field: str, yours: Any) -> None:
         seen = self._seen.get((row["article_id"], row["claim_id"]), {}).get(field)
         if seen is None or seen[0] == row[f"{field}_v"]:
             return
@@ -142,7 +107,7 @@ class EditsMixin:
             return
         raise self._conflict(row, field, row[field], yours)
 
-    def _guard_link(self: PostgresStore, row: Row, url: str, yours: Any) -> None:
+    def _guard_link(self, row: Row, url: str, yours: Any) -> None:
         seen = self._seen.get((row["article_id"], row["claim_id"]), {}).get("links")
         if seen is None or seen[0] == row["links_v"]:
             return
@@ -150,10 +115,38 @@ class EditsMixin:
         if before != now and now != yours:
             raise self._conflict(row, "links", now, yours)
 
+    def _history_row(
+        self,
+        conn: psycopg.Connection[Any],
+        aid: str,
+        cid: str,
+        field: str,
+        old: Any,
+        new: Any,
+        action: str,
+        reviewer: str | None = None,
+        at: str | None = None,
+    ) -> int:
+        row = conn.execute(
+            HISTORY_SQL,
+            (
+                aid,
+                cid,
+                field,
+                Jsonb(old),
+                Jsonb(new),
+                reviewer or self._reviewer,
+                at or self._clock(),
+                action,
+            ),
+        ).fetchone()
+        assert row is not None
+        return int(row["seq"])
+
     # -- the one write path ----------------------------------------------------------------
 
     def _edit(
-        self: PostgresStore,
+        self,
         article_id: str,
         claim_id: str,
         mutate: Mutation,
@@ -218,7 +211,7 @@ class EditsMixin:
         return self._run(tx, retry=retry)
 
     def _lock_row(
-        self: PostgresStore,
+        self,
         conn: psycopg.Connection[Any],
         aid: str,
         claim_id: str,
@@ -241,18 +234,8 @@ class EditsMixin:
 
     # -- the edits ------------------------------------------------------------------------
 
-    def set_status(self: PostgresStore, article_id: str, claim_id: str, status: str) -> Verdict:
-        return self._set_field(article_id, claim_id, "status", check_status(status))
-
-    def set_note(self: PostgresStore, article_id: str, claim_id: str, note: str) -> Verdict:
-        return self._set_field(article_id, claim_id, "note", clean_note(note))
-
-    def set_label(self: PostgresStore, article_id: str, claim_id: str, label: str) -> Verdict:
-        """The reviewer's wording of the claim ("" = back to the extracted label)."""
-        return self._set_field(article_id, claim_id, "label", one_line(str(label), 200))
-
     def add_link(
-        self: PostgresStore,
+        self,
         article_id: str,
         claim_id: str,
         url: str,
@@ -282,8 +265,8 @@ class EditsMixin:
 
         return self._edit(article_id, claim_id, mutate)
 
-    def remove_link(self: PostgresStore, article_id: str, claim_id: str, url: str) -> Verdict:
-        norm = _norm_or_raw(url)
+    def remove_link(self, article_id: str, claim_id: str, url: str) -> Verdict:
+        norm = norm_or_raw(url)
 
         def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
             old = links_of(v)
@@ -298,7 +281,7 @@ class EditsMixin:
         return self._edit(article_id, claim_id, mutate)
 
     def set_link_check(
-        self: PostgresStore,
+        self,
         article_id: str,
         claim_id: str,
         url: str,
@@ -307,7 +290,7 @@ class EditsMixin:
     ) -> Verdict:
         """Store a link check / archive lookup (in history, not undoable, never a conflict);
         the check kept is ``merge_check(old, check)`` (``Link.apply_check``)."""
-        norm = _norm_or_raw(url)
+        norm = norm_or_raw(url)
 
         def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
             for link in v.links:

@@ -1,86 +1,40 @@
 """PostgresStore: the team workspace on a PostgreSQL server (see the package docs).
 
-This module holds the connection, transactions, reconnecting and the live
-signal; reading, editing, undo and presence live in their own mixin modules.
+``session`` holds the connection, transactions and reconnecting; reading, editing,
+undo and presence build on it in their own modules (each class extends the one it
+needs); this module opens a session and adds identity, ``group`` and ``watch``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
-import threading
-import time
-import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import psycopg
-from psycopg import pq
-from psycopg.rows import dict_row
 
 from ...errors import StoreError
 from ...models import Change
 from ...text import one_line
 from . import schema
-from .claims_edit import ClaimsEditMixin
-from .connect import connect, safe_url
-from .edits import CHANNEL, EditsMixin
+from .connect import safe_url
 from .imports import ImportsMixin
 from .live import Watch
 from .presence import PresenceMixin
-from .reads import ReadsMixin, change_from
+from .reads import change_from
+from .session import CHANNEL, _session_conn
 from .set_field import SetFieldMixin
 from .undo import UndoMixin
-
-T = TypeVar("T")
-RECONNECT_FOR = 30.0
-"""Seconds a session keeps trying to get its connection back before giving up."""
 
 
 def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-class PostgresStore(
-    ReadsMixin,
-    SetFieldMixin,
-    EditsMixin,
-    ClaimsEditMixin,
-    ImportsMixin,
-    UndoMixin,
-    PresenceMixin,
-):
+class PostgresStore(UndoMixin, SetFieldMixin, ImportsMixin, PresenceMixin):
     """One session on a team workspace. Open it with ``open_postgres_store``."""
-
-    def __init__(
-        self,
-        url: str,
-        conn: psycopg.Connection[Any],
-        reviewer: str,
-        readonly: bool,
-        readonly_reason: str,
-        clock: Callable[[], str],
-    ) -> None:
-        self._url = url
-        self._safe = safe_url(url)
-        self._conn = conn
-        self._reviewer = reviewer
-        self._readonly = readonly
-        self._readonly_reason = readonly_reason
-        self._clock = clock
-        self._session = uuid.uuid4().hex[:16]
-        self._closed = False
-        self._lock = threading.RLock()
-        self._seen: dict[tuple[str, str], dict[str, tuple[int, Any]]] = {}
-        self._group_rows: list[int] | None = None
-        self._group_keys: set[tuple[str, str]] = set()
-        self._known: set[str] = set()
-        self._watches: list[Watch] = []
-        self._last_seq = 0
-        self._online = True
-        self._last_changes: list[Change] = []
 
     # -- opening -----------------------------------------------------------------------
 
@@ -161,84 +115,6 @@ class PostgresStore(
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- transactions ------------------------------------------------------------------
-
-    def _check_writable(self) -> None:
-        if self._closed:
-            raise StoreError(f"the team workspace {self._safe} is closed")
-        if self._readonly:
-            raise StoreError(
-                self._readonly_reason
-                or f"the team workspace {self._safe} is open read-only; changes are not allowed"
-            )
-
-    def _run(
-        self, fn: Callable[[psycopg.Connection[Any]], T], retry: bool = True, single: bool = False
-    ) -> T:
-        """Run ``fn`` in one transaction (or inside the open ``group``); ``single``: ``fn``
-        runs one statement, which is its own transaction (one round trip less each way).
-
-        A lost connection is re-opened; ``fn`` is run again when ``retry`` (every
-        change that sets a value is idempotent: run twice, the second finds it
-        done), else the caller is told to check and repeat.
-        """
-        if self._closed:
-            raise StoreError(f"the team workspace {self._safe} is closed")
-        with self._lock:
-            if self._group_rows is not None:
-                return self._guarded(fn)
-            for attempt in (0, 1):
-                try:
-                    if single:
-                        return self._guarded(fn)
-                    with self._conn.transaction():
-                        return self._guarded(fn)
-                except psycopg.OperationalError as exc:
-                    if not self._lost():
-                        raise StoreError(_db_error(exc, self._safe)) from None
-                    self._reconnect()
-                    if not retry or attempt:
-                        raise StoreError(
-                            f"the connection to {self._safe} was lost during the change and is "
-                            "back; check the history and repeat the change if it is missing"
-                        ) from None
-            raise AssertionError("unreachable")  # pragma: no cover
-
-    def _guarded(self, fn: Callable[[psycopg.Connection[Any]], T]) -> T:
-        try:
-            return fn(self._conn)
-        except psycopg.errors.InsufficientPrivilege:
-            raise StoreError(
-                self._readonly_reason
-                or f"your database role may not change the team workspace {self._safe}; "
-                "you can browse but not mark (ask the admin for write access)"
-            ) from None
-        except psycopg.errors.QueryCanceled:
-            raise StoreError(f"the team server {self._safe} cancelled the request") from None
-
-    def _lost(self) -> bool:
-        return self._conn.closed or self._conn.info.status == pq.ConnStatus.BAD
-
-    def _reconnect(self) -> None:
-        """Get the connection back (a restarted server takes a moment): StoreError if not."""
-        self._online = False
-        with contextlib.suppress(Exception):
-            self._conn.close()
-        deadline = time.monotonic() + RECONNECT_FOR
-        pause = 0.05
-        while True:
-            try:
-                self._conn = _session_conn(self._url)
-                self._online = True
-                return
-            except StoreError as exc:
-                if time.monotonic() > deadline:
-                    raise StoreError(
-                        f"offline: {exc.message}; your last change was not saved"
-                    ) from None
-            time.sleep(pause)  # back-off between attempts, not a synchronisation
-            pause = min(pause * 2, 1.0)
-
     @contextlib.contextmanager
     def group(self) -> Iterator[None]:
         """Every change inside the block: one transaction (all or nothing), one undo step."""
@@ -271,10 +147,6 @@ class PostgresStore(
                 self._group_rows = None
                 self._group_keys = set()
 
-    def _notify(self, conn: psycopg.Connection[Any], article_id: str, seq: int) -> None:
-        payload = json.dumps({"s": self._session, "a": article_id, "q": seq})
-        conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, payload))
-
     # -- live --------------------------------------------------------------------------
 
     def watch(
@@ -302,18 +174,7 @@ class PostgresStore(
             ).fetchall()
             return [change_from(r) for r in rows]
 
-        changes = self._run(read)
+        changes = self._read(read)
         if changes:
             self._last_seq = max(self._last_seq, changes[-1].seq)
         return changes
-
-
-def _session_conn(url: str) -> psycopg.Connection[Any]:
-    conn = connect(url, autocommit=True)
-    conn.row_factory = dict_row  # type: ignore[assignment]
-    return conn
-
-
-def _db_error(exc: BaseException, where: str) -> str:
-    lines = [line for line in str(exc).strip().splitlines() if line.strip()]
-    return f"the team server {where} failed: {one_line(lines[0] if lines else 'unknown', 160)}"

@@ -4,22 +4,19 @@ writes for JSON import, merge and sync."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import psycopg
 from psycopg.types.json import Jsonb
 
 from ...errors import InputError
 from ...models import Article, Change, Claim, Link, Verdict
-from ...net.links import normalize_url
-from ...text import one_line, strip_controls
+from ...text import one_line
+from ..edits import clean_verdict, replace_verdict
 from ..reimport import plan_moves
 from ..results import ImportResult
-from .edits import HISTORY_SQL, Row, check_stance, check_status, links_of
+from .edits import HISTORY_SQL, EditsMixin, Row
 from .reads import FIELDS
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .engine import PostgresStore
 
 _ID_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 INSERT_VERDICT = (
@@ -69,13 +66,11 @@ def _keep_reviewer_claims(
     return sorted([*claims, *kept], key=lambda c: c.start)
 
 
-class ImportsMixin:
-    def add_article(self: PostgresStore, article: Article, claims: list[Claim]) -> ImportResult:
+class ImportsMixin(EditsMixin):
+    def add_article(self, article: Article, claims: list[Claim]) -> ImportResult:
         return self.add_articles([(article, claims)])[0]
 
-    def add_articles(
-        self: PostgresStore, items: list[tuple[Article, list[Claim]]]
-    ) -> list[ImportResult]:
+    def add_articles(self, items: list[tuple[Article, list[Claim]]]) -> list[ImportResult]:
         """Store articles with their claims, all in one transaction."""
         self._check_writable()
         for article, _ in items:
@@ -92,7 +87,7 @@ class ImportsMixin:
         return results
 
     def _store_article(
-        self: PostgresStore, conn: psycopg.Connection[Any], article: Article, claims: list[Claim]
+        self, conn: psycopg.Connection[Any], article: Article, claims: list[Claim]
     ) -> ImportResult:
         claims = [
             c if c.article_id == article.id else replace(c, article_id=article.id) for c in claims
@@ -187,88 +182,60 @@ class ImportsMixin:
         self._notify(conn, article.id, last)
         return result
 
-    def _history_row(
-        self: PostgresStore,
-        conn: psycopg.Connection[Any],
-        aid: str,
-        cid: str,
-        field: str,
-        old: Any,
-        new: Any,
-        action: str,
-        reviewer: str | None = None,
-        at: str | None = None,
-    ) -> int:
-        row = conn.execute(
-            HISTORY_SQL,
-            (
-                aid,
-                cid,
-                field,
-                Jsonb(old),
-                Jsonb(new),
-                reviewer or self._reviewer,
-                at or self._clock(),
-                action,
-            ),
-        ).fetchone()
-        return int(row["seq"])
+    def rename_article(self, article_id: str, title: str) -> None:
+        """A new title for an article (claims and verdicts untouched)."""
+        self._check_writable()
+        aid = self._resolve_article(article_id)
+
+        def tx(conn: psycopg.Connection[Any]) -> None:
+            conn.execute(
+                "UPDATE workbench.articles SET title = %s WHERE id = %s",
+                (one_line(title, 300), aid),
+            )
+            self._notify(conn, aid, 0)
+
+        self._run(tx)
 
     # -- whole verdicts (import / merge / sync) ---------------------------------------------
 
     def put_verdict(
-        self: PostgresStore,
+        self,
         article_id: str,
         verdict: Verdict,
         action: str = "import",
         record: bool = True,
     ) -> None:
-        """Write a whole verdict; ``record=False`` restores it exactly with no history row."""
-        status = check_status(verdict.status)
-        links = [
-            Link.from_dict(dict(link.to_dict(), url=normalize_url(link.url)))
-            for link in verdict.links
-        ]
-        for link in links:
-            check_stance(link.stance)
-        note = strip_controls(verdict.note)
+        """Write a whole verdict; ``record=False`` restores it exactly with no history row.
+        Inside ``group`` it is part of that undo step (an import undone at once)."""
+        status, note, label, links = clean_verdict(verdict)
         check_id(verdict.claim_id, "claim")
         if not record:
-            self._restore(article_id, verdict, status, note, links)
+            self._restore(article_id, verdict, status, note, links, label)
             return
+        replace = replace_verdict(status, note, label, links)
 
         def mutate(v: Verdict, row: Row) -> list[tuple[str, Any, Any]]:
-            out: list[tuple[str, Any, Any]] = []
-            if v.status != status:
-                out.append(("status", v.status, status))
-                v.status = status
-            if v.note != note:
-                out.append(("note", v.note, note))
-                v.note = note
-            new_links = [link.to_dict() for link in links]
-            if links_of(v) != new_links:
-                out.append(("links", links_of(v), new_links))
-                v.links = links
-            return out
+            return replace(v)
 
         self._edit(
             article_id,
             verdict.claim_id,
             mutate,
             action=action,
-            undoable=False,
+            undoable=self._group_rows is not None,
             reviewer=one_line(verdict.reviewer, 80) or None,
             at=verdict.updated_at or None,
             allow_orphan=True,
         )
 
     def _restore(
-        self: PostgresStore,
+        self,
         article_id: str,
         verdict: Verdict,
         status: str,
         note: str,
         links: list[Link],
+        label: str,
     ) -> None:
         self._check_writable()
         aid = self._resolve_article(article_id)
@@ -283,7 +250,7 @@ class ImportsMixin:
                     status,
                     note,
                     Jsonb([link.to_dict() for link in links]),
-                    one_line(verdict.label, 200),
+                    label,
                     one_line(verdict.reviewer, 80),
                     one_line(verdict.updated_at, 40),
                     aid,
@@ -294,7 +261,7 @@ class ImportsMixin:
 
         self._run(tx)
 
-    def append_history(self: PostgresStore, changes: list[Change]) -> None:
+    def append_history(self, changes: list[Change]) -> None:
         """Append rows from another workspace's history (new server sequence numbers)."""
         self._check_writable()
         if not changes:

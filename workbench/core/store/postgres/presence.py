@@ -10,15 +10,13 @@ live markers and assignments. Each change sends the live signal.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import psycopg
 
 from ...errors import InputError
 from ...text import one_line
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .engine import PostgresStore
+from .reads import ReadsMixin
 
 TAKE_MINUTES = 15.0
 
@@ -41,8 +39,8 @@ class Assignment:
     at: str
 
 
-class PresenceMixin:
-    def assign(self: PostgresStore, article_ref: str, assignee: str) -> Assignment | None:
+class PresenceMixin(ReadsMixin):
+    def assign(self, article_ref: str, assignee: str) -> Assignment | None:
         """Assign an article to a reviewer ("" removes the assignment)."""
         self._check_writable()
         aid = self._resolve_article(article_ref)
@@ -65,8 +63,8 @@ class PresenceMixin:
         self._run(tx)
         return Assignment(aid, name, self._reviewer, now) if name else None
 
-    def assignments(self: PostgresStore) -> dict[str, Assignment]:
-        rows = self._run(
+    def assignments(self) -> dict[str, Assignment]:
+        rows = self._read(
             lambda conn: conn.execute(
                 "SELECT * FROM workbench.assignments ORDER BY article_id"
             ).fetchall()
@@ -77,7 +75,7 @@ class PresenceMixin:
         }
 
     def take(
-        self: PostgresStore,
+        self,
         article_id: str,
         claim_id: str | None = None,
         minutes: float = TAKE_MINUTES,
@@ -106,7 +104,7 @@ class PresenceMixin:
         row = self._run(tx)
         return Presence(aid, cid, self._reviewer, row["until"])
 
-    def release(self: PostgresStore, article_id: str, claim_id: str | None = None) -> None:
+    def release(self, article_id: str, claim_id: str | None = None) -> None:
         """Drop this reviewer's marker on the claim (or the article)."""
         self._check_writable()
         aid = self._resolve_article(article_id)
@@ -121,7 +119,7 @@ class PresenceMixin:
 
         self._run(tx)
 
-    def who(self: PostgresStore, article_id: str | None = None) -> list[Presence]:
+    def who(self, article_id: str | None = None) -> list[Presence]:
         """Live "taken by" markers (expired ones never show), by article and claim."""
         aid = self._resolve_article(article_id) if article_id else None
         query = (
@@ -134,5 +132,5 @@ class PresenceMixin:
             query += " AND article_id = %s"
             params.append(aid)
         query += " ORDER BY article_id, claim_id, reviewer"
-        rows = self._run(lambda conn: conn.execute(query, params).fetchall())  # type: ignore[arg-type]
+        rows = self._read(lambda conn: conn.execute(query, params).fetchall())  # type: ignore[arg-type]
         return [Presence(r["article_id"], r["claim_id"], r["reviewer"], r["until"]) for r in rows]

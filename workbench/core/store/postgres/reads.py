@@ -7,7 +7,7 @@ what the conflict check of an edit compares against (see ``edits``).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import psycopg
 
@@ -15,9 +15,7 @@ from ...errors import NotFound
 from ...models import FINAL_STATUSES, STATUSES, Article, Change, Claim, Link, Verdict
 from ...text import one_line
 from ..results import ArticleSummary
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .engine import PostgresStore
+from .session import Session
 
 FIELDS = ("status", "note", "links", "label")
 VERDICT_SQL = (
@@ -58,15 +56,15 @@ def _like_prefix(text: str) -> str:
     return re.sub(r"([\\%_])", r"\\\1", text) + "%"
 
 
-class ReadsMixin:
-    def _see(self: PostgresStore, row: dict[str, Any]) -> None:
+class ReadsMixin(Session):
+    def _see(self, row: dict[str, Any]) -> None:
         key = (row["article_id"], row["claim_id"])
         self._seen[key] = {f: (int(row[f"{f}_v"]), row[f]) for f in FIELDS}
 
-    def articles(self: PostgresStore) -> list[ArticleSummary]:
+    def articles(self) -> list[ArticleSummary]:
         """Every article with its review progress, in the order they were added."""
 
-        def read(conn: psycopg.Connection[Any]) -> list[ArticleSummary]:
+        def read(conn: psycopg.Connection[Any]) -> tuple[list[Any], list[Any]]:
             rows = conn.execute(
                 "SELECT a.id, a.title, a.source, a.fetched_at, a.added_at, "
                 "count(v.claim_id) FILTER (WHERE NOT v.orphaned) AS claims, "
@@ -79,9 +77,9 @@ class ReadsMixin:
                 "SELECT article_id, status, count(*) AS n FROM workbench.verdicts "
                 "WHERE NOT orphaned GROUP BY article_id, status"
             ).fetchall()
-            return rows, counts  # type: ignore[return-value]
+            return rows, counts
 
-        rows, counts = self._run(read)  # type: ignore[misc]
+        rows, counts = self._read(read)
         by_article: dict[str, dict[str, int]] = {}
         for c in counts:
             by_article.setdefault(c["article_id"], dict.fromkeys(STATUSES, 0))[c["status"]] = c["n"]
@@ -105,7 +103,7 @@ class ReadsMixin:
             )
         return out
 
-    def _resolve_article(self: PostgresStore, ref: str) -> str:
+    def _resolve_article(self, ref: str) -> str:
         ref = str(ref).strip()
         if ref in self._known:
             return ref
@@ -126,7 +124,7 @@ class ReadsMixin:
                 ).fetchall()
             return [r["id"] for r in rows]
 
-        matches = self._run(find)
+        matches = self._read(find)
         if len(matches) == 1:
             if matches[0] == ref:
                 self._known.add(ref)
@@ -137,9 +135,9 @@ class ReadsMixin:
             f"article '{one_line(ref, 80)}' is ambiguous: {', '.join(m[:12] for m in matches[:8])}"
         )
 
-    def article(self: PostgresStore, ref: str) -> Article:
+    def article(self, ref: str) -> Article:
         aid = self._resolve_article(ref)
-        row = self._run(
+        row = self._read(
             lambda conn: conn.execute(
                 "SELECT id, title, source, text, fetched_at, meta FROM workbench.articles "
                 "WHERE id = %s",
@@ -158,19 +156,19 @@ class ReadsMixin:
             meta=dict(row["meta"] or {}),
         )
 
-    def claims(self: PostgresStore, article_id: str) -> list[Claim]:
+    def claims(self, article_id: str) -> list[Claim]:
         aid = self._resolve_article(article_id)
-        rows = self._run(
+        rows = self._read(
             lambda conn: conn.execute(
                 "SELECT data FROM workbench.claims WHERE article_id = %s ORDER BY pos", (aid,)
             ).fetchall()
         )
         return [Claim.from_dict(dict(r["data"], article_id=aid)) for r in rows]
 
-    def verdicts(self: PostgresStore, article_id: str) -> dict[str, Verdict]:
+    def verdicts(self, article_id: str) -> dict[str, Verdict]:
         """Claim id -> Verdict for every claim, in article order, then the orphans."""
         aid = self._resolve_article(article_id)
-        rows = self._run(
+        rows = self._read(
             lambda conn: conn.execute(
                 VERDICT_SQL + "WHERE v.article_id = %s ORDER BY c.pos NULLS LAST, v.ord", (aid,)
             ).fetchall()
@@ -181,9 +179,9 @@ class ReadsMixin:
             out[row["claim_id"]] = verdict_from(row)
         return out
 
-    def verdict(self: PostgresStore, article_id: str, claim_id: str) -> Verdict:
+    def verdict(self, article_id: str, claim_id: str) -> Verdict:
         aid = self._resolve_article(article_id)
-        row = self._run(
+        row = self._read(
             lambda conn: conn.execute(
                 VERDICT_SQL + "WHERE v.article_id = %s AND v.claim_id = %s", (aid, claim_id)
             ).fetchone()
@@ -193,10 +191,10 @@ class ReadsMixin:
         self._see(row)
         return verdict_from(row)
 
-    def orphans(self: PostgresStore, article_id: str) -> list[tuple[Verdict, Claim | None]]:
+    def orphans(self, article_id: str) -> list[tuple[Verdict, Claim | None]]:
         """Verdicts kept for claims a re-import removed, with their old claim, oldest first."""
         aid = self._resolve_article(article_id)
-        rows = self._run(
+        rows = self._read(
             lambda conn: conn.execute(
                 VERDICT_SQL + "WHERE v.article_id = %s AND c.pos IS NULL ORDER BY v.ord", (aid,)
             ).fetchall()
@@ -212,7 +210,7 @@ class ReadsMixin:
             out.append((verdict_from(row), claim))
         return out
 
-    def resolve_claim(self: PostgresStore, ref: str) -> tuple[str, str]:
+    def resolve_claim(self, ref: str) -> tuple[str, str]:
         """(article id, claim id) for a unique claim-id prefix across the workspace."""
         text = one_line(ref, 80).lower()
         scope: str | None = None
@@ -235,7 +233,7 @@ class ReadsMixin:
                 (text + "%",),
             ).fetchall()
 
-        found = [(r["article_id"], r["claim_id"]) for r in self._run(find)]
+        found = [(r["article_id"], r["claim_id"]) for r in self._read(find)]
         if not found:
             raise NotFound(f"no claim id starts with '{text}'")
         if len(found) > 1:
@@ -245,7 +243,7 @@ class ReadsMixin:
         return found[0]
 
     def history(
-        self: PostgresStore,
+        self,
         article_id: str | None = None,
         claim_id: str | None = None,
         limit: int | None = None,
@@ -254,7 +252,8 @@ class ReadsMixin:
         if limit is not None and limit <= 0:
             return []
         aid = self._resolve_article(article_id) if article_id else None
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if aid:
             where.append("article_id = %s")
             params.append(aid)
@@ -268,5 +267,5 @@ class ReadsMixin:
             query = f"SELECT * FROM ({query} ORDER BY seq DESC LIMIT %s) AS h"
             params.append(int(limit))
         query += " ORDER BY seq"
-        rows = self._run(lambda conn: conn.execute(query, params).fetchall())  # type: ignore[arg-type]
+        rows = self._read(lambda conn: conn.execute(query, params).fetchall())
         return [change_from(r) for r in rows]

@@ -149,7 +149,29 @@ def upgrade(
     readers: list[str] | None = None,
     target: int = SCHEMA_VERSION,
 ) -> tuple[int, int]:
-    """Apply the missing migrations (and grants) in one transaction: (from, to) versions."""
+    """Apply the missing migrations (and grants) in one transaction: (from, to) versions.
+    StoreError (one line) when the role may not change the schema or a grant fails."""
+    try:
+        return _upgrade(conn, writers or [], readers or [], target)
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise StoreError(
+            f"cannot upgrade the schema: {_first_line(exc)}; run `workbench db upgrade` as the "
+            "database owner (or a role allowed to create in it)"
+        ) from None
+    except psycopg.errors.UndefinedObject as exc:
+        raise StoreError(f"cannot grant: {_first_line(exc)}; create the role first") from None
+    except psycopg.Error as exc:
+        raise StoreError(f"cannot upgrade the schema: {_first_line(exc)}") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = [line for line in str(exc).splitlines() if line.strip()]
+    return lines[0][:200] if lines else type(exc).__name__
+
+
+def _upgrade(
+    conn: psycopg.Connection[Any], writers: list[str], readers: list[str], target: int
+) -> tuple[int, int]:
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
         before = current_version(conn)
@@ -166,9 +188,9 @@ def upgrade(
                 "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
                 (str(version),),
             )
-        for role in writers or []:
+        for role in writers:
             _grant(conn, role, write=True)
-        for role in readers or []:
+        for role in readers:
             _grant(conn, role, write=False)
     return before, max(before, target)
 

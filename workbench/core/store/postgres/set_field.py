@@ -11,7 +11,7 @@ the live signal are one statement, committed on its own: one round trip.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import psycopg
 from psycopg import sql
@@ -19,11 +19,10 @@ from psycopg import sql
 from ...errors import NotFound
 from ...models import Change, Verdict
 from ...text import one_line
-from .edits import CHANNEL
+from ..edits import check_status, clean_label, clean_note
+from .edits import EditsMixin
 from .reads import verdict_from
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .engine import PostgresStore
+from .session import CHANNEL
 
 TEXT_FIELDS = ("status", "note", "label")
 
@@ -66,10 +65,8 @@ STATEMENTS = {
 }
 
 
-class SetFieldMixin:
-    def _set_field(
-        self: PostgresStore, article_id: str, claim_id: str, field: str, value: str
-    ) -> Verdict:
+class SetFieldMixin(EditsMixin):
+    def _set_field(self, article_id: str, claim_id: str, field: str, value: str) -> Verdict:
         self._check_writable()
         aid = self._resolve_article(article_id)
         seen = self._seen.get((aid, claim_id), {}).get(field)
@@ -113,3 +110,13 @@ class SetFieldMixin:
             self._group_rows.append(seq)
             self._group_keys.add((aid, claim_id))
         return verdict_from(new)
+
+    def set_status(self, article_id: str, claim_id: str, status: str) -> Verdict:
+        return self._set_field(article_id, claim_id, "status", check_status(status))
+
+    def set_note(self, article_id: str, claim_id: str, note: str) -> Verdict:
+        return self._set_field(article_id, claim_id, "note", clean_note(note))
+
+    def set_label(self, article_id: str, claim_id: str, label: str) -> Verdict:
+        """The reviewer's wording of the claim ("" = back to the extracted label)."""
+        return self._set_field(article_id, claim_id, "label", clean_label(label))

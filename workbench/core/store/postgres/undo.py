@@ -11,32 +11,20 @@ they live on the server; two sessions of one reviewer share one stack.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import psycopg
 
 from ...models import Change, Claim, Link, Verdict
-from .edits import Row, links_of
+from ..edits import links_of
+from .claims_edit import ClaimsEditMixin
+from .edits import Row
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .engine import PostgresStore
 
-
-class UndoMixin:
-    def _record_step(self: PostgresStore, conn: psycopg.Connection[Any], seqs: list[int]) -> None:
-        conn.execute(
-            "UPDATE workbench.undo_steps SET state = 'dropped' "
-            "WHERE reviewer = %s AND state = 'undone'",
-            (self._reviewer,),
-        )
-        conn.execute(
-            "INSERT INTO workbench.undo_steps (reviewer, rows) VALUES (%s, %s)",
-            (self._reviewer, list(seqs)),
-        )
-
-    def _top_step(self: PostgresStore, state: str) -> dict[str, Any] | None:
+class UndoMixin(ClaimsEditMixin):
+    def _top_step(self, state: str) -> dict[str, Any] | None:
         order = "DESC" if state == "done" else "ASC"
-        return self._run(
+        return self._read(
             lambda conn: conn.execute(
                 "SELECT id FROM workbench.undo_steps WHERE reviewer = %s AND state = %s "
                 f"ORDER BY id {order} LIMIT 1",
@@ -44,20 +32,20 @@ class UndoMixin:
             ).fetchone()
         )
 
-    def can_undo(self: PostgresStore) -> bool:
+    def can_undo(self) -> bool:
         return self._top_step("done") is not None
 
-    def can_redo(self: PostgresStore) -> bool:
+    def can_redo(self) -> bool:
         return self._top_step("undone") is not None
 
-    def undo(self: PostgresStore) -> list[Change]:
+    def undo(self) -> list[Change]:
         """Revert this reviewer's last step; the changes made ([] if nothing to undo)."""
         return self._replay_step("undo")
 
-    def redo(self: PostgresStore) -> list[Change]:
+    def redo(self) -> list[Change]:
         return self._replay_step("redo")
 
-    def _replay_step(self: PostgresStore, action: str) -> list[Change]:
+    def _replay_step(self, action: str) -> list[Change]:
         self._check_writable()
         state, order, after = (
             ("done", "DESC", "undone") if action == "undo" else ("undone", "ASC", "done")
@@ -113,7 +101,7 @@ class UndoMixin:
         return self._run(tx, retry=False)
 
     def _replay_claim(
-        self: PostgresStore,
+        self,
         conn: psycopg.Connection[Any],
         aid: str,
         cid: str,
@@ -132,7 +120,7 @@ class UndoMixin:
         return [Change(seq, aid, cid, "claim", values[1], value, self._reviewer, now, action)]
 
     def _apply_step(
-        self: PostgresStore, aid: str, cid: str, target: dict[Any, tuple[Any, Any]], action: str
+        self, aid: str, cid: str, target: dict[Any, tuple[Any, Any]], action: str
     ) -> list[Change]:
         """Set each field to its target value; Conflict when it is no longer what the step
         left (someone else changed it since). Link checks made meanwhile are kept."""
@@ -153,7 +141,7 @@ class UndoMixin:
                 if not same:
                     raise self._conflict(row, name, current, value)
                 if name == "links":
-                    checks = {d["url"]: (d.get("check"), d.get("archive")) for d in current}
+                    checks = {d["url"]: (d.get("check"), d.get("archive")) for d in current or []}
                     merged = []
                     for d in value or []:
                         check, archive = checks.get(d["url"], (d.get("check"), d.get("archive")))
@@ -169,7 +157,7 @@ class UndoMixin:
         return list(self._last_changes)
 
     def _link_attr(
-        self: PostgresStore, v: Verdict, row: Row, name: tuple[str, str], value: Any, expected: Any
+        self, v: Verdict, row: Row, name: tuple[str, str], value: Any, expected: Any
     ) -> list[tuple[str, Any, Any]]:
         field, url = name
         attr = field.split(".", 1)[1]
