@@ -182,6 +182,7 @@ def test_torn_undo_journal_line_is_ignored(base):
         assert ws.undo()[0].field == "note"  # the last acknowledged step
         ws.set_status(a.id, claims[3].id, "false")
         assert ws.undo()[0].new == "unreviewed"
+        ws.checkpoint()  # the steps move from the journal into undo.jsonl
     lines = (path / "undo.jsonl").read_bytes().splitlines()
     assert all(line.startswith(b"{") and line.endswith(b"}") for line in lines)
 

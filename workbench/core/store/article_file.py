@@ -82,7 +82,11 @@ class ArticleFile:
             return
         tables = dict(self.overlay)
         tables["journal"] = {"1": {"n": n}}
-        self.storage.write(tables)
+        self.storage.sync_dir = False  # the checkpoint fsyncs the folder once
+        try:
+            self.storage.write(tables)
+        finally:
+            self.storage.sync_dir = True
         self.overlay = None
 
     def _change(self, op: list[Any]) -> None:

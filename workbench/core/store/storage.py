@@ -74,7 +74,9 @@ def describe_os_error(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def atomic_write(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
+def atomic_write(
+    path: Path, data: bytes, *, keep_backup: bool = True, sync_dir: bool = True
+) -> None:
     """Durably replace ``path`` with ``data`` (old content intact on any failure).
 
     Raises StoreError for OSErrors (full disk, permissions); other exceptions
@@ -100,13 +102,18 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
                     os.unlink(bak_tmp)
                 os.link(path, bak_tmp)
                 os.replace(bak_tmp, bak)
+                with contextlib.suppress(FileNotFoundError):
+                    # rename() does nothing when both names are links to one file
+                    # (a write retried after a crash): the temp name must go anyway
+                    os.unlink(bak_tmp)
             except OSError:  # no hard links here: the backup is a convenience
                 with contextlib.suppress(OSError):
                     os.unlink(bak_tmp)
         _step("replace", path)
         os.replace(tmp, path)
         _step("fsync_dir", path)
-        fsync_dir(path.parent)
+        if sync_dir:  # else the caller fsyncs the folder once for many files
+            fsync_dir(path.parent)
     except OSError as exc:
         raise StoreError(
             f"cannot save {path}: {describe_os_error(exc)}; the previous version is intact"
@@ -184,6 +191,8 @@ class AtomicJSONStorage(Storage):
         self._good: bytes | None = None  # last durable file content (encoded lazily)
         self._parsed: dict[str, dict[str, Any]] | None = None  # the same, parsed
         self._exists = False
+        self.sync_dir = True
+        """False: the caller fsyncs the folder once after writing many files."""
         self._seen: tuple[int, int, int, int] | None = None  # the file as last read/written
         self._loaded = False
         self._pending: dict[str, dict[str, Any]] | None = None
@@ -252,7 +261,7 @@ class AtomicJSONStorage(Storage):
                 "was saved. Close every workbench on this workspace and open it again"
             )
         try:
-            atomic_write(self.path, raw)
+            atomic_write(self.path, raw, sync_dir=self.sync_dir)
         except BaseException:
             # Whatever happened, the cache must match the disk again.
             self._loaded = False

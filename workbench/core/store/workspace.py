@@ -28,6 +28,7 @@ from . import edits
 from .article_file import ArticleFile, ArticleFiles, Tables, first, ordered
 from .index import ArticleIndex, Summary, summarize
 from .journal import Journal
+from .storage import fsync_dir
 from .layout import Clock, Layout, WriterLock, check_id, lock_is_free, utc_now
 from .reimport import plan_moves
 from .replay import UndoSteps, new_step, values_to_set
@@ -112,15 +113,17 @@ class Workspace:
         return ws
 
     def close(self) -> None:
-        """Bring the article index up to date and release the lock."""
+        """Release the lock (after a checkpoint when one is due)."""
         if self._closed:
             return
         try:
             if self._watcher is not None:
                 self._watcher.stop()
-            if not self._readonly:
-                # Best effort: every change is durable in the journal already, so a
-                # failure here (a full disk) loses nothing; the next writer retries.
+            if not self._readonly and self._journal.due():
+                # Only when due: closing costs nothing whatever the size of the
+                # workspace (the next session reads the short journal). Best effort:
+                # every change is durable in the journal already, so a failure here
+                # (a full disk) loses nothing; the next writer retries.
                 with contextlib.suppress(StoreError):
                     self.checkpoint()
         finally:
@@ -203,6 +206,7 @@ class Workspace:
             except NotFound:
                 continue
             file.checkpoint(n)
+        fsync_dir(self._layout.articles)  # every renamed file durable before the journal goes
         self._index.checkpoint(self._tables, self._files.exists, pending)
         self._undo.append_durable(journal.undo_records(self._undo.max_n))
         journal.reset(n)
