@@ -28,11 +28,11 @@ from . import edits
 from .article_file import ArticleFile, ArticleFiles, Tables, first, ordered
 from .index import ArticleIndex, Summary, summarize
 from .journal import Journal
-from .storage import fsync_dir
 from .layout import Clock, Layout, WriterLock, check_id, lock_is_free, utc_now
 from .reimport import plan_moves
 from .replay import UndoSteps, new_step, values_to_set
 from .results import ArticleSummary, ImportResult
+from .storage import fsync_dir
 from .undo_log import UndoLog
 from .watch import ChangeCounter, Watcher
 
