@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import math
+import ssl
 import threading
 import time
 from collections.abc import Iterable
@@ -362,9 +363,10 @@ def _http_error(exc: httpx.HTTPError, url: str) -> FetchError:
         return NetworkUnreachable(f"cannot fetch {shown(url)}: {reason}", url=url, reason=reason)
     text = str(exc)
     if isinstance(exc, httpx.ConnectError):
-        if "refused" in text.lower():
+        found = list(guard.causes(exc))
+        if any(isinstance(cause, ConnectionRefusedError) for cause in found):
             reason = "connection refused"
-        elif "certificate" in text.lower() or "ssl" in text.lower():
+        elif any(isinstance(cause, ssl.SSLError) for cause in found):
             reason = f"TLS error ({one_line(text, 120)})"
         else:
             reason = f"cannot connect ({one_line(text, 120) or type(exc).__name__})"
