@@ -193,7 +193,7 @@ def run_match_job(job: MatchJob) -> dict[str, list[Match]]:
     with index.lock:
         index.sync_claims(job.reviewed)
         for cid, text in job.claims:
-            own = (f"ws:{job.article_id}:{cid}:",)
+            own = (f"ws:{job.article_id}:",)  # the article's own claims are no earlier check
             found = []
             for hit in index.matcher.search(text, limit=SHOWN * 2, exclude=own):
                 strength = thresholds.strength(hit.score)
