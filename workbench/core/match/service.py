@@ -248,11 +248,13 @@ def apply_match(store: Store, article_id: str, claim_id: str, match: Match) -> V
     line = provenance(match)
     if line not in current.note:
         lines.append(line)
-    if match.source == "workspace" and match.note.strip() and match.note.strip() not in current.note:
-        lines.append(match.note.strip())
+    earlier = match.note.strip() if match.source == "workspace" else ""
+    if earlier and earlier not in current.note:
+        lines.append(earlier)
     links: list[tuple[str, str, str | None]] = []
     if match.url:
-        links.append((match.url, match.title or f"{match.publisher} fact-check", _stance(match.status)))
+        title = match.title or f"{match.publisher} fact-check"
+        links.append((match.url, title, _stance(match.status)))
     for link in match.links:
         url = link.get("url")
         if isinstance(url, str):
