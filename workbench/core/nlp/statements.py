@@ -190,7 +190,40 @@ def clause_heads(sent: Span, reported: Iterable[int]) -> list[Token]:
             and (tok.head in heads)
         ):
             heads.append(tok)
+        elif _side_event(tok) or _named_relative(tok):
+            heads.append(tok)
     return heads
+
+
+_EVENT_MARKS = frozenset("after before when although though whereas".split())
+
+
+def _side_event(tok: Token) -> bool:
+    """ "... after the report was published", "Although the firm denied wrongdoing, ...":
+    a subordinate clause with its own subject states an event of its own."""
+    if tok.dep_ != "advcl" or tok.pos_ not in ("VERB", "AUX") or _own_subject(tok) is None:
+        return False
+    marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+    if not marks or marks[0] not in _EVENT_MARKS:
+        return False
+    if any(a.dep_ in ("ccomp", "xcomp") for a in tok.ancestors):
+        return False  # inside reported speech: part of what the speaker said
+    if marks[0] in ("although", "though", "whereas"):
+        return True
+    return any(t.ent_type_ in NAME_TYPES for t in tok.subtree) or verb_in(tok, STRONG_ACTIONS)
+
+
+def _named_relative(tok: Token) -> bool:
+    """ "Keller, who denies the charges, ...": a relative clause on a named person or body."""
+    if tok.dep_ != "relcl" or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    noun = tok.head
+    subj = _own_subject(tok)
+    return (
+        subj is not None
+        and subj.lower_ in ("who", "which")
+        and (noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or noun.pos_ == "PROPN")
+    )
 
 
 def _is_causal_clause(tok: Token) -> bool:
@@ -412,6 +445,9 @@ def _has_signal(head: Token, tokens: list[Token], tags: list[str], strong: bool 
         return True
     named = any(t.ent_type_ in NAME_TYPES for t in tokens)
     subj = subject_of(head)
+    if subj is not None and subj.lower_ in ("who", "which") and head.dep_ == "relcl":
+        subj = head.head  # "Keller, who denies the charges": Keller
+        named = named or subj.ent_type_ in NAME_TYPES
     actor = subj is not None and (
         subj.ent_type_ in NAME_TYPES
         or subj.lemma_.lower() in ACTOR_NOUNS
@@ -438,7 +474,8 @@ def _has_signal(head: Token, tokens: list[Token], tags: list[str], strong: bool 
 COLOUR_VERBS = frozenset(
     """sit stand lie look glow shine sing smile laugh cry weep wave gather walk wait watch
     hang stare sigh nod shrug dance cheer chant clap hug kiss linger wander gaze smell
-    taste sound feel seem appear""".split()
+    taste sound feel seem appear drum patter rustle echo desert crowd pack fill cover line
+    shroud bathe deck litter glisten sparkle loom tower""".split()
 )
 """Verbs of scene and gesture: with no name or measure, colour rather than a claim."""
 NEWSROOM = frozenset({"comment", "comments"})
@@ -457,6 +494,23 @@ WEAK_WORTHINESS = 0.45
 """Worthiness a clause needs when it has nothing but a name or an actor to check
 (chosen on tests/data/dev_statements: claims there score 0.15-0.98, colour and
 comment 0.01-0.74, most of it under 0.45)."""
+
+
+STRONG_WORTHINESS = 0.6
+"""Worthiness at which a plain event with no name, actor or measure still counts
+("the vessel sank within minutes"); colour on the dev sentences stays under it."""
+
+
+def _plain_event(head: Token) -> bool:
+    """A verb that reports something happening, not a scene, a state or a feeling."""
+    subj = subject_of(head)
+    return (
+        head.pos_ == "VERB"
+        and head.lemma_.lower() not in COPULAS
+        and not verb_in(head, COLOUR_VERBS)
+        and subj is not None
+        and subj.lower_ not in ("i", "we", "you", "it", "this", "that", "there")
+    )
 
 
 def _scheduled(head: Token) -> bool:
@@ -615,6 +669,10 @@ def statement_label(head: Token, tokens: list[Token]) -> str:
         if t.dep_ in ("relcl", "appos", "acl") and t.i != head.i and t.head.i != head.i:
             drop.update(x.i for x in t.subtree)
     doc = head.doc
+    kept = {t.i for t in tokens} - drop
+    for t in tokens:  # a comma next to a gap (a clause left out) goes too
+        if t.text == "," and (t.i - 1 not in kept or t.i + 1 not in kept):
+            drop.add(t.i)
     for i in sorted(drop):  # the commas around a dropped clause or apposition go too
         for j in (i - 1, i + 1):
             if 0 <= j < len(doc) and doc[j].text == "," and j not in drop:
@@ -763,10 +821,12 @@ def statements(
         if ordinal_only and tags == ["superlative"]:
             continue  # "the first time": the ordinal claim
         if report is None and not _has_signal(head, tokens, tags):
-            continue
+            if not (worth is not None and _plain_event(head) and worth() >= STRONG_WORTHINESS):
+                continue
         if (
             report is not None
             and (report.speaker is None or report.opinion)
+            and not report.credited
             and not _has_signal(head, tokens, tags, strong=report.opinion)
         ):
             continue

@@ -31,6 +31,7 @@ class ClaimsTable(DataTable, inherit_bindings=False):
         super().__init__(id=id, cursor_type="row", zebra_stripes=False, show_cursor=True)
         self._claims: Sequence[Claim] = ()
         self._worth = False
+        self._matched: set[str] = set()
 
     def _fit(self) -> int:
         """Cells left for the label: the fixed columns and their padding taken off."""
@@ -46,9 +47,12 @@ class ClaimsTable(DataTable, inherit_bindings=False):
         statuses: Mapping[str, str],
         verdicts: Mapping[str, Verdict] | None = None,
         keep: str | None = None,
+        matched: set[str] | None = None,
     ) -> None:
-        """Replace all rows (in the given order) and put the cursor on ``keep`` if shown."""
+        """Replace all rows (in the given order) and put the cursor on ``keep`` if shown;
+        ``matched``: claims with an earlier check (the ≈ marker)."""
         verdicts = verdicts or {}
+        self._matched = set(matched or ())
         self._claims = claims
         self._worth = any(c.worthiness is not None for c in claims)
         self.clear(columns=True)
@@ -59,7 +63,8 @@ class ClaimsTable(DataTable, inherit_bindings=False):
         if self._worth:
             self.add_column(WORTH[0], key=WORTH[1], width=WORTH[2])
         for claim in claims:
-            cells = claim_row(claim, statuses.get(claim.id, "unreviewed"), verdicts.get(claim.id))
+            cells = claim_row(claim, statuses.get(claim.id, "unreviewed"), verdicts.get(claim.id),
+                              claim.id in self._matched)
             self.add_row(*(cells if self._worth else cells[:4]), key=claim.id)
         if keep is not None and keep in self.rows:
             self.move_cursor(row=self.get_row_index(keep), animate=False, scroll=True)
@@ -86,9 +91,17 @@ class ClaimsTable(DataTable, inherit_bindings=False):
         if key not in self.rows:
             return
         self.update_cell(key, "mark", mark_cell(verdict.status))
-        self.update_cell(key, "extras", extras_cell(verdict))
+        self.update_cell(key, "extras", extras_cell(verdict, key in self._matched))
         if claim is not None:
             self.update_cell(key, "label", claim_row(claim, verdict.status, verdict)[2])
+
+    def set_matched(self, matched: set[str], verdicts: Mapping[str, Verdict]) -> None:
+        """Show the ≈ marker on these claims (and take it off the others)."""
+        changed = self._matched ^ set(matched)
+        self._matched = set(matched)
+        for key in changed:
+            if key in self.rows:
+                self.update_cell(key, "extras", extras_cell(verdicts.get(key), key in matched))
 
     def set_status(self, claim_id: str, status: str) -> None:
         if claim_id in self.rows:
