@@ -13,7 +13,7 @@ from workbench.core.models import Claim, Verdict
 from ..render import claim_row, extras_cell, mark_cell
 
 # (header, key, width); the label column gets what is left of the table's width.
-FIXED = (("", "mark", 1), ("kind", "kind", 9), ("", "extras", 3))
+FIXED = (("", "mark", 1), ("kind", "kind", 9), ("", "extras", 4))
 WORTH = ("worth", "worth", 5)
 LABEL = ColumnKey("label")
 
@@ -46,9 +46,11 @@ class ClaimsTable(DataTable, inherit_bindings=False):
         statuses: Mapping[str, str],
         verdicts: Mapping[str, Verdict] | None = None,
         keep: str | None = None,
+        conflicts: Mapping[str, object] | None = None,
     ) -> None:
         """Replace all rows (in the given order) and put the cursor on ``keep`` if shown."""
         verdicts = verdicts or {}
+        conflicts = conflicts or {}
         self._claims = claims
         self._worth = any(c.worthiness is not None for c in claims)
         self.clear(columns=True)
@@ -59,7 +61,8 @@ class ClaimsTable(DataTable, inherit_bindings=False):
         if self._worth:
             self.add_column(WORTH[0], key=WORTH[1], width=WORTH[2])
         for claim in claims:
-            cells = claim_row(claim, statuses.get(claim.id, "unreviewed"), verdicts.get(claim.id))
+            cells = claim_row(claim, statuses.get(claim.id, "unreviewed"), verdicts.get(claim.id),
+                              bool(conflicts.get(claim.id)))
             self.add_row(*(cells if self._worth else cells[:4]), key=claim.id)
         if keep is not None and keep in self.rows:
             self.move_cursor(row=self.get_row_index(keep), animate=False, scroll=True)
@@ -80,13 +83,15 @@ class ClaimsTable(DataTable, inherit_bindings=False):
             self._clear_caches()
             self.refresh()
 
-    def set_verdict(self, verdict: Verdict, claim: Claim | None = None) -> None:
+    def set_verdict(
+        self, verdict: Verdict, claim: Claim | None = None, conflict: bool = False
+    ) -> None:
         """Show a claim's new status, markers and (reworded) label."""
         key = verdict.claim_id
         if key not in self.rows:
             return
         self.update_cell(key, "mark", mark_cell(verdict.status))
-        self.update_cell(key, "extras", extras_cell(verdict))
+        self.update_cell(key, "extras", extras_cell(verdict, conflict))
         if claim is not None:
             self.update_cell(key, "label", claim_row(claim, verdict.status, verdict)[2])
 
