@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workbench.core.errors import StoreError, WorkbenchError
-from workbench.core.models import Change, Claim, Verdict
+from workbench.core.models import STATUSES, Change, Claim, Verdict
 from workbench.core.services.link_checks import LinkCheckRun
 from workbench.core.store.interface import Store
 
@@ -43,6 +43,7 @@ class ReviewSession:
         self._stale: set[str] = set()
         self._sentences: list[tuple[int, int]] | None = None
         self._conflicts: dict[str, tuple[str, ...]] = {}
+        self._counts: dict[str, int] | None = None
         self.reload()
 
     # ------------------------------------------------------------------ reading
@@ -53,6 +54,7 @@ class ReviewSession:
         self.by_id = {c.id: c for c in self.claims}
         self.verdicts = self.store.verdicts(self.article.id)
         self._histories = None
+        self._counts = None
 
     @property
     def readonly(self) -> bool:
@@ -79,6 +81,17 @@ class ReviewSession:
     def status_of(self, claim_id: str) -> str:
         verdict = self.verdicts.get(claim_id)
         return verdict.status if verdict else "unreviewed"
+
+    def counts(self) -> dict[str, int]:
+        """Claims per status, kept up to date by every change (a mark at 10,000 claims
+        does not count them all again)."""
+        if self._counts is None:
+            counts = dict.fromkeys(STATUSES, 0)
+            for claim in self.claims:
+                status = self.status_of(claim.id)
+                counts[status] = counts.get(status, 0) + 1
+            self._counts = counts
+        return dict(self._counts)
 
     def statuses(self) -> dict[str, str]:
         return {cid: v.status for cid, v in self.verdicts.items()}
@@ -121,6 +134,10 @@ class ReviewSession:
 
     # ------------------------------------------------------------------ writing
     def _changed(self, verdict: Verdict) -> Verdict:
+        if self._counts is not None and verdict.claim_id in self.by_id:
+            old = self.status_of(verdict.claim_id)
+            self._counts[old] = self._counts.get(old, 0) - 1
+            self._counts[verdict.status] = self._counts.get(verdict.status, 0) + 1
         self.verdicts[verdict.claim_id] = verdict
         self._stale.add(verdict.claim_id)
         self._conflicts.pop(verdict.claim_id, None)

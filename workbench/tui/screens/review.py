@@ -170,13 +170,9 @@ class ReviewScreen(Screen):
         self.query_one("#list-info", Static).update(render.line(" · ".join(parts), style="dim"))
 
     def refresh_status(self) -> None:
-        counts = {s: 0 for s in STATUSES}
-        for claim in self.claims:
-            status = self.status_of(claim.id)
-            counts[status] = counts.get(status, 0) + 1
         self.query_one(StatusLine).show(
             self.article.title or self.article.source,
-            counts,
+            self.session.counts(),
             self.session.reviewer,
             self.session.readonly,
         )
