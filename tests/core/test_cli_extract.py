@@ -130,3 +130,15 @@ def test_a_bad_file_inside_a_folder_is_skipped_with_a_warning(capsys, tmp_path):
     assert "skipped" in err and "empty.txt" in err
     code, out, err = run(capsys, "extract", str(tmp_path / "empty.txt"), "-f", "jsonl")
     assert code == 2 and out == ""
+
+
+def test_progress_lines_on_stderr_when_asked_and_not_a_terminal(capsys, monkeypatch):
+    """Issue 16.14/16.16: long non-interactive runs showed no progress at all."""
+    monkeypatch.chdir(ROOT)
+    code, out, err = run(capsys, "extract", SEED, "--progress", "-f", "jsonl")
+    assert code == 0 and out
+    lines = [line for line in err.splitlines() if line.startswith("extracting paragraphs: ")]
+    assert lines[0].startswith("extracting paragraphs: 0%") and lines[-1].endswith(")")
+    assert "100%" in lines[-1] and len(lines) <= 11 and "\r" not in err
+    code, out, err = run(capsys, "extract", SEED, "-f", "jsonl")
+    assert "extracting" not in err  # without --progress a pipe gets nothing

@@ -112,7 +112,8 @@ def test_archive_errors_are_one_line(response: httpx.Response, words: str) -> No
 
 def test_archive_connection_error() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
-        raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
+        refused = ConnectionRefusedError(111, "Connection refused")  # as httpcore chains it
+        raise httpx.ConnectError("[Errno 111] Connection refused", request=request) from refused
 
     with client_for(handler) as client:
         with pytest.raises(FetchError, match="archive lookup failed for .*connection refused"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from urllib.parse import quote
 
 import pytest
@@ -165,3 +166,33 @@ def test_credentials_never_reach_the_check(server) -> None:  # noqa: F811
     record = check_link(url, allow_private=True)
     assert record.ok is True and record.final_url == server.url("/news")
     assert "s3cret" not in str(record.to_dict())
+
+
+def test_ctrl_c_stops_the_running_checks_instead_of_waiting_for_them(server) -> None:  # noqa: F811
+    """A check dripping for 15 s held Ctrl-C until it finished (the pool waited for it)."""
+    urls = [server.url("/drip-headers?a"), server.url("/drip-body?b"), server.url("/news")]
+
+    def progress(done: int, total: int) -> None:
+        if done >= 1:
+            raise KeyboardInterrupt
+
+    start = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        check_links(urls, concurrency=3, allow_private=True, progress=progress, timeout=60)
+    assert time.monotonic() - start < 8  # the drips last 15 s
+
+
+def test_cancel_stops_the_running_checks_and_keeps_what_was_checked(server) -> None:  # noqa: F811
+    cancel = threading.Event()
+    urls = [server.url("/news"), server.url("/drip-headers?c"), server.url("/drip-body?d")]
+
+    def progress(done: int, total: int) -> None:
+        if done >= 1:
+            cancel.set()
+
+    start = time.monotonic()
+    results = check_links(
+        urls, concurrency=3, allow_private=True, progress=progress, cancel=cancel, timeout=60
+    )
+    assert time.monotonic() - start < 8
+    assert list(results) == [server.url("/news")] and results[server.url("/news")].ok

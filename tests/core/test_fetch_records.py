@@ -132,3 +132,21 @@ def test_a_refused_check_never_overwrites_a_good_one_in_the_store(
         assert rows and rows[-1].new["check"] == good.to_dict()  # history holds the stored form
     finally:
         store.close()
+
+
+def test_a_refused_check_is_not_a_dead_link_in_reports() -> None:
+    from workbench.core.export.report import link_row
+
+    assert link_row(Link("https://a.example/", check=REFUSED)).state == "unchecked"
+    assert link_row(Link("https://a.example/", check=DEAD)).state == "dead"
+    assert link_row(Link("https://a.example/", check=GOOD)).state == "ok"
+
+
+def test_the_workbench_shows_a_refused_check_as_not_checked() -> None:
+    from workbench.tui.render import link_lines
+
+    refused = [line.plain for line in link_lines([Link("https://a.example/", check=REFUSED)])]
+    dead = [line.plain for line in link_lines([Link("https://a.example/", check=DEAD)])]
+    assert any(line.strip().startswith("not checked: a.example is a private") for line in refused)
+    assert not any("failed" in line for line in refused)
+    assert any("failed HTTP 404" in line for line in dead)

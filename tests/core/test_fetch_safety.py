@@ -410,6 +410,7 @@ def test_no_route_is_network_unreachable() -> None:
     error.__cause__ = cause
     assert isinstance(_http_error(error, "https://a.example/"), NetworkUnreachable)
     refused = httpx.ConnectError("[Errno 111] Connection refused")
+    refused.__cause__ = ConnectionRefusedError(111, "Connection refused")
     mapped = _http_error(refused, "https://a.example/")
     assert not isinstance(mapped, NetworkUnreachable) and "connection refused" in str(mapped)
 
@@ -423,3 +424,20 @@ def test_connection_refused_is_one_line(server) -> None:  # noqa: F811
         FetchError, match=rf"^cannot fetch http://127\.0\.0\.1:{port}/x: connection refused$"
     ):
         fetch_url(f"http://127.0.0.1:{port}/x", allow_private=True)
+
+
+@pytest.mark.parametrize("timeout", [float("nan"), float("inf"), -1.0, 0, "10", True])
+def test_a_deadline_that_is_not_a_positive_finite_number_is_refused(
+    server,  # noqa: F811
+    timeout,
+) -> None:
+    """``timeout=nan`` turned the total deadline off: a drip could hold a fetch forever."""
+    before = len(server.requests)
+    with pytest.raises(InputError, match="timeout"):
+        fetch_url(server.url("/drip-body"), allow_private=True, timeout=timeout)
+    assert len(server.requests) == before
+
+
+def test_tls_to_a_plain_http_server_is_a_tls_error(server) -> None:  # noqa: F811
+    with pytest.raises(FetchError, match=r"^cannot fetch https://127\.0\.0\.1:\d+/news: TLS error"):
+        fetch_url(f"https://127.0.0.1:{server.port}/news", allow_private=True)

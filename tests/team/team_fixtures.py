@@ -34,14 +34,17 @@ def synthetic(i: int, claims: int):
     return make_article(i, claims)
 
 
-def start_writer(spec: dict, stdin: bool = False) -> subprocess.Popen:
+def start_writer(spec: dict) -> subprocess.Popen:
+    """Start a writer process and wait until its store is open; it makes its changes only
+    once ``release``d (so nothing it prints is read ahead into a buffer ``communicate``
+    would not see, and several writers start together)."""
     env = dict(
         os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
     )
     proc = subprocess.Popen(
-        [sys.executable, str(WRITER), json.dumps(spec)],
+        [sys.executable, str(WRITER), json.dumps(dict(spec, wait_stdin=True))],
         stdout=subprocess.PIPE,
-        stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+        stdin=subprocess.PIPE,
         text=True,
         env=env,
     )
@@ -49,6 +52,15 @@ def start_writer(spec: dict, stdin: bool = False) -> subprocess.Popen:
     first = proc.stdout.readline()
     assert first.strip() == "ready", f"writer did not start: {first!r}"
     return proc
+
+
+def release(*procs: subprocess.Popen) -> None:
+    """Let started writers go."""
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.write("go\n")
+        proc.stdin.close()
+        proc.stdin = None
 
 
 def parse_acks(lines: list[str]) -> tuple[list[tuple[str, ...]], int]:

@@ -6,7 +6,7 @@ import os
 import signal
 import threading
 
-from team_fixtures import open_team, parse_acks, start_writer, synthetic
+from team_fixtures import open_team, parse_acks, release, start_writer, synthetic
 
 
 def _load(url: str, articles: int, claims: int):
@@ -39,6 +39,7 @@ def test_two_writers_different_fields_of_the_same_claims(team_url):
             }
         ),
     ]
+    release(*procs)
     outs = [p.communicate(timeout=120)[0].splitlines() for p in procs]
     assert all(p.returncode == 0 for p in procs)
     (status_acks, c1), (note_acks, c2) = parse_acks(outs[0]), parse_acks(outs[1])
@@ -60,6 +61,7 @@ def test_eight_writers_lose_nothing(team_url):
         start_writer({"url": team_url(f"rev{k}"), "field": "note", "n": 20, "targets": pairs[k::8]})
         for k in range(8)
     ]
+    release(*procs)
     outs = [p.communicate(timeout=180)[0].splitlines() for p in procs]
     assert all(p.returncode == 0 for p in procs)
     with open_team(team_url("cy")) as st:
@@ -90,6 +92,7 @@ def test_kill_9_of_a_writer_loses_nothing_acknowledged(team_url):
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
+    release(proc)
     assert enough.wait(120), "the writer made no progress"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(30)

@@ -40,6 +40,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     srch.add_argument("--limit", "-n", type=positive_int, default=10)
     srch.add_argument("--format", "-f", choices=("table", "json"), default="table")
     srch.set_defaults(func=cmd_search)
+    chk = fsub.add_parser(
+        "check", parents=[inner], help="check the collection and its match index; --rebuild"
+    )
+    chk.add_argument("--rebuild", action="store_true", help="rebuild the derived index now")
+    chk.set_defaults(func=cmd_check)
 
     m = sub.add_parser(
         "matches", parents=[common], help="earlier checks of each claim (suggestions only)"
@@ -166,3 +171,20 @@ def cmd_matches(args: argparse.Namespace, config: Config) -> int:
     if not shown:
         out("no claim has an earlier check above the suggestion threshold")
     return 0
+
+
+def cmd_check(args: argparse.Namespace, config: Config) -> int:
+    from ..core.match.service import check_index, rebuild_index
+
+    with open_ws(config, mode="read") as ws:
+        problems = check_index(ws)
+        for line in problems:
+            out(one_line(line, 400))
+        if args.rebuild:
+            out(one_line(rebuild_index(ws), 400))
+            return 0
+    if not problems:
+        out("the fact-check collection and its match index are sound")
+        return 0
+    out("run `workbench factchecks check --rebuild` to rebuild the index now")
+    return 1

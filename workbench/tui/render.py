@@ -116,10 +116,13 @@ def claim_label(claim: Claim, verdict: Verdict | None = None) -> str:
     return claim.label or claim.anchor
 
 
-def extras_cell(verdict: Verdict | None, conflict: bool = False) -> Text:
-    """The claims list's markers (as the CLI's ``[note]`` ``[1 link]``): ✎ when the
-    claim has a note, ↗N for N evidence links, ≠ while a merge conflict awaits a look."""
+def extras_cell(verdict: Verdict | None, conflict: bool = False, matched: bool = False) -> Text:
+    """The claims list's markers (as the CLI's ``[note]`` ``[1 link]``): ≈ when an
+    earlier check of the claim was found (first: always visible), ≠ while a merge
+    conflict awaits a look, ✎ when the claim has a note, ↗N for N evidence links."""
     text = Text(end="", no_wrap=True)
+    if matched:
+        text.append("≈", style="bold cyan")
     if conflict:
         text.append("≠", style="bold #d4a72c")
     if verdict is None:
@@ -132,7 +135,11 @@ def extras_cell(verdict: Verdict | None, conflict: bool = False) -> Text:
 
 
 def claim_row(
-    claim: Claim, status: str, verdict: Verdict | None = None, conflict: bool = False
+    claim: Claim,
+    status: str,
+    verdict: Verdict | None = None,
+    conflict: bool = False,
+    matched: bool = False,
 ) -> tuple[Text, Text, Text, Text, Text]:
     """Cells of one claims-table row: status mark, kind, label, markers, worthiness.
 
@@ -144,7 +151,7 @@ def claim_row(
         mark_cell(status),
         cell(KIND_SHORT.get(claim.kind, claim.kind), 12, "dim"),
         label,
-        extras_cell(verdict, conflict),
+        extras_cell(verdict, conflict, matched),
         worthiness_cell(claim.worthiness),
     )
 
@@ -261,10 +268,13 @@ def link_lines(links: Sequence[Link], width: int = 100) -> list[Content]:
             check = link.check
             result = f"HTTP {check.status_code}" if check.status_code else ""
             error = one_line(check.error or "", 60)
-            label = "ok" if check.ok else "failed"
             when = one_line(check.checked_at, 25)
-            detail = " ".join(p for p in (label, result, error, when) if p)
-            extra.append(("    checked: " + detail, "#3fb950" if check.ok else "#f85149"))
+            if check.refused:  # refused before any request: says nothing about the link
+                extra.append(("    not checked: " + " ".join(p for p in (error, when) if p), "dim"))
+            else:
+                label = "ok" if check.ok else "failed"
+                detail = " ".join(p for p in (label, result, error, when) if p)
+                extra.append(("    checked: " + detail, "#3fb950" if check.ok else "#f85149"))
         if link.archive is not None and link.archive.url:
             extra.append(("    archive: " + one_line(link.archive.url, width), "dim"))
         for part in extra:
@@ -375,6 +385,7 @@ def claim_detail(
     history: Sequence[Change],
     width: int = 80,
     conflict: Sequence[str] = (),
+    matches: Sequence[Any] = (),
 ) -> Content:
     """The detail pane: everything about one claim, all untrusted text made safe.
 
@@ -413,6 +424,9 @@ def claim_detail(
     else:
         lines.append(Content.assemble(("Evidence links ", "bold"),
                                       ("(none — press l to add one)", "dim")))
+    if matches:
+        lines.append(Content(""))
+        lines.extend(match_lines(matches))
     lines.append(Content(""))
     value = _value_text(claim.value)
     if value:
@@ -438,6 +452,27 @@ def claim_detail(
     if verdict.orphaned:
         lines.append(Content.styled("This verdict's claim is gone from the article.", "bold"))
     return Content("\n").join(lines)
+
+
+def match_lines(matches: Sequence[Any], shown: int = 3) -> list[Content]:
+    """The detail pane's "Checked before" section: the best earlier checks of the claim
+    (core.match.service.Match), all untrusted text made safe."""
+    lines = [Content.assemble(("Checked before ", "bold"),
+                              ("(M: apply the first, W: not the same claim)", "dim"))]
+    for m in matches[:shown]:
+        rating = one_line(m.rating, 30) or "-"
+        if m.status and m.status != m.rating:
+            rating += f" → {m.status}"
+        who = one_line(m.publisher, 40) or ("this desk" if m.source == "workspace" else "-")
+        when = f", {one_line(m.date, 10)}" if m.date else ""
+        tag = "strong" if m.strength == "strong" else "suggestion"
+        lines.append(Content.assemble(
+            (f"  {m.score:.2f} {tag}  ", "dim"), (rating, "bold"), (f"  {who}{when}", "dim")))
+        lines.append(Content("    " + one_line(m.claim, 300)))
+        where = m.url or (f"claim {m.article_id[:8]}:{m.claim_id}" if m.article_id else "")
+        if where:
+            lines.append(Content.styled("    " + one_line(where, 300), "dim"))
+    return lines
 
 
 def article_row(summary: Any, title_width: int = 50, source_width: int = 40) -> tuple[Text, ...]:

@@ -9,6 +9,7 @@ WorkbenchError, and the screen tells its widgets what changed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from workbench.core.errors import StoreError, WorkbenchError
 from workbench.core.models import STATUSES, Change, Claim, Verdict
@@ -198,6 +199,25 @@ class ReviewSession:
 
         save_checks(self.store, run)
         return self._changed(self.store.verdict(self.article.id, claim_id))
+
+    # ------------------------------------------------------------ checked before
+    def match_job(self) -> Any:
+        """What matching this article needs from the store (read here, on the main
+        thread); ``services.run_match_job`` then runs in a worker (core.match)."""
+        from workbench.core.match.service import match_job
+
+        return match_job(self.store, self.article.id)
+
+    def apply_match(self, claim_id: str, match: Any) -> Verdict:
+        """The earlier verdict as one undoable change of this reviewer."""
+        from workbench.core.match.service import apply_match
+
+        return self._changed(apply_match(self.store, self.article.id, claim_id, match))
+
+    def dismiss_match(self, claim_id: str, match: Any) -> None:
+        from workbench.core.match.service import dismiss_match
+
+        dismiss_match(self.store, self.article.id, claim_id, match)
 
     def undo(self, redo: bool = False) -> Undone:
         changes = self.store.redo() if redo else self.store.undo()

@@ -201,7 +201,7 @@ def split_sentence(claim: Claim) -> tuple[str, str, str]:
 
 def link_row(link: Link) -> LinkRow:
     check, archive = link.check, link.archive
-    if check is None:
+    if check is None or check.refused:  # refused: not checked, says nothing about the link
         state = "unchecked"
     elif check.ok:
         state = "ok"

@@ -71,6 +71,17 @@ _WORDS_NUM = re.compile(
 _IN_TEN = re.compile(
     rf"\b(?P<a>\d+|{_WORDNUM_RE}) (?:in|out of) (?P<b>\d+|{_WORDNUM_RE})\b", re.IGNORECASE
 )
+_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split()
+    )
+}
+_ORDINAL = re.compile(
+    r"\b(?:(?P<num>\d+)(?:st|nd|rd|th)|No\.\s?(?P<no>\d+)|"
+    r"(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b",
+    re.IGNORECASE,
+)
 _TIMES = re.compile(r"\b(?:twice|double[sd]?|doubling|triple[sd]?|tripling)\b", re.IGNORECASE)
 
 Number = tuple[str, float]
@@ -90,6 +101,11 @@ def numbers(text: str) -> set[Number]:
     """The quantities ``text`` states, as (kind, value)."""
     found: set[Number] = set()
     spans: list[tuple[int, int]] = []
+    for m in _ORDINAL.finditer(text):
+        raw = m.group("num") or m.group("no")
+        value = float(raw) if raw else float(_ORDINALS[m.group("word").lower()])
+        found.add(("ordinal", value))
+        spans.append(m.span())
     for m in _IN_TEN.finditer(text):
         a, b = m.group("a"), m.group("b")
         va = float(a) if a.isdigit() else _word_value(a)
@@ -101,6 +117,8 @@ def numbers(text: str) -> set[Number]:
         if any(s <= m.start() < e for s, e in spans):
             continue
         raw = m.group("num").replace(",", "")
+        if m.group("cur") is None and m.start() > 0 and text[m.start() - 1] in "-/":
+            continue  # "3-5 years", "9/11": a range or a date, read loosely
         try:
             value = float(raw)
         except ValueError:
@@ -155,14 +173,14 @@ def _rounded(kind: str, a: float, b: float) -> bool:
     return big > 0 and small / big >= 0.97
 
 
-_SOFT = ("share", "times")
+_SOFT = ("share", "times", "ordinal")
 """Kinds too loosely worded to refuse on ("half" may be 47 percent)."""
 
 
 def number_conflict(query: set[Number], candidate: set[Number]) -> str:
     """Why the candidate's numbers disagree with the query's ('' when they agree)."""
     for kind, value in sorted(candidate):
-        if kind in _SOFT:
+        if kind in _SOFT or value == 0:
             continue
         same_kind = [v for k, v in query if k == kind]
         if kind == "percent":
@@ -220,4 +238,14 @@ def name_conflict(query: set[str], candidate: set[str], context: Iterable[str] =
     ours = query - candidate - set(context)
     if not ours:
         return ""
+    # the same name written another way (Chevy / Chevrolet, Obama / Obamas)
+    theirs = {t for t in theirs if not any(_alike(t, o) for o in ours)}
+    ours = {o for o in ours if not any(_alike(o, t) for t in candidate)}
+    if not theirs or not ours:
+        return ""
     return f"names differ: {', '.join(sorted(theirs)[:3])} vs {', '.join(sorted(ours)[:3])}"
+
+
+def _alike(a: str, b: str) -> bool:
+    n = min(len(a), len(b))
+    return n >= 4 and a[:4] == b[:4]

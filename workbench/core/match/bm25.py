@@ -26,6 +26,7 @@ class BM25:
         self._lengths: list[int] = []
         self._total = 0
         self._len_arr: np.ndarray | None = None
+        self._idf: dict[str, float] = {}
 
     def __len__(self) -> int:
         return len(self._lengths)
@@ -40,14 +41,17 @@ class BM25:
         self._lengths.append(len(terms))
         self._total += len(terms)
         self._len_arr = None
+        self._idf = {}
         return n
 
     def idf(self, term: str) -> float:
-        df = len(self._docs.get(term, ()))
-        if not df:
-            return 0.0
-        n = len(self._lengths)
-        return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+        got = self._idf.get(term)
+        if got is None:
+            df = len(self._docs.get(term, ()))
+            n = len(self._lengths)
+            got = math.log(1.0 + (n - df + 0.5) / (df + 0.5)) if df else 0.0
+            self._idf[term] = got
+        return got
 
     def df(self, term: str) -> int:
         return len(self._docs.get(term, ()))

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,12 +29,9 @@ from .bm25 import BM25
 from .semantic import Embedder
 from .tokens import STOP, terms, words
 
-POOL = 50
+POOL = 25
 RRF_K = 60
-W_SEMANTIC = 0.5
-W_LEXICAL = 0.25
-W_COVERAGE = 0.25
-CONFLICT_FACTOR = 0.5
+CONFLICT_FACTOR = 0.4
 
 
 @dataclass
@@ -52,10 +50,12 @@ class _Entry:
     key: str
     text: str
     terms: list[str]
-    numbers: set[Number]
-    names: set[str]
-    context_names: set[str]
+    context: str
     payload: Any
+    numbers: set[Number] | None = None
+    """Computed when first needed (most documents are never a candidate)."""
+    names: set[str] | None = None
+    context_names: set[str] | None = None
 
 
 @dataclass
@@ -132,88 +132,134 @@ class Matcher:
             t = terms(d.text)
             self.keys[d.key] = len(self.entries)
             self.bm25.add(t)
-            self.entries.append(
-                _Entry(d.key, d.text, t, numbers(d.text), set(), _plain_names(d.context), d.payload)
-            )
+            self.entries.append(_Entry(d.key, d.text, t, d.context, d.payload))
         return vectors
 
     def _append(self, vectors: np.ndarray) -> None:
         need = self._count + len(vectors)
         if need > len(self._vectors):
-            grown = np.zeros((max(need, 2 * len(self._vectors), 1024), vectors.shape[1]), np.float32)
+            size = max(need, 2 * len(self._vectors), 1024)
+            grown = np.zeros((size, vectors.shape[1]), np.float32)
             grown[: self._count] = self._vectors[: self._count]
             self._vectors = grown
         self._vectors[self._count : need] = vectors
         self._count = need
 
-    def _names(self, i: int) -> set[str]:
-        e = self.entries[i]
-        if not e.names:
-            e.names = names(e.text, self.case.common) or {""}
-        return e.names - {""}
+    def _agreement(self, e: _Entry) -> tuple[set[Number], set[str], set[str]]:
+        """The entry's numbers, names and context names (computed once)."""
+        if e.numbers is None or e.names is None or e.context_names is None:
+            e.numbers = numbers(e.text)
+            e.names = names(e.text, self.case.common)
+            e.context_names = names(e.context) if e.context else set()
+        return e.numbers, e.names, e.context_names
 
     def search(self, text: str, limit: int = 10, exclude: tuple[str, ...] = ()) -> list[Hit]:
         n = len(self.entries)
-        if not n or not text.strip():
+        text = " ".join(text.split())
+        if not n or not text:
             return []
-        qterms = terms(text)
-        lex = self.bm25.scores(qterms)
-        best = self.bm25.best(qterms) or 1.0
-        pool: dict[int, None] = {}
-        lex_rank = _ranks(lex, POOL, positive=True)
-        for i in lex_rank:
-            pool[i] = None
-        sem = np.zeros(n, dtype=np.float32)
-        sem_rank: dict[int, int] = {}
+        from .frames import core
+
+        texts = [text]
+        inner = core(text)
+        if inner and inner != text:
+            texts.append(inner)
+        qvecs = None
         if self.embedder is not None and self._count == n:
-            q = self.embedder.embed([text])[0]
-            sem = self.vectors @ q
-            sem_rank = _ranks(sem, POOL)
-            for i in sem_rank:
-                pool[i] = None
-        qset = set(qterms)
+            qvecs = self.embedder.embed(texts)
+        # one pass over the vectors: retrieve with the claim itself (the cut-out core
+        # when there is one); the other view's cosine is computed for candidates only
+        views = [self._view(t) for t in texts]
+        if qvecs is not None:
+            main = views[-1]
+            main["sem_rank"] = _ranks(self.vectors @ qvecs[-1], POOL)
+        pool: dict[int, None] = {}
+        for v in views:
+            pool.update(dict.fromkeys(v["lex_rank"]))
+            pool.update(dict.fromkeys(v["sem_rank"]))
+        rows = [i for i in pool if i not in self.dead]
+        if qvecs is not None and rows:
+            cos = self.vectors[rows] @ qvecs.T
+            for k, v in enumerate(views):
+                v["sem"] = dict(zip(rows, cos[:, k].tolist(), strict=True))
         qnums = numbers(text)
         qnames = names(text, self.case.common)
         hits = []
-        for i in pool:
+        for i in rows:
             e = self.entries[i]
-            if i in self.dead or (exclude and e.key.startswith(exclude)):
+            if exclude and e.key.startswith(exclude):
                 continue
-            cov = self._coverage(e.terms, qset)
-            lexical = min(float(lex[i]) / best, 1.0)
-            semantic = max(float(sem[i]), 0.0)
-            if self.embedder is None:
-                score = 0.5 * lexical + 0.5 * cov
-            else:
-                score = W_SEMANTIC * semantic + W_LEXICAL * lexical + W_COVERAGE * cov
-            conflict = number_conflict(qnums, e.numbers) or name_conflict(
-                qnames, self._names(i), e.context_names
-            )
+            f = self._features(i, views)
+            score = _logistic(f) if qvecs is not None else _lexical_score(f)
+            dnums, dnames, context = self._agreement(e)
+            conflict = number_conflict(qnums, dnums) or name_conflict(qnames, dnames, context)
             if conflict:
                 score *= CONFLICT_FACTOR
-            rrf = 1 / (RRF_K + lex_rank.get(i, POOL * 2)) + 1 / (RRF_K + sem_rank.get(i, POOL * 2))
             hits.append(
-                Hit(e.key, e.payload, score, lexical, semantic, cov, conflict,
-                    signals={"rrf": rrf, "lex_rank": lex_rank.get(i), "sem_rank": sem_rank.get(i)})
+                Hit(e.key, e.payload, score, f["lex"], f["sem"], f["cov"], conflict, signals=f)
             )
         hits.sort(key=lambda h: (-h.score, -h.signals["rrf"]))
         for r, h in enumerate(hits[:limit], 1):
             h.rank = r
         return hits[:limit]
 
-    def _coverage(self, dterms: list[str], qset: set[str]) -> float:
+    def _view(self, text: str) -> dict[str, Any]:
+        """One query text's retrieval: BM25 and cosine over every document."""
+        qterms = terms(text)
+        lex = self.bm25.scores(qterms)
+        view: dict[str, Any] = {
+            "terms": set(qterms),
+            "lex": lex,
+            "best": self.bm25.best(qterms) or 1.0,
+            "lex_rank": _ranks(lex, POOL, positive=True),
+            "sem": None,
+            "sem_rank": {},
+        }
+        return view
+
+    def _features(self, i: int, views: list[dict[str, Any]]) -> dict[str, float]:
+        e = self.entries[i]
+        f = {"sem": 0.0, "lex": 0.0, "cov": 0.0, "qcov": 0.0, "rrf": 0.0}
+        dset = set(e.terms)
+        for v in views:
+            f["lex"] = max(f["lex"], min(float(v["lex"][i]) / v["best"], 1.0))
+            if v["sem"] is not None:
+                f["sem"] = max(f["sem"], v["sem"][i])
+            f["cov"] = max(f["cov"], self._coverage(dset, v["terms"]))
+            f["qcov"] = max(f["qcov"], self._coverage(v["terms"], dset))
+            f["rrf"] = max(
+                f["rrf"],
+                RRF_K / (RRF_K + v["lex_rank"].get(i, 2 * POOL))
+                + RRF_K / (RRF_K + v["sem_rank"].get(i, 2 * POOL)),
+            )
+        f["len"] = math.log1p(len(dset))
+        return f
+
+    def _coverage(self, dterms: list[str] | set[str], qset: set[str]) -> float:
         """Share of the document's words (idf-weighted) that the query repeats."""
+        idf = self.bm25.idf
         total = got = 0.0
-        for t in set(dterms):
-            w = self.bm25.idf(t)
+        for t in dterms:
+            w = idf(t)
             total += w
             if t in qset:
                 got += w
         return got / total if total else 0.0
 
 
-def _plain_names(text: str) -> set[str]:
-    return names(text) if text else set()
+WEIGHTS = {"sem": 4.163, "lex": 2.629, "cov": 4.005, "qcov": 3.677, "rrf": 2.616, "len": 0.997}
+BIAS = -15.536
+"""Logistic weights of the score (fitted on tests/data/match_dev, see bench/match_fit.py)."""
+
+
+def _logistic(f: dict[str, float]) -> float:
+    z = BIAS + sum(WEIGHTS[k] * f[k] for k in WEIGHTS)
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _lexical_score(f: dict[str, float]) -> float:
+    """Without an embedder: lexical signals only."""
+    return 0.5 * f["lex"] + 0.5 * f["cov"]
 
 
 def _ranks(values: np.ndarray, k: int, positive: bool = False) -> dict[int, int]:

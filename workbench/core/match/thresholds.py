@@ -5,8 +5,8 @@ from ``UPPER`` a *strong* match. Neither applies anything: the reviewer does.
 Tuned on tests/data/match_dev (never on the blind set tests/data/match_eval).
 """
 
-LOWER = 0.55
-UPPER = 0.75
+LOWER = 0.5
+UPPER = 0.85
 
 
 def strength(score: float, lower: float = LOWER, upper: float = UPPER) -> str | None:

@@ -20,6 +20,8 @@ Rules (each one tested against a hostile local server):
 from __future__ import annotations
 
 import copy
+import math
+import ssl
 import threading
 import time
 from collections.abc import Iterable
@@ -115,17 +117,21 @@ def validate_url(url: str) -> str:
         parsed = httpx.URL(text)
     except (httpx.InvalidURL, ValueError, TypeError) as exc:
         raise InputError(
-            f"not a valid URL: {shown(text)} ({one_line(str(exc), 100)})", url=text
+            f"not a valid URL: {shown(text)} ({one_line(str(exc), 100)})",
+            url=strip_credentials(text),
         ) from None
     if parsed.scheme not in ("http", "https"):
         if not parsed.scheme:
             raise InputError(
-                f"not an absolute URL: {shown(text)} (it needs http:// or https://)", url=text
+                f"not an absolute URL: {shown(text)} (it needs http:// or https://)",
+                url=strip_credentials(text),
             )
         reason = f"only http and https URLs are fetched, not {one_line(parsed.scheme, 20)}:"
-        raise UnsafeURL(f"refused {shown(text)}: {reason}", url=text, reason=reason)
+        raise UnsafeURL(
+            f"refused {shown(text)}: {reason}", url=strip_credentials(text), reason=reason
+        )
     if not parsed.host:
-        raise InputError(f"not a valid URL: {shown(text)} (no host)", url=text)
+        raise InputError(f"not a valid URL: {shown(text)} (no host)", url=strip_credentials(text))
     try:
         return str(parsed.copy_with(fragment=None))
     except httpx.InvalidURL as exc:  # pragma: no cover - parsed above
@@ -210,6 +216,7 @@ def fetch_url(
     Cancelled, FetchError (everything else), each one line naming the URL.
     """
     start_url = validate_url(url)
+    _check_limits(timeout, max_bytes)
     own = client is None
     if client is None:
         client = make_client(allow_private=allow_private)
@@ -294,8 +301,23 @@ def _result(
     )
 
 
+def _check_limits(timeout: float, max_bytes: int) -> None:
+    """A NaN or infinite deadline would turn the deadline off: refused like a negative one."""
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        raise InputError(f"the timeout must be a number of seconds, not {type(timeout).__name__}")
+    if not math.isfinite(timeout) or timeout <= 0:
+        raise InputError(f"the timeout must be a positive, finite number of seconds, not {timeout}")
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
+        raise InputError("the size cap must be a positive number of bytes")
+
+
 def _failed(url: str, reason: str, status: int | None = None) -> FetchError:
-    return FetchError(f"cannot fetch {shown(url)}: {reason}", url=url, reason=reason, status=status)
+    return FetchError(
+        f"cannot fetch {shown(url)}: {reason}",
+        url=strip_credentials(url),
+        reason=reason,
+        status=status,
+    )
 
 
 def _bound_timeouts(request: httpx.Request, total: float) -> None:
@@ -340,19 +362,22 @@ def _located(exc: WorkbenchError, start: str, current: str) -> WorkbenchError:
     located = copy.copy(exc)
     located.message = f"cannot fetch {where}: {exc.message}"
     located.args = (located.message,)
-    located.url = start
+    located.url = strip_credentials(start)
     return located
 
 
 def _http_error(exc: httpx.HTTPError, url: str) -> FetchError:
     if isinstance(exc, httpx.ConnectError) and guard.connect_error_is_offline(exc):
         reason = "the network is unreachable"
-        return NetworkUnreachable(f"cannot fetch {shown(url)}: {reason}", url=url, reason=reason)
+        return NetworkUnreachable(
+            f"cannot fetch {shown(url)}: {reason}", url=strip_credentials(url), reason=reason
+        )
     text = str(exc)
     if isinstance(exc, httpx.ConnectError):
-        if "refused" in text.lower():
+        found = list(guard.causes(exc))
+        if any(isinstance(cause, ConnectionRefusedError) for cause in found):
             reason = "connection refused"
-        elif "certificate" in text.lower() or "ssl" in text.lower():
+        elif any(isinstance(cause, ssl.SSLError) for cause in found):
             reason = f"TLS error ({one_line(text, 120)})"
         else:
             reason = f"cannot connect ({one_line(text, 120) or type(exc).__name__})"

@@ -344,16 +344,19 @@ class GuardedTransport(httpx.HTTPTransport):
         )
 
 
-def connect_error_is_offline(exc: BaseException) -> bool:
-    """True when a connection failed because there is no route to any network."""
+def causes(exc: BaseException) -> Iterator[BaseException]:
+    """``exc`` and the exceptions it was raised from (httpx -> httpcore -> OSError)."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if isinstance(current, OSError) and current.errno in (errno.ENETUNREACH, errno.ENETDOWN):
-            return True
-        text = str(current)
-        if "Network is unreachable" in text or "Errno 101" in text:
-            return True
+        yield current
         current = current.__cause__ or current.__context__
-    return False
+
+
+def connect_error_is_offline(exc: BaseException) -> bool:
+    """True when a connection failed because there is no route to any network."""
+    return any(
+        isinstance(cause, OSError) and cause.errno in (errno.ENETUNREACH, errno.ENETDOWN)
+        for cause in causes(exc)
+    )

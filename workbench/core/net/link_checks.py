@@ -58,8 +58,9 @@ def check_link(
     allow_private: bool = False,
     client: httpx.Client | None = None,
     timeout: float = LINK_TIMEOUT,
+    cancel: threading.Event | None = None,
 ) -> LinkCheck:
-    """Check one evidence link.
+    """Check one evidence link (``cancel``: an event that stops it, raising Cancelled).
 
     ``ok`` is False for 4xx/5xx, unknown hosts, refused connections, timeouts,
     broken redirects and refused (unsafe) targets; a refused target is marked
@@ -76,6 +77,7 @@ def check_link(
             timeout=timeout,
             truncate=True,
             read_types=HTML_TYPES + ("",),
+            cancel=cancel,
         )
     except (NetworkUnreachable, Cancelled):
         raise
@@ -124,8 +126,9 @@ def check_links(
 
     Duplicates are checked once. ``progress(done, total)`` is called from the
     calling thread after each link (and once with 0 at the start); it may be
-    called from a worker thread of a UI. ``cancel``: set it to stop starting new
-    checks (the running ones finish; the result holds what was checked).
+    called from a worker thread of a UI. ``cancel``: set it to stop: no new
+    check starts and the running ones stop within a fraction of a second; the
+    result holds what was checked. An exception (Ctrl-C) stops them the same way.
     NetworkUnreachable is raised as soon as one check finds no network; with
     ``skip_unreachable`` such links are left out of the result instead (not
     checked: the other links, e.g. on a local network, still are), so
@@ -145,11 +148,14 @@ def check_links(
     pending = iter(unique)
     skipped = 0
     running: dict[Future[LinkCheck], str] = {}
+    stop = threading.Event()
     try:
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="workbench-check") as pool:
             try:
                 while True:
-                    while len(running) < workers and not (cancel and cancel.is_set()):
+                    if cancel is not None and cancel.is_set():
+                        stop.set()
+                    while len(running) < workers and not stop.is_set():
                         link = next(pending, None)
                         if link is None:
                             break
@@ -159,6 +165,7 @@ def check_links(
                             allow_private=allow_private,
                             client=client,
                             timeout=timeout,
+                            cancel=stop,
                         )
                         running[future] = link
                     if not running:
@@ -172,6 +179,8 @@ def check_links(
                             if not skip_unreachable:
                                 raise
                             skipped += 1
+                        except Cancelled:
+                            continue  # stopped half-way: not a result
                         except Exception as exc:  # a fault of one link is that link's result
                             results[link] = LinkCheck(
                                 error=one_line(f"check failed: {exc}", 300) or type(exc).__name__,
@@ -180,6 +189,7 @@ def check_links(
                         if progress:
                             progress(len(results) + skipped, total)
             except BaseException:
+                stop.set()
                 if cancel:
                     cancel.set()
                 for future in running:

@@ -255,6 +255,21 @@ def _fold_weekdays(
             folded.add((d.start, d.end))  # the time of something that is no claim
 
 
+def _worth(sent: Span) -> Callable[[], float] | None:
+    """The sentence's check-worthiness, computed once and only when asked for."""
+    scorer = _load_scorer()
+    if scorer is None:
+        return None
+    cache: list[float] = []
+
+    def score() -> float:
+        if not cache:
+            cache.append(scorer.score_spans([sent])[0])
+        return cache[0]
+
+    return score
+
+
 def _doc_drafts(doc: Doc, tracker: Any, base: int) -> Iterator[_Draft]:
     from .labels import label_for
     from .quotes import find_quotes
@@ -286,9 +301,12 @@ def _doc_drafts(doc: Doc, tracker: Any, base: int) -> Iterator[_Draft]:
         drafts.extend(_event_drafts(sent, covered))
         found = [Covered(d.kind, d.start, d.end, d.value) for d in drafts]
         in_sent = [q for q in quote_spans if sent.start_char <= q.start < sent.end_char]
-        claims = statements(sent, reports(sent, tracker, base), found, in_sent, all_quotes)
+        claims = statements(
+            sent, reports(sent, tracker, base), found, in_sent, all_quotes, _worth(sent)
+        )
         for st in claims:
             folded.update(st.folds)
+        claims = [st for st in claims if not st.silent]
         _fold_weekdays(sent, drafts, claims, quotes, folded)
         drafts = [d for d in drafts if (d.start, d.end) not in folded]
         for d in drafts:

@@ -42,6 +42,7 @@ class Report:
     verb: Token | None  # the verb of saying (None for "according to")
     denied: bool = False
     opinion: bool = False  # credited to commentators ("analysts said"): an interpretation
+    credited: bool = False  # a speaker is there ("he said") even if not resolved
 
 
 def _agent(verb: Token) -> Token | None:
@@ -153,7 +154,10 @@ def reports(sent: Span, tracker: SpeakerTracker, base: int = 0) -> list[Report]:
             continue  # "I believe ...": opinion
         speaker = speaker_of(verb, tracker, base)
         opinion = _commentary(verb, subj)
-        out.append(Report(tok, speaker, verb, denied=lemma in _DENIALS, opinion=opinion))
+        credited = subj is not None and subj.lower_ in ("he", "she", "they")
+        out.append(
+            Report(tok, speaker, verb, denied=lemma in _DENIALS, opinion=opinion, credited=credited)
+        )
     for head, src in _according_to(sent):
         name = tracker.resolve(src, base, speech=True)
         out.append(Report(head, name, None))

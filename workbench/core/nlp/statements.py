@@ -19,7 +19,7 @@ Works on the spaCy parse; imported only by extraction.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +39,9 @@ CLAIM_TYPES = (
 )
 """Full Fact's claim types (Konstantinovskiy et al. 2021), the values of ``Claim.claim_type``."""
 NAME_TYPES = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "PRODUCT"})
-NUMBER_KINDS = frozenset({"quantity", "money", "percent", "duration"})
+NUMBER_KINDS = frozenset({"quantity", "money", "percent"})
+"""Kinds whose claim is the clause's fact when they are its argument (a duration is
+only how long: "has risen for a third straight month" is still a statement)."""
 
 HEDGE_MODALS = frozenset({"could", "might", "may", "should", "ought", "can", "must", "would"})
 _RULE_MODALS = frozenset({"must", "may", "can", "cannot", "shall"})
@@ -128,6 +130,7 @@ class Statement:
     claim_type: str
     speaker: str | None
     folds: list[tuple[int, int]] = field(default_factory=list)
+    silent: bool = False  # not a claim; only its folds apply (a newsroom line's weekday)
 
 
 @dataclass(frozen=True)
@@ -187,7 +190,40 @@ def clause_heads(sent: Span, reported: Iterable[int]) -> list[Token]:
             and (tok.head in heads)
         ):
             heads.append(tok)
+        elif _side_event(tok) or _named_relative(tok):
+            heads.append(tok)
     return heads
+
+
+_EVENT_MARKS = frozenset("after before when although though whereas".split())
+
+
+def _side_event(tok: Token) -> bool:
+    """ "... after the report was published", "Although the firm denied wrongdoing, ...":
+    a subordinate clause with its own subject states an event of its own."""
+    if tok.dep_ != "advcl" or tok.pos_ not in ("VERB", "AUX") or _own_subject(tok) is None:
+        return False
+    marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+    if not marks or marks[0] not in _EVENT_MARKS:
+        return False
+    if any(a.dep_ in ("ccomp", "xcomp") for a in tok.ancestors):
+        return False  # inside reported speech: part of what the speaker said
+    if marks[0] in ("although", "though", "whereas"):
+        return True
+    return any(t.ent_type_ in NAME_TYPES for t in tok.subtree) or verb_in(tok, STRONG_ACTIONS)
+
+
+def _named_relative(tok: Token) -> bool:
+    """ "Keller, who denies the charges, ...": a relative clause on a named person or body."""
+    if tok.dep_ != "relcl" or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    noun = tok.head
+    subj = _own_subject(tok)
+    return (
+        subj is not None
+        and subj.lower_ in ("who", "which")
+        and (noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or noun.pos_ == "PROPN")
+    )
 
 
 def _is_causal_clause(tok: Token) -> bool:
@@ -371,7 +407,7 @@ def claim_type(
         return "laws/rules"
     if _causal(head, tokens):
         return "correlation/causation"
-    if mode in ("will", "could", "might"):
+    if mode in ("will", "could", "might") or _scheduled(head):
         return "prediction"
     if report is not None and report.verb is not None:
         if report.verb.lemma_.lower() in PREDICTION_VERBS or "would" in _aux_lemmas(head):
@@ -386,21 +422,38 @@ def claim_type(
     return "other"
 
 
-def _has_signal(head: Token, tokens: list[Token], tags: list[str]) -> bool:
-    """Does the clause name or measure something a fact-checker can look up?"""
+def _has_signal(head: Token, tokens: list[Token], tags: list[str], strong: bool = False) -> bool:
+    """Does the clause name or measure something a fact-checker can look up?
+
+    ``strong``: a commentator's reading needs more than a name ("the trip was meant to
+    send a message to Washington"): a measure, a record, a rule, a cause or a hard action.
+    """
     if tags:
         return True
+    if strong:
+        return (
+            _rule(head, tokens)
+            or (modality(head) in _RULE_MODALS and _rule_context(head))
+            or _scheduled(head)
+            or _causal(head, tokens)
+            or verb_in(head, QUANTITY_VERBS)
+            or verb_in(head, STRONG_ACTIONS)
+        )
     if _rule(head, tokens) or (modality(head) in _RULE_MODALS and _rule_context(head)):
         return True
     if _causal(head, tokens):
         return True
     named = any(t.ent_type_ in NAME_TYPES for t in tokens)
     subj = subject_of(head)
+    if subj is not None and subj.lower_ in ("who", "which") and head.dep_ == "relcl":
+        subj = head.head  # "Keller, who denies the charges": Keller
+        named = named or subj.ent_type_ in NAME_TYPES
     actor = subj is not None and (
         subj.ent_type_ in NAME_TYPES
         or subj.lemma_.lower() in ACTOR_NOUNS
         or subj.lower_ in ACTOR_NOUNS
         or subj.pos_ == "PROPN"
+        and subj.i > subj.sent.start  # "Time is running out"
     )
     lemma = head.lemma_.lower()
     if lemma in COPULAS:
@@ -421,7 +474,8 @@ def _has_signal(head: Token, tokens: list[Token], tags: list[str]) -> bool:
 COLOUR_VERBS = frozenset(
     """sit stand lie look glow shine sing smile laugh cry weep wave gather walk wait watch
     hang stare sigh nod shrug dance cheer chant clap hug kiss linger wander gaze smell
-    taste sound feel seem appear""".split()
+    taste sound feel seem appear drum patter rustle echo desert crowd pack fill cover line
+    shroud bathe deck litter glisten sparkle loom tower""".split()
 )
 """Verbs of scene and gesture: with no name or measure, colour rather than a claim."""
 NEWSROOM = frozenset({"comment", "comments"})
@@ -434,6 +488,46 @@ STATE_ADJECTIVES = frozenset(
     illegal legal unconstitutional responsible liable eligible""".split()
 )
 """Adjectives that state a checkable condition ("the airport remained closed")."""
+
+
+WEAK_WORTHINESS = 0.45
+"""Worthiness a clause needs when it has nothing but a name or an actor to check
+(chosen on tests/data/dev_statements: claims there score 0.15-0.98, colour and
+comment 0.01-0.74, most of it under 0.45)."""
+
+
+STRONG_WORTHINESS = 0.6
+"""Worthiness at which a plain event with no name, actor or measure still counts
+("the vessel sank within minutes"); colour on the dev sentences stays under it."""
+
+
+def _plain_event(head: Token) -> bool:
+    """A verb that reports something happening, not a scene, a state or a feeling."""
+    subj = subject_of(head)
+    return (
+        head.pos_ == "VERB"
+        and head.lemma_.lower() not in COPULAS
+        and not verb_in(head, COLOUR_VERBS)
+        and subj is not None
+        and subj.lower_ not in ("i", "we", "you", "it", "this", "that", "there")
+    )
+
+
+def _scheduled(head: Token) -> bool:
+    """ "is due to be sentenced", "is set to vote": a plan on the record (a prediction)."""
+    return head.lemma_.lower() in COPULAS and any(
+        c.dep_ in ("acomp", "attr")
+        and c.lower_ in ("due", "set", "scheduled", "poised")
+        and any(x.dep_ == "xcomp" for x in c.children)
+        for c in head.children
+    )
+
+
+def _states(head: Token) -> bool:
+    """ "the airport remained closed": a checkable condition."""
+    return head.lemma_.lower() in COPULAS and any(
+        c.dep_ in ("acomp", "oprd") and c.lower_ in STATE_ADJECTIVES for c in head.children
+    )
 
 
 def _evaluative(head: Token) -> bool:
@@ -575,6 +669,10 @@ def statement_label(head: Token, tokens: list[Token]) -> str:
         if t.dep_ in ("relcl", "appos", "acl") and t.i != head.i and t.head.i != head.i:
             drop.update(x.i for x in t.subtree)
     doc = head.doc
+    kept = {t.i for t in tokens} - drop
+    for t in tokens:  # a comma next to a gap (a clause left out) goes too
+        if t.text == "," and (t.i - 1 not in kept or t.i + 1 not in kept):
+            drop.add(t.i)
     for i in sorted(drop):  # the commas around a dropped clause or apposition go too
         for j in (i - 1, i + 1):
             if 0 <= j < len(doc) and doc[j].text == "," and j not in drop:
@@ -664,12 +762,15 @@ def statements(
     covered: list[Covered],
     quotes: list[Covered],
     all_quotes: list[tuple[int, int]] | None = None,
+    worth: Callable[[], float] | None = None,
 ) -> list[Statement]:
     """The statement claims of one sentence.
 
     ``reports``: its reported clauses (``speech.reports``); ``covered``: number and date
     claims already found in it; ``quotes``: the attributed direct quotes of the sentence;
-    ``all_quotes``: every quoted stretch (a clause inside a quote is not a statement).
+    ``all_quotes``: every quoted stretch (a clause inside a quote is not a statement);
+    ``worth``: the sentence's check-worthiness score (called only when needed): a clause
+    whose only evidence is a name or an actor needs ``WEAK_WORTHINESS`` or more.
     """
     if sent.text.rstrip().rstrip("”\"’'").endswith("?"):
         return []
@@ -694,6 +795,9 @@ def statements(
         if end - start < 8 or last.i - first.i < 2:
             continue
         if any(t.lower_ in NEWSROOM for t in tokens):
+            # how the story was reported: no claim, and its weekday is no claim either
+            dates = [(c.start, c.end) for c in in_clause(covered, start, end) if c.kind == "date"]
+            out.append(Statement(start, end, "", {}, "other", None, dates, silent=True))
             continue
         if _inside(start, end, all_quotes):
             continue  # a clause of a direct quote: the quote is the claim
@@ -707,6 +811,8 @@ def statements(
         lemma = head.lemma_.lower()
         if clause_quotes and (lemma in NAMING_VERBS or report is None and lemma in _SAYING):
             continue  # 'he called Putin his "elder brother"': the quote is the claim
+        if verb_in(head, NAMING_VERBS) and any(start <= a and b <= end for a, b in all_quotes):
+            continue  # 'Residents described a "sense of dread"': a characterisation
         if any(c.kind == "ordinal" for c in in_core) and not report:
             ordinal_only = True
         else:
@@ -715,13 +821,24 @@ def statements(
         if ordinal_only and tags == ["superlative"]:
             continue  # "the first time": the ordinal claim
         if report is None and not _has_signal(head, tokens, tags):
-            continue
+            if not (worth is not None and _plain_event(head) and worth() >= STRONG_WORTHINESS):
+                continue
         if (
             report is not None
             and (report.speaker is None or report.opinion)
-            and not _has_signal(head, tokens, tags)
+            and not report.credited
+            and not _has_signal(head, tokens, tags, strong=report.opinion)
         ):
             continue
+        named_source = report is not None and report.speaker is not None and not report.opinion
+        if (
+            worth is not None
+            and not named_source
+            and not _has_signal(head, tokens, tags, strong=True)
+            and not _states(head)
+            and worth() < WEAK_WORTHINESS
+        ):
+            continue  # only a name or an actor, and the sentence reads as colour or comment
         mode = modality(head)
         value: dict[str, Any] = {"negated": "negated" in tags}
         if tags:
@@ -756,16 +873,23 @@ def statements(
             folds.extend((q.start, q.end) for q in short)
         label = statement_label(head, tokens)
         speaker = report.speaker if report is not None else None
+        if report is not None and report.denied:
+            value["denied"] = True
+            value.setdefault("tags", [])
+            if "negated" not in value["tags"]:
+                value["tags"].append("negated")
         if report is not None and speaker:
             label = f"{speaker}{' denies' if report.denied else ''}: {label}"
-            if report.denied:
-                value["denied"] = True
         ctype = claim_type(head, tokens, tags, mode, report)
         out.append(Statement(start, end, label, value, ctype, speaker, folds))
     return out
 
 
 _SAYING = frozenset({"say", "tell", "add", "write", "state", "declare", "insist", "argue", "thank"})
+
+
+def in_clause(covered: list[Covered], start: int, end: int) -> list[Covered]:
+    return [c for c in covered if start <= c.start and c.end <= end]
 
 
 def _root_at(doc: Any, c: Covered) -> Token | None:

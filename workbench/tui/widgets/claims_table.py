@@ -14,7 +14,7 @@ from workbench.core.models import Claim, Verdict
 from ..render import claim_row, extras_cell, mark_cell
 
 # (header, key, width); the label column gets what is left of the table's width.
-FIXED = (("", "mark", 1), ("kind", "kind", 9), ("", "extras", 4))
+FIXED = (("", "mark", 1), ("kind", "kind", 9), ("", "extras", 5))
 WORTH = ("worth", "worth", 5)
 LABEL = ColumnKey("label")
 
@@ -32,8 +32,9 @@ class ClaimsTable(DataTable, inherit_bindings=False):
         super().__init__(id=id, cursor_type="row", zebra_stripes=False, show_cursor=True)
         self._claims: Sequence[Claim] = ()
         self._worth = False
-        self._shown: dict[str, tuple[str, tuple[bool, int, bool], str]] = {}
-        """What each row shows now: (status, (note, links, conflict), label)."""
+        self._shown: dict[str, tuple[str, tuple[bool, int, bool, bool], str]] = {}
+        """What each row shows now: (status, (note, links, conflict, matched), label)."""
+        self._matched: set[str] = set()
 
     def _fit(self) -> int:
         """Cells left for the label: the fixed columns and their padding taken off."""
@@ -50,10 +51,13 @@ class ClaimsTable(DataTable, inherit_bindings=False):
         verdicts: Mapping[str, Verdict] | None = None,
         keep: str | None = None,
         conflicts: Mapping[str, object] | None = None,
+        matched: set[str] | None = None,
     ) -> None:
-        """Replace all rows (in the given order) and put the cursor on ``keep`` if shown."""
+        """Replace all rows (in the given order) and put the cursor on ``keep`` if shown;
+        ``matched``: claims with an earlier check (the ≈ marker)."""
         verdicts = verdicts or {}
         conflicts = conflicts or {}
+        self._matched = set(matched or ())
         self._claims = claims
         self._worth = any(c.worthiness is not None for c in claims)
         self.clear(columns=True)
@@ -68,14 +72,17 @@ class ClaimsTable(DataTable, inherit_bindings=False):
             verdict = verdicts.get(claim.id)
             status = statuses.get(claim.id, "unreviewed")
             conflict = bool(conflicts.get(claim.id))
-            cells = claim_row(claim, status, verdict, conflict)
+            is_matched = claim.id in self._matched
+            cells = claim_row(claim, status, verdict, conflict, is_matched)
             self.add_row(*(cells if self._worth else cells[:4]), key=claim.id)
             if verdict is None:
-                self._shown[claim.id] = (status, (False, 0, conflict), "")
+                self._shown[claim.id] = (status, (False, 0, conflict, is_matched), "")
             else:
                 self._shown[claim.id] = (
-                    status, (bool(verdict.note.strip()), len(verdict.links), conflict),
-                    verdict.label)
+                    status,
+                    (bool(verdict.note.strip()), len(verdict.links), conflict, is_matched),
+                    verdict.label,
+                )
         if keep is not None and keep in self.rows:
             self.move_cursor(row=self.get_row_index(keep), animate=False, scroll=True)
         elif self.row_count:
@@ -105,12 +112,13 @@ class ClaimsTable(DataTable, inherit_bindings=False):
             return
         shown = self._shown.get(key)
         status = verdict.status
-        extras = (bool(verdict.note.strip()), len(verdict.links), conflict)
+        matched = key in self._matched
+        extras = (bool(verdict.note.strip()), len(verdict.links), conflict, matched)
         label = verdict.label
         if shown is None or shown[0] != status:
             self._set_cell(key, "mark", mark_cell(status))
         if shown is None or shown[1] != extras:
-            self._set_cell(key, "extras", extras_cell(verdict, conflict))
+            self._set_cell(key, "extras", extras_cell(verdict, conflict, matched))
         if claim is not None and (shown is None or shown[2] != label):
             self._set_cell(key, "label", claim_row(claim, status, verdict)[2])
         self._shown[key] = (status, extras, label)
@@ -126,6 +134,17 @@ class ClaimsTable(DataTable, inherit_bindings=False):
                       self._row_renderable_cache, self._line_cache):
             cache.clear()
         self.refresh_row(self.get_row_index(row_key))
+
+    def set_matched(self, matched: set[str], verdicts: Mapping[str, Verdict]) -> None:
+        """Show the ≈ marker on these claims (and take it off the others)."""
+        changed = self._matched ^ set(matched)
+        self._matched = set(matched)
+        for key in changed:
+            if key in self.rows:
+                verdict = verdicts.get(key) or Verdict(key, "")
+                shown = self._shown.get(key)
+                conflict = bool(shown and shown[1][2])
+                self.set_verdict(verdict, None, conflict)
 
     @property
     def current_key(self) -> str | None:

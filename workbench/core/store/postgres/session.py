@@ -22,8 +22,9 @@ from .connect import connect, safe_url
 
 T = TypeVar("T")
 CHANNEL = "workbench"
-RECONNECT_FOR = 10.0
-"""Seconds a session keeps trying to get its connection back before giving up."""
+RECONNECT_FOR = 5.0
+"""Seconds a session keeps trying to get its connection back before it says it is offline
+(short: the workbench must not hang; a restarted server is back well within it)."""
 
 
 class Session:
