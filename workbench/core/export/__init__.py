@@ -109,6 +109,14 @@ def _streamer(fmt: str) -> Callable[[Report], Iterable[str]]:
         from .markdown import iter_markdown
 
         return iter_markdown
+    if fmt == "html":
+        from .html import iter_html
+
+        return iter_html
+    if fmt == "claimreview":
+        from .claimreview import iter_claimreview
+
+        return iter_claimreview
     renderer = _renderer(fmt)
     return lambda report: (renderer(report),)
 
