@@ -107,7 +107,7 @@ class Workspace:
             raise
         name = one_line(reviewer or "", limit=80) or "reviewer"
         ws = cls(layout, name, readonly, clock or utc_now, lock)
-        if not readonly and ws._journal.entries:  # left by a crash: fold it in now
+        if not readonly and ws._journal.due():  # a long journal (sessions, a crash)
             with contextlib.suppress(StoreError):
                 ws.checkpoint()
         return ws
