@@ -24,16 +24,30 @@ from typing import TYPE_CHECKING
 
 from ..errors import ExportError, InputError
 from ..text import one_line
-from .report import ExportOptions, Report, build_report
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..store.interface import Store as Workspace
+    from .report import ExportOptions, Report, build_report
+
+_LAZY = ("ExportOptions", "Report", "build_report")
+
+
+def __getattr__(name: str) -> object:
+    """The report data types, imported when first used (``FORMATS`` stays cheap: the
+    CLI reads it to build its parser)."""
+    if name in _LAZY:
+        from . import report
+
+        return getattr(report, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "FORMATS",
     "SUFFIXES",
     "ExportError",
     "ExportOptions",
+    "Report",
+    "build_report",
     "render",
     "render_report",
     "write_report",
@@ -97,6 +111,8 @@ def render_report(
 
     Dismissed claims are left out unless ``include_dismissed`` (default: only JSON,
     the full dump, holds them)."""
+    from .report import build_report
+
     renderer = _renderer(fmt)
     include = fmt == "json" if include_dismissed is None else include_dismissed
     return renderer(build_report(ws, article_ids, statuses, reviewer, options, include))
