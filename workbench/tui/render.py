@@ -116,13 +116,15 @@ def claim_label(claim: Claim, verdict: Verdict | None = None) -> str:
     return claim.label or claim.anchor
 
 
-def extras_cell(verdict: Verdict | None, matched: bool = False) -> Text:
+def extras_cell(verdict: Verdict | None, conflict: bool = False, matched: bool = False) -> Text:
     """The claims list's markers (as the CLI's ``[note]`` ``[1 link]``): ≈ when an
-    earlier check of the claim was found (first: always visible), ✎ when the claim
-    has a note, ↗N for N evidence links."""
+    earlier check of the claim was found (first: always visible), ≠ while a merge
+    conflict awaits a look, ✎ when the claim has a note, ↗N for N evidence links."""
     text = Text(end="", no_wrap=True)
     if matched:
         text.append("≈", style="bold cyan")
+    if conflict:
+        text.append("≠", style="bold #d4a72c")
     if verdict is None:
         return text
     if verdict.note.strip():
@@ -133,7 +135,11 @@ def extras_cell(verdict: Verdict | None, matched: bool = False) -> Text:
 
 
 def claim_row(
-    claim: Claim, status: str, verdict: Verdict | None = None, matched: bool = False
+    claim: Claim,
+    status: str,
+    verdict: Verdict | None = None,
+    conflict: bool = False,
+    matched: bool = False,
 ) -> tuple[Text, Text, Text, Text, Text]:
     """Cells of one claims-table row: status mark, kind, label, markers, worthiness.
 
@@ -145,7 +151,7 @@ def claim_row(
         mark_cell(status),
         cell(KIND_SHORT.get(claim.kind, claim.kind), 12, "dim"),
         label,
-        extras_cell(verdict, matched),
+        extras_cell(verdict, conflict, matched),
         worthiness_cell(claim.worthiness),
     )
 
@@ -378,6 +384,7 @@ def claim_detail(
     verdict: Verdict,
     history: Sequence[Change],
     width: int = 80,
+    conflict: Sequence[str] = (),
     matches: Sequence[Any] = (),
 ) -> Content:
     """The detail pane: everything about one claim, all untrusted text made safe.
@@ -397,6 +404,11 @@ def claim_detail(
         Content.assemble(*head),
         Content.styled(one_line(claim_label(claim, verdict), 300), "bold"),
     ]
+    if conflict:
+        fields = ", ".join(one_line(f, 20) for f in conflict)
+        lines.append(Content.styled(
+            f"≠ Merge conflict on {fields}: the later change won. Check it: the flag "
+            "stays until a reviewer changes this claim.", "bold #d4a72c"))
     if verdict.label and verdict.label != claim.label and claim.label:
         lines.append(Content.styled("  extracted as: " + one_line(claim.label, 300), "dim"))
     lines += [sentence(claim), Content("")]

@@ -155,7 +155,7 @@ class ReviewScreen(Screen):
         table = self.query_one(ClaimsTable)
         rows = self.visible_claims()
         table.fill(rows, self.statuses(), self.verdicts, keep=self.current,
-                   matched=set(self.matches))
+                   conflicts=self.session.conflicts(), matched=set(self.matches))
         self.refresh_list_info(len(rows))
         if not rows:
             self.current = None
@@ -181,13 +181,9 @@ class ReviewScreen(Screen):
         self.query_one("#list-info", Static).update(render.line(" · ".join(parts), style="dim"))
 
     def refresh_status(self) -> None:
-        counts = {s: 0 for s in STATUSES}
-        for claim in self.claims:
-            status = self.status_of(claim.id)
-            counts[status] = counts.get(status, 0) + 1
         self.query_one(StatusLine).show(
             self.article.title or self.article.source,
-            counts,
+            self.session.counts(),
             self.session.reviewer,
             self.session.readonly,
         )
@@ -203,6 +199,7 @@ class ReviewScreen(Screen):
         history = self.session.history_of(claim.id)
         detail = self.query_one(DetailPane)
         detail.show(render.claim_detail(claim, verdict, history, detail.size.width or 80,
+                                        self.session.conflict_of(claim.id),
                                         self.matches.get(claim.id, ())))
         detail.scroll_home(animate=False)
         self.query_one(ArticleView).set_current(claim)
@@ -236,10 +233,13 @@ class ReviewScreen(Screen):
         key = self.query_one(ClaimsTable).current_key
         return self.by_id.get(key or "")
 
-    def verdict_changed(self, verdict: Verdict, show: bool = True) -> None:
+    def verdict_changed(self, verdict: Verdict, show: bool = True, fresh: bool = False) -> None:
         """Update every widget after a change (``show=False``: the cursor is about to move
-        on, so the detail pane need not be redrawn for this claim)."""
-        self.query_one(ClaimsTable).set_verdict(verdict, self.by_id.get(verdict.claim_id))
+        on, so the detail pane need not be redrawn for this claim; ``fresh``: re-read the
+        claim's history for its merge-conflict flag, after an undo)."""
+        conflict = self.session.conflict_of(verdict.claim_id, fresh=fresh)
+        self.query_one(ClaimsTable).set_verdict(verdict, self.by_id.get(verdict.claim_id),
+                                                bool(conflict))
         self.query_one(ArticleView).set_status(verdict.claim_id, verdict.status)
         self.refresh_status()
         if show and verdict.claim_id == self.current:
@@ -560,7 +560,7 @@ class ReviewScreen(Screen):
             for claim_id in done.touched:
                 verdict = self.verdicts.get(claim_id)
                 if verdict is not None:
-                    self.verdict_changed(verdict)
+                    self.verdict_changed(verdict, fresh=True)
             table = self.query_one(ClaimsTable)
             if done.touched and done.touched[0] in table.rows:
                 self._move_to(table.get_row_index(done.touched[0]))
