@@ -186,3 +186,14 @@ def test_common_options_anywhere_reach_the_action(ws, capsys, monkeypatch, tmp_p
     code, out, _ = run(capsys, "history", ids[0], "--format", "json", "-w", str(path))
     rows = [r for r in json.loads(out) if r["field"] == "label"]
     assert rows and rows[-1]["reviewer"] == "zed" and rows[-1]["new"] == "Worded by zed"
+
+
+def test_csv_label_is_the_reviewers_wording_and_keeps_the_extracted_one(ws, capsys):
+    path, aid, ids = ws
+    run(capsys, "claim", "label", ids[0], "Over 100k marched in Minsk", "-w", str(path))
+    code, out, err = run(capsys, "export", "-f", "csv", "-w", str(path))
+    assert code == 0, err
+    rows = {r["claim_id"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert rows[ids[0]]["label"] == "Over 100k marched in Minsk"
+    assert rows[ids[0]]["extracted_label"] == "100,000"
+    assert "claim_type" in rows[ids[0]] and "speaker" in rows[ids[0]]
