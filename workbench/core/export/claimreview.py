@@ -72,8 +72,8 @@ def _item_reviewed(part: ArticleReport, row: ClaimRow) -> dict[str, Any]:
     if sentence:
         item["text"] = sentence
     article_author = byline(_meta_text(article.meta, _AUTHOR_KEYS))
-    speaker = ""
-    if row.claim.kind == "quote" and isinstance(row.claim.value, dict):
+    speaker = one_line(row.claim.speaker or "", 200)
+    if not speaker and row.claim.kind == "quote" and isinstance(row.claim.value, dict):
         speaker = one_line(str(row.claim.value.get("speaker") or ""), 200)
     if speaker:
         item["author"] = {"@type": "Person", "name": speaker}

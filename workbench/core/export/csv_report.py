@@ -37,6 +37,9 @@ COLUMNS: tuple[str, ...] = (
     "last_change_field",
     "last_change_by",
     "last_change_at",
+    "extracted_label",
+    "claim_type",
+    "speaker",
 )
 """The columns, in order. New columns are only ever appended."""
 
@@ -85,7 +88,7 @@ def row_cells(article_title: str, article_source: str, row: ClaimRow) -> dict[st
         "position": row.position,
         "claim_id": claim.id,
         "kind": claim.kind,
-        "label": claim.label,
+        "label": row.label,
         "anchor": claim.anchor,
         "start": claim.start,
         "end": claim.end,
@@ -101,6 +104,9 @@ def row_cells(article_title: str, article_source: str, row: ClaimRow) -> dict[st
         "last_change_field": change.field if change else "",
         "last_change_by": change.reviewer if change else "",
         "last_change_at": change.at if change else "",
+        "extracted_label": claim.label,
+        "claim_type": claim.claim_type or "",
+        "speaker": claim.speaker or "",
     }
 
 

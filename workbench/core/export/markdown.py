@@ -122,6 +122,10 @@ def _claim(row: ClaimRow) -> list[str]:
     out.append("")
     out.append(f"- **Status:** {status_label(verdict.status)}")
     out.append(f"- **Kind:** {md_text(claim.kind)} · **Claim id:** `{md_text(claim.id)}`")
+    if claim.claim_type or claim.speaker:
+        facts = [f"**Claim type:** {md_text(claim.claim_type)}"] if claim.claim_type else []
+        facts += [f"**Said by:** {md_text(claim.speaker)}"] if claim.speaker else []
+        out.append("- " + " · ".join(facts))
     if verdict.note.strip():
         out.append("- **Note:**")
         out.append(md_block(verdict.note, "  "))
