@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from typing import Any
 
 from ..text import strip_controls
@@ -110,7 +111,8 @@ def row_cells(article_title: str, article_source: str, row: ClaimRow) -> dict[st
     }
 
 
-def render_csv(report: Report) -> str:
+def iter_csv(report: Report) -> Iterator[str]:
+    """The CSV report in pieces: the header, then each article's rows."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(COLUMNS)
@@ -121,4 +123,11 @@ def render_csv(report: Report) -> str:
                 _number(cells[name]) if name in NUMERIC else neutralize(str(cells[name] or ""))
                 for name in COLUMNS
             )
-    return buffer.getvalue()
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def render_csv(report: Report) -> str:
+    return "".join(iter_csv(report))

@@ -58,6 +58,8 @@ from ..text import clean_text, one_line, strip_controls
 from .report import SCHEMA_VERSION
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
+
     from .report import ArticleReport, Report
 
 SCHEMA = "workbench-report"
@@ -110,7 +112,7 @@ def _article(part: ArticleReport) -> dict[str, Any]:
     }
 
 
-def report_dict(report: Report) -> dict[str, Any]:
+def _head(report: Report) -> dict[str, Any]:
     from ... import __version__
 
     return {
@@ -124,12 +126,37 @@ def report_dict(report: Report) -> dict[str, Any]:
             "reviewer": report.reviewer,
         },
         "complete": not report.filtered,
-        "articles": [_finite(_article(part)) for part in report.articles],
     }
 
 
+def report_dict(report: Report) -> dict[str, Any]:
+    return {**_head(report), "articles": [_finite(_article(part)) for part in report.articles]}
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def iter_json(report: Report) -> Iterator[str]:
+    """The JSON export in pieces, one article at a time (the same bytes as
+    ``json.dumps(report_dict(report), indent=2)`` plus a newline): a workspace of any
+    size is written holding one article in memory."""
+    head = _dumps(_head(report))
+    first = True
+    for part in report.articles:
+        # inside "articles" every line of an article is indented two levels (4 spaces);
+        # newlines in strings are escaped, so each newline is one of the layout's
+        body = _dumps(_finite(_article(part))).replace("\n", "\n    ")
+        if first:
+            yield head[: -len("\n}")] + ',\n  "articles": [\n    ' + body
+            first = False
+        else:
+            yield ",\n    " + body
+    yield head[: -len("\n}")] + ',\n  "articles": []\n}\n' if first else "\n  ]\n}\n"
+
+
 def render_json(report: Report) -> str:
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return "".join(iter_json(report))
 
 
 # -- reading ------------------------------------------------------------------------------
