@@ -234,3 +234,29 @@ def test_peek_cache_follows_the_durable_state(tmp_path):
         storage_mod.FAULT = None
     assert store.peek() == {"t": {"1": {"v": 2}}}
     assert AtomicJSONStorage(tmp_path / "a.json").read() == {"t": {"1": {"v": 2}}}
+
+
+def test_a_workbench_before_the_journal_cannot_open_a_workspace_that_has_one(tmp_path):
+    """A workbench that predates the write-ahead journal would ignore journal.jsonl and lose
+    the changes in it: the marker of a workspace a writer opened carries the newer schema,
+    which such a workbench refuses ("written by a newer workbench"); an old marker is stamped
+    with the new schema on the first writable open."""
+    import json as _json
+
+    from workbench.core.store import Workspace as _Workspace
+    from workbench.core.store.storage import SCHEMA
+
+    path = tmp_path / "ws"
+    with _Workspace.open(path, reviewer="ana"):
+        pass
+    marker = path / "workbench.json"
+    assert _json.loads(marker.read_text())["schema"] == SCHEMA >= 2
+    old = _json.loads(marker.read_text())
+    old["schema"] = 1
+    marker.write_text(_json.dumps(old))
+    with _Workspace.open(path, reviewer="ana", readonly=True):
+        pass
+    assert _json.loads(marker.read_text())["schema"] == 1  # a reader changes nothing
+    with _Workspace.open(path, reviewer="ana"):
+        pass
+    assert _json.loads(marker.read_text())["schema"] == SCHEMA

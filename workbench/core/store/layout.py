@@ -20,7 +20,13 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError, NotFound, StoreError, WorkspaceCorrupt, WorkspaceLocked
 from ..text import one_line
-from .storage import atomic_write, describe_os_error, encode_document, load_document
+from .storage import (
+    SCHEMA,
+    atomic_write,
+    describe_os_error,
+    encode_document,
+    load_document,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from filelock import FileLock
@@ -131,7 +137,9 @@ class Layout:
     def prepare(self, readonly: bool, clock: Clock) -> None:
         """Validate (or, for a writer, create) the marker file and the articles folder."""
         if self.meta.exists():
-            load_document(self.meta, "workspace")
+            marker = load_document(self.meta, "workspace")
+            if not readonly and marker is not None and marker.get("schema", 0) < SCHEMA:
+                atomic_write(self.meta, encode_document(marker["tables"], "workspace"))
         else:
             self.articles_dir()
             created = {"created_at": clock(), "created_by": "workbench"}

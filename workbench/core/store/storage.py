@@ -33,7 +33,11 @@ from tinydb.storages import Storage
 from ..errors import StoreError, WorkspaceCorrupt
 
 FORMAT = "workbench-store"
-SCHEMA = 1
+SCHEMA = 2
+"""Version of the store files. 2: the write-ahead journal (``journal.jsonl``) holds changes
+not yet in the article files. A workbench that predates it would ignore the journal and
+lose those changes, so it must refuse the workspace: it refuses files of a newer schema,
+and a writer stamps an older workspace's marker with this schema when it opens it."""
 
 WRITE_STEPS = ("open", "write", "flush", "fsync", "backup", "replace", "fsync_dir")
 FAULT: Callable[[str, Path], None] | None = None

@@ -107,7 +107,7 @@ class Workspace:
             raise
         name = one_line(reviewer or "", limit=80) or "reviewer"
         ws = cls(layout, name, readonly, clock or utc_now, lock)
-        if not readonly and ws._journal.entries:  # left by a crash: fold it in now
+        if not readonly and ws._journal.due():  # a long journal (sessions, a crash)
             with contextlib.suppress(StoreError):
                 ws.checkpoint()
         return ws
@@ -376,7 +376,8 @@ class Workspace:
             scope = [self._resolve_article(art_ref)]
         if not re.fullmatch(r"[0-9a-f]{1,40}", text):
             raise NotFound(f"'{text}' is not a claim id (claim ids are hex digits, e.g. 3fa2c1)")
-        self._index.fresh(self._tables)
+        # Claim ids change only with the index rows the journal carries (articles
+        # added, claims added): the stale progress counts need not be recomputed.
         found: list[tuple[str, str]] = []
         for aid in scope or list(self._index.rows()):
             ids = self._index.claim_ids(aid)
