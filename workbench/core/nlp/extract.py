@@ -228,6 +228,15 @@ def _quote_drafts(doc: Doc, tracker: Any, base: int) -> list[_Draft]:
     return drafts
 
 
+def _date_is_stated(sent: Span, d: _Draft) -> bool:
+    """ "The final vote is on Tuesday": the weekday is what the sentence states."""
+    span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return True
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is None or verb.lemma_.lower() == "be"
+
+
 def _fold_weekdays(
     sent: Span, drafts: list[_Draft], claims: list[Any], quotes: list[_Draft], folded: set
 ) -> None:
@@ -251,7 +260,7 @@ def _fold_weekdays(
         if host is not None and "when" not in host:
             host["when"] = {"text": d.anchor, **d.value}
             folded.add((d.start, d.end))
-        elif host is None and d.value.get("time_of"):
+        elif host is None and (d.value.get("time_of") or not _date_is_stated(sent, d)):
             folded.add((d.start, d.end))  # the time of something that is no claim
 
 
