@@ -235,14 +235,19 @@ def _partial(doc: Doc, qstart: int, qend: int, tracker: SpeakerTracker, base: in
 
 
 def attribute(
-    doc: Doc, qstart: int, qend: int, tracker: SpeakerTracker, base: int = 0
+    doc: Doc,
+    qstart: int,
+    qend: int,
+    tracker: SpeakerTracker,
+    base: int = 0,
+    sents: list[Span] | None = None,
 ) -> tuple[str | None, int, int]:
     """Who said the quote at ``doc.text[qstart:qend]``.
 
     Returns ``(speaker, sent_start, sent_end)``: the speaker's name (None when the
     quote is not attributed) and the char span of the sentences quote + attribution.
     """
-    sents = list(doc.sents)
+    sents = sents if sents is not None else list(doc.sents)
     inside = [s for s in sents if s.end_char > qstart and s.start_char < qend]
     if not inside:
         return None, qstart, qend
