@@ -372,6 +372,9 @@ RULE_ADJECTIVES = frozenset(
 )
 
 
+_RULE_LEXICON = RULE_NOUNS | RULE_VERBS | RULE_ADJECTIVES
+
+
 def _rule(head: Token, tokens: list[Token]) -> bool:
     """A rule or law: "the law bans ...", "landlords must ...", "it is illegal to ..."."""
     if head.lemma_.lower() in RULE_VERBS:
@@ -456,7 +459,7 @@ def _has_signal(head: Token, tokens: list[Token], tags: list[str], strong: bool 
         or subj.lemma_.lower() in ACTOR_NOUNS
         or subj.lower_ in ACTOR_NOUNS
         or subj.pos_ == "PROPN"
-        and subj.i > subj.sent.start  # "Time is running out"
+        and not subj.is_sent_start  # "Time is running out"
     )
     lemma = head.lemma_.lower()
     if lemma in COPULAS:
@@ -630,9 +633,15 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
 
 
 def _rule_context(head: Token) -> bool:
+    """Does the sentence of ``head`` speak of a rule? (its tokens, from the root's edges:
+    ``Token.sent`` would search the whole doc)"""
+    root = head
+    while root.head.i != root.i:
+        root = root.head
+    doc = head.doc
     return any(
-        t.lemma_.lower() in RULE_NOUNS | RULE_VERBS | RULE_ADJECTIVES or t.ent_type_ == "LAW"
-        for t in head.sent
+        t.lemma_.lower() in _RULE_LEXICON or t.ent_type_ == "LAW"
+        for t in doc[root.left_edge.i : root.right_edge.i + 1]
     )
 
 
