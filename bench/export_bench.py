@@ -1,98 +1,171 @@
-"""Export benchmark: time to render a 2,000-claim report in each format.
+"""Export benchmark: ``workbench export --all`` of a 100k-claim workspace against an
+SQLite dump of the same rows, measured in the same run.
 
-Baseline, measured in the same run: ``json.dumps`` of the same verdicts and claims
-(the least any export can do). The ratio says how much each format costs over a
-plain dump. No store, no spaCy: the report data is built from hand-made objects.
+Builds (through the store API, no spaCy) a workspace of synthetic articles of 50
+claims each (``--claims`` in all, default 100,000), gives a share of the claims a
+verdict with a note and a link (real store changes, so verdicts and history are
+exported too), and copies exactly what the store then holds (articles with their
+text, claims, verdicts, history) into an SQLite database. Then, each in a new child
+process measured alone (wall time, CPU user+sys and peak RSS from
+``getrusage(RUSAGE_CHILDREN)`` of a wrapper process):
 
-    /work/venv/bin/python bench/export_bench.py
+- ``workbench export --all --format FMT -o FILE`` for each format asked (default json);
+- the anchor: ``sqlite3`` ``iterdump()`` of the database written to a file.
+
+Prints the ratios issue 13 asks for: export / SQLite dump (target <= 1.5x wall and
+CPU) and the export's peak RSS (target < 300 MB).
+
+Usage: python bench/export_bench.py [--claims 100000] [--formats json,md,csv]
+       [--root DIR (reused when it exists)] [--rounds 1]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
-import time
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
-from workbench.core.export import FORMATS, render
-from workbench.core.export.report import ExportOptions, Report, article_report
-from workbench.core.models import Article, Claim, Link, Verdict, content_hash
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from store_bench import build, make_article  # noqa: E402
 
-N_CLAIMS = 2000
-STATUSES = ("verified", "false", "disputed", "inconclusive", "unreviewed", "in_progress")
+PER_ARTICLE = 50
+STATUSES = ["verified", "false", "disputed", "inconclusive", "in_progress"]
+
+WRAP = """
+import json, resource, subprocess, sys, time
+t = time.perf_counter()
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+wall = time.perf_counter() - t
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps([wall, r.ru_utime + r.ru_stime, r.ru_maxrss / 1024]))
+"""
+
+DUMP = """
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for line in db.iterdump():
+        out.write(line + "\\n")
+"""
 
 
-def build() -> Report:
-    sentence = "More than 100,000 people marched on Sunday in Minsk, <organisers> said. "
-    text = sentence * N_CLAIMS
-    article = Article(content_hash(text), "Bench article", "https://news.example/a", text)
-    claims, verdicts = [], {}
-    for i in range(N_CLAIMS):
-        start = i * len(sentence)
-        claim = Claim(
-            f"{i:012x}",
-            article.id,
-            "quantity",
-            "More than 100,000 people",
-            start,
-            start + 24,
-            sentence.strip(),
-            start,
-            start + len(sentence) - 1,
-            "more than 100,000 people marched",
-            {"number": 100000},
-            [],
-            0.5,
-        )
-        claims.append(claim)
-        verdicts[claim.id] = Verdict(
-            claim.id,
-            article.id,
-            STATUSES[i % 6],
-            "A note.\nSecond line with =formula",
-            [
-                Link(
-                    f"https://evidence.example/x?i={i}",
-                    "Evidence",
-                    "supports",
-                    check={"ok": i % 5 != 0, "status_code": 200 if i % 5 else 404},
-                )
-            ],
-            "ana",
-            "2026-11-27T10:00:00Z",
-        )
-    part = article_report(article, claims, verdicts, [])
-    return Report(
-        [part],
-        "2026-11-27T12:00:00Z",
-        "ana",
-        options=ExportOptions(url="https://fc.example/p", org="FC"),
+def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """(wall s, CPU s, peak RSS MB) of ``argv`` run alone in a child of a wrapper."""
+    out = subprocess.run([sys.executable, "-c", WRAP, *argv], env=env, check=True,
+                         capture_output=True, text=True).stdout
+    wall, cpu, rss = json.loads(out.strip().splitlines()[-1])
+    return wall, cpu, rss
+
+
+def build_workspace(root: Path, claims: int, marked: float) -> None:
+    from workbench.core.store import open_store
+
+    articles = max(1, claims // PER_ARTICLE)
+    build(root, [make_article(i, PER_ARTICLE) for i in range(articles)])
+    rng = random.Random(13)
+    with open_store(root, "bench") as ws:
+        summaries = ws.articles()
+        for s in summaries:
+            picks = [c.id for c in ws.claims(s.id) if rng.random() < marked]
+            for n, cid in enumerate(picks):
+                ws.set_status(s.id, cid, STATUSES[n % len(STATUSES)])
+                if n % 2 == 0:
+                    ws.set_note(s.id, cid, f"Checked against the ministry release {n}.\nOK.")
+
+
+def build_sqlite(root: Path, path: Path) -> int:
+    """The same rows the workspace holds, in SQLite; returns the claim count."""
+    from workbench.core.store import open_store
+
+    db = sqlite3.connect(path)
+    db.executescript(
+        """
+        CREATE TABLE articles (id TEXT PRIMARY KEY, title TEXT, source TEXT, text TEXT,
+            fetched_at TEXT, meta TEXT);
+        CREATE TABLE claims (id TEXT, article_id TEXT, kind TEXT, anchor TEXT, start INT,
+            "end" INT, sentence TEXT, sentence_start INT, sentence_end INT, label TEXT,
+            value TEXT, entities TEXT, worthiness REAL, PRIMARY KEY (article_id, id));
+        CREATE TABLE verdicts (article_id TEXT, claim_id TEXT, status TEXT, note TEXT,
+            label TEXT, links TEXT, reviewer TEXT, updated_at TEXT,
+            PRIMARY KEY (article_id, claim_id));
+        CREATE TABLE history (seq INTEGER, article_id TEXT, claim_id TEXT, field TEXT,
+            old TEXT, new TEXT, reviewer TEXT, at TEXT, action TEXT);
+        """
     )
-
-
-def best(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+    total = 0
+    with open_store(root, "bench") as ws, db:
+        for s in ws.articles():
+            a = ws.article(s.id)
+            db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)",
+                       (a.id, a.title, a.source, a.text, a.fetched_at, json.dumps(a.meta)))
+            claims = ws.claims(a.id)
+            total += len(claims)
+            db.executemany(
+                "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(c.id, a.id, c.kind, c.anchor, c.start, c.end, c.sentence, c.sentence_start,
+                  c.sentence_end, c.label, json.dumps(c.value), json.dumps(c.entities),
+                  c.worthiness) for c in claims],
+            )
+            verdicts = ws.verdicts(a.id)
+            db.executemany(
+                "INSERT INTO verdicts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(a.id, v.claim_id, v.status, v.note, v.label,
+                  json.dumps([link.to_dict() for link in v.links]), v.reviewer, v.updated_at)
+                 for v in verdicts.values()],
+            )
+            db.executemany(
+                "INSERT INTO history VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(h.seq, a.id, h.claim_id, h.field, json.dumps(h.old), json.dumps(h.new),
+                  h.reviewer, h.at, h.action) for h in ws.history(article_id=a.id)],
+            )
+    db.close()
+    return total
 
 
 def main() -> None:
-    report = build()
-    part = report.articles[0]
-    baseline = best(
-        lambda: json.dumps(
-            [{**r.claim.to_dict(), "verdict": r.verdict.to_dict()} for r in part.claims]
-        )
-    )
-    print(f"baseline json.dumps of {N_CLAIMS} claims+verdicts: {baseline * 1000:.1f} ms")
-    for fmt in FORMATS:
-        render(report, fmt)  # warm up (template compile, imports)
-        t = best(lambda fmt=fmt: render(report, fmt))
-        print(
-            f"{fmt:12s} {t * 1000:8.1f} ms   ratio {t / baseline:5.1f}x baseline"
-            f"   ({t / N_CLAIMS * 1e6:.0f} µs/claim)"
-        )
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--claims", type=int, default=100_000)
+    ap.add_argument("--formats", default="json")
+    ap.add_argument("--marked", type=float, default=0.1, help="share of claims with a verdict")
+    ap.add_argument("--root", type=Path, help="workspace folder (reused when it exists)")
+    ap.add_argument("--rounds", type=int, default=1)
+    args = ap.parse_args()
+    base = args.root or Path(tempfile.mkdtemp(prefix="export-bench-"))
+    root, db = base / "ws", base / "same.sqlite"
+    if not (root.exists() and db.exists()):
+        build_workspace(root, args.claims, args.marked)
+        build_sqlite(root, db)
+    claims = sqlite3.connect(db).execute("SELECT count(*) FROM claims").fetchone()[0]
+    env = {**os.environ, "WORKBENCH_REVIEWER": "bench"}
+    out = base / "out"
+    out.mkdir(exist_ok=True)
+    formats = [f for f in args.formats.split(",") if f]
+    best: dict[str, tuple[float, float, float]] = {}
+    sizes: dict[str, int] = {}
+    for _ in range(args.rounds):  # interleaved: the anchor and each format in every round
+        runs = {"sqlite dump": [sys.executable, "-c", DUMP, str(db), str(out / "dump.sql")]}
+        for fmt in formats:
+            extra = ["--url", "https://fc.example/p", "--org", "FC"] if fmt == "claimreview" else []
+            runs[fmt] = [sys.executable, "-m", "workbench.cli", "-w", str(root), "export",
+                         "--all", "--format", fmt, "-o", str(out / f"report.{fmt}"), *extra]
+        for name, argv in runs.items():
+            m = measure(argv, env)
+            best[name] = min(best.get(name, m), m, key=lambda x: x[1])
+        sizes = {p.name: p.stat().st_size for p in out.iterdir()}
+    anchor = best["sqlite dump"]
+    print(f"{claims:,} claims; best of {args.rounds} round(s) by CPU, one run")
+    print(f"{'':12s} {'wall':>8s} {'CPU':>8s} {'peak RSS':>9s} {'wall x':>7s} {'CPU x':>6s}")
+    for name, (wall, cpu, rss) in best.items():
+        print(f"{name:12s} {wall:7.2f}s {cpu:7.2f}s {rss:7.0f}MB {wall / anchor[0]:6.2f}x "
+              f"{cpu / anchor[1]:5.2f}x")
+    for name, size in sorted(sizes.items()):
+        print(f"  {name}: {size / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":

@@ -60,8 +60,9 @@ def evaluate(folder: Path, matcher: Matcher, keys: list[str], show: bool = False
             print(f"MISS rank={rank} [{q['style']}] {q['query']}")
             print(f"   target: {matcher.entries[q['target_line']].text}")
             for h in hits[:3]:
+                text = matcher.entries[matcher.keys[h.key]].text[:110]
                 print(f"   {h.rank}. {h.score:.3f} s={h.semantic:.2f} l={h.lexical:.2f} "
-                      f"c={h.coverage:.2f} {h.conflict} | {matcher.entries[matcher.keys[h.key]].text[:110]}")
+                      f"c={h.coverage:.2f} {h.conflict} | {text}")
     per_kind: dict[str, list[bool]] = defaultdict(list)
     for neg in negatives:
         hits = matcher.search(neg["query"], limit=10)

@@ -1,34 +1,43 @@
-"""Store benchmark: a durable verdict change and open+list at 1,000 vs 100,000 claims.
+"""Store benchmark: the workbench store against SQLite (WAL, synchronous=FULL), one run.
 
-Builds two workspaces with synthetic articles (50 claims each: 20 and 2,000
-articles) and, on the 100k data, plain TinyDB with its JSONStorage holding the
-same claims and verdicts in one file. Prints medians and the ratios the issue
-asks for, all measured in this one run:
+Builds workspaces of synthetic articles (50 claims each) at 1,000 and 100,000
+claims (``--big``: also 1,000,000) and, beside each, an SQLite database in WAL mode
+with ``synchronous=FULL`` holding the same claims and verdicts (what a user would
+pick instead). Every measured change changes the store. Measured, all in this run:
 
-- change speed-up: plain TinyDB change at 100k / our durable change at 100k (>= 20)
-- change growth:   our change at 100k / our change at 1k (<= 2)
-- open growth:     open + list one article's claims at 100k / at 1k (<= 2)
+- durable mark in an open session: ``set_status`` of a random claim, returned =
+  durable (workbench: one fsynced journal line; SQLite: UPDATE verdict + INSERT
+  history row, COMMIT);
+- closing the session after those marks (workbench: its checkpoint; SQLite: close);
+- ``workbench mark PREFIX STATUS`` as a user runs it (a new process: open, resolve
+  the claim id prefix, mark, close), against a Python process doing the same with
+  sqlite3 (open, look up the claim by prefix, update, insert, commit, close).
 
-Usage: python bench/store_bench.py [--articles 2000] [--claims 50] [--changes 60]
+Prints medians (and p95 for marks) and the ratios issue 13 asks for:
+mark vs SQLite (target <= 3x), mark growth 1k -> largest (flat), CLI mark largest /
+1k (target <= 1.5x).
+
+Usage: python bench/store_bench.py [--big] [--marks 200] [--cli-runs 5]
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import random
+import sqlite3
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from tinydb import Query, TinyDB
-from tinydb.storages import JSONStorage
-
 from workbench.core.models import Article, Claim, claim_id, content_hash
-from workbench.core.store import Workspace
+from workbench.core.store import open_store
 
 SENTENCE = "In {y} more than {n} people met {k} officials in the capital, the ministry said."
+STATUSES = ["verified", "false", "disputed", "inconclusive"]
 
 
 def make_article(i: int, claims: int) -> tuple[Article, list[Claim]]:
@@ -64,105 +73,187 @@ def make_article(i: int, claims: int) -> tuple[Article, list[Claim]]:
     return article, out
 
 
-def build(root: Path, articles: int, claims: int) -> list[tuple[Article, list[Claim]]]:
-    items = [make_article(i, claims) for i in range(articles)]
-    with Workspace.open(root, reviewer="bench") as ws:
+def build(root: Path, items: list) -> None:
+    with open_store(root, "bench") as ws:
         for start in range(0, len(items), 200):
             ws.add_articles(items[start : start + 200])
-    return items
 
 
-def time_changes(root: Path, items: list, n: int, rng: random.Random) -> list[float]:
-    times = []
-    statuses = ["verified", "false", "disputed", "inconclusive"]
-    with Workspace.open(root, reviewer="bench") as ws:
-        for i in range(n):
-            article, claims = rng.choice(items)
-            claim = rng.choice(claims)
-            t = time.perf_counter()
-            ws.set_status(article.id, claim.id, statuses[i % 4])
-            times.append(time.perf_counter() - t)
-    return times
+def build_sqlite(path: Path, items: list) -> None:
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.executescript(
+        """
+        CREATE TABLE claims (id TEXT, article_id TEXT, data TEXT, PRIMARY KEY (article_id, id));
+        CREATE INDEX claims_id ON claims (id);
+        CREATE TABLE verdicts (article_id TEXT, claim_id TEXT, status TEXT, note TEXT,
+            reviewer TEXT, updated_at TEXT, PRIMARY KEY (article_id, claim_id));
+        CREATE TABLE history (seq INTEGER PRIMARY KEY, article_id TEXT, claim_id TEXT,
+            field TEXT, old TEXT, new TEXT, reviewer TEXT, at TEXT, action TEXT);
+        """
+    )
+    import json
 
-
-def time_open_list(root: Path, items: list, n: int, rng: random.Random) -> list[float]:
-    times = []
-    for _ in range(n):
-        article, _claims = rng.choice(items)
-        t = time.perf_counter()
-        with Workspace.open(root, reviewer="bench") as ws:
-            claims = ws.claims(article.id)
-            verdicts = ws.verdicts(article.id)
-        times.append(time.perf_counter() - t)
-        assert len(claims) == len(_claims) and len(verdicts) >= len(claims)
-    return times
-
-
-def plain_tinydb(path: Path, items: list, n: int, rng: random.Random) -> list[float]:
-    claims = {}
-    verdicts = {}
-    k = 0
-    for article, cl in items:
-        for c in cl:
-            k += 1
-            claims[str(k)] = c.to_dict()
-            verdicts[str(k)] = {"article_id": article.id, "claim_id": c.id, "status": "unreviewed"}
-    path.write_text(json.dumps({"claims": claims, "verdicts": verdicts}))
-    db = TinyDB(path, storage=JSONStorage)
-    q = Query()
-    times = []
-    for i in range(n):
-        article, cl = rng.choice(items)
-        c = rng.choice(cl)
-        t = time.perf_counter()
-        db.table("verdicts").update(
-            {"status": "verified" if i % 2 else "false"},
-            (q.article_id == article.id) & (q.claim_id == c.id),
-        )
-        times.append(time.perf_counter() - t)
+    with db:
+        for article, claims in items:
+            db.executemany(
+                "INSERT INTO claims VALUES (?, ?, ?)",
+                [(c.id, article.id, json.dumps(c.to_dict())) for c in claims],
+            )
+            db.executemany(
+                "INSERT INTO verdicts VALUES (?, ?, 'unreviewed', '', '', '')",
+                [(article.id, c.id) for c in claims],
+            )
     db.close()
-    return times
+
+
+SQLITE_MARK = """
+UPDATE verdicts SET status = ?, reviewer = 'bench', updated_at = ?
+ WHERE article_id = ? AND claim_id = ?
+"""
+SQLITE_HISTORY = """
+INSERT INTO history (article_id, claim_id, field, old, new, reviewer, at, action)
+VALUES (?, ?, 'status', ?, ?, 'bench', ?, 'edit')
+"""
+
+
+def sqlite_marks(path: Path, picks: list) -> tuple[list[float], float]:
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    times = []
+    for i, (aid, cid) in enumerate(picks):
+        t = time.perf_counter()
+        db.execute("BEGIN")
+        (old,) = db.execute(
+            "SELECT status FROM verdicts WHERE article_id = ? AND claim_id = ?", (aid, cid)
+        ).fetchone()
+        new = STATUSES[i % 4] if STATUSES[i % 4] != old else STATUSES[(i + 1) % 4]
+        now = time.strftime("%Y-%m-%dT%H:%M:%SZ")
+        db.execute(SQLITE_MARK, (new, now, aid, cid))
+        db.execute(SQLITE_HISTORY, (aid, cid, old, new, now))
+        db.execute("COMMIT")
+        times.append(time.perf_counter() - t)
+    t = time.perf_counter()
+    db.close()
+    return times, time.perf_counter() - t
+
+
+def store_marks(root: Path, picks: list) -> tuple[list[float], float]:
+    times = []
+    ws = open_store(root, "bench")
+    for i, (aid, cid) in enumerate(picks):
+        old = ws.verdict(aid, cid).status
+        new = STATUSES[i % 4] if STATUSES[i % 4] != old else STATUSES[(i + 1) % 4]
+        t = time.perf_counter()
+        ws.set_status(aid, cid, new)
+        times.append(time.perf_counter() - t)
+    t = time.perf_counter()
+    ws.close()
+    return times, time.perf_counter() - t
+
+
+SQLITE_CLI = r"""
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("PRAGMA synchronous=FULL")
+prefix = sys.argv[2]
+rows = db.execute("SELECT article_id, id FROM claims WHERE id >= ? AND id < ?",
+                  (prefix, prefix + "g")).fetchall()
+assert len(rows) == 1, rows
+aid, cid = rows[0]
+db.execute("BEGIN")
+(old,) = db.execute("SELECT status FROM verdicts WHERE article_id=? AND claim_id=?",
+                    (aid, cid)).fetchone()
+db.execute("UPDATE verdicts SET status=?, reviewer='bench' WHERE article_id=? AND claim_id=?",
+           (sys.argv[3], aid, cid))
+db.execute("INSERT INTO history (article_id, claim_id, field, old, new, reviewer, at, action)"
+           " VALUES (?, ?, 'status', ?, ?, 'bench', ?, 'edit')",
+           (aid, cid, old, sys.argv[3], time.strftime("%Y-%m-%dT%H:%M:%SZ")))
+db.execute("COMMIT")
+db.close()
+"""
+
+
+def cli_marks(root: Path, db: Path, picks: list, runs: int) -> tuple[float, float]:
+    env = dict(os.environ, WORKBENCH_REVIEWER="bench")
+    ours, theirs = [], []
+    for i, (_aid, cid) in enumerate(picks[:runs]):
+        status = STATUSES[i % 4]
+        t = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "workbench.cli", "mark", cid, status, "-w", str(root)],
+            check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
+        ours.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", SQLITE_CLI, str(db), cid, status], check=True)
+        theirs.append(time.perf_counter() - t)
+    return statistics.median(ours), statistics.median(theirs)
+
+
+def p95(values: list[float]) -> float:
+    return sorted(values)[int(0.95 * (len(values) - 1))]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=2000)
-    ap.add_argument("--claims", type=int, default=50)
-    ap.add_argument("--changes", type=int, default=60)
-    ap.add_argument("--baseline-changes", type=int, default=5)
+    ap.add_argument("--big", action="store_true", help="also 1,000,000 claims")
+    ap.add_argument("--claims", type=int, default=50, help="claims per article")
+    ap.add_argument("--marks", type=int, default=200)
+    ap.add_argument("--cli-runs", type=int, default=5)
+    ap.add_argument("--sizes", help="comma-separated claim counts (default 1000,100000)")
     args = ap.parse_args()
+    sizes = [1_000, 100_000] + ([1_000_000] if args.big else [])
+    if args.sizes:
+        sizes = [int(x) for x in args.sizes.split(",")]
     rng = random.Random(7)
     med = statistics.median
-    with tempfile.TemporaryDirectory(prefix="store-bench-") as tmp:
-        small_n, big_n = 1000 // args.claims, args.articles
-        t = time.perf_counter()
-        small = build(Path(tmp) / "small", small_n, args.claims)
-        big = build(Path(tmp) / "big", big_n, args.claims)
-        print(
-            f"built {small_n * args.claims} and {big_n * args.claims} claims in "
-            f"{time.perf_counter() - t:.1f} s"
-        )
-        ch_small = med(time_changes(Path(tmp) / "small", small, args.changes, rng))
-        ch_big = med(time_changes(Path(tmp) / "big", big, args.changes, rng))
-        op_small = med(time_open_list(Path(tmp) / "small", small, 30, rng))
-        op_big = med(time_open_list(Path(tmp) / "big", big, 30, rng))
-        plain = med(plain_tinydb(Path(tmp) / "plain.json", big, args.baseline_changes, rng))
     ms = 1000
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="store-bench-") as tmp:
+        for size in sizes:
+            n = size // args.claims
+            t = time.perf_counter()
+            items = [make_article(i, args.claims) for i in range(n)]
+            root, db = Path(tmp) / f"ws{size}", Path(tmp) / f"db{size}.sqlite"
+            build(root, items)
+            build_sqlite(db, items)
+            built = time.perf_counter() - t
+            picks = [
+                (a.id, rng.choice(cl).id)
+                for a, cl in (rng.choice(items) for _ in range(args.marks))
+            ]
+            ours, ours_close = store_marks(root, picks)
+            theirs, theirs_close = sqlite_marks(db, picks)
+            cli_picks = [(a.id, cl[0].id[:8]) for a, cl in (rng.choice(items) for _ in range(9))]
+            cli_ours, cli_theirs = cli_marks(root, db, cli_picks, args.cli_runs)
+            rows.append((size, ours, ours_close, theirs, theirs_close, cli_ours, cli_theirs))
+            print(
+                f"{size:>9,} claims (built in {built:.0f} s): mark median {med(ours) * ms:.2f} ms "
+                f"p95 {p95(ours) * ms:.2f} ms, SQLite WAL FULL {med(theirs) * ms:.2f} ms "
+                f"p95 {p95(theirs) * ms:.2f} ms; close after {args.marks} marks "
+                f"{ours_close * ms:.0f} ms vs {theirs_close * ms:.1f} ms; `workbench mark` "
+                f"{cli_ours:.3f} s vs sqlite3 process {cli_theirs:.3f} s",
+                flush=True,
+            )
+    first, last = rows[0], rows[-1]
+    for size, ours, _, theirs, _, _, _ in rows:
+        print(
+            f"RATIO mark / SQLite WAL FULL at {size:,}: {med(ours) / med(theirs):.2f}x "
+            "(target <= 3x)"
+        )
     print(
-        f"durable change, median: 1k claims {ch_small * ms:.2f} ms, "
-        f"{big_n * args.claims // 1000}k claims {ch_big * ms:.2f} ms"
+        f"RATIO mark growth {last[0]:,} / {first[0]:,}: {med(last[1]) / med(first[1]):.2f} "
+        "(flat: target ~1)"
     )
     print(
-        f"plain TinyDB JSONStorage change (no fsync), {big_n * args.claims // 1000}k: "
-        f"{plain * ms:.1f} ms"
+        f"RATIO `workbench mark` {last[0]:,} / {first[0]:,}: {last[5] / first[5]:.2f}x "
+        "(target <= 1.5x)"
     )
-    print(
-        f"open + list one article, median: 1k {op_small * ms:.2f} ms, "
-        f"{big_n * args.claims // 1000}k {op_big * ms:.2f} ms"
-    )
-    print(f"RATIO change speed-up vs plain TinyDB: {plain / ch_big:.1f}x (target >= 20)")
-    print(f"RATIO change growth 100k/1k: {ch_big / ch_small:.2f} (target <= 2)")
-    print(f"RATIO open+list growth 100k/1k: {op_big / op_small:.2f} (target <= 2)")
+    print(f"RATIO `workbench mark` / sqlite3 process at {last[0]:,}: {last[5] / last[6]:.2f}x")
 
 
 if __name__ == "__main__":

@@ -68,7 +68,27 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         module = importlib.import_module(f".commands.{name}", __package__)
         module.register(sub, common)
+    _keep_outer_options(parser)
     return parser
+
+
+COMMON_DESTS = ("workspace", "reviewer", "model", "config")
+
+
+def _keep_outer_options(parser: argparse.ArgumentParser, depth: int = 0) -> None:
+    """An action's parser (``claim label``, ``link edit``, ``db upgrade``) must not reset the
+    common options given before it (``workbench -w WS claim label ...``): below the command
+    level they set a value only when given (argparse copies a sub-parser's defaults over
+    the values its parent has already parsed)."""
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        for child in action.choices.values():
+            if depth >= 1:
+                for opt in child._actions:
+                    if opt.dest in COMMON_DESTS:
+                        opt.default = argparse.SUPPRESS
+            _keep_outer_options(child, depth + 1)
 
 
 def _normalize_argv(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:

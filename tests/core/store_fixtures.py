@@ -40,5 +40,8 @@ def base_workspace(path: Path) -> tuple[Path, Article, list[Claim]]:
     with open_ws(path) as ws:
         ws.add_article(a, claims)
         ws.set_status(a.id, claims[0].id, "verified")
+        ws.checkpoint()  # the article file on disk
+    with open_ws(path) as ws:  # a second session: the article file has a last good copy
         ws.set_note(a.id, claims[1].id, "first note")
+        ws.checkpoint()
     return path, a, claims

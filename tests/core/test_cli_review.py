@@ -164,3 +164,36 @@ def test_the_same_claim_in_two_articles_names_the_article_claim_form(tmp_path, c
     assert code == 0, err
     code, out, _ = run(capsys, "history", "-w", str(path))
     assert f"{aids[1][:8]}:{cid}" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["-w", "{ws}", "--reviewer", "zed", "claim", "label", "{cid}", "Worded by zed"],
+        ["claim", "-w", "{ws}", "--reviewer", "zed", "label", "{cid}", "Worded by zed"],
+        ["claim", "label", "{cid}", "Worded by zed", "-w", "{ws}", "--reviewer", "zed"],
+    ],
+    ids=["before-command", "before-action", "after-action"],
+)
+def test_common_options_anywhere_reach_the_action(ws, capsys, monkeypatch, tmp_path, argv):
+    """`workbench -w WS --reviewer zed claim label ...` writes to WS as zed (an action's
+    parser used to reset the options given before it to their defaults)."""
+    path, aid, ids = ws
+    monkeypatch.setenv("WORKBENCH_WORKSPACE", str(tmp_path / "elsewhere"))
+    filled = [a.replace("{ws}", str(path)).replace("{cid}", ids[0]) for a in argv]
+    code, out, err = run(capsys, *filled)
+    assert code == 0, err
+    code, out, _ = run(capsys, "history", ids[0], "--format", "json", "-w", str(path))
+    rows = [r for r in json.loads(out) if r["field"] == "label"]
+    assert rows and rows[-1]["reviewer"] == "zed" and rows[-1]["new"] == "Worded by zed"
+
+
+def test_csv_label_is_the_reviewers_wording_and_keeps_the_extracted_one(ws, capsys):
+    path, aid, ids = ws
+    run(capsys, "claim", "label", ids[0], "Over 100k marched in Minsk", "-w", str(path))
+    code, out, err = run(capsys, "export", "-f", "csv", "-w", str(path))
+    assert code == 0, err
+    rows = {r["claim_id"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert rows[ids[0]]["label"] == "Over 100k marched in Minsk"
+    assert rows[ids[0]]["extracted_label"] == "100,000"
+    assert "claim_type" in rows[ids[0]] and "speaker" in rows[ids[0]]

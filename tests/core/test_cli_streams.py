@@ -171,3 +171,19 @@ def test_escape_sequences_in_imported_kind_and_action_are_never_printed(ws, caps
         assert "\x1b" not in out and "\x07" not in out, argv
     code, out, _ = run(capsys, "history", "--format", "json", "-w", str(path))
     assert any(row["action"].startswith("edit") for row in json.loads(out))  # kept, escaped
+
+
+def test_a_file_name_that_is_not_utf8_is_imported_under_a_printable_source(tmp_path):
+    name = os.fsdecode(b"bad\xff.txt")
+    (tmp_path / name).write_text("Title\n\nThe council hired 300 workers.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    code = (
+        "import sys\nfrom workbench.core.articles import load_article_file\n"
+        "print(load_article_file(sys.argv[1]).source.encode('utf-8'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / name)], capture_output=True, env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "\\xef\\xbf\\xbd.txt" in result.stdout.decode()  # U+FFFD in place of the bad byte

@@ -220,4 +220,12 @@ def test_credentials_are_not_shown_in_errors(server) -> None:  # noqa: F811
     with pytest.raises(FetchError) as info:
         fetch_article(url, allow_private=True)
     assert "s3cret" not in info.value.message and "HTTP 404" in info.value.message
+    assert info.value.url == server.url("/missing")  # the fields are published too
     assert info.value.status == 404 and info.value.reason.startswith("HTTP 404")
+
+
+def test_credentials_are_not_in_a_refusal(server) -> None:  # noqa: F811
+    url = f"http://reader:s3cret@127.0.0.1:{server.port}/news"
+    with pytest.raises(UnsafeURL) as info:
+        fetch_article(url)
+    assert "s3cret" not in info.value.message and "s3cret" not in str(info.value.url)

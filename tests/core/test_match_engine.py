@@ -58,9 +58,8 @@ def test_names_must_agree():
 
 
 def test_frames_are_cut():
-    assert core("At a rally in Ohio, Sen. Smith told supporters that taxes doubled under the mayor.") == (
-        "Taxes doubled under the mayor."
-    )
+    text = "At a rally in Ohio, Sen. Smith told supporters that taxes doubled under the mayor."
+    assert core(text) == "Taxes doubled under the mayor."
     assert core("Taxes doubled under the mayor.") is None
 
 

@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from store_fixtures import article, open_ws
 
 from workbench.core.errors import InputError, StoreError
 from workbench.core.match.collection import FILE, FOLDER
 from workbench.core.match.readers import parse_factchecks, read_factchecks
 from workbench.core.match.records import rating_status
 from workbench.core.match.service import import_factchecks, list_factchecks
-
-from store_fixtures import article, open_ws
 
 POLITIFACT = Path(__file__).resolve().parents[3] / "shared" / "data" / "politifact"
 if not POLITIFACT.exists():

@@ -11,7 +11,8 @@ from workbench.core.match.index import forget
 
 FACTS = (
     '{"claim": "The loan was worth 1,500 million dollars, officials said.", "rating": "false",'
-    ' "speaker": "A Minister", "url": "https://checks.example/loan", "title": "No, the loan was smaller"}\n'
+    ' "speaker": "A Minister", "url": "https://checks.example/loan",'
+    ' "title": "No, the loan was smaller"}\n'
     '{"claim": "The ministry counted 3,000 arrests during the protests.", "rating": "true",'
     ' "url": "https://checks.example/arrests"}\n'
     '{"claim": "Wind turbines cause cancer in nearby residents.", "rating": "pants-fire",'
@@ -36,7 +37,8 @@ def test_suggests_matches_and_numbers_must_agree(tmp_path):
         loan = found[claims["1,500"].id]
         assert loan[0].url == "https://checks.example/loan" and loan[0].status == "false"
         # 300 arrests is not 3,000 arrests: no suggestion for that claim
-        assert all(m.url != "https://checks.example/arrests" for m in found.get(claims["300"].id, []))
+        arrests = found.get(claims["300"].id, [])
+        assert all(m.url != "https://checks.example/arrests" for m in arrests)
         assert claims["26"].id not in found  # nothing about 26 years
 
 

@@ -165,7 +165,7 @@ def test_doctor(added):
     code, out, err = added("status")
     assert code == 4 and "doctor" in err
     code, out, _ = added("doctor")
-    assert code == 1 and "index.json" in out and "--restore" in out
+    assert code == 4 and "index.json" in out and "--restore" in out
     code, out, _ = added("doctor", "--restore")
     assert code == 0 and "rebuilt" in out
     code, out, _ = added("status")

@@ -10,7 +10,7 @@ import pytest
 from store_fixtures import article, base_workspace, open_ws, snapshot
 
 from workbench.core.errors import NotFound, StoreError, WorkspaceCorrupt
-from workbench.core.store import Workspace, doctor, storage
+from workbench.core.store import Workspace, doctor, journal, storage
 from workbench.core.store.storage import WRITE_STEPS
 
 
@@ -37,40 +37,59 @@ def _change(ws, a, claims):
         ws.add_link(a.id, claims[1].id, "https://example.org/evidence")
 
 
+@pytest.mark.parametrize("step", ["append", "fsync"])
+def test_crash_while_saving_a_change_leaves_the_old_state(base, monkeypatch, step):
+    """A change is one journal line: a crash before its fsync leaves none of it."""
+    path, a, claims = base
+    old = snapshot(path)
+    monkeypatch.setattr(journal, "FAULT", _fault_at(step, "journal", Crash(step)))
+    ws = open_ws(path)
+    with pytest.raises(Crash):
+        _change(ws, a, claims)
+    # in memory, the workspace shows what is on disk, not the failed change
+    assert ws.verdict(a.id, claims[1].id).status == "unreviewed"
+    assert len(ws.history(a.id)) == 2 and len(ws._undo.undo_stack()) == 2
+    monkeypatch.setattr(journal, "FAULT", None)
+    ws.close()
+    assert snapshot(path) == old
+    assert not list(path.rglob("*.tmp"))
+
+
 @pytest.mark.parametrize("step", WRITE_STEPS)
-def test_crash_at_each_step_leaves_old_or_new_state(base, tmp_path, monkeypatch, step):
+def test_crash_at_each_step_of_a_checkpoint_keeps_the_change(base, tmp_path, monkeypatch, step):
+    """Once its journal line is fsynced a change survives a crash anywhere in the
+    checkpoint that writes it into the article file and the index."""
     path, a, claims = base
     expected_new = tmp_path / "new"
     shutil.copytree(path, expected_new)
     with open_ws(expected_new) as ws:
         _change(ws, a, claims)
-    old, new = snapshot(path), snapshot(expected_new)
-    assert old != new
-
-    monkeypatch.setattr(storage, "FAULT", _fault_at(step, a.id, Crash(step)))
+    new = snapshot(expected_new)
+    assert snapshot(path) != new
     ws = open_ws(path)
+    _change(ws, a, claims)  # acknowledged: in the journal
+    monkeypatch.setattr(storage, "FAULT", _fault_at(step, "", Crash(step)))
     with pytest.raises(Crash):
-        _change(ws, a, claims)
-    # in memory, the workspace shows what is on disk, not the failed change
-    on_disk_new = step == "fsync_dir"
-    assert (ws.verdict(a.id, claims[1].id).status == "false") == on_disk_new
+        ws.checkpoint()
     monkeypatch.setattr(storage, "FAULT", None)
     ws.close()
-    after = snapshot(path)
-    assert after == (new if on_disk_new else old)
-    assert not list(path.rglob("*.tmp"))
+    assert snapshot(path) == new
+    with open_ws(path) as ws:  # the next writer finishes the checkpoint
+        assert ws.verdict(a.id, claims[1].id).status == "false"
+    assert snapshot(path) == new and not list(path.rglob("*.tmp"))
 
 
-@pytest.mark.parametrize("step", ["write", "fsync", "replace"])
+@pytest.mark.parametrize("step", ["append", "fsync"])
 def test_crash_while_adding_an_article(tmp_path, monkeypatch, step):
     a, claims = article()
-    monkeypatch.setattr(storage, "FAULT", _fault_at(step, "index", Crash(step)))
+    monkeypatch.setattr(journal, "FAULT", _fault_at(step, "journal", Crash(step)))
     ws = open_ws(tmp_path / "ws")
     with pytest.raises(Crash):
         ws.add_article(a, claims)
-    monkeypatch.setattr(storage, "FAULT", None)
+    monkeypatch.setattr(journal, "FAULT", None)
+    assert ws.articles() == []
     ws.close()
-    assert snapshot(tmp_path / "ws")["articles"] == []  # the index never listed it
+    assert snapshot(tmp_path / "ws")["articles"] == []  # never listed
     with open_ws(tmp_path / "ws") as ws:  # adding again works and finds the claims
         r = ws.add_article(a, claims)
         assert r.claims == len(claims) and [s.id for s in ws.articles()] == [a.id]
@@ -80,14 +99,14 @@ def test_full_disk_is_a_clear_error_and_keeps_old_data(base, monkeypatch):
     path, a, claims = base
     old = snapshot(path)
     monkeypatch.setattr(
-        storage, "FAULT", _fault_at("write", a.id, OSError(errno.ENOSPC, "No space left"))
+        journal, "FAULT", _fault_at("append", "journal", OSError(errno.ENOSPC, "No space left"))
     )
     with open_ws(path) as ws:
         with pytest.raises(StoreError, match="no space left on device") as err:
             ws.set_status(a.id, claims[2].id, "disputed")
-        assert "previous version is intact" in str(err.value)
+        assert "nothing was saved" in str(err.value)
         assert ws.verdict(a.id, claims[2].id).status == "unreviewed"
-        monkeypatch.setattr(storage, "FAULT", None)
+        monkeypatch.setattr(journal, "FAULT", None)
         assert snapshot(path) == old  # exactly the old content, read by a second reader
         assert len(ws._undo.undo_stack()) == 2  # the failed change left no undo step
     with open_ws(path) as ws:  # space is back: writing works again
@@ -163,6 +182,7 @@ def test_torn_undo_journal_line_is_ignored(base):
         assert ws.undo()[0].field == "note"  # the last acknowledged step
         ws.set_status(a.id, claims[3].id, "false")
         assert ws.undo()[0].new == "unreviewed"
+        ws.checkpoint()  # the steps move from the journal into undo.jsonl
     lines = (path / "undo.jsonl").read_bytes().splitlines()
     assert all(line.startswith(b"{") and line.endswith(b"}") for line in lines)
 
@@ -214,3 +234,29 @@ def test_peek_cache_follows_the_durable_state(tmp_path):
         storage_mod.FAULT = None
     assert store.peek() == {"t": {"1": {"v": 2}}}
     assert AtomicJSONStorage(tmp_path / "a.json").read() == {"t": {"1": {"v": 2}}}
+
+
+def test_a_workbench_before_the_journal_cannot_open_a_workspace_that_has_one(tmp_path):
+    """A workbench that predates the write-ahead journal would ignore journal.jsonl and lose
+    the changes in it: the marker of a workspace a writer opened carries the newer schema,
+    which such a workbench refuses ("written by a newer workbench"); an old marker is stamped
+    with the new schema on the first writable open."""
+    import json as _json
+
+    from workbench.core.store import Workspace as _Workspace
+    from workbench.core.store.storage import SCHEMA
+
+    path = tmp_path / "ws"
+    with _Workspace.open(path, reviewer="ana"):
+        pass
+    marker = path / "workbench.json"
+    assert _json.loads(marker.read_text())["schema"] == SCHEMA >= 2
+    old = _json.loads(marker.read_text())
+    old["schema"] = 1
+    marker.write_text(_json.dumps(old))
+    with _Workspace.open(path, reviewer="ana", readonly=True):
+        pass
+    assert _json.loads(marker.read_text())["schema"] == 1  # a reader changes nothing
+    with _Workspace.open(path, reviewer="ana"):
+        pass
+    assert _json.loads(marker.read_text())["schema"] == SCHEMA

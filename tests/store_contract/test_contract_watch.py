@@ -36,7 +36,6 @@ def test_reader_is_told_of_the_writers_changes(store_factory):
 
 
 @pytest.mark.needs("is_locked_by_other", "try_become_writer")
-@pytest.mark.gap("postgres", "a server has no single-writer lock; undo is per reviewer there")
 def test_reader_becomes_the_writer_when_the_lock_is_free(store_factory):
     """A single-writer engine says the lock is held while the writer is open; every
     engine lets a read-only instance become a writer once no one holds it."""

@@ -302,3 +302,36 @@ async def test_check_links_keeps_an_earlier_good_check_when_refused(ws, article_
             assert check.ok and check.checked_at != good["checked_at"]
     finally:
         httpd.shutdown()
+
+
+async def test_merge_conflicts_are_flagged_until_a_reviewer_changes_the_claim(ws, article_id):
+    """A claim whose field a merge decided by "later change wins" is flagged (list and
+    detail) until a reviewer edits it."""
+    from workbench.core.models import Change
+
+    claims = ws.claims(article_id)
+    ws.set_status(article_id, claims[1].id, "verified")
+    ws.append_history([Change(seq=0, article_id=article_id, claim_id=claims[1].id,
+                              field="status", old="false", new="verified", reviewer="tester",
+                              at="2026-11-27T11:00:00Z", action="merge")])
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert str(table(app).get_cell(claims[1].id, "extras")) == "≠"
+        assert str(table(app).get_cell(claims[0].id, "extras")) == ""
+        await pilot.press("j")
+        assert "Merge conflict on status" in str(app.screen.query_one("#detail-body").render())
+        await pilot.press("f")  # the reviewer decides: the flag goes
+        assert str(table(app).get_cell(claims[1].id, "extras")) == ""
+        await pilot.press("k")
+        assert "Merge conflict" not in str(app.screen.query_one("#detail-body").render())
+
+
+async def test_readonly_on_request_says_so(ws_path, ws, article_id):
+    with Workspace.open(ws_path, readonly=True) as ro:
+        app = make_app(ro, article_id, readonly_requested=True)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("enter")
+            assert isinstance(app.screen, ReviewScreen)
+            refusals = [n.message for n in app._notifications if "cannot be saved" in n.message]
+            assert refusals and all("--readonly" in m and "another" not in m for m in refusals)

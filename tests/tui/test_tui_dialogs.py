@@ -196,3 +196,23 @@ async def test_export_dialog_refuses_bad_status(ws, article_id, tmp_path):
         assert "Unknown status" in str(app.screen.query_one("#export-error").render())
         await pilot.press("escape")
     assert not (tmp_path / "r.md").exists()
+
+
+async def test_export_dialog_has_the_claimreview_fields(ws, article_id, tmp_path):
+    """Issue 12 fault 9: the dialog used to say "pass --url" with no field to type it in."""
+    ws.set_status(article_id, ws.claims(article_id)[0].id, "false")
+    app = make_app(ws, article_id)
+    target = tmp_path / "review.json"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#fmt-claimreview").value = True
+        await pilot.pause()  # the format's suffix goes on the path first
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        assert "URL of the page" in str(app.screen.query_one("#export-error").render())
+        app.screen.query_one("#export-url", Input).value = "https://desk.example/checks/budget"
+        app.screen.query_one("#export-org", Input).value = "Example Fact Desk"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+    text = target.read_text()
+    assert "Example Fact Desk" in text and "https://desk.example/checks/budget" in text

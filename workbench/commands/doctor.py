@@ -28,7 +28,11 @@ def run(args: argparse.Namespace, config: Config) -> int:
         out(f"{one_line(str(f.path))}: {one_line(f.problem, 200)}{fix}")
     if not args.restore:
         out("run `workbench doctor --restore` to apply the fixes")
-        return 1
+        return DAMAGED
     for line in repair(root):
         out(one_line(line))
-    return 1 if check(root) else 0
+    return DAMAGED if check(root) else 0
+
+
+DAMAGED = 4
+"""Exit code when damage is found (or remains): a workspace problem, as the README says."""

@@ -71,7 +71,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_export(args: argparse.Namespace, config: Config) -> int:
-    from ..core.services.exporting import ExportRequest, export_report, write_output
+    from ..core.services.exporting import ExportRequest, stream_export
 
     request = ExportRequest(
         fmt=args.format,
@@ -84,19 +84,18 @@ def run_export(args: argparse.Namespace, config: Config) -> int:
         org=args.org or config.org,
         html_snippets=bool(args.html),
     )
-    with open_ws(config, mode="read") as ws:
-        result = export_report(ws, request)
-    for message in result.warnings:
-        warn(message)
     output = args.output
     if output is None and args.format == "html":
         output = DEFAULT_HTML_NAME
-    if output is None or output == "-":
-        sys.stdout.write(result.text)
-        sys.stdout.flush()
-        return 0
-    path = write_output(output, result.text)
-    print(f"wrote {args.format} report to {one_line(str(path))}", file=sys.stderr)
+    if output == "-":
+        output = None
+    with open_ws(config, mode="read") as ws:
+        # written as it is rendered, article by article: memory stays flat at any size
+        result = stream_export(ws, request, output, sys.stdout)
+    for message in result.warnings:
+        warn(message)
+    if output is not None:
+        print(f"wrote {args.format} report to {one_line(result.path)}", file=sys.stderr)
     return 0
 
 

@@ -10,7 +10,6 @@ from typing import Any
 
 from ..core.config import Config
 from ..core.models import Article, Claim
-from ..core.nlp.values import format_value
 from ..core.text import one_line
 from .common import positive_int
 from .progress import ProgressBar
@@ -107,6 +106,8 @@ def _is_dir(path: str) -> bool:
 
 def format_table(article: Article, claims: list[Claim], width: int | None = None) -> str:
     """Plain-text table of claims (untrusted text flattened to one clean line)."""
+    from ..core.nlp.values import format_value
+
     width = width or shutil.get_terminal_size((120, 24)).columns
     title = one_line(article.title or article.source, width)
     lines = [f"{title}  ({article.id}, {len(claims)} claims)"]

@@ -16,7 +16,6 @@ from typing import Any
 
 from ..core.config import Config
 from ..core.errors import InputError, NotFound, WorkbenchError, WorkspaceLocked
-from ..core.export import ExportOptions
 from ..core.models import Article
 from .common import open_ws
 
@@ -138,6 +137,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
             raise WorkspaceLocked(
                 "another workbench holds the workspace; close it first to import a new article"
             )
+        from ..core.export import ExportOptions
+
         app = WorkbenchApp(
             ws,
             article_id=article_id,

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
 
 from ..core.config import Config
 from ..core.text import decode_bytes, one_line, read_stdin, read_text_file
-
-BATCH = 1000
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -35,32 +32,16 @@ def _read(path: str) -> str:
     return read_text_file(path)[0]
 
 
-def _batches(lines: list[str]) -> Iterator[list[str]]:
-    for i in range(0, len(lines), BATCH):
-        yield lines[i : i + BATCH]
-
-
 def run(args: argparse.Namespace, config: Config) -> int:
-    from ..core.nlp.worthiness import load_scorer
-    from ..core.nlp.worthiness.scorer import model_path
+    from ..core.services.scoring import score_lines
 
-    text = _read(args.file)
-    sentences = [line for line in (one_line(raw) for raw in text.splitlines()) if line]
-    scorer = load_scorer()
+    result = score_lines(_read(args.file), config.model_name)
+    if result.missing_model:
+        print(f"workbench: note: no check-worthiness model at {one_line(result.missing_model)}; "
+              "scores are unknown", file=sys.stderr)
     out = sys.stdout
-    if scorer is None:
-        print(f"workbench: note: no check-worthiness model at {model_path()}; scores are unknown",
-              file=sys.stderr)
-        for sentence in sentences:
-            out.write(f"unknown\t{sentence}\n")
-        return 0
-    if not sentences:
-        return 0
-    from ..core.nlp.pipeline import load_pipeline
-
-    nlp = load_pipeline(config.model_name)
-    for batch in _batches(sentences):
-        for sentence, score in zip(batch, scorer.score_texts(batch, nlp=nlp), strict=True):
-            out.write(f"{score:.3f}\t{sentence}\n")
-        out.flush()
+    for n, (score, sentence) in enumerate(result.scores(), 1):
+        out.write(f"{'unknown' if score is None else f'{score:.3f}'}\t{sentence}\n")
+        if n % 1000 == 0:
+            out.flush()
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -58,9 +59,16 @@ def load_article_file(path: str | Path) -> Article:
         if p.is_file() and p.stat().st_size > MAX_ARTICLE_BYTES:
             raise InputError(f"{path}: the file is larger than 50 MB; is it really an article?")
         raw, encoding = read_text_file(p, MAX_ARTICLE_BYTES)  # FIFOs and devices: capped too
-        source = str(p)
+        source = display_path(p)
     meta = {"encoding": encoding} if encoding not in ("utf-8", "utf-8-sig") else {}
     return make_article(raw, source, title=title, meta=meta)
+
+
+def display_path(path: str | Path) -> str:
+    """A path as text that can be stored and printed: bytes of a file name that are not
+    UTF-8 become U+FFFD (the same name always gives the same text)."""
+    raw = os.fsencode(str(path))
+    return raw.decode("utf-8", "replace")
 
 
 def stdin_title(now: datetime | None = None) -> str:

@@ -311,8 +311,8 @@ class Change:
     article_id: str
     claim_id: str
     field: str
-    """``vocabulary.Field``: status, note, links, link_check, label, claim, claim_id,
-    orphaned, title."""
+    """``vocabulary.Field``: status, note, links, link.title, link.stance, link_check,
+    label, claim, claim_id or orphaned."""
     old: Any
     new: Any
     reviewer: str

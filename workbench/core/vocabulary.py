@@ -93,8 +93,6 @@ class Field(StrEnum):
     """A re-import moved the verdict to a claim with a new id."""
     ORPHANED = "orphaned"
     """A re-import removed the verdict's claim (the verdict is kept)."""
-    TITLE = "title"
-    """The article was renamed (``claim_id`` is "")."""
 
 
 class Action(StrEnum):

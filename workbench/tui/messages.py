@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual.message import Message
 
@@ -83,3 +84,12 @@ class ClaimDerived(Message):
 @dataclass
 class StoreChanged(Message):
     """Another process changed the workspace (posted from the store's watcher thread)."""
+
+
+@dataclass
+class MatchesFound(Message):
+    """A worker matched the article's claims against earlier checks (core.match):
+    ``matches`` is {claim id: [Match, ...]}; empty when there is nothing to match."""
+
+    article_id: str
+    matches: dict[str, list[Any]]

@@ -116,10 +116,15 @@ def claim_label(claim: Claim, verdict: Verdict | None = None) -> str:
     return claim.label or claim.anchor
 
 
-def extras_cell(verdict: Verdict | None) -> Text:
-    """The claims list's markers (as the CLI's ``[note]`` ``[1 link]``): ✎ when the
-    claim has a note, ↗N for N evidence links."""
+def extras_cell(verdict: Verdict | None, conflict: bool = False, matched: bool = False) -> Text:
+    """The claims list's markers (as the CLI's ``[note]`` ``[1 link]``): ≈ when an
+    earlier check of the claim was found (first: always visible), ≠ while a merge
+    conflict awaits a look, ✎ when the claim has a note, ↗N for N evidence links."""
     text = Text(end="", no_wrap=True)
+    if matched:
+        text.append("≈", style="bold cyan")
+    if conflict:
+        text.append("≠", style="bold #d4a72c")
     if verdict is None:
         return text
     if verdict.note.strip():
@@ -130,7 +135,11 @@ def extras_cell(verdict: Verdict | None) -> Text:
 
 
 def claim_row(
-    claim: Claim, status: str, verdict: Verdict | None = None
+    claim: Claim,
+    status: str,
+    verdict: Verdict | None = None,
+    conflict: bool = False,
+    matched: bool = False,
 ) -> tuple[Text, Text, Text, Text, Text]:
     """Cells of one claims-table row: status mark, kind, label, markers, worthiness.
 
@@ -142,7 +151,7 @@ def claim_row(
         mark_cell(status),
         cell(KIND_SHORT.get(claim.kind, claim.kind), 12, "dim"),
         label,
-        extras_cell(verdict),
+        extras_cell(verdict, conflict, matched),
         worthiness_cell(claim.worthiness),
     )
 
@@ -371,7 +380,12 @@ def _short(value: Any) -> Content:
 
 
 def claim_detail(
-    claim: Claim, verdict: Verdict, history: Sequence[Change], width: int = 80
+    claim: Claim,
+    verdict: Verdict,
+    history: Sequence[Change],
+    width: int = 80,
+    conflict: Sequence[str] = (),
+    matches: Sequence[Any] = (),
 ) -> Content:
     """The detail pane: everything about one claim, all untrusted text made safe.
 
@@ -390,6 +404,11 @@ def claim_detail(
         Content.assemble(*head),
         Content.styled(one_line(claim_label(claim, verdict), 300), "bold"),
     ]
+    if conflict:
+        fields = ", ".join(one_line(f, 20) for f in conflict)
+        lines.append(Content.styled(
+            f"≠ Merge conflict on {fields}: the later change won. Check it: the flag "
+            "stays until a reviewer changes this claim.", "bold #d4a72c"))
     if verdict.label and verdict.label != claim.label and claim.label:
         lines.append(Content.styled("  extracted as: " + one_line(claim.label, 300), "dim"))
     lines += [sentence(claim), Content("")]
@@ -405,6 +424,9 @@ def claim_detail(
     else:
         lines.append(Content.assemble(("Evidence links ", "bold"),
                                       ("(none — press l to add one)", "dim")))
+    if matches:
+        lines.append(Content(""))
+        lines.extend(match_lines(matches))
     lines.append(Content(""))
     value = _value_text(claim.value)
     if value:
@@ -430,6 +452,27 @@ def claim_detail(
     if verdict.orphaned:
         lines.append(Content.styled("This verdict's claim is gone from the article.", "bold"))
     return Content("\n").join(lines)
+
+
+def match_lines(matches: Sequence[Any], shown: int = 3) -> list[Content]:
+    """The detail pane's "Checked before" section: the best earlier checks of the claim
+    (core.match.service.Match), all untrusted text made safe."""
+    lines = [Content.assemble(("Checked before ", "bold"),
+                              ("(M: apply the first, W: not the same claim)", "dim"))]
+    for m in matches[:shown]:
+        rating = one_line(m.rating, 30) or "-"
+        if m.status and m.status != m.rating:
+            rating += f" → {m.status}"
+        who = one_line(m.publisher, 40) or ("this desk" if m.source == "workspace" else "-")
+        when = f", {one_line(m.date, 10)}" if m.date else ""
+        tag = "strong" if m.strength == "strong" else "suggestion"
+        lines.append(Content.assemble(
+            (f"  {m.score:.2f} {tag}  ", "dim"), (rating, "bold"), (f"  {who}{when}", "dim")))
+        lines.append(Content("    " + one_line(m.claim, 300)))
+        where = m.url or (f"claim {m.article_id[:8]}:{m.claim_id}" if m.article_id else "")
+        if where:
+            lines.append(Content.styled("    " + one_line(where, 300), "dim"))
+    return lines
 
 
 def article_row(summary: Any, title_width: int = 50, source_width: int = 40) -> tuple[Text, ...]:

@@ -9,9 +9,10 @@ WorkbenchError, and the screen tells its widgets what changed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from workbench.core.errors import StoreError, WorkbenchError
-from workbench.core.models import Change, Claim, Verdict
+from workbench.core.models import STATUSES, Change, Claim, Verdict
 from workbench.core.services.link_checks import LinkCheckRun
 from workbench.core.store.interface import Store
 
@@ -42,6 +43,8 @@ class ReviewSession:
         self._histories: dict[str, list[Change]] | None = None
         self._stale: set[str] = set()
         self._sentences: list[tuple[int, int]] | None = None
+        self._conflicts: dict[str, tuple[str, ...]] = {}
+        self._counts: dict[str, int] | None = None
         self.reload()
 
     # ------------------------------------------------------------------ reading
@@ -52,6 +55,7 @@ class ReviewSession:
         self.by_id = {c.id: c for c in self.claims}
         self.verdicts = self.store.verdicts(self.article.id)
         self._histories = None
+        self._counts = None
 
     @property
     def readonly(self) -> bool:
@@ -61,12 +65,14 @@ class ReviewSession:
     def reviewer(self) -> str:
         return str(self.store.reviewer)
 
+    readonly_reason = "another workbench has this workspace open"
+    """Why the store is read-only (the app says "opened with --readonly" when asked)."""
+
     def refuse_if_readonly(self, what: str) -> None:
-        """Raise ReadOnly before an editor opens, not after the reviewer typed."""
+        """Raise StoreError before an editor opens, not after the reviewer typed."""
         if self.readonly:
             raise StoreError(
-                f"read-only: another workbench has this workspace open, so {what} cannot "
-                "be saved here"
+                f"read-only: {self.readonly_reason}, so {what} cannot be saved here"
             )
 
     def verdict(self, claim_id: str) -> Verdict:
@@ -79,27 +85,65 @@ class ReviewSession:
         verdict = self.verdicts.get(claim_id)
         return verdict.status if verdict else "unreviewed"
 
+    def counts(self) -> dict[str, int]:
+        """Claims per status, kept up to date by every change (a mark at 10,000 claims
+        does not count them all again)."""
+        if self._counts is None:
+            counts = dict.fromkeys(STATUSES, 0)
+            for claim in self.claims:
+                status = self.status_of(claim.id)
+                counts[status] = counts.get(status, 0) + 1
+            self._counts = counts
+        return dict(self._counts)
+
     def statuses(self) -> dict[str, str]:
         return {cid: v.status for cid, v in self.verdicts.items()}
 
     def history_of(self, claim_id: str) -> list[Change]:
         try:
-            if self._histories is None:
-                self._histories = {}
-                for change in self.store.history(self.article.id):
-                    self._histories.setdefault(change.claim_id, []).append(change)
-                self._stale.clear()
+            histories = self._load_histories()
             if claim_id in self._stale:
-                self._histories[claim_id] = self.store.history(self.article.id, claim_id)
+                histories[claim_id] = self.store.history(self.article.id, claim_id)
                 self._stale.discard(claim_id)
+                self._conflicts[claim_id] = merge_conflicts(histories[claim_id])
         except WorkbenchError:
             return []
-        return self._histories.get(claim_id, [])
+        return histories.get(claim_id, [])
+
+    def _load_histories(self) -> dict[str, list[Change]]:
+        if self._histories is None:
+            self._histories = {}
+            for change in self.store.history(self.article.id):
+                self._histories.setdefault(change.claim_id, []).append(change)
+            self._stale.clear()
+            self._conflicts = {cid: merge_conflicts(rows) for cid, rows in self._histories.items()}
+        return self._histories
+
+    def conflicts(self) -> dict[str, tuple[str, ...]]:
+        """Claims a merge decided by "later change wins", with the fields it decided:
+        flagged until a reviewer confirms (any edit of the claim) or changes them."""
+        try:
+            self._load_histories()
+        except WorkbenchError:
+            return {}
+        return {cid: f for cid, f in self._conflicts.items() if f}
+
+    def conflict_of(self, claim_id: str, fresh: bool = True) -> tuple[str, ...]:
+        """The flagged fields of one claim (``fresh=False``: as last read, without a
+        store query: after the reviewer's own edit it is clear anyway)."""
+        if fresh:
+            self.history_of(claim_id)
+        return self._conflicts.get(claim_id, ())
 
     # ------------------------------------------------------------------ writing
     def _changed(self, verdict: Verdict) -> Verdict:
+        if self._counts is not None and verdict.claim_id in self.by_id:
+            old = self.status_of(verdict.claim_id)
+            self._counts[old] = self._counts.get(old, 0) - 1
+            self._counts[verdict.status] = self._counts.get(verdict.status, 0) + 1
         self.verdicts[verdict.claim_id] = verdict
         self._stale.add(verdict.claim_id)
+        self._conflicts.pop(verdict.claim_id, None)
         return verdict
 
     def set_status(self, claim_id: str, status: str) -> Verdict:
@@ -158,6 +202,25 @@ class ReviewSession:
         save_checks(self.store, run)
         return self._changed(self.store.verdict(self.article.id, claim_id))
 
+    # ------------------------------------------------------------ checked before
+    def match_job(self) -> Any:
+        """What matching this article needs from the store (read here, on the main
+        thread); ``services.run_match_job`` then runs in a worker (core.match)."""
+        from workbench.core.match.service import match_job
+
+        return match_job(self.store, self.article.id)
+
+    def apply_match(self, claim_id: str, match: Any) -> Verdict:
+        """The earlier verdict as one undoable change of this reviewer."""
+        from workbench.core.match.service import apply_match
+
+        return self._changed(apply_match(self.store, self.article.id, claim_id, match))
+
+    def dismiss_match(self, claim_id: str, match: Any) -> None:
+        from workbench.core.match.service import dismiss_match
+
+        dismiss_match(self.store, self.article.id, claim_id, match)
+
     def undo(self, redo: bool = False) -> Undone:
         changes = self.store.redo() if redo else self.store.undo()
         done = Undone(changes)
@@ -175,3 +238,19 @@ class ReviewSession:
                 if claim_id in self.by_id:
                     self._changed(self.store.verdict(self.article.id, claim_id))
         return done
+
+
+REVIEWER_ACTIONS = ("edit", "undo", "redo")
+
+
+def merge_conflicts(changes: list[Change]) -> tuple[str, ...]:
+    """The fields of one claim whose last change was a merge's "later change wins"
+    decision (history action ``merge``) with no reviewer edit since."""
+    flagged: list[str] = []
+    for change in changes:
+        if change.action == "merge":
+            if change.field not in flagged:
+                flagged.append(change.field)
+        elif change.action in REVIEWER_ACTIONS:
+            flagged = []
+    return tuple(flagged)

@@ -18,24 +18,40 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ExportError, InputError
 from ..text import one_line
-from .report import ExportOptions, Report, build_report
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..store.interface import Store as Workspace
+    from .report import ExportOptions, Report, build_report
+
+_LAZY = ("ExportOptions", "Report", "build_report")
+
+
+def __getattr__(name: str) -> object:
+    """The report data types, imported when first used (``FORMATS`` stays cheap: the
+    CLI reads it to build its parser)."""
+    if name in _LAZY:
+        from . import report
+
+        return getattr(report, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "FORMATS",
     "SUFFIXES",
     "ExportError",
     "ExportOptions",
+    "Report",
+    "build_report",
     "render",
+    "render_chunks",
     "render_report",
+    "write_chunks_atomic",
     "write_report",
     "write_text_atomic",
 ]
@@ -79,9 +95,41 @@ def _renderer(fmt: str) -> Callable[[Report], str]:
     )
 
 
+def _streamer(fmt: str) -> Callable[[Report], Iterable[str]]:
+    """The format's writer in pieces (article by article) where it has one."""
+    if fmt == "json":
+        from .json_report import iter_json
+
+        return iter_json
+    if fmt == "csv":
+        from .csv_report import iter_csv
+
+        return iter_csv
+    if fmt == "md":
+        from .markdown import iter_markdown
+
+        return iter_markdown
+    if fmt == "html":
+        from .html import iter_html
+
+        return iter_html
+    if fmt == "claimreview":
+        from .claimreview import iter_claimreview
+
+        return iter_claimreview
+    renderer = _renderer(fmt)
+    return lambda report: (renderer(report),)
+
+
 def render(report: Report, fmt: str) -> str:
     """Render already gathered report data in ``fmt``."""
     return _renderer(fmt)(report)
+
+
+def render_chunks(report: Report, fmt: str) -> Iterable[str]:
+    """Render ``report`` in ``fmt`` as pieces of text (joined: ``render``); with a
+    ``stream_report`` report, one article is in memory at a time."""
+    return _streamer(fmt)(report)
 
 
 def render_report(
@@ -97,9 +145,11 @@ def render_report(
 
     Dismissed claims are left out unless ``include_dismissed`` (default: only JSON,
     the full dump, holds them)."""
+    from .report import stream_report
+
     renderer = _renderer(fmt)
     include = fmt == "json" if include_dismissed is None else include_dismissed
-    return renderer(build_report(ws, article_ids, statuses, reviewer, options, include))
+    return renderer(stream_report(ws, article_ids, statuses, reviewer, options, include))
 
 
 def write_report(
@@ -117,15 +167,24 @@ def write_report(
     The text goes to a temporary file next to ``path`` that replaces it only when
     complete: on any error ``path`` is left as it was and ExportError says why.
     """
-    text = render_report(ws, fmt, article_ids, statuses, reviewer, options, include_dismissed)
-    return write_text_atomic(path, text)
+    from .report import stream_report
+
+    streamer = _streamer(fmt)
+    include = fmt == "json" if include_dismissed is None else include_dismissed
+    report = stream_report(ws, article_ids, statuses, reviewer, options, include)
+    return write_chunks_atomic(path, streamer(report))
 
 
 _STD_STREAMS = {"/dev/stdout": 1, "/dev/stderr": 2}
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
-    """Write ``text`` as UTF-8 to ``path``.
+    """Write ``text`` as UTF-8 to ``path`` (``write_chunks_atomic`` of one piece)."""
+    return write_chunks_atomic(path, (text,))
+
+
+def write_chunks_atomic(path: str | os.PathLike[str], chunks: Iterable[str]) -> Path:
+    """Write the pieces of text ``chunks`` as UTF-8 to ``path``, one at a time.
 
     A regular file (or a new one) is written atomically: a temporary file next to it,
     fsynced, replaces it only when complete. What is not a regular file is never
@@ -133,7 +192,7 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
     regular file has its target replaced (the link stays).
     """
     target = Path(os.path.expanduser(os.fspath(path)))
-    data = text.encode("utf-8")
+    data = (chunk.encode("utf-8") for chunk in chunks)
     fd = _stream_fd(target)
     if fd is not None:
         _write_through(target, data, fd)
@@ -166,7 +225,7 @@ def _stream_fd(target: Path) -> int | None:
     return None
 
 
-def _write_through(target: Path, data: bytes, fd: int | None) -> None:
+def _write_through(target: Path, data: Iterable[bytes], fd: int | None) -> None:
     own = fd is None
     try:
         if fd is None:
@@ -180,10 +239,11 @@ def _write_through(target: Path, data: bytes, fd: int | None) -> None:
                         stream.flush()
                 except (OSError, ValueError):
                     pass
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        for piece in data:
+            view = memoryview(piece)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
     except OSError as exc:
         raise ExportError(f"{target}: cannot write the report ({exc.strerror or exc})") from None
     finally:
@@ -191,7 +251,7 @@ def _write_through(target: Path, data: bytes, fd: int | None) -> None:
             os.close(fd)
 
 
-def _replace_atomically(target: Path, data: bytes) -> None:
+def _replace_atomically(target: Path, data: Iterable[bytes]) -> None:
     parent = target.parent
     if not parent.is_dir():
         raise ExportError(f"{target}: the folder {parent} does not exist")
@@ -199,7 +259,8 @@ def _replace_atomically(target: Path, data: bytes) -> None:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in data:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         if target.exists():

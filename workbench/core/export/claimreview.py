@@ -23,6 +23,7 @@ and ``&`` are written as JSON ``\\u`` escapes so no text can close the block.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -72,8 +73,8 @@ def _item_reviewed(part: ArticleReport, row: ClaimRow) -> dict[str, Any]:
     if sentence:
         item["text"] = sentence
     article_author = byline(_meta_text(article.meta, _AUTHOR_KEYS))
-    speaker = ""
-    if row.claim.kind == "quote" and isinstance(row.claim.value, dict):
+    speaker = one_line(row.claim.speaker or "", 200)
+    if not speaker and row.claim.kind == "quote" and isinstance(row.claim.value, dict):
         speaker = one_line(str(row.claim.value.get("speaker") or ""), 200)
     if speaker:
         item["author"] = {"@type": "Person", "name": speaker}
@@ -164,6 +165,20 @@ def claim_review(
 
 def claim_reviews(report: Report) -> list[dict[str, Any]]:
     """Every ClaimReview object of the report (claims with a final verdict, article order)."""
+    return list(iter_claim_reviews(report))
+
+
+def iter_claim_reviews(report: Report) -> Iterator[dict[str, Any]]:
+    """``claim_reviews`` one at a time (the options are checked before the first)."""
+    base_url = _checked_url(report)
+    for part in report.articles:
+        for row in part.claims:
+            if row.verdict.status in RATINGS:
+                yield claim_review(report, part, row, base_url)
+
+
+def _checked_url(report: Report) -> str:
+    """The publishing page's URL; ExportError when the url or the org is missing."""
     base_url = report.options.url
     if not base_url:
         raise ExportError(
@@ -179,12 +194,7 @@ def claim_reviews(report: Report) -> list[dict[str, Any]]:
             "ClaimReview needs the publishing organization (its author): give --org NAME "
             "(or set org in the config file)"
         )
-    reviews = []
-    for part in report.articles:
-        for row in part.claims:
-            if row.verdict.status in RATINGS:
-                reviews.append(claim_review(report, part, row, base_url))
-    return reviews
+    return base_url
 
 
 def script_json(data: Any) -> str:
@@ -199,11 +209,29 @@ def script_json(data: Any) -> str:
     )
 
 
-def render_claimreview(report: Report) -> str:
-    reviews = claim_reviews(report)
+def iter_claimreview(report: Report) -> Iterator[str]:
+    """The ClaimReview export in pieces, one review at a time (the bytes of
+    ``render_claimreview``)."""
+    reviews = iter_claim_reviews(report)
     if report.options.html_snippets:
-        blocks = [
-            f'<script type="application/ld+json">\n{script_json(r)}\n</script>' for r in reviews
-        ]
-        return "\n".join(blocks) + ("\n" if blocks else "")
-    return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+        first = True
+        for review in reviews:
+            yield ("" if first else "\n") + (
+                f'<script type="application/ld+json">\n{script_json(review)}\n</script>'
+            )
+            first = False
+        if not first:
+            yield "\n"
+        return
+    first = True
+    for review in reviews:
+        # inside the list each line of a review is indented one level (2 spaces); newlines
+        # in strings are escaped, so each newline is one of the layout's
+        body = json.dumps(review, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        yield ("[\n  " if first else ",\n  ") + body
+        first = False
+    yield "[]\n" if first else "\n]\n"
+
+
+def render_claimreview(report: Report) -> str:
+    return "".join(iter_claimreview(report))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from typing import Any
 
 from ..text import strip_controls
@@ -37,6 +38,9 @@ COLUMNS: tuple[str, ...] = (
     "last_change_field",
     "last_change_by",
     "last_change_at",
+    "extracted_label",
+    "claim_type",
+    "speaker",
 )
 """The columns, in order. New columns are only ever appended."""
 
@@ -85,7 +89,7 @@ def row_cells(article_title: str, article_source: str, row: ClaimRow) -> dict[st
         "position": row.position,
         "claim_id": claim.id,
         "kind": claim.kind,
-        "label": claim.label,
+        "label": row.label,
         "anchor": claim.anchor,
         "start": claim.start,
         "end": claim.end,
@@ -101,10 +105,14 @@ def row_cells(article_title: str, article_source: str, row: ClaimRow) -> dict[st
         "last_change_field": change.field if change else "",
         "last_change_by": change.reviewer if change else "",
         "last_change_at": change.at if change else "",
+        "extracted_label": claim.label,
+        "claim_type": claim.claim_type or "",
+        "speaker": claim.speaker or "",
     }
 
 
-def render_csv(report: Report) -> str:
+def iter_csv(report: Report) -> Iterator[str]:
+    """The CSV report in pieces: the header, then each article's rows."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(COLUMNS)
@@ -115,4 +123,11 @@ def render_csv(report: Report) -> str:
                 _number(cells[name]) if name in NUMERIC else neutralize(str(cells[name] or ""))
                 for name in COLUMNS
             )
-    return buffer.getvalue()
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def render_csv(report: Report) -> str:
+    return "".join(iter_csv(report))

@@ -44,11 +44,22 @@ from typing import TYPE_CHECKING, Any
 
 from .. import models
 from ..errors import InputError, WorkbenchError
-from ..models import Article, Change, Claim, Link, Verdict, content_hash
+from ..models import (
+    ArchiveSnapshot,
+    Article,
+    Change,
+    Claim,
+    Link,
+    LinkCheck,
+    Verdict,
+    content_hash,
+)
 from ..text import clean_text, one_line, strip_controls
 from .report import SCHEMA_VERSION
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterator
+
     from .report import ArticleReport, Report
 
 SCHEMA = "workbench-report"
@@ -101,7 +112,7 @@ def _article(part: ArticleReport) -> dict[str, Any]:
     }
 
 
-def report_dict(report: Report) -> dict[str, Any]:
+def _head(report: Report) -> dict[str, Any]:
     from ... import __version__
 
     return {
@@ -115,12 +126,37 @@ def report_dict(report: Report) -> dict[str, Any]:
             "reviewer": report.reviewer,
         },
         "complete": not report.filtered,
-        "articles": [_finite(_article(part)) for part in report.articles],
     }
 
 
+def report_dict(report: Report) -> dict[str, Any]:
+    return {**_head(report), "articles": [_finite(_article(part)) for part in report.articles]}
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def iter_json(report: Report) -> Iterator[str]:
+    """The JSON export in pieces, one article at a time (the same bytes as
+    ``json.dumps(report_dict(report), indent=2)`` plus a newline): a workspace of any
+    size is written holding one article in memory."""
+    head = _dumps(_head(report))
+    first = True
+    for part in report.articles:
+        # inside "articles" every line of an article is indented two levels (4 spaces);
+        # newlines in strings are escaped, so each newline is one of the layout's
+        body = _dumps(_finite(_article(part))).replace("\n", "\n    ")
+        if first:
+            yield head[: -len("\n}")] + ',\n  "articles": [\n    ' + body
+            first = False
+        else:
+            yield ",\n    " + body
+    yield head[: -len("\n}")] + ',\n  "articles": []\n}\n' if first else "\n  ]\n}\n"
+
+
 def render_json(report: Report) -> str:
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return "".join(iter_json(report))
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -170,7 +206,8 @@ def _text(
     value = data.get(key)
     if value is None and optional:
         return default
-    _need(isinstance(value, str), f"{where}: '{key}' must be text")
+    if not isinstance(value, str):
+        raise _Bad(f"{where}: '{key}' must be text")
     if lines:
         return strip_controls(value).replace("\r\n", "\n").replace("\r", "\n")[:limit]
     return one_line(value, limit=limit)
@@ -178,8 +215,9 @@ def _text(
 
 def _int(data: dict[str, Any], key: str, where: str, default: int | None = None) -> int:
     value = data.get(key, default)
-    _need(isinstance(value, int) and not isinstance(value, bool), f"{where}: bad '{key}'")
-    return int(value)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _Bad(f"{where}: bad '{key}'")
+    return value
 
 
 def _ident(value: Any, where: str, what: str = "claim id") -> str:
@@ -244,8 +282,11 @@ def _verdict(data: Any, article_id: str, where: str) -> Verdict:
                 title=_text(link, "title", lw, optional=True, limit=300),
                 stance=stance,
                 added_at=_text(link, "added_at", lw, optional=True, limit=40),
-                check=_object(link, "check", lw),
-                archive=_object(link, "archive", lw),
+                check=LinkCheck.from_dict(check) if (check := _object(link, "check", lw))
+                else None,
+                archive=ArchiveSnapshot.from_dict(snap)
+                if (snap := _object(link, "archive", lw))
+                else None,
             )
         )
     orphaned = data.get("orphaned", False)

@@ -9,6 +9,7 @@ forbids scripts and any external load in the browser.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
@@ -18,8 +19,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
 from ..models import STATUSES
 from ..text import one_line, strip_controls
-from ..vocabulary import STATUS_STYLE
-from .report import Report, clean_block, safe_href, status_label
+from ..vocabulary import STATUS_STYLE, Status
+from .report import ArticleReport, Report, VerdictRow, clean_block, safe_href, status_label
 
 TEMPLATE = "report.html.j2"
 _SPACE = re.compile(r"\s+")
@@ -44,6 +45,7 @@ def environment() -> Environment:
     env.filters["when"] = when
     env.filters["field_label"] = field_label
     env.filters["host"] = host
+    env.filters["status_label"] = status_label
     return env
 
 
@@ -105,29 +107,80 @@ def _bar(counts: dict[str, int], total: int) -> list[dict[str, Any]]:
     return segments
 
 
-def render_html(report: Report) -> str:
-    articles = []
-    for part in report.articles:
-        articles.append(
+def _entry(part: ArticleReport) -> dict[str, Any]:
+    return {
+        "part": part,
+        "source_href": safe_href(part.article.source),
+        "bar": _bar(part.summary.counts, part.summary.total),
+        "share": f"{part.summary.share:.0%}",
+        "claims": [
             {
-                "part": part,
-                "source_href": safe_href(part.article.source),
-                "bar": _bar(part.summary.counts, part.summary.total),
-                "share": f"{part.summary.share:.0%}",
-                "claims": [
-                    {
-                        "row": row,
-                        "note_lines": clean_block(row.verdict.note).strip("\n").split("\n"),
-                    }
-                    for row in part.claims
-                ],
+                "row": row,
+                "note_lines": clean_block(row.verdict.note).strip("\n").split("\n"),
             }
-        )
-    return template().render(
-        report=report,
-        articles=articles,
-        verdicts=report.verdicts(),
-        statuses=STATUSES,
-        colours=STATUS_COLOURS,
-        status_label=status_label,
-    )
+            for row in part.claims
+        ],
+    }
+
+
+class _Articles(Sequence[dict[str, Any]]):
+    """The template's articles, built as it reaches each one (one in memory at a time)."""
+
+    def __init__(self, parts: Sequence[ArticleReport]) -> None:
+        self._parts = parts
+
+    def __len__(self) -> int:
+        return len(self._parts)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, slice):
+            return [_entry(part) for part in self._parts[index]]
+        return _entry(self._parts[index])
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for part in self._parts:
+            yield _entry(part)
+
+
+class _Verdicts:
+    """The claims with a verdict, in report order, read as the table is written."""
+
+    def __init__(self, parts: Sequence[ArticleReport]) -> None:
+        self._parts = parts
+
+    def __iter__(self) -> Iterator[VerdictRow]:
+        for part in self._parts:
+            for row in part.claims:
+                if row.verdict.status != Status.UNREVIEWED:
+                    yield VerdictRow(part.article, row)
+
+    def __bool__(self) -> bool:
+        return next(iter(self), None) is not None
+
+
+def _context(report: Report) -> dict[str, Any]:
+    return {
+        "report": report,
+        "articles": _Articles(report.articles),
+        "verdicts": _Verdicts(report.articles),
+        "statuses": STATUSES,
+        "colours": STATUS_COLOURS,
+        "status_label": status_label,
+    }
+
+
+def iter_html(report: Report) -> Iterator[str]:
+    """The HTML report in pieces of about 64 kB, rendered as the articles are read."""
+    batch: list[str] = []
+    size = 0
+    for piece in template().generate(**_context(report)):
+        batch.append(piece)
+        size += len(piece)
+        if size >= 65536:
+            yield "".join(batch)
+            batch, size = [], 0
+    yield "".join(batch)
+
+
+def render_html(report: Report) -> str:
+    return template().render(**_context(report))

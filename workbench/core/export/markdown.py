@@ -9,10 +9,12 @@ this module, only for http/https URLs, as ``[title](<url>)``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import quote
 
 from ..models import STATUSES
 from ..text import strip_controls
+from ..vocabulary import Status
 from .report import (
     ArticleReport,
     ClaimRow,
@@ -122,6 +124,10 @@ def _claim(row: ClaimRow) -> list[str]:
     out.append("")
     out.append(f"- **Status:** {status_label(verdict.status)}")
     out.append(f"- **Kind:** {md_text(claim.kind)} · **Claim id:** `{md_text(claim.id)}`")
+    if claim.claim_type or claim.speaker:
+        facts = [f"**Claim type:** {md_text(claim.claim_type)}"] if claim.claim_type else []
+        facts += [f"**Said by:** {md_text(claim.speaker)}"] if claim.speaker else []
+        out.append("- " + " · ".join(facts))
     if verdict.note.strip():
         out.append("- **Note:**")
         out.append(md_block(verdict.note, "  "))
@@ -176,25 +182,32 @@ def _article(part: ArticleReport, report: Report) -> list[str]:
     return out
 
 
-def _verdict_table(report: Report) -> list[str]:
-    """The verdicts at a glance: one row per claim with a verdict, in report order."""
-    rows = report.verdicts()
-    out = ["## Verdicts", ""]
-    if not rows:
-        return [*out, "*No verdicts yet.*", ""]
+def _verdict_table(report: Report) -> Iterator[str]:
+    """The verdicts at a glance: one row per claim with a verdict, in report order
+    (line by line: the articles are read as the table is written)."""
+    yield "## Verdicts"
+    yield ""
     many = len(report.articles) > 1
-    head = "| # | Verdict | Claim |" + (" Article |" if many else "")
-    out += [head, "|---:|---|---|" + ("---|" if many else "")]
-    for item in rows:
-        row = item.row
-        cells = [str(row.position), status_label(row.verdict.status), md_text(row.label)]
-        if many:
-            cells.append(md_text(item.article.title) or md_text(item.article.id[:8]))
-        out.append("| " + " | ".join(cells) + " |")
-    return [*out, ""]
+    empty = True
+    for part in report.articles:
+        for row in part.claims:
+            if row.verdict.status == Status.UNREVIEWED:
+                continue
+            if empty:
+                yield "| # | Verdict | Claim |" + (" Article |" if many else "")
+                yield "|---:|---|---|" + ("---|" if many else "")
+                empty = False
+            cells = [str(row.position), status_label(row.verdict.status), md_text(row.label)]
+            if many:
+                cells.append(md_text(part.article.title) or md_text(part.article.id[:8]))
+            yield "| " + " | ".join(cells) + " |"
+    if empty:
+        yield "*No verdicts yet.*"
+    yield ""
 
 
-def render_markdown(report: Report) -> str:
+def _groups(report: Report) -> Iterator[list[str]]:
+    """The report's lines in groups (the head, the verdict table in slices, each article)."""
     out = ["# Verdict report", ""]
     out.append(f"Generated {md_text(report.generated_at)} by {md_text(report.exported_by)}.")
     if report.filtered:
@@ -207,8 +220,35 @@ def render_markdown(report: Report) -> str:
     out.append("")
     if not report.articles:
         out += ["*No articles.*", ""]
+        yield out
     else:
-        out.extend(_verdict_table(report))
+        for line in _verdict_table(report):
+            out.append(line)
+            if len(out) >= 2000:
+                yield out
+                out = []
+        if out:
+            yield out
     for part in report.articles:
-        out.extend(_article(part, report))
-    return "\n".join(out).rstrip("\n") + "\n"
+        yield _article(part, report)
+
+
+def iter_markdown(report: Report) -> Iterator[str]:
+    """The Markdown report in pieces (one article at a time): the lines joined by
+    newlines, trailing blank lines dropped, one final newline."""
+    held = ""  # trailing newlines not yet written: dropped at the end
+    first = True
+    for group in _groups(report):
+        piece = ("" if first else "\n") + "\n".join(group)
+        first = False
+        body = piece.rstrip("\n")
+        if body:
+            yield held + body
+            held = piece[len(body) :]
+        else:
+            held += piece
+    yield "\n"
+
+
+def render_markdown(report: Report) -> str:
+    return "".join(iter_markdown(report))

@@ -10,8 +10,8 @@ their own syntax. ``safe_href`` is the only way a URL becomes a link target.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -302,6 +302,88 @@ def article_report(
     )
 
 
+class ArticleReports(Sequence[ArticleReport]):
+    """The article reports of an export, read from the store one article at a time.
+
+    Each pass (``for part in reports``) reads the articles again, so a report of any
+    size holds one article in memory at a time; ``len`` is known up front. Only valid
+    while the store is open. ``claims`` counts the claims the last complete pass kept.
+    """
+
+    def __init__(
+        self,
+        ws: Workspace,
+        article_ids: Sequence[str],
+        statuses: tuple[str, ...] | None,
+        reviewer: str | None,
+        include_dismissed: bool,
+    ) -> None:
+        self._ws = ws
+        self._ids = list(article_ids)
+        self._statuses = statuses
+        self._reviewer = reviewer
+        self._include_dismissed = include_dismissed
+        self.claims = 0
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, slice):
+            return [self._one(aid) for aid in self._ids[index]]
+        return self._one(self._ids[index])
+
+    def __iter__(self) -> Iterator[ArticleReport]:
+        claims = 0
+        for aid in self._ids:
+            part = self._one(aid)
+            claims += len(part.claims)
+            yield part
+        self.claims = claims
+
+    def _one(self, article_id: str) -> ArticleReport:
+        ws = self._ws
+        return article_report(
+            ws.article(article_id),
+            ws.claims(article_id),
+            ws.verdicts(article_id),
+            ws.history(article_id=article_id),
+            statuses=self._statuses,
+            reviewer=self._reviewer,
+            include_dismissed=self._include_dismissed,
+            orphan_claims={v.claim_id: c for v, c in ws.orphans(article_id) if c},
+        )
+
+
+def stream_report(
+    ws: Workspace,
+    article_ids: Sequence[str] | None,
+    statuses: str | Sequence[str] | None = None,
+    reviewer: str | None = None,
+    options: ExportOptions | None = None,
+    include_dismissed: bool = True,
+) -> Report:
+    """The report of ``article_ids`` (ids, id prefixes or sources; empty: all) whose
+    articles are read from the store as a format renders them (``ArticleReports``):
+    render it while ``ws`` is open.
+
+    ``reviewer``: only claims whose verdict that reviewer set last (``export --by``)."""
+    options = options or ExportOptions()
+    wanted = parse_statuses(statuses)
+    if article_ids:
+        ids = list(dict.fromkeys(ws.article(ref).id for ref in article_ids))
+    else:
+        ids = list(dict.fromkeys(s.id for s in ws.articles()))
+    return Report(
+        articles=ArticleReports(ws, ids, wanted, reviewer or None, include_dismissed),  # type: ignore[arg-type]
+        generated_at=options.now or utc_now(),
+        exported_by=ws.reviewer,
+        statuses=wanted,
+        reviewer=reviewer or None,
+        options=options,
+    )
+
+
 def build_report(
     ws: Workspace,
     article_ids: Sequence[str] | None,
@@ -310,39 +392,12 @@ def build_report(
     options: ExportOptions | None = None,
     include_dismissed: bool = True,
 ) -> Report:
-    """Gather the report of ``article_ids`` (ids, id prefixes or sources; empty: all).
+    """Gather the report of ``article_ids`` (ids, id prefixes or sources; empty: all),
+    every article in memory (``stream_report`` reads them as they are rendered).
 
     ``reviewer``: only claims whose verdict that reviewer set last (``export --by``)."""
-    options = options or ExportOptions()
-    wanted = parse_statuses(statuses)
-    refs = list(article_ids or [s.id for s in ws.articles()])
-    seen: set[str] = set()
-    articles: list[ArticleReport] = []
-    for ref in refs:
-        article = ws.article(ref)
-        if article.id in seen:
-            continue
-        seen.add(article.id)
-        articles.append(
-            article_report(
-                article,
-                ws.claims(article.id),
-                ws.verdicts(article.id),
-                ws.history(article_id=article.id),
-                statuses=wanted,
-                reviewer=reviewer or None,
-                include_dismissed=include_dismissed,
-                orphan_claims={v.claim_id: c for v, c in ws.orphans(article.id) if c},
-            )
-        )
-    return Report(
-        articles=articles,
-        generated_at=options.now or utc_now(),
-        exported_by=ws.reviewer,
-        statuses=wanted,
-        reviewer=reviewer or None,
-        options=options,
-    )
+    report = stream_report(ws, article_ids, statuses, reviewer, options, include_dismissed)
+    return replace(report, articles=list(report.articles))
 
 
 def status_label(status: str) -> str:

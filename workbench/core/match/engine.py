@@ -138,7 +138,8 @@ class Matcher:
     def _append(self, vectors: np.ndarray) -> None:
         need = self._count + len(vectors)
         if need > len(self._vectors):
-            grown = np.zeros((max(need, 2 * len(self._vectors), 1024), vectors.shape[1]), np.float32)
+            size = max(need, 2 * len(self._vectors), 1024)
+            grown = np.zeros((size, vectors.shape[1]), np.float32)
             grown[: self._count] = self._vectors[: self._count]
             self._vectors = grown
         self._vectors[self._count : need] = vectors

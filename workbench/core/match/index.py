@@ -66,6 +66,11 @@ class WorkspaceClaim:
     def claim(self) -> str:
         return self.text
 
+    @property
+    def key(self) -> str:
+        digest = hashlib.sha1(f"{self.text}\x1f{self.status}".encode()).hexdigest()[:10]
+        return f"ws:{self.article_id}:{self.claim_id}:{digest}"
+
 
 def claim_text(claim: Any, verdict: Any) -> str:
     """What a workspace claim says, for matching: the reviewer's wording, else its sentence."""
@@ -156,39 +161,22 @@ class MatchIndex:
 
     # -- the workspace's reviewed claims ---------------------------------------------
     def sync(self, store: Store) -> None:
-        """Index every claim of the workspace with a verdict (verified, disputed, false,
-        inconclusive); drop those that lost it or changed."""
+        """Index every claim of the workspace with a verdict; drop those that lost it."""
+        self.sync_claims(reviewed_claims(store))
+
+    def sync_claims(self, claims: list[WorkspaceClaim]) -> None:
+        """Index these reviewed claims (from ``reviewed_claims``, read on the thread that
+        owns the store); drop the ones no longer among them or changed since."""
         with self.lock:
             seen: dict[str, str] = {}
             docs: list[Doc] = []
-            for summary in store.articles():
-                verdicts = store.verdicts(summary.id)
-                for claim in store.claims(summary.id):
-                    v = verdicts.get(claim.id)
-                    if v is None or v.status not in VERDICT_STATUSES:
-                        continue
-                    text = claim_text(claim, v)
-                    if not text:
-                        continue
-                    digest = hashlib.sha1(f"{text}\x1f{v.status}".encode()).hexdigest()[:10]
-                    key = f"ws:{summary.id}:{claim.id}:{digest}"
-                    payload = WorkspaceClaim(
-                        article_id=summary.id,
-                        claim_id=claim.id,
-                        article_title=summary.title,
-                        text=text,
-                        status=str(v.status),
-                        note=v.note,
-                        links=[link.to_dict() for link in v.links],
-                        reviewer=v.reviewer,
-                        updated_at=v.updated_at,
-                        speaker=claim.speaker or "",
-                    )
-                    seen[f"{summary.id}:{claim.id}"] = key
-                    if key in self.matcher.keys:
-                        self.matcher.entries[self.matcher.keys[key]].payload = payload
-                    else:
-                        docs.append(Doc(key, text, payload.speaker, payload))
+            for payload in claims:
+                key = payload.key
+                seen[f"{payload.article_id}:{payload.claim_id}"] = key
+                if key in self.matcher.keys:
+                    self.matcher.entries[self.matcher.keys[key]].payload = payload
+                else:
+                    docs.append(Doc(key, payload.text, payload.speaker, payload))
             for ref, key in self._ws.items():
                 if seen.get(ref) != key:
                     self.matcher.remove(key)
@@ -197,13 +185,48 @@ class MatchIndex:
             self._ws = seen
 
 
+def reviewed_claims(store: Store) -> list[WorkspaceClaim]:
+    """Every claim of the workspace with a verdict (verified, disputed, false,
+    inconclusive), as the index takes them (store reads only)."""
+    out: list[WorkspaceClaim] = []
+    for summary in store.articles():
+        verdicts = store.verdicts(summary.id)
+        for claim in store.claims(summary.id):
+            v = verdicts.get(claim.id)
+            if v is None or v.status not in VERDICT_STATUSES:
+                continue
+            text = claim_text(claim, v)
+            if not text:
+                continue
+            out.append(
+                WorkspaceClaim(
+                    article_id=summary.id,
+                    claim_id=claim.id,
+                    article_title=summary.title,
+                    text=text,
+                    status=str(v.status),
+                    note=v.note,
+                    links=[link.to_dict() for link in v.links],
+                    reviewer=v.reviewer,
+                    updated_at=v.updated_at,
+                    speaker=claim.speaker or "",
+                )
+            )
+    return out
+
+
 _INDEXES: dict[str, MatchIndex] = {}
 _GLOBAL = threading.Lock()
 
 
 def index_for(store: Store) -> MatchIndex:
     """The (cached) match index of ``store``, with its collection up to date."""
-    folder = collection_folder(store)
+    return index_at(collection_folder(store))
+
+
+def index_at(folder: Path) -> MatchIndex:
+    """The (cached) match index of the collection in ``folder`` (no store needed: safe
+    in a worker thread)."""
     with _GLOBAL:
         index = _INDEXES.get(str(folder))
         if index is None:

@@ -25,7 +25,15 @@ from ..vocabulary import Stance, Status
 from . import thresholds
 from .collection import Collection, ImportSummary, collection_folder
 from .engine import Hit
-from .index import MatchIndex, WorkspaceClaim, claim_text, forget, index_for
+from .index import (
+    MatchIndex,
+    WorkspaceClaim,
+    claim_text,
+    forget,
+    index_at,
+    index_for,
+    reviewed_claims,
+)
 from .readers import read_factchecks
 from .records import FactCheck
 
@@ -151,32 +159,59 @@ def search_factchecks(store: Store, text: str, limit: int = 10) -> list[Match]:
 # -- matching an article -------------------------------------------------------------------
 
 
-def find_matches(store: Store, article_id: str) -> dict[str, list[Match]]:
-    """Every claim of the article with its matches above the lower threshold (best first,
-    at most ``SHOWN``); claims without one are left out. Dismissed matches never return."""
+@dataclass
+class MatchJob:
+    """What matching one article needs from the store, read up front (on the thread
+    that owns the store); ``run_match_job`` then needs no store (a worker thread)."""
+
+    folder: Path
+    article_id: str
+    claims: list[tuple[str, str]]
+    """(claim id, text) of the article's claims."""
+    reviewed: list[WorkspaceClaim]
+    dismissed: set[str]
+
+
+def match_job(store: Store, article_id: str) -> MatchJob:
     article = store.article(article_id)
-    index = index_for(store)
-    dismissed = _dismissed(store)
     verdicts = store.verdicts(article.id)
+    claims = [
+        (c.id, claim_text(c, verdicts.get(c.id))) for c in store.claims(article.id)
+    ]
+    return MatchJob(
+        folder=collection_folder(store),
+        article_id=article.id,
+        claims=[(cid, text) for cid, text in claims if text],
+        reviewed=reviewed_claims(store),
+        dismissed=_dismissed(store),
+    )
+
+
+def run_match_job(job: MatchJob) -> dict[str, list[Match]]:
+    index = index_at(job.folder)
     out: dict[str, list[Match]] = {}
     with index.lock:
-        index.sync(store)
-        for claim in store.claims(article.id):
-            text = claim_text(claim, verdicts.get(claim.id))
-            if not text:
-                continue
-            own = (f"ws:{article.id}:{claim.id}:",)
+        index.sync_claims(job.reviewed)
+        for cid, text in job.claims:
+            own = (f"ws:{job.article_id}:",)  # the article's own claims are no earlier check
             found = []
             for hit in index.matcher.search(text, limit=SHOWN * 2, exclude=own):
                 strength = thresholds.strength(hit.score)
                 if strength is None:
                     continue
-                if _dismiss_id(article.id, claim.id, hit.key) in dismissed:
+                if _dismiss_id(job.article_id, cid, hit.key) in job.dismissed:
                     continue
                 found.append(_match(hit, strength))
             if found:
-                out[claim.id] = found[:SHOWN]
+                out[cid] = found[:SHOWN]
     return out
+
+
+def find_matches(store: Store, article_id: str) -> dict[str, list[Match]]:
+    """Every claim of the article with its matches above the lower threshold (best first,
+    at most ``SHOWN``); claims without one are left out. Dismissed matches never return.
+    (The TUI calls ``match_job`` on its main thread and ``run_match_job`` in a worker.)"""
+    return run_match_job(match_job(store, article_id))
 
 
 def _stance(status: str | None) -> Stance:
@@ -213,11 +248,13 @@ def apply_match(store: Store, article_id: str, claim_id: str, match: Match) -> V
     line = provenance(match)
     if line not in current.note:
         lines.append(line)
-    if match.source == "workspace" and match.note.strip() and match.note.strip() not in current.note:
-        lines.append(match.note.strip())
+    earlier = match.note.strip() if match.source == "workspace" else ""
+    if earlier and earlier not in current.note:
+        lines.append(earlier)
     links: list[tuple[str, str, str | None]] = []
     if match.url:
-        links.append((match.url, match.title or f"{match.publisher} fact-check", _stance(match.status)))
+        title = match.title or f"{match.publisher} fact-check"
+        links.append((match.url, title, _stance(match.status)))
     for link in match.links:
         url = link.get("url")
         if isinstance(url, str):

@@ -66,7 +66,7 @@ def fetch_article(
         reason = f"HTTP {result.status_code} {result.reason}".rstrip()
         raise FetchError(
             f"cannot fetch {shown(result.url)}: {reason}",
-            url=result.url,
+            url=source,
             reason=reason,
             status=result.status_code,
         )
@@ -80,7 +80,7 @@ def fetch_article(
             page = page_from_html(result.body, result.charset, final_url, extract_body=extract_body)
     except InputError as exc:
         raise FetchError(
-            f"cannot import {shown(result.url)}: {exc.message}", url=result.url, reason=exc.message
+            f"cannot import {shown(result.url)}: {exc.message}", url=source, reason=exc.message
         ) from None
     meta = {"final_url": final_url, "author": page.author, "date": page.date}
     meta = {k: v for k, v in meta.items() if v}
@@ -91,7 +91,7 @@ def fetch_article(
     except InputError:
         reason = "no article text found on the page"
         raise FetchError(
-            f"cannot import {shown(result.url)}: {reason}", url=result.url, reason=reason
+            f"cannot import {shown(result.url)}: {reason}", url=source, reason=reason
         ) from None
 
 

@@ -117,17 +117,21 @@ def validate_url(url: str) -> str:
         parsed = httpx.URL(text)
     except (httpx.InvalidURL, ValueError, TypeError) as exc:
         raise InputError(
-            f"not a valid URL: {shown(text)} ({one_line(str(exc), 100)})", url=text
+            f"not a valid URL: {shown(text)} ({one_line(str(exc), 100)})",
+            url=strip_credentials(text),
         ) from None
     if parsed.scheme not in ("http", "https"):
         if not parsed.scheme:
             raise InputError(
-                f"not an absolute URL: {shown(text)} (it needs http:// or https://)", url=text
+                f"not an absolute URL: {shown(text)} (it needs http:// or https://)",
+                url=strip_credentials(text),
             )
         reason = f"only http and https URLs are fetched, not {one_line(parsed.scheme, 20)}:"
-        raise UnsafeURL(f"refused {shown(text)}: {reason}", url=text, reason=reason)
+        raise UnsafeURL(
+            f"refused {shown(text)}: {reason}", url=strip_credentials(text), reason=reason
+        )
     if not parsed.host:
-        raise InputError(f"not a valid URL: {shown(text)} (no host)", url=text)
+        raise InputError(f"not a valid URL: {shown(text)} (no host)", url=strip_credentials(text))
     try:
         return str(parsed.copy_with(fragment=None))
     except httpx.InvalidURL as exc:  # pragma: no cover - parsed above
@@ -308,7 +312,12 @@ def _check_limits(timeout: float, max_bytes: int) -> None:
 
 
 def _failed(url: str, reason: str, status: int | None = None) -> FetchError:
-    return FetchError(f"cannot fetch {shown(url)}: {reason}", url=url, reason=reason, status=status)
+    return FetchError(
+        f"cannot fetch {shown(url)}: {reason}",
+        url=strip_credentials(url),
+        reason=reason,
+        status=status,
+    )
 
 
 def _bound_timeouts(request: httpx.Request, total: float) -> None:
@@ -353,14 +362,16 @@ def _located(exc: WorkbenchError, start: str, current: str) -> WorkbenchError:
     located = copy.copy(exc)
     located.message = f"cannot fetch {where}: {exc.message}"
     located.args = (located.message,)
-    located.url = start
+    located.url = strip_credentials(start)
     return located
 
 
 def _http_error(exc: httpx.HTTPError, url: str) -> FetchError:
     if isinstance(exc, httpx.ConnectError) and guard.connect_error_is_offline(exc):
         reason = "the network is unreachable"
-        return NetworkUnreachable(f"cannot fetch {shown(url)}: {reason}", url=url, reason=reason)
+        return NetworkUnreachable(
+            f"cannot fetch {shown(url)}: {reason}", url=strip_credentials(url), reason=reason
+        )
     text = str(exc)
     if isinstance(exc, httpx.ConnectError):
         found = list(guard.causes(exc))

@@ -61,6 +61,7 @@ class _Draft:
         "span",
         "claim_type",
         "speaker",
+        "clause",
     )
 
     def __init__(
@@ -81,6 +82,7 @@ class _Draft:
         self.label, self.value, self.span = label, value, sent
         self.claim_type: str | None = None
         self.speaker: str | None = None
+        self.clause: Span | None = None  # a statement's clause, scored with its sentence
 
 
 def _sentence_entities(sent: Span, base: int) -> list[dict[str, Any]]:
@@ -338,6 +340,7 @@ def _doc_drafts(
                 "statement", st.start, st.end, doc.text[st.start : st.end], sent, st.label, st.value
             )
             draft.claim_type, draft.speaker = st.claim_type, st.speaker
+            draft.clause = doc.char_span(st.start, st.end, alignment_mode="expand")
             yield draft
     yield from (q for q in quotes if (q.start, q.end) not in folded)
     tracker.previous_unit = base
@@ -444,14 +447,22 @@ class Extractor:
         drafts = list(_doc_drafts(doc, tracker, base, worth))
         # one score and one entity list per sentence, shared by its claims (bounded work)
         spans = {(d.span.start, d.span.end): d.span for d in drafts}
-        keys = [k for k in spans if k not in worth]
+        entities_of = {k: _sentence_entities(span, base) for k, span in spans.items()}
+        for d in drafts:
+            if d.clause is not None:
+                spans.setdefault((d.clause.start, d.clause.end), d.clause)
+        keys = [k for k in spans if k not in worth]  # sentences the statement gate scored
         scores = self._scores([spans[k] for k in keys]) if self.score else [None] * len(keys)
         score_of: dict[tuple[int, int], float | None] = dict(zip(keys, scores, strict=True))
-        if self.score:
-            score_of.update((k, v) for k, v in worth.items() if k in spans)
-        else:
-            score_of.update((k, None) for k in spans)
-        entities_of = {k: _sentence_entities(spans[k], base) for k in spans}
+        score_of.update((k, worth[k] if self.score else None) for k in spans if k in worth)
+
+        def score(d: _Draft) -> float | None:
+            whole = score_of[(d.span.start, d.span.end)]
+            if d.clause is None or whole is None:
+                return whole
+            own = score_of[(d.clause.start, d.clause.end)]  # a statement: its clause and
+            return None if own is None else round((whole + own) / 2, 4)  # its sentence
+
         return [
             _Record(
                 d.kind,
@@ -462,7 +473,7 @@ class Extractor:
                 d.label,
                 d.value,
                 entities_of[(d.span.start, d.span.end)],
-                score_of[(d.span.start, d.span.end)],
+                score(d),
                 d.claim_type,
                 d.speaker,
             )

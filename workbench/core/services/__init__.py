@@ -12,7 +12,9 @@ needs them, so the commands that do not parse text stay fast.
     link_checks    check evidence links and store the results (one rule for refused links)
     exporting      build a report, write it (atomically, or through to a pipe/device)
     merging        import or merge a JSON export
-    reviewing      mark, note, link, label, dismiss, add claims, rename, undo/redo
+    reviewing      mark, note, link, label, dismiss, rename, undo/redo
+    claims         a claim the reviewer adds by hand (kind and value derived)
+    scoring        check-worthiness of sentences (``workbench score``)
 """
 
 from __future__ import annotations

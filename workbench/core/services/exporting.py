@@ -6,6 +6,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from ..errors import ExportError, InputError
 from ..store.interface import Store
@@ -41,6 +42,8 @@ class ExportResult:
     claims: int
     """Claims in the report (after the filters)."""
     warnings: list[str] = field(default_factory=list)
+    path: str = ""
+    """Where ``stream_export`` wrote the report ('' for stdout)."""
 
 
 def article_refs(store: Store, articles: Sequence[str], every: bool) -> list[str]:
@@ -60,10 +63,10 @@ def article_refs(store: Store, articles: Sequence[str], every: bool) -> list[str
     )
 
 
-def export_report(store: Store, request: ExportRequest) -> ExportResult:
-    """Gather and render the report; refuses what the format cannot say."""
-    from ..export import FORMATS, render
-    from ..export.report import ExportOptions, build_report
+def _report(store: Store, request: ExportRequest):  # type: ignore[no-untyped-def]
+    """The checked request's report, its articles read from the store as it is rendered."""
+    from ..export import FORMATS
+    from ..export.report import ExportOptions, stream_report
 
     if request.fmt not in FORMATS:
         raise InputError(f"unknown export format {request.fmt!r}; choose from {', '.join(FORMATS)}")
@@ -90,21 +93,57 @@ def export_report(store: Store, request: ExportRequest) -> ExportResult:
     options = ExportOptions(
         url=request.url, org=request.org, html_snippets=request.html_snippets, now=request.now
     )
-    report = build_report(
+    return stream_report(
         store, refs, statuses, request.by or None, options, include_dismissed=include
     )
-    claims = sum(len(part.claims) for part in report.articles)
-    warnings = []
-    if claims == 0:
-        why = []
-        if request.by:
-            why.append(f"no verdict was last set by {request.by!r}")
-        if statuses:
-            why.append("no claim has status " + ", ".join(statuses))
-        reason = f" ({'; '.join(why)})" if why else ""
-        warnings.append(f"the report holds no claims{reason}")
+
+
+def _warnings(request: ExportRequest, claims: int) -> list[str]:
+    if claims:
+        return []
+    why = []
+    if request.by:
+        why.append(f"no verdict was last set by {request.by!r}")
+    statuses = parse_statuses(request.statuses)
+    if statuses:
+        why.append("no claim has status " + ", ".join(statuses))
+    reason = f" ({'; '.join(why)})" if why else ""
+    return [f"the report holds no claims{reason}"]
+
+
+def export_report(store: Store, request: ExportRequest) -> ExportResult:
+    """Gather and render the report; refuses what the format cannot say."""
+    from ..export import render
+
+    report = _report(store, request)
+    text = render(report, request.fmt)
+    claims = report.articles.claims
     return ExportResult(
-        render(report, request.fmt), request.fmt, len(report.articles), claims, warnings
+        text, request.fmt, len(report.articles), claims, _warnings(request, claims)
+    )
+
+
+def stream_export(
+    store: Store, request: ExportRequest, path: str | os.PathLike[str] | None, stdout: TextIO
+) -> ExportResult:
+    """Render the report straight to ``path`` (as ``write_output`` writes) or, with no
+    path, to ``stdout``, one article at a time: a workspace of any size is exported
+    holding one article in memory. ``text`` of the result is ''; the store must be
+    open until this returns. A file is replaced only when complete."""
+    from ..export import render_chunks, write_chunks_atomic
+
+    report = _report(store, request)
+    chunks = render_chunks(report, request.fmt)
+    written = ""
+    if path is None:
+        for chunk in chunks:
+            stdout.write(chunk)
+        stdout.flush()
+    else:
+        written = str(write_chunks_atomic(path, chunks))
+    claims = report.articles.claims
+    return ExportResult(
+        "", request.fmt, len(report.articles), claims, _warnings(request, claims), written
     )
 
 

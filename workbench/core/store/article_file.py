@@ -1,25 +1,33 @@
 """One article's file: its article row, claims, verdicts and history rows.
 
 The file is a TinyDB document (tables ``article``, ``claims``, ``verdicts``,
-``history``, each a map of document id -> row) written by ``AtomicJSONStorage``.
-``ArticleFile`` reads it once per durable state and applies changes to a copy of
-the tables, so a failed write never leaves the in-memory state ahead of the disk.
-``ArticleFiles`` keeps a bounded number of them parsed.
+``history``, each a map of document id -> row, plus ``journal``: the number of
+the last journal entry it includes) written by ``AtomicJSONStorage``.
+
+``ArticleFile`` is the file plus the journal entries not yet written into it (an
+in-memory overlay). A change builds new tables from a copy, hands the change to
+the current transaction (``sink``: it becomes part of one journal line) and only
+then shows the new tables, so a failed change never leaves memory ahead of disk.
+``checkpoint`` writes the overlay into the file. ``ArticleFiles`` keeps a bounded
+number of files parsed (one with an overlay is rebuilt from file + journal when
+it is needed again).
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import NotFound
+from ..errors import NotFound, StoreError
 from .layout import Layout, check_id
 from .storage import AtomicJSONStorage
 
 Tables = dict[str, dict[str, Any]]
+Sink = Callable[["ArticleFile", list[Any]], None]
+"""Receives (file, op) for each change: op is [article id, "put"|"write", payload]."""
 OPEN_FILES = 64
 """Article files kept parsed in memory at once."""
 
@@ -34,21 +42,59 @@ def first(table: dict[str, Any]) -> dict[str, Any]:
 
 
 class ArticleFile:
-    """The tables of one article, parsed once per durable state."""
+    """The tables of one article: its file plus the journal entries not yet in it."""
 
-    def __init__(self, path: Path, readonly: bool) -> None:
+    def __init__(self, aid: str, path: Path, readonly: bool, sink: Sink | None = None) -> None:
+        self.aid = aid
         self.path = path
         self.storage = AtomicJSONStorage(path, kind="article", readonly=readonly)
+        self.sink = sink
+        self.overlay: Tables | None = None
+        """The tables with journal entries applied (None: the file is up to date)."""
 
     def tables(self) -> Tables:
         """The current tables, for reading only (never mutate what this returns)."""
+        if self.overlay is not None:
+            return self.overlay
         return self.storage.peek() or {}
 
-    def write(self, tables: Tables) -> None:
-        self.storage.write(tables)
+    @property
+    def applied(self) -> int:
+        """The number of the last journal entry the file on disk includes."""
+        disk = self.storage.peek() or {}
+        n = first(disk.get("journal", {})).get("n", 0)
+        return n if isinstance(n, int) else 0
 
-    def batch(self) -> contextlib.AbstractContextManager[None]:
-        return self.storage.batch()
+    def replay(self, ops: list[list[Any]]) -> None:
+        """Apply journal ops (already durable) on top of the file."""
+        tables = self.tables()
+        for op in ops:
+            tables = _applied(tables, op)
+        self.overlay = tables
+
+    def write(self, tables: Tables) -> None:
+        """Replace every table (an article added or imported again)."""
+        self._change([self.aid, "write", tables])
+
+    def checkpoint(self, n: int) -> None:
+        """Write the overlay into the file (atomically), marked as including entry ``n``."""
+        if self.overlay is None:
+            return
+        tables = dict(self.overlay)
+        tables["journal"] = {"1": {"n": n}}
+        self.storage.sync_dir = False  # the checkpoint fsyncs the folder once
+        try:
+            self.storage.write(tables)
+        finally:
+            self.storage.sync_dir = True
+        self.overlay = None
+
+    def _change(self, op: list[Any]) -> None:
+        if self.sink is None:
+            raise StoreError(f"{self.path.parent.parent}: the workspace is open read-only")
+        new = _applied(self.tables(), op)
+        self.sink(self, op)
+        self.overlay = new
 
     # -- lookups ---------------------------------------------------------------------
 
@@ -83,52 +129,78 @@ class ArticleFile:
         claims: list[dict[str, Any]] | None = None,
         remove_claims: set[str] | None = None,
     ) -> None:
-        """Write verdict rows (by claim id), history rows (keyed by their ``seq``) and
-        claim rows (appended, or removed by id) in one durable write."""
-        tables = dict(self.tables())
-        if remove_claims:
-            from .reimport import has_content
-
-            tables["verdicts"] = {
-                k: v
-                for k, v in tables.get("verdicts", {}).items()
-                if v.get("claim_id") not in remove_claims or has_content(v)
-            }
+        """Verdict rows (by claim id), history rows (keyed by their ``seq``) and claim
+        rows (inserted in text order, or removed by id), as one change."""
+        payload: dict[str, Any] = {}
         if verdicts:
-            table = dict(tables.get("verdicts", {}))
-            where = {doc.get("claim_id"): key for key, doc in table.items()}
-            next_key = max((int(k) for k in table), default=0) + 1
-            for cid, doc in verdicts.items():
-                key = where.get(cid)
-                if key is None:
-                    key = str(next_key)
-                    next_key += 1
-                table[key] = doc
-            tables["verdicts"] = table
+            payload["verdicts"] = verdicts
         if history:
-            table = dict(tables.get("history", {}))
-            for row in history:
-                table[str(row["seq"])] = row
-            tables["history"] = table
-        if claims or remove_claims:
-            rows = [
-                c
-                for c in ordered(tables.get("claims", {}))
-                if not remove_claims or c.get("id") not in remove_claims
-            ]
-            for row in claims or []:  # in text order, after claims at the same place
-                at = next((i for i, c in enumerate(rows) if c["start"] > row["start"]), len(rows))
-                rows.insert(at, row)
-            tables["claims"] = {str(i): c for i, c in enumerate(rows, 1)}
-        self.write(tables)
+            payload["history"] = history
+        if claims:
+            payload["claims"] = claims
+        if remove_claims:
+            payload["remove_claims"] = sorted(remove_claims)
+        if payload:
+            self._change([self.aid, "put", payload])
+
+
+def _applied(tables: Tables, op: list[Any]) -> Tables:
+    """``tables`` after one journal op (a new object; ``tables`` is not changed)."""
+    kind, payload = op[1], op[2]
+    if kind == "write":
+        return dict(payload)
+    tables = dict(tables)
+    remove = set(payload.get("remove_claims") or [])
+    if remove:
+        from .reimport import has_content
+
+        tables["verdicts"] = {
+            k: v
+            for k, v in tables.get("verdicts", {}).items()
+            if v.get("claim_id") not in remove or has_content(v)
+        }
+    verdicts = payload.get("verdicts")
+    if verdicts:
+        table = dict(tables.get("verdicts", {}))
+        where = {doc.get("claim_id"): key for key, doc in table.items()}
+        next_key = max((int(k) for k in table), default=0) + 1
+        for cid, doc in verdicts.items():
+            key = where.get(cid)
+            if key is None:
+                key = str(next_key)
+                next_key += 1
+            table[key] = doc
+        tables["verdicts"] = table
+    history = payload.get("history")
+    if history:
+        table = dict(tables.get("history", {}))
+        for row in history:
+            table[str(row["seq"])] = row
+        tables["history"] = table
+    claims = payload.get("claims")
+    if claims or remove:
+        rows = [c for c in ordered(tables.get("claims", {})) if c.get("id") not in remove]
+        for row in claims or []:  # in text order, after claims at the same place
+            at = next((i for i, c in enumerate(rows) if c["start"] > row["start"]), len(rows))
+            rows.insert(at, row)
+        tables["claims"] = {str(i): c for i, c in enumerate(rows, 1)}
+    return tables
 
 
 class ArticleFiles:
     """The parsed article files of one workspace (at most ``OPEN_FILES`` kept)."""
 
-    def __init__(self, layout: Layout, readonly: bool) -> None:
+    def __init__(
+        self,
+        layout: Layout,
+        readonly: bool,
+        pending: Callable[[str, int], list[list[Any]]],
+        sink: Sink | None,
+    ) -> None:
         self.layout = layout
         self.readonly = readonly
+        self._pending = pending
+        self._sink = sink
         self._files: OrderedDict[str, ArticleFile] = OrderedDict()
         self._pinned = 0
 
@@ -136,7 +208,9 @@ class ArticleFiles:
         return aid in self._files
 
     def exists(self, aid: str) -> bool:
-        return aid in self._files or self.layout.article(aid).exists()
+        if aid in self._files:
+            return bool(self._files[aid].tables())
+        return self.layout.article(aid).exists() or bool(self._pending(aid, 0))
 
     def get(self, aid: str, create: bool = False) -> ArticleFile:
         file = self._files.get(aid)
@@ -145,14 +219,23 @@ class ArticleFiles:
             return file
         check_id(aid, "article")
         path = self.layout.article(aid)
-        if not create and not path.exists():
+        ops = self._pending(aid, 0)
+        if not create and not ops and not path.exists():
             raise NotFound(f"no article {aid} in workspace {self.layout.root}")
-        file = ArticleFile(path, self.readonly)
+        file = ArticleFile(aid, path, self.readonly, self._sink)
         file.tables()  # validates the file now: WorkspaceCorrupt
+        ops = self._pending(aid, file.applied)
+        if ops:
+            file.replay(ops)
+        if not create and not file.tables():
+            raise NotFound(f"no article {aid} in workspace {self.layout.root}")
         self._files[aid] = file
         while len(self._files) > OPEN_FILES and not self._pinned:
             self._files.popitem(last=False)
         return file
+
+    def loaded(self) -> list[ArticleFile]:
+        return list(self._files.values())
 
     def forget(self, aid: str) -> None:
         self._files.pop(aid, None)

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..errors import StoreError, WorkbenchError
 from .index import summarize
 from .layout import ARTICLES, INDEX, META, Layout, WriterLock
+from .rows import table_problems
 from .storage import atomic_write, backup_path, encode_document, load_document
 
 
@@ -29,9 +30,35 @@ class Finding:
 
 def _valid(path: Path, kind: str) -> bool:
     try:
-        return load_document(path, kind) is not None
+        data = load_document(path, kind)
     except WorkbenchError:
         return False
+    return data is not None and not table_problems(data["tables"], kind)
+
+
+def _file_problem(path: Path, kind: str) -> str | None:
+    """Why the store file at ``path`` cannot be used (None: it is sound); never raises."""
+    try:
+        return _check_file(path, kind)
+    except Exception as exc:  # noqa: BLE001 - doctor reports, it never crashes itself
+        return f"could not be checked ({type(exc).__name__})"
+
+
+def _check_file(path: Path, kind: str) -> str | None:
+    if path.is_symlink():
+        target = "to nowhere" if not path.exists() else "out of the workspace's own files"
+        return f"is a symbolic link {target}"
+    try:
+        data = load_document(path, kind)
+    except WorkbenchError as exc:
+        return _problem(exc, path)
+    if data is None:
+        return "is missing"
+    problems = table_problems(data["tables"], kind)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        return f"{problems[0]}{more}"
+    return None
 
 
 def check(root: Path) -> list[Finding]:
@@ -52,41 +79,53 @@ def check(root: Path) -> list[Finding]:
             Finding(folder, "is a file, not the articles folder (move it away by hand)", "")
         )
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        try:
-            load_document(path, "article")
+        problem = _file_problem(path, "article")
+        if problem is None:
             article_ids.add(path.stem)
-        except WorkbenchError as exc:
-            bak = backup_path(path)
-            problem = _problem(exc, path)
-            if _valid(bak, "article"):
-                fix = f"restore the last good copy {bak.name} (its last change may be missing)"
-                found.append(Finding(path, problem, fix))
-            else:
-                found.append(Finding(path, problem, ""))
-    for tmp in sorted(root.rglob(".*.tmp")):
+            continue
+        bak = backup_path(path)
+        if not bak.is_symlink() and _valid(bak, "article"):
+            fix = f"restore the last good copy {bak.name} (its last change may be missing)"
+            found.append(Finding(path, problem, fix))
+        else:
+            found.append(Finding(path, problem, ""))
+    for tmp in Layout(root).temp_files():
         found.append(Finding(tmp, "leftover temp file of an interrupted write", "remove it"))
+    journal = root / "journal.jsonl"
+    if journal.is_symlink():
+        found.append(Finding(journal, "is a symbolic link", ""))
     index = root / INDEX
-    try:
+    problem = _file_problem(index, "index") if index.exists() or index.is_symlink() else None
+    if problem is not None:
+        found.append(Finding(index, problem, "rebuild it from the article files"))
+    elif index.exists():
         data = load_document(index, "index")
         listed = {
             d.get("id") for d in (data or {"tables": {}})["tables"].get("articles", {}).values()
         }
-        missing = sorted(a for a in listed if a not in article_ids)
+        pending = _journal_articles(journal)
+        missing = sorted(a for a in listed if a not in article_ids and a not in pending)
         if missing:
             found.append(
                 Finding(index, f"lists {len(missing)} article(s) with no usable file", "rebuild it")
             )
-    except WorkbenchError as exc:
-        found.append(
-            Finding(index, _problem(exc, index), "rebuild it from the article files")
-        )
     return found
+
+
+def _journal_articles(journal: Path) -> set[str]:
+    """Articles with changes in the journal (added there, not yet written to a file)."""
+    from .journal import Journal
+
+    try:
+        return set(Journal(journal, readonly=True).touched())
+    except WorkbenchError:
+        return set()
 
 
 def _problem(exc: WorkbenchError, path: Path) -> str:
     """A store error as a doctor finding: its reason (without the path, shown already,
     and without the advice to run doctor, running it). No message is parsed."""
-    return exc.reason
+    return getattr(exc, "reason", None) or exc.message
 
 
 def repair(root: Path) -> list[str]:
@@ -136,7 +175,7 @@ def _set_aside(path: Path, stamp: str) -> Path:
     while aside.exists():
         n += 1
         aside = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    if path.exists():
+    if path.exists() or path.is_symlink():  # a link is moved aside, never followed
         os.replace(path, aside)
     return aside
 
@@ -146,10 +185,9 @@ def _rebuild_index(root: Path, stamp: str) -> str:
     by_source: dict[str, dict] = {}
     rows: list[dict] = []
     for path in sorted((root / ARTICLES).glob("*.json")):
-        try:
-            data = load_document(path, "article")
-        except WorkbenchError:
+        if path.is_symlink() or _file_problem(path, "article") is not None:
             continue
+        data = load_document(path, "article")
         row = summarize(data["tables"]) if data else None
         if not row or not row["id"]:
             continue

@@ -1,10 +1,11 @@
 """The article index: one summary row per article (title, source, progress, claim ids).
 
 The index is derived data, recomputed from an article's file (``summarize``). It is
-read lazily and not rewritten on every verdict change: the first change to an
-article in a session appends its id to ``dirty`` (fsynced), the rows of dirty
-articles are recomputed when the index is read and written back on ``flush``. After
-a crash ``dirty`` says exactly which rows to recompute.
+read lazily and not rewritten on every verdict change: the journal says which
+articles changed since the last checkpoint (their rows are recomputed when the
+index is read) and holds the rows of articles added or removed; a checkpoint
+writes them into ``index.json``. (``dirty``, a list of stale rows written by older
+versions, is still read.)
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from typing import Any, cast
 from tinydb import TinyDB
 
 from .. import models
-from ..errors import NotFound, StoreError
+from ..errors import NotFound
 from ..text import one_line
 from .article_file import Tables, first, ordered
 from .layout import ID_RE, Layout
-from .storage import AtomicJSONStorage, describe_os_error
+from .storage import AtomicJSONStorage
 
 Summary = dict[str, Any]
 
@@ -72,9 +73,17 @@ def _read_lines(path: os.PathLike[str]) -> list[str]:
 class ArticleIndex:
     """Summary rows by article id, with the dirty set of stale rows."""
 
-    def __init__(self, layout: Layout, readonly: bool) -> None:
+    def __init__(
+        self,
+        layout: Layout,
+        readonly: bool,
+        pending: Callable[[], dict[str, Summary | None]] | None = None,
+        touched: Callable[[], list[str]] | None = None,
+    ) -> None:
         self.layout = layout
         self.readonly = readonly
+        self._pending = pending or dict
+        self._touched = touched or list
         self._db: TinyDB | None = None
         self._rows: dict[str, Summary] | None = None
         self.dirty: set[str] = set()
@@ -94,8 +103,15 @@ class ArticleIndex:
         """Article id -> stored summary row (dirty rows may be stale; see ``fresh``)."""
         if self._rows is None:
             raw = self._storage().read() or {}
-            self._rows = {d["id"]: d for d in raw.get("articles", {}).values()}
+            rows = {d["id"]: d for d in raw.get("articles", {}).values()}
+            for aid, summary in self._pending().items():
+                if summary is None:
+                    rows.pop(aid, None)
+                elif isinstance(summary, dict):
+                    rows[aid] = summary
+            self._rows = rows
             self.dirty |= {a for a in _read_lines(self.layout.dirty) if ID_RE.match(a)}
+            self.dirty |= set(self._touched())
         return self._rows
 
     def reload(self) -> None:
@@ -125,19 +141,17 @@ class ArticleIndex:
         return next((a for a, s in self.rows().items() if s.get("source") == source), None)
 
     def mark_dirty(self, aid: str) -> None:
-        """Note (durably, once per article per session) that its row is stale."""
-        if aid in self.dirty:
-            return
-        try:
-            with open(self.layout.dirty, "a", encoding="utf-8") as fh:
-                fh.write(aid + "\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-        except OSError as exc:
-            raise StoreError(
-                f"cannot write to workspace {self.layout.root}: {describe_os_error(exc)}"
-            ) from exc
+        """Its row is stale (the journal holds the change that made it so)."""
         self.dirty.add(aid)
+
+    def update(self, updates: dict[str, Summary | None]) -> None:
+        """Change rows in memory only (their durable copy is in the journal)."""
+        rows = self.rows()
+        for aid, summary in updates.items():
+            if summary is None:
+                rows.pop(aid, None)
+            else:
+                rows[aid] = summary
 
     def write(self, updates: dict[str, Summary | None]) -> None:
         """Upsert (or, for None, remove) rows in one durable write."""
@@ -165,15 +179,18 @@ class ArticleIndex:
             else:
                 rows[aid] = summary
 
-    def flush(self, tables_of: Callable[[str], Tables], exists: Callable[[str], bool]) -> None:
-        """Write the recomputed rows of dirty articles and clear ``dirty``."""
-        if not self.dirty and not self.layout.dirty.exists():
-            return
+    def checkpoint(
+        self,
+        tables_of: Callable[[str], Tables],
+        exists: Callable[[str], bool],
+        pending: dict[str, Summary | None],
+    ) -> None:
+        """Write the journal's rows and the recomputed rows of changed articles."""
         rows = self.rows()
-        updates: dict[str, Summary | None] = {}
+        updates: dict[str, Summary | None] = dict(pending)
         for aid in sorted(self.dirty):
             if aid in rows and exists(aid):
-                updates[aid] = summarize(tables_of(aid))
+                updates[aid] = rows[aid] = summarize(tables_of(aid))
         if updates:
             self.write(updates)
         with contextlib.suppress(FileNotFoundError):

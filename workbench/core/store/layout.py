@@ -13,16 +13,23 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import socket
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, NotFound, StoreError, WorkspaceCorrupt, WorkspaceLocked
 from ..text import one_line
-from .storage import atomic_write, describe_os_error, encode_document, load_document
+from .storage import (
+    SCHEMA,
+    atomic_write,
+    describe_os_error,
+    encode_document,
+    load_document,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from filelock import FileLock
 
 META = "workbench.json"
 INDEX = "index.json"
@@ -130,7 +137,9 @@ class Layout:
     def prepare(self, readonly: bool, clock: Clock) -> None:
         """Validate (or, for a writer, create) the marker file and the articles folder."""
         if self.meta.exists():
-            load_document(self.meta, "workspace")
+            marker = load_document(self.meta, "workspace")
+            if not readonly and marker is not None and marker.get("schema", 0) < SCHEMA:
+                atomic_write(self.meta, encode_document(marker["tables"], "workspace"))
         else:
             self.articles_dir()
             created = {"created_at": clock(), "created_by": "workbench"}
@@ -183,6 +192,10 @@ class WriterLock:
         return self._lock is not None
 
     def acquire(self, wait: float = 0.0) -> None:
+        import socket
+
+        from filelock import FileLock, Timeout  # loads logging, socket...: only when locking
+
         path = self.layout.root
         lock = FileLock(str(self.layout.lock), timeout=max(0.0, float(wait)))
         try:
@@ -247,6 +260,8 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 def lock_is_free(layout: Layout) -> bool:
     """True when no process holds the workspace lock right now (probe: take and drop)."""
+    from filelock import FileLock, Timeout
+
     lock = FileLock(str(layout.lock), timeout=0)
     try:
         lock.acquire()

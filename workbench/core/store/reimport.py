@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from ..models import Claim
 
 MOVE_THRESHOLD = 90.0
@@ -102,6 +100,7 @@ def _best_match(old: dict[str, Any], new_claims: list[Claim], taken: set[str]) -
     anchor, sentence = old.get("anchor"), old.get("sentence")
     if not anchor or not sentence:
         return None
+    from rapidfuzz import fuzz  # only a re-import matches claims: not at start-up
     best: Claim | None = None
     best_score = MOVE_THRESHOLD
     for claim in new_claims:

@@ -33,7 +33,11 @@ from tinydb.storages import Storage
 from ..errors import StoreError, WorkspaceCorrupt
 
 FORMAT = "workbench-store"
-SCHEMA = 1
+SCHEMA = 2
+"""Version of the store files. 2: the write-ahead journal (``journal.jsonl``) holds changes
+not yet in the article files. A workbench that predates it would ignore the journal and
+lose those changes, so it must refuse the workspace: it refuses files of a newer schema,
+and a writer stamps an older workspace's marker with this schema when it opens it."""
 
 WRITE_STEPS = ("open", "write", "flush", "fsync", "backup", "replace", "fsync_dir")
 FAULT: Callable[[str, Path], None] | None = None
@@ -74,7 +78,9 @@ def describe_os_error(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def atomic_write(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
+def atomic_write(
+    path: Path, data: bytes, *, keep_backup: bool = True, sync_dir: bool = True
+) -> None:
     """Durably replace ``path`` with ``data`` (old content intact on any failure).
 
     Raises StoreError for OSErrors (full disk, permissions); other exceptions
@@ -100,13 +106,18 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
                     os.unlink(bak_tmp)
                 os.link(path, bak_tmp)
                 os.replace(bak_tmp, bak)
+                with contextlib.suppress(FileNotFoundError):
+                    # rename() does nothing when both names are links to one file
+                    # (a write retried after a crash): the temp name must go anyway
+                    os.unlink(bak_tmp)
             except OSError:  # no hard links here: the backup is a convenience
                 with contextlib.suppress(OSError):
                     os.unlink(bak_tmp)
         _step("replace", path)
         os.replace(tmp, path)
         _step("fsync_dir", path)
-        fsync_dir(path.parent)
+        if sync_dir:  # else the caller fsyncs the folder once for many files
+            fsync_dir(path.parent)
     except OSError as exc:
         raise StoreError(
             f"cannot save {path}: {describe_os_error(exc)}; the previous version is intact"
@@ -137,6 +148,12 @@ def parse_document(raw: bytes, path: Path, kind: str) -> dict[str, Any]:
         reason = f"is damaged ({exc})"
         raise WorkspaceCorrupt(f"{path} {reason}; {hint}", path=path, reason=reason,
                                hint=hint) from None
+    except (RecursionError, ValueError) as exc:  # deep nesting, integers of 5,000 digits
+        reason = "is damaged (nested too deeply)" if isinstance(exc, RecursionError) else (
+            f"is damaged ({str(exc)[:80]})"
+        )
+        raise WorkspaceCorrupt(f"{path} {reason}; {hint}", path=path, reason=reason,
+                               hint=hint) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         reason = "is not a workbench file; refusing to use it"
         raise WorkspaceCorrupt(f"{path} {reason} ({hint})", path=path, reason=reason, hint=hint)
@@ -155,6 +172,15 @@ def encode_document(tables: dict[str, Any], kind: str) -> bytes:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def _stamp(path: Path) -> tuple[int, int, int, int] | None:
+    """The identity of a file's current version (inode, size, change time)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage with atomic, durable whole-file writes and write batches.
 
@@ -166,17 +192,23 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
         self.kind = kind
         self.readonly = readonly
-        self._good: bytes | None = None  # last durable file content
-        self._parsed: dict[str, dict[str, Any]] | None = None  # peek() cache of _good
+        self._good: bytes | None = None  # last durable file content (encoded lazily)
+        self._parsed: dict[str, dict[str, Any]] | None = None  # the same, parsed
+        self._exists = False
+        self.sync_dir = True
+        """False: the caller fsyncs the folder once after writing many files."""
+        self._seen: tuple[int, int, int, int] | None = None  # the file as last read/written
         self._loaded = False
         self._pending: dict[str, dict[str, Any]] | None = None
         self._depth = 0
 
     def _load(self) -> None:
         if not self._loaded:
+            self._seen = _stamp(self.path)
             data = load_document(self.path, self.kind)
-            self._good = None if data is None else encode_document(data["tables"], self.kind)
-            self._parsed = None
+            self._good = None
+            self._parsed = None if data is None else data["tables"]
+            self._exists = data is not None
             self._loaded = True
 
     def reload(self) -> None:
@@ -184,15 +216,21 @@ class AtomicJSONStorage(Storage):
         self._pending = None
         self._load()
 
+    def _bytes(self) -> bytes | None:
+        if self._good is None and self._parsed is not None:
+            self._good = encode_document(self._parsed, self.kind)
+        return self._good
+
     def read(self) -> dict[str, dict[str, Any]] | None:
         self._load()
         if self._pending is not None:
             # Inside a batch TinyDB may mutate this object freely: it is thrown
             # away if the batch fails, and serialized once when it commits.
             return self._pending
-        if self._good is None:
+        raw = self._bytes()
+        if raw is None:
             return None
-        tables: dict[str, dict[str, Any]] = json.loads(self._good)["tables"]
+        tables: dict[str, dict[str, Any]] = json.loads(raw)["tables"]
         return tables
 
     def peek(self) -> dict[str, dict[str, Any]] | None:
@@ -205,9 +243,7 @@ class AtomicJSONStorage(Storage):
         self._load()
         if self._pending is not None:
             return self._pending
-        if self._good is None:
-            return None
-        if self._parsed is None:
+        if self._parsed is None and self._good is not None:
             self._parsed = json.loads(self._good)["tables"]
         return self._parsed
 
@@ -220,8 +256,16 @@ class AtomicJSONStorage(Storage):
         self._commit(encode_document(data, self.kind))
 
     def _commit(self, raw: bytes) -> None:
+        if _stamp(self.path) != self._seen:
+            # Never replace a file that changed since this process read it: another
+            # process wrote it (a deleted lock file let a second writer in).
+            self._loaded = False
+            raise StoreError(
+                f"{self.path} was changed by another workbench since it was read; nothing "
+                "was saved. Close every workbench on this workspace and open it again"
+            )
         try:
-            atomic_write(self.path, raw)
+            atomic_write(self.path, raw, sync_dir=self.sync_dir)
         except BaseException:
             # Whatever happened, the cache must match the disk again.
             self._loaded = False
@@ -232,6 +276,7 @@ class AtomicJSONStorage(Storage):
         self._good = raw
         self._parsed = None
         self._loaded = True
+        self._seen = _stamp(self.path)
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:

@@ -8,7 +8,11 @@ form one undoable step and in which order steps were done, undone and redone::
     {"op": "redo", "g": "<group>"}
 
 Appending one line costs the same whatever the size of the workspace. The file is
-read only when undo/redo is first needed. A torn last line (a crash mid-append,
+read only when undo/redo is first needed. Steps made since the last checkpoint are
+still in the write-ahead journal (journal.py): ``pending(after)`` gives them (each
+with its journal number ``n``), they are applied on top of the file, and a
+checkpoint appends them here with their ``n`` (so a repeated checkpoint after a
+crash never applies one twice). A torn last line (a crash mid-append,
 never acknowledged) is ignored and cut off before the next append. When the file
 grows long it is compacted (atomically) down to the current undo and redo stacks.
 """
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +34,17 @@ COMPACT_LINES = 50_000
 
 
 class UndoLog:
-    def __init__(self, path: Path, readonly: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        readonly: bool = False,
+        pending: Callable[[int], list[dict[str, Any]]] | None = None,
+    ) -> None:
         self.path = path
         self.readonly = readonly
+        self._pending = pending
+        self.max_n = 0
+        """The highest journal number of the entries in the file."""
         self._done: list[dict[str, Any]] | None = None
         self._redo: list[dict[str, Any]] = []
         self._lines = 0
@@ -64,6 +77,11 @@ class UndoLog:
                 continue
             if not isinstance(entry, dict):
                 continue
+            n = entry.get("n")
+            if isinstance(n, int):
+                self.max_n = max(self.max_n, n)
+            _replay(entry, done, redo, by_group)
+        for entry in self._pending(self.max_n) if self._pending else []:
             _replay(entry, done, redo, by_group)
         self._done, self._redo, self._lines = done, redo, count
 
@@ -99,6 +117,37 @@ class UndoLog:
         if self._lines > COMPACT_LINES:
             self.compact()
 
+    def apply(self, entry: dict[str, Any]) -> None:
+        """Apply an entry in memory (it is durable in the journal already)."""
+        self._load()
+        assert self._done is not None
+        by_group = {e["g"]: e for e in self._done + self._redo}
+        _replay(entry, self._done, self._redo, by_group)
+
+    def append_durable(self, entries: list[dict[str, Any]]) -> None:
+        """Append entries that are already applied in memory (a checkpoint), one fsync."""
+        if not entries:
+            return
+        self._load()
+        data = b"".join(
+            json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+            for e in entries
+        )
+        try:
+            with open(self.path, "ab") as fh:
+                if not self._clean_end:
+                    fh.truncate(self._valid_length())
+                    self._clean_end = True
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            raise StoreError(f"cannot save {self.path}: {describe_os_error(exc)}") from exc
+        self._lines += len(entries)
+        self.max_n = max([self.max_n, *(e.get("n", 0) for e in entries)])
+        if self._lines > COMPACT_LINES:
+            self.compact()
+
     def _valid_length(self) -> int:
         raw = self.path.read_bytes()
         return raw.rfind(b"\n") + 1
@@ -112,6 +161,8 @@ class UndoLog:
         for entry in reversed(self._redo):
             out.append(entry)
             out.append({"op": "undo", "g": entry["g"]})
+        if self.max_n:
+            out.append({"op": "mark", "g": "", "n": self.max_n})  # keeps the journal number
         data = b"".join(
             json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
             for e in out

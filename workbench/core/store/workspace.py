@@ -27,10 +27,12 @@ from ..text import one_line
 from . import edits
 from .article_file import ArticleFile, ArticleFiles, Tables, first, ordered
 from .index import ArticleIndex, Summary, summarize
+from .journal import Journal
 from .layout import Clock, Layout, WriterLock, check_id, lock_is_free, utc_now
 from .reimport import plan_moves
 from .replay import UndoSteps, new_step, values_to_set
 from .results import ArticleSummary, ImportResult
+from .storage import fsync_dir
 from .undo_log import UndoLog
 from .watch import ChangeCounter, Watcher
 
@@ -49,20 +51,27 @@ class Workspace:
         self._readonly = readonly
         self._clock = clock
         self._lock = lock
-        self._files = ArticleFiles(layout, readonly)
-        self._index = ArticleIndex(layout, readonly)
-        self._undo = UndoLog(layout.undo, readonly)
-        self._steps = UndoSteps(self._undo, self._live)
         self._group: list[list[Any]] | None = None
-        self._batch: tuple[contextlib.ExitStack, set[str]] | None = None
-        self._index_later: dict[str, Summary | None] | None = None
-        """Index rows to write when the current batch has committed (inside a group)."""
+        self._txn: _Txn | None = None
+        self._load_state()
         self._added: list[list[Any]] = []
         """Articles a group added (its undo step may name articles not yet indexed)."""
         self._counter = ChangeCounter(layout.changes)
         self._watcher: Watcher | None = None
         self._stale = threading.Event()
         self._closed = False
+
+    def _load_state(self) -> None:
+        """(Re)read the journal and forget every cached file, row and undo step."""
+        readonly = self._readonly
+        self._journal = Journal(self._layout.journal, readonly)
+        journal = self._journal
+        self._files = ArticleFiles(
+            self._layout, readonly, journal.ops_for, None if readonly else self._sink
+        )
+        self._index = ArticleIndex(self._layout, readonly, journal.index_updates, journal.touched)
+        self._undo = UndoLog(self._layout.undo, readonly, journal.undo_records)
+        self._steps = UndoSteps(self._undo, self._live)
 
     # -- opening and closing -------------------------------------------------
 
@@ -97,18 +106,26 @@ class Workspace:
             lock.release()
             raise
         name = one_line(reviewer or "", limit=80) or "reviewer"
-        return cls(layout, name, readonly, clock or utc_now, lock)
+        ws = cls(layout, name, readonly, clock or utc_now, lock)
+        if not readonly and ws._journal.due():  # a long journal (sessions, a crash)
+            with contextlib.suppress(StoreError):
+                ws.checkpoint()
+        return ws
 
     def close(self) -> None:
-        """Bring the article index up to date and release the lock."""
+        """Release the lock (after a checkpoint when one is due)."""
         if self._closed:
             return
         try:
             if self._watcher is not None:
                 self._watcher.stop()
-            if not self._readonly:
-                self._check_lock()
-                self._index.flush(self._tables, self._files.exists)
+            if not self._readonly and self._journal.due():
+                # Only when due: closing costs nothing whatever the size of the
+                # workspace (the next session reads the short journal). Best effort:
+                # every change is durable in the journal already, so a failure here
+                # (a full disk) loses nothing; the next writer retries.
+                with contextlib.suppress(StoreError):
+                    self.checkpoint()
         finally:
             self._closed = True
             self._lock.release()
@@ -149,12 +166,9 @@ class Workspace:
 
     def _refresh(self) -> None:
         """Drop cached state when another process changed the workspace."""
-        if self._stale.is_set() and self._batch is None:
+        if self._stale.is_set() and self._txn is None:
             self._stale.clear()
-            self._files.reload()
-            self._index.reload()
-            self._undo = UndoLog(self._layout.undo, self._readonly)
-            self._steps = UndoSteps(self._undo, self._live)
+            self._load_state()
 
     def is_locked_by_other(self) -> bool:
         """True when this instance is read-only and another process holds the lock."""
@@ -173,12 +187,29 @@ class Workspace:
         self._readonly = False
         self._layout.articles_dir()
         self._layout.clean_temp_files()
-        self._files = ArticleFiles(self._layout, False)
-        self._index = ArticleIndex(self._layout, False)
-        self._undo = UndoLog(self._layout.undo, False)
-        self._steps = UndoSteps(self._undo, self._live)
+        self._load_state()
         self._stale.clear()
         return True
+
+    def checkpoint(self) -> None:
+        """Write the journal's changes into the article files, the index and the undo
+        journal, then start a new journal (done by itself every few hundred changes)."""
+        self._check_writable()
+        journal = self._journal
+        n = journal.last
+        if n == journal.base and not self._index.dirty and not self._layout.dirty.exists():
+            return
+        pending = journal.index_updates()
+        for aid in journal.touched():
+            try:
+                file = self._files.get(aid)
+            except NotFound:
+                continue
+            file.checkpoint(n)
+        fsync_dir(self._layout.articles)  # every renamed file durable before the journal goes
+        self._index.checkpoint(self._tables, self._files.exists, pending)
+        self._undo.append_durable(journal.undo_records(self._undo.max_n))
+        journal.reset(n)
 
     # -- articles --------------------------------------------------------------
 
@@ -193,33 +224,21 @@ class Workspace:
             check_id(article.id, "article")
         rows = self._index.rows()
         results: list[ImportResult] = []
-        updates: dict[str, Summary | None] = {}
-        try:
+        with self._atomic():
             for article, claims in items:
                 result, summary = self._store_article(article, claims, rows)
                 results.append(result)
-                rows[article.id] = updates[article.id] = summary
+                updates: dict[str, Summary | None] = {article.id: summary}
                 if result.replaced:
-                    rows.pop(result.replaced, None)
                     updates[result.replaced] = None
-        finally:
-            if updates:
                 self._write_index(updates)
         return results
 
     def _write_index(self, updates: dict[str, Summary | None]) -> None:
-        """Write index rows now, or when the current batch commits."""
-        if self._index_later is not None:
-            self._index_later.update(updates)
-            rows = self._index.rows()
-            for aid, summary in updates.items():
-                if summary is None:
-                    rows.pop(aid, None)
-                else:
-                    rows[aid] = summary
-            return
-        self._index.write(updates)
-        self._counter.bump()
+        """Index rows, saved with the current change (journal) and shown at once."""
+        assert self._txn is not None
+        self._txn.index.update(updates)
+        self._index.update(updates)
 
     def _store_article(
         self, article: Article, claims: list[Claim], rows: dict[str, Summary]
@@ -259,9 +278,6 @@ class Workspace:
             "history": {str(r["seq"]): r for r in history},
         }
         file = self._files.get(article.id, create=True)
-        if self._batch is not None and article.id not in self._batch[1]:
-            self._batch[0].enter_context(file.batch())
-            self._batch[1].add(article.id)
         file.write(tables)
         if self._group is not None and not same:  # part of an undoable import
             self._added.append([article.id, old_id])
@@ -360,7 +376,8 @@ class Workspace:
             scope = [self._resolve_article(art_ref)]
         if not re.fullmatch(r"[0-9a-f]{1,40}", text):
             raise NotFound(f"'{text}' is not a claim id (claim ids are hex digits, e.g. 3fa2c1)")
-        self._index.fresh(self._tables)
+        # Claim ids change only with the index rows the journal carries (articles
+        # added, claims added): the stale progress counts need not be recomputed.
         found: list[tuple[str, str]] = []
         for aid in scope or list(self._index.rows()):
             ids = self._index.claim_ids(aid)
@@ -446,7 +463,11 @@ class Workspace:
         offsets, and orphans it otherwise."""
         self._check_writable()
         aid = self._resolve_article(article_id)
-        file = self._file_in_batch(aid)
+        with self._atomic():
+            return self._add_claim(aid, claim)
+
+    def _add_claim(self, aid: str, claim: Claim) -> Claim:
+        file = self._files.get(aid)
         text = file.article_row().get("text", "")
         claim = _check_new_claim(replace(claim, article_id=aid, origin="reviewer"), text)
         if file.has_claim(claim.id):
@@ -462,8 +483,8 @@ class Workspace:
     @contextlib.contextmanager
     def group(self) -> Iterator[None]:
         """Make every change inside the block (articles added included) one undo step
-        and one write per file: e.g. status + note + link from ``workbench mark``, or
-        a whole import. On an exception nothing of the block is saved."""
+        and one durable write (one journal line): e.g. status + note + link from
+        ``workbench mark``, or a whole import. On an exception nothing of it is saved."""
         if self._group is not None:
             yield
             return
@@ -472,42 +493,65 @@ class Workspace:
         try:
             with self._atomic():
                 yield
-            rows = self._group
-            step = new_step(rows)
-            if self._added:
-                step["articles"] = list(self._added)
+                step = new_step(self._group)
+                if self._added:
+                    step["articles"] = list(self._added)
+                if self._group or self._added:
+                    self._record_undo(step)
         finally:
             self._group = None
             self._added = []
-        if rows or step.get("articles"):
-            self._steps.record(step)
 
     @contextlib.contextmanager
     def _atomic(self) -> Iterator[None]:
-        """Hold every article file touched inside the block in one storage batch; the
-        index rows changed inside it are written once the files are."""
-        if self._batch is not None:
+        """One transaction: every change inside the block becomes one journal line
+        (appended and fsynced once at the end), or nothing at all on an exception."""
+        if self._txn is not None:
             yield
             return
-        self._index_later = {}
+        txn = self._txn = _Txn()
         try:
-            with self._files.pinned(), contextlib.ExitStack() as stack:
-                self._batch = (stack, set())
-                try:
-                    yield
-                finally:
-                    self._batch = None
-            later, self._index_later = self._index_later, None
-            if later:
-                self._index.write(later)
-                self._counter.bump()
+            with self._files.pinned():
+                yield
+                if txn.empty():
+                    return
+                if txn.undo:
+                    self._undo.undo_stack()  # read before the journal holds these steps
+                self._journal.append(
+                    {
+                        "n": self._journal.last + 1,
+                        "ops": txn.ops,
+                        "index": txn.index,
+                        "undo": txn.undo,
+                    }
+                )
         except BaseException:
-            self._index_later = None
-            self._files.reload()  # a file the block created may exist only in memory
+            self._txn = None
+            for file, overlay in txn.before.items():  # memory back to what is on disk
+                file.overlay = overlay
+            self._files.reload()
             self._index.reload()
+            self._undo = UndoLog(self._layout.undo, self._readonly, self._journal.undo_records)
+            self._steps = UndoSteps(self._undo, self._live)
             raise
         finally:
-            self._index_later = None
+            self._txn = None
+        for entry in txn.undo:
+            self._undo.apply(entry)
+        self._counter.bump()
+        if self._journal.due():
+            self.checkpoint()
+
+    def _sink(self, file: ArticleFile, op: list[Any]) -> None:
+        """Receives each article-file change for the current transaction."""
+        if self._txn is None:
+            raise StoreError(f"workspace {self._path}: a change outside a transaction")
+        self._txn.before.setdefault(file, file.overlay)
+        self._txn.ops.append(op)
+
+    def _record_undo(self, entry: dict[str, Any]) -> None:
+        assert self._txn is not None
+        self._txn.undo.append(entry)
 
     # -- undo / redo -------------------------------------------------------------
 
@@ -525,8 +569,9 @@ class Workspace:
         entry = self._steps.top_undo()
         if entry is None:
             return []
-        changes = self._replay(entry, "undo")
-        self._steps.record({"op": "undo", "g": entry["g"]})
+        with self._atomic():
+            changes = self._replay(entry, "undo")
+            self._record_undo({"op": "undo", "g": entry["g"]})
         return changes
 
     def redo(self) -> list[Change]:
@@ -534,8 +579,9 @@ class Workspace:
         entry = self._steps.top_redo()
         if entry is None:
             return []
-        changes = self._replay(entry, "redo")
-        self._steps.record({"op": "redo", "g": entry["g"]})
+        with self._atomic():
+            changes = self._replay(entry, "redo")
+            self._record_undo({"op": "redo", "g": entry["g"]})
         return changes
 
     def _replay(self, entry: dict[str, Any], action: str) -> list[Change]:
@@ -672,7 +718,7 @@ class Workspace:
         self._check_writable()
         check_id(verdict.claim_id, "claim")
         aid = self._resolve_article(article_id)
-        file = self._file_in_batch(aid)
+        file = self._files.get(aid)
         found = file.verdict_row(verdict.claim_id)
         restored = Verdict(
             claim_id=verdict.claim_id,
@@ -688,8 +734,9 @@ class Workspace:
         doc = restored.to_dict()
         if found and "claim" in found[1]:
             doc["claim"] = found[1]["claim"]
-        file.put(verdicts={verdict.claim_id: doc})
-        self._after_write(aid, [], undoable=False)
+        with self._atomic():
+            file.put(verdicts={verdict.claim_id: doc})
+            self._after_write(aid, [], undoable=False)
 
     def append_history(self, changes: list[Change]) -> None:
         """Append rows from another workspace's history (renumbered per article)."""
@@ -699,7 +746,7 @@ class Workspace:
             by_article.setdefault(self._resolve_article(change.article_id), []).append(change)
         with self._atomic():
             for aid, rows in by_article.items():
-                file = self._file_in_batch(aid)
+                file = self._files.get(aid)
                 start = file.history_count() + 1
                 docs = [
                     dict(c.to_dict(), seq=start + i, article_id=aid) for i, c in enumerate(rows)
@@ -711,6 +758,7 @@ class Workspace:
 
     def _check_lock(self) -> None:
         self._lock.check()
+        self._journal.check()
 
     def _check_writable(self) -> None:
         if self._closed:
@@ -727,12 +775,7 @@ class Workspace:
         return self._files.get(aid, create=create)
 
     def _file_in_batch(self, aid: str) -> ArticleFile:
-        """The article's file, joined to the current batch (if any)."""
-        file = self._files.get(aid)
-        if self._batch is not None and aid not in self._batch[1]:
-            self._batch[0].enter_context(file.batch())
-            self._batch[1].add(aid)
-        return file
+        return self._files.get(aid)
 
     def _resolve_article(self, ref: str) -> str:
         return self._index.resolve(ref, self._files.exists)
@@ -743,17 +786,16 @@ class Workspace:
     def _after_write(
         self, aid: str, rows: list[dict[str, Any]], undoable: bool, claims_changed: bool = False
     ) -> None:
-        """Book-keeping once a change is written: dirty index row, undo step, watchers."""
+        """Book-keeping of a change: stale index row, undo step."""
         self._index.mark_dirty(aid)
         if claims_changed:
-            self._index.write({aid: summarize(self._tables(aid))})
+            self._write_index({aid: summarize(self._tables(aid))})
         if undoable and rows:
             refs = [[aid, r["seq"]] for r in rows]
             if self._group is not None:
                 self._group.extend(refs)
             else:
-                self._steps.record(new_step(refs))
-        self._counter.bump()
+                self._record_undo(new_step(refs))
 
     def _row(
         self,
@@ -808,9 +850,23 @@ class Workspace:
         new_doc = verdict.to_dict()
         if doc and "claim" in doc:
             new_doc["claim"] = doc["claim"]
-        file.put(verdicts={claim_id: new_doc}, history=rows)
-        self._after_write(aid, rows, undoable)
+        with self._atomic():
+            file.put(verdicts={claim_id: new_doc}, history=rows)
+            self._after_write(aid, rows, undoable)
         return verdict
+
+
+class _Txn:
+    """What one transaction changed, in the order it changed it."""
+
+    def __init__(self) -> None:
+        self.ops: list[list[Any]] = []
+        self.index: dict[str, Summary | None] = {}
+        self.undo: list[dict[str, Any]] = []
+        self.before: dict[ArticleFile, Tables | None] = {}
+
+    def empty(self) -> bool:
+        return not (self.ops or self.index or self.undo)
 
 
 def _check_new_claim(claim: Claim, text: str) -> Claim:

@@ -1,4 +1,5 @@
-"""Export a verdict report: format, scope, optional status filter, path."""
+"""Export a verdict report: format, scope, optional status filter, path; for ClaimReview
+the publishing page's URL and organization. Built and written by services.exporting."""
 
 from __future__ import annotations
 
@@ -12,8 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Static
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.export import FORMATS, SUFFIXES, ExportOptions, write_report
-from workbench.core.models import STATUSES
+from workbench.core.export import FORMATS, SUFFIXES, ExportOptions
 from workbench.core.store.interface import Store
 from workbench.core.text import one_line
 
@@ -62,6 +62,14 @@ class ExportDialog(ModalScreen[None]):
             path = Input(default_name(self.title_text, "md"), id="export-path")
             path.cursor_blink = self.cursor_blink
             yield path
+            options = self.options
+            url = Input(options.url or "" if options else "", id="export-url",
+                        placeholder="ClaimReview: URL of the page that publishes the check")
+            org = Input(options.org or "" if options else "", id="export-org",
+                        placeholder="ClaimReview: the publishing organization")
+            for box in (url, org):
+                box.cursor_blink = self.cursor_blink
+                yield box
             yield Static("", markup=False, id="export-error")
             yield Static(
                 render.hint(
@@ -87,24 +95,33 @@ class ExportDialog(ModalScreen[None]):
     def action_export(self) -> None:
         error = self.query_one("#export-error", Static)
         path = one_line(self.query_one("#export-path", Input).value)
-        raw = self.query_one("#export-statuses", Input).value
-        statuses = [s.strip().replace(" ", "_") for s in raw.split(",") if s.strip()]
-        bad = [s for s in statuses if s not in STATUSES]
-        if bad:
-            error.update(render.line(f"Unknown status: {', '.join(bad)} "
-                                     f"(use {', '.join(STATUSES)})", 200, "bold #f85149"))
-            return
+        statuses = one_line(self.query_one("#export-statuses", Input).value) or None
         if not path:
             error.update(render.line("Type the path of the report.", style="bold #f85149"))
             return
+        from workbench.core.services.exporting import ExportRequest, export_report, write_output
+
         every = self.query_one("#export-all", Checkbox).value
+        request = ExportRequest(
+            fmt=self.fmt(),
+            articles=() if every else (self.article_id,),
+            every=every,
+            statuses=statuses,
+            url=one_line(self.query_one("#export-url", Input).value) or None,
+            org=one_line(self.query_one("#export-org", Input).value) or None,
+        )
         try:
-            written = write_report(self.ws, self.fmt(), [] if every else [self.article_id], path,
-                                   statuses=statuses or None, options=self.options)
+            result = export_report(self.ws, request)
+            written = write_output(path, result.text)
         except WorkbenchError as exc:
-            error.update(render.line(render.message(exc), 200, "bold #f85149"))
+            text = render.message(exc)
+            error.update(render.line(text[:1].upper() + text[1:], 200, "bold #f85149"))
             return
-        self.notify(f"Report written: {render.message(written, 120)}", markup=False, timeout=6)
+        note = f"Report written: {render.message(written, 120)} ({result.claims} claims)"
+        for warning in result.warnings:
+            note += f"; {render.message(warning, 120)}"
+        self.notify(note, markup=False, timeout=6,
+                    severity="warning" if result.warnings else "information")
         self.dismiss(None)
 
     def action_cancel(self) -> None:

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
@@ -23,7 +24,7 @@ from workbench.core.text import strip_controls
 
 from .. import render
 from ..keys import REVIEW_BINDINGS, footer_order
-from ..messages import AppAction, ClaimDerived, LinksChecked
+from ..messages import AppAction, ClaimDerived, LinksChecked, MatchesFound
 from ..session import ReviewSession
 from ..widgets.article_view import ArticleView
 from ..widgets.claims_table import ClaimsTable
@@ -49,7 +50,14 @@ def worthiness_key(claim: Claim) -> tuple[int, float]:
 class ReviewScreen(Screen):
     """Triage the claims of one article (the store is reached through ``session``)."""
 
-    BINDINGS = footer_order(REVIEW_BINDINGS)
+    BINDINGS = [
+        *footer_order(REVIEW_BINDINGS),
+        # Checked before (core.match): shown in the detail pane's section, not in the footer
+        Binding("M", "apply_match", "Apply match", show=False, id="apply_match",
+                tooltip="Apply the earlier check shown first under Checked before"),
+        Binding("W", "dismiss_match", "Not the same", show=False, id="dismiss_match",
+                tooltip="The first match under Checked before is not the same claim"),
+    ]
     AUTO_FOCUS = "#claims"
 
     def __init__(self, store: Store, article_id: str, *, cursor_blink: bool = True,
@@ -68,6 +76,8 @@ class ReviewScreen(Screen):
         """Statuses shown (empty: all); 4 then 5 shows disputed or false claims."""
         self.sort_mode = 0
         self.current: str | None = None
+        self.matches: dict[str, list[Any]] = {}
+        """Earlier checks per claim id (core.match), filled by a worker after mount."""
 
     @property
     def article(self) -> Article:
@@ -105,6 +115,7 @@ class ReviewScreen(Screen):
         self.refresh_status()
         # Fill the list once the layout has given it a width (one fill, not one per resize).
         self.call_after_refresh(self.refill)
+        self.call_after_refresh(self.find_matches)
         if not self.claims:
             self.query_one(DetailPane).show(
                 render.line("No checkable claims were found in this article.")
@@ -143,7 +154,8 @@ class ReviewScreen(Screen):
     def refill(self) -> None:
         table = self.query_one(ClaimsTable)
         rows = self.visible_claims()
-        table.fill(rows, self.statuses(), self.verdicts, keep=self.current)
+        table.fill(rows, self.statuses(), self.verdicts, keep=self.current,
+                   conflicts=self.session.conflicts(), matched=set(self.matches))
         self.refresh_list_info(len(rows))
         if not rows:
             self.current = None
@@ -169,13 +181,9 @@ class ReviewScreen(Screen):
         self.query_one("#list-info", Static).update(render.line(" · ".join(parts), style="dim"))
 
     def refresh_status(self) -> None:
-        counts = {s: 0 for s in STATUSES}
-        for claim in self.claims:
-            status = self.status_of(claim.id)
-            counts[status] = counts.get(status, 0) + 1
         self.query_one(StatusLine).show(
             self.article.title or self.article.source,
-            counts,
+            self.session.counts(),
             self.session.reviewer,
             self.session.readonly,
         )
@@ -190,7 +198,9 @@ class ReviewScreen(Screen):
         verdict = self.session.verdict(claim.id)
         history = self.session.history_of(claim.id)
         detail = self.query_one(DetailPane)
-        detail.show(render.claim_detail(claim, verdict, history, detail.size.width or 80))
+        detail.show(render.claim_detail(claim, verdict, history, detail.size.width or 80,
+                                        self.session.conflict_of(claim.id),
+                                        self.matches.get(claim.id, ())))
         detail.scroll_home(animate=False)
         self.query_one(ArticleView).set_current(claim)
 
@@ -223,10 +233,13 @@ class ReviewScreen(Screen):
         key = self.query_one(ClaimsTable).current_key
         return self.by_id.get(key or "")
 
-    def verdict_changed(self, verdict: Verdict, show: bool = True) -> None:
+    def verdict_changed(self, verdict: Verdict, show: bool = True, fresh: bool = False) -> None:
         """Update every widget after a change (``show=False``: the cursor is about to move
-        on, so the detail pane need not be redrawn for this claim)."""
-        self.query_one(ClaimsTable).set_verdict(verdict, self.by_id.get(verdict.claim_id))
+        on, so the detail pane need not be redrawn for this claim; ``fresh``: re-read the
+        claim's history for its merge-conflict flag, after an undo)."""
+        conflict = self.session.conflict_of(verdict.claim_id, fresh=fresh)
+        self.query_one(ClaimsTable).set_verdict(verdict, self.by_id.get(verdict.claim_id),
+                                                bool(conflict))
         self.query_one(ArticleView).set_status(verdict.claim_id, verdict.status)
         self.refresh_status()
         if show and verdict.claim_id == self.current:
@@ -547,7 +560,7 @@ class ReviewScreen(Screen):
             for claim_id in done.touched:
                 verdict = self.verdicts.get(claim_id)
                 if verdict is not None:
-                    self.verdict_changed(verdict)
+                    self.verdict_changed(verdict, fresh=True)
             table = self.query_one(ClaimsTable)
             if done.touched and done.touched[0] in table.rows:
                 self._move_to(table.get_row_index(done.touched[0]))
@@ -642,6 +655,79 @@ class ReviewScreen(Screen):
 
     def action_export(self) -> None:
         self.post_message(AppAction("export", self.article.id))
+
+    # ------------------------------------------------------------ checked before
+    def find_matches(self) -> None:
+        """Match the claims against earlier checks: the store is read here, the matching
+        runs in a worker; nothing is applied (the reviewer presses M)."""
+        try:
+            job = self.session.match_job()
+        except WorkbenchError:
+            return  # e.g. a team workspace: matching is not supported there yet
+        from workbench.core.match.collection import FILE
+
+        if not job.reviewed and not (job.folder / FILE).exists():
+            return  # nothing to match against
+        self.run_worker(lambda: self._match_worker(job), thread=True, group="matches",
+                        exit_on_error=False)
+
+    def _match_worker(self, job: Any) -> None:
+        from workbench.core.match.service import run_match_job
+
+        try:
+            found = run_match_job(job)
+        except WorkbenchError:
+            found = {}
+        self.post_message(MatchesFound(job.article_id, found))
+
+    @on(MatchesFound)
+    def _matches_found(self, message: MatchesFound) -> None:
+        if message.article_id != self.article.id:
+            return
+        self.matches = message.matches
+        self.query_one(ClaimsTable).set_matched(set(self.matches), self.verdicts)
+        if self.current in self.matches:
+            self.show_claim(self.current)
+
+    def _first_match(self) -> tuple[Claim, Any] | None:
+        claim = self.current_claim()
+        if claim is None:
+            return None
+        found = self.matches.get(claim.id)
+        if not found:
+            self.notify("No earlier check of this claim was found.", markup=False)
+            return None
+        return claim, found[0]
+
+    def action_apply_match(self) -> None:
+        picked = self._first_match()
+        if picked is None or not self.writable("the match"):
+            return
+        claim, match = picked
+        verdict = self.attempt(self.session.apply_match, claim.id, match)
+        if verdict is None:
+            return
+        self.verdict_changed(verdict)
+        who = render.message(match.publisher or "an earlier check", 60)
+        self.notify(f"Applied the check by {who} (ctrl+z undoes it).", markup=False)
+
+    def action_dismiss_match(self) -> None:
+        picked = self._first_match()
+        if picked is None or not self.writable("the dismissal"):
+            return
+        claim, match = picked
+        try:
+            self.session.dismiss_match(claim.id, match)
+        except WorkbenchError as exc:
+            self.notify(render.message(exc), severity="error", markup=False)
+            return
+        rest = [m for m in self.matches.get(claim.id, []) if m.key != match.key]
+        if rest:
+            self.matches[claim.id] = rest
+        else:
+            self.matches.pop(claim.id, None)
+        self.query_one(ClaimsTable).set_matched(set(self.matches), self.verdicts)
+        self.show_claim(claim.id)
 
     def action_quit(self) -> None:
         self.app.exit()

@@ -12,21 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-FEATURE_VERSION = 1
+from ..lexicon import OPINION_VERBS, REPORTING_VERBS
+
+FEATURE_VERSION = 2
 """Bumped whenever the features change: a model trained on another version is refused."""
 
-SAY_VERBS = frozenset(
-    "say tell claim state announce report add note warn insist argue explain admit "
-    "accuse deny confirm reveal estimate predict promise pledge vow suggest write "
-    "testify declare acknowledge allege".split()
-)
-"""Verbs of saying: reported speech is a hint of a checkable statement."""
-
-OPINION_VERBS = frozenset(
-    "think believe feel hope wish want like love hate guess suppose know understand "
-    "agree disagree".split()
-)
-"""Verbs of opinion and wish: 'I think ...' is rarely checkable."""
+SAY_VERBS = REPORTING_VERBS
+"""Verbs of saying (the shared lexicon): reported speech is a hint of a checkable statement."""
 
 _PERSONAL = {
     "i": "1",

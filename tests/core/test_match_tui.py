@@ -1,0 +1,53 @@
+"""The workbench shows earlier checks: ≈ in the claims list, a detail-pane section, M
+applies (undoable), W dismisses. A real workspace and collection on disk."""
+
+from __future__ import annotations
+
+from store_fixtures import article, open_ws
+
+from workbench.core.match.service import import_factchecks
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.widgets.claims_table import ClaimsTable
+
+FACTS = (
+    '{"claim": "The loan was worth 1,500 million dollars, officials said.", "rating": "false",'
+    ' "url": "https://checks.example/loan"}\n'
+)
+
+
+def _setup(tmp_path):
+    facts = tmp_path / "facts.jsonl"
+    facts.write_text(FACTS, encoding="utf-8")
+    ws = open_ws(tmp_path / "ws", create=True)
+    a, claims = article()
+    ws.add_article(a, claims)
+    import_factchecks(ws, facts)
+    loan = next(c for c in claims if c.anchor == "1,500")
+    return ws, a, loan
+
+
+async def test_marker_detail_apply_undo_and_dismiss(tmp_path):
+    ws, a, loan = _setup(tmp_path)
+    app = WorkbenchApp(ws, article_id=a.id, cursor_blink=False, animate=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert list(screen.matches) == [loan.id]
+        table = screen.query_one(ClaimsTable)
+        assert "≈" in str(table.get_cell(loan.id, "extras"))
+        table.move_cursor(row=table.get_row_index(loan.id))
+        await pilot.pause()
+        body = str(screen.query_one("#detail-body").render())
+        assert "Checked before" in body and "https://checks.example/loan" in body
+        await pilot.press("M")
+        verdict = ws.verdict(a.id, loan.id)
+        assert verdict.status == "false"
+        assert "previously checked by checks.example" in verdict.note
+        await pilot.press("ctrl+z")
+        assert ws.verdict(a.id, loan.id).status == "unreviewed"
+        await pilot.press("W")
+        await pilot.pause()
+        assert loan.id not in screen.matches
+        assert "≈" not in str(table.get_cell(loan.id, "extras"))
+    ws.close()
