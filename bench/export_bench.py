@@ -55,9 +55,9 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
 """
 
 
-def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+def measure(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, float]:
     """(wall s, CPU s, peak RSS MB) of ``argv`` run alone in a child of a wrapper."""
-    out = subprocess.run([sys.executable, "-c", WRAP, *argv], env=env, check=True,
+    out = subprocess.run([sys.executable, "-c", WRAP, *argv], env=env, check=True, cwd=cwd,
                          capture_output=True, text=True).stdout
     wall, cpu, rss = json.loads(out.strip().splitlines()[-1])
     return wall, cpu, rss
@@ -160,7 +160,7 @@ def main() -> None:
             runs[fmt] = [sys.executable, "-m", "workbench.cli", "-w", str(root), "export",
                          "--all", "--format", fmt, "-o", str(out / f"report.{fmt}"), *extra]
         for name, argv in runs.items():
-            m = measure(argv, env)
+            m = measure(argv, env, base)  # not the checkout: PYTHONPATH says which code runs
             best[name] = min(best.get(name, m), m, key=lambda x: x[1])
         sizes = {p.name: p.stat().st_size for p in out.iterdir()}
     anchor = best["sqlite dump"]
