@@ -325,3 +325,13 @@ async def test_merge_conflicts_are_flagged_until_a_reviewer_changes_the_claim(ws
         assert str(table(app).get_cell(claims[1].id, "extras")) == ""
         await pilot.press("k")
         assert "Merge conflict" not in str(app.screen.query_one("#detail-body").render())
+
+
+async def test_readonly_on_request_says_so(ws_path, ws, article_id):
+    with Workspace.open(ws_path, readonly=True) as ro:
+        app = make_app(ro, article_id, readonly_requested=True)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("enter")
+            assert isinstance(app.screen, ReviewScreen)
+            refusals = [n.message for n in app._notifications if "cannot be saved" in n.message]
+            assert refusals and all("--readonly" in m and "another" not in m for m in refusals)

@@ -323,9 +323,12 @@ class WorkbenchApp(App[None]):
             await self.push_screen(screen)
 
     def _review(self, article_id: str) -> ReviewScreen:
-        return ReviewScreen(self.ws, article_id, cursor_blink=self.cursor_blink,
-                            advance_on_mark=self.advance_on_mark, model=self.model,
-                            allow_private=self.allow_private)
+        screen = ReviewScreen(self.ws, article_id, cursor_blink=self.cursor_blink,
+                              advance_on_mark=self.advance_on_mark, model=self.model,
+                              allow_private=self.allow_private)
+        if self.readonly_requested:
+            screen.session.readonly_reason = "the workspace was opened with --readonly"
+        return screen
 
     @on(AppAction)
     def _app_action(self, message: AppAction) -> None:

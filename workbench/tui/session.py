@@ -65,12 +65,14 @@ class ReviewSession:
     def reviewer(self) -> str:
         return str(self.store.reviewer)
 
+    readonly_reason = "another workbench has this workspace open"
+    """Why the store is read-only (the app says "opened with --readonly" when asked)."""
+
     def refuse_if_readonly(self, what: str) -> None:
-        """Raise ReadOnly before an editor opens, not after the reviewer typed."""
+        """Raise StoreError before an editor opens, not after the reviewer typed."""
         if self.readonly:
             raise StoreError(
-                f"read-only: another workbench has this workspace open, so {what} cannot "
-                "be saved here"
+                f"read-only: {self.readonly_reason}, so {what} cannot be saved here"
             )
 
     def verdict(self, claim_id: str) -> Verdict:

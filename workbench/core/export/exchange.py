@@ -44,7 +44,16 @@ from typing import TYPE_CHECKING, Any
 
 from .. import models
 from ..errors import InputError, WorkbenchError
-from ..models import Article, Change, Claim, Link, Verdict, content_hash
+from ..models import (
+    ArchiveSnapshot,
+    Article,
+    Change,
+    Claim,
+    Link,
+    LinkCheck,
+    Verdict,
+    content_hash,
+)
 from ..text import clean_text, one_line, strip_controls
 from .report import SCHEMA_VERSION
 
@@ -232,7 +241,8 @@ def _text(
     value = data.get(key)
     if value is None and optional:
         return default
-    _need(isinstance(value, str), f"{where}: '{key}' must be text")
+    if not isinstance(value, str):
+        raise _Bad(f"{where}: '{key}' must be text")
     if lines:
         return strip_controls(value).replace("\r\n", "\n").replace("\r", "\n")[:limit]
     return one_line(value, limit=limit)
@@ -240,8 +250,9 @@ def _text(
 
 def _int(data: dict[str, Any], key: str, where: str, default: int | None = None) -> int:
     value = data.get(key, default)
-    _need(isinstance(value, int) and not isinstance(value, bool), f"{where}: bad '{key}'")
-    return int(value)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _Bad(f"{where}: bad '{key}'")
+    return value
 
 
 def _ident(value: Any, where: str, what: str = "claim id") -> str:
@@ -306,8 +317,11 @@ def _verdict(data: Any, article_id: str, where: str) -> Verdict:
                 title=_text(link, "title", lw, optional=True, limit=300),
                 stance=stance,
                 added_at=_text(link, "added_at", lw, optional=True, limit=40),
-                check=_object(link, "check", lw),
-                archive=_object(link, "archive", lw),
+                check=LinkCheck.from_dict(check) if (check := _object(link, "check", lw))
+                else None,
+                archive=ArchiveSnapshot.from_dict(snap)
+                if (snap := _object(link, "archive", lw))
+                else None,
             )
         )
     orphaned = data.get("orphaned", False)

@@ -137,9 +137,10 @@ def numbers(text: str) -> set[Number]:
     for m in _WORDS_NUM.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
             continue
-        value = _word_value(m.group("w"))
-        if value is None:
+        spelled = _word_value(m.group("w"))
+        if spelled is None:
             continue
+        value = spelled
         before = text[max(0, m.start() - 2) : m.start()].lower()
         if value == 1 and not m.group("unit") and not m.group("pct"):
             continue  # "one of the ...": rarely the claimed quantity

@@ -246,7 +246,8 @@ def _walk(data: Any, where: str, depth: int = 0) -> Iterator[tuple[str, dict[str
 
 def _from_claimreview(obj: dict[str, Any]) -> FactCheck:
     claim = _text(obj.get("claimReviewed"), "claimReviewed", MAX_CLAIM)
-    item = obj.get("itemReviewed") if isinstance(obj.get("itemReviewed"), dict) else {}
+    reviewed = obj.get("itemReviewed")
+    item: dict[str, Any] = reviewed if isinstance(reviewed, dict) else {}
     if not claim:
         claim = _text(item.get("text") or item.get("name"), "itemReviewed.text", MAX_CLAIM)
     review = obj.get("reviewRating")

@@ -64,7 +64,6 @@ _DISTINCT = frozenset(
     "each both respectively rival".split()
 )
 """Words before a number that say it counts another thing ("a second poll of 800 adults")."""
-_APPROX = frozenset({"more-than", "less-than", "about", "at-least", "at-most", "nearly", "up-to"})
 
 
 @dataclass

@@ -3,6 +3,13 @@
 Claims are made from the repaired spans: currency symbols and scale suffixes
 taken in, qualifiers taken in, ratios joined, amount pairs split, compound
 durations joined. Works on spaCy objects; imported only by extraction.
+
+A function, not a spaCy component: the repaired spans carry labels of their own
+(RATIO, FRACTION) and take in currency signs and qualifiers, so writing them into
+``doc.ents`` would change what the consistency checks, the worthiness features and
+the statement finder read there; a component writing a span group instead would
+have to be added to every pipeline handed to the extractor (tests, benchmarks,
+``--model``) for no saving, since the repair runs once per sentence either way.
 """
 
 from __future__ import annotations

@@ -186,15 +186,17 @@ def _continues(text: str, previous_end: int, start: int) -> bool:
     )
 
 
-def _quote_drafts(doc: Doc, tracker: Any, base: int) -> list[_Draft]:
+def _quote_drafts(
+    doc: Doc, tracker: Any, base: int, sents: list[Span], found_quotes: list[Any]
+) -> list[_Draft]:
     """Attributed direct quotes; unattributed follow-on quotes carry the last speaker."""
-    from .quotes import attribute, find_quotes
+    from .quotes import attribute
 
     drafts: list[_Draft] = []
     previous: tuple[str, int] | None = None  # (speaker, end) of the last attributed quote
     opens_with_quote = doc.text.lstrip()[:1] in ("“", '"', "‘", "«")
-    for quote in find_quotes(doc.text):
-        speaker, s_start, s_end = attribute(doc, quote.start, quote.end, tracker, base)
+    for quote in found_quotes:
+        speaker, s_start, s_end = attribute(doc, quote.start, quote.end, tracker, base, sents)
         if not speaker and previous is not None and _continues(doc.text, previous[1], quote.start):
             speaker = previous[0]  # '"...," she said. "We will talk ..."': the same speaker goes on
         if (
@@ -230,6 +232,15 @@ def _quote_drafts(doc: Doc, tracker: Any, base: int) -> list[_Draft]:
     return drafts
 
 
+def _date_is_stated(sent: Span, d: _Draft) -> bool:
+    """ "The final vote is on Tuesday": the weekday is what the sentence states."""
+    span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return True
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is None or verb.lemma_.lower() == "be"
+
+
 def _fold_weekdays(
     sent: Span, drafts: list[_Draft], claims: list[Any], quotes: list[_Draft], folded: set
 ) -> None:
@@ -253,26 +264,29 @@ def _fold_weekdays(
         if host is not None and "when" not in host:
             host["when"] = {"text": d.anchor, **d.value}
             folded.add((d.start, d.end))
-        elif host is None and d.value.get("time_of"):
+        elif host is None and (d.value.get("time_of") or not _date_is_stated(sent, d)):
             folded.add((d.start, d.end))  # the time of something that is no claim
 
 
-def _worth(sent: Span) -> Callable[[], float] | None:
-    """The sentence's check-worthiness, computed once and only when asked for."""
+def _worth(sent: Span, cache: dict[tuple[int, int], float]) -> Callable[[], float] | None:
+    """The sentence's check-worthiness, computed once (kept in ``cache`` for the claims'
+    own scores) and only when asked for."""
     scorer = _load_scorer()
     if scorer is None:
         return None
-    cache: list[float] = []
+    key = (sent.start, sent.end)
 
     def score() -> float:
-        if not cache:
-            cache.append(scorer.score_spans([sent])[0])
-        return cache[0]
+        if key not in cache:
+            cache[key] = round(float(scorer.score_spans([sent])[0]), 4)
+        return cache[key]
 
     return score
 
 
-def _doc_drafts(doc: Doc, tracker: Any, base: int) -> Iterator[_Draft]:
+def _doc_drafts(
+    doc: Doc, tracker: Any, base: int, worth: dict[tuple[int, int], float] | None = None
+) -> Iterator[_Draft]:
     from .labels import label_for
     from .quotes import find_quotes
     from .speech import reports
@@ -281,9 +295,10 @@ def _doc_drafts(doc: Doc, tracker: Any, base: int) -> Iterator[_Draft]:
     sents = list(doc.sents)
     for sent in sents:
         tracker.observe(sent, base)
-    quotes = _quote_drafts(doc, tracker, base)
+    found_quotes = list(find_quotes(doc.text))
+    quotes = _quote_drafts(doc, tracker, base, sents, found_quotes)
     quote_spans = [Covered("quote", q.start, q.end, speaker=q.speaker) for q in quotes]
-    all_quotes = [(q.start, q.end) for q in find_quotes(doc.text)]
+    all_quotes = [(q.start, q.end) for q in found_quotes]
     folded: set[tuple[int, int]] = set()
     for sent in sents:
         covered: list[tuple[int, int]] = []
@@ -304,7 +319,12 @@ def _doc_drafts(doc: Doc, tracker: Any, base: int) -> Iterator[_Draft]:
         found = [Covered(d.kind, d.start, d.end, d.value) for d in drafts]
         in_sent = [q for q in quote_spans if sent.start_char <= q.start < sent.end_char]
         claims = statements(
-            sent, reports(sent, tracker, base), found, in_sent, all_quotes, _worth(sent)
+            sent,
+            reports(sent, tracker, base),
+            found,
+            in_sent,
+            all_quotes,
+            _worth(sent, worth if worth is not None else {}),
         )
         for st in claims:
             folded.update(st.folds)
@@ -423,16 +443,18 @@ class Extractor:
 
     def _records(self, doc: Doc, tracker: Any, base: int) -> list[_Record]:
         """Drafts of one doc turned into plain records (the doc can then be freed)."""
-        drafts = list(_doc_drafts(doc, tracker, base))
+        worth: dict[tuple[int, int], float] = {}
+        drafts = list(_doc_drafts(doc, tracker, base, worth))
         # one score and one entity list per sentence, shared by its claims (bounded work)
         spans = {(d.span.start, d.span.end): d.span for d in drafts}
         entities_of = {k: _sentence_entities(span, base) for k, span in spans.items()}
         for d in drafts:
             if d.clause is not None:
                 spans.setdefault((d.clause.start, d.clause.end), d.clause)
-        keys = list(spans)
+        keys = [k for k in spans if k not in worth]  # sentences the statement gate scored
         scores = self._scores([spans[k] for k in keys]) if self.score else [None] * len(keys)
-        score_of = dict(zip(keys, scores, strict=True))
+        score_of: dict[tuple[int, int], float | None] = dict(zip(keys, scores, strict=True))
+        score_of.update((k, worth[k] if self.score else None) for k in spans if k in worth)
 
         def score(d: _Draft) -> float | None:
             whole = score_of[(d.span.start, d.span.end)]

@@ -200,9 +200,17 @@ class SpeakerTracker:
         return None
 
 
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    """The tokens that start inside doc.text[start:end] (no walk over the whole doc)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return [t for t in doc if start <= t.idx < end]
+    return [t for t in span if start <= t.idx < end]
+
+
 def _embedded_in_argument(doc: Doc, qstart: int, qend: int, verb: Token) -> bool:
     """True when the quote belongs to the verb's own arguments, not a modifier clause."""
-    inside = [t for t in doc if qstart <= t.idx < qend]
+    inside = _tokens_in(doc, qstart, qend)
     roots = [t for t in inside if not (qstart <= t.head.idx < qend) or t.head.i == t.i]
     if not roots:
         return False
@@ -220,7 +228,7 @@ def _embedded_in_argument(doc: Doc, qstart: int, qend: int, verb: Token) -> bool
 def _partial(doc: Doc, qstart: int, qend: int, tracker: SpeakerTracker, base: int) -> str | None:
     """A short quote counts only inside reported speech: '... said the sector was "running
     on fumes"' (a verb of saying above it); otherwise it is a scare quote."""
-    inside = [t for t in doc if qstart <= t.idx < qend]
+    inside = _tokens_in(doc, qstart, qend)
     if not inside:
         return None
     for verb in inside[0].ancestors:
@@ -235,14 +243,19 @@ def _partial(doc: Doc, qstart: int, qend: int, tracker: SpeakerTracker, base: in
 
 
 def attribute(
-    doc: Doc, qstart: int, qend: int, tracker: SpeakerTracker, base: int = 0
+    doc: Doc,
+    qstart: int,
+    qend: int,
+    tracker: SpeakerTracker,
+    base: int = 0,
+    sents: list[Span] | None = None,
 ) -> tuple[str | None, int, int]:
     """Who said the quote at ``doc.text[qstart:qend]``.
 
     Returns ``(speaker, sent_start, sent_end)``: the speaker's name (None when the
     quote is not attributed) and the char span of the sentences quote + attribution.
     """
-    sents = list(doc.sents)
+    sents = sents if sents is not None else list(doc.sents)
     inside = [s for s in sents if s.end_char > qstart and s.start_char < qend]
     if not inside:
         return None, qstart, qend

@@ -54,6 +54,7 @@ OPINION_VERBS = frozenset(
     imagine doubt wonder reckon""".split()
 )
 SPECULATION_VERBS = frozenset({"seem", "appear"})
+PERCEPTION_VERBS = frozenset({"see", "regard", "view", "consider", "deem", "perceive"})
 COPULAS = frozenset({"be", "seem", "look", "sound", "become", "remain", "feel"})
 VAGUE_QUANTITY = frozenset(
     """most all many few several hundreds thousands dozens millions billions tens scores
@@ -344,6 +345,8 @@ def _is_vague(tok: Token) -> bool:
         any(c.lower_ == "of" for c in tok.children) or tok.dep_ in ("nsubj", "nsubjpass", "dobj")
     ):
         return not (low == "most" and tok.head.pos_ == "ADJ")
+    if low in ("few", "several", "many") and tok.head.lemma_.lower() in TIME_NOUNS:
+        return False  # "in the next few weeks": a time, not a quantity
     if low in ("all", "most", "many", "few", "several", "numerous", "countless", "none"):
         if low == "few" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "a":
             return True
@@ -367,6 +370,9 @@ RULE_ADJECTIVES = frozenset(
     """illegal legal unlawful lawful mandatory compulsory unconstitutional constitutional
     eligible prohibited banned required""".split()
 )
+
+
+_RULE_LEXICON = RULE_NOUNS | RULE_VERBS | RULE_ADJECTIVES
 
 
 def _rule(head: Token, tokens: list[Token]) -> bool:
@@ -453,7 +459,7 @@ def _has_signal(head: Token, tokens: list[Token], tags: list[str], strong: bool 
         or subj.lemma_.lower() in ACTOR_NOUNS
         or subj.lower_ in ACTOR_NOUNS
         or subj.pos_ == "PROPN"
-        and subj.i > subj.sent.start  # "Time is running out"
+        and not subj.is_sent_start  # "Time is running out"
     )
     lemma = head.lemma_.lower()
     if lemma in COPULAS:
@@ -610,15 +616,32 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
         return True  # "Observers said the move was ...", "a recovery was unlikely"
     if lemma in SPECULATION_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
         return True
+    if verb_in(head, PERCEPTION_VERBS) and any(
+        c.dep_ in ("prep", "oprd") and c.lower_ == "as" for c in head.children
+    ):
+        return True  # "Many see the summit as a second chance": a view
+    if lemma == "depend" and mode == "will":
+        return True  # "Much will depend on ...": rhetoric
+    own = _own_subject(head)
+    if lemma == "be" and own is not None and own.lower_ != "there":
+        attr = [c for c in head.children if c.dep_ == "attr"]
+        if attr and any(d.dep_ == "det" and d.lower_ == "no" for d in attr[0].children):
+            return True  # "The agreement is no Treaty of Versailles": a figure
     if lemma == "speculate":
         return True
     return report is None and _evaluative(head)
 
 
 def _rule_context(head: Token) -> bool:
+    """Does the sentence of ``head`` speak of a rule? (its tokens, from the root's edges:
+    ``Token.sent`` would search the whole doc)"""
+    root = head
+    while root.head.i != root.i:
+        root = root.head
+    doc = head.doc
     return any(
-        t.lemma_.lower() in RULE_NOUNS | RULE_VERBS | RULE_ADJECTIVES or t.ent_type_ == "LAW"
-        for t in head.sent
+        t.lemma_.lower() in _RULE_LEXICON or t.ent_type_ == "LAW"
+        for t in doc[root.left_edge.i : root.right_edge.i + 1]
     )
 
 
