@@ -202,7 +202,7 @@ def status_line(
 def _value_text(value: Mapping[str, Any]) -> str:
     parts = []
     for key, item in value.items():
-        if key in ("text", "variants") or item in (None, "", [], {}):
+        if key in ("text", "variants") or item is False or item in (None, "", [], {}):
             continue
         if isinstance(item, list | tuple):
             item = ", ".join(one_line(str(x), 60) for x in item)
