@@ -55,9 +55,9 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
 """
 
 
-def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+def measure(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, float]:
     """(wall s, CPU s, peak RSS MB) of ``argv`` run alone in a child of a wrapper."""
-    out = subprocess.run([sys.executable, "-c", WRAP, *argv], env=env, check=True,
+    out = subprocess.run([sys.executable, "-c", WRAP, *argv], env=env, check=True, cwd=cwd,
                          capture_output=True, text=True).stdout
     wall, cpu, rss = json.loads(out.strip().splitlines()[-1])
     return wall, cpu, rss
@@ -138,10 +138,15 @@ def main() -> None:
     args = ap.parse_args()
     base = args.root or Path(tempfile.mkdtemp(prefix="export-bench-"))
     root, db = base / "ws", base / "same.sqlite"
-    if not (root.exists() and db.exists()):
+    if not root.exists():
         build_workspace(root, args.claims, args.marked)
+    if not db.exists():
         build_sqlite(root, db)
-    claims = sqlite3.connect(db).execute("SELECT count(*) FROM claims").fetchone()[0]
+    con = sqlite3.connect(db)
+    claims = con.execute("SELECT count(*) FROM claims").fetchone()[0]
+    reviewed = con.execute("SELECT count(*) FROM verdicts WHERE status != 'unreviewed'").fetchone()[0]
+    history = con.execute("SELECT count(*) FROM history").fetchone()[0]
+    con.close()
     env = {**os.environ, "WORKBENCH_REVIEWER": "bench"}
     out = base / "out"
     out.mkdir(exist_ok=True)
@@ -155,11 +160,12 @@ def main() -> None:
             runs[fmt] = [sys.executable, "-m", "workbench.cli", "-w", str(root), "export",
                          "--all", "--format", fmt, "-o", str(out / f"report.{fmt}"), *extra]
         for name, argv in runs.items():
-            m = measure(argv, env)
+            m = measure(argv, env, base)  # not the checkout: PYTHONPATH says which code runs
             best[name] = min(best.get(name, m), m, key=lambda x: x[1])
         sizes = {p.name: p.stat().st_size for p in out.iterdir()}
     anchor = best["sqlite dump"]
-    print(f"{claims:,} claims; best of {args.rounds} round(s) by CPU, one run")
+    print(f"{claims:,} claims ({reviewed:,} with a verdict, {history:,} history rows); "
+          f"best of {args.rounds} round(s) by CPU, one run")
     print(f"{'':12s} {'wall':>8s} {'CPU':>8s} {'peak RSS':>9s} {'wall x':>7s} {'CPU x':>6s}")
     for name, (wall, cpu, rss) in best.items():
         print(f"{name:12s} {wall:7.2f}s {cpu:7.2f}s {rss:7.0f}MB {wall / anchor[0]:6.2f}x "

@@ -202,10 +202,14 @@ def status_line(
 def _value_text(value: Mapping[str, Any]) -> str:
     parts = []
     for key, item in value.items():
-        if key in ("text", "variants") or item in (None, "", [], {}):
+        if key in ("text", "variants") or item is False or item in (None, "", [], {}):
             continue
         if isinstance(item, list | tuple):
             item = ", ".join(one_line(str(x), 60) for x in item)
+        elif isinstance(item, Mapping):  # e.g. "when": the date an event is timed by
+            item = item.get("text") or ", ".join(
+                f"{one_line(str(k), 20)} {one_line(str(v), 40)}" for k, v in item.items()
+            )
         parts.append(f"{key}={one_line(str(item), 80)}")
     return "  ".join(parts)
 
@@ -443,6 +447,11 @@ def claim_detail(
             for e in claim.entities[:12]
         )
         lines.append(Content.assemble(("Entities  ", "dim"), Content(ents)))
+    if claim.claim_type or claim.speaker:
+        facts = [("Type  ", "dim"), one_line(claim.claim_type or "-", 40)]
+        if claim.speaker:
+            facts += [("  Said by  ", "dim"), one_line(claim.speaker, 120)]
+        lines.append(Content.assemble(*facts))
     if claim.worthiness is not None:
         lines.append(Content.assemble(("Worthiness  ", "dim"), f"{claim.worthiness:.2f}"))
     if history:

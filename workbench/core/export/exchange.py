@@ -38,7 +38,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -85,10 +85,45 @@ def _finite(value: Any) -> Any:
     return value
 
 
+_SCALARS = (str, int, bool, type(None))
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _ready(value: Any) -> Any:
+    """``value`` as ``dataclasses.asdict`` and ``_finite`` would leave it, without the deep
+    copies: NaN/Infinity as None, tuples as lists, nested dataclasses as dicts."""
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _ready(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_ready(v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return _record(value)
+    return value
+
+
+def _record(obj: Any) -> dict[str, Any]:
+    """``obj.to_dict()`` of a plain model dataclass (Article, Claim, Change), made ready."""
+    names = _FIELDS.get(type(obj))
+    if names is None:
+        names = _FIELDS[type(obj)] = tuple(f.name for f in fields(obj))
+    return {name: _ready(getattr(obj, name)) for name in names}
+
+
+def _verdict_record(verdict: Verdict) -> dict[str, Any]:
+    """``Verdict.to_dict()`` made ready (links through ``Link.to_dict``)."""
+    data = _record(replace(verdict, links=[]))
+    data["links"] = _ready([link.to_dict() for link in verdict.links])
+    return data
+
+
 def _article(part: ArticleReport) -> dict[str, Any]:
     summary = part.summary
     return {
-        "article": part.article.to_dict(),
+        "article": _record(part.article),
         "summary": {
             "total": summary.total,
             "reviewed": summary.reviewed,
@@ -100,15 +135,15 @@ def _article(part: ArticleReport) -> dict[str, Any]:
         },
         "claims": [
             {
-                **row.claim.to_dict(),
+                **_record(row.claim),
                 "position": row.position,
-                "verdict": row.verdict.to_dict(),
-                "last_change": row.last_change.to_dict() if row.last_change else None,
+                "verdict": _verdict_record(row.verdict),
+                "last_change": _record(row.last_change) if row.last_change else None,
             }
             for row in part.claims
         ],
-        "orphaned_verdicts": [verdict.to_dict() for verdict in part.orphaned],
-        "history": [change.to_dict() for change in part.history],
+        "orphaned_verdicts": [_verdict_record(verdict) for verdict in part.orphaned],
+        "history": [_record(change) for change in part.history],
     }
 
 
@@ -146,7 +181,7 @@ def iter_json(report: Report) -> Iterator[str]:
     for part in report.articles:
         # inside "articles" every line of an article is indented two levels (4 spaces);
         # newlines in strings are escaped, so each newline is one of the layout's
-        body = _dumps(_finite(_article(part))).replace("\n", "\n    ")
+        body = _dumps(_article(part)).replace("\n", "\n    ")
         if first:
             yield head[: -len("\n}")] + ',\n  "articles": [\n    ' + body
             first = False
