@@ -120,7 +120,7 @@ def test_open_can_wait_briefly_for_a_busy_workspace(base):
     t0 = time.monotonic()
     with Workspace.open(path, reviewer="ana", wait=5.0) as ws:
         ws.set_status(a.id, claims[2].id, "false")
-    assert 0.2 < time.monotonic() - t0 < 4.0
+    assert time.monotonic() - t0 > 0.2  # it waited (a lock it could not get raises)
     holder = Workspace.open(path, reviewer="bo")
     try:
         with pytest.raises(WorkspaceLocked, match="in use"):
