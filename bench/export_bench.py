@@ -144,7 +144,9 @@ def main() -> None:
         build_sqlite(root, db)
     con = sqlite3.connect(db)
     claims = con.execute("SELECT count(*) FROM claims").fetchone()[0]
-    reviewed = con.execute("SELECT count(*) FROM verdicts WHERE status != 'unreviewed'").fetchone()[0]
+    reviewed = con.execute(
+        "SELECT count(*) FROM verdicts WHERE status != 'unreviewed'"
+    ).fetchone()[0]
     history = con.execute("SELECT count(*) FROM history").fetchone()[0]
     con.close()
     env = {**os.environ, "WORKBENCH_REVIEWER": "bench"}
