@@ -129,7 +129,7 @@ def test_second_process_gets_a_clear_message_and_can_read(tmp_path):
 
     pid, r = _fork(holder)
     try:
-        assert select.select([r], [], [], 10)[0] and os.read(r, 6) == b"ready\n"
+        assert select.select([r], [], [], 120)[0] and os.read(r, 6) == b"ready\n"
         with pytest.raises(WorkspaceLocked) as err:
             Workspace.open(path)
         assert str(path) in str(err.value) and f"pid {pid}" in str(err.value)
