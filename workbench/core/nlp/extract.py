@@ -289,6 +289,7 @@ def _doc_drafts(
 ) -> Iterator[_Draft]:
     from .labels import label_for
     from .quotes import find_quotes
+    from .records import attach as attach_records
     from .speech import reports
     from .statements import Covered, statements
 
@@ -318,14 +319,16 @@ def _doc_drafts(
         drafts.extend(_event_drafts(sent, covered))
         found = [Covered(d.kind, d.start, d.end, d.value) for d in drafts]
         in_sent = [q for q in quote_spans if sent.start_char <= q.start < sent.end_char]
+        sent_reports = reports(sent, tracker, base)
         claims = statements(
             sent,
-            reports(sent, tracker, base),
+            sent_reports,
             found,
             in_sent,
             all_quotes,
             _worth(sent, worth if worth is not None else {}),
         )
+        claims.extend(attach_records(sent, claims, drafts, sent_reports, all_quotes))
         for st in claims:
             folded.update(st.folds)
         claims = [st for st in claims if not st.silent]
