@@ -62,7 +62,7 @@ OUTCOME_HEADS = frozenset(
     """result results finish performance season start showing score figure figures month
     quarter year week day record defeat loss win victory return returns level rate sales
     ranking position placing run streak spell gain fall rise drop increase decline
-    harvest year""".split()
+    harvest showing""".split()
 )
 """Heads that make "best"/"worst" a measured outcome ("their worst result since 1918")."""
 NOT_RECORD_JJS = frozenset({"latest", "earliest", "least", "most", "next", "last", "utmost"})
@@ -111,7 +111,7 @@ def _np_subtree(tok: Token) -> list[Token]:
 def _has_record_qualifier(tok: Token) -> bool:
     """ "since 1969", "ever", "on record", "in history", "in 500 years", "yet observed",
     "of any major city", "in the world" does not count (it is the scope of an opinion)."""
-    head = tok.head if tok.dep_ in ("amod", "advmod") and tok.head.i != tok.i else tok
+    head = _noun_phrase(tok)
     scope = list(head.subtree)
     verb = head.head if head.dep_ in ("attr", "acomp", "oprd", "dobj", "pobj") else None
     if verb is not None and verb.pos_ in ("VERB", "AUX"):
@@ -289,6 +289,16 @@ def _only_cue(tok: Token) -> bool:
     return False
 
 
+def _rank_adjective(tok: Token) -> bool:
+    """ "the world's top coffee producer", "the leading market in Europe"."""
+    if tok.lower_ not in ("top", "leading", "foremost") or tok.dep_ != "amod":
+        return False
+    noun = tok.head
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        t.dep_ == "poss" or (t.dep_ == "prep" and t.lower_ in ("in", "of")) for t in noun.children
+    )
+
+
 def _one_of_cue(tok: Token) -> bool:
     """ "one of a handful of countries", "one of only a few leaders"."""
     doc = tok.doc
@@ -345,14 +355,54 @@ def _rank_cue(tok: Token) -> bool:
     return False
 
 
+SCOPE_NOUNS = frozenset(
+    """world country nation city region state continent county province club league
+    party company industry sport history planet earth division government market
+    group bloc union team town island""".split()
+)
+"""Possessors that set the field of a rank ("the world's largest", "the club's oldest")."""
+_SCOPE_PREPS = frozenset({"of", "in", "on", "outside", "since", "among", "for", "across", "at"})
+
+
+def _scoped(cue: Token) -> bool:
+    """Is the superlative asserted of something, or only a description ("students from
+    the most disadvantaged areas", "its nearest rival")? Asserted when predicated
+    ("is the busiest", "fell to its lowest", "overtook X as the largest", an apposition)
+    or given a field ("Europe's busiest", "in the country", "ever", "to win the title")."""
+    np = _noun_phrase(cue)
+    if np.dep_ in ("attr", "acomp", "oprd", "appos", "ROOT", "ccomp", "xcomp"):
+        return True
+    if np.dep_ == "pobj" and np.head.lower_ in ("as", "among", "to", "at"):
+        return True
+    if cue.lower_ == "only" and cue.dep_ == "advmod":
+        return True  # "Only Turkey recognises ..."
+    if _has_record_qualifier(cue):
+        return True  # "suffered their worst result since 1918"
+    heads = {np.i, cue.i, cue.head.i}
+    for t in np.subtree:
+        if t.dep_ == "poss" and t.head.i in heads:
+            if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "LOC", "NORP"):
+                return True
+            if t.lemma_.lower() in SCOPE_NOUNS:
+                return True
+        if t.lower_ in ("ever", "yet", "record", "records"):
+            return True
+        if t.head.i in heads and t.dep_ == "prep" and t.lower_ in _SCOPE_PREPS:
+            return True
+        if t.head.i in heads and t.dep_ in ("acl", "relcl"):
+            return True
+    return False
+
+
 def is_cue(tok: Token) -> bool:
-    """Does this token make a record, rank or superlative claim (not an opinion)?"""
+    """Does this token make a record, rank or superlative claim (not an opinion, not
+    a mere description)?"""
+    if _adjective_cue(tok) or _only_cue(tok) or _rank_adjective(tok):
+        return _scoped(tok)
     return (
-        _adjective_cue(tok)
-        or _record_word(tok)
+        _record_word(tok)
         or _peak(tok)
         or _first_cue(tok)
-        or _only_cue(tok)
         or _one_of_cue(tok)
         or _comparison_cue(tok)
         or _rank_cue(tok)
@@ -408,15 +458,21 @@ def _noun_phrase(cue: Token) -> Token:
         for k in range(cue.i - 1, max(-1, cue.i - 4), -1):
             if doc[k].lower_ == "of" and k >= 1 and doc[k - 1].lower_ in ("one", "some"):
                 return doc[k - 1]  # "one of only four managers"
-    if tok.lower_ in ("most", "least") and tok.dep_ == "advmod":
-        tok = tok.head
-    if tok.dep_ in ("amod", "compound", "nmod", "nummod", "det") and tok.head.pos_ in (
-        "NOUN",
-        "PROPN",
-        "NUM",
-        "ADJ",
-    ):
-        tok = tok.head
+    for _ in range(3):  # "most severe", "fastest-growing", "longest-serving": to the noun
+        if tok.dep_ == "advmod" and tok.head.pos_ in ("ADJ", "ADV", "VERB") and (
+            tok.head.dep_ in ("amod", "compound", "attr", "acomp", "advmod", "appos")
+            or tok.lower_ in ("most", "least")
+        ):
+            tok = tok.head
+        elif tok.dep_ in ("amod", "compound", "nmod", "nummod", "det") and tok.head.pos_ in (
+            "NOUN",
+            "PROPN",
+            "NUM",
+            "ADJ",
+        ):
+            tok = tok.head
+        else:
+            break
     # "one of the highest rates", "some of the highest rents", "among the longest"
     while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in (
         "one",
@@ -577,7 +633,7 @@ def _quantity(cue: Token, np: Token) -> bool:
     if cue.lower_ in ("any", "never", "ever", "anyone", "anywhere"):
         return True
     head = np.lemma_.lower()
-    return head in QUANTITY_HEADS
+    return head in QUANTITY_HEADS or head in OUTCOME_HEADS
 
 
 def _hedged(verb: Token | None, cue: Token) -> bool:
@@ -639,6 +695,10 @@ def record_phrases(sent: Span) -> list[RecordPhrase]:
             tokens = _clause_tokens(np, tok) if verb is not None else list(np.subtree)
         else:
             tokens = _kept(np, tok.i)  # an apposition or a noun phrase inside another
+            small = any(c.dep_ == "nsubj" for c in np.children)
+            if small and np.head.pos_ == "VERB" and np.head.i < np.i:
+                verb = np.head  # "making it the world's largest crisis"
+                tokens.append(verb)
         span = _trim(tokens)
         if span is None:
             continue
