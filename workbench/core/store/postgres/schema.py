@@ -19,6 +19,9 @@ Tables (version 2):
 - ``reviewers`` optional mapping database user -> reviewer name.
 - ``assignments`` article -> assignee; ``takes`` "taken by" markers that expire
   (claim_id '' = the whole article).
+
+Version 3 adds the procedures ``set_status`` / ``set_note`` / ``set_label`` (a mark
+in one round trip, its live signal sent after the commit; see ``procedures``).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from psycopg import sql
 from psycopg.rows import tuple_row
 
 from ...errors import StoreError
+from .procedures import SET_FIELD_PROCEDURES
 
 SCHEMA = "workbench"
 LOCK_KEY = 0x5742_5343  # pg_advisory_xact_lock key for upgrades
@@ -105,6 +109,7 @@ MIGRATIONS: dict[int, list[str]] = {
             expires_at timestamptz NOT NULL,
             PRIMARY KEY (article_id, claim_id, reviewer))""",
     ],
+    3: SET_FIELD_PROCEDURES,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 WRITE_TABLES = ("articles", "claims", "verdicts", "undo_steps", "assignments", "takes")
@@ -208,3 +213,6 @@ def _grant(conn: psycopg.Connection[Any], role: str, write: bool) -> None:
             sql.SQL("GRANT INSERT, UPDATE (article_id) ON workbench.history TO {}").format(who)
         )
         conn.execute(sql.SQL("GRANT USAGE ON ALL SEQUENCES IN SCHEMA workbench TO {}").format(who))
+        conn.execute(
+            sql.SQL("GRANT EXECUTE ON ALL PROCEDURES IN SCHEMA workbench TO {}").format(who)
+        )
