@@ -78,8 +78,9 @@ class PostgresStore(UndoMixin, SetFieldMixin, ImportsMixin, PresenceMixin):
         return self._safe
 
     @property
-    def path(self) -> Path:
-        raise StoreError(f"the team workspace {self._safe} is on a server, not in a folder")
+    def path(self) -> Path | None:
+        """None: the team workspace is on a server, not in a folder."""
+        return None
 
     @property
     def readonly(self) -> bool:
