@@ -29,9 +29,7 @@ def dev():
 
 def _record_claims(claims):
     return [
-        c
-        for c in claims
-        if c.kind == "ordinal" or "superlative" in (c.value or {}).get("tags", [])
+        c for c in claims if c.kind == "ordinal" or "superlative" in (c.value or {}).get("tags", [])
     ]
 
 
@@ -58,7 +56,9 @@ def test_record_is_a_claim(dev, item):
             ]
 
 
-@pytest.mark.parametrize("item", [i for i in ITEMS if i.get("no_record")], ids=lambda i: i["text"][:48])
+@pytest.mark.parametrize(
+    "item", [i for i in ITEMS if i.get("no_record")], ids=lambda i: i["text"][:48]
+)
 def test_no_record_claim(dev, item):
     _, claims = dev[item["text"]]
     records = [c for c in _record_claims(claims) if c.kind != "ordinal"]

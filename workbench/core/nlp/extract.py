@@ -328,7 +328,7 @@ def _doc_drafts(
 ) -> Iterator[_Draft]:
     from .labels import label_for
     from .quotes import find_quotes
-    from .records import attach as attach_records
+    from .record_claims import attach as attach_records
     from .speech import reports
     from .statements import Covered, statements
 
