@@ -341,6 +341,25 @@ class ArticleReports(Sequence[ArticleReport]):
             yield part
         self.claims = claims
 
+    @property
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    @property
+    def filters(self) -> tuple[tuple[str, ...] | None, str | None, bool]:
+        """(statuses, reviewer, include_dismissed) of this export."""
+        return self._statuses, self._reviewer, self._include_dismissed
+
+    def tables(self, article_id: str) -> dict[str, Any] | None:
+        """The article's rows as the store holds them, when the store hands them out
+        (the folder engine's ``article_tables``; None otherwise). Read only."""
+        getter = getattr(self._ws, "article_tables", None)
+        return getter(article_id) if getter is not None else None
+
+    def one(self, article_id: str) -> ArticleReport:
+        """The report data of one article of this export."""
+        return self._one(article_id)
+
     def _one(self, article_id: str) -> ArticleReport:
         ws = self._ws
         return article_report(
@@ -370,10 +389,13 @@ def stream_report(
     ``reviewer``: only claims whose verdict that reviewer set last (``export --by``)."""
     options = options or ExportOptions()
     wanted = parse_statuses(statuses)
+    listed = list(dict.fromkeys(s.id for s in ws.articles()))
     if article_ids:
-        ids = list(dict.fromkeys(ws.article(ref).id for ref in article_ids))
+        known = set(listed)  # an exact id needs no read of its article
+        refs = (ref if ref in known else ws.article(ref).id for ref in article_ids)
+        ids = list(dict.fromkeys(refs))
     else:
-        ids = list(dict.fromkeys(s.id for s in ws.articles()))
+        ids = listed
     return Report(
         articles=ArticleReports(ws, ids, wanted, reviewer or None, include_dismissed),  # type: ignore[arg-type]
         generated_at=options.now or utc_now(),

@@ -311,6 +311,14 @@ class Workspace:
         aid = self._resolve_article(ref)
         return Article.from_dict(self._files.get(aid).article_row())
 
+    def article_tables(self, article_id: str) -> Tables:
+        """The rows of one article as stored (tables ``article``, ``claims``,
+        ``verdicts``, ``history``; the journal's changes applied), for bulk readers
+        such as the JSON export: one read, no model objects. Read only: never change
+        what this returns."""
+        self._refresh()
+        return self._tables(self._resolve_article(article_id))
+
     def claims(self, article_id: str) -> list[Claim]:
         self._refresh()
         aid = self._resolve_article(article_id)
