@@ -362,15 +362,22 @@ class ArticleReports(Sequence[ArticleReport]):
 
     def _one(self, article_id: str) -> ArticleReport:
         ws = self._ws
+        one_read = getattr(ws, "report_parts", None)  # the folder engine: one read
+        if one_read is not None:
+            article, claims, verdicts, history, orphans = one_read(article_id)
+        else:
+            article, claims = ws.article(article_id), ws.claims(article_id)
+            verdicts, history = ws.verdicts(article_id), ws.history(article_id=article_id)
+            orphans = ws.orphans(article_id)
         return article_report(
-            ws.article(article_id),
-            ws.claims(article_id),
-            ws.verdicts(article_id),
-            ws.history(article_id=article_id),
+            article,
+            claims,
+            verdicts,
+            history,
             statuses=self._statuses,
             reviewer=self._reviewer,
             include_dismissed=self._include_dismissed,
-            orphan_claims={v.claim_id: c for v, c in ws.orphans(article_id) if c},
+            orphan_claims={v.claim_id: c for v, c in orphans if c},
         )
 
 
