@@ -330,6 +330,7 @@ def _doc_drafts(
 ) -> Iterator[_Draft]:
     from .labels import label_for
     from .quotes import find_quotes
+    from .record_claims import attach as attach_records
     from .speech import reports
     from .statements import Covered, statements
 
@@ -369,6 +370,7 @@ def _doc_drafts(
             all_quotes,
             _worth(sent, worth if worth is not None else {}),
         )
+        claims.extend(attach_records(sent, claims, drafts, said, all_quotes))
         for st in claims:
             folded.update(st.folds)
         claims = [st for st in claims if not st.silent]

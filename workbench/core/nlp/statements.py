@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from .kinds import earliest_ones
 from .labels import _render
 from .nonclaims import colour, is_question
+from .records import has_record, opinion_predicate
 from .speech import NAMING_VERBS, PREDICTION_VERBS, Report, verb_in
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -369,24 +370,9 @@ def _tags(tokens: list[Token], head: Token | None = None) -> list[str]:
     words = {t.lower_ for t in tokens}
     if any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in tokens):
         tags.append("negated")
-    sup = any(
-        t.tag_ in ("JJS", "RBS") and t.lower_ not in ("most", "least") and not _bare_superlative(t)
-        for t in tokens
-    )
-    sup = sup or any(
-        t.lower_ in ("most", "least") and t.head.pos_ == "ADJ" and t.dep_ == "advmod"
-        for t in tokens
-    )
-    sup = sup or any(
-        t.lower_ in SUPERLATIVE_WORDS
-        and t.dep_ in ("amod", "advmod", "compound")
-        and not earliest_ones(t)
-        and t.ent_type_ not in ("DATE", "TIME")
-        and t.head.lemma_.lower() not in TIME_NOUNS
-        for t in tokens
-    )
-    sup = sup or ("one" in words and "of" in words and ("few" in words or "only" in words))
-    if sup:
+    # records.py: superlatives, records, ranks (not opinions); "the first images
+    # appeared" (earliest ones) and "the worst is yet to come" (an idiom) are none
+    if has_record(t for t in tokens if not earliest_ones(t) and not _bare_superlative(t)):
         tags.append("superlative")
     if any(t.tag_ in ("JJR", "RBR") for t in tokens) and "than" in words:
         tags.append("comparison")
@@ -517,7 +503,8 @@ def _has_signal(head: Token, tokens: list[Token], tags: list[str], strong: bool 
         return True
     if strong:
         return (
-            _rule(head, tokens)
+            "superlative" in tags  # a record or rank (records.py)
+            or _rule(head, tokens)
             or (modality(head) in _RULE_MODALS and _rule_context(head))
             or _scheduled(head)
             or _causal(head, tokens)
@@ -994,6 +981,8 @@ def statements(
             continue  # "X said ...": the attribution; the reported clause is the claim
         if _rejected(head, sent, report) or _garbled(head):
             continue
+        if opinion_predicate(head):
+            continue  # records.py: "Venice is the most beautiful city": a view
         tokens = core_tokens(head, stop - {head.i})
         first, last = _span_of(tokens)
         start, end = first.idx, last.idx + len(last.text)
