@@ -95,7 +95,9 @@ class WorkbenchApp(App[None]):
         """Opened with --readonly: never offer to become the writer."""
         self._offered_writer = False
         self._unwatch: Callable[[], None] | None = None
-        self.team: TeamState | None = None
+        from workbench.core.services import live
+
+        self.team = TeamState(live.server_name(ws)) if live.is_team(ws) else None
         """A team workspace: the server and its connection (None: a local folder)."""
         self._back_timer: Timer | None = None
         self.advance_on_mark = advance_on_mark
@@ -170,8 +172,6 @@ class WorkbenchApp(App[None]):
         workspace also follow the server's connection (services.live)."""
         from workbench.core.services import live
 
-        if live.is_team(self.ws):
-            self.team = TeamState(live.server_name(self.ws))
         try:
             self._unwatch = live.follow(self.ws, self._followed)
         except WorkbenchError:
