@@ -266,7 +266,7 @@ class WorkbenchApp(App[None]):
 
     def _show_connection(self) -> None:
         for screen in self.screen_stack:
-            if isinstance(screen, ReviewScreen):
+            if isinstance(screen, ReviewScreen) and screen.alive:
                 screen.refresh_status()
             elif isinstance(screen, PickerScreen):
                 screen.refresh_team()

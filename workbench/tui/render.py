@@ -200,9 +200,10 @@ def status_line(
     head: list[str | tuple[str, str] | Content] = [(f" {reviewed}/{total} reviewed ", "bold")]
     tries = [[*head, bar, *tallies, *tail]]
     if extra:
-        last = extra[-1]
-        tries = [[*head, bar, *tallies, *tail, "  ", e] for e in extra]
-        tries += [[*head, *tallies, *tail, "  ", last], [*head, *tail, "  ", last]]
+        tries = []
+        for e in extra:
+            tries += [[*head, bar, *tallies, *tail, "  ", e], [*head, *tallies, *tail, "  ", e]]
+        tries.append([*head, *tail, "  ", extra[-1]])
     right_content = Content.assemble(*tries[-1])
     for parts in tries:
         candidate = Content.assemble(*parts)

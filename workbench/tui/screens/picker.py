@@ -10,6 +10,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -54,21 +55,25 @@ class PickerScreen(Screen):
         self.summaries = summaries
         if board is not None:
             self.board = board
+        if not self.is_mounted or not self.query("#articles"):
+            return  # being taken down (a live signal can arrive while the app closes)
         self.refresh_team()
         self.fill()
 
     def title_line(self) -> Any:
         title = render.line(f"Articles in this workspace ({len(self.summaries)})", style="bold")
         width = self.size.width or self.app.size.width
-        segment = connection_segment(self.team, short=width < 100)
+        segment = connection_segment(self.team)
         if segment is None:
             return title
-        return title + render.line("  ") + segment
+        if title.cell_length + 2 + segment.cell_length > width - 2:
+            segment = connection_segment(self.team, short=True) or segment
+        return Content.assemble(title, "  ", segment)
 
     def refresh_team(self) -> None:
         """The server's connection changed (the title line says it)."""
-        if self.is_mounted:
-            self.query_one("#picker-title", Static).update(self.title_line())
+        for title in self.query("#picker-title").results(Static):
+            title.update(self.title_line())
 
     def _current(self) -> ArticleSummary | None:
         table = self.query_one(DataTable)

@@ -605,7 +605,7 @@ class ReviewScreen(TeamReview):
     def outside_change(self) -> None:
         """Another process changed the workspace (or this one became the writer):
         read the article again and show it, the cursor kept on its claim."""
-        if self.query_one(ArticleView).selection is not None:
+        if not self.alive or self.query_one(ArticleView).selection is not None:
             return  # not while the reviewer is selecting; the next change refreshes
         if self.attempt(self.session.reload) is None and not self.claims:
             return

@@ -38,6 +38,12 @@ class TeamReview(Screen[None]):
 
     # -------------------------------------------------------------- state
     @property
+    def alive(self) -> bool:
+        """Mounted with its widgets (not being taken down: a live signal can arrive
+        while the app closes)."""
+        return self.is_mounted and bool(self.query(ClaimsTable))
+
+    @property
     def team(self) -> TeamState | None:
         state = getattr(self.app, "team", None)
         if state is not None:
@@ -64,7 +70,7 @@ class TeamReview(Screen[None]):
 
     def refresh_presence(self) -> None:
         """Show who else is on which claim of this article (after a live signal)."""
-        if self.team is None:
+        if self.team is None or not self.alive:
             return
         taken = self.session.board().claims_taken(self.session.article.id,
                                                    exclude=self.session.reviewer)
@@ -83,6 +89,8 @@ class TeamReview(Screen[None]):
     def connection_changed(self, online: bool) -> None:
         """The app heard from the server's watcher: say so; once back, save what was kept."""
         self.session.online = online
+        if not self.alive:
+            return
         self.refresh_status()
         if not online:
             return
