@@ -34,9 +34,9 @@ from .quantities import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
-__all__ = ["EVENT_NOUNS", "ORDINAL_WORD", "classify", "ordinal_value"]
+__all__ = ["EVENT_NOUNS", "ORDINAL_WORD", "classify", "earliest_ones", "ordinal_value"]
 
 _QUALIFIER_WORDS = frozenset(w for q, _ in QUALIFIERS for w in q.split())
 
@@ -66,6 +66,9 @@ def classify(ent: Span) -> tuple[str, dict[str, Any]] | None:
         predicate = _predicate(ent)
         if predicate:
             value["predicate"] = predicate
+        per = rate_of(ent)
+        if per and kind != "percent":
+            value["per"] = per  # "90,000 passengers a day": a rate, not a day
     if kind == "date" and _is_time_of_event(ent):
         value["time_of"] = True
     return kind_value
@@ -129,6 +132,8 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
     if label in ("DATE", "TIME"):
         if _RELATIVE.search(text) and not is_specific_date(text):
             return None  # "two years ago", "a year earlier": a vague point in time
+        if _no_duration(ent):
+            return None
         duration = parse_duration(text)
         if duration and re.search(r"(?i)\bolds?\b|-olds?$", text):  # "18-year-olds"
             return "quantity", {
@@ -155,6 +160,8 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
             return None  # "first, ..." / "at first"; but "third-largest" is a rank
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("a", "an"):
             return None  # "a second asteroid": another one, not a rank
+        if earliest_ones(ent.root):
+            return None  # "the first volunteers arrived": the earliest, not a rank
         return "ordinal", {"number": ordinal_value(text), "text": text}
     if label in ("CARDINAL", "MONEY") and ent.start >= 1:
         before = ent.doc[ent.start - 1]
@@ -233,6 +240,61 @@ _TIME_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "since", "unti
 _PERCENT_SIGN = re.compile(r"(?i)%|\bper ?cent\b|\bpct\b|\bpercentage\b")
 _RELATIVE = re.compile(r"(?i)\b(ago|earlier|later|before|after|previously|since then)\b")
 _FRACTION = re.compile(r"(?i)\b(half|halves|third|thirds|quarter|quarters|fifth|fifths)\b")
+
+
+RATE_UNITS = frozenset(
+    "second minute hour day night week fortnight month quarter year season".split()
+)
+_RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
+
+
+def rate_of(ent: Span) -> str | None:
+    """The time unit of a rate after an amount: "90,000 passengers a day", "£12 an
+    hour", "500 tonnes of steel per week" -> "day", "hour", "week"."""
+    doc = ent.doc
+    i = ent.end
+    skipped = 0
+    while (
+        i < len(doc)
+        and skipped < 4
+        and (doc[i].pos_ in ("NOUN", "PROPN", "ADJ") or doc[i].lower_ == "of")
+    ):
+        if doc[i].lemma_.lower() in RATE_UNITS:
+            break
+        i += 1
+        skipped += 1
+    if i + 1 < len(doc) and doc[i].lower_ in _RATE_WORDS:
+        unit = doc[i + 1].lemma_.lower()
+        if unit in RATE_UNITS and not (i + 2 < len(doc) and doc[i + 2].lower_ == "ago"):
+            return unit
+    return None
+
+
+def earliest_ones(root: Token) -> bool:
+    """ "the first images appeared", "the first volunteers arrived": "first" on a plural
+    noun with no number and no "to" clause orders events in time; a rank is "the
+    first two", "the first companies to sign", "first place"."""
+    noun = root.head
+    if root.lower_ not in ("first", "last") or root.dep_ != "amod" or noun.tag_ != "NNS":
+        return False
+    if noun.dep_ != "nsubj":
+        return False  # "put the first humans on the moon": what was done to them
+    if any(c.dep_ in ("nummod", "acl", "relcl", "prep") for c in noun.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+def _no_duration(ent: Span) -> bool:
+    """ "could one day supply water" (some day), "not a single week has passed" (none):
+    words of time that measure no length of time."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is None:
+        return False
+    words = ent.text.lower().split()
+    if words[:1] in (["one"], ["some"]) and len(words) == 2 and before.tag_ == "MD":
+        return True
+    return before.lower_ in ("not", "never") and words[:1] in (["a"], ["one"], ["an"])
 
 
 def _in_name(ent: Span) -> bool:

@@ -1,0 +1,150 @@
+"""Clauses that assert nothing a fact-checker could check, for number, date, ordinal
+and event claims.
+
+A number inside "Could measles become endemic again?", "NASA hopes the ice could one
+day supply water", "Whether a squad can survive in the second tier is another
+question" or "engineers hugged and cheered as the first images appeared" states no
+fact: the clause holding it is a question, a hope, an open question, a guess nobody
+is credited with, or colour. ``unasserted(root, sent, reports)`` reads the clause
+chain from the entity's own clause up to the sentence root and says when the
+entity sits in such a clause. Statements make the same judgement in
+``statements._rejected``; this module is the part that numbers share.
+
+Works on the spaCy parse; imported only by extraction.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .speech import Report, verb_in
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+HOPE_VERBS = frozenset({"hope", "wish", "dream", "pray", "long", "yearn"})
+"""Verbs whose complement is a wish, not a fact ("hopes the pod will head back")."""
+BELIEF_VERBS = frozenset({"think", "believe", "feel", "reckon", "suppose", "guess", "doubt"})
+"""Verbs of belief: with "I" or "we" as subject, their complement is an opinion."""
+_GUESS_MODALS = frozenset({"could", "might"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def _clause_heads(tok: Token) -> list[tuple[Token, Token]]:
+    """(clause head, its child on the path down to ``tok``) from ``tok``'s own clause
+    up to the root; the child is the head itself when ``tok`` is the head."""
+    out: list[tuple[Token, Token]] = []
+    below, node = tok, tok
+    while True:
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+            out.append((node, below))
+        if node.head.i == node.i:
+            return out
+        below, node = node, node.head
+
+
+def _imperative(root: Token, sent: Span) -> bool:
+    """An order or invitation: a bare verb at the start, with no subject."""
+    return (
+        root.tag_ == "VB"
+        and root.i == sent.start
+        and not any(c.dep_ in _ARGUMENT_DEPS | {"aux", "auxpass"} for c in root.children)
+    )
+
+
+def _first_person(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+
+
+def _modal(head: Token) -> str | None:
+    """ "could", "might", or "may" outside a rule ("tenants may not be evicted")."""
+    for c in head.children:
+        if c.dep_ == "aux" and c.lower_ in _GUESS_MODALS:
+            return c.lower_
+        if c.dep_ == "aux" and c.lower_ == "may" and not _rule_context(head):
+            return "may"
+    return None
+
+
+def _rule_context(head: Token) -> bool:
+    from .statements import _rule_context as rule
+
+    return bool(rule(head))
+
+
+def _attributed(heads: list[tuple[Token, Token]], reports: list[Report]) -> bool:
+    """Is one clause of the chain a reported clause with a named speaker?"""
+    ids = {h.i for h, _ in heads}
+    return any(r.speaker is not None and not r.opinion and r.head.i in ids for r in reports)
+
+
+_OPENING = ("“", '"', "‘", "'", "«")
+
+
+def is_question(sent: Span) -> bool:
+    """A sentence that asks: it ends with "?", and a quoted question at its end is the
+    sentence's own only when the quote is the whole sentence ('she said: "why should
+    I?"' asks nothing of the reader)."""
+    text = sent.text.strip()
+    bare = text.rstrip("”\"’'»")
+    if not bare.endswith("?"):
+        return False
+    return bare == text or text.startswith(_OPENING)
+
+
+def unasserted(root: Token, sent: Span, reports: list[Report], kind: str) -> bool:
+    """Does the entity whose root is ``root`` sit in a clause that asserts nothing?"""
+    if is_question(sent):
+        return True
+    heads = _clause_heads(root)
+    if not heads:
+        return False
+    if _imperative(heads[-1][0], sent):
+        return True  # "Call 555-0199 for tickets, priced at $25": an instruction
+    attributed = _attributed(heads, reports)
+    for head, below in heads:
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in head.children):
+            return True  # "Whether a squad can survive in the second tier is ..."
+        if below is not head and below.dep_ not in _ARGUMENT_DEPS and verb_in(head, HOPE_VERBS):
+            return True  # "Walker hopes the pod will head back", "NASA hopes could ..."
+        if (
+            below is not head
+            and below.dep_ in ("ccomp", "xcomp")
+            and verb_in(head, BELIEF_VERBS)
+            and _first_person(head)
+        ):
+            return True  # "I believe this is the best team we have had in 20 years"
+        if _modal(head) and not attributed:
+            return True  # "the ice could one day supply water": a guess nobody is credited with
+        if not attributed and _hedged_state(head):
+            return True  # "a breakthrough was unlikely before the election"
+    if kind in ("ordinal", "event", "date") and colour(sent):
+        return True  # "engineers hugged and cheered as the first images appeared"
+    return False
+
+
+_MEASURES = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
+
+
+def colour(sent: Span) -> bool:
+    """A scene: the root is a verb of gesture or scene, nobody named does it and the
+    sentence names and measures nothing ("engineers hugged and cheered as ...")."""
+    from .statements import ACTOR_NOUNS, COLOUR_VERBS, NAME_TYPES, subject_of
+
+    root = sent.root
+    if root.pos_ != "VERB" or not verb_in(root, COLOUR_VERBS):
+        return False
+    if any(e.label_ in _MEASURES or e.label_ in NAME_TYPES for e in sent.ents):
+        return False
+    subj = subject_of(root)
+    if subj is None:
+        return False
+    return not (
+        subj.ent_type_ in NAME_TYPES or subj.pos_ == "PROPN" or subj.lemma_.lower() in ACTOR_NOUNS
+    )
+
+
+def _hedged_state(head: Token) -> bool:
+    from .statements import _hedged_state as hedged
+
+    return bool(hedged(head))
