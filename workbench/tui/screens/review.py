@@ -6,12 +6,12 @@ every change is written at once, then the widgets are told what changed.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
@@ -23,7 +23,7 @@ from workbench.core.store.interface import Store
 from workbench.core.text import strip_controls
 
 from .. import render
-from ..keys import REVIEW_BINDINGS, footer_order
+from ..keys import MATCH_ACTIONS, REVIEW_BINDINGS, footer_order
 from ..messages import AppAction, ClaimDerived, LinksChecked, MatchesFound
 from ..session import ReviewSession
 from ..widgets.article_view import ArticleView
@@ -50,14 +50,7 @@ def worthiness_key(claim: Claim) -> tuple[int, float]:
 class ReviewScreen(Screen):
     """Triage the claims of one article (the store is reached through ``session``)."""
 
-    BINDINGS = [
-        *footer_order(REVIEW_BINDINGS),
-        # Checked before (core.match): shown in the detail pane's section, not in the footer
-        Binding("M", "apply_match", "Apply match", show=False, id="apply_match",
-                tooltip="Apply the earlier check shown first under Checked before"),
-        Binding("W", "dismiss_match", "Not the same", show=False, id="dismiss_match",
-                tooltip="The first match under Checked before is not the same claim"),
-    ]
+    BINDINGS = footer_order(REVIEW_BINDINGS)
     AUTO_FOCUS = "#claims"
 
     def __init__(self, store: Store, article_id: str, *, cursor_blink: bool = True,
@@ -78,6 +71,10 @@ class ReviewScreen(Screen):
         self.current: str | None = None
         self.matches: dict[str, list[Any]] = {}
         """Earlier checks per claim id (core.match), filled by a worker after mount."""
+        self._match_keys = False
+        """Whether the footer shows M and W (the current claim has a match)."""
+        self.matching_done = asyncio.Event()
+        """Set once the first matching has finished (or there was nothing to match)."""
 
     @property
     def article(self) -> Article:
@@ -114,12 +111,17 @@ class ReviewScreen(Screen):
         self.query_one(ArticleView).set_article(self.article.text, self.claims, self.statuses())
         self.refresh_status()
         # Fill the list once the layout has given it a width (one fill, not one per resize).
-        self.call_after_refresh(self.refill)
-        self.call_after_refresh(self.find_matches)
+        self.call_after_refresh(self._first_fill)
         if not self.claims:
             self.query_one(DetailPane).show(
                 render.line("No checkable claims were found in this article.")
             )
+
+    def _first_fill(self) -> None:
+        self.refill()
+        # Matching reads the store and loads its index: only once the filled list has been
+        # painted, so that the first frame does not wait for it.
+        self.call_after_refresh(self.find_matches)
 
     def statuses(self) -> dict[str, str]:
         return self.session.statuses()
@@ -203,6 +205,7 @@ class ReviewScreen(Screen):
                                         self.matches.get(claim.id, ())))
         detail.scroll_home(animate=False)
         self.query_one(ArticleView).set_current(claim)
+        self._match_keys_changed()
 
     @on(DataTable.RowHighlighted, "#claims")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -415,7 +418,16 @@ class ReviewScreen(Screen):
         # While a claim is being selected only the selection's keys (and help/quit) act.
         if self.is_mounted and self.query_one(ArticleView).selection is not None:
             return action in ("help", "quit", "cycle_focus")
+        if action in MATCH_ACTIONS:
+            return self.current in self.matches
         return True
+
+    def _match_keys_changed(self) -> None:
+        """Show M and W in the footer only where the current claim has a match."""
+        shown = self.current in self.matches
+        if shown != self._match_keys:
+            self._match_keys = shown
+            self.refresh_bindings()
 
     @on(ArticleView.SelectionMoved)
     def _selection_moved(self) -> None:
@@ -663,10 +675,12 @@ class ReviewScreen(Screen):
         try:
             job = self.session.match_job()
         except WorkbenchError:
+            self.matching_done.set()
             return  # e.g. a team workspace: matching is not supported there yet
         from workbench.core.match.collection import FILE
 
         if not job.reviewed and not (job.folder / FILE).exists():
+            self.matching_done.set()
             return  # nothing to match against
         self.run_worker(lambda: self._match_worker(job), thread=True, group="matches",
                         exit_on_error=False)
@@ -684,10 +698,12 @@ class ReviewScreen(Screen):
     def _matches_found(self, message: MatchesFound) -> None:
         if message.article_id != self.article.id:
             return
+        self.matching_done.set()
         self.matches = message.matches
         self.query_one(ClaimsTable).set_matched(set(self.matches), self.verdicts)
         if self.current in self.matches:
             self.show_claim(self.current)
+        self._match_keys_changed()
 
     def _first_match(self) -> tuple[Claim, Any] | None:
         claim = self.current_claim()
