@@ -35,7 +35,7 @@ from match_eval import build, curve, evaluate  # noqa: E402
 from workbench.core.match import engine  # noqa: E402
 
 BLIND = ("match_eval", "eval2")
-DEPTH = 30
+DEPTH = 20
 
 
 def _load(folder: Path) -> list[dict]:
@@ -145,7 +145,8 @@ def main() -> int:
                 vecs = matcher.vectors[[matcher.keys[h.key] for h in hits]]
                 engine._score(hits, vecs)
                 worst.append(max(h.score for h in hits))
-        print(f"left-one-out negatives (n={len(worst)}): share with a suggestion at")
+        print(f"negatives of the fit, written and left-one-out (n={len(worst)}): "
+              "share with a suggestion at")
         print("  ".join(f"{t:.2f}: {sum(w >= t for w in worst) / len(worst):.3f}" for t in STEPS))
     for folder in [*args.folders, *args.check]:
         result = evaluate(folder, matcher, keys)

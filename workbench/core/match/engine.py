@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +43,8 @@ from .semantic import Embedder
 from .tokens import STOP, terms, words
 
 POOL = 25
+PAIRED = 20
+"""Candidates (best by the retrieval signals) that get the pair signals and a score."""
 RRF_K = 60
 CONFLICT_FACTOR = 0.4
 
@@ -70,6 +73,7 @@ class _Entry:
     context_names: set[str] | None = None
     groups: list[tuple[str, ...]] | None = None
     content: list[str] | None = None
+    content_vectors: np.ndarray | None = None
 
 
 @dataclass
@@ -172,14 +176,19 @@ class Matcher:
         return e.numbers, e.names, e.context_names
 
     def _word_vectors(self, words_: list[str]) -> np.ndarray:
-        assert self.embedder is not None
-        missing = [w for w in words_ if w not in self._words]
-        if missing:
-            if len(self._words) > 200_000:
-                self._words.clear()
-            for w, v in zip(missing, self.embedder.embed(missing), strict=True):
-                self._words[w] = v
+        """Unit vectors of single words (cached; ``_learn_words`` embeds in one batch)."""
+        self._learn_words(words_)
         return np.stack([self._words[w] for w in words_])
+
+    def _learn_words(self, words_: Iterable[str]) -> None:
+        assert self.embedder is not None
+        missing = list(dict.fromkeys(w for w in words_ if w not in self._words))
+        if not missing:
+            return
+        if len(self._words) + len(missing) > 200_000:
+            self._words.clear()
+        for w, v in zip(missing, self.embedder.embed(missing), strict=True):
+            self._words[w] = v
 
     def search(self, text: str, limit: int = 10, exclude: tuple[str, ...] = ()) -> list[Hit]:
         n = len(self.entries)
@@ -210,13 +219,26 @@ class Matcher:
             cos = self.vectors[rows] @ qvecs.T
             for k, v in enumerate(views):
                 v["sem"] = dict(zip(rows, cos[:, k].tolist(), strict=True))
-        q = _Query(text, self.case.common)
-        hits = []
+        # the retrieval signals of every candidate; the pair signals (dearer) of the best
+        # ``PAIRED`` by those only
+        cheap = []
         for i in rows:
-            e = self.entries[i]
-            if exclude and e.key.startswith(exclude):
+            if exclude and self.entries[i].key.startswith(exclude):
                 continue
             f = self._features(i, views)
+            cheap.append((_logit({**f, "soft": f["cov"]}), i, f))
+        cheap.sort(key=lambda c: -c[0])
+        cheap = cheap[: max(PAIRED, limit)]
+        q = _Query(text, self.case.common)
+        if qvecs is not None:  # every word the soft coverage needs, embedded at once
+            for _, i, _ in cheap:
+                self._agreement(self.entries[i])
+            self._learn_words(
+                [*q.words, *(w for _, i, _ in cheap for w in self.entries[i].content or ())]
+            )
+        hits = []
+        for _, i, f in cheap:
+            e = self.entries[i]
             conflict = self._pair(e, q, f, qvecs is not None)
             hit = Hit(e.key, e.payload, 0.0, f["lex"], f["sem"], f["cov"], conflict, signals=f)
             hits.append(hit)
@@ -242,11 +264,14 @@ class Matcher:
         f["negation"] = float(q.negated != sig.negated(e.text))
         d = sig.direction(e.text)
         f["direction"] = float(q.direction * d < 0)
-        f["soft"] = (
-            sig.soft_coverage(e.content or [], q.words, self._word_vectors, self.bm25.idf)
-            if semantic and q.words
-            else f["cov"]
-        )
+        if semantic and q.words and e.content:
+            if e.content_vectors is None:
+                e.content_vectors = self._word_vectors(e.content)
+            f["soft"] = sig.soft_coverage(
+                e.content, e.content_vectors, q.words, q.vectors(self._word_vectors), self.bm25.idf
+            )
+        else:
+            f["soft"] = f["cov"]
         f["conflict"] = float(bool(conflict))
         return conflict
 
@@ -304,6 +329,12 @@ class _Query:
         self.negated = sig.negated(text)
         self.direction = sig.direction(text)
         self.words = sig.content_words(text)
+        self._vectors: np.ndarray | None = None
+
+    def vectors(self, embed: Any) -> np.ndarray:
+        if self._vectors is None:
+            self._vectors = embed(self.words)
+        return self._vectors
 
 
 FEATURES = (

@@ -95,16 +95,16 @@ def content_words(text: str) -> list[str]:
 
 def soft_coverage(
     dwords: list[str],
+    dvectors: np.ndarray,
     qwords: list[str],
-    vector: Callable[[list[str]], np.ndarray],
+    qvectors: np.ndarray,
     idf: Callable[[str], float],
 ) -> float:
     """Rarity-weighted mean over the candidate's words of their best cosine with a query
-    word (a repeat of the same stem counts 1)."""
+    word (a repeat of the same stem counts 1); the vectors are the words' rows."""
     if not dwords or not qwords:
         return 0.0
-    sims = vector(dwords) @ vector(qwords).T
-    best = np.clip(sims.max(axis=1), 0.0, 1.0)
+    best = np.clip((dvectors @ qvectors.T).max(axis=1), 0.0, 1.0)
     qstems = {stem(w) for w in qwords}
     weights = np.array([idf(stem(w)) for w in dwords], dtype=np.float32)
     best = np.where([stem(w) in qstems for w in dwords], 1.0, best)
