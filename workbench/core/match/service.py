@@ -316,28 +316,10 @@ def dismiss_match(store: Store, article_id: str, claim_id: str, match: Match) ->
 
 def check_index(store: Store) -> list[str]:
     """What is wrong with the collection or its derived index ([] = sound)."""
-    folder = collection_folder(store)
-    problems: list[str] = []
-    collection = Collection(folder)
-    try:
-        records = collection.records()
-    except WorkbenchError as exc:
-        return [f"{folder / 'collection.json'}: {exc.message}"]
-    if not records:
-        return []
-    index = MatchIndex(folder)
-    if index.embedder is None:
-        return []
-    cached = index._load_vectors()
-    from .index import fc_key
+    from . import doctor
 
-    missing = sum(1 for r in records if fc_key(r) not in cached)
-    if missing:
-        problems.append(
-            f"{folder / 'vectors.npy'}: the vector cache lacks {missing} of {len(records)} "
-            "fact-checks (missing, stale or damaged: derived data, rebuilt on the next match)"
-        )
-    return problems
+    folder = collection_folder(store)
+    return [f"{path}: {problem}" for path, problem, _ in doctor.check(folder.parent)]
 
 
 def rebuild_index(store: Store) -> str:
