@@ -16,19 +16,39 @@ from collections.abc import Sequence
 from .core.errors import WorkbenchError
 from .core.text import one_line
 
-COMMAND_MODULES = (
-    "open",
-    "extract",
-    "add",
-    "listing",
-    "review",
-    "doctor",
-    "export_cmds",
-    "net_cmds",
-    "score",
-    "team_cmds",
-    "match_cmds",
-)
+COMMANDS = {
+    "open": "open",
+    "extract": "extract",
+    "add": "add",
+    "claims": "listing",
+    "status": "listing",
+    "history": "listing",
+    "mark": "review",
+    "undo": "review",
+    "redo": "review",
+    "claim": "review",
+    "link": "review",
+    "rename": "review",
+    "doctor": "doctor",
+    "export": "export_cmds",
+    "import": "export_cmds",
+    "fetch": "net_cmds",
+    "check-links": "net_cmds",
+    "score": "score",
+    "db": "team_cmds",
+    "assign": "team_cmds",
+    "take": "team_cmds",
+    "who": "team_cmds",
+    "sync": "team_cmds",
+    "factchecks": "match_cmds",
+    "matches": "match_cmds",
+}
+"""Each command and the module in ``workbench/commands/`` that registers it (in help order).
+Only the chosen command's module is imported and its parser built, so a command starts
+without building the other twenty parsers; a test keeps this map equal to what the
+modules register."""
+
+COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,7 +59,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _common_options() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    """Options every command takes, before or after it. They set a value only when given
+    (``argument_default=SUPPRESS``): an action's parser (``claim label``, ``db upgrade``)
+    must not reset what was given before it (``workbench -w WS claim label ...``), as
+    argparse copies a sub-parser's defaults over the values its parent already parsed."""
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument(
         "--workspace", "-w", help="workspace path (default ./.workbench, or WORKBENCH_WORKSPACE)"
     )
@@ -55,7 +79,8 @@ def _common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or (given a command) one that knows only that command's module."""
     parser = _Parser(
         prog="workbench",
         description="Terminal fact-check workbench: split articles into claims, triage, report.",
@@ -65,36 +90,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     common = _common_options()
-    for name in COMMAND_MODULES:
+    modules = [COMMANDS[command]] if command in COMMANDS else COMMAND_MODULES
+    for name in modules:
         module = importlib.import_module(f".commands.{name}", __package__)
         module.register(sub, common)
-    _keep_outer_options(parser)
     return parser
 
 
-COMMON_DESTS = ("workspace", "reviewer", "model", "config")
-
-
-def _keep_outer_options(parser: argparse.ArgumentParser, depth: int = 0) -> None:
-    """An action's parser (``claim label``, ``link edit``, ``db upgrade``) must not reset the
-    common options given before it (``workbench -w WS claim label ...``): below the command
-    level they set a value only when given (argparse copies a sub-parser's defaults over
-    the values its parent has already parsed)."""
-    for action in parser._actions:
-        if not isinstance(action, argparse._SubParsersAction):
-            continue
-        for child in action.choices.values():
-            if depth >= 1:
-                for opt in child._actions:
-                    if opt.dest in COMMON_DESTS:
-                        opt.default = argparse.SUPPRESS
-            _keep_outer_options(child, depth + 1)
-
-
-def _normalize_argv(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
-    """``workbench PATH`` and bare ``workbench`` mean ``workbench open ...``."""
-    choices: set[str] = set()
-    for action in parser._actions:
+def _normalize_argv(
+    argv: list[str], parser: argparse.ArgumentParser | None = None
+) -> list[str]:
+    """``workbench PATH`` and bare ``workbench`` mean ``workbench open ...``; the command
+    comes first. Without a parser, the commands are those of ``COMMANDS``."""
+    choices: set[str] = set(COMMANDS)
+    for action in parser._actions if parser is not None else ():
         if isinstance(action, argparse._SubParsersAction):
             choices = set(action.choices)
     if any(a in ("-h", "--help", "--version") for a in argv[:1]):
@@ -119,9 +128,10 @@ def _normalize_argv(argv: list[str], parser: argparse.ArgumentParser) -> list[st
 
             close = difflib.get_close_matches(first, sorted(choices), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else "; see workbench --help"
-            parser.exit(
-                2, f"workbench: error: '{first}' is not a command, a file or an article id{hint}\n"
+            sys.stderr.write(
+                f"workbench: error: '{first}' is not a command, a file or an article id{hint}\n"
             )
+            raise SystemExit(2)
         return ["open", *argv]
     return argv
 
@@ -229,8 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         sys.stdout.write(f"workbench {__version__}\n")
         return 0
-    parser = build_parser()
-    args_list = _normalize_argv(argv, parser)
+    args_list = _normalize_argv(argv)
+    parser = build_parser(args_list[0] if args_list else None)
     args = parser.parse_args(_join_dash_values(args_list))
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)

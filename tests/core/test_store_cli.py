@@ -103,8 +103,8 @@ def test_mark_with_prefix_note_and_link_then_undo_redo(added):
     code, out, _ = added("redo")
     assert code == 0 and "redid" in out
     assert next(r["verdict"] for r in _claims(added) if r["id"] == cid)["status"] == "false"
-    code, out, _ = added("redo")
-    assert code == 1 and "nothing to redo" in out
+    code, out, err = added("redo")
+    assert code == 1 and "nothing to redo" in err and out == ""
 
 
 def test_mark_refuses_bad_input_and_writes_nothing(added):
@@ -118,8 +118,8 @@ def test_mark_refuses_bad_input_and_writes_nothing(added):
     assert code == 4 and "not a claim id" in err
     code, out, _ = added("history")
     assert out.strip() == "no history"
-    code, out, _ = added("undo")
-    assert code == 1 and "nothing to undo" in out
+    code, out, err = added("undo")
+    assert code == 1 and "nothing to undo" in err and out == ""
 
 
 def test_ambiguous_prefix_lists_candidates(added):

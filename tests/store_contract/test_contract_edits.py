@@ -11,9 +11,6 @@ from workbench.core.models import Change, Verdict
 from workbench.core.store import Store
 
 
-@pytest.mark.gap(
-    "postgres", "typing.runtime_checkable (3.11) reads .path, which a server store refuses"
-)
 def test_an_open_store_is_a_store(store_factory):
     with store_factory() as store:
         missing = [

@@ -88,6 +88,35 @@ def test_bad_inputs_give_one_line(ws_path, tmp_path):
     binary.write_bytes(b"\x00\x01\x02" * 100)
     out, err = run_cli("--workspace", str(ws_path), str(binary))
     assert out["rc"] == 2 and "binary" in err
+    assert not ws_path.exists(), "a failed open must not create a workspace"
+
+
+def test_a_missing_file_in_a_fresh_folder_creates_nothing(tmp_path):
+    ws_path = tmp_path / "fresh"
+    out, err = run_cli("--workspace", str(ws_path), str(tmp_path / "missing.txt"))
+    assert out["rc"] == 2 and "no such file" in err and err.strip().count("\n") == 0
+    assert not ws_path.exists()
+    out, err = run_cli("open", "--workspace", str(ws_path), "0123abcd")
+    assert out["rc"] == 2 and not ws_path.exists()
+
+
+async def test_a_file_that_is_not_utf8_opens_with_a_notice(ws, tmp_path, monkeypatch, fake_model):
+    import workbench.core.services.importing as importing
+    from workbench.core.articles import load_article_file
+
+    monkeypatch.setattr(importing, "extract", lambda articles, **kw: [
+        importing.Extracted(a, number_claims(a)) for a in articles])
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Caf\xe9 owners said prices rose 4% in 2024.\n".encode("cp1252"))
+    article = load_article_file(path)
+    app = make_app(ws, pending=Pending(article=article))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        notes = [n.message for n in app._notifications if "UTF-8" in n.message]
+        assert len(notes) == 1 and "Windows-1252" in notes[0] and "latin.txt" in notes[0]
+        assert isinstance(app.screen, ReviewScreen)
+    assert "Café" in ws.article(article.id).text
 
 
 def test_second_instance_opens_read_only_or_refuses_import(ws_path, article_file, tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..core.config import Config
-from .common import error_line, open_ws, out, positive_int
+from .common import encoding_notes, error_line, open_ws, out, positive_int
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -31,6 +31,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     read = read_articles(args.paths, strict=False)  # one bad file does not stop the others
     for line in read.skipped:
         error_line(line)
+    encoding_notes(read.articles)
     with open_ws(config, create=True) as ws:  # lock before the slow part: fail fast when busy
         bar = ProgressBar("extracting", min_total=3, force=args.progress)
         try:

@@ -51,6 +51,23 @@ def warn(message: str) -> None:
     print(f"workbench: warning: {one_line(message, 400)}", file=sys.stderr)
 
 
+def note(message: str) -> None:
+    """A one-line notice on stderr that is not an error (``workbench: note: MESSAGE``)."""
+    from ..core.text import one_line
+
+    print(f"workbench: note: {one_line(message, 400)}", file=sys.stderr)
+
+
+def encoding_notes(articles: Any) -> None:
+    """One notice per article that was not UTF-8, naming the encoding it was read as."""
+    from ..core.text import encoding_note
+
+    for article in articles:
+        line = encoding_note(article.source, (article.meta or {}).get("encoding"))
+        if line:
+            note(line)
+
+
 def error_line(message: str) -> None:
     from ..core.text import one_line
 

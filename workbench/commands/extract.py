@@ -11,7 +11,7 @@ from typing import Any
 from ..core.config import Config
 from ..core.models import Article, Claim
 from ..core.text import one_line
-from .common import positive_int
+from .common import encoding_notes, positive_int
 from .progress import ProgressBar
 
 CLAIM_FIELDS = (
@@ -74,6 +74,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     read = read_articles(args.paths)  # a named file: a clear error; in a folder: skipped
     for line in read.skipped:
         print(f"workbench: skipped {line}", file=sys.stderr)
+    encoding_notes(read.articles)
     bar = ProgressBar("extracting paragraphs", min_total=3, force=args.progress)
     try:
         results = [x.claims for x in extract(read.articles, model=config.model_name,

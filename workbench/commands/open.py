@@ -17,7 +17,7 @@ from typing import Any
 from ..core.config import Config
 from ..core.errors import InputError, NotFound, WorkbenchError, WorkspaceLocked
 from ..core.models import Article
-from .common import open_ws
+from .common import encoding_notes, open_ws
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -96,6 +96,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     url: str | None = None
     if target == "-" or (target and not is_url(target) and Path(target).is_file()):
         article = load_article_file(target)
+        encoding_notes([article])
         if target == "-":
             _reattach_terminal()
     elif target and is_url(target):
@@ -107,7 +108,17 @@ def run(args: argparse.Namespace, config: Config) -> int:
     if problem:
         raise InputError(problem)
     readonly = bool(getattr(args, "readonly", False))
-    ws = open_ws(config, mode="read" if readonly else "review", create=not readonly)
+    # Only a new article (or the picker) creates a workspace: a target that is neither a
+    # file nor a URL names a stored article, and a missing workspace holds none.
+    lookup = bool(target) and article is None and url is None
+    try:
+        ws = open_ws(config, mode="read" if readonly else "review",
+                     create=not readonly and not lookup)
+    except NotFound:
+        if lookup:
+            raise InputError(f"{target}: no such file (and there is no workspace at "
+                             f"{config.workspace_location} to hold a stored article)") from None
+        raise
     try:
         from ..tui.app import Pending, WorkbenchApp
 

@@ -10,7 +10,7 @@ from ..core.config import Config
 from ..core.models import Change
 from ..core.text import one_line
 from ..core.vocabulary import Stance, Status
-from .common import open_ws, out, stance_arg, status_arg
+from .common import note, open_ws, out, stance_arg, status_arg
 from .listing import describe_change
 
 CLAIM_HELP = "claim id, any unique prefix of it, or ARTICLE:CLAIM"
@@ -117,7 +117,7 @@ def _replay(config: Config, undo: bool) -> int:
     with open_ws(config) as ws:
         changes: list[Change] = reviewing.undo(ws) if undo else reviewing.redo(ws)
     if not changes:
-        out("nothing to undo" if undo else "nothing to redo")
+        note("nothing to undo" if undo else "nothing to redo")
         return 1
     for change in changes:
         out(("undid " if undo else "redid ") + describe_change(change))

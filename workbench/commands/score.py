@@ -12,7 +12,8 @@ import argparse
 import sys
 
 from ..core.config import Config
-from ..core.text import decode_bytes, one_line, read_stdin, read_text_file
+from ..core.text import decode_bytes, encoding_note, one_line, read_stdin, read_text_file
+from .common import note
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -28,17 +29,22 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def _read(path: str) -> str:
     if path == "-":
-        return decode_bytes(read_stdin(), "stdin")[0]
-    return read_text_file(path)[0]
+        text, encoding = decode_bytes(read_stdin(), "stdin")
+    else:
+        text, encoding = read_text_file(path)
+    line = encoding_note("stdin" if path == "-" else path, encoding)
+    if line:
+        note(line)
+    return text
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
     from ..core.services.scoring import score_lines
 
-    result = score_lines(_read(args.file), config.model_name)
+    name = "stdin" if args.file == "-" else args.file
+    result = score_lines(_read(args.file), config.model_name, name=name)
     if result.missing_model:
-        print(f"workbench: note: no check-worthiness model at {one_line(result.missing_model)}; "
-              "scores are unknown", file=sys.stderr)
+        note(f"no check-worthiness model at {one_line(result.missing_model)}; scores are unknown")
     out = sys.stdout
     for n, (score, sentence) in enumerate(result.scores(), 1):
         out.write(f"{'unknown' if score is None else f'{score:.3f}'}\t{sentence}\n")

@@ -39,6 +39,8 @@ def strip_controls(text: str) -> str:
     """Remove escape sequences and control characters (tab and newline kept)."""
     if not text:
         return ""
+    if text.isprintable():  # every escape and control above is unprintable (Cc, Cf)
+        return text
     text = _ESCAPES.sub("", text)
     return _CONTROLS.sub("", text)
 
@@ -110,6 +112,22 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str]:
     if _looks_binary(text):
         raise InputError(f"{name}: looks like a binary file, not an article")
     return text, best.encoding
+
+
+ENCODING_NAMES = {"cp1252": "Windows-1252", "utf-16": "UTF-16", "latin-1": "Latin-1",
+                  "iso8859-1": "Latin-1", "iso-8859-1": "Latin-1"}
+
+
+_UTF8_NAMES = ("utf-8", "utf-8-sig", "utf8", "ascii")
+
+
+def encoding_note(name: str, encoding: str | None) -> str | None:
+    """One line saying which encoding a text that is not UTF-8 was read as (None for
+    UTF-8, with or without BOM)."""
+    if not encoding or encoding.lower().replace("_", "-") in _UTF8_NAMES:
+        return None
+    shown = ENCODING_NAMES.get(encoding.lower(), encoding)
+    return f"{one_line(name, 200)} is not UTF-8; read it as {shown} (check accented letters)"
 
 
 def _looks_binary(text: str) -> bool:

@@ -135,6 +135,7 @@ class WorkbenchApp(App[None]):
         self._apply_keymap()
         if self.pending is not None:
             self.push_screen(LoadingScreen(self.pending.what, self.pending.cancel))
+            self._encoding_notice(self.pending.article)
             self.run_worker(
                 partial(self._read_worker, self.pending),
                 thread=True,
@@ -156,6 +157,17 @@ class WorkbenchApp(App[None]):
             if not self.readonly_requested:
                 self.set_interval(1.0, self._check_writer)
         self._watch()
+
+    def _encoding_notice(self, article: Article | None) -> None:
+        """A file that was not UTF-8 is read anyway: say which encoding was assumed."""
+        from workbench.core.text import encoding_note
+
+        if article is None:
+            return
+        line = encoding_note(article.source, (article.meta or {}).get("encoding"))
+        if line:
+            self.notify(render.message(line, 200), severity="warning", timeout=10,
+                        markup=False)
 
     # ------------------------------------------------- the other workbench
     def _watch(self) -> None:

@@ -26,13 +26,12 @@ KIND = "factchecks"
 
 def collection_folder(store: Store) -> Path:
     """The folder of ``store``'s collection (StoreError on engines without a folder)."""
-    try:
-        root = store.path
-    except StoreError:
+    root = store.path
+    if root is None:
         raise StoreError(
             "fact-check collections on a team (PostgreSQL) workspace: not supported yet",
             reason="not supported yet",
-        ) from None
+        )
     return Path(root) / FOLDER
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..errors import InputError
 from ..text import one_line
 
 BATCH = 1000
@@ -37,11 +38,14 @@ class Scores:
             yield from zip(scorer.score_texts(batch, nlp=nlp), batch, strict=True)
 
 
-def score_lines(text: str, model: str | None = None) -> Scores:
-    """One sentence per non-blank line of ``text`` (cleaned to one line each)."""
+def score_lines(text: str, model: str | None = None, *, name: str = "input") -> Scores:
+    """One sentence per non-blank line of ``text`` (cleaned to one line each).
+    InputError when there is none (an empty or blank input, like ``extract``)."""
     from ..nlp.worthiness import load_scorer
     from ..nlp.worthiness.scorer import model_path
 
     sentences = [line for line in (one_line(raw) for raw in text.splitlines()) if line]
+    if not sentences:
+        raise InputError(f"{one_line(name, 200)}: the input is empty (no sentence to score)")
     missing = None if load_scorer() is not None else str(model_path())
     return Scores(sentences, missing, model)

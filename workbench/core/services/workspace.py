@@ -72,4 +72,4 @@ def _is_team_url(location: str) -> bool:
 def where(store: Store) -> str:
     """The store's location for messages (a path, or a URL without password)."""
     location = getattr(store, "location", None)
-    return str(location if location else store.path)
+    return str(location or store.path or "the workspace")

@@ -3,8 +3,8 @@
 Layout of a workspace (default ``./.workbench/``)::
 
     workbench.json        marker + schema version (checked at open; foreign folders refused)
-    lock, lock.owner      single-writer lock (filelock: an OS lock the kernel drops when
-                          the holder dies, so kill -9 never leaves a stale lock) + who holds it
+    lock, lock.owner      single-writer lock (flock(2), oslock.py: an OS lock the kernel drops
+                          when the holder dies, so kill -9 never leaves a stale lock) + who holds it
     journal.jsonl         write-ahead journal: one fsynced line per acknowledged change
                           (journal.py), replayed on top of the files below
     articles/<id>.json    one TinyDB file per article: the article, its claims, its

@@ -44,8 +44,8 @@ class Store(Protocol):
         ...
 
     @property
-    def path(self) -> Path:
-        """The local folder (folder engine); engines without one raise StoreError."""
+    def path(self) -> Path | None:
+        """The local folder (folder engine); None for an engine without one (a server)."""
         ...
 
     @property

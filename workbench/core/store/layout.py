@@ -16,10 +16,9 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 from ..errors import InputError, NotFound, StoreError, WorkspaceCorrupt, WorkspaceLocked
 from ..text import one_line
+from .oslock import LockTimeout, OsLock, host_name
 from .storage import (
     SCHEMA,
     atomic_write,
@@ -27,9 +26,6 @@ from .storage import (
     encode_document,
     load_document,
 )
-
-if TYPE_CHECKING:  # pragma: no cover
-    from filelock import FileLock
 
 META = "workbench.json"
 INDEX = "index.json"
@@ -184,7 +180,7 @@ class WriterLock:
 
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
-        self._lock: FileLock | None = None
+        self._lock: OsLock | None = None
         self._identity: tuple[int, int] | None = None
 
     @property
@@ -192,15 +188,11 @@ class WriterLock:
         return self._lock is not None
 
     def acquire(self, wait: float = 0.0) -> None:
-        import socket
-
-        from filelock import FileLock, Timeout  # loads logging, socket...: only when locking
-
         path = self.layout.root
-        lock = FileLock(str(self.layout.lock), timeout=max(0.0, float(wait)))
+        lock = OsLock(self.layout.lock)
         try:
-            lock.acquire()
-        except Timeout:
+            lock.acquire(float(wait))
+        except LockTimeout:
             owner = self.owner()
             holder = f" ({owner})" if owner else ""
             raise WorkspaceLocked(
@@ -216,7 +208,7 @@ class WriterLock:
         self._identity = _identity(self.layout.lock)
         with contextlib.suppress(OSError):
             self.layout.owner.write_text(
-                f"pid {os.getpid()} on {socket.gethostname()} since {utc_now()}",
+                f"pid {os.getpid()} on {host_name()} since {utc_now()}",
                 encoding="utf-8",
             )
 
@@ -260,12 +252,10 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 def lock_is_free(layout: Layout) -> bool:
     """True when no process holds the workspace lock right now (probe: take and drop)."""
-    from filelock import FileLock, Timeout
-
-    lock = FileLock(str(layout.lock), timeout=0)
+    lock = OsLock(layout.lock)
     try:
         lock.acquire()
-    except (Timeout, OSError):
+    except (LockTimeout, OSError):
         return False
     lock.release()
     return True

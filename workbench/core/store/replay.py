@@ -8,7 +8,7 @@ the store applies those values as a new change with action ``undo``/``redo``.
 
 from __future__ import annotations
 
-import uuid
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -20,7 +20,7 @@ Values = dict[tuple[str, str], list[tuple[str, Any]]]
 
 
 def new_step(rows: list[list[Any]]) -> Step:
-    return {"op": "do", "g": uuid.uuid4().hex[:12], "rows": rows}
+    return {"op": "do", "g": os.urandom(6).hex(), "rows": rows}
 
 
 class UndoSteps:

@@ -78,8 +78,9 @@ class PostgresStore(UndoMixin, SetFieldMixin, ImportsMixin, PresenceMixin):
         return self._safe
 
     @property
-    def path(self) -> Path:
-        raise StoreError(f"the team workspace {self._safe} is on a server, not in a folder")
+    def path(self) -> Path | None:
+        """None: the team workspace is on a server, not in a folder."""
+        return None
 
     @property
     def readonly(self) -> bool:
@@ -125,12 +126,15 @@ class PostgresStore(UndoMixin, SetFieldMixin, ImportsMixin, PresenceMixin):
         with self._lock:
             self._group_rows = []
             self._group_keys = set()
+            self._signals = {}
             try:
                 with self._conn.transaction():
                     yield
                     if self._group_rows:
                         self._record_step(self._conn, self._group_rows)
+                self._send_signals()  # after the commit, as for a single change
             except psycopg.OperationalError as exc:
+                self._signals = {}
                 for key in self._group_keys:
                     self._seen.pop(key, None)
                 if self._lost():
@@ -140,6 +144,7 @@ class PostgresStore(UndoMixin, SetFieldMixin, ImportsMixin, PresenceMixin):
                     f"({one_line(str(exc), 80)})"
                 ) from None
             except BaseException:
+                self._signals = {}
                 for key in self._group_keys:
                     self._seen.pop(key, None)
                 raise

@@ -67,7 +67,7 @@ def store_export(store: Any, name: str) -> Export:
 
 
 def _where(store: Any) -> str:
-    return str(getattr(store, "location", None) or store.path)
+    return str(getattr(store, "location", None) or store.path or "the workspace")
 
 
 def sync(local: Any, team: Any, now: str | None = None) -> SyncResult:
