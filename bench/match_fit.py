@@ -35,7 +35,7 @@ from match_eval import build, curve, evaluate  # noqa: E402
 from workbench.core.match import engine  # noqa: E402
 
 BLIND = ("match_eval", "eval2")
-DEPTH = 20
+DEPTH = 30
 
 
 def _load(folder: Path) -> list[dict]:

@@ -95,6 +95,7 @@ _ORDINAL = re.compile(
     r"(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b",
     re.IGNORECASE,
 )
+_SHARE = re.compile(r"\b(?:half|quarter)\b", re.IGNORECASE)
 _TIMES = re.compile(r"\b(?:twice|double[sd]?|doubling|triple[sd]?|tripling)\b", re.IGNORECASE)
 
 Number = tuple[str, float]
@@ -195,9 +196,8 @@ def numbers(text: str) -> set[Number]:
         kind = "percent" if m.group("pct") else _duration(text, m.end(), "amount", unit)
         found.add((kind, value))
     # "a half", "half of": a share; "a quarter" likewise
-    for word, share in (("half", 50.0), ("quarter", 25.0)):
-        if re.search(rf"\b{word}\b", text, re.IGNORECASE):
-            found.add(("share", share))
+    for m in _SHARE.finditer(text):
+        found.add(("share", 50.0 if m.group().lower() == "half" else 25.0))
     for m in _TIMES.finditer(text):
         word = m.group().lower()
         found.add(("times", 2.0 if word.startswith(("twice", "doubl")) else 3.0))
