@@ -54,6 +54,10 @@ ABSTRACT_HEADS = frozenset(
     asset advantage reason way part aspect feature thing idea""".split()
 )
 """Heads that make a superlative a view ("the biggest challenge now is ...")."""
+IMPORTANCE_HEADS = frozenset(
+    "match game fixture event occasion night story name star fight clash moment".split()
+)
+"""Heads whose "biggest" means the most important, not the largest."""
 OUTCOME_HEADS = frozenset(
     """result results finish performance season start showing score figure figures month
     quarter year week day record defeat loss win victory return returns level rate sales
@@ -153,6 +157,8 @@ def _has_record_qualifier(tok: Token) -> bool:
         low = t.lower_
         if low in _RECORD_QUALIFIERS:
             return True
+        if low == "kind" and t.head.lower_ == "of":
+            return True  # "the largest award of its kind"
         if low == "any" and t.head.i != t.i and t.head.head.lower_ == "of":
             return True
         if (
@@ -175,7 +181,11 @@ def _opinion(adj: Token, head: Token) -> bool:
         return False  # "their worst result", "the best start"
     if evaluative and adj.i + 1 < len(adj.doc) and adj.nbor().text == "-":
         return False  # "best-selling"
+    if adj.lower_ in ("nearest", "closest") and adj.dep_ == "amod":
+        return not _has_record_qualifier(adj)  # "its nearest rival", "his closest ally"
     abstract = head.lemma_.lower() in ABSTRACT_HEADS or head.lower_ in ABSTRACT_HEADS
+    if lemma in ("big", "great", "large") or adj.lower_ in ("biggest", "greatest", "largest"):
+        abstract = abstract or head.lemma_.lower() in IMPORTANCE_HEADS  # "the biggest match"
     if not (evaluative or abstract):
         return False
     return not _has_record_qualifier(adj)
@@ -378,6 +388,8 @@ def _comparison_cue(tok: Token) -> bool:
         return True
     if low == "ever" and prev == "than":
         return True
+    if low == "other" and prev == "no" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return True  # "No other country has signed as many deals"
     if low == "never":
         if nxt == "before":
             return True
@@ -398,6 +410,9 @@ def _rank_cue(tok: Token) -> bool:
     doc = tok.doc
     if tok.pos_ == "VERB" and lemma == "rank":
         return True
+    if low == "number" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("one", "1", "two"):
+        prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        return prev in ("at", "to", "world", "the")  # "went to number one in the charts"
     if tok.pos_ == "VERB" and lemma == "top" and any(c.dep_ == "dobj" for c in tok.children):
         return True
     if low in ("top", "bottom", "summit", "foot") and tok.pos_ in ("NOUN", "ADJ"):
