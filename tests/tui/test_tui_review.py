@@ -270,3 +270,31 @@ async def test_readonly_workspace_refuses_changes_without_crashing(ws_path, ws, 
             assert ro.verdict(article_id, ws.claims(article_id)[0].id).status == "unreviewed"
             assert any("read-only" in n.message for n in app._notifications)
 
+
+
+async def test_undo_of_an_added_claim_stays_where_it_was(ws, article_id):
+    """Undoing a claim the reviewer added used to put the cursor on the first claim:
+    it stays on the row next to the removed one (and redo goes back to it)."""
+    from dataclasses import replace
+
+    from workbench.core.models import claim_id
+
+    claims = ws.claims(article_id)
+    base = claims[4]
+    start = base.start + len(base.anchor) + 1
+    anchor = base.sentence[start - base.sentence_start:].split(" ")[0]
+    extra = replace(base, id=claim_id("statement", anchor, base.sentence, 0), kind="statement",
+                    anchor=anchor, start=start, end=start + len(anchor), label=anchor,
+                    origin="reviewer")
+    added = ws.add_claim(article_id, extra)
+    order = [c.id for c in ws.claims(article_id)]
+    after = order[order.index(added.id) + 1]
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*["j"] * order.index(added.id))
+        assert current(app) == added.id
+        await pilot.press("ctrl+z")
+        assert added.id not in {c.id for c in ws.claims(article_id)}
+        assert current(app) == after
+        await pilot.press("ctrl+y")
+        assert current(app) == added.id
