@@ -5,7 +5,9 @@ makes ``spec["n"]`` changes (or runs until killed when ``n`` is 0), cycling thro
 ``spec["targets"]`` ([article id, claim id] pairs) and changing ``spec["field"]``
 (status or note). After each acknowledged change it prints one line
 ``ack I ARTICLE CLAIM FIELD VALUE SECONDS`` and flushes; a Conflict prints
-``conflict I ARTICLE CLAIM``. The first line is ``ready`` once the store is open.
+``conflict I ARTICLE CLAIM``. The first line is ``ready`` once the store is open;
+with ``spec["report_cpu"]`` the last is ``cpu SECONDS`` (this process's CPU time
+for the changes, after ``ready``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ def main() -> None:
         out.flush()
         if spec.get("wait_stdin"):
             sys.stdin.readline()
+        cpu0 = time.process_time()
         n, i = int(spec["n"]), 0
         targets = spec["targets"]
         while n == 0 or i < n:
@@ -54,6 +57,8 @@ def main() -> None:
                 )
             out.flush()
             i += 1
+        if spec.get("report_cpu"):
+            out.write(f"cpu {time.process_time() - cpu0:.4f}\n")
 
 
 if __name__ == "__main__":

@@ -457,6 +457,17 @@ def _numeric(index: int, claim: Claim, measure: tuple[str, float, str]) -> _Nume
     return _Numeric(index, claim, measure, near, words, lead, years, dates, names)
 
 
+def _other_measures(a: _Numeric, b: _Numeric) -> bool:
+    """Do two numbers state different measures? Both have a governing word (the verb
+    of "cost €95m", "spent €28m", "raised", "lost") and neither's is near the other."""
+    pa = (a.claim.value or {}).get("predicate")
+    pb = (b.claim.value or {}).get("predicate")
+    if not pa or not pb:
+        return False
+    sa, sb = _stem(str(pa)), _stem(str(pb))
+    return sa != sb and sa not in b.near and sb not in a.near
+
+
 def _number_claims(article: Article, claims: list[Claim]) -> list[Claim]:
     """Groups of claims stating one quantity with values that disagree.
 
@@ -498,6 +509,8 @@ def _number_claims(article: Article, claims: list[Claim]) -> list[Claim]:
                 continue  # about other dates
             if a.names and b.names and not a.names & b.names:
                 continue  # about other people, places or organizations
+            if _other_measures(a, b):
+                continue  # "will cost €95m" / "has spent €28m": two measures, not one
             group.append(b)
             used.add(b.index)
         if len(group) > 1:

@@ -144,6 +144,20 @@ def _with_qualifier(start: int, sent: Span) -> int:
     return start
 
 
+def _past_degree(start: int, end: int, doc: Doc) -> int:
+    """ "the hottest April on record": the date is "April"; "the hottest" is a
+    superlative about it (a statement), not part of the date."""
+    i = start
+    if i < end - 1 and doc[i].lower_ in ("the", "its", "their", "a"):
+        i += 1
+    j = i
+    while j < end - 1 and (doc[j].tag_ in ("JJS", "RBS") or doc[j].lower_ in ("most", "least")):
+        j += 1
+    if j > i and j < end and doc[j].pos_ in ("ADJ", "PROPN", "NOUN", "NUM"):
+        return j
+    return start
+
+
 def repair_entities(sent: Span) -> list[Span]:
     """The sentence's entities, repaired where the small models often slip.
 
@@ -209,6 +223,8 @@ def repair_entities(sent: Span) -> list[Span]:
                 start, label = start - 3, "RATIO"  # "nine out of ten"
         while end - start > 1 and doc[start].lower_ in _TRIM_LEFT:
             start += 1
+        if label in ("DATE", "TIME"):
+            start = _past_degree(start, end, doc)
         while end - start > 1 and (
             doc[end - 1].lower_ in ("and", "or") or doc[end - 1].text in ",.;:-–—()"
         ):

@@ -238,6 +238,8 @@ def _date_is_stated(sent: Span, d: _Draft) -> bool:
     if span is None:
         return True
     verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and any(c.dep_ in ("acomp", "attr") for c in verb.children):
+        return False  # "The streets were quiet on Sunday morning": the time of a scene
     return verb is None or verb.lemma_.lower() == "be"
 
 
@@ -266,6 +268,43 @@ def _fold_weekdays(
             folded.add((d.start, d.end))
         elif host is None and (d.value.get("time_of") or not _date_is_stated(sent, d)):
             folded.add((d.start, d.end))  # the time of something that is no claim
+
+
+def _rate_label(label: str, ent: Span, per: str) -> str:
+    """ "handles 90,000 passengers" -> "handles 90,000 passengers a day"."""
+    doc = ent.doc
+    i = ent.end
+    while i < len(doc) and doc[i].lemma_.lower() != per:
+        i += 1
+    rate = doc[ent.start : i + 1].text  # "90,000 passengers a day"
+    if rate in label or i >= len(doc):
+        return label
+    upto = doc[ent.start : i - 1].text  # "90,000 passengers"
+    return label[: -len(upto)] + rate if label.endswith(upto) else label
+
+
+def _fold_rates(drafts: list[_Draft]) -> list[_Draft]:
+    """ "90,000 passengers a day": the "a day" is the rate of the amount (its
+    ``value["per"]``), not a duration of its own."""
+    rates = [d for d in drafts if d.value.get("per")]
+    if not rates:
+        return drafts
+    out = []
+    for d in drafts:
+        words = d.anchor.lower().split()
+        if d.kind == "duration" and len(words) == 2 and words[0] in ("a", "an", "per", "each"):
+            if any(0 <= d.start - r.end < 60 and r.value["per"] in words[1] for r in rates):
+                continue
+        out.append(d)
+    return out
+
+
+def _unasserted(sent: Span, d: _Draft, said: list[Any]) -> bool:
+    """A number, date, ordinal or event in a clause that asserts nothing (``nonclaims``)."""
+    from .nonclaims import unasserted
+
+    span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
+    return span is not None and unasserted(span.root, sent, said, d.kind)
 
 
 def _worth(sent: Span, cache: dict[tuple[int, int], float]) -> Callable[[], float] | None:
@@ -309,18 +348,20 @@ def _doc_drafts(
                 continue
             kind, value = kind_value
             covered.append((ent.start_char, ent.end_char))
-            drafts.append(
-                _Draft(
-                    kind, ent.start_char, ent.end_char, ent.text, sent, label_for(ent, kind), value
-                )
-            )
+            label = label_for(ent, kind)
+            if value.get("per"):
+                label = _rate_label(label, ent, value["per"])
+            drafts.append(_Draft(kind, ent.start_char, ent.end_char, ent.text, sent, label, value))
+        drafts = _fold_rates(drafts)
         drafts.extend(_ordinal_drafts(sent, covered))
         drafts.extend(_event_drafts(sent, covered))
+        said = reports(sent, tracker, base)
+        drafts = [d for d in drafts if not _unasserted(sent, d, said)]
         found = [Covered(d.kind, d.start, d.end, d.value) for d in drafts]
         in_sent = [q for q in quote_spans if sent.start_char <= q.start < sent.end_char]
         claims = statements(
             sent,
-            reports(sent, tracker, base),
+            said,
             found,
             in_sent,
             all_quotes,

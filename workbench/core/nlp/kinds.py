@@ -66,6 +66,9 @@ def classify(ent: Span) -> tuple[str, dict[str, Any]] | None:
         predicate = _predicate(ent)
         if predicate:
             value["predicate"] = predicate
+        per = rate_of(ent)
+        if per and kind != "percent":
+            value["per"] = per  # "90,000 passengers a day": a rate, not a day
     if kind == "date" and _is_time_of_event(ent):
         value["time_of"] = True
     return kind_value
@@ -129,6 +132,8 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
     if label in ("DATE", "TIME"):
         if _RELATIVE.search(text) and not is_specific_date(text):
             return None  # "two years ago", "a year earlier": a vague point in time
+        if _no_duration(ent):
+            return None
         duration = parse_duration(text)
         if duration and re.search(r"(?i)\bolds?\b|-olds?$", text):  # "18-year-olds"
             return "quantity", {
@@ -233,6 +238,47 @@ _TIME_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "since", "unti
 _PERCENT_SIGN = re.compile(r"(?i)%|\bper ?cent\b|\bpct\b|\bpercentage\b")
 _RELATIVE = re.compile(r"(?i)\b(ago|earlier|later|before|after|previously|since then)\b")
 _FRACTION = re.compile(r"(?i)\b(half|halves|third|thirds|quarter|quarters|fifth|fifths)\b")
+
+
+RATE_UNITS = frozenset(
+    "second minute hour day night week fortnight month quarter year season".split()
+)
+_RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
+
+
+def rate_of(ent: Span) -> str | None:
+    """The time unit of a rate after an amount: "90,000 passengers a day", "£12 an
+    hour", "500 tonnes of steel per week" -> "day", "hour", "week"."""
+    doc = ent.doc
+    i = ent.end
+    skipped = 0
+    while (
+        i < len(doc)
+        and skipped < 4
+        and (doc[i].pos_ in ("NOUN", "PROPN", "ADJ") or doc[i].lower_ == "of")
+    ):
+        if doc[i].lemma_.lower() in RATE_UNITS:
+            break
+        i += 1
+        skipped += 1
+    if i + 1 < len(doc) and doc[i].lower_ in _RATE_WORDS:
+        unit = doc[i + 1].lemma_.lower()
+        if unit in RATE_UNITS and not (i + 2 < len(doc) and doc[i + 2].lower_ == "ago"):
+            return unit
+    return None
+
+
+def _no_duration(ent: Span) -> bool:
+    """ "could one day supply water" (some day), "not a single week has passed" (none):
+    words of time that measure no length of time."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is None:
+        return False
+    words = ent.text.lower().split()
+    if words[:1] in (["one"], ["some"]) and len(words) == 2 and before.tag_ == "MD":
+        return True
+    return before.lower_ in ("not", "never") and words[:1] in (["a"], ["one"], ["an"])
 
 
 def _in_name(ent: Span) -> bool:

@@ -48,13 +48,17 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’]$")
 _SENT_SPLIT = re.compile(r"(?<=[.!?])([\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 
-# "MADRID, July 18 (AP) — ", "WASHINGTON (Reuters) - ", "LONDON — " at the start of a paragraph.
+# "MADRID, July 18 (AP) — ", "WASHINGTON (Reuters) - ", "LONDON — ", "LONDON, 5 March 2024
+# (Reuters) - ", "MOSCOW, Russia (CNN)", "(Reuters) - ", "NEW YORK, Nov. 20, 2025 /PRNewswire/ --"
+# at the start of a paragraph.
+_CITY = r"[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+){0,3}"
+_REGION = r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+_WHEN = r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)(?:,? \d{4})?)?"
+_AGENCY = r"(?:\([A-Za-z. ]{2,30}\)|/[A-Za-z. ]{2,30}/)"
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"
-    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
-    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"
-    r"(?: \([A-Za-z. ]{2,30}\))?"
-    r" ?[—–-]{1,2} "
+    rf"^(?:{_CITY}{_REGION}{_WHEN}(?: ?{_AGENCY})? ?[—–-]{{1,2}} "
+    rf"|{_CITY}{_REGION}{_WHEN} ?{_AGENCY}(?: ?[—–-]{{1,2}} ?| ?: ?)?(?=[A-Z“\"‘'])"
+    rf"|{_AGENCY} ?[—–-]{{1,2}} )"
 )
 
 

@@ -115,6 +115,9 @@ def parse_number(text: str) -> tuple[float | None, str | None]:
                 current = current or 1
                 counted = True
                 continue
+            if tok == "single" and counted:
+                seen = True
+                continue  # "a single week": one, not one and one
             current += _UNITS[tok]
             seen = True
         elif tok in _TENS:

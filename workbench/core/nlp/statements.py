@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .labels import _render
+from .nonclaims import colour
 from .speech import NAMING_VERBS, PREDICTION_VERBS, Report, verb_in
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,7 +52,7 @@ HEDGE_WORDS = frozenset(
 )
 OPINION_VERBS = frozenset(
     """think believe feel hope wish want like love hate guess suppose deserve prefer
-    imagine doubt wonder reckon""".split()
+    imagine doubt wonder reckon bet wager""".split()
 )
 SPECULATION_VERBS = frozenset({"seem", "appear"})
 PERCEPTION_VERBS = frozenset({"see", "regard", "view", "consider", "deem", "perceive"})
@@ -227,6 +228,47 @@ def _named_relative(tok: Token) -> bool:
     )
 
 
+_RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def antecedent(rel: Token) -> Token:
+    """What a relative clause is about: its noun, or for "who" the person the parser
+    hung it past ("businessmen from Belarus, who were accused": the businessmen)."""
+    noun = rel.head
+    subj = _own_subject(rel)
+    if subj is not None and subj.lower_ == "who":
+        while (
+            noun.ent_type_ in _PLACES
+            and noun.dep_ == "pobj"
+            and noun.head.dep_ == "prep"
+            and noun.head.head.pos_ in ("NOUN", "PROPN")
+        ):
+            noun = noun.head.head
+    return noun
+
+
+def _resolve_relative(head: Token, label: str) -> str:
+    """ "who were accused by ..." -> "suspected Russian businessmen were accused by ...":
+    a label never starts with a relative pronoun."""
+    first = label.split(" ", 1)
+    if first[0].lower() not in _RELATIVES:
+        return label
+    rest = first[1] if len(first) > 1 else ""
+    subj = _own_subject(head)
+    if head.dep_ != "relcl" or subj is None or subj.lower_ != first[0].lower():
+        return rest  # drop the relative word
+    noun = antecedent(head)
+    if noun.ent_type_:
+        ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+        name = ent.text if ent is not None else noun.text
+    else:
+        keep = ("amod", "compound", "nummod", "poss", "nmod")
+        lefts = [t for c in noun.lefts if c.dep_ in keep for t in c.subtree if not t.is_punct]
+        name = _render(lefts + [noun], keep_det=True)
+    return f"{name} {rest}".strip()
+
+
 def _is_causal_clause(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("because",) for c in tok.children)
 
@@ -312,8 +354,16 @@ def modality(head: Token) -> str | None:
     return None
 
 
-def _tags(tokens: list[Token]) -> list[str]:
+def _tags(tokens: list[Token], head: Token | None = None) -> list[str]:
     tags: list[str] = []
+    # a vague word in a side clause is no measure of this one ("families walked across
+    # sandbanks that are normally under several metres of water")
+    nested = {
+        x.i
+        for t in tokens
+        if t.dep_ in ("relcl", "acl") and head is not None and t.i != head.i
+        for x in t.subtree
+    }
     words = {t.lower_ for t in tokens}
     if any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in tokens):
         tags.append("negated")
@@ -334,7 +384,7 @@ def _tags(tokens: list[Token]) -> list[str]:
         tags.append("superlative")
     if any(t.tag_ in ("JJR", "RBR") for t in tokens) and "than" in words:
         tags.append("comparison")
-    if any(_is_vague(t) for t in tokens):
+    if any(_is_vague(t) for t in tokens if t.i not in nested):
         tags.append("vague-quantity")
     return tags
 
@@ -418,14 +468,27 @@ def claim_type(
     if report is not None and report.verb is not None:
         if report.verb.lemma_.lower() in PREDICTION_VERBS or "would" in _aux_lemmas(head):
             return "prediction"
-    if {"vague-quantity", "comparison", "superlative"} & set(
-        tags
-    ) or head.lemma_.lower() in QUANTITY_VERBS:
+    if (
+        {"vague-quantity", "comparison"} & set(tags)
+        or ("superlative" in tags and _graded(tokens))
+        or head.lemma_.lower() in QUANTITY_VERBS
+    ):
         return "quantity"
     subj = subject_of(head)
     if subj is not None and subj.lower_ in ("i", "we") and report is None:
         return "personal experience"
     return "other"
+
+
+def _graded(tokens: list[Token]) -> bool:
+    """A superlative of degree ("the largest", "the most expensive", "a record"), which
+    measures something; "his last ally", "the only refinery" rank without a measure."""
+    return any(
+        (t.tag_ in ("JJS", "RBS") and t.lower_ not in ("most", "least"))
+        or (t.lower_ in ("most", "least") and t.head.pos_ in ("ADJ", "ADV"))
+        or t.lower_ == "record"
+        for t in tokens
+    )
 
 
 def _has_signal(head: Token, tokens: list[Token], tags: list[str], strong: bool = False) -> bool:
@@ -508,10 +571,12 @@ STRONG_WORTHINESS = 0.6
 
 
 def _plain_event(head: Token) -> bool:
-    """A verb that reports something happening, not a scene, a state or a feeling."""
+    """A verb that reports something happening, not a scene, a state or a feeling
+    (and not a misparse: a verb with two subjects is no clause to trust)."""
     subj = subject_of(head)
     return (
         head.pos_ == "VERB"
+        and sum(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) < 2
         and head.lemma_.lower() not in COPULAS
         and not verb_in(head, COLOUR_VERBS)
         and subj is not None
@@ -555,6 +620,33 @@ def _evaluative(head: Token) -> bool:
         subj is not None
         and subj.lower_ in ("it", "this", "that")
         and any(a.dep_ == "amod" for a in c.children)
+        and not _graded(list(c.subtree))  # "It is the most expensive tram line in Europe"
+    )
+
+
+APPEARANCE_VERBS = frozenset({"look", "seem", "appear", "sound", "feel"})
+REACTION_PHRASES = frozenset(
+    {
+        ("seize", "on"),
+        ("seize", "upon"),
+        ("pounce", "on"),
+        ("jump", "on"),
+        ("latch", "on"),
+        ("latch", "onto"),
+        ("seize", "onto"),
+        ("hit", "back"),
+        ("weigh", "in"),
+    }
+)
+"""Phrasal reactions: "seized on the figures", "hit back at critics"."""
+
+
+def _reaction_phrase(head: Token) -> bool:
+    lemma = head.lemma_.lower()
+    return any(
+        (lemma, c.lower_) in REACTION_PHRASES
+        for c in head.children
+        if c.dep_ in ("prep", "prt") and c.i == head.i + 1  # "seized on", not "seized ... on"
     )
 
 
@@ -572,7 +664,12 @@ def _hedged_state(head: Token) -> bool:
     """ "a breakthrough was unlikely", "it is long overdue": a guess or a judgement."""
     if head.lemma_.lower() not in COPULAS:
         return False
-    return any(c.dep_ == "acomp" and c.lower_ in HEDGE_ADJECTIVES for c in head.children)
+    return any(
+        c.dep_ == "acomp"
+        and c.lower_ in HEDGE_ADJECTIVES
+        and not any(m.lower_ in ("less", "more", "times", "than") for m in c.subtree)
+        for c in head.children
+    )  # but "three times less likely than their peers" is a measure
 
 
 def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
@@ -581,7 +678,7 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
         return True
     lemma = head.lemma_.lower()
     subj = subject_of(head)
-    if subj is None and head.dep_ == "ROOT":
+    if subj is None and head.dep_ == "ROOT" and not _time_subject(head):
         return True  # an order ("Let us hope"), a fragment
     if head.tag_ == "VB" and _own_subject(head) is None and head.dep_ in ("ROOT", "conj"):
         return True
@@ -608,6 +705,16 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
         return True
     if verb_in(head, REACTION_VERBS) and report is None:
         return True  # "Critics slammed the decision", "groups welcomed the ruling"
+    if report is None and _reaction_phrase(head):
+        return True  # "The White House seized on the figures"
+    if (
+        lemma in APPEARANCE_VERBS
+        and not attributed
+        and any(c.dep_ in ("acomp", "attr", "oprd") for c in head.children)
+    ):
+        return True  # "the soft landing looks intact": how it looks, not how it is
+    if report is None and colour(sent):
+        return True  # "engineers hugged and cheered as the first images appeared"
     if (
         report is not None
         and (report.opinion or report.speaker is None)
@@ -630,6 +737,32 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
     if lemma == "speculate":
         return True
     return report is None and _evaluative(head)
+
+
+def _time_subject(head: Token) -> bool:
+    """ "Last month was the hottest April on record": the parser took the subject for
+    an adverb of time; a copula with a noun before it and a complement after is a clause."""
+    return (
+        head.lemma_.lower() == "be"
+        and any(c.dep_ == "npadvmod" and c.i < head.i and c.pos_ == "NOUN" for c in head.children)
+        and any(c.dep_ in ("attr", "acomp") and c.i > head.i for c in head.children)
+    )
+
+
+def _garbled(head: Token) -> bool:
+    """ "the kidnapping of opposition figures Will express": a verb group capitalised in
+    mid-sentence is broken copy (a pasted fragment), not a clause to state."""
+    doc = head.doc
+    for t in [c for c in head.children if c.dep_ in ("aux", "auxpass", "neg")] + [head]:
+        if not t.text[:1].isupper() or t.is_sent_start or t.pos_ == "PROPN" or t.text == "I":
+            continue
+        if t.text.isupper() and len(t.text) > 1:
+            continue  # an acronym
+        before = doc[t.i - 1] if t.i > 0 else None
+        if before is not None and (before.is_punct and before.text in ":“\"‘'(—–-"):
+            continue
+        return True
+    return False
 
 
 def _rule_context(head: Token) -> bool:
@@ -683,6 +816,7 @@ def _first_lower(text: str, first: Token) -> str:
 
 
 MAX_LABEL_WORDS = 16
+_SIDE_CLAUSES = frozenset({"advcl", "relcl", "acl", "appos", "parataxis"})
 
 
 def statement_label(head: Token, tokens: list[Token]) -> str:
@@ -719,7 +853,12 @@ def statement_label(head: Token, tokens: list[Token]) -> str:
         obj_toks: list[Token] = []
         for o in objs[:2]:
             if o.dep_ == "xcomp":
-                obj_toks.extend(t for t in o.subtree if not t.is_punct)
+                kept = max([head.i] + [t.i for t in obj_toks])
+                if o.left_edge.i > kept + 1:
+                    continue  # "offered aid [by one of the leaders] to congratulate ...":
+                    # a clause after a gap belongs to what was left out, not to this verb
+                side = {x.i for c in o.subtree if c.dep_ in _SIDE_CLAUSES for x in c.subtree}
+                obj_toks.extend(t for t in o.subtree if not t.is_punct and t.i not in side)
             else:
                 obj_toks.extend(_compact_subject(o))
         if not obj_toks:
@@ -810,7 +949,7 @@ def statements(
             continue
         if any(r.verb is not None and r.verb.i == head.i for r in reports):
             continue  # "X said ...": the attribution; the reported clause is the claim
-        if _rejected(head, sent, report):
+        if _rejected(head, sent, report) or _garbled(head):
             continue
         tokens = core_tokens(head, stop - {head.i})
         first, last = _span_of(tokens)
@@ -840,7 +979,7 @@ def statements(
             ordinal_only = True
         else:
             ordinal_only = False
-        tags = _tags(tokens)
+        tags = _tags(tokens, head)
         if ordinal_only and tags == ["superlative"]:
             continue  # "the first time": the ordinal claim
         if report is None and not _has_signal(head, tokens, tags):
@@ -894,7 +1033,7 @@ def statements(
         if short and report is not None:
             value["quote"] = doc.text[short[0].start : short[0].end]
             folds.extend((q.start, q.end) for q in short)
-        label = statement_label(head, tokens)
+        label = _resolve_relative(head, statement_label(head, tokens))
         speaker = report.speaker if report is not None else None
         if report is not None and report.denied:
             value["denied"] = True

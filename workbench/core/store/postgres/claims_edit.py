@@ -100,7 +100,7 @@ class ClaimsEditMixin(EditsMixin):
                 self._group_rows.append(seq)
             else:
                 self._record_step(conn, [seq])
-            self._notify(conn, aid, seq)
+            self._notify(aid, seq)
 
         self._run(tx)
         return stored

@@ -2,8 +2,8 @@
 
 Each change locks its verdict row (``SELECT ... FOR UPDATE``), applies itself to
 the value now stored, bumps the versions of the fields it changed, appends one
-history row per field, records the undo step and sends the live signal, all in
-one transaction: acknowledged means committed.
+history row per field and records the undo step, all in one transaction:
+acknowledged means committed; the live signal follows the commit (see ``session``).
 
 The conflict rule: a session remembers, per claim, the version and value of each
 field when it last read or wrote them. Changing a field whose version moved on
@@ -18,7 +18,6 @@ as seen, so repeating the change deliberately keeps yours.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -31,7 +30,6 @@ from ...net.links import normalize_url
 from ...text import one_line
 from ..edits import check_stance, links_of, norm_or_raw
 from .reads import FIELDS, ReadsMixin, verdict_from
-from .session import CHANNEL
 
 Row = dict[str, Any]
 Mutation = Callable[[Verdict, Row], list[tuple[str, Any, Any]]]
@@ -44,7 +42,8 @@ UPDATE_SQL = (
     "WHERE article_id = %(aid)s AND claim_id = %(cid)s RETURNING *"
 )
 WRITE_SQL = (
-    # one round trip: the verdict row, its history rows, the undo step, the live signal
+    # one round trip: the verdict row, its history rows, the undo step (the live signal
+    # is sent after the commit, see session)
     "WITH v AS (" + UPDATE_SQL + "), "
     "h AS (INSERT INTO workbench.history "
     "(article_id, claim_id, field, old, new, reviewer, at, action) "
@@ -56,7 +55,7 @@ WRITE_SQL = (
     "u AS (INSERT INTO workbench.undo_steps (reviewer, rows) "
     "SELECT %(me)s, array_agg(seq ORDER BY seq) FROM h HAVING %(step)s) "
     "SELECT (SELECT row_to_json(v) FROM v) AS verdict, "
-    "ARRAY(SELECT seq FROM h ORDER BY seq) AS seqs, pg_notify(%(channel)s, %(payload)s)"
+    "ARRAY(SELECT seq FROM h ORDER BY seq) AS seqs"
 )
 HISTORY_SQL = (
     "INSERT INTO workbench.history (article_id, claim_id, field, old, new, reviewer, at, action) "
@@ -191,12 +190,11 @@ class EditsMixin(ReadsMixin):
                 action=action,
                 step=step,
                 me=self._reviewer,
-                channel=CHANNEL,
-                payload=json.dumps({"s": self._session, "a": aid}),
             )
             got = conn.execute(WRITE_SQL, params).fetchone()
             assert got is not None and got["verdict"] is not None
             new_row, seqs = got["verdict"], list(got["seqs"])
+            self._notify(aid, seqs[-1])
             self._last_changes = [
                 Change(seq, aid, claim_id, f, o, n, verdict.reviewer, now, action)
                 for seq, (f, o, n) in zip(seqs, changes, strict=True)

@@ -126,12 +126,15 @@ class PostgresStore(UndoMixin, SetFieldMixin, ImportsMixin, PresenceMixin):
         with self._lock:
             self._group_rows = []
             self._group_keys = set()
+            self._signals = {}
             try:
                 with self._conn.transaction():
                     yield
                     if self._group_rows:
                         self._record_step(self._conn, self._group_rows)
+                self._send_signals()  # after the commit, as for a single change
             except psycopg.OperationalError as exc:
+                self._signals = {}
                 for key in self._group_keys:
                     self._seen.pop(key, None)
                 if self._lost():
@@ -141,6 +144,7 @@ class PostgresStore(UndoMixin, SetFieldMixin, ImportsMixin, PresenceMixin):
                     f"({one_line(str(exc), 80)})"
                 ) from None
             except BaseException:
+                self._signals = {}
                 for key in self._group_keys:
                     self._seen.pop(key, None)
                 raise

@@ -179,7 +179,7 @@ class ImportsMixin(EditsMixin):
             )
         for cid in plan.orphans:
             last = self._history_row(conn, article.id, cid, "orphaned", False, True, "import")
-        self._notify(conn, article.id, last)
+        self._notify(article.id, last)
         return result
 
     def rename_article(self, article_id: str, title: str) -> None:
@@ -192,7 +192,7 @@ class ImportsMixin(EditsMixin):
                 "UPDATE workbench.articles SET title = %s WHERE id = %s",
                 (one_line(title, 300), aid),
             )
-            self._notify(conn, aid, 0)
+            self._notify(aid, 0)
 
         self._run(tx)
 
@@ -257,7 +257,7 @@ class ImportsMixin(EditsMixin):
                     verdict.claim_id,
                 ),
             )
-            self._notify(conn, aid, 0)
+            self._notify(aid, 0)
 
         self._run(tx)
 
@@ -286,6 +286,6 @@ class ImportsMixin(EditsMixin):
                         for aid, c in rows
                     ],
                 )
-            self._notify(conn, rows[-1][0], 0)
+            self._notify(rows[-1][0], 0)
 
         self._run(tx, retry=False)

@@ -58,7 +58,7 @@ class PresenceMixin(ReadsMixin):
                 )
             else:
                 conn.execute("DELETE FROM workbench.assignments WHERE article_id = %s", (aid,))
-            self._notify(conn, aid, 0)
+            self._notify(aid, 0)
 
         self._run(tx)
         return Assignment(aid, name, self._reviewer, now) if name else None
@@ -98,7 +98,7 @@ class PresenceMixin(ReadsMixin):
                 '\'YYYY-MM-DD"T"HH24:MI:SS"Z"\') AS until',
                 (aid, cid, self._reviewer, float(minutes) * 60),
             ).fetchone()
-            self._notify(conn, aid, 0)
+            self._notify(aid, 0)
             return row  # type: ignore[return-value]
 
         row = self._run(tx)
@@ -115,7 +115,7 @@ class PresenceMixin(ReadsMixin):
                 "AND reviewer = %s",
                 (aid, claim_id or "", self._reviewer),
             )
-            self._notify(conn, aid, 0)
+            self._notify(aid, 0)
 
         self._run(tx)
 

@@ -19,6 +19,10 @@ Tables (version 2):
 - ``reviewers`` optional mapping database user -> reviewer name.
 - ``assignments`` article -> assignee; ``takes`` "taken by" markers that expire
   (claim_id '' = the whole article).
+
+Version 3 adds the procedures ``set_status`` / ``set_note`` / ``set_label`` (a mark
+in one round trip, its live signal sent after the commit; see ``procedures``) and
+leaves a fifth of each ``verdicts`` page free for updated rows.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from psycopg import sql
 from psycopg.rows import tuple_row
 
 from ...errors import StoreError
+from .procedures import SET_FIELD_PROCEDURES
 
 SCHEMA = "workbench"
 LOCK_KEY = 0x5742_5343  # pg_advisory_xact_lock key for upgrades
@@ -104,6 +109,12 @@ MIGRATIONS: dict[int, list[str]] = {
             reviewer text NOT NULL,
             expires_at timestamptz NOT NULL,
             PRIMARY KEY (article_id, claim_id, reviewer))""",
+    ],
+    3: [
+        *SET_FIELD_PROCEDURES,
+        # room on each page for a new row version, so a mark's update can stay on its page
+        # (a HOT update: no new index entries); applies to pages written from now on
+        "ALTER TABLE workbench.verdicts SET (fillfactor = 80)",
     ],
 }
 SCHEMA_VERSION = max(MIGRATIONS)
@@ -208,3 +219,6 @@ def _grant(conn: psycopg.Connection[Any], role: str, write: bool) -> None:
             sql.SQL("GRANT INSERT, UPDATE (article_id) ON workbench.history TO {}").format(who)
         )
         conn.execute(sql.SQL("GRANT USAGE ON ALL SEQUENCES IN SCHEMA workbench TO {}").format(who))
+        conn.execute(
+            sql.SQL("GRANT EXECUTE ON ALL PROCEDURES IN SCHEMA workbench TO {}").format(who)
+        )

@@ -1,5 +1,14 @@
 """The session core every part of the team engine builds on: the connection, one
-transaction per change, reconnecting after a lost connection, the live signal."""
+transaction per change, reconnecting after a lost connection, the live signal.
+
+Live signals (NOTIFY) are queued during a change and sent after it committed, in a
+transaction of their own: PostgreSQL serialises the commits of every transaction
+that NOTIFYs on one cluster-wide lock held through the commit's disk flush, so a
+NOTIFY inside each change made concurrent writers take turns at the disk. A
+signal-only transaction writes no WAL, waits for no flush and holds that lock for
+a moment. Sending is best effort: the change is committed either way; a lost signal
+is covered by the next one (listeners read everything after their last sequence).
+"""
 
 from __future__ import annotations
 
@@ -57,6 +66,8 @@ class Session:
         self._last_seq = 0
         self._online = True
         self._last_changes: list[Change] = []
+        self._signals: dict[str, str] = {}
+        self._depth = 0
 
     # -- transactions ------------------------------------------------------------------
 
@@ -84,12 +95,17 @@ class Session:
         with self._lock:
             if self._group_rows is not None:
                 return self._guarded(fn)
+            outer = self._depth == 0  # a change run inside another's transaction: no signal yet
             for attempt in (0, 1):
+                if outer:
+                    self._signals = {}
+                self._depth += 1
                 try:
                     if single:
-                        return self._guarded(fn)
-                    with self._conn.transaction():
-                        return self._guarded(fn)
+                        result = self._guarded(fn)
+                    else:
+                        with self._conn.transaction():
+                            result = self._guarded(fn)
                 except psycopg.OperationalError as exc:
                     if not self._lost():
                         raise StoreError(_db_error(exc, self._safe)) from None
@@ -99,6 +115,12 @@ class Session:
                             f"the connection to {self._safe} was lost during the change and is "
                             "back; check the history and repeat the change if it is missing"
                         ) from None
+                else:
+                    if outer:
+                        self._send_signals()
+                    return result
+                finally:
+                    self._depth -= 1
             raise AssertionError("unreachable")  # pragma: no cover
 
     def _read(self, fn: Callable[[psycopg.Connection[Any]], T]) -> T:
@@ -140,9 +162,19 @@ class Session:
             time.sleep(pause)  # back-off between attempts, not a synchronisation
             pause = min(pause * 2, 1.0)
 
-    def _notify(self, conn: psycopg.Connection[Any], article_id: str, seq: int) -> None:
-        payload = json.dumps({"s": self._session, "a": article_id, "q": seq})
-        conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, payload))
+    def _notify(self, article_id: str, seq: int) -> None:
+        """Queue the live signal for ``article_id``: sent once the change has committed."""
+        self._signals[article_id] = json.dumps({"s": self._session, "a": article_id, "q": seq})
+
+    def _send_signals(self) -> None:
+        """Send the queued signals (one per article) after the commit; see the module docs."""
+        if not self._signals:
+            return
+        payloads, self._signals = list(self._signals.values()), {}
+        with contextlib.suppress(psycopg.Error):
+            self._conn.execute(
+                "SELECT pg_notify(%s, p) FROM unnest(%s::text[]) AS p", (CHANNEL, payloads)
+            )
 
     def _record_step(self, conn: psycopg.Connection[Any], seqs: list[int]) -> None:
         """One undo step of this reviewer (a new step drops the redo stack)."""

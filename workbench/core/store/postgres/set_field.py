@@ -1,67 +1,35 @@
-"""The fast path of a mark: setting status, note or label in ONE statement.
+"""The fast path of a mark: setting status, note or label in ONE round trip.
 
 The general write path (``edits._edit``) takes four round trips (BEGIN, the row
 lock, the write, COMMIT). Setting a text field needs no Python between the lock
-and the write, so here the lock, the conflict rule (the same as ``edits``: the
-field's version moved on since this session saw it and the stored value is
-neither yours nor the one seen), the update, the history row, the undo step and
-the live signal are one statement, committed on its own: one round trip.
+and the write, so a mark is one call of the server-side procedure
+``workbench.set_<field>`` (``procedures``, installed by migration 3): the lock,
+the conflict rule, the update, the history row and the undo step in one
+statement, then COMMIT, then the live signal. Inside ``group()`` the procedure
+neither commits nor signals; the group does both.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import psycopg
-from psycopg import sql
 
 from ...errors import NotFound
 from ...models import Change, Verdict
 from ...text import one_line
 from ..edits import check_status, clean_label, clean_note
 from .edits import EditsMixin
+from .procedures import TEXT_FIELDS
 from .reads import verdict_from
 from .session import CHANNEL
 
-TEXT_FIELDS = ("status", "note", "label")
-
-_SQL = """
-WITH cur AS (
-    SELECT * FROM workbench.verdicts
-    WHERE article_id = %(aid)s AND claim_id = %(cid)s FOR UPDATE
-), ok AS (
-    SELECT * FROM cur
-    WHERE %(seen_v)s::int IS NULL OR {fv} = %(seen_v)s::int
-       OR {f} = %(yours)s::text OR {f} = %(seen_val)s::text
-), v AS (
-    UPDATE workbench.verdicts AS t
-    SET {f} = %(yours)s::text, {fv} = t.{fv} + 1, version = t.version + 1,
-        reviewer = %(reviewer)s, updated_at = %(at)s
-    FROM ok
-    WHERE t.article_id = ok.article_id AND t.claim_id = ok.claim_id
-      AND ok.{f} IS DISTINCT FROM %(yours)s::text
-    RETURNING t.*, ok.{f} AS old_value
-), h AS (
-    INSERT INTO workbench.history (article_id, claim_id, field, old, new, reviewer, at, action)
-    SELECT article_id, claim_id, %(field)s, to_jsonb(old_value), to_jsonb({f}), reviewer,
-           updated_at, 'edit'
-    FROM v RETURNING seq
-), d AS (
-    UPDATE workbench.undo_steps SET state = 'dropped'
-    WHERE %(step)s AND reviewer = %(me)s AND state = 'undone' AND EXISTS (SELECT 1 FROM v)
-), u AS (
-    INSERT INTO workbench.undo_steps (reviewer, rows)
-    SELECT %(me)s, array_agg(seq) FROM h HAVING %(step)s AND count(*) > 0
-)
-SELECT (SELECT row_to_json(cur) FROM cur) AS cur,
-       (SELECT count(*) FROM ok) AS ok,
-       (SELECT row_to_json(v) FROM v) AS new,
-       (SELECT seq FROM h) AS seq,
-       (SELECT pg_notify(%(channel)s, %(payload)s) FROM v) AS signal
-"""
 STATEMENTS = {
-    f: sql.SQL(_SQL).format(f=sql.Identifier(f), fv=sql.Identifier(f"{f}_v")) for f in TEXT_FIELDS
+    f: f"CALL workbench.set_{f}(%(aid)s::text, %(cid)s::text, %(seen_v)s::integer, "
+    "%(seen_val)s::text, %(yours)s::text, %(reviewer)s::text, %(at)s::text, "
+    "%(step)s::boolean, %(me)s::text, %(channel)s::text, %(session)s::text, "
+    "%(commit)s::boolean, NULL, NULL, NULL, NULL)"
+    for f in TEXT_FIELDS
 }
 
 
@@ -79,30 +47,32 @@ class SetFieldMixin(EditsMixin):
             "yours": value,
             "reviewer": one_line(self._reviewer, 80),
             "at": now,
-            "field": field,
             "step": self._group_rows is None,
             "me": self._reviewer,
             "channel": CHANNEL,
-            "payload": json.dumps({"s": self._session, "a": aid}),
+            "session": self._session,
+            "commit": self._group_rows is None and self._depth == 0,
         }
 
         def run(conn: psycopg.Connection[Any]) -> dict[str, Any]:
-            row = conn.execute(STATEMENTS[field], params).fetchone()
+            row = conn.execute(STATEMENTS[field], params).fetchone()  # type: ignore[arg-type]
             assert row is not None
             return row
 
         got = self._run(run, single=True)
-        if got["cur"] is None:
+        cur, new = got["o_cur"], got["o_new"]
+        if cur is None:
             raise NotFound(f"no claim {one_line(claim_id, 40)} in article {aid}")
-        if not got["ok"]:
-            raise self._conflict(got["cur"], field, got["cur"][field], value)
+        if not got["o_ok"]:
+            raise self._conflict(cur, field, cur[field], value)
         self._last_changes = []
-        if got["new"] is None:
-            self._see(got["cur"])
-            return verdict_from(got["cur"])
-        new = got["new"]
+        if new is None:
+            self._see(cur)
+            return verdict_from(cur)
         self._see(new)
-        seq = int(got["seq"])
+        seq = int(got["o_seq"])
+        if not params["commit"]:
+            self._notify(aid, seq)  # sent once the surrounding transaction committed
         self._last_changes = [
             Change(seq, aid, claim_id, field, new["old_value"], value, new["reviewer"], now, "edit")
         ]

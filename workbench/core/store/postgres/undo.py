@@ -116,7 +116,7 @@ class UndoMixin(ClaimsEditMixin):
             self._insert_claim(conn, aid, Claim.from_dict(dict(value, article_id=aid)))
         now = self._clock()
         seq = self._history_row(conn, aid, cid, "claim", values[1], value, action, at=now)
-        self._notify(conn, aid, seq)
+        self._notify(aid, seq)
         return [Change(seq, aid, cid, "claim", values[1], value, self._reviewer, now, action)]
 
     def _apply_step(

@@ -1,0 +1,149 @@
+"""Known extraction faults, each on our own sentences (not the seed alone).
+
+Labels across two clauses, labels starting with a relative pronoun or holding a
+capitalised fragment, a rank typed as a quantity, rates read as durations, "a
+single week" read as two, numbers that state other measures flagged as
+inconsistent, superlatives missed, datelines in labels, and numbers inside clauses
+that assert nothing (hopes, guesses, open questions, colour).
+All sentences go through one ``extract_many`` pass.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.core.articles import make_article
+from workbench.core.nlp.extract import extract_many
+
+TEXTS = {
+    "gap": "The minister has approved funding for the project by one of the country's largest "
+    "banks to build homes in the north, angering residents.",
+    "gap2": "Putin has offered military assistance by one of only a few foreign leaders to "
+    "congratulate Lucasenko on his electoral victory, making the situation worse.",
+    "relative": "The company hired Maria Lopez, who previously ran the state railway, as its "
+    "chief executive.",
+    "relative_place": "Police questioned a group of students from Leeds, who were accused by "
+    "the university of leaking exam papers.",
+    "fragment": "He said he hopes the council listens to residents and the closure of the "
+    "library Will go ahead",
+    "rank": "The president met his last remaining ally on Monday.",
+    "rate": "The ferry carries about 4,000 passengers a day when the weather is fine.",
+    "wage": "Care workers earn £11 an hour, the union said.",
+    "single": "Not a single week has passed without a strike at the plant.",
+    "single_length": "The strike lasted a single week.",
+    "measures": "The stadium will cost €95m to build.\n\nThe city has already spent €28m on "
+    "the stadium site.",
+    "measures2": "The fund raised €95m from investors.\n\nThe fund lost €28m last quarter.",
+    "tram": "It is the most expensive tram line in Europe.",
+    "april": "Last month was the hottest April on record.",
+    "someday": "Engineers say the new reactor could one day power the whole region.",
+    "dateline1": "LONDON, 5 March 2024 (Reuters) - The Senate rejected the bill.",
+    "dateline2": "MOSCOW, Russia (CNN)The Senate rejected the bill.",
+    "dateline3": "NEW YORK, Nov. 20, 2025 /PRNewswire/ -- The Senate rejected the bill.",
+    "dateline4": "LONDON (Reuters)—The Senate rejected the bill.",
+    "hope": "Organisers hope the festival will draw 20,000 visitors next year.",
+    "whether": "Whether the club can finish in the top four is another matter.",
+    "question": "Will the third runway ever be built?",
+    "quoted_question": "Asked in a 2019 interview why he kept racing, he said: “Why would I stop?”",
+    "colour": "Fans sang and danced as the first fireworks lit up the sky.",
+    "hedged": "Bankers said privately that a deal was unlikely before the Paris Motor Show.",
+    "comparison": "Smokers remain four times more likely than non-smokers to develop the disease.",
+}
+
+
+@pytest.fixture(scope="module")
+def claims():
+    keys = list(TEXTS)
+    articles = [make_article("Headline\n\n" + TEXTS[k] + "\n", k) for k in keys]
+    return {
+        k: [c for c in found if c.kind != "consistency"]
+        + [c for c in found if c.kind == "consistency"]
+        for k, found in zip(keys, extract_many(articles), strict=True)
+    }
+
+
+def _statements(claims, key):
+    return [c for c in claims[key] if c.kind == "statement"]
+
+
+@pytest.mark.parametrize("key", ["gap", "gap2"])
+def test_label_does_not_join_a_clause_across_a_gap(claims, key):
+    (st,) = _statements(claims, key)
+    assert "congratulate" not in st.label and "build homes" not in st.label, st.label
+    assert "making" not in st.label and "angering" not in st.label
+
+
+def test_relative_clause_label_names_its_antecedent(claims):
+    labels = [c.label for c in _statements(claims, "relative")]
+    assert "Maria Lopez previously ran the state railway" in labels
+    for key in TEXTS:
+        for c in _statements(claims, key):
+            assert c.label.split()[0].lower() not in ("who", "which", "whom", "that"), c.label
+
+
+def test_who_is_a_person_not_the_place_it_follows(claims):
+    (st,) = [c for c in _statements(claims, "relative_place") if "accused" in c.label]
+    assert st.label.startswith("students were accused"), st.label
+
+
+def test_capitalised_fragment_makes_no_claim(claims):
+    assert not [c for c in claims["fragment"] if "Will" in c.label]
+
+
+def test_a_rank_without_a_measure_is_not_a_quantity(claims):
+    (st,) = _statements(claims, "rank")
+    assert st.claim_type == "other"
+    assert st.value["when"]["weekday"] == "Monday"
+
+
+def test_rate_is_a_quantity_per_day_not_a_duration(claims):
+    assert [c.kind for c in claims["rate"]] == ["quantity"]
+    (q,) = claims["rate"]
+    assert q.value["number"] == 4000 and q.value["unit"] == "passenger"
+    assert q.value["per"] == "day" and "a day" in q.label
+    (m,) = [c for c in claims["wage"] if c.kind == "money"]
+    assert m.value["amount"] == 11 and m.value["per"] == "hour"
+    assert not [c for c in claims["wage"] if c.kind == "duration"]
+
+
+def test_not_a_single_week_is_no_duration_and_a_single_week_is_one(claims):
+    assert not [c for c in claims["single"] if c.kind == "duration"]
+    assert [c.value.get("negated") for c in _statements(claims, "single")] == [True]
+    (d,) = [c for c in claims["single_length"] if c.kind == "duration"]
+    assert d.value["number"] == 1 and d.value["unit"] == "week"
+
+
+@pytest.mark.parametrize("key", ["measures", "measures2"])
+def test_numbers_of_different_measures_are_not_inconsistent(claims, key):
+    assert len([c for c in claims[key] if c.kind == "money"]) == 2
+    assert not [c for c in claims[key] if c.kind == "consistency"]
+
+
+def test_superlatives_of_degree_are_statements(claims):
+    (tram,) = _statements(claims, "tram")
+    assert "superlative" in tram.value["tags"] and tram.claim_type == "quantity"
+    (april,) = _statements(claims, "april")
+    assert "superlative" in april.value["tags"]
+    dates = [c.anchor for c in claims["april"] if c.kind == "date"]
+    assert "the hottest April" not in dates
+
+
+def test_one_day_after_a_modal_is_no_duration(claims):
+    assert not [c for c in claims["someday"] if c.kind == "duration"]
+
+
+@pytest.mark.parametrize("key", ["dateline1", "dateline2", "dateline3", "dateline4"])
+def test_datelines_are_never_part_of_a_claim(claims, key):
+    assert [c.label for c in claims[key]] == ["the Senate rejected the bill"]
+    for c in claims[key]:
+        assert not any(w in c.anchor + c.label for w in ("LONDON", "MOSCOW", "YORK", "Reuters"))
+
+
+@pytest.mark.parametrize("key", ["hope", "whether", "question", "colour", "hedged"])
+def test_numbers_in_clauses_that_assert_nothing_make_no_claim(claims, key):
+    assert claims[key] == [], [(c.kind, c.anchor) for c in claims[key]]
+
+
+def test_asserted_numbers_around_them_stay(claims):
+    assert [c.anchor for c in claims["quoted_question"] if c.kind == "date"] == ["2019"]
+    assert [c for c in claims["comparison"] if "four" in c.anchor or "four" in c.label]
