@@ -298,3 +298,29 @@ async def test_undo_of_an_added_claim_stays_where_it_was(ws, article_id):
         assert current(app) == after
         await pilot.press("ctrl+y")
         assert current(app) == added.id
+
+
+@pytest.mark.parametrize("width", [80, 90, 100, 120])
+async def test_the_footer_shows_whole_keys_most_important_first(ws, article_id, width):
+    """At 90 columns the footer cut "^z Undo" in half and hid help and quit past the
+    edge: it shows the keys that fit whole, in order of importance."""
+    from workbench.tui.keys import _FOOTER_FIRST, REVIEW_BINDINGS
+    from workbench.tui.widgets.footer import FittingFooter, key_width
+
+    descriptions = {b.description: b.id for b in REVIEW_BINDINGS if b.show}
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(FittingFooter)
+        keys = [k for k in footer.query("FooterKey") if not k.has_class("-command-palette")]
+        shown = [descriptions[k.description] for k in keys if k.display]
+        assert shown == list(_FOOTER_FIRST[: len(shown)])  # a prefix, in priority order
+        assert sum(key_width(k) for k in keys if k.display) <= width
+        assert {"next_unreviewed", "mark_verified", "mark_false", "help", "undo"} <= set(shown)
+        if width >= 90:
+            assert "quit" in shown
+        hidden = [k for k in keys if not k.display]
+        if hidden:  # the next key would not have fitted whole
+            assert sum(key_width(k) for k in keys if k.display) + key_width(hidden[0]) > width
+        if width >= 120:
+            assert shown == list(_FOOTER_FIRST)

@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from workbench.core.store.results import ArticleSummary
 
 from .. import render
 from ..messages import ArticleChosen
+from ..widgets.footer import FittingFooter
 
 
 class PickerScreen(Screen):
@@ -70,7 +71,7 @@ class PickerScreen(Screen):
                                  style="bold"), markup=False, id="picker-title")
         yield DataTable(id="articles", cursor_type="row")
         yield Static("", markup=False, id="picker-empty")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.fill()

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.models import STATUSES, Article, Claim, Verdict
@@ -29,6 +29,7 @@ from ..session import ReviewSession
 from ..widgets.article_view import ArticleView
 from ..widgets.claims_table import ClaimsTable
 from ..widgets.detail import DetailPane
+from ..widgets.footer import FittingFooter
 from ..widgets.status_line import StatusLine
 
 T = TypeVar("T")
@@ -107,7 +108,7 @@ class ReviewScreen(Screen):
                 yield Static("", markup=False, id="list-info")
                 yield DetailPane(id="detail")
             yield ArticleView(id="article")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).cursor_blink = self.cursor_blink
