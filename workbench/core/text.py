@@ -39,6 +39,8 @@ def strip_controls(text: str) -> str:
     """Remove escape sequences and control characters (tab and newline kept)."""
     if not text:
         return ""
+    if text.isprintable():  # every escape and control above is unprintable (Cc, Cf)
+        return text
     text = _ESCAPES.sub("", text)
     return _CONTROLS.sub("", text)
 

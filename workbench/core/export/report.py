@@ -341,17 +341,43 @@ class ArticleReports(Sequence[ArticleReport]):
             yield part
         self.claims = claims
 
+    @property
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    @property
+    def filters(self) -> tuple[tuple[str, ...] | None, str | None, bool]:
+        """(statuses, reviewer, include_dismissed) of this export."""
+        return self._statuses, self._reviewer, self._include_dismissed
+
+    def tables(self, article_id: str) -> dict[str, Any] | None:
+        """The article's rows as the store holds them, when the store hands them out
+        (the folder engine's ``article_tables``; None otherwise). Read only."""
+        getter = getattr(self._ws, "article_tables", None)
+        return getter(article_id) if getter is not None else None
+
+    def one(self, article_id: str) -> ArticleReport:
+        """The report data of one article of this export."""
+        return self._one(article_id)
+
     def _one(self, article_id: str) -> ArticleReport:
         ws = self._ws
+        one_read = getattr(ws, "report_parts", None)  # the folder engine: one read
+        if one_read is not None:
+            article, claims, verdicts, history, orphans = one_read(article_id)
+        else:
+            article, claims = ws.article(article_id), ws.claims(article_id)
+            verdicts, history = ws.verdicts(article_id), ws.history(article_id=article_id)
+            orphans = ws.orphans(article_id)
         return article_report(
-            ws.article(article_id),
-            ws.claims(article_id),
-            ws.verdicts(article_id),
-            ws.history(article_id=article_id),
+            article,
+            claims,
+            verdicts,
+            history,
             statuses=self._statuses,
             reviewer=self._reviewer,
             include_dismissed=self._include_dismissed,
-            orphan_claims={v.claim_id: c for v, c in ws.orphans(article_id) if c},
+            orphan_claims={v.claim_id: c for v, c in orphans if c},
         )
 
 
@@ -370,10 +396,13 @@ def stream_report(
     ``reviewer``: only claims whose verdict that reviewer set last (``export --by``)."""
     options = options or ExportOptions()
     wanted = parse_statuses(statuses)
+    listed = list(dict.fromkeys(s.id for s in ws.articles()))
     if article_ids:
-        ids = list(dict.fromkeys(ws.article(ref).id for ref in article_ids))
+        known = set(listed)  # an exact id needs no read of its article
+        refs = (ref if ref in known else ws.article(ref).id for ref in article_ids)
+        ids = list(dict.fromkeys(refs))
     else:
-        ids = list(dict.fromkeys(s.id for s in ws.articles()))
+        ids = listed
     return Report(
         articles=ArticleReports(ws, ids, wanted, reviewer or None, include_dismissed),  # type: ignore[arg-type]
         generated_at=options.now or utc_now(),

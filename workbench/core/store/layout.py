@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+
 from ..errors import InputError, NotFound, StoreError, WorkspaceCorrupt, WorkspaceLocked
 from ..text import one_line
 from .oslock import LockTimeout, OsLock, host_name

@@ -143,7 +143,7 @@ def load_document(path: Path, kind: str) -> dict[str, Any] | None:
 def parse_document(raw: bytes, path: Path, kind: str) -> dict[str, Any]:
     hint = "run `workbench doctor` to check it and restore the last good copy"
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = _loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         reason = f"is damaged ({exc})"
         raise WorkspaceCorrupt(f"{path} {reason}; {hint}", path=path, reason=reason,
@@ -165,6 +165,25 @@ def parse_document(raw: bytes, path: Path, kind: str) -> dict[str, Any]:
         reason = f"was written by a newer workbench (schema {schema}); upgrade"
         raise StoreError(f"{path} {reason}", path=path, reason=reason)
     return data
+
+
+def _loads(raw: bytes) -> Any:
+    """``json.loads(raw.decode("utf-8"))``, by orjson when it can (it parses the same
+    documents to the same values, half again as fast): what it refuses (NaN, integers
+    over 64 bits, lone surrogates, deep nesting, bad bytes) takes the json path, which
+    gives what it always gave, errors included."""
+    if _orjson is not None:
+        try:
+            return _orjson.loads(raw)
+        except Exception:  # noqa: BLE001 - any refusal: the json path decides
+            pass
+    return json.loads(raw.decode("utf-8"))
+
+
+try:  # an optional speed-up: the values are the same without it
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - orjson is a declared dependency
+    _orjson = None  # type: ignore[assignment]
 
 
 def encode_document(tables: dict[str, Any], kind: str) -> bytes:

@@ -37,6 +37,8 @@ from .undo_log import UndoLog
 from .watch import ChangeCounter, Watcher
 
 Mutation = edits.Mutation
+Orphans = list[tuple[Verdict, Claim | None]]
+ReportParts = tuple[Article, list[Claim], dict[str, Verdict], list[Change], Orphans]
 
 
 class Workspace:
@@ -311,6 +313,14 @@ class Workspace:
         aid = self._resolve_article(ref)
         return Article.from_dict(self._files.get(aid).article_row())
 
+    def article_tables(self, article_id: str) -> Tables:
+        """The rows of one article as stored (tables ``article``, ``claims``,
+        ``verdicts``, ``history``; the journal's changes applied), for bulk readers
+        such as the JSON export: one read, no model objects. Read only: never change
+        what this returns."""
+        self._refresh()
+        return self._tables(self._resolve_article(article_id))
+
     def claims(self, article_id: str) -> list[Claim]:
         self._refresh()
         aid = self._resolve_article(article_id)
@@ -320,37 +330,28 @@ class Workspace:
         """Claim id -> Verdict for every claim (defaults included), plus orphans."""
         self._refresh()
         aid = self._resolve_article(article_id)
-        raw = self._tables(aid)
-        stored = {v["claim_id"]: v for v in raw.get("verdicts", {}).values()}
-        out: dict[str, Verdict] = {}
-        for claim in ordered(raw.get("claims", {})):
-            doc = stored.pop(claim["id"], None)
-            out[claim["id"]] = Verdict.from_dict(doc) if doc else Verdict(claim["id"], aid)
-        for cid, doc in stored.items():
-            verdict = Verdict.from_dict(doc)
-            verdict.orphaned = True
-            out[cid] = verdict
-        return out
+        return _verdicts_of(self._tables(aid), aid)
 
     def orphans(self, article_id: str) -> list[tuple[Verdict, Claim | None]]:
         """The article's orphaned verdicts with the claim they were made on (as it was
         when the re-import removed it; None when that is not known), oldest first."""
         self._refresh()
         aid = self._resolve_article(article_id)
+        return _orphans_of(self._tables(aid), aid)
+
+    def report_parts(self, article_id: str) -> ReportParts:
+        """``article``, ``claims``, ``verdicts``, ``history`` and ``orphans`` of one
+        article from one read of its rows (what an export shows of it)."""
+        self._refresh()
+        aid = self._resolve_article(article_id)
         raw = self._tables(aid)
-        live = {c["id"] for c in raw.get("claims", {}).values()}
-        out: list[tuple[Verdict, Claim | None]] = []
-        for doc in ordered(raw.get("verdicts", {})):
-            if doc.get("claim_id") in live:
-                continue
-            verdict = Verdict.from_dict({k: v for k, v in doc.items() if k != "claim"})
-            verdict.orphaned = True
-            claim = None
-            if isinstance(doc.get("claim"), dict):
-                with contextlib.suppress(TypeError, ValueError, KeyError):
-                    claim = Claim.from_dict(dict(doc["claim"], article_id=aid))
-            out.append((verdict, claim))
-        return out
+        return (
+            Article.from_dict(first(raw.get("article", {}))),
+            [Claim.from_dict(c) for c in ordered(raw.get("claims", {}))],
+            _verdicts_of(raw, aid),
+            [Change.from_dict(doc) for doc in ordered(raw.get("history", {}))],
+            _orphans_of(raw, aid),
+        )
 
     def verdict(self, article_id: str, claim_id: str) -> Verdict:
         self._refresh()
@@ -867,6 +868,37 @@ class _Txn:
 
     def empty(self) -> bool:
         return not (self.ops or self.index or self.undo)
+
+
+def _verdicts_of(raw: Tables, aid: str) -> dict[str, Verdict]:
+    """``Workspace.verdicts`` of an article's rows."""
+    stored = {v["claim_id"]: v for v in raw.get("verdicts", {}).values()}
+    out: dict[str, Verdict] = {}
+    for claim in ordered(raw.get("claims", {})):
+        doc = stored.pop(claim["id"], None)
+        out[claim["id"]] = Verdict.from_dict(doc) if doc else Verdict(claim["id"], aid)
+    for cid, doc in stored.items():
+        verdict = Verdict.from_dict(doc)
+        verdict.orphaned = True
+        out[cid] = verdict
+    return out
+
+
+def _orphans_of(raw: Tables, aid: str) -> Orphans:
+    """``Workspace.orphans`` of an article's rows."""
+    live = {c["id"] for c in raw.get("claims", {}).values()}
+    out: list[tuple[Verdict, Claim | None]] = []
+    for doc in ordered(raw.get("verdicts", {})):
+        if doc.get("claim_id") in live:
+            continue
+        verdict = Verdict.from_dict({k: v for k, v in doc.items() if k != "claim"})
+        verdict.orphaned = True
+        claim = None
+        if isinstance(doc.get("claim"), dict):
+            with contextlib.suppress(TypeError, ValueError, KeyError):
+                claim = Claim.from_dict(dict(doc["claim"], article_id=aid))
+        out.append((verdict, claim))
+    return out
 
 
 def _check_new_claim(claim: Claim, text: str) -> Claim:

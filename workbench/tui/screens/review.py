@@ -13,7 +13,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from workbench.core.errors import WorkbenchError
@@ -31,6 +30,7 @@ from ..widgets.claims_table import ClaimsTable
 from ..widgets.detail import DetailPane
 from ..widgets.footer import FittingFooter
 from ..widgets.status_line import StatusLine
+from .review_team import TeamReview
 
 T = TypeVar("T")
 SORTS = ("article order", "worthiness", "status")
@@ -48,7 +48,7 @@ def worthiness_key(claim: Claim) -> tuple[int, float]:
     return (1, -claim.worthiness)
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(TeamReview):
     """Triage the claims of one article (the store is reached through ``session``)."""
 
     BINDINGS = [
@@ -58,6 +58,9 @@ class ReviewScreen(Screen):
                 tooltip="Apply the earlier check shown first under Checked before"),
         Binding("W", "dismiss_match", "Not the same", show=False, id="dismiss_match",
                 tooltip="The first match under Checked before is not the same claim"),
+        # A team workspace: save now what was kept while the server was unreachable
+        Binding("ctrl+r", "retry_kept", "Retry saving", show=False, id="retry_kept",
+                tooltip="Save the changes kept while the team server was unreachable"),
     ]
     AUTO_FOCUS = "#claims"
 
@@ -117,6 +120,7 @@ class ReviewScreen(Screen):
         # Fill the list once the layout has given it a width (one fill, not one per resize).
         self.call_after_refresh(self.refill)
         self.call_after_refresh(self.find_matches)
+        self.start_presence()
         if not self.claims:
             self.query_one(DetailPane).show(
                 render.line("No checkable claims were found in this article.")
@@ -181,12 +185,16 @@ class ReviewScreen(Screen):
             parts.append(f"“{render.message(self.text_filter, 14)}”")
         self.query_one("#list-info", Static).update(render.line(" · ".join(parts), style="dim"))
 
+    def on_unmount(self) -> None:
+        self.stop_presence()
+
     def refresh_status(self) -> None:
         self.query_one(StatusLine).show(
             self.article.title or self.article.source,
             self.session.counts(),
             self.session.reviewer,
             self.session.readonly,
+            self.team,
         )
 
     def show_claim(self, claim_id: str | None) -> None:
@@ -213,11 +221,14 @@ class ReviewScreen(Screen):
 
     # --------------------------------------------------------------- helpers
     def attempt(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
-        """Call the session; a WorkbenchError becomes a notification, not a crash."""
+        """Call the session; a WorkbenchError becomes a notification, not a crash (a
+        change kept while the team server is unreachable, or a conflict with a
+        colleague's change: see ``TeamReview.save_failed``)."""
         try:
             return fn(*args, **kwargs)
         except WorkbenchError as exc:
-            self.notify(render.message(exc), severity="error", markup=False)
+            if not self.save_failed(exc):
+                self.notify(render.message(exc), severity="error", markup=False)
             return None
 
     def writable(self, what: str) -> bool:
@@ -311,17 +322,20 @@ class ReviewScreen(Screen):
         from .note import NoteEditor
 
         note = self.session.verdict(claim.id).note
+        kept = self.session.kept_value(claim.id, "note")  # typed while offline, not saved
 
         def done(text: str | None) -> None:
-            if text is None or text == note:
+            self.working_on(claim.id, done=True)
+            if text is None or (text == note and kept is None):
                 return
-            verdict = self.attempt(self.session.set_note, claim.id, text)
+            verdict = self.attempt(self.session.set_note, claim.id, text, base=note)
             if verdict is not None:
                 self.verdict_changed(verdict)
                 self.notify("Note saved.", timeout=2)
 
-        self.app.push_screen(NoteEditor(self._label(claim), note, claim,
-                                        cursor_blink=self.cursor_blink), done)
+        self.working_on(claim.id)
+        self.app.push_screen(NoteEditor(self._label(claim), note if kept is None else kept,
+                                        claim, cursor_blink=self.cursor_blink), done)
 
     def _label(self, claim: Claim) -> str:
         return render.claim_label(claim, self.verdicts.get(claim.id))
@@ -333,6 +347,7 @@ class ReviewScreen(Screen):
         from .link import LinkDialog, LinkForm
 
         def done(form: LinkForm | None) -> None:
+            self.working_on(claim.id, done=True)
             if form is None:
                 return
             verdict = self.attempt(self.session.add_link, claim.id, form.url, form.title,
@@ -342,6 +357,7 @@ class ReviewScreen(Screen):
                 self.notify("Link saved.", timeout=2)
 
         links = self.session.verdict(claim.id).links
+        self.working_on(claim.id)
         self.app.push_screen(LinkDialog(self._label(claim), validate_url, links,
                                         cursor_blink=self.cursor_blink), done)
 
@@ -364,14 +380,18 @@ class ReviewScreen(Screen):
             if not self.writable("a link"):
                 return None
             verdict = self.attempt(self.session.update_link, claim.id, form.url, form.title,
-                                   form.stance)
+                                   form.stance, base=bases.get(form.url))
             if verdict is not None:
                 self.verdict_changed(verdict)
             return verdict
 
+        shown = self.session.verdict(claim.id)
+        bases = {link.url: (link.title, link.stance) for link in shown.links}
+        self.working_on(claim.id)
         self.app.push_screen(
-            LinksDialog(self._label(claim), self.session.verdict(claim.id), remove, edit,
-                        cursor_blink=self.cursor_blink)
+            LinksDialog(self._label(claim), shown, remove, edit,
+                        cursor_blink=self.cursor_blink),
+            lambda _: self.working_on(claim.id, done=True),
         )
 
     def action_reword(self) -> None:
@@ -380,16 +400,20 @@ class ReviewScreen(Screen):
             return
         from .label import LabelDialog
 
+        base = self.session.verdict(claim.id).label
+
         def done(text: str | None) -> None:
+            self.working_on(claim.id, done=True)
             if text is None:
                 return
-            verdict = self.attempt(self.session.set_label, claim.id, text)
+            verdict = self.attempt(self.session.set_label, claim.id, text, base=base)
             if verdict is not None:
                 self.verdict_changed(verdict)
                 self.notify("Claim reworded (ctrl+z undoes it)." if text else
                             "Back to the extracted label.", timeout=3)
 
         label = self.session.verdict(claim.id).label or claim.label or claim.anchor
+        self.working_on(claim.id)
         self.app.push_screen(LabelDialog(claim, label, cursor_blink=self.cursor_blink), done)
 
     # ------------------------------------------------------- adding a claim
@@ -597,11 +621,12 @@ class ReviewScreen(Screen):
     def outside_change(self) -> None:
         """Another process changed the workspace (or this one became the writer):
         read the article again and show it, the cursor kept on its claim."""
-        if self.query_one(ArticleView).selection is not None:
+        if not self.alive or self.query_one(ArticleView).selection is not None:
             return  # not while the reviewer is selecting; the next change refreshes
         if self.attempt(self.session.reload) is None and not self.claims:
             return
         self.reload_claims(keep=self.current)
+        self.refresh_presence()
 
     # --------------------------------------------------------------- filters
     def action_filter_text(self) -> None:
