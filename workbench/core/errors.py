@@ -106,6 +106,11 @@ class NotFound(StoreError):
     """No article or claim matches an id, or a prefix is ambiguous."""
 
 
+class Offline(StoreError):
+    """The team server cannot be reached (a server restart, a network cut): the change
+    was not saved, and can be made again once the connection is back."""
+
+
 class Conflict(StoreError):
     """Another reviewer changed the same field of a claim since this session saw it.
 

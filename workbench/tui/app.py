@@ -19,6 +19,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.models import Article
@@ -30,6 +31,7 @@ from .messages import (
     AppAction,
     ArticleChosen,
     ArticleExtracted,
+    ConnectionChanged,
     ExtractionFailed,
     ExtractionProgress,
     ExtractionStep,
@@ -38,6 +40,7 @@ from .messages import (
 from .screens.loading import LoadingScreen
 from .screens.picker import PickerScreen
 from .screens.review import ReviewScreen
+from .team import TeamState
 
 if TYPE_CHECKING:
     from workbench.core.export import ExportOptions
@@ -92,6 +95,11 @@ class WorkbenchApp(App[None]):
         """Opened with --readonly: never offer to become the writer."""
         self._offered_writer = False
         self._unwatch: Callable[[], None] | None = None
+        from workbench.core.services import live
+
+        self.team = TeamState(live.server_name(ws)) if live.is_team(ws) else None
+        """A team workspace: the server and its connection (None: a local folder)."""
+        self._back_timer: Timer | None = None
         self.advance_on_mark = advance_on_mark
         """After v/d/f/i/p/x, move to the next claim (fast triage)."""
         self.ws = ws
@@ -145,7 +153,7 @@ class WorkbenchApp(App[None]):
         elif self.start_article:
             self.push_screen(self._review(self.start_article))
         else:
-            self.push_screen(PickerScreen(self.ws.articles(), can_go_back=False))
+            self.push_screen(self._picker(self.ws.articles(), can_go_back=False))
         if self.ws.readonly:
             self.notify(
                 "Opened read-only (--readonly)." if self.readonly_requested else
@@ -172,31 +180,96 @@ class WorkbenchApp(App[None]):
     # ------------------------------------------------- the other workbench
     def _watch(self) -> None:
         """Refresh when another process changes the workspace (the store's watcher
-        thread posts a message; the screens re-read on the main thread)."""
+        thread posts a message; the screens re-read on the main thread); on a team
+        workspace also follow the server's connection (services.live)."""
+        from workbench.core.services import live
+
         try:
-            self._unwatch = self.ws.watch(self._changed_elsewhere)
+            self._unwatch = live.follow(self.ws, self._followed)
         except WorkbenchError:
             self._unwatch = None
 
-    def _changed_elsewhere(self) -> None:
+    def _followed(self, event: object) -> None:
         """The store's watcher thread: only a message crosses to the main thread."""
-        self.post_message(StoreChanged())
+        from workbench.core.services.live import Connection
+
+        if isinstance(event, Connection):
+            self.post_message(ConnectionChanged(event.online, event.server, event.caught_up,
+                                                event.reason))
+        else:
+            self.post_message(StoreChanged(getattr(event, "changes", None)))
 
     async def action_quit(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, ReviewScreen):
+                screen.stop_presence()
         if self._unwatch is not None:
             self._unwatch()
         self.exit()
 
     @on(StoreChanged)
-    def _store_changed(self) -> None:
-        screen = self.screen
-        if isinstance(screen, ReviewScreen):
-            screen.outside_change()
-        elif isinstance(screen, PickerScreen):
-            try:
-                screen.refresh_summaries(self.ws.articles())
-            except WorkbenchError:
-                pass
+    def _store_changed(self, message: StoreChanged) -> None:
+        # The screens under a dialog follow too (a note being written is compared with
+        # what a colleague saved meanwhile when it is saved).
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, ReviewScreen):
+                changes = message.changes
+                if changes is None or any(c.article_id == screen.article.id for c in changes):
+                    screen.outside_change()
+                else:
+                    screen.refresh_presence()  # only who works on what changed
+                break
+            if isinstance(screen, PickerScreen):
+                self._refresh_picker(screen)
+                break
+
+    def _refresh_picker(self, screen: PickerScreen) -> None:
+        try:
+            screen.refresh_summaries(self.ws.articles(), self._board())
+        except WorkbenchError:
+            pass
+
+    def _board(self) -> object:
+        if self.team is None:
+            return None
+        from workbench.core.services.presence import board
+
+        return board(self.ws)
+
+    def _picker(self, summaries: list, can_go_back: bool) -> PickerScreen:  # type: ignore[type-arg]
+        return PickerScreen(summaries, can_go_back=can_go_back, board=self._board(),
+                            me=self.ws.reviewer, team=self.team)
+
+    @on(ConnectionChanged)
+    def _connection_changed(self, message: ConnectionChanged) -> None:
+        """Lost: "offline — reconnecting…" at once; back: "back online — caught up N
+        changes" for a while, then "online"; the screens save what they kept."""
+        if self.team is None:
+            return
+        self.team.online = message.online
+        self.team.reason = message.reason
+        self.team.caught_up = message.caught_up if message.online else None
+        if self._back_timer is not None:
+            self._back_timer.stop()
+            self._back_timer = None
+        if message.online:
+            self._back_timer = self.set_timer(10, self._settled)
+        self._show_connection()
+        for screen in self.screen_stack:
+            if isinstance(screen, ReviewScreen):
+                screen.connection_changed(message.online)
+
+    def _settled(self) -> None:
+        if self.team is not None and self.team.online:
+            self.team.caught_up = None
+            self._show_connection()
+
+    def _show_connection(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, ReviewScreen) and screen.alive:
+                screen.refresh_status()
+            elif isinstance(screen, PickerScreen):
+                screen.refresh_team()
 
     def _check_writer(self) -> None:
         """Read-only because another workbench wrote: offer to write once it quits."""
@@ -366,7 +439,7 @@ class WorkbenchApp(App[None]):
         self.notify(f"Renamed: {render.message(article.title, 80)}", timeout=3, markup=False)
         for screen in self.screen_stack:
             if isinstance(screen, PickerScreen):
-                screen.refresh_summaries(summaries)
+                screen.refresh_summaries(summaries, self._board())
             elif isinstance(screen, ReviewScreen) and screen.article.id == article.id:
                 screen.outside_change()
 
@@ -382,7 +455,7 @@ class WorkbenchApp(App[None]):
         except WorkbenchError as exc:
             self.notify(render.message(exc), severity="error", markup=False)
             return
-        self.push_screen(PickerScreen(summaries, can_go_back=True))
+        self.push_screen(self._picker(summaries, can_go_back=True))
 
     def action_export(self, article_id: str) -> None:
         from .screens.export import ExportDialog

@@ -75,8 +75,11 @@ REVIEW_BINDINGS: list[Binding] = [
 ]
 
 _FOOTER_FIRST = ("next_unreviewed", "mark_verified", "mark_disputed", "mark_false",
-                 "mark_inconclusive", "mark_dismissed", "apply_match", "dismiss_match", "help",
-                 "quit")
+                 "mark_inconclusive", "apply_match", "dismiss_match", "help", "edit_note",
+                 "add_link", "undo", "quit", "mark_dismissed", "filter_text")
+"""The footer's keys in the order it shows them: at 80 columns the first nine fit (up to
+undo), at 90 quit too (widgets.footer hides the rest whole; ? lists every key). M and W
+come only on a claim with a match (then they push the last ones out)."""
 MATCH_ACTIONS = ("apply_match", "dismiss_match")
 """Shown (footer) and active only on a claim with a match under Checked before."""
 

@@ -83,7 +83,22 @@ class ClaimDerived(Message):
 
 @dataclass
 class StoreChanged(Message):
-    """Another process changed the workspace (posted from the store's watcher thread)."""
+    """Another process changed the workspace (posted from the store's watcher thread).
+    ``changes``: the history rows read since the last seen (a team workspace; empty
+    when only who-works-on-what changed), None when unknown (re-read everything)."""
+
+    changes: tuple[Any, ...] | None = None
+
+
+@dataclass
+class ConnectionChanged(Message):
+    """The team server's connection was lost (``online`` False) or is back, with the
+    number of colleagues' changes the catch-up read (posted from the watcher thread)."""
+
+    online: bool
+    server: str
+    caught_up: int = 0
+    reason: str = ""
 
 
 @dataclass

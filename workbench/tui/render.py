@@ -176,9 +176,16 @@ def progress_bar(counts: Mapping[str, int], width: int = 20) -> Content:
 
 
 def status_line(
-    title: str, counts: Mapping[str, int], reviewer: str, width: int, readonly: bool = False
+    title: str,
+    counts: Mapping[str, int],
+    reviewer: str,
+    width: int,
+    readonly: bool = False,
+    extra: Sequence[Content] = (),
 ) -> Content:
-    """Header line: title, reviewed N of M, bar, per-status counts, reviewer."""
+    """Header line: title, reviewed N of M, bar, per-status counts, reviewer; ``extra``
+    (e.g. a team server's connection, longest form first) goes last: the bar, then the
+    tallies make room for it before the title is cut below 16 cells."""
     total = sum(counts.values())
     reviewed = sum(counts.get(s, 0) for s in FINAL_STATUSES)
     tallies: list[str | tuple[str, str]] = []
@@ -186,15 +193,23 @@ def status_line(
         n = counts.get(status, 0)
         if n:
             tallies += [(f" {STATUS_MARK[status]}{n}", STATUS_COLOR[status])]
-    right: list[str | tuple[str, str] | Content] = [
-        (f" {reviewed}/{total} reviewed ", "bold"),
-        progress_bar(counts, 12 if width < 100 else 20),
-        *tallies,
-        ("  " + one_line(reviewer, 20), "italic"),
-    ]
+    bar = progress_bar(counts, 12 if width < 100 else 20)
+    tail: list[str | tuple[str, str] | Content] = [("  " + one_line(reviewer, 20), "italic")]
     if readonly:
-        right.append(("  READ-ONLY", "bold #f85149"))
-    right_content = Content.assemble(*right)
+        tail.append(("  READ-ONLY", "bold #f85149"))
+    head: list[str | tuple[str, str] | Content] = [(f" {reviewed}/{total} reviewed ", "bold")]
+    tries = [[*head, bar, *tallies, *tail]]
+    if extra:
+        tries = []
+        for e in extra:
+            tries += [[*head, bar, *tallies, *tail, "  ", e], [*head, *tallies, *tail, "  ", e]]
+        tries.append([*head, *tail, "  ", extra[-1]])
+    right_content = Content.assemble(*tries[-1])
+    for parts in tries:
+        candidate = Content.assemble(*parts)
+        if width - candidate.cell_length - 1 >= 16:
+            right_content = candidate
+            break
     room = max(width - right_content.cell_length - 1, 8)
     return Content.assemble((one_line(title or "(untitled)", room), "bold"), " ", right_content)
 

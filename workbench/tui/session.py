@@ -9,12 +9,16 @@ WorkbenchError, and the screen tells its widgets what changed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
-from workbench.core.errors import StoreError, WorkbenchError
+from workbench.core.errors import Conflict, Offline, StoreError, WorkbenchError
 from workbench.core.models import STATUSES, Change, Claim, Verdict
+from workbench.core.services import presence
 from workbench.core.services.link_checks import LinkCheckRun
+from workbench.core.services.presence import Board
 from workbench.core.store.interface import Store
+
+from .kept import UNREACHABLE, Disputed, Kept
 
 
 @dataclass
@@ -45,6 +49,13 @@ class ReviewSession:
         self._sentences: list[tuple[int, int]] | None = None
         self._conflicts: dict[str, tuple[str, ...]] = {}
         self._counts: dict[str, int] | None = None
+        self.online = True
+        """False while the team server is unreachable (the app follows the connection):
+        changes are kept, not tried (a try would wait for the reconnect)."""
+        self.kept: dict[tuple[str, str, str], Kept] = {}
+        """Changes not saved because the server was unreachable, oldest first."""
+        self.disputed: Disputed | None = None
+        """The last change refused by a conflict, until the reviewer decides."""
         self.reload()
 
     # ------------------------------------------------------------------ reading
@@ -146,29 +157,145 @@ class ReviewSession:
         self._conflicts.pop(verdict.claim_id, None)
         return verdict
 
-    def set_status(self, claim_id: str, status: str) -> Verdict:
-        return self._changed(self.store.set_status(self.article.id, claim_id, status))
+    # Every edit of a verdict field goes through ``save``: on a team workspace a change
+    # made while the server is unreachable is kept (and saved by ``save_kept`` once it
+    # is back), and a colleague's change of the same field since the reviewer loaded
+    # it is a Conflict, kept in ``disputed`` until the reviewer keeps one value.
+    # ``base``: the value the reviewer's editor started from.
 
-    def set_note(self, claim_id: str, note: str) -> Verdict:
-        return self._changed(self.store.set_note(self.article.id, claim_id, note))
+    def set_status(self, claim_id: str, status: str) -> Verdict:
+        return self.save(Kept(claim_id, "status", (status,)))
+
+    def set_note(self, claim_id: str, note: str, base: str | None = None) -> Verdict:
+        return self.save(Kept(claim_id, "note", (note,), base))
 
     def add_link(self, claim_id: str, url: str, title: str, stance: str | None) -> Verdict:
-        return self._changed(
-            self.store.add_link(self.article.id, claim_id, url, title=title, stance=stance)
+        return self.save(Kept(claim_id, "link", (url, title, stance)))
+
+    def update_link(self, claim_id: str, url: str, title: str, stance: str,
+                    base: tuple[str, str] | None = None) -> Verdict:
+        """Change a link's stance and title (one history row per changed attribute)."""
+        return self.save(Kept(claim_id, "link", (url, title, stance), base, edit=True))
+
+    def set_label(self, claim_id: str, label: str, base: str | None = None) -> Verdict:
+        """The reviewer's wording ("" goes back to the extracted label)."""
+        return self.save(Kept(claim_id, "label", (label,), base))
+
+    def remove_link(self, claim_id: str, url: str) -> Verdict:
+        return self.save(Kept(claim_id, "unlink", (url,)))
+
+    def save(self, kept: Kept, check: bool = True) -> Verdict:
+        """Write one change (``check=False``: the reviewer chose to keep theirs over a
+        colleague's value). Offline: kept, and Offline says so; Conflict: ``disputed``."""
+        if not self.online:
+            self.keep(kept)
+            raise Offline(UNREACHABLE)
+        if check and kept.base is not None:
+            now = kept.value_in(self.verdict(kept.claim_id))
+            if now not in (kept.base, kept.yours):
+                self._dispute(kept, now, "")
+        try:
+            verdict = self._write(kept)
+        except Offline:
+            self.keep(kept)
+            raise Offline(UNREACHABLE) from None
+        except Conflict as exc:
+            self._dispute(kept, exc.theirs, exc.reviewer, exc)
+        self.kept.pop(kept.key, None)
+        return self._changed(verdict)
+
+    def keep(self, kept: Kept) -> None:
+        self.kept.pop(kept.key, None)
+        self.kept[kept.key] = kept
+
+    def kept_value(self, claim_id: str, field: str) -> Any:
+        """The value of a change kept for this claim's field (e.g. the unsaved note)."""
+        kept = self.kept.get((claim_id, field, ""))
+        return None if kept is None else kept.yours
+
+    def save_kept(self) -> tuple[int, list[WorkbenchError]]:
+        """Save the kept changes, oldest first: (saved, errors); a Conflict stops (the
+        reviewer decides it first), an unreachable server keeps the rest."""
+        saved, errors = 0, list[WorkbenchError]()
+        for key in list(self.kept):
+            kept = self.kept.get(key)
+            if kept is None:
+                continue
+            try:
+                self.save(kept)
+            except Offline as exc:
+                errors.append(exc)
+                break
+            except Conflict as exc:
+                self.kept.pop(key, None)
+                errors.append(exc)
+                break
+            except WorkbenchError as exc:  # e.g. the claim is gone: say so, drop it
+                self.kept.pop(key, None)
+                errors.append(exc)
+                continue
+            saved += 1
+        return saved, errors
+
+    def keep_mine(self) -> Verdict:
+        """Write the disputed change over the colleague's value (a new change, in
+        history, undoable)."""
+        disputed, self.disputed = self.disputed, None
+        if disputed is None:
+            raise StoreError("there is no conflict to decide")
+        return self.save(disputed.kept, check=False)
+
+    def keep_theirs(self) -> Verdict:
+        """Drop the disputed change; the claim shows the value now stored."""
+        disputed, self.disputed = self.disputed, None
+        if disputed is None:
+            raise StoreError("there is no conflict to decide")
+        self.kept.pop(disputed.kept.key, None)
+        return self._changed(self.store.verdict(self.article.id, disputed.kept.claim_id))
+
+    def _dispute(self, kept: Kept, theirs: Any, who: str,
+                 exc: Conflict | None = None) -> NoReturn:
+        self._stale.add(kept.claim_id)
+        self.disputed = Disputed.of(kept, theirs, who, self.history_of(kept.claim_id))
+        if exc is not None:
+            raise exc
+        raise Conflict(
+            f"{who or 'a colleague'} changed the {self.disputed.field} of this claim while you "
+            "edited it; nothing was saved yet",
+            field=self.disputed.field, theirs=theirs, yours=kept.yours,
+            reviewer=self.disputed.who, article_id=self.article.id, claim_id=kept.claim_id,
         )
 
-    def update_link(self, claim_id: str, url: str, title: str, stance: str) -> Verdict:
-        """Change a link's stance and title (one history row per changed attribute)."""
-        from workbench.core.services.reviewing import edit_link
+    def _write(self, kept: Kept) -> Verdict:
+        aid, cid, args = self.article.id, kept.claim_id, kept.args
+        if kept.field == "status":
+            return self.store.set_status(aid, cid, args[0])
+        if kept.field == "note":
+            return self.store.set_note(aid, cid, args[0])
+        if kept.field == "label":
+            from workbench.core.services.reviewing import relabel
 
-        edited = edit_link(self.store, self.ref(claim_id), url, stance=stance, title=title)
-        return self._changed(edited.verdict)
+            return relabel(self.store, self.ref(cid), args[0]).verdict
+        if kept.field == "unlink":
+            return self.store.remove_link(aid, cid, args[0])
+        url, title, stance = args
+        if kept.edit:
+            # the store directly: reviewing.edit_link reads the verdict first, which
+            # would count a colleague's change as seen and hide the conflict
+            return self.store.update_link(aid, cid, url, title=title, stance=stance)
+        return self.store.add_link(aid, cid, url, title=title, stance=stance)
 
-    def set_label(self, claim_id: str, label: str) -> Verdict:
-        """The reviewer's wording ("" goes back to the extracted label)."""
-        from workbench.core.services.reviewing import relabel
+    # --------------------------------------------------------- who is on what
+    def board(self) -> Board:
+        """Assignments and who is on which claim (team workspaces; empty otherwise)."""
+        return presence.board(self.store, self.article.id)
 
-        return self._changed(relabel(self.store, self.ref(claim_id), label).verdict)
+    def take(self, claim_id: str | None = None) -> bool:
+        """Colleagues see this reviewer on the article (or claim); False if not marked."""
+        return presence.take(self.store, self.article.id, claim_id)
+
+    def release(self, claim_id: str | None = None) -> bool:
+        return presence.release(self.store, self.article.id, claim_id)
 
     def ref(self, claim_id: str) -> str:
         """The claim as the services name it (unambiguous across articles)."""
@@ -190,9 +317,6 @@ class ReviewSession:
         stored = self.store.add_claim(self.article.id, claim)
         self.reload()
         return stored
-
-    def remove_link(self, claim_id: str, url: str) -> Verdict:
-        return self._changed(self.store.remove_link(self.article.id, claim_id, url))
 
     def save_checks(self, claim_id: str, run: LinkCheckRun) -> Verdict:
         """Store a link-check run (services.link_checks.save_checks: a refused check

@@ -1,20 +1,27 @@
-"""The article picker: the workspace's articles with their review progress."""
+"""The article picker: the workspace's articles with their review progress; on a team
+workspace also who each article is assigned to and who has it open now, and the
+server's connection in the title line."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
+from workbench.core.services.presence import Board
 from workbench.core.store.results import ArticleSummary
 
 from .. import render
 from ..messages import ArticleChosen
+from ..team import TeamState, connection_segment, who_cells
+from ..widgets.footer import FittingFooter
 
 
 class PickerScreen(Screen):
@@ -28,10 +35,15 @@ class PickerScreen(Screen):
     ]
     AUTO_FOCUS = "#articles"
 
-    def __init__(self, summaries: list[ArticleSummary], can_go_back: bool) -> None:
+    def __init__(self, summaries: list[ArticleSummary], can_go_back: bool,
+                 board: Board | Any = None, me: str = "", team: TeamState | None = None) -> None:
         super().__init__()
         self.summaries = summaries
         self.can_go_back = can_go_back
+        self.board: Board | None = board
+        """Who works on what (a team workspace), None on a local folder."""
+        self.me = me
+        self.team = team
 
     @dataclass
     class RenameAsked(Message):
@@ -40,11 +52,29 @@ class PickerScreen(Screen):
         article_id: str
         title: str
 
-    def refresh_summaries(self, summaries: list[ArticleSummary]) -> None:
+    def refresh_summaries(self, summaries: list[ArticleSummary], board: Any = None) -> None:
         self.summaries = summaries
-        self.query_one("#picker-title", Static).update(render.line(
-            f"Articles in this workspace ({len(summaries)})", style="bold"))
+        if board is not None:
+            self.board = board
+        if not self.is_mounted or not self.query("#articles"):
+            return  # being taken down (a live signal can arrive while the app closes)
+        self.refresh_team()
         self.fill()
+
+    def title_line(self) -> Any:
+        title = render.line(f"Articles in this workspace ({len(self.summaries)})", style="bold")
+        width = self.size.width or self.app.size.width
+        segment = connection_segment(self.team)
+        if segment is None:
+            return title
+        if title.cell_length + 2 + segment.cell_length > width - 2:
+            segment = connection_segment(self.team, short=True) or segment
+        return Content.assemble(title, "  ", segment)
+
+    def refresh_team(self) -> None:
+        """The server's connection changed (the title line says it)."""
+        for title in self.query("#picker-title").results(Static):
+            title.update(self.title_line())
 
     def _current(self) -> ArticleSummary | None:
         table = self.query_one(DataTable)
@@ -66,11 +96,10 @@ class PickerScreen(Screen):
         self.app.push_screen(RenameDialog(summary.title or ""), done)
 
     def compose(self) -> ComposeResult:
-        yield Static(render.line(f"Articles in this workspace ({len(self.summaries)})",
-                                 style="bold"), markup=False, id="picker-title")
+        yield Static(self.title_line(), markup=False, id="picker-title")
         yield DataTable(id="articles", cursor_type="row")
         yield Static("", markup=False, id="picker-empty")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.fill()
@@ -85,26 +114,38 @@ class PickerScreen(Screen):
         keep = table.cursor_row
         table.clear(columns=True)
         width = self.size.width or self.app.size.width
-        fixed = 8 + 8 + 10 + 16 + 2 * 6 + 2  # id, reviewed, progress, updated; padding, bar
+        team = self.board is not None
+        # a team workspace: "assigned" and "on it" (who has it open now) instead of
+        # "updated" below 120 columns
+        with_updated = not team or width >= 120
+        who_w = 10 if width < 100 else 14
+        fixed = 8 + 8 + 10 + 2 * 4 + 2  # id, reviewed, progress; padding, bar
+        fixed += (16 + 2) * with_updated + (2 * who_w + 4) * team
         room = max(width - fixed, 20)
         with_source = room >= 60
         title_w = room - 2 - room // 3 if with_source else room
         widths = {"id": 8, "title": title_w, "reviewed": 8, "progress": 10,
-                  "source": room // 3, "updated": 16}
-        for label in ("id", "title", "reviewed", "progress", "source", "updated"):
-            if label == "source" and not with_source:
-                continue
+                  "source": room // 3, "updated": 16, "assigned": who_w, "on it": who_w}
+        labels = ["id", "title", "reviewed", "progress"]
+        labels += ["source"] * with_source + ["assigned", "on it"] * team
+        labels += ["updated"] * with_updated
+        for label in labels:
             table.add_column(label, key=label, width=widths[label])
         for summary in self.summaries:
             title, reviewed, bar, source, updated = render.article_row(summary, title_w,
                                                                        room // 3)
             cells = [render.cell(summary.id[:8], 0, "dim"), title, reviewed, bar]
-            cells += [source, updated] if with_source else [updated]
+            cells += [source] if with_source else []
+            if self.board is not None:
+                cells += who_cells(self.board.assignee(summary.id),
+                                   self.board.on_article(summary.id, exclude=self.me), who_w)
+            cells += [updated] if with_updated else []
             table.add_row(*cells, key=summary.id)
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1), animate=False)
 
     def on_resize(self) -> None:
+        self.refresh_team()
         self.fill()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -12,9 +12,9 @@ from typing import Any, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.models import STATUSES, Article, Claim, Verdict
@@ -29,7 +29,9 @@ from ..session import ReviewSession
 from ..widgets.article_view import ArticleView
 from ..widgets.claims_table import ClaimsTable
 from ..widgets.detail import DetailPane
+from ..widgets.footer import FittingFooter
 from ..widgets.status_line import StatusLine
+from .review_team import TeamReview
 
 T = TypeVar("T")
 SORTS = ("article order", "worthiness", "status")
@@ -47,10 +49,15 @@ def worthiness_key(claim: Claim) -> tuple[int, float]:
     return (1, -claim.worthiness)
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(TeamReview):
     """Triage the claims of one article (the store is reached through ``session``)."""
 
-    BINDINGS = footer_order(REVIEW_BINDINGS)
+    BINDINGS = [
+        *footer_order(REVIEW_BINDINGS),
+        # A team workspace: save now what was kept while the server was unreachable
+        Binding("ctrl+r", "retry_kept", "Retry saving", show=False, id="retry_kept",
+                tooltip="Save the changes kept while the team server was unreachable"),
+    ]
     AUTO_FOCUS = "#claims"
 
     def __init__(self, store: Store, article_id: str, *, cursor_blink: bool = True,
@@ -104,7 +111,7 @@ class ReviewScreen(Screen):
                 yield Static("", markup=False, id="list-info")
                 yield DetailPane(id="detail")
             yield ArticleView(id="article")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).cursor_blink = self.cursor_blink
@@ -112,6 +119,7 @@ class ReviewScreen(Screen):
         self.refresh_status()
         # Fill the list once the layout has given it a width (one fill, not one per resize).
         self.call_after_refresh(self._first_fill)
+        self.start_presence()
         if not self.claims:
             self.query_one(DetailPane).show(
                 render.line("No checkable claims were found in this article.")
@@ -182,12 +190,16 @@ class ReviewScreen(Screen):
             parts.append(f"“{render.message(self.text_filter, 14)}”")
         self.query_one("#list-info", Static).update(render.line(" · ".join(parts), style="dim"))
 
+    def on_unmount(self) -> None:
+        self.stop_presence()
+
     def refresh_status(self) -> None:
         self.query_one(StatusLine).show(
             self.article.title or self.article.source,
             self.session.counts(),
             self.session.reviewer,
             self.session.readonly,
+            self.team,
         )
 
     def show_claim(self, claim_id: str | None) -> None:
@@ -215,11 +227,14 @@ class ReviewScreen(Screen):
 
     # --------------------------------------------------------------- helpers
     def attempt(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
-        """Call the session; a WorkbenchError becomes a notification, not a crash."""
+        """Call the session; a WorkbenchError becomes a notification, not a crash (a
+        change kept while the team server is unreachable, or a conflict with a
+        colleague's change: see ``TeamReview.save_failed``)."""
         try:
             return fn(*args, **kwargs)
         except WorkbenchError as exc:
-            self.notify(render.message(exc), severity="error", markup=False)
+            if not self.save_failed(exc):
+                self.notify(render.message(exc), severity="error", markup=False)
             return None
 
     def writable(self, what: str) -> bool:
@@ -313,17 +328,20 @@ class ReviewScreen(Screen):
         from .note import NoteEditor
 
         note = self.session.verdict(claim.id).note
+        kept = self.session.kept_value(claim.id, "note")  # typed while offline, not saved
 
         def done(text: str | None) -> None:
-            if text is None or text == note:
+            self.working_on(claim.id, done=True)
+            if text is None or (text == note and kept is None):
                 return
-            verdict = self.attempt(self.session.set_note, claim.id, text)
+            verdict = self.attempt(self.session.set_note, claim.id, text, base=note)
             if verdict is not None:
                 self.verdict_changed(verdict)
                 self.notify("Note saved.", timeout=2)
 
-        self.app.push_screen(NoteEditor(self._label(claim), note, claim,
-                                        cursor_blink=self.cursor_blink), done)
+        self.working_on(claim.id)
+        self.app.push_screen(NoteEditor(self._label(claim), note if kept is None else kept,
+                                        claim, cursor_blink=self.cursor_blink), done)
 
     def _label(self, claim: Claim) -> str:
         return render.claim_label(claim, self.verdicts.get(claim.id))
@@ -335,6 +353,7 @@ class ReviewScreen(Screen):
         from .link import LinkDialog, LinkForm
 
         def done(form: LinkForm | None) -> None:
+            self.working_on(claim.id, done=True)
             if form is None:
                 return
             verdict = self.attempt(self.session.add_link, claim.id, form.url, form.title,
@@ -344,6 +363,7 @@ class ReviewScreen(Screen):
                 self.notify("Link saved.", timeout=2)
 
         links = self.session.verdict(claim.id).links
+        self.working_on(claim.id)
         self.app.push_screen(LinkDialog(self._label(claim), validate_url, links,
                                         cursor_blink=self.cursor_blink), done)
 
@@ -366,14 +386,18 @@ class ReviewScreen(Screen):
             if not self.writable("a link"):
                 return None
             verdict = self.attempt(self.session.update_link, claim.id, form.url, form.title,
-                                   form.stance)
+                                   form.stance, base=bases.get(form.url))
             if verdict is not None:
                 self.verdict_changed(verdict)
             return verdict
 
+        shown = self.session.verdict(claim.id)
+        bases = {link.url: (link.title, link.stance) for link in shown.links}
+        self.working_on(claim.id)
         self.app.push_screen(
-            LinksDialog(self._label(claim), self.session.verdict(claim.id), remove, edit,
-                        cursor_blink=self.cursor_blink)
+            LinksDialog(self._label(claim), shown, remove, edit,
+                        cursor_blink=self.cursor_blink),
+            lambda _: self.working_on(claim.id, done=True),
         )
 
     def action_reword(self) -> None:
@@ -382,16 +406,20 @@ class ReviewScreen(Screen):
             return
         from .label import LabelDialog
 
+        base = self.session.verdict(claim.id).label
+
         def done(text: str | None) -> None:
+            self.working_on(claim.id, done=True)
             if text is None:
                 return
-            verdict = self.attempt(self.session.set_label, claim.id, text)
+            verdict = self.attempt(self.session.set_label, claim.id, text, base=base)
             if verdict is not None:
                 self.verdict_changed(verdict)
                 self.notify("Claim reworded (ctrl+z undoes it)." if text else
                             "Back to the extracted label.", timeout=3)
 
         label = self.session.verdict(claim.id).label or claim.label or claim.anchor
+        self.working_on(claim.id)
         self.app.push_screen(LabelDialog(claim, label, cursor_blink=self.cursor_blink), done)
 
     # ------------------------------------------------------- adding a claim
@@ -560,6 +588,7 @@ class ReviewScreen(Screen):
     def _apply_history(self, redo: bool, verb: str, nothing: str) -> None:
         if not self.writable(verb.lower()):
             return
+        shown = self.query_one(ClaimsTable).row_keys()
         done = self.attempt(self.session.undo, redo)
         if done is None:
             return
@@ -567,7 +596,7 @@ class ReviewScreen(Screen):
             self.notify(nothing, timeout=2)
             return
         if done.claims_changed:
-            self.reload_claims(keep=done.touched[0] if done.touched else self.current)
+            self.reload_claims(keep=self._kept_after(done.touched, shown))
         else:
             for claim_id in done.touched:
                 verdict = self.verdicts.get(claim_id)
@@ -581,6 +610,20 @@ class ReviewScreen(Screen):
         where = "" if change.article_id == self.article.id else " (in another article)"
         self.notify(f"{verb}: {what}{where}", timeout=3, markup=False)
 
+    def _kept_after(self, touched: list[str], shown: list[str]) -> str | None:
+        """The claim to stay on after an undo that added or removed claims: the first
+        one it changed that still exists, else the row next to a removed one."""
+        for claim_id in touched:
+            if claim_id in self.by_id:
+                return claim_id
+        for claim_id in touched:
+            if claim_id in shown:
+                at = shown.index(claim_id)
+                for key in shown[at + 1:] + shown[:at][::-1]:
+                    if key in self.by_id:
+                        return key
+        return self.current
+
     def reload_claims(self, keep: str | None = None) -> None:
         """The claims themselves changed (a claim added, undone, another process):
         every pane is filled again from the session."""
@@ -593,11 +636,12 @@ class ReviewScreen(Screen):
     def outside_change(self) -> None:
         """Another process changed the workspace (or this one became the writer):
         read the article again and show it, the cursor kept on its claim."""
-        if self.query_one(ArticleView).selection is not None:
+        if not self.alive or self.query_one(ArticleView).selection is not None:
             return  # not while the reviewer is selecting; the next change refreshes
         if self.attempt(self.session.reload) is None and not self.claims:
             return
         self.reload_claims(keep=self.current)
+        self.refresh_presence()
 
     # --------------------------------------------------------------- filters
     def action_filter_text(self) -> None:

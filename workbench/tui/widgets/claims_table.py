@@ -12,6 +12,7 @@ from textual.widgets.data_table import ColumnKey, RowKey
 from workbench.core.models import Claim, Verdict
 
 from ..render import claim_row, extras_cell, mark_cell
+from ..team import with_taken
 
 # (header, key, width); the label column gets what is left of the table's width.
 FIXED = (("", "mark", 1), ("kind", "kind", 9), ("", "extras", 5))
@@ -35,6 +36,8 @@ class ClaimsTable(DataTable, inherit_bindings=False):
         self._shown: dict[str, tuple[str, tuple[bool, int, bool, bool], str]] = {}
         """What each row shows now: (status, (note, links, conflict, matched), label)."""
         self._matched: set[str] = set()
+        self._taken: dict[str, str] = {}
+        """Claim id -> the colleagues on it now (team workspaces: the ◆name marker)."""
 
     def _fit(self) -> int:
         """Cells left for the label: the fixed columns and their padding taken off."""
@@ -74,6 +77,8 @@ class ClaimsTable(DataTable, inherit_bindings=False):
             conflict = bool(conflicts.get(claim.id))
             is_matched = claim.id in self._matched
             cells = claim_row(claim, status, verdict, conflict, is_matched)
+            if claim.id in self._taken:
+                cells = (*cells[:2], with_taken(cells[2], self._taken[claim.id]), *cells[3:])
             self.add_row(*(cells if self._worth else cells[:4]), key=claim.id)
             if verdict is None:
                 self._shown[claim.id] = (status, (False, 0, conflict, is_matched), "")
@@ -120,8 +125,22 @@ class ClaimsTable(DataTable, inherit_bindings=False):
         if shown is None or shown[1] != extras:
             self._set_cell(key, "extras", extras_cell(verdict, conflict, matched))
         if claim is not None and (shown is None or shown[2] != label):
-            self._set_cell(key, "label", claim_row(claim, status, verdict)[2])
+            self._set_label(key, claim, verdict)
         self._shown[key] = (status, extras, label)
+
+    def _set_label(self, key: str, claim: Claim, verdict: Verdict | None) -> None:
+        label = claim_row(claim, "unreviewed", verdict)[2]
+        self._set_cell(key, "label", with_taken(label, self._taken.get(key, "")))
+
+    def set_taken(self, taken: Mapping[str, str],
+                  verdicts: Mapping[str, Verdict] | None = None) -> None:
+        """Show the ◆name marker on the claims colleagues are on now (and take it off
+        the others): only the rows whose marker changed are redrawn."""
+        old, self._taken = self._taken, dict(taken)
+        by_id = {c.id: c for c in self._claims}
+        for key in set(old) | set(self._taken):
+            if old.get(key) != self._taken.get(key) and key in self.rows and key in by_id:
+                self._set_label(key, by_id[key], (verdicts or {}).get(key))
 
     def _set_cell(self, row_key: str, column_key: str, value: Text) -> None:
         """``update_cell`` without its cost at 10,000 rows: update_cell bumps the

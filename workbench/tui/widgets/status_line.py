@@ -1,4 +1,5 @@
-"""The header line: article title, reviewed N of M, a small status bar, reviewer."""
+"""The header line: article title, reviewed N of M, a small status bar, reviewer, and on
+a team workspace the server's connection (online, offline — reconnecting…, back)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Mapping
 from textual.widgets import Static
 
 from ..render import status_line
+from ..team import TeamState, connection_segment
 
 
 class StatusLine(Static):
@@ -17,15 +19,28 @@ class StatusLine(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", markup=False, id=id)
         self._state: tuple[str, dict[str, int], str, bool] = ("", {}, "", False)
+        self.team: TeamState | None = None
+        self._shown = ""
 
-    def show(self, title: str, counts: Mapping[str, int], reviewer: str, readonly: bool) -> None:
+    def show(self, title: str, counts: Mapping[str, int], reviewer: str, readonly: bool,
+             team: TeamState | None = None) -> None:
         self._state = (title, dict(counts), reviewer, readonly)
+        self.team = team
         self._paint()
 
     def on_resize(self) -> None:
         self._paint()
 
+    @property
+    def text(self) -> str:
+        """What the line says now (plain), e.g. for tests."""
+        return self._shown
+
     def _paint(self) -> None:
         title, counts, reviewer, readonly = self._state
         width = max(self.size.width - 2, 20) if self.size.width else 118
-        self.update(status_line(title, counts, reviewer, width, readonly))
+        extra = [c for c in (connection_segment(self.team), connection_segment(self.team, True))
+                 if c is not None]
+        content = status_line(title, counts, reviewer, width, readonly, extra)
+        self._shown = content.plain
+        self.update(content)

@@ -24,7 +24,7 @@ import psycopg
 from psycopg import pq
 from psycopg.rows import dict_row
 
-from ...errors import StoreError
+from ...errors import Offline, StoreError
 from ...models import Change
 from ...text import one_line
 from .connect import connect, safe_url
@@ -156,7 +156,7 @@ class Session:
                 return
             except StoreError as exc:
                 if time.monotonic() > deadline:
-                    raise StoreError(
+                    raise Offline(
                         f"offline: {exc.message}; your last change was not saved"
                     ) from None
             time.sleep(pause)  # back-off between attempts, not a synchronisation

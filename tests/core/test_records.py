@@ -1,0 +1,77 @@
+"""Superlative, record, rank and comparison claims on our own sentences
+(tests/data/dev_statements/records.json; the finder is core/nlp/records.py).
+
+Every sentence is one article; all go through one ``extract_many`` pass.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench.core.articles import make_article
+from workbench.core.nlp.extract import extract_many
+
+DEV = Path(__file__).resolve().parents[1] / "data" / "dev_statements" / "records.json"
+ITEMS = json.loads(DEV.read_text(encoding="utf-8"))["items"]
+
+
+@pytest.fixture(scope="module")
+def dev():
+    articles = [make_article(item["text"] + "\n", "dev") for item in ITEMS]
+    return {
+        item["text"]: (article, claims)
+        for item, article, claims in zip(ITEMS, articles, extract_many(articles), strict=True)
+    }
+
+
+def _record_claims(claims):
+    return [
+        c for c in claims if c.kind == "ordinal" or "superlative" in (c.value or {}).get("tags", [])
+    ]
+
+
+def _overlapping(article, claims, anchor):
+    start = article.text.index(anchor)
+    end = start + len(anchor)
+    return [c for c in claims if c.start < end and start < c.end]
+
+
+def _show(claims):
+    return [(c.kind, c.anchor, c.value.get("tags")) for c in claims if c.kind != "consistency"]
+
+
+@pytest.mark.parametrize("item", [i for i in ITEMS if "records" in i], ids=lambda i: i["text"][:48])
+def test_record_is_a_claim(dev, item):
+    article, claims = dev[item["text"]]
+    for fact in item["records"]:
+        over = _overlapping(article, _record_claims(claims), fact["anchor"])
+        assert over, f"no record claim on {fact['anchor']!r}: {_show(claims)}"
+        if "type" in fact:
+            statements = [c for c in over if c.kind == "statement"]
+            assert not statements or any(c.claim_type == fact["type"] for c in statements), [
+                (c.claim_type, c.anchor) for c in statements
+            ]
+
+
+@pytest.mark.parametrize(
+    "item", [i for i in ITEMS if i.get("no_record")], ids=lambda i: i["text"][:48]
+)
+def test_no_record_claim(dev, item):
+    _, claims = dev[item["text"]]
+    records = [c for c in _record_claims(claims) if c.kind != "ordinal"]
+    assert not records, _show(records)
+    if item.get("none"):
+        assert not [c for c in claims if c.kind != "consistency"], _show(claims)
+
+
+def test_one_fact_one_claim(dev):
+    """A record phrase is one claim: never two claims tagged superlative on it."""
+    for item in ITEMS:
+        article, claims = dev[item["text"]]
+        for fact in item.get("records", []):
+            over = _overlapping(article, _record_claims(claims), fact["anchor"])
+            statements = [c for c in over if c.kind == "statement"]
+            assert len(statements) <= 1, _show(statements)

@@ -1,0 +1,375 @@
+"""Record claims: the phrase and clause of each record cue (``records.py``), and the
+extraction hook that makes them claims.
+
+``record_phrases`` gives, for one sentence, the phrase of each record with the clause
+that asserts it (subject and predicate where they sit together, the predicate where
+they do not, the noun phrase alone for an apposition), its label and claim type.
+``attach`` tags the claim that already holds a record (a statement, an ordinal "the
+first woman to ...", a number "only four"), or adds a statement claim where no claim
+does: one fact, one claim. A record inside a direct quote is the quote's; a hedged one
+("could be the biggest") makes none. Imported only by extraction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .records import OUTCOME_HEADS, QUANTITY_ADJECTIVES, QUANTITY_HEADS, TAG, _noun_phrase, is_cue
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+_HEDGES = frozenset({"could", "might", "may", "would", "should"})
+_HEDGE_WORDS = frozenset(
+    "perhaps maybe possibly probably presumably arguably supposedly hopefully".split()
+)
+_VIEW_VERBS = frozenset({"think", "believe", "feel", "hope", "wish", "guess", "suppose"})
+
+
+# ----------------------------------------------------------------- phrases
+
+
+@dataclass
+class RecordPhrase:
+    """A record found in a sentence: doc char offsets of its clause, of its cue, the
+    verb that asserts it (None for a noun phrase alone), its label and claim type."""
+
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    verb: Token | None
+    label: str
+    claim_type: str
+    cue: Token
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    node = tok
+    while node.head.i != node.i:
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "compound"):
+            return node
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else None
+
+
+def _kept(tok: Token, drop_after: int) -> list[Token]:
+    """The subtree of ``tok`` without clauses hung on it after a comma."""
+    out = [tok]
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ in ("punct", "cc"):
+            continue
+        if c.dep_ in ("appos", "conj", "parataxis") and c.i > tok.i:
+            continue
+        if c.dep_ in ("relcl", "acl", "advcl") and c.left_edge.i > 0:
+            if doc[c.left_edge.i - 1].text in (",", "—", "–", "(") and c.i > drop_after:
+                continue
+        out.extend(_kept(c, drop_after))
+    return out
+
+
+_SIDE = frozenset({"advcl", "ccomp", "parataxis", "punct", "mark", "cc", "conj", "dep", "intj"})
+
+
+def _clause_tokens(verb: Token, cue: Token) -> list[Token]:
+    """Subject + predicate of the clause ``verb`` heads, without its side clauses."""
+    out = [verb]
+    for c in verb.children:
+        if c.dep_ in _SIDE and not (c.left_edge.i <= cue.i <= c.right_edge.i):
+            continue
+        if c.dep_ in ("nsubj", "nsubjpass") and c.right_edge.i - c.left_edge.i > 10:
+            continue
+        if c.lower_ == "according":
+            continue
+        if c.dep_ in ("npadvmod", "advmod", "prep") and c.i < verb.i and c.i < cue.i:
+            if not any(s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i for s in verb.children):
+                continue  # "So far, ...", "In 2019 ..."
+        out.extend(_kept(c, cue.i))
+    return out
+
+
+def _predicate_tokens(np: Token, verb: Token, cue: Token) -> list[Token]:
+    """The verb, what sits between it and the record phrase, the phrase, and the
+    verb's subject when it stands right before it."""
+    doc = np.doc
+    out = _kept(np, cue.i)
+    lo = min(t.i for t in out)
+    hi = max(t.i for t in out)
+    # qualifiers hung on the verb right after the phrase: "the lowest since records began"
+    for c in verb.children:
+        if c.i > hi and c.dep_ in ("prep", "advmod", "advcl", "npadvmod"):
+            first = c.left_edge
+            if first.i == hi + 1 and (
+                first.lower_ in ("since", "ever", "yet", "in", "on", "for", "of", "outside")
+            ):
+                sub = _kept(c, cue.i)
+                out.extend(sub)
+                hi = max(t.i for t in sub)
+    start = min(verb.i, lo)
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+    if aux:
+        start = min(start, min(a.i for a in aux))
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is not None and subj.i < start:
+        edge = subj.right_edge.i
+        between = doc[edge + 1 : start]
+        if all(t.dep_ in ("advmod", "aux", "neg", "auxpass") for t in between) and (
+            subj.right_edge.i - subj.left_edge.i <= 10
+        ):
+            start = subj.left_edge.i
+    return [t for t in doc[start : max(hi, verb.i) + 1]]
+
+
+def _trim(tokens: list[Token]) -> tuple[Token, Token] | None:
+    if not tokens:
+        return None
+    ordered = sorted(tokens, key=lambda t: t.i)
+    while ordered and (ordered[0].is_punct or ordered[0].dep_ in ("cc", "mark")):
+        ordered.pop(0)
+    while ordered and (ordered[-1].is_punct or ordered[-1].dep_ == "cc"):
+        ordered.pop()
+    if not ordered:
+        return None
+    return ordered[0], ordered[-1]
+
+
+def _render(first: Token, last: Token) -> str:
+    text = first.doc[first.i : last.i + 1].text
+    return re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+
+
+MAX_LABEL_WORDS = 16
+
+
+def _label(first: Token, last: Token, np: Token, verb: Token | None) -> str:
+    """The clause when short; else subject + verb + the record phrase."""
+    text = _render(first, last)
+    words = text.split()
+    if len(words) > MAX_LABEL_WORDS:
+        phrase = _trim(_kept(np, np.i))
+        core = _render(*phrase) if phrase else np.text
+        subj = None
+        if verb is not None:
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and verb.dep_ == "conj":
+                subj = next(
+                    (c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None
+                )
+        lead = ""
+        if subj is not None:
+            compact = [
+                t
+                for t in subj.subtree
+                if t.dep_ in ("det", "compound", "amod", "poss", "case") or t.i == subj.i
+            ]
+            lead = " ".join(t.text for t in sorted(compact, key=lambda t: t.i))
+            if verb is not None and verb.i < np.i:
+                lead += " " + verb.text
+        text = f"{lead} {core}".strip()
+        words = text.split()
+        if len(words) > MAX_LABEL_WORDS:
+            text = " ".join(words[:MAX_LABEL_WORDS]) + "…"
+    if text[:1].isupper() and first.pos_ != "PROPN" and not first.ent_type_:
+        if not (len(text) > 1 and text[1].isupper()):
+            text = text[0].lower() + text[1:]
+    return text
+
+
+def _quantity(cue: Token, np: Token) -> bool:
+    """Does the record rank an amount ("the largest", "a record high", "busiest")?"""
+    low = cue.lower_
+    adj = cue.head if low in ("most", "least") else cue
+    lemma = adj.lemma_.lower()
+    for form, base in (("est", ""), ("iest", "y"), ("st", "")):
+        if adj.lower_.endswith(form) and adj.tag_ in ("JJS", "RBS"):
+            lemma = adj.lower_[: -len(form)] + base if not lemma or lemma == adj.lower_ else lemma
+            break
+    if lemma in QUANTITY_ADJECTIVES or adj.lower_ in (
+        "largest",
+        "biggest",
+        "busiest",
+        "highest",
+        "lowest",
+        "most",
+        "least",
+    ):
+        return True
+    if cue.lower_ in ("record", "records", "high", "low", "peak", "trough", "highs", "lows"):
+        return True
+    if cue.lower_ in ("any", "never", "ever", "anyone", "anywhere"):
+        return True
+    head = np.lemma_.lower()
+    return head in QUANTITY_HEADS or head in OUTCOME_HEADS
+
+
+def _hedged(verb: Token | None, cue: Token) -> bool:
+    """ "It could be the biggest upset", "perhaps the strangest", "I think ..."."""
+    node: Token | None = verb if verb is not None else cue
+    seen = 0
+    while node is not None and seen < 8:
+        for c in node.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in _HEDGES:
+                return True
+            if c.dep_ == "advmod" and c.lower_ in _HEDGE_WORDS:
+                return True
+            if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+            ):
+                return True
+        if node.lemma_.lower() in _VIEW_VERBS and node.pos_ == "VERB":
+            return True
+        if node.head.i == node.i:
+            break
+        node, seen = node.head, seen + 1
+    return any(t.lower_ in _HEDGE_WORDS for t in cue.doc[max(0, cue.i - 3) : cue.i])
+
+
+def record_phrases(sent: Span) -> list[RecordPhrase]:
+    """The records of one sentence, one per record phrase (a question makes none)."""
+    if sent.text.rstrip().rstrip("”\"’'").endswith("?"):
+        return []
+    out: list[RecordPhrase] = []
+    for tok in sent:
+        if not is_cue(tok):
+            continue
+        if any(r.cue_start <= tok.idx < r.end and r.start <= tok.idx for r in out):
+            continue  # a second cue of a phrase already found ("one of only ... largest")
+        np = _noun_phrase(tok)
+        verb: Token | None = None
+        if tok.pos_ == "VERB" or tok.lower_ in ("any", "never", "ever", "anyone", "anywhere"):
+            verb = tok if tok.pos_ == "VERB" else _clause_verb(tok)
+            tokens = _clause_tokens(verb, tok) if verb is not None else list(np.subtree)
+        elif np.dep_ in ("attr", "acomp", "oprd", "dobj", "dative", "xcomp") and np.head.pos_ in (
+            "VERB",
+            "AUX",
+        ):
+            verb = np.head
+            tokens = _predicate_tokens(np, verb, tok)
+        elif np.dep_ in ("pobj", "prep") and (
+            np.head.head.pos_ in ("VERB", "AUX")
+            or (np.dep_ == "prep" and np.head.pos_ in ("VERB", "AUX"))
+        ):
+            prep = np if np.dep_ == "prep" else np.head
+            verb = prep.head
+            tokens = _predicate_tokens(prep, verb, tok)
+        elif np.dep_ in ("nsubj", "nsubjpass") or (
+            tok.dep_ == "advmod" and tok.head.dep_ in ("nsubj", "nsubjpass")
+        ):
+            verb = _clause_verb(np)
+            tokens = _clause_tokens(verb, tok) if verb is not None else list(np.subtree)
+        elif np.pos_ == "VERB" or np.dep_ == "ROOT":
+            verb = np if np.pos_ in ("VERB", "AUX") else None
+            tokens = _clause_tokens(np, tok) if verb is not None else list(np.subtree)
+        else:
+            tokens = _kept(np, tok.i)  # an apposition or a noun phrase inside another
+            small = any(c.dep_ == "nsubj" for c in np.children)
+            if small and np.head.pos_ == "VERB" and np.head.i < np.i:
+                verb = np.head  # "making it the world's largest crisis"
+                tokens.append(verb)
+        span = _trim(tokens)
+        if span is None:
+            continue
+        first, last = span
+        if last.i - first.i < 1:
+            continue
+        start, end = first.idx, last.idx + len(last.text)
+        if not (first.idx <= tok.idx < end):
+            start = min(start, tok.idx)
+        label = _label(first, last, np, verb)
+        ctype = "quantity" if _quantity(tok, np) else "other"
+        out.append(
+            RecordPhrase(start, end, tok.idx, tok.idx + len(tok.text), verb, label, ctype, tok)
+        )
+    return out
+
+
+# ----------------------------------------------------------------- the extraction hook
+
+
+def _tag(value: dict[str, Any]) -> None:
+    tags = value.setdefault("tags", [])
+    if TAG not in tags:
+        tags.append(TAG)
+
+
+def attach(
+    sent: Span,
+    statements: list[Any],
+    drafts: list[Any],
+    reports: list[Any],
+    quotes: list[tuple[int, int]],
+) -> list[Any]:
+    """Tag the claims that hold a record; return new statement claims for the rest.
+
+    ``statements``: the sentence's statement claims (``statements.Statement``, offsets in
+    the doc); ``drafts``: its number, date and ordinal drafts (``extract._Draft``);
+    ``reports``: its reported clauses (``speech.Report``); ``quotes``: every quoted
+    stretch of the doc (a record inside a direct quote is the quote's, not a claim).
+    One fact, one claim: a claim that already holds the cue is tagged, not doubled.
+    """
+    from .statements import Statement
+
+    new: list[Any] = []
+    for rec in record_phrases(sent):
+        cue = rec.cue
+        c0, c1 = rec.cue_start, rec.cue_end
+        host = next((s for s in statements if not s.silent and s.start <= c0 and c1 <= s.end), None)
+        if host is not None:
+            _tag(host.value)
+            if host.claim_type == "other" and rec.claim_type == "quantity":
+                host.claim_type = "quantity"
+            continue
+        number = next(
+            (
+                d
+                for d in drafts
+                if d.kind in ("ordinal", "quantity", "money", "percent")
+                and (
+                    d.start <= c0 < d.end
+                    or (
+                        d.kind == "ordinal"
+                        and rec.start <= d.start < rec.end
+                        and cue.lower_ in ("first", "only")
+                    )
+                )
+            ),
+            None,
+        )
+        if number is not None:
+            _tag(number.value)  # "the first woman to lead", "one of only four", "second-largest"
+            continue
+        if any(a <= rec.start and rec.end <= b for a, b in quotes) or any(
+            a <= c0 < b for a, b in quotes
+        ):
+            continue  # a record inside a direct quote: the quote is the claim
+        if _hedged(rec.verb, cue):
+            continue
+        if any(s.start <= rec.start and rec.end <= s.end for s in new):
+            continue
+        report = None
+        for r in reports:
+            head = r.head
+            if head.idx <= c0 and any(a.i == head.i for a in [cue, *cue.ancestors]):
+                report = r
+                break
+        speaker = report.speaker if report is not None else None
+        label = rec.label
+        if speaker:
+            label = f"{speaker}: {label}"
+        tags = [TAG]
+        if any(
+            t.dep_ == "neg" or t.lower_ in ("not", "never", "no")
+            for t in sent.doc.char_span(rec.start, rec.end, alignment_mode="expand") or []
+        ):
+            tags.append("negated")
+        ctype = rec.claim_type
+        if rec.verb is not None and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in rec.verb.children
+        ):
+            ctype = "prediction"
+        value = {"negated": "negated" in tags, "tags": tags}
+        new.append(Statement(rec.start, rec.end, label, value, ctype, speaker))
+    return new
