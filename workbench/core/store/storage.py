@@ -86,32 +86,14 @@ def atomic_write(
     Raises StoreError for OSErrors (full disk, permissions); other exceptions
     (injected crashes) propagate unchanged. The temp file is always removed.
     """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        _step("open", path)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        with os.fdopen(fd, "wb") as fh:
-            _step("write", path)
-            fh.write(data)
-            _step("flush", path)
-            fh.flush()
-            _step("fsync", path)
-            os.fsync(fh.fileno())
-        if keep_backup and path.exists():
-            _step("backup", path)
-            _backup(path)
-        _step("replace", path)
-        os.replace(tmp, path)
-        _step("fsync_dir", path)
-        if sync_dir:  # else the caller fsyncs the folder once for many files
+    _write_batch([(path, data)], keep_backup)
+    if sync_dir:  # else the caller fsyncs the folder once for many files
+        try:
             fsync_dir(path.parent)
-    except OSError as exc:
-        raise StoreError(
-            f"cannot save {path}: {describe_os_error(exc)}; the previous version is intact"
-        ) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot save {path}: {describe_os_error(exc)}; the previous version is intact"
+            ) from exc
 
 
 def _backup(path: Path) -> None:
