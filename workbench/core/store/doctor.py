@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import StoreError, WorkbenchError
+from .claim_map import remove as remove_claim_map
 from .index import summarize
 from .layout import ARTICLES, INDEX, META, Layout, WriterLock
 from .rows import table_problems
@@ -109,7 +110,22 @@ def check(root: Path) -> list[Finding]:
             found.append(
                 Finding(index, f"lists {len(missing)} article(s) with no usable file", "rebuild it")
             )
+    found += _match_findings(root)
     return found
+
+
+def _match_findings(root: Path) -> list[Finding]:
+    """The fact-check collection and its match index (core.match.doctor)."""
+    from ..match import doctor as match_doctor
+
+    try:
+        return [Finding(p, problem, fix) for p, problem, fix in match_doctor.check(root)]
+    except Exception as exc:  # noqa: BLE001 - doctor reports, it never crashes itself
+        return [Finding(root / "factchecks", f"could not be checked ({type(exc).__name__})", "")]
+
+
+def _is_match_index(path: Path) -> bool:
+    return path.parent.name == "factchecks" and path.name.startswith("vectors")
 
 
 def _journal_articles(journal: Path) -> set[str]:
@@ -140,8 +156,11 @@ def repair(root: Path) -> list[str]:
     done: list[str] = []
     try:
         rebuild = False
+        match_index = False
         for f in findings:
-            if f.path.name.endswith(".tmp"):
+            if _is_match_index(f.path):
+                match_index = True
+            elif f.path.name.endswith(".tmp"):
                 f.path.unlink(missing_ok=True)
                 done.append(f"removed {f.path}")
             elif f.path.name == META:
@@ -163,6 +182,10 @@ def repair(root: Path) -> list[str]:
                 done.append(f"cannot restore {f.path}: no good copy; left untouched")
         if rebuild:
             done.append(_rebuild_index(root, stamp))
+        if match_index:
+            from ..match import doctor as match_doctor
+
+            done.append(match_doctor.repair(root))
     finally:
         lock.release()
     return done
@@ -206,4 +229,5 @@ def _rebuild_index(root: Path, stamp: str) -> str:
     tables = {"articles": {str(i): r for i, r in enumerate(rows, 1)}}
     atomic_write(index, encode_document(tables, "index"), keep_backup=False)
     (root / "dirty").unlink(missing_ok=True)
+    remove_claim_map(root)  # derived from the index: rebuilt from the new one
     return f"rebuilt {index} from {len(rows)} article file(s)"

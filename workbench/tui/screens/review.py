@@ -6,6 +6,7 @@ every change is written at once, then the widgets are told what changed.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -13,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.models import STATUSES, Article, Claim, Verdict
@@ -22,12 +23,13 @@ from workbench.core.store.interface import Store
 from workbench.core.text import strip_controls
 
 from .. import render
-from ..keys import REVIEW_BINDINGS, footer_order
+from ..keys import MATCH_ACTIONS, REVIEW_BINDINGS, footer_order
 from ..messages import AppAction, ClaimDerived, LinksChecked, MatchesFound
 from ..session import ReviewSession
 from ..widgets.article_view import ArticleView
 from ..widgets.claims_table import ClaimsTable
 from ..widgets.detail import DetailPane
+from ..widgets.footer import FittingFooter
 from ..widgets.status_line import StatusLine
 from .review_team import TeamReview
 
@@ -51,11 +53,6 @@ class ReviewScreen(TeamReview):
 
     BINDINGS = [
         *footer_order(REVIEW_BINDINGS),
-        # Checked before (core.match): shown in the detail pane's section, not in the footer
-        Binding("M", "apply_match", "Apply match", show=False, id="apply_match",
-                tooltip="Apply the earlier check shown first under Checked before"),
-        Binding("W", "dismiss_match", "Not the same", show=False, id="dismiss_match",
-                tooltip="The first match under Checked before is not the same claim"),
         # A team workspace: save now what was kept while the server was unreachable
         Binding("ctrl+r", "retry_kept", "Retry saving", show=False, id="retry_kept",
                 tooltip="Save the changes kept while the team server was unreachable"),
@@ -80,6 +77,10 @@ class ReviewScreen(TeamReview):
         self.current: str | None = None
         self.matches: dict[str, list[Any]] = {}
         """Earlier checks per claim id (core.match), filled by a worker after mount."""
+        self._match_keys = False
+        """Whether the footer shows M and W (the current claim has a match)."""
+        self.matching_done = asyncio.Event()
+        """Set once the first matching has finished (or there was nothing to match)."""
 
     @property
     def article(self) -> Article:
@@ -109,20 +110,25 @@ class ReviewScreen(TeamReview):
                 yield Static("", markup=False, id="list-info")
                 yield DetailPane(id="detail")
             yield ArticleView(id="article")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).cursor_blink = self.cursor_blink
         self.query_one(ArticleView).set_article(self.article.text, self.claims, self.statuses())
         self.refresh_status()
         # Fill the list once the layout has given it a width (one fill, not one per resize).
-        self.call_after_refresh(self.refill)
-        self.call_after_refresh(self.find_matches)
+        self.call_after_refresh(self._first_fill)
         self.start_presence()
         if not self.claims:
             self.query_one(DetailPane).show(
                 render.line("No checkable claims were found in this article.")
             )
+
+    def _first_fill(self) -> None:
+        self.refill()
+        # Matching reads the store and loads its index: only once the filled list has been
+        # painted, so that the first frame does not wait for it.
+        self.call_after_refresh(self.find_matches)
 
     def statuses(self) -> dict[str, str]:
         return self.session.statuses()
@@ -210,6 +216,7 @@ class ReviewScreen(TeamReview):
                                         self.matches.get(claim.id, ())))
         detail.scroll_home(animate=False)
         self.query_one(ArticleView).set_current(claim)
+        self._match_keys_changed()
 
     @on(DataTable.RowHighlighted, "#claims")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -438,7 +445,16 @@ class ReviewScreen(TeamReview):
         # While a claim is being selected only the selection's keys (and help/quit) act.
         if self.is_mounted and self.query_one(ArticleView).selection is not None:
             return action in ("help", "quit", "cycle_focus")
+        if action in MATCH_ACTIONS:
+            return self.current in self.matches
         return True
+
+    def _match_keys_changed(self) -> None:
+        """Show M and W in the footer only where the current claim has a match."""
+        shown = self.current in self.matches
+        if shown != self._match_keys:
+            self._match_keys = shown
+            self.refresh_bindings()
 
     @on(ArticleView.SelectionMoved)
     def _selection_moved(self) -> None:
@@ -571,6 +587,7 @@ class ReviewScreen(TeamReview):
     def _apply_history(self, redo: bool, verb: str, nothing: str) -> None:
         if not self.writable(verb.lower()):
             return
+        shown = self.query_one(ClaimsTable).row_keys()
         done = self.attempt(self.session.undo, redo)
         if done is None:
             return
@@ -578,7 +595,7 @@ class ReviewScreen(TeamReview):
             self.notify(nothing, timeout=2)
             return
         if done.claims_changed:
-            self.reload_claims(keep=done.touched[0] if done.touched else self.current)
+            self.reload_claims(keep=self._kept_after(done.touched, shown))
         else:
             for claim_id in done.touched:
                 verdict = self.verdicts.get(claim_id)
@@ -591,6 +608,20 @@ class ReviewScreen(TeamReview):
         what = render.change_text(change.field, change.old, change.new).plain
         where = "" if change.article_id == self.article.id else " (in another article)"
         self.notify(f"{verb}: {what}{where}", timeout=3, markup=False)
+
+    def _kept_after(self, touched: list[str], shown: list[str]) -> str | None:
+        """The claim to stay on after an undo that added or removed claims: the first
+        one it changed that still exists, else the row next to a removed one."""
+        for claim_id in touched:
+            if claim_id in self.by_id:
+                return claim_id
+        for claim_id in touched:
+            if claim_id in shown:
+                at = shown.index(claim_id)
+                for key in shown[at + 1:] + shown[:at][::-1]:
+                    if key in self.by_id:
+                        return key
+        return self.current
 
     def reload_claims(self, keep: str | None = None) -> None:
         """The claims themselves changed (a claim added, undone, another process):
@@ -687,10 +718,12 @@ class ReviewScreen(TeamReview):
         try:
             job = self.session.match_job()
         except WorkbenchError:
+            self.matching_done.set()
             return  # e.g. a team workspace: matching is not supported there yet
         from workbench.core.match.collection import FILE
 
         if not job.reviewed and not (job.folder / FILE).exists():
+            self.matching_done.set()
             return  # nothing to match against
         self.run_worker(lambda: self._match_worker(job), thread=True, group="matches",
                         exit_on_error=False)
@@ -708,10 +741,12 @@ class ReviewScreen(TeamReview):
     def _matches_found(self, message: MatchesFound) -> None:
         if message.article_id != self.article.id:
             return
+        self.matching_done.set()
         self.matches = message.matches
         self.query_one(ClaimsTable).set_matched(set(self.matches), self.verdicts)
         if self.current in self.matches:
             self.show_claim(self.current)
+        self._match_keys_changed()
 
     def _first_match(self) -> tuple[Claim, Any] | None:
         claim = self.current_claim()
