@@ -515,9 +515,25 @@ def _personal_best(tok: Token) -> bool:
     )
 
 
+CANDIDATES = (
+    frozenset(
+        """most least record records high low peak trough highs lows first first-ever only
+    sole one any anyone anywhere anything ever never second other number top tops topped
+    topping bottom summit foot leading foremost best bests rank ranks ranked ranking
+    overtake overtakes overtook overtaken overtaking surpass surpasses surpassed
+    surpassing finish finishes finished finishing come comes came coming place places
+    placed placing end ends ended ending""".split()
+    )
+    | UNIQUE_WORDS
+)
+"""Every word a cue can be, besides superlative tags (a cheap first test per token)."""
+
+
 def is_cue(tok: Token) -> bool:
     """Does this token make a record, rank or superlative claim (not an opinion, not
     a mere description)?"""
+    if tok.tag_ not in ("JJS", "RBS") and tok.lower_ not in CANDIDATES:
+        return False
     if _personal_best(tok):
         return True
     if _adjective_cue(tok) or _only_cue(tok) or _rank_adjective(tok):
