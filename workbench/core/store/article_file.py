@@ -86,17 +86,17 @@ class ArticleFile:
         """Replace every table (an article added or imported again)."""
         self._change([self.aid, "write", tables])
 
-    def checkpoint(self, n: int) -> None:
-        """Write the overlay into the file (atomically), marked as including entry ``n``."""
+    def checkpoint_tables(self, n: int) -> Tables | None:
+        """The tables a checkpoint writes into the file, marked as including journal
+        entry ``n`` (None: the file is up to date). ``AtomicJSONStorage.write_many``
+        writes them (many files at once), then ``written`` drops the overlay."""
         if self.overlay is None:
-            return
+            return None
         tables = dict(self.overlay)
         tables["journal"] = {"1": {"n": n}}
-        self.storage.sync_dir = False  # the checkpoint fsyncs the folder once
-        try:
-            self.storage.write_tables(tables)
-        finally:
-            self.storage.sync_dir = True
+        return tables
+
+    def written(self) -> None:
         self.overlay = None
 
     def _change(self, op: list[Any]) -> None:

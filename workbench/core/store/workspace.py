@@ -34,7 +34,7 @@ from .layout import Clock, Layout, WriterLock, check_id, lock_is_free, utc_now
 from .reimport import plan_moves
 from .replay import UndoSteps, new_step, values_to_set
 from .results import ArticleSummary, ImportResult
-from .storage import fsync_dir
+from .storage import MANY_AT_ONCE, AtomicJSONStorage, fsync_dir
 from .undo_log import UndoLog
 from .watch import ChangeCounter, Watcher
 
@@ -206,14 +206,20 @@ class Workspace:
             return
         pending = journal.index_updates()
         written: dict[str, Summary] = {}
+        batch: list[tuple[ArticleFile, Tables]] = []
         for aid in journal.touched():
             try:
                 file = self._files.get(aid)
             except NotFound:
                 continue
-            file.checkpoint(n)
+            tables = file.checkpoint_tables(n)
+            if tables is not None:
+                batch.append((file, tables))
             if aid in self._index.dirty and file.tables():  # its row, while it is at hand
                 written[aid] = summarize(file.tables())
+            if len(batch) >= MANY_AT_ONCE:
+                _write_files(batch)
+        _write_files(batch)
         fsync_dir(self._layout.articles)  # every renamed file durable before the journal goes
         fresh_map = self._claim_map.fresh(journal.base)
         changed = self._index.checkpoint(self._tables, self._files.exists, pending, written)
@@ -933,6 +939,16 @@ class _Txn:
 
     def empty(self) -> bool:
         return not (self.ops or self.index or self.undo)
+
+
+def _write_files(batch: list[tuple[ArticleFile, Tables]]) -> None:
+    """Write a checkpoint's article files together (``atomic_write_many``), then empty
+    ``batch``."""
+    if batch:
+        AtomicJSONStorage.write_many([(file.storage, tables) for file, tables in batch])
+        for file, _ in batch:
+            file.written()
+        batch.clear()
 
 
 def _verdicts_of(raw: Tables, aid: str) -> dict[str, Verdict]:
