@@ -481,10 +481,12 @@ def _claim(item: Any, article: Article, where: str) -> Claim:
 def _change(item: Any, article_id: str, where: str) -> Change:
     _need(isinstance(item, dict), f"{where} must be an object")
     _need(item.get("article_id", article_id) == article_id, f"{where}: belongs to another article")
+    # the article's own rows (a new title) have no claim: claim id ""
+    article_row = item.get("claim_id") == "" and item.get("field") == "title"
     return Change(
         seq=_int(item, "seq", where, default=0),
         article_id=article_id,
-        claim_id=_ident(item.get("claim_id"), where),
+        claim_id="" if article_row else _ident(item.get("claim_id"), where),
         field=_text(item, "field", where, limit=40),
         old=_clean_json(item.get("old")),
         new=_clean_json(item.get("new")),
