@@ -327,3 +327,28 @@ async def test_the_footer_shows_whole_keys_most_important_first(ws, article_id, 
             assert sum(key_width(k) for k in keys if k.display) + key_width(hidden[0]) > width
         if width >= 120:
             assert shown == order
+
+
+async def test_a_rename_from_the_picker_is_undone_with_ctrl_z(ws, article_id):
+    """Renaming an article left no history row: ctrl+z could not take it back."""
+    from workbench.tui.screens.picker import PickerScreen
+
+    old = ws.article(article_id).title
+    app = make_app(ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r")
+        app.screen.query_one("#rename-text", Input).value = "A clearer title"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert ws.article(article_id).title == "A clearer title"
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert "A clearer title" in str(app.screen.query_one("#status-line").render())
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert ws.article(article_id).title == old
+        assert old in str(app.screen.query_one("#status-line").render())
+        notes = [n.message for n in app._notifications if n.message.startswith("Undo")]
+        assert notes and "title" in notes[-1]

@@ -130,17 +130,16 @@ def stream_export(
     path, to ``stdout``, one article at a time: a workspace of any size is exported
     holding one article in memory. ``text`` of the result is ''; the store must be
     open until this returns. A file is replaced only when complete."""
-    from ..export import render_chunks, write_chunks_atomic
+    from ..export import render_bytes, render_chunks, write_chunks_atomic
 
     report = _report(store, request)
-    chunks = render_chunks(report, request.fmt)
     written = ""
     if path is None:
-        for chunk in chunks:
+        for chunk in render_chunks(report, request.fmt):
             stdout.write(chunk)
         stdout.flush()
     else:
-        written = str(write_chunks_atomic(path, chunks))
+        written = str(write_chunks_atomic(path, render_bytes(report, request.fmt)))
     claims = report.articles.claims
     return ExportResult(
         "", request.fmt, len(report.articles), claims, _warnings(request, claims), written

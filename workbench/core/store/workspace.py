@@ -532,6 +532,23 @@ class Workspace:
         self._after_write(aid, [row], undoable=True, claims_changed=True)
         return claim
 
+    def rename_article(self, article_id: str, title: str) -> None:
+        """A new title for an article (claims and verdicts untouched): one history row
+        (claim id "", field ``title``), undoable like any change."""
+        self._check_writable()
+        aid = self._resolve_article(article_id)
+        with self._atomic():
+            self._set_title(aid, one_line(title, 300), "edit", undoable=True)
+
+    def _set_title(self, aid: str, title: str, action: str, undoable: bool) -> None:
+        file = self._file_in_batch(aid)
+        old = file.article_row().get("title", "")
+        if old == title:
+            return
+        row = self._row(file.history_count() + 1, aid, "", "title", old, title, action)
+        file.put(history=[row], title=title)
+        self._after_write(aid, [row], undoable=undoable, claims_changed=True)
+
     @contextlib.contextmanager
     def group(self) -> Iterator[None]:
         """Make every change inside the block (articles added included) one undo step
@@ -648,7 +665,10 @@ class Workspace:
                 claim_values = [v for f, v in fields if f == "claim"]
                 if claim_values:
                     self._replay_claim(aid, cid, claim_values[-1], action)
-                rest = [(f, v) for f, v in fields if f != "claim"]
+                titles = [v for f, v in fields if f == "title" and not cid]
+                if titles and isinstance(titles[-1], str):
+                    self._set_title(aid, titles[-1], action, undoable=False)
+                rest = [(f, v) for f, v in fields if f != "claim" and (cid or f != "title")]
                 if rest:
                     self._edit(
                         aid,

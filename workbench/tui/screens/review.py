@@ -39,14 +39,13 @@ SORT_SHORT = {"article order": "article", "worthiness": "worthiness", "status": 
 
 
 def worthiness_key(claim: Claim) -> tuple[int, float]:
-    """Most check-worthy first. A consistency claim (a contradiction inside the article)
-    has no score but is always worth checking: it comes before every scored claim.
-    Other claims without a score come last."""
-    if claim.kind == "consistency":
-        return (0, 0.0)
-    if claim.worthiness is None:
-        return (2, 0.0)
-    return (1, -claim.worthiness)
+    """Most check-worthy first: every scored claim, highest score first. Claims without
+    a score come after all of them (a score is the only ranking the sort has; an unscored
+    claim is not known to be worth more than a scored one): consistency claims (a
+    contradiction inside the article) first among those, then the other unscored ones."""
+    if claim.worthiness is not None:
+        return (0, -claim.worthiness)
+    return (1, 0.0) if claim.kind == "consistency" else (2, 0.0)
 
 
 class ReviewScreen(TeamReview):
