@@ -75,3 +75,42 @@ def test_one_fact_one_claim(dev):
             over = _overlapping(article, _record_claims(claims), fact["anchor"])
             statements = [c for c in over if c.kind == "statement"]
             assert len(statements) <= 1, _show(statements)
+
+
+def _claims_of(dev, text):
+    article, claims = dev[text]
+    return [c for c in claims if c.kind != "consistency"]
+
+
+def test_side_record_is_its_own_claim(dev):
+    """An apposition holds a fact of its own: its own claim, labelled as a statement;
+    the host clause is about something else and is not tagged."""
+    claims = _claims_of(
+        dev,
+        "Rotterdam, Europe's busiest port, handled fewer containers in March than a year earlier.",
+    )
+    record = [c for c in claims if "superlative" in c.value.get("tags", [])]
+    assert [c.anchor for c in record] == ["Europe's busiest port"]
+    assert record[0].label == "Rotterdam is Europe's busiest port"
+    assert record[0].claim_type == "quantity"
+
+
+def test_number_or_ordinal_holding_the_record_is_tagged_not_doubled(dev):
+    claims = _claims_of(
+        dev, "The senator is one of only three Republicans to vote against the bill."
+    )
+    assert [(c.kind, c.anchor) for c in claims] == [("quantity", "only three")]
+    assert "superlative" in claims[0].value["tags"]
+    claims = _claims_of(dev, "In 2019 she became the first woman to lead the party.")
+    ordinal = [c for c in claims if c.kind == "ordinal"]
+    assert ordinal and "superlative" in ordinal[0].value["tags"]
+    assert not [c for c in claims if c.kind == "statement"]
+
+
+def test_record_in_a_number_clause_gets_a_statement_with_the_clause(dev):
+    """ "set a world record in the 10,000 metres": the number is not the record."""
+    claims = _claims_of(dev, "Kenya's Chebet set a world record in the 10,000 metres in Eugene.")
+    statements = [c for c in claims if c.kind == "statement"]
+    assert len(statements) == 1
+    assert statements[0].anchor.startswith("Kenya's Chebet set a world record")
+    assert any(c.kind == "quantity" for c in claims)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from contract_data import TEXT, article
 
-from workbench.core.errors import InputError
+from workbench.core.errors import InputError, LinkError
 
 
 def test_undo_redo_survive_reopen(store_factory):
@@ -70,6 +70,11 @@ def test_group_is_all_or_nothing(store_factory):
         assert [r.claim_id for r in store.history(a.id)] == [claims[3].id]
         assert store.undo()[0].claim_id == claims[3].id  # the failed group left no step
         assert not store.can_undo()
+        with pytest.raises(LinkError), store.group():  # a bad link after a good mark
+            store.set_status(a.id, claims[0].id, "false")
+            store.add_link(a.id, claims[0].id, "javascript:x")
+        assert store.verdict(a.id, claims[0].id).status == "unreviewed"
+        assert len(store.history(a.id)) == 2 and not store.can_undo()
     with store_factory.reopen() as store:
         assert store.verdict(a.id, claims[0].id).status == "unreviewed"
         assert len(store.history(a.id)) == 2

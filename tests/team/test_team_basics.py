@@ -61,3 +61,22 @@ def test_reviewer_is_the_login_or_the_servers_mapping(pg, team_url):
         assert st.reviewer == "Ana Lopez"
     with psycopg.connect(url, autocommit=True) as conn, pytest.raises(psycopg.Error):
         conn.execute("INSERT INTO workbench.reviewers VALUES ('bo', 'Ana Lopez')")  # no grant
+
+
+def test_read_only_role_browses_but_cannot_mark(team_url):
+    with open_team(team_url("ana")) as st:
+        a, claims = article()
+        st.add_article(a, claims)
+        st.set_status(a.id, claims[0].id, "verified")
+    with open_team(team_url("guest", write=False)) as ro:
+        assert ro.readonly and ro.reviewer == "guest"
+        assert ro.verdict(a.id, claims[0].id).status == "verified"
+        assert ro.articles()[0].reviewed == 1
+        for change in (
+            lambda: ro.set_status(a.id, claims[0].id, "false"),
+            lambda: ro.set_note(a.id, claims[0].id, "x"),
+            ro.undo,
+            lambda: ro.assign(a.id, "guest"),
+        ):
+            with pytest.raises(StoreError, match="read-only role.*browse but not mark"):
+                change()

@@ -92,6 +92,32 @@ def test_undo_never_reverts_a_colleagues_change(pair):
     assert ana.verdict(a.id, cid).status == "verified" and ana.can_undo()
 
 
+def test_undo_and_redo_are_per_reviewer_and_survive_a_restart(team_url, pair):
+    ana, bo, a, cid = pair
+    other = ana.claims(a.id)[1].id
+    ana.set_status(a.id, cid, "in_progress")
+    ana.set_status(a.id, cid, "false")
+    with ana.group():
+        ana.set_note(a.id, cid, "see report")
+        ana.add_link(a.id, cid, "https://example.org/a")
+    bo.set_status(a.id, other, "verified")  # bo's change comes last
+    ana.close()
+    with open_team(team_url("ana")) as again:
+        undone = again.undo()  # ana's group, not bo's change
+        assert {c.field for c in undone} == {"note", "links"}
+        assert all(c.action == "undo" and c.reviewer == "ana" for c in undone)
+        v = again.verdict(a.id, cid)
+        assert (v.status, v.note, v.links) == ("false", "", [])
+        assert again.undo()[0].new == "in_progress"
+        assert again.redo()[0].new == "false"
+        again.set_status(a.id, cid, "verified")  # a new change clears ana's redo
+        assert not again.can_redo() and again.redo() == []
+    assert bo.verdict(a.id, other).status == "verified"
+    assert bo.undo()[0].new == "unreviewed"  # bo's own step is still there
+    seqs = [c.seq for c in bo.history()]
+    assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)  # one server-side sequence
+
+
 def test_watch_signals_other_sessions_and_catches_up(pair):
     ana, bo, a, cid = pair
     got = threading.Event()

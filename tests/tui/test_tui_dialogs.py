@@ -108,6 +108,24 @@ async def test_manage_links_remove_and_undo(ws, article_id):
         assert len(ws.verdict(article_id, claim.id).links) == 2
 
 
+async def test_j_and_k_move_in_the_links_list(ws, article_id):
+    claim = ws.claims(article_id)[0]
+    for n in range(3):
+        ws.add_link(article_id, claim.id, f"https://a.example/{n}", title=f"link {n}")
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("L")
+        options = app.screen.query_one(OptionList)
+        assert options.highlighted == 0
+        await pilot.press("j", "j")
+        assert options.highlighted == 2
+        await pilot.press("k")
+        assert options.highlighted == 1
+        await pilot.press("x", "y")  # the link j/k chose is the one removed
+        urls = [link.url for link in ws.verdict(article_id, claim.id).links]
+        assert urls == ["https://a.example/0", "https://a.example/2"]
+
+
 async def test_help_lists_every_binding(ws, article_id):
     app = make_app(ws, article_id)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -270,3 +270,57 @@ async def test_readonly_workspace_refuses_changes_without_crashing(ws_path, ws, 
             assert ro.verdict(article_id, ws.claims(article_id)[0].id).status == "unreviewed"
             assert any("read-only" in n.message for n in app._notifications)
 
+
+
+async def test_undo_of_an_added_claim_stays_where_it_was(ws, article_id):
+    """Undoing a claim the reviewer added used to put the cursor on the first claim:
+    it stays on the row next to the removed one (and redo goes back to it)."""
+    from dataclasses import replace
+
+    from workbench.core.models import claim_id
+
+    claims = ws.claims(article_id)
+    base = claims[4]
+    start = base.start + len(base.anchor) + 1
+    anchor = base.sentence[start - base.sentence_start:].split(" ")[0]
+    extra = replace(base, id=claim_id("statement", anchor, base.sentence, 0), kind="statement",
+                    anchor=anchor, start=start, end=start + len(anchor), label=anchor,
+                    origin="reviewer")
+    added = ws.add_claim(article_id, extra)
+    order = [c.id for c in ws.claims(article_id)]
+    after = order[order.index(added.id) + 1]
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*["j"] * order.index(added.id))
+        assert current(app) == added.id
+        await pilot.press("ctrl+z")
+        assert added.id not in {c.id for c in ws.claims(article_id)}
+        assert current(app) == after
+        await pilot.press("ctrl+y")
+        assert current(app) == added.id
+
+
+@pytest.mark.parametrize("width", [80, 90, 100, 120])
+async def test_the_footer_shows_whole_keys_most_important_first(ws, article_id, width):
+    """At 90 columns the footer cut "^z Undo" in half and hid help and quit past the
+    edge: it shows the keys that fit whole, in order of importance."""
+    from workbench.tui.keys import _FOOTER_FIRST, REVIEW_BINDINGS
+    from workbench.tui.widgets.footer import FittingFooter, key_width
+
+    descriptions = {b.description: b.id for b in REVIEW_BINDINGS if b.show}
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(FittingFooter)
+        keys = [k for k in footer.query("FooterKey") if not k.has_class("-command-palette")]
+        shown = [descriptions[k.description] for k in keys if k.display]
+        assert shown == list(_FOOTER_FIRST[: len(shown)])  # a prefix, in priority order
+        assert sum(key_width(k) for k in keys if k.display) <= width
+        assert {"next_unreviewed", "mark_verified", "mark_false", "help", "undo"} <= set(shown)
+        if width >= 90:
+            assert "quit" in shown
+        hidden = [k for k in keys if not k.display]
+        if hidden:  # the next key would not have fitted whole
+            assert sum(key_width(k) for k in keys if k.display) + key_width(hidden[0]) > width
+        if width >= 120:
+            assert shown == list(_FOOTER_FIRST)

@@ -74,7 +74,10 @@ REVIEW_BINDINGS: list[Binding] = [
 ]
 
 _FOOTER_FIRST = ("next_unreviewed", "mark_verified", "mark_disputed", "mark_false",
-                 "mark_inconclusive", "mark_dismissed", "help", "quit")
+                 "mark_inconclusive", "help", "edit_note", "add_link", "undo", "quit",
+                 "mark_dismissed", "filter_text")
+"""The footer's keys in the order it shows them: at 80 columns the first nine fit (up to
+undo), at 90 quit too (widgets.footer hides the rest whole; ? lists every key)."""
 
 
 BindingList = list[Binding | tuple[str, str] | tuple[str, str, str]]

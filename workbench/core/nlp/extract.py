@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..models import Article, Claim, claim_id
 from .entities import repair_entities
-from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, ordinal_value
+from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, earliest_ones, ordinal_value
 from .prose import Unit, prose_units
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -159,6 +159,8 @@ def _ordinal_drafts(sent: Span, covered: list[tuple[int, int]]) -> Iterator[_Dra
             continue
         if tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "an"):
             continue  # "a second asteroid": another one
+        if earliest_ones(tok):
+            continue  # "the first volunteers arrived": the earliest, not a rank
         covered.append((tok.idx, tok.idx + len(tok.text)))
         label = noun_phrase_label(noun) if noun is not None else doc[tok.i : tok.i + 3].text
         yield _Draft(

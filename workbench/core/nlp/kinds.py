@@ -34,9 +34,9 @@ from .quantities import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
-__all__ = ["EVENT_NOUNS", "ORDINAL_WORD", "classify", "ordinal_value"]
+__all__ = ["EVENT_NOUNS", "ORDINAL_WORD", "classify", "earliest_ones", "ordinal_value"]
 
 _QUALIFIER_WORDS = frozenset(w for q, _ in QUALIFIERS for w in q.split())
 
@@ -160,6 +160,8 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
             return None  # "first, ..." / "at first"; but "third-largest" is a rank
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("a", "an"):
             return None  # "a second asteroid": another one, not a rank
+        if earliest_ones(ent.root):
+            return None  # "the first volunteers arrived": the earliest, not a rank
         return "ordinal", {"number": ordinal_value(text), "text": text}
     if label in ("CARDINAL", "MONEY") and ent.start >= 1:
         before = ent.doc[ent.start - 1]
@@ -266,6 +268,20 @@ def rate_of(ent: Span) -> str | None:
         if unit in RATE_UNITS and not (i + 2 < len(doc) and doc[i + 2].lower_ == "ago"):
             return unit
     return None
+
+
+def earliest_ones(root: Token) -> bool:
+    """ "the first images appeared", "the first volunteers arrived": "first" on a plural
+    noun with no number and no "to" clause orders events in time; a rank is "the
+    first two", "the first companies to sign", "first place"."""
+    noun = root.head
+    if root.lower_ not in ("first", "last") or root.dep_ != "amod" or noun.tag_ != "NNS":
+        return False
+    if noun.dep_ != "nsubj":
+        return False  # "put the first humans on the moon": what was done to them
+    if any(c.dep_ in ("nummod", "acl", "relcl", "prep") for c in noun.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _no_duration(ent: Span) -> bool:

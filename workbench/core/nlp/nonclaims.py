@@ -15,7 +15,6 @@ Works on the spaCy parse; imported only by extraction.
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 from .speech import Report, verb_in
@@ -25,10 +24,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 HOPE_VERBS = frozenset({"hope", "wish", "dream", "pray", "long", "yearn"})
 """Verbs whose complement is a wish, not a fact ("hopes the pod will head back")."""
+BELIEF_VERBS = frozenset({"think", "believe", "feel", "reckon", "suppose", "guess", "doubt"})
+"""Verbs of belief: with "I" or "we" as subject, their complement is an opinion."""
 _GUESS_MODALS = frozenset({"could", "might"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-
-_OFF = frozenset(os.environ.get("NLPSTMT_OFF", "").split(","))
 
 
 def _clause_heads(tok: Token) -> list[tuple[Token, Token]]:
@@ -44,11 +43,33 @@ def _clause_heads(tok: Token) -> list[tuple[Token, Token]]:
         below, node = node, node.head
 
 
+def _imperative(root: Token, sent: Span) -> bool:
+    """An order or invitation: a bare verb at the start, with no subject."""
+    return (
+        root.tag_ == "VB"
+        and root.i == sent.start
+        and not any(c.dep_ in _ARGUMENT_DEPS | {"aux", "auxpass"} for c in root.children)
+    )
+
+
+def _first_person(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+
+
 def _modal(head: Token) -> str | None:
+    """ "could", "might", or "may" outside a rule ("tenants may not be evicted")."""
     for c in head.children:
         if c.dep_ == "aux" and c.lower_ in _GUESS_MODALS:
             return c.lower_
+        if c.dep_ == "aux" and c.lower_ == "may" and not _rule_context(head):
+            return "may"
     return None
+
+
+def _rule_context(head: Token) -> bool:
+    from .statements import _rule_context as rule
+
+    return bool(rule(head))
 
 
 def _attributed(heads: list[tuple[Token, Token]], reports: list[Report]) -> bool:
@@ -73,29 +94,31 @@ def is_question(sent: Span) -> bool:
 
 def unasserted(root: Token, sent: Span, reports: list[Report], kind: str) -> bool:
     """Does the entity whose root is ``root`` sit in a clause that asserts nothing?"""
-    if "q" not in _OFF and is_question(sent):
+    if is_question(sent):
         return True
     heads = _clause_heads(root)
     if not heads:
         return False
+    if _imperative(heads[-1][0], sent):
+        return True  # "Call 555-0199 for tickets, priced at $25": an instruction
     attributed = _attributed(heads, reports)
     for head, below in heads:
-        if "whether" not in _OFF and any(
-            c.dep_ == "mark" and c.lower_ == "whether" for c in head.children
-        ):
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in head.children):
             return True  # "Whether a squad can survive in the second tier is ..."
-        if (
-            "hope" not in _OFF
-            and below is not head
-            and below.dep_ not in _ARGUMENT_DEPS
-            and verb_in(head, HOPE_VERBS)
-        ):
+        if below is not head and below.dep_ not in _ARGUMENT_DEPS and verb_in(head, HOPE_VERBS):
             return True  # "Walker hopes the pod will head back", "NASA hopes could ..."
-        if "modal" not in _OFF and _modal(head) and not attributed:
+        if (
+            below is not head
+            and below.dep_ in ("ccomp", "xcomp")
+            and verb_in(head, BELIEF_VERBS)
+            and _first_person(head)
+        ):
+            return True  # "I believe this is the best team we have had in 20 years"
+        if _modal(head) and not attributed:
             return True  # "the ice could one day supply water": a guess nobody is credited with
-        if "hedged" not in _OFF and not attributed and _hedged_state(head):
+        if not attributed and _hedged_state(head):
             return True  # "a breakthrough was unlikely before the election"
-    if "colour" not in _OFF and kind in ("ordinal", "event", "date") and colour(sent):
+    if kind in ("ordinal", "event", "date") and colour(sent):
         return True  # "engineers hugged and cheered as the first images appeared"
     return False
 

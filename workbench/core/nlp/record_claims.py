@@ -44,6 +44,8 @@ class RecordPhrase:
     label: str
     claim_type: str
     cue: Token
+    side: bool = False  # an apposition or a relative clause on a name: a fact of its
+    # own ("Rotterdam, Europe's busiest port, handled ...")
 
 
 def _clause_verb(tok: Token) -> Token | None:
@@ -113,7 +115,7 @@ def _predicate_tokens(np: Token, verb: Token, cue: Token) -> list[Token]:
     if aux:
         start = min(start, min(a.i for a in aux))
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    if subj is not None and subj.i < start:
+    if subj is not None and subj.i < start and subj.lower_ not in ("who", "which", "that"):
         edge = subj.right_edge.i
         between = doc[edge + 1 : start]
         if all(t.dep_ in ("advmod", "aux", "neg", "auxpass") for t in between) and (
@@ -174,6 +176,49 @@ def _label(first: Token, last: Token, np: Token, verb: Token | None) -> str:
             text = " ".join(words[:MAX_LABEL_WORDS]) + "…"
     if text[:1].isupper() and first.pos_ != "PROPN" and not first.ent_type_:
         if not (len(text) > 1 and text[1].isupper()):
+            text = text[0].lower() + text[1:]
+    return text
+
+
+def _compact(noun: Token) -> str:
+    toks = [
+        t
+        for t in noun.subtree
+        if t.i == noun.i
+        or (t.head.i == noun.i and t.dep_ in ("det", "compound", "amod", "poss", "nummod"))
+        or (t.head.dep_ in ("compound", "poss") and t.dep_ in ("compound", "case"))
+    ]
+    toks = sorted(
+        {t.i: t for t in toks if t.i < noun.i or t.i == noun.i}.values(), key=lambda t: t.i
+    )
+    return noun.doc[toks[0].i : noun.i + 1].text if toks else noun.text
+
+
+def _side_label(np: Token, verb: Token | None, first: Token, last: Token) -> str:
+    """ "Rotterdam is Europe's busiest port" for "Rotterdam, Europe's busiest port, ...";
+    "unemployment rose to 5.2%, its highest level in three years" for a number's."""
+    phrase = _render(first, last)
+    if verb is not None:  # "The president, who is the youngest ...": the president is ...
+        text = f"{_compact(verb.head)} {phrase}"
+    else:
+        host = np.head
+        numeric = host.like_num or host.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
+        if numeric:
+            clause = next((a for a in host.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            subj = None
+            if clause is not None:
+                subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            start = subj.left_edge if subj is not None else host
+            whole = _render(start, last)
+            text = whole if len(whole.split()) <= MAX_LABEL_WORDS else phrase
+        else:
+            text = f"{_compact(host)} is {phrase}"
+    words = text.split()
+    if len(words) > MAX_LABEL_WORDS:
+        text = " ".join(words[:MAX_LABEL_WORDS]) + "…"
+    if text[:1].isupper() and not (len(text) > 1 and text[1].isupper()):
+        lead = text.split()[0]
+        if not any(t.text == lead and (t.pos_ == "PROPN" or t.ent_type_) for t in np.doc):
             text = text[0].lower() + text[1:]
     return text
 
@@ -278,10 +323,18 @@ def record_phrases(sent: Span) -> list[RecordPhrase]:
         start, end = first.idx, last.idx + len(last.text)
         if not (first.idx <= tok.idx < end):
             start = min(start, tok.idx)
-        label = _label(first, last, np, verb)
+        side = (verb is None and np.dep_ == "appos") or (
+            verb is not None
+            and verb.dep_ == "relcl"
+            and verb.left_edge.i > 0
+            and verb.doc[verb.left_edge.i - 1].text == ","
+        )  # "The president, who is the youngest ...": a non-restrictive relative clause
+        label = _side_label(np, verb, first, last) if side else _label(first, last, np, verb)
         ctype = "quantity" if _quantity(tok, np) else "other"
         out.append(
-            RecordPhrase(start, end, tok.idx, tok.idx + len(tok.text), verb, label, ctype, tok)
+            RecordPhrase(
+                start, end, tok.idx, tok.idx + len(tok.text), verb, label, ctype, tok, side
+            )
         )
     return out
 
@@ -293,6 +346,19 @@ def _tag(value: dict[str, Any]) -> None:
     tags = value.setdefault("tags", [])
     if TAG not in tags:
         tags.append(TAG)
+
+
+def _untag_host(host: Any, rec: RecordPhrase, sent: Span) -> None:
+    """The record of a side phrase is its own claim: the host keeps the tag only for a
+    record of its own."""
+    span = sent.doc.char_span(host.start, host.end, alignment_mode="expand")
+    if span is None or any(is_cue(t) and not rec.start <= t.idx < rec.end for t in span):
+        return
+    tags = host.value.get("tags", [])
+    if TAG in tags:
+        tags.remove(TAG)
+        if not tags:
+            del host.value["tags"]
 
 
 def attach(
@@ -317,7 +383,9 @@ def attach(
         cue = rec.cue
         c0, c1 = rec.cue_start, rec.cue_end
         host = next((s for s in statements if not s.silent and s.start <= c0 and c1 <= s.end), None)
-        if host is not None:
+        if host is not None and rec.side:
+            _untag_host(host, rec, sent)
+        elif host is not None:
             _tag(host.value)
             if host.claim_type == "other" and rec.claim_type == "quantity":
                 host.claim_type = "quantity"

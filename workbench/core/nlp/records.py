@@ -51,9 +51,20 @@ ABSTRACT_HEADS = frozenset(
     worry achievement success failure surprise honour honor privilege pleasure regret
     lesson test task thing things moment moments day night memory dream joy hope
     compliment insult shame tragedy disappointment obstacle hurdle weakness strength
-    asset advantage reason way part aspect feature thing idea""".split()
+    asset advantage reason way part aspect feature idea option choice solution chance
+    answer hope""".split()
 )
 """Heads that make a superlative a view ("the biggest challenge now is ...")."""
+NOT_GRADED = frozenset(
+    """likely probable unlikely recently notably importantly famously especially
+    particularly significantly""".split()
+)
+"""Words after "most" that hedge or point rather than rank."""
+UNIQUE_WORDS = frozenset({"unprecedented", "record-breaking", "unparalleled", "unmatched"})
+IMPORTANCE_HEADS = frozenset(
+    "match game fixture event occasion night story name star fight clash moment".split()
+)
+"""Heads whose "biggest" means the most important, not the largest."""
 OUTCOME_HEADS = frozenset(
     """result results finish performance season start showing score figure figures month
     quarter year week day record defeat loss win victory return returns level rate sales
@@ -153,6 +164,8 @@ def _has_record_qualifier(tok: Token) -> bool:
         low = t.lower_
         if low in _RECORD_QUALIFIERS:
             return True
+        if low == "kind" and t.head.lower_ == "of":
+            return True  # "the largest award of its kind"
         if low == "any" and t.head.i != t.i and t.head.head.lower_ == "of":
             return True
         if (
@@ -175,7 +188,11 @@ def _opinion(adj: Token, head: Token) -> bool:
         return False  # "their worst result", "the best start"
     if evaluative and adj.i + 1 < len(adj.doc) and adj.nbor().text == "-":
         return False  # "best-selling"
+    if adj.lower_ in ("nearest", "closest") and adj.dep_ == "amod":
+        return not _has_record_qualifier(adj)  # "its nearest rival", "his closest ally"
     abstract = head.lemma_.lower() in ABSTRACT_HEADS or head.lower_ in ABSTRACT_HEADS
+    if lemma in ("big", "great", "large") or adj.lower_ in ("biggest", "greatest", "largest"):
+        abstract = abstract or head.lemma_.lower() in IMPORTANCE_HEADS  # "the biggest match"
     if not (evaluative or abstract):
         return False
     return not _has_record_qualifier(adj)
@@ -201,8 +218,16 @@ def _adjective_cue(tok: Token) -> bool:
     low = tok.lower_
     if low in ("most", "least"):
         adj = tok.head
-        if tok.dep_ != "advmod" or adj.pos_ not in ("ADJ", "ADV") or _idiom(tok):
+        prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        if tok.dep_ != "advmod" and prev == "the" and low == "most" and not _idiom(tok):
+            return tok.dep_ not in ("nsubj", "nsubjpass")  # "won the most votes since 1997"
+        participle = adj.tag_ in ("VBN", "VBG") and adj.dep_ in ("amod", "acomp", "attr")
+        if tok.dep_ != "advmod" or adj.pos_ not in ("ADJ", "ADV") and not participle:
+            return False  # (a participle: "the most watched broadcast")
+        if _idiom(tok):
             return False
+        if adj.lower_ in NOT_GRADED:
+            return False  # "most likely", "most recently", "most notably"
     elif tok.tag_ in ("JJS", "RBS"):
         if low in NOT_RECORD_JJS or _idiom(tok):
             return False
@@ -292,6 +317,9 @@ def _first_cue(tok: Token) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ == "ever":
         return True
+    prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    if prev == "a" and tok.pos_ in ("NOUN", "ADJ") and tok.dep_ in ("attr", "dobj", "appos"):
+        return True  # "marking a first for the country"
     head = tok.head if tok.dep_ in ("amod", "nummod", "compound") else tok
     if head.lemma_.lower() in ("time",):
         prev = doc[head.i - 3 : head.i]
@@ -333,6 +361,8 @@ def _only_cue(tok: Token) -> bool:
     if nxt is not None and nxt.lower_ in ("a", "handful", "few", "just", "about", "around"):
         return False  # "only a handful": a vague quantity
     head = tok.head
+    if head.lemma_.lower() in ABSTRACT_HEADS:
+        return False  # "the only way to stop it"
     if tok.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN"):
         return any(c.dep_ in ("det", "poss") for c in head.children) or (
             prev is not None and prev.tag_ == "POS"
@@ -378,6 +408,10 @@ def _comparison_cue(tok: Token) -> bool:
         return True
     if low == "ever" and prev == "than":
         return True
+    if low == "only" and prev == "behind":
+        return True  # "behind only the United States"
+    if low == "other" and prev == "no" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return True  # "No other country has signed as many deals"
     if low == "never":
         if nxt == "before":
             return True
@@ -398,8 +432,16 @@ def _rank_cue(tok: Token) -> bool:
     doc = tok.doc
     if tok.pos_ == "VERB" and lemma == "rank":
         return True
-    if tok.pos_ == "VERB" and lemma == "top" and any(c.dep_ == "dobj" for c in tok.children):
-        return True
+    if low == "number" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("one", "1", "two"):
+        prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        return prev in ("at", "to", "world", "the")  # "went to number one in the charts"
+    if tok.pos_ == "VERB" and lemma == "top":
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        return bool(objs) and not any(
+            t.like_num or t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+            for o in objs
+            for t in o.subtree
+        )  # "topped the charts", not "oil topped $100" (a threshold: the number's claim)
     if low in ("top", "bottom", "summit", "foot") and tok.pos_ in ("NOUN", "ADJ"):
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -464,7 +506,7 @@ def is_cue(tok: Token) -> bool:
         or _one_of_cue(tok)
         or _comparison_cue(tok)
         or _rank_cue(tok)
-        or (tok.lower_ in ("unprecedented", "record-breaking") and tok.pos_ == "ADJ")
+        or (tok.lower_ in UNIQUE_WORDS and tok.pos_ == "ADJ")
     )
 
 

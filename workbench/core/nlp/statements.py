@@ -23,8 +23,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .kinds import earliest_ones
 from .labels import _render
-from .nonclaims import colour
+from .nonclaims import colour, is_question
 from .records import has_record, opinion_predicate
 from .speech import NAMING_VERBS, PREDICTION_VERBS, Report, verb_in
 
@@ -70,6 +71,7 @@ _VAGUE_HEADS = frozenset(
 TIME_NOUNS = frozenset(
     "week month year night day time season term decade century quarter weekend hour".split()
 )
+MANNER_NOUNS = frozenset({"way", "respect", "sense", "regard", "degree", "extent"})
 SUPERLATIVE_WORDS = frozenset({"first", "last", "only", "record", "unprecedented", "sole"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor"})
 CAUSAL_WORDS = frozenset(
@@ -368,13 +370,23 @@ def _tags(tokens: list[Token], head: Token | None = None) -> list[str]:
     words = {t.lower_ for t in tokens}
     if any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in tokens):
         tags.append("negated")
-    if has_record(tokens):  # records.py: superlatives, records, ranks (not opinions)
+    # records.py: superlatives, records, ranks (not opinions); "the first images
+    # appeared" (earliest ones) and "the worst is yet to come" (an idiom) are none
+    if has_record(t for t in tokens if not earliest_ones(t) and not _bare_superlative(t)):
         tags.append("superlative")
     if any(t.tag_ in ("JJR", "RBR") for t in tokens) and "than" in words:
         tags.append("comparison")
     if any(_is_vague(t) for t in tokens if t.i not in nested):
         tags.append("vague-quantity")
     return tags
+
+
+def _bare_superlative(tok: Token) -> bool:
+    """ "the worst is yet to come", "hope for the best": a superlative standing for a
+    noun it never names, an idiom rather than a record."""
+    return tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") and not any(
+        c.dep_ == "prep" for c in tok.children
+    )
 
 
 def _is_vague(tok: Token) -> bool:
@@ -385,6 +397,8 @@ def _is_vague(tok: Token) -> bool:
         return not (low == "most" and tok.head.pos_ == "ADJ")
     if low in ("few", "several", "many") and tok.head.lemma_.lower() in TIME_NOUNS:
         return False  # "in the next few weeks": a time, not a quantity
+    if tok.head.lemma_.lower() in MANNER_NOUNS:
+        return False  # "in many ways", "in some respects": a manner of speaking
     if low in ("all", "most", "many", "few", "several", "numerous", "countless", "none"):
         if low == "few" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "a":
             return True
@@ -554,7 +568,7 @@ WEAK_WORTHINESS = 0.45
 comment 0.01-0.74, most of it under 0.45)."""
 
 
-STRONG_WORTHINESS = 0.6
+STRONG_WORTHINESS = 0.7
 """Worthiness at which a plain event with no name, actor or measure still counts
 ("the vessel sank within minutes"); colour on the dev sentences stays under it."""
 
@@ -663,7 +677,7 @@ def _hedged_state(head: Token) -> bool:
 
 def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
     """Questions, orders, hedges, conditions, opinions: no claim."""
-    if sent.text.rstrip().rstrip("”\"’'").endswith("?"):
+    if is_question(sent):
         return True
     lemma = head.lemma_.lower()
     subj = subject_of(head)
@@ -672,7 +686,7 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
     if head.tag_ == "VB" and _own_subject(head) is None and head.dep_ in ("ROOT", "conj"):
         return True
     mode = modality(head)
-    attributed = report is not None and report.speaker is not None
+    attributed = report is not None and report.speaker is not None and not report.opinion
     if mode in ("should", "ought") or mode in ("could", "might") and not attributed:
         return True  # advice, or speculation nobody is credited with
     if mode == "would" and report is None:
@@ -725,7 +739,34 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
             return True  # "The agreement is no Treaty of Versailles": a figure
     if lemma == "speculate":
         return True
+    if report is not None and report.speaker is None and verb_in(report.verb, UNNAMED_BELIEFS):
+        return True  # "Many fear the worst is yet to come": a mood, nobody's statement
+    if _open_question(head):
+        return True  # "It remains to be seen whether ...", "Time will tell whether ..."
     return report is None and _evaluative(head)
+
+
+UNNAMED_BELIEFS = frozenset({"fear", "believe", "think", "hope", "feel", "suspect"})
+
+
+def _open_question(head: Token) -> bool:
+    """A clause whose point is a question left open: its complement (or its
+    complement's) is a "whether" clause and it states nothing else."""
+    subj = _own_subject(head)
+    if head.lemma_.lower() not in ("be", "remain", "tell") or subj is None:
+        return False
+    if subj.lower_ not in ("it", "time", "question", "what"):
+        return False
+    for c in head.children:
+        if c.dep_ in ("ccomp", "xcomp", "advcl") and (
+            any(m.dep_ == "mark" and m.lower_ == "whether" for m in c.children)
+            or c.dep_ == "xcomp"
+            and any(
+                m.dep_ == "mark" and m.lower_ == "whether" for x in c.children for m in x.children
+            )
+        ):
+            return not any(d.dep_ in ("dobj", "attr") for d in head.children)
+    return False
 
 
 def _time_subject(head: Token) -> bool:
@@ -923,7 +964,7 @@ def statements(
     ``worth``: the sentence's check-worthiness score (called only when needed): a clause
     whose only evidence is a name or an actor needs ``WEAK_WORTHINESS`` or more.
     """
-    if sent.text.rstrip().rstrip("”\"’'").endswith("?"):
+    if is_question(sent):
         return []
     doc = sent.doc
     by_head = {r.head.i: r for r in reports}

@@ -29,7 +29,11 @@ Tables = dict[str, dict[str, Any]]
 Sink = Callable[["ArticleFile", list[Any]], None]
 """Receives (file, op) for each change: op is [article id, "put"|"write", payload]."""
 OPEN_FILES = 64
-"""Article files kept parsed in memory at once."""
+"""Article files kept parsed in memory at once (besides those below)."""
+CHANGED_BYTES = 64 * 1024 * 1024
+"""Files with journal changes not yet written into them stay parsed beyond
+``OPEN_FILES`` up to this many bytes of file: the next checkpoint writes them, and
+would otherwise parse each again and replay its journal entries."""
 
 
 def ordered(table: dict[str, Any]) -> list[dict[str, Any]]:
@@ -59,6 +63,12 @@ class ArticleFile:
         return self.storage.peek() or {}
 
     @property
+    def size(self) -> int:
+        """The size of the file on disk as last read or written (0: none)."""
+        seen = self.storage.seen
+        return seen[2] if seen else 0
+
+    @property
     def applied(self) -> int:
         """The number of the last journal entry the file on disk includes."""
         disk = self.storage.peek() or {}
@@ -84,7 +94,7 @@ class ArticleFile:
         tables["journal"] = {"1": {"n": n}}
         self.storage.sync_dir = False  # the checkpoint fsyncs the folder once
         try:
-            self.storage.write(tables)
+            self.storage.write_tables(tables)
         finally:
             self.storage.sync_dir = True
         self.overlay = None
@@ -230,9 +240,24 @@ class ArticleFiles:
         if not create and not file.tables():
             raise NotFound(f"no article {aid} in workspace {self.layout.root}")
         self._files[aid] = file
-        while len(self._files) > OPEN_FILES and not self._pinned:
-            self._files.popitem(last=False)
+        self._evict()
         return file
+
+    def _evict(self) -> None:
+        """Forget the least recently used files beyond ``OPEN_FILES``, but keep changed
+        ones (``CHANGED_BYTES``)."""
+        excess = len(self._files) - OPEN_FILES
+        if excess <= 0 or self._pinned:
+            return
+        kept = 0
+        for aid, file in list(self._files.items())[:-1]:  # not the one just opened
+            if excess <= 0:
+                break
+            if file.overlay is not None and kept + file.size <= CHANGED_BYTES:
+                kept += file.size
+                continue
+            del self._files[aid]
+            excess -= 1
 
     def loaded(self) -> list[ArticleFile]:
         return list(self._files.values())

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import StoreError, WorkbenchError
+from .claim_map import remove as remove_claim_map
 from .index import summarize
 from .layout import ARTICLES, INDEX, META, Layout, WriterLock
 from .rows import table_problems
@@ -206,4 +207,5 @@ def _rebuild_index(root: Path, stamp: str) -> str:
     tables = {"articles": {str(i): r for i, r in enumerate(rows, 1)}}
     atomic_write(index, encode_document(tables, "index"), keep_backup=False)
     (root / "dirty").unlink(missing_ok=True)
+    remove_claim_map(root)  # derived from the index: rebuilt from the new one
     return f"rebuilt {index} from {len(rows)} article file(s)"

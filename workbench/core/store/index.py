@@ -62,6 +62,13 @@ def summarize(tables: Tables) -> Summary:
     }
 
 
+def ids_of(row: Summary | None) -> list[str]:
+    """The live and orphaned claim ids of an index row ([] for none)."""
+    if not isinstance(row, dict):
+        return []
+    return [*row.get("claim_ids", []), *row.get("orphan_ids", [])]
+
+
 def _read_lines(path: os.PathLike[str]) -> list[str]:
     try:
         with open(path, encoding="utf-8") as fh:
@@ -86,6 +93,8 @@ class ArticleIndex:
         self._touched = touched or list
         self._db: TinyDB | None = None
         self._rows: dict[str, Summary] | None = None
+        self._disk: dict[str, Summary] = {}
+        """The rows as ``index.json`` holds them (the journal's not applied)."""
         self.dirty: set[str] = set()
 
     def _storage(self) -> AtomicJSONStorage:
@@ -102,8 +111,9 @@ class ArticleIndex:
     def rows(self) -> dict[str, Summary]:
         """Article id -> stored summary row (dirty rows may be stale; see ``fresh``)."""
         if self._rows is None:
-            raw = self._storage().read() or {}
+            raw = self._storage().peek() or {}  # read only: rows are replaced, not changed
             rows = {d["id"]: d for d in raw.get("articles", {}).values()}
+            self._disk = dict(rows)
             for aid, summary in self._pending().items():
                 if summary is None:
                     rows.pop(aid, None)
@@ -114,9 +124,15 @@ class ArticleIndex:
             self.dirty |= set(self._touched())
         return self._rows
 
+    def disk_rows(self) -> dict[str, Summary]:
+        """The rows as ``index.json`` holds them: the state at the journal's checkpoint."""
+        self.rows()
+        return self._disk
+
     def reload(self) -> None:
         """Forget what was read (another process changed the workspace)."""
         self._rows = None
+        self._disk = {}
         self.dirty = set()
         if self._db is not None:
             self._storage().reload()
@@ -156,46 +172,59 @@ class ArticleIndex:
     def write(self, updates: dict[str, Summary | None]) -> None:
         """Upsert (or, for None, remove) rows in one durable write."""
         storage = self._storage()
-        with storage.batch():
-            data = storage.read() or {}
-            table = data.setdefault("articles", {})
-            ids = {doc.get("id"): key for key, doc in table.items()}
-            next_id = max((int(k) for k in table), default=0) + 1
-            for aid, summary in updates.items():
-                key = ids.get(aid)
-                if summary is None:
-                    if key is not None:
-                        del table[key]
-                elif key is not None:
-                    table[key] = summary
-                else:
-                    table[str(next_id)] = summary
-                    next_id += 1
-            storage.write(data)
+        data = dict(storage.peek() or {})  # the parsed file is shared: new tables only
+        table = dict(data.get("articles", {}))
+        ids = {doc.get("id"): key for key, doc in table.items()}
+        next_id = max((int(k) for k in table), default=0) + 1
+        for aid, summary in updates.items():
+            key = ids.get(aid)
+            if summary is None:
+                if key is not None:
+                    del table[key]
+            elif key is not None:
+                table[key] = summary
+            else:
+                table[str(next_id)] = summary
+                next_id += 1
+        data["articles"] = table
+        storage.write_tables(data)
         rows = self.rows()
         for aid, summary in updates.items():
             if summary is None:
                 rows.pop(aid, None)
+                self._disk.pop(aid, None)
             else:
-                rows[aid] = summary
+                rows[aid] = self._disk[aid] = summary
 
     def checkpoint(
         self,
         tables_of: Callable[[str], Tables],
         exists: Callable[[str], bool],
         pending: dict[str, Summary | None],
-    ) -> None:
-        """Write the journal's rows and the recomputed rows of changed articles."""
+        computed: dict[str, Summary] | None = None,
+    ) -> list[tuple[str, list[str], list[str]]]:
+        """Write the journal's rows and the recomputed rows of changed articles
+        (``computed``: rows already recomputed from their current tables); returns
+        (article id, claim ids before, claim ids after) of each article whose claim
+        ids this changed (for the claim map)."""
         rows = self.rows()
         updates: dict[str, Summary | None] = dict(pending)
+        computed = computed or {}
         for aid in sorted(self.dirty):
-            if aid in rows and exists(aid):
-                updates[aid] = rows[aid] = summarize(tables_of(aid))
+            if aid in rows and (aid in computed or exists(aid)):
+                row = computed.get(aid) or summarize(tables_of(aid))
+                updates[aid] = rows[aid] = row
+        changed = []
+        for aid, row in updates.items():
+            before, after = ids_of(self._disk.get(aid)), ids_of(row)
+            if before != after:
+                changed.append((aid, before, after))
         if updates:
             self.write(updates)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.layout.dirty)
         self.dirty.clear()
+        return changed
 
     def resolve(self, ref: str, exists: Callable[[str], bool]) -> str:
         """The article id for a full id, a unique id prefix or an exact source."""
@@ -221,4 +250,4 @@ class ArticleIndex:
         row = self.rows().get(aid)
         if row is None:
             return None
-        return [*row.get("claim_ids", []), *row.get("orphan_ids", [])]
+        return ids_of(row)

@@ -160,7 +160,7 @@ class Layout:
     def temp_files(self) -> list[Path]:
         """Temp files left by interrupted writes (``.<name>.<pid>.tmp``)."""
         found: list[Path] = []
-        for folder in (self.root, self.articles):
+        for folder in (self.root, self.articles, self.root / "claims"):
             with contextlib.suppress(OSError):
                 found.extend(p for p in folder.glob(".*.tmp") if p.is_file() or p.is_symlink())
         return sorted(found)

@@ -230,6 +230,11 @@ class AtomicJSONStorage(Storage):
             self._exists = data is not None
             self._loaded = True
 
+    @property
+    def seen(self) -> tuple[int, int, int, int] | None:
+        """(device, inode, size, mtime) of the file as last read or written."""
+        return self._seen
+
     def reload(self) -> None:
         self._loaded = False
         self._pending = None
@@ -265,6 +270,14 @@ class AtomicJSONStorage(Storage):
         if self._parsed is None and self._good is not None:
             self._parsed = json.loads(self._good)["tables"]
         return self._parsed
+
+    def write_tables(self, data: dict[str, dict[str, Any]]) -> None:
+        """``write`` of tables the caller hands over (never changes them again): they
+        stay the parsed state, so the next ``peek`` does not parse what was just
+        written."""
+        self.write(data)
+        if not self._depth:
+            self._parsed = data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         if self.readonly:

@@ -55,7 +55,6 @@ class UndoLog:
             return
         done: list[dict[str, Any]] = []
         redo: list[dict[str, Any]] = []
-        by_group: dict[str, dict[str, Any]] = {}
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -80,9 +79,9 @@ class UndoLog:
             n = entry.get("n")
             if isinstance(n, int):
                 self.max_n = max(self.max_n, n)
-            _replay(entry, done, redo, by_group)
+            _replay(entry, done, redo)
         for entry in self._pending(self.max_n) if self._pending else []:
-            _replay(entry, done, redo, by_group)
+            _replay(entry, done, redo)
         self._done, self._redo, self._lines = done, redo, count
 
     def undo_stack(self) -> list[dict[str, Any]]:
@@ -111,8 +110,7 @@ class UndoLog:
                 os.fsync(fh.fileno())
         except OSError as exc:
             raise StoreError(f"cannot save {self.path}: {describe_os_error(exc)}") from exc
-        by_group = {e["g"]: e for e in self._done + self._redo}
-        _replay(entry, self._done, self._redo, by_group)
+        _replay(entry, self._done, self._redo)
         self._lines += 1
         if self._lines > COMPACT_LINES:
             self.compact()
@@ -121,8 +119,7 @@ class UndoLog:
         """Apply an entry in memory (it is durable in the journal already)."""
         self._load()
         assert self._done is not None
-        by_group = {e["g"]: e for e in self._done + self._redo}
-        _replay(entry, self._done, self._redo, by_group)
+        _replay(entry, self._done, self._redo)  # O(1): no scan of the stacks per change
 
     def append_durable(self, entries: list[dict[str, Any]]) -> None:
         """Append entries that are already applied in memory (a checkpoint), one fsync."""
@@ -184,14 +181,12 @@ def _replay(
     entry: dict[str, Any],
     done: list[dict[str, Any]],
     redo: list[dict[str, Any]],
-    by_group: dict[str, dict[str, Any]],
 ) -> None:
     op, group = entry.get("op"), entry.get("g")
     if not isinstance(group, str):
         return
     if op == "do" and isinstance(entry.get("rows"), list):
         done.append(entry)
-        by_group[group] = entry
         redo.clear()
     elif op == "undo" and done and done[-1]["g"] == group:
         redo.append(done.pop())

@@ -26,7 +26,9 @@ from ..models import ArchiveSnapshot, Article, Change, Claim, LinkCheck, Verdict
 from ..text import one_line
 from . import edits
 from .article_file import ArticleFile, ArticleFiles, Tables, first, ordered
-from .index import ArticleIndex, Summary, summarize
+from .claim_map import ClaimMap
+from .claim_map import remove as remove_claim_map
+from .index import ArticleIndex, Summary, ids_of, summarize
 from .journal import Journal
 from .layout import Clock, Layout, WriterLock, check_id, lock_is_free, utc_now
 from .reimport import plan_moves
@@ -72,6 +74,7 @@ class Workspace:
             self._layout, readonly, journal.ops_for, None if readonly else self._sink
         )
         self._index = ArticleIndex(self._layout, readonly, journal.index_updates, journal.touched)
+        self._claim_map = ClaimMap(self._layout.root)
         self._undo = UndoLog(self._layout.undo, readonly, journal.undo_records)
         self._steps = UndoSteps(self._undo, self._live)
 
@@ -202,14 +205,24 @@ class Workspace:
         if n == journal.base and not self._index.dirty and not self._layout.dirty.exists():
             return
         pending = journal.index_updates()
+        written: dict[str, Summary] = {}
         for aid in journal.touched():
             try:
                 file = self._files.get(aid)
             except NotFound:
                 continue
             file.checkpoint(n)
+            if aid in self._index.dirty and file.tables():  # its row, while it is at hand
+                written[aid] = summarize(file.tables())
         fsync_dir(self._layout.articles)  # every renamed file durable before the journal goes
-        self._index.checkpoint(self._tables, self._files.exists, pending)
+        fresh_map = self._claim_map.fresh(journal.base)
+        changed = self._index.checkpoint(self._tables, self._files.exists, pending, written)
+        if fresh_map:  # its stamp follows the checkpoint even when no id changed
+            try:
+                self._claim_map.update(changed, n)
+            except StoreError:  # derived data: unusable now, rebuilt when next needed
+                remove_claim_map(self._layout.root)
+                self._claim_map.forget()
         self._undo.append_durable(journal.undo_records(self._undo.max_n))
         journal.reset(n)
 
@@ -377,17 +390,14 @@ class Workspace:
             scope = [self._resolve_article(art_ref)]
         if not re.fullmatch(r"[0-9a-f]{1,40}", text):
             raise NotFound(f"'{text}' is not a claim id (claim ids are hex digits, e.g. 3fa2c1)")
-        # Claim ids change only with the index rows the journal carries (articles
-        # added, claims added): the stale progress counts need not be recomputed.
         found: list[tuple[str, str]] = []
-        for aid in scope or list(self._index.rows()):
-            ids = self._index.claim_ids(aid)
-            if ids is None:
-                raw = self._tables(aid)
-                ids = [c["id"] for c in raw.get("claims", {}).values()]
-                ids += [v["claim_id"] for v in raw.get("verdicts", {}).values()]
-                ids = list(dict.fromkeys(ids))
-            found.extend((aid, cid) for cid in ids if cid.startswith(text))
+        if scope:  # the article's own rows
+            raw = self._tables(scope[0])
+            ids = [c["id"] for c in ordered(raw.get("claims", {}))]
+            ids += [v["claim_id"] for v in raw.get("verdicts", {}).values()]
+            found = [(scope[0], cid) for cid in dict.fromkeys(ids) if cid.startswith(text)]
+        else:
+            found = self._claims_starting(text)
         if not found:
             raise NotFound(f"no claim id starts with '{text}'")
         if len(found) > 1:
@@ -398,6 +408,41 @@ class Workspace:
                 "or name the article as ARTICLE:CLAIM"
             )
         return found[0]
+
+    def _claims_starting(self, text: str) -> list[tuple[str, str]]:
+        """(article id, claim id) of every claim id starting with ``text``: from the
+        claim map (claim_map.py) and the index rows the journal holds on top of it.
+
+        Claim ids change only with the index rows the journal carries (articles
+        added, claims added): the stale progress counts need not be recomputed."""
+        pending: dict[str, Summary | None] = dict(self._journal.index_updates())
+        if self._txn is not None:
+            pending.update(self._txn.index)
+        shards = self._claim_map_ready()
+        found = shards.lookup(text) if shards is not None else None
+        if found is None:  # no usable map (a reader): every index row
+            rows = self._index.rows().items()
+            out = [(aid, cid) for aid, row in rows for cid in ids_of(row) if cid.startswith(text)]
+        else:
+            out = [(a, cid) for cid, aids in found.items() for a in aids if a not in pending]
+            for aid, row in pending.items():
+                out.extend((aid, cid) for cid in ids_of(row) if cid.startswith(text))
+        return sorted(out, key=lambda p: (p[1], p[0]))
+
+    def _claim_map_ready(self) -> ClaimMap | None:
+        """The claim map when it matches the index (a writer rebuilds one that does
+        not: once, after an upgrade or a doctor rebuild); None for a reader then."""
+        base = self._journal.base
+        if self._claim_map.fresh(base):
+            return self._claim_map
+        if self._readonly:
+            return None
+        rows = self._index.disk_rows()
+        try:
+            self._claim_map.rebuild(((aid, ids_of(r)) for aid, r in rows.items()), base)
+        except StoreError:
+            return None
+        return self._claim_map
 
     # -- edits -------------------------------------------------------------------
 

@@ -12,7 +12,11 @@ from .. import render
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="help_close")]
+    BINDINGS = [
+        Binding("escape,q,question_mark", "close", "Close", id="help_close"),
+        Binding("j", "scroll(1)", "Down", show=False, id="help_down"),
+        Binding("k", "scroll(-1)", "Up", show=False, id="help_up"),
+    ]
 
     def __init__(self, rows: list[tuple[str, str, str]], advance: bool = False) -> None:
         super().__init__()
@@ -26,7 +30,8 @@ class HelpScreen(ModalScreen[None]):
                 title += "; marking moves to the next claim"
             yield Static(render.line(title, style="bold"), markup=False)
             yield DataTable(id="help-table", cursor_type="row", show_cursor=False)
-            yield Static(render.hint("escape / ?: close   ctrl+p: command palette"),
+            yield Static(render.hint("j / k, ↓ / ↑: scroll   escape / ?: close   "
+                                     "ctrl+p: command palette"),
                          markup=False)
 
     def on_mount(self) -> None:
@@ -38,6 +43,11 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(render.cell(keys, 24, "bold"), render.cell(description, 50),
                           render.cell(binding_id, 24, "dim"))
         table.focus()
+
+    def action_scroll(self, step: int) -> None:
+        """j / k scroll the list like the arrows."""
+        table = self.query_one(DataTable)
+        table.scroll_to(y=table.scroll_y + step, animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -24,6 +24,8 @@ class LinksDialog(ModalScreen[None]):
         Binding("e,enter", "edit", "Edit", id="links_edit"),
         Binding("delete,backspace,x", "remove", "Remove", id="links_remove"),
         Binding("escape,q,L", "close", "Close", id="links_close"),
+        Binding("j", "move(1)", "Down", show=False, id="links_down"),
+        Binding("k", "move(-1)", "Up", show=False, id="links_up"),
     ]
 
     def __init__(
@@ -46,8 +48,8 @@ class LinksDialog(ModalScreen[None]):
             yield Static(render.line("Evidence links — " + self.label, 70, "bold"), markup=False)
             yield OptionList(id="links-list", markup=False)
             yield Static(
-                render.hint("e / enter: edit stance and title   x / delete: remove   "
-                            "escape: close"), markup=False
+                render.hint("j / k: move   e / enter: edit stance and title   "
+                            "x / delete: remove   escape: close"), markup=False
             )
 
     def on_mount(self) -> None:
@@ -66,6 +68,14 @@ class LinksDialog(ModalScreen[None]):
             prompt = Content("\n").join(render.link_lines([link], 80))
             options.add_option(Option(prompt, id=link.url))
         options.highlighted = min(keep or 0, len(self.verdict.links) - 1)
+
+    def action_move(self, step: int) -> None:
+        """j / k move like the arrows, as in the claims list and the picker."""
+        options = self.query_one(OptionList)
+        if step > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
 
     def _highlighted_url(self) -> str | None:
         options = self.query_one(OptionList)

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from workbench.core.services.presence import Board
 from workbench.core.store.results import ArticleSummary
@@ -21,6 +21,7 @@ from workbench.core.store.results import ArticleSummary
 from .. import render
 from ..messages import ArticleChosen
 from ..team import TeamState, connection_segment, who_cells
+from ..widgets.footer import FittingFooter
 
 
 class PickerScreen(Screen):
@@ -98,7 +99,7 @@ class PickerScreen(Screen):
         yield Static(self.title_line(), markup=False, id="picker-title")
         yield DataTable(id="articles", cursor_type="row")
         yield Static("", markup=False, id="picker-empty")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.fill()

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.models import STATUSES, Article, Claim, Verdict
@@ -29,6 +29,7 @@ from ..session import ReviewSession
 from ..widgets.article_view import ArticleView
 from ..widgets.claims_table import ClaimsTable
 from ..widgets.detail import DetailPane
+from ..widgets.footer import FittingFooter
 from ..widgets.status_line import StatusLine
 from .review_team import TeamReview
 
@@ -108,7 +109,7 @@ class ReviewScreen(TeamReview):
                 yield Static("", markup=False, id="list-info")
                 yield DetailPane(id="detail")
             yield ArticleView(id="article")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).cursor_blink = self.cursor_blink
@@ -572,6 +573,7 @@ class ReviewScreen(TeamReview):
     def _apply_history(self, redo: bool, verb: str, nothing: str) -> None:
         if not self.writable(verb.lower()):
             return
+        shown = self.query_one(ClaimsTable).row_keys()
         done = self.attempt(self.session.undo, redo)
         if done is None:
             return
@@ -579,7 +581,7 @@ class ReviewScreen(TeamReview):
             self.notify(nothing, timeout=2)
             return
         if done.claims_changed:
-            self.reload_claims(keep=done.touched[0] if done.touched else self.current)
+            self.reload_claims(keep=self._kept_after(done.touched, shown))
         else:
             for claim_id in done.touched:
                 verdict = self.verdicts.get(claim_id)
@@ -592,6 +594,20 @@ class ReviewScreen(TeamReview):
         what = render.change_text(change.field, change.old, change.new).plain
         where = "" if change.article_id == self.article.id else " (in another article)"
         self.notify(f"{verb}: {what}{where}", timeout=3, markup=False)
+
+    def _kept_after(self, touched: list[str], shown: list[str]) -> str | None:
+        """The claim to stay on after an undo that added or removed claims: the first
+        one it changed that still exists, else the row next to a removed one."""
+        for claim_id in touched:
+            if claim_id in self.by_id:
+                return claim_id
+        for claim_id in touched:
+            if claim_id in shown:
+                at = shown.index(claim_id)
+                for key in shown[at + 1:] + shown[:at][::-1]:
+                    if key in self.by_id:
+                        return key
+        return self.current
 
     def reload_claims(self, keep: str | None = None) -> None:
         """The claims themselves changed (a claim added, undone, another process):
