@@ -1,7 +1,8 @@
 """Claim-matching evaluation: MRR, recall@1/5, false-suggestion rate.
 
     python bench/match_eval.py tests/data/match_dev      # the dev set (tune on this)
-    python bench/match_eval.py tests/data/match_eval     # the blind set (report only)
+    python bench/match_eval.py tests/data/match_eval     # a check set (tuned on before)
+    python bench/match_eval.py DIR --curve               # plus the threshold trade-off
 
 Imports all of ../shared/data/politifact/factchecks.jsonl into a matcher and runs
 each query of DIR/queries.jsonl and DIR/negatives.jsonl against it (metrics as in
@@ -107,12 +108,39 @@ def evaluate(folder: Path, matcher: Matcher, keys: list[str], show: bool = False
     }
 
 
+STEPS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.85, 0.9)
+
+
+def curve(folder: Path, matcher: Matcher, keys: list[str]) -> str:
+    """The threshold trade-off: for each lower threshold, the share of negatives with a
+    suggestion and the share of queries whose target is suggested at rank 1 / within 5."""
+    line_of = {k: i for i, k in enumerate(keys)}
+    queries = [json.loads(x) for x in (folder / "queries.jsonl").read_text().splitlines() if x]
+    negatives = [json.loads(x) for x in (folder / "negatives.jsonl").read_text().splitlines() if x]
+    found = []
+    for q in queries:
+        ok = {q["target_line"], *q.get("also_ok_lines", [])}
+        hits = matcher.search(q["query"], limit=10)
+        h = next((h for h in hits if line_of[h.key] in ok and h.rank <= 5), None)
+        found.append((h.score, h.rank) if h else (-1.0, 99))
+    worst = [max((h.score for h in matcher.search(n["query"], limit=10)), default=0.0)
+             for n in negatives]
+    rows = ["lower  false-sugg  r@1-shown  r@5-shown"]
+    for t in STEPS:
+        fs = sum(s >= t for s in worst) / (len(worst) or 1)
+        r1 = sum(s >= t and r == 1 for s, r in found) / (len(found) or 1)
+        r5 = sum(s >= t for s, _ in found) / (len(found) or 1)
+        rows.append(f"{t:5.2f}  {fs:10.3f}  {r1:9.3f}  {r5:9.3f}")
+    return "\n".join(rows)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--lexical-only", action="store_true")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--curve", action="store_true", help="print the threshold trade-off")
     args = parser.parse_args()
     matcher, keys = build(args.lexical_only)
     result = evaluate(args.folder, matcher, keys, args.show_misses)
@@ -129,6 +157,8 @@ def main() -> int:
     print(f"false-suggestion rate {result['false_suggestion_rate']:.3f}: "
           + ", ".join(f"{k} {v}" for k, v in result["false_by_kind"].items()))
     print(f"median query {result['median_query_ms']} ms; thresholds {result['thresholds']}")
+    if args.curve:
+        print(curve(args.folder, matcher, keys))
     return 0
 
 

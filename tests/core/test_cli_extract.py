@@ -142,3 +142,19 @@ def test_progress_lines_on_stderr_when_asked_and_not_a_terminal(capsys, monkeypa
     assert "100%" in lines[-1] and len(lines) <= 11 and "\r" not in err
     code, out, err = run(capsys, "extract", SEED, "-f", "jsonl")
     assert "extracting" not in err  # without --progress a pipe gets nothing
+
+
+def test_the_readme_extract_sample_is_what_extract_prints(capsys, monkeypatch):
+    """The README's `workbench extract` sample had drifted from the real output.
+
+    Regenerate it with: COLUMNS=120 workbench extract seeds/belarus-putin-sochi.txt | head -12
+    (the sample is that output's first lines, followed by `...`)."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "120")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ workbench extract seeds/belarus-putin-sochi.txt\n", 1)[1]
+    sample = block.split("\n...\n", 1)[0].splitlines()
+    code, out, err = run(capsys, "extract", SEED)
+    assert code == 0, err
+    real = [line.rstrip() for line in out.splitlines()]
+    assert len(sample) >= 5 and sample == real[: len(sample)]

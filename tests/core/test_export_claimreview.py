@@ -42,8 +42,15 @@ def check_claim_review(review: dict, page_url: str) -> None:
     assert DATE.match(review["datePublished"])
     item = review["itemReviewed"]
     assert item["@type"] == "Claim"
-    if "appearance" in item:
-        assert item["appearance"]["url"].startswith(("https://", "http://"))
+    appearance = item["appearance"]  # Google: where the claim appears (a CreativeWork)
+    assert appearance["@type"] == "CreativeWork" and ("url" in appearance or
+                                                      appearance.get("headline"))
+    if "url" in appearance:
+        assert appearance["url"].startswith(("https://", "http://"))
+    for who in ("author", "publisher"):
+        if who in appearance:
+            assert appearance[who]["@type"] in ("Organization", "Person")
+            assert appearance[who]["name"]
     if "author" in item:
         assert item["author"]["@type"] in ("Organization", "Person") and item["author"]["name"]
 
@@ -157,9 +164,48 @@ def test_a_page_url_is_required(url):
     assert "\n" not in str(info.value)
 
 
-def test_no_appearance_for_a_local_file_source():
+def test_a_local_file_appears_inline_without_its_path():
+    """A local path is never published as a URL: the article is described inline."""
     report = plain_report()
     part = report.articles[0]
     object.__setattr__(part.article, "source", "seeds/article.txt")
     for review in json.loads(render(report, "claimreview")):
-        assert "appearance" not in review["itemReviewed"]
+        appearance = review["itemReviewed"]["appearance"]
+        assert "url" not in appearance and "seeds/article.txt" not in json.dumps(review)
+        assert appearance["headline"] == "Protests continue"
+        assert appearance["author"] == {"@type": "Person", "name": "Jane Reporter"}
+        check_claim_review(review, report.options.url)
+
+
+def test_appearance_is_the_article_as_a_creative_work():
+    """itemReviewed.appearance: the article's URL (where the fetch landed) with the
+    headline, author, publisher and date the article has (Google fact-check markup)."""
+    report = plain_report()
+    meta = report.articles[0].article.meta
+    meta.update(final_url="https://www.news.example/belarus/1", publisher="Example News")
+    for review in json.loads(render(report, "claimreview")):
+        check_claim_review(review, report.options.url)
+        assert review["itemReviewed"]["appearance"] == {
+            "@type": "CreativeWork",
+            "url": "https://www.news.example/belarus/1",
+            "headline": "Protests continue",
+            "author": {"@type": "Person", "name": "Jane Reporter"},
+            "publisher": {"@type": "Organization", "name": "Example News"},
+            "datePublished": "2020-09-14",
+        }
+
+
+def test_an_unsafe_final_url_is_not_published():
+    report = plain_report()
+    report.articles[0].article.meta["final_url"] = "javascript:alert(1)"
+    review = json.loads(render(report, "claimreview"))[0]
+    assert review["itemReviewed"]["appearance"]["url"] == report.articles[0].article.source
+
+
+@pytest.mark.parametrize("bad", ["Staff reporter", "Web desk", "News desk"])
+def test_a_desk_byline_is_not_an_author(bad):
+    report = plain_report()
+    report.articles[0].article.meta["author"] = bad
+    for review in json.loads(render(report, "claimreview")):
+        assert "author" not in review["itemReviewed"]
+        assert "author" not in review["itemReviewed"]["appearance"]

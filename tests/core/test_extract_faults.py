@@ -47,6 +47,9 @@ TEXTS = {
     "quoted_question": "Asked in a 2019 interview why he kept racing, he said: “Why would I stop?”",
     "colour": "Fans sang and danced as the first fireworks lit up the sky.",
     "hedged": "Bankers said privately that a deal was unlikely before the Paris Motor Show.",
+    "half_quote": "The judge said the Bristol firm ‘chose to ignore’ the law.",
+    "phone": "Anyone who finds a stranded seal should call 0800 362 468 or 928-556-2250.",
+    "thousands": "Officials counted 1 200 000 votes.",
     "comparison": "Smokers remain four times more likely than non-smokers to develop the disease.",
 }
 
@@ -147,3 +150,14 @@ def test_numbers_in_clauses_that_assert_nothing_make_no_claim(claims, key):
 def test_asserted_numbers_around_them_stay(claims):
     assert [c.anchor for c in claims["quoted_question"] if c.kind == "date"] == ["2019"]
     assert [c for c in claims["comparison"] if "four" in c.anchor or "four" in c.label]
+
+
+def test_label_never_keeps_half_of_a_pair_of_quote_marks(claims):
+    (st,) = _statements(claims, "half_quote")
+    assert "chose to ignore" in st.label
+    assert st.label.count("‘") == st.label.count("’"), st.label
+
+
+def test_phone_numbers_are_no_quantities(claims):
+    assert not [c for c in claims["phone"] if c.kind == "quantity"]
+    assert [c.value["number"] for c in claims["thousands"] if c.kind == "quantity"] != []

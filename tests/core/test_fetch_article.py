@@ -35,6 +35,7 @@ def test_news_page_body_without_boilerplate(server) -> None:  # noqa: F811
     assert article.meta["author"] == "Maria Okafor"
     assert article.meta["date"] == "2026-03-14"
     assert article.meta["final_url"] == server.url("/news")
+    assert article.meta["publisher"] == "The Coastal Ledger"  # ClaimReview's appearance
     assert article.fetched_at and article.fetched_at.endswith("Z")
     assert article.id == content_hash(article.text)
     text = article.text

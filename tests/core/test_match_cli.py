@@ -51,3 +51,36 @@ def test_a_bad_file_is_one_line_and_writes_nothing(tmp_path, capsys):
     code, out, err = run_cli(capsys, "factchecks", "import", str(bad), "-w", str(ws_path))
     assert code == 2 and err.count("\n") == 1 and "line 3" in err
     assert not (ws_path / "factchecks" / "collection.json").exists()
+
+
+def test_doctor_checks_the_match_index_and_rebuilds_it(tmp_path, capsys):
+    ws_path = tmp_path / "ws"
+    with open_ws(ws_path, create=True) as ws:
+        a, claims = article()
+        ws.add_article(a, claims)
+    facts = tmp_path / "facts.jsonl"
+    facts.write_text(FACTS, encoding="utf-8")
+    w = ["-w", str(ws_path)]
+    assert run_cli(capsys, *w, "factchecks", "import", str(facts))[0] == 0
+    code, out, _ = run_cli(capsys, *w, "doctor")
+    assert code == 0 and "sound" in out
+    cache = ws_path / "factchecks" / "vectors.npy"
+    raw = bytearray(cache.read_bytes())
+    raw[-1] ^= 0xFF  # one flipped byte
+    cache.write_bytes(bytes(raw))
+    code, out, _ = run_cli(capsys, *w, "doctor")
+    assert code == 4 and "vectors.npy" in out and "checksum" in out
+    assert "factchecks check --rebuild" in out
+    code, out, _ = run_cli(capsys, *w, "doctor", "--restore")
+    assert code == 0 and "rebuilt the match index" in out
+    # a fact-check whose cached vector is gone: the cache no longer holds the collection
+    meta_path = ws_path / "factchecks" / "vectors.json"
+    meta = json.loads(meta_path.read_text())
+    cache.unlink()
+    meta_path.unlink()
+    code, out, _ = run_cli(capsys, *w, "doctor")
+    assert code == 4 and "missing" in out
+    code, out, _ = run_cli(capsys, *w, "factchecks", "check", "--rebuild")
+    assert code == 0 and "rebuilt" in out
+    assert json.loads(meta_path.read_text())["keys"] == meta["keys"]
+    assert run_cli(capsys, *w, "doctor")[0] == 0

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.core.match.agree import name_conflict, names, number_conflict, numbers
+from workbench.core.match.agree import (
+    name_conflict,
+    name_groups,
+    names,
+    number_conflict,
+    numbers,
+)
 from workbench.core.match.bm25 import BM25
 from workbench.core.match.engine import Doc, Matcher
 from workbench.core.match.frames import core
 from workbench.core.match.semantic import load_embedder
+from workbench.core.match.signals import direction, negated
 from workbench.core.match.tokens import terms
 
 
@@ -23,6 +30,11 @@ from workbench.core.match.tokens import terms
         ("over the next 30 years", "over the next three decades"),
         ("$3.7m to the lab", "$3,700,000 to the lab"),
         ("96 percent", "ninety-six percent"),
+        ("the remaining $4.5+ mill", "more than $4.5 million"),
+        ("10 of the 12 who carried out the September 11 attacks", "ten of the dozen 9/11 men"),
+        ("about 1-in-300 people", "roughly one in every 300 people"),
+        ("grown by a million in the last 10 years", "jumped by 1,000,000 over the past decade"),
+        ("half of the inmates", "50 percent of the inmates"),
     ],
 )
 def test_numbers_in_any_form_agree(a, b):
@@ -37,6 +49,8 @@ def test_numbers_in_any_form_agree(a, b):
         ("63k jobs", "36,000 jobs"),
         ("47 percent of people", "74 percent of people"),
         ("14,000 arrests", "140,000 arrests"),
+        ("one in 300 people", "one in 30 people"),
+        ("for 12 years", "for five years"),
     ],
 )
 def test_different_numbers_conflict(a, b):
@@ -55,6 +69,33 @@ def test_names_must_agree():
     # the claimant of the fact-check is context: naming them is no conflict
     assert not name_conflict(names("Biden said prisoners were freed."), set(), {"biden"})
     assert not name_conflict({"chevy", "japan"}, {"chevrolet", "japan"})
+
+
+@pytest.mark.parametrize(
+    "q, c",
+    [
+        # an acronym of a name the other writes out
+        ("Kaine wants to eliminate ICE.", "Kaine wants to get rid of Immigration and Customs "
+         "Enforcement."),
+        # a first name left out
+        ("A post says President Trump wrote that.", "Says Donald Trump wrote that."),
+        # where it was said is context, not the claim's subject
+        ("On Facebook, a post says Biden fell asleep.", "Says Joe Biden fell asleep."),
+    ],
+)
+def test_names_written_another_way_agree(q, c):
+    assert not name_conflict(names(q), names(c), (), name_groups(q), name_groups(c))
+
+
+def test_a_shared_first_name_is_no_agreement():
+    q, c = "Scott Walker cut taxes.", "Scott Fitzgerald cut taxes."
+    assert "names differ" in name_conflict(names(q), names(c), (), name_groups(q), name_groups(c))
+
+
+def test_direction_and_negation():
+    assert direction("Crime rose last year") == 1 and direction("Crime fell last year") == -1
+    assert direction("Crime rose, then fell") == 0
+    assert negated("He never lobbied for it") and not negated("He lobbied for it")
 
 
 def test_frames_are_cut():

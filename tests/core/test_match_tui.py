@@ -30,9 +30,9 @@ async def test_marker_detail_apply_undo_and_dismiss(tmp_path):
     ws, a, loan = _setup(tmp_path)
     app = WorkbenchApp(ws, article_id=a.id, cursor_blink=False, animate=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
         screen = app.screen
+        await screen.matching_done.wait()  # matching starts after the first paint
+        await pilot.pause()
         assert list(screen.matches) == [loan.id]
         table = screen.query_one(ClaimsTable)
         assert "≈" in str(table.get_cell(loan.id, "extras"))
@@ -40,6 +40,10 @@ async def test_marker_detail_apply_undo_and_dismiss(tmp_path):
         await pilot.pause()
         body = str(screen.query_one("#detail-body").render())
         assert "Checked before" in body and "https://checks.example/loan" in body
+        # M and W are in the footer (and the help) only on a claim with a match
+        keys = {b.binding.key for b in screen.active_bindings.values() if b.enabled}
+        assert {"M", "W"} <= keys
+        assert "apply_match" in {row[2] for row in app.help_rows()}
         await pilot.press("M")
         verdict = ws.verdict(a.id, loan.id)
         assert verdict.status == "false"
@@ -50,4 +54,6 @@ async def test_marker_detail_apply_undo_and_dismiss(tmp_path):
         await pilot.pause()
         assert loan.id not in screen.matches
         assert "≈" not in str(table.get_cell(loan.id, "extras"))
+        keys = {b.binding.key for b in screen.active_bindings.values() if b.enabled}
+        assert "M" not in keys and "W" not in keys
     ws.close()

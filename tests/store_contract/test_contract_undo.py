@@ -144,3 +144,27 @@ def test_orphans_survive_a_second_reimport(store_factory):
         assert store.add_article(last, last_claims).orphaned == 0  # not counted again
         v = store.verdicts(last.id)[gone.id]
         assert v.orphaned and v.status == "disputed"
+
+
+def test_rename_is_in_history_and_undone_like_any_change(store_factory):
+    """A new title was written with no history row and ctrl+z could not take it back."""
+    from workbench.core.services.reviewing import rename
+
+    a, claims = article()
+    old_title = a.title
+    with store_factory() as store:
+        store.add_article(a, claims)
+        store.set_status(a.id, claims[0].id, "false")
+        rename(store, a.id, "A better title")
+        rows = [c for c in store.history(a.id) if c.field == "title"]
+        assert [(c.claim_id, c.old, c.new, c.action) for c in rows] == [
+            ("", old_title, "A better title", "edit")]
+    with store_factory.reopen() as store:
+        undone = store.undo()
+        assert [(c.field, c.new) for c in undone] == [("title", old_title)]
+        assert store.article(a.id).title == old_title
+        assert store.articles()[0].title == old_title
+        assert store.verdict(a.id, claims[0].id).status == "false"  # the step before stays
+        store.redo()
+        assert store.article(a.id).title == "A better title"
+        assert store.articles()[0].title == "A better title"

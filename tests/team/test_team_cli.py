@@ -34,6 +34,25 @@ def test_db_upgrade_creates_then_is_a_no_op(pg, capsys):
         st.add_article(*article())
 
 
+def test_upgrade_from_version_2_lets_earlier_writers_mark(pg, capsys):
+    """Version 3 adds the mark procedures: roles granted by an earlier upgrade may call them."""
+    db = pgc.new_database(pg, upgraded=False)
+    with psycopg.connect(pg.url(db), autocommit=True) as conn:
+        schema.upgrade(conn, writers=[pgc.WRITERS], target=2)
+    code, out, err = run(capsys, "db", "upgrade", pg.url(db))
+    assert code == 0 and f"from version 2 to {schema.SCHEMA_VERSION}" in out, err
+    pgc.ensure_role(pg, "ana")
+    a, claims = article()
+    with open_team(pg.url(db, "ana")) as st:
+        st.add_article(a, claims)
+        st.set_status(a.id, claims[0].id, "false")
+        st.set_note(a.id, claims[0].id, "via the procedure")
+    with open_team(pg.url(db, "ana")) as st:
+        v = st.verdict(a.id, claims[0].id)
+        assert (v.status, v.note) == ("false", "via the procedure")
+        assert [c.field for c in st.history(a.id)] == ["status", "note"]
+
+
 def test_old_and_newer_schema_are_refused_in_one_line(pg):
     db = pgc.new_database(pg, upgraded=False)
     with psycopg.connect(pg.url(db), autocommit=True) as conn:

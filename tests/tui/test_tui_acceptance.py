@@ -52,16 +52,16 @@ def with_consistency(ws):
     return article.id, claims, odd, unscored
 
 
-async def test_worthiness_sort_puts_consistency_first_and_unscored_last(ws):
+async def test_worthiness_sort_puts_scored_first_then_consistency_then_unscored(ws):
     article_id, claims, odd, unscored = with_consistency(ws)
     app = make_app(ws, article_id)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s")
         keys = app.screen.query_one(ClaimsTable).row_keys()
-        assert keys[0] == odd.id
-        assert keys[-1] == unscored.id
-        scores = [app.screen.by_id[k].worthiness for k in keys[1:-1]]
-        assert scores == sorted(scores, reverse=True)
+        # unscored claims never rank above scored ones; the consistency claim leads them
+        assert keys[-2:] == [odd.id, unscored.id]
+        scores = [app.screen.by_id[k].worthiness for k in keys[:-2]]
+        assert None not in scores and scores == sorted(scores, reverse=True)
         # the consistency claim shows no made-up score, and a readable kind
         table = app.screen.query_one(ClaimsTable)
         assert str(table.get_cell(odd.id, "worth")) == ""
@@ -72,7 +72,7 @@ async def test_consistency_detail_lists_variants_readably(ws):
     article_id, _, odd, _ = with_consistency(ws)
     app = make_app(ws, article_id)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s", "g")  # the consistency claim is now first
+        await pilot.press("s", "G", "k")  # the consistency claim is now next to last
         text = str(app.screen.query_one("#detail-body").render())
         assert "Variants" in text
         assert f"{odd.anchor}  ×3" in text

@@ -204,6 +204,52 @@ async def test_export_dialog_writes_report(ws, article_id, tmp_path):
     assert target.is_file() and "City budget" in target.read_text()
 
 
+async def test_export_proposes_a_full_path_and_the_toast_shows_it(ws, article_id, tmp_path,
+                                                                   monkeypatch):
+    """The report went to a bare file name in whatever folder the workbench started in,
+    and the toast said only that name: the dialog proposes the full path (the current
+    folder), the toast names it in full, an earlier report is never replaced."""
+    monkeypatch.chdir(tmp_path)
+    earlier = tmp_path / "city-budget-grows-again-report.md"
+    earlier.write_text("an earlier report", encoding="utf-8")
+    ws.set_status(article_id, ws.claims(article_id)[0].id, "false")
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        box = app.screen.query_one("#export-path", Input)
+        proposed = tmp_path / "city-budget-grows-again-report-2.md"
+        assert box.value == str(proposed)
+        app.screen.query_one("#fmt-html").value = True
+        await pilot.pause()
+        assert box.value == str(tmp_path / "city-budget-grows-again-report.html")  # no such file
+        app.screen.query_one("#fmt-md").value = True
+        await pilot.pause()
+        assert box.value == str(proposed)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        toasts = [n.message for n in app._notifications if "Report written" in n.message]
+        assert toasts and str(proposed) in toasts[-1]
+    assert earlier.read_text(encoding="utf-8") == "an earlier report"
+    assert "City budget" in proposed.read_text(encoding="utf-8")
+
+
+async def test_export_asks_before_replacing_a_file(ws, article_id, tmp_path):
+    target = tmp_path / "report.md"
+    target.write_text("keep me", encoding="utf-8")
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, Confirm) and "report.md" in app.screen.question
+        await pilot.press("n")
+        assert "Not replaced" in str(app.screen.query_one("#export-error").render())
+        assert target.read_text(encoding="utf-8") == "keep me"
+        await pilot.press("ctrl+s", "y")
+        assert isinstance(app.screen, ReviewScreen)
+    assert "City budget" in target.read_text(encoding="utf-8")
+
+
 async def test_export_dialog_refuses_bad_status(ws, article_id, tmp_path):
     app = make_app(ws, article_id)
     async with app.run_test(size=(120, 40)) as pilot:

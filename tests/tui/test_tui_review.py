@@ -304,8 +304,11 @@ async def test_undo_of_an_added_claim_stays_where_it_was(ws, article_id):
 async def test_the_footer_shows_whole_keys_most_important_first(ws, article_id, width):
     """At 90 columns the footer cut "^z Undo" in half and hid help and quit past the
     edge: it shows the keys that fit whole, in order of importance."""
-    from workbench.tui.keys import _FOOTER_FIRST, REVIEW_BINDINGS
+    from workbench.tui.keys import _FOOTER_FIRST, MATCH_ACTIONS, REVIEW_BINDINGS
     from workbench.tui.widgets.footer import FittingFooter, key_width
+
+    # no claim of this workspace has an earlier check: M and W are not offered
+    order = [k for k in _FOOTER_FIRST if k not in MATCH_ACTIONS]
 
     descriptions = {b.description: b.id for b in REVIEW_BINDINGS if b.show}
     app = make_app(ws, article_id)
@@ -314,7 +317,7 @@ async def test_the_footer_shows_whole_keys_most_important_first(ws, article_id, 
         footer = app.screen.query_one(FittingFooter)
         keys = [k for k in footer.query("FooterKey") if not k.has_class("-command-palette")]
         shown = [descriptions[k.description] for k in keys if k.display]
-        assert shown == list(_FOOTER_FIRST[: len(shown)])  # a prefix, in priority order
+        assert shown == order[: len(shown)]  # a prefix, in priority order
         assert sum(key_width(k) for k in keys if k.display) <= width
         assert {"next_unreviewed", "mark_verified", "mark_false", "help", "undo"} <= set(shown)
         if width >= 90:
@@ -323,4 +326,29 @@ async def test_the_footer_shows_whole_keys_most_important_first(ws, article_id, 
         if hidden:  # the next key would not have fitted whole
             assert sum(key_width(k) for k in keys if k.display) + key_width(hidden[0]) > width
         if width >= 120:
-            assert shown == list(_FOOTER_FIRST)
+            assert shown == order
+
+
+async def test_a_rename_from_the_picker_is_undone_with_ctrl_z(ws, article_id):
+    """Renaming an article left no history row: ctrl+z could not take it back."""
+    from workbench.tui.screens.picker import PickerScreen
+
+    old = ws.article(article_id).title
+    app = make_app(ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r")
+        app.screen.query_one("#rename-text", Input).value = "A clearer title"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert ws.article(article_id).title == "A clearer title"
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert "A clearer title" in str(app.screen.query_one("#status-line").render())
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert ws.article(article_id).title == old
+        assert old in str(app.screen.query_one("#status-line").render())
+        notes = [n.message for n in app._notifications if n.message.startswith("Undo")]
+        assert notes and "title" in notes[-1]

@@ -125,6 +125,8 @@ def cmd_status(args: argparse.Namespace, config: Config) -> int:
 def describe_change(change: Change) -> str:
     """``ARTICLE:CLAIM  field: old -> new`` in one clean line."""
     where = f"{one_line(change.article_id)[:8]}:{one_line(change.claim_id, 40)}"
+    if not change.claim_id:  # the article's own row (its title)
+        where = one_line(change.article_id)[:8]
     if change.field in ("link.title", "link.stance") and isinstance(change.new, dict):
         old = change.old.get("value") if isinstance(change.old, dict) else change.old
         url = one_line(str(change.new.get("url", "")), 60)

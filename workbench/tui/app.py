@@ -436,7 +436,8 @@ class WorkbenchApp(App[None]):
         except WorkbenchError as exc:
             self.notify(render.message(exc), severity="error", markup=False)
             return
-        self.notify(f"Renamed: {render.message(article.title, 80)}", timeout=3, markup=False)
+        self.notify(f"Renamed: {render.message(article.title, 80)} (ctrl+z in the claims list "
+                    "undoes it)", timeout=3, markup=False)
         for screen in self.screen_stack:
             if isinstance(screen, PickerScreen):
                 screen.refresh_summaries(summaries, self._board())

@@ -28,6 +28,10 @@ REVIEW_BINDINGS: list[Binding] = [
             tooltip="Back to unreviewed"),
     Binding("D", "mark('dismissed')", "Dismiss", id="mark_dismissed",
             tooltip="Dismiss: not a checkable claim (counts as reviewed)"),
+    Binding("M", "apply_match", "Apply match", id="apply_match",
+            tooltip="Apply the earlier check shown first under Checked before (undoable)"),
+    Binding("W", "dismiss_match", "Not same", id="dismiss_match",
+            tooltip="The first match under Checked before is not the same claim"),
     Binding("r", "reword", "Reword", show=False, id="reword",
             tooltip="Reword the claim (the reviewer's label)"),
     Binding("m", "add_claim", "Add claim", show=False, id="add_claim",
@@ -74,10 +78,13 @@ REVIEW_BINDINGS: list[Binding] = [
 ]
 
 _FOOTER_FIRST = ("next_unreviewed", "mark_verified", "mark_disputed", "mark_false",
-                 "mark_inconclusive", "help", "edit_note", "add_link", "undo", "quit",
-                 "mark_dismissed", "filter_text")
+                 "mark_inconclusive", "apply_match", "dismiss_match", "help", "edit_note",
+                 "add_link", "undo", "quit", "mark_dismissed", "filter_text")
 """The footer's keys in the order it shows them: at 80 columns the first nine fit (up to
-undo), at 90 quit too (widgets.footer hides the rest whole; ? lists every key)."""
+undo), at 90 quit too (widgets.footer hides the rest whole; ? lists every key). M and W
+come only on a claim with a match (then they push the last ones out)."""
+MATCH_ACTIONS = ("apply_match", "dismiss_match")
+"""Shown (footer) and active only on a claim with a match under Checked before."""
 
 
 BindingList = list[Binding | tuple[str, str] | tuple[str, str, str]]

@@ -49,6 +49,7 @@ __all__ = [
     "Report",
     "build_report",
     "render",
+    "render_bytes",
     "render_chunks",
     "render_report",
     "write_chunks_atomic",
@@ -121,6 +122,15 @@ def _streamer(fmt: str) -> Callable[[Report], Iterable[str]]:
     return lambda report: (renderer(report),)
 
 
+def render_bytes(report: Report, fmt: str) -> Iterable[bytes]:
+    """``render_chunks`` as UTF-8 pieces (JSON is written as bytes: no text round trip)."""
+    if fmt == "json":
+        from .json_report import iter_json_bytes
+
+        return iter_json_bytes(report)
+    return (chunk.encode("utf-8") for chunk in _streamer(fmt)(report))
+
+
 def render(report: Report, fmt: str) -> str:
     """Render already gathered report data in ``fmt``."""
     return _renderer(fmt)(report)
@@ -169,10 +179,9 @@ def write_report(
     """
     from .report import stream_report
 
-    streamer = _streamer(fmt)
     include = fmt == "json" if include_dismissed is None else include_dismissed
     report = stream_report(ws, article_ids, statuses, reviewer, options, include)
-    return write_chunks_atomic(path, streamer(report))
+    return write_chunks_atomic(path, render_bytes(report, fmt))
 
 
 _STD_STREAMS = {"/dev/stdout": 1, "/dev/stderr": 2}
@@ -183,8 +192,9 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
     return write_chunks_atomic(path, (text,))
 
 
-def write_chunks_atomic(path: str | os.PathLike[str], chunks: Iterable[str]) -> Path:
-    """Write the pieces of text ``chunks`` as UTF-8 to ``path``, one at a time.
+def write_chunks_atomic(path: str | os.PathLike[str], chunks: Iterable[str | bytes]) -> Path:
+    """Write the pieces of text ``chunks`` as UTF-8 (or pieces already encoded) to
+    ``path``, one at a time.
 
     A regular file (or a new one) is written atomically: a temporary file next to it,
     fsynced, replaces it only when complete. What is not a regular file is never
@@ -192,7 +202,7 @@ def write_chunks_atomic(path: str | os.PathLike[str], chunks: Iterable[str]) -> 
     regular file has its target replaced (the link stays).
     """
     target = Path(os.path.expanduser(os.fspath(path)))
-    data = (chunk.encode("utf-8") for chunk in chunks)
+    data = (chunk if isinstance(chunk, bytes) else chunk.encode("utf-8") for chunk in chunks)
     fd = _stream_fd(target)
     if fd is not None:
         _write_through(target, data, fd)

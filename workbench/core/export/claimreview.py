@@ -10,8 +10,13 @@ Follows Google's fact-check structured-data rules:
   ``#claim-<id>`` anchor per claim);
 - recommended: ``author`` (the organization: required here, never a guess such as
   the OS user),
-  ``datePublished`` and ``itemReviewed`` (a Claim with ``appearance`` = the
-  article's URL when known, ``author`` when the page's byline is a name).
+  ``datePublished`` and ``itemReviewed``: a Claim (its sentence, ``author`` = who
+  said it or the page's byline when it is a name, ``datePublished``) with
+  ``appearance``, the article as a CreativeWork: its ``url`` (where a fetch landed,
+  else the URL it was fetched from; never a local file path), ``headline``,
+  ``author``, ``publisher`` (the site's name) and ``datePublished`` as far as the
+  article has them. An article read from a file is described inline (headline and
+  what else it has, no url).
 
 Dismissed claims (not checkable) are never published.
 
@@ -42,6 +47,7 @@ WORST_RATING = 1
 BEST_RATING = 5
 _AUTHOR_KEYS = ("author", "byline", "authors")
 _DATE_KEYS = ("published", "date_published", "datePublished", "date")
+_PUBLISHER_KEYS = ("publisher", "sitename", "site_name")
 
 
 def _date(value: str | None) -> str | None:
@@ -83,17 +89,31 @@ def _item_reviewed(part: ArticleReport, row: ClaimRow) -> dict[str, Any]:
     published = _date(_meta_text(article.meta, _DATE_KEYS))
     if published:
         item["datePublished"] = published
-    source = safe_href(article.source)
-    if source:
-        appearance: dict[str, Any] = {"@type": "CreativeWork", "url": source}
-        if article.title:
-            appearance["headline"] = one_line(article.title, 200)
-        if article_author:
-            appearance["author"] = {"@type": "Person", "name": article_author}
-        if published:
-            appearance["datePublished"] = published
+    appearance = _appearance(article.meta, article.source, article.title,
+                             article_author, published)
+    if appearance:
         item["appearance"] = appearance
     return item
+
+
+def _appearance(meta: dict[str, Any], source: str, title: str, author: str,
+                published: str | None) -> dict[str, Any] | None:
+    """The article the claim appears in, as a schema.org CreativeWork (None when there
+    is nothing to say about it)."""
+    appearance: dict[str, Any] = {"@type": "CreativeWork"}
+    url = safe_href(str(meta.get("final_url") or "")) or safe_href(source)
+    if url:
+        appearance["url"] = url
+    if one_line(title):
+        appearance["headline"] = one_line(title, 200)
+    if author:
+        appearance["author"] = {"@type": "Person", "name": author}
+    publisher = _meta_text(meta, _PUBLISHER_KEYS)
+    if publisher:
+        appearance["publisher"] = {"@type": "Organization", "name": publisher}
+    if published:
+        appearance["datePublished"] = published
+    return appearance if len(appearance) > 1 else None
 
 
 CLAIM_TEXT_GUIDE = 75
@@ -117,7 +137,8 @@ def claim_text(row: ClaimRow) -> str:
 _NOT_NAMES = {
     "username", "user", "admin", "administrator", "staff", "editor", "editors", "author",
     "anonymous", "guest", "unknown", "webmaster", "none", "null", "n/a", "na", "by",
-    "contributor", "newsroom", "team", "root", "test",
+    "contributor", "newsroom", "team", "root", "test", "reporter", "writer", "desk",
+    "news", "web", "the", "correspondent", "editorial",
 }
 """Bylines a page template leaves when it has no author: never someone's name."""
 

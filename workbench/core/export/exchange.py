@@ -58,7 +58,7 @@ from ..text import clean_text, one_line, strip_controls
 from .report import SCHEMA_VERSION
 
 if TYPE_CHECKING:  # pragma: no cover
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from .report import ArticleReport, Report
 
@@ -182,23 +182,36 @@ string matches."""
 
 
 def _dumps(data: Any) -> str:
-    """``json.dumps(_finite(data), ensure_ascii=False, indent=2)``, by orjson when it
-    can give exactly those bytes (CPython's indented encoder is its slow pure-Python
-    one): orjson writes the same layout, escapes and float digits, except small
-    floats (``1e-05`` is ``0.00001`` or ``1e-5`` there: put back as Python writes
-    them) and NaN/Infinity, which it writes as null, as ``_finite`` does. What it
-    refuses (integers over 64 bits, lone surrogates, keys that are not text) takes
-    the json path."""
-    if _orjson is not None:
-        try:
-            out = _orjson.dumps(data, option=_orjson.OPT_INDENT_2)
-        except TypeError:
-            pass
-        else:
-            if b"0.0000" in out or _SMALL_HINT.search(out):
-                out = _SMALL_FLOAT.sub(_python_float, out)
-            return out.decode("utf-8")
+    """``json.dumps(_finite(data), ensure_ascii=False, indent=2)`` (see ``_dumps_bytes``)."""
+    fast = _orjson_dumps(data)
+    if fast is not None:
+        return fast.decode("utf-8")
     return json.dumps(_finite(data), ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def _dumps_bytes(data: Any) -> bytes:
+    """``_dumps(data)`` as UTF-8, by orjson when it can give exactly those bytes
+    (CPython's indented encoder is its slow pure-Python one): orjson writes the same
+    layout, escapes and float digits, except small floats (``1e-05`` is ``0.00001``
+    or ``1e-5`` there: put back as Python writes them) and NaN/Infinity, which it
+    writes as null, as ``_finite`` does. What it refuses (integers over 64 bits, lone
+    surrogates, keys that are not text) takes the json path."""
+    fast = _orjson_dumps(data)
+    if fast is not None:
+        return fast
+    return json.dumps(_finite(data), ensure_ascii=False, indent=2, allow_nan=False).encode()
+
+
+def _orjson_dumps(data: Any) -> bytes | None:
+    if _orjson is None:
+        return None
+    try:
+        out = _orjson.dumps(data, option=_orjson.OPT_INDENT_2)
+    except TypeError:
+        return None
+    if b"0.0000" in out or _SMALL_HINT.search(out):
+        out = _SMALL_FLOAT.sub(_python_float, out)
+    return out
 
 
 def _python_float(match: re.Match[bytes]) -> bytes:
@@ -233,22 +246,36 @@ def _records(report: Report) -> Iterator[dict[str, Any]]:
     parts.claims = kept
 
 
-def iter_json(report: Report) -> Iterator[str]:
-    """The JSON export in pieces, one article at a time (the same bytes as
+def iter_json_bytes(report: Report) -> Iterator[bytes]:
+    """The JSON export in pieces of UTF-8, one article at a time (the same bytes as
     ``json.dumps(report_dict(report), indent=2)`` plus a newline): a workspace of any
-    size is written holding one article in memory."""
-    head = _dumps(_head(report))
+    size is written holding one article in memory. Writing a file, this saves the
+    text round trip of ``iter_json``."""
+    return _pieces(report, _dumps_bytes, str.encode)
+
+
+def iter_json(report: Report) -> Iterator[str]:
+    """``iter_json_bytes`` as text."""
+    return _pieces(report, _dumps, str)
+
+
+def _pieces(
+    report: Report, dumps: Callable[[Any], Any], lit: Callable[[str], Any]
+) -> Iterator[Any]:
+    """The export's pieces as text (``dumps`` gives text, ``lit`` is ``str``) or bytes."""
+    head = dumps(_head(report))[: -len("\n}")]
     first = True
+    newline, indented = lit("\n"), lit("\n    ")
     for record in _records(report):
         # inside "articles" every line of an article is indented two levels (4 spaces);
         # newlines in strings are escaped, so each newline is one of the layout's
-        body = _dumps(record).replace("\n", "\n    ")
+        body = dumps(record).replace(newline, indented)
         if first:
-            yield head[: -len("\n}")] + ',\n  "articles": [\n    ' + body
+            yield head + lit(',\n  "articles": [\n    ') + body
             first = False
         else:
-            yield ",\n    " + body
-    yield head[: -len("\n}")] + ',\n  "articles": []\n}\n' if first else "\n  ]\n}\n"
+            yield lit(",\n    ") + body
+    yield head + lit(',\n  "articles": []\n}\n') if first else lit("\n  ]\n}\n")
 
 
 def render_json(report: Report) -> str:
@@ -454,10 +481,12 @@ def _claim(item: Any, article: Article, where: str) -> Claim:
 def _change(item: Any, article_id: str, where: str) -> Change:
     _need(isinstance(item, dict), f"{where} must be an object")
     _need(item.get("article_id", article_id) == article_id, f"{where}: belongs to another article")
+    # the article's own rows (a new title) have no claim: claim id ""
+    article_row = item.get("claim_id") == "" and item.get("field") == "title"
     return Change(
         seq=_int(item, "seq", where, default=0),
         article_id=article_id,
-        claim_id=_ident(item.get("claim_id"), where),
+        claim_id="" if article_row else _ident(item.get("claim_id"), where),
         field=_text(item, "field", where, limit=40),
         old=_clean_json(item.get("old")),
         new=_clean_json(item.get("new")),

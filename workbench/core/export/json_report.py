@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .exchange import SCHEMA, iter_json, render_json, report_dict
+from .exchange import SCHEMA, iter_json, iter_json_bytes, render_json, report_dict
 
-__all__ = ["SCHEMA", "iter_json", "render_json", "report_dict"]
+__all__ = ["SCHEMA", "iter_json", "iter_json_bytes", "render_json", "report_dict"]

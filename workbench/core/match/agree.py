@@ -24,6 +24,8 @@ _UNITS = {
     "million": 1e6,
     "millions": 1e6,
     "m": 1e6,
+    "mill": 1e6,
+    "mil": 1e6,
     "mn": 1e6,
     "mln": 1e6,
     "billion": 1e9,
@@ -54,8 +56,8 @@ _WORDNUM_RE = "|".join(sorted(list(_SMALL) + list(_TENS) + ["dozen"], key=len, r
 _NUM = re.compile(
     r"""
     (?P<cur>[$€£])?\s?
-    (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
-    (?:\s?(?P<unit>hundred|thousand|millions?|billions?|trillions?|decades?|mn|mln|bn|tn|[kmb])\b)?
+    (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\+?
+    (?:\s?(?P<unit>hundred|thousand|millions?|billions?|trillions?|decades?|mill|mil|mn|mln|bn|tn|[kmb])\b)?
     (?:\s?(?P<pct>%|percent\b|per\s?cent\b|percentage\spoints?\b))?
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -69,8 +71,19 @@ _WORDS_NUM = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _IN_TEN = re.compile(
-    rf"\b(?P<a>\d+|{_WORDNUM_RE}) (?:in|out of) (?P<b>\d+|{_WORDNUM_RE})\b", re.IGNORECASE
+    rf"\b(?P<a>\d+|{_WORDNUM_RE})[\s-](?:in|out of)(?:\s(?:every|each))?[\s-]"
+    rf"(?P<b>[\d,]+\d|\d|{_WORDNUM_RE})\b",
+    re.IGNORECASE,
 )
+_A_UNIT = re.compile(r"\b(?:a|one)\s(?P<unit>hundred|thousand|million|billion|trillion)\b", re.I)
+_MONTH = re.compile(
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s$|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s$",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(r"\s?-?(?P<unit>years?|months?|weeks?|days?|hours?)\b", re.IGNORECASE)
+_DECADE = re.compile(r"\b(?:a|the|one|past|last|next|previous)\s(?:past\s|last\s)?decade\b", re.I)
 _ORDINALS = {
     w: i
     for i, w in enumerate(
@@ -82,6 +95,7 @@ _ORDINAL = re.compile(
     r"(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b",
     re.IGNORECASE,
 )
+_SHARE = re.compile(r"\b(?:half|quarter)\b", re.IGNORECASE)
 _TIMES = re.compile(r"\b(?:twice|double[sd]?|doubling|triple[sd]?|tripling)\b", re.IGNORECASE)
 
 Number = tuple[str, float]
@@ -97,8 +111,23 @@ def _word_value(text: str) -> float | None:
     return total
 
 
+def _duration(text: str, end: int, kind: str, unit: str) -> str:
+    """``years`` (or months, ...) when the number counts time ("12 years", "three decades")."""
+    if unit.startswith("decade"):
+        return "years"
+    if kind != "amount":
+        return kind
+    m = _DURATION.match(text, end)
+    if m is None:
+        return kind
+    word = m.group("unit").lower()
+    return word if word.endswith("s") else word + "s"
+
+
 def numbers(text: str) -> set[Number]:
-    """The quantities ``text`` states, as (kind, value)."""
+    """The quantities ``text`` states, as (kind, value); kinds: ``percent``, ``year``,
+    ``amount``, ``ratio`` ("1 in 300"), ``years``/``months``/... (durations), and the soft
+    ``share``, ``times`` and ``ordinal``."""
     found: set[Number] = set()
     spans: list[tuple[int, int]] = []
     for m in _ORDINAL.finditer(text):
@@ -107,18 +136,33 @@ def numbers(text: str) -> set[Number]:
         found.add(("ordinal", value))
         spans.append(m.span())
     for m in _IN_TEN.finditer(text):
-        a, b = m.group("a"), m.group("b")
+        a, b = m.group("a"), m.group("b").replace(",", "")
         va = float(a) if a.isdigit() else _word_value(a)
         vb = float(b) if b.isdigit() else _word_value(b)
-        if va is not None and vb and va <= vb and vb in (3, 4, 5, 10, 100):
-            found.add(("percent", round(100 * va / vb, 1)))
+        if va is not None and vb and va <= vb:
+            if vb in (3, 4, 5, 10, 100):
+                found.add(("percent", round(100 * va / vb, 1)))
+            else:
+                found.add(("ratio", va / vb))
             spans.append(m.span())
+    for m in _A_UNIT.finditer(text):
+        if not any(s <= m.start() < e for s, e in spans):
+            found.add(("amount", _UNITS[m.group("unit").lower()]))
+            spans.append(m.span())
+    for m in _DECADE.finditer(text):
+        found.add(("years", 10.0))
+        spans.append(m.span())
     for m in _NUM.finditer(text):
-        if any(s <= m.start() < e for s, e in spans):
+        at = m.start("num")
+        if any(s <= at < e for s, e in spans):
             continue
         raw = m.group("num").replace(",", "")
-        if m.group("cur") is None and m.start() > 0 and text[m.start() - 1] in "-/":
+        if m.group("cur") is None and at > 0 and text[at - 1] in "-/":
             continue  # "3-5 years", "9/11": a range or a date, read loosely
+        if m.group("cur") is None and text[m.end("num") : m.end("num") + 1] == "/":
+            continue  # "9/11", "3/4": a date or a fraction
+        if m.group("cur") is None and _MONTH.search(text[max(0, at - 11) : at]):
+            continue  # "September 11": a day of the month
         try:
             value = float(raw)
         except ValueError:
@@ -126,6 +170,8 @@ def numbers(text: str) -> set[Number]:
         unit = (m.group("unit") or "").lower()
         if unit:
             value *= _UNITS.get(unit, 1.0)
+            if unit.startswith("decade"):
+                value /= _UNITS[unit] / 10  # "3 decades": 30 years
         if m.group("pct"):
             found.add(("percent", round(value, 2)))
         elif not m.group("cur") and not unit and "." not in raw and "," not in raw and (
@@ -133,7 +179,8 @@ def numbers(text: str) -> set[Number]:
         ):
             found.add(("year", value))
         else:
-            found.add(("amount", value))
+            kind = "amount" if m.group("cur") else _duration(text, m.end(), "amount", unit)
+            found.add((kind, value))
     for m in _WORDS_NUM.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
             continue
@@ -141,19 +188,16 @@ def numbers(text: str) -> set[Number]:
         if spelled is None:
             continue
         value = spelled
-        before = text[max(0, m.start() - 2) : m.start()].lower()
         if value == 1 and not m.group("unit") and not m.group("pct"):
             continue  # "one of the ...": rarely the claimed quantity
-        if before.endswith("a ") and m.group("w").lower() == "dozen":
-            pass
         unit = (m.group("unit") or "").lower()
         if unit:
             value *= _UNITS.get(unit, 1.0)
-        found.add(("percent" if m.group("pct") else "amount", value))
+        kind = "percent" if m.group("pct") else _duration(text, m.end(), "amount", unit)
+        found.add((kind, value))
     # "a half", "half of": a share; "a quarter" likewise
-    for word, share in (("half", 50.0), ("quarter", 25.0)):
-        if re.search(rf"\b{word}\b", text, re.IGNORECASE):
-            found.add(("share", share))
+    for m in _SHARE.finditer(text):
+        found.add(("share", 50.0 if m.group().lower() == "half" else 25.0))
     for m in _TIMES.finditer(text):
         word = m.group().lower()
         found.add(("times", 2.0 if word.startswith(("twice", "doubl")) else 3.0))
@@ -168,10 +212,17 @@ def _same(a: float, b: float) -> bool:
 
 def _rounded(kind: str, a: float, b: float) -> bool:
     """Same when one is the other rounded (32,143 vs 32,000; 27.4 percent vs 27)."""
+    if kind == "ratio":
+        return abs(a - b) <= 0.1 * max(abs(a), abs(b))
     if kind == "percent":
         return abs(a - b) <= 0.6
     big, small = max(abs(a), abs(b)), min(abs(a), abs(b))
     return big > 0 and small / big >= 0.97
+
+
+def agrees(kind: str, a: float, b: float) -> bool:
+    """Two values of one kind are the same quantity (equal, or one the other rounded)."""
+    return _same(a, b) or _rounded(kind, a, b)
 
 
 _SOFT = ("share", "times", "ordinal")
@@ -185,7 +236,10 @@ def number_conflict(query: set[Number], candidate: set[Number]) -> str:
             continue
         same_kind = [v for k, v in query if k == kind]
         if kind == "percent":
-            same_kind += [v * 100 for k, v in query if k == "share"]
+            same_kind += [v for k, v in query if k == "share"]
+            same_kind += [100 * v for k, v in query if k == "ratio"]
+        if kind == "ratio":
+            same_kind += [v / 100 for k, v in query if k == "percent"]
         if kind == "amount":
             same_kind += [v for k, v in query if k == "times"]
         if not same_kind:
@@ -231,17 +285,102 @@ def names(text: str, common: Callable[[str], bool] | None = None) -> set[str]:
     return out
 
 
-def name_conflict(query: set[str], candidate: set[str], context: Iterable[str] = ()) -> str:
-    """Why the candidate names someone else ('' when names agree)."""
-    theirs = candidate - query
+VENUES = frozenset(
+    """facebook twitter instagram tiktok youtube reddit whatsapp telegram snapchat cnn fox
+    msnbc abc nbc cbs npr pbs bbc c-span cspan""".split()
+)
+"""Where a claim was made: a news sentence names them as context, never as its subject."""
+_JOINERS = frozenset("of and the for & de del la van von".split())
+_CAP = re.compile(r"[A-Z][\w'’.-]*|&|of|and|the|for|de|del|la|van|von")
+
+
+def name_groups(text: str) -> list[tuple[str, ...]]:
+    """Runs of capitalized words ("Immigration and Customs Enforcement", "Donald Trump"),
+    lower-cased, without a possessive."""
+    out: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for tok in re.findall(r"[\w'’.&-]+|[^\w\s]", text):
+        if _CAP.fullmatch(tok) and (tok[0].isupper() or (run and tok in _JOINERS)):
+            word = tok.lower().rstrip(".").replace("’", "'")
+            run.append(word[:-2] if word.endswith("'s") else word)
+            continue
+        while run and run[-1] in _JOINERS:
+            run.pop()
+        if len(run) > 1:
+            out.append(tuple(run))
+        run = []
+    while run and run[-1] in _JOINERS:
+        run.pop()
+    if len(run) > 1:
+        out.append(tuple(run))
+    return out
+
+
+def _acronyms(groups: Iterable[tuple[str, ...]]) -> set[str]:
+    out = set()
+    for g in groups:
+        letters = "".join(w[0] for w in g if w not in _JOINERS and w[0].isalpha())
+        if len(letters) >= 2:
+            out.add(letters)
+    return out
+
+
+def _spelled_out(groups: Iterable[tuple[str, ...]], other: set[str]) -> set[str]:
+    """Words of the names whose acronym the other text uses."""
+    return {w for g in groups if _acronyms([g]) & other for w in g}
+
+
+def _surname_known(word: str, groups: Iterable[tuple[str, ...]], other: set[str]) -> bool:
+    """``word`` is a first name whose group's last word the other text names
+    ("Donald" of "Donald Trump" when the other says "Trump")."""
+    return any(word in g[:-1] and g[-1] in other for g in groups)
+
+
+def linked_names(
+    query: set[str],
+    candidate: set[str],
+    query_groups: list[tuple[str, ...]],
+    candidate_groups: list[tuple[str, ...]],
+) -> set[str]:
+    """Names of either text that the other writes another way: an acronym of it, or
+    only its surname."""
+    linked = (candidate & _acronyms(query_groups)) | (query & _acronyms(candidate_groups))
+    linked |= _spelled_out(candidate_groups, query) | _spelled_out(query_groups, candidate)
+    linked |= {t for t in candidate if _surname_known(t, candidate_groups, query)}
+    linked |= {o for o in query if _surname_known(o, query_groups, candidate)}
+    return linked
+
+
+def name_conflict(
+    query: set[str],
+    candidate: set[str],
+    context: Iterable[str] = (),
+    query_groups: Iterable[tuple[str, ...]] = (),
+    candidate_groups: Iterable[tuple[str, ...]] = (),
+) -> str:
+    """Why the candidate names someone else ('' when names agree). The groups (see
+    ``name_groups``) excuse a first name the other text leaves out and an acronym of a
+    name the other writes out (ICE / Immigration and Customs Enforcement)."""
+    query_groups, candidate_groups = list(query_groups), list(candidate_groups)
+    theirs = candidate - query - _acronyms(query_groups) - _spelled_out(candidate_groups, query)
     if not theirs:
         return ""
-    ours = query - candidate - set(context)
+    ours = query - candidate - set(context) - VENUES - _acronyms(candidate_groups)
+    ours -= _spelled_out(query_groups, candidate)
     if not ours:
         return ""
     # the same name written another way (Chevy / Chevrolet, Obama / Obamas)
-    theirs = {t for t in theirs if not any(_alike(t, o) for o in ours)}
-    ours = {o for o in ours if not any(_alike(o, t) for t in candidate)}
+    theirs = {
+        t
+        for t in theirs
+        if not any(_alike(t, o) for o in ours) and not _surname_known(t, candidate_groups, query)
+    }
+    ours = {
+        o
+        for o in ours
+        if not any(_alike(o, t) for t in candidate)
+        and not _surname_known(o, query_groups, candidate)
+    }
     if not theirs or not ours:
         return ""
     return f"names differ: {', '.join(sorted(theirs)[:3])} vs {', '.join(sorted(ours)[:3])}"

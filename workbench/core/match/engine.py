@@ -4,14 +4,17 @@
 ``Doc``). ``Matcher.search`` ranks every document for a query text:
 
 1. candidates: the best ``POOL`` by BM25 and the best ``POOL`` by cosine similarity;
-2. each candidate gets a **score** in 0..1 from three signals: the cosine similarity,
-   the BM25 score as a share of what a perfect match would get, and the share of the
-   candidate's own words (weighted by rarity) that the query repeats;
-3. a candidate whose numbers or names disagree with the query's (``agree``) keeps
+2. each candidate gets a **pair score** (logistic over its signals): the cosine
+   similarity, the BM25 score as a share of what a perfect match would get, the share
+   of each side's words (weighted by rarity) that the other repeats, exactly or as a
+   near synonym, the fusion rank, and the pair signals of ``signals`` (numbers stated
+   by both or one, names left out, negation, up versus down);
+3. the **acceptance score** (0..1) combines the pair score with its margin over the
+   best other candidate that is no near-duplicate: a claim that several different
+   fact-checks fit about equally is one on a familiar topic, not a checked claim;
+4. a candidate whose numbers or names disagree with the query's (``agree``) keeps
    its place in the list but its score is cut below the suggestion threshold, with
-   the reason;
-4. the order is reciprocal rank fusion of the two retrievers, with the score as a
-   further ranking; the score alone decides suggestion and strong match
+   the reason; the score alone decides order, suggestion and strong match
    (``thresholds``).
 """
 
@@ -19,17 +22,29 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from .agree import Number, name_conflict, names, number_conflict, numbers
+from . import signals as sig
+from .agree import (
+    Number,
+    linked_names,
+    name_conflict,
+    name_groups,
+    names,
+    number_conflict,
+    numbers,
+)
 from .bm25 import BM25
 from .semantic import Embedder
 from .tokens import STOP, terms, words
 
 POOL = 25
+PAIRED = 40
+"""Candidates (best by the retrieval signals) that get the pair signals and a score."""
 RRF_K = 60
 CONFLICT_FACTOR = 0.4
 
@@ -56,6 +71,9 @@ class _Entry:
     """Computed when first needed (most documents are never a candidate)."""
     names: set[str] | None = None
     context_names: set[str] | None = None
+    groups: list[tuple[str, ...]] | None = None
+    content: list[str] | None = None
+    content_vectors: np.ndarray | None = None
 
 
 @dataclass
@@ -104,6 +122,8 @@ class Matcher:
         self._count = 0
         self.dead: set[int] = set()
         """Entries replaced or removed (tombstones: skipped by ``search``)."""
+        self._words: dict[str, np.ndarray] = {}
+        """Word vectors (for ``signals.soft_coverage``), computed when first needed."""
 
     def remove(self, key: str) -> None:
         i = self.keys.pop(key, None)
@@ -151,7 +171,24 @@ class Matcher:
             e.numbers = numbers(e.text)
             e.names = names(e.text, self.case.common)
             e.context_names = names(e.context) if e.context else set()
+            e.groups = name_groups(e.text)
+            e.content = sig.content_words(e.text)
         return e.numbers, e.names, e.context_names
+
+    def _word_vectors(self, words_: list[str]) -> np.ndarray:
+        """Unit vectors of single words (cached; ``_learn_words`` embeds in one batch)."""
+        self._learn_words(words_)
+        return np.stack([self._words[w] for w in words_])
+
+    def _learn_words(self, words_: Iterable[str]) -> None:
+        assert self.embedder is not None
+        missing = list(dict.fromkeys(w for w in words_ if w not in self._words))
+        if not missing:
+            return
+        if len(self._words) + len(missing) > 200_000:
+            self._words.clear()
+        for w, v in zip(missing, self.embedder.embed(missing), strict=True):
+            self._words[w] = v
 
     def search(self, text: str, limit: int = 10, exclude: tuple[str, ...] = ()) -> list[Hit]:
         n = len(self.entries)
@@ -182,26 +219,61 @@ class Matcher:
             cos = self.vectors[rows] @ qvecs.T
             for k, v in enumerate(views):
                 v["sem"] = dict(zip(rows, cos[:, k].tolist(), strict=True))
-        qnums = numbers(text)
-        qnames = names(text, self.case.common)
-        hits = []
+        # the retrieval signals of every candidate; the pair signals (dearer) of the best
+        # ``PAIRED`` by those only
+        cheap = []
         for i in rows:
-            e = self.entries[i]
-            if exclude and e.key.startswith(exclude):
+            if exclude and self.entries[i].key.startswith(exclude):
                 continue
             f = self._features(i, views)
-            score = _logistic(f) if qvecs is not None else _lexical_score(f)
-            dnums, dnames, context = self._agreement(e)
-            conflict = number_conflict(qnums, dnums) or name_conflict(qnames, dnames, context)
-            if conflict:
-                score *= CONFLICT_FACTOR
-            hits.append(
-                Hit(e.key, e.payload, score, f["lex"], f["sem"], f["cov"], conflict, signals=f)
+            cheap.append((_prescore(f), i, f))
+        cheap.sort(key=lambda c: -c[0])
+        cheap = cheap[: max(PAIRED, limit)]
+        q = _Query(text, self.case.common)
+        if qvecs is not None:  # every word the soft coverage needs, embedded at once
+            for _, i, _ in cheap:
+                self._agreement(self.entries[i])
+            self._learn_words(
+                [*q.words, *(w for _, i, _ in cheap for w in self.entries[i].content or ())]
             )
+        hits = []
+        for _, i, f in cheap:
+            e = self.entries[i]
+            conflict = self._pair(e, q, f, qvecs is not None)
+            hit = Hit(e.key, e.payload, 0.0, f["lex"], f["sem"], f["cov"], conflict, signals=f)
+            hits.append(hit)
+        _score(hits, self._row_vectors(hits) if qvecs is not None else None)
         hits.sort(key=lambda h: (-h.score, -h.signals["rrf"]))
         for r, h in enumerate(hits[:limit], 1):
             h.rank = r
         return hits[:limit]
+
+    def _row_vectors(self, hits: list[Hit]) -> np.ndarray:
+        return self.vectors[[self.keys[h.key] for h in hits]] if hits else self.vectors[:0]
+
+    def _pair(self, e: _Entry, q: _Query, f: dict[str, float], semantic: bool) -> str:
+        """Adds the pair signals to ``f``; returns the hard conflict ('' when none)."""
+        dnums, dnames, context = self._agreement(e)
+        groups = e.groups or []
+        conflict = number_conflict(q.nums, dnums) or name_conflict(
+            q.names, dnames, context, q.groups, groups
+        )
+        f["num_hit"], f["num_miss"] = sig.number_signals(q.nums, dnums)
+        linked = linked_names(q.names, dnames, q.groups, groups)
+        f["name_miss"], f["qname_miss"] = sig.name_misses(q.names, dnames, context, linked)
+        f["negation"] = float(q.negated != sig.negated(e.text))
+        d = sig.direction(e.text)
+        f["direction"] = float(q.direction * d < 0)
+        if semantic and q.words and e.content:
+            if e.content_vectors is None:
+                e.content_vectors = self._word_vectors(e.content)
+            f["soft"] = sig.soft_coverage(
+                e.content, e.content_vectors, q.words, q.vectors(self._word_vectors), self.bm25.idf
+            )
+        else:
+            f["soft"] = f["cov"]
+        f["conflict"] = float(bool(conflict))
+        return conflict
 
     def _view(self, text: str) -> dict[str, Any]:
         """One query text's retrieval: BM25 and cosine over every document."""
@@ -247,14 +319,92 @@ class Matcher:
         return got / total if total else 0.0
 
 
-WEIGHTS = {"sem": 4.163, "lex": 2.629, "cov": 4.005, "qcov": 3.677, "rrf": 2.616, "len": 0.997}
-BIAS = -15.536
-"""Logistic weights of the score (fitted on tests/data/match_dev, see bench/match_fit.py)."""
+class _Query:
+    """What the pair signals need of the query, computed once per search."""
+
+    def __init__(self, text: str, common: Any) -> None:
+        self.nums = numbers(text)
+        self.names = names(text, common)
+        self.groups = name_groups(text)
+        self.negated = sig.negated(text)
+        self.direction = sig.direction(text)
+        self.words = sig.content_words(text)
+        self._vectors: np.ndarray | None = None
+
+    def vectors(self, embed: Any) -> np.ndarray:
+        if self._vectors is None:
+            self._vectors = embed(self.words)
+        return self._vectors
 
 
-def _logistic(f: dict[str, float]) -> float:
-    z = BIAS + sum(WEIGHTS[k] * f[k] for k in WEIGHTS)
-    return 1.0 / (1.0 + math.exp(-z))
+FEATURES = (
+    "sem", "lex", "cov", "qcov", "rrf", "len", "soft", "num_hit", "num_miss",
+    "name_miss", "qname_miss", "negation", "direction",
+)
+WEIGHTS = {
+    "sem": 1.103, "lex": 0.869, "cov": 1.852, "qcov": 3.318, "rrf": 4.425, "len": 1.367,
+    "soft": 5.886, "num_hit": 1.761, "num_miss": -1.705, "name_miss": -2.237,
+    "qname_miss": -3.494, "negation": -1.313, "direction": -1.618,
+}  # fmt: skip
+BIAS = -19.271
+"""Logistic weights of the pair score, fitted by ``bench/match_fit.py tests/data/match_dev
+tests/data/match_train --loo 400`` (never on an evaluation set)."""
+ACCEPT = {"pair": 0.75, "margin": 0.657}
+ACCEPT_BIAS = -2.784
+"""The acceptance score: the pair score's log-odds and its margin over the best other
+candidate that is not a near-duplicate of it (fitted after the pair weights)."""
+DUPLICATE = 0.92
+"""Cosine above which two fact-checks are the same claim checked twice (no margin)."""
+
+
+PRE_WEIGHTS = {"sem": 4.163, "lex": 2.629, "cov": 4.005, "qcov": 3.677, "rrf": 2.616, "len": 0.997}
+"""The pre-ranking that picks the ``PAIRED`` candidates (the retrieval signals alone,
+fitted on tests/data/match_dev)."""
+
+
+def _prescore(f: dict[str, float]) -> float:
+    return sum(w * f[k] for k, w in PRE_WEIGHTS.items())
+
+
+def _logit(f: dict[str, float]) -> float:
+    return BIAS + sum(w * f.get(k, 0.0) for k, w in WEIGHTS.items())
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+def margins(logits: list[float], vectors: np.ndarray | None) -> list[float]:
+    """Each candidate's log-odds minus the best other's that is no near-duplicate of it."""
+    if len(logits) < 2:
+        return [5.0] * len(logits)
+    order = sorted(range(len(logits)), key=lambda i: -logits[i])
+    out = []
+    for i in range(len(logits)):
+        other = None
+        for j in order:
+            if j == i:
+                continue
+            if vectors is not None and float(vectors[i] @ vectors[j]) >= DUPLICATE:
+                continue
+            other = logits[j]
+            break
+        out.append(min(logits[i] - other, 5.0) if other is not None else 5.0)
+    return out
+
+
+def _score(hits: list[Hit], vectors: np.ndarray | None) -> None:
+    """The acceptance score of each hit (0..1): the pair score, its margin, conflicts."""
+    if vectors is None:
+        for h in hits:
+            h.score = _lexical_score(h.signals) * (CONFLICT_FACTOR if h.conflict else 1.0)
+        return
+    logits = [_logit(h.signals) for h in hits]
+    for h, z, m in zip(hits, logits, margins(logits, vectors), strict=True):
+        h.signals["pair"] = z
+        h.signals["margin"] = m
+        score = _sigmoid(ACCEPT_BIAS + ACCEPT["pair"] * z + ACCEPT["margin"] * m)
+        h.score = score * (CONFLICT_FACTOR if h.conflict else 1.0)
 
 
 def _lexical_score(f: dict[str, float]) -> float:

@@ -27,6 +27,7 @@ import numpy as np
 from ..errors import WorkbenchError
 from ..store.interface import Store
 from ..store.storage import atomic_write
+from ..text import one_line
 from ..vocabulary import VERDICT_STATUSES
 from .collection import Collection, collection_folder
 from .engine import Doc, Matcher
@@ -80,6 +81,54 @@ def claim_text(claim: Any, verdict: Any) -> str:
     return (claim.sentence or claim.label or "").strip()
 
 
+def read_cache(folder: Path, embedder: Any) -> tuple[dict[str, np.ndarray], str]:
+    """The cached vectors by key, and what is wrong with the cache ('' when sound)."""
+    if embedder is None:
+        return {}, ""
+    try:
+        meta = json.loads((folder / VECTORS_META).read_text(encoding="utf-8"))
+        raw = (folder / VECTORS).read_bytes()
+    except FileNotFoundError:
+        return {}, "is missing (not built yet, or removed)"
+    except (OSError, ValueError) as exc:
+        return {}, f"cannot be read ({type(exc).__name__})"
+    try:
+        if meta.get("format") != VECTORS_FORMAT:
+            return {}, "is not a workbench vector cache"
+        if meta.get("model") != embedder.name:
+            return {}, f"was built with another model ({one_line(str(meta.get('model')), 60)})"
+        if meta.get("sha1") != hashlib.sha1(raw).hexdigest():
+            return {}, "does not match its checksum (damaged)"
+        vectors = np.load(io.BytesIO(raw), allow_pickle=False)
+        keys = meta["keys"]
+        if vectors.shape != (len(keys), embedder.dim):
+            return {}, "has the wrong shape for its keys"
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        return {}, f"cannot be read ({type(exc).__name__})"
+    return {k: vectors[i].astype(np.float32) for i, k in enumerate(keys)}, ""
+
+
+def cache_problems(folder: Path, records: list[FactCheck]) -> list[tuple[Path, str]]:
+    """What is wrong with the vector cache of ``folder`` for these records."""
+    embedder = load_embedder()
+    if embedder is None:
+        return []
+    cached, problem = read_cache(folder, embedder)
+    if problem:
+        return [(folder / VECTORS, f"the vector cache {problem}")]
+    wanted = {fc_key(r) for r in records}
+    missing = len(wanted - set(cached))
+    extra = len(set(cached) - wanted)
+    if not missing and not extra:
+        return []
+    parts = []
+    if missing:
+        parts.append(f"lacks {missing} of the {len(wanted)} fact-checks")
+    if extra:
+        parts.append(f"holds {extra} no longer in the collection (or since reworded)")
+    return [(folder / VECTORS, "the vector cache " + " and ".join(parts))]
+
+
 class MatchIndex:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -117,24 +166,7 @@ class MatchIndex:
             self._revision = revision
 
     def _load_vectors(self) -> dict[str, np.ndarray]:
-        if self.embedder is None:
-            return {}
-        try:
-            meta = json.loads((self.folder / VECTORS_META).read_text(encoding="utf-8"))
-            raw = (self.folder / VECTORS).read_bytes()
-            if (
-                meta.get("format") != VECTORS_FORMAT
-                or meta.get("model") != self.embedder.name
-                or meta.get("sha1") != hashlib.sha1(raw).hexdigest()
-            ):
-                return {}
-            vectors = np.load(io.BytesIO(raw), allow_pickle=False)
-            keys = meta["keys"]
-            if vectors.shape != (len(keys), self.embedder.dim):
-                return {}
-        except (OSError, ValueError, KeyError, TypeError):
-            return {}
-        return {k: vectors[i].astype(np.float32) for i, k in enumerate(keys)}
+        return read_cache(self.folder, self.embedder)[0]
 
     def _save_vectors(self) -> None:
         if self.embedder is None:
@@ -237,5 +269,9 @@ def index_at(folder: Path) -> MatchIndex:
 
 def forget(store: Store) -> None:
     """Drop the in-memory index of ``store`` (the next use rebuilds it from disk)."""
+    forget_folder(collection_folder(store))
+
+
+def forget_folder(folder: Path) -> None:
     with _GLOBAL:
-        _INDEXES.pop(str(collection_folder(store)), None)
+        _INDEXES.pop(str(folder), None)

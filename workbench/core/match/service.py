@@ -12,6 +12,7 @@ Nothing is ever applied without the reviewer: ``find_matches`` only suggests.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,47 +76,52 @@ class Match:
 
 
 def _match(hit: Hit, strength: str) -> Match:
-    signals = {
-        "semantic": round(hit.semantic, 3),
-        "lexical": round(hit.lexical, 3),
-        "coverage": round(hit.coverage, 3),
+    common: dict[str, Any] = {
+        "key": hit.key,
+        "score": round(hit.score, 3),
+        "strength": strength,
+        "signals": {
+            "semantic": round(hit.semantic, 3),
+            "lexical": round(hit.lexical, 3),
+            "coverage": round(hit.coverage, 3),
+        },
     }
     p = hit.payload
     if isinstance(p, WorkspaceClaim):
         return Match(
-            source="workspace",
-            key=hit.key,
-            claim=p.text,
-            score=round(hit.score, 3),
-            strength=strength,
-            status=p.status,
-            rating=p.status,
-            claimant=p.speaker,
-            date=p.updated_at[:10],
-            publisher=p.reviewer,
-            title=p.article_title,
-            note=p.note,
-            links=p.links,
-            article_id=p.article_id,
-            claim_id=p.claim_id,
-            signals=signals,
-        )
+            source="workspace", claim=p.text, status=p.status, rating=p.status,
+            claimant=p.speaker, date=p.updated_at[:10], publisher=p.reviewer,
+            title=p.article_title, note=p.note, links=p.links, article_id=p.article_id,
+            claim_id=p.claim_id, **common,
+        )  # fmt: skip
     r: FactCheck = p
     return Match(
-        source="factcheck",
-        key=hit.key,
-        claim=r.claim,
-        score=round(hit.score, 3),
-        strength=strength,
-        status=r.status,
-        rating=r.rating,
-        claimant=r.claimant,
-        date=r.date,
-        publisher=r.publisher,
-        url=r.url,
-        title=r.title,
-        signals=signals,
-    )
+        source="factcheck", claim=r.claim, status=r.status, rating=r.rating,
+        claimant=r.claimant, date=r.date, publisher=r.publisher, url=r.url, title=r.title,
+        **common,
+    )  # fmt: skip
+
+
+def _candidates(
+    index: MatchIndex,
+    text: str,
+    limit: int,
+    exclude: tuple[str, ...] = (),
+    shown_only: bool = True,
+    skip: Callable[[str], bool] | None = None,
+) -> list[Match]:
+    """The matches of ``text`` best first (the caller holds ``index.lock``): those above
+    the lower threshold (all, as ``weak``, when not ``shown_only``), less the ones
+    ``skip`` refuses by key."""
+    found = []
+    for hit in index.matcher.search(text, limit=limit, exclude=exclude):
+        strength = thresholds.strength(hit.score)
+        if strength is None and shown_only:
+            continue
+        if skip is not None and skip(hit.key):
+            continue
+        found.append(_match(hit, strength or "weak"))
+    return found
 
 
 # -- the collection ----------------------------------------------------------------------
@@ -152,8 +158,7 @@ def search_factchecks(store: Store, text: str, limit: int = 10) -> list[Match]:
     index = index_for(store)
     with index.lock:
         index.sync(store)
-        hits = index.matcher.search(text, limit=limit)
-    return [_match(h, thresholds.strength(h.score) or "weak") for h in hits]
+        return _candidates(index, text, limit, shown_only=False)
 
 
 # -- matching an article -------------------------------------------------------------------
@@ -192,16 +197,13 @@ def run_match_job(job: MatchJob) -> dict[str, list[Match]]:
     out: dict[str, list[Match]] = {}
     with index.lock:
         index.sync_claims(job.reviewed)
+        own = (f"ws:{job.article_id}:",)  # the article's own claims are no earlier check
         for cid, text in job.claims:
-            own = (f"ws:{job.article_id}:",)  # the article's own claims are no earlier check
-            found = []
-            for hit in index.matcher.search(text, limit=SHOWN * 2, exclude=own):
-                strength = thresholds.strength(hit.score)
-                if strength is None:
-                    continue
-                if _dismiss_id(job.article_id, cid, hit.key) in job.dismissed:
-                    continue
-                found.append(_match(hit, strength))
+
+            def dismissed(key: str, cid: str = cid) -> bool:
+                return _dismiss_id(job.article_id, cid, key) in job.dismissed
+
+            found = _candidates(index, text, SHOWN * 2, own, skip=dismissed)
             if found:
                 out[cid] = found[:SHOWN]
     return out
@@ -314,28 +316,10 @@ def dismiss_match(store: Store, article_id: str, claim_id: str, match: Match) ->
 
 def check_index(store: Store) -> list[str]:
     """What is wrong with the collection or its derived index ([] = sound)."""
-    folder = collection_folder(store)
-    problems: list[str] = []
-    collection = Collection(folder)
-    try:
-        records = collection.records()
-    except WorkbenchError as exc:
-        return [f"{folder / 'collection.json'}: {exc.message}"]
-    if not records:
-        return []
-    index = MatchIndex(folder)
-    if index.embedder is None:
-        return []
-    cached = index._load_vectors()
-    from .index import fc_key
+    from . import doctor
 
-    missing = sum(1 for r in records if fc_key(r) not in cached)
-    if missing:
-        problems.append(
-            f"{folder / 'vectors.npy'}: the vector cache lacks {missing} of {len(records)} "
-            "fact-checks (missing, stale or damaged: derived data, rebuilt on the next match)"
-        )
-    return problems
+    folder = collection_folder(store)
+    return [f"{path}: {problem}" for path, problem, _ in doctor.check(folder.parent)]
 
 
 def rebuild_index(store: Store) -> str:

@@ -82,7 +82,8 @@ def fetch_article(
         raise FetchError(
             f"cannot import {shown(result.url)}: {exc.message}", url=source, reason=exc.message
         ) from None
-    meta = {"final_url": final_url, "author": page.author, "date": page.date}
+    meta = {"final_url": final_url, "author": page.author, "date": page.date,
+            "publisher": page.sitename}
     meta = {k: v for k, v in meta.items() if v}
     try:
         return make_article(

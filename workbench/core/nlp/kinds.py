@@ -179,6 +179,8 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
             and doc[ent.end].text == "]"
         ):
             return None  # "[1]", "[0]": a reference marker, not a count
+        if _phone_number(ent):
+            return None  # "call 0800 362 468", "at 928-556-2250": a number to dial
         modifier = _compound_modifier(ent)
         if modifier is not None and not modifier:
             return None  # "a two-state solution", "a three-point plan", "a one-off"
@@ -268,6 +270,27 @@ def rate_of(ent: Span) -> str | None:
         if unit in RATE_UNITS and not (i + 2 < len(doc) and doc[i + 2].lower_ == "ago"):
             return unit
     return None
+
+
+_PHONE = re.compile(r"\+?\(?\d[\d ()./-]{5,}\d")
+
+
+def _phone_number(ent: Span) -> bool:
+    """A telephone number: digits run on with dashes, dots or spaces (seven or more in
+    all), or a number written with a leading zero ("0800")."""
+    text = ent.text.strip()
+    if len(text) > 1 and text[0] == "0" and text[1].isdigit():
+        return True
+    doc_text = ent.doc.text
+    lo, hi = max(0, ent.start_char - 12), min(len(doc_text), ent.end_char + 12)
+    if sum(ch.isdigit() for ch in doc_text[lo:hi]) < 7:
+        return False
+    for m in _PHONE.finditer(doc_text, lo, hi):
+        if m.start() <= ent.start_char < m.end() and sum(ch.isdigit() for ch in m.group()) >= 7:
+            chunk = m.group()
+            if re.search(r"\d[ ./-]\d{3}[ ./-]\d", chunk) or re.search(r"\d-\d", chunk):
+                return not re.fullmatch(r"\d{1,3}(?:[ ,.]\d{3})+(?:\.\d+)?", chunk)
+    return False
 
 
 def earliest_ones(root: Token) -> bool:

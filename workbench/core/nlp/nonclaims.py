@@ -15,7 +15,7 @@ Works on the spaCy parse; imported only by extraction.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .speech import Report, verb_in
 
@@ -66,10 +66,21 @@ def _modal(head: Token) -> str | None:
     return None
 
 
-def _rule_context(head: Token) -> bool:
-    from .statements import _rule_context as rule
+def _statements() -> Any:
+    """``statements`` (it imports this module, so it is fetched at first use, once)."""
+    global _STATEMENTS
+    if _STATEMENTS is None:
+        from . import statements
 
-    return bool(rule(head))
+        _STATEMENTS = statements
+    return _STATEMENTS
+
+
+_STATEMENTS: Any = None
+
+
+def _rule_context(head: Token) -> bool:
+    return bool(_statements()._rule_context(head))
 
 
 def _attributed(heads: list[tuple[Token, Token]], reports: list[Report]) -> bool:
@@ -81,15 +92,23 @@ def _attributed(heads: list[tuple[Token, Token]], reports: list[Report]) -> bool
 _OPENING = ("“", '"', "‘", "'", "«")
 
 
+_CLOSING = frozenset({"”", '"', "’", "'", "»"})
+
+
 def is_question(sent: Span) -> bool:
     """A sentence that asks: it ends with "?", and a quoted question at its end is the
     sentence's own only when the quote is the whole sentence ('she said: "why should
-    I?"' asks nothing of the reader)."""
-    text = sent.text.strip()
-    bare = text.rstrip("”\"’'»")
-    if not bare.endswith("?"):
+    I?"' asks nothing of the reader). Read from the tokens at its ends (no string of
+    the whole sentence is built)."""
+    end = sent.end - 1
+    while end >= sent.start and (sent.doc[end].is_space or sent.doc[end].text in _CLOSING):
+        end -= 1
+    if end < sent.start or not sent.doc[end].text.endswith("?"):
         return False
-    return bare == text or text.startswith(_OPENING)
+    if end == sent.end - 1 or sent.doc[sent.start].text in _OPENING:
+        return True
+    tail = sent.doc[end + 1 : sent.end]
+    return all(t.is_space for t in tail)  # only spaces after the "?", no closing mark
 
 
 def unasserted(root: Token, sent: Span, reports: list[Report], kind: str) -> bool:
@@ -129,22 +148,21 @@ _MEASURES = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
 def colour(sent: Span) -> bool:
     """A scene: the root is a verb of gesture or scene, nobody named does it and the
     sentence names and measures nothing ("engineers hugged and cheered as ...")."""
-    from .statements import ACTOR_NOUNS, COLOUR_VERBS, NAME_TYPES, subject_of
-
+    st = _statements()
     root = sent.root
-    if root.pos_ != "VERB" or not verb_in(root, COLOUR_VERBS):
+    if root.pos_ != "VERB" or not verb_in(root, st.COLOUR_VERBS):
         return False
-    if any(e.label_ in _MEASURES or e.label_ in NAME_TYPES for e in sent.ents):
+    if any(e.label_ in _MEASURES or e.label_ in st.NAME_TYPES for e in sent.ents):
         return False
-    subj = subject_of(root)
+    subj = st.subject_of(root)
     if subj is None:
         return False
     return not (
-        subj.ent_type_ in NAME_TYPES or subj.pos_ == "PROPN" or subj.lemma_.lower() in ACTOR_NOUNS
+        subj.ent_type_ in st.NAME_TYPES
+        or subj.pos_ == "PROPN"
+        or subj.lemma_.lower() in st.ACTOR_NOUNS
     )
 
 
 def _hedged_state(head: Token) -> bool:
-    from .statements import _hedged_state as hedged
-
-    return bool(hedged(head))
+    return bool(_statements()._hedged_state(head))

@@ -372,7 +372,12 @@ def _tags(tokens: list[Token], head: Token | None = None) -> list[str]:
         tags.append("negated")
     # records.py: superlatives, records, ranks (not opinions); "the first images
     # appeared" (earliest ones) and "the worst is yet to come" (an idiom) are none
-    if has_record(t for t in tokens if not earliest_ones(t) and not _bare_superlative(t)):
+    if has_record(
+        t
+        for t in tokens
+        if not (t.lower_ in ("first", "last") and earliest_ones(t))
+        and not (t.tag_ in ("JJS", "RBS") and _bare_superlative(t))
+    ):
         tags.append("superlative")
     if any(t.tag_ in ("JJR", "RBR") for t in tokens) and "than" in words:
         tags.append("comparison")
@@ -1066,6 +1071,8 @@ def statements(
             value["quote"] = doc.text[short[0].start : short[0].end]
             folds.extend((q.start, q.end) for q in short)
         label = _resolve_relative(head, statement_label(head, tokens))
+        for q in clause_quotes:  # 'chose to ignore’ the law': no half of a pair of marks
+            label = _unmarked(label, doc.text[q.start : q.end])
         speaker = report.speaker if report is not None else None
         if report is not None and report.denied:
             value["denied"] = True
@@ -1077,6 +1084,24 @@ def statements(
         ctype = claim_type(head, tokens, tags, mode, report)
         out.append(Statement(start, end, label, value, ctype, speaker, folds))
     return out
+
+
+_MARKS = "“”‘’\"'«»"
+
+
+def _unmarked(label: str, quote: str) -> str:
+    """The label with a quoted phrase's marks both kept or both gone, never one."""
+    at = label.find(quote)
+    if at < 0:
+        return label
+    end = at + len(quote)
+    before = label[at - 1] if at > 0 else ""
+    after = label[end] if end < len(label) else ""
+    if (before in _MARKS) == (after in _MARKS and after != ""):
+        return label
+    if before and before in _MARKS:
+        return label[: at - 1] + label[at:]
+    return label[:end] + label[end + 1 :]
 
 
 _SAYING = frozenset({"say", "tell", "add", "write", "state", "declare", "insist", "argue", "thank"})

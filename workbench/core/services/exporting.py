@@ -130,17 +130,16 @@ def stream_export(
     path, to ``stdout``, one article at a time: a workspace of any size is exported
     holding one article in memory. ``text`` of the result is ''; the store must be
     open until this returns. A file is replaced only when complete."""
-    from ..export import render_chunks, write_chunks_atomic
+    from ..export import render_bytes, render_chunks, write_chunks_atomic
 
     report = _report(store, request)
-    chunks = render_chunks(report, request.fmt)
     written = ""
     if path is None:
-        for chunk in chunks:
+        for chunk in render_chunks(report, request.fmt):
             stdout.write(chunk)
         stdout.flush()
     else:
-        written = str(write_chunks_atomic(path, chunks))
+        written = str(write_chunks_atomic(path, render_bytes(report, request.fmt)))
     claims = report.articles.claims
     return ExportResult(
         "", request.fmt, len(report.articles), claims, _warnings(request, claims), written
@@ -154,3 +153,34 @@ def write_output(path: str | os.PathLike[str], text: str) -> Path:
     from ..export import write_text_atomic
 
     return write_text_atomic(path, text)
+
+
+def report_path(path: str | os.PathLike[str], base: str | os.PathLike[str] | None = None) -> Path:
+    """Where a report typed as ``path`` goes, as an absolute path: ``~`` expanded, a
+    relative path taken from ``base`` (default: the current folder)."""
+    target = Path(os.path.expanduser(os.fspath(path)))
+    if not target.is_absolute():
+        target = Path(base if base is not None else os.getcwd()) / target
+    return Path(os.path.normpath(target))
+
+
+def unused_path(path: Path) -> Path:
+    """``path``, or the first of ``name-2.ext``, ``name-3.ext``, ... that does not exist
+    (a proposed report name never replaces an earlier report)."""
+    if not os.path.lexists(path):
+        return path
+    n = 2
+    while os.path.lexists(path.with_name(f"{path.stem}-{n}{path.suffix}")):
+        n += 1
+    return path.with_name(f"{path.stem}-{n}{path.suffix}")
+
+
+def would_replace(path: Path) -> bool:
+    """True when writing ``path`` would replace an existing regular file (a FIFO, a
+    device or a missing file is not replaced)."""
+    import stat
+
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False

@@ -86,17 +86,17 @@ class ArticleFile:
         """Replace every table (an article added or imported again)."""
         self._change([self.aid, "write", tables])
 
-    def checkpoint(self, n: int) -> None:
-        """Write the overlay into the file (atomically), marked as including entry ``n``."""
+    def checkpoint_tables(self, n: int) -> Tables | None:
+        """The tables a checkpoint writes into the file, marked as including journal
+        entry ``n`` (None: the file is up to date). ``AtomicJSONStorage.write_many``
+        writes them (many files at once), then ``written`` drops the overlay."""
         if self.overlay is None:
-            return
+            return None
         tables = dict(self.overlay)
         tables["journal"] = {"1": {"n": n}}
-        self.storage.sync_dir = False  # the checkpoint fsyncs the folder once
-        try:
-            self.storage.write_tables(tables)
-        finally:
-            self.storage.sync_dir = True
+        return tables
+
+    def written(self) -> None:
         self.overlay = None
 
     def _change(self, op: list[Any]) -> None:
@@ -138,10 +138,14 @@ class ArticleFile:
         history: list[dict[str, Any]] | None = None,
         claims: list[dict[str, Any]] | None = None,
         remove_claims: set[str] | None = None,
+        title: str | None = None,
     ) -> None:
-        """Verdict rows (by claim id), history rows (keyed by their ``seq``) and claim
-        rows (inserted in text order, or removed by id), as one change."""
+        """Verdict rows (by claim id), history rows (keyed by their ``seq``), claim
+        rows (inserted in text order, or removed by id) and a new article title, as
+        one change."""
         payload: dict[str, Any] = {}
+        if title is not None:
+            payload["title"] = title
         if verdicts:
             payload["verdicts"] = verdicts
         if history:
@@ -160,6 +164,10 @@ def _applied(tables: Tables, op: list[Any]) -> Tables:
     if kind == "write":
         return dict(payload)
     tables = dict(tables)
+    if isinstance(payload.get("title"), str):
+        tables["article"] = {
+            k: {**row, "title": payload["title"]} for k, row in tables.get("article", {}).items()
+        }
     remove = set(payload.get("remove_claims") or [])
     if remove:
         from .reimport import has_content

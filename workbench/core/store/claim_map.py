@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import WorkbenchError
-from .storage import atomic_write, encode_document, fsync_dir, load_document
+from .storage import atomic_write, atomic_write_many, encode_document, fsync_dir, load_document
 
 FOLDER = "claims"
 STAMP = "stamp.json"
@@ -151,10 +151,14 @@ class ClaimMap:
 
     def _write(self, shards: dict[str, Ids], n: int) -> None:
         """Each shard atomically (one folder sync for all), then the stamp."""
-        for shard, ids in sorted(shards.items()):
-            data = encode_document({"claims": ids}, "claims")
-            atomic_write(self._path(shard), data, keep_backup=False, sync_dir=False)
-            self._shards[shard] = ids
+        atomic_write_many(
+            [
+                (self._path(shard), encode_document({"claims": ids}, "claims"))
+                for shard, ids in sorted(shards.items())
+            ],
+            keep_backup=False,
+        )
+        self._shards.update(shards)
         stamp = encode_document({"stamp": {"n": n}}, "claims")
         atomic_write(self.folder / STAMP, stamp, keep_backup=False, sync_dir=False)
         fsync_dir(self.folder)

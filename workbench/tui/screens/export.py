@@ -8,7 +8,7 @@ import re
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Static
 
@@ -23,6 +23,14 @@ from .. import render
 def default_name(title: str, fmt: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", one_line(title).lower()).strip("-")[:40] or "report"
     return f"{slug}-report{SUFFIXES.get(fmt, '.txt')}"
+
+
+def proposed_path(title: str, fmt: str) -> str:
+    """The report's proposed full path: in the current folder, named for the article,
+    never an existing file's name (``-2``, ``-3``, ... added)."""
+    from workbench.core.services.exporting import report_path, unused_path
+
+    return str(unused_path(report_path(default_name(title, fmt))))
 
 
 class ExportDialog(ModalScreen[None]):
@@ -47,36 +55,51 @@ class ExportDialog(ModalScreen[None]):
             self.title_text = ws.article(article_id).title or "report"
         except WorkbenchError:
             self.title_text = "report"
+        self.proposed = proposed_path(self.title_text, "md")
+        """The path the dialog proposed (a format change proposes a new one while the
+        reviewer has not typed another)."""
+        self.replace_ok: str | None = None
+        """The existing file the reviewer agreed to replace."""
 
     def compose(self) -> ComposeResult:
+        options = self.options
         with Vertical(classes="dialog", id="export-dialog"):
             yield Static(render.line("Export a report", style="bold"), markup=False)
-            with RadioSet(id="export-format"):
-                for fmt in FORMATS:
-                    yield RadioButton(fmt, value=fmt == "md", id=f"fmt-{fmt}")
-            yield Checkbox("every article in the workspace (not just this one)", id="export-all")
-            statuses = Input(placeholder="statuses to keep, e.g. false,disputed (empty: all)",
-                             id="export-statuses")
-            statuses.cursor_blink = self.cursor_blink
-            yield statuses
-            path = Input(default_name(self.title_text, "md"), id="export-path")
-            path.cursor_blink = self.cursor_blink
-            yield path
-            options = self.options
-            url = Input(options.url or "" if options else "", id="export-url",
-                        placeholder="ClaimReview: URL of the page that publishes the check")
-            org = Input(options.org or "" if options else "", id="export-org",
-                        placeholder="ClaimReview: the publishing organization")
-            for box in (url, org):
-                box.cursor_blink = self.cursor_blink
-                yield box
+            with Horizontal(classes="export-row"):
+                yield Static("format", classes="export-label", markup=False)
+                with RadioSet(id="export-format", compact=True):
+                    for fmt in FORMATS:
+                        yield RadioButton(fmt, value=fmt == "md", id=f"fmt-{fmt}", compact=True)
+            with Horizontal(classes="export-row"):
+                yield Static("", classes="export-label", markup=False)
+                yield Checkbox("every article in the workspace (not just this one)",
+                               id="export-all", compact=True)
+            yield from self._field("statuses", Input(
+                placeholder="only these, e.g. false,disputed (empty: all)",
+                id="export-statuses", compact=True))
+            yield from self._field("save as", Input(self.proposed, id="export-path",
+                                                    compact=True))
+            yield from self._field("page URL", Input(
+                options.url or "" if options else "", id="export-url", compact=True,
+                placeholder="ClaimReview: URL of the page that publishes the check"))
+            yield from self._field("org", Input(
+                options.org or "" if options else "", id="export-org", compact=True,
+                placeholder="ClaimReview: the publishing organization"))
             yield Static("", markup=False, id="export-error")
             yield Static(
                 render.hint(
-                    "ctrl+s: export (enter in a text field too)   tab: next field   escape: cancel"
+                    "ctrl+s: export (enter in a text field too)   tab: next field   escape: "
+                    "cancel   save as: the full path; an existing file is replaced only if you "
+                    "say so"
                 ),
                 markup=False,
             )
+
+    def _field(self, label: str, box: Input) -> ComposeResult:
+        box.cursor_blink = self.cursor_blink
+        with Horizontal(classes="export-row"):
+            yield Static(label, classes="export-label", markup=False)
+            yield box
 
     def on_mount(self) -> None:
         self.query_one(RadioSet).focus()
@@ -87,9 +110,15 @@ class ExportDialog(ModalScreen[None]):
 
     @on(RadioSet.Changed)
     def _format_changed(self) -> None:
+        from pathlib import PurePath
+
         box = self.query_one("#export-path", Input)
-        stem = box.value.rsplit(".", 1)[0] if "." in box.value else box.value
-        box.value = stem + SUFFIXES.get(self.fmt(), "")
+        if box.value == self.proposed:
+            self.proposed = box.value = proposed_path(self.title_text, self.fmt())
+            return
+        typed = PurePath(box.value)
+        box.value = str(typed.with_suffix(SUFFIXES.get(self.fmt(), ""))) if typed.name \
+            else box.value
 
     @on(Input.Submitted)
     def action_export(self) -> None:
@@ -99,7 +128,18 @@ class ExportDialog(ModalScreen[None]):
         if not path:
             error.update(render.line("Type the path of the report.", style="bold #f85149"))
             return
-        from workbench.core.services.exporting import ExportRequest, export_report, write_output
+        from workbench.core.services.exporting import (
+            ExportRequest,
+            export_report,
+            report_path,
+            would_replace,
+            write_output,
+        )
+
+        target = report_path(path)
+        if would_replace(target) and self.replace_ok != str(target):
+            self._ask_replace(str(target))
+            return
 
         every = self.query_one("#export-all", Checkbox).value
         request = ExportRequest(
@@ -112,17 +152,32 @@ class ExportDialog(ModalScreen[None]):
         )
         try:
             result = export_report(self.ws, request)
-            written = write_output(path, result.text)
+            written = write_output(target, result.text)
         except WorkbenchError as exc:
             text = render.message(exc)
             error.update(render.line(text[:1].upper() + text[1:], 200, "bold #f85149"))
             return
-        note = f"Report written: {render.message(written, 120)} ({result.claims} claims)"
+        note = f"Report written: {render.message(written, 400)} ({result.claims} claims)"
         for warning in result.warnings:
             note += f"; {render.message(warning, 120)}"
         self.notify(note, markup=False, timeout=6,
                     severity="warning" if result.warnings else "information")
         self.dismiss(None)
+
+    def _ask_replace(self, target: str) -> None:
+        from .confirm import Confirm
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.replace_ok = target
+                self.action_export()
+                return
+            self.query_one("#export-error", Static).update(render.line(
+                "Not replaced: type another file name.", style="bold #f85149"))
+            self.query_one("#export-path", Input).focus()
+
+        self.app.push_screen(Confirm(f"{render.message(target, 200)} exists. Replace it?"),
+                             answer)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

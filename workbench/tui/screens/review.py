@@ -6,6 +6,7 @@ every change is written at once, then the widgets are told what changed.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -23,7 +24,7 @@ from workbench.core.store.interface import Store
 from workbench.core.text import strip_controls
 
 from .. import render
-from ..keys import REVIEW_BINDINGS, footer_order
+from ..keys import MATCH_ACTIONS, REVIEW_BINDINGS, footer_order
 from ..messages import AppAction, ClaimDerived, LinksChecked, MatchesFound
 from ..session import ReviewSession
 from ..widgets.article_view import ArticleView
@@ -39,14 +40,13 @@ SORT_SHORT = {"article order": "article", "worthiness": "worthiness", "status": 
 
 
 def worthiness_key(claim: Claim) -> tuple[int, float]:
-    """Most check-worthy first. A consistency claim (a contradiction inside the article)
-    has no score but is always worth checking: it comes before every scored claim.
-    Other claims without a score come last."""
-    if claim.kind == "consistency":
-        return (0, 0.0)
-    if claim.worthiness is None:
-        return (2, 0.0)
-    return (1, -claim.worthiness)
+    """Most check-worthy first: every scored claim, highest score first. Claims without
+    a score come after all of them (a score is the only ranking the sort has; an unscored
+    claim is not known to be worth more than a scored one): consistency claims (a
+    contradiction inside the article) first among those, then the other unscored ones."""
+    if claim.worthiness is not None:
+        return (0, -claim.worthiness)
+    return (1, 0.0) if claim.kind == "consistency" else (2, 0.0)
 
 
 class ReviewScreen(TeamReview):
@@ -54,11 +54,6 @@ class ReviewScreen(TeamReview):
 
     BINDINGS = [
         *footer_order(REVIEW_BINDINGS),
-        # Checked before (core.match): shown in the detail pane's section, not in the footer
-        Binding("M", "apply_match", "Apply match", show=False, id="apply_match",
-                tooltip="Apply the earlier check shown first under Checked before"),
-        Binding("W", "dismiss_match", "Not the same", show=False, id="dismiss_match",
-                tooltip="The first match under Checked before is not the same claim"),
     ]
     AUTO_FOCUS = "#claims"
 
@@ -80,6 +75,10 @@ class ReviewScreen(TeamReview):
         self.current: str | None = None
         self.matches: dict[str, list[Any]] = {}
         """Earlier checks per claim id (core.match), filled by a worker after mount."""
+        self._match_keys = False
+        """Whether the footer shows M and W (the current claim has a match)."""
+        self.matching_done = asyncio.Event()
+        """Set once the first matching has finished (or there was nothing to match)."""
 
     @property
     def article(self) -> Article:
@@ -116,13 +115,18 @@ class ReviewScreen(TeamReview):
         self.query_one(ArticleView).set_article(self.article.text, self.claims, self.statuses())
         self.refresh_status()
         # Fill the list once the layout has given it a width (one fill, not one per resize).
-        self.call_after_refresh(self.refill)
-        self.call_after_refresh(self.find_matches)
+        self.call_after_refresh(self._first_fill)
         self.start_presence()
         if not self.claims:
             self.query_one(DetailPane).show(
                 render.line("No checkable claims were found in this article.")
             )
+
+    def _first_fill(self) -> None:
+        self.refill()
+        # Matching reads the store and loads its index: only once the filled list has been
+        # painted, so that the first frame does not wait for it.
+        self.call_after_refresh(self.find_matches)
 
     def statuses(self) -> dict[str, str]:
         return self.session.statuses()
@@ -212,6 +216,7 @@ class ReviewScreen(TeamReview):
         detail.show(content if kept is None else Content("\n").join([kept, content]))
         detail.scroll_home(animate=False)
         self.query_one(ArticleView).set_current(claim)
+        self._match_keys_changed()
 
     @on(DataTable.RowHighlighted, "#claims")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -440,7 +445,16 @@ class ReviewScreen(TeamReview):
         # While a claim is being selected only the selection's keys (and help/quit) act.
         if self.is_mounted and self.query_one(ArticleView).selection is not None:
             return action in ("help", "quit", "cycle_focus")
+        if action in MATCH_ACTIONS:
+            return self.current in self.matches
         return True
+
+    def _match_keys_changed(self) -> None:
+        """Show M and W in the footer only where the current claim has a match."""
+        shown = self.current in self.matches
+        if shown != self._match_keys:
+            self._match_keys = shown
+            self.refresh_bindings()
 
     @on(ArticleView.SelectionMoved)
     def _selection_moved(self) -> None:
@@ -704,10 +718,12 @@ class ReviewScreen(TeamReview):
         try:
             job = self.session.match_job()
         except WorkbenchError:
+            self.matching_done.set()
             return  # e.g. a team workspace: matching is not supported there yet
         from workbench.core.match.collection import FILE
 
         if not job.reviewed and not (job.folder / FILE).exists():
+            self.matching_done.set()
             return  # nothing to match against
         self.run_worker(lambda: self._match_worker(job), thread=True, group="matches",
                         exit_on_error=False)
@@ -725,10 +741,12 @@ class ReviewScreen(TeamReview):
     def _matches_found(self, message: MatchesFound) -> None:
         if message.article_id != self.article.id:
             return
+        self.matching_done.set()
         self.matches = message.matches
         self.query_one(ClaimsTable).set_matched(set(self.matches), self.verdicts)
         if self.current in self.matches:
             self.show_claim(self.current)
+        self._match_keys_changed()
 
     def _first_match(self) -> tuple[Claim, Any] | None:
         claim = self.current_claim()

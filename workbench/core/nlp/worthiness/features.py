@@ -15,7 +15,9 @@ from typing import Any
 from ..lexicon import OPINION_VERBS, REPORTING_VERBS
 
 FEATURE_VERSION = 2
-"""Bumped whenever the features change: a model trained on another version is refused."""
+"""Bumped whenever the features change: a model trained on another version is refused.
+(A model that also uses the pooled sentence vector names it in its ``embedding`` section,
+and a scorer without those vectors refuses it: see ``scorer.py``.)"""
 
 SAY_VERBS = REPORTING_VERBS
 """Verbs of saying (the shared lexicon): reported speech is a hint of a checkable statement."""

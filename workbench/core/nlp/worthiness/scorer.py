@@ -1,9 +1,11 @@
-"""The check-worthiness scorer: a linear model over parse features, scored in pure Python.
+"""The check-worthiness scorer: a linear model over parse features and a sentence vector.
 
 The model file (``model.json`` next to this module) holds one weight per feature
-string, a bias, and the training facts. Scores are logistic and shifted so that
-0.5 is the decision threshold chosen on validation debates: ``score >= 0.5``
-means "check-worthy". Loading needs neither scikit-learn nor numpy.
+string, optionally one weight per dimension of a pooled sentence vector
+(``embedding.py``: WordLlama token vectors shipped in the ``wordllama`` wheel), a
+bias, and the training facts. Scores are logistic and shifted so that 0.5 is the
+decision threshold chosen on validation debates: ``score >= 0.5`` means
+"check-worthy". Scoring is plain Python and numpy; scikit-learn is never needed.
 """
 
 from __future__ import annotations
@@ -28,12 +30,27 @@ log = logging.getLogger(__name__)
 
 
 class Scorer:
-    """Scores sentences for check-worthiness, 0..1 (0.5 = the decision threshold)."""
+    """Scores sentences for check-worthiness, 0..1 (0.5 = the decision threshold).
 
-    def __init__(self, weights: dict[str, float], bias: float, meta: dict[str, Any] | None = None):
+    ``dense`` (with ``pooler``): weights of the pooled sentence vector, added to the
+    logit of the feature strings."""
+
+    def __init__(
+        self,
+        weights: dict[str, float],
+        bias: float,
+        meta: dict[str, Any] | None = None,
+        dense: Sequence[float] | None = None,
+        pooler: Any = None,
+    ):
         self.weights = weights
         self.bias = bias
         self.meta = dict(meta or {})
+        self.dense: Any = None
+        if dense is not None:
+            if pooler is None:
+                raise ValueError("dense weights need a pooler")
+            self.dense = pooler.linear(dense)
 
     @classmethod
     def from_file(cls, path: Path) -> Scorer:
@@ -46,24 +63,44 @@ class Scorer:
                     f"{data.get('feature_version')}, this code has {FEATURE_VERSION}"
                 )
             weights = {str(k): float(v) for k, v in data["weights"].items()}
-            return cls(weights, float(data["bias"]), data.get("meta", {}))
+            dense, pooler = None, None
+            if data.get("embedding"):
+                from .embedding import load_pooler
+
+                emb = data["embedding"]
+                pooler = load_pooler()
+                if pooler is None or emb["name"] != pooler.name:
+                    raise ModelError(
+                        f"worthiness model {path} needs the sentence vectors {emb['name']!r}, "
+                        "which are not installed (the wordllama package)"
+                    )
+                dense = [float(v) for v in emb["weights"]]
+            return cls(weights, float(data["bias"]), data.get("meta", {}), dense, pooler)
         except ModelError:
             raise
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ModelError(f"worthiness model {path} cannot be read ({exc})") from None
 
-    def score_features(self, features: Iterable[str]) -> float:
-        """The score of one sentence from its feature strings (binary features)."""
+    def logit(self, features: Iterable[str]) -> float:
+        """The linear part of the feature strings (binary features), bias included."""
         get = self.weights.get
-        z = self.bias + sum(get(f, 0.0) for f in set(features))
-        if z >= 0:
-            return 1.0 / (1.0 + math.exp(-z))
-        e = math.exp(z)
-        return e / (1.0 + e)
+        return self.bias + sum(get(f, 0.0) for f in set(features))
+
+    def score_features(self, features: Iterable[str], extra: float = 0.0) -> float:
+        """The score of one sentence from its feature strings (and ``extra`` logit)."""
+        return _logistic(self.logit(features) + extra)
 
     def score_spans(self, spans: Sequence[Any]) -> list[float]:
         """Scores of already parsed sentences (spaCy Spans or Docs)."""
-        return [self.score_features(token_features(span)) for span in spans]
+        if not spans:
+            return []
+        if self.dense is None:
+            return [self.score_features(token_features(span)) for span in spans]
+        extra = self.dense([span.text for span in spans])
+        return [
+            self.score_features(token_features(span), e)
+            for span, e in zip(spans, extra, strict=True)
+        ]
 
     def score_texts(self, texts: Sequence[str], nlp: Any = None) -> list[float]:
         """Scores of raw sentences, parsed here (with ``nlp`` or the configured pipeline)."""
@@ -72,6 +109,13 @@ class Scorer:
         if nlp is None:
             nlp = _load_pipeline()
         return self.score_spans(list(nlp.pipe(texts, batch_size=256)))
+
+
+def _logistic(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
 
 
 def _load_pipeline() -> Any:

@@ -8,7 +8,8 @@ check-worthy factual sentence); negatives: UFS and NFS. Every evaluation holds o
 whole debates (split by File_id), never random sentences:
 
 1. held-out debates: every 5th debate (in date order, offset by the seed) is kept
-   aside; the regularization and the decision threshold are chosen by grouped
+   aside; the regularization, the weight of the sentence-vector model (WordLlama
+   vectors, ``embedding.py``) and the decision threshold are chosen by grouped
    5-fold cross-validation on the other debates; the model is then fitted on all of
    them and scored once on the held-out debates;
 2. era shift: train on debates up to 2000, test on 2004-2016 (threshold again from
@@ -34,15 +35,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .embedding import NAME as EMBEDDING_NAME
+from .embedding import load_pooler
 from .features import FEATURE_VERSION, token_features
 from .scorer import MODEL_PATH
 
 sentence_features = token_features
 """The features of one parsed sentence, as training and scoring read them."""
 
+DENSE_C = 0.1
+"""Regularization of the sentence-vector model (standardized vector)."""
+FUSION_GRID = (0.0, 0.2, 0.3, 0.4)
+"""Weights of the sentence-vector logit against the parse-feature logit, tried by CV."""
+
 DEFAULT_DATA = Path("../shared/data/claimbuster/crowdsourced.csv")
 C_GRID = (0.05, 0.1, 0.2)
 MIN_COUNT = 2
+JOBS = 1
+"""Processes for the cross-validation folds (``--jobs``); the result does not depend on it."""
 FIXED_C: float | None = None
 """Set by ``--c``: one C instead of the grid (the threshold is still cross-validated)."""
 
@@ -84,18 +94,22 @@ def parse(texts: list[str], model: str, cache: Path | None) -> list[Any]:
     return docs
 
 
+def model_inputs(docs: list[Any], no_vectors: bool = False) -> list[tuple[list[str], Any]]:
+    """(feature strings, sentence vector or None) of each parsed sentence."""
+    pooler = None if no_vectors else load_pooler()
+    if pooler is None:
+        if not no_vectors:
+            print("no WordLlama vectors installed: parse features only", file=sys.stderr)
+        return [(sentence_features(d), None) for d in docs]
+    vectors = pooler.vectors([d.text for d in docs])
+    return [(sentence_features(d), v) for d, v in zip(docs, vectors, strict=True)]
+
+
 # --- models -----------------------------------------------------------------------------
-
-
-def _vectorizer(kind: str, train_feats: list[Any]) -> Any:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    if kind == "tfidf":
-        return TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True).fit(train_feats)
-    counts: Counter[str] = Counter(f for feats in train_feats for f in set(feats))
-    vocab = [{f: 1.0 for f in counts if counts[f] >= MIN_COUNT}]
-    return _BinaryDict(DictVectorizer().fit(vocab))
+# "features": a logistic regression over the parse features and, when the sentence vectors
+# are installed, a second one over the pooled vector (standardized); the two logits are
+# mixed with the weight ``fusion`` chosen with C and the threshold by grouped
+# cross-validation. The mix is linear, so the scorer sees one linear model.
 
 
 class _BinaryDict:
@@ -113,10 +127,42 @@ class _BinaryDict:
         return x
 
 
-def _fit(kind: str, x: list[Any], y: list[int], c: float, seed: int) -> tuple[Any, Any]:
+@dataclass
+class _Model:
+    kind: str
+    vec: Any
+    clf: Any
+    dense: Any = None
+    """(mean, std, classifier) of the sentence-vector model, or None."""
+    fusion: float = 0.0
+
+    def logits(self, x: list[Any]) -> Any:
+        if self.kind == "tfidf":
+            return self.clf.decision_function(self.vec.transform(x))
+        z = self.clf.decision_function(self.vec.transform([f for f, _ in x]))
+        if self.dense is None or not self.fusion:
+            return z
+        return (1 - self.fusion) * z + self.fusion * _dense_logits(self.dense, x)
+
+
+def _dense_logits(dense: Any, x: list[Any]) -> Any:
+    import numpy as np
+
+    mean, std, clf = dense
+    return clf.decision_function((np.stack([v for _, v in x]) - mean) / std)
+
+
+def _fit_sparse(kind: str, x: list[Any], y: list[int], c: float, seed: int) -> tuple[Any, Any]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    vec = _vectorizer(kind, x)
+    if kind == "tfidf":
+        vec: Any = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True).fit(x)
+    else:
+        counts: Counter[str] = Counter(f for feats in x for f in set(feats))
+        vocab = {f: 1.0 for f in counts if counts[f] >= MIN_COUNT}
+        vec = _BinaryDict(DictVectorizer().fit([vocab]))
     clf = LogisticRegression(
         C=c, max_iter=3000, class_weight="balanced", random_state=seed, solver="liblinear"
     )
@@ -124,9 +170,37 @@ def _fit(kind: str, x: list[Any], y: list[int], c: float, seed: int) -> tuple[An
     return vec, clf
 
 
-def _predict(model: tuple[Any, Any], x: list[Any]) -> list[float]:
-    vec, clf = model
-    return [float(p) for p in clf.predict_proba(vec.transform(x))[:, 1]]
+def _fit_dense(x: list[Any], y: list[int], seed: int) -> Any:
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    if not x or x[0][1] is None:
+        return None
+    stack = np.stack([v for _, v in x]).astype(np.float64)
+    mean, std = stack.mean(axis=0), np.maximum(stack.std(axis=0), 1e-6)
+    clf = LogisticRegression(C=DENSE_C, max_iter=3000, class_weight="balanced", random_state=seed)
+    clf.fit((stack - mean) / std, y)
+    return mean, std, clf
+
+
+def _fit(
+    kind: str, x: list[Any], y: list[int], c: float, seed: int, fusion: float = 0.0
+) -> _Model:
+    if kind == "tfidf":
+        return _Model(kind, *_fit_sparse(kind, x, y, c, seed))
+    vec, clf = _fit_sparse(kind, [f for f, _ in x], y, c, seed)
+    dense = _fit_dense(x, y, seed) if fusion else None
+    return _Model(kind, vec, clf, dense, fusion if dense is not None else 0.0)
+
+
+def _sigmoid(z: Any) -> list[float]:
+    import numpy as np
+
+    return [float(p) for p in 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=np.float64)))]
+
+
+def _predict(model: _Model, x: list[Any]) -> list[float]:
+    return _sigmoid(model.logits(x))
 
 
 def _prf(y: list[int], p: list[float], thr: float) -> dict[str, float]:
@@ -150,28 +224,53 @@ def _best_threshold(y: list[int], p: list[float]) -> tuple[float, float]:
 
 
 def _oof(
-    kind: str, x: list[Any], y: list[int], groups: list[str], c: float, seed: int
-) -> list[float]:
+    kind: str, x: list[Any], y: list[int], groups: list[str], c: float, seed: int, part: str
+) -> Any:
+    """Out-of-fold logits of the sparse (``part="sparse"``) or the vector model."""
+    import numpy as np
+    from joblib import Parallel, delayed
     from sklearn.model_selection import GroupKFold
 
-    out = [0.0] * len(y)
-    for tr, va in GroupKFold(n_splits=5).split(x, y, groups):
-        model = _fit(kind, [x[i] for i in tr], [y[i] for i in tr], c, seed)
-        for i, s in zip(va, _predict(model, [x[i] for i in va]), strict=True):
-            out[i] = s
+    folds = list(GroupKFold(n_splits=5).split(x, y, groups))
+    fitted = Parallel(n_jobs=JOBS)(
+        delayed(_fold)(kind, x, y, tr, va, c, seed, part) for tr, va in folds
+    )
+    out = np.zeros(len(y))
+    for (_, va), logits in zip(folds, fitted, strict=True):
+        out[va] = logits
     return out
 
 
+def _fold(
+    kind: str, x: list[Any], y: list[int], tr: Any, va: Any, c: float, seed: int, part: str
+) -> Any:
+    xt, yt = [x[i] for i in tr], [y[i] for i in tr]
+    xv = [x[i] for i in va]
+    if part == "sparse":
+        return _fit(kind, xt, yt, c, seed).logits(xv)
+    return _dense_logits(_fit_dense(xt, yt, seed), xv)
+
+
+def _has_vectors(kind: str, x: list[Any]) -> bool:
+    return kind == "features" and bool(x) and x[0][1] is not None
+
+
 def select(kind: str, x: list[Any], y: list[int], groups: list[str], seed: int) -> dict[str, float]:
-    """Choose C and the threshold by grouped 5-fold cross-validation (validation data only)."""
+    """Choose C, the fusion weight and the threshold by grouped 5-fold cross-validation
+    (validation data only)."""
     best: dict[str, float] = {"f1": -1.0}
     grid = (1.0, 3.0, 10.0) if kind == "tfidf" else (FIXED_C,) if FIXED_C else C_GRID
+    dense = _oof(kind, x, y, groups, 0.0, seed, "dense") if _has_vectors(kind, x) else None
+    fusions = FUSION_GRID if dense is not None else (0.0,)
     for c in grid:
-        oof = _oof(kind, x, y, groups, c, seed)
-        thr, f1 = _best_threshold(y, oof)
-        print(f"  {kind} C={c}: cross-validated F1 {f1:.3f} at {thr:.2f}", file=sys.stderr)
-        if f1 > best["f1"]:
-            best = {"c": c, "threshold": thr, "f1": f1}
+        sparse = _oof(kind, x, y, groups, c, seed, "sparse")
+        for w in fusions:
+            z = sparse if dense is None else (1 - w) * sparse + w * dense
+            thr, f1 = _best_threshold(y, _sigmoid(z))
+            print(f"  {kind} C={c} fusion={w}: cross-validated F1 {f1:.3f} at {thr:.2f}",
+                  file=sys.stderr)
+            if f1 > best["f1"]:
+                best = {"c": c, "fusion": w, "threshold": thr, "f1": f1}
     return best
 
 
@@ -182,33 +281,38 @@ def evaluate(
     y = [data.labels[i] for i in train_idx]
     g = [data.groups[i] for i in train_idx]
     chosen = select(kind, x, y, g, seed)
-    model = _fit(kind, x, y, chosen["c"], seed)
+    model = _fit(kind, x, y, chosen["c"], seed, chosen["fusion"])
     yt = [data.labels[i] for i in test_idx]
     pt = _predict(model, [feats[i] for i in test_idx])
     return {
         "c": chosen["c"],
+        "fusion": chosen["fusion"],
         "threshold": chosen["threshold"],
         "cv_f1": round(chosen["f1"], 4),
         **_prf(yt, pt, chosen["threshold"]),
     }
 
 
-def export(model: tuple[Any, Any], threshold: float, meta: dict[str, Any], out: Path) -> None:
-    """Write the weights as JSON; the bias is shifted so that 0.5 is the threshold."""
-    vec, clf = model
-    names = vec.dv.get_feature_names_out()
+def export(model: _Model, threshold: float, meta: dict[str, Any], out: Path) -> None:
+    """Write the weights as JSON; the bias is shifted so that 0.5 is the threshold.
+
+    The fusion weight is folded into both blocks, and the sentence vector's
+    standardization into its weights and the bias, so the scorer adds plain dot products."""
+    names = model.vec.dv.get_feature_names_out()
+    keep = 1.0 - model.fusion
     weights = {
-        str(n): round(float(w), 5)
-        for n, w in zip(names, clf.coef_[0], strict=True)
-        if abs(w) >= 1e-4
+        str(n): round(keep * float(w), 5)
+        for n, w in zip(names, model.clf.coef_[0], strict=True)
+        if abs(keep * w) >= 1e-4
     }
-    bias = float(clf.intercept_[0]) - math.log(threshold / (1 - threshold))
-    data = {
-        "feature_version": FEATURE_VERSION,
-        "bias": round(bias, 6),
-        "meta": meta,
-        "weights": dict(sorted(weights.items())),
-    }
+    bias = keep * float(model.clf.intercept_[0]) - math.log(threshold / (1 - threshold))
+    data: dict[str, Any] = {"feature_version": FEATURE_VERSION}
+    if model.dense is not None and model.fusion:
+        mean, std, clf = model.dense
+        raw = model.fusion * clf.coef_[0] / std
+        bias += model.fusion * float(clf.intercept_[0]) - float(raw @ mean)
+        data["embedding"] = {"name": EMBEDDING_NAME, "weights": [round(float(w), 6) for w in raw]}
+    data.update({"bias": round(bias, 6), "meta": meta, "weights": dict(sorted(weights.items()))})
     tmp = out.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     tmp.replace(out)
@@ -231,14 +335,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=MODEL_PATH, help="model file to write")
     ap.add_argument("--no-baseline", action="store_true", help="skip the TF-IDF baseline")
     ap.add_argument("--c", type=float, help=f"one C instead of the grid {C_GRID}")
+    ap.add_argument("--jobs", type=int, default=1, help="processes for the CV folds")
+    ap.add_argument("--no-vectors", action="store_true",
+                    help="parse features only, without the WordLlama sentence vector")
     args = ap.parse_args(argv)
-    global FIXED_C
-    FIXED_C = args.c
+    global FIXED_C, JOBS
+    FIXED_C, JOBS = args.c, args.jobs
     if not args.data.is_file():
         ap.error(f"no data file at {args.data}")
     data = read_data(args.data)
     docs = parse(data.texts, args.model, args.cache)
-    feats = [sentence_features(d) for d in docs]
+    feats = model_inputs(docs, args.no_vectors)
     debates = sorted(set(data.groups))
     held = {d for i, d in enumerate(debates) if i % 5 == args.seed % 5}
     dev_idx = [i for i, g in enumerate(data.groups) if g not in held]
@@ -255,13 +362,15 @@ def main(argv: list[str] | None = None) -> int:
         }
         print(f"{kind}: {json.dumps(report[kind])}", file=sys.stderr)
     chosen = select("features", feats, data.labels, data.groups, args.seed)
-    final = _fit("features", feats, data.labels, chosen["c"], args.seed)
+    final = _fit("features", feats, data.labels, chosen["c"], args.seed, chosen["fusion"])
     meta = {
         "trained_on": "ClaimBuster crowdsourced.csv (Arslan et al., ICWSM 2020, CC BY 4.0)",
         "sentences": len(data.texts),
         "debates": len(debates),
         "seed": args.seed,
         "parser": args.model,
+        "vectors": None if args.no_vectors or load_pooler() is None else EMBEDDING_NAME,
+        "fusion": chosen["fusion"],
         "c": chosen["c"],
         "threshold": chosen["threshold"],
         "cv_f1": round(chosen["f1"], 4),

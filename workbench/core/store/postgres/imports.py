@@ -183,18 +183,36 @@ class ImportsMixin(EditsMixin):
         return result
 
     def rename_article(self, article_id: str, title: str) -> None:
-        """A new title for an article (claims and verdicts untouched)."""
+        """A new title for an article (claims and verdicts untouched): one history row
+        (claim id "", field ``title``), undoable like any change."""
         self._check_writable()
         aid = self._resolve_article(article_id)
 
         def tx(conn: psycopg.Connection[Any]) -> None:
-            conn.execute(
-                "UPDATE workbench.articles SET title = %s WHERE id = %s",
-                (one_line(title, 300), aid),
-            )
-            self._notify(aid, 0)
+            seq = self._set_title(conn, aid, one_line(title, 300), "edit")
+            if seq is None:
+                return
+            if self._group_rows is not None:
+                self._group_rows.append(seq)
+            else:
+                self._record_step(conn, [seq])
 
         self._run(tx)
+
+    def _set_title(
+        self, conn: psycopg.Connection[Any], aid: str, title: str, action: str
+    ) -> int | None:
+        """Write the title and its history row; the row's seq (None: no change)."""
+        row = conn.execute(
+            "SELECT title FROM workbench.articles WHERE id = %s FOR UPDATE", (aid,)
+        ).fetchone()
+        old = row["title"] if row else ""
+        if old == title:
+            return None
+        conn.execute("UPDATE workbench.articles SET title = %s WHERE id = %s", (title, aid))
+        seq = self._history_row(conn, aid, "", "title", old, title, action)
+        self._notify(aid, seq)
+        return seq
 
     # -- whole verdicts (import / merge / sync) ---------------------------------------------
 

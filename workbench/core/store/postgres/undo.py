@@ -91,6 +91,8 @@ class UndoMixin(ClaimsEditMixin):
                 }
                 if "claim" in target:
                     out.extend(self._replay_claim(conn, aid, cid, target.pop("claim"), action))
+                if not cid and "title" in target:  # the article's own row: its title
+                    out.extend(self._replay_title(conn, aid, target.pop("title"), action))
                 if target:
                     out.extend(self._apply_step(aid, cid, target, action))
             conn.execute(
@@ -99,6 +101,19 @@ class UndoMixin(ClaimsEditMixin):
             return out
 
         return self._run(tx, retry=False)
+
+    def _replay_title(
+        self, conn: psycopg.Connection[Any], aid: str, values: tuple[Any, Any], action: str
+    ) -> list[Change]:
+        """Undo puts the article's old title back, redo the new one."""
+        seq = self._set_title(conn, aid, str(values[0] or ""), action)  # type: ignore[attr-defined]
+        if seq is None:
+            return []
+        row = conn.execute("SELECT * FROM workbench.history WHERE seq = %s", (seq,)).fetchone()
+        if row is None:
+            return []
+        return [Change(seq, aid, "", "title", row["old"], row["new"], row["reviewer"], row["at"],
+                       action)]
 
     def _replay_claim(
         self,
