@@ -487,6 +487,20 @@ def claim_type(
     return "other"
 
 
+def _scoped_negation(head: Token, tokens: list[Token]) -> bool:
+    """A negated event ("no charges have been filed") can be checked; a negated state
+    ("There is no easy answer") only when the missing thing is pinned down by a phrase
+    of its own ("no link between the vaccine and autism")."""
+    if head.lemma_.lower() != "be":
+        return True
+    return any(
+        t.dep_ in ("det", "neg")
+        and t.lower_ in ("no", "not", "never")
+        and any(c.dep_ == "prep" for c in t.head.children)
+        for t in tokens
+    )
+
+
 def _graded(tokens: list[Token]) -> bool:
     """A superlative of degree ("the largest", "the most expensive", "a record"), which
     measures something; "his last ally", "the only refinery" rank without a measure."""
@@ -504,9 +518,9 @@ def _has_signal(head: Token, tokens: list[Token], tags: list[str], strong: bool 
     ``strong``: a commentator's reading needs more than a name ("the trip was meant to
     send a message to Washington"): a measure, a record, a rule, a cause or a hard action.
     """
-    if tags:
-        return True
-    if strong:
+    if set(tags) - {"negated"} or tags and (strong or _scoped_negation(head, tokens)):
+        return True  # a measure, a record, a comparison, "no link between X and Y"
+    if strong:  # ("There is no easy answer": a "no" alone names nothing)
         return (
             "superlative" in tags  # a record or rank (records.py)
             or _rule(head, tokens)
