@@ -98,6 +98,14 @@ def test_direction_and_negation():
     assert negated("He never lobbied for it") and not negated("He lobbied for it")
 
 
+def test_posts_are_read_as_claims():
+    from workbench.core.match.frames import clean
+
+    post = "RT @newsdesk: #Biden says 40% of #COVID19 deaths https://t.co/xyz pic.twitter.com/ab"
+    assert clean(post) == "Biden says 40% of COVID19 deaths"
+    assert clean("email me@example.org now") == "email me@example.org now"
+
+
 def test_frames_are_cut():
     text = "At a rally in Ohio, Sen. Smith told supporters that taxes doubled under the mayor."
     assert core(text) == "Taxes doubled under the mayor."

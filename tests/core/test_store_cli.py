@@ -216,3 +216,25 @@ def test_re_adding_a_link_keeps_its_stance_and_writes_no_empty_history(added):
     assert added("history", cid)[1] == before  # nothing changed, nothing recorded
     code, _, err = added("mark", cid, "verified", "--stance", "refutes")
     assert code == 2 and "--link" in err
+
+
+def test_rename_is_in_history_undone_and_kept_by_a_json_round_trip(added, tmp_path, capsys):
+    """`workbench rename` left no history row and `undo` could not take it back; the
+    row (claim id "") must also survive an export and an import into a new workspace."""
+    _, out, _ = added("claims", "--format", "json")
+    aid = json.loads(out)[0]["article_id"]
+    code, out, err = added("rename", aid[:8], "A clearer title")
+    assert code == 0, err
+    code, out, _ = added("history")
+    assert "title: " in out and "'A clearer title'" in out
+    code, out, _ = added("undo")
+    assert code == 0 and "title" in out
+    code, out, _ = added("redo")
+    assert code == 0
+    dump = tmp_path / "dump.json"
+    assert added("export", aid[:8], "--format", "json", "-o", str(dump))[0] == 0
+    other = str(tmp_path / "other")
+    assert cli.main(["import", str(dump), "--create", "--workspace", other]) == 0
+    assert cli.main(["history", "--workspace", other]) == 0
+    copied = capsys.readouterr().out
+    assert copied.count("title: ") == 3 and "'A clearer title'" in copied

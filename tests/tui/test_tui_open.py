@@ -287,3 +287,27 @@ def test_a_crash_inside_the_app_exits_non_zero_with_one_line(ws_path, article_fi
     assert proc.stderr.strip().count("\n") == 0, proc.stderr
     assert "internal error (ZeroDivisionError" in proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
+
+
+def test_a_url_that_cannot_be_opened_leaves_no_new_workspace(tmp_path):
+    ws_path = tmp_path / "fresh"
+    out, err = run_cli("--workspace", str(ws_path), "http://127.0.0.1:9/story")
+    assert out.get("screen") == "LoadingScreen", (out, err)
+    assert not ws_path.exists(), "the failed import left an empty workspace behind"
+
+
+def test_discard_if_unused_removes_only_an_empty_new_workspace(tmp_path):
+    from workbench.core.services.workspace import discard_if_unused
+
+    empty = tmp_path / "empty"
+    Workspace.open(empty, reviewer="t").close()
+    assert discard_if_unused(empty, "t") and not empty.exists()
+    used = tmp_path / "used"
+    with Workspace.open(used, reviewer="t") as ws:
+        article = sample_article()
+        ws.add_article(article, number_claims(article))
+    assert not discard_if_unused(used, "t") and used.exists()
+    foreign = tmp_path / "foreign"
+    Workspace.open(foreign, reviewer="t").close()
+    (foreign / "notes.txt").write_text("mine", encoding="utf-8")
+    assert not discard_if_unused(foreign, "t") and (foreign / "notes.txt").exists()

@@ -111,6 +111,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
     # Only a new article (or the picker) creates a workspace: a target that is neither a
     # file nor a URL names a stored article, and a missing workspace holds none.
     lookup = bool(target) and article is None and url is None
+    from ..core.services.workspace import discard_if_unused, is_new_folder
+
+    fresh = not readonly and is_new_folder(config.workspace_location)
     try:
         ws = open_ws(config, mode="read" if readonly else "review",
                      create=not readonly and not lookup)
@@ -165,6 +168,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
         app.run()
     finally:
         ws.close()
+        if fresh and (article is not None or url is not None):
+            # the import that was to fill the new workspace failed or was cancelled
+            discard_if_unused(config.workspace_location, config.reviewer_name)
     if app.crash:
         raise WorkbenchError(
             f"the workbench stopped on an internal error ({app.crash}); every change made "

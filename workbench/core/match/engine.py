@@ -191,11 +191,12 @@ class Matcher:
             self._words[w] = v
 
     def search(self, text: str, limit: int = 10, exclude: tuple[str, ...] = ()) -> list[Hit]:
+        from .frames import clean, core
+
         n = len(self.entries)
-        text = " ".join(text.split())
+        text = clean(text)
         if not n or not text:
             return []
-        from .frames import core
 
         texts = [text]
         inner = core(text)

@@ -35,6 +35,20 @@ _PREFIX = re.compile(
 )
 
 
+_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)
+_RETWEET = re.compile(r"^(?:RT\s+)?@\w+:\s*")
+_TAG = re.compile(r"(?<![\w@#])[#@](?=\w)")
+
+
+def clean(text: str) -> str:
+    """A post as a claim: links dropped, "RT @user:" cut, # and @ taken off hashtags and
+    handles (their words stay)."""
+    text = _URL.sub(" ", text)
+    text = _RETWEET.sub("", text.strip())
+    text = _TAG.sub("", text)
+    return " ".join(text.split())
+
+
 def core(text: str) -> str | None:
     """The claim without its reporting frame, or None when there is none to cut."""
     text = " ".join(text.split())

@@ -146,28 +146,33 @@ def _render(first: Token, last: Token) -> str:
 MAX_LABEL_WORDS = 16
 
 
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, inherited by a conjoined verb ("carries ... and is ...")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ == "conj":
+        return _subject(verb.head)
+    return subj
+
+
 def _label(first: Token, last: Token, np: Token, verb: Token | None) -> str:
-    """The clause when short; else subject + verb + the record phrase."""
+    """The clause when short; else subject + verb + the record phrase. A predicate
+    whose subject sits elsewhere gets it in front ("the Rhine is Europe's busiest ...")."""
     text = _render(first, last)
+    subj = _subject(verb) if verb is not None else None
+    if (
+        subj is not None
+        and not first.i <= subj.i <= last.i
+        and first.i >= verb.i - 2
+        and subj.lower_ not in ("who", "which", "that")
+    ):
+        text = f"{_compact(subj)} {text}"
     words = text.split()
     if len(words) > MAX_LABEL_WORDS:
         phrase = _trim(_kept(np, np.i))
         core = _render(*phrase) if phrase else np.text
-        subj = None
-        if verb is not None:
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None and verb.dep_ == "conj":
-                subj = next(
-                    (c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None
-                )
         lead = ""
-        if subj is not None:
-            compact = [
-                t
-                for t in subj.subtree
-                if t.dep_ in ("det", "compound", "amod", "poss", "case") or t.i == subj.i
-            ]
-            lead = " ".join(t.text for t in sorted(compact, key=lambda t: t.i))
+        if subj is not None and subj.lower_ not in ("who", "which", "that"):
+            lead = _compact(subj)
             if verb is not None and verb.i < np.i:
                 lead += " " + verb.text
         text = f"{lead} {core}".strip()
@@ -202,7 +207,14 @@ def _side_label(np: Token, verb: Token | None, first: Token, last: Token) -> str
         text = f"{_compact(verb.head)} {phrase}"
     else:
         host = np.head
-        numeric = host.like_num or host.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
+        numeric = host.like_num or host.ent_type_ in (
+            "PERCENT",
+            "MONEY",
+            "QUANTITY",
+            "CARDINAL",
+            "DATE",
+            "TIME",
+        )  # "fell to 5.1% (on Wednesday), the lowest on record": the clause it ranks
         if numeric:
             clause = next((a for a in host.ancestors if a.pos_ in ("VERB", "AUX")), None)
             subj = None

@@ -166,6 +166,10 @@ def _has_record_qualifier(tok: Token) -> bool:
             return True
         if low == "kind" and t.head.lower_ == "of":
             return True  # "the largest award of its kind"
+        if t.lemma_.lower() in TIME_UNITS and any(
+            c.dep_ == "det" and c.lower_ == "this" for c in t.children
+        ):
+            return True  # "its highest level this century"
         if low == "any" and t.head.i != t.i and t.head.head.lower_ == "of":
             return True
         if (
@@ -207,7 +211,7 @@ def _idiom(tok: Token) -> bool:
     if tok.lower_ in ("best", "worst", "utmost") and tok.dep_ in ("dobj", "pobj"):
         if not any(c.dep_ == "prep" and c.lower_ in ("since", "in") for c in tok.children):
             return True  # "did his best to", "made the best of it"
-    if tok.lower_ == "most" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
+    if tok.lower_ in ("most", "best") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
         if tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "all":
             return True  # "most of all"
     return False
@@ -321,6 +325,8 @@ def _first_cue(tok: Token) -> bool:
     if prev == "a" and tok.pos_ in ("NOUN", "ADJ") and tok.dep_ in ("attr", "dobj", "appos"):
         return True  # "marking a first for the country"
     head = tok.head if tok.dep_ in ("amod", "nummod", "compound") else tok
+    if nxt is not None and nxt.lower_ == "such":
+        return True  # "the first such agreement since 2015"
     if head.lemma_.lower() in ("time",):
         prev = doc[head.i - 3 : head.i]
         if any(t.lower_ == "for" for t in prev) or any(
@@ -415,6 +421,12 @@ def _comparison_cue(tok: Token) -> bool:
     if low == "never":
         if nxt == "before":
             return True
+        after = doc[tok.i + 1 : tok.i + 5]
+        if any(
+            t.lower_ in ("so", "as") and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("ADJ", "ADV")
+            for t in after
+        ):
+            return True  # "has never grown so fast", "never been as high"
         head = tok.head
         return any(
             c.dep_ in ("acomp", "advmod", "attr") and c.tag_ in ("JJR", "RBR")
@@ -472,13 +484,20 @@ def _scoped(cue: Token) -> bool:
     np = _noun_phrase(cue)
     if np.dep_ in ("attr", "acomp", "oprd", "appos", "ROOT", "ccomp", "xcomp"):
         return True
-    if np.dep_ == "pobj" and np.head.lower_ in ("as", "among", "to", "at"):
-        return True
+    if (
+        np.dep_ == "pobj"
+        and np.head.lower_ in ("as", "among", "to", "at")
+        and (np.head.head.pos_ in ("VERB", "AUX") or np.head.lower_ == "among")
+    ):
+        return True  # "fell to its lowest", "closed at a record high"
     if cue.lower_ == "only" and cue.dep_ == "advmod":
         return True  # "Only Turkey recognises ..."
     if _has_record_qualifier(cue):
         return True  # "suffered their worst result since 1918"
     heads = {np.i, cue.i, cue.head.i}
+    subject = next((a for a in [np, *np.ancestors] if a.dep_ in ("nsubj", "nsubjpass")), None)
+    in_subject = subject is not None and subject.head.lemma_.lower() != "be"
+    # ("The most visited museum in the world is the Louvre": a copula asserts it)
     for t in np.subtree:
         if t.dep_ == "poss" and t.head.i in heads:
             if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "LOC", "NORP"):
@@ -487,6 +506,8 @@ def _scoped(cue: Token) -> bool:
                 return True
         if t.lower_ in ("ever", "yet", "record", "records"):
             return True
+        if in_subject:
+            continue  # "the oldest of the three brothers runs the farm": who, not a rank
         if t.head.i in heads and t.dep_ == "prep" and t.lower_ in _SCOPE_PREPS:
             return True
         if t.head.i in heads and t.dep_ in ("acl", "relcl"):
@@ -494,9 +515,36 @@ def _scoped(cue: Token) -> bool:
     return False
 
 
+def _personal_best(tok: Token) -> bool:
+    """ "a personal best", "a season's best", "a world best": an athletics record."""
+    return tok.lower_ in ("best", "bests") and any(
+        c.lower_ in ("personal", "season", "world", "career", "lifetime", "national")
+        for c in tok.children
+        if c.dep_ in ("amod", "compound", "poss")
+    )
+
+
+CANDIDATES = (
+    frozenset(
+        """most least record records high low peak trough highs lows first first-ever only
+    sole one any anyone anywhere anything ever never second other number top tops topped
+    topping bottom summit foot leading foremost best bests rank ranks ranked ranking
+    overtake overtakes overtook overtaken overtaking surpass surpasses surpassed
+    surpassing finish finishes finished finishing come comes came coming place places
+    placed placing end ends ended ending""".split()
+    )
+    | UNIQUE_WORDS
+)
+"""Every word a cue can be, besides superlative tags (a cheap first test per token)."""
+
+
 def is_cue(tok: Token) -> bool:
     """Does this token make a record, rank or superlative claim (not an opinion, not
     a mere description)?"""
+    if tok.tag_ not in ("JJS", "RBS") and tok.lower_ not in CANDIDATES:
+        return False
+    if _personal_best(tok):
+        return True
     if _adjective_cue(tok) or _only_cue(tok) or _rank_adjective(tok):
         return _scoped(tok)
     return (

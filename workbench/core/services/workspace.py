@@ -73,3 +73,37 @@ def where(store: Store) -> str:
     """The store's location for messages (a path, or a URL without password)."""
     location = getattr(store, "location", None)
     return str(location or store.path or "the workspace")
+
+
+def is_new_folder(location: str | os.PathLike[str]) -> bool:
+    """True when ``location`` names a workspace folder that does not exist yet."""
+    text = os.fspath(location)
+    return not _is_team_url(text) and not os.path.lexists(os.path.expanduser(text))
+
+
+def discard_if_unused(location: str | os.PathLike[str], reviewer: str) -> bool:
+    """Remove a workspace folder that holds nothing: no article, no history, and no
+    file workbench does not know. What opening a new workspace left behind when the
+    import that was to fill it failed (a bad URL): a failed open creates nothing.
+    True when the folder was removed."""
+    import shutil
+    from pathlib import Path
+
+    from ..errors import WorkbenchError
+    from ..store import layout
+
+    root = Path(os.path.expanduser(os.fspath(location)))
+    known = {layout.META, layout.INDEX, layout.ARTICLES, layout.UNDO, layout.DIRTY,
+             layout.LOCK, layout.OWNER, layout.JOURNAL, layout.CHANGES}
+    try:
+        names = set(os.listdir(root))
+        articles = root / layout.ARTICLES
+        if names - known or (articles.is_dir() and os.listdir(articles)):
+            return False
+        with _open(root, reviewer, readonly=False, create=False, wait=0.0) as store:
+            if store.articles() or store.history(limit=1) or store.can_undo():
+                return False
+        shutil.rmtree(root)
+    except (OSError, WorkbenchError):
+        return False
+    return True
