@@ -58,6 +58,13 @@ async def test_status_line_offline_then_back_across_a_server_restart_keeps_the_n
             assert review.session.kept_value(claim.id, "note") == note
             assert "1 unsaved" in line.text
             assert review.session.verdicts[claim.id].note == ""  # nothing shown as saved
+            detail = review.query_one("#detail-body").content.plain
+            assert detail.startswith("Not saved yet (team server unreachable): the note")
+            await pilot.press("ctrl+z")  # undo is not kept: it says so at once
+            await settle(pilot)
+            assert "not done: team server unreachable — undo once it is back online" in (
+                notices(app)
+            )
 
             await pilot.press("enter")  # the kept text is what the editor shows again
             await settle(pilot)
@@ -71,6 +78,7 @@ async def test_status_line_offline_then_back_across_a_server_restart_keeps_the_n
             assert await seen.wait("online", pilot), "the app was not told the server is back"
             assert "back online — caught up 0 changes" in line.text
             assert "unsaved" not in line.text and not review.session.kept
+            assert "Not saved yet" not in review.query_one("#detail-body").content.plain
             assert review.session.verdicts[claim.id].note == note
     finally:
         if stopped:

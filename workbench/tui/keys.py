@@ -44,6 +44,9 @@ REVIEW_BINDINGS: list[Binding] = [
             tooltip="Check the claim's links (network)"),
     Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last change"),
     Binding("ctrl+y", "redo", "Redo", show=False, id="redo", tooltip="Redo"),
+    Binding("ctrl+r", "retry_kept", "Retry saving", show=False, id="retry_kept",
+            tooltip="Team workspace: save now the changes kept while the server was "
+            "unreachable"),
     Binding("slash", "filter_text", "Filter", id="filter_text", tooltip="Filter claims by text"),
     Binding("1", "filter_status(0)", "Unreviewed", show=False, id="filter_unreviewed",
             tooltip="Show only unreviewed claims (1-7 combine: 4 then 5 = disputed or false)"),

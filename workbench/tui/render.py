@@ -185,7 +185,8 @@ def status_line(
 ) -> Content:
     """Header line: title, reviewed N of M, bar, per-status counts, reviewer; ``extra``
     (e.g. a team server's connection, longest form first) goes last: the bar, then the
-    tallies make room for it before the title is cut below 16 cells."""
+    tallies, then the longer forms make room for it before the title is cut below 16
+    cells."""
     total = sum(counts.values())
     reviewed = sum(counts.get(s, 0) for s in FINAL_STATUSES)
     tallies: list[str | tuple[str, str]] = []
@@ -203,7 +204,8 @@ def status_line(
         tries = []
         for e in extra:
             tries += [[*head, bar, *tallies, *tail, "  ", e], [*head, *tallies, *tail, "  ", e]]
-        tries.append([*head, *tail, "  ", extra[-1]])
+            if e is not extra[0]:
+                tries.append([*head, *tail, "  ", e])
     right_content = Content.assemble(*tries[-1])
     for parts in tries:
         candidate = Content.assemble(*parts)

@@ -314,6 +314,7 @@ class ReviewSession:
 
     def add_claim(self, claim: Claim) -> Claim:
         """Store a reviewer's claim (derived in a worker by services.claims); undoable."""
+        self.need_online("add the claim")
         stored = self.store.add_claim(self.article.id, claim)
         self.reload()
         return stored
@@ -323,6 +324,7 @@ class ReviewSession:
         keeps the link's earlier result)."""
         from workbench.core.services.link_checks import save_checks
 
+        self.need_online("check the links")
         save_checks(self.store, run)
         return self._changed(self.store.verdict(self.article.id, claim_id))
 
@@ -338,6 +340,7 @@ class ReviewSession:
         """The earlier verdict as one undoable change of this reviewer."""
         from workbench.core.match.service import apply_match
 
+        self.need_online("apply the match")
         return self._changed(apply_match(self.store, self.article.id, claim_id, match))
 
     def dismiss_match(self, claim_id: str, match: Any) -> None:
@@ -345,7 +348,14 @@ class ReviewSession:
 
         dismiss_match(self.store, self.article.id, claim_id, match)
 
+    def need_online(self, what: str) -> None:
+        """Offline: say so at once (a try would wait for the reconnect; only the
+        edits of a verdict field are kept for later)."""
+        if not self.online:
+            raise Offline(f"not done: team server unreachable — {what} once it is back online")
+
     def undo(self, redo: bool = False) -> Undone:
+        self.need_online("redo" if redo else "undo")
         changes = self.store.redo() if redo else self.store.undo()
         done = Undone(changes)
         for change in changes:

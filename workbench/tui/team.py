@@ -32,30 +32,41 @@ class TeamState:
     unsaved: int = 0
     """Changes kept because the server was unreachable (not saved yet)."""
 
-    def words(self, short: bool = False) -> str:
-        """The state in words (``short``: without the server, for narrow screens)."""
+    def words(self, short: bool = False, tiny: bool = False) -> str:
+        """The state in words (``short``: without the server; ``tiny``: the fewest
+        words, for very narrow screens)."""
+        n = self.caught_up
         if not self.online:
-            text = "offline — reconnecting…"
-        elif self.caught_up is not None:
-            n = self.caught_up
-            text = f"back online — caught up {n} change{'' if n == 1 else 's'}"
+            text = "offline…" if tiny else "offline — reconnecting…"
+        elif n is not None:
+            text = f"back online (+{n})" if tiny else (
+                f"back online — caught up {n} change{'' if n == 1 else 's'}")
         else:
             text = "online"
-        if not short:
+        if not short and not tiny:
             text = f"{one_line(self.server, 40)} {text}"
         if self.unsaved:
             text += f" · {self.unsaved} unsaved"
         return text
 
 
-def connection_segment(state: TeamState | None, short: bool = False) -> Content | None:
+def connection_segments(state: TeamState | None) -> list[Content]:
+    """The connection part of the status line, longest first (none: a local folder)."""
+    if state is None:
+        return []
+    return [c for c in (connection_segment(state), connection_segment(state, True),
+                        connection_segment(state, True, True)) if c is not None]
+
+
+def connection_segment(state: TeamState | None, short: bool = False,
+                       tiny: bool = False) -> Content | None:
     """The status line's connection part: a dot and the words (None: a local folder)."""
     if state is None:
         return None
     color = ONLINE if state.online else OFFLINE
     dot = "●" if state.online else "○"
     style = f"bold {color}" if not state.online or state.caught_up is not None else color
-    return Content.assemble((dot + " ", color), (state.words(short), style))
+    return Content.assemble((dot + " ", color), (state.words(short, tiny), style))
 
 
 def taken_prefix(names: str) -> Text:

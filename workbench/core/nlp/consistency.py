@@ -202,6 +202,7 @@ class _Near:
 def name_variant_groups(text: str, mentions: list[dict[str, Any]]) -> list[list[_Form]]:
     """Groups of spellings of one name (most frequent first), in order of first mention."""
     forms: dict[str, _Form] = {}
+    placed: set[tuple[str, int]] = set()  # (spelling, start): one offset per place, in O(1)
     names = [m for m in mentions if m.get("label") in NAME_LABELS]
     for m in names:
         word, key, offset = _name_key(str(m.get("text", "")))
@@ -210,7 +211,8 @@ def name_variant_groups(text: str, mentions: list[dict[str, Any]]) -> list[list[
         start = int(m["start"]) + offset
         form = forms.setdefault(word, _Form(word, key))
         form.labels[str(m["label"])] += 1
-        if (start, start + len(word)) not in form.offsets:
+        if (word, start) not in placed:
+            placed.add((word, start))
             form.offsets.append((start, start + len(word)))
     tagged = {f.key for f in forms.values()}
     _add_untagged_spellings(text, forms, tagged)
@@ -236,18 +238,20 @@ def name_variant_groups(text: str, mentions: list[dict[str, Any]]) -> list[list[
     clusters: dict[str, list[str]] = {}
     for k in keys:
         clusters.setdefault(root(k), []).append(k)
+    forms_of: dict[str, list[_Form]] = {}
+    for form in forms.values():
+        forms_of.setdefault(form.key, []).append(form)
     groups: list[list[_Form]] = []
     for members in clusters.values():
         if len(members) < 2:
             continue
         by_key: dict[str, _Form] = {}
-        for form in forms.values():
-            if form.key in members:
-                merged = by_key.setdefault(form.key, _Form(form.text, form.key))
-                if len(form.offsets) > len(merged.offsets):
-                    merged.text = form.text  # the most used capitalization names the key
-                merged.labels.update(form.labels)
-                merged.offsets.extend(form.offsets)
+        for form in (f for k in members for f in forms_of[k]):
+            merged = by_key.setdefault(form.key, _Form(form.text, form.key))
+            if len(form.offsets) > len(merged.offsets):
+                merged.text = form.text  # the most used capitalization names the key
+            merged.labels.update(form.labels)
+            merged.offsets.extend(form.offsets)
         groups.append(list(by_key.values()))
     _add_unlabelled(text, [form for group in groups for form in group])
     for i, group in enumerate(groups):

@@ -329,6 +329,7 @@ def _doc_drafts(
     doc: Doc, tracker: Any, base: int, worth: dict[tuple[int, int], float] | None = None
 ) -> Iterator[_Draft]:
     from .labels import label_for
+    from .nonclaims import may_unassert
     from .quotes import find_quotes
     from .record_claims import attach as attach_records
     from .speech import reports
@@ -359,7 +360,8 @@ def _doc_drafts(
         drafts.extend(_ordinal_drafts(sent, covered))
         drafts.extend(_event_drafts(sent, covered))
         said = reports(sent, tracker, base)
-        drafts = [d for d in drafts if not _unasserted(sent, d, said)]
+        if drafts and may_unassert(sent):
+            drafts = [d for d in drafts if not _unasserted(sent, d, said)]
         found = [Covered(d.kind, d.start, d.end, d.value) for d in drafts]
         in_sent = [q for q in quote_spans if sent.start_char <= q.start < sent.end_char]
         claims = statements(

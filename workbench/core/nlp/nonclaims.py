@@ -111,6 +111,26 @@ def is_question(sent: Span) -> bool:
     return all(t.is_space for t in tail)  # only spaces after the "?", no closing mark
 
 
+_TRIGGERS = frozenset({"could", "might", "may", "whether", "?"})
+
+
+def may_unassert(sent: Span) -> bool:
+    """A cheap first look (one pass over the tokens): can any claim of this sentence
+    sit in a clause that asserts nothing? Most sentences need no closer reading."""
+    hedges = _statements().HEDGE_ADJECTIVES
+    first = sent.doc[sent.start]
+    if first.tag_ == "VB" or sent.root.pos_ == "VERB":
+        if first.tag_ == "VB" or verb_in(sent.root, _statements().COLOUR_VERBS):
+            return True
+    for t in sent:
+        low = t.lower_
+        if low in _TRIGGERS or low.endswith("?") or low in hedges:
+            return True
+        if t.pos_ == "VERB" and (verb_in(t, HOPE_VERBS) or verb_in(t, BELIEF_VERBS)):
+            return True
+    return False
+
+
 def unasserted(root: Token, sent: Span, reports: list[Report], kind: str) -> bool:
     """Does the entity whose root is ``root`` sit in a clause that asserts nothing?"""
     if is_question(sent):

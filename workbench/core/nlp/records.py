@@ -484,13 +484,20 @@ def _scoped(cue: Token) -> bool:
     np = _noun_phrase(cue)
     if np.dep_ in ("attr", "acomp", "oprd", "appos", "ROOT", "ccomp", "xcomp"):
         return True
-    if np.dep_ == "pobj" and np.head.lower_ in ("as", "among", "to", "at"):
-        return True
+    if (
+        np.dep_ == "pobj"
+        and np.head.lower_ in ("as", "among", "to", "at")
+        and (np.head.head.pos_ in ("VERB", "AUX") or np.head.lower_ == "among")
+    ):
+        return True  # "fell to its lowest", "closed at a record high"
     if cue.lower_ == "only" and cue.dep_ == "advmod":
         return True  # "Only Turkey recognises ..."
     if _has_record_qualifier(cue):
         return True  # "suffered their worst result since 1918"
     heads = {np.i, cue.i, cue.head.i}
+    subject = next((a for a in [np, *np.ancestors] if a.dep_ in ("nsubj", "nsubjpass")), None)
+    in_subject = subject is not None and subject.head.lemma_.lower() != "be"
+    # ("The most visited museum in the world is the Louvre": a copula asserts it)
     for t in np.subtree:
         if t.dep_ == "poss" and t.head.i in heads:
             if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "LOC", "NORP"):
@@ -499,6 +506,8 @@ def _scoped(cue: Token) -> bool:
                 return True
         if t.lower_ in ("ever", "yet", "record", "records"):
             return True
+        if in_subject:
+            continue  # "the oldest of the three brothers runs the farm": who, not a rank
         if t.head.i in heads and t.dep_ == "prep" and t.lower_ in _SCOPE_PREPS:
             return True
         if t.head.i in heads and t.dep_ in ("acl", "relcl"):

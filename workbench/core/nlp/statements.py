@@ -594,11 +594,13 @@ STRONG_WORTHINESS = 0.7
 
 def _plain_event(head: Token) -> bool:
     """A verb that reports something happening, not a scene, a state or a feeling
-    (and not a misparse: a verb with two subjects is no clause to trust)."""
+    (and not a misparse: a verb with two subjects is no clause to trust; nor "the
+    first campers arrived": a story told in order, not an event to check)."""
     subj = subject_of(head)
     return (
         head.pos_ == "VERB"
         and sum(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) < 2
+        and not (subj is not None and any(earliest_ones(c) for c in subj.children))
         and head.lemma_.lower() not in COPULAS
         and not verb_in(head, COLOUR_VERBS)
         and subj is not None

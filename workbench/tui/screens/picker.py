@@ -118,15 +118,16 @@ class PickerScreen(Screen):
         # a team workspace: "assigned" and "on it" (who has it open now) instead of
         # "updated" below 120 columns
         with_updated = not team or width >= 120
+        with_bar = not team or width >= 80
         who_w = 10 if width < 100 else 14
-        fixed = 8 + 8 + 10 + 2 * 4 + 2  # id, reviewed, progress; padding, bar
+        fixed = 8 + 8 + (10 + 2) * with_bar + 2 * 3 + 2  # id, reviewed, progress; padding, bar
         fixed += (16 + 2) * with_updated + (2 * who_w + 4) * team
         room = max(width - fixed, 20)
         with_source = room >= 60
         title_w = room - 2 - room // 3 if with_source else room
         widths = {"id": 8, "title": title_w, "reviewed": 8, "progress": 10,
                   "source": room // 3, "updated": 16, "assigned": who_w, "on it": who_w}
-        labels = ["id", "title", "reviewed", "progress"]
+        labels = ["id", "title", "reviewed"] + ["progress"] * with_bar
         labels += ["source"] * with_source + ["assigned", "on it"] * team
         labels += ["updated"] * with_updated
         for label in labels:
@@ -134,7 +135,8 @@ class PickerScreen(Screen):
         for summary in self.summaries:
             title, reviewed, bar, source, updated = render.article_row(summary, title_w,
                                                                        room // 3)
-            cells = [render.cell(summary.id[:8], 0, "dim"), title, reviewed, bar]
+            cells = [render.cell(summary.id[:8], 0, "dim"), title, reviewed]
+            cells += [bar] if with_bar else []
             cells += [source] if with_source else []
             if self.board is not None:
                 cells += who_cells(self.board.assignee(summary.id),

@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import DataTable, Input, Static
 
 from workbench.core.errors import WorkbenchError
@@ -53,9 +54,6 @@ class ReviewScreen(TeamReview):
 
     BINDINGS = [
         *footer_order(REVIEW_BINDINGS),
-        # A team workspace: save now what was kept while the server was unreachable
-        Binding("ctrl+r", "retry_kept", "Retry saving", show=False, id="retry_kept",
-                tooltip="Save the changes kept while the team server was unreachable"),
     ]
     AUTO_FOCUS = "#claims"
 
@@ -211,9 +209,11 @@ class ReviewScreen(TeamReview):
         verdict = self.session.verdict(claim.id)
         history = self.session.history_of(claim.id)
         detail = self.query_one(DetailPane)
-        detail.show(render.claim_detail(claim, verdict, history, detail.size.width or 80,
-                                        self.session.conflict_of(claim.id),
-                                        self.matches.get(claim.id, ())))
+        content = render.claim_detail(claim, verdict, history, detail.size.width or 80,
+                                      self.session.conflict_of(claim.id),
+                                      self.matches.get(claim.id, ()))
+        kept = self.kept_notice(claim.id)
+        detail.show(content if kept is None else Content("\n").join([kept, content]))
         detail.scroll_home(animate=False)
         self.query_one(ArticleView).set_current(claim)
         self._match_keys_changed()

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual.content import Content
 from textual.screen import Screen
 
 from workbench.core.errors import Conflict, Offline, WorkbenchError
 from workbench.core.models import Verdict
 
 from .. import render
-from ..kept import UNREACHABLE
 from ..team import TeamState
 from ..widgets.claims_table import ClaimsTable
 
@@ -26,6 +26,7 @@ class TeamReview(Screen[None]):
 
     session: ReviewSession
     _presence_timer: Any = None
+    _release_later: set[str]
 
     if TYPE_CHECKING:  # the review screen's own, used here
 
@@ -35,6 +36,10 @@ class TeamReview(Screen[None]):
                             fresh: bool = False) -> None: ...
 
         def outside_change(self) -> None: ...
+
+        current: str | None
+
+        def show_claim(self, claim_id: str | None) -> None: ...
 
     # -------------------------------------------------------------- state
     @property
@@ -52,6 +57,7 @@ class TeamReview(Screen[None]):
 
     def start_presence(self) -> None:
         """Mark this reviewer as on the article (renewed while it stays open)."""
+        self._release_later = set()
         if self.team is None:
             return
         self._take()
@@ -79,12 +85,26 @@ class TeamReview(Screen[None]):
 
     def working_on(self, claim_id: str | None, done: bool = False) -> None:
         """An editor for the claim opened (or closed): colleagues see who is on it."""
-        if self.team is None or not self.session.online or claim_id is None:
+        if self.team is None or claim_id is None:
             return
+        if not self.session.online:
+            if done:  # released once the server is back (else it shows until it expires)
+                self._release_later.add(claim_id)
+            return
+        self._release_later.discard(claim_id)
         if done:
             self.session.release(claim_id)
         else:
             self.session.take(claim_id)
+
+    def kept_notice(self, claim_id: str) -> Content | None:
+        """The detail pane's line about this claim's changes that are not saved yet."""
+        kept = [k.what for k in self.session.kept.values() if k.claim_id == claim_id]
+        if not kept:
+            return None
+        return Content.styled(
+            f"Not saved yet (team server unreachable): {', '.join(kept)} — kept, saved once "
+            "it is back (ctrl+r: try now)", "bold #d29922")
 
     def connection_changed(self, online: bool) -> None:
         """The app heard from the server's watcher: say so; once back, save what was kept."""
@@ -95,6 +115,9 @@ class TeamReview(Screen[None]):
         if not online:
             return
         self._take()
+        for claim_id in sorted(self._release_later):
+            self.session.release(claim_id)
+        self._release_later.clear()
         if self.session.kept:
             self.save_kept()
 
@@ -109,8 +132,8 @@ class TeamReview(Screen[None]):
             if state is not None:
                 state.online = False
             self.refresh_status()
-            self.notify(render.message(UNREACHABLE), severity="warning",
-                        markup=False, timeout=8)
+            self.show_claim(self.current)  # its "not saved yet" line
+            self.notify(render.message(exc), severity="warning", markup=False, timeout=8)
             return True
         if isinstance(exc, Conflict) and self.session.disputed is not None:
             self.ask_conflict()

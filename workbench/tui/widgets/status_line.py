@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from textual.widgets import Static
 
 from ..render import status_line
-from ..team import TeamState, connection_segment
+from ..team import TeamState, connection_segments
 
 
 class StatusLine(Static):
@@ -39,8 +39,7 @@ class StatusLine(Static):
     def _paint(self) -> None:
         title, counts, reviewer, readonly = self._state
         width = max(self.size.width - 2, 20) if self.size.width else 118
-        extra = [c for c in (connection_segment(self.team), connection_segment(self.team, True))
-                 if c is not None]
+        extra = connection_segments(self.team)
         content = status_line(title, counts, reviewer, width, readonly, extra)
         self._shown = content.plain
         self.update(content)
