@@ -6,29 +6,22 @@ Every dev sentence is one article; all go through one ``extract_many`` pass
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+from dev_sentences import dev_items, extract_items
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.core.articles import make_article
 from workbench.core.models import CLAIM_KINDS
-from workbench.core.nlp.extract import extract_claims, extract_many
+from workbench.core.nlp.extract import extract_claims
 from workbench.core.nlp.statements import CLAIM_TYPES
 
-DEV = Path(__file__).resolve().parents[1] / "data" / "dev_statements" / "sentences.json"
-ITEMS = json.loads(DEV.read_text(encoding="utf-8"))["items"]
+ITEMS = dev_items("sentences.json")
 
 
 @pytest.fixture(scope="module")
 def dev():
-    articles = [make_article(item["text"] + "\n", "dev") for item in ITEMS]
-    return {
-        item["text"]: (article, claims)
-        for item, article, claims in zip(ITEMS, articles, extract_many(articles), strict=True)
-    }
+    return extract_items(ITEMS)
 
 
 def _overlapping(article, claims, anchor):

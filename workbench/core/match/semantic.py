@@ -87,9 +87,9 @@ def load_embedder(name: str = WORDLLAMA) -> Embedder | None:
         return _CACHE[name]
 
 
-def _load(name: str) -> Embedder | None:
-    if name != WORDLLAMA:
-        return None
+def wordllama_table() -> tuple[Any, Any] | None:
+    """WordLlama's token table and tokenizer, read from the installed wheel (None when
+    the package, its files or their readers are missing)."""
     folder = _package_dir("wordllama")
     if folder is None:
         return None
@@ -105,4 +105,14 @@ def _load(name: str) -> Embedder | None:
     tokenizer = Tokenizer.from_file(str(vocab))
     with safe_open(str(weights), framework="np", device="cpu") as fh:
         table = fh.get_tensor("embedding.weight")
+    return table, tokenizer
+
+
+def _load(name: str) -> Embedder | None:
+    if name != WORDLLAMA:
+        return None
+    found = wordllama_table()
+    if found is None:
+        return None
+    table, tokenizer = found
     return StaticEmbedder(WORDLLAMA, table[:, :DIM], tokenizer)

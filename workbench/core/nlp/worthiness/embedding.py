@@ -103,24 +103,13 @@ def load_pooler() -> Pooler | None:
 
 
 def _load() -> Pooler | None:
-    from ...match.semantic import _package_dir
+    from ...match.semantic import wordllama_table
 
-    folder = _package_dir("wordllama")
-    if folder is None:
-        return None
-    weights = folder / "weights" / "l2_supercat_256.safetensors"
-    vocab = folder / "tokenizers" / "l2_supercat_tokenizer_config.json"
-    if not (weights.is_file() and vocab.is_file()):
-        return None
     try:
-        from safetensors import safe_open
-        from tokenizers import Tokenizer
-    except ImportError:
-        return None
-    try:
-        tokenizer = Tokenizer.from_file(str(vocab))
-        with safe_open(str(weights), framework="np", device="cpu") as fh:
-            table = fh.get_tensor("embedding.weight")
+        found = wordllama_table()
     except Exception:  # noqa: BLE001 - a broken install means "no vectors", never a crash
         return None
+    if found is None:
+        return None
+    table, tokenizer = found
     return Pooler(table, tokenizer)
