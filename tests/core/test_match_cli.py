@@ -15,14 +15,19 @@ FACTS = (
 )
 
 
-def test_commands_end_to_end(tmp_path, capsys):
+def _workspace_and_facts(tmp_path):
+    """A workspace holding the seed-like article, and a fact-check file beside it."""
     ws_path = tmp_path / "ws"
     with open_ws(ws_path, create=True) as ws:
         a, claims = article()
         ws.add_article(a, claims)
     facts = tmp_path / "facts.jsonl"
     facts.write_text(FACTS, encoding="utf-8")
-    w = ["-w", str(ws_path)]
+    return ws_path, facts, ["-w", str(ws_path)]
+
+
+def test_commands_end_to_end(tmp_path, capsys):
+    ws_path, facts, w = _workspace_and_facts(tmp_path)
     code, out, err = run_cli(capsys, *w, "factchecks", "import", str(facts))
     assert code == 0 and "2 new" in out, err
     code, out, _ = run_cli(capsys, "factchecks", "import", str(facts), *w)
@@ -54,13 +59,7 @@ def test_a_bad_file_is_one_line_and_writes_nothing(tmp_path, capsys):
 
 
 def test_doctor_checks_the_match_index_and_rebuilds_it(tmp_path, capsys):
-    ws_path = tmp_path / "ws"
-    with open_ws(ws_path, create=True) as ws:
-        a, claims = article()
-        ws.add_article(a, claims)
-    facts = tmp_path / "facts.jsonl"
-    facts.write_text(FACTS, encoding="utf-8")
-    w = ["-w", str(ws_path)]
+    ws_path, facts, w = _workspace_and_facts(tmp_path)
     assert run_cli(capsys, *w, "factchecks", "import", str(facts))[0] == 0
     code, out, _ = run_cli(capsys, *w, "doctor")
     assert code == 0 and "sound" in out
