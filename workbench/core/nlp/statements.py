@@ -72,7 +72,6 @@ TIME_NOUNS = frozenset(
     "week month year night day time season term decade century quarter weekend hour".split()
 )
 MANNER_NOUNS = frozenset({"way", "respect", "sense", "regard", "degree", "extent"})
-SUPERLATIVE_WORDS = frozenset({"first", "last", "only", "record", "unprecedented", "sole"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor"})
 CAUSAL_WORDS = frozenset(
     """because cause lead result trigger prompt spark fuel blame contribute link due owing
