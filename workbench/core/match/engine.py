@@ -360,6 +360,18 @@ ACCEPT = {"pair": 0.75, "margin": 0.657}
 ACCEPT_BIAS = -2.784
 """The acceptance score: the pair score's log-odds and its margin over the best other
 candidate that is not a near-duplicate of it (fitted after the pair weights)."""
+LEX_FEATURES = tuple(f for f in FEATURES if f not in ("sem", "soft"))
+LEX_WEIGHTS = {
+    "lex": 2.241, "cov": 6.578, "qcov": 2.744, "rrf": 5.818, "len": 1.77, "num_hit": 0.889,
+    "num_miss": -1.936, "name_miss": -2.819, "qname_miss": -3.253, "negation": -1.335,
+    "direction": -2.927,
+}  # fmt: skip
+LEX_BIAS = -19.211
+LEX_ACCEPT = {"pair": 0.326, "margin": 0.937}
+LEX_ACCEPT_BIAS = -3.77
+"""The same two models without an embedder (no cosine, no soft coverage), fitted by
+``bench/match_fit.py tests/data/match_dev tests/data/match_train SYNTH --loo 400
+--lexical-only`` (SYNTH: ``bench/match_synth.py`` hard negatives)."""
 DUPLICATE = 0.92
 """Cosine above which two fact-checks are the same claim checked twice (no margin)."""
 
@@ -373,7 +385,9 @@ def _prescore(f: dict[str, float]) -> float:
     return sum(w * f[k] for k, w in PRE_WEIGHTS.items())
 
 
-def _logit(f: dict[str, float]) -> float:
+def _logit(f: dict[str, float], lexical: bool = False) -> float:
+    if lexical:
+        return LEX_BIAS + sum(w * f.get(k, 0.0) for k, w in LEX_WEIGHTS.items())
     return BIAS + sum(w * f.get(k, 0.0) for k, w in WEIGHTS.items())
 
 
@@ -401,22 +415,17 @@ def margins(logits: list[float], vectors: np.ndarray | None) -> list[float]:
 
 
 def _score(hits: list[Hit], vectors: np.ndarray | None) -> None:
-    """The acceptance score of each hit (0..1): the pair score, its margin, conflicts."""
-    if vectors is None:
-        for h in hits:
-            h.score = _lexical_score(h.signals) * (CONFLICT_FACTOR if h.conflict else 1.0)
-        return
-    logits = [_logit(h.signals) for h in hits]
+    """The acceptance score of each hit (0..1): the pair score, its margin, conflicts.
+    Without vectors (no embedder) the lexical model, fitted the same way on the
+    lexical signals alone, so that the same thresholds hold."""
+    lexical = vectors is None
+    logits = [_logit(h.signals, lexical) for h in hits]
+    accept, bias = (LEX_ACCEPT, LEX_ACCEPT_BIAS) if lexical else (ACCEPT, ACCEPT_BIAS)
     for h, z, m in zip(hits, logits, margins(logits, vectors), strict=True):
         h.signals["pair"] = z
         h.signals["margin"] = m
-        score = _sigmoid(ACCEPT_BIAS + ACCEPT["pair"] * z + ACCEPT["margin"] * m)
+        score = _sigmoid(bias + accept["pair"] * z + accept["margin"] * m)
         h.score = score * (CONFLICT_FACTOR if h.conflict else 1.0)
-
-
-def _lexical_score(f: dict[str, float]) -> float:
-    """Without an embedder: lexical signals only."""
-    return 0.5 * f["lex"] + 0.5 * f["cov"]
 
 
 def _ranks(values: np.ndarray, k: int, positive: bool = False) -> dict[int, int]:
