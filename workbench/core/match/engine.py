@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ PAIRED = 40
 """Candidates (best by the retrieval signals) that get the pair signals and a score."""
 RRF_K = 60
 CONFLICT_FACTOR = 0.4
+_PRONOUN = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Ww]e|[Oo]ur|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 
 
 @dataclass
@@ -59,6 +61,8 @@ class Doc:
     context: str = ""
     """Who/where (claimant, headline): names there are no conflict."""
     payload: Any = None
+    claimant: str = ""
+    """Who made the claim: the subject of a claim written with a pronoun ("I", "she")."""
 
 
 @dataclass
@@ -68,6 +72,7 @@ class _Entry:
     terms: list[str]
     context: str
     payload: Any
+    claimant: str = ""
     numbers: set[Number] | None = None
     """Computed when first needed (most documents are never a candidate)."""
     names: set[str] | None = None
@@ -76,6 +81,8 @@ class _Entry:
     content: list[str] | None = None
     content_vectors: np.ndarray | None = None
     polarity: Polarity | None = None
+    speaker: tuple[set[str], list[tuple[str, ...]]] | None = None
+    """The claimant's names and name groups when the claim speaks of them by a pronoun."""
 
 
 @dataclass
@@ -154,7 +161,7 @@ class Matcher:
             t = terms(d.text)
             self.keys[d.key] = len(self.entries)
             self.bm25.add(t)
-            self.entries.append(_Entry(d.key, d.text, t, d.context, d.payload))
+            self.entries.append(_Entry(d.key, d.text, t, d.context, d.payload, d.claimant))
         return vectors
 
     def _append(self, vectors: np.ndarray) -> None:
@@ -176,6 +183,10 @@ class Matcher:
             e.groups = name_groups(e.text)
             e.content = sig.content_words(e.text)
             e.polarity = polarity(e.text)
+            who = names(e.claimant, self.case.common) if e.claimant else set()
+            if 2 <= len(who) == len(e.claimant.split()) <= 3 and _PRONOUN.search(e.text):
+                # a person's name (every word a name), not "Facebook posts" or a committee
+                e.speaker = (who, name_groups(e.claimant))
         return e.numbers, e.names, e.context_names
 
     def _word_vectors(self, words_: list[str]) -> np.ndarray:
@@ -262,6 +273,7 @@ class Matcher:
         conflict = (
             number_conflict(q.nums, dnums)
             or name_conflict(q.names, dnames, context, q.groups, groups)
+            or self._speaker_conflict(e, q)
             or polarity_conflict(q.polarity, e.polarity or polarity(e.text))
         )
         f["num_hit"], f["num_miss"] = sig.number_signals(q.nums, dnums)
@@ -280,6 +292,21 @@ class Matcher:
             f["soft"] = f["cov"]
         f["conflict"] = float(bool(conflict))
         return conflict
+
+    def _speaker_conflict(self, e: _Entry, q: _Query) -> str:
+        """A claim that says "I" or "she" is about its claimant: the query naming someone
+        else instead ("Says Ann Lee was the first in her family ..." against a claim by
+        Bo Park that "she was the first in her family") is another person's claim."""
+        if not e.speaker or not e.speaker[0]:
+            return ""
+        who, groups = e.speaker
+        return name_conflict(
+            q.names,
+            (e.names or set()) | who,
+            (e.context_names or set()) - who,
+            q.groups,
+            [*(e.groups or []), *groups],
+        )
 
     def _view(self, text: str) -> dict[str, Any]:
         """One query text's retrieval: BM25 and cosine over every document."""
