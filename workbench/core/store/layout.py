@@ -30,6 +30,7 @@ from .storage import (
 
 META = "workbench.json"
 INDEX = "index.json"
+INDEX_LOG = "index.jsonl"
 ARTICLES = "articles"
 UNDO = "undo.jsonl"
 DIRTY = "dirty"
@@ -67,6 +68,10 @@ class Layout:
     @property
     def index(self) -> Path:
         return self.root / INDEX
+
+    @property
+    def index_log(self) -> Path:
+        return self.root / INDEX_LOG
 
     @property
     def articles(self) -> Path:

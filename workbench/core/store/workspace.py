@@ -215,20 +215,24 @@ class Workspace:
             tables = file.checkpoint_tables(n)
             if tables is not None:
                 batch.append((file, tables))
-            if aid in self._index.dirty and file.tables():  # its row, while it is at hand
+            if file.tables():  # its row, while it is at hand
                 written[aid] = summarize(file.tables())
             if len(batch) >= MANY_AT_ONCE:
                 _write_files(batch)
         _write_files(batch)
         fsync_dir(self._layout.articles)  # every renamed file durable before the journal goes
-        fresh_map = self._claim_map.fresh(journal.base)
-        changed = self._index.checkpoint(self._tables, self._files.exists, pending, written)
-        if fresh_map:  # its stamp follows the checkpoint even when no id changed
+        index = self._index
+        rows, progress = index.checkpoint_rows(self._tables, self._files.exists, pending, written)
+        if self._claim_map.fresh(journal.base):
+            # before the index: the claim ids before are the index's (a crash after
+            # this applies the same changes again, which is harmless); its stamp follows
+            # the checkpoint even when no id changed
             try:
-                self._claim_map.update(changed, n)
+                self._claim_map.update(index.id_changes(rows), n)
             except StoreError:  # derived data: unusable now, rebuilt when next needed
                 remove_claim_map(self._layout.root)
                 self._claim_map.forget()
+        index.commit(n, rows, progress)
         self._undo.append_durable(journal.undo_records(self._undo.max_n))
         journal.reset(n)
 
