@@ -34,7 +34,7 @@ from .layout import Clock, Layout, WriterLock, check_id, lock_is_free, utc_now
 from .reimport import plan_moves
 from .replay import UndoSteps, new_step, values_to_set
 from .results import ArticleSummary, ImportResult
-from .storage import MANY_AT_ONCE, AtomicJSONStorage, fsync_dir
+from .storage import MANY_AT_ONCE, AtomicJSONStorage, describe_os_error, fsync_dir
 from .undo_log import UndoLog
 from .watch import ChangeCounter, Watcher
 
@@ -207,6 +207,7 @@ class Workspace:
         pending = journal.index_updates()
         written: dict[str, Summary] = {}
         batch: list[tuple[ArticleFile, Tables]] = []
+        _touch(self._layout.checkpointing)  # temp files in articles/ from here on
         for aid in journal.touched():
             try:
                 file = self._files.get(aid)
@@ -235,6 +236,8 @@ class Workspace:
         index.commit(n, rows, progress)
         self._undo.append_durable(journal.undo_records(self._undo.max_n))
         journal.reset(n)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self._layout.checkpointing)
 
     # -- articles --------------------------------------------------------------
 
@@ -943,6 +946,14 @@ class _Txn:
 
     def empty(self) -> bool:
         return not (self.ops or self.index or self.undo)
+
+
+def _touch(path: Path) -> None:
+    """Create ``path`` if it is missing (no sync: it only has to outlive a killed process)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o644))
+    except OSError as exc:
+        raise StoreError(f"cannot save {path}: {describe_os_error(exc)}") from exc
 
 
 def _write_files(batch: list[tuple[ArticleFile, Tables]]) -> None:
