@@ -197,6 +197,9 @@ class Layout:
             with contextlib.suppress(OSError):
                 path.unlink()
                 removed += 1
+        if articles:  # the lock is held: no checkpoint of another process is running
+            with contextlib.suppress(OSError):
+                os.unlink(self.checkpointing)
         return removed
 
 
