@@ -43,6 +43,9 @@ def _conflict(a: str, b: str) -> str:
         ),
         ("Farm workers there are legal residents.", "Farm workers there are illegal residents."),
         ("The governor did not sign the water bill.", "The governor signed the water bill."),
+        ("The governor signed the water bill.", "The governor vetoed the water bill."),
+        ("Our town has the most potholes in the state.", "Our town has the fewest potholes."),
+        ("Bread got cheaper in the village.", "Bread got costlier in the village."),
     ],
 )
 def test_opposite_claims_conflict(a, b):
@@ -96,6 +99,9 @@ def test_years_agree_only_when_equal():
     assert number_conflict(numbers("Tuition doubled in 2014."), numbers("Tuition doubled in 2012."))
     assert number_conflict(numbers("the storm of June 2016"), numbers("the storm of June 2019"))
     assert not number_conflict(numbers("in June 2016"), numbers("the June 2016 storm"))
+    assert "dates differ" in number_conflict(numbers("on May 3, 2010"), numbers("on May 4, 2010"))
+    assert "dates differ" in number_conflict(numbers("in March 2020"), numbers("in May 2020"))
+    assert not number_conflict(numbers("on March 3"), numbers("in March 2020"))
     # "50 in 2018" is a count in a year, "1 in 2,000" a ratio
     assert ("year", 2018.0) in numbers("only 50 in 2018")
     assert ("ratio", 0.0005) in numbers("1 in 2,000 drivers")

@@ -82,6 +82,12 @@ _MONTH = re.compile(
     r"december)\s$",
     re.IGNORECASE,
 )
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_DATE = re.compile(
+    r"\b(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+    r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+"
+    r"(?:(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?\b|(?P<year>(?:19|20)\d\d)\b)"
+)
 _DURATION = re.compile(r"\s?-?(?P<unit>years?|months?|weeks?|days?|hours?)\b", re.IGNORECASE)
 _DECADE = re.compile(r"\b(?:a|the|one|past|last|next|previous)\s(?:past\s|last\s)?decade\b", re.I)
 _ORDINALS = {
@@ -153,6 +159,11 @@ def numbers(text: str) -> set[Number]:
         if not any(s <= m.start() < e for s, e in spans):
             found.add(("amount", _UNITS[m.group("unit").lower()]))
             spans.append(m.span())
+    for m in _DATE.finditer(text):
+        month = _MONTHS.index(m.group("month")[:3].lower()) + 1
+        found.add(("month", float(month)))
+        if m.group("day"):
+            found.add(("date", float(100 * month + int(m.group("day")))))
     for m in _DECADE.finditer(text):
         found.add(("years", 10.0))
         spans.append(m.span())
@@ -228,10 +239,13 @@ def _rounded(kind: str, a: float, b: float) -> bool:
     return big > 0 and small / big >= 0.97
 
 
+_EXACT = ("year", "month", "date")
+
+
 def agrees(kind: str, a: float, b: float) -> bool:
     """Two values of one kind are the same quantity (equal, or one the other rounded);
-    years only when equal (2016 is not 2012 rounded)."""
-    if kind == "year":
+    years, months and dates only when equal (2016 is not 2012 rounded)."""
+    if kind in _EXACT:
         return a == b
     return _same(a, b) or _rounded(kind, a, b)
 
@@ -256,12 +270,17 @@ def number_conflict(query: set[Number], candidate: set[Number]) -> str:
         if not same_kind:
             continue
         if not any(agrees(kind, value, v) for v in same_kind):
-            shown = ", ".join(_fmt(v) for v in sorted(same_kind)[:3])
-            return f"numbers differ: {_fmt(value)} vs {shown}"
+            shown = ", ".join(_fmt(v, kind) for v in sorted(same_kind)[:3])
+            what = "dates" if kind in ("month", "date") else "numbers"
+            return f"{what} differ: {_fmt(value, kind)} vs {shown}"
     return ""
 
 
-def _fmt(value: float) -> str:
+def _fmt(value: float, kind: str = "") -> str:
+    if kind == "month":
+        return _MONTHS[int(value) - 1].capitalize()
+    if kind == "date":
+        return f"{_MONTHS[int(value) // 100 - 1].capitalize()} {int(value) % 100}"
     return f"{value:,.0f}" if value == int(value) else f"{value:,g}"
 
 

@@ -8,7 +8,8 @@ facts. ``polarity(text)`` reads which way a text goes on each **axis**:
 - ``quality``: better (best, improved) or worse (worst, worsened);
 - ``stance``: for (supports, backed, voted for) or against (opposes, voted against);
 - ``permit``: allow (allowed, legalized) or forbid (banned, prohibits);
-- ``legal``: legal or illegal; ``outcome``: won or lost;
+- ``legal``: legal or illegal; ``outcome``: won or lost; ``enact``: signed or vetoed;
+  ``open``: opened or closed;
 
 a negation right before the word ("did not raise", "never supported", "no increase")
 turns it round. ``polarity_conflict(query, candidate)`` is the reason two texts
@@ -37,12 +38,13 @@ _AXES: dict[str, tuple[str, str]] = {
         """rise rises rose risen rising increase increased increases increasing grew grow
         grows growing higher highest more gained doubled tripled soar soared soaring jump
         jumped jumps surge surged boost boosted boosts raise raised raises raising expand
-        expanded expands hike hiked hikes hiking created creates create added up above""",
+        expanded expands hike hiked hikes hiking created creates create added up above
+        gains high costlier""",
         """fall falls fell fallen falling decrease decreased decreases decreasing decline
         declined declines declining drop dropped drops dropping lower lowest lowered less
         fewer fewest least down cut cuts cutting reduce reduced reduces reducing shrink
         shrank shrunk shrinking lose lost loses losing plunge plunged slash slashed slashes
-        halved eliminated eliminate eliminates below""",
+        halved eliminated eliminate eliminates below losses loss low cheaper cheapest""",
     ),
     "quality": (
         "best better improved improve improves improving strongest stronger",
@@ -62,6 +64,8 @@ _AXES: dict[str, tuple[str, str]] = {
         outlawed forbid forbids forbade forbidden""",
     ),
     "legal": ("legal lawful legally", "illegal unlawful illegally"),
+    "enact": ("signed approved approves enacted", "vetoed veto vetoes vetoing"),
+    "open": ("opened opens reopened reopens", "closed closes shut shuttered"),
     "outcome": ("won win wins winning", "lost lose loses losing"),
 }
 _WAYS: dict[str, list[tuple[str, int]]] = {}
@@ -72,6 +76,8 @@ for _axis, (_up, _down) in _AXES.items():
 _BE_GO = frozenset("is are was were be been being s went go goes gone going way".split())
 """"up" and "down" are a direction only after these ("is up", "went down")."""
 
+_NOT_LEVEL = frozenset("school schools court courts speed profile".split())
+""""high school" and "low profile" say nothing of a level."""
 _VERBAL = frozenset("not never cannot".split())
 _AUX = frozenset("is was are were do does did has have had could would should ca wo ai".split())
 _DETERMINERS = frozenset("no none nobody nothing neither nor without zero".split())
@@ -153,7 +159,12 @@ def polarity(text: str) -> Polarity:
     for i, tok in enumerate(toks):
         if tok in ("up", "down") and (i == 0 or toks[i - 1] not in _BE_GO):
             continue
-        for axis, way in _WAYS.get(tok, ()):
+        if tok in ("high", "low") and i + 1 < len(toks) and toks[i + 1] in _NOT_LEVEL:
+            continue
+        ways = _WAYS.get(tok, ())
+        if tok == "most" and i > 0 and toks[i - 1] == "the":
+            ways = [("amount", 1)]  # "the most" (not "most people")
+        for axis, way in ways:
             shown = tok.replace("_", " ")
             neg = _turned_by(toks, kinds, i)
             if neg is not None:
