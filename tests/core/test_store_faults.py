@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+from pathlib import Path
 
 import pytest
 from store_fixtures import base_workspace, open_ws, snapshot
@@ -109,16 +110,27 @@ def test_full_disk_at_close_keeps_the_change_and_its_undo(base, monkeypatch):
 # -- item 12: temp files of killed writers are cleaned on open ------------------------------
 
 
-def test_stale_temp_files_are_removed_when_a_writer_opens(base):
+def test_stale_temp_files_are_removed_when_a_writer_opens(base, monkeypatch):
     path, a, _ = base
     stale = [path / ".index.json.4242.tmp", path / "articles" / f".{a.id}.json.4242.tmp"]
     for p in stale:
         p.write_bytes(b"x" * 1000)
+    (path / "checkpointing").touch()  # what a checkpoint killed while writing files leaves
     with open_ws(path, readonly=True):
         assert all(p.exists() for p in stale)  # a reader never deletes
     with open_ws(path):
         assert not any(p.exists() for p in stale)
     assert doctor.check(path) == []
+    # with no checkpoint cut short, a writer does not list articles/ (two files per
+    # article: 40,000 names at a million claims), only the workspace's own folder
+    listed = []
+    real = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda p=".": listed.append(Path(p).name) or real(p))
+    with open_ws(path) as ws:
+        ws.set_status(a.id, ws.claims(a.id)[0].id, "disputed")
+        ws.checkpoint()
+    assert "articles" not in listed and path.name in listed
+    assert not (path / "checkpointing").exists()
 
 
 # -- item 13: doctor checks every row and never crashes itself ------------------------------

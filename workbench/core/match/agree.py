@@ -137,6 +137,10 @@ def numbers(text: str) -> set[Number]:
         spans.append(m.span())
     for m in _IN_TEN.finditer(text):
         a, b = m.group("a"), m.group("b").replace(",", "")
+        if m.group("b").isdigit() and len(b) == 4 and b[:2] in ("19", "20") and not re.search(
+            r"every|each|out", m.group(), re.IGNORECASE
+        ):
+            continue  # "50 in 2018": a count in a year, not a ratio
         va = float(a) if a.isdigit() else _word_value(a)
         vb = float(b) if b.isdigit() else _word_value(b)
         if va is not None and vb and va <= vb:
@@ -161,8 +165,12 @@ def numbers(text: str) -> set[Number]:
             continue  # "3-5 years", "9/11": a range or a date, read loosely
         if m.group("cur") is None and text[m.end("num") : m.end("num") + 1] == "/":
             continue  # "9/11", "3/4": a date or a fraction
-        if m.group("cur") is None and _MONTH.search(text[max(0, at - 11) : at]):
-            continue  # "September 11": a day of the month
+        if (
+            m.group("cur") is None
+            and len(raw) < 3
+            and _MONTH.search(text[max(0, at - 11) : at])
+        ):
+            continue  # "September 11": a day of the month ("September 2011" is a year)
         try:
             value = float(raw)
         except ValueError:
@@ -221,7 +229,10 @@ def _rounded(kind: str, a: float, b: float) -> bool:
 
 
 def agrees(kind: str, a: float, b: float) -> bool:
-    """Two values of one kind are the same quantity (equal, or one the other rounded)."""
+    """Two values of one kind are the same quantity (equal, or one the other rounded);
+    years only when equal (2016 is not 2012 rounded)."""
+    if kind == "year":
+        return a == b
     return _same(a, b) or _rounded(kind, a, b)
 
 
@@ -244,7 +255,7 @@ def number_conflict(query: set[Number], candidate: set[Number]) -> str:
             same_kind += [v for k, v in query if k == "times"]
         if not same_kind:
             continue
-        if not any(_same(value, v) or _rounded(kind, value, v) for v in same_kind):
+        if not any(agrees(kind, value, v) for v in same_kind):
             shown = ", ".join(_fmt(v) for v in sorted(same_kind)[:3])
             return f"numbers differ: {_fmt(value)} vs {shown}"
     return ""
@@ -330,10 +341,25 @@ def _spelled_out(groups: Iterable[tuple[str, ...]], other: set[str]) -> set[str]
     return {w for g in groups if _acronyms([g]) & other for w in g}
 
 
-def _surname_known(word: str, groups: Iterable[tuple[str, ...]], other: set[str]) -> bool:
-    """``word`` is a first name whose group's last word the other text names
-    ("Donald" of "Donald Trump" when the other says "Trump")."""
-    return any(word in g[:-1] and g[-1] in other for g in groups)
+def _surname_known(
+    word: str,
+    groups: Iterable[tuple[str, ...]],
+    other: set[str],
+    other_groups: Iterable[tuple[str, ...]] = (),
+) -> bool:
+    """``word`` is a first name right before a surname that the other text names
+    ("Donald" of "Donald Trump" when the other says "Trump"), and the other text gives
+    that surname no other first name ("Bill Clinton" is not "Hillary Clinton")."""
+    for g in groups:
+        for first, last in zip(g, g[1:], strict=False):
+            if first == word and last in other and first not in _JOINERS:
+                if not any(
+                    b == last and a != word and a not in _JOINERS and a not in NOT_NAMES
+                    for og in other_groups
+                    for a, b in zip(og, og[1:], strict=False)
+                ):
+                    return True
+    return False
 
 
 def linked_names(
@@ -346,8 +372,10 @@ def linked_names(
     only its surname."""
     linked = (candidate & _acronyms(query_groups)) | (query & _acronyms(candidate_groups))
     linked |= _spelled_out(candidate_groups, query) | _spelled_out(query_groups, candidate)
-    linked |= {t for t in candidate if _surname_known(t, candidate_groups, query)}
-    linked |= {o for o in query if _surname_known(o, query_groups, candidate)}
+    linked |= {
+        t for t in candidate if _surname_known(t, candidate_groups, query, query_groups)
+    }
+    linked |= {o for o in query if _surname_known(o, query_groups, candidate, candidate_groups)}
     return linked
 
 
@@ -373,13 +401,14 @@ def name_conflict(
     theirs = {
         t
         for t in theirs
-        if not any(_alike(t, o) for o in ours) and not _surname_known(t, candidate_groups, query)
+        if not any(_alike(t, o) for o in ours)
+        and not _surname_known(t, candidate_groups, query, query_groups)
     }
     ours = {
         o
         for o in ours
         if not any(_alike(o, t) for t in candidate)
-        and not _surname_known(o, query_groups, candidate)
+        and not _surname_known(o, query_groups, candidate, candidate_groups)
     }
     if not theirs or not ours:
         return ""

@@ -39,6 +39,7 @@ from .agree import (
     numbers,
 )
 from .bm25 import BM25
+from .polarity import Polarity, polarity, polarity_conflict
 from .semantic import Embedder
 from .tokens import STOP, terms, words
 
@@ -74,6 +75,7 @@ class _Entry:
     groups: list[tuple[str, ...]] | None = None
     content: list[str] | None = None
     content_vectors: np.ndarray | None = None
+    polarity: Polarity | None = None
 
 
 @dataclass
@@ -173,6 +175,7 @@ class Matcher:
             e.context_names = names(e.context) if e.context else set()
             e.groups = name_groups(e.text)
             e.content = sig.content_words(e.text)
+            e.polarity = polarity(e.text)
         return e.numbers, e.names, e.context_names
 
     def _word_vectors(self, words_: list[str]) -> np.ndarray:
@@ -256,8 +259,10 @@ class Matcher:
         """Adds the pair signals to ``f``; returns the hard conflict ('' when none)."""
         dnums, dnames, context = self._agreement(e)
         groups = e.groups or []
-        conflict = number_conflict(q.nums, dnums) or name_conflict(
-            q.names, dnames, context, q.groups, groups
+        conflict = (
+            number_conflict(q.nums, dnums)
+            or name_conflict(q.names, dnames, context, q.groups, groups)
+            or polarity_conflict(q.polarity, e.polarity or polarity(e.text))
         )
         f["num_hit"], f["num_miss"] = sig.number_signals(q.nums, dnums)
         linked = linked_names(q.names, dnames, q.groups, groups)
@@ -329,6 +334,7 @@ class _Query:
         self.groups = name_groups(text)
         self.negated = sig.negated(text)
         self.direction = sig.direction(text)
+        self.polarity = polarity(text)
         self.words = sig.content_words(text)
         self._vectors: np.ndarray | None = None
 

@@ -33,11 +33,13 @@ from tinydb.storages import Storage
 from ..errors import StoreError, WorkspaceCorrupt
 
 FORMAT = "workbench-store"
-SCHEMA = 2
+SCHEMA = 3
 """Version of the store files. 2: the write-ahead journal (``journal.jsonl``) holds changes
-not yet in the article files. A workbench that predates it would ignore the journal and
-lose those changes, so it must refuse the workspace: it refuses files of a newer schema,
-and a writer stamps an older workspace's marker with this schema when it opens it."""
+not yet in the article files. 3: the index log (``index.jsonl``) holds index rows not yet
+in ``index.json``. A workbench that predates one would ignore it and show (and, writing,
+keep) stale data, so it must refuse the workspace: it refuses files of a newer schema, and
+a writer stamps an older workspace's marker with this schema when it opens it. Nothing
+else changed: a workspace of an older schema is read as it is."""
 
 WRITE_STEPS = ("open", "write", "flush", "fsync", "backup", "replace", "fsync_dir")
 FAULT: Callable[[str, Path], None] | None = None
