@@ -135,3 +135,33 @@ def test_the_matcher_keeps_an_opposite_claim_below_a_suggestion():
     ]:
         hit = m.search(query)[0]
         assert reason in hit.conflict and hit.score < LOWER, (query, hit)
+
+
+def test_a_claim_in_the_first_person_is_about_its_claimant():
+    from workbench.core.match.engine import Doc, Matcher
+
+    m = Matcher(None)
+    m.add(
+        [
+            Doc(
+                "lee",
+                "Says she paid off her student loans before turning 30.",
+                "Dana Lee",
+                claimant="Dana Lee",
+            ),
+            Doc(
+                "club",
+                "We cut the waiting list for allotments to zero.",
+                "Garden Club posts",
+                claimant="Garden Club posts",
+            ),
+            Doc("owl", "Owls can turn their heads all the way round."),
+        ]
+    )
+    other = m.search("Says Rosa Ortiz paid off her student loans before turning 30.")[0]
+    assert other.key == "lee" and "names differ" in other.conflict
+    same = m.search("Dana Lee says she paid off her student loans before she turned 30.")[0]
+    assert same.key == "lee" and not same.conflict
+    # a claimant that is no person's name ("... posts") names nobody
+    post = m.search("Ann Cole says we cut the waiting list for allotments to zero.")[0]
+    assert post.key == "club" and not post.conflict

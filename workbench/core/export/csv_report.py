@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..text import strip_controls
-from .report import ClaimRow, LinkRow, Report
+from .article_rows import Kept, Row, article_rows, label_of, link_rows
+from .report import LinkRow, Report
 
 COLUMNS: tuple[str, ...] = (
     "article_id",
@@ -80,35 +81,76 @@ def _link_text(link: LinkRow) -> str:
     return text
 
 
-def row_cells(article_title: str, article_source: str, row: ClaimRow) -> dict[str, Any]:
-    claim, verdict, change = row.claim, row.verdict, row.last_change
-    return {
-        "article_id": claim.article_id or verdict.article_id,
-        "article_title": article_title,
-        "article_source": article_source,
-        "position": row.position,
-        "claim_id": claim.id,
-        "kind": claim.kind,
-        "label": row.label,
-        "anchor": claim.anchor,
-        "start": claim.start,
-        "end": claim.end,
-        "sentence": claim.sentence,
-        "worthiness": claim.worthiness,
-        "status": verdict.status,
-        "note": verdict.note,
-        "reviewer": verdict.reviewer,
-        "updated_at": verdict.updated_at,
-        "link_count": len(row.links),
-        "dead_links": sum(1 for link in row.links if link.state == "dead"),
-        "links": " | ".join(_link_text(link) for link in row.links),
-        "last_change_field": change.field if change else "",
-        "last_change_by": change.reviewer if change else "",
-        "last_change_at": change.at if change else "",
-        "extracted_label": claim.label,
-        "claim_type": claim.claim_type or "",
-        "speaker": claim.speaker or "",
-    }
+def _cell(value: Any) -> str:
+    """``neutralize(str(value or ""))``: printable text (the usual) is checked at once."""
+    if not value:
+        return ""
+    if type(value) is not str:
+        value = str(value)
+    if value.isprintable():  # no controls to strip; tab, CR and LF are not printable
+        return "'" + value if value[0] in _FORMULA else value
+    return neutralize(value)
+
+
+_FORMULA = frozenset("=+-@")
+
+
+class _Cells:
+    """Text cells of the values that repeat (ids, kinds, statuses, names), worked out once."""
+
+    def __init__(self) -> None:
+        self._done: dict[str, str] = {}
+
+    def __call__(self, value: Any) -> str:
+        if not value:
+            return ""
+        if type(value) is not str:
+            return _cell(value)
+        done = self._done.get(value)
+        if done is None:
+            done = self._done[value] = _cell(value)
+        return done
+
+
+def row_cells(article: Row, kept: Kept, same: _Cells | None = None) -> list[Any]:
+    """The cells of one claim's row, in ``COLUMNS`` order, ready to write."""
+    same = same or _Cells()
+    position, claim, verdict, change = kept
+    if verdict["links"]:
+        links = link_rows(verdict)
+        count, dead = len(links), sum(1 for link in links if link.state == "dead")
+        link_text = _cell(" | ".join(_link_text(link) for link in links))
+    else:
+        count, dead, link_text = 0, 0, ""
+    note, reviewer, updated = verdict["note"], verdict["reviewer"], verdict["updated_at"]
+    claim_type, speaker = claim["claim_type"], claim["speaker"]
+    return [
+        same(claim["article_id"] or verdict["article_id"]),
+        same(article["title"]),
+        same(article["source"]),
+        _number(position),
+        _cell(claim["id"]),
+        same(claim["kind"]),
+        _cell(label_of(claim, verdict)),
+        _cell(claim["anchor"]),
+        _number(claim["start"]),
+        _number(claim["end"]),
+        _cell(claim["sentence"]),
+        _number(claim["worthiness"]),
+        same(verdict["status"]),
+        _cell(note) if note else "",
+        same(reviewer) if reviewer else "",
+        _cell(updated) if updated else "",
+        count,
+        dead,
+        link_text,
+        same(change["field"]) if change else "",
+        same(change["reviewer"]) if change else "",
+        _cell(change["at"]) if change else "",
+        _cell(claim["label"]),
+        same(claim_type) if claim_type else "",
+        same(speaker) if speaker else "",
+    ]
 
 
 def iter_csv(report: Report) -> Iterator[str]:
@@ -116,13 +158,10 @@ def iter_csv(report: Report) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(COLUMNS)
-    for part in report.articles:
-        for row in part.claims:
-            cells = row_cells(part.article.title, part.article.source, row)
-            writer.writerow(
-                _number(cells[name]) if name in NUMERIC else neutralize(str(cells[name] or ""))
-                for name in COLUMNS
-            )
+    same = _Cells()
+    for rows in article_rows(report):
+        article = rows.article
+        writer.writerows([row_cells(article, kept, same) for kept in rows.kept])
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()

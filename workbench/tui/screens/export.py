@@ -152,7 +152,7 @@ class ExportDialog(ModalScreen[None]):
         )
         try:
             result = export_report(self.ws, request)
-            written = write_output(target, result.text)
+            written = write_output(target, result.text, replace=self.replace_ok == str(target))
         except WorkbenchError as exc:
             text = render.message(exc)
             error.update(render.line(text[:1].upper() + text[1:], 200, "bold #f85149"))
