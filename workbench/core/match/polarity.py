@@ -78,7 +78,7 @@ _BE_GO = frozenset("is are was were be been being s went go goes gone going way"
 
 _NOT_LEVEL = frozenset("school schools court courts speed profile".split())
 """"high school" and "low profile" say nothing of a level."""
-_VERBAL = frozenset("not never cannot non".split())
+_VERBAL = frozenset("not never cannot".split())
 _AUX = frozenset("is was are were do does did has have had could would should ca wo ai".split())
 _DETERMINERS = frozenset("no none nobody nothing neither nor without zero".split())
 """Negations of a noun phrase: they turn an adjacent direction word round ("no
@@ -138,6 +138,9 @@ def _tokens(text: str) -> list[str]:
     out: list[str] = []
     for tok in _TOKEN.findall(low):
         tok = "#" if tok[0].isdigit() else tok.replace("'", "")
+        if out and out[-1] == "non":  # "non-violent" is one word, no negation
+            out[-1] += tok
+            continue
         if tok in ("for", "against") and out and out[-1].startswith("vot"):
             out[-1] += "_" + tok
             continue
