@@ -122,19 +122,32 @@ class Polarity:
     """Stems of words a verbal negation anchors to ("not a Muslim": muslim)."""
     determiner: bool = False
     """The text negates a noun phrase ("no", "nobody", "without")."""
-    plain: set[str] = field(default_factory=set)
-    """Stems of every other content word."""
+    others: list[str] = field(default_factory=list)
+    """Every other content word (stemmed only when asked: ``plain``)."""
     negation: bool = False
     """The text negates anything."""
     sure: bool = True
     """Every negation of the text turned a direction word round (or there is none)."""
+    _plain: set[str] | None = None
+
+    @property
+    def plain(self) -> set[str]:
+        """Stems of the content words no negation anchors to."""
+        if self._plain is None:
+            self._plain = {stem(t) for t in self.others}
+        return self._plain
 
 
 def _tokens(text: str) -> list[str]:
     low = text.lower().replace("’", "'")
-    low = _AS_NOT.sub(" not ", _PHRASES.sub(" ", low))
-    low = _AS_WITHOUT.sub(" without ", low)
-    low = _KEPT_FROM.sub(r"\1\2 not", low)
+    if "no" in low or "or not" in low:
+        low = _PHRASES.sub(" ", low)
+    if "fail" in low or "refus" in low:
+        low = _AS_NOT.sub(" not ", low)
+    if "rather" in low or "instead" in low:
+        low = _AS_WITHOUT.sub(" without ", low)
+    if " from " in low:
+        low = _KEPT_FROM.sub(r"\1\2 not", low)
     out: list[str] = []
     for tok in _TOKEN.findall(low):
         tok = "#" if tok[0].isdigit() else tok.replace("'", "")
@@ -148,11 +161,15 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+_NEGATORS = {
+    **dict.fromkeys(_DETERMINERS, "determiner"),
+    **dict.fromkeys(_VERBAL | {aux + "nt" for aux in _AUX}, "verbal"),
+}
+
+
 def _negator(tok: str) -> str:
     """'verbal', 'determiner' or ''."""
-    if tok in _VERBAL or (tok.endswith("nt") and tok[:-2] in _AUX):
-        return "verbal"
-    return "determiner" if tok in _DETERMINERS else ""
+    return _NEGATORS.get(tok, "")
 
 
 def polarity(text: str) -> Polarity:
@@ -193,7 +210,10 @@ def polarity(text: str) -> Polarity:
             out.words.setdefault((axis, way), shown)
         if kinds[i] or tok in STOP or len(tok) < 3:
             continue
-        (out.negated if i in anchored else out.plain).add(stem(tok))
+        if i in anchored:
+            out.negated.add(stem(tok))
+        else:
+            out.others.append(tok)
     out.sure = all(i in used for i, k in enumerate(kinds) if k)
     return out
 
