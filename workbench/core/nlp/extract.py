@@ -309,20 +309,52 @@ def _unasserted(sent: Span, d: _Draft, said: list[Any]) -> bool:
     return span is not None and unasserted(span.root, sent, said, d.kind)
 
 
-def _worth(sent: Span, cache: dict[tuple[int, int], float]) -> Callable[[], float] | None:
-    """The sentence's check-worthiness, computed once (kept in ``cache`` for the claims'
-    own scores) and only when asked for."""
-    scorer = _load_scorer()
-    if scorer is None:
-        return None
-    key = (sent.start, sent.end)
+class _Sentence:
+    """One sentence's worthiness and factual gate, read from one list of parse features
+    (built once, and only when a claim of the sentence asks for either score)."""
 
-    def score() -> float:
-        if key not in cache:
-            cache[key] = round(float(scorer.score_spans([sent])[0]), 4)
-        return cache[key]
+    __slots__ = ("sent", "cache", "feats")
 
-    return score
+    def __init__(self, sent: Span, cache: dict[tuple[int, int], float]) -> None:
+        self.sent, self.cache = sent, cache
+        self.feats: list[str] | None = None
+
+    def features(self) -> list[str]:
+        if self.feats is None:
+            from .worthiness.features import token_features
+
+            self.feats = token_features(self.sent)
+        return self.feats
+
+    def worth(self) -> float:
+        """The sentence's check-worthiness (kept in ``cache`` for the claims' scores)."""
+        key = (self.sent.start, self.sent.end)
+        if key not in self.cache:
+            scorer = _load_scorer()
+            if scorer.dense is None:
+                score = scorer.score_features(self.features())
+            else:  # a model with sentence vectors reads the text as well
+                score = scorer.score_spans([self.sent])[0]
+            self.cache[key] = round(float(score), 4)
+        return self.cache[key]
+
+    def vetoed(self) -> bool:
+        """Is the factual gate sure the sentence states nothing checkable?"""
+        from .worthiness.gate import VETO, gate_features, load_gate
+
+        gate = load_gate()
+        if gate is None:
+            return False
+        if gate.score_features(gate_features(self.sent, self.features())) >= VETO:
+            return True
+        if _load_scorer() is not None:
+            self.worth()  # its claims stay: score them from the same features
+        return False
+
+
+def _worth(sent: _Sentence) -> Callable[[], float] | None:
+    """The sentence's check-worthiness, computed only when asked for."""
+    return None if _load_scorer() is None else sent.worth
 
 
 def _doc_drafts(
@@ -364,15 +396,11 @@ def _doc_drafts(
             drafts = [d for d in drafts if not _unasserted(sent, d, said)]
         found = [Covered(d.kind, d.start, d.end, d.value) for d in drafts]
         in_sent = [q for q in quote_spans if sent.start_char <= q.start < sent.end_char]
-        claims = statements(
-            sent,
-            said,
-            found,
-            in_sent,
-            all_quotes,
-            _worth(sent, worth if worth is not None else {}),
-        )
+        scores = _Sentence(sent, worth if worth is not None else {})
+        claims = statements(sent, said, found, in_sent, all_quotes, _worth(scores))
         claims.extend(attach_records(sent, claims, drafts, said, all_quotes))
+        if (drafts or claims) and scores.vetoed():
+            drafts, claims = [], []  # the factual gate: the sentence states nothing checkable
         for st in claims:
             folded.update(st.folds)
         claims = [st for st in claims if not st.silent]
