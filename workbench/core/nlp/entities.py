@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .doc_cache import span_ents
 from .lexicon import (
     CURRENCY_PHRASES,
     CURRENCY_TOKENS,
@@ -172,7 +173,7 @@ def repair_entities(sent: Span) -> list[Span]:
 
     doc = sent.doc
     out: list[Span] = []
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         start, end, label = ent.start, ent.end, ent.label_
         elided = _elided_year(start, end, sent)
         if elided is not None:  # "’91", "the class of ’08": a year, never a count

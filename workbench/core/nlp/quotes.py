@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .doc_cache import doc_text, entity_at, span_ents
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
@@ -97,9 +99,9 @@ def find_quotes(text: str) -> Iterator[Quote]:
 
 def _full_name(tok: Token) -> str | None:
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and tok.ent_iob_ in ("B", "I"):
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent.text
+        ent = entity_at(tok.doc, tok.i)
+        if ent is not None:
+            return ent.text
     return None
 
 
@@ -131,7 +133,7 @@ class SpeakerTracker:
             if tok.pos_ == "PROPN" and tok.is_title and tok.text not in self.full:
                 name = " ".join(t.text for t in tok.lefts if t.dep_ == "compound" and t.is_title)
                 self.full[tok.text] = f"{name} {tok.text}".strip()
-        person_starts = {e.start for e in sent.ents if e.label_ == "PERSON"}
+        person_starts = {e.start for e in span_ents(sent) if e.label_ == "PERSON"}
         for tok in sent:
             # a person named before, as subject again, missed by NER here ("Adams, 52, has ...")
             if (
@@ -144,7 +146,7 @@ class SpeakerTracker:
                 and (tok.head.dep_ == "ROOT" or tok.head.lemma_.lower() in SPEECH_VERBS)
             ):
                 self.subjects.append((base + tok.idx, self.full[tok.text]))
-        for ent in sent.ents:
+        for ent in span_ents(sent):
             if ent.label_ in ("ORG", "GPE") and ent.root.dep_ in ("nsubj", "nsubjpass"):
                 self.orgs.append((base + ent.start_char, ent.text.removeprefix("the ")))
             if ent.label_ != "PERSON":
@@ -259,7 +261,7 @@ def attribute(
     inside = [s for s in sents if s.end_char > qstart and s.start_char < qend]
     if not inside:
         return None, qstart, qend
-    if len(doc.text[qstart:qend].split()) < _MIN_WORDS:
+    if len(doc_text(doc)[qstart:qend].split()) < _MIN_WORDS:
         return _partial(doc, qstart, qend, tracker, base), inside[0].start_char, inside[-1].end_char
     first, last = inside[0], inside[-1]
     candidates: list[Span] = [last]

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .doc_cache import doc_text, entity_at
 from .kinds import earliest_ones
 from .labels import _render
 from .nonclaims import colour, is_question
@@ -262,7 +263,7 @@ def _resolve_relative(head: Token, label: str) -> str:
         return rest  # drop the relative word
     noun = antecedent(head)
     if noun.ent_type_:
-        ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+        ent = entity_at(noun.doc, noun.i)
         name = ent.text if ent is not None else noun.text
     else:
         keep = ("amod", "compound", "nummod", "poss", "nmod")
@@ -990,7 +991,8 @@ def statements(
     by_head = {r.head.i: r for r in reports}
     heads = clause_heads(sent, by_head)
     stop = {h.i for h in heads}
-    long_quotes = [(q.start, q.end) for q in quotes if len(doc.text[q.start : q.end].split()) >= 4]
+    whole = doc_text(doc)
+    long_quotes = [(q.start, q.end) for q in quotes if len(whole[q.start : q.end].split()) >= 4]
     all_quotes = all_quotes or []
     out: list[Statement] = []
     for head in heads:
@@ -1062,7 +1064,7 @@ def statements(
             if c.kind == "date":
                 root = _root_at(doc, c)
                 if root is not None and (c.value or {}).get("time_of") and _only_time(root, value):
-                    value["when"] = {"text": doc.text[c.start : c.end], **(c.value or {})}
+                    value["when"] = {"text": doc_text(doc)[c.start : c.end], **(c.value or {})}
                     folds.append((c.start, c.end))
         if report is not None and report.verb is not None:
             for c in covered:
@@ -1079,15 +1081,15 @@ def statements(
                         and _time_of(root, report.verb)
                         and _only_time(root, value)
                     ):
-                        value["when"] = {"text": doc.text[c.start : c.end], **(c.value or {})}
+                        value["when"] = {"text": doc_text(doc)[c.start : c.end], **(c.value or {})}
                         folds.append((c.start, c.end))
-        short = [q for q in clause_quotes if len(doc.text[q.start : q.end].split()) < 4]
+        short = [q for q in clause_quotes if len(doc_text(doc)[q.start : q.end].split()) < 4]
         if short and report is not None:
-            value["quote"] = doc.text[short[0].start : short[0].end]
+            value["quote"] = doc_text(doc)[short[0].start : short[0].end]
             folds.extend((q.start, q.end) for q in short)
         label = _resolve_relative(head, statement_label(head, tokens))
         for q in clause_quotes:  # 'chose to ignore’ the law': no half of a pair of marks
-            label = _unmarked(label, doc.text[q.start : q.end])
+            label = _unmarked(label, doc_text(doc)[q.start : q.end])
         speaker = report.speaker if report is not None else None
         if report is not None and report.denied:
             value["denied"] = True

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..doc_cache import doc_ents, span_ents
 from ..lexicon import OPINION_VERBS, REPORTING_VERBS
 
 FEATURE_VERSION = 2
@@ -39,6 +40,14 @@ def _bucket(n: int, edges: Iterable[int]) -> str:
         if n <= edge:
             return f"<={edge}"
     return "more"
+
+
+def _entities(tokens: Any) -> Iterable[Any]:
+    """``tokens.ents`` of a Span or a Doc, without a walk over the whole doc per span."""
+    kind = type(tokens).__name__  # hasattr(tokens, "ents") would compute them
+    if kind == "Span":
+        return span_ents(tokens)
+    return doc_ents(tokens) if kind == "Doc" else ()
 
 
 def token_features(tokens: Any) -> list[str]:
@@ -92,7 +101,7 @@ def token_features(tokens: Any) -> list[str]:
     for a, b in zip(lemmas, lemmas[1:], strict=False):
         if a and b:
             feats.append(f"w2:{a}_{b}")
-    for ent in getattr(tokens, "ents", ()):
+    for ent in _entities(tokens):
         feats.append(f"el:{ent.label_}:{ent.root.head.lemma_.lower()}")
     if lemmas:
         feats.append(f"first:{lemmas[0]}")
