@@ -340,18 +340,38 @@ class _Sentence:
             self.cache[key] = round(float(score), 4)
         return self.cache[key]
 
-    def vetoed(self) -> bool:
-        """Is the factual gate sure the sentence states nothing checkable?"""
-        from .worthiness.gate import VETO, gate_features, load_gate
+    def nonfactual(self) -> float | None:
+        """The factual gate's probability that the sentence states nothing checkable
+        (None without a gate model)."""
+        from .worthiness.gate import gate_features, load_gate
 
         gate = load_gate()
         if gate is None:
-            return False
-        if gate.score_features(gate_features(self.sent, self.features())) >= VETO:
-            return True
+            return None
+        p = gate.score_features(gate_features(self.sent, self.features()))
         if _load_scorer() is not None:
-            self.worth()  # its claims stay: score them from the same features
+            self.worth()  # its claims are scored from the same features
+        return p
+
+
+def _gate(scores: _Sentence, drafts: list[_Draft], claims: list[Any], quotes: list[Any]) -> bool:
+    """Apply the factual gate to one sentence's claims (in place); True when it vetoes
+    them all. A sentence it is sure of loses every claim; one it doubts loses the
+    statements with nothing but a name or an actor to them (``Statement.weak``), and a
+    date, duration, ordinal or event standing alone (no statement, number or quote)."""
+    from .worthiness.gate import ALONE_VETO, MINOR_KINDS, VETO, WEAK_VETO
+
+    p = scores.nonfactual()
+    if p is None:
         return False
+    if p >= VETO:
+        return True
+    if p >= WEAK_VETO:
+        claims[:] = [st for st in claims if not st.weak]
+    if p >= ALONE_VETO and not quotes and not [st for st in claims if not st.silent]:
+        if all(d.kind in MINOR_KINDS for d in drafts):
+            drafts.clear()
+    return False
 
 
 def _worth(sent: _Sentence) -> Callable[[], float] | None:
@@ -402,7 +422,7 @@ def _doc_drafts(
         scores = _Sentence(sent, worth if worth is not None else {})
         claims = statements(sent, said, found, in_sent, all_quotes, _worth(scores))
         claims.extend(attach_records(sent, claims, drafts, said, all_quotes))
-        if (drafts or claims) and scores.vetoed():
+        if (drafts or claims) and _gate(scores, drafts, claims, in_sent):
             drafts, claims = [], []  # the factual gate: the sentence states nothing checkable
         for st in claims:
             folded.update(st.folds)

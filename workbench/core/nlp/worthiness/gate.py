@@ -29,6 +29,14 @@ VETO = 0.8
 (chosen with ``bench/gate_calibrate.py``: recall on eval/eval2/eval3 may fall by about a
 point at most)."""
 
+WEAK_VETO = 0.5
+"""Probability at which a statement with nothing but a name or an actor to check
+(``statements.Statement.weak``) is dropped: a doubt is enough for those."""
+ALONE_VETO = 1.01
+"""Probability at which a date, duration, ordinal or event that is the sentence's only
+claim is dropped (1.01: never)."""
+MINOR_KINDS = frozenset({"date", "duration", "ordinal", "event"})
+
 _MODALS = frozenset({"could", "might", "may", "should", "would", "must", "can", "ca", "will"})
 _OPENING = ("“", '"', "‘", "«")
 _CLOSING = frozenset({"”", '"', "’", "'", "»", ")"})

@@ -6,7 +6,8 @@
 Needs scikit-learn (the ``train`` extra). The positive class is "states nothing
 checkable": ClaimBuster's non-factual sentences (Verdict -1) against its factual ones
 (0 and 1: unimportant facts are still facts), and news sentences labelled by hand
-(``tests/data/dev_statements/sentences.json``: items with ``none``;
+(``tests/data/dev_statements/sentences.json`` and ``records.json``: items with ``none``
+against items with claims or records;
 ``tests/data/nonclaim_dev/sentences.jsonl``: ``checkable`` false), each news sentence
 weighted ``news_weight`` times a debate sentence. A seeded 30% of the nonclaim_dev
 sentences is never trained on (``split_news``): it is the validation of the gate.
@@ -35,11 +36,12 @@ from .gate import GATE_PATH, gate_features
 ROOT = Path(__file__).resolve().parents[4]
 DEFAULT_CLAIMBUSTER = Path("../shared/data/claimbuster/crowdsourced.csv")
 DEV_STATEMENTS = ROOT / "tests" / "data" / "dev_statements" / "sentences.json"
+DEV_RECORDS = ROOT / "tests" / "data" / "dev_statements" / "records.json"
 NONCLAIM_DEV = ROOT / "tests" / "data" / "nonclaim_dev" / "sentences.jsonl"
 HOLD_OUT = 0.3
 """Share of the nonclaim_dev sentences kept for validation (never trained on)."""
-C_GRID = (0.05, 0.1, 0.3)
-NEWS_WEIGHTS = (3.0, 10.0, 30.0)
+C_GRID = (0.1, 0.3)
+NEWS_WEIGHTS = (5.0, 20.0)
 MIN_COUNT = 2
 
 
@@ -62,20 +64,34 @@ def read_claimbuster(path: Path) -> tuple[list[str], list[int], list[str]]:
     return texts, labels, groups
 
 
-def read_news(path: Path) -> list[tuple[str, int]]:
-    """(text, 1 when it states nothing checkable) of a news sentence file."""
+@dataclass(frozen=True)
+class NewsItem:
+    text: str
+    label: int  # 1 = states nothing checkable
+    context: str = ""  # the sentence before it, where it matters (a pronoun speaker)
+    reason: str = ""
+
+
+def read_news(path: Path) -> list[NewsItem]:
+    """The labelled sentences of a news sentence file (``.jsonl``: nonclaim_dev;
+    ``.json``: dev_statements)."""
     if path.suffix == ".jsonl":
         out = []
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
-                item = json.loads(line)
-                out.append((item["text"], 0 if item["checkable"] else 1))
+                it = json.loads(line)
+                out.append(NewsItem(it["text"], 0 if it["checkable"] else 1,
+                                    it.get("context") or "", it.get("reason", "")))
         return out
     items = json.loads(path.read_text(encoding="utf-8"))["items"]
-    return [(it["text"], 1 if it.get("none") else 0) for it in items]
+    return [  # an item with neither (a record file's "no record" quote) says nothing here
+        NewsItem(it["text"], 1 if it.get("none") else 0)
+        for it in items
+        if it.get("none") or it.get("claims") or it.get("records")
+    ]
 
 
-def split_news(items: list[tuple[str, int]], seed: int = 0) -> tuple[list[int], list[int]]:
+def split_news(items: list[NewsItem], seed: int = 0) -> tuple[list[int], list[int]]:
     """(train, held-out) indices: a seeded ``HOLD_OUT`` share held out."""
     order = list(range(len(items)))
     random.Random(seed).shuffle(order)
@@ -122,12 +138,15 @@ class _Binary:
         return x
 
 
-def fit(ex: Examples, weights: list[float], c: float, seed: int) -> tuple[_Binary, Any]:
+def fit(ex: Examples, weights: list[float], c: float, seed: int,
+        vec: _Binary | None = None, x: Any = None) -> tuple[_Binary, Any]:
+    """A logistic regression (``vec``/``x``: a vectorizer and the matrix already built)."""
     from sklearn.linear_model import LogisticRegression
 
-    vec = _Binary(ex.feats)
-    clf = LogisticRegression(C=c, max_iter=3000, solver="liblinear", random_state=seed)
-    clf.fit(vec(ex.feats), ex.labels, sample_weight=weights)
+    vec = vec or _Binary(ex.feats)
+    clf = LogisticRegression(C=c, max_iter=3000, solver="liblinear", dual=True,
+                             random_state=seed)
+    clf.fit(vec(ex.feats) if x is None else x, ex.labels, sample_weight=weights)
     return vec, clf
 
 
@@ -161,21 +180,22 @@ def select(ex: Examples, seed: int) -> dict[str, float]:
     rng.shuffle(folds)
     fold_of = {i: k % 5 for k, i in enumerate(folds)}
     best: dict[str, float] = {"score": -1.0}
+    vec = _Binary(ex.feats)  # one vocabulary for every fold (only counts, no labels)
+    x = vec(ex.feats)
+    tr = [i for i, g in enumerate(ex.groups) if g not in held and not g.startswith("news")]
+    va = [i for i, g in enumerate(ex.groups) if g in held]
     for c in C_GRID:
         for w in NEWS_WEIGHTS:
-            tr = [i for i, g in enumerate(ex.groups) if g not in held and not g.startswith("news")]
-            va = [i for i, g in enumerate(ex.groups) if g in held]
             news_p: dict[int, float] = {}
             debate_auc = 0.0
             for k in range(5):
                 train = tr + [i for i in news if fold_of[i] != k]
                 sub = _subset(ex, train)
-                model = fit(sub, _weights(sub, w), c, seed)
+                model = fit(sub, _weights(sub, w), c, seed, vec, x[train])
                 test = [i for i in news if fold_of[i] == k]
-                news_p.update(zip(test, predict(model, [ex.feats[i] for i in test]), strict=True))
+                news_p.update(zip(test, _proba(model, x[test]), strict=True))
                 if k == 0:
-                    debate_auc = _auc([ex.labels[i] for i in va],
-                                      predict(model, [ex.feats[i] for i in va]))
+                    debate_auc = _auc([ex.labels[i] for i in va], _proba(model, x[va]))
             news_auc = _auc([ex.labels[i] for i in news], [news_p[i] for i in news])
             score = (news_auc + debate_auc) / 2
             print(f"  C={c} news weight={w}: news AUC {news_auc:.3f}, "
@@ -184,6 +204,10 @@ def select(ex: Examples, seed: int) -> dict[str, float]:
                 best = {"c": c, "news_weight": w, "score": score,
                         "news_auc": news_auc, "debate_auc": debate_auc}
     return best
+
+
+def _proba(model: tuple[_Binary, Any], x: Any) -> list[float]:
+    return [float(p) for p in model[1].predict_proba(x)[:, 1]]
 
 
 def export(model: tuple[_Binary, Any], meta: dict[str, Any], out: Path) -> None:
@@ -208,33 +232,46 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, help="DocBin file caching the debate parse")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=GATE_PATH)
+    ap.add_argument("--news", type=Path, nargs="*", default=[DEV_STATEMENTS, DEV_RECORDS, NONCLAIM_DEV],
+                    help="labelled news sentence files (.json like dev_statements, .jsonl like "
+                    "nonclaim_dev: a seeded 30%% of each .jsonl file is held out)")
     args = ap.parse_args(argv)
+    for path in [args.claimbuster, *args.news]:
+        if not path.is_file():
+            ap.error(f"no data file at {path}")
     nlp = load_pipeline()
     texts, labels, groups = read_claimbuster(args.claimbuster)
     docs = parse(nlp, texts, args.cache)
     ex = Examples([features_of(d[:]) for d in docs], labels, groups)
-    dev = read_news(DEV_STATEMENTS)
-    nc = read_news(NONCLAIM_DEV) if NONCLAIM_DEV.is_file() else []
-    nc_train, nc_held = split_news(nc, args.seed)
-    news = dev + [nc[i] for i in nc_train]
-    news_docs = parse(nlp, [t for t, _ in news])
-    for doc, (_, y) in zip(news_docs, news, strict=True):
+    news: list[NewsItem] = []
+    held: list[NewsItem] = []
+    for path in args.news:
+        items = read_news(path)
+        if path.suffix == ".jsonl":
+            train_idx, held_idx = split_news(items, args.seed)
+            news += [items[i] for i in train_idx]
+            held += [items[i] for i in held_idx]
+        else:
+            news += items
+    news_docs = parse(nlp, [it.text for it in news])
+    for doc, it in zip(news_docs, news, strict=True):
         ex.feats.append(features_of(sentence_span(doc)))
-        ex.labels.append(y)
+        ex.labels.append(it.label)
         ex.groups.append("news")
     chosen = select(ex, args.seed)
     model = fit(ex, _weights(ex, chosen["news_weight"]), chosen["c"], args.seed)
     report: dict[str, Any] = {k: round(v, 4) for k, v in chosen.items()}
-    if nc_held:
-        held = [nc[i] for i in nc_held]
+    if held:
         p = predict(model, [features_of(sentence_span(d))
-                            for d in parse(nlp, [t for t, _ in held])])
-        report["nonclaim_dev_held_out_auc"] = round(_auc([y for _, y in held], p), 4)
+                            for d in parse(nlp, [it.text for it in held])])
+        report["news_held_out_auc"] = round(_auc([it.label for it in held], p), 4)
     meta = {
-        "trained_on": "ClaimBuster crowdsourced.csv (Verdict -1 vs 0/1) + news dev sentences",
+        "trained_on": "ClaimBuster crowdsourced.csv (Verdict -1 vs 0/1) + news dev sentences "
+        + ", ".join(p.name if p.parent.name == "data" else f"{p.parent.name}/{p.name}"
+                    for p in args.news),
         "debate_sentences": len(texts),
         "news_sentences": len(news),
-        "nonclaim_dev_held_out": len(nc_held),
+        "news_held_out": len(held),
         "seed": args.seed,
         **report,
     }
