@@ -42,7 +42,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["line"] = one_line
+    env.filters["line"] = line
     env.filters["inline"] = inline
     env.filters["when"] = when
     env.filters["field_label"] = field_label
@@ -56,7 +56,14 @@ _FIELD_LABELS = {"links": "evidence links", "link_check": "link check", "claim_i
 
 def when(stamp: object) -> str:
     """An ISO UTC time for people: '27 Nov 2026, 21:19 UTC' (unparsable text as it is)."""
-    text = one_line(str(stamp or ""), 40)
+    if type(stamp) is str:
+        return _when(stamp)
+    return _when(str(stamp or ""))
+
+
+@lru_cache(maxsize=4096)
+def _when(stamp: str) -> str:
+    text = one_line(stamp, 40)
     try:
         if re.fullmatch(r"\d{14}", text):  # the Wayback Machine's YYYYMMDDhhmmss
             moment = datetime.strptime(text, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
@@ -86,7 +93,22 @@ def host(href: object) -> str:
 
 def inline(text: object) -> str:
     """Untrusted text on one line, whitespace collapsed but kept at the edges."""
+    if type(text) is str and text.isprintable() and "  " not in text:
+        return text  # printable: its only spaces are single ASCII ones, nothing to strip
     return _SPACE.sub(" ", strip_controls(str(text or "")))
+
+
+def line(text: object) -> str:
+    """``one_line(text)``: untrusted text as a single clean line."""
+    if (
+        type(text) is str
+        and text.isprintable()
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+    ):
+        return text  # printable, single spaces, none at the edges: already one line
+    return one_line(text)  # type: ignore[arg-type]
 
 
 def template() -> Template:
@@ -122,7 +144,7 @@ class _Labels:
         return done
 
 
-def _claims(rows: ArticleRows) -> list[dict[str, Any]]:
+def _claims(rows: ArticleRows, labels: _Labels) -> list[dict[str, Any]]:
     """What the template shows of each claim the filters kept."""
     out = []
     for position, claim, verdict, change in rows.kept:
@@ -137,6 +159,7 @@ def _claims(rows: ArticleRows) -> list[dict[str, Any]]:
                 "claim": claim,
                 "verdict": verdict,
                 "status": verdict["status"],
+                "status_label": labels(verdict["status"]),
                 "label": label_of(claim, verdict),
                 "before": before,
                 "anchor": anchor,
@@ -196,13 +219,13 @@ def iter_html(report: Report) -> Iterator[str]:
         for n, rows in enumerate(article_rows(report)):
             if not n:
                 yield page.head(report, count, rows.article, STATUSES, STATUS_COLOURS)
-            claims = _claims(rows)
+            claims = _claims(rows, labels)
             marked = [entry for entry in claims if entry["status"] != unreviewed]
             if marked:
                 if not found:
                     yield page.table_start(many)
                     found = True
-                yield page.verdict_rows(marked, rows.article, many, labels)
+                yield page.verdict_rows(marked, rows.article, many)
             spool.write(page.article(_item(rows, claims), report.filtered, STATUSES, labels))
         yield page.table_end(found)
         yield from spool.pieces()
