@@ -189,3 +189,36 @@ def test_doctor_finds_every_damaged_row(base, how):
     assert all("\n" not in f.problem for f in findings)
     doctor.repair(path)  # never crashes either
     assert damaged not in [f.path for f in doctor.check(path) if f.fix]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"format":"workbench-store","kind":"article","schema":2,"tables":{"a":{"1":{"x":1.5}}}}',
+        b'{"format":"workbench-store","kind":"article","schema":2,"tables":{"a":{"1":NaN}}}',
+        b'{"format":"workbench-store","kind":"article","schema":2,"tables":{"x":1' + b"0" * 5000
+        + b"}}",
+        b'{"format":"workbench-store","kind":"article","schema":2,"tables":{"x":'
+        + b"[" * 5000 + b"]" * 5000 + b"}}",
+        b'{"format":"workbench-store","kind":"article","schema":2,"tables":{"x":"\\ud800"}}',
+        b'{"format":"workbench-store","kind":"article","tables":{}}\xff',
+        b"{torn",
+    ],
+)
+def test_orjson_and_json_read_a_document_alike(raw, monkeypatch, tmp_path):
+    """orjson is imported only after a process has parsed a megabyte (start-up): a
+    document reads the same either way, errors included."""
+    path = tmp_path / "a.json"
+
+    def read():
+        try:
+            return ("ok", storage.parse_document(raw, path, "article"))
+        except Exception as exc:  # noqa: BLE001 - the outcome is what is compared
+            return (type(exc).__name__, str(exc))
+
+    monkeypatch.setattr(storage, "ORJSON_AFTER", 10**12)
+    slow = read()
+    monkeypatch.setattr(storage, "ORJSON_AFTER", 0)
+    fast = read()
+    assert storage._orjson_module() is not None
+    assert repr(fast) == repr(slow)
