@@ -35,7 +35,9 @@ def proposed_path(title: str, fmt: str) -> str:
 
 class ExportDialog(ModalScreen[None]):
     BINDINGS = [
-        Binding("ctrl+s", "export", "Export", id="export_submit", priority=True),
+        # not a priority binding: that would run ahead of keys still queued for the field
+        # (text typed just before ctrl+s was lost)
+        Binding("ctrl+s", "export", "Export", id="export_submit"),
         Binding("escape", "cancel", "Cancel", id="export_cancel"),
     ]
 
@@ -152,7 +154,7 @@ class ExportDialog(ModalScreen[None]):
         )
         try:
             result = export_report(self.ws, request)
-            written = write_output(target, result.text)
+            written = write_output(target, result.text, replace=self.replace_ok == str(target))
         except WorkbenchError as exc:
             text = render.message(exc)
             error.update(render.line(text[:1].upper() + text[1:], 200, "bold #f85149"))
