@@ -232,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, help="DocBin file caching the debate parse")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=GATE_PATH)
-    ap.add_argument("--news", type=Path, nargs="*", default=[DEV_STATEMENTS, DEV_RECORDS, NONCLAIM_DEV],
+    ap.add_argument("--news", type=Path, nargs="*",
+                    default=[DEV_STATEMENTS, DEV_RECORDS, NONCLAIM_DEV],
                     help="labelled news sentence files (.json like dev_statements, .jsonl like "
                     "nonclaim_dev: a seeded 30%% of each .jsonl file is held out)")
     args = ap.parse_args(argv)
