@@ -35,7 +35,9 @@ def proposed_path(title: str, fmt: str) -> str:
 
 class ExportDialog(ModalScreen[None]):
     BINDINGS = [
-        Binding("ctrl+s", "export", "Export", id="export_submit", priority=True),
+        # not a priority binding: that would run ahead of keys still queued for the field
+        # (text typed just before ctrl+s was lost)
+        Binding("ctrl+s", "export", "Export", id="export_submit"),
         Binding("escape", "cancel", "Cancel", id="export_cancel"),
     ]
 
