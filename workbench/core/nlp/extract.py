@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..models import Article, Claim, claim_id
 from .entities import repair_entities
+from .memo import doc_text
 from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, earliest_ones, ordinal_value
 from .prose import Unit, prose_units
 
@@ -196,16 +197,17 @@ def _quote_drafts(
 
     drafts: list[_Draft] = []
     previous: tuple[str, int] | None = None  # (speaker, end) of the last attributed quote
-    opens_with_quote = doc.text.lstrip()[:1] in ("“", '"', "‘", "«")
+    full = doc_text(doc)
+    opens_with_quote = full.lstrip()[:1] in ("“", '"', "‘", "«")
     for quote in found_quotes:
         speaker, s_start, s_end = attribute(doc, quote.start, quote.end, tracker, base, sents)
-        if not speaker and previous is not None and _continues(doc.text, previous[1], quote.start):
+        if not speaker and previous is not None and _continues(full, previous[1], quote.start):
             speaker = previous[0]  # '"...," she said. "We will talk ..."': the same speaker goes on
         if (
             not speaker
             and previous is None
             and opens_with_quote
-            and doc.text[: quote.start].strip() in ("“", '"', "‘", "«")
+            and full[: quote.start].strip() in ("“", '"', "‘", "«")
             and tracker.last_quote is not None
             and tracker.last_quote[1] == tracker.previous_unit
         ):
@@ -215,7 +217,7 @@ def _quote_drafts(
             continue
         previous = (speaker, quote.end)
         tracker.last_quote = (speaker, base)
-        text = doc.text[quote.start : quote.end]
+        text = full[quote.start : quote.end]
         short = text if len(text) <= 60 else text[:57].rstrip() + "…"
         span = doc.char_span(s_start, s_end, alignment_mode="expand") or doc[:]
         draft = _Draft(
@@ -338,7 +340,8 @@ def _doc_drafts(
     sents = list(doc.sents)
     for sent in sents:
         tracker.observe(sent, base)
-    found_quotes = list(find_quotes(doc.text))
+    text = doc_text(doc)
+    found_quotes = list(find_quotes(text))
     quotes = _quote_drafts(doc, tracker, base, sents, found_quotes)
     quote_spans = [Covered("quote", q.start, q.end, speaker=q.speaker) for q in quotes]
     all_quotes = [(q.start, q.end) for q in found_quotes]
@@ -384,7 +387,7 @@ def _doc_drafts(
         yield from drafts
         for st in claims:
             draft = _Draft(
-                "statement", st.start, st.end, doc.text[st.start : st.end], sent, st.label, st.value
+                "statement", st.start, st.end, text[st.start : st.end], sent, st.label, st.value
             )
             draft.claim_type, draft.speaker = st.claim_type, st.speaker
             draft.clause = doc.char_span(st.start, st.end, alignment_mode="expand")

@@ -23,6 +23,7 @@ from .lexicon import (
     SCALE_SUFFIXES,
     SCALE_WORDS,
 )
+from .memo import doc_text as _doc_text
 from .quantities import (
     is_specific_date,
     parse_date,
@@ -281,7 +282,7 @@ def _phone_number(ent: Span) -> bool:
     text = ent.text.strip()
     if len(text) > 1 and text[0] == "0" and text[1].isdigit():
         return True
-    doc_text = ent.doc.text
+    doc_text = _doc_text(ent.doc)
     lo, hi = max(0, ent.start_char - 12), min(len(doc_text), ent.end_char + 12)
     if sum(ch.isdigit() for ch in doc_text[lo:hi]) < 7:
         return False

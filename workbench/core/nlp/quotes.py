@@ -9,9 +9,12 @@ or the subject of the clause an embedded quote belongs to. Pronoun speakers
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from .memo import doc_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -57,15 +60,34 @@ def _closes(text: str, j: int, close: str) -> bool:
     return c == close or (close in ("”", '"') and c in ("”", '"'))
 
 
+_OPENING = re.compile("[" + re.escape("".join(_OPEN)) + "]")
+_STOPS = {
+    close: re.compile("[" + re.escape("".join(sorted({close, "”", '"', "“", "\n"}))) + "]")
+    for close in set(_OPEN.values())
+}
+"""The characters the scan for a quote's end stops at: its closing mark, the marks a
+machine-translated quote closes with, and the end of the line (no other can end it)."""
+
+
 def find_quotes(text: str) -> Iterator[Quote]:
     """Quoted stretches of ``text`` with at least a few words."""
     i, n = 0, len(text)
     while i < n:
+        found = _OPENING.search(text, i)
+        if found is None:
+            break
+        i = found.start()
         if _opens(text, i):
             close = _OPEN[text[i]]
+            stops = _STOPS[close]
             j = i + 1
             end = -1
             while j < n:
+                stop = stops.search(text, j)
+                if stop is None:
+                    j = n
+                    break
+                j = stop.start()
                 c = text[j]
                 if _closes(text, j, close):
                     end = j
@@ -259,7 +281,7 @@ def attribute(
     inside = [s for s in sents if s.end_char > qstart and s.start_char < qend]
     if not inside:
         return None, qstart, qend
-    if len(doc.text[qstart:qend].split()) < _MIN_WORDS:
+    if len(doc_text(doc)[qstart:qend].split()) < _MIN_WORDS:
         return _partial(doc, qstart, qend, tracker, base), inside[0].start_char, inside[-1].end_char
     first, last = inside[0], inside[-1]
     candidates: list[Span] = [last]

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from .kinds import earliest_ones
 from .labels import _render
+from .memo import doc_text
 from .nonclaims import colour, is_question
 from .records import has_record, opinion_predicate
 from .speech import NAMING_VERBS, PREDICTION_VERBS, Report, verb_in
@@ -987,10 +988,11 @@ def statements(
     if is_question(sent):
         return []
     doc = sent.doc
+    text = doc_text(doc)
     by_head = {r.head.i: r for r in reports}
     heads = clause_heads(sent, by_head)
     stop = {h.i for h in heads}
-    long_quotes = [(q.start, q.end) for q in quotes if len(doc.text[q.start : q.end].split()) >= 4]
+    long_quotes = [(q.start, q.end) for q in quotes if len(text[q.start : q.end].split()) >= 4]
     all_quotes = all_quotes or []
     out: list[Statement] = []
     for head in heads:
@@ -1062,7 +1064,7 @@ def statements(
             if c.kind == "date":
                 root = _root_at(doc, c)
                 if root is not None and (c.value or {}).get("time_of") and _only_time(root, value):
-                    value["when"] = {"text": doc.text[c.start : c.end], **(c.value or {})}
+                    value["when"] = {"text": text[c.start : c.end], **(c.value or {})}
                     folds.append((c.start, c.end))
         if report is not None and report.verb is not None:
             for c in covered:
@@ -1079,15 +1081,15 @@ def statements(
                         and _time_of(root, report.verb)
                         and _only_time(root, value)
                     ):
-                        value["when"] = {"text": doc.text[c.start : c.end], **(c.value or {})}
+                        value["when"] = {"text": text[c.start : c.end], **(c.value or {})}
                         folds.append((c.start, c.end))
-        short = [q for q in clause_quotes if len(doc.text[q.start : q.end].split()) < 4]
+        short = [q for q in clause_quotes if len(text[q.start : q.end].split()) < 4]
         if short and report is not None:
-            value["quote"] = doc.text[short[0].start : short[0].end]
+            value["quote"] = text[short[0].start : short[0].end]
             folds.extend((q.start, q.end) for q in short)
         label = _resolve_relative(head, statement_label(head, tokens))
         for q in clause_quotes:  # 'chose to ignore’ the law': no half of a pair of marks
-            label = _unmarked(label, doc.text[q.start : q.end])
+            label = _unmarked(label, text[q.start : q.end])
         speaker = report.speaker if report is not None else None
         if report is not None and report.denied:
             value["denied"] = True
