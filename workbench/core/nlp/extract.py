@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..models import Article, Claim, claim_id
 from .entities import repair_entities
-from .memo import doc_text
 from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, earliest_ones, ordinal_value
+from .memo import doc_text
 from .prose import Unit, prose_units
 
 if TYPE_CHECKING:  # pragma: no cover
