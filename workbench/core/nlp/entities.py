@@ -29,6 +29,7 @@ from .lexicon import (
     QUALIFIER_PHRASES,
     SCALE_SUFFIXES,
 )
+from .memo import span_ents
 from .quantities import parse_duration
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -172,7 +173,7 @@ def repair_entities(sent: Span) -> list[Span]:
 
     doc = sent.doc
     out: list[Span] = []
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         start, end, label = ent.start, ent.end, ent.label_
         elided = _elided_year(start, end, sent)
         if elided is not None:  # "’91", "the class of ’08": a year, never a count

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..models import Article, Claim, claim_id
 from .entities import repair_entities
 from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, earliest_ones, ordinal_value
-from .memo import doc_text
+from .memo import doc_ents, doc_text, span_ents
 from .prose import Unit, prose_units
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -89,7 +89,7 @@ class _Draft:
 def _sentence_entities(sent: Span, base: int) -> list[dict[str, Any]]:
     return [
         {"text": e.text, "label": e.label_, "start": base + e.start_char, "end": base + e.end_char}
-        for e in sent.ents
+        for e in span_ents(sent)
     ]
 
 
@@ -311,10 +311,11 @@ def _unasserted(sent: Span, d: _Draft, said: list[Any]) -> bool:
     return span is not None and unasserted(span.root, sent, said, d.kind)
 
 
-def _worth(sent: Span, cache: dict[tuple[int, int], float]) -> Callable[[], float] | None:
+def _worth(
+    sent: Span, cache: dict[tuple[int, int], float], scorer: Any
+) -> Callable[[], float] | None:
     """The sentence's check-worthiness, computed once (kept in ``cache`` for the claims'
     own scores) and only when asked for."""
-    scorer = _load_scorer()
     if scorer is None:
         return None
     key = (sent.start, sent.end)
@@ -337,6 +338,7 @@ def _doc_drafts(
     from .speech import reports
     from .statements import Covered, statements
 
+    scorer = _load_scorer()
     sents = list(doc.sents)
     for sent in sents:
         tracker.observe(sent, base)
@@ -373,7 +375,7 @@ def _doc_drafts(
             found,
             in_sent,
             all_quotes,
-            _worth(sent, worth if worth is not None else {}),
+            _worth(sent, worth if worth is not None else {}, scorer),
         )
         claims.extend(attach_records(sent, claims, drafts, said, all_quotes))
         for st in claims:
@@ -483,7 +485,7 @@ class Extractor:
                         "start": unit.start + e.start_char,
                         "end": unit.start + e.end_char,
                     }
-                    for e in doc.ents
+                    for e in doc_ents(doc)
                     if e.label_ in NAME_LABELS
                 )
         while current < len(articles):

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .memo import doc_text
+from .memo import doc_ents, doc_text, span_ents
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -119,7 +119,7 @@ def find_quotes(text: str) -> Iterator[Quote]:
 
 def _full_name(tok: Token) -> str | None:
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and tok.ent_iob_ in ("B", "I"):
-        for ent in tok.doc.ents:
+        for ent in doc_ents(tok.doc):
             if ent.start <= tok.i < ent.end:
                 return ent.text
     return None
@@ -149,16 +149,17 @@ class SpeakerTracker:
         self.previous_unit: int | None = None  # start of the unit read before this one
 
     def observe(self, sent: Span, base: int = 0) -> None:
-        for tok in sent:
-            if tok.pos_ == "PROPN" and tok.is_title and tok.text not in self.full:
+        proper = [tok for tok in sent if tok.pos_ == "PROPN"]
+        for tok in proper:
+            if tok.is_title and tok.text not in self.full:
                 name = " ".join(t.text for t in tok.lefts if t.dep_ == "compound" and t.is_title)
                 self.full[tok.text] = f"{name} {tok.text}".strip()
-        person_starts = {e.start for e in sent.ents if e.label_ == "PERSON"}
-        for tok in sent:
+        ents = span_ents(sent)
+        person_starts = {e.start for e in ents if e.label_ == "PERSON"}
+        for tok in proper:
             # a person named before, as subject again, missed by NER here ("Adams, 52, has ...")
             if (
-                tok.pos_ == "PROPN"
-                and tok.dep_ in ("nsubj", "nsubjpass")
+                tok.dep_ in ("nsubj", "nsubjpass")
                 and tok.i not in person_starts
                 and not tok.ent_type_
                 and tok.text in self.full
@@ -166,7 +167,7 @@ class SpeakerTracker:
                 and (tok.head.dep_ == "ROOT" or tok.head.lemma_.lower() in SPEECH_VERBS)
             ):
                 self.subjects.append((base + tok.idx, self.full[tok.text]))
-        for ent in sent.ents:
+        for ent in ents:
             if ent.label_ in ("ORG", "GPE") and ent.root.dep_ in ("nsubj", "nsubjpass"):
                 self.orgs.append((base + ent.start_char, ent.text.removeprefix("the ")))
             if ent.label_ != "PERSON":

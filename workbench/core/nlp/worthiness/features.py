@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..lexicon import OPINION_VERBS, REPORTING_VERBS
+from ..memo import doc_ents, span_ents
 
 FEATURE_VERSION = 2
 """Bumped whenever the features change: a model trained on another version is refused.
@@ -110,6 +111,14 @@ def _rows(tokens: Any) -> list[tuple[Any, ...] | None]:
     return out
 
 
+def _ents(tokens: Any) -> Any:
+    if hasattr(tokens, "user_data"):
+        return doc_ents(tokens)
+    if hasattr(tokens, "doc") and hasattr(tokens, "start"):
+        return span_ents(tokens)
+    return getattr(tokens, "ents", ())
+
+
 def token_features(tokens: Any) -> list[str]:
     """The feature strings of a sequence of spaCy tokens (a Span or a Doc)."""
     feats: list[str] = ["bias"]
@@ -137,7 +146,7 @@ def token_features(tokens: Any) -> list[str]:
     for a, b in zip(lemmas, lemmas[1:], strict=False):
         if a and b:
             feats.append(f"w2:{a}_{b}")
-    for ent in getattr(tokens, "ents", ()):
+    for ent in _ents(tokens):
         feats.append(f"el:{ent.label_}:{ent.root.head.lemma_.lower()}")
     if lemmas:
         feats.append(f"first:{lemmas[0]}")
