@@ -189,8 +189,7 @@ class SpeakerTracker:
     def resolve_it(self, tok: Token, base: int = 0) -> str | None:
         """ "it said": the last organisation named as a subject before ``tok``."""
         pos = base + tok.idx
-        before = [org for at, org in self.orgs if at < pos]
-        return before[-1] if before else None
+        return _last_before(self.orgs, pos)
 
     def resolve(self, tok: Token, base: int = 0, speech: bool = False) -> str | None:
         """The speaker a subject token names; ``speech``: the verb is a verb of saying,
@@ -211,8 +210,7 @@ class SpeakerTracker:
             return self.full.get(name.split()[-1], name)
         if tok.lower_ in _PRONOUNS and tok.lower_ not in ("i", "we"):
             pos = base + tok.idx
-            before = [person for at, person in self.subjects if at < pos]
-            return before[-1] if before else None
+            return _last_before(self.subjects, pos)
         if speech and tok.pos_ == "NOUN":
             words = [
                 t.text
@@ -221,6 +219,15 @@ class SpeakerTracker:
             ]
             return " ".join(words[-4:])
         return None
+
+
+def _last_before(named: list[tuple[int, str]], pos: int) -> str | None:
+    """The last name (in the order they were noted) named before ``pos``: read from the
+    end, since names are noted as the article is read (a long article's list is long)."""
+    for at, name in reversed(named):
+        if at < pos:
+            return name
+    return None
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
