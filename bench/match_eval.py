@@ -3,6 +3,7 @@
     python bench/match_eval.py tests/data/match_dev      # the dev set (tune on this)
     python bench/match_eval.py tests/data/match_eval     # a check set (tuned on before)
     python bench/match_eval.py DIR --curve               # plus the threshold trade-off
+    python bench/match_eval.py DIR DIR ...               # several sets, one index
 
 Imports all of ../shared/data/politifact/factchecks.jsonl into a matcher and runs
 each query of DIR/queries.jsonl and DIR/negatives.jsonl against it (metrics as in
@@ -134,21 +135,13 @@ def curve(folder: Path, matcher: Matcher, keys: list[str]) -> str:
     return "\n".join(rows)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("folder", type=Path)
-    parser.add_argument("--show-misses", action="store_true")
-    parser.add_argument("--lexical-only", action="store_true")
-    parser.add_argument("--json", action="store_true")
-    parser.add_argument("--curve", action="store_true", help="print the threshold trade-off")
-    args = parser.parse_args()
-    matcher, keys = build(args.lexical_only)
-    result = evaluate(args.folder, matcher, keys, args.show_misses)
+def report(folder: Path, matcher: Matcher, keys: list[str], args: argparse.Namespace) -> None:
+    result = evaluate(folder, matcher, keys, args.show_misses)
     if args.json:
         print(json.dumps(result))
-        return 0
+        return
     o = result["overall"]
-    print(f"{args.folder}: {o['n']} queries, MRR {o['mrr']:.3f}, recall@1 {o['recall@1']:.3f}, "
+    print(f"{folder}: {o['n']} queries, MRR {o['mrr']:.3f}, recall@1 {o['recall@1']:.3f}, "
           f"recall@5 {o['recall@5']:.3f} (shown above the lower threshold: "
           f"{o['recall@5_shown']:.3f})")
     for style, a in result["by_style"].items():
@@ -158,7 +151,20 @@ def main() -> int:
           + ", ".join(f"{k} {v}" for k, v in result["false_by_kind"].items()))
     print(f"median query {result['median_query_ms']} ms; thresholds {result['thresholds']}")
     if args.curve:
-        print(curve(args.folder, matcher, keys))
+        print(curve(folder, matcher, keys))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("folders", type=Path, nargs="+", metavar="folder")
+    parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--lexical-only", action="store_true")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--curve", action="store_true", help="print the threshold trade-off")
+    args = parser.parse_args()
+    matcher, keys = build(args.lexical_only)
+    for folder in args.folders:
+        report(folder, matcher, keys, args)
     return 0
 
 

@@ -75,33 +75,38 @@ def collect(matcher, keys, folders, loo: int, seed: int = 7):
                 j = matcher.keys[h.key]
                 other = set(matcher.entries[j].terms)
                 jac = len(own & other) / (len(own | other) or 1)
-                dup = float(matcher.vectors[i] @ matcher.vectors[j]) >= engine.DUPLICATE
+                dup = matcher.embedder is not None and (
+                    float(matcher.vectors[i] @ matcher.vectors[j]) >= engine.DUPLICATE
+                )
                 if jac < 0.5 and not dup:
                     hits.append(h)
             groups.append((hits, [0] * len(hits)))
     return groups
 
 
-def fit(matcher, groups, c: float) -> None:
+def fit(matcher, groups, c: float, lexical: bool = False) -> None:
     from sklearn.linear_model import LogisticRegression
 
+    features = engine.LEX_FEATURES if lexical else engine.FEATURES
     X, y = [], []
     for hits, labels in groups:
         for h, lab in zip(hits, labels, strict=True):
             if not h.conflict:
-                X.append([h.signals.get(f, 0.0) for f in engine.FEATURES])
+                X.append([h.signals.get(f, 0.0) for f in features])
                 y.append(lab)
     pair = LogisticRegression(C=c, class_weight={0: 1.0, 1: 5.0}, max_iter=5000)
     pair.fit(np.array(X), np.array(y))
-    engine.WEIGHTS = {
-        f: round(float(w), 3) for f, w in zip(engine.FEATURES, pair.coef_[0], strict=True)
-    }
-    engine.BIAS = round(float(pair.intercept_[0]), 3)
+    weights = {f: round(float(w), 3) for f, w in zip(features, pair.coef_[0], strict=True)}
+    bias = round(float(pair.intercept_[0]), 3)
+    if lexical:
+        engine.LEX_WEIGHTS, engine.LEX_BIAS = weights, bias
+    else:
+        engine.WEIGHTS, engine.BIAS = weights, bias
     print(f"pair: {len(y)} pairs, {sum(y)} positive")
     X2, y2 = [], []
     for hits, labels in groups:
-        vecs = matcher.vectors[[matcher.keys[h.key] for h in hits]] if hits else None
-        logits = [engine._logit(h.signals) for h in hits]
+        vecs = _vectors(matcher, hits)
+        logits = [engine._logit(h.signals, lexical) for h in hits]
         rows = sorted(
             zip(logits, engine.margins(logits, vecs), labels, hits, strict=True),
             key=lambda r: -r[0],
@@ -112,14 +117,25 @@ def fit(matcher, groups, c: float) -> None:
                 y2.append(lab)
     accept = LogisticRegression(C=c, max_iter=5000)
     accept.fit(np.array(X2), np.array(y2))
-    engine.ACCEPT = {
+    acc = {
         "pair": round(float(accept.coef_[0][0]), 3),
         "margin": round(float(accept.coef_[0][1]), 3),
     }
-    engine.ACCEPT_BIAS = round(float(accept.intercept_[0]), 3)
+    acc_bias = round(float(accept.intercept_[0]), 3)
+    prefix = "LEX_" if lexical else ""
+    if lexical:
+        engine.LEX_ACCEPT, engine.LEX_ACCEPT_BIAS = acc, acc_bias
+    else:
+        engine.ACCEPT, engine.ACCEPT_BIAS = acc, acc_bias
     print(f"accept: {len(y2)} pairs, {sum(y2)} positive")
-    print(f"WEIGHTS = {engine.WEIGHTS}\nBIAS = {engine.BIAS}")
-    print(f"ACCEPT = {engine.ACCEPT}\nACCEPT_BIAS = {engine.ACCEPT_BIAS}")
+    print(f"{prefix}WEIGHTS = {weights}\n{prefix}BIAS = {bias}")
+    print(f"{prefix}ACCEPT = {acc}\n{prefix}ACCEPT_BIAS = {acc_bias}")
+
+
+def _vectors(matcher, hits):
+    if matcher.embedder is None or not hits:
+        return None
+    return matcher.vectors[[matcher.keys[h.key] for h in hits]]
 
 
 def main() -> int:
@@ -127,23 +143,24 @@ def main() -> int:
     parser.add_argument("folders", type=Path, nargs="+")
     parser.add_argument("--loo", type=int, default=0)
     parser.add_argument("--C", type=float, default=1.0)
+    parser.add_argument("--lexical-only", action="store_true",
+                        help="fit the model used without an embedder")
     parser.add_argument("--check", type=Path, action="append", default=[],
                         help="also report these folders (never fitted on)")
     args = parser.parse_args()
     for folder in args.folders:
         if any(b in str(folder) for b in BLIND):
             raise SystemExit(f"refusing to fit on a held-out set: {folder}")
-    matcher, keys = build()
+    matcher, keys = build(args.lexical_only)
     groups = collect(matcher, keys, args.folders, args.loo)
-    fit(matcher, groups, args.C)
+    fit(matcher, groups, args.C, args.lexical_only)
     if args.loo:
         from match_eval import STEPS
 
         worst = []
         for hits, labels in groups:
             if hits and not any(labels) and all(h.signals.get("rrf") is not None for h in hits):
-                vecs = matcher.vectors[[matcher.keys[h.key] for h in hits]]
-                engine._score(hits, vecs)
+                engine._score(hits, _vectors(matcher, hits))
                 worst.append(max(h.score for h in hits))
         print(f"negatives of the fit, written and left-one-out (n={len(worst)}): "
               "share with a suggestion at")

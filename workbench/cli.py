@@ -51,8 +51,42 @@ modules register."""
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, told the terminal width without ``shutil``: argparse
+    makes one for every argument it adds, and ``import shutil`` (bz2, lzma, fnmatch)
+    was a twentieth of the start-up of every command."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            width = _terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def _terminal_columns() -> int:
+    """What ``shutil.get_terminal_size().columns`` says: $COLUMNS, the terminal, 80."""
+    import os
+
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
 class _Parser(argparse.ArgumentParser):
     """Usage mistakes are one line on stderr too (exit 2), naming the help to read."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"workbench: error: {one_line(message, 300)} (see `{self.prog} --help`)\n")
@@ -63,7 +97,7 @@ def _common_options() -> argparse.ArgumentParser:
     (``argument_default=SUPPRESS``): an action's parser (``claim label``, ``db upgrade``)
     must not reset what was given before it (``workbench -w WS claim label ...``), as
     argparse copies a sub-parser's defaults over the values its parent already parsed."""
-    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    common = _Parser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument(
         "--workspace", "-w", help="workspace path (default ./.workbench, or WORKBENCH_WORKSPACE)"
     )

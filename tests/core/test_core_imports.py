@@ -122,3 +122,27 @@ def test_commands_that_parse_no_text_load_no_spacy_textual_or_trafilatura(argv, 
     assert "Traceback" not in result.stderr
     heavy = {m.split(".")[0] for m in modules} & {"spacy", "textual", "trafilatura", "thinc"}
     assert not heavy, f"{argv} loaded {sorted(heavy)}"
+
+
+def test_commands_that_parse_no_text_import_only_what_they_use(tmp_path):
+    """``mark``, ``claims`` and ``status`` start within a few times ``import tinydb``
+    (bench/startup_bench.py): no spaCy, Textual, trafilatura, httpx or psycopg, and
+    not the modules that cost more to import than these commands do (orjson, imported
+    once a process has parsed a megabyte; shutil, which argparse would load for its
+    help width; hashlib, for ids of new articles and claims)."""
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
+    from store_fixtures import article, open_ws
+
+    a, claims = article()
+    with open_ws(tmp_path / "ws") as ws:
+        ws.add_article(a, claims)
+    code = (
+        "import io, sys\nfrom workbench import cli\nsys.stdout = io.StringIO()\n"
+        f"for argv in ({['mark', claims[0].id[:8], 'verified']!r}, ['claims'], ['status']):\n"
+        f"    assert cli.main([*argv, '-w', {str(tmp_path / 'ws')!r}]) == 0, argv\n"
+        "sys.stdout = sys.__stdout__"
+    )
+    loaded = {m.split(".")[0] for m in _loaded_after(code)}
+    heavy = {"spacy", "textual", "rich", "trafilatura", "httpx", "psycopg", "orjson", "shutil",
+             "hashlib", "rapidfuzz", "filelock", "uuid"}
+    assert not loaded & heavy

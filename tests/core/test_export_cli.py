@@ -146,10 +146,44 @@ def test_write_error_keeps_the_old_file(workspace, capsys, tmp_path, monkeypatch
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("workbench.core.export.os.replace", boom)
-    code, _, err = run(capsys, "export", "-o", str(target), "-w", str(path))
+    code, _, err = run(capsys, "export", "-o", str(target), "--force", "-w", str(path))
     assert code == 6 and "No space left" in err
     assert target.read_text(encoding="utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["r.md"]
+
+
+def test_an_existing_file_is_replaced_only_with_force(workspace, capsys, tmp_path):
+    path, _ = workspace
+    target = tmp_path / "r.csv"
+    assert run(capsys, "export", "-f", "csv", "-o", str(target), "-w", str(path))[0] == 0
+    target.write_text("mine", encoding="utf-8")
+    code, out, err = run(capsys, "export", "-o", str(target), "-w", str(path))
+    assert code == 6 and not out and err.count("\n") == 1
+    assert err == f"workbench: error: {target} exists; give --force to replace it\n"
+    assert target.read_text(encoding="utf-8") == "mine"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.csv"]  # no temporary file left
+    code, _, err = run(capsys, "export", "-o", str(target), "--force", "-w", str(path))
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8").startswith("# Verdict report")
+
+
+def test_a_file_that_appears_while_writing_is_not_replaced(tmp_path):
+    """``replace=False`` holds to the end: no check-then-replace race."""
+    from workbench.core.errors import ExportError
+    from workbench.core.export import write_chunks_atomic
+
+    target = tmp_path / "r.md"
+
+    def chunks():
+        yield "# Verdict report\n"
+        target.write_text("someone else's", encoding="utf-8")  # appears meanwhile
+        yield "more\n"
+
+    with pytest.raises(ExportError, match="exists; it was not replaced"):
+        write_chunks_atomic(target, chunks(), replace=False)
+    assert target.read_text(encoding="utf-8") == "someone else's"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.md"]
+    assert write_chunks_atomic(tmp_path / "new.md", ["x"], replace=False).read_text() == "x"
 
 
 def test_import_round_trip_and_conflict_listing(workspace, capsys, tmp_path):
@@ -224,6 +258,8 @@ def test_export_through_a_symlink_keeps_the_link(workspace, capsys, tmp_path):
     link = tmp_path / "link.md"
     link.symlink_to(real)
     code, _, err = run(capsys, "export", "-o", str(link), "-w", str(path))
+    assert code == 6 and "give --force" in err and real.read_text(encoding="utf-8") == "old"
+    code, _, err = run(capsys, "export", "-o", str(link), "--force", "-w", str(path))
     assert code == 0, err
     assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("# Verdict report")
 

@@ -157,3 +157,21 @@ def test_lexical_only_when_no_embedder():
     m = Matcher(None)
     m.add([Doc("x", "The loan was worth 1,500 million dollars."), Doc("y", "Wind causes cancer.")])
     assert m.search("a loan worth 1,500 million dollars")[0].key == "x"
+
+
+def test_the_lexical_score_is_calibrated_too():
+    from workbench.core.match.thresholds import LOWER
+
+    m = Matcher(None)
+    m.add(
+        [
+            Doc("ferry", "The island ferry has carried more passengers every summer since 2015."),
+            Doc("bees", "Beekeepers in the valley lost half their hives last winter."),
+            Doc("mill", "The paper mill closed after the flood of 1998."),
+        ]
+    )
+    same = m.search("Since 2015 the island ferry has carried more passengers every summer.")[0]
+    assert same.key == "ferry" and same.score >= LOWER
+    other = m.search("The island ferry has carried fewer passengers every summer since 2015.")[0]
+    assert other.key == "ferry" and "direction" in other.conflict and other.score < LOWER
+    assert all(h.score < LOWER for h in m.search("Valley farmers planted more corn this spring."))

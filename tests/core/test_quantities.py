@@ -181,6 +181,22 @@ def test_fraction_words_need_a_count_unless_plain() -> None:
     assert parse_number("fifth") == (None, None)  # a rank, not a share
 
 
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("an extra 5", 5), ("an additional 2", 2), ("a 12", 12), ("an eleven", 11),
+     ("a twenty", 20), ("a single", 1), ("a hundred", 100), ("a 1.5 million", 1_500_000)],
+)
+def test_an_article_before_a_number_is_not_one_more(text: str, number: float) -> None:
+    from workbench.core.nlp.quantities import parse_number
+
+    assert parse_number(text)[0] == pytest.approx(number)
+
+
+def test_an_extra_share_keeps_its_value() -> None:
+    (claim,) = [c for c in _claims("Drivers will pay an extra 7% on diesel.") if c.kind == "percent"]
+    assert claim.value["number"] == 7
+
+
 def _claims(text: str) -> list:
     from workbench.core.articles import make_article
     from workbench.core.nlp.extract import extract_claims

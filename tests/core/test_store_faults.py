@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+from pathlib import Path
 
 import pytest
 from store_fixtures import base_workspace, open_ws, snapshot
@@ -109,16 +110,27 @@ def test_full_disk_at_close_keeps_the_change_and_its_undo(base, monkeypatch):
 # -- item 12: temp files of killed writers are cleaned on open ------------------------------
 
 
-def test_stale_temp_files_are_removed_when_a_writer_opens(base):
+def test_stale_temp_files_are_removed_when_a_writer_opens(base, monkeypatch):
     path, a, _ = base
     stale = [path / ".index.json.4242.tmp", path / "articles" / f".{a.id}.json.4242.tmp"]
     for p in stale:
         p.write_bytes(b"x" * 1000)
+    (path / "checkpointing").touch()  # what a checkpoint killed while writing files leaves
     with open_ws(path, readonly=True):
         assert all(p.exists() for p in stale)  # a reader never deletes
     with open_ws(path):
         assert not any(p.exists() for p in stale)
     assert doctor.check(path) == []
+    # with no checkpoint cut short, a writer does not list articles/ (two files per
+    # article: 40,000 names at a million claims), only the workspace's own folder
+    listed = []
+    real = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda p=".": listed.append(Path(p).name) or real(p))
+    with open_ws(path) as ws:
+        ws.set_status(a.id, ws.claims(a.id)[0].id, "disputed")
+        ws.checkpoint()
+    assert "articles" not in listed and path.name in listed
+    assert not (path / "checkpointing").exists()
 
 
 # -- item 13: doctor checks every row and never crashes itself ------------------------------
@@ -177,3 +189,36 @@ def test_doctor_finds_every_damaged_row(base, how):
     assert all("\n" not in f.problem for f in findings)
     doctor.repair(path)  # never crashes either
     assert damaged not in [f.path for f in doctor.check(path) if f.fix]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"format":"workbench-store","kind":"article","schema":2,"tables":{"a":{"1":{"x":1.5}}}}',
+        b'{"format":"workbench-store","kind":"article","schema":2,"tables":{"a":{"1":NaN}}}',
+        b'{"format":"workbench-store","kind":"article","schema":2,"tables":{"x":1' + b"0" * 5000
+        + b"}}",
+        b'{"format":"workbench-store","kind":"article","schema":2,"tables":{"x":'
+        + b"[" * 5000 + b"]" * 5000 + b"}}",
+        b'{"format":"workbench-store","kind":"article","schema":2,"tables":{"x":"\\ud800"}}',
+        b'{"format":"workbench-store","kind":"article","tables":{}}\xff',
+        b"{torn",
+    ],
+)
+def test_orjson_and_json_read_a_document_alike(raw, monkeypatch, tmp_path):
+    """orjson is imported only after a process has parsed a megabyte (start-up): a
+    document reads the same either way, errors included."""
+    path = tmp_path / "a.json"
+
+    def read():
+        try:
+            return ("ok", storage.parse_document(raw, path, "article"))
+        except Exception as exc:  # noqa: BLE001 - the outcome is what is compared
+            return (type(exc).__name__, str(exc))
+
+    monkeypatch.setattr(storage, "ORJSON_AFTER", 10**12)
+    slow = read()
+    monkeypatch.setattr(storage, "ORJSON_AFTER", 0)
+    fast = read()
+    assert storage._orjson_module() is not None
+    assert repr(fast) == repr(slow)

@@ -22,7 +22,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="export a verdict report (md, html, csv, json, claimreview)",
         description=(
             "Export verdict reports. Markdown, CSV, JSON and ClaimReview go to stdout unless -o "
-            f"names a file; HTML goes to {DEFAULT_HTML_NAME} unless -o says otherwise. "
+            f"names a file; HTML goes to {DEFAULT_HTML_NAME} unless -o says otherwise. An "
+            "existing file is replaced only with --force. "
             "--by NAME keeps only claims whose verdict NAME set last. Dismissed claims are "
             "left out unless --include-dismissed (JSON always holds them)."
         ),
@@ -35,6 +36,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--format", "-f", choices=FORMATS, default="md", help="report format (default md)"
     )
     p.add_argument("-o", "--output", metavar="PATH", help="output file ('-' for stdout)")
+    p.add_argument("--force", action="store_true",
+                   help="replace the output file when it exists (else refused)")
     p.add_argument(
         "--status", metavar="LIST",
         help="only claims with these statuses, e.g. disputed,false",
@@ -91,7 +94,7 @@ def run_export(args: argparse.Namespace, config: Config) -> int:
         output = None
     with open_ws(config, mode="read") as ws:
         # written as it is rendered, article by article: memory stays flat at any size
-        result = stream_export(ws, request, output, sys.stdout)
+        result = stream_export(ws, request, output, sys.stdout, replace=args.force)
     for message in result.warnings:
         warn(message)
     if output is not None:

@@ -8,7 +8,6 @@ JSON (the extract format, the store, the exports). Offsets always refer to
 from __future__ import annotations
 
 import functools
-import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -42,6 +41,8 @@ in its anchor is a ``statement``."""
 
 def content_hash(text: str, length: int = 16) -> str:
     """Hex SHA-256 prefix of ``text`` (the article id is the hash of its clean text)."""
+    import hashlib  # here: a command that only reads the store never hashes
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
 
 
@@ -118,6 +119,8 @@ class Claim:
 def claim_id(kind: str, anchor: str, sentence: str, occurrence: int = 0) -> str:
     """The stable id of a claim (12 hex digits)."""
     key = "\x1f".join((kind, anchor, " ".join(sentence.split()), str(occurrence)))
+    import hashlib
+
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 

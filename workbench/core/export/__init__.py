@@ -192,14 +192,18 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
     return write_chunks_atomic(path, (text,))
 
 
-def write_chunks_atomic(path: str | os.PathLike[str], chunks: Iterable[str | bytes]) -> Path:
+def write_chunks_atomic(
+    path: str | os.PathLike[str], chunks: Iterable[str | bytes], replace: bool = True
+) -> Path:
     """Write the pieces of text ``chunks`` as UTF-8 (or pieces already encoded) to
     ``path``, one at a time.
 
     A regular file (or a new one) is written atomically: a temporary file next to it,
     fsynced, replaces it only when complete. What is not a regular file is never
     replaced: a FIFO, a device or ``/dev/stdout`` is written through; a symlink to a
-    regular file has its target replaced (the link stays).
+    regular file has its target replaced (the link stays). With ``replace=False`` an
+    existing regular file is never replaced, not even one that appeared while the
+    report was written (ExportError; the temporary file is removed).
     """
     target = Path(os.path.expanduser(os.fspath(path)))
     data = (chunk if isinstance(chunk, bytes) else chunk.encode("utf-8") for chunk in chunks)
@@ -220,8 +224,14 @@ def write_chunks_atomic(path: str | os.PathLike[str], chunks: Iterable[str | byt
         return target
     if target.is_symlink():
         target = Path(os.path.realpath(target))
-    _replace_atomically(target, data)
+    if info is not None and not replace:
+        raise _exists(target)
+    _replace_atomically(target, data, replace)
     return target
+
+
+def _exists(target: Path) -> ExportError:
+    return ExportError(f"{target}: the file exists; it was not replaced")
 
 
 def _stream_fd(target: Path) -> int | None:
@@ -261,7 +271,7 @@ def _write_through(target: Path, data: Iterable[bytes], fd: int | None) -> None:
             os.close(fd)
 
 
-def _replace_atomically(target: Path, data: Iterable[bytes]) -> None:
+def _replace_atomically(target: Path, data: Iterable[bytes], replace: bool = True) -> None:
     parent = target.parent
     if not parent.is_dir():
         raise ExportError(f"{target}: the folder {parent} does not exist")
@@ -282,8 +292,11 @@ def _replace_atomically(target: Path, data: Iterable[bytes]) -> None:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp_name, 0o666 & ~umask)
-        os.replace(tmp_name, target)
-        tmp_name = ""
+        if replace:
+            os.replace(tmp_name, target)
+            tmp_name = ""
+        else:
+            _link_new(tmp_name, target)  # the temporary name is removed below
     except OSError as exc:
         raise ExportError(f"{target}: cannot write the report ({exc.strerror or exc})") from None
     finally:
@@ -292,3 +305,16 @@ def _replace_atomically(target: Path, data: Iterable[bytes]) -> None:
                 os.unlink(tmp_name)
             except OSError:
                 pass
+
+
+def _link_new(tmp_name: str, target: Path) -> None:
+    """Give the complete file ``tmp_name`` the name ``target`` only if nothing has it
+    (a hard link fails on an existing name: no check-then-replace race)."""
+    try:
+        os.link(tmp_name, target)
+    except FileExistsError:
+        raise _exists(target) from None
+    except OSError:  # a file system without hard links: the next best thing
+        if os.path.lexists(target):
+            raise _exists(target) from None
+        os.replace(tmp_name, target)

@@ -27,14 +27,15 @@ and ``&`` are written as JSON ``\\u`` escapes so no text can close the block.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import ExportError
 from ..text import one_line
-from .report import ArticleReport, ClaimRow, Report, safe_href
+from .article_rows import Row, article_rows
+from .exchange import indented_json
+from .report import Report, safe_href
 
 RATINGS: dict[str, tuple[str, int | None]] = {
     "false": ("False", 1),
@@ -72,27 +73,35 @@ def _meta_text(meta: dict[str, Any], keys: tuple[str, ...]) -> str:
     return ""
 
 
-def _item_reviewed(part: ArticleReport, row: ClaimRow) -> dict[str, Any]:
-    article = part.article
+class _Source:
+    """What every review of one article says about the article (worked out once)."""
+
+    def __init__(self, article: Row) -> None:
+        meta = article["meta"]
+        self.author = byline(_meta_text(meta, _AUTHOR_KEYS))
+        self.published = _date(_meta_text(meta, _DATE_KEYS))
+        self.appearance = _appearance(
+            meta, article["source"], article["title"], self.author, self.published
+        )
+
+
+def _item_reviewed(source: _Source, claim: Row) -> dict[str, Any]:
     item: dict[str, Any] = {"@type": "Claim"}
-    sentence = one_line(row.claim.sentence)
+    sentence = one_line(claim["sentence"])
     if sentence:
         item["text"] = sentence
-    article_author = byline(_meta_text(article.meta, _AUTHOR_KEYS))
-    speaker = one_line(row.claim.speaker or "", 200)
-    if not speaker and row.claim.kind == "quote" and isinstance(row.claim.value, dict):
-        speaker = one_line(str(row.claim.value.get("speaker") or ""), 200)
+    speaker = one_line(claim["speaker"] or "", 200)
+    value = claim["value"]
+    if not speaker and claim["kind"] == "quote" and isinstance(value, dict):
+        speaker = one_line(str(value.get("speaker") or ""), 200)
     if speaker:
         item["author"] = {"@type": "Person", "name": speaker}
-    elif article_author:
-        item["author"] = {"@type": "Person", "name": article_author}
-    published = _date(_meta_text(article.meta, _DATE_KEYS))
-    if published:
-        item["datePublished"] = published
-    appearance = _appearance(article.meta, article.source, article.title,
-                             article_author, published)
-    if appearance:
-        item["appearance"] = appearance
+    elif source.author:
+        item["author"] = {"@type": "Person", "name": source.author}
+    if source.published:
+        item["datePublished"] = source.published
+    if source.appearance:
+        item["appearance"] = source.appearance
     return item
 
 
@@ -120,18 +129,18 @@ CLAIM_TEXT_GUIDE = 75
 """Google's guidance for ``claimReviewed``: short, under 75 characters where it fits."""
 
 
-def claim_text(row: ClaimRow) -> str:
+def claim_text(claim: Row, verdict: Row) -> str:
     """What ``claimReviewed`` says, always the claim in full, never the rating: the
     reviewer's wording when there is one; else the extracted label when it is a whole
     statement (three words or more, not cut short with "…", under 75 characters);
     else the claim's whole sentence."""
-    wording = one_line(row.verdict.label)
+    wording = one_line(verdict["label"])
     if wording:
         return wording
-    label = one_line(row.claim.label)
+    label = one_line(claim["label"])
     if len(label.split()) >= 3 and "…" not in label and len(label) <= CLAIM_TEXT_GUIDE:
         return label
-    return one_line(row.claim.sentence) or label
+    return one_line(claim["sentence"]) or label
 
 
 _NOT_NAMES = {
@@ -159,10 +168,10 @@ def byline(text: str) -> str:
 
 
 def claim_review(
-    report: Report, part: ArticleReport, row: ClaimRow, base_url: str
+    report: Report, source: _Source, claim: Row, verdict: Row, base_url: str
 ) -> dict[str, Any]:
     """The ClaimReview object of one claim with a final verdict."""
-    name, value = RATINGS[row.verdict.status]
+    name, value = RATINGS[verdict["status"]]
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": name}
     if value is not None:
         rating.update(ratingValue=value, bestRating=BEST_RATING, worstRating=WORST_RATING)
@@ -172,12 +181,12 @@ def claim_review(
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": f"{base_url.split('#', 1)[0]}#claim-{row.claim.id}",
-        "claimReviewed": claim_text(row),
+        "url": f"{base_url.split('#', 1)[0]}#claim-{claim['id']}",
+        "claimReviewed": claim_text(claim, verdict),
         "reviewRating": rating,
         "author": author,
-        "datePublished": _date(report.generated_at) or _date(row.verdict.updated_at),
-        "itemReviewed": _item_reviewed(part, row),
+        "datePublished": _date(report.generated_at) or _date(verdict["updated_at"]),
+        "itemReviewed": _item_reviewed(source, claim),
     }
     if not review["datePublished"]:
         del review["datePublished"]
@@ -192,10 +201,12 @@ def claim_reviews(report: Report) -> list[dict[str, Any]]:
 def iter_claim_reviews(report: Report) -> Iterator[dict[str, Any]]:
     """``claim_reviews`` one at a time (the options are checked before the first)."""
     base_url = _checked_url(report)
-    for part in report.articles:
-        for row in part.claims:
-            if row.verdict.status in RATINGS:
-                yield claim_review(report, part, row, base_url)
+    for rows in article_rows(report):
+        source = None
+        for _, claim, verdict, _ in rows.kept:
+            if verdict["status"] in RATINGS:
+                source = source or _Source(rows.article)
+                yield claim_review(report, source, claim, verdict, base_url)
 
 
 def _checked_url(report: Report) -> str:
@@ -220,7 +231,7 @@ def _checked_url(report: Report) -> str:
 
 def script_json(data: Any) -> str:
     """JSON safe inside an HTML ``<script>`` element (``</script>`` cannot appear)."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = indented_json(data)
     return (
         text.replace("<", "\\u003c")
         .replace(">", "\\u003e")
@@ -248,7 +259,7 @@ def iter_claimreview(report: Report) -> Iterator[str]:
     for review in reviews:
         # inside the list each line of a review is indented one level (2 spaces); newlines
         # in strings are escaped, so each newline is one of the layout's
-        body = json.dumps(review, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        body = indented_json(review).replace("\n", "\n  ")
         yield ("[\n  " if first else ",\n  ") + body
         first = False
     yield "[]\n" if first else "\n]\n"

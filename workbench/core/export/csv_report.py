@@ -7,13 +7,12 @@ formula. Numeric columns are written as plain numbers and stay numbers.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from typing import Any
 
 from ..text import strip_controls
-from .report import ClaimRow, LinkRow, Report
+from .article_rows import Kept, Row, article_rows, label_of, link_rows
+from .report import LinkRow, Report
 
 COLUMNS: tuple[str, ...] = (
     "article_id",
@@ -80,53 +79,95 @@ def _link_text(link: LinkRow) -> str:
     return text
 
 
-def row_cells(article_title: str, article_source: str, row: ClaimRow) -> dict[str, Any]:
-    claim, verdict, change = row.claim, row.verdict, row.last_change
-    return {
-        "article_id": claim.article_id or verdict.article_id,
-        "article_title": article_title,
-        "article_source": article_source,
-        "position": row.position,
-        "claim_id": claim.id,
-        "kind": claim.kind,
-        "label": row.label,
-        "anchor": claim.anchor,
-        "start": claim.start,
-        "end": claim.end,
-        "sentence": claim.sentence,
-        "worthiness": claim.worthiness,
-        "status": verdict.status,
-        "note": verdict.note,
-        "reviewer": verdict.reviewer,
-        "updated_at": verdict.updated_at,
-        "link_count": len(row.links),
-        "dead_links": sum(1 for link in row.links if link.state == "dead"),
-        "links": " | ".join(_link_text(link) for link in row.links),
-        "last_change_field": change.field if change else "",
-        "last_change_by": change.reviewer if change else "",
-        "last_change_at": change.at if change else "",
-        "extracted_label": claim.label,
-        "claim_type": claim.claim_type or "",
-        "speaker": claim.speaker or "",
-    }
+def _cell(value: Any) -> str:
+    """``neutralize(str(value or ""))``: printable text (the usual) is checked at once."""
+    if not value:
+        return ""
+    if type(value) is not str:
+        value = str(value)
+    if value.isprintable():  # no controls to strip; tab, CR and LF are not printable
+        return "'" + value if value[0] in _FORMULA else value
+    return neutralize(value)
+
+
+_FORMULA = frozenset("=+-@")
+
+
+def field(text: str) -> str:
+    """A text cell as ``csv.writer`` writes it here (QUOTE_MINIMAL, ``\\r\\n`` lines):
+    in double quotes, doubled inside, when it holds a comma, a quote, CR or LF."""
+    if "," in text or '"' in text or "\n" in text or "\r" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _text(value: Any) -> str:
+    """``field(_cell(value))``, printable text checked at once."""
+    if type(value) is str and value.isprintable():  # holds no CR or LF
+        if value and value[0] in _FORMULA:
+            value = "'" + value
+        if "," in value or '"' in value:
+            return '"' + value.replace('"', '""') + '"'
+        return value
+    return field(_cell(value))
+
+
+class _Cells:
+    """Text cells of the values that repeat (ids, kinds, statuses, names), worked out once."""
+
+    def __init__(self) -> None:
+        self._done: dict[str, str] = {}
+
+    def __call__(self, value: Any) -> str:
+        if not value:
+            return ""
+        if not isinstance(value, str):  # a status (StrEnum) is its text
+            return _text(value)
+        done = self._done.get(value)
+        if done is None:
+            done = self._done[value] = _text(value)
+        return done
+
+
+def _link_cells(verdict: Row) -> str:
+    """The link_count, dead_links and links cells of a verdict with links."""
+    links = link_rows(verdict)
+    dead = sum(1 for link in links if link.state == "dead")
+    return f"{len(links)},{dead},{_text(' | '.join(_link_text(link) for link in links))}"
+
+
+def row_line(article: str, kept: Kept, same: _Cells) -> str:
+    """One claim's row as a CSV line; ``article`` is the title and source cells."""
+    position, claim, verdict, change = kept
+    links = _link_cells(verdict) if verdict["links"] else "0,0,"
+    note, updated = verdict["note"], verdict["updated_at"]
+    start, end = claim["start"], claim["end"]
+    last = (
+        f"{same(change['field'])},{same(change['reviewer'])},{_text(change['at'])}"
+        if change
+        else ",,"
+    )
+    return (
+        f"{same(claim['article_id'] or verdict['article_id'])},{article},{position},"
+        f"{_text(claim['id'])},{same(claim['kind'])},{_text(label_of(claim, verdict))},"
+        f"{_text(claim['anchor'])},{start if type(start) is int else _number(start)},"
+        f"{end if type(end) is int else _number(end)},"
+        f"{_text(claim['sentence'])},{_number(claim['worthiness'])},{same(verdict['status'])},"
+        f"{_text(note) if note else ''},{same(verdict['reviewer'])},"
+        f"{_text(updated) if updated else ''},{links},{last},{_text(claim['label'])},"
+        f"{same(claim['claim_type'])},{same(claim['speaker'])}\r\n"
+    )
 
 
 def iter_csv(report: Report) -> Iterator[str]:
-    """The CSV report in pieces: the header, then each article's rows."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
-    for part in report.articles:
-        for row in part.claims:
-            cells = row_cells(part.article.title, part.article.source, row)
-            writer.writerow(
-                _number(cells[name]) if name in NUMERIC else neutralize(str(cells[name] or ""))
-                for name in COLUMNS
-            )
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()
+    """The CSV report in pieces: the header, then each article's rows. Each line is
+    what ``csv.writer(quoting=QUOTE_MINIMAL, lineterminator="\\r\\n")`` writes of the
+    cells (``field``), a number as ``str`` of it."""
+    yield ",".join(field(name) for name in COLUMNS) + "\r\n"
+    same = _Cells()
+    for rows in article_rows(report):
+        article = f"{same(rows.article['title'])},{same(rows.article['source'])}"
+        yield "".join([row_line(article, kept, same) for kept in rows.kept])
 
 
 def render_csv(report: Report) -> str:

@@ -189,6 +189,11 @@ def _dumps(data: Any) -> str:
     return json.dumps(_finite(data), ensure_ascii=False, indent=2, allow_nan=False)
 
 
+indented_json = _dumps
+"""``json.dumps(data, ensure_ascii=False, indent=2)`` for data without NaN/Infinity,
+by orjson where it gives the same text."""
+
+
 def _dumps_bytes(data: Any) -> bytes:
     """``_dumps(data)`` as UTF-8, by orjson when it can give exactly those bytes
     (CPython's indented encoder is its slow pure-Python one): orjson writes the same
@@ -221,29 +226,11 @@ def _python_float(match: re.Match[bytes]) -> bytes:
 def _records(report: Report) -> Iterator[dict[str, Any]]:
     """Each article's record; straight from the store's rows where it hands them out
     (``json_records``: the same record without the dataclass round trip)."""
-    from .report import ArticleReports
+    from .article_rows import ArticleRows, each_article
+    from .json_records import record
 
-    parts = report.articles
-    if not isinstance(parts, ArticleReports):
-        yield from (_article(part) for part in parts)
-        return
-    from .json_records import article_record
-
-    statuses, reviewer, include_dismissed = parts.filters
-    kept = 0
-    for aid in parts.ids:
-        tables = parts.tables(aid)
-        built = None
-        if tables is not None:
-            built = article_record(tables, aid, statuses, reviewer, include_dismissed)
-        if built is None:
-            part = parts.one(aid)
-            kept += len(part.claims)
-            yield _article(part)
-        else:
-            kept += built[1]
-            yield built[0]
-    parts.claims = kept
+    for item in each_article(report):
+        yield record(item) if isinstance(item, ArticleRows) else _article(item)
 
 
 def iter_json_bytes(report: Report) -> Iterator[bytes]:

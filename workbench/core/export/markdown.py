@@ -15,14 +15,15 @@ from urllib.parse import quote
 from ..models import STATUSES
 from ..text import strip_controls
 from ..vocabulary import Status
+from .article_rows import ArticleRows, Kept, Row, article_rows, label_of, link_rows
+from .spool import Spool
 from .report import (
-    ArticleReport,
-    ClaimRow,
     LinkRow,
     Report,
     Summary,
     clean_block,
     safe_href,
+    split_text,
     status_label,
 )
 
@@ -33,12 +34,32 @@ _SPACE = re.compile(r"\s+")
 BAR_WIDTH = 20
 
 
+_NOTHING_SPECIAL = re.compile(r"[^\\`*_\[\]<>&|~#]*")
+"""Text without any character ``_SPECIAL`` escapes (a negated class: the fastest scan)."""
+
+
+def plain(text: object) -> bool:
+    """True when ``md_escape(text)`` is ``text`` itself: printable (the only space
+    is single ASCII spaces), nothing to escape, nothing GFM could autolink. A part
+    of a plain text is plain too."""
+    return (
+        type(text) is str
+        and text.isprintable()
+        and "  " not in text
+        and "://" not in text
+        and _NOTHING_SPECIAL.fullmatch(text) is not None
+        and "www." not in text.lower()
+    )
+
+
 def md_escape(text: str, in_link: bool = False) -> str:
     """Untrusted text as literal Markdown inline text (whitespace collapsed, edges kept).
 
     Emphasis, code, link, HTML, entity, table and strikethrough characters are
     backslash-escaped; ``://`` and ``www.`` are broken so GFM cannot autolink.
     """
+    if plain(text):
+        return text  # type: ignore[return-value]
     text = _SPACE.sub(" ", strip_controls(str(text or "")))
     text = _SPECIAL.sub(r"\\\1", text)
     if in_link:  # inside a link's text, where GFM does not autolink
@@ -56,6 +77,8 @@ def md_text(text: str) -> str:
 def md_line(text: str) -> str:
     """One trimmed line; a leading block marker (list, heading underline, quote) escaped."""
     line = md_escape(text).strip()
+    if not line or (line[0] not in "-+=>" and not line[0].isdigit()):
+        return line  # no block marker to escape
     if line[:1].isdigit():
         return _LINE_START.sub(lambda m: m.group(1) + "\\", line, count=1)
     return _LINE_START.sub(r"\\\1", line, count=1)
@@ -111,136 +134,178 @@ def _link_line(link: LinkRow) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def _claim(row: ClaimRow) -> list[str]:
-    claim, verdict = row.claim, row.verdict
-    out = [f"### {row.position}. {md_text(row.label)}", ""]
-    if row.anchor:
-        before = md_escape(row.before).lstrip()
-        anchor = md_escape(row.anchor).strip()
-        sentence = f"{before}**{anchor}**{md_escape(row.after).rstrip()}"
-    else:
-        sentence = md_text(row.before)
-    out.append(f"> {sentence}")
-    out.append("")
-    out.append(f"- **Status:** {status_label(verdict.status)}")
-    out.append(f"- **Kind:** {md_text(claim.kind)} · **Claim id:** `{md_text(claim.id)}`")
-    if claim.claim_type or claim.speaker:
-        facts = [f"**Claim type:** {md_text(claim.claim_type)}"] if claim.claim_type else []
-        facts += [f"**Said by:** {md_text(claim.speaker)}"] if claim.speaker else []
-        out.append("- " + " · ".join(facts))
-    if verdict.note.strip():
-        out.append("- **Note:**")
-        out.append(md_block(verdict.note, "  "))
-    if row.links:
-        out.append("- **Evidence:**")
-        out.extend("  " + _link_line(link) for link in row.links)
-    change = row.last_change
+class _Writer:
+    """The report's escaping and labels, each short text worked out once per export."""
+
+    def __init__(self) -> None:
+        self._text: dict[object, str] = {}
+        self._labels: dict[object, str] = {}
+
+    def text(self, value: object) -> str:
+        """``md_text``, remembered for short texts (kinds, names, times repeat)."""
+        if type(value) is str and len(value) <= 64:
+            done = self._text.get(value)
+            if done is None:
+                done = self._text[value] = md_text(value)
+            return done
+        return md_text(value)
+
+    def label(self, status: object) -> str:
+        done = self._labels.get(status)
+        if done is None:
+            done = self._labels[status] = status_label(status)  # type: ignore[arg-type]
+        return done
+
+
+def _sentence(claim: Row) -> str:
+    """The claim's sentence with its anchor in bold (the quote line of a claim)."""
+    before, anchor, after = split_text(
+        claim["sentence"], claim["anchor"], claim["start"], claim["end"], claim["sentence_start"]
+    )
+    if plain(claim["sentence"]):  # its parts are plain too: nothing to escape
+        if anchor:
+            return f"{before.lstrip()}**{anchor.strip()}**{after.rstrip()}"
+        return before.strip()
+    if anchor:
+        return f"{md_escape(before).lstrip()}**{md_escape(anchor).strip()}**" + (
+            md_escape(after).rstrip()
+        )
+    return md_text(before)
+
+
+def _claim(out: list[str], kept: Kept, w: _Writer) -> None:
+    """The claim's lines, as one piece (they are joined by newlines all the same)."""
+    position, claim, verdict, change = kept
+    label = label_of(claim, verdict)
+    cid = claim["id"]
+    block = (
+        f"### {position}. {label.strip() if plain(label) else md_text(label)}\n\n"
+        f"> {_sentence(claim)}\n\n"
+        f"- **Status:** {w.label(verdict['status'])}\n"
+        f"- **Kind:** {w.text(claim['kind'])} · **Claim id:** "
+        f"`{cid if type(cid) is str and cid.isalnum() else md_text(cid)}`"
+    )
+    claim_type, speaker = claim["claim_type"], claim["speaker"]
+    if claim_type or speaker:
+        facts = [f"**Claim type:** {w.text(claim_type)}"] if claim_type else []
+        facts += [f"**Said by:** {w.text(speaker)}"] if speaker else []
+        block += "\n- " + " · ".join(facts)
+    note = verdict["note"]
+    if note.strip():
+        block += "\n- **Note:**\n" + md_block(note, "  ")
+    if verdict["links"]:
+        block += "\n- **Evidence:**"
+        block += "".join("\n  " + _link_line(link) for link in link_rows(verdict))
     if change is not None:
-        who = md_text(change.reviewer) or "unknown"
-        out.append(f"- **Last change:** {md_text(change.field)} by {who}, {md_text(change.at)}")
-    elif verdict.updated_at:
-        who = md_text(verdict.reviewer) or "unknown"
-        out.append(f"- **Last change:** by {who}, {md_text(verdict.updated_at)}")
-    out.append("")
-    return out
+        who = w.text(change["reviewer"]) or "unknown"
+        block += f"\n- **Last change:** {w.text(change['field'])} by {who}, {w.text(change['at'])}"
+    elif verdict["updated_at"]:
+        who = w.text(verdict["reviewer"]) or "unknown"
+        block += f"\n- **Last change:** by {who}, {w.text(verdict['updated_at'])}"
+    out.append(block + "\n")
 
 
-def _article(part: ArticleReport, report: Report) -> list[str]:
-    article = part.article
-    summary = part.summary
-    out = [f"## {md_text(article.title) or md_text(article.source) or md_text(article.id)}", ""]
-    source_href = safe_href(article.source)
-    out.append(f"- **Source:** {md_link(article.source, source_href)}")
-    out.append(f"- **Article id:** `{md_text(article.id)}`")
-    if part.reviewers:
-        who = ", ".join(md_text(r) for r in part.reviewers)
-        when = md_text(part.first_reviewed)
-        if part.last_reviewed != part.first_reviewed:
-            when += f" to {md_text(part.last_reviewed)}"
+def _summary_lines(rows: ArticleRows) -> list[str]:
+    return text_bar(Summary(total=rows.total, counts=rows.counts, reviewed=rows.reviewed))
+
+
+def _article(rows: ArticleRows, filtered: bool, w: _Writer) -> list[str]:
+    article = rows.article
+    title, source, aid = article["title"], article["source"], article["id"]
+    out = [f"## {md_text(title) or md_text(source) or md_text(aid)}", ""]
+    out.append(f"- **Source:** {md_link(source, safe_href(source))}")
+    out.append(f"- **Article id:** `{md_text(aid)}`")
+    if rows.reviewers:
+        who = ", ".join(w.text(r) for r in rows.reviewers)
+        when = w.text(rows.first_reviewed)
+        if rows.last_reviewed != rows.first_reviewed:
+            when += f" to {w.text(rows.last_reviewed)}"
         out.append(f"- **Reviewed:** {when} by {who}")
     else:
         out.append("- **Reviewed:** not yet")
     out.append(
-        f"- **Progress:** {summary.reviewed} of {summary.total} claims reviewed "
-        f"({summary.share:.0%})"
+        f"- **Progress:** {rows.reviewed} of {rows.total} claims reviewed ({rows.share:.0%})"
     )
-    out += ["", "```text", *text_bar(summary), "```", ""]
-    if not part.claims:
-        out += ["*No claims match the filters.*" if report.filtered else "*No claims.*", ""]
-    for row in part.claims:
-        out.extend(_claim(row))
-    if part.orphans:
-        out.append(f"*{len(part.orphans)} verdict(s) kept for claims no longer in the article:*")
+    out += ["", "```text", *_summary_lines(rows), "```", ""]
+    if not rows.kept:
+        out += ["*No claims match the filters.*" if filtered else "*No claims.*", ""]
+    for kept in rows.kept:
+        _claim(out, kept, w)
+    if rows.orphaned:
+        out.append(f"*{len(rows.orphaned)} verdict(s) kept for claims no longer in the article:*")
         out.append("")
-        for orphan in part.orphans:
-            v = orphan.verdict
-            line = f"- **{status_label(v.status)}** · {md_text(orphan.label)}"
-            line += f" · `{md_text(v.claim_id)}`"
-            note = md_text(clean_block(v.note).strip().split("\n")[0]) if v.note.strip() else ""
+        for v, claim in zip(rows.orphaned, rows.orphan_claims, strict=True):
+            label = v["label"] or (
+                (claim["label"] or claim["anchor"]) if claim is not None
+                else f"claim {v['claim_id']}"
+            )
+            line = f"- **{w.label(v['status'])}** · {md_text(label)}"
+            line += f" · `{md_text(v['claim_id'])}`"
+            note = v["note"]
+            note = md_text(clean_block(note).strip().split("\n")[0]) if note.strip() else ""
             out.append(line + (f" · {note}" if note else ""))
         out.append("")
     return out
 
 
-def _verdict_table(report: Report) -> Iterator[str]:
-    """The verdicts at a glance: one row per claim with a verdict, in report order
-    (line by line: the articles are read as the table is written)."""
-    yield "## Verdicts"
-    yield ""
-    many = len(report.articles) > 1
-    empty = True
-    for part in report.articles:
-        for row in part.claims:
-            if row.verdict.status == Status.UNREVIEWED:
-                continue
-            if empty:
-                yield "| # | Verdict | Claim |" + (" Article |" if many else "")
-                yield "|---:|---|---|" + ("---|" if many else "")
-                empty = False
-            cells = [str(row.position), status_label(row.verdict.status), md_text(row.label)]
-            if many:
-                cells.append(md_text(part.article.title) or md_text(part.article.id[:8]))
-            yield "| " + " | ".join(cells) + " |"
-    if empty:
-        yield "*No verdicts yet.*"
-    yield ""
-
-
-def _groups(report: Report) -> Iterator[list[str]]:
-    """The report's lines in groups (the head, the verdict table in slices, each article)."""
-    out = ["# Verdict report", ""]
-    out.append(f"Generated {md_text(report.generated_at)} by {md_text(report.exported_by)}.")
+def _pieces(report: Report) -> Iterator[str]:
+    """The report's lines joined by newlines, in pieces: the head and the verdict
+    table as the articles are read, each article's section spooled meanwhile (the
+    table comes first, and each article is read once), then the spool."""
+    head = ["# Verdict report", ""]
+    head.append(f"Generated {md_text(report.generated_at)} by {md_text(report.exported_by)}.")
     if report.filtered:
         filters = []
         if report.statuses:
             filters.append("status " + ", ".join(status_label(s) for s in report.statuses))
         if report.reviewer:
             filters.append(f"reviewer {md_text(report.reviewer)}")
-        out.append(f"Filtered: {'; '.join(filters)}.")
-    out.append("")
+        head.append(f"Filtered: {'; '.join(filters)}.")
+    head.append("")
     if not report.articles:
-        out += ["*No articles.*", ""]
-        yield out
-    else:
-        for line in _verdict_table(report):
-            out.append(line)
-            if len(out) >= 2000:
-                yield out
-                out = []
-        if out:
-            yield out
-    for part in report.articles:
-        yield _article(part, report)
+        yield "\n".join([*head, "*No articles.*", ""])
+        return
+    many = len(report.articles) > 1
+    filtered = report.filtered
+    w = _Writer()
+    table = [*head, "## Verdicts", ""]
+    empty, first = True, True
+    unreviewed = Status.UNREVIEWED
+    with Spool() as spool:
+        for rows in article_rows(report):
+            aname = ""
+            if many:
+                article = rows.article
+                aname = md_text(article["title"]) or md_text(article["id"][:8])
+            for position, claim, verdict, _ in rows.kept:
+                status = verdict["status"]
+                if status == unreviewed:
+                    continue
+                if empty:
+                    table.append("| # | Verdict | Claim |" + (" Article |" if many else ""))
+                    table.append("|---:|---|---|" + ("---|" if many else ""))
+                    empty = False
+                label = label_of(claim, verdict)
+                cells = f"| {position} | {w.label(status)} | " + (
+                    label.strip() if plain(label) else md_text(label)
+                )
+                table.append(f"{cells} | {aname} |" if many else f"{cells} |")
+            spool.write("\n" + "\n".join(_article(rows, filtered, w)))
+            if len(table) >= 2000:
+                yield ("" if first else "\n") + "\n".join(table)
+                table, first = [], False
+        if empty:
+            table.append("*No verdicts yet.*")
+        table.append("")
+        yield ("" if first else "\n") + "\n".join(table)
+        yield from spool.pieces()
 
 
 def iter_markdown(report: Report) -> Iterator[str]:
     """The Markdown report in pieces (one article at a time): the lines joined by
     newlines, trailing blank lines dropped, one final newline."""
     held = ""  # trailing newlines not yet written: dropped at the end
-    first = True
-    for group in _groups(report):
-        piece = ("" if first else "\n") + "\n".join(group)
-        first = False
+    for piece in _pieces(report):
         body = piece.rstrip("\n")
         if body:
             yield held + body

@@ -188,14 +188,21 @@ class Report:
 
 def split_sentence(claim: Claim) -> tuple[str, str, str]:
     """(before, anchor, after) of the claim's sentence; anchor '' if it is not in it."""
-    sentence = claim.sentence or ""
-    start = claim.start - claim.sentence_start
-    end = claim.end - claim.sentence_start
-    if claim.anchor and 0 <= start < end <= len(sentence) and sentence[start:end] == claim.anchor:
-        return sentence[:start], claim.anchor, sentence[end:]
-    found = sentence.find(claim.anchor) if claim.anchor else -1
+    return split_text(claim.sentence, claim.anchor, claim.start, claim.end, claim.sentence_start)
+
+
+def split_text(
+    sentence: str, anchor: str, start: int, end: int, sentence_start: int
+) -> tuple[str, str, str]:
+    """``split_sentence`` of a claim's fields."""
+    sentence = sentence or ""
+    start -= sentence_start
+    end -= sentence_start
+    if anchor and 0 <= start < end <= len(sentence) and sentence[start:end] == anchor:
+        return sentence[:start], anchor, sentence[end:]
+    found = sentence.find(anchor) if anchor else -1
     if found >= 0:
-        return sentence[:found], claim.anchor, sentence[found + len(claim.anchor) :]
+        return sentence[:found], anchor, sentence[found + len(anchor) :]
     return sentence, "", ""
 
 

@@ -8,6 +8,12 @@ from .records import FactCheck
 
 def factcheck_docs(records: list[FactCheck]) -> list[Doc]:
     return [
-        Doc(key="fc:" + r.key, text=r.claim, context=f"{r.claimant} {r.title}", payload=r)
+        Doc(
+            key="fc:" + r.key,
+            text=r.claim,
+            context=f"{r.claimant} {r.title}",
+            payload=r,
+            claimant=r.claimant,
+        )
         for r in records
     ]

@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ from .agree import (
     numbers,
 )
 from .bm25 import BM25
+from .polarity import Polarity, polarity, polarity_conflict
 from .semantic import Embedder
 from .tokens import STOP, terms, words
 
@@ -47,6 +49,7 @@ PAIRED = 40
 """Candidates (best by the retrieval signals) that get the pair signals and a score."""
 RRF_K = 60
 CONFLICT_FACTOR = 0.4
+_PRONOUN = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Ww]e|[Oo]ur|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 
 
 @dataclass
@@ -58,6 +61,8 @@ class Doc:
     context: str = ""
     """Who/where (claimant, headline): names there are no conflict."""
     payload: Any = None
+    claimant: str = ""
+    """Who made the claim: the subject of a claim written with a pronoun ("I", "she")."""
 
 
 @dataclass
@@ -67,6 +72,7 @@ class _Entry:
     terms: list[str]
     context: str
     payload: Any
+    claimant: str = ""
     numbers: set[Number] | None = None
     """Computed when first needed (most documents are never a candidate)."""
     names: set[str] | None = None
@@ -74,6 +80,9 @@ class _Entry:
     groups: list[tuple[str, ...]] | None = None
     content: list[str] | None = None
     content_vectors: np.ndarray | None = None
+    polarity: Polarity | None = None
+    speaker: tuple[set[str], list[tuple[str, ...]]] | None = None
+    """The claimant's names and name groups when the claim speaks of them by a pronoun."""
 
 
 @dataclass
@@ -152,7 +161,7 @@ class Matcher:
             t = terms(d.text)
             self.keys[d.key] = len(self.entries)
             self.bm25.add(t)
-            self.entries.append(_Entry(d.key, d.text, t, d.context, d.payload))
+            self.entries.append(_Entry(d.key, d.text, t, d.context, d.payload, d.claimant))
         return vectors
 
     def _append(self, vectors: np.ndarray) -> None:
@@ -173,6 +182,11 @@ class Matcher:
             e.context_names = names(e.context) if e.context else set()
             e.groups = name_groups(e.text)
             e.content = sig.content_words(e.text)
+            e.polarity = polarity(e.text)
+            who = names(e.claimant, self.case.common) if e.claimant else set()
+            if 2 <= len(who) == len(e.claimant.split()) <= 3 and _PRONOUN.search(e.text):
+                # a person's name (every word a name), not "Facebook posts" or a committee
+                e.speaker = (who, name_groups(e.claimant))
         return e.numbers, e.names, e.context_names
 
     def _word_vectors(self, words_: list[str]) -> np.ndarray:
@@ -256,8 +270,11 @@ class Matcher:
         """Adds the pair signals to ``f``; returns the hard conflict ('' when none)."""
         dnums, dnames, context = self._agreement(e)
         groups = e.groups or []
-        conflict = number_conflict(q.nums, dnums) or name_conflict(
-            q.names, dnames, context, q.groups, groups
+        conflict = (
+            number_conflict(q.nums, dnums)
+            or name_conflict(q.names, dnames, context, q.groups, groups)
+            or self._speaker_conflict(e, q)
+            or polarity_conflict(q.polarity, e.polarity or polarity(e.text))
         )
         f["num_hit"], f["num_miss"] = sig.number_signals(q.nums, dnums)
         linked = linked_names(q.names, dnames, q.groups, groups)
@@ -275,6 +292,21 @@ class Matcher:
             f["soft"] = f["cov"]
         f["conflict"] = float(bool(conflict))
         return conflict
+
+    def _speaker_conflict(self, e: _Entry, q: _Query) -> str:
+        """A claim that says "I" or "she" is about its claimant: the query naming someone
+        else instead ("Says Ann Lee was the first in her family ..." against a claim by
+        Bo Park that "she was the first in her family") is another person's claim."""
+        if not e.speaker or not e.speaker[0]:
+            return ""
+        who, groups = e.speaker
+        return name_conflict(
+            q.names,
+            (e.names or set()) | who,
+            (e.context_names or set()) - who,
+            q.groups,
+            [*(e.groups or []), *groups],
+        )
 
     def _view(self, text: str) -> dict[str, Any]:
         """One query text's retrieval: BM25 and cosine over every document."""
@@ -329,6 +361,7 @@ class _Query:
         self.groups = name_groups(text)
         self.negated = sig.negated(text)
         self.direction = sig.direction(text)
+        self.polarity = polarity(text)
         self.words = sig.content_words(text)
         self._vectors: np.ndarray | None = None
 
@@ -354,6 +387,18 @@ ACCEPT = {"pair": 0.75, "margin": 0.657}
 ACCEPT_BIAS = -2.784
 """The acceptance score: the pair score's log-odds and its margin over the best other
 candidate that is not a near-duplicate of it (fitted after the pair weights)."""
+LEX_FEATURES = tuple(f for f in FEATURES if f not in ("sem", "soft"))
+LEX_WEIGHTS = {
+    "lex": 2.241, "cov": 6.578, "qcov": 2.744, "rrf": 5.818, "len": 1.77, "num_hit": 0.889,
+    "num_miss": -1.936, "name_miss": -2.819, "qname_miss": -3.253, "negation": -1.335,
+    "direction": -2.927,
+}  # fmt: skip
+LEX_BIAS = -19.211
+LEX_ACCEPT = {"pair": 0.326, "margin": 0.937}
+LEX_ACCEPT_BIAS = -3.77
+"""The same two models without an embedder (no cosine, no soft coverage), fitted by
+``bench/match_fit.py tests/data/match_dev tests/data/match_train SYNTH --loo 400
+--lexical-only`` (SYNTH: ``bench/match_synth.py`` hard negatives)."""
 DUPLICATE = 0.92
 """Cosine above which two fact-checks are the same claim checked twice (no margin)."""
 
@@ -367,7 +412,9 @@ def _prescore(f: dict[str, float]) -> float:
     return sum(w * f[k] for k, w in PRE_WEIGHTS.items())
 
 
-def _logit(f: dict[str, float]) -> float:
+def _logit(f: dict[str, float], lexical: bool = False) -> float:
+    if lexical:
+        return LEX_BIAS + sum(w * f.get(k, 0.0) for k, w in LEX_WEIGHTS.items())
     return BIAS + sum(w * f.get(k, 0.0) for k, w in WEIGHTS.items())
 
 
@@ -395,22 +442,17 @@ def margins(logits: list[float], vectors: np.ndarray | None) -> list[float]:
 
 
 def _score(hits: list[Hit], vectors: np.ndarray | None) -> None:
-    """The acceptance score of each hit (0..1): the pair score, its margin, conflicts."""
-    if vectors is None:
-        for h in hits:
-            h.score = _lexical_score(h.signals) * (CONFLICT_FACTOR if h.conflict else 1.0)
-        return
-    logits = [_logit(h.signals) for h in hits]
+    """The acceptance score of each hit (0..1): the pair score, its margin, conflicts.
+    Without vectors (no embedder) the lexical model, fitted the same way on the
+    lexical signals alone, so that the same thresholds hold."""
+    lexical = vectors is None
+    logits = [_logit(h.signals, lexical) for h in hits]
+    accept, bias = (LEX_ACCEPT, LEX_ACCEPT_BIAS) if lexical else (ACCEPT, ACCEPT_BIAS)
     for h, z, m in zip(hits, logits, margins(logits, vectors), strict=True):
         h.signals["pair"] = z
         h.signals["margin"] = m
-        score = _sigmoid(ACCEPT_BIAS + ACCEPT["pair"] * z + ACCEPT["margin"] * m)
+        score = _sigmoid(bias + accept["pair"] * z + accept["margin"] * m)
         h.score = score * (CONFLICT_FACTOR if h.conflict else 1.0)
-
-
-def _lexical_score(f: dict[str, float]) -> float:
-    """Without an embedder: lexical signals only."""
-    return 0.5 * f["lex"] + 0.5 * f["cov"]
 
 
 def _ranks(values: np.ndarray, k: int, positive: bool = False) -> dict[int, int]:

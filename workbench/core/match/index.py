@@ -45,7 +45,13 @@ def fc_key(record: FactCheck) -> str:
 
 
 def fc_doc(record: FactCheck) -> Doc:
-    return Doc(fc_key(record), record.claim, f"{record.claimant} {record.title}", record)
+    return Doc(
+        fc_key(record),
+        record.claim,
+        f"{record.claimant} {record.title}",
+        record,
+        claimant=record.claimant,
+    )
 
 
 @dataclass
@@ -208,7 +214,9 @@ class MatchIndex:
                 if key in self.matcher.keys:
                     self.matcher.entries[self.matcher.keys[key]].payload = payload
                 else:
-                    docs.append(Doc(key, payload.text, payload.speaker, payload))
+                    docs.append(
+                        Doc(key, payload.text, payload.speaker, payload, claimant=payload.speaker)
+                    )
             for ref, key in self._ws.items():
                 if seen.get(ref) != key:
                     self.matcher.remove(key)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .doc_cache import span_ents
 from .lexicon import (
     CURRENCY_PHRASES,
     CURRENCY_TOKENS,
@@ -29,7 +30,6 @@ from .lexicon import (
     QUALIFIER_PHRASES,
     SCALE_SUFFIXES,
 )
-from .memo import span_ents
 from .quantities import parse_duration
 
 if TYPE_CHECKING:  # pragma: no cover

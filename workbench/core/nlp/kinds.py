@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from .doc_cache import doc_text
 from .lexicon import (
     CHANGE_WORDS,
     CURRENCY_WORDS,
@@ -23,7 +24,6 @@ from .lexicon import (
     SCALE_SUFFIXES,
     SCALE_WORDS,
 )
-from .memo import doc_text as _doc_text
 from .quantities import (
     is_specific_date,
     parse_date,
@@ -282,11 +282,11 @@ def _phone_number(ent: Span) -> bool:
     text = ent.text.strip()
     if len(text) > 1 and text[0] == "0" and text[1].isdigit():
         return True
-    doc_text = _doc_text(ent.doc)
-    lo, hi = max(0, ent.start_char - 12), min(len(doc_text), ent.end_char + 12)
-    if sum(ch.isdigit() for ch in doc_text[lo:hi]) < 7:
+    whole = doc_text(ent.doc)
+    lo, hi = max(0, ent.start_char - 12), min(len(whole), ent.end_char + 12)
+    if sum(ch.isdigit() for ch in whole[lo:hi]) < 7:
         return False
-    for m in _PHONE.finditer(doc_text, lo, hi):
+    for m in _PHONE.finditer(whole, lo, hi):
         if m.start() <= ent.start_char < m.end() and sum(ch.isdigit() for ch in m.group()) >= 7:
             chunk = m.group()
             if re.search(r"\d[ ./-]\d{3}[ ./-]\d", chunk) or re.search(r"\d-\d", chunk):

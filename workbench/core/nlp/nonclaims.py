@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .doc_cache import span_ents
 from .speech import Report, verb_in
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -172,7 +173,7 @@ def colour(sent: Span) -> bool:
     root = sent.root
     if root.pos_ != "VERB" or not verb_in(root, st.COLOUR_VERBS):
         return False
-    if any(e.label_ in _MEASURES or e.label_ in st.NAME_TYPES for e in sent.ents):
+    if any(e.label_ in _MEASURES or e.label_ in st.NAME_TYPES for e in span_ents(sent)):
         return False
     subj = st.subject_of(root)
     if subj is None:

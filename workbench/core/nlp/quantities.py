@@ -104,6 +104,8 @@ def parse_number(text: str) -> tuple[float | None, str | None]:
         if _NUMBER_TOKEN.match(tok):
             if digits_done:
                 break
+            if counted and not seen:
+                current = 0.0  # "an extra 5%", "a 12-week course": the article is no "one"
             current += float(tok.replace(",", ""))
             seen = digits_done = True
             last_scale = False
@@ -118,9 +120,13 @@ def parse_number(text: str) -> tuple[float | None, str | None]:
             if tok == "single" and counted:
                 seen = True
                 continue  # "a single week": one, not one and one
+            if counted and not seen:
+                current = 0.0  # "an eleven-point lead": eleven, not one and eleven
             current += _UNITS[tok]
             seen = True
         elif tok in _TENS:
+            if counted and not seen:
+                current = 0.0  # "a twenty-minute walk"
             current += _TENS[tok]
             seen = True
         elif tok in FRACTIONS and (

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .memo import doc_ents, doc_text, span_ents
+from .doc_cache import doc_text, entity_at, span_ents
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -119,9 +119,9 @@ def find_quotes(text: str) -> Iterator[Quote]:
 
 def _full_name(tok: Token) -> str | None:
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and tok.ent_iob_ in ("B", "I"):
-        for ent in doc_ents(tok.doc):
-            if ent.start <= tok.i < ent.end:
-                return ent.text
+        ent = entity_at(tok.doc, tok.i)
+        if ent is not None:
+            return ent.text
     return None
 
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .memo import span_text
+from .doc_cache import span_text
 from .records import OUTCOME_HEADS, QUANTITY_ADJECTIVES, QUANTITY_HEADS, TAG, _noun_phrase, is_cue
 
 if TYPE_CHECKING:  # pragma: no cover

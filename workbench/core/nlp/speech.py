@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .memo import span_text
+from .doc_cache import span_text
 from .quotes import NAMING_VERBS, SPEECH_VERBS, SpeakerTracker, _subject_of
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -23,9 +23,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .doc_cache import doc_text, entity_at
 from .kinds import earliest_ones
 from .labels import _render
-from .memo import doc_text
 from .nonclaims import colour, is_question
 from .records import has_record, opinion_predicate
 from .speech import NAMING_VERBS, PREDICTION_VERBS, Report, verb_in
@@ -136,6 +136,7 @@ class Statement:
     speaker: str | None
     folds: list[tuple[int, int]] = field(default_factory=list)
     silent: bool = False  # not a claim; only its folds apply (a newsroom line's weekday)
+    weak: bool = False  # nothing but a name or an actor to check: the factual gate may drop it
 
 
 @dataclass(frozen=True)
@@ -263,7 +264,7 @@ def _resolve_relative(head: Token, label: str) -> str:
         return rest  # drop the relative word
     noun = antecedent(head)
     if noun.ent_type_:
-        ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+        ent = entity_at(noun.doc, noun.i)
         name = ent.text if ent is not None else noun.text
     else:
         keep = ("amod", "compound", "nummod", "poss", "nmod")
@@ -762,12 +763,47 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
         return True
     if report is not None and report.speaker is None and verb_in(report.verb, UNNAMED_BELIEFS):
         return True  # "Many fear the worst is yet to come": a mood, nobody's statement
+    if report is not None and report.verb is not None and verb_in(report.verb, WISH_REPORTS):
+        return True  # "Farmers fear that the deal will flood the market": a fear, not a fact
+    if report is not None and _mental_state(head):
+        return True  # "She said she was exhausted", "He said he hoped to visit Kyiv"
     if _open_question(head):
         return True  # "It remains to be seen whether ...", "Time will tell whether ..."
     return report is None and _evaluative(head)
 
 
 UNNAMED_BELIEFS = frozenset({"fear", "believe", "think", "hope", "feel", "suspect"})
+WISH_REPORTS = frozenset({"fear", "hope", "worry", "wish", "dread"})
+"""Verbs whose complement is what someone fears or wishes, whoever says it."""
+FEELING_VERBS = frozenset(
+    "hope wish love hate feel like prefer doubt wonder miss regret fear worry".split()
+)
+FEELING_ADJECTIVES = frozenset(
+    """happy unhappy sad proud delighted pleased thrilled relieved exhausted tired frustrated
+    disappointed angry upset worried concerned sure certain convinced confident optimistic
+    pessimistic hopeful grateful glad sorry excited nervous afraid scared determined honoured
+    honored humbled devastated heartbroken shocked surprised saddened appalled furious
+    overjoyed anxious ashamed embarrassed fed content comfortable keen eager thankful
+    disgusted horrified stunned amazed bewildered baffled""".split()
+)
+"""States of mind: "she said she was relieved" reports a feeling, not a fact."""
+_PERSONAL_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
+
+
+def _mental_state(head: Token) -> bool:
+    """A reported clause that states its subject's feeling, wish or certainty ("he was
+    convinced ...", "she hoped to ...", "they felt forgotten"), not an event or a fact."""
+    if verb_in(head, FEELING_VERBS):
+        return True
+    subj = _own_subject(head)
+    if subj is None or subj.lower_ not in _PERSONAL_SUBJECTS:
+        return False
+    if head.lemma_.lower() not in COPULAS:
+        return False
+    return any(
+        c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in FEELING_ADJECTIVES
+        for c in head.children
+    )
 
 
 def _open_question(head: Token) -> bool:
@@ -989,11 +1025,11 @@ def statements(
     if is_question(sent):
         return []
     doc = sent.doc
-    text = doc_text(doc)
     by_head = {r.head.i: r for r in reports}
     heads = clause_heads(sent, by_head)
     stop = {h.i for h in heads}
-    long_quotes = [(q.start, q.end) for q in quotes if len(text[q.start : q.end].split()) >= 4]
+    whole = doc_text(doc)
+    long_quotes = [(q.start, q.end) for q in quotes if len(whole[q.start : q.end].split()) >= 4]
     all_quotes = all_quotes or []
     out: list[Statement] = []
     for head in heads:
@@ -1048,13 +1084,12 @@ def statements(
         ):
             continue
         named_source = report is not None and report.speaker is not None and not report.opinion
-        if (
-            worth is not None
-            and not named_source
+        weak = (
+            not named_source
             and not _has_signal(head, tokens, tags, strong=True)
             and not _states(head)
-            and worth() < WEAK_WORTHINESS
-        ):
+        )
+        if weak and worth is not None and worth() < WEAK_WORTHINESS:
             continue  # only a name or an actor, and the sentence reads as colour or comment
         mode = modality(head)
         value: dict[str, Any] = {"negated": "negated" in tags}
@@ -1065,7 +1100,7 @@ def statements(
             if c.kind == "date":
                 root = _root_at(doc, c)
                 if root is not None and (c.value or {}).get("time_of") and _only_time(root, value):
-                    value["when"] = {"text": text[c.start : c.end], **(c.value or {})}
+                    value["when"] = {"text": doc_text(doc)[c.start : c.end], **(c.value or {})}
                     folds.append((c.start, c.end))
         if report is not None and report.verb is not None:
             for c in covered:
@@ -1082,15 +1117,15 @@ def statements(
                         and _time_of(root, report.verb)
                         and _only_time(root, value)
                     ):
-                        value["when"] = {"text": text[c.start : c.end], **(c.value or {})}
+                        value["when"] = {"text": doc_text(doc)[c.start : c.end], **(c.value or {})}
                         folds.append((c.start, c.end))
-        short = [q for q in clause_quotes if len(text[q.start : q.end].split()) < 4]
+        short = [q for q in clause_quotes if len(doc_text(doc)[q.start : q.end].split()) < 4]
         if short and report is not None:
-            value["quote"] = text[short[0].start : short[0].end]
+            value["quote"] = doc_text(doc)[short[0].start : short[0].end]
             folds.extend((q.start, q.end) for q in short)
         label = _resolve_relative(head, statement_label(head, tokens))
         for q in clause_quotes:  # 'chose to ignore’ the law': no half of a pair of marks
-            label = _unmarked(label, text[q.start : q.end])
+            label = _unmarked(label, doc_text(doc)[q.start : q.end])
         speaker = report.speaker if report is not None else None
         if report is not None and report.denied:
             value["denied"] = True
@@ -1100,7 +1135,7 @@ def statements(
         if report is not None and speaker:
             label = f"{speaker}{' denies' if report.denied else ''}: {label}"
         ctype = claim_type(head, tokens, tags, mode, report)
-        out.append(Statement(start, end, label, value, ctype, speaker, folds))
+        out.append(Statement(start, end, label, value, ctype, speaker, folds, weak=weak))
     return out
 
 

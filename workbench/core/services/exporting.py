@@ -10,6 +10,7 @@ from typing import TextIO
 
 from ..errors import ExportError, InputError
 from ..store.interface import Store
+from ..text import one_line
 from ..vocabulary import Status, parse_statuses
 from .workspace import where
 
@@ -124,14 +125,23 @@ def export_report(store: Store, request: ExportRequest) -> ExportResult:
 
 
 def stream_export(
-    store: Store, request: ExportRequest, path: str | os.PathLike[str] | None, stdout: TextIO
+    store: Store,
+    request: ExportRequest,
+    path: str | os.PathLike[str] | None,
+    stdout: TextIO,
+    replace: bool = False,
 ) -> ExportResult:
     """Render the report straight to ``path`` (as ``write_output`` writes) or, with no
     path, to ``stdout``, one article at a time: a workspace of any size is exported
     holding one article in memory. ``text`` of the result is ''; the store must be
-    open until this returns. A file is replaced only when complete."""
+    open until this returns. A file is replaced only when complete, and an existing
+    one only with ``replace`` (else ExportError before anything is rendered)."""
     from ..export import render_bytes, render_chunks, write_chunks_atomic
 
+    if path is not None and not replace and would_replace(report_path(path)):
+        raise ExportError(
+            f"{one_line(os.fspath(path), 200)} exists; give --force to replace it"
+        )
     report = _report(store, request)
     written = ""
     if path is None:
@@ -139,20 +149,22 @@ def stream_export(
             stdout.write(chunk)
         stdout.flush()
     else:
-        written = str(write_chunks_atomic(path, render_bytes(report, request.fmt)))
+        chunks = render_bytes(report, request.fmt)
+        written = str(write_chunks_atomic(path, chunks, replace=replace))
     claims = report.articles.claims
     return ExportResult(
         "", request.fmt, len(report.articles), claims, _warnings(request, claims), written
     )
 
 
-def write_output(path: str | os.PathLike[str], text: str) -> Path:
+def write_output(path: str | os.PathLike[str], text: str, replace: bool = True) -> Path:
     """Write a report to ``path``: a regular file (or a new one) atomically; a FIFO,
     a device or ``/dev/stdout`` is written through, never replaced; a symlink to a
-    regular file replaces its target, keeping the link."""
-    from ..export import write_text_atomic
+    regular file replaces its target, keeping the link. An existing regular file is
+    replaced only with ``replace`` (ask first: ``would_replace``)."""
+    from ..export import write_chunks_atomic
 
-    return write_text_atomic(path, text)
+    return write_chunks_atomic(path, (text,), replace=replace)
 
 
 def report_path(path: str | os.PathLike[str], base: str | os.PathLike[str] | None = None) -> Path:

@@ -93,8 +93,9 @@ def discard_if_unused(location: str | os.PathLike[str], reviewer: str) -> bool:
     from ..store import layout
 
     root = Path(os.path.expanduser(os.fspath(location)))
-    known = {layout.META, layout.INDEX, layout.ARTICLES, layout.UNDO, layout.DIRTY,
-             layout.LOCK, layout.OWNER, layout.JOURNAL, layout.CHANGES}
+    known = {layout.META, layout.INDEX, layout.INDEX_LOG, layout.ARTICLES, layout.UNDO,
+             layout.DIRTY, layout.LOCK, layout.OWNER, layout.JOURNAL, layout.CHANGES,
+             layout.CHECKPOINTING}
     try:
         names = set(os.listdir(root))
         articles = root / layout.ARTICLES

@@ -14,9 +14,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import StoreError, WorkbenchError
+from . import index_log
 from .claim_map import remove as remove_claim_map
-from .index import summarize
-from .layout import ARTICLES, INDEX, META, Layout, WriterLock
+from .index import stamp_of, summarize
+from .layout import ARTICLES, INDEX, INDEX_LOG, META, Layout, WriterLock
 from .rows import table_problems
 from .storage import atomic_write, backup_path, encode_document, load_document
 
@@ -97,13 +98,12 @@ def check(root: Path) -> list[Finding]:
         found.append(Finding(journal, "is a symbolic link", ""))
     index = root / INDEX
     problem = _file_problem(index, "index") if index.exists() or index.is_symlink() else None
+    if problem is None:
+        problem = _log_problem(root / INDEX_LOG)
     if problem is not None:
         found.append(Finding(index, problem, "rebuild it from the article files"))
-    elif index.exists():
-        data = load_document(index, "index")
-        listed = {
-            d.get("id") for d in (data or {"tables": {}})["tables"].get("articles", {}).values()
-        }
+    elif index.exists() or (root / INDEX_LOG).exists():
+        listed = set(_listed(root))
         pending = _journal_articles(journal)
         missing = sorted(a for a in listed if a not in article_ids and a not in pending)
         if missing:
@@ -112,6 +112,31 @@ def check(root: Path) -> list[Finding]:
             )
     found += _match_findings(root)
     return found
+
+
+def _log_problem(log: Path) -> str | None:
+    """Why the index log cannot be used (None: it is sound or absent); never raises."""
+    if log.is_symlink():
+        return f"its log {log.name} is a symbolic link"
+    try:
+        index_log.read_entries(log)
+    except WorkbenchError as exc:
+        return f"its log {log.name} {_problem(exc, log)}"
+    except Exception as exc:  # noqa: BLE001 - doctor reports, it never crashes itself
+        return f"its log {log.name} could not be checked ({type(exc).__name__})"
+    return None
+
+
+def _listed(root: Path) -> list[str]:
+    """The article ids the index lists: ``index.json`` and its log (both sound)."""
+    data = load_document(root / INDEX, "index")
+    tables = (data or {"tables": {}})["tables"]
+    rows = {d.get("id"): d for d in tables.get("articles", {}).values()}
+    stamp = stamp_of(tables)
+    for entry in index_log.read_entries(root / INDEX_LOG):
+        if entry["n"] > stamp:
+            index_log.apply(rows, entry)
+    return [a for a in rows if isinstance(a, str)]
 
 
 def _match_findings(root: Path) -> list[Finding]:
@@ -223,11 +248,15 @@ def _rebuild_index(root: Path, stamp: str) -> str:
                 rows.remove(prev)
             by_source[src] = row
         rows.append(row)
-    index = root / INDEX
+    index, log = root / INDEX, root / INDEX_LOG
     if index.exists():
         _set_aside(index, stamp)
     tables = {"articles": {str(i): r for i, r in enumerate(rows, 1)}}
+    # stamped past every log line, so a crash before the log goes leaves it unused
+    tables["journal"] = {"1": {"n": index_log.last_n(log)}}
     atomic_write(index, encode_document(tables, "index"), keep_backup=False)
+    if log.exists() or log.is_symlink():
+        _set_aside(log, stamp)
     (root / "dirty").unlink(missing_ok=True)
     remove_claim_map(root)  # derived from the index: rebuilt from the new one
     return f"rebuilt {index} from {len(rows)} article file(s)"

@@ -4,8 +4,10 @@ The index is derived data, recomputed from an article's file (``summarize``). It
 read lazily and not rewritten on every verdict change: the journal says which
 articles changed since the last checkpoint (their rows are recomputed when the
 index is read) and holds the rows of articles added or removed; a checkpoint
-writes them into ``index.json``. (``dirty``, a list of stale rows written by older
-versions, is still read.)
+appends them to the index log (index_log.py) on top of ``index.json``, which is
+rewritten only when the log has grown to half its size. A checkpoint that only
+changed verdicts does not read the index at all. (``dirty``, a list of stale rows
+written by older versions, is still read.)
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ from tinydb import TinyDB
 from .. import models
 from ..errors import NotFound
 from ..text import one_line
+from . import index_log
 from .article_file import Tables, first, ordered
 from .layout import ID_RE, Layout
 from .storage import AtomicJSONStorage
 
 Summary = dict[str, Any]
+Updates = dict[str, "Summary | None"]
 
 
 def summarize(tables: Tables) -> Summary:
@@ -94,7 +98,8 @@ class ArticleIndex:
         self._db: TinyDB | None = None
         self._rows: dict[str, Summary] | None = None
         self._disk: dict[str, Summary] = {}
-        """The rows as ``index.json`` holds them (the journal's not applied)."""
+        """The rows as ``index.json`` and the index log hold them (the journal's not
+        applied)."""
         self.dirty: set[str] = set()
 
     def _storage(self) -> AtomicJSONStorage:
@@ -113,6 +118,10 @@ class ArticleIndex:
         if self._rows is None:
             raw = self._storage().peek() or {}  # read only: rows are replaced, not changed
             rows = {d["id"]: d for d in raw.get("articles", {}).values()}
+            stamp = stamp_of(raw)
+            for entry in index_log.read_entries(self.layout.index_log):
+                if entry["n"] > stamp:
+                    index_log.apply(rows, entry)
             self._disk = dict(rows)
             for aid, summary in self._pending().items():
                 if summary is None:
@@ -120,12 +129,19 @@ class ArticleIndex:
                 elif isinstance(summary, dict):
                     rows[aid] = summary
             self._rows = rows
-            self.dirty |= {a for a in _read_lines(self.layout.dirty) if ID_RE.match(a)}
-            self.dirty |= set(self._touched())
+            self._all_dirty()
         return self._rows
 
+    def _all_dirty(self) -> set[str]:
+        """The stale rows: changed in this session, in the journal, or listed in the
+        ``dirty`` file of an older version."""
+        self.dirty |= {a for a in _read_lines(self.layout.dirty) if ID_RE.match(a)}
+        self.dirty |= set(self._touched())
+        return self.dirty
+
     def disk_rows(self) -> dict[str, Summary]:
-        """The rows as ``index.json`` holds them: the state at the journal's checkpoint."""
+        """The rows as ``index.json`` and its log hold them: the state at the journal's
+        checkpoint."""
         self.rows()
         return self._disk
 
@@ -169,62 +185,82 @@ class ArticleIndex:
             else:
                 rows[aid] = summary
 
-    def write(self, updates: dict[str, Summary | None]) -> None:
-        """Upsert (or, for None, remove) rows in one durable write."""
-        storage = self._storage()
-        data = dict(storage.peek() or {})  # the parsed file is shared: new tables only
-        table = dict(data.get("articles", {}))
-        ids = {doc.get("id"): key for key, doc in table.items()}
-        next_id = max((int(k) for k in table), default=0) + 1
-        for aid, summary in updates.items():
-            key = ids.get(aid)
-            if summary is None:
-                if key is not None:
-                    del table[key]
-            elif key is not None:
-                table[key] = summary
-            else:
-                table[str(next_id)] = summary
-                next_id += 1
-        data["articles"] = table
-        storage.write_tables(data)
-        rows = self.rows()
-        for aid, summary in updates.items():
-            if summary is None:
-                rows.pop(aid, None)
-                self._disk.pop(aid, None)
-            else:
-                rows[aid] = self._disk[aid] = summary
-
-    def checkpoint(
+    def checkpoint_rows(
         self,
         tables_of: Callable[[str], Tables],
         exists: Callable[[str], bool],
-        pending: dict[str, Summary | None],
+        pending: Updates,
         computed: dict[str, Summary] | None = None,
-    ) -> list[tuple[str, list[str], list[str]]]:
-        """Write the journal's rows and the recomputed rows of changed articles
-        (``computed``: rows already recomputed from their current tables); returns
-        (article id, claim ids before, claim ids after) of each article whose claim
-        ids this changed (for the claim map)."""
-        rows = self.rows()
-        updates: dict[str, Summary | None] = dict(pending)
+    ) -> tuple[Updates, dict[str, Summary]]:
+        """The index log line of a checkpoint: (rows, progress). ``rows``: the journal's
+        rows (articles added, removed, claims or title changed), recomputed when the
+        article changed since; ``progress``: the recomputed rows of the other changed
+        articles (``computed``: rows already recomputed from their current tables).
+        Needs no index read."""
         computed = computed or {}
-        for aid in sorted(self.dirty):
-            if aid in rows and (aid in computed or exists(aid)):
-                row = computed.get(aid) or summarize(tables_of(aid))
-                updates[aid] = rows[aid] = row
-        changed = []
-        for aid, row in updates.items():
-            before, after = ids_of(self._disk.get(aid)), ids_of(row)
+
+        def current(aid: str) -> Summary:
+            return computed.get(aid) or summarize(tables_of(aid))
+
+        dirty = self._all_dirty()
+        rows: Updates = {}
+        for aid, row in pending.items():
+            if row is not None and aid in dirty and (aid in computed or exists(aid)):
+                row = current(aid)
+            rows[aid] = row
+        progress: dict[str, Summary] = {}
+        for aid in sorted(dirty):
+            if aid in pending or (self._rows is not None and aid not in self._rows):
+                continue
+            if aid in computed or exists(aid):
+                progress[aid] = current(aid)
+        return rows, progress
+
+    def id_changes(self, rows: Updates) -> list[tuple[str, list[str], list[str]]]:
+        """(article id, claim ids before, claim ids after) of each article whose claim
+        ids ``rows`` change (for the claim map; only rows carry claim id changes)."""
+        if not rows:
+            return []
+        disk = self.disk_rows()
+        out = []
+        for aid, row in rows.items():
+            before, after = ids_of(disk.get(aid)), ids_of(row)
             if before != after:
-                changed.append((aid, before, after))
-        if updates:
-            self.write(updates)
+                out.append((aid, before, after))
+        return out
+
+    def commit(self, n: int, rows: Updates, progress: dict[str, Summary]) -> None:
+        """Make the rows of checkpoint ``n`` durable: one line appended to the index log,
+        or, once the log would pass half the size of ``index.json``, a new
+        ``index.json`` holding everything (and the log emptied)."""
+        entry = {"n": n, "rows": rows, "progress": progress}
+        if rows or progress:
+            log = self.layout.index_log
+            base = index_log.size_of(self.layout.index)
+            line = index_log.encode(entry)
+            if index_log.size_of(log) + len(line) > base // 2:
+                self.rows()  # base and log, before the dirty set is cleared
+                index_log.apply(self._disk, entry)
+                self._compact(n)
+            else:
+                index_log.append(log, line)
+                if self._rows is not None:
+                    index_log.apply(self._disk, entry)
+            if self._rows is not None:
+                index_log.apply(self._rows, entry)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.layout.dirty)
         self.dirty.clear()
-        return changed
+
+    def _compact(self, n: int) -> None:
+        """``index.json`` := every row at checkpoint ``n``, stamped ``n``; then the log
+        goes (a crash between: its lines are at or below the stamp, so skipped)."""
+        storage = self._storage()
+        data = dict(storage.peek() or {})  # the parsed file is shared: new tables only
+        data["articles"] = {str(i): row for i, row in enumerate(self._disk.values(), 1)}
+        data["journal"] = {"1": {"n": n}}
+        storage.write_tables(data)
+        index_log.remove(self.layout.index_log)
 
     def resolve(self, ref: str, exists: Callable[[str], bool]) -> str:
         """The article id for a full id, a unique id prefix or an exact source."""
@@ -251,3 +287,9 @@ class ArticleIndex:
         if row is None:
             return None
         return ids_of(row)
+
+
+def stamp_of(raw: dict[str, Any]) -> int:
+    """The checkpoint ``index.json`` includes (0: written before the index log)."""
+    n = first(raw.get("journal", {})).get("n", 0) if isinstance(raw.get("journal"), dict) else 0
+    return n if isinstance(n, int) and not isinstance(n, bool) else 0

@@ -13,8 +13,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import InputError, NotFound, StoreError, WorkspaceCorrupt, WorkspaceLocked
@@ -30,12 +30,17 @@ from .storage import (
 
 META = "workbench.json"
 INDEX = "index.json"
+INDEX_LOG = "index.jsonl"
 ARTICLES = "articles"
 UNDO = "undo.jsonl"
 DIRTY = "dirty"
 LOCK = "lock"
 OWNER = "lock.owner"
 JOURNAL = "journal.jsonl"
+CHECKPOINTING = "checkpointing"
+"""Present while a checkpoint writes article files (the only writes that leave temp
+files in ``articles/`` when a writer is killed): the next writer lists that folder,
+which holds two files per article, only when it is there."""
 CHANGES = "changes"
 """A small file every write bumps (its size grows by one byte per committed change
 batch): other processes watch it to learn that the workspace changed."""
@@ -45,7 +50,7 @@ Clock = Callable[[], str]
 
 
 def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())  # no datetime import
 
 
 def check_id(value: object, what: str) -> str:
@@ -59,6 +64,8 @@ class Layout:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.upgraded = False
+        """True when ``prepare`` stamped the marker of an older workspace."""
 
     @property
     def meta(self) -> Path:
@@ -67,6 +74,10 @@ class Layout:
     @property
     def index(self) -> Path:
         return self.root / INDEX
+
+    @property
+    def index_log(self) -> Path:
+        return self.root / INDEX_LOG
 
     @property
     def articles(self) -> Path:
@@ -95,6 +106,10 @@ class Layout:
     @property
     def changes(self) -> Path:
         return self.root / CHANGES
+
+    @property
+    def checkpointing(self) -> Path:
+        return self.root / CHECKPOINTING
 
     def article(self, aid: str) -> Path:
         return self.root / ARTICLES / f"{aid}.json"
@@ -137,6 +152,7 @@ class Layout:
             marker = load_document(self.meta, "workspace")
             if not readonly and marker is not None and marker.get("schema", 0) < SCHEMA:
                 atomic_write(self.meta, encode_document(marker["tables"], "workspace"))
+                self.upgraded = True
         else:
             self.articles_dir()
             created = {"created_at": clock(), "created_by": "workbench"}
@@ -157,21 +173,33 @@ class Layout:
         except OSError as exc:
             raise StoreError(f"cannot create {folder}: {describe_os_error(exc)}") from exc
 
-    def temp_files(self) -> list[Path]:
-        """Temp files left by interrupted writes (``.<name>.<pid>.tmp``)."""
+    def temp_files(self, articles: bool = True) -> list[Path]:
+        """Temp files left by interrupted writes (``.<name>.<pid>.tmp``); in
+        ``articles/`` too unless ``articles`` is False."""
         found: list[Path] = []
-        for folder in (self.root, self.articles, self.root / "claims"):
-            with contextlib.suppress(OSError):
-                found.extend(p for p in folder.glob(".*.tmp") if p.is_file() or p.is_symlink())
+        folders = (self.root, self.articles, self.root / "claims")
+        for folder in folders if articles else folders[::2]:
+            with contextlib.suppress(OSError), os.scandir(folder) as entries:
+                found.extend(
+                    Path(e.path) for e in entries
+                    if e.name.startswith(".") and e.name.endswith(".tmp")
+                    and (e.is_file() or e.is_symlink())
+                )
         return sorted(found)
 
     def clean_temp_files(self) -> int:
-        """Remove stale temp files (call only while holding the lock); returns how many."""
+        """Remove stale temp files (call only while holding the lock); returns how many.
+        ``articles/`` (two files per article) is listed only after a checkpoint that did
+        not finish (``checkpointing``) or when an older workspace is opened."""
         removed = 0
-        for path in self.temp_files():
+        articles = self.upgraded or self.checkpointing.exists()
+        for path in self.temp_files(articles):
             with contextlib.suppress(OSError):
                 path.unlink()
                 removed += 1
+        if articles:  # the lock is held: no checkpoint of another process is running
+            with contextlib.suppress(OSError):
+                os.unlink(self.checkpointing)
         return removed
 
 

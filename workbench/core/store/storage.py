@@ -33,11 +33,13 @@ from tinydb.storages import Storage
 from ..errors import StoreError, WorkspaceCorrupt
 
 FORMAT = "workbench-store"
-SCHEMA = 2
+SCHEMA = 3
 """Version of the store files. 2: the write-ahead journal (``journal.jsonl``) holds changes
-not yet in the article files. A workbench that predates it would ignore the journal and
-lose those changes, so it must refuse the workspace: it refuses files of a newer schema,
-and a writer stamps an older workspace's marker with this schema when it opens it."""
+not yet in the article files. 3: the index log (``index.jsonl``) holds index rows not yet
+in ``index.json``. A workbench that predates one would ignore it and show (and, writing,
+keep) stale data, so it must refuse the workspace: it refuses files of a newer schema, and
+a writer stamps an older workspace's marker with this schema when it opens it. Nothing
+else changed: a workspace of an older schema is read as it is."""
 
 WRITE_STEPS = ("open", "write", "flush", "fsync", "backup", "replace", "fsync_dir")
 FAULT: Callable[[str, Path], None] | None = None
@@ -225,19 +227,37 @@ def _loads(raw: bytes) -> Any:
     """``json.loads(raw.decode("utf-8"))``, by orjson when it can (it parses the same
     documents to the same values, half again as fast): what it refuses (NaN, integers
     over 64 bits, lone surrogates, deep nesting, bad bytes) takes the json path, which
-    gives what it always gave, errors included."""
-    if _orjson is not None:
+    gives what it always gave, errors included. orjson is imported only once this
+    process has parsed ``ORJSON_AFTER`` bytes (importing it costs more CPU than a
+    command like ``workbench mark`` parses: it loads uuid, platform and more)."""
+    global _json_bytes
+    fast = _orjson_module() if _json_bytes + len(raw) > ORJSON_AFTER else None
+    if fast is not None:
         try:
-            return _orjson.loads(raw)
+            return fast.loads(raw)
         except Exception:  # noqa: BLE001 - any refusal: the json path decides
             pass
+    else:
+        _json_bytes += len(raw)
     return json.loads(raw.decode("utf-8"))
 
 
-try:  # an optional speed-up: the values are the same without it
-    import orjson as _orjson
-except ImportError:  # pragma: no cover - orjson is a declared dependency
-    _orjson = None  # type: ignore[assignment]
+ORJSON_AFTER = 1024 * 1024
+_json_bytes = 0
+_orjson: Any = None
+
+
+def _orjson_module() -> Any:
+    """orjson, imported on first use (None when it is missing: an optional speed-up,
+    the values are the same without it)."""
+    global _orjson
+    if _orjson is None:
+        try:
+            import orjson
+        except ImportError:  # pragma: no cover - orjson is a declared dependency
+            orjson = False  # type: ignore[assignment]
+        _orjson = orjson
+    return _orjson or None
 
 
 def encode_document(tables: dict[str, Any], kind: str) -> bytes:

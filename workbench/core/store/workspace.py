@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -31,10 +30,9 @@ from .claim_map import remove as remove_claim_map
 from .index import ArticleIndex, Summary, ids_of, summarize
 from .journal import Journal
 from .layout import Clock, Layout, WriterLock, check_id, lock_is_free, utc_now
-from .reimport import plan_moves
 from .replay import UndoSteps, new_step, values_to_set
 from .results import ArticleSummary, ImportResult
-from .storage import MANY_AT_ONCE, AtomicJSONStorage, fsync_dir
+from .storage import MANY_AT_ONCE, AtomicJSONStorage, describe_os_error, fsync_dir
 from .undo_log import UndoLog
 from .watch import ChangeCounter, Watcher
 
@@ -62,7 +60,8 @@ class Workspace:
         """Articles a group added (its undo step may name articles not yet indexed)."""
         self._counter = ChangeCounter(layout.changes)
         self._watcher: Watcher | None = None
-        self._stale = threading.Event()
+        self._stale = False
+        """Set by the watcher thread when another process changed the workspace."""
         self._closed = False
 
     def _load_state(self) -> None:
@@ -167,12 +166,12 @@ class Workspace:
         return self._watcher.add(listener)
 
     def _on_outside_change(self) -> None:
-        self._stale.set()
+        self._stale = True
 
     def _refresh(self) -> None:
         """Drop cached state when another process changed the workspace."""
-        if self._stale.is_set() and self._txn is None:
-            self._stale.clear()
+        if self._stale and self._txn is None:
+            self._stale = False
             self._load_state()
 
     def is_locked_by_other(self) -> bool:
@@ -193,7 +192,7 @@ class Workspace:
         self._layout.articles_dir()
         self._layout.clean_temp_files()
         self._load_state()
-        self._stale.clear()
+        self._stale = False
         return True
 
     def checkpoint(self) -> None:
@@ -207,6 +206,7 @@ class Workspace:
         pending = journal.index_updates()
         written: dict[str, Summary] = {}
         batch: list[tuple[ArticleFile, Tables]] = []
+        _touch(self._layout.checkpointing)  # temp files in articles/ from here on
         for aid in journal.touched():
             try:
                 file = self._files.get(aid)
@@ -215,22 +215,28 @@ class Workspace:
             tables = file.checkpoint_tables(n)
             if tables is not None:
                 batch.append((file, tables))
-            if aid in self._index.dirty and file.tables():  # its row, while it is at hand
+            if file.tables():  # its row, while it is at hand
                 written[aid] = summarize(file.tables())
             if len(batch) >= MANY_AT_ONCE:
                 _write_files(batch)
         _write_files(batch)
         fsync_dir(self._layout.articles)  # every renamed file durable before the journal goes
-        fresh_map = self._claim_map.fresh(journal.base)
-        changed = self._index.checkpoint(self._tables, self._files.exists, pending, written)
-        if fresh_map:  # its stamp follows the checkpoint even when no id changed
+        index = self._index
+        rows, progress = index.checkpoint_rows(self._tables, self._files.exists, pending, written)
+        if self._claim_map.fresh(journal.base):
+            # before the index: the claim ids before are the index's (a crash after
+            # this applies the same changes again, which is harmless); its stamp follows
+            # the checkpoint even when no id changed
             try:
-                self._claim_map.update(changed, n)
+                self._claim_map.update(index.id_changes(rows), n)
             except StoreError:  # derived data: unusable now, rebuilt when next needed
                 remove_claim_map(self._layout.root)
                 self._claim_map.forget()
+        index.commit(n, rows, progress)
         self._undo.append_durable(journal.undo_records(self._undo.max_n))
         journal.reset(n)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self._layout.checkpointing)
 
     # -- articles --------------------------------------------------------------
 
@@ -278,6 +284,8 @@ class Workspace:
         added_at = old_article.get("added_at", now) if same else now
         old_claims = ordered(old.get("claims", {}))
         claims, dropped = _carry_reviewer_claims(old_claims, claims, article)
+        from .reimport import plan_moves  # only imports use it
+
         plan = plan_moves(
             old_claims, old.get("verdicts", {}).values(), claims, article.id, keep=dropped
         )
@@ -939,6 +947,14 @@ class _Txn:
 
     def empty(self) -> bool:
         return not (self.ops or self.index or self.undo)
+
+
+def _touch(path: Path) -> None:
+    """Create ``path`` if it is missing (no sync: it only has to outlive a killed process)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o644))
+    except OSError as exc:
+        raise StoreError(f"cannot save {path}: {describe_os_error(exc)}") from exc
 
 
 def _write_files(batch: list[tuple[ArticleFile, Tables]]) -> None:

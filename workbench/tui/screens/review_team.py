@@ -15,6 +15,7 @@ from workbench.core.models import Verdict
 
 from .. import render
 from ..team import TeamState
+from ..widgets.article_view import ArticleView
 from ..widgets.claims_table import ClaimsTable
 
 if TYPE_CHECKING:
@@ -44,9 +45,10 @@ class TeamReview(Screen[None]):
     # -------------------------------------------------------------- state
     @property
     def alive(self) -> bool:
-        """Mounted with its widgets (not being taken down: a live signal can arrive
-        while the app closes)."""
-        return self.is_mounted and bool(self.query(ClaimsTable))
+        """Mounted with all its panes (not half mounted or being taken down: a live
+        signal can arrive while the app opens or closes, between two panes)."""
+        return (self.is_mounted and bool(self.query(ClaimsTable))
+                and bool(self.query(ArticleView)))
 
     @property
     def team(self) -> TeamState | None:

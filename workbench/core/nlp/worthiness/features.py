@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..doc_cache import doc_ents, span_ents
 from ..lexicon import OPINION_VERBS, REPORTING_VERBS
-from ..memo import doc_ents, span_ents
 
 FEATURE_VERSION = 2
 """Bumped whenever the features change: a model trained on another version is refused.
@@ -40,6 +40,14 @@ def _bucket(n: int, edges: Iterable[int]) -> str:
         if n <= edge:
             return f"<={edge}"
     return "more"
+
+
+def _entities(tokens: Any) -> Iterable[Any]:
+    """``tokens.ents`` of a Span or a Doc, without a walk over the whole doc per span."""
+    kind = type(tokens).__name__  # hasattr(tokens, "ents") would compute them
+    if kind == "Span":
+        return span_ents(tokens)
+    return doc_ents(tokens) if kind == "Doc" else ()
 
 
 _ROWS = "workbench.worthiness.rows"
@@ -93,9 +101,10 @@ def _row(tok: Any) -> tuple[Any, ...] | None:
 def _rows(tokens: Any) -> list[tuple[Any, ...] | None]:
     """The rows of ``tokens``; for a Span or a Doc each token's row is computed once per
     doc (a sentence and its clauses are scored apart and share their tokens)."""
-    if hasattr(tokens, "user_data"):  # a Doc
+    kind = type(tokens).__name__
+    if kind == "Doc":
         doc, start, end = tokens, 0, len(tokens)
-    elif hasattr(tokens, "doc") and hasattr(tokens, "start"):  # a Span
+    elif kind == "Span":
         doc, start, end = tokens.doc, tokens.start, tokens.end
     else:  # any other sequence of tokens
         return [_row(tok) for tok in tokens]
@@ -109,14 +118,6 @@ def _rows(tokens: Any) -> list[tuple[Any, ...] | None]:
             row = table[i] = _row(doc[i])
         out.append(row)
     return out
-
-
-def _ents(tokens: Any) -> Any:
-    if hasattr(tokens, "user_data"):
-        return doc_ents(tokens)
-    if hasattr(tokens, "doc") and hasattr(tokens, "start"):
-        return span_ents(tokens)
-    return getattr(tokens, "ents", ())
 
 
 def token_features(tokens: Any) -> list[str]:
@@ -146,7 +147,7 @@ def token_features(tokens: Any) -> list[str]:
     for a, b in zip(lemmas, lemmas[1:], strict=False):
         if a and b:
             feats.append(f"w2:{a}_{b}")
-    for ent in _ents(tokens):
+    for ent in _entities(tokens):
         feats.append(f"el:{ent.label_}:{ent.root.head.lemma_.lower()}")
     if lemmas:
         feats.append(f"first:{lemmas[0]}")

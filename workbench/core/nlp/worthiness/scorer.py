@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import ModelError
-from ..memo import doc_text, span_text
+from ..doc_cache import doc_text, span_text
 from .features import FEATURE_VERSION, token_features
 
 MODEL_PATH = Path(__file__).with_name("model.json")
@@ -113,7 +113,7 @@ class Scorer:
 
 
 def _text(span: Any) -> str:
-    """A Span's or a Doc's text, sliced from the doc's text kept once (``memo.py``)."""
+    """A Span's or a Doc's text, sliced from the doc's text kept once (``doc_cache.py``)."""
     if hasattr(span, "user_data"):
         return doc_text(span)
     if hasattr(span, "doc"):

@@ -1,0 +1,89 @@
+"""Every format written from the store's rows gives the dataclass path's bytes.
+
+``article_rows.from_tables`` reads each article straight from the folder store's
+rows; ``from_report`` turns report dataclasses (``build_report``, any other store)
+into the same rows. Both feed one writer per format, so the two must agree for
+every kind of row a workspace holds (orphans, links with checks and archives,
+reviewer claims, undo rows, odd numbers) and every filter. The Markdown fast path
+(``plain``) must be exactly what the escaping would leave.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_export_json_rows import FILTERS, OPTIONS, _workspace
+
+from workbench.core.export import render, render_chunks
+from workbench.core.export.article_rows import from_tables
+from workbench.core.export.markdown import md_escape, md_line, plain
+from workbench.core.export.report import ExportOptions, build_report, stream_report
+from workbench.core.store import open_store
+
+SNIPPETS = ExportOptions(url="https://fc.example/p", org="FC", now=OPTIONS.now, html_snippets=True)
+REVIEWS = ExportOptions(url="https://fc.example/p", org="FC", now=OPTIONS.now)
+CASES = [("md", OPTIONS), ("csv", OPTIONS), ("html", OPTIONS), ("claimreview", REVIEWS),
+         ("claimreview", SNIPPETS)]
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    return _workspace(tmp_path_factory.mktemp("rows") / "ws")
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_rows_give_the_dataclass_bytes_in_every_format(workspace, filters):
+    with open_store(workspace, "ana", readonly=True) as ws:
+        for fmt, options in CASES:
+            f = dict(filters)
+            include = f.pop("include_dismissed", True)
+            report = build_report(ws, None, options=options, include_dismissed=include, **f)
+            expected = render(report, fmt)  # the report data as dataclasses
+            streamed = stream_report(ws, None, options=options, include_dismissed=include, **f)
+            assert "".join(render_chunks(streamed, fmt)) == expected, fmt
+            assert render(streamed, fmt) == expected, fmt
+        statuses, reviewer, include = streamed.articles.filters
+        for aid in streamed.articles.ids:  # the rows path was taken for every article
+            assert from_tables(ws.article_tables(aid), aid, statuses, reviewer, include)
+
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~#])")
+_AUTOLINK = re.compile(r"(?i)(://|\bwww\.)")
+TEXTS = [
+    "", " ", "plain words", " edges ", "two  spaces", "tab\there", "line\nbreak", "nbsp\u00a0x",
+    "a*b", "under_score", "[x](y)", "<b>", "&amp;", "a|b", "~x~", "#tag", "`code`", "back\\slash",
+    "http://x.example", "see WWW.example.org", "wwwx.", "www.", "x://", ":/", "1. item", "- dash",
+    "+ plus", "= eq", "> quote", "12) twelve", "\u2028sep", "\x1b[31mred", "é ü 中文", "a\u200bb",
+    "ẘww.", "\ud800 lone",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_plain_text_is_what_escaping_leaves(text):
+    slow = _SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))  # md_escape without its shortcut
+    slow = _AUTOLINK.sub(lambda m: ":\\/\\/" if m.group(1) == "://" else m.group(1)[:-1] + "\\.", slow)
+    if plain(text):
+        assert slow == text
+    if text.isprintable():  # (no controls to strip)
+        assert md_escape(text) == slow
+        line = slow.strip()
+        if not line[:1] or not (line[0] in "-+=>" or line[0].isdigit()):
+            assert md_line(text) == line
+
+
+CELLS = ["", "plain", "a,b", 'say "hi"', "line\nbreak", "cr\rhere", "crlf\r\n", "tab\tx", "=1+2",
+         "+x", "-x", "@x", "\tx", "\nx", "'q", " lead", "é,ü", "\x1b[31m,red", "\u2028,x", ",", '"']
+
+
+@pytest.mark.parametrize("value", CELLS)
+def test_csv_fields_are_what_the_csv_module_writes(value):
+    import csv
+    import io
+
+    from workbench.core.export.csv_report import _cell, _text, field, neutralize
+
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow([value, "x"])
+    assert field(value) + ",x\r\n" == out.getvalue()
+    assert _text(value) == field(neutralize(value)) == field(_cell(value))
