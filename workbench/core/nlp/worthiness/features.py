@@ -42,12 +42,20 @@ def _bucket(n: int, edges: Iterable[int]) -> str:
     return "more"
 
 
+def _spacy_kind(tokens: Any) -> str | None:
+    """ "Doc" or "Span" for spaCy's own, None for any other sequence of tokens."""
+    kind = type(tokens)
+    if kind.__module__.startswith("spacy.") and kind.__name__ in ("Doc", "Span"):
+        return kind.__name__
+    return None
+
+
 def _entities(tokens: Any) -> Iterable[Any]:
     """``tokens.ents`` of a Span or a Doc, without a walk over the whole doc per span."""
-    kind = type(tokens).__name__  # hasattr(tokens, "ents") would compute them
+    kind = _spacy_kind(tokens)  # hasattr(tokens, "ents") would compute them
     if kind == "Span":
         return span_ents(tokens)
-    return doc_ents(tokens) if kind == "Doc" else ()
+    return doc_ents(tokens) if kind == "Doc" else getattr(tokens, "ents", ())
 
 
 _ROWS = "workbench.worthiness.rows"
@@ -101,7 +109,7 @@ def _row(tok: Any) -> tuple[Any, ...] | None:
 def _rows(tokens: Any) -> list[tuple[Any, ...] | None]:
     """The rows of ``tokens``; for a Span or a Doc each token's row is computed once per
     doc (a sentence and its clauses are scored apart and share their tokens)."""
-    kind = type(tokens).__name__
+    kind = _spacy_kind(tokens)
     if kind == "Doc":
         doc, start, end = tokens, 0, len(tokens)
     elif kind == "Span":
