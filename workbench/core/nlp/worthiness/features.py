@@ -9,6 +9,7 @@ is a weight per string.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -42,20 +43,15 @@ def _bucket(n: int, edges: Iterable[int]) -> str:
     return "more"
 
 
-def _spacy_kind(tokens: Any) -> str | None:
-    """ "Doc" or "Span" for spaCy's own, None for any other sequence of tokens."""
-    kind = type(tokens)
-    if kind.__module__.startswith("spacy.") and kind.__name__ in ("Doc", "Span"):
-        return kind.__name__
-    return None
-
-
 def _entities(tokens: Any) -> Iterable[Any]:
     """``tokens.ents`` of a Span or a Doc, without a walk over the whole doc per span."""
-    kind = _spacy_kind(tokens)  # hasattr(tokens, "ents") would compute them
-    if kind == "Span":
-        return span_ents(tokens)
-    return doc_ents(tokens) if kind == "Doc" else getattr(tokens, "ents", ())
+    spacy_tokens = sys.modules.get("spacy.tokens")  # loaded wherever a parse was made
+    if spacy_tokens is not None:
+        if isinstance(tokens, spacy_tokens.Span):
+            return span_ents(tokens)
+        if isinstance(tokens, spacy_tokens.Doc):
+            return doc_ents(tokens)
+    return getattr(tokens, "ents", ())
 
 
 _ROWS = "workbench.worthiness.rows"
@@ -109,10 +105,10 @@ def _row(tok: Any) -> tuple[Any, ...] | None:
 def _rows(tokens: Any) -> list[tuple[Any, ...] | None]:
     """The rows of ``tokens``; for a Span or a Doc each token's row is computed once per
     doc (a sentence and its clauses are scored apart and share their tokens)."""
-    kind = _spacy_kind(tokens)
-    if kind == "Doc":
+    spacy_tokens = sys.modules.get("spacy.tokens")  # loaded wherever a parse was made
+    if spacy_tokens is not None and isinstance(tokens, spacy_tokens.Doc):
         doc, start, end = tokens, 0, len(tokens)
-    elif kind == "Span":
+    elif spacy_tokens is not None and isinstance(tokens, spacy_tokens.Span):
         doc, start, end = tokens.doc, tokens.start, tokens.end
     else:  # any other sequence of tokens
         return [_row(tok) for tok in tokens]
