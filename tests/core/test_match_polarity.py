@@ -42,6 +42,10 @@ def _conflict(a: str, b: str) -> str:
             "The port lost 900 jobs and exports doubled.",
         ),
         ("Farm workers there are legal residents.", "Farm workers there are illegal residents."),
+        (
+            "Fines for non-violent offenders have gone up by half.",
+            "Fines for non-violent offenders have been reduced by half.",
+        ),
         ("The governor did not sign the water bill.", "The governor signed the water bill."),
         ("The governor signed the water bill.", "The governor vetoed the water bill."),
         ("Our town has the most potholes in the state.", "Our town has the fewest potholes."),

@@ -308,3 +308,14 @@ async def test_export_dialog_has_the_claimreview_fields(ws, article_id, tmp_path
         assert isinstance(app.screen, ReviewScreen)
     text = target.read_text()
     assert "Example Fact Desk" in text and "https://desk.example/checks/budget" in text
+
+
+def test_the_proposed_report_name_keeps_whole_words():
+    from workbench.tui.screens.export import default_name
+
+    assert default_name("Wisconsin governor's race: candidates trade claims on schools",
+                        "md") == "wisconsin-governors-race-candidates-report.md"
+    assert default_name("Café prices rose 12% in München", "csv") == (
+        "cafe-prices-rose-12-in-munchen-report.csv")
+    assert default_name("Новости дня", "html") == "report.html"
+    assert default_name("City budget grows again", "html") == "city-budget-grows-again-report.html"

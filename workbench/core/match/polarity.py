@@ -78,7 +78,7 @@ _BE_GO = frozenset("is are was were be been being s went go goes gone going way"
 
 _NOT_LEVEL = frozenset("school schools court courts speed profile".split())
 """"high school" and "low profile" say nothing of a level."""
-_VERBAL = frozenset("not never cannot non".split())
+_VERBAL = frozenset("not never cannot".split())
 _AUX = frozenset("is was are were do does did has have had could would should ca wo ai".split())
 _DETERMINERS = frozenset("no none nobody nothing neither nor without zero".split())
 """Negations of a noun phrase: they turn an adjacent direction word round ("no
@@ -122,22 +122,38 @@ class Polarity:
     """Stems of words a verbal negation anchors to ("not a Muslim": muslim)."""
     determiner: bool = False
     """The text negates a noun phrase ("no", "nobody", "without")."""
-    plain: set[str] = field(default_factory=set)
-    """Stems of every other content word."""
+    others: list[str] = field(default_factory=list)
+    """Every other content word (stemmed only when asked: ``plain``)."""
     negation: bool = False
     """The text negates anything."""
     sure: bool = True
     """Every negation of the text turned a direction word round (or there is none)."""
+    _plain: set[str] | None = None
+
+    @property
+    def plain(self) -> set[str]:
+        """Stems of the content words no negation anchors to."""
+        if self._plain is None:
+            self._plain = {stem(t) for t in self.others}
+        return self._plain
 
 
 def _tokens(text: str) -> list[str]:
     low = text.lower().replace("’", "'")
-    low = _AS_NOT.sub(" not ", _PHRASES.sub(" ", low))
-    low = _AS_WITHOUT.sub(" without ", low)
-    low = _KEPT_FROM.sub(r"\1\2 not", low)
+    if "no" in low or "or not" in low:
+        low = _PHRASES.sub(" ", low)
+    if "fail" in low or "refus" in low:
+        low = _AS_NOT.sub(" not ", low)
+    if "rather" in low or "instead" in low:
+        low = _AS_WITHOUT.sub(" without ", low)
+    if " from " in low:
+        low = _KEPT_FROM.sub(r"\1\2 not", low)
     out: list[str] = []
     for tok in _TOKEN.findall(low):
         tok = "#" if tok[0].isdigit() else tok.replace("'", "")
+        if out and out[-1] == "non":  # "non-violent" is one word, no negation
+            out[-1] += tok
+            continue
         if tok in ("for", "against") and out and out[-1].startswith("vot"):
             out[-1] += "_" + tok
             continue
@@ -145,11 +161,15 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+_NEGATORS = {
+    **dict.fromkeys(_DETERMINERS, "determiner"),
+    **dict.fromkeys(_VERBAL | {aux + "nt" for aux in _AUX}, "verbal"),
+}
+
+
 def _negator(tok: str) -> str:
     """'verbal', 'determiner' or ''."""
-    if tok in _VERBAL or (tok.endswith("nt") and tok[:-2] in _AUX):
-        return "verbal"
-    return "determiner" if tok in _DETERMINERS else ""
+    return _NEGATORS.get(tok, "")
 
 
 def polarity(text: str) -> Polarity:
@@ -190,7 +210,10 @@ def polarity(text: str) -> Polarity:
             out.words.setdefault((axis, way), shown)
         if kinds[i] or tok in STOP or len(tok) < 3:
             continue
-        (out.negated if i in anchored else out.plain).add(stem(tok))
+        if i in anchored:
+            out.negated.add(stem(tok))
+        else:
+            out.others.append(tok)
     out.sure = all(i in used for i, k in enumerate(kinds) if k)
     return out
 
