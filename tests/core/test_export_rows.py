@@ -70,3 +70,20 @@ def test_plain_text_is_what_escaping_leaves(text):
         line = slow.strip()
         if not line[:1] or not (line[0] in "-+=>" or line[0].isdigit()):
             assert md_line(text) == line
+
+
+CELLS = ["", "plain", "a,b", 'say "hi"', "line\nbreak", "cr\rhere", "crlf\r\n", "tab\tx", "=1+2",
+         "+x", "-x", "@x", "\tx", "\nx", "'q", " lead", "é,ü", "\x1b[31m,red", "\u2028,x", ",", '"']
+
+
+@pytest.mark.parametrize("value", CELLS)
+def test_csv_fields_are_what_the_csv_module_writes(value):
+    import csv
+    import io
+
+    from workbench.core.export.csv_report import _cell, _text, field, neutralize
+
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow([value, "x"])
+    assert field(value) + ",x\r\n" == out.getvalue()
+    assert _text(value) == field(neutralize(value)) == field(_cell(value))

@@ -42,7 +42,20 @@ def _conflict(a: str, b: str) -> str:
             "The port lost 900 jobs and exports doubled.",
         ),
         ("Farm workers there are legal residents.", "Farm workers there are illegal residents."),
+        (
+            "Fines for non-violent offenders have gone up by half.",
+            "Fines for non-violent offenders have been reduced by half.",
+        ),
         ("The governor did not sign the water bill.", "The governor signed the water bill."),
+        ("The governor signed the water bill.", "The governor vetoed the water bill."),
+        ("Our town has the most potholes in the state.", "Our town has the fewest potholes."),
+        ("Bread got cheaper in the village.", "Bread got costlier in the village."),
+        # "more than 40" bounds a number; the direction is in "fell" / "rose"
+        ("Sales fell more than 40 percent in May.", "Sales rose over 40 percent in May."),
+        (
+            "River levels have risen every spring for a decade.",
+            "River levels have stayed flat for a decade.",
+        ),
     ],
 )
 def test_opposite_claims_conflict(a, b):
@@ -96,6 +109,20 @@ def test_years_agree_only_when_equal():
     assert number_conflict(numbers("Tuition doubled in 2014."), numbers("Tuition doubled in 2012."))
     assert number_conflict(numbers("the storm of June 2016"), numbers("the storm of June 2019"))
     assert not number_conflict(numbers("in June 2016"), numbers("the June 2016 storm"))
+    assert "dates differ" in number_conflict(numbers("on May 3, 2010"), numbers("on May 4, 2010"))
+    assert "dates differ" in number_conflict(numbers("in March 2020"), numbers("in May 2020"))
+    assert not number_conflict(numbers("on March 3"), numbers("in March 2020"))
+    assert "dates differ" in number_conflict(numbers("on Monday night"), numbers("Sunday night"))
+
+
+def test_fractions_of_one_kind_must_agree():
+    assert "numbers differ" in number_conflict(
+        numbers("one-third of tenants"), numbers("two-thirds of tenants")
+    )
+    assert not number_conflict(numbers("a third of tenants"), numbers("one in three tenants"))
+    assert not number_conflict(
+        numbers("three-quarters of tenants"), numbers("three quarters of the tenants")
+    )
     # "50 in 2018" is a count in a year, "1 in 2,000" a ratio
     assert ("year", 2018.0) in numbers("only 50 in 2018")
     assert ("ratio", 0.0005) in numbers("1 in 2,000 drivers")

@@ -57,3 +57,25 @@ async def test_marker_detail_apply_undo_and_dismiss(tmp_path):
         keys = {b.binding.key for b in screen.active_bindings.values() if b.enabled}
         assert "M" not in keys and "W" not in keys
     ws.close()
+
+
+async def test_at_80_columns_a_match_leaves_undo_and_quit_in_the_footer(tmp_path):
+    """On a claim with a match, at 80 columns, M and W pushed "^z Undo" and "q Quit" off
+    the footer: undo and quit stay, M comes after them (the detail pane names M and W)."""
+    from workbench.tui.keys import REVIEW_BINDINGS
+    from workbench.tui.widgets.footer import FittingFooter
+
+    ws, a, loan = _setup(tmp_path)
+    ids = {b.description: b.id for b in REVIEW_BINDINGS if b.show}
+    app = WorkbenchApp(ws, article_id=a.id, cursor_blink=False, animate=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await screen.matching_done.wait()
+        table = screen.query_one(ClaimsTable)
+        table.move_cursor(row=table.get_row_index(loan.id))
+        await pilot.pause()
+        footer = screen.query_one(FittingFooter)
+        keys = [k for k in footer.query("FooterKey") if not k.has_class("-command-palette")]
+        shown = [ids[k.description] for k in keys if k.display]
+        assert {"undo", "quit", "help", "next_unreviewed", "apply_match"} <= set(shown)
+    ws.close()

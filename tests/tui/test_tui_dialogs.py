@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, OptionList, TextArea
 
 from workbench.tui.screens.confirm import Confirm
@@ -137,6 +138,33 @@ async def test_help_lists_every_binding(ws, article_id):
         assert {b.id for b in REVIEW_BINDINGS} <= ids
         await pilot.press("escape")
         assert isinstance(app.screen, ReviewScreen)
+
+
+@pytest.mark.parametrize("width", [80, 110])
+async def test_help_shows_every_description_and_id_whole(ws, article_id, width):
+    """The help cut its descriptions ("Dismiss: not a checkable claim (counts as
+    reviewe…") and, at 80 columns, the binding ids a keymap needs ("cursor_d"): the
+    action column wraps to the dialog instead."""
+    from textual.containers import VerticalScroll
+    from textual.widgets import Static
+
+    from workbench.tui.screens.help import keys_table
+
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        view = app.screen.query_one("#help-table", VerticalScroll)
+        keys = app.screen.query_one("#help-keys", Static)
+        assert view.max_scroll_x == 0 and keys.size.width <= width
+        lines = app.console.render_lines(keys_table(app.screen.rows),
+                                         app.console.options.update_width(keys.size.width))
+        shown = "\n".join("".join(segment.text for segment in line) for line in lines)
+        words = set(shown.split())
+        assert "…" not in shown
+        for _keys, description, binding_id in app.screen.rows:
+            assert binding_id in words
+            assert set(description.split()) <= words, description
 
 
 async def test_palette_runs_an_action(ws, article_id):
@@ -280,3 +308,14 @@ async def test_export_dialog_has_the_claimreview_fields(ws, article_id, tmp_path
         assert isinstance(app.screen, ReviewScreen)
     text = target.read_text()
     assert "Example Fact Desk" in text and "https://desk.example/checks/budget" in text
+
+
+def test_the_proposed_report_name_keeps_whole_words():
+    from workbench.tui.screens.export import default_name
+
+    assert default_name("Wisconsin governor's race: candidates trade claims on schools",
+                        "md") == "wisconsin-governors-race-candidates-report.md"
+    assert default_name("Café prices rose 12% in München", "csv") == (
+        "cafe-prices-rose-12-in-munchen-report.csv")
+    assert default_name("Новости дня", "html") == "report.html"
+    assert default_name("City budget grows again", "html") == "city-budget-grows-again-report.html"

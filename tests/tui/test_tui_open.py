@@ -153,6 +153,9 @@ async def test_new_article_is_extracted_in_a_worker(ws, monkeypatch, fake_model)
         assert isinstance(app.screen, ReviewScreen)
         assert calls == ["m"]
         assert fake_model == ["m"]  # the model load is its own step, before the claims
+        # the notice keeps the title's capitals (it read "Added … city budget grows again")
+        assert any(f"Added {article.id[:8]}" in n.message and "City budget grows again"
+                   in n.message for n in app._notifications)
     assert ws.article(article.id).text == article.text
     assert len(ws.claims(article.id)) == len(number_claims(article))
 
@@ -311,3 +314,35 @@ def test_discard_if_unused_removes_only_an_empty_new_workspace(tmp_path):
     Workspace.open(foreign, reviewer="t").close()
     (foreign / "notes.txt").write_text("mine", encoding="utf-8")
     assert not discard_if_unused(foreign, "t") and (foreign / "notes.txt").exists()
+
+
+def test_a_folder_is_named_as_one_and_a_pipe_is_read_as_a_file(ws_path, tmp_path):
+    """`workbench open FOLDER` said "no such file"; `workbench <(cat article.txt)` (a pipe
+    at /dev/fd/N) too, while `workbench extract` read it."""
+    import os
+    import threading
+
+    from workbench.core.articles import make_article
+
+    out, err = run_cli("--workspace", str(ws_path), str(tmp_path))
+    assert out["rc"] == 2 and "is a folder" in err and "workbench add" in err, err
+    assert err.strip().count("\n") == 0 and not ws_path.exists()
+
+    article = make_article(SAMPLE, "budget.txt")
+    with Workspace.open(ws_path, reviewer="t") as ws:
+        ws.add_article(article, number_claims(article))
+    fifo = tmp_path / "article.fifo"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with open(fifo, "w", encoding="utf-8") as pipe:
+            pipe.write(SAMPLE)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    try:
+        out, err = run_cli("--workspace", str(ws_path), str(fifo))
+    finally:
+        if writer.is_alive():  # never opened for reading: let the writer go
+            os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))
+    assert out == {"rc": 0, "screen": "ReviewScreen", "readonly": False, "spacy": False}, err

@@ -94,7 +94,11 @@ def run(args: argparse.Namespace, config: Config) -> int:
     target: str | None = args.target
     article: Article | None = None
     url: str | None = None
-    if target == "-" or (target and not is_url(target) and Path(target).is_file()):
+    if target and not is_url(target) and target != "-" and Path(target).is_dir():
+        raise InputError(f"{target}: is a folder; the workbench opens one article: name a file "
+                         f"in it, or import them all with `workbench add {target}`")
+    # a FIFO or a device (`workbench <(curl ...)`, /dev/stdin) is read as a file is
+    if target == "-" or (target and not is_url(target) and Path(target).exists()):
         article = load_article_file(target)
         encoding_notes([article])
         if target == "-":

@@ -19,7 +19,6 @@ file, built-in default. The file is ``<user config dir>/workbench/config.toml``
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 from dataclasses import dataclass, field
@@ -69,6 +68,8 @@ class Config:
         if self.reviewer:
             return self.reviewer
         try:
+            import getpass  # not needed when a name is configured
+
             return getpass.getuser()
         except Exception:  # no user database entry (containers)
             return "reviewer"

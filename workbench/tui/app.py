@@ -376,7 +376,7 @@ class WorkbenchApp(App[None]):
         except WorkbenchError as exc:
             self._failed(render.message(exc))
             return
-        self.notify(render.message(outcome.notice()).capitalize(), timeout=6, markup=False)
+        self.notify(render.first_upper(render.message(outcome.notice())), timeout=6, markup=False)
         await self.open_article(outcome.result.article_id)
 
     @on(ExtractionProgress)

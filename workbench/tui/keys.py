@@ -28,7 +28,7 @@ REVIEW_BINDINGS: list[Binding] = [
             tooltip="Back to unreviewed"),
     Binding("D", "mark('dismissed')", "Dismiss", id="mark_dismissed",
             tooltip="Dismiss: not a checkable claim (counts as reviewed)"),
-    Binding("M", "apply_match", "Apply match", id="apply_match",
+    Binding("M", "apply_match", "Apply", id="apply_match",
             tooltip="Apply the earlier check shown first under Checked before (undoable)"),
     Binding("W", "dismiss_match", "Not same", id="dismiss_match",
             tooltip="The first match under Checked before is not the same claim"),
@@ -78,11 +78,13 @@ REVIEW_BINDINGS: list[Binding] = [
 ]
 
 _FOOTER_FIRST = ("next_unreviewed", "mark_verified", "mark_disputed", "mark_false",
-                 "mark_inconclusive", "apply_match", "dismiss_match", "help", "edit_note",
-                 "add_link", "undo", "quit", "mark_dismissed", "filter_text")
-"""The footer's keys in the order it shows them: at 80 columns the first nine fit (up to
-undo), at 90 quit too (widgets.footer hides the rest whole; ? lists every key). M and W
-come only on a claim with a match (then they push the last ones out)."""
+                 "mark_inconclusive", "help", "undo", "quit", "apply_match", "dismiss_match",
+                 "edit_note", "add_link", "mark_dismissed", "filter_text")
+"""The footer's keys in the order it shows them (widgets.footer hides the rest whole; ?
+lists every key). At 80 columns the first eight and ⏎ Note fit: undo and quit always show.
+M and W come only on a claim with a match, after quit (at 80 columns "M Apply" fits, at 90
+W too; the detail pane's Checked before names both keys anyway), and push note and link
+out where there is no room: before, at 80 columns, they pushed undo and quit out."""
 MATCH_ACTIONS = ("apply_match", "dismiss_match")
 """Shown (footer) and active only on a claim with a match under Checked before."""
 

@@ -92,6 +92,12 @@ def message(text: Any, limit: int = 300) -> str:
     return one_line(str(text), limit)
 
 
+def first_upper(text: str) -> str:
+    """A notice that starts a sentence: its first letter upper case, the rest as it was
+    (``str.capitalize`` lowered the rest: "added … münchen", URLs, names)."""
+    return text[:1].upper() + text[1:]
+
+
 def status_text(status: str) -> Content:
     color = STATUS_COLOR.get(status, "")
     text = f"{STATUS_MARK.get(status, '?')} {STATUS_LABEL.get(status, status)}"

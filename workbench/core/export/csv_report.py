@@ -7,8 +7,6 @@ formula. Numeric columns are written as plain numbers and stay numbers.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from typing import Any
 
@@ -95,6 +93,25 @@ def _cell(value: Any) -> str:
 _FORMULA = frozenset("=+-@")
 
 
+def field(text: str) -> str:
+    """A text cell as ``csv.writer`` writes it here (QUOTE_MINIMAL, ``\\r\\n`` lines):
+    in double quotes, doubled inside, when it holds a comma, a quote, CR or LF."""
+    if "," in text or '"' in text or "\n" in text or "\r" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _text(value: Any) -> str:
+    """``field(_cell(value))``, printable text checked at once."""
+    if type(value) is str and value.isprintable():  # holds no CR or LF
+        if value and value[0] in _FORMULA:
+            value = "'" + value
+        if "," in value or '"' in value:
+            return '"' + value.replace('"', '""') + '"'
+        return value
+    return field(_cell(value))
+
+
 class _Cells:
     """Text cells of the values that repeat (ids, kinds, statuses, names), worked out once."""
 
@@ -104,68 +121,53 @@ class _Cells:
     def __call__(self, value: Any) -> str:
         if not value:
             return ""
-        if type(value) is not str:
-            return _cell(value)
+        if not isinstance(value, str):  # a status (StrEnum) is its text
+            return _text(value)
         done = self._done.get(value)
         if done is None:
-            done = self._done[value] = _cell(value)
+            done = self._done[value] = _text(value)
         return done
 
 
-def row_cells(article: Row, kept: Kept, same: _Cells | None = None) -> list[Any]:
-    """The cells of one claim's row, in ``COLUMNS`` order, ready to write."""
-    same = same or _Cells()
+def _link_cells(verdict: Row) -> str:
+    """The link_count, dead_links and links cells of a verdict with links."""
+    links = link_rows(verdict)
+    dead = sum(1 for link in links if link.state == "dead")
+    return f"{len(links)},{dead},{_text(' | '.join(_link_text(link) for link in links))}"
+
+
+def row_line(article: str, kept: Kept, same: _Cells) -> str:
+    """One claim's row as a CSV line; ``article`` is the title and source cells."""
     position, claim, verdict, change = kept
-    if verdict["links"]:
-        links = link_rows(verdict)
-        count, dead = len(links), sum(1 for link in links if link.state == "dead")
-        link_text = _cell(" | ".join(_link_text(link) for link in links))
-    else:
-        count, dead, link_text = 0, 0, ""
-    note, reviewer, updated = verdict["note"], verdict["reviewer"], verdict["updated_at"]
-    claim_type, speaker = claim["claim_type"], claim["speaker"]
-    return [
-        same(claim["article_id"] or verdict["article_id"]),
-        same(article["title"]),
-        same(article["source"]),
-        _number(position),
-        _cell(claim["id"]),
-        same(claim["kind"]),
-        _cell(label_of(claim, verdict)),
-        _cell(claim["anchor"]),
-        _number(claim["start"]),
-        _number(claim["end"]),
-        _cell(claim["sentence"]),
-        _number(claim["worthiness"]),
-        same(verdict["status"]),
-        _cell(note) if note else "",
-        same(reviewer) if reviewer else "",
-        _cell(updated) if updated else "",
-        count,
-        dead,
-        link_text,
-        same(change["field"]) if change else "",
-        same(change["reviewer"]) if change else "",
-        _cell(change["at"]) if change else "",
-        _cell(claim["label"]),
-        same(claim_type) if claim_type else "",
-        same(speaker) if speaker else "",
-    ]
+    links = _link_cells(verdict) if verdict["links"] else "0,0,"
+    note, updated = verdict["note"], verdict["updated_at"]
+    start, end = claim["start"], claim["end"]
+    last = (
+        f"{same(change['field'])},{same(change['reviewer'])},{_text(change['at'])}"
+        if change
+        else ",,"
+    )
+    return (
+        f"{same(claim['article_id'] or verdict['article_id'])},{article},{position},"
+        f"{_text(claim['id'])},{same(claim['kind'])},{_text(label_of(claim, verdict))},"
+        f"{_text(claim['anchor'])},{start if type(start) is int else _number(start)},"
+        f"{end if type(end) is int else _number(end)},"
+        f"{_text(claim['sentence'])},{_number(claim['worthiness'])},{same(verdict['status'])},"
+        f"{_text(note) if note else ''},{same(verdict['reviewer'])},"
+        f"{_text(updated) if updated else ''},{links},{last},{_text(claim['label'])},"
+        f"{same(claim['claim_type'])},{same(claim['speaker'])}\r\n"
+    )
 
 
 def iter_csv(report: Report) -> Iterator[str]:
-    """The CSV report in pieces: the header, then each article's rows."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
+    """The CSV report in pieces: the header, then each article's rows. Each line is
+    what ``csv.writer(quoting=QUOTE_MINIMAL, lineterminator="\\r\\n")`` writes of the
+    cells (``field``), a number as ``str`` of it."""
+    yield ",".join(field(name) for name in COLUMNS) + "\r\n"
     same = _Cells()
     for rows in article_rows(report):
-        article = rows.article
-        writer.writerows([row_cells(article, kept, same) for kept in rows.kept])
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()
+        article = f"{same(rows.article['title'])},{same(rows.article['source'])}"
+        yield "".join([row_line(article, kept, same) for kept in rows.kept])
 
 
 def render_csv(report: Report) -> str:

@@ -9,7 +9,7 @@ forbids scripts and any external load in the browser.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
@@ -20,7 +20,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from ..models import STATUSES
 from ..text import one_line, strip_controls
 from ..vocabulary import STATUS_STYLE, Status
-from .report import ArticleReport, Report, VerdictRow, clean_block, safe_href, status_label
+from .article_rows import ArticleRows, article_rows, label_of, link_rows
+from .report import Report, clean_block, safe_href, split_text, status_label
+from .spool import Spool
 
 TEMPLATE = "report.html.j2"
 _SPACE = re.compile(r"\s+")
@@ -40,7 +42,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["line"] = one_line
+    env.filters["line"] = line
     env.filters["inline"] = inline
     env.filters["when"] = when
     env.filters["field_label"] = field_label
@@ -54,7 +56,14 @@ _FIELD_LABELS = {"links": "evidence links", "link_check": "link check", "claim_i
 
 def when(stamp: object) -> str:
     """An ISO UTC time for people: '27 Nov 2026, 21:19 UTC' (unparsable text as it is)."""
-    text = one_line(str(stamp or ""), 40)
+    if type(stamp) is str:
+        return _when(stamp)
+    return _when(str(stamp or ""))
+
+
+@lru_cache(maxsize=4096)
+def _when(stamp: str) -> str:
+    text = one_line(stamp, 40)
     try:
         if re.fullmatch(r"\d{14}", text):  # the Wayback Machine's YYYYMMDDhhmmss
             moment = datetime.strptime(text, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
@@ -84,7 +93,22 @@ def host(href: object) -> str:
 
 def inline(text: object) -> str:
     """Untrusted text on one line, whitespace collapsed but kept at the edges."""
+    if type(text) is str and text.isprintable() and "  " not in text:
+        return text  # printable: its only spaces are single ASCII ones, nothing to strip
     return _SPACE.sub(" ", strip_controls(str(text or "")))
+
+
+def line(text: object) -> str:
+    """``one_line(text)``: untrusted text as a single clean line."""
+    if (
+        type(text) is str
+        and text.isprintable()
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+    ):
+        return text  # printable, single spaces, none at the edges: already one line
+    return one_line(text)  # type: ignore[arg-type]
 
 
 def template() -> Template:
@@ -107,80 +131,106 @@ def _bar(counts: dict[str, int], total: int) -> list[dict[str, Any]]:
     return segments
 
 
-def _entry(part: ArticleReport) -> dict[str, Any]:
-    return {
-        "part": part,
-        "source_href": safe_href(part.article.source),
-        "bar": _bar(part.summary.counts, part.summary.total),
-        "share": f"{part.summary.share:.0%}",
-        "claims": [
+class _Labels:
+    """``status_label`` of each status, worked out once per report."""
+
+    def __init__(self) -> None:
+        self._done: dict[object, str] = {}
+
+    def __call__(self, status: object) -> str:
+        done = self._done.get(status)
+        if done is None:
+            done = self._done[status] = status_label(status)  # type: ignore[arg-type]
+        return done
+
+
+def _claims(rows: ArticleRows, labels: _Labels) -> list[dict[str, Any]]:
+    """What the template shows of each claim the filters kept."""
+    out = []
+    for position, claim, verdict, change in rows.kept:
+        before, anchor, after = split_text(
+            claim["sentence"], claim["anchor"], claim["start"], claim["end"],
+            claim["sentence_start"],
+        )
+        note = verdict["note"]
+        out.append(
             {
-                "row": row,
-                "note_lines": clean_block(row.verdict.note).strip("\n").split("\n"),
+                "position": position,
+                "claim": claim,
+                "verdict": verdict,
+                "status": verdict["status"],
+                "status_label": labels(verdict["status"]),
+                "label": label_of(claim, verdict),
+                "before": before,
+                "anchor": anchor,
+                "after": after,
+                "note_lines": clean_block(note).strip("\n").split("\n") if note.strip() else None,
+                "links": link_rows(verdict) if verdict["links"] else [],
+                "last_change": change,
             }
-            for row in part.claims
-        ],
-    }
+        )
+    return out
 
 
-class _Articles(Sequence[dict[str, Any]]):
-    """The template's articles, built as it reaches each one (one in memory at a time)."""
-
-    def __init__(self, parts: Sequence[ArticleReport]) -> None:
-        self._parts = parts
-
-    def __len__(self) -> int:
-        return len(self._parts)
-
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
-        if isinstance(index, slice):
-            return [_entry(part) for part in self._parts[index]]
-        return _entry(self._parts[index])
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        for part in self._parts:
-            yield _entry(part)
+def _orphans(rows: ArticleRows) -> list[dict[str, Any]]:
+    out = []
+    for v, claim in zip(rows.orphaned, rows.orphan_claims, strict=True):
+        label = v["label"] or (
+            (claim["label"] or claim["anchor"]) if claim is not None else f"claim {v['claim_id']}"
+        )
+        out.append({"status": v["status"], "label": label, "claim_id": v["claim_id"],
+                    "note": v["note"]})
+    return out
 
 
-class _Verdicts:
-    """The claims with a verdict, in report order, read as the table is written."""
-
-    def __init__(self, parts: Sequence[ArticleReport]) -> None:
-        self._parts = parts
-
-    def __iter__(self) -> Iterator[VerdictRow]:
-        for part in self._parts:
-            for row in part.claims:
-                if row.verdict.status != Status.UNREVIEWED:
-                    yield VerdictRow(part.article, row)
-
-    def __bool__(self) -> bool:
-        return next(iter(self), None) is not None
-
-
-def _context(report: Report) -> dict[str, Any]:
+def _item(rows: ArticleRows, claims: list[dict[str, Any]]) -> dict[str, Any]:
+    """What the template shows of one article."""
     return {
-        "report": report,
-        "articles": _Articles(report.articles),
-        "verdicts": _Verdicts(report.articles),
-        "statuses": STATUSES,
-        "colours": STATUS_COLOURS,
-        "status_label": status_label,
+        "article": rows.article,
+        "source_href": safe_href(rows.article["source"]),
+        "bar": _bar(rows.counts, rows.total),
+        "share": f"{rows.share:.0%}",
+        "reviewers": rows.reviewers,
+        "first_reviewed": rows.first_reviewed,
+        "last_reviewed": rows.last_reviewed,
+        "reviewed": rows.reviewed,
+        "total": rows.total,
+        "counts": rows.counts,
+        "claims": claims,
+        "orphans": _orphans(rows),
     }
 
 
 def iter_html(report: Report) -> Iterator[str]:
-    """The HTML report in pieces of about 64 kB, rendered as the articles are read."""
-    batch: list[str] = []
-    size = 0
-    for piece in template().generate(**_context(report)):
-        batch.append(piece)
-        size += len(piece)
-        if size >= 65536:
-            yield "".join(batch)
-            batch, size = [], 0
-    yield "".join(batch)
+    """The HTML report in pieces, the articles read once: the head, the verdict table
+    as the articles are read (each article's section spooled meanwhile), the
+    sections, the foot (the template's macros, in that order)."""
+    page = template().module
+    count = len(report.articles)
+    many = count > 1
+    labels = _Labels()
+    unreviewed = Status.UNREVIEWED
+    if not count:
+        yield page.head(report, 0, None, STATUSES, STATUS_COLOURS)
+        yield page.foot()
+        return
+    found = False
+    with Spool() as spool:
+        for n, rows in enumerate(article_rows(report)):
+            if not n:
+                yield page.head(report, count, rows.article, STATUSES, STATUS_COLOURS)
+            claims = _claims(rows, labels)
+            marked = [entry for entry in claims if entry["status"] != unreviewed]
+            if marked:
+                if not found:
+                    yield page.table_start(many)
+                    found = True
+                yield page.verdict_rows(marked, rows.article, many)
+            spool.write(page.article(_item(rows, claims), report.filtered, STATUSES, labels))
+        yield page.table_end(found)
+        yield from spool.pieces()
+    yield page.foot()
 
 
 def render_html(report: Report) -> str:
-    return template().render(**_context(report))
+    return "".join(iter_html(report))

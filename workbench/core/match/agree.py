@@ -82,6 +82,12 @@ _MONTH = re.compile(
     r"december)\s$",
     re.IGNORECASE,
 )
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_DATE = re.compile(
+    r"\b(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+    r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+"
+    r"(?:(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?\b|(?P<year>(?:19|20)\d\d)\b)"
+)
 _DURATION = re.compile(r"\s?-?(?P<unit>years?|months?|weeks?|days?|hours?)\b", re.IGNORECASE)
 _DECADE = re.compile(r"\b(?:a|the|one|past|last|next|previous)\s(?:past\s|last\s)?decade\b", re.I)
 _ORDINALS = {
@@ -96,6 +102,14 @@ _ORDINAL = re.compile(
     re.IGNORECASE,
 )
 _SHARE = re.compile(r"\b(?:half|quarter)\b", re.IGNORECASE)
+_FRACTION = re.compile(
+    r"\b(?P<n>a|one|two|three|four)[\s-](?P<d>thirds?|quarters?|fourths?|fifths?)\b",
+    re.IGNORECASE,
+)
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_DENOMINATORS = {"thi": 3, "qua": 4, "fou": 4, "fif": 5}
+_WEEKDAY = re.compile(r"\b(?P<day>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b")
+_WEEKDAYS = "mon tues wednes thurs fri satur sun".split()
 _TIMES = re.compile(r"\b(?:twice|double[sd]?|doubling|triple[sd]?|tripling)\b", re.IGNORECASE)
 
 Number = tuple[str, float]
@@ -153,6 +167,18 @@ def numbers(text: str) -> set[Number]:
         if not any(s <= m.start() < e for s, e in spans):
             found.add(("amount", _UNITS[m.group("unit").lower()]))
             spans.append(m.span())
+    fractions = []
+    for m in _FRACTION.finditer(text):
+        n, d = _NUMERATORS[m.group("n").lower()], _DENOMINATORS[m.group("d")[:3].lower()]
+        if n < d:
+            found.add(("share", round(100 * n / d, 1)))
+            fractions.append(m.span())
+    spans += fractions
+    for m in _DATE.finditer(text):
+        month = _MONTHS.index(m.group("month")[:3].lower()) + 1
+        found.add(("month", float(month)))
+        if m.group("day"):
+            found.add(("date", float(100 * month + int(m.group("day")))))
     for m in _DECADE.finditer(text):
         found.add(("years", 10.0))
         spans.append(m.span())
@@ -203,9 +229,12 @@ def numbers(text: str) -> set[Number]:
             value *= _UNITS.get(unit, 1.0)
         kind = "percent" if m.group("pct") else _duration(text, m.end(), "amount", unit)
         found.add((kind, value))
-    # "a half", "half of": a share; "a quarter" likewise
+    # "a half", "half of": a share; "a quarter", "two-thirds" likewise
     for m in _SHARE.finditer(text):
-        found.add(("share", 50.0 if m.group().lower() == "half" else 25.0))
+        if not any(s <= m.start() < e for s, e in fractions):
+            found.add(("share", 50.0 if m.group().lower() == "half" else 25.0))
+    for m in _WEEKDAY.finditer(text):
+        found.add(("weekday", float(_WEEKDAYS.index(m.group("day").lower()) + 1)))
     for m in _TIMES.finditer(text):
         word = m.group().lower()
         found.add(("times", 2.0 if word.startswith(("twice", "doubl")) else 3.0))
@@ -228,10 +257,13 @@ def _rounded(kind: str, a: float, b: float) -> bool:
     return big > 0 and small / big >= 0.97
 
 
+_EXACT = ("year", "month", "date", "weekday")
+
+
 def agrees(kind: str, a: float, b: float) -> bool:
     """Two values of one kind are the same quantity (equal, or one the other rounded);
-    years only when equal (2016 is not 2012 rounded)."""
-    if kind == "year":
+    years, months and dates only when equal (2016 is not 2012 rounded)."""
+    if kind in _EXACT:
         return a == b
     return _same(a, b) or _rounded(kind, a, b)
 
@@ -243,6 +275,11 @@ _SOFT = ("share", "times", "ordinal")
 def number_conflict(query: set[Number], candidate: set[Number]) -> str:
     """Why the candidate's numbers disagree with the query's ('' when they agree)."""
     for kind, value in sorted(candidate):
+        if kind == "share":  # "two-thirds" is not "one-third"; "half" may be 47 percent
+            shares = [v for k, v in query if k == "share"]
+            if shares and not any(abs(value - v) < 1 for v in shares):
+                return f"numbers differ: {_fmt(value)} vs {_fmt(shares[0])} percent"
+            continue
         if kind in _SOFT or value == 0:
             continue
         same_kind = [v for k, v in query if k == kind]
@@ -256,12 +293,19 @@ def number_conflict(query: set[Number], candidate: set[Number]) -> str:
         if not same_kind:
             continue
         if not any(agrees(kind, value, v) for v in same_kind):
-            shown = ", ".join(_fmt(v) for v in sorted(same_kind)[:3])
-            return f"numbers differ: {_fmt(value)} vs {shown}"
+            shown = ", ".join(_fmt(v, kind) for v in sorted(same_kind)[:3])
+            what = "dates" if kind in ("month", "date", "weekday") else "numbers"
+            return f"{what} differ: {_fmt(value, kind)} vs {shown}"
     return ""
 
 
-def _fmt(value: float) -> str:
+def _fmt(value: float, kind: str = "") -> str:
+    if kind == "weekday":
+        return _WEEKDAYS[int(value) - 1].capitalize() + "day"
+    if kind == "month":
+        return _MONTHS[int(value) - 1].capitalize()
+    if kind == "date":
+        return f"{_MONTHS[int(value) // 100 - 1].capitalize()} {int(value) % 100}"
     return f"{value:,.0f}" if value == int(value) else f"{value:,g}"
 
 

@@ -8,7 +8,8 @@ facts. ``polarity(text)`` reads which way a text goes on each **axis**:
 - ``quality``: better (best, improved) or worse (worst, worsened);
 - ``stance``: for (supports, backed, voted for) or against (opposes, voted against);
 - ``permit``: allow (allowed, legalized) or forbid (banned, prohibits);
-- ``legal``: legal or illegal; ``outcome``: won or lost;
+- ``legal``: legal or illegal; ``outcome``: won or lost; ``enact``: signed or vetoed;
+  ``open``: opened or closed;
 
 a negation right before the word ("did not raise", "never supported", "no increase")
 turns it round. ``polarity_conflict(query, candidate)`` is the reason two texts
@@ -37,12 +38,13 @@ _AXES: dict[str, tuple[str, str]] = {
         """rise rises rose risen rising increase increased increases increasing grew grow
         grows growing higher highest more gained doubled tripled soar soared soaring jump
         jumped jumps surge surged boost boosted boosts raise raised raises raising expand
-        expanded expands hike hiked hikes hiking created creates create added up above""",
+        expanded expands hike hiked hikes hiking created creates create added up above
+        gains high costlier""",
         """fall falls fell fallen falling decrease decreased decreases decreasing decline
         declined declines declining drop dropped drops dropping lower lowest lowered less
         fewer fewest least down cut cuts cutting reduce reduced reduces reducing shrink
         shrank shrunk shrinking lose lost loses losing plunge plunged slash slashed slashes
-        halved eliminated eliminate eliminates below""",
+        halved eliminated eliminate eliminates below losses loss low cheaper cheapest""",
     ),
     "quality": (
         "best better improved improve improves improving strongest stronger",
@@ -62,6 +64,8 @@ _AXES: dict[str, tuple[str, str]] = {
         outlawed forbid forbids forbade forbidden""",
     ),
     "legal": ("legal lawful legally", "illegal unlawful illegally"),
+    "enact": ("signed approved approves enacted", "vetoed veto vetoes vetoing"),
+    "open": ("opened opens reopened reopens", "closed closes shut shuttered"),
     "outcome": ("won win wins winning", "lost lose loses losing"),
 }
 _WAYS: dict[str, list[tuple[str, int]]] = {}
@@ -72,6 +76,8 @@ for _axis, (_up, _down) in _AXES.items():
 _BE_GO = frozenset("is are was were be been being s went go goes gone going way".split())
 """"up" and "down" are a direction only after these ("is up", "went down")."""
 
+_NOT_LEVEL = frozenset("school schools court courts speed profile".split())
+""""high school" and "low profile" say nothing of a level."""
 _VERBAL = frozenset("not never cannot".split())
 _AUX = frozenset("is was are were do does did has have had could would should ca wo ai".split())
 _DETERMINERS = frozenset("no none nobody nothing neither nor without zero".split())
@@ -93,7 +99,14 @@ _SKIP = frozenset(
     much""".split()
 )
 """Words between a negation and the word it turns round (light verbs, articles)."""
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d[\d,.]*")
+_FLAT = frozenset("flat unchanged stagnant stagnated stalled steady stable".split())
+"""Neither up nor down: "flat" is not "rose", nor "fell" (but may be "did not rise")."""
+_COUNT = frozenset(
+    """# a an one two three four five six seven eight nine ten twenty thirty forty fifty
+    hundred hundreds thousand thousands million millions billion half third quarter
+    twice""".split()
+)
 _WINDOW = 4
 
 
@@ -103,26 +116,44 @@ class Polarity:
     """Axis -> the ways (+1 / -1) the text goes on it, once per word."""
     words: dict[tuple[str, int], str] = field(default_factory=dict)
     """(axis, way) -> a word that shows it (for the reason)."""
+    plain_ways: set[tuple[str, int]] = field(default_factory=set)
+    """(axis, way) stated by a word no negation turns round."""
     negated: set[str] = field(default_factory=set)
     """Stems of words a verbal negation anchors to ("not a Muslim": muslim)."""
     determiner: bool = False
     """The text negates a noun phrase ("no", "nobody", "without")."""
-    plain: set[str] = field(default_factory=set)
-    """Stems of every other content word."""
+    others: list[str] = field(default_factory=list)
+    """Every other content word (stemmed only when asked: ``plain``)."""
     negation: bool = False
     """The text negates anything."""
     sure: bool = True
     """Every negation of the text turned a direction word round (or there is none)."""
+    _plain: set[str] | None = None
+
+    @property
+    def plain(self) -> set[str]:
+        """Stems of the content words no negation anchors to."""
+        if self._plain is None:
+            self._plain = {stem(t) for t in self.others}
+        return self._plain
 
 
 def _tokens(text: str) -> list[str]:
     low = text.lower().replace("’", "'")
-    low = _AS_NOT.sub(" not ", _PHRASES.sub(" ", low))
-    low = _AS_WITHOUT.sub(" without ", low)
-    low = _KEPT_FROM.sub(r"\1\2 not", low)
+    if "no" in low or "or not" in low:
+        low = _PHRASES.sub(" ", low)
+    if "fail" in low or "refus" in low:
+        low = _AS_NOT.sub(" not ", low)
+    if "rather" in low or "instead" in low:
+        low = _AS_WITHOUT.sub(" without ", low)
+    if " from " in low:
+        low = _KEPT_FROM.sub(r"\1\2 not", low)
     out: list[str] = []
     for tok in _TOKEN.findall(low):
-        tok = tok.replace("'", "")
+        tok = "#" if tok[0].isdigit() else tok.replace("'", "")
+        if out and out[-1] == "non":  # "non-violent" is one word, no negation
+            out[-1] += tok
+            continue
         if tok in ("for", "against") and out and out[-1].startswith("vot"):
             out[-1] += "_" + tok
             continue
@@ -130,11 +161,15 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+_NEGATORS = {
+    **dict.fromkeys(_DETERMINERS, "determiner"),
+    **dict.fromkeys(_VERBAL | {aux + "nt" for aux in _AUX}, "verbal"),
+}
+
+
 def _negator(tok: str) -> str:
     """'verbal', 'determiner' or ''."""
-    if tok in _VERBAL or (tok.endswith("nt") and tok[:-2] in _AUX):
-        return "verbal"
-    return "determiner" if tok in _DETERMINERS else ""
+    return _NEGATORS.get(tok, "")
 
 
 def polarity(text: str) -> Polarity:
@@ -147,23 +182,38 @@ def polarity(text: str) -> Polarity:
         if kind != "verbal":
             continue
         for j in range(i + 1, min(i + 3 + _WINDOW, len(toks))):
-            if toks[j] not in STOP and toks[j] not in _SKIP and not kinds[j]:
+            if toks[j] not in STOP and toks[j] not in _SKIP and not kinds[j] and toks[j] != "#":
                 anchored.add(j)
                 break
     for i, tok in enumerate(toks):
         if tok in ("up", "down") and (i == 0 or toks[i - 1] not in _BE_GO):
             continue
-        for axis, way in _WAYS.get(tok, ()):
+        if tok in ("high", "low") and i + 1 < len(toks) and toks[i + 1] in _NOT_LEVEL:
+            continue
+        ways = _WAYS.get(tok, ())
+        if tok == "most" and i > 0 and toks[i - 1] == "the":
+            ways = [("amount", 1)]  # "the most" (not "most people")
+        elif tok in _FLAT:
+            ways = [("amount", 0)]
+        elif tok in ("more", "less", "fewer") and toks[i + 1 : i + 2] == ["than"]:
+            if toks[i + 2 : i + 3] and toks[i + 2] in _COUNT:
+                ways = [("bound", 1 if tok == "more" else -1)]  # "more than 2 million"
+        for axis, way in ways:
             shown = tok.replace("_", " ")
             neg = _turned_by(toks, kinds, i)
             if neg is not None:
                 used.add(neg)
                 way, shown = -way, "not " + shown
+            else:
+                out.plain_ways.add((axis, way))
             out.ways.setdefault(axis, []).append(way)
             out.words.setdefault((axis, way), shown)
         if kinds[i] or tok in STOP or len(tok) < 3:
             continue
-        (out.negated if i in anchored else out.plain).add(stem(tok))
+        if i in anchored:
+            out.negated.add(stem(tok))
+        else:
+            out.others.append(tok)
     out.sure = all(i in used for i, k in enumerate(kinds) if k)
     return out
 
@@ -191,6 +241,10 @@ def polarity_conflict(query: Polarity, candidate: Polarity) -> str:
         left_a, left_b = set(a - b), set(b - a)
         if len(left_a) == 1 and len(left_b) == 1 and left_a != left_b:
             wa, wb = left_a.pop(), left_b.pop()
+            if wa == 0 and (axis, wb) not in candidate.plain_ways:
+                continue  # "flat" against "did not rise"
+            if wb == 0 and (axis, wa) not in query.plain_ways:
+                continue
             return f"direction differs: {query.words[(axis, wa)]} vs {candidate.words[(axis, wb)]}"
     for one, other in ((query, candidate), (candidate, query)):
         # what one negates and the other states plainly, when the other negates no noun

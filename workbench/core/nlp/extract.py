@@ -311,20 +311,72 @@ def _unasserted(sent: Span, d: _Draft, said: list[Any]) -> bool:
     return span is not None and unasserted(span.root, sent, said, d.kind)
 
 
-def _worth(sent: Span, cache: dict[tuple[int, int], float]) -> Callable[[], float] | None:
-    """The sentence's check-worthiness, computed once (kept in ``cache`` for the claims'
-    own scores) and only when asked for."""
-    scorer = _load_scorer()
-    if scorer is None:
-        return None
-    key = (sent.start, sent.end)
+class _Sentence:
+    """One sentence's worthiness and factual gate, read from one list of parse features
+    (built once, and only when a claim of the sentence asks for either score)."""
 
-    def score() -> float:
-        if key not in cache:
-            cache[key] = round(float(scorer.score_spans([sent])[0]), 4)
-        return cache[key]
+    __slots__ = ("sent", "cache", "feats")
 
-    return score
+    def __init__(self, sent: Span, cache: dict[tuple[int, int], float]) -> None:
+        self.sent, self.cache = sent, cache
+        self.feats: list[str] | None = None
+
+    def features(self) -> list[str]:
+        if self.feats is None:
+            from .worthiness.features import token_features
+
+            self.feats = token_features(self.sent)
+        return self.feats
+
+    def worth(self) -> float:
+        """The sentence's check-worthiness (kept in ``cache`` for the claims' scores)."""
+        key = (self.sent.start, self.sent.end)
+        if key not in self.cache:
+            scorer = _load_scorer()
+            if scorer.dense is None:
+                score = scorer.score_features(self.features())
+            else:  # a model with sentence vectors reads the text as well
+                score = scorer.score_spans([self.sent])[0]
+            self.cache[key] = round(float(score), 4)
+        return self.cache[key]
+
+    def nonfactual(self) -> float | None:
+        """The factual gate's probability that the sentence states nothing checkable
+        (None without a gate model)."""
+        from .worthiness.gate import gate_features, load_gate
+
+        gate = load_gate()
+        if gate is None:
+            return None
+        p = gate.score_features(gate_features(self.sent, self.features()))
+        if _load_scorer() is not None:
+            self.worth()  # its claims are scored from the same features
+        return p
+
+
+def _gate(scores: _Sentence, drafts: list[_Draft], claims: list[Any], quotes: list[Any]) -> bool:
+    """Apply the factual gate to one sentence's claims (in place); True when it vetoes
+    them all. A sentence it is sure of loses every claim; one it doubts loses the
+    statements with nothing but a name or an actor to them (``Statement.weak``), and a
+    date, duration, ordinal or event standing alone (no statement, number or quote)."""
+    from .worthiness.gate import ALONE_VETO, MINOR_KINDS, VETO, WEAK_VETO
+
+    p = scores.nonfactual()
+    if p is None:
+        return False
+    if p >= VETO:
+        return True
+    if p >= WEAK_VETO:
+        claims[:] = [st for st in claims if not st.weak]
+    if p >= ALONE_VETO and not quotes and not [st for st in claims if not st.silent]:
+        if all(d.kind in MINOR_KINDS for d in drafts):
+            drafts.clear()
+    return False
+
+
+def _worth(sent: _Sentence) -> Callable[[], float] | None:
+    """The sentence's check-worthiness, computed only when asked for."""
+    return None if _load_scorer() is None else sent.worth
 
 
 def _doc_drafts(
@@ -367,15 +419,11 @@ def _doc_drafts(
             drafts = [d for d in drafts if not _unasserted(sent, d, said)]
         found = [Covered(d.kind, d.start, d.end, d.value) for d in drafts]
         in_sent = [q for q in quote_spans if sent.start_char <= q.start < sent.end_char]
-        claims = statements(
-            sent,
-            said,
-            found,
-            in_sent,
-            all_quotes,
-            _worth(sent, worth if worth is not None else {}),
-        )
+        scores = _Sentence(sent, worth if worth is not None else {})
+        claims = statements(sent, said, found, in_sent, all_quotes, _worth(scores))
         claims.extend(attach_records(sent, claims, drafts, said, all_quotes))
+        if (drafts or claims) and _gate(scores, drafts, claims, in_sent):
+            drafts, claims = [], []  # the factual gate: the sentence states nothing checkable
         for st in claims:
             folded.update(st.folds)
         claims = [st for st in claims if not st.silent]

@@ -136,6 +136,7 @@ class Statement:
     speaker: str | None
     folds: list[tuple[int, int]] = field(default_factory=list)
     silent: bool = False  # not a claim; only its folds apply (a newsroom line's weekday)
+    weak: bool = False  # nothing but a name or an actor to check: the factual gate may drop it
 
 
 @dataclass(frozen=True)
@@ -762,12 +763,47 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
         return True
     if report is not None and report.speaker is None and verb_in(report.verb, UNNAMED_BELIEFS):
         return True  # "Many fear the worst is yet to come": a mood, nobody's statement
+    if report is not None and report.verb is not None and verb_in(report.verb, WISH_REPORTS):
+        return True  # "Farmers fear that the deal will flood the market": a fear, not a fact
+    if report is not None and _mental_state(head):
+        return True  # "She said she was exhausted", "He said he hoped to visit Kyiv"
     if _open_question(head):
         return True  # "It remains to be seen whether ...", "Time will tell whether ..."
     return report is None and _evaluative(head)
 
 
 UNNAMED_BELIEFS = frozenset({"fear", "believe", "think", "hope", "feel", "suspect"})
+WISH_REPORTS = frozenset({"fear", "hope", "worry", "wish", "dread"})
+"""Verbs whose complement is what someone fears or wishes, whoever says it."""
+FEELING_VERBS = frozenset(
+    "hope wish love hate feel like prefer doubt wonder miss regret fear worry".split()
+)
+FEELING_ADJECTIVES = frozenset(
+    """happy unhappy sad proud delighted pleased thrilled relieved exhausted tired frustrated
+    disappointed angry upset worried concerned sure certain convinced confident optimistic
+    pessimistic hopeful grateful glad sorry excited nervous afraid scared determined honoured
+    honored humbled devastated heartbroken shocked surprised saddened appalled furious
+    overjoyed anxious ashamed embarrassed fed content comfortable keen eager thankful
+    disgusted horrified stunned amazed bewildered baffled""".split()
+)
+"""States of mind: "she said she was relieved" reports a feeling, not a fact."""
+_PERSONAL_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
+
+
+def _mental_state(head: Token) -> bool:
+    """A reported clause that states its subject's feeling, wish or certainty ("he was
+    convinced ...", "she hoped to ...", "they felt forgotten"), not an event or a fact."""
+    if verb_in(head, FEELING_VERBS):
+        return True
+    subj = _own_subject(head)
+    if subj is None or subj.lower_ not in _PERSONAL_SUBJECTS:
+        return False
+    if head.lemma_.lower() not in COPULAS:
+        return False
+    return any(
+        c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in FEELING_ADJECTIVES
+        for c in head.children
+    )
 
 
 def _open_question(head: Token) -> bool:
@@ -1047,13 +1083,12 @@ def statements(
         ):
             continue
         named_source = report is not None and report.speaker is not None and not report.opinion
-        if (
-            worth is not None
-            and not named_source
+        weak = (
+            not named_source
             and not _has_signal(head, tokens, tags, strong=True)
             and not _states(head)
-            and worth() < WEAK_WORTHINESS
-        ):
+        )
+        if weak and worth is not None and worth() < WEAK_WORTHINESS:
             continue  # only a name or an actor, and the sentence reads as colour or comment
         mode = modality(head)
         value: dict[str, Any] = {"negated": "negated" in tags}
@@ -1099,7 +1134,7 @@ def statements(
         if report is not None and speaker:
             label = f"{speaker}{' denies' if report.denied else ''}: {label}"
         ctype = claim_type(head, tokens, tags, mode, report)
-        out.append(Statement(start, end, label, value, ctype, speaker, folds))
+        out.append(Statement(start, end, label, value, ctype, speaker, folds, weak=weak))
     return out
 
 

@@ -67,11 +67,11 @@ def mark(
     title: str | None = None,
 ) -> Edited:
     """``workbench mark``: status, and optionally the note and a link, as one step."""
-    from ..net.links import normalize_url
-
     parsed = parse_status(status) if status is not None else None
     given_stance = parse_stance(stance) if stance is not None else None
     if link is not None:
+        from ..net.links import normalize_url
+
         normalize_url(link)  # refuse a bad link before anything is written
     elif given_stance is not None or title:
         raise InputError("--stance and --title describe a link: give it with --link URL")

@@ -26,7 +26,6 @@ from typing import Any
 from .. import models
 from ..errors import InputError, NotFound
 from ..models import ArchiveSnapshot, Link, LinkCheck, Verdict
-from ..net.links import normalize_url
 from ..text import one_line, strip_controls
 
 Triple = tuple[str, Any, Any]
@@ -226,3 +225,11 @@ def replay(fields: list[tuple[str, Any]]) -> Mutation:
         return out
 
     return mutate
+
+
+def normalize_url(url: str) -> str:
+    """``net.links.normalize_url``, imported when a link is edited (urllib and its
+    regexes are not needed to mark a claim)."""
+    from ..net.links import normalize_url as normalize
+
+    return normalize(url)

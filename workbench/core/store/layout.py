@@ -13,8 +13,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import InputError, NotFound, StoreError, WorkspaceCorrupt, WorkspaceLocked
@@ -50,7 +50,7 @@ Clock = Callable[[], str]
 
 
 def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())  # no datetime import
 
 
 def check_id(value: object, what: str) -> str:

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported by the first watcher (a command never starts one)
+    import threading
 
 POLL_SECONDS = 0.25
 
@@ -56,12 +59,16 @@ class Watcher:
         self._counter = counter
         self._on_change = on_change
         self._listeners: list[Callable[[], None]] = []
+        import threading
+
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._seen = counter.read()
         self._thread: threading.Thread | None = None
 
     def add(self, listener: Callable[[], None]) -> Callable[[], None]:
+        import threading
+
         with self._lock:
             self._listeners.append(listener)
             if self._thread is None:
@@ -81,6 +88,8 @@ class Watcher:
         return unsubscribe
 
     def stop(self) -> None:
+        import threading
+
         self._stop.set()
         thread = self._thread
         if thread is not None and thread is not threading.current_thread():

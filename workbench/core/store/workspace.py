@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -31,7 +30,6 @@ from .claim_map import remove as remove_claim_map
 from .index import ArticleIndex, Summary, ids_of, summarize
 from .journal import Journal
 from .layout import Clock, Layout, WriterLock, check_id, lock_is_free, utc_now
-from .reimport import plan_moves
 from .replay import UndoSteps, new_step, values_to_set
 from .results import ArticleSummary, ImportResult
 from .storage import MANY_AT_ONCE, AtomicJSONStorage, describe_os_error, fsync_dir
@@ -62,7 +60,8 @@ class Workspace:
         """Articles a group added (its undo step may name articles not yet indexed)."""
         self._counter = ChangeCounter(layout.changes)
         self._watcher: Watcher | None = None
-        self._stale = threading.Event()
+        self._stale = False
+        """Set by the watcher thread when another process changed the workspace."""
         self._closed = False
 
     def _load_state(self) -> None:
@@ -167,12 +166,12 @@ class Workspace:
         return self._watcher.add(listener)
 
     def _on_outside_change(self) -> None:
-        self._stale.set()
+        self._stale = True
 
     def _refresh(self) -> None:
         """Drop cached state when another process changed the workspace."""
-        if self._stale.is_set() and self._txn is None:
-            self._stale.clear()
+        if self._stale and self._txn is None:
+            self._stale = False
             self._load_state()
 
     def is_locked_by_other(self) -> bool:
@@ -193,7 +192,7 @@ class Workspace:
         self._layout.articles_dir()
         self._layout.clean_temp_files()
         self._load_state()
-        self._stale.clear()
+        self._stale = False
         return True
 
     def checkpoint(self) -> None:
@@ -285,6 +284,8 @@ class Workspace:
         added_at = old_article.get("added_at", now) if same else now
         old_claims = ordered(old.get("claims", {}))
         claims, dropped = _carry_reviewer_claims(old_claims, claims, article)
+        from .reimport import plan_moves  # only imports use it
+
         plan = plan_moves(
             old_claims, old.get("verdicts", {}).values(), claims, article.id, keep=dropped
         )

@@ -4,6 +4,7 @@ the publishing page's URL and organization. Built and written by services.export
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,7 +22,19 @@ from .. import render
 
 
 def default_name(title: str, fmt: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", one_line(title).lower()).strip("-")[:40] or "report"
+    """The report's file name from the article's title: ASCII words (accents dropped, an
+    apostrophe joins its word) up to 40 characters, never cut inside a word ("Café ... in
+    München" made "caf-...-m-nchen", "governor's race: candidates trade" made
+    "governor-s-race-candidates-tra")."""
+    plain = unicodedata.normalize("NFKD", one_line(title)).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", re.sub(r"'", "", plain.lower()))
+    if not words:
+        return f"report{SUFFIXES.get(fmt, '.txt')}"
+    slug = words[0][:40]
+    for word in words[1:]:
+        if len(slug) + 1 + len(word) > 40:
+            break
+        slug += "-" + word
     return f"{slug}-report{SUFFIXES.get(fmt, '.txt')}"
 
 
@@ -35,7 +48,9 @@ def proposed_path(title: str, fmt: str) -> str:
 
 class ExportDialog(ModalScreen[None]):
     BINDINGS = [
-        Binding("ctrl+s", "export", "Export", id="export_submit", priority=True),
+        # not a priority binding: that would run ahead of keys still queued for the field
+        # (text typed just before ctrl+s was lost)
+        Binding("ctrl+s", "export", "Export", id="export_submit"),
         Binding("escape", "cancel", "Cancel", id="export_cancel"),
     ]
 

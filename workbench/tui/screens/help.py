@@ -1,14 +1,34 @@
-"""The help overlay: every binding with its current key (keymap overrides included)."""
+"""The help overlay: every binding with its current key (keymap overrides included).
+
+The keys are one table whose action column wraps to the width of the dialog, so every
+description and binding id (the name a ``[keymap]`` entry needs) is shown whole at 80
+columns as at 120 (a fixed-width table cut them: "Dismiss: not a checkable claim (counts
+as reviewe…", "cursor_d")."""
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from .. import render
+
+
+def keys_table(rows: list[tuple[str, str, str]]) -> Table:
+    """Key, action (wrapped), binding id: plain Text cells, never markup."""
+    table = Table(box=None, expand=True, pad_edge=False, padding=(0, 1), show_edge=False,
+                  header_style="bold")
+    table.add_column("key", no_wrap=True, style="bold")
+    table.add_column("action", ratio=1, overflow="fold")
+    table.add_column("id", no_wrap=True, style="dim")
+    for keys, description, binding_id in rows:
+        table.add_row(render.cell(keys), Text(render.message(description, 0)),
+                      render.cell(binding_id))
+    return table
 
 
 class HelpScreen(ModalScreen[None]):
@@ -29,25 +49,19 @@ class HelpScreen(ModalScreen[None]):
             if self.advance:
                 title += "; marking moves to the next claim"
             yield Static(render.line(title, style="bold"), markup=False)
-            yield DataTable(id="help-table", cursor_type="row", show_cursor=False)
+            with VerticalScroll(id="help-table"):
+                yield Static(keys_table(self.rows), id="help-keys")
             yield Static(render.hint("j / k, ↓ / ↑: scroll   escape / ?: close   "
                                      "ctrl+p: command palette"),
                          markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("key", key="key")
-        table.add_column("action", key="action")
-        table.add_column("id", key="id")
-        for keys, description, binding_id in self.rows:
-            table.add_row(render.cell(keys, 24, "bold"), render.cell(description, 50),
-                          render.cell(binding_id, 24, "dim"))
-        table.focus()
+        self.query_one("#help-table", VerticalScroll).focus()
 
     def action_scroll(self, step: int) -> None:
         """j / k scroll the list like the arrows."""
-        table = self.query_one(DataTable)
-        table.scroll_to(y=table.scroll_y + step, animate=False)
+        view = self.query_one("#help-table", VerticalScroll)
+        view.scroll_to(y=view.scroll_y + step, animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -20,7 +20,9 @@ class LabelDialog(ModalScreen[str | None]):
     """Dismisses with the new label ("" = back to the extracted label), or None."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="label_save", priority=True),
+        # not a priority binding: that would run ahead of keys still queued for the field
+        # (text typed just before ctrl+s was lost)
+        Binding("ctrl+s", "save", "Save", id="label_save"),
         Binding("escape", "cancel", "Cancel", id="label_cancel"),
     ]
 

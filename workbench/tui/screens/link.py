@@ -43,7 +43,9 @@ class LinkDialog(ModalScreen[LinkForm | None]):
     """Dismisses with a LinkForm or None."""
 
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Save", id="link_submit", priority=True),
+        # not a priority binding: that would run ahead of keys still queued for the field
+        # (text typed just before ctrl+s was lost)
+        Binding("ctrl+s", "submit", "Save", id="link_submit"),
         Binding("escape", "cancel", "Cancel", id="link_cancel"),
     ]
 

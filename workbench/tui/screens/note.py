@@ -21,7 +21,9 @@ class NoteEditor(ModalScreen[str | None]):
     """Dismisses with the new note, or None when cancelled."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="note_save", priority=True),
+        # not a priority binding: that would run ahead of keys still queued for the field
+        # (text typed just before ctrl+s was lost)
+        Binding("ctrl+s", "save", "Save", id="note_save"),
         Binding("escape", "cancel", "Cancel", id="note_cancel"),
     ]
 

@@ -24,9 +24,17 @@ from ..team import TeamState, connection_segment, who_cells
 from ..widgets.footer import FittingFooter
 
 
+class ArticlesTable(DataTable):
+    """The picker's table: enter opens the article under the cursor (RowSelected), shown
+    as "⏎ Open" in the footer. A binding of the table, not a priority one of the screen:
+    that ran ahead of keys still queued for the table (j then enter opened the article
+    under the old cursor)."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Open", id="picker_open")]
+
+
 class PickerScreen(Screen):
     BINDINGS = [
-        Binding("enter", "choose", "Open", id="picker_open", priority=True),
         Binding("j", "move(1)", "Down", show=False, id="picker_down"),
         Binding("k", "move(-1)", "Up", show=False, id="picker_up"),
         Binding("r", "rename", "Rename", id="picker_rename"),
@@ -97,7 +105,7 @@ class PickerScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(self.title_line(), markup=False, id="picker-title")
-        yield DataTable(id="articles", cursor_type="row")
+        yield ArticlesTable(id="articles", cursor_type="row")
         yield Static("", markup=False, id="picker-empty")
         yield FittingFooter()
 

@@ -574,7 +574,7 @@ class ReviewScreen(TeamReview):
         verdict = self.attempt(self.session.save_checks, message.claim_id, message.run)
         if verdict is not None:
             self.verdict_changed(verdict)
-        self.notify(render.message(message.run.summary()).capitalize() + ".", timeout=6,
+        self.notify(render.first_upper(render.message(message.run.summary())) + ".", timeout=6,
                     markup=False)
 
     # ------------------------------------------------------------ undo / redo

@@ -1,0 +1,190 @@
+"""Choose the factual gate's veto threshold (``worthiness/gate.py: VETO``).
+
+Extracts each dev set once with the veto off, keeps every sentence's gate score, then
+replays the veto at each threshold (a claim of a sentence scoring >= the threshold is
+dropped; quotes too with ``--quotes``) and prints, per set, recall by overlap (overall
+and per target group), precision and the non-claim rate; for the news sentence files
+(dev_statements, nonclaim_dev) the share of non-claim sentences with no claim and of
+checkable ones with a claim, on nonclaim_dev's training and held-out parts apart.
+
+    python bench/gate_calibrate.py [--sets eval eval2 eval3] [--thresholds 0.6 0.7 ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from extract_eval import GROUPS, evaluate, print_report  # noqa: E402
+
+from workbench.core.articles import load_article_file, make_article  # noqa: E402
+from workbench.core.nlp import extract  # noqa: E402
+from workbench.core.nlp.worthiness import gate as gate_mod  # noqa: E402
+from workbench.core.nlp.worthiness.gate_train import (  # noqa: E402
+    DEV_RECORDS,
+    DEV_STATEMENTS,
+    NONCLAIM_DEV,
+    NewsItem,
+    read_news,
+    split_news,
+)
+
+PROBS: dict[str, float] = {}
+WEAK: set[tuple[str, str]] = set()  # (sentence, anchor) of statements with weak support
+ALONE: set[str] = set()  # sentences whose only claims are dates, durations, ordinals, events
+
+
+def _recording(scores: Any, drafts: list[Any], claims: list[Any], quotes: list[Any]) -> bool:
+    p = scores.nonfactual()
+    if p is None:
+        return False
+    sent = scores.sent
+    PROBS[sent.text] = p
+    for st in claims:
+        if st.weak:
+            WEAK.add((sent.text, sent.doc.text[st.start : st.end]))
+    if not quotes and not [st for st in claims if not st.silent]:
+        if all(d.kind in gate_mod.MINOR_KINDS for d in drafts):
+            ALONE.add(sent.text)
+    return False
+
+
+def _kept(claims: list[Any], config: tuple[float, float, float], quotes: bool) -> list[Any]:
+    """The claims left when the gate vetoes at ``config`` (every claim, weak statements,
+    lone dates/durations/ordinals/events)."""
+    threshold, weak_t, alone_t = config
+    out = []
+    for c in claims:
+        if c.kind == "consistency" or (c.kind == "quote" and not quotes):
+            out.append(c)
+            continue
+        p = PROBS.get(c.sentence, 0.0)
+        if p >= threshold:
+            continue
+        if p >= weak_t and c.kind == "statement" and (c.sentence, c.anchor) in WEAK:
+            continue
+        if p >= alone_t and c.kind in gate_mod.MINOR_KINDS and c.sentence in ALONE:
+            continue
+        out.append(c)
+    return out
+
+
+def _set_rows(data: Path, configs: list[Any], quotes: bool) -> list[str]:
+    paths = sorted(data.glob("*.txt"))
+    articles = [load_article_file(p) for p in paths]
+    anns = [json.loads(p.with_suffix(".json").read_text(encoding="utf-8")) for p in paths]
+    all_claims = extract.extract_many(articles)
+    rows = []
+    for cfg in configs:
+        results = [
+            evaluate(p.stem, a, ann, _kept(cl, cfg, quotes))
+            for p, a, ann, cl in zip(paths, articles, anns, all_claims, strict=True)
+        ]
+        with contextlib.redirect_stdout(io.StringIO()):
+            t = print_report(results, True)
+        groups = " ".join(
+            f"{g[:5]} {100 * t['by_group'][g][2] / t['by_group'][g][0]:5.1f}"
+            for g in GROUPS
+            if g in t["by_group"]
+        )
+        nc = (
+            f" non-claim {100 * t['non_claims_clean'] / t['non_claims']:5.1f}"
+            if t["non_claims"]
+            else ""
+        )
+        rows.append(
+            f"  {data.name:6} {_name(cfg)} recall {100 * t['found_overlap'] / t['facts']:5.1f}"
+            f" prec {100 * t['matched_annotated_kinds'] / t['claims_annotated_kinds']:5.1f}"
+            f"{nc}  {groups}"
+        )
+    return rows
+
+
+def _name(cfg: tuple[float, float, float]) -> str:
+    return f"veto {cfg[0]:4.2f} weak {cfg[1]:4.2f} alone {cfg[2]:4.2f}"
+
+
+def _news_rows(name: str, items: list[NewsItem], idx: list[int], configs: list[Any],
+               quotes: bool, listing: Any = None) -> list[str]:
+    """Each sentence extracted as an article of its own (after its context, if any);
+    only claims on the sentence itself count."""
+    texts = [(items[i].context + " " if items[i].context else "") + items[i].text for i in idx]
+    arts = [make_article(t + "\n", "dev") for t in texts]
+    all_claims = extract.extract_many(arts)
+    rows = []
+    for cfg in configs:
+        clean = fired = nn = nc = 0
+        clean_nq = nn_nq = 0
+        for i, art, cl in zip(idx, arts, all_claims, strict=True):
+            at = art.text.rfind(items[i].text)
+            kept = [c for c in _kept(cl, cfg, quotes) if c.kind != "consistency" and c.end > at]
+            if listing == cfg and bool(kept) == bool(items[i].label):
+                p = PROBS.get(kept[0].sentence if kept else items[i].text, -1)
+                what = "; ".join(f"{c.kind}:{c.anchor[:40]!r}" for c in kept) or "no claim"
+                print(f"{name} {'FALSE-ALARM' if kept else 'MISSED'} [{items[i].reason}] "
+                      f"p={p:.2f} {items[i].text!r} -> {what}")
+            if items[i].label:
+                nn += 1
+                clean += not kept
+                if items[i].reason != "evaluative-quote":
+                    nn_nq += 1
+                    clean_nq += not kept
+            else:
+                nc += 1
+                fired += bool(kept)
+        rows.append(
+            f"  {name:18} {_name(cfg)} non-claims clean {clean}/{nn}"
+            f" ({100 * clean / max(nn, 1):5.1f}%;"
+            f" no eval-quotes {100 * clean_nq / max(nn_nq, 1):5.1f}%)"
+            f", checkable with a claim {fired}/{nc} ({100 * fired / max(nc, 1):5.1f}%)"
+        )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", nargs="*", default=["eval", "eval2", "eval3"])
+    ap.add_argument("--thresholds", nargs="*", type=float,
+                    default=[1.01, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6])
+    ap.add_argument("--quotes", action="store_true", help="veto quote claims too")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--list", type=float, default=None,
+                    help="print the news sentences got wrong at this threshold")
+    ap.add_argument("--news-only", action="store_true")
+    ap.add_argument("--configs", nargs="*", default=[],
+                    help="VETO,WEAK,ALONE triples (instead of --thresholds): the thresholds for "
+                    "every claim, for weak statements and for lone dates/durations/ordinals")
+    args = ap.parse_args(argv)
+    configs = [tuple(float(x) for x in c.split(",")) for c in args.configs] or [
+        (t, 1.01, 1.01) for t in args.thresholds
+    ]
+    listing = None
+    if args.list is not None:
+        listing = next((c for c in configs if c[0] == args.list), configs[0])
+    extract._gate = _recording  # type: ignore[assignment]
+    rows: list[str] = []
+    for s in [] if args.news_only else args.sets:
+        rows += _set_rows(ROOT / "tests" / "data" / s, configs, args.quotes)
+    for name, path in (("dev_statements", DEV_STATEMENTS), ("dev_records", DEV_RECORDS)):
+        dev = read_news(path)
+        rows += _news_rows(name, dev, list(range(len(dev))), configs, args.quotes, listing)
+    if NONCLAIM_DEV.is_file():
+        nc = read_news(NONCLAIM_DEV)
+        train, held = split_news(nc, args.seed)
+        rows += _news_rows("nonclaim_dev/train", nc, train, configs, args.quotes, listing)
+        rows += _news_rows("nonclaim_dev/held", nc, held, configs, args.quotes)
+    print("\n".join(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,127 @@
+"""The factual gate (worthiness/gate.py): a learned veto on sentences that state nothing
+checkable, and the reported feelings and fears that make no statement (statements.py).
+
+Our own sentences, written for these tests (not from any dev or evaluation set)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench.core.articles import make_article
+from workbench.core.nlp.extract import extract_many
+from workbench.core.nlp.pipeline import load_pipeline
+from workbench.core.nlp.worthiness.features import FEATURE_VERSION, token_features
+from workbench.core.nlp.worthiness.gate import GATE_PATH, VETO, gate_features, load_gate
+
+NOTHING_TO_CHECK = [
+    "I honestly think this was the most thrilling evening of my life.",
+    "You have to admire the sheer nerve of it.",
+    "We could all do with a little more patience.",
+    "Honestly, who could blame them?",
+    "What a night it was for the old town.",
+]
+CHECKABLE = [
+    "The ministry confirmed that 14 soldiers were killed in the attack.",
+    "The regulator fined the bank for misleading customers.",
+    "The coach said the club had sold its training ground to a developer.",
+    "The council voted to close two libraries in March.",
+]
+
+
+@pytest.fixture(scope="module")
+def claims_of():
+    texts = NOTHING_TO_CHECK + CHECKABLE + [
+        "The coach said he was delighted with the way his side played.",
+        "Residents fear that the river will burst its banks again this winter.",
+        "The mayor said she hoped the bridge would reopen by May.",
+        "The mayor said the bridge had reopened on Monday.",
+    ]
+    articles = [make_article(t + "\n", "gate-test") for t in texts]
+    return {
+        t: [c for c in claims if c.kind != "consistency"]
+        for t, claims in zip(texts, extract_many(articles), strict=True)
+    }
+
+
+def _gate_score(text: str) -> float:
+    gate = load_gate()
+    assert gate is not None
+    span = load_pipeline()(text)[:]
+    return gate.score_features(gate_features(span, token_features(span)))
+
+
+def test_shipped_gate_matches_the_features_and_says_how_it_was_made() -> None:
+    data = json.loads(GATE_PATH.read_text(encoding="utf-8"))
+    assert data["feature_version"] == FEATURE_VERSION  # else the veto is silently off
+    assert load_gate() is not None
+    meta = data["meta"]
+    assert meta["news_held_out"] > 100 and meta["news_held_out_auc"] > 0.85
+    assert any(w.startswith("g:") for w in data["weights"])  # the form features are used
+
+
+@pytest.mark.parametrize("text", NOTHING_TO_CHECK)
+def test_gate_is_sure_these_state_nothing(text: str) -> None:
+    assert _gate_score(text) >= VETO
+
+
+@pytest.mark.parametrize("text", CHECKABLE)
+def test_gate_lets_facts_through(text: str, claims_of) -> None:
+    assert _gate_score(text) < 0.5
+    assert claims_of[text], "a checkable sentence lost its claims"
+
+
+@pytest.mark.parametrize("text", NOTHING_TO_CHECK)
+def test_no_claim_on_sentences_that_state_nothing(text: str, claims_of) -> None:
+    assert claims_of[text] == []
+
+
+def test_reported_feelings_hopes_and_fears_are_no_statements(claims_of) -> None:
+    for text in (
+        "The coach said he was delighted with the way his side played.",
+        "Residents fear that the river will burst its banks again this winter.",
+        "The mayor said she hoped the bridge would reopen by May.",
+    ):
+        assert not [c for c in claims_of[text] if c.kind == "statement"], text
+    reopened = claims_of["The mayor said the bridge had reopened on Monday."]
+    assert any(c.kind == "statement" for c in reopened)  # a reported fact stays a claim
+
+
+def test_gate_training_is_reproducible_and_loadable(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    from workbench.core.nlp.worthiness.gate_train import main
+    from workbench.core.nlp.worthiness.scorer import Scorer
+
+    facts = ["Taxes rose by {n} percent in {y}.", "The plant closed in {y}."]
+    views = ["I think that is wrong.", "Thank you, it is good to be here."]
+    rows = []
+    for i, year in enumerate(range(1980, 2020, 4)):
+        for j, t in enumerate(facts + views):
+            rows.append({"Text": t.format(n=i + 2, y=year), "File_id": f"{year}-10-01.txt",
+                         "Verdict": "1" if j < 2 else "-1"})
+    cb = tmp_path / "cb.csv"
+    with cb.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    news = tmp_path / "news.jsonl"
+    lines = [{"text": f"The court fined the firm {k} times.", "checkable": True} for k in range(10)]
+    lines += [{"text": f"What a lovely day number {k} was.", "checkable": False} for k in range(10)]
+    news.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    for out in (a, b):
+        args = ["--claimbuster", str(cb), "--news", str(news), "--out", str(out)]
+        assert main(args) == 0
+    model_a, model_b = json.loads(a.read_text()), json.loads(b.read_text())
+    assert model_a["weights"] == model_b["weights"] and model_a["bias"] == model_b["bias"]
+    assert model_a["meta"]["news_held_out"] == 6
+    gate = Scorer.from_file(a)
+    span = load_pipeline()("I think that is wrong.")[:]
+    fact = load_pipeline()("Taxes rose by 7 percent in 1999.")[:]
+    score = gate.score_features
+    assert score(gate_features(span, token_features(span))) > score(
+        gate_features(fact, token_features(fact))
+    )
