@@ -208,7 +208,7 @@ def combined(corpus: Corpus, spec: str, folder: Path, jobs: int, key: str) -> An
     spec, _, ctx = spec.partition("|")
     parts = [p.split("*") if "*" in p else ("1", p) for p in spec.split("+")]
     z = sum(float(w) * base_logits(corpus, name, folder, jobs)[key] for w, name in parts)
-    z = z / len(parts)
+    z = z / sum(float(w) for w, _ in parts)  # a mean: weights that sum to 1 are kept as is
     if ctx:
         sides = (corpus.prev, corpus.next)
         near = np.stack([np.where(n >= 0, z[n.clip(0)], np.nan) for n in sides])
