@@ -40,7 +40,8 @@ from workbench.core.nlp.worthiness.gate_train import (  # noqa: E402
 
 PROBS: dict[str, float] = {}
 WEAK: set[tuple[str, str]] = set()  # (sentence, anchor) of statements with weak support
-ALONE: set[str] = set()  # sentences whose only claims are dates, durations, ordinals, events
+ALONE: set[str] = set()
+SHOW_LOST = False  # sentences whose only claims are dates, durations, ordinals, events
 
 
 def _recording(scores: Any, drafts: list[Any], claims: list[Any], quotes: list[Any]) -> bool:
@@ -84,11 +85,18 @@ def _set_rows(data: Path, configs: list[Any], quotes: bool) -> list[str]:
     anns = [json.loads(p.with_suffix(".json").read_text(encoding="utf-8")) for p in paths]
     all_claims = extract.extract_many(articles)
     rows = []
-    for cfg in configs:
+    base: set[str] = set()
+    for cfg in [(1.01, 1.01, 1.01), *configs]:
         results = [
             evaluate(p.stem, a, ann, _kept(cl, cfg, quotes))
             for p, a, ann, cl in zip(paths, articles, anns, all_claims, strict=True)
         ]
+        missed = {f"{r.slug}: {m}" for r in results for m in r.missed}
+        if not base:
+            base = missed or {""}
+            continue
+        for m in sorted(missed - base) if SHOW_LOST else ():
+            print(f"{data.name} {_name(cfg)} LOST {m}")
         with contextlib.redirect_stdout(io.StringIO()):
             t = print_report(results, True)
         groups = " ".join(
@@ -160,10 +168,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--list", type=float, default=None,
                     help="print the news sentences got wrong at this threshold")
     ap.add_argument("--news-only", action="store_true")
+    ap.add_argument("--show-lost", action="store_true",
+                    help="print the eval facts each config loses against no veto")
     ap.add_argument("--configs", nargs="*", default=[],
                     help="VETO,WEAK,ALONE triples (instead of --thresholds): the thresholds for "
                     "every claim, for weak statements and for lone dates/durations/ordinals")
     args = ap.parse_args(argv)
+    global SHOW_LOST
+    SHOW_LOST = args.show_lost
     configs = [tuple(float(x) for x in c.split(",")) for c in args.configs] or [
         (t, 1.01, 1.01) for t in args.thresholds
     ]

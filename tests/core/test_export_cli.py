@@ -229,6 +229,8 @@ def test_import_never_creates_a_workspace_at_a_mistyped_path(workspace, capsys, 
     assert run(capsys, "export", "-f", "json", "-o", str(dump), "-w", str(path))[0] == 0
     code, out, err = run(capsys, "import", str(dump), "-w", str(tmp_path / "typo"))
     assert code == 4 and not out and "no workspace" in err and err.count("\n") == 1
+    # the way to a new workspace from this export (it said `workbench add ARTICLE`)
+    assert "--create" in err and "workbench add" not in err
     assert not (tmp_path / "typo").exists()
 
 

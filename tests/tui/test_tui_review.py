@@ -351,3 +351,22 @@ async def test_a_rename_from_the_picker_is_undone_with_ctrl_z(ws, article_id):
         assert old in str(app.screen.query_one("#status-line").render())
         notes = [n.message for n in app._notifications if n.message.startswith("Undo")]
         assert notes and "title" in notes[-1]
+
+
+async def test_at_80_columns_selecting_a_claim_shows_its_keys_in_the_footer(ws, article_id):
+    """At 80 columns the article covers the detail pane's selection help while a missed
+    claim is selected: the footer said only "? Help q Quit" (no way to add or cancel)."""
+    from workbench.tui.widgets.footer import FittingFooter
+
+    def shown() -> list[str]:
+        footer = app.screen.query_one(FittingFooter)
+        return [str(k.description) for k in footer.query("FooterKey") if k.display]
+
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        assert {"Add claim", "Cancel", "Trim start", "Trim end"} <= set(shown())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Add claim" not in shown() and "Undo" in shown()

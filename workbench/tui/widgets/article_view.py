@@ -116,13 +116,13 @@ class ArticleView(ScrollView, can_focus=True):
                 id="sel_extend_down"),
         Binding("shift+up", "sel_move('sentence', -1, True)", "Extend ↑", show=False,
                 id="sel_extend_up"),
-        Binding("s", "sel_sentence", "Sentence", show=False, id="sel_sentence"),
-        Binding("left_square_bracket", "sel_trim('start')", "Trim start", show=False,
-                id="sel_trim_start"),
-        Binding("right_square_bracket", "sel_trim('end')", "Trim end", show=False,
-                id="sel_trim_end"),
-        Binding("enter", "sel_confirm", "Add claim", show=False, id="sel_confirm"),
-        Binding("escape", "sel_cancel", "Cancel", show=False, id="sel_cancel"),
+        # shown in the footer while selecting (at 80 columns the detail pane's key help is
+        # hidden behind the article: the footer said only "? Help q Quit")
+        Binding("enter", "sel_confirm", "Add claim", id="sel_confirm"),
+        Binding("escape", "sel_cancel", "Cancel", id="sel_cancel"),
+        Binding("s", "sel_sentence", "Sentence", id="sel_sentence"),
+        Binding("left_square_bracket", "sel_trim('start')", "Trim start", id="sel_trim_start"),
+        Binding("right_square_bracket", "sel_trim('end')", "Trim end", id="sel_trim_end"),
     ]
 
     @dataclass
