@@ -9,6 +9,7 @@ is a weight per string.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -44,10 +45,13 @@ def _bucket(n: int, edges: Iterable[int]) -> str:
 
 def _entities(tokens: Any) -> Iterable[Any]:
     """``tokens.ents`` of a Span or a Doc, without a walk over the whole doc per span."""
-    kind = type(tokens).__name__  # hasattr(tokens, "ents") would compute them
-    if kind == "Span":
-        return span_ents(tokens)
-    return doc_ents(tokens) if kind == "Doc" else ()
+    spacy_tokens = sys.modules.get("spacy.tokens")  # loaded wherever a parse was made
+    if spacy_tokens is not None:
+        if isinstance(tokens, spacy_tokens.Span):
+            return span_ents(tokens)
+        if isinstance(tokens, spacy_tokens.Doc):
+            return doc_ents(tokens)
+    return getattr(tokens, "ents", ())
 
 
 def token_features(tokens: Any) -> list[str]:
