@@ -10,7 +10,9 @@ article of the workspace. ``statuses``: keep only claims with these statuses
 (a list or ``"disputed,false"``). ``reviewer``: keep only claims whose verdict
 that reviewer set last. Dismissed claims are left out of every format but JSON
 unless ``include_dismissed``. Each format lives in its own module and is a pure function
-of the report data gathered by ``report.build_report``.
+of the report data gathered by ``report.build_report``, which it reads as plain rows
+(``article_rows``: straight from the store's rows where the store hands them out).
+An export to a file never replaces an existing one unless asked (``replace``).
 """
 
 from __future__ import annotations

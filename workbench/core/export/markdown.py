@@ -138,31 +138,34 @@ class _Writer:
     """The report's escaping and labels, each short text worked out once per export."""
 
     def __init__(self) -> None:
-        self._text: dict[object, str] = {}
-        self._labels: dict[object, str] = {}
+        self.texts: dict[object, str] = {}
+        """``md_text`` of short texts already seen (read ``texts.get(x) or text(x)``)."""
+        self.labels: dict[object, str] = {}
+        """``status_label`` of statuses already seen."""
 
     def text(self, value: object) -> str:
         """``md_text``, remembered for short texts (kinds, names, times repeat)."""
         if type(value) is str and len(value) <= 64:
-            done = self._text.get(value)
+            done = self.texts.get(value)
             if done is None:
-                done = self._text[value] = md_text(value)
+                done = self.texts[value] = md_text(value)
             return done
         return md_text(value)
 
     def label(self, status: object) -> str:
-        done = self._labels.get(status)
+        done = self.labels.get(status)
         if done is None:
-            done = self._labels[status] = status_label(status)  # type: ignore[arg-type]
+            done = self.labels[status] = status_label(status)  # type: ignore[arg-type]
         return done
 
 
 def _sentence(claim: Row) -> str:
     """The claim's sentence with its anchor in bold (the quote line of a claim)."""
+    sentence = claim["sentence"]
     before, anchor, after = split_text(
-        claim["sentence"], claim["anchor"], claim["start"], claim["end"], claim["sentence_start"]
+        sentence, claim["anchor"], claim["start"], claim["end"], claim["sentence_start"]
     )
-    if plain(claim["sentence"]):  # its parts are plain too: nothing to escape
+    if plain(sentence):  # its parts are plain too: nothing to escape
         if anchor:
             return f"{before.lstrip()}**{anchor.strip()}**{after.rstrip()}"
         return before.strip()
@@ -176,13 +179,13 @@ def _sentence(claim: Row) -> str:
 def _claim(out: list[str], kept: Kept, w: _Writer) -> None:
     """The claim's lines, as one piece (they are joined by newlines all the same)."""
     position, claim, verdict, change = kept
-    label = label_of(claim, verdict)
-    cid = claim["id"]
+    label = verdict["label"] or claim["label"] or claim["anchor"]  # label_of
+    cid, status, kind = claim["id"], verdict["status"], claim["kind"]
     block = (
         f"### {position}. {label.strip() if plain(label) else md_text(label)}\n\n"
         f"> {_sentence(claim)}\n\n"
-        f"- **Status:** {w.label(verdict['status'])}\n"
-        f"- **Kind:** {w.text(claim['kind'])} · **Claim id:** "
+        f"- **Status:** {w.labels.get(status) or w.label(status)}\n"
+        f"- **Kind:** {w.text(kind)} · **Claim id:** "
         f"`{cid if type(cid) is str and cid.isalnum() else md_text(cid)}`"
     )
     claim_type, speaker = claim["claim_type"], claim["speaker"]

@@ -60,3 +60,9 @@ def entity_at(doc: Doc, i: int) -> Span | None:
     if k >= 0 and ents[k].start <= i < ents[k].end:
         return ents[k]
     return None
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` (which joins the span's tokens again), sliced from the doc's text:
+    ``span.start_char`` to ``span.end_char`` is exactly the span's text."""
+    return doc_text(span.doc)[span.start_char : span.end_char]

@@ -12,12 +12,13 @@ spaCy is imported only when a function here runs, never at import time.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..models import Article, Claim, claim_id
-from .doc_cache import doc_ents, doc_text, span_ents
+from .doc_cache import doc_ents, doc_text, span_ents, span_text
 from .entities import repair_entities
 from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, earliest_ones, ordinal_value
 from .prose import Unit, prose_units
@@ -123,10 +124,18 @@ def _event_drafts(sent: Span, covered: list[tuple[int, int]]) -> Iterator[_Draft
         )
 
 
+assert ORDINAL_WORD.pattern.startswith("(?i)^(?:") and ORDINAL_WORD.pattern.endswith(")$")
+_RANK_HINT = re.compile(r"(?i)\d|" + ORDINAL_WORD.pattern[len("(?i)^(?:") : -len(")$")])
+"""Found in the text of every sentence ``_ordinal_drafts`` can find anything in: a digit
+(a rank "No. 1") or an ordinal word anywhere (a superset of the tokens it reads)."""
+
+
 def _ordinal_drafts(sent: Span, covered: list[tuple[int, int]]) -> Iterator[_Draft]:
     """Ordinals the tagger missed, mostly in compounds: "third-quarter", "4th District"."""
     from .labels import noun_phrase_label
 
+    if not _RANK_HINT.search(span_text(sent)):
+        return
     doc = sent.doc
     for tok in sent:
         if tok.like_num and tok.i >= 1 and not any(s <= tok.idx < e for s, e in covered):

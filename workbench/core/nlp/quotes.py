@@ -9,6 +9,7 @@ or the subject of the clause an embedded quote belongs to. Pronoun speakers
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -59,15 +60,34 @@ def _closes(text: str, j: int, close: str) -> bool:
     return c == close or (close in ("”", '"') and c in ("”", '"'))
 
 
+_OPENING = re.compile("[" + re.escape("".join(_OPEN)) + "]")
+_STOPS = {
+    close: re.compile("[" + re.escape("".join(sorted({close, "”", '"', "“", "\n"}))) + "]")
+    for close in set(_OPEN.values())
+}
+"""The characters the scan for a quote's end stops at: its closing mark, the marks a
+machine-translated quote closes with, and the end of the line (no other can end it)."""
+
+
 def find_quotes(text: str) -> Iterator[Quote]:
     """Quoted stretches of ``text`` with at least a few words."""
     i, n = 0, len(text)
     while i < n:
+        found = _OPENING.search(text, i)
+        if found is None:
+            break
+        i = found.start()
         if _opens(text, i):
             close = _OPEN[text[i]]
+            stops = _STOPS[close]
             j = i + 1
             end = -1
             while j < n:
+                stop = stops.search(text, j)
+                if stop is None:
+                    j = n
+                    break
+                j = stop.start()
                 c = text[j]
                 if _closes(text, j, close):
                     end = j
@@ -129,16 +149,17 @@ class SpeakerTracker:
         self.previous_unit: int | None = None  # start of the unit read before this one
 
     def observe(self, sent: Span, base: int = 0) -> None:
-        for tok in sent:
-            if tok.pos_ == "PROPN" and tok.is_title and tok.text not in self.full:
+        proper = [tok for tok in sent if tok.pos_ == "PROPN"]
+        for tok in proper:
+            if tok.is_title and tok.text not in self.full:
                 name = " ".join(t.text for t in tok.lefts if t.dep_ == "compound" and t.is_title)
                 self.full[tok.text] = f"{name} {tok.text}".strip()
-        person_starts = {e.start for e in span_ents(sent) if e.label_ == "PERSON"}
-        for tok in sent:
+        ents = span_ents(sent)
+        person_starts = {e.start for e in ents if e.label_ == "PERSON"}
+        for tok in proper:
             # a person named before, as subject again, missed by NER here ("Adams, 52, has ...")
             if (
-                tok.pos_ == "PROPN"
-                and tok.dep_ in ("nsubj", "nsubjpass")
+                tok.dep_ in ("nsubj", "nsubjpass")
                 and tok.i not in person_starts
                 and not tok.ent_type_
                 and tok.text in self.full
@@ -146,7 +167,7 @@ class SpeakerTracker:
                 and (tok.head.dep_ == "ROOT" or tok.head.lemma_.lower() in SPEECH_VERBS)
             ):
                 self.subjects.append((base + tok.idx, self.full[tok.text]))
-        for ent in span_ents(sent):
+        for ent in ents:
             if ent.label_ in ("ORG", "GPE") and ent.root.dep_ in ("nsubj", "nsubjpass"):
                 self.orgs.append((base + ent.start_char, ent.text.removeprefix("the ")))
             if ent.label_ != "PERSON":
@@ -168,8 +189,7 @@ class SpeakerTracker:
     def resolve_it(self, tok: Token, base: int = 0) -> str | None:
         """ "it said": the last organisation named as a subject before ``tok``."""
         pos = base + tok.idx
-        before = [org for at, org in self.orgs if at < pos]
-        return before[-1] if before else None
+        return _last_before(self.orgs, pos)
 
     def resolve(self, tok: Token, base: int = 0, speech: bool = False) -> str | None:
         """The speaker a subject token names; ``speech``: the verb is a verb of saying,
@@ -190,8 +210,7 @@ class SpeakerTracker:
             return self.full.get(name.split()[-1], name)
         if tok.lower_ in _PRONOUNS and tok.lower_ not in ("i", "we"):
             pos = base + tok.idx
-            before = [person for at, person in self.subjects if at < pos]
-            return before[-1] if before else None
+            return _last_before(self.subjects, pos)
         if speech and tok.pos_ == "NOUN":
             words = [
                 t.text
@@ -200,6 +219,15 @@ class SpeakerTracker:
             ]
             return " ".join(words[-4:])
         return None
+
+
+def _last_before(named: list[tuple[int, str]], pos: int) -> str | None:
+    """The last name (in the order they were noted) named before ``pos``: read from the
+    end, since names are noted as the article is read (a long article's list is long)."""
+    for at, name in reversed(named):
+        if at < pos:
+            return name
+    return None
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .doc_cache import span_text
 from .records import OUTCOME_HEADS, QUANTITY_ADJECTIVES, QUANTITY_HEADS, TAG, _noun_phrase, is_cue
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -286,7 +287,7 @@ def _hedged(verb: Token | None, cue: Token) -> bool:
 
 def record_phrases(sent: Span) -> list[RecordPhrase]:
     """The records of one sentence, one per record phrase (a question makes none)."""
-    if sent.text.rstrip().rstrip("”\"’'").endswith("?"):
+    if span_text(sent).rstrip().rstrip("”\"’'").endswith("?"):
         return []
     out: list[RecordPhrase] = []
     for tok in sent:

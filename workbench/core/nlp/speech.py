@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .doc_cache import span_text
 from .quotes import NAMING_VERBS, SPEECH_VERBS, SpeakerTracker, _subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,7 +68,9 @@ def speaker_of(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | Non
 
 def _according_to(sent: Span) -> list[tuple[Token, Token]]:
     """(head the phrase attaches to, the source token) for each "according to X"."""
-    found = []
+    found: list[tuple[Token, Token]] = []
+    if "according" not in span_text(sent).lower():
+        return found  # no token can be "according"
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
             to = tok.nbor()

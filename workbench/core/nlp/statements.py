@@ -965,7 +965,8 @@ def statement_label(head: Token, tokens: list[Token]) -> str:
     if not toks:
         toks = tokens
     first, last = _span_of(toks)
-    seq = [t for t in first.doc[first.i : last.i + 1] if t.i in {x.i for x in toks}]
+    kept_ids = {x.i for x in toks}
+    seq = [t for t in first.doc[first.i : last.i + 1] if t.i in kept_ids]
     text = _render(seq, keep_det=True)
     words = text.split()
     if len(words) > MAX_LABEL_WORDS:

@@ -54,6 +54,76 @@ def _entities(tokens: Any) -> Iterable[Any]:
     return getattr(tokens, "ents", ())
 
 
+_ROWS = "workbench.worthiness.rows"
+_PUNCT = ("",)
+"""The row of a punctuation token: its lemma is "" (no bigram across it)."""
+_MISSING = object()
+
+
+def _row(tok: Any) -> tuple[Any, ...] | None:
+    """What one token adds to its sentence's features, read from the token alone:
+    ``(lemma, feature strings, is a number, entity type, is the root, tag)``;
+    None for whitespace, ``_PUNCT`` for punctuation."""
+    if tok.is_space:
+        return None
+    pos = tok.pos_
+    if tok.is_punct:
+        return _PUNCT
+    lower = tok.lower_
+    lemma = tok.lemma_.lower() if tok.lemma_ else lower
+    num = False
+    if tok.like_num or pos == "NUM":
+        lemma = "<num>"
+        num = True
+    elif tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"):
+        lemma = f"<{tok.ent_type_}>"
+    feats = [f"w:{lemma}"]
+    tag = tok.tag_
+    feats.append(f"t:{tag}")
+    dep = tok.dep_
+    head = tok.head
+    feats.append(f"d:{dep}>{head.pos_}")
+    feats.append(f"dd:{head.lemma_.lower()}>{dep}>{lemma}")
+    if pos in ("VERB", "AUX"):
+        feats.append(f"vt:{lemma}:{tag}")
+    root = dep == "ROOT"
+    if root:
+        feats.append(f"root:{lemma}")
+    if pos in ("VERB", "AUX") and lemma in SAY_VERBS:
+        feats.append("say")
+    if pos == "VERB" and lemma in OPINION_VERBS:
+        feats.append(f"opinion:{_PERSONAL.get(_subject(tok), 'other')}")
+    if dep in ("nsubj", "nsubjpass"):
+        feats.append(f"subj:{_PERSONAL.get(lower, pos)}")
+    if tag in ("JJR", "RBR", "JJS", "RBS"):
+        feats.append("compare")
+    if lower in ("%", "percent", "$") or tok.is_currency:
+        feats.append("unit-sign")
+    return (lemma, feats, num, tok.ent_type_, root, tag)
+
+
+def _rows(tokens: Any) -> list[tuple[Any, ...] | None]:
+    """The rows of ``tokens``; for a Span or a Doc each token's row is computed once per
+    doc (a sentence and its clauses are scored apart and share their tokens)."""
+    spacy_tokens = sys.modules.get("spacy.tokens")  # loaded wherever a parse was made
+    if spacy_tokens is not None and isinstance(tokens, spacy_tokens.Doc):
+        doc, start, end = tokens, 0, len(tokens)
+    elif spacy_tokens is not None and isinstance(tokens, spacy_tokens.Span):
+        doc, start, end = tokens.doc, tokens.start, tokens.end
+    else:  # any other sequence of tokens
+        return [_row(tok) for tok in tokens]
+    table = doc.user_data.get(_ROWS)
+    if table is None:
+        table = doc.user_data[_ROWS] = {}
+    out = []
+    for i in range(start, end):
+        row = table.get(i, _MISSING)
+        if row is _MISSING:
+            row = table[i] = _row(doc[i])
+        out.append(row)
+    return out
+
+
 def token_features(tokens: Any) -> list[str]:
     """The feature strings of a sequence of spaCy tokens (a Span or a Doc)."""
     feats: list[str] = ["bias"]
@@ -62,46 +132,22 @@ def token_features(tokens: Any) -> list[str]:
     n_words = 0
     n_num = 0
     root_tag = ""
-    for tok in tokens:
-        if tok.is_space:
+    for row in _rows(tokens):
+        if row is None:
             continue
-        pos = tok.pos_
-        if tok.is_punct:
+        if row is _PUNCT:
             lemmas.append("")
             continue
         n_words += 1
-        lower = tok.lower_
-        lemma = tok.lemma_.lower() if tok.lemma_ else lower
-        if tok.like_num or pos == "NUM":
-            lemma = "<num>"
+        lemma, own, num, ent_type, root, tag = row
+        if num:
             n_num += 1
-        elif tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"):
-            lemma = f"<{tok.ent_type_}>"
         lemmas.append(lemma)
-        feats.append(f"w:{lemma}")
-        tag = tok.tag_
-        feats.append(f"t:{tag}")
-        dep = tok.dep_
-        head = tok.head
-        feats.append(f"d:{dep}>{head.pos_}")
-        feats.append(f"dd:{head.lemma_.lower()}>{dep}>{lemma}")
-        if pos in ("VERB", "AUX"):
-            feats.append(f"vt:{lemma}:{tag}")
-        if tok.ent_type_:
-            ents.add(tok.ent_type_)
-        if dep == "ROOT":
+        feats.extend(own)
+        if ent_type:
+            ents.add(ent_type)
+        if root:
             root_tag = tag
-            feats.append(f"root:{lemma}")
-        if pos in ("VERB", "AUX") and lemma in SAY_VERBS:
-            feats.append("say")
-        if pos == "VERB" and lemma in OPINION_VERBS:
-            feats.append(f"opinion:{_PERSONAL.get(_subject(tok), 'other')}")
-        if dep in ("nsubj", "nsubjpass"):
-            feats.append(f"subj:{_PERSONAL.get(lower, pos)}")
-        if tag in ("JJR", "RBR", "JJS", "RBS"):
-            feats.append("compare")
-        if lower in ("%", "percent", "$") or tok.is_currency:
-            feats.append("unit-sign")
     for a, b in zip(lemmas, lemmas[1:], strict=False):
         if a and b:
             feats.append(f"w2:{a}_{b}")

@@ -16,10 +16,12 @@ import math
 import os
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 from ...errors import ModelError
+from ..doc_cache import doc_text, span_text
 from .features import FEATURE_VERSION, token_features
 
 MODEL_PATH = Path(__file__).with_name("model.json")
@@ -83,8 +85,7 @@ class Scorer:
 
     def logit(self, features: Iterable[str]) -> float:
         """The linear part of the feature strings (binary features), bias included."""
-        get = self.weights.get
-        return self.bias + sum(get(f, 0.0) for f in set(features))
+        return self.bias + sum(map(self.weights.get, set(features), repeat(0.0)))
 
     def score_features(self, features: Iterable[str], extra: float = 0.0) -> float:
         """The score of one sentence from its feature strings (and ``extra`` logit)."""
@@ -96,7 +97,7 @@ class Scorer:
             return []
         if self.dense is None:
             return [self.score_features(token_features(span)) for span in spans]
-        extra = self.dense([span.text for span in spans])
+        extra = self.dense([_text(span) for span in spans])
         return [
             self.score_features(token_features(span), e)
             for span, e in zip(spans, extra, strict=True)
@@ -109,6 +110,15 @@ class Scorer:
         if nlp is None:
             nlp = _load_pipeline()
         return self.score_spans(list(nlp.pipe(texts, batch_size=256)))
+
+
+def _text(span: Any) -> str:
+    """A Span's or a Doc's text, sliced from the doc's text kept once (``doc_cache.py``)."""
+    if hasattr(span, "user_data"):
+        return doc_text(span)
+    if hasattr(span, "doc"):
+        return span_text(span)
+    return str(span.text)  # any other object with a text and tokens
 
 
 def _logistic(z: float) -> float:
