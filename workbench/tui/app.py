@@ -492,6 +492,8 @@ class WorkbenchApp(App[None]):
             for binding in REVIEW_BINDINGS:
                 if binding.id in ("cursor_down", "cursor_up", "cycle_focus"):
                     continue
+                if screen.check_action(binding.action.split("(", 1)[0], ()) is False:
+                    continue  # e.g. "Apply the earlier check" on a claim with no match
                 yield SystemCommand(
                     binding.tooltip or binding.description,
                     f"key: {self.keys_for(binding)}",
