@@ -15,12 +15,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+from markupsafe import escape as _markup_escape
 
-from .article_rows import ArticleRows, label_of, link_rows
+from .article_rows import ArticleRows, Row, label_of, link_rows
 from .report import LinkRow, clean_block, split_text
 
 Filter = Callable[[object], str]
+
+
+def escape(value: object) -> str:
+    """``str(markupsafe.escape(value))``: ``& < > " '`` as ``&amp; &lt; &gt; &#34; &#39;``
+    (autoescape's characters and entities), without making a ``Markup`` of each
+    piece; anything but plain text goes through MarkupSafe itself."""
+    if type(value) is not str:
+        return str(_markup_escape(value))
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    return (
+        value.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;").replace("'", "&#39;")
+    )
 
 
 class ClaimHtml:
@@ -33,6 +47,7 @@ class ClaimHtml:
         self.line, self.inline, self.when = line, inline, when
         self.host, self.field_label, self.labels = host, field_label, labels
         self._status: dict[object, tuple[str, str]] = {}
+        self._smalls: dict[tuple[object, object, object], str] = {}
 
     def _badge(self, status: object) -> tuple[str, str]:
         """(escaped status, escaped label) of a status, worked out once."""
@@ -57,30 +72,32 @@ class ClaimHtml:
             status = verdict["status"]
             s, label_html = self._badge(status)
             cid = escape(claim["id"])
-            label = escape(line(label_of(claim, verdict)))
-            number = escape(position)
+            number = str(position) if type(position) is int else escape(position)
+            before, anchor, after = split_text(
+                claim["sentence"], claim["anchor"], claim["start"], claim["end"],
+                claim["sentence_start"],
+            )
+            # the filters' output has no NUL (controls stripped): one escape for all four
+            if anchor:
+                label, before, anchor, after = escape(
+                    f"{line(label_of(claim, verdict))}\0{inline(before)}\0{inline(anchor)}\0"
+                    f"{inline(after)}"
+                ).split("\0")
+                quote = f"{before}<mark>{anchor}</mark>{after}"
+            else:
+                label, quote = escape(
+                    f"{line(label_of(claim, verdict))}\0{inline(before)}"
+                ).split("\0")
             if status != unreviewed:
                 table.append(
                     f'<tr><td>{number}</td><td><span class="badge s-{s}">{label_html}</span>'
                     f'</td><td><a href="#claim-{cid}">{label}</a></td>{cell}</tr>\n'
                 )
-            before, anchor, after = split_text(
-                claim["sentence"], claim["anchor"], claim["start"], claim["end"],
-                claim["sentence_start"],
-            )
-            quote = escape(inline(before))
-            if anchor:
-                quote = f"{quote}<mark>{escape(inline(anchor))}</mark>{escape(inline(after))}"
-            small = escape(line(claim["kind"]))
-            if claim["claim_type"]:
-                small = f"{small} · {escape(line(claim['claim_type']))}"
-            if claim["speaker"]:
-                small = f"{small} · said by {escape(line(claim['speaker']))}"
             add(
                 f'<article class="claim s-{s}" id="claim-{cid}">\n'
                 f'<h3>{number}. {label} <span class="badge s-{s}">{label_html}</span></h3>\n'
                 f"<blockquote>{quote}</blockquote>\n"
-                f'<p class="small">{small} · claim <code>{cid}</code></p>\n'
+                f'<p class="small">{self._small(claim)} · claim <code>{cid}</code></p>\n'
             )
             note = verdict["note"]
             if note.strip():
@@ -99,12 +116,34 @@ class ClaimHtml:
                     f'{escape(when(change["at"]))}</p>\n'
                 )
             elif verdict["updated_at"]:
+                who = escape(line(verdict["reviewer"]) or "unknown")
                 add(
-                    f'<p class="small">Last change: by {escape(line(verdict["reviewer"]) or "unknown")}, '
+                    f'<p class="small">Last change: by {who}, '
                     f'{escape(when(verdict["updated_at"]))}</p>\n'
                 )
             add("</article>\n")
         return "".join(sections), "".join(table)
+
+    def _small(self, claim: Row) -> str:
+        """The escaped kind, type and speaker of a claim (few distinct ones: kept)."""
+        key = (claim["kind"], claim["claim_type"], claim["speaker"])
+        if not all(x is None or type(x) is str for x in key):  # 1 == True == 1.0: text keys
+            return self._small_of(*key)
+        done = self._smalls.get(key)
+        if done is None:
+            if len(self._smalls) >= 4096:
+                self._smalls.clear()
+            done = self._smalls[key] = self._small_of(*key)
+        return done
+
+    def _small_of(self, kind: object, claim_type: object, speaker: object) -> str:
+        line = self.line
+        small = escape(line(kind))
+        if claim_type:
+            small = f"{small} · {escape(line(claim_type))}"
+        if speaker:
+            small = f"{small} · said by {escape(line(speaker))}"
+        return small
 
     def _link(self, link: LinkRow) -> str:
         line = self.line
