@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import events
+from textual.dom import NoScreen
 from textual.message import Message
 
 if TYPE_CHECKING:
@@ -59,12 +60,21 @@ class KeyQueue:
     async def _run(self, event: events.Key, dispatch) -> None:
         self.busy = True
         self.number += 1
-        target = self.app.focused or self.app.screen
+        top = self._top()
+        target = (self.app.focused or top) if top is not None else None
         await dispatch(event)
-        self._follow(target if event.is_forwarded else self.app.screen)
+        self._follow(target if event.is_forwarded and target is not None else self._top())
 
-    def _follow(self, pump: MessagePump) -> None:
-        self.screen = self.app.screen
+    def _top(self) -> Screen | None:
+        try:
+            return self.app.screen
+        except NoScreen:  # starting or closing: no screen to wait for
+            return None
+
+    def _follow(self, pump: MessagePump | None) -> None:
+        self.screen = self._top()
+        if pump is None:
+            pump = self.app
         if self.timer is not None:
             self.timer.stop()
         self.timer = self.app.set_timer(STUCK_AFTER, self._stuck)
@@ -78,10 +88,10 @@ class KeyQueue:
         """A key's KeySettled message came back to the app."""
         if message.number != self.number or not self.busy:
             return  # a late one, after the stuck timer let its key go
-        if self.app.screen is not self.screen:
+        if self._top() is not self.screen:
             # the key opened or closed a screen: the next key goes to it once it has
             # mounted and focused its field (its queue runs those first)
-            self._follow(self.app.screen)
+            self._follow(self._top())
             return
         if self.timer is not None:
             self.timer.stop()
