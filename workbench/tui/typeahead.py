@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import events
+from textual.app import ScreenStackError
 from textual.dom import NoScreen
 from textual.message import Message
 
@@ -68,7 +69,7 @@ class KeyQueue:
     def _top(self) -> Screen | None:
         try:
             return self.app.screen
-        except NoScreen:  # starting or closing: no screen to wait for
+        except (NoScreen, ScreenStackError):  # starting or closing: no screen to wait for
             return None
 
     def _follow(self, pump: MessagePump | None) -> None:
