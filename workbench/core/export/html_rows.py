@@ -12,7 +12,7 @@ joined with ``str.join`` and handed to the template as ``Markup``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from markupsafe import Markup
@@ -123,6 +123,26 @@ class ClaimHtml:
                 )
             add("</article>\n")
         return "".join(sections), "".join(table)
+
+    def statuses(self, statuses: Sequence[object], counts: dict[str, int], total: int) -> str:
+        """An article's bar (a segment per status it has) and legend (every status)."""
+        badges = [(status, *self._badge(status)) for status in statuses]
+        out = ['<div class="bar" role="img" aria-label="claims per status">\n']
+        for status, s, label in badges:
+            count = counts.get(status, 0)
+            if count:
+                percent = f"{100 * count / total:.2f}" if total else "0"
+                out.append(
+                    f'<span class="s-{s}" style="width: {percent}%" title="{label}: '
+                    f'{escape(count)}"></span>\n'
+                )
+        out.append('</div>\n<ul class="legend">\n')
+        for status, s, label in badges:
+            out.append(
+                f'<li><i class="s-{s}"></i>{label} <strong>{escape(counts[status])}</strong></li>\n'
+            )
+        out.append("</ul>\n")
+        return "".join(out)
 
     def _small(self, claim: Row) -> str:
         """The escaped kind, type and speaker of a claim (few distinct ones: kept)."""
