@@ -68,38 +68,52 @@ class ClaimHtml:
         cell = ""
         if many:
             cell = f"<td>{escape(line(article['title']) or article['id'])}</td>"
+        badges, small_of = self._status, self._small
         for position, claim, verdict, change in rows.kept:
             status = verdict["status"]
-            s, label_html = self._badge(status)
-            cid = escape(claim["id"])
+            badge = badges.get(status) if type(status) is str else None
+            s, label_html = badge or self._badge(status)
+            cid = claim["id"]
             number = str(position) if type(position) is int else escape(position)
             before, anchor, after = split_text(
                 claim["sentence"], claim["anchor"], claim["start"], claim["end"],
                 claim["sentence_start"],
             )
-            # the filters' output has no NUL (controls stripped): one escape for all four
+            # the filters' output has no NUL (controls stripped): one escape for them and
+            # the id, unless the id holds a NUL itself
+            label = line(label_of(claim, verdict))
             if anchor:
-                label, before, anchor, after = escape(
-                    f"{line(label_of(claim, verdict))}\0{inline(before)}\0{inline(anchor)}\0"
-                    f"{inline(after)}"
+                pieces = escape(
+                    f"{cid}\0{label}\0{inline(before)}\0{inline(anchor)}\0{inline(after)}"
                 ).split("\0")
+                if len(pieces) == 5:
+                    cid, label, before, anchor, after = pieces
+                else:
+                    cid, label = escape(cid), escape(label)
+                    before, anchor, after = (escape(inline(x)) for x in (before, anchor, after))
                 quote = f"{before}<mark>{anchor}</mark>{after}"
             else:
-                label, quote = escape(
-                    f"{line(label_of(claim, verdict))}\0{inline(before)}"
-                ).split("\0")
+                pieces = escape(f"{cid}\0{label}\0{inline(before)}").split("\0")
+                if len(pieces) == 3:
+                    cid, label, quote = pieces
+                else:
+                    cid, label, quote = escape(cid), escape(label), escape(inline(before))
             if status != unreviewed:
                 table.append(
                     f'<tr><td>{number}</td><td><span class="badge s-{s}">{label_html}</span>'
                     f'</td><td><a href="#claim-{cid}">{label}</a></td>{cell}</tr>\n'
                 )
-            add(
+            note = verdict["note"]
+            head = (
                 f'<article class="claim s-{s}" id="claim-{cid}">\n'
                 f'<h3>{number}. {label} <span class="badge s-{s}">{label_html}</span></h3>\n'
                 f"<blockquote>{quote}</blockquote>\n"
-                f'<p class="small">{self._small(claim)} · claim <code>{cid}</code></p>\n'
+                f'<p class="small">{small_of(claim)} · claim <code>{cid}</code></p>\n'
             )
-            note = verdict["note"]
+            if not (note or verdict["links"] or change or verdict["updated_at"]):
+                add(f"{head}</article>\n")  # nothing more to say of most claims
+                continue
+            add(head)
             if note.strip():
                 add(f'<div class="note">{escape(clean_block(note).strip(chr(10)))}</div>\n')
             if verdict["links"]:
@@ -146,8 +160,12 @@ class ClaimHtml:
 
     def _small(self, claim: Row) -> str:
         """The escaped kind, type and speaker of a claim (few distinct ones: kept)."""
-        key = (claim["kind"], claim["claim_type"], claim["speaker"])
-        if not all(x is None or type(x) is str for x in key):  # 1 == True == 1.0: text keys
+        key = kind, claim_type, speaker = claim["kind"], claim["claim_type"], claim["speaker"]
+        if not (  # 1 == True == 1.0: only text (or None) as keys
+            type(kind) is str
+            and (claim_type is None or type(claim_type) is str)
+            and (speaker is None or type(speaker) is str)
+        ):
             return self._small_of(*key)
         done = self._smalls.get(key)
         if done is None:
