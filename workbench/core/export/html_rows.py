@@ -50,10 +50,13 @@ class ClaimHtml:
         self._smalls: dict[tuple[object, object, object], str] = {}
 
     def _badge(self, status: object) -> tuple[str, str]:
-        """(escaped status, escaped label) of a status, worked out once."""
-        done = self._status.get(status)
+        """(escaped status, escaped label) of a status; kept for text (a status is a
+        ``Status`` or plain text: equal ones read the same), worked out for anything else."""
+        done = self._status.get(status) if isinstance(status, str) else None
         if done is None:
-            done = self._status[status] = (str(escape(status)), str(escape(self.labels(status))))
+            done = (escape(status), escape(self.labels(status)))
+            if isinstance(status, str):
+                self._status[status] = done
         return done
 
     def render(
@@ -71,7 +74,7 @@ class ClaimHtml:
         badges, small_of = self._status, self._small
         for position, claim, verdict, change in rows.kept:
             status = verdict["status"]
-            badge = badges.get(status) if type(status) is str else None
+            badge = badges.get(status) if isinstance(status, str) else None
             s, label_html = badge or self._badge(status)
             cid = claim["id"]
             number = str(position) if type(position) is int else escape(position)
