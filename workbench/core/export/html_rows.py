@@ -78,29 +78,30 @@ class ClaimHtml:
             s, label_html = badge or self._badge(status)
             cid = claim["id"]
             number = str(position) if type(position) is int else escape(position)
+            sentence = claim["sentence"]
             before, anchor, after = split_text(
-                claim["sentence"], claim["anchor"], claim["start"], claim["end"],
-                claim["sentence_start"],
+                sentence, claim["anchor"], claim["start"], claim["end"], claim["sentence_start"]
             )
+            if not (type(sentence) is str and sentence.isprintable() and "  " not in sentence):
+                before, anchor, after = inline(before), inline(anchor), inline(after)
+            # else each part of the sentence is as printable: ``inline`` keeps it as it is
             # the filters' output has no NUL (controls stripped): one escape for them and
             # the id, unless the id holds a NUL itself
             label = line(label_of(claim, verdict))
             if anchor:
-                pieces = escape(
-                    f"{cid}\0{label}\0{inline(before)}\0{inline(anchor)}\0{inline(after)}"
-                ).split("\0")
+                pieces = escape(f"{cid}\0{label}\0{before}\0{anchor}\0{after}").split("\0")
                 if len(pieces) == 5:
                     cid, label, before, anchor, after = pieces
                 else:
                     cid, label = escape(cid), escape(label)
-                    before, anchor, after = (escape(inline(x)) for x in (before, anchor, after))
+                    before, anchor, after = escape(before), escape(anchor), escape(after)
                 quote = f"{before}<mark>{anchor}</mark>{after}"
             else:
-                pieces = escape(f"{cid}\0{label}\0{inline(before)}").split("\0")
+                pieces = escape(f"{cid}\0{label}\0{before}").split("\0")
                 if len(pieces) == 3:
                     cid, label, quote = pieces
                 else:
-                    cid, label, quote = escape(cid), escape(label), escape(inline(before))
+                    cid, label, quote = escape(cid), escape(label), escape(before)
             if status != unreviewed:
                 table.append(
                     f'<tr><td>{number}</td><td><span class="badge s-{s}">{label_html}</span>'
