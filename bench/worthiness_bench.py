@@ -108,12 +108,14 @@ def news(scorer, nlp) -> None:  # noqa: ANN001 - spaCy and the scorer are loaded
         )
 
 
-def debates(data: Path, cache: Path | None, model: str) -> None:
+def debates(data: Path, cache: Path | None, model: str, vectors: bool) -> None:
+    """The training protocol for the kind of model shipped (``vectors``: with the sentence
+    vector; without, the parse features alone, even when wordllama is installed)."""
     from workbench.core.nlp.worthiness import train
 
     rows = train.read_data(data)
     docs = train.parse(rows.texts, model, cache)
-    feats = train.model_inputs(docs)
+    feats = train.model_inputs(docs, no_vectors=not vectors)
     names = sorted(set(rows.groups))
     held = {d for i, d in enumerate(names) if i % 5 == 0}
     dev_idx = [i for i, g in enumerate(rows.groups) if g not in held]
@@ -190,7 +192,7 @@ def main() -> int:
         train.FIXED_C = args.c
     if not args.no_debates and args.data.is_file():
         print("debates (ClaimBuster crowdsourced, whole debates held out):")
-        debates(args.data, args.cache, args.model)
+        debates(args.data, args.cache, args.model, scorer.dense is not None)
     news(scorer, nlp)
     speed(scorer, nlp, args.data, args.n)
     return 0

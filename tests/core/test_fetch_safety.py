@@ -40,8 +40,9 @@ def only_loopback_1(ip: fetch_guard.Address) -> bool:
     ],
 )
 def test_only_http_and_https(url: str) -> None:
-    with pytest.raises(UnsafeURL, match="only http and https"):
+    with pytest.raises(UnsafeURL, match="only http and https") as info:
         fetch_url(url)
+    assert info.value.exit_code == 2  # a bad link given: a usage error, as the README says
 
 
 @pytest.mark.parametrize("url", ["", "   ", "example.org/page", "http://", "http:///path"])
@@ -243,6 +244,7 @@ def test_a_redirect_that_is_not_a_url_is_a_failed_fetch(server, location: str) -
     with pytest.raises(FetchError) as info:
         fetch_url(url, allow_private=True)
     assert info.value.url == url and url in info.value.message
+    assert info.value.exit_code == 5  # the page we were given sent us there: a fetch problem
     assert "\n" not in info.value.message
 
 

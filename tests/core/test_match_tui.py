@@ -44,6 +44,8 @@ async def test_marker_detail_apply_undo_and_dismiss(tmp_path):
         keys = {b.binding.key for b in screen.active_bindings.values() if b.enabled}
         assert {"M", "W"} <= keys
         assert "apply_match" in {row[2] for row in app.help_rows()}
+        palette = {c.title for c in app.get_system_commands(screen)}
+        assert any(t.startswith("Apply the earlier check") for t in palette)
         await pilot.press("M")
         verdict = ws.verdict(a.id, loan.id)
         assert verdict.status == "false"
@@ -56,6 +58,9 @@ async def test_marker_detail_apply_undo_and_dismiss(tmp_path):
         assert "≈" not in str(table.get_cell(loan.id, "extras"))
         keys = {b.binding.key for b in screen.active_bindings.values() if b.enabled}
         assert "M" not in keys and "W" not in keys
+        palette = {c.title for c in app.get_system_commands(screen)}  # nor in the palette
+        assert not any(t.startswith("Apply the earlier check") for t in palette)
+        assert "Mark verified" in palette
     ws.close()
 
 

@@ -90,3 +90,22 @@ def test_newsroom_process_is_no_claim(claims):
 def test_unattributed_hedge_is_no_claim():
     article = make_article("It could be that the talks collapse next week.\n", "x")
     assert not [c for c in extract_claims(article) if c.kind == "statement"]
+
+
+COLON_FRAMES = """Council meeting
+
+Mayor Ines Castillo spoke for twenty minutes. The mayor repeated a promise she has made at \
+every hustings: "The city will build 400 homes for rent before the end of 2027." Opposition \
+councillors have disputed the figure.
+
+"We will not close a single library this year," Castillo said. Her deputy disagreed.
+"""
+
+
+def test_a_colon_frame_credits_its_own_subject_not_the_next_sentence():
+    """'X repeated a claim: "..."' is X's quote; the next sentence's subject (who disputed it)
+    did not say it. A quote followed by '..., she said' still takes the speaker after it."""
+    article = make_article(COLON_FRAMES, "council.txt")
+    quotes = {c.anchor[:20]: c.speaker for c in extract_claims(article) if c.kind == "quote"}
+    assert quotes["The city will build "] in ("mayor", "Ines Castillo")  # not the councillors
+    assert quotes["We will not close a "].endswith("Castillo")

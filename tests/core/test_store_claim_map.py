@@ -42,6 +42,11 @@ def test_a_cli_mark_reads_no_index(tmp_path):
         assert ws.resolve_claim(claims[1].id[:6]) == (a.id, claims[1].id)
         ws.set_status(a.id, claims[1].id, "verified")
         assert not ws._index.loaded  # neither the prefix nor the mark read index.json
+        assert ws._undo._done is None  # nor the undo journal (its step is in the journal)
+    with open_ws(tmp_path) as ws:
+        assert [c.new for c in ws.undo()] == ["unreviewed"]
+        assert ws.verdict(a.id, claims[1].id).status == "unreviewed"
+        assert [c.new for c in ws.redo()] == ["verified"]
 
 
 def test_the_map_follows_imports_reimports_claims_and_undo(tmp_path, monkeypatch):

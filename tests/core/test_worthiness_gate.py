@@ -32,6 +32,17 @@ CHECKABLE = [
 ]
 
 
+FEELINGS_AND_VIEWS = [
+    "The founder said she was certain the firm would be worth $2 billion within five years.",
+    "The minister said the delays had left him deeply disappointed.",
+    "In his view, the hospital has never been better run.",
+]
+FACTS_NEAR_THEM = [
+    "The striker missed the 2019 final with a knee injury.",
+    "Police said the man had been arrested in 2019.",
+]
+
+
 @pytest.fixture(scope="module")
 def claims_of():
     texts = NOTHING_TO_CHECK + CHECKABLE + [
@@ -39,6 +50,8 @@ def claims_of():
         "Residents fear that the river will burst its banks again this winter.",
         "The mayor said she hoped the bridge would reopen by May.",
         "The mayor said the bridge had reopened on Monday.",
+        *FEELINGS_AND_VIEWS,
+        *FACTS_NEAR_THEM,
     ]
     articles = [make_article(t + "\n", "gate-test") for t in texts]
     return {
@@ -88,6 +101,19 @@ def test_reported_feelings_hopes_and_fears_are_no_statements(claims_of) -> None:
         assert not [c for c in claims_of[text] if c.kind == "statement"], text
     reopened = claims_of["The mayor said the bridge had reopened on Monday."]
     assert any(c.kind == "statement" for c in reopened)  # a reported fact stays a claim
+
+
+@pytest.mark.parametrize("text", FEELINGS_AND_VIEWS)
+def test_a_feeling_or_a_view_makes_no_claim_even_with_numbers(text: str, claims_of) -> None:
+    assert claims_of[text] == []  # the numbers in it are part of the feeling or the view
+
+
+@pytest.mark.parametrize("text", FACTS_NEAR_THEM)
+def test_facts_next_to_feeling_words_stay(text: str, claims_of) -> None:
+    kinds = {c.kind for c in claims_of[text]}
+    assert {"statement", "date"} <= kinds or "statement" in kinds and "2019" in " ".join(
+        str(c.value) for c in claims_of[text]
+    )
 
 
 def test_gate_training_is_reproducible_and_loadable(tmp_path: Path) -> None:

@@ -370,3 +370,22 @@ async def test_at_80_columns_selecting_a_claim_shows_its_keys_in_the_footer(ws, 
         await pilot.press("escape")
         await pilot.pause()
         assert "Add claim" not in shown() and "Undo" in shown()
+
+
+async def test_a_selection_started_at_80_columns_stays_in_view_when_widened(ws, article_id):
+    """Selecting a missed claim at 80 columns shows the article in place of the detail;
+    widening the terminal past 100 columns then hid the article, and the selection."""
+    from workbench.tui.widgets.article_view import ArticleView
+
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert view.selection is not None and view.region.width > 0
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert view.selection is not None and view.region.width > 0
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert view.region.width > 0

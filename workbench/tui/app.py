@@ -39,7 +39,7 @@ from .messages import (
 )
 from .screens.loading import LoadingScreen
 from .screens.picker import PickerScreen
-from .screens.review import ReviewScreen
+from .screens.review import NARROW_BELOW, ReviewScreen
 from .team import TeamState
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ class Pending:
 class WorkbenchApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "workbench"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
     BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, id="app_quit", priority=True)]
 
     def __init__(
@@ -492,6 +492,8 @@ class WorkbenchApp(App[None]):
             for binding in REVIEW_BINDINGS:
                 if binding.id in ("cursor_down", "cursor_up", "cycle_focus"):
                     continue
+                if screen.check_action(binding.action.split("(", 1)[0], ()) is False:
+                    continue  # e.g. "Apply the earlier check" on a claim with no match
                 yield SystemCommand(
                     binding.tooltip or binding.description,
                     f"key: {self.keys_for(binding)}",

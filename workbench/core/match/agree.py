@@ -295,6 +295,7 @@ def number_conflict(query: set[Number], candidate: set[Number]) -> str:
         if not any(agrees(kind, value, v) for v in same_kind):
             shown = ", ".join(_fmt(v, kind) for v in sorted(same_kind)[:3])
             what = "dates" if kind in ("month", "date", "weekday") else "numbers"
+            what = "years" if kind == "year" else what
             return f"{what} differ: {_fmt(value, kind)} vs {shown}"
     return ""
 
@@ -302,6 +303,8 @@ def number_conflict(query: set[Number], candidate: set[Number]) -> str:
 def _fmt(value: float, kind: str = "") -> str:
     if kind == "weekday":
         return _WEEKDAYS[int(value) - 1].capitalize() + "day"
+    if kind == "year":
+        return str(int(value))
     if kind == "month":
         return _MONTHS[int(value) - 1].capitalize()
     if kind == "date":

@@ -127,9 +127,11 @@ def validate_url(url: str) -> str:
                 url=strip_credentials(text),
             )
         reason = f"only http and https URLs are fetched, not {one_line(parsed.scheme, 20)}:"
-        raise UnsafeURL(
+        refused = UnsafeURL(
             f"refused {shown(text)}: {reason}", url=strip_credentials(text), reason=reason
         )
+        refused.exit_code = InputError.exit_code  # a bad link given (a redirect: _next_hop)
+        raise refused
     if not parsed.host:
         raise InputError(f"not a valid URL: {shown(text)} (no host)", url=strip_credentials(text))
     try:

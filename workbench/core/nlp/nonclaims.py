@@ -113,12 +113,14 @@ def is_question(sent: Span) -> bool:
 
 
 _TRIGGERS = frozenset({"could", "might", "may", "whether", "?"})
+_FRAME_WORDS = frozenset({"money", "consent"})  # "for my money", "by common consent"
 
 
 def may_unassert(sent: Span) -> bool:
     """A cheap first look (one pass over the tokens): can any claim of this sentence
     sit in a clause that asserts nothing? Most sentences need no closer reading."""
-    hedges = _statements().HEDGE_ADJECTIVES
+    st = _statements()
+    hedges = st.HEDGE_ADJECTIVES | st.FEELING_ADJECTIVES | st.OPINION_FRAMES | _FRAME_WORDS
     first = sent.doc[sent.start]
     if first.tag_ == "VB" or sent.root.pos_ == "VERB":
         if first.tag_ == "VB" or verb_in(sent.root, _statements().COLOUR_VERBS):
@@ -158,6 +160,8 @@ def unasserted(root: Token, sent: Span, reports: list[Report], kind: str) -> boo
             return True  # "the ice could one day supply water": a guess nobody is credited with
         if not attributed and _hedged_state(head):
             return True  # "a breakthrough was unlikely before the election"
+        if _feeling(head, below):
+            return True  # "she was sure the company would be worth a billion dollars"
     if kind in ("ordinal", "event", "date") and colour(sent):
         return True  # "engineers hugged and cheered as the first images appeared"
     return False
@@ -187,3 +191,12 @@ def colour(sent: Span) -> bool:
 
 def _hedged_state(head: Token) -> bool:
     return bool(_statements()._hedged_state(head))
+
+
+def _feeling(head: Token, below: Token) -> bool:
+    """Is the clause a feeling or a view (``statements._mental_state``, "in her view"),
+    or the complement of one ("sure [the firm would be worth ...]")?"""
+    st = _statements()
+    if below.dep_ in ("acomp", "ccomp") and below.lower_ in st.FEELING_ADJECTIVES:
+        return True
+    return bool(st._mental_state(head, verbs=False) or st.opinion_frame(head))

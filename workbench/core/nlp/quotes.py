@@ -272,6 +272,18 @@ def _partial(doc: Doc, qstart: int, qend: int, tracker: SpeakerTracker, base: in
     return None
 
 
+def _colon_frame(sent: Span, qstart: int, tracker: SpeakerTracker, base: int) -> str | None:
+    """The speaker of a quote a colon introduces: the subject of the main verb before the
+    colon ('The minister put it bluntly: "..."'), when it names someone."""
+    root = sent.root
+    if root.idx >= qstart or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = _subject_of(root)
+    if subj is None or subj.idx >= qstart:
+        return None
+    return tracker.resolve(subj, base, speech=True)
+
+
 def attribute(
     doc: Doc,
     qstart: int,
@@ -292,10 +304,15 @@ def attribute(
     if len(doc_text(doc)[qstart:qend].split()) < _MIN_WORDS:
         return _partial(doc, qstart, qend, tracker, base), inside[0].start_char, inside[-1].end_char
     first, last = inside[0], inside[-1]
+    lead_in = doc_text(doc)[first.start_char : qstart].strip(" \t\n“\"‘«")
+    if lead_in.endswith(":"):
+        framed = _colon_frame(first, qstart, tracker, base)
+        if framed:  # 'The governor repeated a claim he has made: "..."'
+            return framed, first.start_char, last.end_char
     candidates: list[Span] = [last]
     nxt = next((s for s in sents if s.start_char >= last.end_char), None)
-    if nxt is not None and last.end_char <= qend + 3:
-        candidates.append(nxt)
+    if nxt is not None and last.end_char <= qend + 3 and not lead_in.endswith(":"):
+        candidates.append(nxt)  # not after a colon frame: its own sentence said who speaks
     for sent in candidates:
         for tok in sent:
             in_quote = qstart <= tok.idx < qend

@@ -769,6 +769,8 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
         return True  # "She said she was exhausted", "He said he hoped to visit Kyiv"
     if _open_question(head):
         return True  # "It remains to be seen whether ...", "Time will tell whether ..."
+    if opinion_frame(head):
+        return True  # "In her view, the unit has never been in a worse state"
     return report is None and _evaluative(head)
 
 
@@ -776,7 +778,7 @@ UNNAMED_BELIEFS = frozenset({"fear", "believe", "think", "hope", "feel", "suspec
 WISH_REPORTS = frozenset({"fear", "hope", "worry", "wish", "dread"})
 """Verbs whose complement is what someone fears or wishes, whoever says it."""
 FEELING_VERBS = frozenset(
-    "hope wish love hate feel like prefer doubt wonder miss regret fear worry".split()
+    "hope wish love hate feel like prefer doubt wonder regret fear worry".split()
 )
 FEELING_ADJECTIVES = frozenset(
     """happy unhappy sad proud delighted pleased thrilled relieved exhausted tired frustrated
@@ -790,20 +792,57 @@ FEELING_ADJECTIVES = frozenset(
 _PERSONAL_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
 
 
-def _mental_state(head: Token) -> bool:
-    """A reported clause that states its subject's feeling, wish or certainty ("he was
-    convinced ...", "she hoped to ...", "they felt forgotten"), not an event or a fact."""
-    if verb_in(head, FEELING_VERBS):
+def _mental_state(head: Token, verbs: bool = True) -> bool:
+    """A clause that states its subject's feeling, wish or certainty ("he was convinced
+    ...", "she hoped to ...", "they felt forgotten", "the delay had left her frustrated"),
+    not an event or a fact (``verbs=False``: only by its adjective)."""
+    if verbs and verb_in(head, FEELING_VERBS):
         return True
-    subj = _own_subject(head)
+    if any(
+        c.dep_ in ("oprd", "ccomp", "xcomp") and c.lower_ in FEELING_ADJECTIVES
+        for c in head.children
+    ):
+        return True  # "left her deeply frustrated"
+    subj = _own_subject(head) or next(  # the parser may hang it on the auxiliary
+        (g for a in head.children if a.dep_ in ("aux", "auxpass") for g in a.children
+         if g.dep_ in ("nsubj", "nsubjpass")),
+        None,
+    )
     if subj is None or subj.lower_ not in _PERSONAL_SUBJECTS:
         return False
+    if head.lower_ in FEELING_ADJECTIVES:
+        return True  # "he was convinced ...", parsed as a passive verb
     if head.lemma_.lower() not in COPULAS:
         return False
     return any(
-        c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in FEELING_ADJECTIVES
-        for c in head.children
+        c.dep_ in ("acomp", "oprd") and c.lower_ in FEELING_ADJECTIVES for c in head.children
     )
+
+
+OPINION_FRAMES = frozenset({"view", "opinion", "eyes", "judgement", "judgment", "mind", "book"})
+"""'In her view, ...', 'in his opinion', 'to my mind': the clause is the writer's or a
+speaker's judgement."""
+
+
+def opinion_frame(head: Token) -> bool:
+    """Is the clause framed as someone's view ("In her view, the unit has never been in a
+    worse state", "For my money, it is ...", "by common consent")?"""
+    for c in head.children:
+        if c.dep_ != "prep":
+            continue
+        low = c.lower_
+        objs = [o for o in c.children if o.dep_ == "pobj"]
+        for o in objs:
+            lemma = o.lemma_.lower()
+            if low in ("in", "to") and lemma in OPINION_FRAMES and any(
+                d.dep_ == "poss" for d in o.children
+            ):
+                return True
+            if low == "for" and lemma == "money" and any(d.lower_ == "my" for d in o.children):
+                return True
+            if low == "by" and lemma == "consent":
+                return True
+    return False
 
 
 def _open_question(head: Token) -> bool:

@@ -12,6 +12,10 @@ Layout of a workspace (default ``./.workbench/``)::
     articles/<id>.json.bak  the previous good version of that file
     index.json            TinyDB file: one summary row per article (title, source, progress
                           counts, claim ids) for the article list and claim-id prefixes
+    index.jsonl           the summary rows each checkpoint changed, on top of index.json (folded
+                          into it when it reaches half its size; index_log.py)
+    claims/XY.json        the claim map: claim ids by their first two characters (claim_map.py)
+    checkpointing         present while a checkpoint writes article files
     undo.jsonl            global undo journal: which history rows form one step, in order
     changes               a change counter other processes watch (watch.py)
 
@@ -20,8 +24,9 @@ costs time proportional to the workspace. Here a change (one edit, or a whole gr
 such as ``workbench mark`` with status, note and link, or an import) is ONE line
 appended to the journal and synced once: that is when it is acknowledged, and its
 cost does not depend on the size of the workspace. The article files, the index and
-the undo journal are brought up to date at a checkpoint (close, every 200 changes,
-the next open after a crash), each file written atomically by ``AtomicJSONStorage``
+the undo journal are brought up to date at a checkpoint (every 200 changes, the next
+open after a crash; the index by one appended line of the rows that changed), each file
+written atomically by ``AtomicJSONStorage``
 (temp file, fsync, .bak hard link, ``os.replace``, fsync the folder) and marked with
 the journal number it includes, so a crash at any moment loses no acknowledged change
 and applies none twice. A writer never replaces a file, nor appends to a journal,

@@ -233,6 +233,7 @@ class Workspace:
                 remove_claim_map(self._layout.root)
                 self._claim_map.forget()
         index.commit(n, rows, progress)
+        self._undo.undo_stack()  # its highest journal number: what the file holds already
         self._undo.append_durable(journal.undo_records(self._undo.max_n))
         journal.reset(n)
         with contextlib.suppress(FileNotFoundError):
@@ -592,8 +593,6 @@ class Workspace:
                 yield
                 if txn.empty():
                     return
-                if txn.undo:
-                    self._undo.undo_stack()  # read before the journal holds these steps
                 self._journal.append(
                     {
                         "n": self._journal.last + 1,

