@@ -20,8 +20,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from ..models import STATUSES
 from ..text import one_line, strip_controls
 from ..vocabulary import STATUS_STYLE, Status
-from .article_rows import ArticleRows, article_rows, label_of, link_rows
-from .report import Report, clean_block, safe_href, split_text, status_label
+from .article_rows import ArticleRows, article_rows
+from .html_rows import ClaimHtml, as_markup
+from .report import Report, safe_href, status_label
 from .spool import Spool
 
 TEMPLATE = "report.html.j2"
@@ -144,34 +145,6 @@ class _Labels:
         return done
 
 
-def _claims(rows: ArticleRows, labels: _Labels) -> list[dict[str, Any]]:
-    """What the template shows of each claim the filters kept."""
-    out = []
-    for position, claim, verdict, change in rows.kept:
-        before, anchor, after = split_text(
-            claim["sentence"], claim["anchor"], claim["start"], claim["end"],
-            claim["sentence_start"],
-        )
-        note = verdict["note"]
-        out.append(
-            {
-                "position": position,
-                "claim": claim,
-                "verdict": verdict,
-                "status": verdict["status"],
-                "status_label": labels(verdict["status"]),
-                "label": label_of(claim, verdict),
-                "before": before,
-                "anchor": anchor,
-                "after": after,
-                "note_lines": clean_block(note).strip("\n").split("\n") if note.strip() else None,
-                "links": link_rows(verdict) if verdict["links"] else [],
-                "last_change": change,
-            }
-        )
-    return out
-
-
 def _orphans(rows: ArticleRows) -> list[dict[str, Any]]:
     out = []
     for v, claim in zip(rows.orphaned, rows.orphan_claims, strict=True):
@@ -183,7 +156,7 @@ def _orphans(rows: ArticleRows) -> list[dict[str, Any]]:
     return out
 
 
-def _item(rows: ArticleRows, claims: list[dict[str, Any]]) -> dict[str, Any]:
+def _item(rows: ArticleRows, claims_html: str) -> dict[str, Any]:
     """What the template shows of one article."""
     return {
         "article": rows.article,
@@ -196,7 +169,8 @@ def _item(rows: ArticleRows, claims: list[dict[str, Any]]) -> dict[str, Any]:
         "reviewed": rows.reviewed,
         "total": rows.total,
         "counts": rows.counts,
-        "claims": claims,
+        "claims": rows.kept,
+        "claims_html": as_markup(claims_html),
         "orphans": _orphans(rows),
     }
 
@@ -209,6 +183,7 @@ def iter_html(report: Report) -> Iterator[str]:
     count = len(report.articles)
     many = count > 1
     labels = _Labels()
+    claims = ClaimHtml(line, inline, when, host, field_label, labels)
     unreviewed = Status.UNREVIEWED
     if not count:
         yield page.head(report, 0, None, STATUSES, STATUS_COLOURS)
@@ -219,14 +194,13 @@ def iter_html(report: Report) -> Iterator[str]:
         for n, rows in enumerate(article_rows(report)):
             if not n:
                 yield page.head(report, count, rows.article, STATUSES, STATUS_COLOURS)
-            claims = _claims(rows, labels)
-            marked = [entry for entry in claims if entry["status"] != unreviewed]
-            if marked:
+            sections, table = claims.render(rows, unreviewed, many)
+            if table:
                 if not found:
                     yield page.table_start(many)
                     found = True
-                yield page.verdict_rows(marked, rows.article, many)
-            spool.write(page.article(_item(rows, claims), report.filtered, STATUSES, labels))
+                yield table
+            spool.write(page.article(_item(rows, sections), report.filtered, STATUSES, labels))
         yield page.table_end(found)
         yield from spool.pieces()
     yield page.foot()
