@@ -97,3 +97,14 @@ async def test_a_wording_typed_while_its_dialog_opens_reaches_the_dialog(ws, art
         assert ws.verdict(article_id, claim.id).label == "budget up"
         await settle(pilot, lambda: app.screen.current_claim() != claim)
         assert app.screen.current_claim() != claim  # j after the dialog closed moved on
+
+
+async def test_a_note_pasted_while_its_editor_opens_reaches_the_editor(ws, article_id):
+    claim = ws.claims(article_id)[0]
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        burst(app, "enter")
+        app.post_message(events.Paste("pasted text"))
+        burst(app, "ctrl+s")
+        await settle(pilot, lambda: ws.verdict(article_id, claim.id).note)
+        assert ws.verdict(article_id, claim.id).note == "pasted text"

@@ -134,7 +134,7 @@ class WorkbenchApp(App[None]):
 
     # ------------------------------------------------------------------ keys
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded:
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
             await self._keys.key(event, super().on_event)
         else:
             await super().on_event(event)

@@ -5,7 +5,7 @@ next one at once: a burst ("enter" then "hello" then ctrl+s) was handed whole to
 widget that had focus before "enter" opened the note editor, so the text never reached
 the editor and ctrl+s saved an empty note.
 
-`KeyQueue` holds each key until the one before it has run its course: it went through
+`KeyQueue` holds each key (and paste) until the one before it has run its course: it went through
 the widget, its parents and the bindings, and a screen it opened (or closed) has
 mounted and focused its field. A `KeySettled` message follows the key along the same path
 (the message queues are first in, first out); when it reaches the app, the key is done.
@@ -45,20 +45,21 @@ class KeyQueue:
 
     def __init__(self, app: App) -> None:
         self.app = app
-        self.held: deque[events.Key] = deque()
+        self.held: deque[events.Key | events.Paste] = deque()
         self.number = 0
         self.busy = False
         self.screen: Screen | None = None
         self.timer: Timer | None = None
 
-    async def key(self, event: events.Key, dispatch) -> None:
-        """A key read from the terminal: run it now, or hold it behind the busy one."""
+    async def key(self, event: events.Key | events.Paste, dispatch) -> None:
+        """A key (or a paste) read from the terminal: run it now, or hold it behind the
+        busy one."""
         if self.busy:
             self.held.append(event)
             return
         await self._run(event, dispatch)
 
-    async def _run(self, event: events.Key, dispatch) -> None:
+    async def _run(self, event: events.Key | events.Paste, dispatch) -> None:
         self.busy = True
         self.number += 1
         top = self._top()
