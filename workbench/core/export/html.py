@@ -116,22 +116,6 @@ def template() -> Template:
     return environment().get_template(TEMPLATE)
 
 
-def _bar(counts: dict[str, int], total: int) -> list[dict[str, Any]]:
-    segments = []
-    for status in STATUSES:
-        count = counts.get(status, 0)
-        if count:
-            segments.append(
-                {
-                    "status": status,
-                    "label": status_label(status),
-                    "count": count,
-                    "percent": f"{100 * count / total:.2f}" if total else "0",
-                }
-            )
-    return segments
-
-
 class _Labels:
     """``status_label`` of each status, worked out once per report."""
 
@@ -156,12 +140,12 @@ def _orphans(rows: ArticleRows) -> list[dict[str, Any]]:
     return out
 
 
-def _item(rows: ArticleRows, claims_html: str) -> dict[str, Any]:
+def _item(rows: ArticleRows, claims_html: str, statuses_html: str) -> dict[str, Any]:
     """What the template shows of one article."""
     return {
         "article": rows.article,
         "source_href": safe_href(rows.article["source"]),
-        "bar": _bar(rows.counts, rows.total),
+        "statuses_html": as_markup(statuses_html),
         "share": f"{rows.share:.0%}",
         "reviewers": rows.reviewers,
         "first_reviewed": rows.first_reviewed,
@@ -200,7 +184,8 @@ def iter_html(report: Report) -> Iterator[str]:
                     yield page.table_start(many)
                     found = True
                 yield table
-            spool.write(page.article(_item(rows, sections), report.filtered, STATUSES, labels))
+            bar = claims.statuses(STATUSES, rows.counts, rows.total)
+            spool.write(page.article(_item(rows, sections, bar), report.filtered, STATUSES, labels))
         yield page.table_end(found)
         yield from spool.pieces()
     yield page.foot()

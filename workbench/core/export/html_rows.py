@@ -12,7 +12,7 @@ joined with ``str.join`` and handed to the template as ``Markup``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from markupsafe import Markup
@@ -50,10 +50,13 @@ class ClaimHtml:
         self._smalls: dict[tuple[object, object, object], str] = {}
 
     def _badge(self, status: object) -> tuple[str, str]:
-        """(escaped status, escaped label) of a status, worked out once."""
-        done = self._status.get(status)
+        """(escaped status, escaped label) of a status; kept for text (a status is a
+        ``Status`` or plain text: equal ones read the same), worked out for anything else."""
+        done = self._status.get(status) if isinstance(status, str) else None
         if done is None:
-            done = self._status[status] = (str(escape(status)), str(escape(self.labels(status))))
+            done = (escape(status), escape(self.labels(status)))
+            if isinstance(status, str):
+                self._status[status] = done
         return done
 
     def render(
@@ -68,38 +71,53 @@ class ClaimHtml:
         cell = ""
         if many:
             cell = f"<td>{escape(line(article['title']) or article['id'])}</td>"
+        badges, small_of = self._status, self._small
         for position, claim, verdict, change in rows.kept:
             status = verdict["status"]
-            s, label_html = self._badge(status)
-            cid = escape(claim["id"])
+            badge = badges.get(status) if isinstance(status, str) else None
+            s, label_html = badge or self._badge(status)
+            cid = claim["id"]
             number = str(position) if type(position) is int else escape(position)
+            sentence = claim["sentence"]
             before, anchor, after = split_text(
-                claim["sentence"], claim["anchor"], claim["start"], claim["end"],
-                claim["sentence_start"],
+                sentence, claim["anchor"], claim["start"], claim["end"], claim["sentence_start"]
             )
-            # the filters' output has no NUL (controls stripped): one escape for all four
+            if not (type(sentence) is str and sentence.isprintable() and "  " not in sentence):
+                before, anchor, after = inline(before), inline(anchor), inline(after)
+            # else each part of the sentence is as printable: ``inline`` keeps it as it is
+            # the filters' output has no NUL (controls stripped): one escape for them and
+            # the id, unless the id holds a NUL itself
+            label = line(label_of(claim, verdict))
             if anchor:
-                label, before, anchor, after = escape(
-                    f"{line(label_of(claim, verdict))}\0{inline(before)}\0{inline(anchor)}\0"
-                    f"{inline(after)}"
-                ).split("\0")
+                pieces = escape(f"{cid}\0{label}\0{before}\0{anchor}\0{after}").split("\0")
+                if len(pieces) == 5:
+                    cid, label, before, anchor, after = pieces
+                else:
+                    cid, label = escape(cid), escape(label)
+                    before, anchor, after = escape(before), escape(anchor), escape(after)
                 quote = f"{before}<mark>{anchor}</mark>{after}"
             else:
-                label, quote = escape(
-                    f"{line(label_of(claim, verdict))}\0{inline(before)}"
-                ).split("\0")
+                pieces = escape(f"{cid}\0{label}\0{before}").split("\0")
+                if len(pieces) == 3:
+                    cid, label, quote = pieces
+                else:
+                    cid, label, quote = escape(cid), escape(label), escape(before)
             if status != unreviewed:
                 table.append(
                     f'<tr><td>{number}</td><td><span class="badge s-{s}">{label_html}</span>'
                     f'</td><td><a href="#claim-{cid}">{label}</a></td>{cell}</tr>\n'
                 )
-            add(
+            note = verdict["note"]
+            head = (
                 f'<article class="claim s-{s}" id="claim-{cid}">\n'
                 f'<h3>{number}. {label} <span class="badge s-{s}">{label_html}</span></h3>\n'
                 f"<blockquote>{quote}</blockquote>\n"
-                f'<p class="small">{self._small(claim)} · claim <code>{cid}</code></p>\n'
+                f'<p class="small">{small_of(claim)} · claim <code>{cid}</code></p>\n'
             )
-            note = verdict["note"]
+            if not (note or verdict["links"] or change or verdict["updated_at"]):
+                add(f"{head}</article>\n")  # nothing more to say of most claims
+                continue
+            add(head)
             if note.strip():
                 add(f'<div class="note">{escape(clean_block(note).strip(chr(10)))}</div>\n')
             if verdict["links"]:
@@ -124,10 +142,34 @@ class ClaimHtml:
             add("</article>\n")
         return "".join(sections), "".join(table)
 
+    def statuses(self, statuses: Sequence[object], counts: dict[str, int], total: int) -> str:
+        """An article's bar (a segment per status it has) and legend (every status)."""
+        badges = [(status, *self._badge(status)) for status in statuses]
+        out = ['<div class="bar" role="img" aria-label="claims per status">\n']
+        for status, s, label in badges:
+            count = counts.get(status, 0)
+            if count:
+                percent = f"{100 * count / total:.2f}" if total else "0"
+                out.append(
+                    f'<span class="s-{s}" style="width: {percent}%" title="{label}: '
+                    f'{escape(count)}"></span>\n'
+                )
+        out.append('</div>\n<ul class="legend">\n')
+        for status, s, label in badges:
+            out.append(
+                f'<li><i class="s-{s}"></i>{label} <strong>{escape(counts[status])}</strong></li>\n'
+            )
+        out.append("</ul>\n")
+        return "".join(out)
+
     def _small(self, claim: Row) -> str:
         """The escaped kind, type and speaker of a claim (few distinct ones: kept)."""
-        key = (claim["kind"], claim["claim_type"], claim["speaker"])
-        if not all(x is None or type(x) is str for x in key):  # 1 == True == 1.0: text keys
+        key = kind, claim_type, speaker = claim["kind"], claim["claim_type"], claim["speaker"]
+        if not (  # 1 == True == 1.0: only text (or None) as keys
+            type(kind) is str
+            and (claim_type is None or type(claim_type) is str)
+            and (speaker is None or type(speaker) is str)
+        ):
             return self._small_of(*key)
         done = self._smalls.get(key)
         if done is None:
