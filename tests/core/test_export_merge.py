@@ -410,3 +410,17 @@ def test_a_failure_halfway_through_a_merge_leaves_nothing(triaged, tmp_path, mon
         assert ws.verdict(aid, ids[0]).status == before[aid]["verdicts"][ids[0]]["status"]
     monkeypatch.setattr(Workspace, "put_verdict", real)
     assert calls["n"] == 4 and state(ours) == before
+
+
+def test_a_conflict_without_the_fields_history_shows_no_time():
+    # the verdict's time is that of its last change, maybe of another field: never shown
+    from workbench.core.export.merge import Conflict
+    from workbench.core.models import Verdict
+
+    local = Verdict(claim_id="c", article_id="a", status="false", reviewer="ana",
+                    updated_at="2026-12-01T09:30:00Z")
+    remote = Verdict(claim_id="c", article_id="a", status="verified", reviewer="bo",
+                     updated_at="2026-12-01T09:40:00Z")
+    line = Conflict("a", "c", "x", ("status",), local, remote, "local").describe("team", "local")
+    assert "team false vs local verified; kept team (later change)" in line
+    assert "09:" not in line

@@ -83,3 +83,21 @@ def test_doctor_checks_the_match_index_and_rebuilds_it(tmp_path, capsys):
     assert code == 0 and "rebuilt" in out
     assert json.loads(meta_path.read_text())["keys"] == meta["keys"]
     assert run_cli(capsys, *w, "doctor")[0] == 0
+
+
+def test_import_into_a_new_workspace_creates_it(tmp_path, capsys):
+    # the README's "Checked before" section starts with `factchecks import`: on a path with
+    # no workspace yet it makes one, like `add` (it said "no workspace")
+    facts = tmp_path / "facts.jsonl"
+    facts.write_text(FACTS, encoding="utf-8")
+    w = ["-w", str(tmp_path / "new")]
+    code, out, err = run_cli(capsys, *w, "factchecks", "import", str(facts))
+    assert code == 0 and "2 new" in out, err
+    code, out, _ = run_cli(capsys, *w, "factchecks", "list")
+    assert code == 0 and "pants-fire (false)" in out
+    bad = tmp_path / "bad.csv"
+    bad.write_text("claim,rating,url\n,true,\n", encoding="utf-8")
+    code, out, err = run_cli(capsys, "-w", str(tmp_path / "none"), "factchecks", "import",
+                             str(bad))
+    assert code == 2 and err.count("\n") == 1  # a bad file makes no workspace
+    assert not (tmp_path / "none").exists()

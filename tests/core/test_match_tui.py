@@ -78,9 +78,15 @@ async def test_at_80_columns_a_match_leaves_undo_and_quit_in_the_footer(tmp_path
         await screen.matching_done.wait()
         table = screen.query_one(ClaimsTable)
         table.move_cursor(row=table.get_row_index(loan.id))
-        await pilot.pause()
-        footer = screen.query_one(FittingFooter)
-        keys = [k for k in footer.query("FooterKey") if not k.has_class("-command-palette")]
-        shown = [ids[k.description] for k in keys if k.display]
-        assert {"undo", "quit", "help", "next_unreviewed", "apply_match"} <= set(shown)
+
+        def shown() -> set[str]:
+            footer = screen.query_one(FittingFooter)
+            keys = [k for k in footer.query("FooterKey") if not k.has_class("-command-palette")]
+            return {ids[k.description] for k in keys if k.display}
+
+        for _ in range(100):  # the footer is composed again a few messages after the move
+            await pilot.pause()
+            if "apply_match" in shown():
+                break
+        assert {"undo", "quit", "help", "next_unreviewed", "apply_match"} <= shown()
     ws.close()

@@ -165,3 +165,31 @@ def test_db_upgrade_refusals_are_one_line(pg, team_url, capsys):
     assert code == 4 and "create the role first" in err and err.count("\n") == 1
     with psycopg.connect(pg.url(db), autocommit=True) as conn:  # nothing half-done
         assert schema.current_version(conn) == 0
+
+
+def test_sync_conflict_names_team_and_local_and_the_times_of_the_field(team_url, tmp_path, capsys):
+    # the line said "ours false (ana, 09:20) vs theirs verified (lena, 09:30); kept ours":
+    # ours was the server, and 09:30 was the local note's time, not the status's
+    url = team_url("ana")
+    a, claims = article()
+    cid = claims[0].id
+    now = {"t": "2026-12-01T09:00:00Z"}
+    folder = ["--workspace", str(tmp_path / "ws")]
+    with Workspace.open(tmp_path / "ws", reviewer="lena", clock=lambda: now["t"]) as ws:
+        ws.add_article(a, claims)
+    assert run(capsys, "sync", url, *folder)[0] == 0
+    with Workspace.open(tmp_path / "ws", reviewer="lena", clock=lambda: now["t"]) as ws:
+        now["t"] = "2026-12-01T09:10:00Z"
+        ws.set_status(a.id, cid, "verified")
+        now["t"] = "2026-12-01T09:30:00Z"
+        ws.set_note(a.id, cid, "minutes checked")
+    with open_team(url, clock=lambda: "2026-12-01T09:20:00Z") as team:
+        team.set_status(a.id, cid, "false")
+    code, out, err = run(capsys, "sync", url, *folder)
+    assert code == 0, err
+    [line] = [line for line in out.splitlines() if "conflict on claim" in line]
+    assert ("team false (ana, 2026-12-01T09:20:00Z) vs local verified (lena, "
+            "2026-12-01T09:10:00Z); kept team (later change)") in line, line
+    with open_team(url) as team, Workspace.open(tmp_path / "ws", reviewer="lena") as ws:
+        assert team.verdict(a.id, cid).status == ws.verdict(a.id, cid).status == "false"
+        assert ws.verdict(a.id, cid).note == "minutes checked"

@@ -74,3 +74,26 @@ async def test_j_then_enter_at_once_in_the_picker_opens_the_second_article(ws, a
         burst(app, "j", "enter")
         await settle(pilot, lambda: isinstance(app.screen, ReviewScreen))
         assert app.screen.article.id == second
+
+
+async def test_a_note_typed_while_its_editor_opens_reaches_the_editor(ws, article_id):
+    # enter opens the editor; the keys behind it were handed to the claim list before
+    # the editor was up, and ctrl+s then saved an empty note
+    claim = ws.claims(article_id)[0]
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        burst(app, "enter", *"hello", "ctrl+s")
+        await settle(pilot, lambda: ws.verdict(article_id, claim.id).note)
+        assert ws.verdict(article_id, claim.id).note == "hello"
+        assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_a_wording_typed_while_its_dialog_opens_reaches_the_dialog(ws, article_id):
+    claim = ws.claims(article_id)[0]
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        burst(app, "r", "ctrl+u", *"budget up", "ctrl+s", "j")
+        await settle(pilot, lambda: ws.verdict(article_id, claim.id).label)
+        assert ws.verdict(article_id, claim.id).label == "budget up"
+        await settle(pilot, lambda: app.screen.current_claim() != claim)
+        assert app.screen.current_claim() != claim  # j after the dialog closed moved on

@@ -69,9 +69,17 @@ def _json(data: Any) -> None:
 
 
 def cmd_import(args: argparse.Namespace, config: Config) -> int:
+    from ..core.errors import NotFound
+    from ..core.match.readers import read_factchecks
     from ..core.match.service import import_factchecks
 
-    with open_ws(config) as ws:
+    try:
+        ws = open_ws(config)
+    except NotFound:
+        # a new workspace, like `add` makes one; a bad file makes none (read it first)
+        read_factchecks(args.file)
+        ws = open_ws(config, create=True)
+    with ws:
         s = import_factchecks(ws, args.file)
     out(
         f"{s.total} fact-check(s) in {one_line(args.file, 200)}: {s.added} new, "

@@ -184,8 +184,12 @@ def cmd_sync(args: argparse.Namespace, config: Config) -> int:
     ):
         result = sync(local, team)
     _out(result.summary())
-    for conflict in result.conflicts:
-        _out(f"  {one_line(conflict.describe(), 300)}")
+    # the push merged the folder into the team (the team is the merge's "ours"), the pull
+    # the team into the folder: name the sides as the reviewer knows them
+    for part, here, there in ((result.pushed, "team", "local"), (result.pulled, "local", "team"),
+                              (result.settled, "team", "local")):
+        for conflict in part.conflicts:
+            _out(f"  {one_line(conflict.describe(here, there), 300)}")
     if not result.changed:
         _out("already in sync: nothing changed")
     return 0

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
@@ -41,6 +41,7 @@ from .screens.loading import LoadingScreen
 from .screens.picker import PickerScreen
 from .screens.review import NARROW_BELOW, ReviewScreen
 from .team import TeamState
+from .typeahead import KeyQueue, KeySettled
 
 if TYPE_CHECKING:
     from workbench.core.export import ExportOptions
@@ -111,6 +112,8 @@ class WorkbenchApp(App[None]):
         if not animate:
             self.animation_level = "none"
         self._theme_name = theme
+        self._keys = KeyQueue(self)
+        """Keys typed ahead run one after the other (a dialog a key opens gets the rest)."""
 
     # ---------------------------------------------------------------- crashes
     crash: str | None = None
@@ -128,6 +131,17 @@ class WorkbenchApp(App[None]):
             self._exit_renderables.clear()
             return
         super()._print_error_renderables()
+
+    # ------------------------------------------------------------------ keys
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self._keys.key(event, super().on_event)
+        else:
+            await super().on_event(event)
+
+    async def on_key_settled(self, message: KeySettled) -> None:
+        message.stop()
+        await self._keys.settled(message, super().on_event)
 
     # ------------------------------------------------------------- start-up
     def on_mount(self) -> None:

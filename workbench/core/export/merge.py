@@ -55,7 +55,11 @@ VERDICT_FIELDS = ("status", "note", "label", "links")
 
 @dataclass(frozen=True)
 class Conflict:
-    """Both sides changed a verdict: ``winner`` ("local" or "remote") was kept."""
+    """Both sides changed a verdict: ``winner`` ("local" or "remote") was kept.
+
+    ``local`` is the verdict of the store merged into, ``remote`` the export's;
+    ``local_changes``/``remote_changes`` are each side's last history row of each field
+    in ``fields`` (who changed the field and when: what "later change" compared)."""
 
     article_id: str
     claim_id: str
@@ -64,11 +68,16 @@ class Conflict:
     local: Verdict
     remote: Verdict
     winner: str
+    local_changes: tuple[Change, ...] = ()
+    remote_changes: tuple[Change, ...] = ()
 
-    def describe(self) -> str:
-        """One line: the claim, both values, both reviewers, who won."""
+    def describe(self, local: str = "ours", remote: str = "theirs") -> str:
+        """One line: the claim, both values, who changed the field and when, who won.
 
-        def side(v: Verdict) -> str:
+        ``local``/``remote`` name the sides as the reader knows them (``workbench sync``:
+        "team" and "local")."""
+
+        def side(v: Verdict, changes: tuple[Change, ...]) -> str:
             parts = [v.status]
             if "note" in self.fields:
                 parts.append(f"note {one_line(v.note, 40)!r}")
@@ -76,13 +85,17 @@ class Conflict:
                 parts.append(f"label {one_line(v.label, 40)!r}")
             if "links" in self.fields:
                 parts.append(f"{len(v.links)} link(s)")
-            who = one_line(v.reviewer, 40) or "unknown"
-            return f"{' '.join(parts)} ({who}, {v.updated_at or 'no time'})"
+            if not changes:  # no history of the field: the verdict's time would mislead
+                return " ".join(parts)
+            last = max(changes, key=lambda c: _sortable(c.at))
+            who = one_line(last.reviewer, 40) or "unknown"
+            return f"{' '.join(parts)} ({who}, {one_line(last.at, 40) or 'no time'})"
 
-        kept = "theirs" if self.winner == "remote" else "ours"
+        kept = remote if self.winner == "remote" else local
         return (
             f"conflict on claim {self.claim_id} {one_line(self.label, 50)!r}: "
-            f"ours {side(self.local)} vs theirs {side(self.remote)}; kept {kept} (later change)"
+            f"{local} {side(self.local, self.local_changes)} vs "
+            f"{remote} {side(self.remote, self.remote_changes)}; kept {kept} (later change)"
         )
 
 
@@ -146,6 +159,13 @@ def _value(verdict: Verdict, name: str) -> Any:
     return getattr(verdict, name)
 
 
+def _sortable(at: str) -> Any:
+    try:
+        return (0, datetime.fromisoformat(at.replace("Z", "+00:00")).timestamp(), at)
+    except ValueError:
+        return (-1, 0.0, at)
+
+
 def _later(a: str, b: str) -> bool:
     """True when timestamp ``a`` is strictly later than ``b`` (unparsable: compared as text)."""
     try:
@@ -156,14 +176,15 @@ def _later(a: str, b: str) -> bool:
         return a > b
 
 
-def _combine(local: Verdict, remote: Verdict, take: list[str]) -> Verdict:
-    """``local`` with the fields named in ``take`` from ``remote``; reviewer and time of
-    the later side."""
+def _combine(local: Verdict, remote: Verdict, take: list[str], reviewer: str, at: str) -> Verdict:
+    """``local`` with the fields named in ``take`` from ``remote``, made by ``reviewer`` (who
+    merges) at ``at``: a state neither side had, so it carries neither side's reviewer and
+    time (with the export's, the next merge the other way took it for a state it already
+    had and kept its own: ``sync`` left the folder and the team disagreeing for good)."""
     if len(take) == len(VERDICT_FIELDS) or all(
         _content(local)[f] == _content(remote)[f] for f in VERDICT_FIELDS if f not in take
     ):
         return remote
-    later = remote if _later(remote.updated_at, local.updated_at) else local
     return Verdict(
         claim_id=local.claim_id,
         article_id=local.article_id,
@@ -171,8 +192,8 @@ def _combine(local: Verdict, remote: Verdict, take: list[str]) -> Verdict:
         note=remote.note if "note" in take else local.note,
         label=remote.label if "label" in take else local.label,
         links=list(remote.links if "links" in take else local.links),
-        reviewer=later.reviewer,
-        updated_at=later.updated_at,
+        reviewer=reviewer,
+        updated_at=at,
         orphaned=local.orphaned,
     )
 
@@ -241,6 +262,7 @@ def _merge_article(
         differing = [f for f in VERDICT_FIELDS if _content(local)[f] != _content(remote)[f]]
         take: list[str] = []
         clashes: dict[str, list[str]] = {"remote": [], "local": []}
+        rows: dict[str, tuple[Change, Change]] = {}  # field -> (our row, their row)
         for name in differing:
             theirs = last_there.get((claim_id, name))
             ours = last_here.get((claim_id, name))
@@ -250,6 +272,7 @@ def _merge_article(
                 take.append(name)  # only they changed it since: theirs is taken
                 continue
             winner = "remote" if _later(theirs.at, ours.at) else "local"
+            rows[name] = (ours, theirs)
             clashes[winner].append(name)
             if winner == "remote":
                 take.append(name)
@@ -265,10 +288,12 @@ def _merge_article(
                         local=local,
                         remote=remote,
                         winner=winner,
+                        local_changes=tuple(rows[n][0] for n in names),
+                        remote_changes=tuple(rows[n][1] for n in names),
                     )
                 )
         if take:
-            merged = _combine(local, remote, take)
+            merged = _combine(local, remote, take, ws.reviewer, now or utc_now())
             action = "merge" if clashes["remote"] else "import"
             ws.put_verdict(article.id, merged, action=action)
             result.verdicts_imported += 1
