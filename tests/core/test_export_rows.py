@@ -62,7 +62,9 @@ TEXTS = [
 @pytest.mark.parametrize("text", TEXTS)
 def test_plain_text_is_what_escaping_leaves(text):
     slow = _SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))  # md_escape without its shortcut
-    slow = _AUTOLINK.sub(lambda m: ":\\/\\/" if m.group(1) == "://" else m.group(1)[:-1] + "\\.", slow)
+    slow = _AUTOLINK.sub(
+        lambda m: ":\\/\\/" if m.group(1) == "://" else m.group(1)[:-1] + "\\.", slow
+    )
     if plain(text):
         assert slow == text
     if text.isprintable():  # (no controls to strip)

@@ -193,7 +193,8 @@ def test_an_article_before_a_number_is_not_one_more(text: str, number: float) ->
 
 
 def test_an_extra_share_keeps_its_value() -> None:
-    (claim,) = [c for c in _claims("Drivers will pay an extra 7% on diesel.") if c.kind == "percent"]
+    claims = _claims("Drivers will pay an extra 7% on diesel.")
+    (claim,) = [c for c in claims if c.kind == "percent"]
     assert claim.value["number"] == 7
 
 

@@ -56,7 +56,9 @@ STATUS_KEYS = tuple(str(s) for s in STATUSES)
 """The statuses as plain text (orjson takes only plain text as keys)."""
 
 
-def as_record(layout: tuple[tuple[str, ...], dict[str, Any], frozenset[str]], row: Any) -> Row | None:
+def as_record(
+    layout: tuple[tuple[str, ...], dict[str, Any], frozenset[str]], row: Any
+) -> Row | None:
     """``Model.from_dict(row)`` as its record dict: every field in order, defaults
     filled in, other keys left out; None when ``row`` is not a dict or lacks a
     required field."""

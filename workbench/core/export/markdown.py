@@ -16,7 +16,6 @@ from ..models import STATUSES
 from ..text import strip_controls
 from ..vocabulary import Status
 from .article_rows import ArticleRows, Kept, Row, article_rows, label_of, link_rows
-from .spool import Spool
 from .report import (
     LinkRow,
     Report,
@@ -26,6 +25,7 @@ from .report import (
     split_text,
     status_label,
 )
+from .spool import Spool
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~#])")
 _LINE_START = re.compile(r"^([-+=>]|\d{1,9}(?=[.)]))")
