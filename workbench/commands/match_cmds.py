@@ -73,14 +73,15 @@ def cmd_import(args: argparse.Namespace, config: Config) -> int:
     from ..core.match.readers import read_factchecks
     from ..core.match.service import import_factchecks
 
+    records = None
     try:
         ws = open_ws(config)
     except NotFound:
         # a new workspace, like `add` makes one; a bad file makes none (read it first)
-        read_factchecks(args.file)
+        records = read_factchecks(args.file)
         ws = open_ws(config, create=True)
     with ws:
-        s = import_factchecks(ws, args.file)
+        s = import_factchecks(ws, args.file, records)
     out(
         f"{s.total} fact-check(s) in {one_line(args.file, 200)}: {s.added} new, "
         f"{s.updated} updated, {s.unchanged} unchanged"

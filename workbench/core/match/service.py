@@ -127,13 +127,17 @@ def _candidates(
 # -- the collection ----------------------------------------------------------------------
 
 
-def import_factchecks(store: Store, path: str | Path) -> ImportSummary:
+def import_factchecks(
+    store: Store, path: str | Path, records: list[FactCheck] | None = None
+) -> ImportSummary:
     """``workbench factchecks import FILE``: the whole file is validated first (InputError:
-    nothing written); importing the same file twice changes nothing."""
+    nothing written); importing the same file twice changes nothing. ``records``: the
+    file already read (``read_factchecks``), so that it is not read twice."""
     collection_folder(store)  # "not supported yet" before reading a large file
     if store.readonly:
         raise StoreError("the workspace is open read-only: cannot import fact-checks")
-    records = read_factchecks(path)
+    if records is None:
+        records = read_factchecks(path)
     summary, changed = Collection.of(store).add(records)
     if changed:
         try:
