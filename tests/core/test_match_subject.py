@@ -77,3 +77,13 @@ def test_directions_and_numbers_are_left_to_their_own_checks():
         "h1n1",
     ]
 
+
+
+def test_names_that_only_start_alike_are_two_names():
+    from workbench.core.match.agree import name_conflict
+
+    assert name_conflict({"medicaid", "ohio"}, {"medicare", "ohio"})
+    assert name_conflict({"austria"}, {"australia"})
+    assert not name_conflict({"chevy", "japan"}, {"chevrolet", "japan"})
+    assert not name_conflict({"obama"}, {"obamas"})
+    assert not name_conflict({"khrushchev", "kennedy"}, {"khruschev", "kennedy"})
