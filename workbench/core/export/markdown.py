@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from ..models import STATUSES
 from ..text import strip_controls
-from ..vocabulary import Status
+from ..vocabulary import Status, bar_cells
 from .article_rows import ArticleRows, Kept, Row, article_rows, label_of, link_rows
 from .report import (
     LinkRow,
@@ -114,7 +114,7 @@ def text_bar(summary: Summary, width: int = BAR_WIDTH) -> list[str]:
     lines = []
     for status in STATUSES:
         count = summary.counts.get(status, 0)
-        filled = round(width * count / total)
+        filled = bar_cells([count, total - count], width)[0]
         bar = "█" * filled + "░" * (width - filled)
         lines.append(f"{status_label(status):<{name_width}}  {bar}  {count}")
     return lines
