@@ -22,7 +22,7 @@ from ..text import one_line, strip_controls
 from ..vocabulary import STATUS_STYLE, Status
 from .article_rows import ArticleRows, article_rows
 from .html_rows import ClaimHtml, as_markup
-from .report import Report, safe_href, status_label
+from .report import Report, safe_href, source_text, status_label
 from .spool import Spool
 
 TEMPLATE = "report.html.j2"
@@ -145,6 +145,7 @@ def _item(rows: ArticleRows, claims_html: str, statuses_html: str) -> dict[str, 
     return {
         "article": rows.article,
         "source_href": safe_href(rows.article["source"]),
+        "source": source_text(rows.article["source"]),
         "statuses_html": as_markup(statuses_html),
         "share": f"{rows.share:.0%}",
         "reviewers": rows.reviewers,

@@ -22,6 +22,7 @@ from .report import (
     Summary,
     clean_block,
     safe_href,
+    source_text,
     split_text,
     status_label,
 )
@@ -216,7 +217,7 @@ def _article(rows: ArticleRows, filtered: bool, w: _Writer) -> list[str]:
     article = rows.article
     title, source, aid = article["title"], article["source"], article["id"]
     out = [f"## {md_text(title) or md_text(source) or md_text(aid)}", ""]
-    out.append(f"- **Source:** {md_link(source, safe_href(source))}")
+    out.append(f"- **Source:** {md_link(source_text(source), safe_href(source))}")
     out.append(f"- **Article id:** `{md_text(aid)}`")
     if rows.reviewers:
         who = ", ".join(w.text(r) for r in rows.reviewers)
