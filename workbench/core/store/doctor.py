@@ -170,11 +170,7 @@ def _journal_damage(journal: Path) -> str | None:
 
 def _set_aside_copy(path: Path, stamp: str) -> Path:
     """A copy of ``path`` under a ``.corrupt-`` name; ``path`` stays for the salvage."""
-    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while aside.exists():
-        n += 1
-        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    aside = _aside_name(path, stamp)
     atomic_write(aside, path.read_bytes(), keep_backup=False)
     return aside
 
@@ -249,13 +245,19 @@ def repair(root: Path) -> list[str]:
     return done
 
 
-def _set_aside(path: Path, stamp: str) -> Path:
-    """Move a damaged file aside under a name no earlier repair has used."""
+def _aside_name(path: Path, stamp: str) -> Path:
+    """``<name>.corrupt-<stamp>``, under a name no earlier repair has used."""
     aside = path.with_name(f"{path.name}.corrupt-{stamp}")
     n = 1
     while aside.exists():
         n += 1
         aside = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    return aside
+
+
+def _set_aside(path: Path, stamp: str) -> Path:
+    """Move a damaged file aside under a name no earlier repair has used."""
+    aside = _aside_name(path, stamp)
     if path.exists() or path.is_symlink():  # a link is moved aside, never followed
         os.replace(path, aside)
     return aside
