@@ -12,11 +12,12 @@ process measured alone (wall time, CPU user+sys and peak RSS from
 - ``workbench export --all --format FMT -o FILE`` for each format asked (default json);
 - the anchor: ``sqlite3`` ``iterdump()`` of the database written to a file.
 
-Prints the ratios issue 13 asks for: export / SQLite dump (target <= 1.5x wall and
-CPU) and the export's peak RSS (target < 300 MB).
+Prints the ratios issue 13 asks for: export / SQLite dump CPU (target <= 1.5x; best
+of the rounds, median, and the median of each round's ratio to the same round's
+anchor) and the export's peak RSS (target < 300 MB).
 
 Usage: python bench/export_bench.py [--claims 100000] [--formats json,md,csv]
-       [--root DIR (reused when it exists)] [--rounds 1]
+       [--root DIR (reused when it exists)] [--rounds 1] [--before CHECKOUT]
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import json
 import os
 import random
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -135,6 +137,9 @@ def main() -> None:
     ap.add_argument("--marked", type=float, default=0.1, help="share of claims with a verdict")
     ap.add_argument("--root", type=Path, help="workspace folder (reused when it exists)")
     ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--before", type=Path,
+                    help="a checkout of other code: each format is also run with it (PYTHONPATH) "
+                    "in every round, named 'FMT before', for a before/after in one run")
     args = ap.parse_args()
     base = args.root or Path(tempfile.mkdtemp(prefix="export-bench-"))
     root, db = base / "ws", base / "same.sqlite"
@@ -153,7 +158,7 @@ def main() -> None:
     out = base / "out"
     out.mkdir(exist_ok=True)
     formats = [f for f in args.formats.split(",") if f]
-    best: dict[str, tuple[float, float, float]] = {}
+    seen: dict[str, list[tuple[float, float, float]]] = {}
     sizes: dict[str, int] = {}
     for _ in range(args.rounds):  # interleaved: the anchor and each format in every round
         runs = {"sqlite dump": [sys.executable, "-c", DUMP, str(db), str(out / "dump.sql")]}
@@ -163,16 +168,27 @@ def main() -> None:
                          "--all", "--format", fmt, "-o", str(out / f"report.{fmt}"), "--force",
                          *extra]
         for name, argv in runs.items():
-            m = measure(argv, env, base)  # not the checkout: PYTHONPATH says which code runs
-            best[name] = min(best.get(name, m), m, key=lambda x: x[1])
+            # not the checkout: PYTHONPATH says which code runs
+            seen.setdefault(name, []).append(measure(argv, env, base))
+            if args.before and name in formats:
+                other = {**env, "PYTHONPATH": str(args.before.resolve())}
+                seen.setdefault(f"{name} before", []).append(measure(argv, other, base))
         sizes = {p.name: p.stat().st_size for p in out.iterdir()}
-    anchor = best["sqlite dump"]
+    anchor = seen["sqlite dump"]
     print(f"{claims:,} claims ({reviewed:,} with a verdict, {history:,} history rows); "
-          f"best of {args.rounds} round(s) by CPU, one run")
-    print(f"{'':12s} {'wall':>8s} {'CPU':>8s} {'peak RSS':>9s} {'wall x':>7s} {'CPU x':>6s}")
-    for name, (wall, cpu, rss) in best.items():
-        print(f"{name:12s} {wall:7.2f}s {cpu:7.2f}s {rss:7.0f}MB {wall / anchor[0]:6.2f}x "
-              f"{cpu / anchor[1]:5.2f}x")
+          f"{args.rounds} interleaved round(s); load {os.getloadavg()[0]:.1f}")
+    print(f"{'':18s} {'wall':>8s} {'CPU best':>9s} {'CPU med':>8s} {'peak RSS':>9s} "
+          f"{'CPU x best':>10s} {'CPU x med':>9s} {'paired x med':>12s}")
+    a_best, a_med = min(m[1] for m in anchor), statistics.median(m[1] for m in anchor)
+    for name, runs_of in seen.items():
+        cpu = [m[1] for m in runs_of]
+        best, med = min(cpu), statistics.median(cpu)
+        # each round's export over the same round's anchor
+        paired = statistics.median(c / a[1] for c, a in zip(cpu, anchor, strict=True))
+        wall = statistics.median(m[0] for m in runs_of)
+        rss = max(m[2] for m in runs_of)
+        print(f"{name:18s} {wall:7.2f}s {best:8.2f}s {med:7.2f}s {rss:7.0f}MB "
+              f"{best / a_best:9.2f}x {med / a_med:8.2f}x {paired:11.2f}x")
     for name, size in sorted(sizes.items()):
         print(f"  {name}: {size / 1e6:.1f} MB")
 

@@ -133,7 +133,7 @@ def test_link_edit_changes_stance_and_title(ws, capsys):
     assert link["stance"] == "refutes" and link["title"] == "Ministry data"
     code, out, err = run(capsys, "link", "edit", ids[0], "https://example.org/other",
                          "--stance", "supports", "-w", str(path))
-    assert code == 4 and "no link" in err and err.count("\n") == 1
+    assert code == 2 and "no link" in err and err.count("\n") == 1
 
 
 def test_rename_gives_an_article_a_title(ws, capsys):
@@ -159,7 +159,7 @@ def test_the_same_claim_in_two_articles_names_the_article_claim_form(tmp_path, c
         cid = store.claims(aids[0])[0].id
     assert cid in {c.id for c in claims_for(b)}  # the shared sentence: the same id
     code, out, err = run(capsys, "mark", cid, "false", "-w", str(path))
-    assert code == 4 and "ARTICLE:CLAIM" in err and err.count("\n") == 1
+    assert code == 2 and "ARTICLE:CLAIM" in err and err.count("\n") == 1
     code, out, err = run(capsys, "mark", f"{aids[1][:8]}:{cid}", "false", "-w", str(path))
     assert code == 0, err
     code, out, _ = run(capsys, "history", "-w", str(path))

@@ -156,12 +156,17 @@ def test_the_matcher_keeps_an_opposite_claim_below_a_suggestion():
             Doc("owl", "Owls can turn their heads all the way round."),
         ]
     )
-    same = m.search("Since 2009 county fair ticket prices have risen every year.")[0]
-    assert same.key == "up" and not same.conflict and same.score >= LOWER
+    for query, key in [
+        ("Since 2009 county fair ticket prices have risen every year.", "up"),
+        ("The old pier was rebuilt in 1986 with money from the lottery.", "pier"),
+    ]:
+        same = m.search(query)[0]
+        assert same.key == key and not same.conflict and same.score >= LOWER, (query, same)
     for query, reason in [
         ("Ticket prices at the county fair fell every year since 2009.", "direction"),
         ("Ticket prices at the county fair rose every year since 2011.", "years"),
         ("The old pier was not rebuilt with lottery money in 1986.", "negation"),
+        ("The old lighthouse was rebuilt with lottery money in 1986.", "subject"),
     ]:
         hit = m.search(query)[0]
         assert reason in hit.conflict and hit.score < LOWER, (query, hit)

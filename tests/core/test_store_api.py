@@ -60,3 +60,26 @@ def test_watcher_thread_stops_on_unsubscribe_and_close(tmp_path):
     ws.watch(lambda: None)
     ws.close()
     assert len(watchers()) == before
+
+
+def test_article_tables_of_a_new_session_include_the_journal_and_keep_nothing(tmp_path):
+    """A bulk read (an export) of a file the journal changed since its checkpoint: the
+    journal's changes applied, the file not kept parsed; an unknown id is NotFound."""
+    a, claims = article()
+    with open_ws(tmp_path) as ws:
+        ws.add_article(a, claims)
+        ws.checkpoint()
+        ws.set_status(a.id, claims[0].id, "false")  # in the journal only
+        ws.set_note(a.id, claims[1].id, "second look")
+    with open_ws(tmp_path, readonly=True) as ws:
+        tables = ws.article_tables(a.id)
+        assert a.id not in ws._files  # read for this reader only
+        by_claim = {v["claim_id"]: v for v in tables["verdicts"].values()}
+        assert by_claim[claims[0].id]["status"] == "false"
+        assert by_claim[claims[1].id]["note"] == "second look"
+        assert [c["id"] for c in tables["claims"].values()] == [c.id for c in claims]
+        # the same rows the cached path gives
+        assert ws.verdicts(a.id)[claims[0].id].status == "false"
+        assert ws.article_tables(a.id) == tables
+        with pytest.raises(NotFound):
+            ws.article_tables("0123456789abcdef")

@@ -115,7 +115,7 @@ def test_mark_refuses_bad_input_and_writes_nothing(added):
         added("mark", cid, "probably")
     assert exit_.value.code == 2
     code, out, err = added("mark", "zz", "verified")
-    assert code == 4 and "not a claim id" in err
+    assert code == 2 and "not a claim id" in err
     code, out, _ = added("history")
     assert out.strip() == "no history"
     code, out, err = added("undo")
@@ -126,7 +126,7 @@ def test_ambiguous_prefix_lists_candidates(added):
     ids = [r["id"] for r in _claims(added)]
     first = next(c for c in "0123456789abcdef" if sum(i.startswith(c) for i in ids) > 1)
     code, out, err = added("mark", first, "verified")
-    assert code == 4 and "ambiguous" in err
+    assert code == 2 and "ambiguous" in err
     assert sum(i in err for i in ids if i.startswith(first)) >= 2
 
 

@@ -104,17 +104,17 @@ def run_export(args: argparse.Namespace, config: Config) -> int:
 
 
 def run_import(args: argparse.Namespace, config: Config) -> int:
-    from ..core.errors import NotFound
+    from ..core.errors import NoWorkspace
     from ..core.services.merging import load, merge
 
     export = load(args.file)  # validated before the workspace is touched
     # only with --create: a mistyped -w says "no workspace" instead of making one
     try:
         ws = open_ws(config, create=args.create)
-    except NotFound as exc:  # its hint was `workbench add ARTICLE`, which loses the export
+    except NoWorkspace as exc:  # its hint was `workbench add ARTICLE`, which loses the export
         where = one_line(str(config.workspace_location))
         again = f"workbench import {shlex.quote(one_line(args.file))} --create"
-        raise NotFound(f"no workspace at {where}; check -w, or make one from this export "
+        raise NoWorkspace(f"no workspace at {where}; check -w, or make one from this export "
                        f"with `{again}`") from exc
     with ws:
         outcome = merge(ws, export)

@@ -69,14 +69,14 @@ def _json(data: Any) -> None:
 
 
 def cmd_import(args: argparse.Namespace, config: Config) -> int:
-    from ..core.errors import NotFound
+    from ..core.errors import NoWorkspace
     from ..core.match.readers import read_factchecks
     from ..core.match.service import import_factchecks
 
     records = None
     try:
         ws = open_ws(config)
-    except NotFound:
+    except NoWorkspace:
         # a new workspace, like `add` makes one; a bad file makes none (read it first)
         records = read_factchecks(args.file)
         ws = open_ws(config, create=True)

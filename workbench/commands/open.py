@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.config import Config
-from ..core.errors import InputError, NotFound, WorkbenchError, WorkspaceLocked
+from ..core.errors import InputError, NotFound, NoWorkspace, WorkbenchError, WorkspaceLocked
 from ..core.models import Article
 from .common import encoding_notes, open_ws
 
@@ -121,7 +121,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     try:
         ws = open_ws(config, mode="read" if readonly else "review",
                      create=not readonly and not lookup)
-    except NotFound:
+    except NoWorkspace:
         if lookup:
             raise InputError(f"{target}: no such file (and there is no workspace at "
                              f"{config.workspace_location} to hold a stored article)") from None

@@ -11,6 +11,7 @@ one line on stderr and exits non-zero, the TUI shows it as a notification.
     │   ├── WorkspaceLocked     another process holds the workspace
     │   ├── WorkspaceCorrupt    the file at the workspace path is not a workspace
     │   ├── NotFound            no article/claim matches an id (or a prefix is ambiguous)
+    │   │   └── NoWorkspace     no workspace at the path
     │   └── Conflict            another reviewer changed the same field meanwhile
     ├── FetchError          a URL could not be fetched
     │   ├── UnsafeURL           scheme, host or redirect refused by the safety rules
@@ -103,7 +104,16 @@ class WorkspaceCorrupt(StoreError):
 
 
 class NotFound(StoreError):
-    """No article or claim matches an id, or a prefix is ambiguous."""
+    """No article or claim matches an id, or a prefix is ambiguous: what the user typed
+    names nothing, an input error (exit status 2)."""
+
+    exit_code = 2
+
+
+class NoWorkspace(NotFound):
+    """There is no workspace at the path: a workspace problem (exit status 4)."""
+
+    exit_code = 4
 
 
 class Offline(StoreError):

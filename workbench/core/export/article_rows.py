@@ -195,25 +195,31 @@ def from_tables(
     if not isinstance(verdict_table, dict):
         return None
     claims: list[Row] = []
+    ids: list[Any] = []
+    names = CLAIM[0]
     for row in claim_rows:
-        if not isinstance(row, dict):
+        # a row stored as written is its record (``as_record``'s first case, inline)
+        rec = row if type(row) is dict and tuple(row) == names else as_record(CLAIM, row)
+        if rec is None:
             return None
-        rec = as_record(CLAIM, row)
-        if rec is None or not isinstance(rec["id"], str):
+        cid = rec["id"]
+        if not isinstance(cid, str):
             return None
         claims.append(rec)
-    ids = [c["id"] for c in claims]
+        ids.append(cid)
     if len(set(ids)) != len(ids):
         return None
     history: list[Row] = []
     last: dict[str, Row] = {}
+    names = CHANGE[0]
+    link_check = Field.LINK_CHECK
     for row in history_rows:
-        rec = as_record(CHANGE, row)
+        rec = row if type(row) is dict and tuple(row) == names else as_record(CHANGE, row)
         if rec is None:
             return None
         history.append(rec)
         # the last human change: a link check run later is not a reviewer's edit
-        if rec["claim_id"] and rec["field"] != Field.LINK_CHECK:
+        if rec["claim_id"] and rec["field"] != link_check:
             last[rec["claim_id"]] = rec
     stored: dict[Any, Any] = {}
     for doc in verdict_table.values():
@@ -222,16 +228,19 @@ def from_tables(
         stored[doc["claim_id"]] = doc
     verdicts: list[Row] = []
     marked: list[Row] = []  # the stored verdicts of live claims (the others are defaults)
+    add = verdicts.append
+    pop = stored.pop
+    default = _DEFAULT_VERDICT
     for cid in ids:
-        doc = stored.pop(cid, None)
+        doc = pop(cid, None)
         if doc:
             v = verdict_row(doc, None)
             if v is None:
                 return None
             marked.append(v)
-        else:
-            v = default_verdict(cid, aid)
-        verdicts.append(v)
+            add(v)
+        else:  # ``default_verdict``, inline
+            add({**default, "claim_id": cid, "article_id": aid, "links": []})
     orphaned: list[Row] = []
     orphan_claims: list[Row | None] = []
     for doc in stored.values():

@@ -463,5 +463,22 @@ def name_conflict(
 
 
 def _alike(a: str, b: str) -> bool:
-    n = min(len(a), len(b))
-    return n >= 4 and a[:4] == b[:4]
+    """One name written another way: one the other with an ending (Obama / Obamas), a
+    short form of it (Chevy / Chevrolet), or spelt one letter apart (Khruschev /
+    Khrushchev); not two long names that start alike (Medicare / Medicaid, Austria /
+    Australia)."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 4 or short[:4] != long_[:4]:
+        return False
+    return long_.startswith(short) or len(short) <= 5 or _one_edit(short, long_)
+
+
+def _one_edit(short: str, long_: str) -> bool:
+    """``long_`` is ``short`` with one letter changed, added or dropped."""
+    if len(long_) - len(short) > 1:
+        return False
+    for i, (x, y) in enumerate(zip(short, long_, strict=False)):
+        if x != y:
+            rest = short[i + 1 :] if len(short) == len(long_) else short[i:]
+            return rest == long_[i + 1 :]
+    return True

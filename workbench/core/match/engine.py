@@ -12,9 +12,10 @@
 3. the **acceptance score** (0..1) combines the pair score with its margin over the
    best other candidate that is no near-duplicate: a claim that several different
    fact-checks fit about equally is one on a familiar topic, not a checked claim;
-4. a candidate whose numbers or names disagree with the query's (``agree``) keeps
-   its place in the list but its score is cut below the suggestion threshold, with
-   the reason; the score alone decides order, suggestion and strong match
+4. a candidate whose numbers or names disagree with the query's (``agree``), that
+   says the opposite (``polarity``) or that is the same sentence with one thing
+   swapped (``subject``) keeps its place in the list but its score is cut below the
+   suggestion threshold, with the reason; the score alone decides order, suggestion and strong match
    (``thresholds``).
 """
 
@@ -42,13 +43,17 @@ from .agree import (
 from .bm25 import BM25
 from .polarity import Polarity, polarity, polarity_conflict
 from .semantic import Embedder
-from .tokens import STOP, terms, words
+from .subject import content_tokens, subject_conflict
+from .tokens import STOP, stem, terms, words
 
 POOL = 25
 PAIRED = 40
 """Candidates (best by the retrieval signals) that get the pair signals and a score."""
 RRF_K = 60
 CONFLICT_FACTOR = 0.4
+SUBJECT_COVERAGE = 0.3
+"""A candidate the query repeats less of (``cov``) shares too little to be the same
+sentence with one thing swapped: ``subject`` is not asked (it needs 40%)."""
 _PRONOUN = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Ww]e|[Oo]ur|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 
 
@@ -83,6 +88,9 @@ class _Entry:
     polarity: Polarity | None = None
     speaker: tuple[set[str], list[tuple[str, ...]]] | None = None
     """The claimant's names and name groups when the claim speaks of them by a pronoun."""
+    tokens: list[str] | None = None
+    """Content words in order (``subject``), and the stems of its claimant and headline."""
+    context_stems: set[str] | None = None
 
 
 @dataclass
@@ -244,7 +252,7 @@ class Matcher:
             cheap.append((_prescore(f), i, f))
         cheap.sort(key=lambda c: -c[0])
         cheap = cheap[: max(PAIRED, limit)]
-        q = _Query(text, self.case.common)
+        q = _Query(text, self.case.common, inner)
         if qvecs is not None:  # every word the soft coverage needs, embedded at once
             for _, i, _ in cheap:
                 self._agreement(self.entries[i])
@@ -275,6 +283,7 @@ class Matcher:
             or name_conflict(q.names, dnames, context, q.groups, groups)
             or self._speaker_conflict(e, q)
             or polarity_conflict(q.polarity, e.polarity or polarity(e.text))
+            or (f["cov"] >= SUBJECT_COVERAGE and self._subject_conflict(e, q, semantic))
         )
         f["num_hit"], f["num_miss"] = sig.number_signals(q.nums, dnums)
         linked = linked_names(q.names, dnames, q.groups, groups)
@@ -292,6 +301,29 @@ class Matcher:
             f["soft"] = f["cov"]
         f["conflict"] = float(bool(conflict))
         return conflict
+
+    def _subject_conflict(self, e: _Entry, q: _Query, semantic: bool) -> str:
+        """The candidate with one thing swapped (``subject``): the query's claim, without
+        its reporting frame, about another program, agency, country ..."""
+        if e.tokens is None or e.context_stems is None:
+            e.tokens = content_tokens(e.text)
+            e.context_stems = {stem(w) for w in content_tokens(e.context)}
+        return subject_conflict(
+            q.tokens,
+            e.tokens,
+            self._weight,
+            self._similarity if semantic else None,
+            e.context_stems,
+            q.names | (e.names or set()),
+        )
+
+    def _weight(self, word: str) -> float:
+        """A word's idf; a word no document has ("K-12" is indexed as two) is rare."""
+        return self.bm25.idf(stem(word)) or math.log(1.0 + (len(self.entries) + 0.5) / 0.5)
+
+    def _similarity(self, a: str, b: str) -> float:
+        va, vb = self._word_vectors([a, b])
+        return float(va @ vb)
 
     def _speaker_conflict(self, e: _Entry, q: _Query) -> str:
         """A claim that says "I" or "she" is about its claimant: the query naming someone
@@ -355,7 +387,9 @@ class Matcher:
 class _Query:
     """What the pair signals need of the query, computed once per search."""
 
-    def __init__(self, text: str, common: Any) -> None:
+    def __init__(self, text: str, common: Any, inner: str | None = None) -> None:
+        self.tokens = content_tokens(inner if inner and inner != text else text)
+        """Content words of the claim (without its reporting frame), for ``subject``."""
         self.nums = numbers(text)
         self.names = names(text, common)
         self.groups = name_groups(text)

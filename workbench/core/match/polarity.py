@@ -53,7 +53,7 @@ _AXES: dict[str, tuple[str, str]] = {
     "stance": (
         """support supports supported supporting favor favors favored favoring backs backed
         backing endorse endorses endorsed endorsing vote_for voted_for votes_for
-        voting_for""",
+        voting_for vote_with voted_with votes_with voting_with want wants wanted""",
         """oppose opposes opposed opposing against reject rejects rejected rejecting
         vote_against voted_against votes_against voting_against""",
     ),
@@ -73,8 +73,11 @@ for _axis, (_up, _down) in _AXES.items():
     for _words, _way in ((_up, 1), (_down, -1)):
         for _w in _words.split():
             _WAYS.setdefault(_w, []).append((_axis, _way))
+DIRECTION_WORDS = frozenset(w for w in _WAYS if "_" not in w)
+"""Every word that goes one way on an axis ("rose", "banned", "opposes")."""
 _BE_GO = frozenset("is are was were be been being s went go goes gone going way".split())
-""""up" and "down" are a direction only after these ("is up", "went down")."""
+""""up" and "down" are a direction only after these ("is up", "went down") or "not"
+("went down, not up")."""
 
 _NOT_LEVEL = frozenset("school schools court courts speed profile".split())
 """"high school" and "low profile" say nothing of a level."""
@@ -154,7 +157,7 @@ def _tokens(text: str) -> list[str]:
         if out and out[-1] == "non":  # "non-violent" is one word, no negation
             out[-1] += tok
             continue
-        if tok in ("for", "against") and out and out[-1].startswith("vot"):
+        if tok in ("for", "against", "with") and out and out[-1].startswith("vot"):
             out[-1] += "_" + tok
             continue
         out.append(tok)
@@ -186,7 +189,7 @@ def polarity(text: str) -> Polarity:
                 anchored.add(j)
                 break
     for i, tok in enumerate(toks):
-        if tok in ("up", "down") and (i == 0 or toks[i - 1] not in _BE_GO):
+        if tok in ("up", "down") and (i == 0 or toks[i - 1] not in _BE_GO | {"not"}):
             continue
         if tok in ("high", "low") and i + 1 < len(toks) and toks[i + 1] in _NOT_LEVEL:
             continue

@@ -15,7 +15,7 @@ have to be added to every pipeline handed to the extractor (tests, benchmarks,
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .doc_cache import span_ents
 from .lexicon import (
@@ -30,6 +30,7 @@ from .lexicon import (
     QUALIFIER_PHRASES,
     SCALE_SUFFIXES,
 )
+from .parsed import Part, is_parsed
 from .quantities import parse_duration
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -169,9 +170,11 @@ def repair_entities(sent: Span) -> list[Span]:
     trailing "and" are trimmed from anchors; a duration split in two by "and"
     ("2 hours and" + "35 seconds") is joined.
     """
-    from spacy.tokens import Span as SpanType
-
     doc = sent.doc
+    if is_parsed(doc):
+        SpanType: Any = Part
+    else:
+        from spacy.tokens import Span as SpanType
     out: list[Span] = []
     for ent in span_ents(sent):
         start, end, label = ent.start, ent.end, ent.label_

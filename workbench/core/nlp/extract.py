@@ -21,6 +21,7 @@ from ..models import Article, Claim, claim_id
 from .doc_cache import doc_ents, doc_text, span_ents, span_text
 from .entities import repair_entities
 from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, earliest_ones, ordinal_value
+from .parsed import Parsed, parsed
 from .prose import Unit, prose_units
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -533,7 +534,8 @@ class Extractor:
         tracker = SpeakerTracker()
         done = 0
         stream = self.nlp.pipe(units(), as_tuples=True, batch_size=_BATCH, n_process=n_process)
-        for doc, (index, unit) in stream:
+        for spacy_doc, (index, unit) in stream:
+            doc = parsed(spacy_doc)
             done += 1
             if progress and (done % step == 0 or done == total):
                 progress(done, total)
@@ -561,7 +563,7 @@ class Extractor:
             current += 1
             records, mentions, sentences = [], [], []
 
-    def _records(self, doc: Doc, tracker: Any, base: int) -> list[_Record]:
+    def _records(self, doc: Parsed, tracker: Any, base: int) -> list[_Record]:
         """Drafts of one doc turned into plain records (the doc can then be freed)."""
         worth: dict[tuple[int, int], float] = {}
         drafts = list(_doc_drafts(doc, tracker, base, worth))

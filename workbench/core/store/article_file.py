@@ -23,7 +23,7 @@ from typing import Any
 
 from ..errors import NotFound, StoreError
 from .layout import Layout, check_id
-from .storage import AtomicJSONStorage
+from .storage import AtomicJSONStorage, load_document
 
 Tables = dict[str, dict[str, Any]]
 Sink = Callable[["ArticleFile", list[Any]], None]
@@ -71,9 +71,7 @@ class ArticleFile:
     @property
     def applied(self) -> int:
         """The number of the last journal entry the file on disk includes."""
-        disk = self.storage.peek() or {}
-        n = first(disk.get("journal", {})).get("n", 0)
-        return n if isinstance(n, int) else 0
+        return _applied_n(self.storage.peek() or {})
 
     def replay(self, ops: list[list[Any]]) -> None:
         """Apply journal ops (already durable) on top of the file."""
@@ -156,6 +154,12 @@ class ArticleFile:
             payload["remove_claims"] = sorted(remove_claims)
         if payload:
             self._change([self.aid, "put", payload])
+
+
+def _applied_n(disk: Tables) -> int:
+    """The number of the last journal entry tables read from a file include."""
+    n = first(disk.get("journal", {})).get("n", 0)
+    return n if isinstance(n, int) else 0
 
 
 def _applied(tables: Tables, op: list[Any]) -> Tables:
@@ -250,6 +254,27 @@ class ArticleFiles:
         self._files[aid] = file
         self._evict()
         return file
+
+    def read(self, aid: str) -> Tables:
+        """The current tables of ``aid`` for one bulk read (an export reading every
+        article once, in turn): a file already parsed is used as it is; any other is
+        parsed, its journal entries applied, and not kept (no eviction churn, no
+        file kept for a reader that does not come back). Read only, like ``tables``.
+        Raises NotFound like ``get``."""
+        file = self._files.get(aid)
+        if file is not None:
+            tables = file.tables()
+        else:
+            check_id(aid, "article")
+            path = self.layout.article(aid)
+            data = load_document(path, "article")
+            tables = data["tables"] if data is not None else {}
+            ops = self._pending(aid, _applied_n(tables))
+            for op in ops:
+                tables = _applied(tables, op)
+        if not tables:
+            raise NotFound(f"no article {aid} in workspace {self.layout.root}")
+        return tables
 
     def _evict(self) -> None:
         """Forget the least recently used files beyond ``OPEN_FILES``, but keep changed

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import InputError, NotFound, StoreError, WorkspaceCorrupt, WorkspaceLocked
+from ..errors import InputError, NoWorkspace, StoreError, WorkspaceCorrupt, WorkspaceLocked
 from ..text import one_line
 from .oslock import LockTimeout, OsLock, host_name
 from .storage import (
@@ -126,7 +126,7 @@ class Layout:
             )
         if not p.exists() or (not create and not (p / META).exists()):
             if readonly or not create:
-                raise NotFound(f"no workspace at {p}; create one with `workbench add ARTICLE`")
+                raise NoWorkspace(f"no workspace at {p}; create one with `workbench add ARTICLE`")
             try:
                 p.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -143,7 +143,7 @@ class Layout:
                     "refusing to use it. Run `workbench doctor` if it was one"
                 )
             if readonly:
-                raise NotFound(f"no workspace at {p}; create one with `workbench add ARTICLE`")
+                raise NoWorkspace(f"no workspace at {p}; create one with `workbench add ARTICLE`")
         return layout
 
     def prepare(self, readonly: bool, clock: Clock) -> None:
@@ -226,7 +226,8 @@ class WriterLock:
             holder = f" ({owner})" if owner else ""
             raise WorkspaceLocked(
                 f"workspace {path} is in use by another workbench{holder}; "
-                "close it first, or open the workspace read-only"
+                "close it, then try again (reading still works meanwhile: `workbench claims`, "
+                "`workbench open --readonly`)"
             ) from None
         except OSError as exc:
             raise StoreError(

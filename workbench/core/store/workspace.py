@@ -347,7 +347,7 @@ class Workspace:
         such as the JSON export: one read, no model objects. Read only: never change
         what this returns."""
         self._refresh()
-        return self._tables(self._resolve_article(article_id))
+        return self._files.read(self._resolve_article(article_id))
 
     def claims(self, article_id: str) -> list[Claim]:
         self._refresh()

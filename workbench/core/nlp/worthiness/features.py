@@ -15,6 +15,7 @@ from typing import Any
 
 from ..doc_cache import doc_ents, span_ents
 from ..lexicon import OPINION_VERBS, REPORTING_VERBS
+from ..parsed import Parsed, Part
 
 FEATURE_VERSION = 2
 """Bumped whenever the features change: a model trained on another version is refused.
@@ -45,6 +46,8 @@ def _bucket(n: int, edges: Iterable[int]) -> str:
 
 def _entities(tokens: Any) -> Iterable[Any]:
     """``tokens.ents`` of a Span or a Doc, without a walk over the whole doc per span."""
+    if isinstance(tokens, Part | Parsed):
+        return span_ents(tokens) if isinstance(tokens, Part) else tokens.ents
     spacy_tokens = sys.modules.get("spacy.tokens")  # loaded wherever a parse was made
     if spacy_tokens is not None:
         if isinstance(tokens, spacy_tokens.Span):
@@ -106,7 +109,11 @@ def _rows(tokens: Any) -> list[tuple[Any, ...] | None]:
     """The rows of ``tokens``; for a Span or a Doc each token's row is computed once per
     doc (a sentence and its clauses are scored apart and share their tokens)."""
     spacy_tokens = sys.modules.get("spacy.tokens")  # loaded wherever a parse was made
-    if spacy_tokens is not None and isinstance(tokens, spacy_tokens.Doc):
+    if isinstance(tokens, Part):
+        doc, start, end = tokens.doc, tokens.start, tokens.end
+    elif isinstance(tokens, Parsed):
+        doc, start, end = tokens, 0, len(tokens)
+    elif spacy_tokens is not None and isinstance(tokens, spacy_tokens.Doc):
         doc, start, end = tokens, 0, len(tokens)
     elif spacy_tokens is not None and isinstance(tokens, spacy_tokens.Span):
         doc, start, end = tokens.doc, tokens.start, tokens.end

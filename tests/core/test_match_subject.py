@@ -1,0 +1,89 @@
+"""The same claim about another subject is no match: one thing swapped, the rest kept."""
+
+from __future__ import annotations
+
+from workbench.core.match.subject import content_tokens, subject_conflict
+
+
+def _conflict(query: str, candidate: str, sim=None, excused=(), names=()) -> str:
+    return subject_conflict(
+        content_tokens(query), content_tokens(candidate), lambda w: 1.0, sim, excused, names
+    )
+
+
+def test_one_swapped_subject_is_another_claim():
+    assert "subject differs: stock vs housing" == _conflict(
+        "The housing market does better under a Democratic president.",
+        "The stock market does better under a Democratic president.",
+    )
+    # the same swap twice is still one
+    assert "supersonic" in _conflict(
+        "The city bought supersonic jets and now flies supersonic jets to Denver.",
+        "The city bought electric buses and now flies electric buses to Denver.",
+    )
+
+
+def test_two_names_are_two_things_however_alike():
+    query = "Medicaid spending in the state rose to a record this year."
+    candidate = "Medicare spending in the state rose to a record this year."
+    near = lambda a, b: 0.9  # noqa: E731  vectors that call every pair alike
+    assert not _conflict(query, candidate, near)
+    assert "medicare vs medicaid" in _conflict(
+        query, candidate, near, names={"medicaid", "medicare"}
+    )
+
+
+def test_a_reworded_claim_is_not_a_swap():
+    # several parts differ: a paraphrase, not one thing swapped
+    assert not _conflict(
+        "Kids with an involved dad are far likelier to earn a college degree.",
+        "Having an active father makes children more likely to graduate from college.",
+    )
+    # a word said another way (vectors call them near)
+    near = lambda a, b: 0.8 if {a, b} == {"cops", "police"} else 0.0  # noqa: E731
+    assert not _conflict(
+        "Antifa is attacking our cops in the streets.",
+        "Antifa is attacking our police in the streets.",
+        near,
+    )
+    # one form of a word, an acronym, a word that only one text has
+    assert not _conflict(
+        "Illegal immigrants hold eight million jobs.", "Illegally present immigrants hold jobs."
+    )
+    assert not _conflict(
+        "ICE detained families at the southern border.",
+        "Immigration and Customs Enforcement detained families at the southern border.",
+    )
+    assert not _conflict(
+        "The state covered less of the cost of public schools, the teachers union says.",
+        "The state covered less of the cost of public schools.",
+    )
+
+
+def test_the_speaker_and_headline_are_not_the_querys_own_words():
+    query = "Holt's council vetoed the library funding bill."
+    candidate = "The city council vetoed the library funding bill."
+    assert _conflict(query, candidate)  # as if Holt were another city
+    assert not _conflict(query, candidate, excused={"ann", "holt"})  # the claimant
+
+
+def test_directions_and_numbers_are_left_to_their_own_checks():
+    # "rose" / "fell" is polarity's business, "20" / "30 percent" the numbers'
+    assert not _conflict("Tuition rose 20 percent.", "Tuition fell 30 percent.")
+    assert content_tokens("Says African-American K-12 H1N1 isn't 392-year-old") == [
+        "african",
+        "american",
+        "k-12",
+        "h1n1",
+    ]
+
+
+
+def test_names_that_only_start_alike_are_two_names():
+    from workbench.core.match.agree import name_conflict
+
+    assert name_conflict({"medicaid", "ohio"}, {"medicare", "ohio"})
+    assert name_conflict({"austria"}, {"australia"})
+    assert not name_conflict({"chevy", "japan"}, {"chevrolet", "japan"})
+    assert not name_conflict({"obama"}, {"obamas"})
+    assert not name_conflict({"khrushchev", "kennedy"}, {"khruschev", "kennedy"})

@@ -1,0 +1,179 @@
+"""The same claim about another subject: one thing swapped, every other word kept.
+
+"Medicaid spending rose 20%" is not "Medicare spending rose 20%", nor "the housing
+market does better under Democrats" the fact-check about the stock market. Two such
+texts share nearly every word, so every retrieval signal calls them a match; the one
+difference is the claim.
+
+``subject_conflict(query, candidate, ...)`` aligns the two texts' content words (in
+order, stemmed, as ``difflib`` does) and reads the parts that differ:
+
+- a part where **both** texts have words the other lacks is a *swap*, unless one of
+  its words is near one of the other's (word vectors: a paraphrase, "cops" /
+  "police") — two proper names are never near (Medicare / Medicaid);
+- a part only one text has is an *addition* ("supposedly non-partisan").
+
+It is a conflict when there is exactly one swap, nothing else differs but a light
+addition ("yet"), and at least 40% of the candidate's weight (idf) is in the parts that
+agree: then the rest of the sentence is the same and the swap is what it is about.
+Words of the candidate's claimant and headline never count as the query's own (a news
+sentence names its speaker), nor does a reporting frame ("At a rally, X said that").
+Reworded claims differ in several places or in none that both texts fill, so they are
+left alone; only a paraphrase that changes exactly one word to a synonym the vectors
+do not know ("pushed for" / "advocated for") is caught with them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from difflib import SequenceMatcher
+
+from .polarity import DIRECTION_WORDS
+from .tokens import STOP, stem
+
+_TOKEN = re.compile(r"[^\W_](?:[\w&]|['’-](?=\w))*")
+_SAYS = re.compile(r"^\W*says\s+(?:that\s+)?", re.IGNORECASE)
+_NUMBER_WORDS = frozenset(
+    """percent percentage percentages per cent hundred hundreds thousand thousands million
+    millions billion billions trillion trillions dozen dozens zero one two three four five
+    six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+    eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety half third
+    quarter times roughly approximately around nearly almost some every each total past last
+    next recent recently currently now today year years month months week weeks day days
+    decade decades""".split()
+)
+"""Numbers and dates are ``agree``'s business: their words (and hedges: "roughly",
+"the past decade") are no subject."""
+
+SIMILAR = 0.5
+"""Word cosine from which two differing words are one said another way."""
+AGREE = 0.4
+"""Share of the candidate's weight (idf) that must be in parts both texts share."""
+LIGHT = 0.04
+"""An addition lighter than this share of its text's weight does not count."""
+
+
+def content_tokens(text: str) -> list[str]:
+    """Lower-cased content words in order (no stop words, numbers or direction words;
+    "H1N1" and "K-12" kept whole), without a leading "Says"."""
+    out = []
+    for m in _TOKEN.finditer(_SAYS.sub("", text)):
+        word = m.group()
+        if "-" in word and not any(c.isdigit() for c in word):
+            out += content_tokens(word.replace("-", " "))  # "African-American"
+            continue
+        low = word.lower().replace("’", "'")
+        if low.endswith("'s"):
+            low = low[:-2]
+        if low.endswith("n't"):
+            continue  # a negation: ``polarity``'s business
+        low = low.replace("'", "")
+        if len(low) < 2 or low in STOP or low in _NUMBER_WORDS or low in DIRECTION_WORDS:
+            continue  # directions ("rose", "opposed") are ``polarity``'s
+        if not low[0].isalpha():
+            continue  # a number, or one with its unit ("392-year-old")
+        out.append(low)
+    return out
+
+
+def _related(a: str, b: str, names: set[str] | frozenset[str] = frozenset()) -> bool:
+    """One word in two forms: stems equal, one the other with an ending, or (not for
+    names: Medicare is not Medicaid) most of the shorter one shared ("appointees",
+    "appointments")."""
+    if stem(a) == stem(b):
+        return True
+    if min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)):
+        return True
+    if a in names or b in names:
+        return False
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and n >= 0.7 * min(len(a), len(b))
+
+
+def subject_conflict(
+    query: list[str],
+    candidate: list[str],
+    weight: Callable[[str], float],
+    similarity: Callable[[str, str], float] | None,
+    excused: Iterable[str] = (),
+    names: Iterable[str] = (),
+) -> str:
+    """Why ``candidate`` is the query's claim about another subject ('' when it is not).
+
+    ``query`` and ``candidate`` are ``content_tokens``; ``weight(word)`` its rarity
+    (idf); ``similarity(a, b)`` the cosine of two words (None: none is near);
+    ``excused`` stems of words the query may add freely (the candidate's claimant and
+    headline); ``names`` proper names (lower case) of either text."""
+    if not query or not candidate:
+        return ""
+    excused = set(excused)
+    names = set(names)
+    qstems = [stem(w) for w in query]
+    dstems = [stem(w) for w in candidate]
+    total_d = sum(weight(w) for w in candidate) or 1.0
+    total_q = sum(weight(w) for w in query) or 1.0
+    agreed = 0.0
+    swaps: list[tuple[list[str], list[str]]] = []
+    matcher = SequenceMatcher(None, qstems, dstems, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            agreed += sum(weight(w) for w in candidate[j1:j2])
+            continue
+        ours = [
+            w
+            for w in query[i1:i2]
+            if stem(w) not in excused and not any(_related(w, o, names) for o in candidate)
+        ]
+        theirs = [w for w in candidate[j1:j2] if not any(_related(w, o, names) for o in query)]
+        agreed += sum(weight(w) for w in candidate[j1:j2] if w not in theirs)  # moved words
+        if ours and theirs:
+            if _acronym(ours, theirs) or _verbal(ours + theirs) or _near(
+                ours, theirs, similarity, names
+            ):
+                return ""  # said another way: a paraphrase
+            if (ours, theirs) not in swaps:  # the same swap twice is one
+                swaps.append((ours, theirs))
+        elif ours and sum(weight(w) for w in ours) > LIGHT * total_q:
+            return ""  # the query says more
+        elif theirs and sum(weight(w) for w in theirs) > LIGHT * total_d:
+            return ""  # the candidate says more
+    if len(swaps) != 1 or agreed < AGREE * total_d:
+        return ""
+    ours, theirs = swaps[0]
+    return f"subject differs: {' '.join(theirs[:3])} vs {' '.join(ours[:3])}"
+
+
+def _near(
+    ours: list[str],
+    theirs: list[str],
+    similarity: Callable[[str, str], float] | None,
+    names: set[str],
+) -> bool:
+    if similarity is None:
+        return False
+    for a in ours:
+        for b in theirs:
+            if a in names and b in names:
+                continue  # two names are two things (Medicare, Medicaid)
+            if similarity(a, b) >= SIMILAR:
+                return True
+    return False
+
+
+def _verbal(words: list[str]) -> bool:
+    """Every word a participle ("pushed" / "advocated", "scheming" / "plotting"): the
+    action said another way, not another thing."""
+    return all(len(w) > 4 and w.endswith(("ed", "ing")) for w in words)
+
+
+def _acronym(ours: list[str], theirs: list[str]) -> bool:
+    """One side is the other's initials (ICE / Immigration and Customs Enforcement)."""
+    for one, other in ((ours, theirs), (theirs, ours)):
+        if len(other) >= 2 and "".join(w[0] for w in other) in one:
+            return True
+    return False
