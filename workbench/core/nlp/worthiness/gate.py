@@ -32,7 +32,7 @@ from .scorer import Scorer
 
 GATE_PATH = Path(__file__).with_name("gate.json")
 
-VETO = 0.75
+VETO = 0.8
 """Probability of "states nothing checkable" at which a sentence's claims are dropped.
 The four thresholds were chosen with ``bench/gate_calibrate.py``: the most clean
 non-claims on nonclaim_dev and nonclaim_dev2 while recall on eval/eval2/eval3 stays where
