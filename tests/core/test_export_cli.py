@@ -308,3 +308,21 @@ def test_importing_an_export_without_claims_warns(workspace, capsys, tmp_path):
     assert code == 0 and "no claims" in err
     code, out, err = run(capsys, "import", str(dump), "--create", "-w", str(tmp_path / "new"))
     assert code == 0 and "workbench: warning:" in err and "no claims" in err
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_an_article_read_from_stdin_has_a_source_a_reader_understands(tmp_path, capsys, fmt):
+    """A piped article's report said "Source: -", which reads as "no source"."""
+    from store_fixtures import claims_for
+
+    from workbench.core.articles import make_article
+    from workbench.core.store import Workspace
+
+    path = tmp_path / "ws"
+    article = make_article("Piped story\n\nThe mayor said 40 people were hurt.\n", "-")
+    with Workspace.open(path, reviewer="ana") as store:
+        store.add_article(article, claims_for(article))
+    code, out, err = run(capsys, "export", "-f", fmt, "-o", "-", "-w", str(path))
+    assert code == 0, err
+    assert "standard input" in out
+    assert "**Source:** -\n" not in out and "<dd>-</dd>" not in out

@@ -50,6 +50,16 @@ def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+STDIN_SOURCE = "-"
+"""The stored source of an article read from standard input."""
+
+
+def source_text(source: Any) -> str:
+    """An article's source as a report shows it: "standard input" for ``-`` (a
+    reviewer read "Source: -" as "no source")."""
+    return "standard input" if source == STDIN_SOURCE else str(source or "")
+
+
 def safe_href(url: Any) -> str | None:
     """``url`` when it is an absolute http/https URL with a host, else None.
 
