@@ -22,7 +22,7 @@ from ..text import one_line, strip_controls
 from ..vocabulary import STATUS_STYLE, Status
 from .article_rows import ArticleRows, article_rows
 from .html_rows import ClaimHtml, escape
-from .report import Report, safe_href, status_label
+from .report import Report, safe_href, source_text, status_label
 from .spool import Spool
 
 _SPACE = re.compile(r"\s+")
@@ -233,7 +233,7 @@ def _article(
     """One article's section: its facts, bar and legend, claims and orphans."""
     part = rows.article
     aid = escape(part["id"])
-    source = escape(line(part["source"]))
+    source = escape(line(source_text(part["source"])))
     href = safe_href(part["source"])
     if href:
         source = f'<a href="{escape(href)}" rel="noopener noreferrer nofollow">{source}</a>'

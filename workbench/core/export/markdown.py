@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from ..models import STATUSES
 from ..text import strip_controls
-from ..vocabulary import Status
+from ..vocabulary import Status, bar_cells
 from .article_rows import ArticleRows, Kept, Row, article_rows, label_of, link_rows
 from .report import (
     LinkRow,
@@ -22,6 +22,7 @@ from .report import (
     Summary,
     clean_block,
     safe_href,
+    source_text,
     split_text,
     status_label,
 )
@@ -114,7 +115,7 @@ def text_bar(summary: Summary, width: int = BAR_WIDTH) -> list[str]:
     lines = []
     for status in STATUSES:
         count = summary.counts.get(status, 0)
-        filled = round(width * count / total)
+        filled = bar_cells([count, total - count], width)[0]
         bar = "█" * filled + "░" * (width - filled)
         lines.append(f"{status_label(status):<{name_width}}  {bar}  {count}")
     return lines
@@ -235,7 +236,7 @@ def _article(rows: ArticleRows, filtered: bool, w: _Writer, known_plain: bool) -
     article = rows.article
     title, source, aid = article["title"], article["source"], article["id"]
     out = [f"## {md_text(title) or md_text(source) or md_text(aid)}", ""]
-    out.append(f"- **Source:** {md_link(source, safe_href(source))}")
+    out.append(f"- **Source:** {md_link(source_text(source), safe_href(source))}")
     out.append(f"- **Article id:** `{md_text(aid)}`")
     if rows.reviewers:
         who = ", ".join(w.text(r) for r in rows.reviewers)
