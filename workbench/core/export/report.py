@@ -239,6 +239,14 @@ def link_row(link: Link) -> LinkRow:
     )
 
 
+def shows_work(status: Any, note: Any, links: Any, label: Any) -> bool:
+    """Whether a verdict holds a reviewer's work (a status, a note, a link, a wording):
+    what makes its reviewer and time count as "Reviewed" in a report. A verdict that was
+    changed and then undone holds none (it said "Reviewed ... by ana" over "0 of 4
+    claims reviewed"), although a merge still counts it as a change."""
+    return status != "unreviewed" or bool(note) or bool(links) or bool(label)
+
+
 def is_untouched(verdict: Verdict) -> bool:
     """A default verdict nobody ever changed."""
     return (
@@ -302,7 +310,7 @@ def article_report(
                 last_change=last.get(claim.id),
             )
         )
-    touched = [v for v in full.values() if not is_untouched(v)]
+    touched = [v for v in full.values() if shows_work(v.status, v.note, v.links, v.label)]
     times = sorted(v.updated_at for v in touched if v.updated_at)
     return ArticleReport(
         article=article,
