@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..models import FINAL_STATUSES, STATUSES, Article, Change, Claim, Link, Verdict
 from ..vocabulary import Field, Status
-from .report import LinkRow, link_row
+from .report import LinkRow, link_row, shows_work
 
 if TYPE_CHECKING:  # pragma: no cover
     from .report import ArticleReport, Report
@@ -115,10 +115,6 @@ _DEFAULT_VERDICT = Verdict("", "").to_dict()
 def default_verdict(cid: str, aid: str) -> Row:
     """``Verdict(cid, aid).to_dict()`` (the verdict of a claim nobody marked)."""
     return {**_DEFAULT_VERDICT, "claim_id": cid, "article_id": aid, "links": []}
-
-
-def _untouched(v: Row) -> bool:
-    return v["status"] == "unreviewed" and not v["note"] and not v["links"] and not v["updated_at"]
 
 
 def link_rows(verdict: Row) -> list[LinkRow]:
@@ -230,7 +226,7 @@ def from_tables(
     marked: list[Row] = []  # the stored verdicts of live claims (the others are defaults)
     add = verdicts.append
     pop = stored.pop
-    default = _DEFAULT_VERDICT
+    default = {**_DEFAULT_VERDICT, "article_id": aid}  # the same keys, in the same order
     for cid in ids:
         doc = pop(cid, None)
         if doc:
@@ -239,8 +235,11 @@ def from_tables(
                 return None
             marked.append(v)
             add(v)
-        else:  # ``default_verdict``, inline
-            add({**default, "claim_id": cid, "article_id": aid, "links": []})
+        else:  # ``default_verdict(cid, aid)``, inline
+            v = default.copy()
+            v["claim_id"] = cid
+            v["links"] = []
+            add(v)
     orphaned: list[Row] = []
     orphan_claims: list[Row | None] = []
     for doc in stored.values():
@@ -278,8 +277,11 @@ def from_tables(
             for position, (claim, v) in enumerate(zip(claims, verdicts, strict=True), 1)
             if include_dismissed or v["status"] != dismissed
         ]
-    # a default verdict is untouched: only stored ones can say who reviewed and when
-    touched = [v for v in (*marked, *orphaned) if not _untouched(v)]
+    # only a verdict holding work says who reviewed and when (not one undone since)
+    touched = [
+        v for v in (*marked, *orphaned)
+        if shows_work(v["status"], v["note"], v["links"], v["label"])
+    ]
     times = sorted(v["updated_at"] for v in touched if v["updated_at"])
     return ArticleRows(
         article=article,

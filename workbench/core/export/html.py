@@ -22,7 +22,7 @@ from ..text import one_line, strip_controls
 from ..vocabulary import STATUS_STYLE, Status
 from .article_rows import ArticleRows, article_rows
 from .html_rows import ClaimHtml, escape
-from .report import Report, safe_href, status_label
+from .report import Report, safe_href, source_text, status_label
 from .spool import Spool
 
 _SPACE = re.compile(r"\s+")
@@ -233,7 +233,7 @@ def _article(
     """One article's section: its facts, bar and legend, claims and orphans."""
     part = rows.article
     aid = escape(part["id"])
-    source = escape(line(part["source"]))
+    source = escape(line(source_text(part["source"])))
     href = safe_href(part["source"])
     if href:
         source = f'<a href="{escape(href)}" rel="noopener noreferrer nofollow">{source}</a>'
@@ -283,6 +283,17 @@ def iter_html(report: Report) -> Iterator[str]:
     """The HTML report in pieces, the articles read once: the head, the verdict table
     as the articles are read (each article's section spooled meanwhile), the
     sections, the foot."""
+    return _pieces(report, False)
+
+
+def iter_html_bytes(report: Report) -> Iterator[bytes]:
+    """``iter_html`` as UTF-8 (the articles' sections not decoded and encoded again)."""
+    for piece in _pieces(report, True):
+        yield piece.encode() if type(piece) is str else piece
+
+
+def _pieces(report: Report, as_bytes: bool) -> Iterator[Any]:
+    """``iter_html``'s pieces; the spool's as UTF-8 when ``as_bytes``."""
     count = len(report.articles)
     many = count > 1
     labels = _Labels()
@@ -294,7 +305,7 @@ def iter_html(report: Report) -> Iterator[str]:
         return
     found = False
     filtered = report.filtered
-    with Spool() as spool:
+    with Spool("strict" if as_bytes else "surrogatepass") as spool:
         for n, rows in enumerate(article_rows(report)):
             if not n:
                 yield _head(report, count, rows.article)
@@ -307,7 +318,7 @@ def iter_html(report: Report) -> Iterator[str]:
             bar = claims.statuses(STATUSES, rows.counts, rows.total)
             spool.write(_article(rows, sections, bar, filtered, labels))
         yield _table_end(found)
-        yield from spool.pieces()
+        yield from spool.byte_pieces() if as_bytes else spool.pieces()
     yield _FOOT
 
 
