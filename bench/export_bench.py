@@ -17,7 +17,7 @@ of the rounds, median, and the median of each round's ratio to the same round's
 anchor) and the export's peak RSS (target < 300 MB).
 
 Usage: python bench/export_bench.py [--claims 100000] [--formats json,md,csv]
-       [--root DIR (reused when it exists)] [--rounds 1]
+       [--root DIR (reused when it exists)] [--rounds 1] [--before CHECKOUT]
 """
 
 from __future__ import annotations
@@ -137,6 +137,9 @@ def main() -> None:
     ap.add_argument("--marked", type=float, default=0.1, help="share of claims with a verdict")
     ap.add_argument("--root", type=Path, help="workspace folder (reused when it exists)")
     ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--before", type=Path,
+                    help="a checkout of other code: each format is also run with it (PYTHONPATH) "
+                    "in every round, named 'FMT before', for a before/after in one run")
     args = ap.parse_args()
     base = args.root or Path(tempfile.mkdtemp(prefix="export-bench-"))
     root, db = base / "ws", base / "same.sqlite"
@@ -167,11 +170,14 @@ def main() -> None:
         for name, argv in runs.items():
             # not the checkout: PYTHONPATH says which code runs
             seen.setdefault(name, []).append(measure(argv, env, base))
+            if args.before and name in formats:
+                other = {**env, "PYTHONPATH": str(args.before.resolve())}
+                seen.setdefault(f"{name} before", []).append(measure(argv, other, base))
         sizes = {p.name: p.stat().st_size for p in out.iterdir()}
     anchor = seen["sqlite dump"]
     print(f"{claims:,} claims ({reviewed:,} with a verdict, {history:,} history rows); "
           f"{args.rounds} interleaved round(s); load {os.getloadavg()[0]:.1f}")
-    print(f"{'':12s} {'wall':>8s} {'CPU best':>9s} {'CPU med':>8s} {'peak RSS':>9s} "
+    print(f"{'':18s} {'wall':>8s} {'CPU best':>9s} {'CPU med':>8s} {'peak RSS':>9s} "
           f"{'CPU x best':>10s} {'CPU x med':>9s} {'paired x med':>12s}")
     a_best, a_med = min(m[1] for m in anchor), statistics.median(m[1] for m in anchor)
     for name, runs_of in seen.items():
@@ -181,7 +187,7 @@ def main() -> None:
         paired = statistics.median(c / a[1] for c, a in zip(cpu, anchor, strict=True))
         wall = statistics.median(m[0] for m in runs_of)
         rss = max(m[2] for m in runs_of)
-        print(f"{name:12s} {wall:7.2f}s {best:8.2f}s {med:7.2f}s {rss:7.0f}MB "
+        print(f"{name:18s} {wall:7.2f}s {best:8.2f}s {med:7.2f}s {rss:7.0f}MB "
               f"{best / a_best:9.2f}x {med / a_med:8.2f}x {paired:11.2f}x")
     for name, size in sorted(sizes.items()):
         print(f"  {name}: {size / 1e6:.1f} MB")

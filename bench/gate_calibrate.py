@@ -33,23 +33,31 @@ from workbench.core.nlp.worthiness.gate_train import (  # noqa: E402
     DEV_RECORDS,
     DEV_STATEMENTS,
     NONCLAIM_DEV,
+    NONCLAIM_DEV2,
     NewsItem,
     read_news,
     split_news,
 )
 
 PROBS: dict[str, float] = {}
+UNNAMED: dict[str, float] = {}  # quote text -> gate score, for quotes of unnamed speakers
 WEAK: set[tuple[str, str]] = set()  # (sentence, anchor) of statements with weak support
 ALONE: set[str] = set()
 SHOW_LOST = False  # sentences whose only claims are dates, durations, ordinals, events
 
 
-def _recording(scores: Any, drafts: list[Any], claims: list[Any], quotes: list[Any]) -> bool:
+def _recording(scores: Any, drafts: list[Any], claims: list[Any], quotes: list[Any],
+               unnamed: list[Any]) -> bool:
     p = scores.nonfactual()
+    named = list(unnamed)
+    unnamed.clear()
     if p is None:
         return False
     sent = scores.sent
     PROBS[sent.text] = p
+    whole = sent.doc.text
+    for q in named:
+        UNNAMED[whole[q.start : q.end]] = p
     for st in claims:
         if st.weak:
             WEAK.add((sent.text, sent.doc.text[st.start : st.end]))
@@ -59,12 +67,15 @@ def _recording(scores: Any, drafts: list[Any], claims: list[Any], quotes: list[A
     return False
 
 
-def _kept(claims: list[Any], config: tuple[float, float, float], quotes: bool) -> list[Any]:
+def _kept(claims: list[Any], config: tuple[float, ...], quotes: bool) -> list[Any]:
     """The claims left when the gate vetoes at ``config`` (every claim, weak statements,
-    lone dates/durations/ordinals/events)."""
-    threshold, weak_t, alone_t = config
+    lone dates/durations/ordinals/events, quotes of unnamed speakers)."""
+    threshold, weak_t, alone_t = config[:3]
+    quote_t = config[3] if len(config) > 3 else gate_mod.QUOTE_VETO
     out = []
     for c in claims:
+        if c.kind == "quote" and UNNAMED.get(c.anchor, 0.0) >= quote_t:
+            continue
         if c.kind == "consistency" or (c.kind == "quote" and not quotes):
             out.append(c)
             continue
@@ -86,7 +97,7 @@ def _set_rows(data: Path, configs: list[Any], quotes: bool) -> list[str]:
     all_claims = extract.extract_many(articles)
     rows = []
     base: set[str] = set()
-    for cfg in [(1.01, 1.01, 1.01), *configs]:
+    for cfg in [(1.01, 1.01, 1.01, 1.01), *configs]:
         results = [
             evaluate(p.stem, a, ann, _kept(cl, cfg, quotes))
             for p, a, ann, cl in zip(paths, articles, anns, all_claims, strict=True)
@@ -117,8 +128,9 @@ def _set_rows(data: Path, configs: list[Any], quotes: bool) -> list[str]:
     return rows
 
 
-def _name(cfg: tuple[float, float, float]) -> str:
-    return f"veto {cfg[0]:4.2f} weak {cfg[1]:4.2f} alone {cfg[2]:4.2f}"
+def _name(cfg: tuple[float, ...]) -> str:
+    quote = cfg[3] if len(cfg) > 3 else gate_mod.QUOTE_VETO
+    return f"veto {cfg[0]:4.2f} weak {cfg[1]:4.2f} alone {cfg[2]:4.2f} quote {quote:4.2f}"
 
 
 def _news_rows(name: str, items: list[NewsItem], idx: list[int], configs: list[Any],
@@ -171,13 +183,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-lost", action="store_true",
                     help="print the eval facts each config loses against no veto")
     ap.add_argument("--configs", nargs="*", default=[],
-                    help="VETO,WEAK,ALONE triples (instead of --thresholds): the thresholds for "
-                    "every claim, for weak statements and for lone dates/durations/ordinals")
+                    help="VETO,WEAK,ALONE[,QUOTE] (instead of --thresholds): the thresholds for "
+                    "every claim, for weak statements, for lone dates/durations/ordinals and "
+                    "for quotes of unnamed speakers (default QUOTE_VETO)")
     args = ap.parse_args(argv)
     global SHOW_LOST
     SHOW_LOST = args.show_lost
     configs = [tuple(float(x) for x in c.split(",")) for c in args.configs] or [
-        (t, 1.01, 1.01) for t in args.thresholds
+        (t, 1.01, 1.01, 1.01) for t in args.thresholds
     ]
     listing = None
     if args.list is not None:
@@ -189,11 +202,14 @@ def main(argv: list[str] | None = None) -> int:
     for name, path in (("dev_statements", DEV_STATEMENTS), ("dev_records", DEV_RECORDS)):
         dev = read_news(path)
         rows += _news_rows(name, dev, list(range(len(dev))), configs, args.quotes, listing)
-    if NONCLAIM_DEV.is_file():
-        nc = read_news(NONCLAIM_DEV)
+    for path in (NONCLAIM_DEV, NONCLAIM_DEV2):
+        if not path.is_file():
+            continue
+        nc = read_news(path)
         train, held = split_news(nc, args.seed)
-        rows += _news_rows("nonclaim_dev/train", nc, train, configs, args.quotes, listing)
-        rows += _news_rows("nonclaim_dev/held", nc, held, configs, args.quotes)
+        name = path.parent.name
+        rows += _news_rows(f"{name}/train", nc, train, configs, args.quotes, listing)
+        rows += _news_rows(f"{name}/held", nc, held, configs, args.quotes)
     print("\n".join(rows))
     return 0
 

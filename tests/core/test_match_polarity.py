@@ -56,6 +56,20 @@ def _conflict(a: str, b: str) -> str:
             "River levels have risen every spring for a decade.",
             "River levels have stayed flat for a decade.",
         ),
+        # "not up" after "down"; "voted with" is a vote for; nouns and comparatives of size
+        (
+            "Under the old board, fees went down, not up.",
+            "Under the old board, fees went up, not down.",
+        ),
+        ("The mayor voted with the unions every time.", "The mayor voted against the unions."),
+        ("There has been an expansion of the state payroll.", "The state payroll is shrinking."),
+        ("The county has the largest jail in Ohio.", "The county has the smallest jail in Ohio."),
+        ("The new levee made the town safer.", "The new levee made the town more dangerous."),
+        # the two sides of a comparison swapped
+        (
+            "More clinics are opening than closing in the county.",
+            "In the county more clinics are closing than opening.",
+        ),
     ],
 )
 def test_opposite_claims_conflict(a, b):
@@ -98,6 +112,11 @@ def test_opposite_claims_conflict(a, b):
         (
             "The league failed to pass a budget in 2019.",
             "The league did not have a budget in 2019.",
+        ),
+        # the same comparison in other words
+        (
+            "More clinics are opening than closing in the county.",
+            "In the county, clinics are opening faster than they are closing.",
         ),
     ],
 )

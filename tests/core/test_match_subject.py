@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from workbench.core.match.subject import content_tokens, subject_conflict
+
+
+def _vectors(groups: list[set[str]]):
+    """Word vectors in which the words of a group are one and all else is apart."""
+
+    def vectors(words: list[str]) -> np.ndarray:
+        out = np.zeros((len(words), len(groups) + len(words)), dtype=np.float32)
+        for i, w in enumerate(words):
+            g = next((k for k, group in enumerate(groups) if w in group), None)
+            out[i, g if g is not None else len(groups) + i] = 1.0
+        return out
+
+    return vectors
 
 
 def _conflict(query: str, candidate: str, sim=None, excused=(), names=()) -> str:
@@ -26,7 +41,7 @@ def test_one_swapped_subject_is_another_claim():
 def test_two_names_are_two_things_however_alike():
     query = "Medicaid spending in the state rose to a record this year."
     candidate = "Medicare spending in the state rose to a record this year."
-    near = lambda a, b: 0.9  # noqa: E731  vectors that call every pair alike
+    near = _vectors([{"medicaid", "medicare"}])  # vectors that call the two alike
     assert not _conflict(query, candidate, near)
     assert "medicare vs medicaid" in _conflict(
         query, candidate, near, names={"medicaid", "medicare"}
@@ -40,7 +55,7 @@ def test_a_reworded_claim_is_not_a_swap():
         "Having an active father makes children more likely to graduate from college.",
     )
     # a word said another way (vectors call them near)
-    near = lambda a, b: 0.8 if {a, b} == {"cops", "police"} else 0.0  # noqa: E731
+    near = _vectors([{"cops", "police"}])
     assert not _conflict(
         "Antifa is attacking our cops in the streets.",
         "Antifa is attacking our police in the streets.",

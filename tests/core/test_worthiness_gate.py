@@ -15,7 +15,13 @@ from workbench.core.articles import make_article
 from workbench.core.nlp.extract import extract_many
 from workbench.core.nlp.pipeline import load_pipeline
 from workbench.core.nlp.worthiness.features import FEATURE_VERSION, token_features
-from workbench.core.nlp.worthiness.gate import GATE_PATH, VETO, gate_features, load_gate
+from workbench.core.nlp.worthiness.gate import (
+    GATE_PATH,
+    VETO,
+    gate_features,
+    indefinite_speaker,
+    load_gate,
+)
 
 NOTHING_TO_CHECK = [
     "I honestly think this was the most thrilling evening of my life.",
@@ -43,9 +49,32 @@ FACTS_NEAR_THEM = [
 ]
 
 
+UNNAMED_VOICES = [  # a passer-by's feeling or praise, credited to nobody a desk can ask
+    "\u201cIt was the greatest night I have ever had,\u201d said one spectator by the barrier.",
+    "\u201cWe are heartbroken, absolutely heartbroken,\u201d a shop owner in Doncaster said.",
+]
+NAMED_VOICES = [  # the same kind of words from a named person stay a quote (eval rule 9)
+    "\u201cIt was the greatest night I have ever had,\u201d said Tomasz Wierzbicki.",
+    "\u201cIt was a wonderful, wonderful day,\u201d said a spokesman for Unilever.",
+]
+UNNAMED_FACTS = [  # someone unnamed who states a fact keeps the numbers of it
+    "\u201cOur gas bill rose by \u00a3340 in October,\u201d said one pensioner.",
+]
+IDIOMS = {  # the number of an idiom counts nothing; the same words with a count do
+    "The board approved the sale at the eleventh hour.": (),
+    "The striker was suspended for six matches.": ("six",),
+}
+NUMBER_IDIOM_SENTENCES = [
+    "The grid operator's plan was at sixes and sevens by the spring.",
+    "For the hundredth time, the ferry sailed without the promised ramp.",
+]
+
+
 @pytest.fixture(scope="module")
 def claims_of():
-    texts = NOTHING_TO_CHECK + CHECKABLE + [
+    texts = NOTHING_TO_CHECK + CHECKABLE + UNNAMED_VOICES + NAMED_VOICES + UNNAMED_FACTS + [
+        *IDIOMS,
+        *NUMBER_IDIOM_SENTENCES,
         "The coach said he was delighted with the way his side played.",
         "Residents fear that the river will burst its banks again this winter.",
         "The mayor said she hoped the bridge would reopen by May.",
@@ -151,3 +180,46 @@ def test_gate_training_is_reproducible_and_loadable(tmp_path: Path) -> None:
     assert score(gate_features(span, token_features(span))) > score(
         gate_features(fact, token_features(fact))
     )
+
+
+@pytest.mark.parametrize("text", UNNAMED_VOICES)
+def test_a_feeling_quoted_from_someone_unnamed_makes_no_claim(text: str, claims_of) -> None:
+    assert claims_of[text] == []
+
+
+@pytest.mark.parametrize("text", NAMED_VOICES)
+def test_a_named_speaker_keeps_the_quote(text: str, claims_of) -> None:
+    assert [c.kind for c in claims_of[text]] == ["quote"]
+
+
+@pytest.mark.parametrize("text", UNNAMED_FACTS)
+def test_an_unnamed_speaker_stating_a_fact_keeps_its_numbers(text: str, claims_of) -> None:
+    kinds = {c.kind for c in claims_of[text]}
+    assert {"money", "date"} <= kinds
+
+
+@pytest.mark.parametrize("text", list(IDIOMS))
+def test_a_number_inside_an_idiom_is_no_claim(text: str, claims_of) -> None:
+    numbers = [c.anchor for c in claims_of[text]
+               if c.kind in ("quantity", "ordinal", "duration")]
+    assert all(any(w in a for a in numbers) for w in IDIOMS[text])
+    if not IDIOMS[text]:
+        assert numbers == [] and any(c.kind == "statement" for c in claims_of[text])
+
+
+@pytest.mark.parametrize("text", NUMBER_IDIOM_SENTENCES)
+def test_the_gate_reads_a_number_idiom(text: str) -> None:
+    span = load_pipeline()(text)[:]
+    assert "g:idiom:number" in gate_features(span, token_features(span))
+
+
+@pytest.mark.parametrize(("text", "unnamed"), [
+    ("A shop owner in Doncaster said the road was shut.", True),
+    ("One fan said the road was shut.", True),
+    ("A spokesman for Unilever said the road was shut.", False),
+    ("The mayor said the road was shut.", False),
+])
+def test_an_unnamed_speaker_is_someone_indefinite_speaking_for_nobody(text, unnamed) -> None:
+    doc = load_pipeline()(text)
+    subj = next(t for t in doc if t.dep_ == "nsubj" and t.head.lemma_ == "say")
+    assert indefinite_speaker(subj) is unnamed

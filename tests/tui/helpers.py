@@ -76,3 +76,24 @@ def stable_clock():
 
 def make_app(ws, article_id: str | None = None, **kwargs) -> WorkbenchApp:
     return WorkbenchApp(ws, article_id=article_id, cursor_blink=False, animate=False, **kwargs)
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type ``text`` into the focused field: one key event per character, through the
+    driver as ``pilot.press`` sends them, then settled once as ``pilot.press`` settles
+    after its last key. (``pilot.press(*text)`` settles after every character: two idle
+    waits and a repaint each, most of a typing test's time.) For text into a field that is
+    already open; keys that open or close something go through ``pilot.press``."""
+    from textual import events
+    from textual._wait import wait_for_idle
+    from textual.keys import _character_to_key
+
+    app = pilot.app
+    for char in text:
+        event = events.Key(char if char.isalnum() else _character_to_key(char), char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await wait_for_idle(0)
+    await app._animator.wait_until_complete()
+    await wait_for_idle(0)
+    await pilot._wait_for_screen()

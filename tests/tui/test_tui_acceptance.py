@@ -16,7 +16,7 @@ from workbench.tui.screens.picker import PickerScreen
 from workbench.tui.widgets.article_view import ArticleView
 from workbench.tui.widgets.claims_table import ClaimsTable
 
-from .helpers import make_app, number_claims, sample_article
+from .helpers import make_app, number_claims, sample_article, type_text
 
 
 def consistency_claim(article, start: int, end: int, kind_type: str = "name-variants") -> Claim:
@@ -95,7 +95,9 @@ async def test_confirm_dialog_shows_its_question(ws, article_id):
     app = make_app(ws, article_id)
     for size in ((120, 40), (80, 24)):
         async with app.run_test(size=size) as pilot:
-            await pilot.press("enter", *"draft", "escape")
+            await pilot.press("enter")
+            await type_text(pilot, "draft")
+            await pilot.press("escape")
             assert isinstance(app.screen, Confirm)
             question = app.screen.query(Static).first()
             assert question.region.width >= 30  # not collapsed to an empty box
@@ -108,7 +110,9 @@ async def test_link_history_and_undo_notice_in_words(ws, article_id):
     claim = ws.claims(article_id)[0]
     app = make_app(ws, article_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("l", *"https://example.org/a", "enter")
+        await pilot.press("l")
+        await type_text(pilot, "https://example.org/a")
+        await pilot.press("enter")
         text = str(app.screen.query_one("#detail-body").render())
         assert "link added: https://example.org/a" in text
         assert "[{'url'" not in text
@@ -138,7 +142,9 @@ def test_change_text_words():
 async def test_link_error_clears_when_the_url_changes(ws, article_id):
     app = make_app(ws, article_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("l", *"/relative", "enter")
+        await pilot.press("l")
+        await type_text(pilot, "/relative")
+        await pilot.press("enter")
         assert isinstance(app.screen, LinkDialog)
         error = app.screen.query_one("#link-error", Static)
         assert "absolute" in str(error.render()) or str(error.render()).strip()
@@ -172,7 +178,9 @@ async def test_picker_fits_80_columns_and_shows_ids(ws, article_id):
 async def test_list_info_with_filters_fits_the_wide_list(ws, article_id):
     app = make_app(ws, article_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("1", "slash", *"council", "enter")
+        await pilot.press("1", "slash")
+        await type_text(pilot, "council")
+        await pilot.press("enter")
         info = app.screen.query_one("#list-info", Static)
         text = str(info.render()).strip()
         assert "only unreviewed" in text and "council" in text

@@ -13,7 +13,7 @@ from workbench.tui.screens.loading import LoadingScreen
 from workbench.tui.screens.review import ReviewScreen
 from workbench.tui.widgets.claims_table import ClaimsTable
 
-from .helpers import make_app
+from .helpers import make_app, type_text
 
 
 def table(app) -> ClaimsTable:
@@ -33,7 +33,7 @@ async def test_readding_a_link_keeps_its_stance_and_history_says_what_changed(ws
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("l")
         assert isinstance(app.screen, LinkDialog)
-        await pilot.press(*"https://council.example/minutes")
+        await type_text(pilot, "https://council.example/minutes")
         await pilot.pause()
         assert app.screen.stance() == "refutes"  # filled in from the existing link
         assert app.screen.query_one("#link-title", Input).value == "Minutes"
@@ -94,7 +94,9 @@ async def test_note_and_link_markers_in_the_list(ws, article_id):
         assert cell(claims[0].id) == ""
         assert cell(claims[1].id) == "✎"
         assert cell(claims[2].id) == "↗2"
-        await pilot.press("enter", *"new", "ctrl+s")  # a note on the first claim: marked at once
+        await pilot.press("enter")
+        await type_text(pilot, "new")
+        await pilot.press("ctrl+s")  # a note on the first claim: marked at once
         assert cell(claims[0].id) == "✎"
 
 

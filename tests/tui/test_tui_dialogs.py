@@ -13,7 +13,7 @@ from workbench.tui.screens.note import NoteEditor
 from workbench.tui.screens.picker import PickerScreen
 from workbench.tui.screens.review import ReviewScreen
 
-from .helpers import make_app, number_claims, sample_article
+from .helpers import make_app, number_claims, sample_article, type_text
 
 
 async def test_note_edit_save(ws, article_id):
@@ -22,7 +22,9 @@ async def test_note_edit_save(ws, article_id):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")
         assert isinstance(app.screen, NoteEditor)
-        await pilot.press(*"Checked", "enter", *"budget")
+        await type_text(pilot, "Checked")
+        await pilot.press("enter")
+        await type_text(pilot, "budget")
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ReviewScreen)
         assert ws.verdict(article_id, claim.id).note == "Checked\nbudget"
@@ -38,7 +40,8 @@ async def test_note_cancel_unchanged_closes_and_changed_asks(ws, article_id):
         assert app.screen.query_one(TextArea).text == "old note"
         await pilot.press("escape")  # nothing changed: closes at once
         assert isinstance(app.screen, ReviewScreen)
-        await pilot.press("enter", *"!!")
+        await pilot.press("enter")
+        await type_text(pilot, "!!")
         await pilot.press("escape")
         assert isinstance(app.screen, Confirm)
         await pilot.press("n")  # keep editing
@@ -54,7 +57,8 @@ async def test_add_link_and_refuse_bad_urls(ws, article_id):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("l")
         assert isinstance(app.screen, LinkDialog)
-        await pilot.press(*"javascript:alert(1)", "enter")
+        await type_text(pilot, "javascript:alert(1)")
+        await pilot.press("enter")
         assert isinstance(app.screen, LinkDialog)  # refused inline
         assert str(app.screen.query_one("#link-error").render()).strip()
         url = app.screen.query_one("#link-url", Input)
@@ -173,8 +177,14 @@ async def test_palette_runs_an_action(ws, article_id):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Mark false")
-        await pilot.pause(0.3)
+        await type_text(pilot, "Mark false")
+        from textual.command import CommandList
+
+        hits = app.screen.query_one(CommandList)
+        for _ in range(1000):  # the palette searches in a worker: wait for its hit, no clock
+            if hits.option_count and "Mark false" in str(hits.get_option_at_index(0).prompt):
+                break
+            await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         assert ws.verdict(article_id, claim.id).status == "false"

@@ -16,11 +16,13 @@ from workbench.tui.screens.review import ReviewScreen
 
 from .helpers import SAMPLE, make_app, number_claims, sample_article
 
-# Runs `workbench ARGS` in a fresh interpreter with App.run replaced by a headless
-# Pilot run; prints the exit code, the screen shown, read-only, and whether spaCy loaded.
+# Runs `workbench ARGS` for each ARGS of a JSON list, one after the other in one fresh
+# interpreter (a start-up is most of a run's cost), with App.run replaced by a headless
+# Pilot run; prints per run the exit code, the screen shown, read-only, whether spaCy has
+# been loaded so far, and that run's stderr.
 RUNNER = textwrap.dedent(
     """
-    import asyncio, json, sys
+    import asyncio, contextlib, io, json, sys
     from workbench.tui.app import WorkbenchApp
     seen = {}
     def fake_run(self, **kw):
@@ -34,19 +36,31 @@ RUNNER = textwrap.dedent(
     import workbench.commands.open as open_cmd
     open_cmd.terminal_problem = lambda: None  # the headless run stands in for a terminal
     from workbench.cli import main
-    rc = main(sys.argv[1:])
-    print(json.dumps({"rc": rc, **seen, "spacy": "spacy" in sys.modules}))
+    for argv in json.loads(sys.argv[1]):
+        seen.clear()
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            rc = main(argv)
+        out = {"rc": rc, **seen, "spacy": "spacy" in sys.modules}
+        print(json.dumps({"out": out, "err": err.getvalue()}))
     """
 )
 
 
-def run_cli(*args: str) -> tuple[dict, str]:
-    proc = subprocess.run([sys.executable, "-c", RUNNER, *args], capture_output=True,
-                          text=True, timeout=120)
-    lines = proc.stdout.strip().splitlines()
+def run_clis(*runs: list[str]) -> list[tuple[dict, str]]:
+    """(result, stderr) of each run of ``workbench ARGS`` (all in one fresh interpreter)."""
     import json
 
-    return (json.loads(lines[-1]) if lines else {"rc": proc.returncode}), proc.stderr
+    proc = subprocess.run([sys.executable, "-c", RUNNER, json.dumps([list(r) for r in runs])],
+                          capture_output=True, text=True, timeout=120)
+    results = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+    assert len(results) == len(runs), (proc.returncode, proc.stdout, proc.stderr)
+    return [(r["out"], r["err"]) for r in results]
+
+
+def run_cli(*args: str) -> tuple[dict, str]:
+    [result] = run_clis(list(args))
+    return result
 
 
 @pytest.fixture
@@ -63,12 +77,11 @@ def test_stored_article_opens_without_spacy(ws_path, article_file):
     with Workspace.open(ws_path, reviewer="t") as ws:
         ws.add_article(article, number_claims(article))
     # by path, by id prefix, and by `open ID`
-    for args in (
+    for out, err in run_clis(
         ["--workspace", str(ws_path), str(article_file)],
         ["--workspace", str(ws_path), article.id[:8]],
         ["open", "--workspace", str(ws_path), article.id],
     ):
-        out, err = run_cli(*args)
         assert out == {"rc": 0, "screen": "ReviewScreen", "readonly": False, "spacy": False}, err
 
 
@@ -78,15 +91,20 @@ def test_no_argument_opens_the_picker(ws_path):
 
 
 def test_bad_inputs_give_one_line(ws_path, tmp_path):
-    out, err = run_cli("--workspace", str(ws_path), str(tmp_path / "missing.txt"))
-    assert out["rc"] == 2 and err.strip().count("\n") == 0 and "workbench: error:" in err
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n\n", encoding="utf-8")
-    out, err = run_cli("--workspace", str(ws_path), str(empty))
-    assert out["rc"] == 2 and "empty" in err and "Traceback" not in err
     binary = tmp_path / "blob.txt"
     binary.write_bytes(b"\x00\x01\x02" * 100)
-    out, err = run_cli("--workspace", str(ws_path), str(binary))
+    missing, empty_run, binary_run = run_clis(
+        ["--workspace", str(ws_path), str(tmp_path / "missing.txt")],
+        ["--workspace", str(ws_path), str(empty)],
+        ["--workspace", str(ws_path), str(binary)],
+    )
+    out, err = missing
+    assert out["rc"] == 2 and err.strip().count("\n") == 0 and "workbench: error:" in err
+    out, err = empty_run
+    assert out["rc"] == 2 and "empty" in err and "Traceback" not in err
+    out, err = binary_run
     assert out["rc"] == 2 and "binary" in err
     assert not ws_path.exists(), "a failed open must not create a workspace"
 
@@ -125,11 +143,13 @@ def test_second_instance_opens_read_only_or_refuses_import(ws_path, article_file
     article = load_article_file(article_file)
     with Workspace.open(ws_path, reviewer="first") as ws:
         ws.add_article(article, number_claims(article))
-        out, err = run_cli("--workspace", str(ws_path), article.id)
-        assert out == {"rc": 0, "screen": "ReviewScreen", "readonly": True, "spacy": False}, err
         new = tmp_path / "new.txt"
         new.write_text("A different article with 5 numbers in 2024.", encoding="utf-8")
-        out, err = run_cli("--workspace", str(ws_path), str(new))
+        (out, err), refused = run_clis(
+            ["--workspace", str(ws_path), article.id], ["--workspace", str(ws_path), str(new)]
+        )
+        assert out == {"rc": 0, "screen": "ReviewScreen", "readonly": True, "spacy": False}, err
+        out, err = refused
         assert out["rc"] == 4 and "another workbench" in err and "\n" not in err.strip()
 
 
@@ -251,12 +271,15 @@ def test_readonly_flag_opens_read_only_even_when_the_workspace_is_free(ws_path, 
     article = load_article_file(article_file)
     with Workspace.open(ws_path, reviewer="t") as ws:
         ws.add_article(article, number_claims(article))
-    for flag in ("--readonly", "-r"):
-        out, err = run_cli(flag, "--workspace", str(ws_path), article.id)
-        assert out == {"rc": 0, "screen": "ReviewScreen", "readonly": True, "spacy": False}, err
     new = article_file.with_name("other.txt")
     new.write_text("Another article with 7 numbers from 2021.", encoding="utf-8")
-    out, err = run_cli("-r", "--workspace", str(ws_path), str(new))
+    *flags, refused = run_clis(
+        *([flag, "--workspace", str(ws_path), article.id] for flag in ("--readonly", "-r")),
+        ["-r", "--workspace", str(ws_path), str(new)],
+    )
+    for out, err in flags:
+        assert out == {"rc": 0, "screen": "ReviewScreen", "readonly": True, "spacy": False}, err
+    out, err = refused
     assert out["rc"] == 2 and "--readonly" in err and "\n" not in err.strip()
 
 

@@ -10,7 +10,7 @@ from workbench.tui.screens.review import ReviewScreen
 from workbench.tui.widgets.article_view import ArticleView
 from workbench.tui.widgets.claims_table import ClaimsTable
 
-from .helpers import make_app, stable_clock
+from .helpers import make_app, stable_clock, type_text
 
 
 def table(app) -> ClaimsTable:
@@ -170,7 +170,7 @@ async def test_text_filter(ws, article_id):
         await pilot.press("slash")
         box = app.screen.query_one("#filter", Input)
         assert box.has_focus
-        await pilot.press(*"teachers")
+        await type_text(pilot, "teachers")
         expected = [c.id for c in claims if "teachers" in c.sentence]
         assert expected and table(app).row_keys() == expected
         await pilot.press("enter")
@@ -227,8 +227,13 @@ async def test_quit_and_reopen_shows_everything(ws_path, ws, article_id):
     app = make_app(ws, article_id)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("v", "d")  # claims 0 and 1; the cursor is now on claim 2
-        await pilot.press("enter", *"two", "enter", *"lines", "ctrl+s")
-        await pilot.press("l", *"https://example.org/src", "enter")
+        await pilot.press("enter")
+        await type_text(pilot, "two")
+        await pilot.press("enter")
+        await type_text(pilot, "lines")
+        await pilot.press("ctrl+s", "l")
+        await type_text(pilot, "https://example.org/src")
+        await pilot.press("enter")
         await pilot.press("q")
     assert app.return_code in (0, None)
     ws.close()

@@ -151,7 +151,9 @@ def _value(field: str, value: Any) -> str:
         urls = [one_line(d.get("url", ""), 60) for d in value if isinstance(d, dict)]
         return "[" + ", ".join(urls) + "]"
     if field in ("note", "label", "title"):
-        return repr(one_line(str(value or ""), 50))
+        # quoted as written: repr() doubled every backslash and swapped the quotes
+        # around a text with an apostrophe, so the line misquoted the reviewer's note
+        return "'" + one_line(str(value or ""), 50) + "'"
     if isinstance(value, dict):
         return one_line(json.dumps(value, ensure_ascii=False), 60)
     return one_line(str(value), 60)

@@ -10,7 +10,7 @@ and HTML show.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -210,3 +210,29 @@ def parse_stance(text: str | Stance) -> Stance:
             f"unknown stance '{one_line(str(text), 40)}'; use one of: "
             f"{', '.join(s.value for s in Stance)}"
         ) from None
+
+
+def bar_cells(counts: Sequence[int], width: int) -> list[int]:
+    """Cells of a ``width``-cell bar per count, adding up to ``width`` (0 when all are 0).
+
+    Every non-zero count gets at least one cell and a zero count none, so a bar shows
+    one reviewed claim among thousands and never a grey cell when none is left; the
+    rest go by largest remainder (rounding each share on its own lost or invented
+    cells: three statuses of one claim each filled 9 cells of 10)."""
+    total = sum(max(n, 0) for n in counts)
+    if total <= 0 or width <= 0:
+        return [0] * len(counts)
+    exact = [width * max(n, 0) / total for n in counts]
+    cells = [max(int(e), 1) if n > 0 else 0 for e, n in zip(exact, counts, strict=True)]
+    while sum(cells) > width:  # more non-zero counts than cells need: shrink the largest
+        i = max(range(len(cells)), key=lambda k: (cells[k], -k))
+        if cells[i] <= 1:
+            break
+        cells[i] -= 1
+    order = sorted(range(len(cells)), key=lambda k: (cells[k] - exact[k], k))
+    for i in order:
+        if sum(cells) >= width:
+            break
+        if counts[i] > 0:
+            cells[i] += 1
+    return cells

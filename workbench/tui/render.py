@@ -19,6 +19,7 @@ from textual.content import Content
 from workbench.core.models import FINAL_STATUSES, STATUSES, Change, Claim, Link, Verdict
 from workbench.core.nlp.values import format_value
 from workbench.core.text import one_line, strip_controls
+from workbench.core.vocabulary import bar_cells
 
 STATUS_COLOR: dict[str, str] = {
     "unreviewed": "#8b949e",
@@ -167,17 +168,13 @@ def progress_bar(counts: Mapping[str, int], width: int = 20) -> Content:
     total = sum(counts.values())
     if total <= 0 or width <= 0:
         return Content.styled("░" * max(width, 0), STATUS_COLOR["unreviewed"])
-    parts: list[tuple[str, str]] = []
-    used = 0
     order = [*FINAL_STATUSES, "in_progress", "unreviewed"]
-    for i, status in enumerate(order):
-        n = counts.get(status, 0)
-        cells = width - used if i == len(order) - 1 else round(width * n / total)
-        cells = max(0, min(cells, width - used))
-        if cells:
-            char = "░" if status == "unreviewed" else "█"
-            parts.append((char * cells, STATUS_COLOR[status]))
-            used += cells
+    cells = bar_cells([counts.get(status, 0) for status in order], width)
+    parts = [
+        ("░" * n if status == "unreviewed" else "█" * n, STATUS_COLOR[status])
+        for status, n in zip(order, cells, strict=True)
+        if n
+    ]
     return Content.assemble(*parts)
 
 

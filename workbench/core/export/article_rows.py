@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..models import FINAL_STATUSES, STATUSES, Article, Change, Claim, Link, Verdict
 from ..vocabulary import Field, Status
-from .report import LinkRow, link_row
+from .report import LinkRow, link_row, shows_work
 
 if TYPE_CHECKING:  # pragma: no cover
     from .report import ArticleReport, Report
@@ -117,10 +117,6 @@ def default_verdict(cid: str, aid: str) -> Row:
     return {**_DEFAULT_VERDICT, "claim_id": cid, "article_id": aid, "links": []}
 
 
-def _untouched(v: Row) -> bool:
-    return v["status"] == "unreviewed" and not v["note"] and not v["links"] and not v["updated_at"]
-
-
 def link_rows(verdict: Row) -> list[LinkRow]:
     """The verdict's evidence links as reports show them."""
     return [link_row(x if isinstance(x, Link) else Link.from_dict(x)) for x in verdict["links"]]
@@ -195,25 +191,31 @@ def from_tables(
     if not isinstance(verdict_table, dict):
         return None
     claims: list[Row] = []
+    ids: list[Any] = []
+    names = CLAIM[0]
     for row in claim_rows:
-        if not isinstance(row, dict):
+        # a row stored as written is its record (``as_record``'s first case, inline)
+        rec = row if type(row) is dict and tuple(row) == names else as_record(CLAIM, row)
+        if rec is None:
             return None
-        rec = as_record(CLAIM, row)
-        if rec is None or not isinstance(rec["id"], str):
+        cid = rec["id"]
+        if not isinstance(cid, str):
             return None
         claims.append(rec)
-    ids = [c["id"] for c in claims]
+        ids.append(cid)
     if len(set(ids)) != len(ids):
         return None
     history: list[Row] = []
     last: dict[str, Row] = {}
+    names = CHANGE[0]
+    link_check = Field.LINK_CHECK
     for row in history_rows:
-        rec = as_record(CHANGE, row)
+        rec = row if type(row) is dict and tuple(row) == names else as_record(CHANGE, row)
         if rec is None:
             return None
         history.append(rec)
         # the last human change: a link check run later is not a reviewer's edit
-        if rec["claim_id"] and rec["field"] != Field.LINK_CHECK:
+        if rec["claim_id"] and rec["field"] != link_check:
             last[rec["claim_id"]] = rec
     stored: dict[Any, Any] = {}
     for doc in verdict_table.values():
@@ -222,16 +224,19 @@ def from_tables(
         stored[doc["claim_id"]] = doc
     verdicts: list[Row] = []
     marked: list[Row] = []  # the stored verdicts of live claims (the others are defaults)
+    add = verdicts.append
+    pop = stored.pop
+    default = _DEFAULT_VERDICT
     for cid in ids:
-        doc = stored.pop(cid, None)
+        doc = pop(cid, None)
         if doc:
             v = verdict_row(doc, None)
             if v is None:
                 return None
             marked.append(v)
-        else:
-            v = default_verdict(cid, aid)
-        verdicts.append(v)
+            add(v)
+        else:  # ``default_verdict``, inline
+            add({**default, "claim_id": cid, "article_id": aid, "links": []})
     orphaned: list[Row] = []
     orphan_claims: list[Row | None] = []
     for doc in stored.values():
@@ -269,8 +274,11 @@ def from_tables(
             for position, (claim, v) in enumerate(zip(claims, verdicts, strict=True), 1)
             if include_dismissed or v["status"] != dismissed
         ]
-    # a default verdict is untouched: only stored ones can say who reviewed and when
-    touched = [v for v in (*marked, *orphaned) if not _untouched(v)]
+    # only a verdict holding work says who reviewed and when (not one undone since)
+    touched = [
+        v for v in (*marked, *orphaned)
+        if shows_work(v["status"], v["note"], v["links"], v["label"])
+    ]
     times = sorted(v["updated_at"] for v in touched if v["updated_at"])
     return ArticleRows(
         article=article,

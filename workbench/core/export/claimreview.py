@@ -95,7 +95,9 @@ def _item_reviewed(source: _Source, claim: Row) -> dict[str, Any]:
     if not speaker and claim["kind"] == "quote" and isinstance(value, dict):
         speaker = one_line(str(value.get("speaker") or ""), 200)
     if speaker:
-        item["author"] = {"@type": "Person", "name": speaker}
+        author = _speaker(speaker, claim["entities"])
+        if author:
+            item["author"] = author
     elif source.author:
         item["author"] = {"@type": "Person", "name": source.author}
     if source.published:
@@ -103,6 +105,27 @@ def _item_reviewed(source: _Source, claim: Row) -> dict[str, Any]:
     if source.appearance:
         item["appearance"] = source.appearance
     return item
+
+
+_ORGANIZATION_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def _speaker(speaker: str, entities: Any) -> dict[str, Any] | None:
+    """Who made the claim, as schema.org has it: an Organization when the article's
+    entities tag the speaker as one ("Kremlin" ORG), a Person otherwise; None for a
+    role without a name ("minister", "officials"): a Person named "minister" is no
+    author, and the article's byline did not make the claim either."""
+    labels = {
+        one_line(str(e.get("text") or "")).lower(): str(e.get("label") or "")
+        for e in entities or []
+        if isinstance(e, dict)
+    }
+    label = labels.get(speaker.lower(), "")
+    if label in _ORGANIZATION_LABELS:
+        return {"@type": "Organization", "name": speaker}
+    if label != "PERSON" and not any(ch.isupper() for ch in speaker):
+        return None
+    return {"@type": "Person", "name": speaker}
 
 
 def _appearance(meta: dict[str, Any], source: str, title: str, author: str,

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..text import strip_controls
-from .article_rows import Kept, Row, article_rows, label_of, link_rows
+from .article_rows import Kept, Row, article_rows, link_rows
 from .report import LinkRow, Report
 
 COLUMNS: tuple[str, ...] = (
@@ -136,27 +136,78 @@ def _link_cells(verdict: Row) -> str:
     return f"{len(links)},{dead},{_text(' | '.join(_link_text(link) for link in links))}"
 
 
-def row_line(article: str, kept: Kept, same: _Cells) -> str:
-    """One claim's row as a CSV line; ``article`` is the title and source cells."""
-    position, claim, verdict, change = kept
-    links = _link_cells(verdict) if verdict["links"] else "0,0,"
-    note, updated = verdict["note"], verdict["updated_at"]
-    start, end = claim["start"], claim["end"]
-    last = (
-        f"{same(change['field'])},{same(change['reviewer'])},{_text(change['at'])}"
-        if change
-        else ",,"
+def _texts(values: list[Any]) -> list[str]:
+    """``_text`` of each of ``values``: printable text (the usual) checked at once."""
+    try:
+        joined = "".join(values)
+    except TypeError:  # not all text
+        return [_text(v) for v in values]
+    if not joined.isprintable():
+        return [_text(v) for v in values]
+    formula = _FORMULA
+    if "," not in joined and '"' not in joined:
+        return [_text(v) if v[:1] in formula else v for v in values]
+    return [
+        _text(v) if v[:1] in formula
+        else '"' + v.replace('"', '""') + '"' if "," in v or '"' in v
+        else v
+        for v in values
+    ]
+
+
+def _sames(values: list[Any], same: _Cells) -> list[str]:
+    """``same`` of each of ``values`` (the cells it worked out already looked up here)."""
+    get = same._done.get
+    try:  # only text is kept: a value of another type finds nothing, and goes to ``same``
+        return [get(v) or same(v) for v in values]
+    except TypeError:  # unhashable (a list, a mapping)
+        return [same(v) for v in values]
+
+
+def _article_lines(article: str, kept: list[Kept], same: _Cells) -> str:
+    """One line per claim kept (the columns of COLUMNS), the text cells of each column
+    worked out together."""
+    claims = [k[1] for k in kept]
+    verdicts = [k[2] for k in kept]
+    n = len(kept)
+    texts = _texts(
+        [c["id"] for c in claims]
+        + [v["label"] or c["label"] or c["anchor"] for c, v in zip(claims, verdicts)]  # label_of
+        + [c["anchor"] for c in claims]
+        + [c["sentence"] for c in claims]
+        + [c["label"] for c in claims]
     )
-    return (
-        f"{same(claim['article_id'] or verdict['article_id'])},{article},{position},"
-        f"{_text(claim['id'])},{same(claim['kind'])},{_text(label_of(claim, verdict))},"
-        f"{_text(claim['anchor'])},{start if type(start) is int else _number(start)},"
-        f"{end if type(end) is int else _number(end)},"
-        f"{_text(claim['sentence'])},{_number(claim['worthiness'])},{same(verdict['status'])},"
-        f"{_text(note) if note else ''},{same(verdict['reviewer'])},"
-        f"{_text(updated) if updated else ''},{links},{last},{_text(claim['label'])},"
-        f"{same(claim['claim_type'])},{same(claim['speaker'])}\r\n"
+    ids, labels, anchors = texts[:n], texts[n : 2 * n], texts[2 * n : 3 * n]
+    sentences, extracted = texts[3 * n : 4 * n], texts[4 * n :]
+    sames = _sames(
+        [c["article_id"] or v["article_id"] for c, v in zip(claims, verdicts)]
+        + [c["kind"] for c in claims]
+        + [v["status"] for v in verdicts]
+        + [v["reviewer"] for v in verdicts]
+        + [c["claim_type"] for c in claims]
+        + [c["speaker"] for c in claims],
+        same,
     )
+    out = []
+    for i, (position, claim, verdict, change) in enumerate(kept):
+        links = _link_cells(verdict) if verdict["links"] else "0,0,"
+        note, updated = verdict["note"], verdict["updated_at"]
+        start, end, worth = claim["start"], claim["end"], claim["worthiness"]
+        last = (
+            f"{same(change['field'])},{same(change['reviewer'])},{_text(change['at'])}"
+            if change
+            else ",,"
+        )
+        out.append(
+            f"{sames[i]},{article},{position},{ids[i]},{sames[n + i]},{labels[i]},"
+            f"{anchors[i]},{start if type(start) is int else _number(start)},"
+            f"{end if type(end) is int else _number(end)},{sentences[i]},"
+            f"{round(worth, 4) if type(worth) is float else _number(worth)},"
+            f"{sames[2 * n + i]},{_text(note) if note else ''},{sames[3 * n + i]},"
+            f"{_text(updated) if updated else ''},{links},{last},{extracted[i]},"
+            f"{sames[4 * n + i]},{sames[5 * n + i]}\r\n"
+        )
+    return "".join(out)
 
 
 def iter_csv(report: Report) -> Iterator[str]:
@@ -167,7 +218,7 @@ def iter_csv(report: Report) -> Iterator[str]:
     same = _Cells()
     for rows in article_rows(report):
         article = f"{same(rows.article['title'])},{same(rows.article['source'])}"
-        yield "".join([row_line(article, kept, same) for kept in rows.kept])
+        yield _article_lines(article, rows.kept, same)
 
 
 def render_csv(report: Report) -> str:

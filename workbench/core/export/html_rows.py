@@ -1,13 +1,11 @@
 """The per-claim HTML of the report, built in Python: each claim's section and its
-row in the verdict table.
+row in the verdict table (``html.py`` writes the page frame around them).
 
-The template (templates/report.html.j2) keeps the page frame; the parts repeated for
-every claim cost Jinja's per-expression work (and a ``Markup`` escape per
-expression) at 100,000 claims, so they are written here as the exact bytes the
-template wrote before: every untrusted value through one ``markupsafe.escape``
-(the same call autoescape makes, so the same characters: ``& < > " '``), the
-same filters (``html.line`` / ``inline`` / ``when`` / ``host`` / ``field_label``),
-joined with ``str.join`` and handed to the template as ``Markup``.
+These parts repeat for every claim (100,000 in a big export), so they are f-strings
+over values escaped in bulk: every untrusted value through ``escape`` (MarkupSafe's
+characters and entities: ``& < > " '``, what Jinja's autoescape wrote when the page
+was a template), after the filters of ``html.py`` (``line`` / ``inline`` / ``when`` /
+``host`` / ``field_label``).
 """
 
 from __future__ import annotations
@@ -15,10 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from markupsafe import Markup
 from markupsafe import escape as _markup_escape
 
-from .article_rows import ArticleRows, Row, label_of, link_rows
+from .article_rows import ArticleRows, Row, link_rows
 from .report import LinkRow, clean_block, split_text
 
 Filter = Callable[[object], str]
@@ -62,8 +59,36 @@ class ClaimHtml:
     def render(
         self, rows: ArticleRows, unreviewed: str, many: bool
     ) -> tuple[str, str]:
-        """(the claims' sections, the verdict table rows of the marked ones)."""
-        line, inline, when = self.line, self.inline, self.when
+        """(the claims' sections, the verdict table rows of the marked ones).
+
+        The untrusted text of every claim of the article (its id, label and quote
+        parts, after the filters) is escaped in one call: joined on NUL, which no
+        filter's output holds, and split again (an article where an id holds a NUL
+        escapes each claim's text on its own)."""
+        line, inline = self.line, self.inline
+        texts: list[str] = []
+        claims: list[tuple[Any, ...]] = []
+        for position, claim, verdict, change in rows.kept:
+            sentence = claim["sentence"]
+            before, anchor, after = split_text(
+                sentence, claim["anchor"], claim["start"], claim["end"], claim["sentence_start"]
+            )
+            if not (type(sentence) is str and sentence.isprintable() and "  " not in sentence):
+                before, anchor, after = inline(before), inline(anchor), inline(after)
+            # else each part of the sentence is as printable: ``inline`` keeps it as it is
+            label = verdict["label"] or claim["label"] or claim["anchor"]  # label_of
+            texts += (claim["id"], line(label), before, anchor, after)
+            claims.append((position, claim, verdict, change, anchor))
+        escaped = escape("\0".join(texts)).split("\0") if texts else []
+        if len(escaped) != len(texts):  # an id holds a NUL: each text on its own
+            escaped = [escape(text) for text in texts]
+        return self._write(rows, claims, escaped, unreviewed, many)
+
+    def _write(
+        self, rows: ArticleRows, claims: list[tuple[Any, ...]], escaped: list[str],
+        unreviewed: str, many: bool,
+    ) -> tuple[str, str]:
+        line, when = self.line, self.when
         sections: list[str] = []
         add = sections.append
         table: list[str] = []
@@ -72,47 +97,27 @@ class ClaimHtml:
         if many:
             cell = f"<td>{escape(line(article['title']) or article['id'])}</td>"
         badges, small_of = self._status, self._small
-        for position, claim, verdict, change in rows.kept:
+        at = 0
+        for position, claim, verdict, change, anchor in claims:
             status = verdict["status"]
             badge = badges.get(status) if isinstance(status, str) else None
             s, label_html = badge or self._badge(status)
-            cid = claim["id"]
+            cid, label, before, anchor_html, after = escaped[at : at + 5]
+            at += 5
             number = str(position) if type(position) is int else escape(position)
-            sentence = claim["sentence"]
-            before, anchor, after = split_text(
-                sentence, claim["anchor"], claim["start"], claim["end"], claim["sentence_start"]
-            )
-            if not (type(sentence) is str and sentence.isprintable() and "  " not in sentence):
-                before, anchor, after = inline(before), inline(anchor), inline(after)
-            # else each part of the sentence is as printable: ``inline`` keeps it as it is
-            # the filters' output has no NUL (controls stripped): one escape for them and
-            # the id, unless the id holds a NUL itself
-            label = line(label_of(claim, verdict))
-            if anchor:
-                pieces = escape(f"{cid}\0{label}\0{before}\0{anchor}\0{after}").split("\0")
-                if len(pieces) == 5:
-                    cid, label, before, anchor, after = pieces
-                else:
-                    cid, label = escape(cid), escape(label)
-                    before, anchor, after = escape(before), escape(anchor), escape(after)
-                quote = f"{before}<mark>{anchor}</mark>{after}"
-            else:
-                pieces = escape(f"{cid}\0{label}\0{before}").split("\0")
-                if len(pieces) == 3:
-                    cid, label, quote = pieces
-                else:
-                    cid, label, quote = escape(cid), escape(label), escape(before)
+            quote = f"{before}<mark>{anchor_html}</mark>{after}" if anchor else before
             if status != unreviewed:
                 table.append(
                     f'<tr><td>{number}</td><td><span class="badge s-{s}">{label_html}</span>'
                     f'</td><td><a href="#claim-{cid}">{label}</a></td>{cell}</tr>\n'
                 )
+            small = small_of(claim)
             note = verdict["note"]
             head = (
                 f'<article class="claim s-{s}" id="claim-{cid}">\n'
                 f'<h3>{number}. {label} <span class="badge s-{s}">{label_html}</span></h3>\n'
                 f"<blockquote>{quote}</blockquote>\n"
-                f'<p class="small">{small_of(claim)} · claim <code>{cid}</code></p>\n'
+                f'<p class="small">{small} · claim <code>{cid}</code></p>\n'
             )
             if not (note or verdict["links"] or change or verdict["updated_at"]):
                 add(f"{head}</article>\n")  # nothing more to say of most claims
@@ -219,8 +224,3 @@ class ClaimHtml:
                       escape(self.when(link.archive_timestamp)), "</a>"]
         parts.append("</li>\n")
         return "".join(parts)
-
-
-def as_markup(text: str) -> Markup:
-    """HTML built here (every untrusted part escaped) for the template to insert."""
-    return Markup(text)

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from ..models import STATUSES
 from ..text import strip_controls
-from ..vocabulary import Status
+from ..vocabulary import Status, bar_cells
 from .article_rows import ArticleRows, Kept, Row, article_rows, label_of, link_rows
 from .report import (
     LinkRow,
@@ -22,6 +22,7 @@ from .report import (
     Summary,
     clean_block,
     safe_href,
+    source_text,
     split_text,
     status_label,
 )
@@ -114,7 +115,7 @@ def text_bar(summary: Summary, width: int = BAR_WIDTH) -> list[str]:
     lines = []
     for status in STATUSES:
         count = summary.counts.get(status, 0)
-        filled = round(width * count / total)
+        filled = bar_cells([count, total - count], width)[0]
         bar = "█" * filled + "░" * (width - filled)
         lines.append(f"{status_label(status):<{name_width}}  {bar}  {count}")
     return lines
@@ -159,13 +160,23 @@ class _Writer:
         return done
 
 
-def _sentence(claim: Row) -> str:
-    """The claim's sentence with its anchor in bold (the quote line of a claim)."""
+def all_plain(texts: list[object]) -> bool:
+    """``plain`` of each of ``texts``, checked on their join (a part of a plain text
+    is plain; a false answer only means: check each on its own)."""
+    try:
+        return plain(" ".join(texts))  # type: ignore[arg-type]
+    except TypeError:  # not all text
+        return False
+
+
+def _sentence(claim: Row, known_plain: bool = False) -> str:
+    """The claim's sentence with its anchor in bold (the quote line of a claim);
+    ``known_plain``: the sentence is known to be plain."""
     sentence = claim["sentence"]
     before, anchor, after = split_text(
         sentence, claim["anchor"], claim["start"], claim["end"], claim["sentence_start"]
     )
-    if plain(sentence):  # its parts are plain too: nothing to escape
+    if known_plain or plain(sentence):  # its parts are plain too: nothing to escape
         if anchor:
             return f"{before.lstrip()}**{anchor.strip()}**{after.rstrip()}"
         return before.strip()
@@ -176,14 +187,15 @@ def _sentence(claim: Row) -> str:
     return md_text(before)
 
 
-def _claim(out: list[str], kept: Kept, w: _Writer) -> None:
-    """The claim's lines, as one piece (they are joined by newlines all the same)."""
+def _claim(out: list[str], kept: Kept, w: _Writer, known_plain: bool = False) -> None:
+    """The claim's lines, as one piece (they are joined by newlines all the same);
+    ``known_plain``: its label and sentence are known to be plain."""
     position, claim, verdict, change = kept
     label = verdict["label"] or claim["label"] or claim["anchor"]  # label_of
     cid, status, kind = claim["id"], verdict["status"], claim["kind"]
     block = (
-        f"### {position}. {label.strip() if plain(label) else md_text(label)}\n\n"
-        f"> {_sentence(claim)}\n\n"
+        f"### {position}. {label.strip() if known_plain or plain(label) else md_text(label)}"
+        f"\n\n> {_sentence(claim, known_plain)}\n\n"
         f"- **Status:** {w.labels.get(status) or w.label(status)}\n"
         f"- **Kind:** {w.text(kind)} · **Claim id:** "
         f"`{cid if type(cid) is str and cid.isalnum() else md_text(cid)}`"
@@ -212,11 +224,19 @@ def _summary_lines(rows: ArticleRows) -> list[str]:
     return text_bar(Summary(total=rows.total, counts=rows.counts, reviewed=rows.reviewed))
 
 
-def _article(rows: ArticleRows, filtered: bool, w: _Writer) -> list[str]:
+def _known_plain(rows: ArticleRows) -> bool:
+    """The labels and sentences of the claims kept are all plain (checked at once:
+    they are in most articles)."""
+    texts: list[object] = [v["label"] or c["label"] or c["anchor"] for _, c, v, _ in rows.kept]
+    texts += [c["sentence"] for _, c, _, _ in rows.kept]
+    return all_plain(texts)
+
+
+def _article(rows: ArticleRows, filtered: bool, w: _Writer, known_plain: bool) -> list[str]:
     article = rows.article
     title, source, aid = article["title"], article["source"], article["id"]
     out = [f"## {md_text(title) or md_text(source) or md_text(aid)}", ""]
-    out.append(f"- **Source:** {md_link(source, safe_href(source))}")
+    out.append(f"- **Source:** {md_link(source_text(source), safe_href(source))}")
     out.append(f"- **Article id:** `{md_text(aid)}`")
     if rows.reviewers:
         who = ", ".join(w.text(r) for r in rows.reviewers)
@@ -233,7 +253,7 @@ def _article(rows: ArticleRows, filtered: bool, w: _Writer) -> list[str]:
     if not rows.kept:
         out += ["*No claims match the filters.*" if filtered else "*No claims.*", ""]
     for kept in rows.kept:
-        _claim(out, kept, w)
+        _claim(out, kept, w, known_plain)
     if rows.orphaned:
         out.append(f"*{len(rows.orphaned)} verdict(s) kept for claims no longer in the article:*")
         out.append("")
@@ -280,6 +300,7 @@ def _pieces(report: Report) -> Iterator[str]:
             if many:
                 article = rows.article
                 aname = md_text(article["title"]) or md_text(article["id"][:8])
+            known_plain = _known_plain(rows)
             for position, claim, verdict, _ in rows.kept:
                 status = verdict["status"]
                 if status == unreviewed:
@@ -290,10 +311,10 @@ def _pieces(report: Report) -> Iterator[str]:
                     empty = False
                 label = label_of(claim, verdict)
                 cells = f"| {position} | {w.label(status)} | " + (
-                    label.strip() if plain(label) else md_text(label)
+                    label.strip() if known_plain or plain(label) else md_text(label)
                 )
                 table.append(f"{cells} | {aname} |" if many else f"{cells} |")
-            spool.write("\n" + "\n".join(_article(rows, filtered, w)))
+            spool.write("\n" + "\n".join(_article(rows, filtered, w, known_plain)))
             if len(table) >= 2000:
                 yield ("" if first else "\n") + "\n".join(table)
                 table, first = [], False

@@ -50,6 +50,16 @@ def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+STDIN_SOURCE = "-"
+"""The stored source of an article read from standard input."""
+
+
+def source_text(source: Any) -> str:
+    """An article's source as a report shows it: "standard input" for ``-`` (a
+    reviewer read "Source: -" as "no source")."""
+    return "standard input" if source == STDIN_SOURCE else str(source or "")
+
+
 def safe_href(url: Any) -> str | None:
     """``url`` when it is an absolute http/https URL with a host, else None.
 
@@ -229,6 +239,14 @@ def link_row(link: Link) -> LinkRow:
     )
 
 
+def shows_work(status: Any, note: Any, links: Any, label: Any) -> bool:
+    """Whether a verdict holds a reviewer's work (a status, a note, a link, a wording):
+    what makes its reviewer and time count as "Reviewed" in a report. A verdict that was
+    changed and then undone holds none (it said "Reviewed ... by ana" over "0 of 4
+    claims reviewed"), although a merge still counts it as a change."""
+    return status != "unreviewed" or bool(note) or bool(links) or bool(label)
+
+
 def is_untouched(verdict: Verdict) -> bool:
     """A default verdict nobody ever changed."""
     return (
@@ -292,7 +310,7 @@ def article_report(
                 last_change=last.get(claim.id),
             )
         )
-    touched = [v for v in full.values() if not is_untouched(v)]
+    touched = [v for v in full.values() if shows_work(v.status, v.note, v.links, v.label)]
     times = sorted(v.updated_at for v in touched if v.updated_at)
     return ArticleReport(
         article=article,

@@ -312,7 +312,7 @@ class Matcher:
             q.tokens,
             e.tokens,
             self._weight,
-            self._similarity if semantic else None,
+            self._word_vectors if semantic else None,
             e.context_stems,
             q.names | (e.names or set()),
         )
@@ -320,10 +320,6 @@ class Matcher:
     def _weight(self, word: str) -> float:
         """A word's idf; a word no document has ("K-12" is indexed as two) is rare."""
         return self.bm25.idf(stem(word)) or math.log(1.0 + (len(self.entries) + 0.5) / 0.5)
-
-    def _similarity(self, a: str, b: str) -> float:
-        va, vb = self._word_vectors([a, b])
-        return float(va @ vb)
 
     def _speaker_conflict(self, e: _Entry, q: _Query) -> str:
         """A claim that says "I" or "she" is about its claimant: the query naming someone

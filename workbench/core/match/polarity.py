@@ -5,11 +5,11 @@ facts. ``polarity(text)`` reads which way a text goes on each **axis**:
 
 - ``amount``: up (rose, increased, more, highest, created) or down (fell, cut, fewer,
   lowest, lost); "up" / "down" only after a form of be or go ("crime is up");
-- ``quality``: better (best, improved) or worse (worst, worsened);
+- ``quality``: better (best, improved, helped, safer) or worse (worst, worsened, hurt);
 - ``stance``: for (supports, backed, voted for) or against (opposes, voted against);
 - ``permit``: allow (allowed, legalized) or forbid (banned, prohibits);
 - ``legal``: legal or illegal; ``outcome``: won or lost; ``enact``: signed or vetoed;
-  ``open``: opened or closed;
+  ``open``: opened or closed; ``wealth``: rich or poor; ``begin``: started or ended;
 
 a negation right before the word ("did not raise", "never supported", "no increase")
 turns it round. ``polarity_conflict(query, candidate)`` is the reason two texts
@@ -39,16 +39,22 @@ _AXES: dict[str, tuple[str, str]] = {
         grows growing higher highest more gained doubled tripled soar soared soaring jump
         jumped jumps surge surged boost boosted boosts raise raised raises raising expand
         expanded expands hike hiked hikes hiking created creates create added up above
-        gains high costlier""",
+        gains high costlier gain growth expansion expanding larger largest bigger biggest
+        greater greatest longer longest faster fastest climb climbs climbed climbing
+        skyrocket skyrocketed skyrocketing spike spiked spikes""",
         """fall falls fell fallen falling decrease decreased decreases decreasing decline
         declined declines declining drop dropped drops dropping lower lowest lowered less
         fewer fewest least down cut cuts cutting reduce reduced reduces reducing shrink
         shrank shrunk shrinking lose lost loses losing plunge plunged slash slashed slashes
-        halved eliminated eliminate eliminates below losses loss low cheaper cheapest""",
+        halved eliminated eliminate eliminates below losses loss low cheaper cheapest
+        smaller smallest shorter shortest slower slowest plummet plummeted plummeting
+        tumble tumbled sank sink sinking dip dipped dipping slump slumped contraction""",
     ),
     "quality": (
-        "best better improved improve improves improving strongest stronger",
-        "worst worse worsened worsen worsens worsening weakest weaker",
+        """best better improved improve improves improving strongest stronger strengthen
+        strengthens strengthened help helps helped helping safe safer safest""",
+        """worst worse worsened worsen worsens worsening weakest weaker weaken weakens
+        weakened hurt hurts hurting harm harms harmed dangerous unsafe""",
     ),
     "stance": (
         """support supports supported supporting favor favors favored favoring backs backed
@@ -67,6 +73,8 @@ _AXES: dict[str, tuple[str, str]] = {
     "enact": ("signed approved approves enacted", "vetoed veto vetoes vetoing"),
     "open": ("opened opens reopened reopens", "closed closes shut shuttered"),
     "outcome": ("won win wins winning", "lost lose loses losing"),
+    "wealth": ("rich richer richest wealthy wealthier wealthiest", "poor poorer poorest"),
+    "begin": ("start starts started began begun launched", "ended ends halted stopped"),
 }
 _WAYS: dict[str, list[tuple[str, int]]] = {}
 for _axis, (_up, _down) in _AXES.items():
@@ -130,6 +138,9 @@ class Polarity:
     negation: bool = False
     """The text negates anything."""
     sure: bool = True
+    compared: tuple[str, str] | None = None
+    """The two sides of a comparison ("more businesses dying than starting": dying,
+    start), as stems."""
     """Every negation of the text turned a direction word round (or there is none)."""
     _plain: set[str] | None = None
 
@@ -179,6 +190,7 @@ def polarity(text: str) -> Polarity:
     toks = _tokens(text)
     kinds = [_negator(t) for t in toks]
     out = Polarity(negation=any(kinds), determiner="determiner" in kinds)
+    out.compared = _compared(toks)
     used: set[int] = set()
     anchored: set[int] = set()
     for i, kind in enumerate(kinds):
@@ -234,8 +246,31 @@ def _turned_by(toks: list[str], kinds: list[str], i: int) -> int | None:
     return None
 
 
+def _compared(toks: list[str]) -> tuple[str, str] | None:
+    """What a comparison sets against what: the content word nearest before "than"
+    (a comparative within the seven words before it) and the first one after it."""
+    if "than" not in toks:
+        return None
+    i = toks.index("than")
+    before = toks[max(0, i - 7) : i]
+    if not any(_WAYS.get(t) for t in before):
+        return None
+    left = next((t for t in reversed(before) if _plain_word(t)), None)
+    right = next((t for t in toks[i + 1 : i + 6] if _plain_word(t)), None)
+    if left is None or right is None:
+        return None
+    return stem(left), stem(right)
+
+
+def _plain_word(tok: str) -> bool:
+    return tok not in STOP and tok not in _WAYS and tok != "#" and not _negator(tok)
+
+
 def polarity_conflict(query: Polarity, candidate: Polarity) -> str:
     """Why the two say opposite things ('' when they do not)."""
+    a, b = query.compared, candidate.compared
+    if a and b and a[0] != a[1] and a == (b[1], b[0]):
+        return f"comparison reversed: {a[0]} than {a[1]} vs {b[0]} than {b[1]}"
     for axis, ours in query.ways.items() if query.sure and candidate.sure else ():
         theirs = candidate.ways.get(axis)
         if not theirs:

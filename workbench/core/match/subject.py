@@ -29,6 +29,8 @@ import re
 from collections.abc import Callable, Iterable
 from difflib import SequenceMatcher
 
+import numpy as np
+
 from .polarity import DIRECTION_WORDS
 from .tokens import STOP, stem
 
@@ -99,14 +101,15 @@ def subject_conflict(
     query: list[str],
     candidate: list[str],
     weight: Callable[[str], float],
-    similarity: Callable[[str, str], float] | None,
+    vectors: Callable[[list[str]], np.ndarray] | None,
     excused: Iterable[str] = (),
     names: Iterable[str] = (),
 ) -> str:
     """Why ``candidate`` is the query's claim about another subject ('' when it is not).
 
     ``query`` and ``candidate`` are ``content_tokens``; ``weight(word)`` its rarity
-    (idf); ``similarity(a, b)`` the cosine of two words (None: none is near);
+    (idf); ``vectors(words)`` their unit word vectors, a row each (None: no word is
+    near another);
     ``excused`` stems of words the query may add freely (the candidate's claimant and
     headline); ``names`` proper names (lower case) of either text."""
     if not query or not candidate:
@@ -115,6 +118,7 @@ def subject_conflict(
     names = set(names)
     qstems = [stem(w) for w in query]
     dstems = [stem(w) for w in candidate]
+    qset, dset = set(qstems), set(dstems)
     total_d = sum(weight(w) for w in candidate) or 1.0
     total_q = sum(weight(w) for w in query) or 1.0
     agreed = 0.0
@@ -126,16 +130,16 @@ def subject_conflict(
             continue
         ours = [
             w
-            for w in query[i1:i2]
-            if stem(w) not in excused and not any(_related(w, o, names) for o in candidate)
+            for w, s in zip(query[i1:i2], qstems[i1:i2], strict=True)
+            if s not in excused and s not in dset and not _related_any(w, candidate, names)
         ]
-        theirs = [w for w in candidate[j1:j2] if not any(_related(w, o, names) for o in query)]
+        theirs = [
+            w
+            for w, s in zip(candidate[j1:j2], dstems[j1:j2], strict=True)
+            if s not in qset and not _related_any(w, query, names)
+        ]
         agreed += sum(weight(w) for w in candidate[j1:j2] if w not in theirs)  # moved words
         if ours and theirs:
-            if _acronym(ours, theirs) or _verbal(ours + theirs) or _near(
-                ours, theirs, similarity, names
-            ):
-                return ""  # said another way: a paraphrase
             if (ours, theirs) not in swaps:  # the same swap twice is one
                 swaps.append((ours, theirs))
         elif ours and sum(weight(w) for w in ours) > LIGHT * total_q:
@@ -145,22 +149,29 @@ def subject_conflict(
     if len(swaps) != 1 or agreed < AGREE * total_d:
         return ""
     ours, theirs = swaps[0]
+    if _acronym(ours, theirs) or _verbal(ours + theirs) or _near(ours, theirs, vectors, names):
+        return ""  # said another way: a paraphrase
     return f"subject differs: {' '.join(theirs[:3])} vs {' '.join(ours[:3])}"
+
+
+def _related_any(word: str, others: list[str], names: set[str]) -> bool:
+    return any(_related(word, o, names) for o in others)
 
 
 def _near(
     ours: list[str],
     theirs: list[str],
-    similarity: Callable[[str, str], float] | None,
+    vectors: Callable[[list[str]], np.ndarray] | None,
     names: set[str],
 ) -> bool:
-    if similarity is None:
+    """Some word of one side is near some word of the other (two names never are)."""
+    if vectors is None:
         return False
-    for a in ours:
-        for b in theirs:
-            if a in names and b in names:
-                continue  # two names are two things (Medicare, Medicaid)
-            if similarity(a, b) >= SIMILAR:
+    both = vectors([*ours, *theirs])
+    cos = both[: len(ours)] @ both[len(ours) :].T
+    for i, a in enumerate(ours):
+        for j, b in enumerate(theirs):
+            if not (a in names and b in names) and cos[i, j] >= SIMILAR:
                 return True
     return False
 

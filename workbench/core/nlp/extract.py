@@ -379,16 +379,24 @@ class _Sentence:
         return p
 
 
-def _gate(scores: _Sentence, drafts: list[_Draft], claims: list[Any], quotes: list[Any]) -> bool:
+def _gate(
+    scores: _Sentence, drafts: list[_Draft], claims: list[Any], quotes: list[Any],
+    unnamed: list[Any],
+) -> bool:
     """Apply the factual gate to one sentence's claims (in place); True when it vetoes
     them all. A sentence it is sure of loses every claim; one it doubts loses the
     statements with nothing but a name or an actor to them (``Statement.weak``), and a
-    date, duration, ordinal or event standing alone (no statement, number or quote)."""
-    from .worthiness.gate import ALONE_VETO, MINOR_KINDS, VETO, WEAK_VETO
+    date, duration, ordinal or event standing alone (no statement, number or quote).
+    ``unnamed``: the sentence's quotes credited to someone unnamed ("said one fan"); it
+    is emptied unless the gate is sure enough (``QUOTE_VETO``) to drop them too."""
+    from .worthiness.gate import ALONE_VETO, MINOR_KINDS, QUOTE_VETO, VETO, WEAK_VETO
 
     p = scores.nonfactual()
     if p is None:
+        unnamed.clear()
         return False
+    if p < QUOTE_VETO:
+        unnamed.clear()
     if p >= VETO:
         return True
     if p >= WEAK_VETO:
@@ -413,6 +421,7 @@ def _doc_drafts(
     from .record_claims import attach as attach_records
     from .speech import reports
     from .statements import Covered, statements
+    from .worthiness.gate import outside_idioms, unnamed_quotes
 
     sents = list(doc.sents)
     for sent in sents:
@@ -439,6 +448,8 @@ def _doc_drafts(
         drafts = _fold_rates(drafts)
         drafts.extend(_ordinal_drafts(sent, covered))
         drafts.extend(_event_drafts(sent, covered))
+        if drafts:
+            drafts = outside_idioms(sent, drafts)
         said = reports(sent, tracker, base)
         if drafts and may_unassert(sent):
             drafts = [d for d in drafts if not _unasserted(sent, d, said)]
@@ -447,8 +458,10 @@ def _doc_drafts(
         scores = _Sentence(sent, worth if worth is not None else {})
         claims = statements(sent, said, found, in_sent, all_quotes, _worth(scores))
         claims.extend(attach_records(sent, claims, drafts, said, all_quotes))
-        if (drafts or claims) and _gate(scores, drafts, claims, in_sent):
+        unnamed = unnamed_quotes(sent, in_sent) if in_sent else []
+        if (drafts or claims or unnamed) and _gate(scores, drafts, claims, in_sent, unnamed):
             drafts, claims = [], []  # the factual gate: the sentence states nothing checkable
+        folded.update((q.start, q.end) for q in unnamed)  # "said one fan": no named source
         for st in claims:
             folded.update(st.folds)
         claims = [st for st in claims if not st.silent]

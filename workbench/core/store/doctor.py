@@ -17,7 +17,8 @@ from ..errors import StoreError, WorkbenchError
 from . import index_log
 from .claim_map import remove as remove_claim_map
 from .index import stamp_of, summarize
-from .layout import ARTICLES, INDEX, INDEX_LOG, META, Layout, WriterLock
+from .journal import salvage as salvage_journal
+from .layout import ARTICLES, INDEX, INDEX_LOG, JOURNAL, META, Layout, WriterLock
 from .rows import table_problems
 from .storage import atomic_write, backup_path, encode_document, load_document
 
@@ -93,9 +94,14 @@ def check(root: Path) -> list[Finding]:
             found.append(Finding(path, problem, ""))
     for tmp in Layout(root).temp_files():
         found.append(Finding(tmp, "leftover temp file of an interrupted write", "remove it"))
-    journal = root / "journal.jsonl"
+    journal = root / JOURNAL
     if journal.is_symlink():
         found.append(Finding(journal, "is a symbolic link", ""))
+    elif journal.exists():
+        damage = _journal_damage(journal)
+        if damage:
+            fix = "rewrite it with every readable change (the damaged file kept aside)"
+            found.append(Finding(journal, damage, fix))
     index = root / INDEX
     problem = _file_problem(index, "index") if index.exists() or index.is_symlink() else None
     if problem is None:
@@ -153,6 +159,22 @@ def _is_match_index(path: Path) -> bool:
     return path.parent.name == "factchecks" and path.name.startswith("vectors")
 
 
+def _journal_damage(journal: Path) -> str | None:
+    from .journal import Journal
+
+    try:
+        return Journal(journal, readonly=True).damage
+    except WorkbenchError as exc:
+        return _problem(exc, journal)
+
+
+def _set_aside_copy(path: Path, stamp: str) -> Path:
+    """A copy of ``path`` under a ``.corrupt-`` name; ``path`` stays for the salvage."""
+    aside = _aside_name(path, stamp)
+    atomic_write(aside, path.read_bytes(), keep_backup=False)
+    return aside
+
+
 def _journal_articles(journal: Path) -> set[str]:
     """Articles with changes in the journal (added there, not yet written to a file)."""
     from .journal import Journal
@@ -195,6 +217,13 @@ def repair(root: Path) -> list[str]:
                 done.append(f"recreated {f.path}")
             elif f.path.name == INDEX:
                 rebuild = True
+            elif f.path.name == JOURNAL and f.fix:
+                aside = _set_aside_copy(f.path, stamp)
+                kept = salvage_journal(f.path)
+                done.append(
+                    f"rewrote {f.path} with its {kept} readable change(s) (damaged file "
+                    f"kept as {aside.name})"
+                )
             elif f.fix:
                 bak = backup_path(f.path)
                 aside = _set_aside(f.path, stamp)
@@ -216,13 +245,19 @@ def repair(root: Path) -> list[str]:
     return done
 
 
-def _set_aside(path: Path, stamp: str) -> Path:
-    """Move a damaged file aside under a name no earlier repair has used."""
+def _aside_name(path: Path, stamp: str) -> Path:
+    """``<name>.corrupt-<stamp>``, under a name no earlier repair has used."""
     aside = path.with_name(f"{path.name}.corrupt-{stamp}")
     n = 1
     while aside.exists():
         n += 1
         aside = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    return aside
+
+
+def _set_aside(path: Path, stamp: str) -> Path:
+    """Move a damaged file aside under a name no earlier repair has used."""
+    aside = _aside_name(path, stamp)
     if path.exists() or path.is_symlink():  # a link is moved aside, never followed
         os.replace(path, aside)
     return aside

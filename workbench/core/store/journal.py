@@ -70,7 +70,10 @@ class Journal:
         self.entries: list[dict[str, Any]] = []
         self._identity: tuple[int, int, int] | None = None
         self._torn = False
+        self._torn_len = 0
         self._size = 0
+        self.damage: str | None = None
+        """Why a change in the file cannot be read (None: sound)."""
         self._by_article: dict[str, list[tuple[int, list[Any]]]] | None = None
         self.load()
 
@@ -83,32 +86,29 @@ class Journal:
                 raw = fh.read()
         except FileNotFoundError:
             self.base, self.entries, self._identity, self._torn = 0, [], None, False
+            self._torn_len, self.damage = 0, None
             self._by_article = None
             return
         except OSError as exc:
             raise StoreError(f"cannot read {self.path}: {describe_os_error(exc)}") from exc
-        nul = raw.find(b"\0")
-        content = raw if nul < 0 else raw[:nul]
-        end = content.rfind(b"\n") + 1  # a torn last line was never acknowledged
-        base, entries = 0, []
-        for line in raw[:end].split(b"\n"):
-            if not line.strip():
-                continue
-            try:
-                entry = json.loads(line)
-            except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
-                continue
-            if not isinstance(entry, dict):
-                continue
-            if isinstance(entry.get("base"), int):
-                base = entry["base"]
-            elif isinstance(entry.get("n"), int) and entry["n"] > base:
-                entries.append(entry)
+        base, entries, end, torn, damage = _scan(raw)
         self.base, self.entries = base, entries
         self._by_article = None
         self._identity = (st.st_dev, st.st_ino, end)
-        self._torn = end != len(content)
+        self._torn = torn > 0
+        self._torn_len = torn
         self._size = st.st_size
+        self.damage = damage
+
+    def refuse_if_damaged(self) -> None:
+        """StoreError when a change read from the journal was damaged: writing (an append
+        or a checkpoint) would bury or overwrite it and the acknowledged changes after it."""
+        if self.damage:
+            raise StoreError(
+                f"{self.path} is damaged ({self.damage}); nothing was saved. Run "
+                "`workbench doctor --restore` to keep every readable change (the damaged "
+                "file is kept aside)"
+            )
 
     @property
     def last(self) -> int:
@@ -169,6 +169,7 @@ class Journal:
         """Append one entry durably (one data sync), or leave the file as it was."""
         if self.readonly:
             raise StoreError(f"{self.path.parent}: the workspace is open read-only")
+        self.refuse_if_damaged()
         data = encode(entry)
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -192,8 +193,7 @@ class Journal:
                     self._changed()  # someone wrote past the end this process knows
             try:
                 if expected is not None and self._torn:  # a line nobody acknowledged
-                    torn = ahead.split(b"\0", 1)[0]
-                    os.pwrite(fd, b"\0" * len(torn), start)
+                    os.pwrite(fd, b"\0" * self._torn_len, start)
                 grow = start + len(data) + 1 > st.st_size
                 _step("append", self.path)
                 os.pwrite(fd, data, start)
@@ -215,7 +215,7 @@ class Journal:
                     ) from exc
                 raise
             self._identity = (st.st_dev, st.st_ino, start + len(data))
-            self._torn = False
+            self._torn, self._torn_len = False, 0
             self.entries.append(entry)
             if self._by_article is not None:
                 self._add_ops(entry)
@@ -251,4 +251,76 @@ class Journal:
         self.base, self.entries = base, []
         self._by_article = None
         self._identity = (st.st_dev, st.st_ino, len(header))
-        self._torn = False
+        self._torn, self._torn_len, self.damage = False, 0, None
+
+
+def _scan(raw: bytes) -> tuple[int, list[dict[str, Any]], int, int, str | None]:
+    """``(base, entries, end, torn, damage)`` of a journal file's bytes.
+
+    ``end`` is where the next append goes: after the last line that reads as an entry.
+    What follows it (``torn`` bytes, up to the zero bytes written ahead) is a line that
+    was never acknowledged: an append cut short by a crash is the file's last line,
+    and so is an append whose pages reached the disk out of order (its start, a hole
+    of zero bytes, its end). A line that cannot be read with a readable entry after it
+    is damage instead (a bad block, a stray write, a zero hole), never a torn append:
+    its change was acknowledged, and so were the ones after it, which are read on
+    (the content used to end at the first zero byte, so one zeroed byte hid, and the
+    next append overwrote, every later change) and listed in ``damage``."""
+    content = raw.rstrip(b"\0")
+    base, entries = 0, []
+    end = 0
+    bad: list[int] = []  # line numbers of unreadable lines since the last good one
+    damaged: list[int] = []
+    pos = 0
+    number = 0
+    while pos < len(content):
+        nl = content.find(b"\n", pos)
+        if nl < 0:  # the last line has no newline: torn
+            break
+        line = content[pos:nl]
+        number += 1
+        pos = nl + 1
+        if not line.strip(b" \t\r"):
+            if not bad:
+                end = pos
+            continue
+        entry: Any = None
+        if b"\0" not in line:
+            try:
+                entry = json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+                entry = None
+        if not isinstance(entry, dict) or not (
+            isinstance(entry.get("base"), int) or isinstance(entry.get("n"), int)
+        ):
+            if b"\0" in line:  # torn if nothing readable follows
+                bad.append(number)
+            else:  # a whole line ended by its newline: it was written, then damaged
+                damaged.append(number)
+            continue
+        damaged += bad
+        bad = []
+        end = pos
+        if isinstance(entry.get("base"), int):
+            base = entry["base"]
+        elif entry["n"] > base:
+            entries.append(entry)
+    damage = None
+    if damaged:
+        damaged.sort()
+        lines = ", ".join(str(n) for n in damaged[:5]) + (", ..." if len(damaged) > 5 else "")
+        later = len(entries)
+        damage = (
+            f"{len(damaged)} change(s) cannot be read: line(s) {lines} of {number}; "
+            f"{later} readable change(s) after the last checkpoint"
+        )
+    return base, entries, end, len(content) - end, damage
+
+
+def salvage(path: Path) -> int:
+    """Rewrite a damaged journal with every entry that can be read, in order (the
+    caller has set the damaged file aside and holds the lock); returns their count."""
+    journal = Journal(path, readonly=True)
+    body = encode({"base": journal.base}) + b"".join(encode(e) for e in journal.entries)
+    atomic_write(path, body + b"\0" * PREALLOCATE, keep_backup=False)
+    return len(journal.entries)

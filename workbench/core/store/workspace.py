@@ -111,6 +111,9 @@ class Workspace:
             raise
         name = one_line(reviewer or "", limit=80) or "reviewer"
         ws = cls(layout, name, readonly, clock or utc_now, lock)
+        if not readonly and ws._journal.damage:  # writing would bury it: doctor first
+            lock.release()
+            ws._journal.refuse_if_damaged()
         if not readonly and ws._journal.due():  # a long journal (sessions, a crash)
             with contextlib.suppress(StoreError):
                 ws.checkpoint()
@@ -200,6 +203,7 @@ class Workspace:
         journal, then start a new journal (done by itself every few hundred changes)."""
         self._check_writable()
         journal = self._journal
+        journal.refuse_if_damaged()
         n = journal.last
         if n == journal.base and not self._index.dirty and not self._layout.dirty.exists():
             return

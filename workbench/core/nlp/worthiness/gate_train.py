@@ -8,9 +8,10 @@ checkable": ClaimBuster's non-factual sentences (Verdict -1) against its factual
 (0 and 1: unimportant facts are still facts), and news sentences labelled by hand
 (``tests/data/dev_statements/sentences.json`` and ``records.json``: items with ``none``
 against items with claims or records;
-``tests/data/nonclaim_dev/sentences.jsonl``: ``checkable`` false), each news sentence
-weighted ``news_weight`` times a debate sentence. A seeded 30% of the nonclaim_dev
-sentences is never trained on (``split_news``): it is the validation of the gate.
+``tests/data/nonclaim_dev/sentences.jsonl`` and ``nonclaim_dev2/sentences.jsonl``:
+``checkable`` false), each news sentence weighted ``news_weight`` times a debate
+sentence. A seeded 30% of each ``.jsonl`` file is never trained on (``split_news``): it
+is the validation of the gate.
 
 C and the news weight are chosen by validation: whole debates held out (every 5th
 debate, by the seed) for the debate sentences, 5 folds of the news training
@@ -38,6 +39,7 @@ DEFAULT_CLAIMBUSTER = Path("../shared/data/claimbuster/crowdsourced.csv")
 DEV_STATEMENTS = ROOT / "tests" / "data" / "dev_statements" / "sentences.json"
 DEV_RECORDS = ROOT / "tests" / "data" / "dev_statements" / "records.json"
 NONCLAIM_DEV = ROOT / "tests" / "data" / "nonclaim_dev" / "sentences.jsonl"
+NONCLAIM_DEV2 = ROOT / "tests" / "data" / "nonclaim_dev2" / "sentences.jsonl"
 HOLD_OUT = 0.3
 """Share of the nonclaim_dev sentences kept for validation (never trained on)."""
 C_GRID = (0.1, 0.3)
@@ -233,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=GATE_PATH)
     ap.add_argument("--news", type=Path, nargs="*",
-                    default=[DEV_STATEMENTS, DEV_RECORDS, NONCLAIM_DEV],
+                    default=[DEV_STATEMENTS, DEV_RECORDS, NONCLAIM_DEV, NONCLAIM_DEV2],
                     help="labelled news sentence files (.json like dev_statements, .jsonl like "
                     "nonclaim_dev: a seeded 30%% of each .jsonl file is held out)")
     args = ap.parse_args(argv)

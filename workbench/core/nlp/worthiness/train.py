@@ -77,20 +77,33 @@ def read_data(path: Path) -> Data:
     return Data(texts, labels, groups)
 
 
-def parse(texts: list[str], model: str, cache: Path | None) -> list[Any]:
+def parse(
+    texts: list[str], model: str, cache: Path | None, tensors: Path | None = None
+) -> list[Any]:
+    """The parsed sentences; ``cache`` keeps the parse (a DocBin) and ``tensors`` the
+    tok2vec output (``doc.tensor``, which a DocBin does not keep) between runs."""
+    import numpy as np
     import spacy
     from spacy.tokens import DocBin
 
     nlp = spacy.load(model)
-    if cache and cache.is_file():
+    if cache and cache.is_file() and (tensors is None or tensors.is_file()):
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
         if [d.text for d in docs] == texts:
+            if tensors is not None:
+                with np.load(tensors) as saved:
+                    lens, rows = saved["lens"], saved["tens"]
+                for doc, end, n in zip(docs, np.cumsum(lens), lens, strict=True):
+                    doc.tensor = rows[end - n : end].astype(np.float32)
             return docs
     start = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=256))
     print(f"parsed {len(docs)} sentences in {time.perf_counter() - start:.0f}s", file=sys.stderr)
     if cache:
         DocBin(docs=docs).to_disk(cache)
+    if tensors:
+        rows = np.concatenate([d.tensor for d in docs]).astype(np.float16)
+        np.savez(tensors, lens=np.array([len(d) for d in docs]), tens=rows)
     return docs
 
 

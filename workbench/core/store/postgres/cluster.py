@@ -119,10 +119,14 @@ class Cluster:
         return self
 
     def _pg_ctl(self, action: str, mode: str = "fast") -> None:
+        # recovery_init_sync_method=syncfs: after an immediate stop (a crash) the server
+        # syncs its data folder before recovery; one syncfs() instead of an fsync per file
+        # (thousands once the suite has made its databases) took the restart from ~10 s to ~3 s.
         opts = (
             f"-c fsync=on -c synchronous_commit=on -c port={self.port} "
             f"-c listen_addresses=127.0.0.1 -c unix_socket_directories={self.socket_dir} "
-            "-c max_connections=100 -c shared_buffers=32MB"
+            "-c max_connections=100 -c shared_buffers=32MB "
+            "-c recovery_init_sync_method=syncfs"
         )
         args = ["pg_ctl", action, "-D", str(self.data), "-w", "-t", "60", "-m", mode]
         if action != "stop":

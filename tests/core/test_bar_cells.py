@@ -1,0 +1,30 @@
+"""bar_cells: the one rule for how many cells of a bar each count gets."""
+
+import pytest
+
+from workbench.core.export.markdown import text_bar
+from workbench.core.export.report import Summary
+from workbench.core.vocabulary import bar_cells
+
+
+@pytest.mark.parametrize(
+    ("counts", "width"),
+    [([1, 1, 1, 0], 10), ([1, 1, 1, 37], 20), ([1, 11401], 12), ([5, 0, 2, 9, 1], 7),
+     ([3, 3, 3, 3, 3, 3, 3], 20), ([0, 0], 5), ([1, 1, 1], 2)],
+)
+def test_cells_add_up_and_no_count_is_lost(counts, width):
+    cells = bar_cells(counts, width)
+    nonzero = sum(1 for n in counts if n)
+    assert sum(cells) == (width if nonzero and nonzero <= width else sum(cells))
+    assert all(c == 0 for c, n in zip(cells, counts) if not n)
+    if nonzero <= width:
+        assert all(c >= 1 for c, n in zip(cells, counts) if n)
+        assert sum(cells) == (width if nonzero else 0)
+
+
+def test_markdown_bar_shows_one_claim_among_forty():
+    """1 of 40 claims verified drew an empty verified bar in the Markdown report."""
+    lines = text_bar(Summary(total=40, counts={"verified": 1, "unreviewed": 39}, reviewed=1))
+    verified = next(line for line in lines if line.startswith("verified"))
+    unreviewed = next(line for line in lines if line.startswith("unreviewed"))
+    assert "█" in verified and "░" in unreviewed
