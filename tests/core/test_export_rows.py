@@ -15,7 +15,7 @@ import re
 import pytest
 from test_export_json_rows import FILTERS, OPTIONS, _workspace
 
-from workbench.core.export import render, render_chunks
+from workbench.core.export import render, render_bytes, render_chunks
 from workbench.core.export.article_rows import from_tables
 from workbench.core.export.markdown import all_plain, md_escape, md_line, plain
 from workbench.core.export.report import ExportOptions, build_report, stream_report
@@ -46,6 +46,26 @@ def test_rows_give_the_dataclass_bytes_in_every_format(workspace, filters):
         statuses, reviewer, include = streamed.articles.filters
         for aid in streamed.articles.ids:  # the rows path was taken for every article
             assert from_tables(ws.article_tables(aid), aid, statuses, reviewer, include)
+
+
+@pytest.mark.parametrize("filters", FILTERS[:2])
+def test_the_bytes_written_are_the_text_encoded(workspace, filters, monkeypatch):
+    """``render_bytes`` (what a file gets: the spooled sections of Markdown and HTML as
+    they are) is the text encoded, the spool in memory or in its file."""
+    from workbench.core.export import spool
+
+    with open_store(workspace, "ana", readonly=True) as ws:
+        for in_memory in (spool.IN_MEMORY, 100):
+            monkeypatch.setattr(spool, "IN_MEMORY", in_memory)
+            monkeypatch.setattr(spool, "PIECE", 7 if in_memory == 100 else spool.PIECE)
+            for fmt, options in [*CASES, ("json", OPTIONS)]:
+                f = dict(filters)
+                include = f.pop("include_dismissed", True)
+                text = render(stream_report(ws, None, options=options,
+                                            include_dismissed=include, **f), fmt)
+                written = b"".join(render_bytes(stream_report(
+                    ws, None, options=options, include_dismissed=include, **f), fmt))
+                assert written == text.encode(), fmt
 
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~#])")

@@ -26,6 +26,8 @@ def escape(value: object) -> str:
     (autoescape's characters and entities), without making a ``Markup`` of each
     piece; anything but plain text goes through MarkupSafe itself."""
     if type(value) is not str:
+        if type(value) is int:  # digits and a sign: nothing to escape (counts, positions)
+            return str(value)
         return str(_markup_escape(value))
     if "&" in value:
         value = value.replace("&", "&amp;")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import quote
 
 from ..models import STATUSES
@@ -271,10 +272,17 @@ def _article(rows: ArticleRows, filtered: bool, w: _Writer, known_plain: bool) -
     return out
 
 
-def _pieces(report: Report) -> Iterator[str]:
+def _pieces(report: Report, as_bytes: bool = False) -> Iterator[Any]:
     """The report's lines joined by newlines, in pieces: the head and the verdict
     table as the articles are read, each article's section spooled meanwhile (the
-    table comes first, and each article is read once), then the spool."""
+    table comes first, and each article is read once), then the spool. ``as_bytes``:
+    the pieces as UTF-8 (the spool's bytes as they are)."""
+    for piece in _text_pieces(report, as_bytes):
+        yield piece.encode() if as_bytes and type(piece) is str else piece
+
+
+def _text_pieces(report: Report, as_bytes: bool) -> Iterator[Any]:
+    """``_pieces``: text, and the spool's UTF-8 when ``as_bytes``."""
     head = ["# Verdict report", ""]
     head.append(f"Generated {md_text(report.generated_at)} by {md_text(report.exported_by)}.")
     if report.filtered:
@@ -294,7 +302,7 @@ def _pieces(report: Report) -> Iterator[str]:
     table = [*head, "## Verdicts", ""]
     empty, first = True, True
     unreviewed = Status.UNREVIEWED
-    with Spool() as spool:
+    with Spool("strict" if as_bytes else "surrogatepass") as spool:
         for rows in article_rows(report):
             aname = ""
             if many:
@@ -322,21 +330,31 @@ def _pieces(report: Report) -> Iterator[str]:
             table.append("*No verdicts yet.*")
         table.append("")
         yield ("" if first else "\n") + "\n".join(table)
-        yield from spool.pieces()
+        yield from spool.byte_pieces() if as_bytes else spool.pieces()
 
 
 def iter_markdown(report: Report) -> Iterator[str]:
     """The Markdown report in pieces (one article at a time): the lines joined by
     newlines, trailing blank lines dropped, one final newline."""
-    held = ""  # trailing newlines not yet written: dropped at the end
-    for piece in _pieces(report):
-        body = piece.rstrip("\n")
+    return _trimmed(_pieces(report), "\n")
+
+
+def iter_markdown_bytes(report: Report) -> Iterator[bytes]:
+    """``iter_markdown`` as UTF-8 (the articles' sections not decoded and encoded again)."""
+    return _trimmed(_pieces(report, as_bytes=True), b"\n")
+
+
+def _trimmed(pieces: Iterator[Any], newline: Any) -> Iterator[Any]:
+    """``pieces`` (all text or all bytes) without trailing newlines, then one."""
+    held = newline[:0]  # trailing newlines not yet written: dropped at the end
+    for piece in pieces:
+        body = piece.rstrip(newline)
         if body:
             yield held + body
             held = piece[len(body) :]
         else:
             held += piece
-    yield "\n"
+    yield newline
 
 
 def render_markdown(report: Report) -> str:
