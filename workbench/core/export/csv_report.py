@@ -159,7 +159,9 @@ def _sames(values: list[Any], same: _Cells) -> list[str]:
     """``same`` of each of ``values`` (the cells it worked out already looked up here)."""
     get = same._done.get
     try:  # only text is kept: a value of another type finds nothing, and goes to ``same``
-        return [get(v) or same(v) for v in values]
+        return [
+            "" if not v else done if (done := get(v)) is not None else same(v) for v in values
+        ]
     except TypeError:  # unhashable (a list, a mapping)
         return [same(v) for v in values]
 

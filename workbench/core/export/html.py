@@ -58,7 +58,14 @@ def _when(stamp: str) -> str:
 
 def field_label(name: object) -> str:
     """A history field name in words."""
-    text = one_line(str(name or ""), 40)
+    if type(name) is str:
+        return _field_label(name)
+    return _field_label(str(name or ""))
+
+
+@lru_cache(maxsize=256)
+def _field_label(name: str) -> str:
+    text = one_line(name, 40)
     return _FIELD_LABELS.get(text, text.replace("_", " "))
 
 

@@ -98,14 +98,13 @@ class ClaimHtml:
         cell = ""
         if many:
             cell = f"<td>{escape(line(article['title']) or article['id'])}</td>"
-        badges, small_of = self._status, self._small
-        at = 0
-        for position, claim, verdict, change, anchor in claims:
+        badges, smalls = self._status, self._smalls
+        fives = zip(*[iter(escaped)] * 5)  # each claim's five escaped texts, in turn
+        for (position, claim, verdict, change, anchor), texts in zip(claims, fives):
             status = verdict["status"]
             badge = badges.get(status) if isinstance(status, str) else None
             s, label_html = badge or self._badge(status)
-            cid, label, before, anchor_html, after = escaped[at : at + 5]
-            at += 5
+            cid, label, before, anchor_html, after = texts
             number = str(position) if type(position) is int else escape(position)
             quote = f"{before}<mark>{anchor_html}</mark>{after}" if anchor else before
             if status != unreviewed:
@@ -113,7 +112,10 @@ class ClaimHtml:
                     f'<tr><td>{number}</td><td><span class="badge s-{s}">{label_html}</span>'
                     f'</td><td><a href="#claim-{cid}">{label}</a></td>{cell}</tr>\n'
                 )
-            small = small_of(claim)
+            try:  # only text keys are kept: a key of other values finds none (1 == True)
+                small = smalls[claim["kind"], claim["claim_type"], claim["speaker"]]
+            except (KeyError, TypeError):  # not yet, or unhashable
+                small = self._small(claim)
             note = verdict["note"]
             head = (
                 f'<article class="claim s-{s}" id="claim-{cid}">\n'

@@ -43,7 +43,7 @@ from .agree import (
 from .bm25 import BM25
 from .polarity import Polarity, polarity, polarity_conflict
 from .semantic import Embedder
-from .subject import content_tokens, subject_conflict
+from .subject import asides, content_tokens, subject_conflict
 from .tokens import STOP, stem, terms, words
 
 POOL = 25
@@ -91,6 +91,7 @@ class _Entry:
     tokens: list[str] | None = None
     """Content words in order (``subject``), and the stems of its claimant and headline."""
     context_stems: set[str] | None = None
+    asides: set[str] | None = None
 
 
 @dataclass
@@ -305,9 +306,10 @@ class Matcher:
     def _subject_conflict(self, e: _Entry, q: _Query, semantic: bool) -> str:
         """The candidate with one thing swapped (``subject``): the query's claim, without
         its reporting frame, about another program, agency, country ..."""
-        if e.tokens is None or e.context_stems is None:
+        if e.tokens is None or e.context_stems is None or e.asides is None:
             e.tokens = content_tokens(e.text)
             e.context_stems = {stem(w) for w in content_tokens(e.context)}
+            e.asides = asides(e.text)
         return subject_conflict(
             q.tokens,
             e.tokens,
@@ -315,6 +317,7 @@ class Matcher:
             self._word_vectors if semantic else None,
             e.context_stems,
             q.names | (e.names or set()),
+            e.asides,
         )
 
     def _weight(self, word: str) -> float:
