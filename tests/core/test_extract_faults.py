@@ -63,6 +63,13 @@ TEXTS = {
     "ten_mile": "About 3,000 runners took part in a 10-mile race.",
     "pct_label": "Analysts had expected a decline of about 8%.",
     "pct_label2": "Economists had forecast growth of 2.5% in the second quarter.",
+    "according": "According to the Dutch statistics office CBS, exports from the Netherlands "
+    "to Germany shrank 4.2% in 2025.",
+    "according2": "According to the regional health authority NHS Lothian, waiting times "
+    "rose 9% last year.",
+    "told": "Chief executive Boudewijn Siemons told reporters that the strike alone cost "
+    "operators about 250 million euros ($270 million) in lost handling fees.",
+    "told2": "The mayor told councillors that the flood cost the city £3 million.",
 }
 
 
@@ -205,3 +212,15 @@ def test_labels_keep_the_percent_sign(claims, key):
     labels = [c.label for c in claims[key]]
     assert labels and all(not re.search(r"\d$", label) for label in labels), labels
     assert any("%" in label for label in labels), labels
+
+
+@pytest.mark.parametrize(("key", "subject"), [("according", "exports"), ("according2", "waiting")])
+def test_an_according_to_source_does_not_replace_the_subject(claims, key, subject):
+    labels = [c.label for c in claims[key] if c.kind in ("percent", "date")]
+    assert labels and all(label.startswith(subject) for label in labels), labels
+
+
+@pytest.mark.parametrize("key", ["told", "told2"])
+def test_a_money_label_is_the_reported_clause_not_the_frame(claims, key):
+    labels = [c.label for c in claims[key] if c.kind == "money"]
+    assert labels and all("cost" in label and "told" not in label for label in labels), labels

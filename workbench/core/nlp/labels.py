@@ -49,9 +49,33 @@ def _np_tokens(noun: Token, with_pp: bool = True, depth: int = 0) -> list[Token]
     return toks
 
 
+def _is_verb(tok: Token) -> bool:
+    """A verb, or a clause head the tagger took for a noun ("the strike cost(NN)
+    operators 250 million euros": a ccomp with its own subject)."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    return tok.dep_ in ("ccomp", "xcomp", "advcl", "conj", "ROOT") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+    )
+
+
+def _according_to_source(verb: Token, subj: Token) -> bool:
+    """ "According to the statistics office CBS, exports shrank ...": the parser made the
+    source the subject and the real subject its apposition."""
+    return any(
+        c.lower_ == "according" and c.i < subj.i and not any(
+            t.is_punct for t in verb.doc[c.i : subj.i]
+        )
+        for c in verb.children
+    )
+
+
 def _subject(verb: Token) -> list[Token]:
     for child in verb.lefts:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            appos = next((c for c in child.rights if c.dep_ == "appos"), None)
+            if appos is not None and _according_to_source(verb, child):
+                return _np_tokens(appos, with_pp=True)
             if child.pos_ == "PRON" or child.lower_ in _PRON_SUBJECTS:
                 return []
             if child.ent_type_ and child.ent_iob_ in ("B", "I"):
@@ -184,11 +208,11 @@ def label_for(ent: Span, kind: str) -> str:
             + _verb_object(head, ent_ids)
         )
         return _render(toks, ent)
-    if root.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+    if root.dep_ in ("dobj", "attr", "oprd") and _is_verb(head):
         toks = _subject(head) + _verb_core(head) + _np_tokens(root) + list(ent)
         return _render(toks, ent)
     # fall back to the nearest verb: subject + verb + object + the entity
-    near_verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    near_verb = next((a for a in root.ancestors if _is_verb(a)), None)
     if near_verb is not None:
         link = [
             a
