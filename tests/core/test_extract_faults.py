@@ -70,6 +70,13 @@ TEXTS = {
     "told": "Chief executive Boudewijn Siemons told reporters that the strike alone cost "
     "operators about 250 million euros ($270 million) in lost handling fees.",
     "told2": "The mayor told councillors that the flood cost the city £3 million.",
+    "detained": "Hundreds of people have been arrested and those detained have been charged "
+    "with atrocities.",
+    "evacuated": "Dozens of villages were flooded and the families evacuated have been given "
+    "temporary housing.",
+    "half_of": "Half of the port's 30 largest customers have signed new long-term contracts, "
+    "it added.",
+    "two_thirds_of": "Two-thirds of the city's older school buildings need new roofs.",
 }
 
 
@@ -224,3 +231,18 @@ def test_an_according_to_source_does_not_replace_the_subject(claims, key, subjec
 def test_a_money_label_is_the_reported_clause_not_the_frame(claims, key):
     labels = [c.label for c in claims[key] if c.kind == "money"]
     assert labels and all("cost" in label and "told" not in label for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("key", "who"), [("detained", "those detained"), ("evacuated", "families evacuated")]
+)
+def test_a_participle_naming_who_is_meant_stays_in_the_label(claims, key, who):
+    assert any(who in c.label for c in _statements(claims, key)), claims[key]
+
+
+@pytest.mark.parametrize(
+    ("key", "noun"), [("half_of", "customers"), ("two_thirds_of", "buildings")]
+)
+def test_a_share_label_keeps_the_noun_it_is_a_share_of(claims, key, noun):
+    (share,) = [c for c in claims[key] if c.kind == "percent"]
+    assert noun in share.label, share.label
