@@ -21,7 +21,7 @@ from ..models import Article, Claim, claim_id
 from .doc_cache import doc_ents, doc_text, span_ents, span_text
 from .entities import repair_entities
 from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, earliest_ones, ordinal_value
-from .parsed import Parsed, parsed
+from .parsed import Parsed, parsed, release
 from .prose import Unit, prose_units
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -126,7 +126,22 @@ def _event_drafts(sent: Span, covered: list[tuple[int, int]]) -> Iterator[_Draft
 
 
 assert ORDINAL_WORD.pattern.startswith("(?i)^(?:") and ORDINAL_WORD.pattern.endswith(")$")
-_RANK_HINT = re.compile(r"(?i)\d|" + ORDINAL_WORD.pattern[len("(?i)^(?:") : -len(")$")])
+
+
+def _rank_hint() -> re.Pattern[str]:
+    """A digit or any of ``ORDINAL_WORD``'s words, the words grouped by their first letter
+    (the same strings; the regex engine then tries one group per position, not each word)."""
+    numbered, words = ORDINAL_WORD.pattern[len("(?i)^(?:") : -len(")$")].split(")|", 1)
+    assert numbered.startswith("\\d") and all(w.isalpha() for w in words.split("|"))
+    groups: dict[str, list[str]] = {}
+    for word in words.split("|"):  # "1st", "22nd"... start with a digit
+        groups.setdefault(word[0], []).append(word[1:])
+    return re.compile(
+        r"(?i)\d|" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items())
+    )
+
+
+_RANK_HINT = _rank_hint()
 """Found in the text of every sentence ``_ordinal_drafts`` can find anything in: a digit
 (a rank "No. 1") or an ordinal word anywhere (a superset of the tokens it reads)."""
 
@@ -538,7 +553,7 @@ class Extractor:
         done = 0
         stream = self.nlp.pipe(units(), as_tuples=True, batch_size=_BATCH, n_process=n_process)
         for spacy_doc, (index, unit) in stream:
-            doc = parsed(spacy_doc)
+            doc = parsed(spacy_doc, unit.text)
             done += 1
             if progress and (done % step == 0 or done == total):
                 progress(done, total)
@@ -561,6 +576,7 @@ class Extractor:
                     for e in doc_ents(doc)
                     if e.label_ in NAME_LABELS
                 )
+            release(doc)  # the records are plain data: the tokens can go
         while current < len(articles):
             yield self._finish(articles[current], records, mentions, sentences)
             current += 1
