@@ -28,7 +28,7 @@ from .kinds import earliest_ones
 from .labels import _render
 from .nonclaims import colour, is_question
 from .records import has_record, opinion_predicate
-from .speech import NAMING_VERBS, PREDICTION_VERBS, Report, verb_in
+from .speech import NAMING_VERBS, PREDICTION_VERBS, Report, open_question, verb_in
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -1102,6 +1102,9 @@ def statements(
         if opinion_predicate(head):
             continue  # records.py: "Venice is the most beautiful city": a view
         tokens = core_tokens(head, stop - {head.i})
+        for c in head.children:  # "has not said whether it will appeal": the frame's content
+            if c.dep_ == "ccomp" and c.i > head.i and c.i not in stop and open_question(c):
+                tokens.extend(t for t in c.subtree if not t.is_punct or t.i < c.right_edge.i)
         first, last = _span_of(tokens)
         start, end = first.idx, last.idx + len(last.text)
         if end - start < 8 or last.i - first.i < 2:
