@@ -34,6 +34,7 @@ from workbench.core.nlp.worthiness.gate_train import (  # noqa: E402
     DEV_STATEMENTS,
     NONCLAIM_DEV,
     NONCLAIM_DEV2,
+    NONCLAIM_DEV2_MORE,
     NewsItem,
     read_news,
     split_news,
@@ -202,12 +203,12 @@ def main(argv: list[str] | None = None) -> int:
     for name, path in (("dev_statements", DEV_STATEMENTS), ("dev_records", DEV_RECORDS)):
         dev = read_news(path)
         rows += _news_rows(name, dev, list(range(len(dev))), configs, args.quotes, listing)
-    for path in (NONCLAIM_DEV, NONCLAIM_DEV2):
+    for path in (NONCLAIM_DEV, NONCLAIM_DEV2, NONCLAIM_DEV2_MORE):
         if not path.is_file():
             continue
         nc = read_news(path)
         train, held = split_news(nc, args.seed)
-        name = path.parent.name
+        name = path.parent.name + ("" if path.stem == "sentences" else f"-{path.stem}")
         rows += _news_rows(f"{name}/train", nc, train, configs, args.quotes, listing)
         rows += _news_rows(f"{name}/held", nc, held, configs, args.quotes)
     print("\n".join(rows))

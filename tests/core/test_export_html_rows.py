@@ -18,6 +18,6 @@ def test_escape_matches_markupsafe_on_every_short_mix():
 
 
 def test_escape_of_values_that_are_not_text():
-    for value in (1, True, None, 2.5, ["<b>"], {"a": "'"}):
+    for value in (1, -12, 0, True, False, None, 2.5, ["<b>"], {"a": "'"}, 10**30):
         assert escape(value) == str(markup_escape(value))
     assert escape("&amp;") == "&amp;amp;"  # text is never taken as markup

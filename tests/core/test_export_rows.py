@@ -15,7 +15,7 @@ import re
 import pytest
 from test_export_json_rows import FILTERS, OPTIONS, _workspace
 
-from workbench.core.export import render, render_chunks
+from workbench.core.export import render, render_bytes, render_chunks
 from workbench.core.export.article_rows import from_tables
 from workbench.core.export.markdown import all_plain, md_escape, md_line, plain
 from workbench.core.export.report import ExportOptions, build_report, stream_report
@@ -46,6 +46,26 @@ def test_rows_give_the_dataclass_bytes_in_every_format(workspace, filters):
         statuses, reviewer, include = streamed.articles.filters
         for aid in streamed.articles.ids:  # the rows path was taken for every article
             assert from_tables(ws.article_tables(aid), aid, statuses, reviewer, include)
+
+
+@pytest.mark.parametrize("filters", FILTERS[:2])
+def test_the_bytes_written_are_the_text_encoded(workspace, filters, monkeypatch):
+    """``render_bytes`` (what a file gets: the spooled sections of Markdown and HTML as
+    they are) is the text encoded, the spool in memory or in its file."""
+    from workbench.core.export import spool
+
+    with open_store(workspace, "ana", readonly=True) as ws:
+        for in_memory in (spool.IN_MEMORY, 100):
+            monkeypatch.setattr(spool, "IN_MEMORY", in_memory)
+            monkeypatch.setattr(spool, "PIECE", 7 if in_memory == 100 else spool.PIECE)
+            for fmt, options in [*CASES, ("json", OPTIONS)]:
+                f = dict(filters)
+                include = f.pop("include_dismissed", True)
+                text = render(stream_report(ws, None, options=options,
+                                            include_dismissed=include, **f), fmt)
+                written = b"".join(render_bytes(stream_report(
+                    ws, None, options=options, include_dismissed=include, **f), fmt))
+                assert written == text.encode(), fmt
 
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~#])")
@@ -139,3 +159,28 @@ def test_rows_of_other_types_than_the_model_says_are_written_in_every_format(tmp
             assert odd[0].id in text, fmt
         html = render(stream_report(ws, None, options=OPTIONS), "html")
         assert "<b>" not in html
+
+
+def test_status_bars_kept_by_counts_are_the_ones_drawn():
+    """Markdown's text bar and HTML's bar and legend, kept by their counts, are what
+    drawing them again gives; counts that are not ints are drawn, never looked up."""
+    from types import SimpleNamespace
+
+    from workbench.core.export import html
+    from workbench.core.export.html_rows import ClaimHtml
+    from workbench.core.export.markdown import _summary_lines, text_bar
+    from workbench.core.export.report import Summary
+    from workbench.core.models import STATUSES
+
+    claims = ClaimHtml(html.line, html.inline, html.when, html.host, html.field_label,
+                       html._Labels())
+    bars: dict = {}
+    for counts, total in [({"verified": 1, "unreviewed": 3}, 4), ({"verified": 1.0}, 4),
+                          ({"verified": 1, "unreviewed": 3}, 4), ({"false": 2}, 2)]:
+        full = {str(s): counts.get(str(s), 0) for s in STATUSES}
+        rows = SimpleNamespace(counts=full, total=total, reviewed=1)
+        assert _summary_lines(rows, bars) == text_bar(Summary(total, full, 1))
+        fresh = ClaimHtml(html.line, html.inline, html.when, html.host, html.field_label,
+                          html._Labels())
+        assert claims.statuses(STATUSES, full, total) == fresh.statuses(STATUSES, full, total)
+    assert len(bars) == 2  # the float count was not kept

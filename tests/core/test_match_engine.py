@@ -110,6 +110,11 @@ def test_frames_are_cut():
     text = "At a rally in Ohio, Sen. Smith told supporters that taxes doubled under the mayor."
     assert core(text) == "Taxes doubled under the mayor."
     assert core("Taxes doubled under the mayor.") is None
+    # the speaker after the claim, named or not
+    for tail in ("Ann Smith said", "a state senator said", "city officials warned"):
+        assert core(f"Property taxes doubled under the mayor, {tail}.") == (
+            "Property taxes doubled under the mayor"
+        )
 
 
 def test_bm25_prefers_the_rarer_shared_word():

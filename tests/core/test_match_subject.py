@@ -102,3 +102,20 @@ def test_names_that_only_start_alike_are_two_names():
     assert not name_conflict({"chevy", "japan"}, {"chevrolet", "japan"})
     assert not name_conflict({"obama"}, {"obamas"})
     assert not name_conflict({"khrushchev", "kennedy"}, {"khruschev", "kennedy"})
+
+
+def test_the_query_may_leave_out_an_aside_of_the_candidate():
+    from workbench.core.match.subject import asides
+
+    query = "The budget office says the average family of four will pay more for power."
+    candidate = (
+        "The budget office -- supposedly non-partisan -- says the average family of four"
+        " will pay more (for gas)."
+    )
+    assert asides(candidate) == {"supposedly", "non", "partisan", "gas"}
+    tokens = content_tokens(query), content_tokens(candidate)
+    # "power" for "gas" is a swap once the aside is no addition the query lacks
+    assert not subject_conflict(*tokens, lambda w: 1.0, None)
+    assert "gas vs power" in subject_conflict(
+        *tokens, lambda w: 1.0, None, aside=asides(candidate)
+    )

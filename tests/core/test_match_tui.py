@@ -90,3 +90,26 @@ async def test_at_80_columns_a_match_leaves_undo_and_quit_in_the_footer(tmp_path
                 break
         assert {"undo", "quit", "help", "next_unreviewed", "apply_match"} <= shown()
     ws.close()
+
+
+async def test_m_on_a_claim_without_an_earlier_check_says_so(tmp_path):
+    """M (or W) where there is no match did nothing at all: its binding is off there."""
+    ws, a, loan = _setup(tmp_path)
+    app = WorkbenchApp(ws, article_id=a.id, cursor_blink=False, animate=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await screen.matching_done.wait()
+        table = screen.query_one(ClaimsTable)
+        other = next(c for c in ws.claims(a.id) if c.id != loan.id)
+        table.move_cursor(row=table.get_row_index(other.id))
+        await pilot.pause()
+        await pilot.press("M")
+        await pilot.press("W")
+        said = [n.message for n in app._notifications if "No earlier check" in n.message]
+        assert len(said) == 2
+        assert ws.verdict(a.id, other.id).status == "unreviewed"
+        table.move_cursor(row=table.get_row_index(loan.id))
+        await pilot.pause()
+        await pilot.press("M")  # where there is one, M still applies it
+        assert ws.verdict(a.id, loan.id).status == "false"
+    ws.close()

@@ -58,6 +58,8 @@ def test_tokens_match_spacy(docs):
             assert tok.right_edge.i == real.right_edge.i
             assert (tok.sent.start, tok.sent.end) == (real.sent.start, real.sent.end)
             assert tok.n_lefts == real.n_lefts and tok.n_rights == real.n_rights
+        assert parsed(doc, doc.text).text == doc.text
+        assert parsed(doc, doc.text + "x").text == doc.text  # not the doc's text: not taken
         # one object per token: equality is spaCy's (same doc, same token)
         if len(fast) > 1:
             assert fast[0] == fast[0] and fast[0] != fast[1] and fast[0] < fast[1]
@@ -110,6 +112,13 @@ def test_extraction_is_the_same_on_spacy_docs(monkeypatch):
     articles = [make_article(t, f"a{i}") for i, t in enumerate(TEXTS) if t]
     extractor = Extractor(nlp=load_pipeline())
     fast = [[c.to_dict() for c in claims] for claims in extractor.claims_many(articles)]
-    monkeypatch.setattr(extract_module, "parsed", lambda doc: doc)
+    monkeypatch.setattr(extract_module, "parsed", lambda doc, text=None: doc)
     slow = [[c.to_dict() for c in claims] for claims in extractor.claims_many(articles)]
     assert fast == slow and any(fast)
+
+
+def test_release_breaks_the_links(docs):
+    fast = parsed(docs[0])
+    tok = fast[0]
+    fast.release()
+    assert len(fast) == 0 and tok.head is None and tok.doc is None

@@ -125,11 +125,20 @@ def _streamer(fmt: str) -> Callable[[Report], Iterable[str]]:
 
 
 def render_bytes(report: Report, fmt: str) -> Iterable[bytes]:
-    """``render_chunks`` as UTF-8 pieces (JSON is written as bytes: no text round trip)."""
+    """``render_chunks`` as UTF-8 pieces (JSON is written as bytes, and the spooled
+    sections of Markdown and HTML: no text round trip)."""
     if fmt == "json":
         from .json_report import iter_json_bytes
 
         return iter_json_bytes(report)
+    if fmt == "md":
+        from .markdown import iter_markdown_bytes
+
+        return iter_markdown_bytes(report)
+    if fmt == "html":
+        from .html import iter_html_bytes
+
+        return iter_html_bytes(report)
     return (chunk.encode("utf-8") for chunk in _streamer(fmt)(report))
 
 

@@ -226,7 +226,7 @@ def from_tables(
     marked: list[Row] = []  # the stored verdicts of live claims (the others are defaults)
     add = verdicts.append
     pop = stored.pop
-    default = _DEFAULT_VERDICT
+    default = {**_DEFAULT_VERDICT, "article_id": aid}  # the same keys, in the same order
     for cid in ids:
         doc = pop(cid, None)
         if doc:
@@ -235,8 +235,11 @@ def from_tables(
                 return None
             marked.append(v)
             add(v)
-        else:  # ``default_verdict``, inline
-            add({**default, "claim_id": cid, "article_id": aid, "links": []})
+        else:  # ``default_verdict(cid, aid)``, inline
+            v = default.copy()
+            v["claim_id"] = cid
+            v["links"] = []
+            add(v)
     orphaned: list[Row] = []
     orphan_claims: list[Row | None] = []
     for doc in stored.values():

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..text import strip_controls
 from .article_rows import Kept, Row, article_rows, link_rows
-from .report import LinkRow, Report
+from .report import LinkRow, Report, source_text
 
 COLUMNS: tuple[str, ...] = (
     "article_id",
@@ -159,7 +159,9 @@ def _sames(values: list[Any], same: _Cells) -> list[str]:
     """``same`` of each of ``values`` (the cells it worked out already looked up here)."""
     get = same._done.get
     try:  # only text is kept: a value of another type finds nothing, and goes to ``same``
-        return [get(v) or same(v) for v in values]
+        return [
+            "" if not v else done if (done := get(v)) is not None else same(v) for v in values
+        ]
     except TypeError:  # unhashable (a list, a mapping)
         return [same(v) for v in values]
 
@@ -217,7 +219,7 @@ def iter_csv(report: Report) -> Iterator[str]:
     yield ",".join(field(name) for name in COLUMNS) + "\r\n"
     same = _Cells()
     for rows in article_rows(report):
-        article = f"{same(rows.article['title'])},{same(rows.article['source'])}"
+        article = f"{same(rows.article['title'])},{same(source_text(rows.article['source']))}"
         yield _article_lines(article, rows.kept, same)
 
 

@@ -58,7 +58,14 @@ def _when(stamp: str) -> str:
 
 def field_label(name: object) -> str:
     """A history field name in words."""
-    text = one_line(str(name or ""), 40)
+    if type(name) is str:
+        return _field_label(name)
+    return _field_label(str(name or ""))
+
+
+@lru_cache(maxsize=256)
+def _field_label(name: str) -> str:
+    text = one_line(name, 40)
     return _FIELD_LABELS.get(text, text.replace("_", " "))
 
 
@@ -283,6 +290,17 @@ def iter_html(report: Report) -> Iterator[str]:
     """The HTML report in pieces, the articles read once: the head, the verdict table
     as the articles are read (each article's section spooled meanwhile), the
     sections, the foot."""
+    return _pieces(report, False)
+
+
+def iter_html_bytes(report: Report) -> Iterator[bytes]:
+    """``iter_html`` as UTF-8 (the articles' sections not decoded and encoded again)."""
+    for piece in _pieces(report, True):
+        yield piece.encode() if type(piece) is str else piece
+
+
+def _pieces(report: Report, as_bytes: bool) -> Iterator[Any]:
+    """``iter_html``'s pieces; the spool's as UTF-8 when ``as_bytes``."""
     count = len(report.articles)
     many = count > 1
     labels = _Labels()
@@ -294,7 +312,7 @@ def iter_html(report: Report) -> Iterator[str]:
         return
     found = False
     filtered = report.filtered
-    with Spool() as spool:
+    with Spool("strict" if as_bytes else "surrogatepass") as spool:
         for n, rows in enumerate(article_rows(report)):
             if not n:
                 yield _head(report, count, rows.article)
@@ -307,7 +325,7 @@ def iter_html(report: Report) -> Iterator[str]:
             bar = claims.statuses(STATUSES, rows.counts, rows.total)
             spool.write(_article(rows, sections, bar, filtered, labels))
         yield _table_end(found)
-        yield from spool.pieces()
+        yield from spool.byte_pieces() if as_bytes else spool.pieces()
     yield _FOOT
 
 

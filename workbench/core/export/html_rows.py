@@ -26,6 +26,8 @@ def escape(value: object) -> str:
     (autoescape's characters and entities), without making a ``Markup`` of each
     piece; anything but plain text goes through MarkupSafe itself."""
     if type(value) is not str:
+        if type(value) is int:  # digits and a sign: nothing to escape (counts, positions)
+            return str(value)
         return str(_markup_escape(value))
     if "&" in value:
         value = value.replace("&", "&amp;")
@@ -45,6 +47,7 @@ class ClaimHtml:
         self.host, self.field_label, self.labels = host, field_label, labels
         self._status: dict[object, tuple[str, str]] = {}
         self._smalls: dict[tuple[object, object, object], str] = {}
+        self._bars: dict[tuple[object, ...], str] = {}
 
     def _badge(self, status: object) -> tuple[str, str]:
         """(escaped status, escaped label) of a status; kept for text (a status is a
@@ -96,14 +99,13 @@ class ClaimHtml:
         cell = ""
         if many:
             cell = f"<td>{escape(line(article['title']) or article['id'])}</td>"
-        badges, small_of = self._status, self._small
-        at = 0
-        for position, claim, verdict, change, anchor in claims:
+        badges, smalls = self._status, self._smalls
+        fives = zip(*[iter(escaped)] * 5)  # each claim's five escaped texts, in turn
+        for (position, claim, verdict, change, anchor), texts in zip(claims, fives):
             status = verdict["status"]
             badge = badges.get(status) if isinstance(status, str) else None
             s, label_html = badge or self._badge(status)
-            cid, label, before, anchor_html, after = escaped[at : at + 5]
-            at += 5
+            cid, label, before, anchor_html, after = texts
             number = str(position) if type(position) is int else escape(position)
             quote = f"{before}<mark>{anchor_html}</mark>{after}" if anchor else before
             if status != unreviewed:
@@ -111,7 +113,10 @@ class ClaimHtml:
                     f'<tr><td>{number}</td><td><span class="badge s-{s}">{label_html}</span>'
                     f'</td><td><a href="#claim-{cid}">{label}</a></td>{cell}</tr>\n'
                 )
-            small = small_of(claim)
+            try:  # only text keys are kept: a key of other values finds none (1 == True)
+                small = smalls[claim["kind"], claim["claim_type"], claim["speaker"]]
+            except (KeyError, TypeError):  # not yet, or unhashable
+                small = self._small(claim)
             note = verdict["note"]
             head = (
                 f'<article class="claim s-{s}" id="claim-{cid}">\n'
@@ -148,7 +153,20 @@ class ClaimHtml:
         return "".join(sections), "".join(table)
 
     def statuses(self, statuses: Sequence[object], counts: dict[str, int], total: int) -> str:
-        """An article's bar (a segment per status it has) and legend (every status)."""
+        """An article's bar (a segment per status it has) and legend (every status); the
+        ones already written are kept by their counts (articles of a size share most)."""
+        numbers = (total, *(counts.get(status) for status in statuses))  # type: ignore[call-overload]
+        if not all(type(n) is int for n in numbers):  # counted, so never; else as they are
+            return self._statuses(statuses, counts, total)
+        key = (tuple(statuses), numbers)
+        done = self._bars.get(key)
+        if done is None:
+            done = self._statuses(statuses, counts, total)
+            if len(self._bars) < 4096:
+                self._bars[key] = done
+        return done
+
+    def _statuses(self, statuses: Sequence[object], counts: dict[str, int], total: int) -> str:
         badges = [(status, *self._badge(status)) for status in statuses]
         out = ['<div class="bar" role="img" aria-label="claims per status">\n']
         for status, s, label in badges:

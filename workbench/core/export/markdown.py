@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import quote
 
 from ..models import STATUSES
@@ -143,6 +144,8 @@ class _Writer:
         """``md_text`` of short texts already seen (read ``texts.get(x) or text(x)``)."""
         self.labels: dict[object, str] = {}
         """``status_label`` of statuses already seen."""
+        self.bars: dict[tuple[Any, ...], list[str]] = {}
+        """The summary lines of the counts already seen (``_summary_lines``)."""
 
     def text(self, value: object) -> str:
         """``md_text``, remembered for short texts (kinds, names, times repeat)."""
@@ -220,8 +223,19 @@ def _claim(out: list[str], kept: Kept, w: _Writer, known_plain: bool = False) ->
     out.append(block + "\n")
 
 
-def _summary_lines(rows: ArticleRows) -> list[str]:
-    return text_bar(Summary(total=rows.total, counts=rows.counts, reviewed=rows.reviewed))
+def _summary_lines(rows: ArticleRows, bars: dict[tuple[Any, ...], list[str]]) -> list[str]:
+    """``text_bar`` of the article's counts (``bars``: the ones already drawn, by counts:
+    articles of a size share most)."""
+    counts = rows.counts
+    key = (rows.total, *(counts.get(status, 0) for status in STATUSES))
+    if not all(type(n) is int for n in key):  # counted, so never; else drawn as they are
+        return text_bar(Summary(total=rows.total, counts=counts, reviewed=rows.reviewed))
+    lines = bars.get(key)
+    if lines is None:
+        lines = text_bar(Summary(total=rows.total, counts=counts, reviewed=rows.reviewed))
+        if len(bars) < 4096:
+            bars[key] = lines
+    return lines
 
 
 def _known_plain(rows: ArticleRows) -> bool:
@@ -249,7 +263,7 @@ def _article(rows: ArticleRows, filtered: bool, w: _Writer, known_plain: bool) -
     out.append(
         f"- **Progress:** {rows.reviewed} of {rows.total} claims reviewed ({rows.share:.0%})"
     )
-    out += ["", "```text", *_summary_lines(rows), "```", ""]
+    out += ["", "```text", *_summary_lines(rows, w.bars), "```", ""]
     if not rows.kept:
         out += ["*No claims match the filters.*" if filtered else "*No claims.*", ""]
     for kept in rows.kept:
@@ -271,10 +285,17 @@ def _article(rows: ArticleRows, filtered: bool, w: _Writer, known_plain: bool) -
     return out
 
 
-def _pieces(report: Report) -> Iterator[str]:
+def _pieces(report: Report, as_bytes: bool = False) -> Iterator[Any]:
     """The report's lines joined by newlines, in pieces: the head and the verdict
     table as the articles are read, each article's section spooled meanwhile (the
-    table comes first, and each article is read once), then the spool."""
+    table comes first, and each article is read once), then the spool. ``as_bytes``:
+    the pieces as UTF-8 (the spool's bytes as they are)."""
+    for piece in _text_pieces(report, as_bytes):
+        yield piece.encode() if as_bytes and type(piece) is str else piece
+
+
+def _text_pieces(report: Report, as_bytes: bool) -> Iterator[Any]:
+    """``_pieces``: text, and the spool's UTF-8 when ``as_bytes``."""
     head = ["# Verdict report", ""]
     head.append(f"Generated {md_text(report.generated_at)} by {md_text(report.exported_by)}.")
     if report.filtered:
@@ -294,7 +315,7 @@ def _pieces(report: Report) -> Iterator[str]:
     table = [*head, "## Verdicts", ""]
     empty, first = True, True
     unreviewed = Status.UNREVIEWED
-    with Spool() as spool:
+    with Spool("strict" if as_bytes else "surrogatepass") as spool:
         for rows in article_rows(report):
             aname = ""
             if many:
@@ -322,21 +343,31 @@ def _pieces(report: Report) -> Iterator[str]:
             table.append("*No verdicts yet.*")
         table.append("")
         yield ("" if first else "\n") + "\n".join(table)
-        yield from spool.pieces()
+        yield from spool.byte_pieces() if as_bytes else spool.pieces()
 
 
 def iter_markdown(report: Report) -> Iterator[str]:
     """The Markdown report in pieces (one article at a time): the lines joined by
     newlines, trailing blank lines dropped, one final newline."""
-    held = ""  # trailing newlines not yet written: dropped at the end
-    for piece in _pieces(report):
-        body = piece.rstrip("\n")
+    return _trimmed(_pieces(report), "\n")
+
+
+def iter_markdown_bytes(report: Report) -> Iterator[bytes]:
+    """``iter_markdown`` as UTF-8 (the articles' sections not decoded and encoded again)."""
+    return _trimmed(_pieces(report, as_bytes=True), b"\n")
+
+
+def _trimmed(pieces: Iterator[Any], newline: Any) -> Iterator[Any]:
+    """``pieces`` (all text or all bytes) without trailing newlines, then one."""
+    held = newline[:0]  # trailing newlines not yet written: dropped at the end
+    for piece in pieces:
+        body = piece.rstrip(newline)
         if body:
             yield held + body
             held = piece[len(body) :]
         else:
             held += piece
-    yield "\n"
+    yield newline
 
 
 def render_markdown(report: Report) -> str:

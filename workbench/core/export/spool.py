@@ -4,12 +4,15 @@ verdict) is only complete once every article below it has been written.
 The article sections go to a ``Spool`` while the table grows; the table is written
 out, then the spool. Each article is read from the store once and memory stays
 flat: up to 8 MB in memory, then in an unnamed temporary file (TMPDIR), removed when
-closed and never visible as the report. Text round-trips exactly (no newline
-translation; lone surrogates kept).
+closed and never visible as the report. The spool holds UTF-8: ``pieces`` gives the
+text back exactly (lone surrogates kept), ``byte_pieces`` the bytes as they are (for
+a report written as UTF-8: no decoding and encoding again; a spool made with
+``errors="strict"`` refuses, as that encoding would, a lone surrogate).
 """
 
 from __future__ import annotations
 
+import codecs
 import tempfile
 from collections.abc import Iterator
 from types import TracebackType
@@ -21,25 +24,36 @@ PIECE = 1 << 16
 
 
 class Spool:
-    def __init__(self) -> None:
-        self._file = tempfile.SpooledTemporaryFile(
-            IN_MEMORY, "w+", encoding="utf-8", errors="surrogatepass", newline=""
-        )
+    def __init__(self, errors: str = "surrogatepass") -> None:
+        self._file = tempfile.SpooledTemporaryFile(IN_MEMORY, "w+b")
+        self._errors = errors
 
     def write(self, text: str) -> None:
+        data = text.encode("utf-8", self._errors)
         try:
-            self._file.write(text)
+            self._file.write(data)
         except OSError as exc:
             raise _failed(exc) from None
 
-    def pieces(self) -> Iterator[str]:
-        """What was written, from the start, in pieces of about 64 kB."""
+    def byte_pieces(self) -> Iterator[bytes]:
+        """What was written, from the start, as UTF-8 in pieces of about 64 kB."""
         try:
             self._file.seek(0)
             while piece := self._file.read(PIECE):
                 yield piece
         except OSError as exc:
             raise _failed(exc) from None
+
+    def pieces(self) -> Iterator[str]:
+        """What was written, from the start, in pieces of about 64 kB."""
+        decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
+        for piece in self.byte_pieces():
+            text = decoder.decode(piece)
+            if text:
+                yield text
+        rest = decoder.decode(b"", final=True)
+        if rest:
+            yield rest
 
     def close(self) -> None:
         self._file.close()

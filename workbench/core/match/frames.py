@@ -26,8 +26,8 @@ _BARE = re.compile(
 )
 _TAIL = re.compile(
     r"(?P<claim>.+?)[,;]?\s*(?:[\"”’']\s*)?(?:,\s*)?(?:according\s+to\s+[^,.]{1,60}|"
-    r"[A-Z][^,.]{0,60}?\s(?:said|says|claimed|claims|argued|wrote|tweeted|"
-    r"told\s+[^,.]{1,40}))\.?\s*$",
+    r"(?:[A-Z][^,.]{0,60}?\s|(?:[a-z][\w'’-]*\s){1,6})(?:said|says|claimed|claims|argued|"
+    r"wrote|tweeted|reported|warned|noted|told\s+[^,.]{1,40}))\.?\s*$",
 )
 _PREFIX = re.compile(
     r"^(?:(?:Speaking|Appearing|Writing|Testifying|Campaigning)\s[^,]{1,80},|"

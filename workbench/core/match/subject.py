@@ -42,11 +42,11 @@ _NUMBER_WORDS = frozenset(
     six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
     eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety half third
     quarter times roughly approximately around nearly almost some every each total past last
-    next recent recently currently now today year years month months week weeks day days
+    next recent recently currently now nowadays today yet still already even just only also ever really actually year years month months week weeks day days
     decade decades""".split()
 )
 """Numbers and dates are ``agree``'s business: their words (and hedges: "roughly",
-"the past decade") are no subject."""
+"the past decade", "not one single ... yet") are no subject."""
 
 SIMILAR = 0.5
 """Word cosine from which two differing words are one said another way."""
@@ -79,6 +79,19 @@ def content_tokens(text: str) -> list[str]:
     return out
 
 
+_ASIDE = re.compile(
+    r"\(([^()]{1,80})\)|\[([^\[\]]{1,80})\]|\s(?:--|—|–)\s?(.{1,60}?)\s?(?:--|—|–)\s"
+)
+
+
+def asides(text: str) -> set[str]:
+    """Content words of a text's asides: in brackets, or between dashes."""
+    out: set[str] = set()
+    for m in _ASIDE.finditer(text):
+        out.update(content_tokens(next(g for g in m.groups() if g)))
+    return out
+
+
 def _related(a: str, b: str, names: set[str] | frozenset[str] = frozenset()) -> bool:
     """One word in two forms: stems equal, one the other with an ending, or (not for
     names: Medicare is not Medicaid) most of the shorter one shared ("appointees",
@@ -104,6 +117,7 @@ def subject_conflict(
     vectors: Callable[[list[str]], np.ndarray] | None,
     excused: Iterable[str] = (),
     names: Iterable[str] = (),
+    aside: Iterable[str] = (),
 ) -> str:
     """Why ``candidate`` is the query's claim about another subject ('' when it is not).
 
@@ -111,11 +125,14 @@ def subject_conflict(
     (idf); ``vectors(words)`` their unit word vectors, a row each (None: no word is
     near another);
     ``excused`` stems of words the query may add freely (the candidate's claimant and
-    headline); ``names`` proper names (lower case) of either text."""
+    headline); ``names`` proper names (lower case) of either text; ``aside`` the
+    candidate's words in brackets or between dashes ("(in California)", "--
+    supposedly non-partisan --"), which the query may leave out."""
     if not query or not candidate:
         return ""
     excused = set(excused)
     names = set(names)
+    aside = set(aside)
     qstems = [stem(w) for w in query]
     dstems = [stem(w) for w in candidate]
     qset, dset = set(qstems), set(dstems)
@@ -144,8 +161,8 @@ def subject_conflict(
                 swaps.append((ours, theirs))
         elif ours and sum(weight(w) for w in ours) > LIGHT * total_q:
             return ""  # the query says more
-        elif theirs and sum(weight(w) for w in theirs) > LIGHT * total_d:
-            return ""  # the candidate says more
+        elif theirs and sum(weight(w) for w in theirs if w not in aside) > LIGHT * total_d:
+            return ""  # the candidate says more (an aside of its own it may)
     if len(swaps) != 1 or agreed < AGREE * total_d:
         return ""
     ours, theirs = swaps[0]

@@ -21,7 +21,7 @@ from ..models import Article, Claim, claim_id
 from .doc_cache import doc_ents, doc_text, span_ents, span_text
 from .entities import repair_entities
 from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, earliest_ones, ordinal_value
-from .parsed import Parsed, parsed
+from .parsed import Parsed, parsed, release
 from .prose import Unit, prose_units
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -126,7 +126,22 @@ def _event_drafts(sent: Span, covered: list[tuple[int, int]]) -> Iterator[_Draft
 
 
 assert ORDINAL_WORD.pattern.startswith("(?i)^(?:") and ORDINAL_WORD.pattern.endswith(")$")
-_RANK_HINT = re.compile(r"(?i)\d|" + ORDINAL_WORD.pattern[len("(?i)^(?:") : -len(")$")])
+
+
+def _rank_hint() -> re.Pattern[str]:
+    """A digit or any of ``ORDINAL_WORD``'s words, the words grouped by their first letter
+    (the same strings; the regex engine then tries one group per position, not each word)."""
+    numbered, words = ORDINAL_WORD.pattern[len("(?i)^(?:") : -len(")$")].split(")|", 1)
+    assert numbered.startswith("\\d") and all(w.isalpha() for w in words.split("|"))
+    groups: dict[str, list[str]] = {}
+    for word in words.split("|"):  # "1st", "22nd"... start with a digit
+        groups.setdefault(word[0], []).append(word[1:])
+    return re.compile(
+        r"(?i)\d|" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items())
+    )
+
+
+_RANK_HINT = _rank_hint()
 """Found in the text of every sentence ``_ordinal_drafts`` can find anything in: a digit
 (a rank "No. 1") or an ordinal word anywhere (a superset of the tokens it reads)."""
 
@@ -401,7 +416,7 @@ def _doc_drafts(
     doc: Doc, tracker: Any, base: int, worth: dict[tuple[int, int], float] | None = None
 ) -> Iterator[_Draft]:
     from .labels import label_for
-    from .nonclaims import may_unassert
+    from .nonclaims import may_unassert, own_time, teaser
     from .quotes import find_quotes
     from .record_claims import attach as attach_records
     from .speech import reports
@@ -435,6 +450,7 @@ def _doc_drafts(
         drafts.extend(_event_drafts(sent, covered))
         if drafts:
             drafts = outside_idioms(sent, drafts)
+            drafts = [d for d in drafts if d.kind != "ordinal" or not own_time(sent, d.start, d.end)]
         said = reports(sent, tracker, base)
         if drafts and may_unassert(sent):
             drafts = [d for d in drafts if not _unasserted(sent, d, said)]
@@ -444,6 +460,8 @@ def _doc_drafts(
         claims = statements(sent, said, found, in_sent, all_quotes, _worth(scores))
         claims.extend(attach_records(sent, claims, drafts, said, all_quotes))
         unnamed = unnamed_quotes(sent, in_sent) if in_sent else []
+        if (drafts or claims) and teaser(sent):
+            drafts, claims = [], []  # "Here are five things to watch": the article's own list
         if (drafts or claims or unnamed) and _gate(scores, drafts, claims, in_sent, unnamed):
             drafts, claims = [], []  # the factual gate: the sentence states nothing checkable
         folded.update((q.start, q.end) for q in unnamed)  # "said one fan": no named source
@@ -535,7 +553,7 @@ class Extractor:
         done = 0
         stream = self.nlp.pipe(units(), as_tuples=True, batch_size=_BATCH, n_process=n_process)
         for spacy_doc, (index, unit) in stream:
-            doc = parsed(spacy_doc)
+            doc = parsed(spacy_doc, unit.text)
             done += 1
             if progress and (done % step == 0 or done == total):
                 progress(done, total)
@@ -558,6 +576,7 @@ class Extractor:
                     for e in doc_ents(doc)
                     if e.label_ in NAME_LABELS
                 )
+            release(doc)  # the records are plain data: the tokens can go
         while current < len(articles):
             yield self._finish(articles[current], records, mentions, sentences)
             current += 1

@@ -9,10 +9,12 @@ value) into ``Tok`` objects, and gives a ``Parsed`` doc and ``Part`` spans with 
 same names as spaCy's (``doc[i]``, ``doc[a:b]``, ``char_span``, ``sents``, ``ents``;
 ``tok.head``, ``tok.children``, ``tok.subtree``, ``span.root``...), so the same code
 reads both. Values are spaCy's own (each string is taken from a spaCy token the first
-time it is met; roots, edges and character spans are asked of the spaCy doc), and one
+time it is met; edges and character spans are asked of the spaCy doc), and one
 token is one object, so ``==`` and ``is`` agree with spaCy's token equality.
 
 Nothing here changes the spaCy doc; a ``Parsed`` doc keeps its own ``user_data``.
+``Tok`` has slots and no ``__getattr__`` (a class with one loses CPython's fast
+attribute reads): an attribute it does not list is an ``AttributeError``.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
 
 class Tok:
@@ -146,15 +148,19 @@ class Tok:
     def is_ancestor(self, descendant: Tok) -> bool:
         return any(a is self for a in descendant.ancestors)
 
-    def __getattr__(self, name: str) -> Any:
-        """Any other attribute (``is_title``, ``ent_iob_``...) from the spaCy token: only
-        plain values (a token or a span from spaCy would not be one of these)."""
-        if name.startswith("__") or name in Tok.__slots__:
-            raise AttributeError(name)
-        value = getattr(self.doc.doc[self.i], name)
-        if not isinstance(value, str | int | float | bool | type(None)):
-            raise AttributeError(f"Tok.{name} is not a plain value")
+    # read from the spaCy token when asked (few are)
+    @property
+    def ent_iob_(self) -> str:
+        return str(self.doc.doc[self.i].ent_iob_)
+
+    @property
+    def is_sent_start(self) -> bool | None:
+        value: bool | None = self.doc.doc[self.i].is_sent_start
         return value
+
+    @property
+    def is_upper(self) -> bool:
+        return bool(self.doc.doc[self.i].is_upper)
 
 
 class Part:
@@ -178,14 +184,33 @@ class Part:
 
     @property
     def text(self) -> str:
-        from .doc_cache import doc_text
-
-        return doc_text(self.doc)[self.start_char : self.end_char]
+        return self.doc.text[self.start_char : self.end_char]
 
     @property
     def root(self) -> Tok:
+        """spaCy's ``Span.root``: the sentence root if the span holds it, else the first
+        token with the fewest steps up to the root among those whose head is outside
+        the span (a punctuation or space token without children counts as far)."""
         if self._root is None:
-            self._root = self.doc.tokens[self.doc.doc[self.start : self.end].root.i]
+            tokens = self.doc.tokens
+            part = tokens[self.start : self.end]
+            root = next((t for t in part if t.head is t), None)
+            if root is None:
+                n = best = len(tokens)
+                for t in part:
+                    if self.start <= t.head.i < self.end:
+                        continue
+                    if (t.is_space or t.is_punct) and not t.children:
+                        steps = n - 1
+                    else:
+                        steps, up = 0, t
+                        while up.head is not up:
+                            up, steps = up.head, steps + 1
+                            if steps >= n:
+                                raise RuntimeError("a cycle in the dependency tree")
+                    if steps < best:
+                        best, root = steps, t
+            self._root = root if root is not None else tokens[self.start]
         return self._root
 
     @property
@@ -242,13 +267,14 @@ def _normalize(length: int, s: slice) -> tuple[int, int]:
 class Parsed:
     """A spaCy doc read once into ``Tok`` objects (``doc`` is the spaCy doc)."""
 
-    __slots__ = ("doc", "tokens", "user_data", "vocab", "_sents", "_starts", "_ents")
+    __slots__ = ("doc", "tokens", "user_data", "vocab", "_sents", "_starts", "_ents", "_text")
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
         self.vocab = doc.vocab
         self.user_data: dict[Any, Any] = {}
         self.tokens = _read_tokens(self, doc)
+        self._text = text if text is not None and self._spells(text) else None
         self._sents: list[Part] | None = None
         self._starts: list[int] | None = None
         self._ents: tuple[Part, ...] | None = None
@@ -256,7 +282,31 @@ class Parsed:
     @property
     def text(self) -> str:
         """``Doc.text``: each token's text and its trailing whitespace, joined."""
-        return "".join([t.text + t.whitespace_ for t in self.tokens])
+        if self._text is None:
+            self._text = "".join([t.text + t.whitespace_ for t in self.tokens])
+        return self._text
+
+    def _spells(self, text: str) -> bool:
+        """Is ``text`` the doc's text? (spaCy keeps the text it parsed exactly: checked
+        at the ends, where a different text would show.)"""
+        tokens = self.tokens
+        if not tokens:
+            return text == ""
+        last = tokens[-1]
+        return (
+            len(text) == last.idx + len(last.text) + len(last.whitespace_)
+            and text.startswith(tokens[0].text)
+            and text.endswith(last.text + last.whitespace_)
+        )
+
+    def release(self) -> None:
+        """Break the tokens' links to each other and to this doc once it is read, so
+        that they are freed at once rather than by the cycle collector."""
+        for t in self.tokens:
+            t.head = t.children = t.doc = None  # type: ignore[assignment]
+        self.tokens = []
+        self._sents = self._starts = self._ents = None
+        self.user_data.clear()
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -300,9 +350,16 @@ class Parsed:
         return bool(self.doc.has_annotation(attr))
 
 
-def parsed(doc: Doc | Parsed) -> Parsed:
-    """``doc`` read into plain tokens (a ``Parsed`` doc is returned as it is)."""
-    return doc if isinstance(doc, Parsed) else Parsed(doc)
+def parsed(doc: Doc | Parsed, text: str | None = None) -> Parsed:
+    """``doc`` read into plain tokens (a ``Parsed`` doc is returned as it is); ``text``:
+    the text it was parsed from, if known (else joined from the tokens when asked)."""
+    return doc if isinstance(doc, Parsed) else Parsed(doc, text)
+
+
+def release(doc: Any) -> None:
+    """``Parsed.release`` (nothing for any other doc)."""
+    if isinstance(doc, Parsed):
+        doc.release()
 
 
 def is_parsed(obj: Any) -> bool:

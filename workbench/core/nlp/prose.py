@@ -22,22 +22,29 @@ Every claim carries its sentence, so a 5 MB line without punctuation must not be
 one 20,000-character sentence copied into each of its claims.
 """
 
-_BOILERPLATE = re.compile(
+_BOILERPLATE_START = re.compile(
     r"""(?ix)
     ^(?:download|get|install|try)\b.{0,60}\bapp\b
   | ^(?:sign\ up|subscribe|follow\ us|like\ us|join\ us|read\ more|read\ also|see\ also|
        click\ here|share\ this|share\ on|editor'?s\ note|copyright|©|\(c\)|all\ rights\ reserved)\b
   | ^(?:related|more\ on|watch|listen|advertisement|newsletter|recommended|most\ read|trending)
        \b\s*(?::|$)
-  | \b(?:in|to)\ your\ inbox\b
-  | \b(?:contributed\ (?:to\ )?(?:this\ )?(?:report|reporting|story)|additional\ reporting\ by|
-       reporting\ by|writing\ by|editing\ by|edited\ by|compiled\ by)\b
   | ^(?:photo|image|picture|video|graphic|illustration|file\ photo|credit|source)s?\s*(?::|by\b)
-  | \b(?:getty\ images|ap\ photo|afp\ via\ getty|reuters\ photo|shutterstock|epa-efe)\b
   | ^by\ [A-Z][\w.'-]+(?:\ [A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|\|).*)?$
   | ^(?:updated|published|posted|last\ updated)\b.{0,40}\d
     """
 )
+"""Boilerplate read at the start of a line (a promo, a caption, a byline, a time stamp)."""
+_BOILERPLATE_ANYWHERE = re.compile(
+    r"""(?ix)
+    \b(?:(?:in|to)\ your\ inbox
+  | contributed\ (?:to\ )?(?:this\ )?(?:report|reporting|story)|additional\ reporting\ by
+  | reporting\ by|writing\ by|editing\ by|edited\ by|compiled\ by
+  | getty\ images|ap\ photo|afp\ via\ getty|reuters\ photo|shutterstock|epa-efe)\b
+    """
+)
+"""Boilerplate anywhere in a line (credits). Two patterns, so that only these few
+phrases are tried at every position of a line."""
 _PROBE_CHARS = 2_000
 """Of a longer line only the first and last 1,000 characters are read for boilerplate."""
 # "Name Surname / Agency" at the end of a caption line.
@@ -84,9 +91,9 @@ def is_prose_line(line: str) -> bool:
         return False
     if len(stripped) > _PROBE_CHARS:  # a long line is prose unless its ends say otherwise
         stripped = stripped[: _PROBE_CHARS // 2] + " " + stripped[-_PROBE_CHARS // 2 :]
-    if _BOILERPLATE.search(stripped):
+    if _BOILERPLATE_START.match(stripped) or _BOILERPLATE_ANYWHERE.search(stripped):
         return False
-    if _CREDIT_TAIL.search(stripped) and len(stripped) < 400:
+    if len(stripped) < 400 and _CREDIT_TAIL.search(stripped):
         return False
     if not _SENTENCE_END.search(stripped) and len(stripped.split(None, 14)) < 15:
         return False  # headline, subhead, dateline, label

@@ -451,6 +451,16 @@ class ReviewScreen(TeamReview):
             return self.current in self.matches
         return True
 
+    def on_key(self, event: events.Key) -> None:
+        """M or W on a claim with no earlier check says so. Their bindings are off there
+        (out of the footer and the palette), so the key used to do nothing at all."""
+        if self.current in self.matches or self.query_one(ArticleView).selection is not None:
+            return
+        bound = self._bindings.key_to_bindings.get(event.key, [])
+        if any(b.action in MATCH_ACTIONS for b in bound):
+            event.stop()
+            self.notify("No earlier check of this claim was found.", markup=False)
+
     def _match_keys_changed(self) -> None:
         """Show M and W in the footer only where the current claim has a match."""
         shown = self.current in self.matches

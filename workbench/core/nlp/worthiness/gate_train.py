@@ -8,7 +8,8 @@ checkable": ClaimBuster's non-factual sentences (Verdict -1) against its factual
 (0 and 1: unimportant facts are still facts), and news sentences labelled by hand
 (``tests/data/dev_statements/sentences.json`` and ``records.json``: items with ``none``
 against items with claims or records;
-``tests/data/nonclaim_dev/sentences.jsonl`` and ``nonclaim_dev2/sentences.jsonl``:
+``tests/data/nonclaim_dev/sentences.jsonl``, ``nonclaim_dev2/sentences.jsonl`` and
+``nonclaim_dev2/more.jsonl``:
 ``checkable`` false), each news sentence weighted ``news_weight`` times a debate
 sentence. A seeded 30% of each ``.jsonl`` file is never trained on (``split_news``): it
 is the validation of the gate.
@@ -40,10 +41,11 @@ DEV_STATEMENTS = ROOT / "tests" / "data" / "dev_statements" / "sentences.json"
 DEV_RECORDS = ROOT / "tests" / "data" / "dev_statements" / "records.json"
 NONCLAIM_DEV = ROOT / "tests" / "data" / "nonclaim_dev" / "sentences.jsonl"
 NONCLAIM_DEV2 = ROOT / "tests" / "data" / "nonclaim_dev2" / "sentences.jsonl"
+NONCLAIM_DEV2_MORE = ROOT / "tests" / "data" / "nonclaim_dev2" / "more.jsonl"
 HOLD_OUT = 0.3
 """Share of the nonclaim_dev sentences kept for validation (never trained on)."""
 C_GRID = (0.1, 0.3)
-NEWS_WEIGHTS = (5.0, 20.0)
+NEWS_WEIGHTS = (5.0, 20.0, 50.0)
 MIN_COUNT = 2
 
 
@@ -235,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=GATE_PATH)
     ap.add_argument("--news", type=Path, nargs="*",
-                    default=[DEV_STATEMENTS, DEV_RECORDS, NONCLAIM_DEV, NONCLAIM_DEV2],
+                    default=[DEV_STATEMENTS, DEV_RECORDS, NONCLAIM_DEV, NONCLAIM_DEV2,
+                             NONCLAIM_DEV2_MORE],
                     help="labelled news sentence files (.json like dev_statements, .jsonl like "
                     "nonclaim_dev: a seeded 30%% of each .jsonl file is held out)")
     args = ap.parse_args(argv)
