@@ -310,9 +310,10 @@ def test_importing_an_export_without_claims_warns(workspace, capsys, tmp_path):
     assert code == 0 and "workbench: warning:" in err and "no claims" in err
 
 
-@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("fmt", ["md", "html", "csv"])
 def test_an_article_read_from_stdin_has_a_source_a_reader_understands(tmp_path, capsys, fmt):
-    """A piped article's report said "Source: -", which reads as "no source"."""
+    """A piped article's report said "Source: -", which reads as "no source" (and the
+    CSV's formula guard made it "'-")."""
     from store_fixtures import claims_for
 
     from workbench.core.articles import make_article
@@ -325,7 +326,7 @@ def test_an_article_read_from_stdin_has_a_source_a_reader_understands(tmp_path, 
     code, out, err = run(capsys, "export", "-f", fmt, "-o", "-", "-w", str(path))
     assert code == 0, err
     assert "standard input" in out
-    assert "**Source:** -\n" not in out and "<dd>-</dd>" not in out
+    assert "**Source:** -\n" not in out and "<dd>-</dd>" not in out and ",'-," not in out
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

@@ -159,3 +159,28 @@ def test_rows_of_other_types_than_the_model_says_are_written_in_every_format(tmp
             assert odd[0].id in text, fmt
         html = render(stream_report(ws, None, options=OPTIONS), "html")
         assert "<b>" not in html
+
+
+def test_status_bars_kept_by_counts_are_the_ones_drawn():
+    """Markdown's text bar and HTML's bar and legend, kept by their counts, are what
+    drawing them again gives; counts that are not ints are drawn, never looked up."""
+    from types import SimpleNamespace
+
+    from workbench.core.export import html
+    from workbench.core.export.html_rows import ClaimHtml
+    from workbench.core.export.markdown import _summary_lines, text_bar
+    from workbench.core.export.report import Summary
+    from workbench.core.models import STATUSES
+
+    claims = ClaimHtml(html.line, html.inline, html.when, html.host, html.field_label,
+                       html._Labels())
+    bars: dict = {}
+    for counts, total in [({"verified": 1, "unreviewed": 3}, 4), ({"verified": 1.0}, 4),
+                          ({"verified": 1, "unreviewed": 3}, 4), ({"false": 2}, 2)]:
+        full = {str(s): counts.get(str(s), 0) for s in STATUSES}
+        rows = SimpleNamespace(counts=full, total=total, reviewed=1)
+        assert _summary_lines(rows, bars) == text_bar(Summary(total, full, 1))
+        fresh = ClaimHtml(html.line, html.inline, html.when, html.host, html.field_label,
+                          html._Labels())
+        assert claims.statuses(STATUSES, full, total) == fresh.statuses(STATUSES, full, total)
+    assert len(bars) == 2  # the float count was not kept

@@ -10,6 +10,8 @@ All sentences go through one ``extract_many`` pass.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from workbench.core.articles import make_article
@@ -51,6 +53,30 @@ TEXTS = {
     "phone": "Anyone who finds a stranded seal should call 0800 362 468 or 928-556-2250.",
     "thousands": "Officials counted 1 200 000 votes.",
     "comparison": "Smokers remain four times more likely than non-smokers to develop the disease.",
+    "third_week": "She said the union had offered to return to work in the third week of the "
+    "dispute.",
+    "fifth_day": "Farmers blocked the motorway for a fifth day on Tuesday.",
+    "teu": "Container traffic, measured in twenty-foot equivalent units, dropped to 13.1 "
+    "million TEU last year.",
+    "teu2": "The terminal handles boxes counted in 20-foot equivalent units.",
+    "forty_foot": "The ship carried 400 forty-foot containers.",
+    "ten_mile": "About 3,000 runners took part in a 10-mile race.",
+    "pct_label": "Analysts had expected a decline of about 8%.",
+    "pct_label2": "Economists had forecast growth of 2.5% in the second quarter.",
+    "according": "According to the Dutch statistics office CBS, exports from the Netherlands "
+    "to Germany shrank 4.2% in 2025.",
+    "according2": "According to the regional health authority NHS Lothian, waiting times "
+    "rose 9% last year.",
+    "told": "Chief executive Boudewijn Siemons told reporters that the strike alone cost "
+    "operators about 250 million euros ($270 million) in lost handling fees.",
+    "told2": "The mayor told councillors that the flood cost the city £3 million.",
+    "detained": "Hundreds of people have been arrested and those detained have been charged "
+    "with atrocities.",
+    "evacuated": "Dozens of villages were flooded and the families evacuated have been given "
+    "temporary housing.",
+    "half_of": "Half of the port's 30 largest customers have signed new long-term contracts, "
+    "it added.",
+    "two_thirds_of": "Two-thirds of the city's older school buildings need new roofs.",
 }
 
 
@@ -161,3 +187,62 @@ def test_label_never_keeps_half_of_a_pair_of_quote_marks(claims):
 def test_phone_numbers_are_no_quantities(claims):
     assert not [c for c in claims["phone"] if c.kind == "quantity"]
     assert [c.value["number"] for c in claims["thousands"] if c.kind == "quantity"] != []
+
+
+@pytest.mark.parametrize("key", ["third_week", "fifth_day"])
+def test_an_ordinal_position_in_time_is_no_fraction_of_it(claims, key):
+    assert not [c for c in claims[key] if c.kind == "duration"], claims[key]
+    assert all(c.value.get("number") != pytest.approx(1 / 3) for c in claims[key])
+
+
+@pytest.mark.parametrize("key", ["teu", "teu2"])
+def test_a_number_naming_a_unit_is_no_quantity(claims, key):
+    assert not [c for c in claims[key] if c.value.get("unit") == "foot"], claims[key]
+
+
+def test_the_measured_quantity_beside_a_unit_name_stays(claims):
+    assert [c.value["number"] for c in claims["teu"] if c.kind == "quantity"] == [13_100_000]
+
+
+def test_a_number_in_a_modifier_is_no_part_of_the_count_before_it(claims):
+    (q,) = [c for c in claims["forty_foot"] if c.kind == "quantity"]
+    assert (q.value["number"], q.value["unit"]) == (400, "container")
+
+
+def test_a_measure_in_a_modifier_is_still_a_quantity(claims):
+    units = {c.value.get("unit") for c in claims["ten_mile"] if c.kind == "quantity"}
+    assert "mile" in units and "runner" in units
+
+
+@pytest.mark.parametrize("key", ["pct_label", "pct_label2"])
+def test_labels_keep_the_percent_sign(claims, key):
+    labels = [c.label for c in claims[key]]
+    assert labels and all(not re.search(r"\d$", label) for label in labels), labels
+    assert any("%" in label for label in labels), labels
+
+
+@pytest.mark.parametrize(("key", "subject"), [("according", "exports"), ("according2", "waiting")])
+def test_an_according_to_source_does_not_replace_the_subject(claims, key, subject):
+    labels = [c.label for c in claims[key] if c.kind in ("percent", "date")]
+    assert labels and all(label.startswith(subject) for label in labels), labels
+
+
+@pytest.mark.parametrize("key", ["told", "told2"])
+def test_a_money_label_is_the_reported_clause_not_the_frame(claims, key):
+    labels = [c.label for c in claims[key] if c.kind == "money"]
+    assert labels and all("cost" in label and "told" not in label for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("key", "who"), [("detained", "those detained"), ("evacuated", "families evacuated")]
+)
+def test_a_participle_naming_who_is_meant_stays_in_the_label(claims, key, who):
+    assert any(who in c.label for c in _statements(claims, key)), claims[key]
+
+
+@pytest.mark.parametrize(
+    ("key", "noun"), [("half_of", "customers"), ("two_thirds_of", "buildings")]
+)
+def test_a_share_label_keeps_the_noun_it_is_a_share_of(claims, key, noun):
+    (share,) = [c for c in claims[key] if c.kind == "percent"]
+    assert noun in share.label, share.label

@@ -65,6 +65,9 @@ def _conflict(a: str, b: str) -> str:
         ("There has been an expansion of the state payroll.", "The state payroll is shrinking."),
         ("The county has the largest jail in Ohio.", "The county has the smallest jail in Ohio."),
         ("The new levee made the town safer.", "The new levee made the town more dangerous."),
+        ("The jury convicted the former mayor.", "The jury acquitted the former mayor."),
+        ("The singer is alive and well.", "The singer is dead."),
+        ("The levy passed by 200 votes.", "The levy failed by 200 votes."),
         # the two sides of a comparison swapped
         (
             "More clinics are opening than closing in the county.",

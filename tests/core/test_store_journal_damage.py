@@ -70,3 +70,17 @@ def test_a_torn_last_line_is_still_no_damage(marked):
     with Workspace.open(path, readonly=True) as ws:
         assert ws.verdict(a.id, claims[0].id).status == "verified"
         assert ws.verdict(a.id, claims[2].id).status == "disputed"
+
+
+def test_read_commands_warn_about_the_damage(marked, capsys):
+    """`workbench status` on a damaged journal printed its table as if all was well."""
+    from cli_helpers import run_cli as run
+
+    path, a, claims = marked
+    _damage(path, b"}")
+    code, out, err = run(capsys, "status", "-w", str(path))
+    assert code == 0 and "1 article(s)" in out
+    assert err.count("\n") == 1 and "damaged" in err and "doctor --restore" in err
+    doctor.repair(path)
+    code, out, err = run(capsys, "status", "-w", str(path))
+    assert code == 0 and not err

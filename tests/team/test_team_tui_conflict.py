@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import pytest
 from team_fixtures import article, open_team
-from tui_helpers import Seen, make_app, settle
+from tui_helpers import Seen, make_app, settle, type_text
 
 from workbench.tui.screens.conflict import ConflictDialog
 from workbench.tui.screens.review import ReviewScreen
 
 URL = "https://example.org/report"
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*["space" if ch == " " else ch for ch in text])
 
 
 def sides(dialog: ConflictDialog) -> tuple[str, str, str]:

@@ -9,15 +9,11 @@ import contextlib
 
 import psycopg
 from team_fixtures import article, open_team
-from tui_helpers import Seen, make_app, settle
+from tui_helpers import Seen, make_app, settle, type_text
 
 from workbench.core.store.postgres import cluster as pgc
 from workbench.tui.kept import UNREACHABLE
 from workbench.tui.widgets.status_line import StatusLine
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*["space" if ch == " " else ch for ch in text])
 
 
 def notices(app) -> list[str]:

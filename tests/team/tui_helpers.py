@@ -12,6 +12,8 @@ import asyncio
 import threading
 from collections import defaultdict
 
+from tui.helpers import type_text  # noqa: F401 (typing into an open field, settled once)
+
 from workbench.tui.app import WorkbenchApp
 
 GUARD = 30.0

@@ -28,4 +28,14 @@ def test_type_and_speaker_are_shown_literally():
 def test_nested_value_reads_as_words():
     claim = _claim(value={"when": {"text": "Monday", "weekday": "Monday", "time_of": True}})
     text = claim_detail(claim, Verdict("c1", "a1"), []).plain
-    assert "when=Monday" in text and "{" not in text
+    assert "Value  when: Monday" in text and "{" not in text
+    assert "when=Monday" not in text  # said once, not again as a raw field
+
+
+def test_value_fields_the_readable_value_leaves_out_are_still_listed():
+    value = {"number": 100, "unit": "people", "qualifier": "at-least", "vague": "hundreds"}
+    claim = _claim(kind="quantity", value=value)
+    text = claim_detail(claim, Verdict("c1", "a1"), []).plain
+    line = next(x for x in text.splitlines() if x.startswith("Value"))
+    assert "at least 100 people" in line
+    assert "number=100" in line and "vague=hundreds" in line

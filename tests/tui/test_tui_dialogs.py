@@ -329,3 +329,30 @@ def test_the_proposed_report_name_keeps_whole_words():
         "cafe-prices-rose-12-in-munchen-report.csv")
     assert default_name("Новости дня", "html") == "report.html"
     assert default_name("City budget grows again", "html") == "city-budget-grows-again-report.html"
+
+
+async def test_export_dialog_asks_for_the_claimreview_fields_in_its_own_words(
+    ws, article_id, tmp_path
+):
+    """The dialog said "give --url URL" (the command's option) and, when the file
+    existed, first asked to replace it only to fail after the yes."""
+    ws.set_status(article_id, ws.claims(article_id)[0].id, "false")
+    app = make_app(ws, article_id)
+    target = tmp_path / "review.json"
+    target.write_text("keep me", encoding="utf-8")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#fmt-claimreview").value = True
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        said = str(app.screen.query_one("#export-error").render())
+        assert not isinstance(app.screen, Confirm)
+        assert "page URL" in said and "--url" not in said
+        assert app.screen.focused is app.screen.query_one("#export-url", Input)
+        app.screen.query_one("#export-url", Input).value = "https://desk.example/checks/budget"
+        await pilot.press("ctrl+s")
+        said = str(app.screen.query_one("#export-error").render())
+        assert "fill in org" in said and "--org" not in said
+        assert app.screen.focused is app.screen.query_one("#export-org", Input)
+    assert target.read_text(encoding="utf-8") == "keep me"

@@ -11,7 +11,7 @@ import pytest
 
 from workbench.core.articles import load_article_file
 
-from .helpers import make_app, number_claims
+from .helpers import make_app, number_claims, type_text
 
 HOSTILE = Path(__file__).parent.parent / "data" / "tui" / "hostile.txt"
 
@@ -46,8 +46,12 @@ def test_note_editor(snap_compare, ws, reviewed):
 
 
 def test_link_dialog_with_error(snap_compare, ws, reviewed):
-    press = ["l", *"not a url", "enter"]
-    assert snap_compare(make_app(ws, reviewed), terminal_size=(120, 40), press=press)
+    async def before(pilot):
+        await pilot.press("l")
+        await type_text(pilot, "not a url")
+        await pilot.press("enter")
+
+    assert snap_compare(make_app(ws, reviewed), terminal_size=(120, 40), run_before=before)
 
 
 def test_hostile_article(snap_compare, ws):
@@ -57,8 +61,12 @@ def test_hostile_article(snap_compare, ws):
 
 
 def test_confirm_discard_note(snap_compare, ws, reviewed):
-    press = ["enter", *"draft", "escape"]
-    assert snap_compare(make_app(ws, reviewed), terminal_size=(80, 24), press=press)
+    async def before(pilot):
+        await pilot.press("enter")
+        await type_text(pilot, "draft")
+        await pilot.press("escape")
+
+    assert snap_compare(make_app(ws, reviewed), terminal_size=(80, 24), run_before=before)
 
 
 def test_add_claim_selection(snap_compare, ws, reviewed):

@@ -22,9 +22,16 @@ def open_ws(config: Config, mode: str = "write", create: bool = False) -> Store:
     """The workspace of ``--workspace``, for the config's reviewer (services.open_workspace)."""
     from ..core.services.workspace import open_workspace
 
-    return open_workspace(
+    store = open_workspace(
         config.workspace_location, config.reviewer_name, mode=mode, create=create
     )
+    damage = getattr(store, "damage", None)  # the folder workspace's journal
+    if isinstance(damage, str) and damage:
+        warn(
+            f"{config.workspace_location}: the journal is damaged ({damage}); what can be "
+            "read is shown. Run `workbench doctor --restore`"
+        )
+    return store
 
 
 def dump_json(data: Any) -> str:

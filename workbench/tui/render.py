@@ -219,7 +219,9 @@ def status_line(
     return Content.assemble((one_line(title or "(untitled)", room), "bold"), " ", right_content)
 
 
-def _value_text(value: Mapping[str, Any]) -> str:
+def _value_text(value: Mapping[str, Any], shown: str = "") -> str:
+    """The value's fields as ``key=item``, leaving out those ``shown`` (the readable
+    value) already says as ``key: item``."""
     parts = []
     for key, item in value.items():
         if key in ("text", "variants") or item is False or item in (None, "", [], {}):
@@ -230,7 +232,9 @@ def _value_text(value: Mapping[str, Any]) -> str:
             item = item.get("text") or ", ".join(
                 f"{one_line(str(k), 20)} {one_line(str(v), 40)}" for k, v in item.items()
             )
-        parts.append(f"{key}={one_line(str(item), 80)}")
+        item = one_line(str(item), 80)
+        if f"{key}: {item}" not in shown:
+            parts.append(f"{key}={item}")
     return "  ".join(parts)
 
 
@@ -452,11 +456,11 @@ def claim_detail(
         lines.append(Content(""))
         lines.extend(match_lines(matches))
     lines.append(Content(""))
-    value = _value_text(claim.value)
-    if value:
+    if _value_text(claim.value):
         human = one_line(format_value(claim.kind, dict(claim.value)), 300)
+        rest = _value_text(claim.value, human)  # the fields the readable value leaves out
         lines.append(Content.assemble(("Value  ", "dim"), Content.styled(human, "bold"),
-                                      ("  " + value, "dim")))
+                                      ("  " + rest if rest else "", "dim")))
     variants = variant_lines(claim.value)
     if variants:
         lines.append(Content.styled("Variants (each one marked in the article)", "dim"))

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..text import strip_controls
 from .article_rows import Kept, Row, article_rows, link_rows
-from .report import LinkRow, Report
+from .report import LinkRow, Report, source_text
 
 COLUMNS: tuple[str, ...] = (
     "article_id",
@@ -219,7 +219,7 @@ def iter_csv(report: Report) -> Iterator[str]:
     yield ",".join(field(name) for name in COLUMNS) + "\r\n"
     same = _Cells()
     for rows in article_rows(report):
-        article = f"{same(rows.article['title'])},{same(rows.article['source'])}"
+        article = f"{same(rows.article['title'])},{same(source_text(rows.article['source']))}"
         yield _article_lines(article, rows.kept, same)
 
 

@@ -47,6 +47,7 @@ class ClaimHtml:
         self.host, self.field_label, self.labels = host, field_label, labels
         self._status: dict[object, tuple[str, str]] = {}
         self._smalls: dict[tuple[object, object, object], str] = {}
+        self._bars: dict[tuple[object, ...], str] = {}
 
     def _badge(self, status: object) -> tuple[str, str]:
         """(escaped status, escaped label) of a status; kept for text (a status is a
@@ -152,7 +153,20 @@ class ClaimHtml:
         return "".join(sections), "".join(table)
 
     def statuses(self, statuses: Sequence[object], counts: dict[str, int], total: int) -> str:
-        """An article's bar (a segment per status it has) and legend (every status)."""
+        """An article's bar (a segment per status it has) and legend (every status); the
+        ones already written are kept by their counts (articles of a size share most)."""
+        numbers = (total, *(counts.get(status) for status in statuses))  # type: ignore[call-overload]
+        if not all(type(n) is int for n in numbers):  # counted, so never; else as they are
+            return self._statuses(statuses, counts, total)
+        key = (tuple(statuses), numbers)
+        done = self._bars.get(key)
+        if done is None:
+            done = self._statuses(statuses, counts, total)
+            if len(self._bars) < 4096:
+                self._bars[key] = done
+        return done
+
+    def _statuses(self, statuses: Sequence[object], counts: dict[str, int], total: int) -> str:
         badges = [(status, *self._badge(status)) for status in statuses]
         out = ['<div class="bar" role="img" aria-label="claims per status">\n']
         for status, s, label in badges:

@@ -144,6 +144,8 @@ class _Writer:
         """``md_text`` of short texts already seen (read ``texts.get(x) or text(x)``)."""
         self.labels: dict[object, str] = {}
         """``status_label`` of statuses already seen."""
+        self.bars: dict[tuple[Any, ...], list[str]] = {}
+        """The summary lines of the counts already seen (``_summary_lines``)."""
 
     def text(self, value: object) -> str:
         """``md_text``, remembered for short texts (kinds, names, times repeat)."""
@@ -221,8 +223,19 @@ def _claim(out: list[str], kept: Kept, w: _Writer, known_plain: bool = False) ->
     out.append(block + "\n")
 
 
-def _summary_lines(rows: ArticleRows) -> list[str]:
-    return text_bar(Summary(total=rows.total, counts=rows.counts, reviewed=rows.reviewed))
+def _summary_lines(rows: ArticleRows, bars: dict[tuple[Any, ...], list[str]]) -> list[str]:
+    """``text_bar`` of the article's counts (``bars``: the ones already drawn, by counts:
+    articles of a size share most)."""
+    counts = rows.counts
+    key = (rows.total, *(counts.get(status, 0) for status in STATUSES))
+    if not all(type(n) is int for n in key):  # counted, so never; else drawn as they are
+        return text_bar(Summary(total=rows.total, counts=counts, reviewed=rows.reviewed))
+    lines = bars.get(key)
+    if lines is None:
+        lines = text_bar(Summary(total=rows.total, counts=counts, reviewed=rows.reviewed))
+        if len(bars) < 4096:
+            bars[key] = lines
+    return lines
 
 
 def _known_plain(rows: ArticleRows) -> bool:
@@ -250,7 +263,7 @@ def _article(rows: ArticleRows, filtered: bool, w: _Writer, known_plain: bool) -
     out.append(
         f"- **Progress:** {rows.reviewed} of {rows.total} claims reviewed ({rows.share:.0%})"
     )
-    out += ["", "```text", *_summary_lines(rows), "```", ""]
+    out += ["", "```text", *_summary_lines(rows, w.bars), "```", ""]
     if not rows.kept:
         out += ["*No claims match the filters.*" if filtered else "*No claims.*", ""]
     for kept in rows.kept:

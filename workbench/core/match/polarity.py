@@ -10,6 +10,7 @@ facts. ``polarity(text)`` reads which way a text goes on each **axis**:
 - ``permit``: allow (allowed, legalized) or forbid (banned, prohibits);
 - ``legal``: legal or illegal; ``outcome``: won or lost; ``enact``: signed or vetoed;
   ``open``: opened or closed; ``wealth``: rich or poor; ``begin``: started or ended;
+  ``verdict``: convicted or acquitted; ``life``: alive or dead; ``include`` or exclude;
 
 a negation right before the word ("did not raise", "never supported", "no increase")
 turns it round. ``polarity_conflict(query, candidate)`` is the reason two texts
@@ -48,7 +49,8 @@ _AXES: dict[str, tuple[str, str]] = {
         shrank shrunk shrinking lose lost loses losing plunge plunged slash slashed slashes
         halved eliminated eliminate eliminates below losses loss low cheaper cheapest
         smaller smallest shorter shortest slower slowest plummet plummeted plummeting
-        tumble tumbled sank sink sinking dip dipped dipping slump slumped contraction""",
+        tumble tumbled sank sink sinking dip dipped dipping slump slumped contraction
+        remove removes removed removing""",
     ),
     "quality": (
         """best better improved improve improves improving strongest stronger strengthen
@@ -59,7 +61,8 @@ _AXES: dict[str, tuple[str, str]] = {
     "stance": (
         """support supports supported supporting favor favors favored favoring backs backed
         backing endorse endorses endorsed endorsing vote_for voted_for votes_for
-        voting_for vote_with voted_with votes_with voting_with want wants wanted""",
+        voting_for vote_with voted_with votes_with voting_with want wants wanted accept
+        accepts accepted accepting""",
         """oppose opposes opposed opposing against reject rejects rejected rejecting
         vote_against voted_against votes_against voting_against""",
     ),
@@ -70,11 +73,17 @@ _AXES: dict[str, tuple[str, str]] = {
         outlawed forbid forbids forbade forbidden""",
     ),
     "legal": ("legal lawful legally", "illegal unlawful illegally"),
-    "enact": ("signed approved approves enacted", "vetoed veto vetoes vetoing"),
+    "enact": (
+        "signed approved approves enacted",
+        "vetoed veto vetoes vetoing disapprove disapproves disapproved",
+    ),
     "open": ("opened opens reopened reopens", "closed closes shut shuttered"),
-    "outcome": ("won win wins winning", "lost lose loses losing"),
+    "outcome": ("won win wins winning passed", "lost lose loses losing failed"),
     "wealth": ("rich richer richest wealthy wealthier wealthiest", "poor poorer poorest"),
     "begin": ("start starts started began begun launched", "ended ends halted stopped"),
+    "verdict": ("guilty convicted", "innocent acquitted exonerated"),
+    "life": ("alive survived survives", "dead died dies"),
+    "include": ("include includes included", "exclude excludes excluded"),
 }
 _WAYS: dict[str, list[tuple[str, int]]] = {}
 for _axis, (_up, _down) in _AXES.items():

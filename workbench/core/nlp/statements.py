@@ -325,7 +325,9 @@ def _span_of(tokens: list[Token]) -> tuple[Token, Token]:
         if doc[first].dep_ == "prep" and doc[first].head.i < first:
             break
         first += 1
-    while last > first and (doc[last].is_punct or doc[last].dep_ in ("cc",)):
+    while last > first and (
+        (doc[last].is_punct and doc[last].text != "%") or doc[last].dep_ in ("cc",)
+    ):
         if doc[last].text in ("”", "’", '"', ")") and any(
             doc[k].text in ("“", "‘", '"', "(") for k in range(first, last)
         ):
@@ -931,7 +933,20 @@ def _compact_subject(subj: Token) -> list[Token]:
             break
         if c.dep_ in ("compound", "flat") or (c.ent_type_ and c.ent_type_ == subj.ent_type_):
             toks.append(c)
+        elif _bare_participle(c):
+            toks.append(c)
     return toks
+
+
+def _bare_participle(tok: Token) -> bool:
+    """ "those detained", "the people arrested": a lone participle right after its noun
+    says who is meant; it is part of the subject, not a side clause."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and tok.i == tok.head.i + 1
+        and not any(True for _ in tok.children)
+    )
 
 
 def _first_lower(text: str, first: Token) -> str:
@@ -949,7 +964,12 @@ def statement_label(head: Token, tokens: list[Token]) -> str:
     """A short readable claim: the clause itself when short, else subject + verb + object."""
     drop: set[int] = set()
     for t in tokens:
-        if t.dep_ in ("relcl", "appos", "acl") and t.i != head.i and t.head.i != head.i:
+        if (
+            t.dep_ in ("relcl", "appos", "acl")
+            and t.i != head.i
+            and t.head.i != head.i
+            and not _bare_participle(t)
+        ):
             drop.update(x.i for x in t.subtree)
     doc = head.doc
     kept = {t.i for t in tokens} - drop

@@ -156,6 +156,12 @@ class Workspace:
         return self._readonly
 
     @property
+    def damage(self) -> str | None:
+        """Why a change in the write-ahead journal cannot be read (None: sound); the
+        rest is read, a writer refuses until ``workbench doctor --restore``."""
+        return self._journal.damage
+
+    @property
     def reviewer(self) -> str:
         return self._reviewer
 

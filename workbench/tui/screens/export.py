@@ -151,6 +151,12 @@ class ExportDialog(ModalScreen[None]):
             write_output,
         )
 
+        missing = self._claimreview_missing()
+        if missing is not None:
+            text, field = missing
+            error.update(render.line(text, 200, "bold #f85149"))
+            self.query_one(field, Input).focus()
+            return
         target = report_path(path)
         if would_replace(target) and self.replace_ok != str(target):
             self._ask_replace(str(target))
@@ -178,6 +184,19 @@ class ExportDialog(ModalScreen[None]):
         self.notify(note, markup=False, timeout=6,
                     severity="warning" if result.warnings else "information")
         self.dismiss(None)
+
+    def _claimreview_missing(self) -> tuple[str, str] | None:
+        """What ClaimReview still needs, in this dialog's words, and the field to fill
+        in (the service's words name the command's --url and --org)."""
+        if self.fmt() != "claimreview":
+            return None
+        if not one_line(self.query_one("#export-url", Input).value):
+            return ("ClaimReview needs the URL of the page that publishes the fact check: "
+                    "fill in page URL (or set url in the config file).", "#export-url")
+        if not one_line(self.query_one("#export-org", Input).value):
+            return ("ClaimReview needs the publishing organization (its author): fill in "
+                    "org (or set org in the config file).", "#export-org")
+        return None
 
     def _ask_replace(self, target: str) -> None:
         from .confirm import Confirm
