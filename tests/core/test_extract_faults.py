@@ -10,6 +10,8 @@ All sentences go through one ``extract_many`` pass.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from workbench.core.articles import make_article
@@ -51,6 +53,16 @@ TEXTS = {
     "phone": "Anyone who finds a stranded seal should call 0800 362 468 or 928-556-2250.",
     "thousands": "Officials counted 1 200 000 votes.",
     "comparison": "Smokers remain four times more likely than non-smokers to develop the disease.",
+    "third_week": "She said the union had offered to return to work in the third week of the "
+    "dispute.",
+    "fifth_day": "Farmers blocked the motorway for a fifth day on Tuesday.",
+    "teu": "Container traffic, measured in twenty-foot equivalent units, dropped to 13.1 "
+    "million TEU last year.",
+    "teu2": "The terminal handles boxes counted in 20-foot equivalent units.",
+    "forty_foot": "The ship carried 400 forty-foot containers.",
+    "ten_mile": "About 3,000 runners took part in a 10-mile race.",
+    "pct_label": "Analysts had expected a decline of about 8%.",
+    "pct_label2": "Economists had forecast growth of 2.5% in the second quarter.",
 }
 
 
@@ -161,3 +173,35 @@ def test_label_never_keeps_half_of_a_pair_of_quote_marks(claims):
 def test_phone_numbers_are_no_quantities(claims):
     assert not [c for c in claims["phone"] if c.kind == "quantity"]
     assert [c.value["number"] for c in claims["thousands"] if c.kind == "quantity"] != []
+
+
+@pytest.mark.parametrize("key", ["third_week", "fifth_day"])
+def test_an_ordinal_position_in_time_is_no_fraction_of_it(claims, key):
+    assert not [c for c in claims[key] if c.kind == "duration"], claims[key]
+    assert all(c.value.get("number") != pytest.approx(1 / 3) for c in claims[key])
+
+
+@pytest.mark.parametrize("key", ["teu", "teu2"])
+def test_a_number_naming_a_unit_is_no_quantity(claims, key):
+    assert not [c for c in claims[key] if c.value.get("unit") == "foot"], claims[key]
+
+
+def test_the_measured_quantity_beside_a_unit_name_stays(claims):
+    assert [c.value["number"] for c in claims["teu"] if c.kind == "quantity"] == [13_100_000]
+
+
+def test_a_number_in_a_modifier_is_no_part_of_the_count_before_it(claims):
+    (q,) = [c for c in claims["forty_foot"] if c.kind == "quantity"]
+    assert (q.value["number"], q.value["unit"]) == (400, "container")
+
+
+def test_a_measure_in_a_modifier_is_still_a_quantity(claims):
+    units = {c.value.get("unit") for c in claims["ten_mile"] if c.kind == "quantity"}
+    assert "mile" in units and "runner" in units
+
+
+@pytest.mark.parametrize("key", ["pct_label", "pct_label2"])
+def test_labels_keep_the_percent_sign(claims, key):
+    labels = [c.label for c in claims[key]]
+    assert labels and all(not re.search(r"\d$", label) for label in labels), labels
+    assert any("%" in label for label in labels), labels

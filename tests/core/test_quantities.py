@@ -127,6 +127,22 @@ def test_ordinal_second_is_not_a_duration():
     assert parse_duration("35 seconds")["unit"] == "second"
 
 
+@pytest.mark.parametrize(
+    "text", ["the third week", "a fifth day", "the sixth month", "its tenth year", "the third-week"]
+)
+def test_an_ordinal_before_a_time_unit_is_a_position_not_a_fraction(text):
+    assert parse_duration(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [("a quarter hour", 0.25, "hour"), ("half a day", 0.5, "day"), ("three weeks", 3, "week")],
+)
+def test_amounts_of_time_with_fraction_words_stay(text, number, unit):
+    value = parse_duration(text)
+    assert (value["number"], value["unit"]) == (number, unit)
+
+
 def test_datelines():
     from workbench.core.nlp.prose import dateline_length
 

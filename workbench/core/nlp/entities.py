@@ -160,6 +160,22 @@ def _past_degree(start: int, end: int, doc: Doc) -> int:
     return start
 
 
+def _before_compound_number(start: int, end: int, doc: Doc, label: str) -> tuple[int, str]:
+    """ "400 forty-foot containers": the count is 400; "forty-foot" is a second number
+    written into a modifier of the counted noun, not more of the count (440)."""
+    for k in range(start + 1, end):
+        if (
+            doc[k].like_num
+            and doc[k - 1].like_num
+            and doc[k - 1].whitespace_
+            and not doc[k].whitespace_
+            and k + 1 < len(doc)
+            and doc[k + 1].text in ("-", "\u2011")
+        ):
+            return k, "CARDINAL"
+    return end, label
+
+
 def repair_entities(sent: Span) -> list[Span]:
     """The sentence's entities, repaired where the small models often slip.
 
@@ -227,6 +243,8 @@ def repair_entities(sent: Span) -> list[Span]:
                 start, label = start - 3, "RATIO"  # "nine out of ten"
         while end - start > 1 and doc[start].lower_ in _TRIM_LEFT:
             start += 1
+        if label in ("CARDINAL", "QUANTITY"):
+            end, label = _before_compound_number(start, end, doc, label)
         if label in ("DATE", "TIME"):
             start = _past_degree(start, end, doc)
         while end - start > 1 and (

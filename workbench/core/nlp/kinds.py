@@ -403,6 +403,11 @@ def _compound_modifier(ent: Span) -> str | None:
         j += 2  # "5.2-billion-kilometre"
     word = doc[j]
     if word.lower_ in MEASURE_UNITS:
+        named = word.head
+        if named.i > j and (named.lemma_.lower() in ("unit", "equivalent") or (
+            named.lower_ in MEASURE_UNITS and named.pos_ == "NOUN"
+        )):
+            return ""  # "twenty-foot equivalent units": the number names a unit, counts nothing
         return word.lower_
     if word.lower_ in ("point", "points"):
         if word.head.i > j and word.head.lemma_.lower() in POINT_MEASURES:

@@ -270,6 +270,14 @@ def parse_percent(text: str) -> dict[str, Any]:
     return _value(number, "number", qualifier, text, unit=unit)
 
 
+_POSITION_BEFORE_UNIT = re.compile(
+    r"(?i)\b(?:%s)[\s-]*$"
+    % "|".join(w for w in FRACTIONS if not w.endswith("s") and w not in ("half", "quarter"))
+)
+"""An ordinal-like fraction word right before a time unit ("the third week", "a tenth
+day") names a position; a share needs "of" ("a third of a week"); "half"/"quarter"
+before a unit are amounts ("a quarter hour", "half-day")."""
+
 _DURATION_RE = re.compile(
     r"\b(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))\b",
     re.IGNORECASE,
@@ -293,6 +301,9 @@ def parse_duration(text: str) -> dict[str, Any] | None:
     for match in _DURATION_RE.finditer(text):
         if match.group(1).lower() == "second" and _DURATION_RE.match(text[match.end() :].lstrip()):
             continue  # "a second week": an ordinal
+        if _POSITION_BEFORE_UNIT.search(text[pos : match.start()]):
+            pos = match.end()
+            continue  # "the third week", "a fifth day": a position in time, not a fraction
         chunk = re.sub(
             r"(?i)\b(the|past|last|previous|next|coming|first|final)\b",
             " ",

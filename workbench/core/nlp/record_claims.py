@@ -132,7 +132,9 @@ def _trim(tokens: list[Token]) -> tuple[Token, Token] | None:
     ordered = sorted(tokens, key=lambda t: t.i)
     while ordered and (ordered[0].is_punct or ordered[0].dep_ in ("cc", "mark")):
         ordered.pop(0)
-    while ordered and (ordered[-1].is_punct or ordered[-1].dep_ == "cc"):
+    while ordered and (
+        (ordered[-1].is_punct and ordered[-1].text != "%") or ordered[-1].dep_ == "cc"
+    ):  # "8%": the sign is part of the number
         ordered.pop()
     if not ordered:
         return None

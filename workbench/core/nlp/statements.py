@@ -325,7 +325,9 @@ def _span_of(tokens: list[Token]) -> tuple[Token, Token]:
         if doc[first].dep_ == "prep" and doc[first].head.i < first:
             break
         first += 1
-    while last > first and (doc[last].is_punct or doc[last].dep_ in ("cc",)):
+    while last > first and (
+        (doc[last].is_punct and doc[last].text != "%") or doc[last].dep_ in ("cc",)
+    ):
         if doc[last].text in ("”", "’", '"', ")") and any(
             doc[k].text in ("“", "‘", '"', "(") for k in range(first, last)
         ):
