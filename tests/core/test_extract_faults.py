@@ -63,6 +63,25 @@ TEXTS = {
     "ten_mile": "About 3,000 runners took part in a 10-mile race.",
     "pct_label": "Analysts had expected a decline of about 8%.",
     "pct_label2": "Economists had forecast growth of 2.5% in the second quarter.",
+    "according": "According to the Dutch statistics office CBS, exports from the Netherlands "
+    "to Germany shrank 4.2% in 2025.",
+    "according2": "According to the regional health authority NHS Lothian, waiting times "
+    "rose 9% last year.",
+    "told": "Chief executive Boudewijn Siemons told reporters that the strike alone cost "
+    "operators about 250 million euros ($270 million) in lost handling fees.",
+    "told2": "The mayor told councillors that the flood cost the city £3 million.",
+    "detained": "Hundreds of people have been arrested and those detained have been charged "
+    "with atrocities.",
+    "evacuated": "Dozens of villages were flooded and the families evacuated have been given "
+    "temporary housing.",
+    "half_of": "Half of the port's 30 largest customers have signed new long-term contracts, "
+    "it added.",
+    "two_thirds_of": "Two-thirds of the city's older school buildings need new roofs.",
+    "sanctions": "Meanwhile, the United States indicated on Friday, that it would soon punish "
+    "the people of Belarus with sanctions for electoral fraud and prohibit protests as "
+    "Washington asked Russia to step down Lukashenko.",
+    "replaced": "The government has replaced the heads of all four regional water boards with "
+    "officials from the finance ministry, the newspaper reported.",
 }
 
 
@@ -205,3 +224,38 @@ def test_labels_keep_the_percent_sign(claims, key):
     labels = [c.label for c in claims[key]]
     assert labels and all(not re.search(r"\d$", label) for label in labels), labels
     assert any("%" in label for label in labels), labels
+
+
+@pytest.mark.parametrize(("key", "subject"), [("according", "exports"), ("according2", "waiting")])
+def test_an_according_to_source_does_not_replace_the_subject(claims, key, subject):
+    labels = [c.label for c in claims[key] if c.kind in ("percent", "date")]
+    assert labels and all(label.startswith(subject) for label in labels), labels
+
+
+@pytest.mark.parametrize("key", ["told", "told2"])
+def test_a_money_label_is_the_reported_clause_not_the_frame(claims, key):
+    labels = [c.label for c in claims[key] if c.kind == "money"]
+    assert labels and all("cost" in label and "told" not in label for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("key", "who"), [("detained", "those detained"), ("evacuated", "families evacuated")]
+)
+def test_a_participle_naming_who_is_meant_stays_in_the_label(claims, key, who):
+    assert any(who in c.label for c in _statements(claims, key)), claims[key]
+
+
+@pytest.mark.parametrize(
+    ("key", "noun"), [("half_of", "customers"), ("two_thirds_of", "buildings")]
+)
+def test_a_share_label_keeps_the_noun_it_is_a_share_of(claims, key, noun):
+    (share,) = [c for c in claims[key] if c.kind == "percent"]
+    assert noun in share.label, share.label
+
+
+@pytest.mark.parametrize(
+    ("key", "means"), [("sanctions", "with sanctions"), ("replaced", "with officials")]
+)
+def test_a_short_label_keeps_the_phrase_that_says_how(claims, key, means):
+    (st,) = _statements(claims, key)
+    assert st.label.endswith(means), st.label

@@ -416,7 +416,7 @@ def _doc_drafts(
     doc: Doc, tracker: Any, base: int, worth: dict[tuple[int, int], float] | None = None
 ) -> Iterator[_Draft]:
     from .labels import label_for
-    from .nonclaims import may_unassert
+    from .nonclaims import may_unassert, own_time, teaser
     from .quotes import find_quotes
     from .record_claims import attach as attach_records
     from .speech import reports
@@ -450,6 +450,7 @@ def _doc_drafts(
         drafts.extend(_event_drafts(sent, covered))
         if drafts:
             drafts = outside_idioms(sent, drafts)
+            drafts = [d for d in drafts if d.kind != "ordinal" or not own_time(sent, d.start, d.end)]
         said = reports(sent, tracker, base)
         if drafts and may_unassert(sent):
             drafts = [d for d in drafts if not _unasserted(sent, d, said)]
@@ -459,6 +460,8 @@ def _doc_drafts(
         claims = statements(sent, said, found, in_sent, all_quotes, _worth(scores))
         claims.extend(attach_records(sent, claims, drafts, said, all_quotes))
         unnamed = unnamed_quotes(sent, in_sent) if in_sent else []
+        if (drafts or claims) and teaser(sent):
+            drafts, claims = [], []  # "Here are five things to watch": the article's own list
         if (drafts or claims or unnamed) and _gate(scores, drafts, claims, in_sent, unnamed):
             drafts, claims = [], []  # the factual gate: the sentence states nothing checkable
         folded.update((q.start, q.end) for q in unnamed)  # "said one fan": no named source

@@ -49,9 +49,33 @@ def _np_tokens(noun: Token, with_pp: bool = True, depth: int = 0) -> list[Token]
     return toks
 
 
+def _is_verb(tok: Token) -> bool:
+    """A verb, or a clause head the tagger took for a noun ("the strike cost(NN)
+    operators 250 million euros": a ccomp with its own subject)."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    return tok.dep_ in ("ccomp", "xcomp", "advcl", "conj", "ROOT") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+    )
+
+
+def _according_to_source(verb: Token, subj: Token) -> bool:
+    """ "According to the statistics office CBS, exports shrank ...": the parser made the
+    source the subject and the real subject its apposition."""
+    return any(
+        c.lower_ == "according" and c.i < subj.i and not any(
+            t.is_punct for t in verb.doc[c.i : subj.i]
+        )
+        for c in verb.children
+    )
+
+
 def _subject(verb: Token) -> list[Token]:
     for child in verb.lefts:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            appos = next((c for c in child.rights if c.dep_ == "appos"), None)
+            if appos is not None and _according_to_source(verb, child):
+                return _np_tokens(appos, with_pp=True)
             if child.pos_ == "PRON" or child.lower_ in _PRON_SUBJECTS:
                 return []
             if child.ent_type_ and child.ent_iob_ in ("B", "I"):
@@ -99,6 +123,15 @@ def _verb_object(verb: Token, exclude: set[int], prep_fallback: bool = True) -> 
     return []
 
 
+def _words(ordered: list[Token]) -> int:
+    """Words, not tokens: "long-term" and "port's" are one word each."""
+    return sum(
+        1
+        for k, tok in enumerate(ordered)
+        if k == 0 or ordered[k - 1].whitespace_ or ordered[k - 1].i != tok.i - 1
+    )
+
+
 def _render(tokens: list[Token], ent: Span | None = None, keep_det: bool = False) -> str:
     seen: set[int] = set()
     ordered = []
@@ -106,7 +139,7 @@ def _render(tokens: list[Token], ent: Span | None = None, keep_det: bool = False
         if tok.i not in seen:
             seen.add(tok.i)
             ordered.append(tok)
-    if len(ordered) > MAX_WORDS and ent is not None:
+    if ent is not None and _words(ordered) > MAX_WORDS:
         keep = {t.i for t in ent}
         ordered = [t for t in ordered if t.i in keep or abs(t.i - ent.root.i) <= MAX_WORDS // 2]
     parts: list[str] = []
@@ -124,6 +157,22 @@ def _render(tokens: list[Token], ent: Span | None = None, keep_det: bool = False
 
 def _with_ent(tokens: list[Token], ent: Span) -> list[Token]:
     return tokens + list(ent)
+
+
+def _after_ent(tokens: list[Token], ent: Span, most: int = 4) -> list[Token]:
+    """The subject's words after the number, at most ``most``, but never cut before the
+    noun of its "of" phrase ("Half of the port's 30 largest customers", not "Half of the
+    port's")."""
+    after = sorted((t for t in tokens if t.i >= ent.end), key=lambda t: t.i)
+    if len(after) <= most:
+        return after
+    noun = next(
+        (t for t in after if t.dep_ == "pobj" and t.head.i == ent.end and t.head.lower_ == "of"),
+        None,
+    )
+    if noun is None or noun.i - ent.end >= 2 * most:
+        return after[:most]
+    return [t for t in after if t.i <= noun.i]
 
 
 def label_for(ent: Span, kind: str) -> str:
@@ -179,16 +228,16 @@ def label_for(ent: Span, kind: str) -> str:
     if root.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         toks = (
             list(ent)
-            + [t for t in _np_tokens(root) if t.i > ent.end - 1][:4]
+            + _after_ent(_np_tokens(root), ent)
             + _verb_core(head)
             + _verb_object(head, ent_ids)
         )
         return _render(toks, ent)
-    if root.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+    if root.dep_ in ("dobj", "attr", "oprd") and _is_verb(head):
         toks = _subject(head) + _verb_core(head) + _np_tokens(root) + list(ent)
         return _render(toks, ent)
     # fall back to the nearest verb: subject + verb + object + the entity
-    near_verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    near_verb = next((a for a in root.ancestors if _is_verb(a)), None)
     if near_verb is not None:
         link = [
             a
