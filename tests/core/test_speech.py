@@ -109,3 +109,48 @@ def test_a_colon_frame_credits_its_own_subject_not_the_next_sentence():
     quotes = {c.anchor[:20]: c.speaker for c in extract_claims(article) if c.kind == "quote"}
     assert quotes["The city will build "] in ("mayor", "Ines Castillo")  # not the councillors
     assert quotes["We will not close a "].endswith("Castillo")
+
+
+GENDER = """Dock strike ends in Rotterdam
+
+Union leader Marieke de Vries said she expected members to accept the deal on Thursday.
+
+Chief executive Boudewijn Siemons told reporters that the strike alone cost operators about 250 million euros in lost handling fees. He said the port had lost customers to Antwerp.
+
+She said the union had offered to return to work in the third week of the dispute.
+
+Mr Pieter Bakker, who chairs the port council, said the council had approved the deal. Transport minister Robin Dekker said the ministry had not been consulted.
+
+She said the government would review the port's licence.
+
+Fleur Jansen said the deal was fair. Pim Smit said the unions had been split.
+
+She said members had voted for the deal.
+
+Engineer Anouk Visser said she had inspected the cranes. Mr Joost Mulder said the cranes had been repaired.
+
+She said no cargo had been lost.
+"""
+
+
+@pytest.fixture(scope="module")
+def gender_claims():
+    return extract_claims(make_article(GENDER, "gender.txt"))
+
+
+@pytest.mark.parametrize(
+    ("part", "speaker"),
+    [
+        ("the port had lost customers", "Boudewijn Siemons"),  # "he": the last one named
+        ("the union had offered", "Marieke de Vries"),  # "she" passes a "he" shown by "He said"
+        ("members had voted", "Pim Smit"),  # nobody's gender shown: the last one, as before
+        ("no cargo had been lost", "Anouk Visser"),  # "she" passes a "Mr"
+    ],
+)
+def test_a_pronoun_speaker_agrees_with_a_gender_the_text_has_shown(gender_claims, part, speaker):
+    assert _statement(gender_claims, part).speaker == speaker
+
+
+def test_a_pronoun_never_reaches_past_an_unshown_name_to_a_title(gender_claims):
+    # Dekker's gender is not shown: "she" stays with the last one named, not past it
+    assert _statement(gender_claims, "review the port").speaker == "Robin Dekker"

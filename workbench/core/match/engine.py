@@ -54,6 +54,9 @@ CONFLICT_FACTOR = 0.4
 SUBJECT_COVERAGE = 0.3
 """A candidate the query repeats less of (``cov``) shares too little to be the same
 sentence with one thing swapped: ``subject`` is not asked (it needs 40%)."""
+SUBJECT_FROM = 0.1
+"""Nor is it asked of a candidate scored below this: it could neither be suggested nor
+pass a candidate that is (asked after scoring, it is the dearest check)."""
 _PRONOUN = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]y|[Ww]e|[Oo]ur|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
 
 
@@ -267,6 +270,13 @@ class Matcher:
             hit = Hit(e.key, e.payload, 0.0, f["lex"], f["sem"], f["cov"], conflict, signals=f)
             hits.append(hit)
         _score(hits, self._row_vectors(hits) if qvecs is not None else None)
+        for h in hits:  # the dearest check last, for the candidates it can move
+            if not h.conflict and h.score >= SUBJECT_FROM and h.coverage >= SUBJECT_COVERAGE:
+                e = self.entries[self.keys[h.key]]
+                h.conflict = self._subject_conflict(e, q, qvecs is not None)
+                if h.conflict:
+                    h.signals["conflict"] = 1.0
+                    h.score *= CONFLICT_FACTOR
         hits.sort(key=lambda h: (-h.score, -h.signals["rrf"]))
         for r, h in enumerate(hits[:limit], 1):
             h.rank = r
@@ -284,7 +294,6 @@ class Matcher:
             or name_conflict(q.names, dnames, context, q.groups, groups)
             or self._speaker_conflict(e, q)
             or polarity_conflict(q.polarity, e.polarity or polarity(e.text))
-            or (f["cov"] >= SUBJECT_COVERAGE and self._subject_conflict(e, q, semantic))
         )
         f["num_hit"], f["num_miss"] = sig.number_signals(q.nums, dnums)
         linked = linked_names(q.names, dnames, q.groups, groups)

@@ -135,6 +135,49 @@ def _fraction_start(start: int, end: int, sent: Span) -> int | None:
     return None
 
 
+_COMPOUND_FRACTIONS = frozenset({"half", "halves", "quarter"})
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
+def _fraction_compound(start: int, end: int, sent: Span) -> bool:
+    """ "half-drunk cups", "a half-built bridge", "his half-brother", "half-time": the
+    fraction word is the first half of a hyphenated word, no share of anything. "A
+    half-million people" keeps its number (a scale word follows)."""
+    doc = sent.doc
+    if end - start != 1 or doc[start].lower_ not in _COMPOUND_FRACTIONS or end + 1 >= sent.end:
+        return False
+    hyphen, word = doc[end], doc[end + 1]
+    return (
+        hyphen.text in _HYPHENS
+        and not doc[start].whitespace_
+        and not hyphen.whitespace_
+        and word.is_alpha
+        and word.lower_ not in LARGE_SCALE_WORDS
+        and word.lower_ not in ("a", "an", "dozen")
+    )
+
+
+INDEX_NOUNS = frozenset(
+    """part episode chapter series season volume round stage page phase section article
+    clause game platform gate terminal route""".split()
+)
+"""Nouns a number names one of ("part two", "episode three", "page 12", "Route 66"): the
+number is the name of the part, no count of anything."""
+
+
+def _index_number(start: int, end: int, sent: Span) -> bool:
+    """A bare number naming a part ("in part two tomorrow", "Episode three airs", "on
+    page 12"), not "two parts" or "part of the 30 homes"."""
+    doc = sent.doc
+    if end - start != 1 or start <= sent.start:
+        return False
+    num = doc[start]
+    if not (num.lower_ in NUMBER_WORDS or num.text.isdecimal()):
+        return False
+    noun = doc[start - 1]
+    return noun.lower_ in INDEX_NOUNS and noun.pos_ in ("NOUN", "PROPN")
+
+
 def _with_qualifier(start: int, sent: Span) -> int:
     """Move ``start`` left over a qualifier the entity left out ("nearly" one in four)."""
     for width in (3, 2, 1):
@@ -194,6 +237,10 @@ def repair_entities(sent: Span) -> list[Span]:
     out: list[Span] = []
     for ent in span_ents(sent):
         start, end, label = ent.start, ent.end, ent.label_
+        if _fraction_compound(start, end, sent):
+            continue  # "half-empty": a word of its own, no share
+        if label == "CARDINAL" and _index_number(start, end, sent):
+            continue  # "part two", "page 12": the name of a part, no count
         elided = _elided_year(start, end, sent)
         if elided is not None:  # "’91", "the class of ’08": a year, never a count
             start, label = elided, "DATE"

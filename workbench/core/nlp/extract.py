@@ -22,7 +22,7 @@ from .doc_cache import doc_ents, doc_text, span_ents, span_text
 from .entities import repair_entities
 from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, earliest_ones, ordinal_value
 from .labels import label_for, noun_phrase_label
-from .nonclaims import may_unassert, unasserted
+from .nonclaims import may_unassert, own_time, teaser, unasserted
 from .parsed import Parsed, parsed, release
 from .prose import Unit, prose_units
 from .quotes import SpeakerTracker, attribute, find_quotes
@@ -448,6 +448,7 @@ def _doc_drafts(
         drafts.extend(_event_drafts(sent, covered))
         if drafts:
             drafts = outside_idioms(sent, drafts)
+            drafts = [d for d in drafts if d.kind != "ordinal" or not own_time(sent, d.start, d.end)]
         said = reports(sent, tracker, base)
         if drafts and may_unassert(sent):
             drafts = [d for d in drafts if not _unasserted(sent, d, said)]
@@ -457,6 +458,8 @@ def _doc_drafts(
         claims = statements(sent, said, found, in_sent, all_quotes, _worth(scores))
         claims.extend(attach_records(sent, claims, drafts, said, all_quotes))
         unnamed = unnamed_quotes(sent, in_sent) if in_sent else []
+        if (drafts or claims) and teaser(sent):
+            drafts, claims = [], []  # "Here are five things to watch": the article's own list
         if (drafts or claims or unnamed) and _gate(scores, drafts, claims, in_sent, unnamed):
             drafts, claims = [], []  # the factual gate: the sentence states nothing checkable
         folded.update((q.start, q.end) for q in unnamed)  # "said one fan": no named source

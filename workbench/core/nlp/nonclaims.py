@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .doc_cache import span_ents
+from .lexicon import NUMBER_WORDS
 from .speech import Report, verb_in
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -200,3 +201,78 @@ def _feeling(head: Token, below: Token) -> bool:
     if below.dep_ in ("acomp", "ccomp") and below.lower_ in st.FEELING_ADJECTIVES:
         return True
     return bool(st._mental_state(head, verbs=False) or st.opinion_frame(head))
+
+
+_TEASER_LEADS = frozenset(
+    """inside coming next tomorrow tonight later part miss also plus still soon
+    watch listen""".split()
+)
+"""Words of a lead that points to what the paper or site will give ("Coming up on
+Sunday:", "Inside:", "In part two tomorrow:", "Don't miss:")."""
+
+
+def _finite(tok: Token) -> bool:
+    return tok.tag_ in ("VBD", "VBZ", "VBP", "MD")
+
+
+def _counted_list(noun: Token) -> bool:
+    """A plural noun counted by a small number, the length of a list: "six recipes",
+    "the 20 greatest albums" (not "the 5,000 homes the council plans to build")."""
+    return noun.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ == "nummod"
+        and (c.lower_ in NUMBER_WORDS or c.text.isdecimal() and int(c.text) <= 100)
+        for c in noun.children
+    )
+
+
+def teaser(sent: Span) -> bool:
+    """Does the sentence advertise a list the article or paper itself gives, stating no
+    fact ("Here are five things to watch in the budget.", "Coming up on Sunday: six
+    recipes for a lazy weekend.", "The 12 best beaches in Wales, ranked.", "Five ways to
+    cut your energy bill.")? Its count is the length of that list, no claim."""
+    doc = sent.doc
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens or not any(t.like_num for t in tokens):
+        return False
+    root = sent.root
+    if tokens[0].lower_ == "here" and root.lemma_ == "be":
+        return any(_counted_list(c) for c in root.children if c.dep_ in ("nsubj", "attr"))
+    colon = next((t for t in tokens[:6] if t.text == ":"), None)
+    if colon is not None:
+        lead = doc[sent.start : colon.i]
+        rest = [t for t in tokens if t.i > colon.i]
+        if any(t.lower_ in _TEASER_LEADS for t in lead) and not any(
+            e.label_ not in ("DATE", "TIME") for e in span_ents(lead)
+        ):
+            tops = [t for t in rest if t.head.i <= colon.i or t.head.i == t.i]
+            return any(_counted_list(t) for t in tops) and not any(_finite(t) for t in tops)
+        return False
+    if _finite(root):
+        return False
+    if not _counted_list(root) or any(_finite(t) for t in sent if t.head.i == root.i):
+        return False
+    return any(t.tag_ in ("JJS", "RBS") for t in root.children) or any(
+        t.lower_ in ("you", "your") for t in root.subtree
+    )
+
+
+def _time_words() -> frozenset[str]:
+    return frozenset(_statements().TIME_NOUNS) | {
+        "winter", "summer", "spring", "autumn", "morning", "evening", "afternoon"
+    }
+_OWN_DETERMINERS = frozenset(
+    {"that", "those", "this", "these", "my", "his", "her", "our", "their", "your"}
+)
+
+
+def own_time(sent: Span, start: int, end: int) -> bool:
+    """Is the ordinal at doc chars ``start``-``end`` the place of a time in someone's own
+    story ("That first winter, she recalls, was the hardest", "those first weeks", "on
+    her first morning"), not a rank a desk could check ("the first woman to ...")?"""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    noun = span.root.head
+    if noun.i <= span.root.i or noun.lemma_.lower() not in _time_words():
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _OWN_DETERMINERS for c in noun.children)

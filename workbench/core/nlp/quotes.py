@@ -147,6 +147,7 @@ class SpeakerTracker:
         self.people: dict[str, str] = {}  # surname -> full name of people named so far
         self.last_quote: tuple[str, int] | None = None  # (speaker, unit start) of the last quote
         self.previous_unit: int | None = None  # start of the unit read before this one
+        self.gender: dict[str, str] = {}  # full name -> "he"/"she", where the text shows it
 
     def observe(self, sent: Span, base: int = 0) -> None:
         proper = [tok for tok in sent if tok.pos_ == "PROPN"]
@@ -185,6 +186,9 @@ class SpeakerTracker:
             main = head.dep_ == "ROOT" or head.lemma_.lower() in SPEECH_VERBS
             if root.dep_ in ("nsubj", "nsubjpass") and main:
                 self.subjects.append((base + ent.start_char, self.full.get(last, name)))
+            gender = _gender_shown(ent, root)
+            if gender:
+                self.gender.setdefault(self.full.get(last, name), gender)
 
     def resolve_it(self, tok: Token, base: int = 0) -> str | None:
         """ "it said": the last organisation named as a subject before ``tok``."""
@@ -208,6 +212,8 @@ class SpeakerTracker:
             return name.removeprefix("the ").removeprefix("The ")
         if name:
             return self.full.get(name.split()[-1], name)
+        if tok.lower_ in ("he", "she"):
+            return self._agreeing(tok.lower_, base + tok.idx)
         if tok.lower_ in _PRONOUNS and tok.lower_ not in ("i", "we"):
             pos = base + tok.idx
             return _last_before(self.subjects, pos)
@@ -219,6 +225,64 @@ class SpeakerTracker:
             ]
             return " ".join(words[-4:])
         return None
+
+
+    def _agreeing(self, pronoun: str, pos: int) -> str | None:
+        """ "she said": the last person named as a subject, unless the text has shown that
+        person to be a "he" (or the other way round); then the last one in reach shown to
+        agree. Unsure (nobody agrees, or nobody's gender shown): the last one, as before."""
+        before = [name for at, name in self.subjects if at < pos]
+        if not before:
+            return None
+        last = before[-1]
+        shown = self.gender.get(last)
+        if shown is None:
+            self.gender[last] = pronoun  # "he said" after X: X is a "he" from now on
+            return last
+        if shown == pronoun:
+            return last
+        for name in reversed(before[-_PRONOUN_REACH:]):
+            if self.gender.get(name) == pronoun:
+                return name
+        return last
+
+
+_PRONOUN_REACH = 6
+"""How many subjects back a "she" may reach past a "he" (and the reverse)."""
+
+_GENDER_TITLES = {
+    "mr": "he",
+    "mr.": "he",
+    "sir": "he",
+    "lord": "he",
+    "mrs": "she",
+    "mrs.": "she",
+    "ms": "she",
+    "ms.": "she",
+    "miss": "she",
+    "dame": "she",
+    "lady": "she",
+}
+
+
+def _gender_shown(ent: Span, root: Token) -> str | None:
+    """ "Mr Siemons", "Ms de Vries", "de Vries said she ...": a title before the name, or a
+    he/she subject of what the person says, shows which pronoun stands for them."""
+    doc = ent.doc
+    for title in (doc[ent.start - 1] if ent.start > 0 else None, doc[ent.start]):
+        if title is not None and title.lower_ in _GENDER_TITLES:
+            return _GENDER_TITLES[title.lower_]
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    said = root.head
+    found = {
+        c.lower_
+        for clause in said.children
+        if clause.dep_ == "ccomp"
+        for c in clause.children
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she")
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _last_before(named: list[tuple[int, str]], pos: int) -> str | None:

@@ -124,6 +124,28 @@ def _commentary(verb: Token, subj: Token | None) -> bool:
     return subj is not None and not subj.ent_type_ and subj.lower_ in OPINION_SOURCES
 
 
+_WH_WORDS = frozenset({"when", "where", "who", "what", "which", "whom", "whose"})
+"""Words opening a question that leaves a gap; "why" and "how" (the manner) take the
+event as known ("asked why she had kept working"), so their clause still reports it."""
+_HOW_GAPS = frozenset({"many", "much", "long", "often", "far", "soon"})
+
+
+def open_question(clause: Token) -> bool:
+    """Is the complement a question left open ("whether it will appeal", "when the coach
+    would return", "how many soldiers had been sent", "who will pay")? It reports no
+    answer, so no claim of the speaker's: the frame with it ("the club did not say when
+    the coach would return") is the statement."""
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+        return True
+    doc = clause.doc
+    first = doc[clause.left_edge.i]  # after the verb: not "..., which X suggests could"
+    if not clause.head.i < first.i < clause.i:
+        return False
+    if first.lower_ == "how":  # "how many soldiers", not "how the ocean stores heat"
+        return first.i + 1 < clause.i and doc[first.i + 1].lower_ in _HOW_GAPS
+    return first.lower_ in _WH_WORDS
+
+
 def reports(sent: Span, tracker: SpeakerTracker, base: int = 0) -> list[Report]:
     """The reported clauses of a sentence, each with its speaker (None when unnamed)."""
     out: list[Report] = []
@@ -136,8 +158,8 @@ def reports(sent: Span, tracker: SpeakerTracker, base: int = 0) -> list[Report]:
             continue
         if tok.dep_ not in ("ccomp", "xcomp", "conj") or tok.pos_ not in ("VERB", "AUX"):
             continue
-        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
-            continue  # "has not said whether it will appeal": an open question
+        if open_question(tok):
+            continue  # "has not said whether it will appeal", "did not say when ...": no answer
         verb = tok.head
         if tok.dep_ == "conj":  # "said that X and that Y": the second clause too
             if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS:

@@ -28,7 +28,7 @@ from .kinds import earliest_ones
 from .labels import _render
 from .nonclaims import colour, is_question
 from .records import has_record, opinion_predicate
-from .speech import NAMING_VERBS, PREDICTION_VERBS, Report, verb_in
+from .speech import NAMING_VERBS, PREDICTION_VERBS, Report, open_question, verb_in
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -938,6 +938,22 @@ def _compact_subject(subj: Token) -> list[Token]:
     return toks
 
 
+def _means_after(head: Token, obj_toks: list[Token]) -> list[Token]:
+    """The verb's first prepositional phrase right after its object ("with sanctions"),
+    without what hangs off it ("for electoral fraud")."""
+    if not obj_toks:
+        return []
+    end = max(t.i for t in obj_toks)
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.i > end), None)
+    if prep is None or prep.i != end + 1:
+        return []
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.pos_ in ("NUM", "PRON", "DET"):
+        return []  # "offered aid by one [of only a few leaders]": half a phrase says nothing
+    hanging = {x.i for c in pobj.rights if c.dep_ == "prep" for x in c.subtree}
+    return [prep, *(t for t in _compact_subject(pobj) if t.i not in hanging)]
+
+
 def _bare_participle(tok: Token) -> bool:
     """ "those detained", "the people arrested": a lone participle right after its noun
     says who is meant; it is part of the subject, not a side clause."""
@@ -1016,6 +1032,11 @@ def statement_label(head: Token, tokens: list[Token]) -> str:
                 ]
         subj_toks = _compact_subject(subj) if subj is not None and subj.i < head.i else []
         text = _render(subj_toks + core + obj_toks, keep_det=True)
+        means = _means_after(head, obj_toks)
+        if means:  # "punish the people of Belarus with sanctions": how is part of the claim
+            longer = _render(subj_toks + core + obj_toks + means, keep_det=True)
+            if len(longer.split()) <= MAX_LABEL_WORDS:
+                text = longer
         words = text.split()
         if len(words) > MAX_LABEL_WORDS:
             text = " ".join(words[:MAX_LABEL_WORDS]) + "…"
@@ -1102,6 +1123,9 @@ def statements(
         if opinion_predicate(head):
             continue  # records.py: "Venice is the most beautiful city": a view
         tokens = core_tokens(head, stop - {head.i})
+        for c in head.children:  # "has not said whether it will appeal": the frame's content
+            if c.dep_ == "ccomp" and c.i > head.i and c.i not in stop and open_question(c):
+                tokens.extend(t for t in c.subtree if not t.is_punct or t.i < c.right_edge.i)
         first, last = _span_of(tokens)
         start, end = first.idx, last.idx + len(last.text)
         if end - start < 8 or last.i - first.i < 2:
