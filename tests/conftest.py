@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 
 import pytest
@@ -18,12 +19,23 @@ def pytest_configure(config):
     gc.set_threshold(5000, 20, 100)
 
 
+@pytest.fixture(scope="session")
+def _config_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("config")
+
+
+_config_dirs = itertools.count()
+
+
 @pytest.fixture(autouse=True)
-def _isolated_environment(tmp_path_factory, monkeypatch):
+def _isolated_environment(_config_root, monkeypatch):
     for key in list(os.environ):
         if key.startswith("WORKBENCH_"):
             monkeypatch.delenv(key)
-    config_dir = tmp_path_factory.mktemp("config")
+    # a fresh empty folder per test, made directly: tmp_path_factory.mktemp scans the whole
+    # base folder for the next number (every test's folder), 1,650 times per suite run
+    config_dir = _config_root / str(next(_config_dirs))
+    config_dir.mkdir()
     monkeypatch.setenv("WORKBENCH_CONFIG", str(config_dir / "config.toml"))
     monkeypatch.setenv("WORKBENCH_REVIEWER", "tester")
 

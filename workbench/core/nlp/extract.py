@@ -21,8 +21,26 @@ from ..models import Article, Claim, claim_id
 from .doc_cache import doc_ents, doc_text, span_ents, span_text
 from .entities import repair_entities
 from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, earliest_ones, ordinal_value
+from .labels import label_for, noun_phrase_label
+from .nonclaims import may_unassert, own_time, teaser, unasserted
 from .parsed import Parsed, parsed, release
 from .prose import Unit, prose_units
+from .quotes import SpeakerTracker, attribute, find_quotes
+from .record_claims import attach as attach_records
+from .speech import reports
+from .statements import Covered, statements
+from .worthiness.features import token_features
+from .worthiness.gate import (
+    ALONE_VETO,
+    MINOR_KINDS,
+    QUOTE_VETO,
+    VETO,
+    WEAK_VETO,
+    gate_features,
+    load_gate,
+    outside_idioms,
+    unnamed_quotes,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -97,8 +115,6 @@ def _sentence_entities(sent: Span, base: int) -> list[dict[str, Any]]:
 
 def _event_drafts(sent: Span, covered: list[tuple[int, int]]) -> Iterator[_Draft]:
     """Named agreements, treaties, elections... that no other claim already covers."""
-    from .labels import noun_phrase_label
-
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in EVENT_NOUNS:
             continue
@@ -148,8 +164,6 @@ _RANK_HINT = _rank_hint()
 
 def _ordinal_drafts(sent: Span, covered: list[tuple[int, int]]) -> Iterator[_Draft]:
     """Ordinals the tagger missed, mostly in compounds: "third-quarter", "4th District"."""
-    from .labels import noun_phrase_label
-
     if not _RANK_HINT.search(span_text(sent)):
         return
     doc = sent.doc
@@ -218,8 +232,6 @@ def _quote_drafts(
     doc: Doc, tracker: Any, base: int, sents: list[Span], found_quotes: list[Any]
 ) -> list[_Draft]:
     """Attributed direct quotes; unattributed follow-on quotes carry the last speaker."""
-    from .quotes import attribute
-
     drafts: list[_Draft] = []
     previous: tuple[str, int] | None = None  # (speaker, end) of the last attributed quote
     whole = doc_text(doc)
@@ -330,8 +342,6 @@ def _fold_rates(drafts: list[_Draft]) -> list[_Draft]:
 
 def _unasserted(sent: Span, d: _Draft, said: list[Any]) -> bool:
     """A number, date, ordinal or event in a clause that asserts nothing (``nonclaims``)."""
-    from .nonclaims import unasserted
-
     span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
     return span is not None and unasserted(span.root, sent, said, d.kind)
 
@@ -340,16 +350,15 @@ class _Sentence:
     """One sentence's worthiness and factual gate, read from one list of parse features
     (built once, and only when a claim of the sentence asks for either score)."""
 
-    __slots__ = ("sent", "cache", "feats")
+    __slots__ = ("sent", "cache", "feats", "scorer")
 
-    def __init__(self, sent: Span, cache: dict[tuple[int, int], float]) -> None:
+    def __init__(self, sent: Span, cache: dict[tuple[int, int], float], scorer: Any) -> None:
         self.sent, self.cache = sent, cache
+        self.scorer = scorer  # the worthiness scorer, or None (read once per doc)
         self.feats: list[str] | None = None
 
     def features(self) -> list[str]:
         if self.feats is None:
-            from .worthiness.features import token_features
-
             self.feats = token_features(self.sent)
         return self.feats
 
@@ -357,7 +366,7 @@ class _Sentence:
         """The sentence's check-worthiness (kept in ``cache`` for the claims' scores)."""
         key = (self.sent.start, self.sent.end)
         if key not in self.cache:
-            scorer = _load_scorer()
+            scorer = self.scorer
             if scorer.dense is None:
                 score = scorer.score_features(self.features())
             else:  # a model with sentence vectors reads the text as well
@@ -368,13 +377,11 @@ class _Sentence:
     def nonfactual(self) -> float | None:
         """The factual gate's probability that the sentence states nothing checkable
         (None without a gate model)."""
-        from .worthiness.gate import gate_features, load_gate
-
         gate = load_gate()
         if gate is None:
             return None
         p = gate.score_features(gate_features(self.sent, self.features()))
-        if _load_scorer() is not None:
+        if self.scorer is not None:
             self.worth()  # its claims are scored from the same features
         return p
 
@@ -389,8 +396,6 @@ def _gate(
     date, duration, ordinal or event standing alone (no statement, number or quote).
     ``unnamed``: the sentence's quotes credited to someone unnamed ("said one fan"); it
     is emptied unless the gate is sure enough (``QUOTE_VETO``) to drop them too."""
-    from .worthiness.gate import ALONE_VETO, MINOR_KINDS, QUOTE_VETO, VETO, WEAK_VETO
-
     p = scores.nonfactual()
     if p is None:
         unnamed.clear()
@@ -409,20 +414,13 @@ def _gate(
 
 def _worth(sent: _Sentence) -> Callable[[], float] | None:
     """The sentence's check-worthiness, computed only when asked for."""
-    return None if _load_scorer() is None else sent.worth
+    return None if sent.scorer is None else sent.worth
 
 
 def _doc_drafts(
     doc: Doc, tracker: Any, base: int, worth: dict[tuple[int, int], float] | None = None
 ) -> Iterator[_Draft]:
-    from .labels import label_for
-    from .nonclaims import may_unassert, own_time, teaser
-    from .quotes import find_quotes
-    from .record_claims import attach as attach_records
-    from .speech import reports
-    from .statements import Covered, statements
-    from .worthiness.gate import outside_idioms, unnamed_quotes
-
+    scorer = _load_scorer()
     sents = list(doc.sents)
     for sent in sents:
         tracker.observe(sent, base)
@@ -456,7 +454,7 @@ def _doc_drafts(
             drafts = [d for d in drafts if not _unasserted(sent, d, said)]
         found = [Covered(d.kind, d.start, d.end, d.value) for d in drafts]
         in_sent = [q for q in quote_spans if sent.start_char <= q.start < sent.end_char]
-        scores = _Sentence(sent, worth if worth is not None else {})
+        scores = _Sentence(sent, worth if worth is not None else {}, scorer)
         claims = statements(sent, said, found, in_sent, all_quotes, _worth(scores))
         claims.extend(attach_records(sent, claims, drafts, said, all_quotes))
         unnamed = unnamed_quotes(sent, in_sent) if in_sent else []
@@ -530,7 +528,6 @@ class Extractor:
         shows progress too; ``cancel`` (an Event) stops the run with "cancelled".
         """
         from ..errors import WorkbenchError
-        from .quotes import SpeakerTracker
 
         articles = list(articles)
         all_units = [(u.text, (i, u)) for i, a in enumerate(articles) for u in prose_units(a.text)]
