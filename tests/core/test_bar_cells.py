@@ -16,9 +16,9 @@ def test_cells_add_up_and_no_count_is_lost(counts, width):
     cells = bar_cells(counts, width)
     nonzero = sum(1 for n in counts if n)
     assert sum(cells) == (width if nonzero and nonzero <= width else sum(cells))
-    assert all(c == 0 for c, n in zip(cells, counts) if not n)
+    assert all(c == 0 for c, n in zip(cells, counts, strict=True) if not n)
     if nonzero <= width:
-        assert all(c >= 1 for c, n in zip(cells, counts) if n)
+        assert all(c >= 1 for c, n in zip(cells, counts, strict=True) if n)
         assert sum(cells) == (width if nonzero else 0)
 
 

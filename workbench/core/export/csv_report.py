@@ -174,7 +174,10 @@ def _article_lines(article: str, kept: list[Kept], same: _Cells) -> str:
     n = len(kept)
     texts = _texts(
         [c["id"] for c in claims]
-        + [v["label"] or c["label"] or c["anchor"] for c, v in zip(claims, verdicts)]  # label_of
+        + [  # label_of
+            v["label"] or c["label"] or c["anchor"]
+            for c, v in zip(claims, verdicts, strict=False)
+        ]
         + [c["anchor"] for c in claims]
         + [c["sentence"] for c in claims]
         + [c["label"] for c in claims]
@@ -182,7 +185,7 @@ def _article_lines(article: str, kept: list[Kept], same: _Cells) -> str:
     ids, labels, anchors = texts[:n], texts[n : 2 * n], texts[2 * n : 3 * n]
     sentences, extracted = texts[3 * n : 4 * n], texts[4 * n :]
     sames = _sames(
-        [c["article_id"] or v["article_id"] for c, v in zip(claims, verdicts)]
+        [c["article_id"] or v["article_id"] for c, v in zip(claims, verdicts, strict=False)]
         + [c["kind"] for c in claims]
         + [v["status"] for v in verdicts]
         + [v["reviewer"] for v in verdicts]

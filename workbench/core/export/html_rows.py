@@ -100,8 +100,8 @@ class ClaimHtml:
         if many:
             cell = f"<td>{escape(line(article['title']) or article['id'])}</td>"
         badges, smalls = self._status, self._smalls
-        fives = zip(*[iter(escaped)] * 5)  # each claim's five escaped texts, in turn
-        for (position, claim, verdict, change, anchor), texts in zip(claims, fives):
+        fives = zip(*[iter(escaped)] * 5, strict=False)  # each claim's five escaped texts, in turn
+        for (position, claim, verdict, change, anchor), texts in zip(claims, fives, strict=False):
             status = verdict["status"]
             badge = badges.get(status) if isinstance(status, str) else None
             s, label_html = badge or self._badge(status)

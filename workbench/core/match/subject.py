@@ -42,7 +42,8 @@ _NUMBER_WORDS = frozenset(
     six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
     eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety half third
     quarter times roughly approximately around nearly almost some every each total past last
-    next recent recently currently now nowadays today yet still already even just only also ever really actually year years month months week weeks day days
+    next recent recently currently now nowadays today yet still already even just only also
+    ever really actually year years month months week weeks day days
     decade decades""".split()
 )
 """Numbers and dates are ``agree``'s business: their words (and hedges: "roughly",

@@ -448,7 +448,9 @@ def _doc_drafts(
         drafts.extend(_event_drafts(sent, covered))
         if drafts:
             drafts = outside_idioms(sent, drafts)
-            drafts = [d for d in drafts if d.kind != "ordinal" or not own_time(sent, d.start, d.end)]
+            drafts = [
+                d for d in drafts if d.kind != "ordinal" or not own_time(sent, d.start, d.end)
+            ]
         said = reports(sent, tracker, base)
         if drafts and may_unassert(sent):
             drafts = [d for d in drafts if not _unasserted(sent, d, said)]

@@ -271,8 +271,9 @@ def parse_percent(text: str) -> dict[str, Any]:
 
 
 _POSITION_BEFORE_UNIT = re.compile(
-    r"(?i)\b(?:%s)[\s-]*$"
-    % "|".join(w for w in FRACTIONS if not w.endswith("s") and w not in ("half", "quarter"))
+    r"(?i)\b(?:{})[\s-]*$".format(
+        "|".join(w for w in FRACTIONS if not w.endswith("s") and w not in ("half", "quarter"))
+    )
 )
 """An ordinal-like fraction word right before a time unit ("the third week", "a tenth
 day") names a position; a share needs "of" ("a third of a week"); "half"/"quarter"

@@ -7,7 +7,8 @@ word classes of the claim finder's lexicons it holds (actions, feelings, colour
 verbs, verbs of saying, rules, causes: ``class_features``) and the signals of a
 sentence that states no fact (``signal_features``: a superlative inside a first-person
 experience, a quote credited to someone unnamed, words of a scene, a sentence with no
-verb, a number idiom, what a date is the time of). It is trained offline (``gate_train.py``, scikit-learn) on the ClaimBuster sentences
+verb, a number idiom, what a date is the time of). It is trained offline
+(``gate_train.py``, scikit-learn) on the ClaimBuster sentences
 (factual = Verdict 0 or 1, non-factual = -1) and on news sentences written for
 this purpose, and shipped as ``gate.json`` (the same format as ``model.json``,
 so ``Scorer`` reads it). Extraction scores a sentence once, from the feature list
@@ -164,7 +165,8 @@ POSTURE_VERBS = frozenset(
 """Verbs of posture and of a scene's movement: what a body or the weather does."""
 NUMBER_IDIOMS = (
     "eleventh hour", "hundredth time", "umpteenth", "thousandth time", "millionth time",
-    "sixes and sevens", "hit for six", "knocked for six", "knock for six", "cloud nine", "seventh heaven", "second to none",
+    "sixes and sevens", "hit for six", "knocked for six", "knock for six", "cloud nine",
+    "seventh heaven", "second to none",
     "in two minds", "square one", "nine yards", "million miles", "one in a million",
     "one-in-a-million", "to the nines", "two left feet", "first and foremost",
     "at first sight", "at first glance", "second nature", "second thoughts",
