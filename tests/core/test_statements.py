@@ -110,6 +110,34 @@ def test_several_facts_in_one_sentence_get_their_own_labels():
     assert not [c for c in claims if c.kind == "statement"]  # the numbers are the facts
 
 
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        ("Chief executive Anna Moretti told reporters that the strike alone cost operators "
+         "about 250 million euros in lost fees.", "250 million euros"),
+        ("He also repeated a social media claim that there is a 4,250% increase in deaths "
+         "from the vaccine.", "4,250%"),
+        ("The minister told parliament that the programme had cost 3 billion pounds.",
+         "3 billion pounds"),
+    ],
+)
+def test_a_bare_saying_frame_is_no_claim_of_its_own(text, fact):
+    """'X told reporters that <numbers>': the numbers are the claims; the frame left on its
+    own ("X told reporters") states nothing to check."""
+    article = make_article(text + "\n", "x")
+    claims = extract_claims(article)
+    assert any(fact in c.anchor for c in claims if c.kind != "statement"), claims
+    frames = [c for c in claims if c.kind == "statement" and "that" not in c.label
+              and any(w in c.label for w in ("told", "repeated"))]
+    assert not frames, [c.label for c in frames]
+
+
+def test_a_saying_frame_with_a_reported_statement_keeps_it():
+    article = make_article("The mayor told reporters that the bridge would reopen.\n", "x")
+    claims = extract_claims(article)
+    assert any(c.kind == "statement" and "bridge would reopen" in c.label for c in claims)
+
+
 @settings(max_examples=25, deadline=None)
 @given(
     st.lists(

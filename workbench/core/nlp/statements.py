@@ -1123,9 +1123,13 @@ def statements(
         if opinion_predicate(head):
             continue  # records.py: "Venice is the most beautiful city": a view
         tokens = core_tokens(head, stop - {head.i})
+        opened = False
         for c in head.children:  # "has not said whether it will appeal": the frame's content
             if c.dep_ == "ccomp" and c.i > head.i and c.i not in stop and open_question(c):
                 tokens.extend(t for t in c.subtree if not t.is_punct or t.i < c.right_edge.i)
+                opened = True
+        if report is None and not opened and _bare_frame(head):
+            continue  # "X told reporters that ...": the content is the claim, not the telling
         first, last = _span_of(tokens)
         start, end = first.idx, last.idx + len(last.text)
         if end - start < 8 or last.i - first.i < 2:
@@ -1241,6 +1245,27 @@ def _unmarked(label: str, quote: str) -> str:
 
 
 _SAYING = frozenset({"say", "tell", "add", "write", "state", "declare", "insist", "argue", "thank"})
+_FRAMING = _SAYING | {"repeat", "claim", "report", "announce", "tweet", "post", "suggest"}
+
+
+def _bare_frame(head: Token) -> bool:
+    """Is the clause only the frame of reported content that is not part of it: a saying
+    verb with a following "that" clause ("told reporters that the strike cost ...") or an
+    object holding one ("repeated a claim that there is ...")? Such a clause left to its
+    own core reads "X told reporters", which states nothing a desk would check."""
+    if head.lemma_.lower() not in _FRAMING:
+        return False
+    for c in head.children:
+        if c.i < head.i:
+            continue
+        if c.dep_ == "ccomp":
+            return True
+        if c.dep_ == "dobj" and any(
+            g.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in g.children)
+            for g in c.children
+        ):
+            return True
+    return False
 
 
 def in_clause(covered: list[Covered], start: int, end: int) -> list[Covered]:
