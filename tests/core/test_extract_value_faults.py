@@ -27,6 +27,19 @@ TEXTS = {
     "markdown": "According to [the audit](https://x.example/2024/05/01), 3 hospitals in the "
     "region closed their emergency wards last year.",
     "editorial": "“[The] government has failed 40,000 families [sic],” the mayor said.",
+    # multi-sentence quotes: one unit for attribution
+    "quote_after": "“Friends are the ones who help you in hard times. I say that honestly,” "
+    "Lukashenko said.",
+    "quote_number_first": "“We lost 300 jobs at the plant this year. I say that honestly,” "
+    "Lukashenko said in a televised address.",
+    "quote_number_last": "“Friends help you in hard times. Russia lent us $1.5 billion,” "
+    "Lukashenko said on state television.",
+    "quote_inverted": "“The strike has cost us 2 million euros. Nobody will stop us. We go on,” "
+    "said union leader Maria Kovacs.",
+    "quote_before": "The finance minister, Anna Berg, said: “We collected 4% less tax in May. "
+    "The gap will close by the autumn.”",
+    "quote_middle": "Officials were cautious on Monday. “The deficit reached £2 billion. It "
+    "could grow,” the finance minister told reporters.",
 }
 
 
@@ -98,3 +111,34 @@ def test_editorial_brackets_stay_words(claims):
     assert quote.value["quote"] == "[The] government has failed 40,000 families [sic]"
     assert quote.speaker == "mayor"
     assert [c.value["number"] for c in _of(claims, "editorial", "quantity")] == [40_000]
+
+
+QUOTES = {
+    "quote_after": ("Lukashenko", None),
+    "quote_number_first": ("Lukashenko", "300"),
+    "quote_number_last": ("Lukashenko", "$1.5 billion"),
+    "quote_inverted": ("Maria Kovacs", "2 million euros"),
+    "quote_before": ("Anna Berg", "4%"),
+    "quote_middle": ("finance minister", "£2 billion"),
+}
+
+
+@pytest.mark.parametrize("key", list(QUOTES))
+def test_a_multi_sentence_quote_is_one_unit_credited_to_its_speaker(claims, key):
+    speaker, number = QUOTES[key]
+    (quote,) = _of(claims, key, "quote")
+    assert quote.speaker == speaker
+    assert ". " in quote.value["quote"], quote.value  # both sentences, one quote
+    assert quote.sentence.rstrip(".”").endswith(("said", "television", "reporters", "autumn")) \
+        or speaker in quote.sentence
+    if number is None:
+        return
+    (found,) = [c for c in claims[key] if c.anchor == number]
+    assert found.speaker == speaker  # the quote's number is the speaker's
+    assert found.sentence == quote.sentence  # and its sentence is the quote's whole unit
+    assert quote.start <= found.start < found.end <= quote.end
+
+
+def test_a_number_outside_any_quote_has_no_speaker(claims):
+    for key in ("zero_said", "bb_link", "html"):
+        assert all(c.speaker is None for c in claims[key] if c.kind != "statement")

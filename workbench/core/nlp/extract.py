@@ -294,6 +294,19 @@ def _quote_drafts(
     return drafts
 
 
+def _in_quotes(drafts: list[_Draft], quotes: list[_Draft]) -> None:
+    """A number, date or rank inside an attributed quote is the speaker's: it is
+    credited to them and its sentence is the quote's whole unit, attribution and all
+    ('"We lost 300 jobs. I say that honestly," Lukashenko said.' is one unit, though
+    the parser ends a sentence after "jobs")."""
+    for d in drafts:
+        quote = next((q for q in quotes if q.start <= d.start and d.end <= q.end), None)
+        if quote is not None:
+            d.speaker = quote.speaker
+            d.sent_start = min(d.sent_start, quote.sent_start)
+            d.sent_end = max(d.sent_end, quote.sent_end)
+
+
 def _date_is_stated(sent: Span, d: _Draft) -> bool:
     """ "The final vote is on Tuesday": the weekday is what the sentence states."""
     span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -494,6 +507,7 @@ def _doc_drafts(
         for d in drafts:
             if d.kind in ("quantity", "money", "percent", "duration"):
                 d.claim_type = "quantity"
+        _in_quotes(drafts, quotes)
         yield from drafts
         for st in claims:
             draft = _Draft(
