@@ -27,6 +27,13 @@ TEXTS = {
     "markdown": "According to [the audit](https://x.example/2024/05/01), 3 hospitals in the "
     "region closed their emergency wards last year.",
     "editorial": "“[The] government has failed 40,000 families [sic],” the mayor said.",
+    # a changed amount's label keeps the phrases of its fact
+    "pct_from": "Exports to Germany shrank 4.2% from the Netherlands last year, the statistics "
+    "office said.",
+    "pct_in": "Imports of steel rose 12% in the first quarter, customs data showed.",
+    "pct_among": "Support for the party rose 5% among young voters, a poll found.",
+    "pct_to": "Sales of electric cars fell 3% to 40,000 in March.",
+    "pct_after": "Shipments of grain jumped 30% after the deal.",
     # multi-sentence quotes: one unit for attribution
     "quote_after": "“Friends are the ones who help you in hard times. I say that honestly,” "
     "Lukashenko said.",
@@ -142,3 +149,19 @@ def test_a_multi_sentence_quote_is_one_unit_credited_to_its_speaker(claims, key)
 def test_a_number_outside_any_quote_has_no_speaker(claims):
     for key in ("zero_said", "bb_link", "html"):
         assert all(c.speaker is None for c in claims[key] if c.kind != "statement")
+
+
+@pytest.mark.parametrize(
+    ("key", "label"),
+    [
+        ("pct_from", "Exports to Germany shrank 4.2% from the Netherlands"),
+        ("pct_in", "Imports of steel rose 12% in the first quarter"),
+        ("pct_among", "Support for the party rose 5% among young voters"),
+        ("pct_to", "Sales of electric cars fell 3% to 40,000"),
+        ("pct_after", "Shipments of grain jumped 30% after the deal"),
+    ],
+)
+def test_a_changed_amount_keeps_the_phrases_of_its_fact(claims, key, label):
+    (pct,) = _of(claims, key, "percent")
+    assert pct.label.startswith(label), pct.label
+    assert "said" not in pct.label and "found" not in pct.label and "showed" not in pct.label
