@@ -267,16 +267,19 @@ def label_for(ent: Span, kind: str) -> str:
     # "exports to Germany shrank 4.2% from the Netherlands": a changed amount, with the
     # phrases of its subject and of its verb that say what changed, where, from what
     counted = kind in ("quantity", "money", "percent")
-    if counted and root.dep_ in ("npadvmod", "dobj", "advmod") and _is_verb(head):
-        subj = next((c for c in head.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    verb = head
+    if root.dep_ == "npadvmod" and head.dep_ == "prep" and head.i == ent.end:
+        verb = head.head  # "jumped 30% after the deal": the amount measures the phrase
+    if counted and root.dep_ in ("npadvmod", "dobj", "advmod") and _is_verb(verb):
+        subj = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.pos_ in ("NOUN", "PROPN") and not (
             subj.ent_type_ and subj.ent_iob_ in ("B", "I")
-        ) and not any(c.dep_ in ("dobj", "attr", "dative") for c in head.rights):
+        ) and not any(c.dep_ in ("dobj", "attr", "dative") for c in verb.rights):
             toks = (
                 _np_tokens(subj, preps=_SUBJECT_PREPS)
-                + _verb_core(head)
+                + _verb_core(verb)
                 + list(ent)
-                + _fact_phrases(head, ent.end)
+                + _fact_phrases(verb, ent.end)
             )
             return _render(toks, ent)
     # fall back to the nearest verb: subject + verb + object + the entity
