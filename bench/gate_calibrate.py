@@ -33,8 +33,7 @@ from workbench.core.nlp.worthiness.gate_train import (  # noqa: E402
     DEV_RECORDS,
     DEV_STATEMENTS,
     NONCLAIM_DEV,
-    NONCLAIM_DEV2,
-    NONCLAIM_DEV2_MORE,
+    NONCLAIM_FILES,
     NewsItem,
     read_news,
     split_news,
@@ -203,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, path in (("dev_statements", DEV_STATEMENTS), ("dev_records", DEV_RECORDS)):
         dev = read_news(path)
         rows += _news_rows(name, dev, list(range(len(dev))), configs, args.quotes, listing)
-    for path in (NONCLAIM_DEV, NONCLAIM_DEV2, NONCLAIM_DEV2_MORE):
+    for path in NONCLAIM_FILES:
         if not path.is_file():
             continue
         nc = read_news(path)

@@ -32,8 +32,7 @@ from workbench.core.nlp import extract  # noqa: E402
 from workbench.core.nlp.worthiness import gate as gate_mod  # noqa: E402
 from workbench.core.nlp.worthiness.gate_train import (  # noqa: E402
     NONCLAIM_DEV,
-    NONCLAIM_DEV2,
-    NONCLAIM_DEV2_MORE,
+    NONCLAIM_FILES,
     read_news,
     split_news,
 )
@@ -95,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     by_reach: Counter[str] = Counter()
     by_band: Counter[str] = Counter()
     total = clean = 0
-    for path in (NONCLAIM_DEV, NONCLAIM_DEV2, NONCLAIM_DEV2_MORE):
+    for path in NONCLAIM_FILES:
         items = read_news(path)
         train, held = split_news(items)
         name = path.parent.name + ("" if path.stem == "sentences" else f"-{path.stem}")
