@@ -43,14 +43,14 @@ _orig_gate = extract._gate
 
 
 def _recording(scores: Any, drafts: list[Any], claims: list[Any], quotes: list[Any],
-               unnamed: list[Any]) -> bool:
+               unnamed: list[Any], named: list[Any] | None = None) -> bool:
     p = scores.nonfactual()
     if p is not None:
         PROBS[scores.sent.text] = p
     for st in claims:
         if st.weak:
             WEAK.add((scores.sent.text, st.start - scores.sent.start_char))
-    return _orig_gate(scores, drafts, claims, quotes, unnamed)
+    return _orig_gate(scores, drafts, claims, quotes, unnamed, named)
 
 
 def statement_source(c: Any) -> str:
@@ -76,8 +76,8 @@ def gate_reach(c: Any, p: float | None, kept: list[Any]) -> str:
         if weak:
             return "weak statement, p < WEAK_VETO"
         return "strong statement, p < VETO"
-    if c.kind in gate_mod.MINOR_KINDS:
-        alone = all(k.kind in gate_mod.MINOR_KINDS for k in kept)
+    if gate_mod.minor(c.kind, c.anchor):
+        alone = all(gate_mod.minor(k.kind, k.anchor) for k in kept)
         if not alone:
             return "minor kind beside another claim"
         return "minor kind alone, p < ALONE_VETO"
