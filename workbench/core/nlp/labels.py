@@ -205,6 +205,10 @@ def _after_ent(tokens: list[Token], ent: Span, most: int = 4) -> list[Token]:
 
 def label_for(ent: Span, kind: str) -> str:
     """Label a number/date/money/... entity with what it is about."""
+    if ent.label_ == "DATE_RANGE" and ent.start > 0:
+        opener = ent.doc[ent.start - 1]
+        if opener.lower_ in ("from", "between") and opener.i >= ent.sent.start:
+            ent = ent.doc[ent.start - 1 : ent.end]  # "fell from 2015 to 2020"
     root = ent.root
     head = root.head
     ent_ids = {t.i for t in ent}
