@@ -30,8 +30,8 @@ from .doc_cache import (
 from .entities import repair_entities
 from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, earliest_ones, ordinal_value
 from .labels import label_for, noun_phrase_label
-from .nonclaims import may_unassert, own_time, period_of_time, teaser, unasserted
 from .markup import Unmarked, unmark
+from .nonclaims import may_unassert, own_time, period_of_time, teaser, unasserted
 from .parse_repairs import repair_parse
 from .parsed import Parsed, parsed, release
 from .prose import Unit, prose_units
