@@ -67,13 +67,14 @@ async def test_add_link_and_refuse_bad_urls(ws, article_id):
         assert isinstance(app.screen, LinkDialog)
         url.value = "https://stats.example.org/budget"
         await pilot.press("tab")  # to the stance radio set
-        await pilot.press("right", "enter")  # supports -> refutes? move + select
+        await pilot.press("right")  # context -> supports (the arrow chooses; it wraps)
         app.screen.query_one("#link-title", Input).value = "Budget [bold]table[/]"
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ReviewScreen)
         links = ws.verdict(article_id, claim.id).links
         assert [link.url for link in links] == ["https://stats.example.org/budget"]
         assert links[0].title == "Budget [bold]table[/]"
+        assert links[0].stance == "supports"
         assert "Budget [bold]table[/]" in str(app.screen.query_one("#detail-body").render())
 
 
