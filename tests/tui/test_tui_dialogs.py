@@ -145,6 +145,25 @@ async def test_help_lists_every_binding(ws, article_id):
         assert isinstance(app.screen, ReviewScreen)
 
 
+async def test_g_and_G_go_to_the_top_and_end_of_the_help(ws, article_id):
+    """g / G move to the first / last claim in the list, and did nothing in the help."""
+    from textual.containers import VerticalScroll
+
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        view = app.screen.query_one("#help-table", VerticalScroll)
+        assert view.max_scroll_y > 0 and view.scroll_y == 0
+        await pilot.press("G")
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert view.scroll_y == 0
+        assert isinstance(app.screen, HelpScreen)
+
+
 @pytest.mark.parametrize("width", [80, 110])
 async def test_help_shows_every_description_and_id_whole(ws, article_id, width):
     """The help cut its descriptions ("Dismiss: not a checkable claim (counts as
