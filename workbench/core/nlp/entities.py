@@ -350,11 +350,8 @@ def repair_entities(sent: Span) -> list[Span]:
         if label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "RATIO", "FRACTION"):
             start = _with_qualifier(start, sent)
         out = [o for o in out if o.end <= start]  # a widened span swallows what it covers
-        if label == "DATE" and _date_range(
-            start, end, doc, _before(doc, start, sent, ("between",)) or ent.text.lower().startswith(
-                "between"
-            )
-        ):
+        between = _before(doc, start, sent, ("between",))  # "between" trimmed off above
+        if label == "DATE" and _date_range(start, end, doc, between):
             out.append(SpanType(doc, start, end, label="DATE_RANGE"))  # "March 3 to March 10"
             continue
         for piece_start, piece_end in _split_pairs(start, end, doc, label):
