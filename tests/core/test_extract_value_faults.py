@@ -171,9 +171,14 @@ def test_a_multi_sentence_quote_is_one_unit_credited_to_its_speaker(claims, key)
     assert quote.start <= found.start < found.end <= quote.end
 
 
-def test_a_number_outside_any_quote_has_no_speaker(claims):
-    for key in ("zero_said", "bb_link", "html"):
+def test_a_number_outside_quotes_and_reported_speech_has_no_speaker(claims):
+    for key in ("pct_to", "range_led", "period_weekend"):
         assert all(c.speaker is None for c in claims[key] if c.kind != "statement")
+
+
+def test_a_number_in_reported_speech_outside_quotes_is_its_speakers(claims):
+    assert [c.speaker for c in claims["bb_link"] if c.anchor == "100"] == ["Organisers"]
+    assert [c.speaker for c in claims["html"] if c.anchor == "350"] == ["Police"]
 
 
 @pytest.mark.parametrize(

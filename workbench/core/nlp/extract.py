@@ -37,7 +37,7 @@ from .parsed import Parsed, parsed, release
 from .prose import Unit, prose_units
 from .quotes import SpeakerTracker, attribute, find_quotes
 from .record_claims import attach as attach_records
-from .speech import reports
+from .speech import Report, reports
 from .statements import Covered, statements
 from .worthiness.features import token_features
 from .worthiness.gate import (
@@ -311,6 +311,30 @@ def _in_quotes(drafts: list[_Draft], quotes: list[_Draft]) -> None:
             d.sent_end = max(d.sent_end, quote.sent_end)
 
 
+def _in_reports(sent: Span, drafts: list[_Draft], said: list[Report]) -> None:
+    """A number inside a reported clause is its speaker's: "At least 14 people have
+    died, Governor Ron DeSantis told reporters", "He said prices rose 59 percent" (the
+    pronoun already resolved by the report). The innermost clause that holds the
+    number wins; a direct quote's speaker, set before, is kept."""
+    credited = [r for r in said if r.speaker]
+    if not credited:
+        return
+    for d in drafts:
+        if d.speaker:
+            continue
+        span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            continue
+        holding = [
+            r
+            for r in credited
+            if r.head.left_edge.i <= span.start and span.end - 1 <= r.head.right_edge.i
+        ]
+        if holding:
+            inner = min(holding, key=lambda r: r.head.right_edge.i - r.head.left_edge.i)
+            d.speaker = inner.speaker
+
+
 def _date_is_stated(sent: Span, d: _Draft) -> bool:
     """ "The final vote is on Tuesday": the weekday is what the sentence states."""
     span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -556,6 +580,7 @@ def _doc_drafts(
             if d.kind in ("quantity", "money", "percent", "duration"):
                 d.claim_type = "quantity"
         _in_quotes(drafts, quotes)
+        _in_reports(sent, drafts, said)
         yield from drafts
         for st in claims:
             draft = _Draft(

