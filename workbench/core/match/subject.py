@@ -21,8 +21,8 @@ sentence names its speaker), nor does a reporting frame ("At a rally, X said tha
 A name swapped for another that shares a word with it ("the Wisconsin Technical College
 System" / "the University of Wisconsin System") is read the same way, each name's own words
 taken as one (``entity_swap``). Reworded claims differ in several places or in none that
-both texts fill, so they are left alone; only a paraphrase that changes exactly one word to a synonym the vectors
-do not know ("pushed for" / "advocated for") is caught with them.
+both texts fill, so they are left alone; only a paraphrase that changes exactly one word
+to a synonym the vectors do not know ("pushed for" / "advocated for") is caught with them.
 """
 
 from __future__ import annotations
