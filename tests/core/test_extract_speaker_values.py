@@ -21,6 +21,13 @@ TEXTS = {
     "pronoun_told": "Rishi Sunak visited the plant. He told workers that 2,000 jobs would "
     "be created by 2026.",
     "unreported": "At least 9 people have died in the floods.",
+    # amounts the recognizer leaves out altogether
+    "gbp_extra": "The chancellor announced a new scheme, saying the government would borrow "
+    "an extra £4.5bn this year to pay for it.",
+    "usd_split": "The firm will spend $3bn on two new plants in Ohio.",
+    "eur_m": "The club paid €2.1m for the young striker in January.",
+    "bare_scaled": "The council raised 4.5bn from the new levy last year.",
+    "gbp_words": "Ministers set aside an additional £12 million for rural bus routes.",
 }
 
 
@@ -60,3 +67,27 @@ def test_a_number_in_reported_speech_is_its_speakers(claims, key, anchor, speake
 
 def test_a_number_nobody_reports_has_no_speaker(claims):
     assert _value(claims, "unreported", "At least 9").speaker is None
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "kind", "amount", "currency"),
+    [
+        ("gbp_extra", "£4.5bn", "money", 4.5e9, "GBP"),
+        ("usd_split", "$3bn", "money", 3e9, "USD"),
+        ("eur_m", "€2.1m", "money", 2.1e6, "EUR"),
+        ("gbp_words", "an additional £12 million", "money", 12e6, "GBP"),
+        ("bare_scaled", "4.5bn", "quantity", 4.5e9, None),
+    ],
+)
+def test_a_scaled_amount_is_found(claims, key, anchor, kind, amount, currency):
+    found = _value(claims, key, anchor)
+    assert found.kind == kind
+    if kind == "money":
+        assert found.value["amount"] == pytest.approx(amount)
+        assert found.value["currency"] == currency
+    else:
+        assert found.value["number"] == pytest.approx(amount)
+
+
+def test_a_missed_amount_in_reported_speech_is_its_speakers(claims):
+    assert _value(claims, "gbp_extra", "£4.5bn").speaker == "chancellor"

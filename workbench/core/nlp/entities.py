@@ -267,6 +267,52 @@ def _join_ranges(out: list[Span], sent: Span, span_type: Any) -> list[Span]:
     return joined
 
 
+_SUFFIXED = re.compile(
+    r"\d+(?:[.,]\d+)*(?:" + "|".join(sorted(SCALE_SUFFIXES, key=len, reverse=True)) + ")",
+    re.IGNORECASE,
+)
+"""A number with its scale written on ("4.5bn", "2.1m", "300k"): one token."""
+
+
+def _amount_at(doc: Doc, i: int, end: int) -> int | None:
+    """The end of an amount whose number is token ``i`` ("4.5bn", "2.1" + "m",
+    "3" + "million"), or None when token ``i`` is no number."""
+    tok = doc[i]
+    if _SUFFIXED.fullmatch(tok.text):
+        return i + 1
+    if not tok.like_num or not any(ch.isdigit() for ch in tok.text):
+        return None
+    stop = i + 1
+    if stop < end and doc[stop].lower_ in SCALE_SUFFIXES and not tok.whitespace_:
+        stop += 1
+    while stop < end and doc[stop].lower_ in LARGE_SCALE_WORDS:
+        stop += 1
+    return stop if stop > i + 1 else None
+
+
+def _missed_amounts(sent: Span, ents: list[Span], span_type: Any) -> list[Span]:
+    """Amounts the recognizer left out altogether: "an extra £4.5bn", "$3" + "bn", and
+    a bare scaled number ("raise 4.5bn from the levy"). A currency sign before the
+    number makes it MONEY, a scale alone a CARDINAL; years and tokens inside other
+    entities are not touched."""
+    doc = sent.doc
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    found: list[Span] = []
+    i = sent.start
+    while i < sent.end:
+        sign = doc[i].lower_ in CURRENCY_TOKENS
+        first = i + 1 if sign else i
+        stop = _amount_at(doc, first, sent.end) if first < sent.end else None
+        if sign and stop is None and first < sent.end and doc[first].like_num:
+            stop = first + 1 if any(ch.isdigit() for ch in doc[first].text) else None
+        if stop is None or any(j in taken for j in range(i, stop)):
+            i += 1
+            continue
+        found.append(span_type(doc, i, stop, label="MONEY" if sign else "CARDINAL"))
+        i = stop
+    return found
+
+
 def repair_entities(sent: Span) -> list[Span]:
     """The sentence's entities, repaired where the small models often slip.
 
@@ -284,7 +330,11 @@ def repair_entities(sent: Span) -> list[Span]:
     else:
         from spacy.tokens import Span as SpanType
     out: list[Span] = []
-    for ent in span_ents(sent):
+    ents = span_ents(sent)
+    missed = _missed_amounts(sent, ents, SpanType)
+    if missed:
+        ents = sorted([*ents, *missed], key=lambda e: e.start)
+    for ent in ents:
         start, end, label = ent.start, ent.end, ent.label_
         if _fraction_compound(start, end, sent):
             continue  # "half-empty": a word of its own, no share
