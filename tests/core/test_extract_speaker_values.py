@@ -27,6 +27,13 @@ TEXTS = {
     "usd_split": "The firm will spend $3bn on two new plants in Ohio.",
     "eur_m": "The club paid €2.1m for the young striker in January.",
     "bare_scaled": "The council raised 4.5bn from the new levy last year.",
+    # units and predicates the lemmatizer got wrong
+    "doses": "Everyone over 65 must receive two doses of the vaccine this winter.",
+    "doses_given": "Nurses gave 40,000 doses at the stadium on Monday.",
+    "uses": "The new drone has three uses, the army said.",
+    "homes": "More than 600,000 homes and businesses were without electricity on Sunday.",
+    "residents": "About 4.5m residents were without running water after the storm.",
+    "rise": "The spending plan is a 6% rise on last year.",
     "gbp_words": "Ministers set aside an additional £12 million for rural bus routes.",
 }
 
@@ -91,3 +98,21 @@ def test_a_scaled_amount_is_found(claims, key, anchor, kind, amount, currency):
 
 def test_a_missed_amount_in_reported_speech_is_its_speakers(claims):
     assert _value(claims, "gbp_extra", "£4.5bn").speaker == "chancellor"
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "unit"),
+    [("doses", "two", "dose"), ("doses_given", "40,000", "dose"), ("uses", "three", "use"),
+     ("homes", "More than 600,000", "home"), ("residents", "About 4.5m", "resident")],
+)
+def test_the_unit_is_the_counted_nouns_base(claims, key, anchor, unit):
+    assert _value(claims, key, anchor).value["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "predicate"),
+    [("homes", "More than 600,000", None), ("residents", "About 4.5m", None),
+     ("doses", "two", "receive"), ("doses_given", "40,000", "give"), ("rise", "6%", "rise")],
+)
+def test_the_counted_noun_is_no_predicate(claims, key, anchor, predicate):
+    assert _value(claims, key, anchor).value.get("predicate") == predicate

@@ -45,6 +45,20 @@ _QUALIFIER_WORDS = frozenset(w for q, _ in QUALIFIERS for w in q.split())
 
 
 
+_LEMMA_SLIPS = frozenset({"dos", "us", "vas", "mus"})
+"""Words in the lemmatizer's index that it wrongly picks for a plural in "-ses"
+("doses" -> "dos", "uses" -> "us"): the plural's base is the word less its "s"."""
+
+
+def noun_lemma(tok: Token) -> str:
+    """A noun's base form, mended where the lemmatizer slips ("doses" -> "dose")."""
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    if lemma in _LEMMA_SLIPS and low.endswith("ses") and low[:-2] == lemma:
+        return low[:-1]
+    return lemma
+
+
 def _predicate(ent: Span) -> str | None:
     """What an amount is about: the verb of "killed 12 people", "up" in "up 30% from last year"."""
     for tok in ent.root.ancestors:
@@ -53,7 +67,13 @@ def _predicate(ent: Span) -> str | None:
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in ("be", "have"):
             return tok.lemma_.lower()
     head = ent.root.head
-    return head.lemma_.lower() if head.pos_ in ("NOUN", "PROPN") and head.i != ent.root.i else None
+    if head.pos_ not in ("NOUN", "PROPN") or head.i == ent.root.i:
+        return None
+    if ent.root.dep_ in ("nummod", "quantmod", "compound") and head.i >= ent.end:
+        # "600,000 homes were without power": the counted noun is the unit, no predicate;
+        # a percentage's noun is its fact ("a 12% rise"), so it stays
+        return head.lemma_.lower() if ent.label_ in ("PERCENT", "MONEY") else None
+    return head.lemma_.lower()
 
 
 def classify(ent: Span) -> tuple[str, dict[str, Any]] | None:
@@ -209,7 +229,7 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
             counted = root.head
             while counted.dep_ == "compound" and counted.head.pos_ in ("NOUN", "PROPN"):
                 counted = counted.head  # "40 artillery rounds" counts rounds
-            unit = counted.lemma_.lower()
+            unit = noun_lemma(counted)
         else:
             of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             pobj = (
@@ -220,11 +240,11 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
                     c.dep_ == "amod" and c.tag_ == "JJS" for c in pobj.children
                 ):
                     return None  # "one of the most ...", "two of them": not a count
-                unit = pobj.lemma_.lower()
+                unit = noun_lemma(pobj)
         if modifier:
             unit = modifier  # "a 10-mile race": the number measures miles
         if unit is None and ent.end < len(ent.doc) and ent.doc[ent.end].pos_ == "NOUN":
-            unit = ent.doc[ent.end].lemma_.lower()  # "an estimated 500,000 people"
+            unit = noun_lemma(ent.doc[ent.end])  # "an estimated 500,000 people"
         if unit in CURRENCY_WORDS:
             value = parse_money(f"{text} {unit}")
             return ("money", value) if value.get("amount") is not None else None
