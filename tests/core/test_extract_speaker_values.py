@@ -34,6 +34,13 @@ TEXTS = {
     "homes": "More than 600,000 homes and businesses were without electricity on Sunday.",
     "residents": "About 4.5m residents were without running water after the storm.",
     "rise": "The spending plan is a 6% rise on last year.",
+    # temperatures
+    "temp_which": "The storm was fuelled by warmer ocean temperatures, which have risen by "
+    "about 1C since 1900.",
+    "temp_decimal": "Global temperatures have risen by 1.5C since pre-industrial times.",
+    "temp_sign": "The treaty aims to keep warming below 2°C this century.",
+    "temp_f": "Temperatures fell to 30F overnight in Denver.",
+    "temp_words": "It was 40 degrees Celsius in Delhi on Monday.",
     "gbp_words": "Ministers set aside an additional £12 million for rural bus routes.",
 }
 
@@ -116,3 +123,20 @@ def test_the_unit_is_the_counted_nouns_base(claims, key, anchor, unit):
 )
 def test_the_counted_noun_is_no_predicate(claims, key, anchor, predicate):
     assert _value(claims, key, anchor).value.get("predicate") == predicate
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "number", "unit", "qualifier"),
+    [
+        ("temp_which", "about 1C", 1, "degrees Celsius", "about"),
+        ("temp_decimal", "1.5C", 1.5, "degrees Celsius", "exact"),
+        ("temp_sign", "below 2°C", 2, "degrees Celsius", "less-than"),
+        ("temp_f", "30F", 30, "degrees Fahrenheit", "exact"),
+        ("temp_words", "40 degrees Celsius", 40, "degrees Celsius", "exact"),
+    ],
+)
+def test_a_temperature_is_a_quantity(claims, key, anchor, number, unit, qualifier):
+    found = _value(claims, key, anchor)
+    assert found.kind == "quantity"
+    assert (found.value["number"], found.value["unit"]) == (number, unit)
+    assert found.value["qualifier"] == qualifier

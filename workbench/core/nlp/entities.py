@@ -31,7 +31,7 @@ from .lexicon import (
     SCALE_SUFFIXES,
 )
 from .parsed import Part, is_parsed
-from .quantities import parse_duration
+from .quantities import TEMPERATURE, parse_duration
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -290,6 +290,29 @@ def _amount_at(doc: Doc, i: int, end: int) -> int | None:
     return stop if stop > i + 1 else None
 
 
+_DEGREE_SIGNS = frozenset({"°", "º", "degree", "degrees"})
+_SCALES = frozenset({"c", "f", "celsius", "centigrade", "fahrenheit"})
+
+
+def _temperature_end(start: int, end: int, sent: Span) -> int | None:
+    """Where a temperature in the span ends: "2" + "°" + "C", "40 degrees" + "Celsius",
+    "30F" (of "30F overnight"); None when the span holds none."""
+    doc = sent.doc
+    for i in range(start, min(end, sent.end)):
+        tok = doc[i]
+        if TEMPERATURE.fullmatch(tok.text):
+            return i + 1  # "1.5C", "30F": one token
+        if not tok.like_num:
+            continue
+        j = i + 1
+        degree = j < sent.end and doc[j].lower_ in _DEGREE_SIGNS
+        if degree:
+            j += 1
+        if j < sent.end and doc[j].lower_ in _SCALES and (degree or not tok.whitespace_):
+            return j + 1
+    return None
+
+
 def _missed_amounts(sent: Span, ents: list[Span], span_type: Any) -> list[Span]:
     """Amounts the recognizer left out altogether: "an extra £4.5bn", "$3" + "bn", and
     a bare scaled number ("raise 4.5bn from the levy"). A currency sign before the
@@ -300,6 +323,10 @@ def _missed_amounts(sent: Span, ents: list[Span], span_type: Any) -> list[Span]:
     found: list[Span] = []
     i = sent.start
     while i < sent.end:
+        if i not in taken and TEMPERATURE.fullmatch(doc[i].text):
+            found.append(span_type(doc, i, i + 1, label="QUANTITY"))  # "1C", "30F"
+            i += 1
+            continue
         sign = doc[i].lower_ in CURRENCY_TOKENS
         first = i + 1 if sign else i
         stop = _amount_at(doc, first, sent.end) if first < sent.end else None
@@ -390,7 +417,11 @@ def repair_entities(sent: Span) -> list[Span]:
         while end - start > 1 and doc[start].lower_ in _TRIM_LEFT:
             start += 1
         if label in ("CARDINAL", "QUANTITY"):
-            end, label = _before_compound_number(start, end, doc, label)
+            hot = _temperature_end(start, end, sent)
+            if hot is not None:
+                end, label = hot, "QUANTITY"  # "2" + "°C", "30F overnight" -> "30F"
+            else:
+                end, label = _before_compound_number(start, end, doc, label)
         if label in ("DATE", "TIME"):
             start = _past_degree(start, end, doc)
         while end - start > 1 and (

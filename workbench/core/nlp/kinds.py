@@ -34,6 +34,7 @@ from .quantities import (
     parse_percent,
     parse_quantity,
     parse_ratio,
+    parse_temperature,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -156,6 +157,10 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
             }
     if label in ("DATE", "CARDINAL") and _in_name(ent):
         return None  # "Eesti 200", "2001 QR322", "Apollo 11": part of a name
+    if label in ("CARDINAL", "QUANTITY"):
+        temperature = parse_temperature(text)
+        if temperature is not None:  # "risen by about 1C", "below 2°C", "fell to 30F"
+            return "quantity", temperature
     if label in ("DATE", "TIME"):
         if _RELATIVE.search(text) and not is_specific_date(text):
             return None  # "two years ago", "a year earlier": a vague point in time

@@ -38,6 +38,7 @@ __all__ = [
     "format_number",
     "is_specific_date",
     "parse_date",
+    "parse_temperature",
     "parse_duration",
     "parse_money",
     "parse_number",
@@ -257,6 +258,24 @@ def parse_quantity(text: str, unit: str | None = None) -> dict[str, Any]:
         if out["qualifier"] == "exact":
             out["qualifier"] = "at-least"
     return out
+
+
+TEMPERATURE = re.compile(
+    r"(?i)(-?\d+(?:[.,]\d+)?)\s*(?:[°º]\s*|degrees?\s+)?(c|f|celsius|centigrade|fahrenheit)"
+)
+"""A temperature or a change of one: "1C", "1.5C", "2°C", "30F", "40 degrees Celsius"."""
+
+
+def parse_temperature(text: str) -> dict[str, Any] | None:
+    """ "about 1C" -> number 1, unit degrees Celsius, qualifier about; None if no temperature."""
+    qualifier, rest = parse_qualifier(text)
+    match = TEMPERATURE.fullmatch(rest.strip())
+    if match is None:
+        return None
+    number = float(match.group(1).replace(",", "."))
+    scale = "degrees " + ("Fahrenheit" if match.group(2).lower().startswith("f") else "Celsius")
+    return _value(int(number) if number.is_integer() else number, "number", qualifier, text,
+                  unit=scale)
 
 
 def parse_percent(text: str) -> dict[str, Any]:
