@@ -41,6 +41,10 @@ TEXTS = {
     "temp_sign": "The treaty aims to keep warming below 2°C this century.",
     "temp_f": "Temperatures fell to 30F overnight in Denver.",
     "temp_words": "It was 40 degrees Celsius in Delhi on Monday.",
+    # a step on a scale
+    "cat_storm": "Hurricane Milton came ashore near Tampa as a Category 3 storm on Wednesday.",
+    "cat_grew": "The storm strengthened to a Category 5 hurricane over warm water.",
+    "cat_word": "Forecasters said it could reach category four by Friday.",
     "gbp_words": "Ministers set aside an additional £12 million for rural bus routes.",
 }
 
@@ -140,3 +144,13 @@ def test_a_temperature_is_a_quantity(claims, key, anchor, number, unit, qualifie
     assert found.kind == "quantity"
     assert (found.value["number"], found.value["unit"]) == (number, unit)
     assert found.value["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "number"),
+    [("cat_storm", "Category 3", 3), ("cat_grew", "Category 5", 5), ("cat_word", "four", 4)],
+)
+def test_a_hurricane_category_is_a_claim(claims, key, anchor, number):
+    found = _value(claims, key, anchor)
+    assert found.kind == "quantity"
+    assert (found.value["number"], found.value["unit"]) == (number, "category")

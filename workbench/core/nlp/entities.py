@@ -28,6 +28,7 @@ from .lexicon import (
     MONTHS,
     NUMBER_WORDS,
     QUALIFIER_PHRASES,
+    RANKED_SCALES,
     SCALE_SUFFIXES,
 )
 from .parsed import Part, is_parsed
@@ -313,6 +314,15 @@ def _temperature_end(start: int, end: int, sent: Span) -> int | None:
     return None
 
 
+def _scale_step(doc: Doc, i: int, end: int) -> bool:
+    """Is token ``i`` a scale's name with its number next ("Category 3", "category four")?"""
+    return (
+        doc[i].lower_ in RANKED_SCALES
+        and i + 1 < end
+        and (doc[i + 1].text.isdecimal() or doc[i + 1].lower_ in NUMBER_WORDS)
+    )
+
+
 def _missed_amounts(sent: Span, ents: list[Span], span_type: Any) -> list[Span]:
     """Amounts the recognizer left out altogether: "an extra £4.5bn", "$3" + "bn", and
     a bare scaled number ("raise 4.5bn from the levy"). A currency sign before the
@@ -323,6 +333,10 @@ def _missed_amounts(sent: Span, ents: list[Span], span_type: Any) -> list[Span]:
     found: list[Span] = []
     i = sent.start
     while i < sent.end:
+        if _scale_step(doc, i, sent.end) and not {i, i + 1} & taken:
+            found.append(span_type(doc, i, i + 2, label="CARDINAL"))  # "a Category 3 storm"
+            i += 2
+            continue
         if i not in taken and TEMPERATURE.fullmatch(doc[i].text):
             found.append(span_type(doc, i, i + 1, label="QUANTITY"))  # "1C", "30F"
             i += 1
@@ -363,6 +377,8 @@ def repair_entities(sent: Span) -> list[Span]:
         ents = sorted([*ents, *missed], key=lambda e: e.start)
     for ent in ents:
         start, end, label = ent.start, ent.end, ent.label_
+        if _scale_step(doc, start, end):
+            end, label = start + 2, "CARDINAL"  # "Category 3" taken for a people (NORP)
         if _fraction_compound(start, end, sent):
             continue  # "half-empty": a word of its own, no share
         if label == "CARDINAL" and _index_number(start, end, sent):

@@ -21,6 +21,7 @@ from .lexicon import (
     ORDINALS,
     POINT_MEASURES,
     QUALIFIERS,
+    RANKED_SCALES,
     SCALE_SUFFIXES,
     SCALE_WORDS,
     STREAK_WORDS,
@@ -157,6 +158,11 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
             }
     if label in ("DATE", "CARDINAL") and _in_name(ent):
         return None  # "Eesti 200", "2001 QR322", "Apollo 11": part of a name
+    if label == "CARDINAL" and ent[0].lower_ in RANKED_SCALES and len(ent) == 2:
+        step = parse_quantity(ent[1].text)  # "a Category 3 storm": a step on a scale
+        if step.get("number") is None:
+            return None
+        return "quantity", {**step, "unit": ent[0].lower_, "text": text}
     if label in ("CARDINAL", "QUANTITY"):
         temperature = parse_temperature(text)
         if temperature is not None:  # "risen by about 1C", "below 2°C", "fell to 30F"

@@ -71,6 +71,9 @@ SCALE_SUFFIXES: dict[str, float] = {
 }
 """Abbreviated scales written after a number: "£12.5m", "$3bn", "40k"."""
 
+RANKED_SCALES = frozenset({"category"})
+"""Nouns naming a step on a scale before its number ("a Category 3 storm")."""
+
 LARGE_SCALE_WORDS = frozenset(
     {"million", "billion", "trillion", "lakh", "lakhs", "crore", "crores"}
 )
