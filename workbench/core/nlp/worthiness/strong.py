@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import os
 import threading
 from collections.abc import Sequence
@@ -30,6 +29,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from ...errors import ModelError
+from .scorer import _logistic
 
 HEAD_PATH = Path(__file__).with_name("strong.json")
 ENV = "WORKBENCH_STRONG"
@@ -108,13 +108,6 @@ class Fusion:
         if len(texts) != len(parse_scores):
             raise ValueError(f"{len(texts)} texts, {len(parse_scores)} scores")
         return [_logistic(float(z)) for z in self.logits(texts, parse_scores)]
-
-
-def _logistic(z: float) -> float:
-    if z >= 0:
-        return 1.0 / (1.0 + math.exp(-z))
-    e = math.exp(z)
-    return e / (1.0 + e)
 
 
 def read_head_file(path: Path) -> dict[str, Any]:
