@@ -67,13 +67,14 @@ async def test_add_link_and_refuse_bad_urls(ws, article_id):
         assert isinstance(app.screen, LinkDialog)
         url.value = "https://stats.example.org/budget"
         await pilot.press("tab")  # to the stance radio set
-        await pilot.press("right", "enter")  # supports -> refutes? move + select
+        await pilot.press("right")  # context -> supports (the arrow chooses; it wraps)
         app.screen.query_one("#link-title", Input).value = "Budget [bold]table[/]"
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ReviewScreen)
         links = ws.verdict(article_id, claim.id).links
         assert [link.url for link in links] == ["https://stats.example.org/budget"]
         assert links[0].title == "Budget [bold]table[/]"
+        assert links[0].stance == "supports"
         assert "Budget [bold]table[/]" in str(app.screen.query_one("#detail-body").render())
 
 
@@ -142,6 +143,25 @@ async def test_help_lists_every_binding(ws, article_id):
         assert {b.id for b in REVIEW_BINDINGS} <= ids
         await pilot.press("escape")
         assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_g_and_G_go_to_the_top_and_end_of_the_help(ws, article_id):
+    """g / G move to the first / last claim in the list, and did nothing in the help."""
+    from textual.containers import VerticalScroll
+
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        view = app.screen.query_one("#help-table", VerticalScroll)
+        assert view.max_scroll_y > 0 and view.scroll_y == 0
+        await pilot.press("G")
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert view.scroll_y == 0
+        assert isinstance(app.screen, HelpScreen)
 
 
 @pytest.mark.parametrize("width", [80, 110])
@@ -356,3 +376,29 @@ async def test_export_dialog_asks_for_the_claimreview_fields_in_its_own_words(
         assert "fill in org" in said and "--org" not in said
         assert app.screen.focused is app.screen.query_one("#export-org", Input)
     assert target.read_text(encoding="utf-8") == "keep me"
+
+
+async def test_a_rename_in_the_picker_is_undone_and_redone_there(ws, article_id):
+    """ctrl+z did nothing in the picker: a rename there was undoable only from the claims
+    list (the toast said so)."""
+    app = make_app(ws, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, PickerScreen)
+        before = ws.article(article_id).title
+        await pilot.press("r", "ctrl+u")
+        await type_text(pilot, "Budget [b]grows[/b]")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert ws.article(article_id).title == "Budget [b]grows[/b]"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert ws.article(article_id).title == before
+        assert before[:20] in str(app.screen.query_one("#articles").get_row_at(0)[1])
+        said = [n.message for n in app._notifications if n.message.startswith("Undo:")]
+        assert said and "Budget [b]grows[/b]" in said[-1]
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert ws.article(article_id).title == "Budget [b]grows[/b]"
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert any(n.message == "Nothing to redo." for n in app._notifications)

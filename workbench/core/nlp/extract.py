@@ -18,11 +18,21 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..models import Article, Claim, claim_id
-from .doc_cache import doc_ents, doc_text, span_ents, span_text
+from .doc_cache import (
+    UNMARKED,
+    doc_ents,
+    doc_text,
+    literal_slice,
+    span_ents,
+    span_text,
+    unit_offsets,
+)
 from .entities import repair_entities
 from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, earliest_ones, ordinal_value
 from .labels import label_for, noun_phrase_label
-from .nonclaims import may_unassert, own_time, teaser, unasserted
+from .markup import Unmarked, unmark
+from .nonclaims import may_unassert, own_time, period_of_time, teaser, unasserted
+from .parse_repairs import repair_parse
 from .parsed import Parsed, parsed, release
 from .prose import Unit, prose_units
 from .quotes import SpeakerTracker, attribute, find_quotes
@@ -32,13 +42,15 @@ from .statements import Covered, statements
 from .worthiness.features import token_features
 from .worthiness.gate import (
     ALONE_VETO,
-    MINOR_KINDS,
+    NAMED_QUOTE_VETO,
     QUOTE_VETO,
     VETO,
     WEAK_VETO,
     gate_features,
     load_gate,
+    minor,
     outside_idioms,
+    own_quotes,
     unnamed_quotes,
 )
 from .worthiness.strong import mixed
@@ -84,6 +96,7 @@ class _Draft:
         "claim_type",
         "speaker",
         "clause",
+        "phrase",
     )
 
     def __init__(
@@ -105,12 +118,24 @@ class _Draft:
         self.claim_type: str | None = None
         self.speaker: str | None = None
         self.clause: Span | None = None  # a statement's clause, scored with its sentence
+        self.phrase = ""  # a period's phrase ("in the third week"), for its host's label
 
 
 def _sentence_entities(sent: Span, base: int) -> list[dict[str, Any]]:
+    return _entities(sent.doc, span_ents(sent), base)
+
+
+def _entities(doc: Doc, ents: Iterable[Span], base: int) -> list[dict[str, Any]]:
+    """Entities as plain data, with the article's text and offsets."""
+    start, end = unit_offsets(doc)
     return [
-        {"text": e.text, "label": e.label_, "start": base + e.start_char, "end": base + e.end_char}
-        for e in span_ents(sent)
+        {
+            "text": literal_slice(doc, e.start_char, e.end_char),
+            "label": e.label_,
+            "start": base + start(e.start_char),
+            "end": base + end(e.end_char),
+        }
+        for e in ents
     ]
 
 
@@ -255,7 +280,7 @@ def _quote_drafts(
             continue
         previous = (speaker, quote.end)
         tracker.last_quote = (speaker, base)
-        text = whole[quote.start : quote.end]
+        text = literal_slice(doc, quote.start, quote.end)  # as the article has it
         short = text if len(text) <= 60 else text[:57].rstrip() + "…"
         span = doc.char_span(s_start, s_end, alignment_mode="expand") or doc[:]
         draft = _Draft(
@@ -274,6 +299,19 @@ def _quote_drafts(
     return drafts
 
 
+def _in_quotes(drafts: list[_Draft], quotes: list[_Draft]) -> None:
+    """A number, date or rank inside an attributed quote is the speaker's: it is
+    credited to them and its sentence is the quote's whole unit, attribution and all
+    ('"We lost 300 jobs. I say that honestly," Lukashenko said.' is one unit, though
+    the parser ends a sentence after "jobs")."""
+    for d in drafts:
+        quote = next((q for q in quotes if q.start <= d.start and d.end <= q.end), None)
+        if quote is not None:
+            d.speaker = quote.speaker
+            d.sent_start = min(d.sent_start, quote.sent_start)
+            d.sent_end = max(d.sent_end, quote.sent_end)
+
+
 def _date_is_stated(sent: Span, d: _Draft) -> bool:
     """ "The final vote is on Tuesday": the weekday is what the sentence states."""
     span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -285,17 +323,47 @@ def _date_is_stated(sent: Span, d: _Draft) -> bool:
     return verb is None or verb.lemma_.lower() == "be"
 
 
+def _periods(sent: Span, drafts: list[_Draft]) -> None:
+    """Mark the ordinals that name the period of time of the sentence's statement ("In
+    the third week of the strike, ..."): ``value["period"]`` and ``time_of``."""
+    for d in drafts:
+        if d.kind == "ordinal":
+            found = period_of_time(sent, d.start, d.end)
+            if found is not None:
+                period, phrase, with_prep = found
+                d.value.update(text=span_text(phrase), period=period, time_of=True)
+                phrase = span_text(with_prep)  # what a number claim's label takes in
+                if with_prep.start == sent.start and with_prep[0].pos_ != "PROPN":
+                    phrase = phrase[:1].lower() + phrase[1:]  # "In the third week, ..."
+                d.phrase = phrase
+
+
+def _bare_weekday(value: Any) -> bool:
+    """A weekday and nothing more ("on Monday"), not "Monday, March 3"."""
+    return (
+        isinstance(value, dict)
+        and bool(value.get("weekday"))
+        and not any(k in value for k in ("iso", "year", "month"))
+    )
+
+
 def _fold_weekdays(
     sent: Span, drafts: list[_Draft], claims: list[Any], quotes: list[_Draft], folded: set
 ) -> None:
-    """A bare weekday ("on Monday", "Monday's meeting") is the time of the sentence's
-    fact, not a fact of its own: it goes into that claim's ``value["when"]``."""
+    """A bare weekday ("on Monday", "Monday's meeting") or a period named by an
+    ordinal ("in the third week of the strike", ``_periods``) is the time of the
+    sentence's fact, not a fact of its own: it goes into that claim's ``value["when"]``."""
     for d in drafts:
-        if d.kind != "date" or (d.start, d.end) in folded:
+        if d.kind not in ("date", "ordinal") or (d.start, d.end) in folded:
             continue
-        if not d.value.get("weekday") or any(k in d.value for k in ("iso", "year", "month")):
+        if d.kind == "ordinal" and not d.value.get("period"):
+            continue
+        if d.kind == "date" and not _bare_weekday(d.value) and not (
+            _bare_weekday(d.value.get("from")) and _bare_weekday(d.value.get("to"))
+        ):
             continue
         host: dict[str, Any] | None = None
+        number: _Draft | None = None
         if claims:
             host = min(claims, key=lambda c: abs(c.start - d.start)).value
         else:
@@ -304,10 +372,13 @@ def _fold_weekdays(
             if quote is not None:
                 host = quote.value
             elif others:
-                host = min(others, key=lambda o: abs(o.start - d.start)).value
+                number = min(others, key=lambda o: abs(o.start - d.start))
+                host = number.value
         if host is not None and "when" not in host:
             host["when"] = {"text": d.anchor, **d.value}
             folded.add((d.start, d.end))
+            if number is not None and d.phrase and host["when"]["text"] not in number.label:
+                number.label = f"{number.label} {d.phrase}"  # "save $685 million in the first year"
         elif host is None and (d.value.get("time_of") or not _date_is_stated(sent, d)):
             folded.add((d.start, d.end))  # the time of something that is no claim
 
@@ -389,26 +460,32 @@ class _Sentence:
 
 def _gate(
     scores: _Sentence, drafts: list[_Draft], claims: list[Any], quotes: list[Any],
-    unnamed: list[Any],
+    unnamed: list[Any], named: list[Any] | None = None,
 ) -> bool:
     """Apply the factual gate to one sentence's claims (in place); True when it vetoes
     them all. A sentence it is sure of loses every claim; one it doubts loses the
     statements with nothing but a name or an actor to them (``Statement.weak``), and a
     date, duration, ordinal or event standing alone (no statement, number or quote).
     ``unnamed``: the sentence's quotes credited to someone unnamed ("said one fan"); it
-    is emptied unless the gate is sure enough (``QUOTE_VETO``) to drop them too."""
+    is emptied unless the gate is sure enough (``QUOTE_VETO``) to drop them too; ``named``:
+    the quotes of named speakers that lie wholly in the sentence, emptied unless the gate
+    is sure the sentence is nothing but feeling or opinion (``NAMED_QUOTE_VETO``)."""
+    named = [] if named is None else named
     p = scores.nonfactual()
     if p is None:
         unnamed.clear()
+        named.clear()
         return False
     if p < QUOTE_VETO:
         unnamed.clear()
+    if p < NAMED_QUOTE_VETO:
+        named.clear()
     if p >= VETO:
         return True
     if p >= WEAK_VETO:
         claims[:] = [st for st in claims if not st.weak]
     if p >= ALONE_VETO and not quotes and not [st for st in claims if not st.silent]:
-        if all(d.kind in MINOR_KINDS for d in drafts):
+        if all(minor(d.kind, d.anchor) for d in drafts):
             drafts.clear()
     return False
 
@@ -452,6 +529,7 @@ def _doc_drafts(
             drafts = [
                 d for d in drafts if d.kind != "ordinal" or not own_time(sent, d.start, d.end)
             ]
+            _periods(sent, drafts)
         said = reports(sent, tracker, base)
         if drafts and may_unassert(sent):
             drafts = [d for d in drafts if not _unasserted(sent, d, said)]
@@ -461,11 +539,15 @@ def _doc_drafts(
         claims = statements(sent, said, found, in_sent, all_quotes, _worth(scores))
         claims.extend(attach_records(sent, claims, drafts, said, all_quotes))
         unnamed = unnamed_quotes(sent, in_sent) if in_sent else []
+        named = own_quotes(sent, in_sent, unnamed) if in_sent and NAMED_QUOTE_VETO <= 1 else []
         if (drafts or claims) and teaser(sent):
             drafts, claims = [], []  # "Here are five things to watch": the article's own list
-        if (drafts or claims or unnamed) and _gate(scores, drafts, claims, in_sent, unnamed):
+        if (drafts or claims or unnamed or named) and _gate(
+            scores, drafts, claims, in_sent, unnamed, named
+        ):
             drafts, claims = [], []  # the factual gate: the sentence states nothing checkable
         folded.update((q.start, q.end) for q in unnamed)  # "said one fan": no named source
+        folded.update((q.start, q.end) for q in named)  # '"It's a disgrace," said X': a view
         for st in claims:
             folded.update(st.folds)
         claims = [st for st in claims if not st.silent]
@@ -474,6 +556,7 @@ def _doc_drafts(
         for d in drafts:
             if d.kind in ("quantity", "money", "percent", "duration"):
                 d.claim_type = "quantity"
+        _in_quotes(drafts, quotes)
         yield from drafts
         for st in claims:
             draft = _Draft(
@@ -533,13 +616,18 @@ class Extractor:
         from ..errors import WorkbenchError
 
         articles = list(articles)
-        all_units = [(u.text, (i, u)) for i, a in enumerate(articles) for u in prose_units(a.text)]
+        all_units = [
+            (u.text if unmarked is None else unmarked.text, (i, u, unmarked))
+            for i, a in enumerate(articles)
+            for u in prose_units(a.text)
+            for unmarked in (unmark(u.text),)  # the parser reads no markup tags
+        ]
         total = len(all_units)
         step = max(1, total // 200)
         if progress:
             progress(0, total)
 
-        def units() -> Iterator[tuple[str, tuple[int, Unit]]]:
+        def units() -> Iterator[tuple[str, tuple[int, Unit, Unmarked | None]]]:
             for item in all_units:
                 if cancel is not None and cancel.is_set():
                     raise WorkbenchError("cancelled")
@@ -552,8 +640,11 @@ class Extractor:
         tracker = SpeakerTracker()
         done = 0
         stream = self.nlp.pipe(units(), as_tuples=True, batch_size=_BATCH, n_process=n_process)
-        for spacy_doc, (index, unit) in stream:
-            doc = parsed(spacy_doc, unit.text)
+        for spacy_doc, (index, unit, unmarked) in stream:
+            doc = parsed(spacy_doc, unit.text if unmarked is None else unmarked.text)
+            if unmarked is not None:  # offsets, quotes and entities as the article has them
+                doc.user_data[UNMARKED] = (unmarked, unit.text)
+            repair_parse(doc)
             done += 1
             if progress and (done % step == 0 or done == total):
                 progress(done, total)
@@ -563,19 +654,13 @@ class Extractor:
                 records, mentions, sentences, tracker = [], [], [], SpeakerTracker()
             records.extend(self._records(doc, tracker, unit.start))
             if self.consistency:
+                start, end = unit_offsets(doc)
                 sentences.extend(
-                    (unit.start + s.start_char, unit.start + s.end_char) for s in doc.sents
+                    (unit.start + start(s.start_char), unit.start + end(s.end_char))
+                    for s in doc.sents
                 )
-                mentions.extend(
-                    {
-                        "text": e.text,
-                        "label": e.label_,
-                        "start": unit.start + e.start_char,
-                        "end": unit.start + e.end_char,
-                    }
-                    for e in doc_ents(doc)
-                    if e.label_ in NAME_LABELS
-                )
+                names = [e for e in doc_ents(doc) if e.label_ in NAME_LABELS]
+                mentions.extend(_entities(doc, names, unit.start))
             release(doc)  # the records are plain data: the tokens can go
         while current < len(articles):
             yield self._finish(articles[current], records, mentions, sentences)
@@ -608,13 +693,14 @@ class Extractor:
             own = score_of[(d.clause.start, d.clause.end)]  # a statement: its clause and
             return None if own is None else round((whole + own) / 2, 4)  # its sentence
 
+        start, end = unit_offsets(doc)
         return [
             _Record(
                 d.kind,
-                base + d.start,
-                base + d.end,
-                base + d.sent_start,
-                base + d.sent_end,
+                base + start(d.start),
+                base + end(d.end),
+                base + start(d.sent_start),
+                base + end(d.sent_end),
                 d.label,
                 d.value,
                 entities_of[(d.span.start, d.span.end)],
