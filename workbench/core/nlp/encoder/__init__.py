@@ -23,7 +23,7 @@ from .minilm import DIM, NAME, SentenceEncoder, find_model_file, load
 __all__ = ["DIM", "NAME", "SentenceEncoder", "available", "load_encoder"]
 
 log = logging.getLogger(__name__)
-NEEDED = ("onnx", "tokenizers")
+NEEDED = ("onnx", "tokenizers", "threadpoolctl")
 _LOCK = threading.Lock()
 _CACHE: dict[str, SentenceEncoder | None] = {}
 

@@ -70,6 +70,11 @@ class SentenceEncoder:
         if not len(texts):
             return out
         ids = self.token_ids(texts)
+        with _one_blas_thread():
+            self._embed(ids, out, batch)
+        return out
+
+    def _embed(self, ids: list[list[int]], out: np.ndarray, batch: int) -> None:
         for rows in _batches(ids, batch):
             length = max(len(ids[i]) for i in rows)
             padded = np.zeros((len(rows), length), dtype=np.int64)
@@ -78,7 +83,20 @@ class SentenceEncoder:
                 padded[k, : len(ids[i])] = ids[i]
                 mask[k, : len(ids[i])] = 1
             out[rows] = self.bert.pooled(padded, mask)
-        return out
+
+
+_BLAS: list[Any] = []
+
+
+def _one_blas_thread() -> Any:
+    """BLAS on one thread while encoding: these matrices are small (a paragraph's claim
+    sentences), and a second OpenBLAS thread spun so much that it cost 6x the CPU time on
+    the shared machine for no gain (bench/RESULTS.md, session 21)."""
+    from threadpoolctl import ThreadpoolController
+
+    if not _BLAS:
+        _BLAS.append(ThreadpoolController())
+    return _BLAS[0].limit(limits=1, user_api="blas")
 
 
 def _batches(ids: list[list[int]], size: int) -> Iterator[list[int]]:
