@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 REPORTING_VERBS = SPEECH_VERBS | frozenset(
     """find show reveal indicate allege disclose inform brief signal maintain contend
-    forecast project expect believe fear""".split()
+    forecast project expect believe fear rule determine""".split()
 ) - frozenset({"ask", "thank", "quote", "describe", "urge"})
 """Verbs whose clausal complement is what the subject asserts (the claim)."""
 

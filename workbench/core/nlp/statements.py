@@ -28,7 +28,14 @@ from .kinds import earliest_ones
 from .labels import _render
 from .nonclaims import colour, is_question
 from .records import has_record, opinion_predicate
-from .speech import NAMING_VERBS, PREDICTION_VERBS, Report, open_question, verb_in
+from .speech import (
+    NAMING_VERBS,
+    PREDICTION_VERBS,
+    REPORTING_VERBS,
+    Report,
+    open_question,
+    verb_in,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -169,6 +176,8 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head
+    if _participle_clause(verb) and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)  # "Storm Ciarán hit Cornwall, cutting power to ..."
     return None
 
 
@@ -196,9 +205,88 @@ def clause_heads(sent: Span, reported: Iterable[int]) -> list[Token]:
             and (tok.head in heads)
         ):
             heads.append(tok)
-        elif _side_event(tok) or _named_relative(tok):
+        elif _side_event(tok) or _named_relative(tok) or _aside_relative(tok):
             heads.append(tok)
+        elif tok.head in heads and (_shared_subject_conj(tok) or _participle_clause(tok)):
+            heads.append(tok)
+        elif (
+            tok.dep_ == "ccomp"
+            and tok.pos_ in ("VERB", "AUX")
+            and tok.head.lemma_.lower() in ENTAILING
+            and tok.head in heads
+        ):
+            heads.append(tok)  # "The closure means the town will lose its last furnace"
+        elif (
+            tok.dep_ == "ccomp"
+            and tok.pos_ in ("VERB", "AUX")
+            and tok.head.dep_ == "ROOT"
+            and tok.head.pos_ in ("NOUN", "PROPN", "ADJ")
+            and not _is_clause_verb(tok.head)
+            and _own_subject(tok) is not None
+        ):
+            heads.append(tok)  # a misparse: "Local iwi [ROOT] Te Aupōuri held a karakia"
     return heads
+
+
+ENTAILING = frozenset({"mean"})
+"""Verbs whose clause is the fact they frame ("the closure means the town will lose ...")."""
+
+
+_ARGUMENTS = frozenset(
+    {"dobj", "prep", "attr", "acomp", "oprd", "xcomp", "ccomp", "agent", "dative", "prt"}
+)
+
+
+def _shared_subject_conj(tok: Token) -> bool:
+    """ "has closed schools in 12 towns and suspended train services": a second verb
+    sharing the subject is a second fact, a clause of its own (one fact, one claim)."""
+    return (
+        tok.dep_ == "conj"
+        and tok.pos_ in ("VERB", "AUX")
+        and _own_subject(tok) is None
+        and tok.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in _ARGUMENTS for c in tok.children)
+        and not any(
+            c.dep_ in ("cc", "preconj") and c.lower_ in _ALTERNATIVES for c in tok.head.children
+        )
+    )
+
+
+_ALTERNATIVES = frozenset({"or", "nor", "either", "neither"})
+"""'have either been detained or forced to leave': one fact with two ways to be true."""
+
+
+def _after_comma(tok: Token) -> bool:
+    left = tok.left_edge.i
+    return left > tok.sent.start and tok.doc[left - 1].text == ","
+
+
+def _participle_clause(tok: Token) -> bool:
+    """ "..., blaming high energy prices", "..., burying most of its houses": a trailing
+    participle states what the subject did or what followed, a fact of its own. A verb
+    of saying ("..., saying the alert had been sent") is only the frame of its clause."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and tok.i > tok.head.i
+        and _own_subject(tok) is None
+        and not any(c.dep_ in ("mark", "aux") for c in tok.children)
+        and _after_comma(tok)
+        and not verb_in(tok, REPORTING_VERBS)
+        and any(c.dep_ in _ARGUMENTS for c in tok.children)
+    )
+
+
+def _aside_relative(tok: Token) -> bool:
+    """ "The regional government, which declared a red alert on Sunday, ...", "the pay
+    rise, which the unions had rejected": a relative clause set off by a comma adds a
+    fact about its noun (a restrictive one only says which noun is meant)."""
+    return (
+        tok.dep_ == "relcl"
+        and tok.pos_ in ("VERB", "AUX")
+        and _after_comma(tok)
+        and any(t.lower_ in _RELATIVES for t in tok.subtree if t.i < tok.i)
+    )
 
 
 _EVENT_MARKS = frozenset("after before when although though whereas".split())
@@ -210,13 +298,27 @@ def _side_event(tok: Token) -> bool:
     if tok.dep_ != "advcl" or tok.pos_ not in ("VERB", "AUX") or _own_subject(tok) is None:
         return False
     marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
-    if not marks or marks[0] not in _EVENT_MARKS:
-        return False
-    if any(a.dep_ in ("ccomp", "xcomp") for a in tok.ancestors):
-        return False  # inside reported speech: part of what the speaker said
+    if not marks or marks[0] not in _EVENT_MARKS | {"as"}:
+        return False  # (inside reported speech it is part of what the speaker said)
     if marks[0] in ("although", "though", "whereas"):
         return True
-    return any(t.ent_type_ in NAME_TYPES for t in tok.subtree) or verb_in(tok, STRONG_ACTIONS)
+    if marks[0] == "as" and (tok.i < tok.head.i or tok.tag_ not in ("VBD", "VBN")):
+        return False  # "as the rains continue", "As prices rose, ...": a frame, not news
+    subj = _own_subject(tok)
+    return (
+        any(t.ent_type_ in NAME_TYPES for t in tok.subtree)
+        or verb_in(tok, STRONG_ACTIONS)
+        or (subj is not None and _agent_noun(subj))
+    )
+
+
+_DOCUMENTS = frozenset({"study", "report", "survey"})
+
+
+def _agent_noun(tok: Token) -> bool:
+    """An actor who can do something ("rail workers walked out"), not a document."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return (low in ACTOR_NOUNS or lemma in ACTOR_NOUNS) and lemma not in _DOCUMENTS
 
 
 def _named_relative(tok: Token) -> bool:
@@ -317,6 +419,27 @@ def core_tokens(head: Token, stop: set[int]) -> list[Token]:
     return out
 
 
+def _enclosing_report(head: Token, by_head: dict[int, Report]) -> Report | None:
+    """The report a clause sits inside ("the government collapsed after the largest
+    party pulled out, Schoof said": the side event is Schoof's too)."""
+    if head.dep_ not in ("advcl", "conj", "relcl"):
+        return None
+    if head.dep_ == "advcl" and _participle_clause(head):
+        # "the company said ..., blaming high energy prices": the speaker's own act
+        r = next(
+            (r for r in by_head.values() if r.verb is not None and r.verb.i == head.head.i), None
+        )
+        if r is not None:
+            return Report(head, r.speaker, r.verb, r.denied, r.opinion, r.credited)
+    for a in head.ancestors:
+        r = by_head.get(a.i)
+        if r is not None:
+            return Report(head, r.speaker, r.verb, r.denied, r.opinion, r.credited)
+        if a.dep_ in ("ROOT",) or (a.dep_ == "relcl" and head.dep_ != "relcl"):
+            return None
+    return None
+
+
 def _span_of(tokens: list[Token]) -> tuple[Token, Token]:
     ordered = sorted(tokens, key=lambda t: t.i)
     doc = ordered[0].doc
@@ -415,7 +538,12 @@ def _is_vague(tok: Token) -> bool:
         )
     if low in ("nearly", "almost") and tok.head.lower_ in ("all", "every", "half"):
         return True
+    if low in FREQUENCY_ADJECTIVES and tok.dep_ in ("acomp", "oprd"):
+        return True  # "prosecutions remain rare": how many, vaguely
     return False
+
+
+FREQUENCY_ADJECTIVES = frozenset("rare scarce widespread commonplace uncommon".split())
 
 
 RULE_VERBS = frozenset(
@@ -424,7 +552,7 @@ RULE_VERBS = frozenset(
 )
 RULE_NOUNS = frozenset(
     """law rule regulation legislation statute constitution guideline guidance directive
-    decree ban requirement treaty code""".split()
+    decree ban requirement treaty code offence offense""".split()
 )
 RULE_ADJECTIVES = frozenset(
     """illegal legal unlawful lawful mandatory compulsory unconstitutional constitutional
@@ -442,7 +570,10 @@ def _rule(head: Token, tokens: list[Token]) -> bool:
     for t in tokens:
         if t.ent_type_ == "LAW":
             return True
-        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.lemma_.lower() in RULE_NOUNS:
+        if (
+            t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
+            and t.lemma_.lower() in RULE_NOUNS
+        ):
             if t.dep_ != "pobj" or t.head.head.i == head.i:
                 return True
         if t.dep_ in ("acomp", "attr", "oprd") and t.lemma_.lower() in RULE_ADJECTIVES:
@@ -452,8 +583,11 @@ def _rule(head: Token, tokens: list[Token]) -> bool:
 
 def _causal(head: Token, tokens: list[Token]) -> bool:
     """ "closed because demand collapsed", "caused by", "due to the strike", "linked to"."""
-    if head.lemma_.lower() in CAUSAL_WORDS and head.lemma_.lower() not in ("due", "thanks"):
-        return True
+    lemma = head.lemma_.lower()
+    if lemma in CAUSAL_WORDS and lemma not in ("due", "thanks"):
+        # "leads GLAMOS", "will lead the burial": no cause; "led to", "leading to" is one
+        if lemma != "lead" or any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
+            return True
     for t in tokens:
         low = t.lower_
         if low == "because" and t.dep_ in ("mark", "prep"):
@@ -576,6 +710,20 @@ NEWSROOM = frozenset({"comment", "comments"})
 """'did not respond to a request for comment': how the story was reported, not a claim."""
 
 
+def _newsroom(tokens: list[Token]) -> bool:
+    """How the story was reported: "did not respond to a request for comment", "who
+    asked not to be named", "speaking on condition of anonymity"."""
+    for t in tokens:
+        low = t.lower_
+        if low in NEWSROOM or low == "anonymity":
+            return True
+        if t.tag_ == "VBN" and t.lemma_.lower() in ("name", "identify") and any(
+            c.dep_ == "neg" for c in t.children
+        ) or (low in ("named", "identified") and t.i > 1 and t.doc[t.i - 2].lower_ == "not"):
+            return True
+    return False
+
+
 STATE_ADJECTIVES = frozenset(
     """closed open shut dead alive missing unchanged intact operational available
     unavailable bankrupt insolvent detained jailed unemployed homeless vacant suspended
@@ -636,8 +784,10 @@ def _evaluative(head: Token) -> bool:
     if not comp:
         return False
     c = comp[0]
+    if c.lemma_.lower() in RULE_NOUNS or c.lower_ in RULE_ADJECTIVES:
+        return False  # "it is a criminal offence to ...": a rule
     if c.dep_ == "acomp":
-        if c.lower_ in STATE_ADJECTIVES:
+        if c.lower_ in STATE_ADJECTIVES or c.lower_ in FREQUENCY_ADJECTIVES:
             return False
         return c.tag_ == "JJ" and all(
             t.dep_ in ("advmod", "cc", "conj", "punct") for t in c.children
@@ -699,6 +849,24 @@ def _hedged_state(head: Token) -> bool:
     )  # but "three times less likely than their peers" is a measure
 
 
+def _order(head: Token) -> bool:
+    """An imperative ("Stop and think"): a bare verb with no subject and no auxiliary,
+    or a verb coordinated with one ("will buy eight buses and build a depot" is none)."""
+    first = head
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX") and first.head != first:
+        first = first.head
+    return (
+        head.tag_ == "VB"
+        and _own_subject(head) is None
+        and head.dep_ in ("ROOT", "conj")
+        and first.tag_ == "VB"
+        and first.dep_ == "ROOT"
+        and _own_subject(first) is None
+        and not any(c.dep_ == "aux" for c in first.children)
+        and not any(c.dep_ == "aux" for c in head.children)  # "... and would cooperate"
+    )
+
+
 def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
     """Questions, orders, hedges, conditions, opinions: no claim."""
     if is_question(sent):
@@ -707,7 +875,7 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
     subj = subject_of(head)
     if subj is None and head.dep_ == "ROOT" and not _time_subject(head):
         return True  # an order ("Let us hope"), a fragment
-    if head.tag_ == "VB" and _own_subject(head) is None and head.dep_ in ("ROOT", "conj"):
+    if _order(head):
         return True
     mode = modality(head)
     attributed = report is not None and report.speaker is not None and not report.opinion
@@ -901,9 +1069,18 @@ def _rule_context(head: Token) -> bool:
         root = root.head
     doc = head.doc
     return any(
-        t.lemma_.lower() in _RULE_LEXICON or t.ent_type_ == "LAW"
+        t.lemma_.lower() in _RULE_LEXICON or t.ent_type_ == "LAW" or _law_name(t)
         for t in doc[root.left_edge.i : root.right_edge.i + 1]
     )
+
+
+_LAW_NAMES = frozenset({"act", "bill", "code", "treaty", "convention", "directive", "charter"})
+
+
+def _law_name(tok: Token) -> bool:
+    """The last word of a law's name ("the Protection from Eviction Act 1977", "Section
+    21 of the Housing Act"), which the entity tagger often misses."""
+    return tok.pos_ == "PROPN" and tok.lower_ in _LAW_NAMES and tok.text[:1].isupper()
 
 
 # ----------------------------------------------------------------- labels
@@ -1113,7 +1290,7 @@ def statements(
     all_quotes = all_quotes or []
     out: list[Statement] = []
     for head in heads:
-        report = by_head.get(head.i)
+        report = by_head.get(head.i) or _enclosing_report(head, by_head)
         if _inside(head.idx, head.idx + len(head.text), long_quotes):
             continue
         if any(r.verb is not None and r.verb.i == head.i for r in reports):
@@ -1134,7 +1311,7 @@ def statements(
         start, end = first.idx, last.idx + len(last.text)
         if end - start < 8 or last.i - first.i < 2:
             continue
-        if any(t.lower_ in NEWSROOM for t in tokens):
+        if _newsroom(tokens):
             # how the story was reported: no claim, and its weekday is no claim either
             dates = [(c.start, c.end) for c in in_clause(covered, start, end) if c.kind == "date"]
             out.append(Statement(start, end, "", {}, "other", None, dates, silent=True))
@@ -1213,6 +1390,8 @@ def statements(
         label = _resolve_relative(head, statement_label(head, tokens))
         for q in clause_quotes:  # 'chose to ignore’ the law': no half of a pair of marks
             label = _unmarked(label, doc_text(doc)[q.start : q.end])
+        if head.dep_ == "conj" and _own_subject(head) is None:
+            label = _with_subject(head, label)  # "suspended train services": whose act
         speaker = report.speaker if report is not None else None
         if report is not None and report.denied:
             value["denied"] = True
@@ -1224,6 +1403,19 @@ def statements(
         ctype = claim_type(head, tokens, tags, mode, report)
         out.append(Statement(start, end, label, value, ctype, speaker, folds, weak=weak))
     return out
+
+
+def _with_subject(head: Token, label: str) -> str:
+    """The label of a verb that shares its subject, with the subject in front."""
+    subj = subject_of(head)
+    if subj is None or subj.i > head.i or subj.lower_ in _RELATIVES:
+        return label
+    if subj.lower_ in ("i", "we", "you", "he", "she", "it", "they"):
+        return label
+    name = _render(_compact_subject(subj), keep_det=True)
+    if not name or label.lower().startswith(name.lower()):
+        return label
+    return f"{_first_lower(name, subj)} {label}"
 
 
 _MARKS = "“”‘’\"'«»"
@@ -1245,7 +1437,9 @@ def _unmarked(label: str, quote: str) -> str:
 
 
 _SAYING = frozenset({"say", "tell", "add", "write", "state", "declare", "insist", "argue", "thank"})
-_FRAMING = _SAYING | {"repeat", "claim", "report", "announce", "tweet", "post", "suggest"}
+_FRAMING = (
+    _SAYING | ENTAILING | {"repeat", "claim", "report", "announce", "tweet", "post", "suggest"}
+)
 
 
 def _bare_frame(head: Token) -> bool:
