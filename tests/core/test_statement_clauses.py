@@ -18,7 +18,8 @@ TEXTS = {
     "either": "The protesters were either arrested or sent home by the police.",
     "relative": "The insurer, which was founded in Leeds in the 1850s, has cut its dividend.",
     "anonymous": "A senior official, who asked not to be named, said the talks had collapsed.",
-    "participle": "Storm Ciarán hit Cornwall on Thursday, cutting power to the whole of Penzance.",
+    "participle": "Storm Ciarán hit Cornwall on Thursday, killing a lorry driver near Penzance.",
+    "comment": "The council approved the plan on Monday, angering residents.",
     "blaming": "The retailer said it would close 30 stores, blaming a slump in sales.",
     "after_reported": "The factory closed after the owners went bankrupt, the union said.",
     "as_reported": "Flights were cancelled as the pilots' union walked out, the airport said.",
@@ -75,7 +76,8 @@ def test_a_source_asking_not_to_be_named_is_no_claim(found):
 
 
 def test_a_trailing_participle_states_a_fact_of_its_own(found):
-    assert _on(found, "participle", "cutting power")
+    assert _on(found, "participle", "killing a lorry driver")
+    assert not _on(found, "comment", "angering residents")
     [blame] = _on(found, "blaming", "blaming a slump")
     assert blame.speaker == "retailer"  # the speaker's own act
     assert blame.claim_type == "correlation/causation"

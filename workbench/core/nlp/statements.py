@@ -125,7 +125,7 @@ STRONG_ACTIONS = frozenset(
     ban ratify vote elect appoint nominate resign dismiss sack kill injure wound attack
     bomb shell invade occupy seize capture evacuate cancel suspend deport extradite expel
     kidnap abduct torture execute overturn uphold raid investigate testify plead default
-    rescue hospitalise hospitalize""".split()
+    rescue hospitalise hospitalize accuse allege""".split()
 )
 """Actions checkable whoever the subject is ("those detained have been charged")."""
 
@@ -205,7 +205,9 @@ def clause_heads(sent: Span, reported: Iterable[int]) -> list[Token]:
             and (tok.head in heads)
         ):
             heads.append(tok)
-        elif _side_event(tok) or _named_relative(tok) or _aside_relative(tok):
+        elif (
+            _side_event(tok) or _named_relative(tok) or _aside_relative(tok) or _event_relative(tok)
+        ):
             heads.append(tok)
         elif tok.head in heads and (_shared_subject_conj(tok) or _participle_clause(tok)):
             heads.append(tok)
@@ -277,6 +279,25 @@ def _participle_clause(tok: Token) -> bool:
     )
 
 
+def _event_relative(tok: Token) -> bool:
+    """ "A Bristol landlord that changed the locks on tenants has been ordered to pay",
+    "The man who was arrested on Monday": a relative clause on a subject that tells what
+    the subject did or underwent (past tense) is a fact, though it says which one is meant
+    ("Passengers whose trains were cancelled are entitled ...", a condition, is not)."""
+    if tok.dep_ != "relcl" or tok.pos_ != "VERB":
+        return False
+    subj = _own_subject(tok)
+    if subj is None or subj.lower_ not in ("who", "that", "which"):
+        return False
+    if tok.head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return tok.tag_ == "VBD" or (tok.tag_ == "VBN" and bool(aux & _PAST_AUX))
+
+
+_PAST_AUX = frozenset({"has", "have", "had", "was", "were"})
+
+
 def _aside_relative(tok: Token) -> bool:
     """ "The regional government, which declared a red alert on Sunday, ...", "the pay
     rise, which the unions had rejected": a relative clause set off by a comma adds a
@@ -289,7 +310,7 @@ def _aside_relative(tok: Token) -> bool:
     )
 
 
-_EVENT_MARKS = frozenset("after before when although though whereas".split())
+_EVENT_MARKS = frozenset("after before when although though whereas as while".split())
 
 
 def _side_event(tok: Token) -> bool:
@@ -298,12 +319,12 @@ def _side_event(tok: Token) -> bool:
     if tok.dep_ != "advcl" or tok.pos_ not in ("VERB", "AUX") or _own_subject(tok) is None:
         return False
     marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
-    if not marks or marks[0] not in _EVENT_MARKS | {"as"}:
+    if not marks or marks[0] not in _EVENT_MARKS:
         return False  # (inside reported speech it is part of what the speaker said)
     if marks[0] in ("although", "though", "whereas"):
         return True
-    if marks[0] == "as" and (tok.i < tok.head.i or tok.tag_ not in ("VBD", "VBN")):
-        return False  # "as the rains continue", "As prices rose, ...": a frame, not news
+    if marks[0] in ("as", "while") and tok.i < tok.head.i:
+        return False  # "As prices rose, ...", "While in office, ...": a frame, not news
     subj = _own_subject(tok)
     return (
         any(t.ent_type_ in NAME_TYPES for t in tok.subtree)
@@ -466,6 +487,9 @@ def _aux_lemmas(head: Token) -> list[str]:
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     if head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX"):
         auxes += [c for c in head.head.children if c.dep_ in ("aux",)]
+    elif not auxes and head.dep_ == "conj" and head.tag_ == "VB" and _own_subject(head) is None:
+        # "must give notice and guarantee a service": the second verb shares the modal
+        auxes = [c for c in head.head.children if c.dep_ == "aux" and c.tag_ == "MD"]
     return [a.lower_ for a in auxes]
 
 
@@ -567,6 +591,8 @@ def _rule(head: Token, tokens: list[Token]) -> bool:
     """A rule or law: "the law bans ...", "landlords must ...", "it is illegal to ..."."""
     if head.lemma_.lower() in RULE_VERBS:
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in ("legally", "illegally") for c in head.children):
+        return True  # "It is legally a highway"
     for t in tokens:
         if t.ent_type_ == "LAW":
             return True
@@ -603,7 +629,7 @@ def _causal(head: Token, tokens: list[Token]) -> bool:
 def claim_type(
     head: Token, tokens: list[Token], tags: list[str], mode: str | None, report: Report | None
 ) -> str:
-    if _rule(head, tokens) or mode in _RULE_MODALS:
+    if _rule(head, tokens) or mode in _RULE_MODALS or _rule_names(head):
         return "laws/rules"
     if _causal(head, tokens):
         return "correlation/causation"
@@ -669,11 +695,13 @@ def _has_signal(head: Token, tokens: list[Token], tags: list[str], strong: bool 
         )
     if _rule(head, tokens) or (modality(head) in _RULE_MODALS and _rule_context(head)):
         return True
+    if _rule_names(head):
+        return True  # "Under NHS guidance, children should be offered ..."
     if _causal(head, tokens):
         return True
     named = any(t.ent_type_ in NAME_TYPES for t in tokens)
     subj = subject_of(head)
-    if subj is not None and subj.lower_ in ("who", "which") and head.dep_ == "relcl":
+    if subj is not None and subj.lower_ in ("who", "which", "that") and head.dep_ == "relcl":
         subj = head.head  # "Keller, who denies the charges": Keller
         named = named or subj.ent_type_ in NAME_TYPES
     actor = subj is not None and (
@@ -727,7 +755,7 @@ def _newsroom(tokens: list[Token]) -> bool:
 STATE_ADJECTIVES = frozenset(
     """closed open shut dead alive missing unchanged intact operational available
     unavailable bankrupt insolvent detained jailed unemployed homeless vacant suspended
-    illegal legal unconstitutional responsible liable eligible""".split()
+    illegal legal unconstitutional responsible liable eligible flat""".split()
 )
 """Adjectives that state a checkable condition ("the airport remained closed")."""
 
@@ -849,6 +877,20 @@ def _hedged_state(head: Token) -> bool:
     )  # but "three times less likely than their peers" is a measure
 
 
+def _rule_names(head: Token) -> bool:
+    """Is the clause framed by a named rule ("Under NHS guidance, ...", "By law, ...")?"""
+    return any(
+        c.dep_ == "prep"
+        and c.i < head.i
+        and c.lower_ in ("under", "by")
+        and any(
+            t.lemma_.lower() in RULE_NOUNS or t.ent_type_ == "LAW" or _law_name(t)
+            for t in c.subtree
+        )
+        for c in head.children
+    )
+
+
 def _order(head: Token) -> bool:
     """An imperative ("Stop and think"): a bare verb with no subject and no auxiliary,
     or a verb coordinated with one ("will buy eight buses and build a depot" is none)."""
@@ -879,8 +921,10 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
         return True
     mode = modality(head)
     attributed = report is not None and report.speaker is not None and not report.opinion
-    if mode in ("should", "ought") or mode in ("could", "might") and not attributed:
-        return True  # advice, or speculation nobody is credited with
+    if mode in ("should", "ought") and not (report is None and _rule_names(head)):
+        return True  # advice ("Under NHS guidance, children should be offered ..." is a rule)
+    if mode in ("could", "might") and not attributed:
+        return True  # speculation nobody is credited with
     if mode == "would" and report is None:
         return True
     if mode in ("may", "can", "ca") and not _rule_context(head):
@@ -890,8 +934,10 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
     for child in head.children:
         if child.dep_ == "advmod" and child.lower_ in HEDGE_WORDS:
             return True
-        if child.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
+        if (
+            child.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children)
+            and not attributed  # "the union said it would strike if ...": its stated plan
         ):
             return True
     if verb_in(head, OPINION_VERBS) and (
@@ -1326,9 +1372,10 @@ def statements(
             continue
         clause_quotes = [q for q in quotes if start <= q.start and q.end <= end]
         lemma = head.lemma_.lower()
-        if clause_quotes and (lemma in NAMING_VERBS or report is None and lemma in _SAYING):
+        naming = verb_in(head, NAMING_VERBS) and not _calls_for(head)
+        if clause_quotes and (naming or report is None and lemma in _SAYING):
             continue  # 'he called Putin his "elder brother"': the quote is the claim
-        if verb_in(head, NAMING_VERBS) and any(start <= a and b <= end for a, b in all_quotes):
+        if naming and any(start <= a and b <= end for a, b in all_quotes):
             continue  # 'Residents described a "sense of dread"': a characterisation
         if any(c.kind == "ordinal" for c in in_core) and not report:
             ordinal_only = True
@@ -1337,6 +1384,11 @@ def statements(
         tags = _tags(tokens, head)
         if ordinal_only and tags == ["superlative"]:
             continue  # "the first time": the ordinal claim
+        if _participle_clause(head) and not (
+            _has_signal(head, tokens, tags, strong=True)
+            or any(t.ent_type_ in NAME_TYPES for t in tokens)
+        ):
+            continue  # "..., making the situation worse", "..., angering residents": comment
         if report is None and not _has_signal(head, tokens, tags):
             if not (worth is not None and _plain_event(head) and worth() >= STRONG_WORTHINESS):
                 continue
@@ -1440,6 +1492,14 @@ _SAYING = frozenset({"say", "tell", "add", "write", "state", "declare", "insist"
 _FRAMING = (
     _SAYING | ENTAILING | {"repeat", "claim", "report", "announce", "tweet", "post", "suggest"}
 )
+
+
+def _calls_for(head: Token) -> bool:
+    """ "called on Kigali to withdraw ...", "called for a ceasefire": a demand, not a name."""
+    return head.lemma_.lower() == "call" and any(
+        c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "for") and c.i == head.i + 1
+        for c in head.children
+    )
 
 
 def _bare_frame(head: Token) -> bool:
