@@ -35,7 +35,8 @@ def test_misspellings_are_variants(a: str, b: str) -> None:
     [("Putin", "Russian"), ("Belarus", "Belarusian"), ("Russia", "Russian"), ("China", "Chinese"),
      ("Israel", "Israeli"), ("Czech", "Czechs"), ("Ukraine", "Ukrainians"), ("Iran", "Iraq"),
      ("Lukashenko", "LUKASHENKO"), ("Obama", "Osama"), ("Trump", "Truman"),
-     ("Austria", "Australia")],
+     ("Austria", "Australia"), ("German", "Germany"), ("Somali", "Somalia"),
+     ("Argentine", "Argentina"), ("French", "France"), ("Russian", "Russia")],
 )
 def test_other_names_and_derived_forms_are_not_variants(a: str, b: str) -> None:
     assert not are_variants(a, b)
@@ -45,6 +46,18 @@ def test_derivations() -> None:
     assert is_derivation("Belarus", "Belarusian")
     assert is_derivation("Britain", "Britains")
     assert not is_derivation("Lukashenko", "Lukasenko")
+
+
+@pytest.mark.parametrize(("a", "b"), [("German", "Germany"), ("Somali", "Somalia"),
+                                      ("Argentine", "Argentina")])
+def test_a_place_named_after_its_people_is_a_derivation(a: str, b: str) -> None:
+    assert is_derivation(a, b) and is_derivation(b, a)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Zelensky", "Zelenskyy"), ("Kamal", "Kamala"),
+                                      ("Lukashenko", "Lukashenka")])
+def test_a_letter_added_to_a_name_that_is_no_adjective_is_still_a_variant(a: str, b: str) -> None:
+    assert not is_derivation(a, b) and are_variants(a, b)
 
 
 def test_split_sentences_keeps_closing_quotes_and_abbreviations() -> None:
@@ -193,6 +206,32 @@ def test_fixture_name_variants() -> None:
     value = found[0].value
     assert value["canonical"] == "Zelensky"
     assert {v["text"] for v in value["variants"]} == {"Zelensky", "Zelenskyy", "Zelenskiy"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "German officials met their counterparts in Germany on Monday. French diplomats "
+        "travelled to France, while Russian troops stayed in Russia.",
+        "Somali pirates seized a ship off Somalia. Exports from Argentina fell as Argentine "
+        "farmers held back grain.",
+        "The Germany coach praised the German fans after the game in Berlin.",
+    ],
+)
+def test_a_demonym_and_its_country_are_no_spelling_variants(text: str) -> None:
+    from workbench.core.nlp.extract import extract_claims
+
+    claims = extract_claims(make_article(text + "\n", "t.txt"))
+    assert [c.label for c in claims if c.kind == "consistency"] == []
+
+
+def test_a_misspelled_name_beside_a_demonym_is_still_flagged() -> None:
+    from workbench.core.nlp.extract import extract_claims
+
+    text = ("German officials met President Volodymyr Zelensky in Germany on Monday. "
+            "Zelenskyy thanked the German people.\n")
+    found = [c for c in extract_claims(make_article(text, "t.txt")) if c.kind == "consistency"]
+    assert [{v["text"] for v in c.value["variants"]} for c in found] == [{"Zelensky", "Zelenskyy"}]
 
 
 def test_fixture_number_mismatches() -> None:

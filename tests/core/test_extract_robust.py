@@ -66,6 +66,16 @@ WORDS = st.sampled_from(
         "‘",
         "’",
         "2nd",
+        "[b]",
+        "[/b]",
+        "[link=https://x.example/2020/05]",
+        "[/link]",
+        "<b>",
+        "</b>",
+        '<a href="https://x.example/1">',
+        "</a>",
+        "[the report](https://x.example/2024)",
+        "March[/b]",
     ]
 )
 
@@ -80,6 +90,8 @@ def test_extraction_never_raises_and_offsets_slice(text):
     for c in extract_claims(article):
         assert article.text[c.start : c.end] == c.anchor
         assert article.text[c.sentence_start : c.sentence_end] == c.sentence
+        for e in c.entities:
+            assert article.text[e["start"] : e["end"]] == e["text"]
 
 
 def test_hostile_article_keeps_markup_literally_and_drops_escapes():

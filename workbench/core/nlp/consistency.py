@@ -6,8 +6,8 @@
 - name variants: the same person or place spelled differently (Lukashenko /
   Lukasenko / Lucasenko). Names are compared on their last token ("Alexander
   Lukashenko" and "Lukashenko" are one spelling), with rapidfuzz; derived forms
-  (Belarus / Belarusian, Israel / Israeli, Czech / Czechs, possessive 's) are one
-  name, not a misspelling; case alone is not a variant.
+  (Belarus / Belarusian, Israel / Israeli, Czech / Czechs, German / Germany, possessive
+  's) are one name, not a misspelling; case alone is not a variant.
 - number mismatches: the same quantity stated twice with different values (same
   unit or currency and the same governing word: "killed 12 people" ... "the 15
   people killed"). Updates ("the toll rose to 15"), statements about other years
@@ -36,6 +36,11 @@ MIN_RATIO = 80.0
 """rapidfuzz ratio (0..100) at or above which two spellings are one name."""
 DERIVATIONS = ("n", "an", "ian", "ean", "ese", "i", "ish", "s", "es", "ns", "ans", "ians", "ern")
 """Suffixes that make another form of a name (Russia/Russian, China/Chinese, Czech/Czechs)."""
+ADJECTIVE_ENDINGS = ("an", "ean", "ese", "i", "ic", "ine", "ish")
+"""Endings of an adjective or demonym made from a name (German, Somali, Argentine)."""
+PLACE_ENDINGS = ("y", "a", "ia")
+"""Endings that make the name of a place from its adjective or people: the reverse of
+``DERIVATIONS`` (German/Germany, Somali/Somalia, Argentine/Argentina)."""
 
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*|\d[\d,.]*", re.UNICODE)
@@ -148,7 +153,15 @@ def is_derivation(a: str, b: str) -> bool:
     for stem in {short, short[:-1] if short[-1:] in "aeoy" else short}:
         if long.startswith(stem) and long[len(stem) :] in DERIVATIONS:
             return True
-    return False
+    return _place_of(short, long) or (len(short) == len(long) and _place_of(long, short))
+
+
+def _place_of(adjective: str, place: str) -> bool:
+    """German/Germany, Somali/Somalia, Argentine/Argentina: the place named after its people."""
+    if not adjective.endswith(ADJECTIVE_ENDINGS):
+        return False
+    stems = {adjective, adjective[:-1] if adjective[-1:] == "e" else adjective}
+    return any(place.startswith(s) and place[len(s) :] in PLACE_ENDINGS for s in stems)
 
 
 def are_variants(a: str, b: str) -> bool:

@@ -10,6 +10,7 @@ the parse.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
 
 _TEXT = "workbench.doc_text"
 _ENTS = "workbench.doc_ents"
+UNMARKED = "workbench.unmarked"
+"""(``markup.Unmarked``, the unit's text as the article has it) when the parser read
+the unit without its markup tags."""
 
 
 def doc_text(doc: Doc) -> str:
@@ -25,6 +29,28 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def literal_slice(doc: Doc, start: int, end: int) -> str:
+    """The article's own text for the doc's characters ``start``-``end`` (markup tags
+    and all, when the parser read the unit without them)."""
+    unmarked = doc.user_data.get(UNMARKED)
+    if unmarked is None:
+        return doc_text(doc)[start:end]
+    where, literal = unmarked
+    return literal[where.start(start) : where.end(end)]
+
+
+def unit_offsets(doc: Doc) -> tuple[Callable[[int], int], Callable[[int], int]]:
+    """Functions taking a start and an end offset in the doc to the unit's own text."""
+    unmarked = doc.user_data.get(UNMARKED)
+    if unmarked is None:
+        return _same, _same
+    return unmarked[0].start, unmarked[0].end
+
+
+def _same(offset: int) -> int:
+    return offset
 
 
 def _ents(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:

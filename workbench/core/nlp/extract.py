@@ -18,11 +18,21 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..models import Article, Claim, claim_id
-from .doc_cache import doc_ents, doc_text, span_ents, span_text
+from .doc_cache import (
+    UNMARKED,
+    doc_ents,
+    doc_text,
+    literal_slice,
+    span_ents,
+    span_text,
+    unit_offsets,
+)
 from .entities import repair_entities
 from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, earliest_ones, ordinal_value
 from .labels import label_for, noun_phrase_label
 from .nonclaims import may_unassert, own_time, teaser, unasserted
+from .markup import Unmarked, unmark
+from .parse_repairs import repair_parse
 from .parsed import Parsed, parsed, release
 from .prose import Unit, prose_units
 from .quotes import SpeakerTracker, attribute, find_quotes
@@ -107,9 +117,20 @@ class _Draft:
 
 
 def _sentence_entities(sent: Span, base: int) -> list[dict[str, Any]]:
+    return _entities(sent.doc, span_ents(sent), base)
+
+
+def _entities(doc: Doc, ents: Iterable[Span], base: int) -> list[dict[str, Any]]:
+    """Entities as plain data, with the article's text and offsets."""
+    start, end = unit_offsets(doc)
     return [
-        {"text": e.text, "label": e.label_, "start": base + e.start_char, "end": base + e.end_char}
-        for e in span_ents(sent)
+        {
+            "text": literal_slice(doc, e.start_char, e.end_char),
+            "label": e.label_,
+            "start": base + start(e.start_char),
+            "end": base + end(e.end_char),
+        }
+        for e in ents
     ]
 
 
@@ -254,7 +275,7 @@ def _quote_drafts(
             continue
         previous = (speaker, quote.end)
         tracker.last_quote = (speaker, base)
-        text = whole[quote.start : quote.end]
+        text = literal_slice(doc, quote.start, quote.end)  # as the article has it
         short = text if len(text) <= 60 else text[:57].rstrip() + "…"
         span = doc.char_span(s_start, s_end, alignment_mode="expand") or doc[:]
         draft = _Draft(
@@ -532,13 +553,18 @@ class Extractor:
         from ..errors import WorkbenchError
 
         articles = list(articles)
-        all_units = [(u.text, (i, u)) for i, a in enumerate(articles) for u in prose_units(a.text)]
+        all_units = [
+            (u.text if unmarked is None else unmarked.text, (i, u, unmarked))
+            for i, a in enumerate(articles)
+            for u in prose_units(a.text)
+            for unmarked in (unmark(u.text),)  # the parser reads no markup tags
+        ]
         total = len(all_units)
         step = max(1, total // 200)
         if progress:
             progress(0, total)
 
-        def units() -> Iterator[tuple[str, tuple[int, Unit]]]:
+        def units() -> Iterator[tuple[str, tuple[int, Unit, Unmarked | None]]]:
             for item in all_units:
                 if cancel is not None and cancel.is_set():
                     raise WorkbenchError("cancelled")
@@ -551,8 +577,11 @@ class Extractor:
         tracker = SpeakerTracker()
         done = 0
         stream = self.nlp.pipe(units(), as_tuples=True, batch_size=_BATCH, n_process=n_process)
-        for spacy_doc, (index, unit) in stream:
-            doc = parsed(spacy_doc, unit.text)
+        for spacy_doc, (index, unit, unmarked) in stream:
+            doc = parsed(spacy_doc, unit.text if unmarked is None else unmarked.text)
+            if unmarked is not None:  # offsets, quotes and entities as the article has them
+                doc.user_data[UNMARKED] = (unmarked, unit.text)
+            repair_parse(doc)
             done += 1
             if progress and (done % step == 0 or done == total):
                 progress(done, total)
@@ -562,19 +591,13 @@ class Extractor:
                 records, mentions, sentences, tracker = [], [], [], SpeakerTracker()
             records.extend(self._records(doc, tracker, unit.start))
             if self.consistency:
+                start, end = unit_offsets(doc)
                 sentences.extend(
-                    (unit.start + s.start_char, unit.start + s.end_char) for s in doc.sents
+                    (unit.start + start(s.start_char), unit.start + end(s.end_char))
+                    for s in doc.sents
                 )
-                mentions.extend(
-                    {
-                        "text": e.text,
-                        "label": e.label_,
-                        "start": unit.start + e.start_char,
-                        "end": unit.start + e.end_char,
-                    }
-                    for e in doc_ents(doc)
-                    if e.label_ in NAME_LABELS
-                )
+                names = [e for e in doc_ents(doc) if e.label_ in NAME_LABELS]
+                mentions.extend(_entities(doc, names, unit.start))
             release(doc)  # the records are plain data: the tokens can go
         while current < len(articles):
             yield self._finish(articles[current], records, mentions, sentences)
@@ -603,13 +626,14 @@ class Extractor:
             own = score_of[(d.clause.start, d.clause.end)]  # a statement: its clause and
             return None if own is None else round((whole + own) / 2, 4)  # its sentence
 
+        start, end = unit_offsets(doc)
         return [
             _Record(
                 d.kind,
-                base + d.start,
-                base + d.end,
-                base + d.sent_start,
-                base + d.sent_end,
+                base + start(d.start),
+                base + end(d.end),
+                base + start(d.sent_start),
+                base + end(d.sent_end),
                 d.label,
                 d.value,
                 entities_of[(d.span.start, d.span.end)],

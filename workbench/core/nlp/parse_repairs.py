@@ -1,0 +1,41 @@
+"""Repairs of the dependency parse where the small English models slip, made on a
+``Parsed`` doc (plain tokens) before any claim is read from it; the spaCy doc is
+left as it is.
+
+- A number the parser attached as punctuation ("The council said 0 people attended":
+  ``0`` a ``punct`` of "said") is the count of the noun after it, as "10 people" is.
+"""
+
+from __future__ import annotations
+
+from .parsed import Parsed, Tok
+
+
+def _reattach(tok: Tok, head: Tok, dep: str) -> None:
+    old = tok.head
+    if old is not tok:
+        old.children = tuple(c for c in old.children if c is not tok)
+    tok.head, tok.dep_ = head, dep
+    head.children = tuple(sorted((*head.children, tok), key=lambda c: c.i))
+
+
+def _counted_noun(doc: Parsed, tok: Tok) -> Tok | None:
+    """The noun right after a number (over one adjective: "0 new cases")."""
+    for k in (tok.i + 1, tok.i + 2):
+        if k >= len(doc) or not doc[k - 1].whitespace_:
+            return None
+        nxt = doc[k]
+        if nxt.pos_ in ("NOUN", "PROPN"):
+            return nxt
+        if nxt.pos_ != "ADJ":
+            return None
+    return None
+
+
+def repair_parse(doc: Parsed) -> None:
+    """Repair ``doc``'s tokens in place (see the module's docstring)."""
+    for tok in doc:
+        if tok.dep_ == "punct" and tok.pos_ == "NUM" and tok.like_num and not tok.children:
+            noun = _counted_noun(doc, tok)
+            if noun is not None:
+                _reattach(tok, noun, "nummod")
