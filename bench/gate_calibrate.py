@@ -33,8 +33,7 @@ from workbench.core.nlp.worthiness.gate_train import (  # noqa: E402
     DEV_RECORDS,
     DEV_STATEMENTS,
     NONCLAIM_DEV,
-    NONCLAIM_DEV2,
-    NONCLAIM_DEV2_MORE,
+    NONCLAIM_FILES,
     NewsItem,
     read_news,
     split_news,
@@ -42,28 +41,34 @@ from workbench.core.nlp.worthiness.gate_train import (  # noqa: E402
 
 PROBS: dict[str, float] = {}
 UNNAMED: dict[str, float] = {}  # quote text -> gate score, for quotes of unnamed speakers
+NAMED: dict[str, float] = {}  # the same for quotes of named speakers wholly in one sentence
 WEAK: set[tuple[str, str]] = set()  # (sentence, anchor) of statements with weak support
 ALONE: set[str] = set()
 SHOW_LOST = False  # sentences whose only claims are dates, durations, ordinals, events
 
 
 def _recording(scores: Any, drafts: list[Any], claims: list[Any], quotes: list[Any],
-               unnamed: list[Any]) -> bool:
+               unnamed: list[Any], named: list[Any] | None = None) -> bool:
     p = scores.nonfactual()
-    named = list(unnamed)
+    credited = list(named or [])
+    others = list(unnamed)
     unnamed.clear()
+    if named is not None:
+        named.clear()
     if p is None:
         return False
     sent = scores.sent
     PROBS[sent.text] = p
     whole = sent.doc.text
-    for q in named:
+    for q in others:
         UNNAMED[whole[q.start : q.end]] = p
+    for q in credited:
+        NAMED[whole[q.start : q.end]] = p
     for st in claims:
         if st.weak:
             WEAK.add((sent.text, sent.doc.text[st.start : st.end]))
     if not quotes and not [st for st in claims if not st.silent]:
-        if all(d.kind in gate_mod.MINOR_KINDS for d in drafts):
+        if all(gate_mod.minor(d.kind, d.anchor) for d in drafts):
             ALONE.add(sent.text)
     return False
 
@@ -73,9 +78,12 @@ def _kept(claims: list[Any], config: tuple[float, ...], quotes: bool) -> list[An
     lone dates/durations/ordinals/events, quotes of unnamed speakers)."""
     threshold, weak_t, alone_t = config[:3]
     quote_t = config[3] if len(config) > 3 else gate_mod.QUOTE_VETO
+    named_t = config[4] if len(config) > 4 else gate_mod.NAMED_QUOTE_VETO
     out = []
     for c in claims:
         if c.kind == "quote" and UNNAMED.get(c.anchor, 0.0) >= quote_t:
+            continue
+        if c.kind == "quote" and NAMED.get(c.anchor, 0.0) >= named_t:
             continue
         if c.kind == "consistency" or (c.kind == "quote" and not quotes):
             out.append(c)
@@ -85,7 +93,7 @@ def _kept(claims: list[Any], config: tuple[float, ...], quotes: bool) -> list[An
             continue
         if p >= weak_t and c.kind == "statement" and (c.sentence, c.anchor) in WEAK:
             continue
-        if p >= alone_t and c.kind in gate_mod.MINOR_KINDS and c.sentence in ALONE:
+        if p >= alone_t and gate_mod.minor(c.kind, c.anchor) and c.sentence in ALONE:
             continue
         out.append(c)
     return out
@@ -98,7 +106,7 @@ def _set_rows(data: Path, configs: list[Any], quotes: bool) -> list[str]:
     all_claims = extract.extract_many(articles)
     rows = []
     base: set[str] = set()
-    for cfg in [(1.01, 1.01, 1.01, 1.01), *configs]:
+    for cfg in [(1.01, 1.01, 1.01, 1.01, 1.01), *configs]:
         results = [
             evaluate(p.stem, a, ann, _kept(cl, cfg, quotes))
             for p, a, ann, cl in zip(paths, articles, anns, all_claims, strict=True)
@@ -131,7 +139,9 @@ def _set_rows(data: Path, configs: list[Any], quotes: bool) -> list[str]:
 
 def _name(cfg: tuple[float, ...]) -> str:
     quote = cfg[3] if len(cfg) > 3 else gate_mod.QUOTE_VETO
-    return f"veto {cfg[0]:4.2f} weak {cfg[1]:4.2f} alone {cfg[2]:4.2f} quote {quote:4.2f}"
+    named = cfg[4] if len(cfg) > 4 else gate_mod.NAMED_QUOTE_VETO
+    return (f"veto {cfg[0]:4.2f} weak {cfg[1]:4.2f} alone {cfg[2]:4.2f} quote {quote:4.2f}"
+            f" named {named:4.2f}")
 
 
 def _news_rows(name: str, items: list[NewsItem], idx: list[int], configs: list[Any],
@@ -197,13 +207,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.list is not None:
         listing = next((c for c in configs if c[0] == args.list), configs[0])
     extract._gate = _recording  # type: ignore[assignment]
+    extract.NAMED_QUOTE_VETO = 0.0  # type: ignore[attr-defined]  # score named quotes too
     rows: list[str] = []
     for s in [] if args.news_only else args.sets:
         rows += _set_rows(ROOT / "tests" / "data" / s, configs, args.quotes)
     for name, path in (("dev_statements", DEV_STATEMENTS), ("dev_records", DEV_RECORDS)):
         dev = read_news(path)
         rows += _news_rows(name, dev, list(range(len(dev))), configs, args.quotes, listing)
-    for path in (NONCLAIM_DEV, NONCLAIM_DEV2, NONCLAIM_DEV2_MORE):
+    for path in NONCLAIM_FILES:
         if not path.is_file():
             continue
         nc = read_news(path)

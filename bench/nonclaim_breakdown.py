@@ -32,8 +32,7 @@ from workbench.core.nlp import extract  # noqa: E402
 from workbench.core.nlp.worthiness import gate as gate_mod  # noqa: E402
 from workbench.core.nlp.worthiness.gate_train import (  # noqa: E402
     NONCLAIM_DEV,
-    NONCLAIM_DEV2,
-    NONCLAIM_DEV2_MORE,
+    NONCLAIM_FILES,
     read_news,
     split_news,
 )
@@ -44,14 +43,14 @@ _orig_gate = extract._gate
 
 
 def _recording(scores: Any, drafts: list[Any], claims: list[Any], quotes: list[Any],
-               unnamed: list[Any]) -> bool:
+               unnamed: list[Any], named: list[Any] | None = None) -> bool:
     p = scores.nonfactual()
     if p is not None:
         PROBS[scores.sent.text] = p
     for st in claims:
         if st.weak:
             WEAK.add((scores.sent.text, st.start - scores.sent.start_char))
-    return _orig_gate(scores, drafts, claims, quotes, unnamed)
+    return _orig_gate(scores, drafts, claims, quotes, unnamed, named)
 
 
 def statement_source(c: Any) -> str:
@@ -77,8 +76,8 @@ def gate_reach(c: Any, p: float | None, kept: list[Any]) -> str:
         if weak:
             return "weak statement, p < WEAK_VETO"
         return "strong statement, p < VETO"
-    if c.kind in gate_mod.MINOR_KINDS:
-        alone = all(k.kind in gate_mod.MINOR_KINDS for k in kept)
+    if gate_mod.minor(c.kind, c.anchor):
+        alone = all(gate_mod.minor(k.kind, k.anchor) for k in kept)
         if not alone:
             return "minor kind beside another claim"
         return "minor kind alone, p < ALONE_VETO"
@@ -95,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     by_reach: Counter[str] = Counter()
     by_band: Counter[str] = Counter()
     total = clean = 0
-    for path in (NONCLAIM_DEV, NONCLAIM_DEV2, NONCLAIM_DEV2_MORE):
+    for path in NONCLAIM_FILES:
         items = read_news(path)
         train, held = split_news(items)
         name = path.parent.name + ("" if path.stem == "sentences" else f"-{path.stem}")

@@ -115,6 +115,13 @@ def test_frames_are_cut():
         assert core(f"Property taxes doubled under the mayor, {tail}.") == (
             "Property taxes doubled under the mayor"
         )
+    # "states" is the country, or a noun, not a reporting verb
+    brewer = "A Dutch brewer moved its plant to the United States because of the new duties."
+    assert core(brewer) is None
+    assert core("Compared with nearby states, Iowa pays its bus drivers far too little.") is None
+    assert core("The union states that bus drivers in Iowa are paid far too little.") == (
+        "Bus drivers in Iowa are paid far too little."
+    )
 
 
 def test_bm25_prefers_the_rarer_shared_word():

@@ -21,9 +21,10 @@ _THAT = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _BARE = re.compile(
-    rf"^(?P<frame>.{{0,160}}?\b{_VERB})\b\s*[,:]?\s+(?P<claim>.+)$",
+    rf"^(?P<frame>.{{0,160}}?\b(?!states\b|notes\b){_VERB})\b\s*[,:]?\s+(?P<claim>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
+"""("states" and "notes" without "that" are nouns as often: "similar states, Ohio ...")"""
 _TAIL = re.compile(
     r"(?P<claim>.+?)[,;]?\s*(?:[\"”’']\s*)?(?:,\s*)?(?:according\s+to\s+[^,.]{1,60}|"
     r"(?:[A-Z][^,.]{0,60}?\s|(?:[a-z][\w'’-]*\s){1,6})(?:said|says|claimed|claims|argued|"
@@ -33,6 +34,10 @@ _PREFIX = re.compile(
     r"^(?:(?:Speaking|Appearing|Writing|Testifying|Campaigning)\s[^,]{1,80},|"
     r"(?:At|In|On|During|After|Before)\s[^,]{1,80},)\s*",
 )
+
+
+_NAMED = re.compile(r"\bUnited\s+States\s*$|\bUnited\s+States\s+\S+$")
+"""A frame that ends at "the United States" (the verb "states" was the country)."""
 
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)
@@ -57,7 +62,7 @@ def core(text: str) -> str | None:
         return m.group("claim").strip(" ,;\"”")
     for pattern in (_THAT, _BARE):
         m = pattern.match(text)
-        if m:
+        if m and not _NAMED.search(m.group("frame")):
             claim = m.group("claim").strip()
             frame = _PREFIX.sub("", m.group("frame"))
             if len(claim.split()) >= 5 and len(frame.split()) <= 16:

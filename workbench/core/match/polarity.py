@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from .tokens import STOP, stem
 
@@ -42,7 +43,8 @@ _AXES: dict[str, tuple[str, str]] = {
         expanded expands hike hiked hikes hiking created creates create added up above
         gains high costlier gain growth expansion expanding larger largest bigger biggest
         greater greatest longer longest faster fastest climb climbs climbed climbing
-        skyrocket skyrocketed skyrocketing spike spiked spikes""",
+        skyrocket skyrocketed skyrocketing spike spiked spikes double doubles doubling
+        themost""",
         """fall falls fell fallen falling decrease decreased decreases decreasing decline
         declined declines declining drop dropped drops dropping lower lowest lowered less
         fewer fewest least down cut cuts cutting reduce reduced reduces reducing shrink
@@ -50,13 +52,15 @@ _AXES: dict[str, tuple[str, str]] = {
         halved eliminated eliminate eliminates below losses loss low cheaper cheapest
         smaller smallest shorter shortest slower slowest plummet plummeted plummeting
         tumble tumbled sank sink sinking dip dipped dipping slump slumped contraction
-        remove removes removed removing""",
+        remove removes removed removing reduction reductions""",
     ),
     "quality": (
         """best better improved improve improves improving strongest stronger strengthen
-        strengthens strengthened help helps helped helping safe safer safest""",
+        strengthens strengthened help helps helped helping safe safer safest good
+        healthier healthiest""",
         """worst worse worsened worsen worsens worsening weakest weaker weaken weakens
-        weakened hurt hurts hurting harm harms harmed dangerous unsafe""",
+        weakened hurt hurts hurting harm harms harmed dangerous unsafe bad sicker
+        sickest""",
     ),
     "stance": (
         """support supports supported supporting favor favors favored favoring backs backed
@@ -84,14 +88,46 @@ _AXES: dict[str, tuple[str, str]] = {
     "verdict": ("guilty convicted", "innocent acquitted exonerated"),
     "life": ("alive survived survives", "dead died dies"),
     "include": ("include includes included", "exclude excludes excluded"),
+    "comply": ("comply complies complied", "violate violates violated"),
+    "praise": ("praise praises praised", "criticize criticizes criticized condemn condemned"),
 }
 _WAYS: dict[str, list[tuple[str, int]]] = {}
 for _axis, (_up, _down) in _AXES.items():
     for _words, _way in ((_up, 1), (_down, -1)):
         for _w in _words.split():
             _WAYS.setdefault(_w, []).append((_axis, _way))
+_STEM_WAYS: dict[str, list[tuple[str, int]]] = {}
+for _w, _ways in _WAYS.items():
+    if "_" not in _w and _w != "themost":
+        _STEM_WAYS.setdefault(stem(_w), [])
+        _STEM_WAYS[stem(_w)] += [w for w in _ways if w not in _STEM_WAYS[stem(_w)]]
+for _s in [s for s, ws in _STEM_WAYS.items() if len({a for a, _ in ws}) < len(ws)]:
+    del _STEM_WAYS[_s]  # one stem both ways on an axis: no reading
 DIRECTION_WORDS = frozenset(w for w in _WAYS if "_" not in w)
 """Every word that goes one way on an axis ("rose", "banned", "opposes")."""
+_TIED_ONLY: dict[str, list[tuple[str, int]]] = {
+    **dict.fromkeys("vote_to voted_to votes_to voting_to".split(), [("stance", 1)]),
+    **dict.fromkeys("all every everyone everybody always".split(), [("all", 1)]),
+    **dict.fromkeys("none nobody nothing never".split(), [("all", -1)]),
+}
+"""Ways read only against a word of the other text tied to the same thing ("voted to
+defund" / "voted against defunding", "all of the candidates" / "none of the
+candidates"): "voted to repeal X" is no vote against "voted against X"."""
+
+
+def ways_of(word: str) -> list[tuple[str, int]]:
+    """The axes and ways a word goes (an inflection by its stem: "gaining", "signs")."""
+    found = _WAYS.get(word)
+    if found is not None:
+        return found
+    if len(word) > 4 and word.isalpha() and word not in STOP:
+        return _STEM_WAYS.get(stem(word), [])
+    return []
+
+
+def direction_word(word: str) -> bool:
+    """A word that goes one way on an axis, in any inflection."""
+    return bool(ways_of(word))
 _BE_GO = frozenset("is are was were be been being s went go goes gone going way".split())
 """"up" and "down" are a direction only after these ("is up", "went down") or "not"
 ("went down, not up")."""
@@ -151,6 +187,14 @@ class Polarity:
     """The two sides of a comparison ("more businesses dying than starting": dying,
     start), as stems."""
     """Every negation of the text turned a direction word round (or there is none)."""
+    tied: list[tuple[str, int, str | None, str | None]] = field(default_factory=list)
+    """(axis, way, the content word before, the content word after) of each direction
+    word: what it says goes up or down ("taxes were cut": tax)."""
+    contrast: tuple[str, str] | None = None
+    """"X, not Y" ("the President, not governors"): the stems of X and Y."""
+    sequence: list[str] = field(default_factory=list)
+    """The stems of its content words in order, each negation as "~" and each direction
+    word as "^word" (``_aligned``)."""
     _plain: set[str] | None = None
 
     @property
@@ -171,17 +215,27 @@ def _tokens(text: str) -> list[str]:
         low = _AS_WITHOUT.sub(" without ", low)
     if " from " in low:
         low = _KEPT_FROM.sub(r"\1\2 not", low)
+    if "no longer" in low:
+        low = _NO_LONGER.sub(" not ", low)
+    if "most-" in low:
+        low = _MOST.sub(" themost ", low)  # "most-trusted" is "the most trusted"
     out: list[str] = []
     for tok in _TOKEN.findall(low):
         tok = "#" if tok[0].isdigit() else tok.replace("'", "")
         if out and out[-1] == "non":  # "non-violent" is one word, no negation
             out[-1] += tok
             continue
-        if tok in ("for", "against", "with") and out and out[-1].startswith("vot"):
-            out[-1] += "_" + tok
+        if tok in _VOTE_AS and out and out[-1].startswith("vot") and "_" not in out[-1]:
+            out[-1] += "_" + _VOTE_AS[tok]  # "voted yes" is a vote for, "voted no" against
             continue
         out.append(tok)
     return out
+
+
+_NO_LONGER = re.compile(r"\bno longer\b")
+_MOST = re.compile(r"\b(?:the\s+)?most-(?=[a-z])")
+_VOTE_AS = {"for": "for", "against": "against", "with": "with", "yes": "for", "no": "against",
+            "to": "to"}
 
 
 _NEGATORS = {
@@ -200,13 +254,14 @@ def polarity(text: str) -> Polarity:
     kinds = [_negator(t) for t in toks]
     out = Polarity(negation=any(kinds), determiner="determiner" in kinds)
     out.compared = _compared(toks)
+    out.contrast = _contrast(text)
     used: set[int] = set()
     anchored: set[int] = set()
     for i, kind in enumerate(kinds):
         if kind != "verbal":
             continue
         for j in range(i + 1, min(i + 3 + _WINDOW, len(toks))):
-            if toks[j] not in STOP and toks[j] not in _SKIP and not kinds[j] and toks[j] != "#":
+            if _content(toks[j], kinds[j]):
                 anchored.add(j)
                 break
     for i, tok in enumerate(toks):
@@ -214,7 +269,7 @@ def polarity(text: str) -> Polarity:
             continue
         if tok in ("high", "low") and i + 1 < len(toks) and toks[i + 1] in _NOT_LEVEL:
             continue
-        ways = _WAYS.get(tok, ())
+        ways = ways_of(tok)
         if tok == "most" and i > 0 and toks[i - 1] == "the":
             ways = [("amount", 1)]  # "the most" (not "most people")
         elif tok in _FLAT:
@@ -222,16 +277,20 @@ def polarity(text: str) -> Polarity:
         elif tok in ("more", "less", "fewer") and toks[i + 1 : i + 2] == ["than"]:
             if toks[i + 2 : i + 3] and toks[i + 2] in _COUNT:
                 ways = [("bound", 1 if tok == "more" else -1)]  # "more than 2 million"
-        for axis, way in ways:
+        read = [(a, w, True) for a, w in ways] + [(a, w, False) for a, w in _TIED_ONLY.get(tok, ())]
+        for axis, way, counted in read:
             shown = tok.replace("_", " ")
-            neg = _turned_by(toks, kinds, i)
+            neg = _turned_by(toks, kinds, i) if not kinds[i] else None
             if neg is not None:
                 used.add(neg)
                 way, shown = -way, "not " + shown
-            else:
+            elif counted:
                 out.plain_ways.add((axis, way))
-            out.ways.setdefault(axis, []).append(way)
+            if counted:
+                out.ways.setdefault(axis, []).append(way)
             out.words.setdefault((axis, way), shown)
+            near = (_near_word(toks, kinds, i, -1), _near_word(toks, kinds, i, 1))
+            out.tied.append((axis, way, *near))
         if kinds[i] or tok in STOP or len(tok) < 3:
             continue
         if i in anchored:
@@ -239,7 +298,45 @@ def polarity(text: str) -> Polarity:
         else:
             out.others.append(tok)
     out.sure = all(i in used for i, k in enumerate(kinds) if k)
+    out.sequence = [
+        "~" if k else "^" + t if ways_of(t) or t in _TIED_ONLY else stem(t)
+        for t, k in zip(toks, kinds, strict=True)
+        if k or (t not in STOP and t not in _SKIP and t != "#")
+    ]
     return out
+
+
+def _content(tok: str, kind: str) -> bool:
+    return tok not in STOP and tok not in _SKIP and not kind and tok != "#"
+
+
+def _near_word(toks: list[str], kinds: list[str], i: int, step: int) -> str | None:
+    """The stem of the nearest content word (no direction word) within three words
+    before (``step`` -1) or after (+1) the word at ``i``."""
+    j = i + step
+    while 0 <= j < len(toks) and abs(j - i) <= 3:
+        tok = toks[j]
+        if _content(tok, kinds[j]) and len(tok) > 2 and not ways_of(tok) and tok not in _TIED_ONLY:
+            return stem(tok)
+        j += step
+    return None
+
+
+_CONTRAST = re.compile(
+    r"\b([A-Za-z][\w'’-]*)[\"”’']?\s*,\s*[\"“]?(?:but\s+)?not\s+"
+    r"(?:the\s+|a\s+|an\s+)?([A-Za-z][\w-]*)"
+)
+
+
+def _contrast(text: str) -> tuple[str, str] | None:
+    """"X, not Y": what the text sets against what (stems), if it says so."""
+    m = _CONTRAST.search(text)
+    if not m:
+        return None
+    left, right = (g.lower().replace("’", "'").removesuffix("'s") for g in m.groups())
+    if left in STOP or right in STOP:
+        return None
+    return stem(left), stem(right)
 
 
 def _turned_by(toks: list[str], kinds: list[str], i: int) -> int | None:
@@ -280,7 +377,11 @@ def polarity_conflict(query: Polarity, candidate: Polarity) -> str:
     a, b = query.compared, candidate.compared
     if a and b and a[0] != a[1] and a == (b[1], b[0]):
         return f"comparison reversed: {a[0]} than {a[1]} vs {b[0]} than {b[1]}"
-    for axis, ours in query.ways.items() if query.sure and candidate.sure else ():
+    a, b = query.contrast, candidate.contrast
+    if a and b and a[0] != a[1] and a == (b[1], b[0]):
+        return f"contrast reversed: {a[0]}, not {a[1]} vs {b[0]}, not {b[1]}"
+    sure = query.sure and candidate.sure
+    for axis, ours in query.ways.items() if sure else ():
         theirs = candidate.ways.get(axis)
         if not theirs:
             continue
@@ -293,11 +394,116 @@ def polarity_conflict(query: Polarity, candidate: Polarity) -> str:
             if wb == 0 and (axis, wa) not in query.plain_ways:
                 continue
             return f"direction differs: {query.words[(axis, wa)]} vs {candidate.words[(axis, wb)]}"
+    tied = _tied_conflict(query, candidate, sure)
+    if tied:
+        return tied
     for one, other in ((query, candidate), (candidate, query)):
         # what one negates and the other states plainly, when the other negates no noun
-        # phrase and nothing that one does not negate too
-        if one.negated and not other.determiner and other.negated <= one.negated:
+        # phrase and nothing that one does not negate or state too (a second flip:
+        # "aren't voting, they stay home" / "are voting, no longer stay home")
+        if one.negated and not other.determiner and other.negated <= one.negated | one.plain:
             flipped = sorted((one.negated - one.plain - other.negated) & other.plain)
             if flipped:
                 return f"negation differs: not {flipped[0]}"
+    return _antonym(set(query.others), set(candidate.others)) or _aligned(
+        query.sequence, candidate.sequence
+    )
+
+
+def _unprefixed(words: list[str], other: set[str]) -> list[str]:
+    out = []
+    for w in words:
+        base = next(
+            (w[len(p) :] for p in _PREFIXES if w.startswith(p) and w[len(p) :] in other), None
+        )
+        out += ["~", base] if base and len(base) >= 4 and w not in other else [w]
+    return out
+
+
+ALIGNED = 0.8
+"""Share of the shorter text's words that must be the other's, in order, for a
+negation that only one of them has to be read as the difference."""
+
+
+def _aligned(a: list[str], b: list[str]) -> str:
+    """The same words in the same order but for a negation ("countries that are our
+    trade partners" / "countries that are not trade partners"): a negation one text
+    adds where nothing else differs but a word at most."""
+    if "~" not in a and "~" not in b:
+        return ""
+    a, b = _unprefixed(a, set(b)), _unprefixed(b, set(a))  # "unborn": "not born"
+    words_a, words_b = [w for w in a if w != "~"], [w for w in b if w != "~"]
+    if not words_a or not words_b or a.count("~") == b.count("~"):
+        return ""
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    same = sum(i2 - i1 for op, i1, i2, _, _ in ops if op == "equal" and a[i1] != "~")
+    if same < ALIGNED * min(len(words_a), len(words_b)):
+        return ""
+    for op, i1, i2, j1, j2 in ops:
+        if op == "equal":
+            continue
+        ours, theirs = a[i1:i2], b[j1:j2]
+        if any(w.startswith("^") for w in ours + theirs):
+            continue  # "said no to" / "voted against": the axes' business
+        if ours.count("~") != theirs.count("~") and max(
+            len([w for w in ours if w != "~"]), len([w for w in theirs if w != "~"])
+        ) <= 1:
+            return f"negation differs: {' '.join(ours) or '-'} vs {' '.join(theirs) or '-'}"
+    return ""
+
+
+def _tied_conflict(query: Polarity, candidate: Polarity, sure: bool) -> str:
+    """Two direction words tied to the same thing (the content word before or after
+    them) that go opposite ways, when no pair tied to it agrees: "taxes were cut ...
+    Ohio gained jobs" / "taxes were raised ... Ohio lost jobs", whatever the count."""
+    opposite: dict[tuple[str, str], tuple[int, int]] = {}
+    agreeing: set[tuple[str, str]] = set()
+    for axis, wa, *near_a in query.tied:
+        if not sure and axis != "all":
+            continue
+        for axis_b, wb, *near_b in candidate.tied:
+            if axis_b != axis:
+                continue
+            if not _same_place(near_a, near_b):
+                continue
+            for k in {w for w in near_a if w} & {w for w in near_b if w}:
+                if wa == wb:
+                    agreeing.add((axis, k))
+                elif wa * wb < 0:
+                    opposite.setdefault((axis, k), (wa, wb))
+    for (axis, k), (wa, wb) in opposite.items():
+        if (axis, k) not in agreeing:
+            return f"direction differs: {query.words[(axis, wa)]} vs {candidate.words[(axis, wb)]}"
+    return ""
+
+
+def _same_place(a: list[str | None], b: list[str | None]) -> bool:
+    """The same word before, or after, and nothing different on the other side."""
+    before = a[0] is not None and a[0] == b[0]
+    after = a[1] is not None and a[1] == b[1]
+    return (before or after) and (
+        (before and (after or a[1] is None or b[1] is None))
+        or (after and (a[0] is None or b[0] is None))
+    )
+
+
+_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+_PAIRED_PREFIXES = (("over", "under"), ("pro", "anti"))
+
+
+def _antonym(ours: set[str], theirs: set[str]) -> str:
+    """A word of one text that the other says with a negating prefix ("effective" /
+    "ineffective", "overpaid" / "underpaid"), neither text having both."""
+    only_a, only_b = ours - theirs, theirs - ours
+    for a in only_a:
+        for b in only_b:
+            short, long_ = sorted((a, b), key=len)
+            if len(short) >= 5 and any(long_ == p + short for p in _PREFIXES):
+                return f"negation differs: {a} vs {b}"
+            for p, q in _PAIRED_PREFIXES:
+                if len(a) > len(p) + 3 and (
+                    (a.startswith(p) and b == q + a[len(p) :])
+                    or (a.startswith(q) and b == p + a[len(q) :])
+                ):
+                    return f"direction differs: {a} vs {b}"
     return ""

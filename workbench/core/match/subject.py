@@ -31,7 +31,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
-from .polarity import DIRECTION_WORDS
+from .polarity import direction_word
 from .tokens import STOP, stem
 
 _TOKEN = re.compile(r"[^\W_](?:[\w&]|['’-](?=\w))*")
@@ -72,7 +72,7 @@ def content_tokens(text: str) -> list[str]:
         if low.endswith("n't"):
             continue  # a negation: ``polarity``'s business
         low = low.replace("'", "")
-        if len(low) < 2 or low in STOP or low in _NUMBER_WORDS or low in DIRECTION_WORDS:
+        if len(low) < 2 or low in STOP or low in _NUMBER_WORDS or direction_word(low):
             continue  # directions ("rose", "opposed") are ``polarity``'s
         if not low[0].isalpha():
             continue  # a number, or one with its unit ("392-year-old")

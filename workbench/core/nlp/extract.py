@@ -42,13 +42,15 @@ from .statements import Covered, statements
 from .worthiness.features import token_features
 from .worthiness.gate import (
     ALONE_VETO,
-    MINOR_KINDS,
+    NAMED_QUOTE_VETO,
     QUOTE_VETO,
     VETO,
     WEAK_VETO,
     gate_features,
     load_gate,
+    minor,
     outside_idioms,
+    own_quotes,
     unnamed_quotes,
 )
 
@@ -409,26 +411,32 @@ class _Sentence:
 
 def _gate(
     scores: _Sentence, drafts: list[_Draft], claims: list[Any], quotes: list[Any],
-    unnamed: list[Any],
+    unnamed: list[Any], named: list[Any] | None = None,
 ) -> bool:
     """Apply the factual gate to one sentence's claims (in place); True when it vetoes
     them all. A sentence it is sure of loses every claim; one it doubts loses the
     statements with nothing but a name or an actor to them (``Statement.weak``), and a
     date, duration, ordinal or event standing alone (no statement, number or quote).
     ``unnamed``: the sentence's quotes credited to someone unnamed ("said one fan"); it
-    is emptied unless the gate is sure enough (``QUOTE_VETO``) to drop them too."""
+    is emptied unless the gate is sure enough (``QUOTE_VETO``) to drop them too; ``named``:
+    the quotes of named speakers that lie wholly in the sentence, emptied unless the gate
+    is sure the sentence is nothing but feeling or opinion (``NAMED_QUOTE_VETO``)."""
+    named = [] if named is None else named
     p = scores.nonfactual()
     if p is None:
         unnamed.clear()
+        named.clear()
         return False
     if p < QUOTE_VETO:
         unnamed.clear()
+    if p < NAMED_QUOTE_VETO:
+        named.clear()
     if p >= VETO:
         return True
     if p >= WEAK_VETO:
         claims[:] = [st for st in claims if not st.weak]
     if p >= ALONE_VETO and not quotes and not [st for st in claims if not st.silent]:
-        if all(d.kind in MINOR_KINDS for d in drafts):
+        if all(minor(d.kind, d.anchor) for d in drafts):
             drafts.clear()
     return False
 
@@ -481,11 +489,15 @@ def _doc_drafts(
         claims = statements(sent, said, found, in_sent, all_quotes, _worth(scores))
         claims.extend(attach_records(sent, claims, drafts, said, all_quotes))
         unnamed = unnamed_quotes(sent, in_sent) if in_sent else []
+        named = own_quotes(sent, in_sent, unnamed) if in_sent and NAMED_QUOTE_VETO <= 1 else []
         if (drafts or claims) and teaser(sent):
             drafts, claims = [], []  # "Here are five things to watch": the article's own list
-        if (drafts or claims or unnamed) and _gate(scores, drafts, claims, in_sent, unnamed):
+        if (drafts or claims or unnamed or named) and _gate(
+            scores, drafts, claims, in_sent, unnamed, named
+        ):
             drafts, claims = [], []  # the factual gate: the sentence states nothing checkable
         folded.update((q.start, q.end) for q in unnamed)  # "said one fan": no named source
+        folded.update((q.start, q.end) for q in named)  # '"It's a disgrace," said X': a view
         for st in claims:
             folded.update(st.folds)
         claims = [st for st in claims if not st.silent]

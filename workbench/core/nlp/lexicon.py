@@ -391,3 +391,30 @@ CHANGE_WORDS = frozenset({"up", "down", "higher", "lower"})
 
 NAME_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"})
 """spaCy entity labels of people, places and organizations."""
+
+JUDGEMENT_ADJECTIVES = frozenset(
+    """disgraceful shameful appalling awful terrible dreadful horrendous horrible outrageous
+    ridiculous absurd laughable pathetic scandalous deplorable regrettable unacceptable
+    unjust unfair harsh lenient misguided reckless irresponsible naive foolish stupid
+    excessive disproportionate inadequate disappointing encouraging heartening
+    excellent outstanding brilliant superb magnificent marvellous marvelous wonderful
+    fantastic terrific lovely beautiful fearless bold courageous brave heroic inspiring
+    remarkable extraordinary impressive incredible amazing stunning spectacular glorious
+    admirable exemplary shocking sickening disgusting cruel manipulative dishonest
+    right wrong sad historic missed sensible short-sighted""".split()
+)
+"""Adjectives of praise or blame: a clause whose complement is one ("the plan was
+reckless", "an outstanding leader") is a judgement, whoever is credited with it."""
+JUDGEMENT_NOUNS = frozenset(
+    """disgrace travesty shambles farce fiasco betrayal insult outrage scandal triumph
+    joke nonsense eyesore masterpiece embarrassment mess sham charade affront slap
+    disaster catastrophe hero heroes legend genius joy privilege honour honor pleasure
+    nightmare tragedy shame""".split()
+)
+"""Nouns of praise or blame as a clause's complement ("the plan was a disgrace",
+"called the film a triumph"). Not "mistake" or "error": an admission of one is news."""
+JUDGEMENT_ADVERBS = frozenset(
+    """badly poorly brilliantly superbly magnificently disgracefully shamefully
+    appallingly terribly admirably""".split()
+)
+"""Manner adverbs of praise or blame ("had handled the matter badly")."""

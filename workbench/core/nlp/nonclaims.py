@@ -270,9 +270,13 @@ def own_time(sent: Span, start: int, end: int) -> bool:
     story ("That first winter, she recalls, was the hardest", "those first weeks", "on
     her first morning"), not a rank a desk could check ("the first woman to ...")?"""
     span = sent.doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) != 1:
+    if span is None:
         return False
-    noun = span.root.head
-    if noun.i <= span.root.i or noun.lemma_.lower() not in _time_words():
+    ordinals = [t for t in span if t.tag_ in ("JJ", "RB", "CD") and t.dep_ == "amod"]
+    if len(ordinals) != 1:  # the ordinal alone, or "That first summer" as one entity
+        return False
+    ordinal = ordinals[0]
+    noun = ordinal.head
+    if noun.i <= ordinal.i or noun.lemma_.lower() not in _time_words():
         return False
     return any(c.dep_ in ("det", "poss") and c.lower_ in _OWN_DETERMINERS for c in noun.children)

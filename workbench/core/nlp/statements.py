@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from .doc_cache import doc_text, entity_at
 from .kinds import earliest_ones
 from .labels import _render
+from .lexicon import JUDGEMENT_ADJECTIVES, JUDGEMENT_ADVERBS, JUDGEMENT_NOUNS
 from .nonclaims import colour, is_question
 from .records import has_record, opinion_predicate
 from .speech import (
@@ -983,11 +984,62 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
         return True  # "Farmers fear that the deal will flood the market": a fear, not a fact
     if report is not None and _mental_state(head):
         return True  # "She said she was exhausted", "He said he hoped to visit Kyiv"
+    if judgement(head):
+        return True  # "Reyes said the plan was a disgrace", "called the decision reckless"
     if _open_question(head):
         return True  # "It remains to be seen whether ...", "Time will tell whether ..."
     if opinion_frame(head):
         return True  # "In her view, the unit has never been in a worse state"
     return report is None and _evaluative(head)
+
+
+def _judged(tok: Token) -> bool:
+    """Is ``tok`` (a complement) a word of praise or blame, or a noun such a word
+    qualifies ("a disgrace", "reckless", "an outstanding leader", "a missed chance")?"""
+    pos = tok.pos_
+    if pos in ("ADJ", "VERB") and _word_in(tok, JUDGEMENT_ADJECTIVES):
+        return not any(c.dep_ in ("prep", "xcomp") for c in tok.children)  # not "harsh on"
+    if pos in ("NOUN", "PROPN", "ADJ") and _word_in(tok, JUDGEMENT_NOUNS):
+        return True
+    if pos == "NOUN":
+        return any(
+            c.dep_ == "amod" and _word_in(c, JUDGEMENT_ADJECTIVES) for c in tok.children
+        ) and not _graded(list(tok.subtree))
+    return False
+
+
+def _word_in(tok: Token, words: frozenset[str]) -> bool:
+    return tok.lower_ in words or tok.lemma_.lower() in words
+
+
+def judgement(head: Token) -> bool:
+    """A clause that only praises or blames: a copula whose complement is a word of
+    judgement ("the plan was a disgrace", "the sentence was far too harsh"), a naming verb
+    with one ("called the decision short-sighted", "described the budget as a missed
+    opportunity"), "deserve", "let down", or a manner adverb of judgement ("handled the
+    matter badly"). Whoever says it, it is an opinion, not a fact to check (issue 11);
+    an admitted "mistake" is not one of these words."""
+    lemma = head.lemma_.lower()
+    if lemma in COPULAS:
+        comp = [c for c in head.children if c.dep_ in ("acomp", "attr", "oprd")]
+        return bool(comp) and _judged(comp[0])
+    if head.tag_ == "VBN" and head.lower_ in JUDGEMENT_ADJECTIVES and any(
+        c.dep_ == "auxpass" for c in head.children
+    ):
+        return True  # "the approach was misguided", parsed as a passive verb
+    if verb_in(head, NAMING_VERBS):
+        for c in head.children:
+            if c.dep_ == "oprd" and _judged(c):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "as":
+                if any(o.dep_ == "pobj" and _judged(o) for o in c.children):
+                    return True
+        return False
+    if lemma == "deserve":
+        return True
+    if lemma == "let" and any(c.dep_ == "prt" and c.lower_ == "down" for c in head.children):
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ in JUDGEMENT_ADVERBS for c in head.children)
 
 
 UNNAMED_BELIEFS = frozenset({"fear", "believe", "think", "hope", "feel", "suspect"})
@@ -1002,7 +1054,9 @@ FEELING_ADJECTIVES = frozenset(
     pessimistic hopeful grateful glad sorry excited nervous afraid scared determined honoured
     honored humbled devastated heartbroken shocked surprised saddened appalled furious
     overjoyed anxious ashamed embarrassed fed content comfortable keen eager thankful
-    disgusted horrified stunned amazed bewildered baffled""".split()
+    disgusted horrified stunned amazed bewildered baffled terrified petrified elated
+    ecstatic miserable lonely homesick overwhelmed gutted chuffed emotional speechless
+    heartened dismayed distraught""".split()
 )
 """States of mind: "she said she was relieved" reports a feeling, not a fact."""
 _PERSONAL_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})

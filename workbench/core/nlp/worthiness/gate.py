@@ -49,7 +49,25 @@ QUOTE_VETO = 0.5
 """Probability at which a quote credited to someone unnamed ("said one fan", "a
 neighbour said": ``unnamed_quotes``) is dropped: a reaction of a passer-by, not a source a
 desk checks. Quotes of named people and organisations are never dropped."""
+NAMED_QUOTE_VETO = 1.01
+"""Probability at which a quote of a named person or organisation that lies wholly in
+the sentence is dropped ('"It's a disgrace, an absolute disgrace," said Mayor Okafor':
+feeling, praise or blame, which the issue says makes no claim). Above 1: off."""
 MINOR_KINDS = frozenset({"date", "duration", "ordinal", "event"})
+_ROUND_WORDS = frozenset({"dozen", "hundred", "thousand", "million"})
+
+
+def minor(kind: str, text: str) -> bool:
+    """Is a claim of this kind and text one that the lone-claim veto (``ALONE_VETO``) may
+    drop: a date, duration, ordinal or event, or a round count with an article and no
+    figure ("a hundred tiny flags", "a thousand candles", "a dozen interns"), which news
+    colour uses for "many" more often than to count?"""
+    if kind in MINOR_KINDS:
+        return True
+    if kind != "quantity":
+        return False
+    words = text.lower().split()
+    return len(words) == 2 and words[0] in ("a", "an") and words[1] in _ROUND_WORDS
 
 _MODALS = frozenset({"could", "might", "may", "should", "would", "must", "can", "ca", "will"})
 _OPENING = ("“", '"', "‘", "«")
@@ -103,6 +121,7 @@ def _lexicons() -> dict[str, tuple[str, ...]]:
     class. Built once."""
     global _LEXICONS
     if _LEXICONS is None:
+        from .. import lexicon as lx
         from .. import statements as st
         from ..speech import REPORTING_VERBS
 
@@ -119,6 +138,7 @@ def _lexicons() -> dict[str, tuple[str, ...]]:
             "cause": st.CAUSAL_WORDS,
             "actor": st.ACTOR_NOUNS,
             "reaction": st.REACTION_VERBS,
+            "judge": lx.JUDGEMENT_ADJECTIVES | lx.JUDGEMENT_NOUNS | lx.JUDGEMENT_ADVERBS,
         }
         table: dict[str, list[str]] = {}
         for name, words in classes.items():
@@ -265,6 +285,14 @@ def unnamed_quotes(sent: Any, quotes: list[Any]) -> list[Any]:
                    for c in tok.children):
                 return common
     return []
+
+
+def own_quotes(sent: Any, quotes: list[Any], unnamed: list[Any]) -> list[Any]:
+    """The quotes of ``quotes`` (starting in ``sent``) not credited to someone unnamed
+    that end inside the sentence: the gate's score of the sentence is a score of them (a
+    quote running on into the next sentence says more than this one shows)."""
+    end = sent.end_char
+    return [q for q in quotes if q.end <= end and q not in unnamed]
 
 
 def signal_features(sent: Any) -> list[str]:

@@ -9,7 +9,7 @@ checkable": ClaimBuster's non-factual sentences (Verdict -1) against its factual
 (``tests/data/dev_statements/sentences.json`` and ``records.json``: items with ``none``
 against items with claims or records;
 ``tests/data/nonclaim_dev/sentences.jsonl``, ``nonclaim_dev2/sentences.jsonl`` and
-``nonclaim_dev2/more.jsonl``:
+``nonclaim_dev2/more.jsonl``, ``nonclaim_dev3/sentences.jsonl``:
 ``checkable`` false), each news sentence weighted ``news_weight`` times a debate
 sentence. A seeded 30% of each ``.jsonl`` file is never trained on (``split_news``): it
 is the validation of the gate.
@@ -42,6 +42,9 @@ DEV_RECORDS = ROOT / "tests" / "data" / "dev_statements" / "records.json"
 NONCLAIM_DEV = ROOT / "tests" / "data" / "nonclaim_dev" / "sentences.jsonl"
 NONCLAIM_DEV2 = ROOT / "tests" / "data" / "nonclaim_dev2" / "sentences.jsonl"
 NONCLAIM_DEV2_MORE = ROOT / "tests" / "data" / "nonclaim_dev2" / "more.jsonl"
+NONCLAIM_DEV3 = ROOT / "tests" / "data" / "nonclaim_dev3" / "sentences.jsonl"
+NONCLAIM_FILES = (NONCLAIM_DEV, NONCLAIM_DEV2, NONCLAIM_DEV2_MORE, NONCLAIM_DEV3)
+"""The labelled news sentence files a seeded share of which is held out (``split_news``)."""
 HOLD_OUT = 0.3
 """Share of the nonclaim_dev sentences kept for validation (never trained on)."""
 C_GRID = (0.1, 0.3)
@@ -237,8 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=GATE_PATH)
     ap.add_argument("--news", type=Path, nargs="*",
-                    default=[DEV_STATEMENTS, DEV_RECORDS, NONCLAIM_DEV, NONCLAIM_DEV2,
-                             NONCLAIM_DEV2_MORE],
+                    default=[DEV_STATEMENTS, DEV_RECORDS, *NONCLAIM_FILES],
                     help="labelled news sentence files (.json like dev_statements, .jsonl like "
                     "nonclaim_dev: a seeded 30%% of each .jsonl file is held out)")
     args = ap.parse_args(argv)
