@@ -30,6 +30,13 @@ TEXTS = {
     "leads": "Maria Lopez, who leads the nurses' union, said the hospital had cancelled"
     " operations.",
     "order": "Stop and think before you vote.",
+    "allows": "Ministers want to scrap the 1998 clause, which allows councils to close parks"
+    " without notice.",
+    "expected": "The probe is not expected to survive the winter on Mars.",
+    "as_cause": "Coal output in Poland has fallen for most of the decade as power plants switch"
+    " to gas.",
+    "conditional": "The Unite union said its members would walk out if the firm cut pensions.",
+    "unattributed_if": "Members would walk out if the firm cut pensions.",
 }
 
 
@@ -116,3 +123,25 @@ def test_leading_a_union_is_no_cause(found):
 
 def test_an_order_stays_no_claim(found):
     assert not found["order"][1]
+
+
+def test_a_rule_verb_keeps_its_infinitive_object(found):
+    [rule] = _on(found, "allows", "allows councils to close parks")
+    assert "close parks" in rule.anchor and rule.claim_type == "laws/rules"
+
+
+def test_an_agentless_forecast_is_one_prediction(found):
+    [st] = _on(found, "expected", "not expected to survive")
+    assert st.anchor.startswith("The probe is not expected")
+    assert st.claim_type == "prediction" and st.speaker is None
+
+
+def test_a_following_as_clause_is_part_of_the_claim_it_explains(found):
+    [st] = _on(found, "as_cause", "has fallen")
+    assert st.anchor.endswith("switch to gas")
+
+
+def test_a_condition_is_a_claim_only_when_credited(found):
+    [plan] = _on(found, "conditional", "would walk out")
+    assert plan.speaker and "Unite" in plan.speaker
+    assert not _on(found, "unattributed_if", "would walk out")

@@ -220,15 +220,31 @@ def clause_heads(sent: Span, reported: Iterable[int]) -> list[Token]:
         ):
             heads.append(tok)  # "The closure means the town will lose its last furnace"
         elif (
-            tok.dep_ == "ccomp"
-            and tok.pos_ in ("VERB", "AUX")
-            and tok.head.dep_ == "ROOT"
+            tok.head.dep_ == "ROOT"
             and tok.head.pos_ in ("NOUN", "PROPN", "ADJ")
             and not _is_clause_verb(tok.head)
-            and _own_subject(tok) is not None
+            and (
+                (tok.dep_ == "ccomp" and tok.pos_ in ("VERB", "AUX") and _own_subject(tok))
+                or (tok.dep_ == "acl" and _misparsed_main_verb(tok))
+            )
         ):
-            heads.append(tok)  # a misparse: "Local iwi [ROOT] Te Aupōuri held a karakia"
+            # a misparse: "Local iwi [ROOT] Te Aupōuri held a karakia", "The United States
+            # [ROOT], which brokered ..., called [acl] on Kigali to withdraw ..."
+            heads.append(tok)
     return heads
+
+
+def _misparsed_main_verb(tok: Token) -> bool:
+    """A finite verb the parser hung on the subject noun as a modifier, after an aside
+    set off by commas ("The United States, which ..., called on Kigali to ...")."""
+    return (
+        tok.tag_ in ("VBD", "VBZ")
+        or tok.tag_ == "VBN"
+        and _after_comma(tok)
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        and any(c.dep_ in ("xcomp", "dobj") for c in tok.children)
+        and any(c.dep_ == "relcl" for c in tok.head.children)
+    )
 
 
 ENTAILING = frozenset({"mean"})
@@ -398,7 +414,14 @@ def _resolve_relative(head: Token, label: str) -> str:
 
 
 def _is_causal_clause(tok: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in ("because",) for c in tok.children)
+    """ "because ...", or a following "as" clause with a subject ("volumes have fallen as
+    younger drinkers turn to alcohol-free beer"): part of the claim it explains."""
+    for c in tok.children:
+        if c.dep_ == "mark" and c.lower_ == "because":
+            return True
+        if c.dep_ == "mark" and c.lower_ == "as" and c.i == tok.left_edge.i:
+            return tok.i > tok.head.i and _own_subject(tok) is not None
+    return False
 
 
 def core_tokens(head: Token, stop: set[int]) -> list[Token]:
@@ -428,8 +451,13 @@ def core_tokens(head: Token, stop: set[int]) -> list[Token]:
             continue
         if dep == "advcl" and not _is_causal_clause(child):
             continue
-        if dep == "ccomp" and child.i > head.i and child.pos_ in ("VERB", "AUX"):
-            continue
+        if (
+            dep == "ccomp"
+            and child.i > head.i
+            and child.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
+            continue  # a clause of its own ("allows it to release oil" is one: its object)
         if child.lower_ == "according":
             continue
         if subj is not None and child.i < subj.i and dep in ("advmod", "npadvmod", "prep", "advcl"):
@@ -636,6 +664,8 @@ def claim_type(
         return "correlation/causation"
     if mode in ("will", "could", "might") or _scheduled(head):
         return "prediction"
+    if verb_in(head, PREDICTION_VERBS) and any(c.dep_ == "auxpass" for c in head.children):
+        return "prediction"  # "It is not expected to survive the lunar night"
     if report is not None and report.verb is not None:
         if report.verb.lemma_.lower() in PREDICTION_VERBS or "would" in _aux_lemmas(head):
             return "prediction"
