@@ -110,6 +110,36 @@ def test_claimreview_needs_a_url_then_works(workspace, capsys):
     assert code == 0 and out.startswith('<script type="application/ld+json">')
 
 
+def test_claimreview_counts_the_reviews_it_publishes(workspace):
+    """The TUI said "Report written (38 claims)" for a file of 4 ClaimReviews: the count
+    of a ClaimReview export is the claims it publishes (final verdicts only)."""
+    from workbench.core.services.exporting import ExportRequest, export_report
+    from workbench.core.store import Workspace
+
+    path, aid = workspace
+    request = ExportRequest(fmt="claimreview", articles=(aid,), url="https://fc.example/p",
+                            org="FC")
+    with Workspace.open(path, readonly=True) as ws:
+        result = export_report(ws, request)
+        everything = export_report(ws, ExportRequest(fmt="csv", articles=(aid,)))
+    assert result.claims == len(json.loads(result.text)) > 0
+    assert everything.claims > result.claims and not result.warnings
+
+
+def test_a_claimreview_export_with_nothing_to_publish_says_why(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Budget up\n\nThe council spent 5 million dollars in 2024.\n",
+                       encoding="utf-8")
+    path = tmp_path / "ws"
+    code, _, _ = run(capsys, "add", str(article), "-w", str(path))
+    assert code == 0
+    code, out, err = run(capsys, "export", "-f", "claimreview", "--url", "https://fc.example/p",
+                         "--org", "FC", "-w", str(path))
+    assert code == 0 and json.loads(out) == []
+    assert err.startswith("workbench: warning: the report holds no claims")
+    assert "ClaimReview publishes only claims marked" in err
+
+
 def test_claimreview_without_an_org_is_refused_not_the_os_user(workspace, capsys):
     """Fault 12.9: the author used to be the OS user name."""
     path, _ = workspace

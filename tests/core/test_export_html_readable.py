@@ -59,3 +59,26 @@ def test_report_uses_them(tmp_path) -> None:
     assert 'Wire report</a> <span class="host">wire.example</span>' in html
     assert "archived 15 Sep 2020, 00:00 UTC" in html
     assert "T09:00" not in html  # no raw ISO times left for readers
+
+
+def test_each_claim_fact_is_named(tmp_path) -> None:
+    """A quantity claim read "quantity · quantity · claim 583ef220cb4f": a kind, then a
+    claim type of the same name, with no word for either. Each is named, as in Markdown."""
+    import re
+
+    from export_fixtures import Clock, triage
+
+    from workbench.core.export import ExportOptions, build_report
+    from workbench.core.store import Workspace
+
+    triage(tmp_path / "ws", Clock())
+    with Workspace.open(tmp_path / "ws", readonly=True) as ws:
+        report = build_report(ws, [], options=ExportOptions(now="2026-11-27T12:00:00Z"))
+    html = render_html(report)
+    facts = re.findall(r'<p class="small">(kind: .*?)</p>', html)
+    assert facts and len(facts) == html.count('<article class="claim')
+    assert any(f.startswith("kind: quantity · claim type: quantity · claim id: <code>")
+               for f in facts)
+    assert any(f.startswith("kind: ordinal · claim id: <code>") for f in facts)  # no type
+    assert any(re.match(r"kind: quote · said by: [^<]+ · claim id: <code>", f) for f in facts)
+    assert "quantity · quantity" not in html

@@ -67,13 +67,14 @@ async def test_add_link_and_refuse_bad_urls(ws, article_id):
         assert isinstance(app.screen, LinkDialog)
         url.value = "https://stats.example.org/budget"
         await pilot.press("tab")  # to the stance radio set
-        await pilot.press("right", "enter")  # supports -> refutes? move + select
+        await pilot.press("right")  # context -> supports (the arrow chooses; it wraps)
         app.screen.query_one("#link-title", Input).value = "Budget [bold]table[/]"
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ReviewScreen)
         links = ws.verdict(article_id, claim.id).links
         assert [link.url for link in links] == ["https://stats.example.org/budget"]
         assert links[0].title == "Budget [bold]table[/]"
+        assert links[0].stance == "supports"
         assert "Budget [bold]table[/]" in str(app.screen.query_one("#detail-body").render())
 
 
@@ -142,6 +143,25 @@ async def test_help_lists_every_binding(ws, article_id):
         assert {b.id for b in REVIEW_BINDINGS} <= ids
         await pilot.press("escape")
         assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_g_and_G_go_to_the_top_and_end_of_the_help(ws, article_id):
+    """g / G move to the first / last claim in the list, and did nothing in the help."""
+    from textual.containers import VerticalScroll
+
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        view = app.screen.query_one("#help-table", VerticalScroll)
+        assert view.max_scroll_y > 0 and view.scroll_y == 0
+        await pilot.press("G")
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert view.scroll_y == 0
+        assert isinstance(app.screen, HelpScreen)
 
 
 @pytest.mark.parametrize("width", [80, 110])

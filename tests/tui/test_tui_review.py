@@ -394,3 +394,36 @@ async def test_a_selection_started_at_80_columns_stays_in_view_when_widened(ws, 
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert view.region.width > 0
+
+
+async def test_at_80_columns_the_detail_comes_back_after_adding_a_claim(ws, article_id,
+                                                                       monkeypatch):
+    """m shows the article in the detail's place at 80 columns; once the claim was added
+    (or the selection cancelled) the article stayed, hiding the new claim's detail."""
+    import workbench.core.services.claims as claims_service
+    from workbench.tui.widgets.article_view import ArticleView
+    from workbench.tui.widgets.detail import DetailPane
+
+    monkeypatch.setattr(claims_service, "_classify",
+                        lambda sentence, start, end, model: ("statement", {}, "", []))
+    before = {c.id for c in ws.claims(article_id)}
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        detail, view = screen.query_one(DetailPane), screen.query_one(ArticleView)
+        assert detail.region.width > 0 and view.region.width == 0
+        await pilot.press("m")
+        await pilot.pause()
+        assert view.region.width > 0 and detail.region.width == 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert detail.region.width > 0 and view.region.width == 0
+        await pilot.press("m", "right_square_bracket", "enter")
+        await app.workers.wait_for_complete()
+        for _ in range(20):
+            await pilot.pause()
+            if {c.id for c in ws.claims(article_id)} - before:
+                break
+        added = [c for c in ws.claims(article_id) if c.id not in before]
+        assert len(added) == 1 and screen.current_claim().id == added[0].id
+        assert detail.region.width > 0 and view.region.width == 0

@@ -76,3 +76,14 @@ def test_add_claim_selection(snap_compare, ws, reviewed):
 
 def test_reword_dialog(snap_compare, ws, reviewed):
     assert snap_compare(make_app(ws, reviewed), terminal_size=(120, 40), press=["j", "r"])
+
+
+
+def test_export_dialog(snap_compare, ws, reviewed):
+    # the chosen format and an unticked box show without colour (▐●▌ / ▐ ▌)
+    async def before(pilot):
+        await pilot.press("e", "right")
+        pilot.app.screen.query_one("#export-path").value = "/reports/city-budget-report.html"
+        await pilot.pause()
+
+    assert snap_compare(make_app(ws, reviewed), terminal_size=(80, 24), run_before=before)

@@ -223,13 +223,22 @@ def claim_reviews(report: Report) -> list[dict[str, Any]]:
 
 def iter_claim_reviews(report: Report) -> Iterator[dict[str, Any]]:
     """``claim_reviews`` one at a time (the options are checked before the first)."""
+    from .report import ArticleReports
+
     base_url = _checked_url(report)
+    published = 0
     for rows in article_rows(report):
         source = None
         for _, claim, verdict, _ in rows.kept:
             if verdict["status"] in RATINGS:
                 source = source or _Source(rows.article)
+                published += 1
                 yield claim_review(report, source, claim, verdict, base_url)
+    if isinstance(report.articles, ArticleReports):
+        # The claims this report holds are those it publishes, not every claim it read:
+        # "Report written (38 claims)" for a file of 4 ClaimReviews, and no word when
+        # nothing had a final verdict.
+        report.articles.claims = published
 
 
 def _checked_url(report: Report) -> str:

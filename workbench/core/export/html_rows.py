@@ -122,7 +122,7 @@ class ClaimHtml:
                 f'<article class="claim s-{s}" id="claim-{cid}">\n'
                 f'<h3>{number}. {label} <span class="badge s-{s}">{label_html}</span></h3>\n'
                 f"<blockquote>{quote}</blockquote>\n"
-                f'<p class="small">{small} · claim <code>{cid}</code></p>\n'
+                f'<p class="small">{small} · claim id: <code>{cid}</code></p>\n'
             )
             if not (note or verdict["links"] or change or verdict["updated_at"]):
                 add(f"{head}</article>\n")  # nothing more to say of most claims
@@ -202,12 +202,14 @@ class ClaimHtml:
         return done
 
     def _small_of(self, kind: object, claim_type: object, speaker: object) -> str:
+        """Each fact named, as the Markdown report names them: the bare "quantity ·
+        quantity" (a kind, then a claim type of the same name) read as a stutter."""
         line = self.line
-        small = escape(line(kind))
+        small = f"kind: {escape(line(kind))}"
         if claim_type:
-            small = f"{small} · {escape(line(claim_type))}"
+            small = f"{small} · claim type: {escape(line(claim_type))}"
         if speaker:
-            small = f"{small} · said by {escape(line(speaker))}"
+            small = f"{small} · said by: {escape(line(speaker))}"
         return small
 
     def _link(self, link: LinkRow) -> str:

@@ -108,6 +108,9 @@ def _warnings(request: ExportRequest, claims: int) -> list[str]:
     statuses = parse_statuses(request.statuses)
     if statuses:
         why.append("no claim has status " + ", ".join(statuses))
+    if request.fmt == "claimreview":
+        why.append("ClaimReview publishes only claims marked verified, disputed, false or "
+                   "inconclusive")
     reason = f" ({'; '.join(why)})" if why else ""
     return [f"the report holds no claims{reason}"]
 

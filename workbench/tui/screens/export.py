@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, Input, RadioSet, Static
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.export import FORMATS, SUFFIXES, ExportOptions
@@ -19,6 +19,7 @@ from workbench.core.store.interface import Store
 from workbench.core.text import one_line
 
 from .. import render
+from ..widgets.toggles import Choice, MarkedCheckbox, MarkedRadioButton
 
 
 def default_name(title: str, fmt: str) -> str:
@@ -51,6 +52,8 @@ class ExportDialog(ModalScreen[None]):
         # not a priority binding: that would run ahead of keys still queued for the field
         # (text typed just before ctrl+s was lost)
         Binding("ctrl+s", "export", "Export", id="export_submit"),
+        # enter in the format row exports too (a text field's enter is its own)
+        Binding("enter", "export", "Export", show=False, id="export_submit_enter"),
         Binding("escape", "cancel", "Cancel", id="export_cancel"),
     ]
 
@@ -82,13 +85,14 @@ class ExportDialog(ModalScreen[None]):
             yield Static(render.line("Export a report", style="bold"), markup=False)
             with Horizontal(classes="export-row"):
                 yield Static("format", classes="export-label", markup=False)
-                with RadioSet(id="export-format", compact=True):
+                with Choice(id="export-format", compact=True):
                     for fmt in FORMATS:
-                        yield RadioButton(fmt, value=fmt == "md", id=f"fmt-{fmt}", compact=True)
+                        yield MarkedRadioButton(fmt, value=fmt == "md", id=f"fmt-{fmt}",
+                                                compact=True)
             with Horizontal(classes="export-row"):
                 yield Static("", classes="export-label", markup=False)
-                yield Checkbox("every article in the workspace (not just this one)",
-                               id="export-all", compact=True)
+                yield MarkedCheckbox("every article in the workspace (not just this one)",
+                                     id="export-all", compact=True)
             yield from self._field("statuses", Input(
                 placeholder="only these, e.g. false,disputed (empty: all)",
                 id="export-statuses", compact=True))
@@ -103,9 +107,9 @@ class ExportDialog(ModalScreen[None]):
             yield Static("", markup=False, id="export-error")
             yield Static(
                 render.hint(
-                    "ctrl+s: export (enter in a text field too)   tab: next field   escape: "
-                    "cancel   save as: the full path; an existing file is replaced only if you "
-                    "say so"
+                    "ctrl+s / enter: export   ←/→: format   space: tick the box   tab: next "
+                    "field   escape: cancel   save as: the full path; an existing file is "
+                    "replaced only if you say so"
                 ),
                 markup=False,
             )

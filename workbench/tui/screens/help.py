@@ -36,6 +36,10 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "close", "Close", id="help_close"),
         Binding("j", "scroll(1)", "Down", show=False, id="help_down"),
         Binding("k", "scroll(-1)", "Up", show=False, id="help_up"),
+        # g / G as in the claims list (they did nothing here: the list's last keys were
+        # out of reach but by holding j)
+        Binding("g", "edge(0)", "Top", show=False, id="help_top"),
+        Binding("G", "edge(1)", "End", show=False, id="help_end"),
     ]
 
     def __init__(self, rows: list[tuple[str, str, str]], advance: bool = False) -> None:
@@ -51,8 +55,8 @@ class HelpScreen(ModalScreen[None]):
             yield Static(render.line(title, style="bold"), markup=False)
             with VerticalScroll(id="help-table"):
                 yield Static(keys_table(self.rows), id="help-keys")
-            yield Static(render.hint("j / k, ↓ / ↑: scroll   escape / ?: close   "
-                                     "ctrl+p: command palette"),
+            yield Static(render.hint("j / k, ↓ / ↑: scroll   g / G: top / end   "
+                                     "escape / ?: close   ctrl+p: command palette"),
                          markup=False)
 
     def on_mount(self) -> None:
@@ -62,6 +66,13 @@ class HelpScreen(ModalScreen[None]):
         """j / k scroll the list like the arrows."""
         view = self.query_one("#help-table", VerticalScroll)
         view.scroll_to(y=view.scroll_y + step, animate=False)
+
+    def action_edge(self, end: int) -> None:
+        view = self.query_one("#help-table", VerticalScroll)
+        if end:
+            view.scroll_end(animate=False)
+        else:
+            view.scroll_home(animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -19,6 +19,7 @@ from workbench.core.models import STANCES, Link
 from workbench.core.text import one_line
 
 from .. import render
+from ..widgets.toggles import Choice, MarkedRadioButton
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ class LinkDialog(ModalScreen[LinkForm | None]):
         # not a priority binding: that would run ahead of keys still queued for the field
         # (text typed just before ctrl+s was lost)
         Binding("ctrl+s", "submit", "Save", id="link_submit"),
+        # enter in the stance row saves too (a text field's enter is its own)
+        Binding("enter", "submit", "Save", show=False, id="link_submit_enter"),
         Binding("escape", "cancel", "Cancel", id="link_cancel"),
     ]
 
@@ -77,15 +80,15 @@ class LinkDialog(ModalScreen[LinkForm | None]):
             yield url
             yield Static("", markup=False, id="link-error")
             stance = start.stance if start else "context"
-            with RadioSet(id="link-stance"):
+            with Choice(id="link-stance"):
                 for name in STANCES:
-                    yield RadioButton(name, value=name == stance, id=f"stance-{name}")
+                    yield MarkedRadioButton(name, value=name == stance, id=f"stance-{name}")
             title = Input(start.title if start else "", placeholder="title (optional)",
                           id="link-title")
             title.cursor_blink = self.cursor_blink
             yield title
             yield Static(
-                render.hint("enter / ctrl+s: save   tab: next field   escape: cancel"),
+                render.hint("enter / ctrl+s: save   tab: next field   ←/→: stance   escape: cancel"),
                 markup=False,
             )
 

@@ -79,6 +79,8 @@ class ReviewScreen(TeamReview):
         """Earlier checks per claim id (core.match), filled by a worker after mount."""
         self._match_keys = False
         """Whether the footer shows M and W (the current claim has a match)."""
+        self._toggled_before = False
+        """Whether the article pane was toggled when m started a selection (restored after)."""
         self.matching_done = asyncio.Event()
         """Set once the first matching has finished (or there was nothing to match)."""
 
@@ -430,6 +432,7 @@ class ReviewScreen(TeamReview):
         if not self.writable("a new claim"):
             return
         view = self.query_one(ArticleView)
+        self._toggled_before = self.has_class("article-toggled")
         if self.has_class("-narrow"):
             self.add_class("article-toggled")
         else:
@@ -475,8 +478,14 @@ class ReviewScreen(TeamReview):
             return
         self.query_one(DetailPane).show(render.selection_help(selection.selected))
 
+    def _selection_over(self) -> None:
+        """The panes as they were before m: at 80 columns the article had taken the
+        detail's place for the selection and kept it, hiding the claim just added."""
+        self.set_class(self._toggled_before, "article-toggled")
+
     @on(ArticleView.SelectionCancelled)
     def _selection_cancelled(self) -> None:
+        self._selection_over()
         self.query_one(ClaimsTable).focus()
         self.show_claim(self.current)
 
@@ -490,9 +499,11 @@ class ReviewScreen(TeamReview):
         if same is not None:
             self.notify("That text is already a claim.", timeout=4)
             view.stop_selection()
+            self._selection_over()
             self._focus_claim(same.id)
             return
         view.stop_selection()
+        self._selection_over()
         self.query_one(ClaimsTable).focus()
         self.notify("Reading the new claim (the language model loads the first time)…",
                     timeout=4)
