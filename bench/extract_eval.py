@@ -29,7 +29,10 @@ fields), ``tags`` on facts and ``non_claims`` sentences. Reported too:
   ordinal facts and facts tagged ``superlative``);
 * a date fact also counts as found (same kind) when a claim of its sentence holds
   it as ``value["when"]`` (the time of that claim's event, by design not a claim
-  of its own);
+  of its own); likewise an ordinal fact naming a period of time ("in the first
+  year", "in its second weekend": the time of the statement, by design);
+* a date fact's value is compared with the matching end of a claim of a span of
+  time ("from 2015 to 2020" is one claim, value ``from``/``to``, by design);
 * precision over annotated kinds: for sets that annotate no statements (eval,
   eval2) statement claims are left out of that precision, since nothing there
   could match them; the plain precision counts every claim;
@@ -333,6 +336,17 @@ def _holds_when(c: Claim, f: Fact) -> bool:
     return bool(got) and (got in _fold(f.anchor) or _fold(f.anchor) in got)
 
 
+def _compared_value(f: Fact, c: Claim) -> dict[str, Any]:
+    """The claim value a fact's value is compared with: for a date fact and a claim of
+    a span of time ("from 2015 to 2020", value ``from``/``to``), the end of the span
+    that matches it best (the two ends are one claim by design), else the value."""
+    value = c.value if isinstance(c.value, dict) else {}
+    ends = [value.get("from"), value.get("to")]
+    if f.kind != "date" or not all(isinstance(e, dict) for e in ends):
+        return value
+    return min([value, *ends], key=lambda v: len(value_problems(f.value, v)))
+
+
 def _count(table: dict[str, list[int]], key: str, *flags: bool) -> None:
     row = table.setdefault(key, [0] * (len(flags) + 1))
     row[0] += 1
@@ -355,7 +369,7 @@ def evaluate(
         for c in over:
             matched_ids.add(id(c))
         same = [c for c in over if c.kind == f.kind]
-        if not same and f.kind == "date":
+        if not same and f.kind in ("date", "ordinal"):
             same = [c for c in content if _holds_when(c, f)]
             if same:
                 res.when_found += 1
@@ -404,11 +418,15 @@ def evaluate(
             continue
         res.found += 1
         best = min(
-            same, key=lambda c: (len(value_problems(f.value, c.value)), abs(c.start - f.start))
+            same,
+            key=lambda c: (
+                len(value_problems(f.value, _compared_value(f, c))),
+                abs(c.start - f.start),
+            ),
         )
         if f.value and f.kind != "statement":
             res.values_checked += 1
-            got_value = best.value
+            got_value = _compared_value(f, best)
             if best.kind != f.kind and isinstance(best.value.get("when"), dict):
                 got_value = best.value["when"]  # the date held as the time of the event
             problems = value_problems(f.value, got_value)

@@ -55,6 +55,8 @@ async def test_marker_detail_apply_undo_and_dismiss(tmp_path):
         await pilot.press("W")
         await pilot.pause()
         assert loan.id not in screen.matches
+        said = [n.message for n in app._notifications if n.message.startswith("Not the same")]
+        assert said and "checks.example" in said[-1]
         assert "≈" not in str(table.get_cell(loan.id, "extras"))
         keys = {b.binding.key for b in screen.active_bindings.values() if b.enabled}
         assert "M" not in keys and "W" not in keys

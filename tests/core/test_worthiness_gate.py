@@ -53,10 +53,18 @@ UNNAMED_VOICES = [  # a passer-by's feeling or praise, credited to nobody a desk
     "\u201cIt was the greatest night I have ever had,\u201d said one spectator by the barrier.",
     "\u201cWe are heartbroken, absolutely heartbroken,\u201d a shop owner in Doncaster said.",
 ]
-NAMED_VOICES = [  # the same kind of words from a named person stay a quote (eval rule 9)
+NAMED_VOICES = [  # the same kind of words from a named person: a view, no fact (issue 11)
     "\u201cIt was the greatest night I have ever had,\u201d said Tomasz Wierzbicki.",
     "\u201cIt was a wonderful, wonderful day,\u201d said a spokesman for Unilever.",
 ]
+NAMED_FACTS = [  # a named person stating a fact keeps the quote, credited in the sentence
+    "\u201cThe plant will close in June and 300 jobs will go,\u201d said a spokesman for Unilever.",
+    "\u201cWe have not paid a ransom,\u201d said Mayor Joan Ferris.",
+]
+FOLLOW_ON = (  # a quote sentence with no credit of its own is never judged alone
+    "\u201cWe won the league in 2019,\u201d said Tomasz Wierzbicki. \u201cIt was the greatest"
+    " night I have ever had.\u201d"
+)
 UNNAMED_FACTS = [  # someone unnamed who states a fact keeps the numbers of it
     "\u201cOur gas bill rose by \u00a3340 in October,\u201d said one pensioner.",
 ]
@@ -73,6 +81,8 @@ NUMBER_IDIOM_SENTENCES = [
 @pytest.fixture(scope="module")
 def claims_of():
     texts = NOTHING_TO_CHECK + CHECKABLE + UNNAMED_VOICES + NAMED_VOICES + UNNAMED_FACTS + [
+        *NAMED_FACTS,
+        FOLLOW_ON,
         *IDIOMS,
         *NUMBER_IDIOM_SENTENCES,
         "The coach said he was delighted with the way his side played.",
@@ -188,8 +198,18 @@ def test_a_feeling_quoted_from_someone_unnamed_makes_no_claim(text: str, claims_
 
 
 @pytest.mark.parametrize("text", NAMED_VOICES)
-def test_a_named_speaker_keeps_the_quote(text: str, claims_of) -> None:
-    assert [c.kind for c in claims_of[text]] == ["quote"]
+def test_a_feeling_quoted_from_a_named_speaker_makes_no_claim(text: str, claims_of) -> None:
+    assert claims_of[text] == []  # NAMED_QUOTE_VETO: the gate is sure it is only a view
+
+
+@pytest.mark.parametrize("text", NAMED_FACTS)
+def test_a_named_speaker_stating_a_fact_keeps_the_quote(text: str, claims_of) -> None:
+    assert "quote" in [c.kind for c in claims_of[text]]
+
+
+def test_a_follow_on_quote_sentence_is_not_judged_alone(claims_of) -> None:
+    quotes = [c.anchor for c in claims_of[FOLLOW_ON] if c.kind == "quote"]
+    assert quotes == ["We won the league in 2019", "It was the greatest night I have ever had."]
 
 
 @pytest.mark.parametrize("text", UNNAMED_FACTS)

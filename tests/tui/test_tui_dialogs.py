@@ -376,3 +376,29 @@ async def test_export_dialog_asks_for_the_claimreview_fields_in_its_own_words(
         assert "fill in org" in said and "--org" not in said
         assert app.screen.focused is app.screen.query_one("#export-org", Input)
     assert target.read_text(encoding="utf-8") == "keep me"
+
+
+async def test_a_rename_in_the_picker_is_undone_and_redone_there(ws, article_id):
+    """ctrl+z did nothing in the picker: a rename there was undoable only from the claims
+    list (the toast said so)."""
+    app = make_app(ws, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, PickerScreen)
+        before = ws.article(article_id).title
+        await pilot.press("r", "ctrl+u")
+        await type_text(pilot, "Budget [b]grows[/b]")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert ws.article(article_id).title == "Budget [b]grows[/b]"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert ws.article(article_id).title == before
+        assert before[:20] in str(app.screen.query_one("#articles").get_row_at(0)[1])
+        said = [n.message for n in app._notifications if n.message.startswith("Undo:")]
+        assert said and "Budget [b]grows[/b]" in said[-1]
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert ws.article(article_id).title == "Budget [b]grows[/b]"
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert any(n.message == "Nothing to redo." for n in app._notifications)

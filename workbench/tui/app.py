@@ -450,13 +450,41 @@ class WorkbenchApp(App[None]):
         except WorkbenchError as exc:
             self.notify(render.message(exc), severity="error", markup=False)
             return
-        self.notify(f"Renamed: {render.message(article.title, 80)} (ctrl+z in the claims list "
-                    "undoes it)", timeout=3, markup=False)
+        self.notify(f"Renamed: {render.message(article.title, 80)} (ctrl+z undoes it)",
+                    timeout=3, markup=False)
+        self._articles_changed(summaries, {article.id})
+
+    def _articles_changed(self, summaries: list,  # type: ignore[type-arg]
+                           article_ids: set[str]) -> None:
+        """The picker shows the new summaries; an open article that changed is read again."""
         for screen in self.screen_stack:
             if isinstance(screen, PickerScreen):
                 screen.refresh_summaries(summaries, self._board())
-            elif isinstance(screen, ReviewScreen) and screen.article.id == article.id:
+            elif isinstance(screen, ReviewScreen) and screen.article.id in article_ids:
                 screen.outside_change()
+
+    @on(PickerScreen.HistoryAsked)
+    def _picker_history(self, message: PickerScreen.HistoryAsked) -> None:
+        from workbench.core.services.reviewing import redo, undo
+
+        verb = "Redo" if message.redo else "Undo"
+        if self.ws.readonly:
+            self.notify(f"Read-only here: cannot {verb.lower()}.", severity="warning",
+                        markup=False)
+            return
+        try:
+            changes = (redo if message.redo else undo)(self.ws)
+            summaries = self.ws.articles()
+        except WorkbenchError as exc:
+            self.notify(render.message(exc), severity="error", markup=False)
+            return
+        if not changes:
+            self.notify(f"Nothing to {verb.lower()}.", timeout=2, markup=False)
+            return
+        change = changes[0]
+        what = render.change_text(change.field, change.old, change.new).plain
+        self.notify(f"{verb}: {what}", timeout=3, markup=False)
+        self._articles_changed(summaries, {c.article_id for c in changes})
 
     @on(ArticleChosen)
     async def _chosen(self, message: ArticleChosen) -> None:

@@ -219,6 +219,60 @@ def _before_compound_number(start: int, end: int, doc: Doc, label: str) -> tuple
     return end, label
 
 
+_RANGE_WORDS = frozenset({"to", "through", "thru", "until", "till", "-", "–", "—"})
+"""Words joining the two ends of a span of time ("2015 to 2020", "2019-20"); "and" does
+too after "between"."""
+
+
+def _joins_range(tokens: list[Any], between: bool) -> bool:
+    """Do the tokens between two dates make them one span of time?"""
+    words = [t.lower_ for t in tokens]
+    return words in ([w] for w in _RANGE_WORDS) or (between and words == ["and"])
+
+
+def _date_range(start: int, end: int, doc: Doc, between: bool) -> bool:
+    """Is ``doc[start:end]`` a span of time written as two dates ("March 3 to March 10",
+    "between 2011 and 2019", "2015-2020", "Monday to Friday")?"""
+    from .quantities import parse_date_range
+
+    return any(
+        _joins_range([doc[i]], between) and doc[i - 1].i >= start
+        for i in range(start + 1, end - 1)
+    ) and parse_date_range(doc[start:end].text) is not None
+
+
+def _before(doc: Doc, i: int, sent: Span, words: tuple[str, ...]) -> bool:
+    return i > sent.start and doc[i - 1].lower_ in words
+
+
+def _join_ranges(out: list[Span], sent: Span, span_type: Any) -> list[Span]:
+    """ "from 2015 to 2020", "between 2011 and 2019": two dates the tagger found apart
+    are one span of time (label DATE_RANGE), one claim whose value is the span."""
+    from .quantities import parse_date_range
+
+    doc = sent.doc
+    joined: list[Span] = []
+    for span in out:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev.label_ in ("DATE", "DATE_RANGE")
+            and span.label_ == "DATE"
+            and "from" not in doc[prev.start : prev.end].text.lower().split()[1:]
+        ):
+            opener = _before(doc, prev.start, sent, ("from", "between"))
+            between = _before(doc, prev.start, sent, ("between",))
+            gap = list(doc[prev.end : span.start])
+            dash = [t.lower_ for t in gap] in (["-"], ["–"], ["—"])
+            if (opener or dash) and _joins_range(gap, between):
+                whole = doc[prev.start : span.end]
+                if parse_date_range(whole.text) is not None:
+                    joined[-1] = span_type(doc, prev.start, span.end, label="DATE_RANGE")
+                    continue
+        joined.append(span)
+    return joined
+
+
 def repair_entities(sent: Span) -> list[Span]:
     """The sentence's entities, repaired where the small models often slip.
 
@@ -227,7 +281,8 @@ def repair_entities(sent: Span) -> list[Span]:
     ("nearly" + "one in four"); ratios are joined ("one in five"); two amounts
     joined by "and"/"to" are split ("38% and 85%"); leading "between"/"from" and
     trailing "and" are trimmed from anchors; a duration split in two by "and"
-    ("2 hours and" + "35 seconds") is joined.
+    ("2 hours and" + "35 seconds") is joined; two dates that are the ends of one span
+    of time ("from 2015 to 2020", "between 2011 and 2019") are one DATE_RANGE.
     """
     doc = sent.doc
     if is_parsed(doc):
@@ -301,6 +356,13 @@ def repair_entities(sent: Span) -> list[Span]:
         if label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "RATIO", "FRACTION"):
             start = _with_qualifier(start, sent)
         out = [o for o in out if o.end <= start]  # a widened span swallows what it covers
+        if label == "DATE" and _date_range(
+            start, end, doc, _before(doc, start, sent, ("between",)) or ent.text.lower().startswith(
+                "between"
+            )
+        ):
+            out.append(SpanType(doc, start, end, label="DATE_RANGE"))  # "March 3 to March 10"
+            continue
         for piece_start, piece_end in _split_pairs(start, end, doc, label):
             span = doc[piece_start:piece_end]
             if out and label in ("DATE", "TIME") and out[-1].label_ in ("DATE", "TIME"):
@@ -318,4 +380,4 @@ def repair_entities(sent: Span) -> list[Span]:
             else:
                 span = ent
             out.append(span)
-    return out
+    return _join_ranges(out, sent, SpanType)

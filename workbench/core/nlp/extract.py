@@ -30,8 +30,8 @@ from .doc_cache import (
 from .entities import repair_entities
 from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, earliest_ones, ordinal_value
 from .labels import label_for, noun_phrase_label
-from .nonclaims import may_unassert, own_time, teaser, unasserted
 from .markup import Unmarked, unmark
+from .nonclaims import may_unassert, own_time, period_of_time, teaser, unasserted
 from .parse_repairs import repair_parse
 from .parsed import Parsed, parsed, release
 from .prose import Unit, prose_units
@@ -95,6 +95,7 @@ class _Draft:
         "claim_type",
         "speaker",
         "clause",
+        "phrase",
     )
 
     def __init__(
@@ -116,6 +117,7 @@ class _Draft:
         self.claim_type: str | None = None
         self.speaker: str | None = None
         self.clause: Span | None = None  # a statement's clause, scored with its sentence
+        self.phrase = ""  # a period's phrase ("in the third week"), for its host's label
 
 
 def _sentence_entities(sent: Span, base: int) -> list[dict[str, Any]]:
@@ -296,6 +298,19 @@ def _quote_drafts(
     return drafts
 
 
+def _in_quotes(drafts: list[_Draft], quotes: list[_Draft]) -> None:
+    """A number, date or rank inside an attributed quote is the speaker's: it is
+    credited to them and its sentence is the quote's whole unit, attribution and all
+    ('"We lost 300 jobs. I say that honestly," Lukashenko said.' is one unit, though
+    the parser ends a sentence after "jobs")."""
+    for d in drafts:
+        quote = next((q for q in quotes if q.start <= d.start and d.end <= q.end), None)
+        if quote is not None:
+            d.speaker = quote.speaker
+            d.sent_start = min(d.sent_start, quote.sent_start)
+            d.sent_end = max(d.sent_end, quote.sent_end)
+
+
 def _date_is_stated(sent: Span, d: _Draft) -> bool:
     """ "The final vote is on Tuesday": the weekday is what the sentence states."""
     span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -307,17 +322,47 @@ def _date_is_stated(sent: Span, d: _Draft) -> bool:
     return verb is None or verb.lemma_.lower() == "be"
 
 
+def _periods(sent: Span, drafts: list[_Draft]) -> None:
+    """Mark the ordinals that name the period of time of the sentence's statement ("In
+    the third week of the strike, ..."): ``value["period"]`` and ``time_of``."""
+    for d in drafts:
+        if d.kind == "ordinal":
+            found = period_of_time(sent, d.start, d.end)
+            if found is not None:
+                period, phrase, with_prep = found
+                d.value.update(text=span_text(phrase), period=period, time_of=True)
+                phrase = span_text(with_prep)  # what a number claim's label takes in
+                if with_prep.start == sent.start and with_prep[0].pos_ != "PROPN":
+                    phrase = phrase[:1].lower() + phrase[1:]  # "In the third week, ..."
+                d.phrase = phrase
+
+
+def _bare_weekday(value: Any) -> bool:
+    """A weekday and nothing more ("on Monday"), not "Monday, March 3"."""
+    return (
+        isinstance(value, dict)
+        and bool(value.get("weekday"))
+        and not any(k in value for k in ("iso", "year", "month"))
+    )
+
+
 def _fold_weekdays(
     sent: Span, drafts: list[_Draft], claims: list[Any], quotes: list[_Draft], folded: set
 ) -> None:
-    """A bare weekday ("on Monday", "Monday's meeting") is the time of the sentence's
-    fact, not a fact of its own: it goes into that claim's ``value["when"]``."""
+    """A bare weekday ("on Monday", "Monday's meeting") or a period named by an
+    ordinal ("in the third week of the strike", ``_periods``) is the time of the
+    sentence's fact, not a fact of its own: it goes into that claim's ``value["when"]``."""
     for d in drafts:
-        if d.kind != "date" or (d.start, d.end) in folded:
+        if d.kind not in ("date", "ordinal") or (d.start, d.end) in folded:
             continue
-        if not d.value.get("weekday") or any(k in d.value for k in ("iso", "year", "month")):
+        if d.kind == "ordinal" and not d.value.get("period"):
+            continue
+        if d.kind == "date" and not _bare_weekday(d.value) and not (
+            _bare_weekday(d.value.get("from")) and _bare_weekday(d.value.get("to"))
+        ):
             continue
         host: dict[str, Any] | None = None
+        number: _Draft | None = None
         if claims:
             host = min(claims, key=lambda c: abs(c.start - d.start)).value
         else:
@@ -326,10 +371,13 @@ def _fold_weekdays(
             if quote is not None:
                 host = quote.value
             elif others:
-                host = min(others, key=lambda o: abs(o.start - d.start)).value
+                number = min(others, key=lambda o: abs(o.start - d.start))
+                host = number.value
         if host is not None and "when" not in host:
             host["when"] = {"text": d.anchor, **d.value}
             folded.add((d.start, d.end))
+            if number is not None and d.phrase and host["when"]["text"] not in number.label:
+                number.label = f"{number.label} {d.phrase}"  # "save $685 million in the first year"
         elif host is None and (d.value.get("time_of") or not _date_is_stated(sent, d)):
             folded.add((d.start, d.end))  # the time of something that is no claim
 
@@ -480,6 +528,7 @@ def _doc_drafts(
             drafts = [
                 d for d in drafts if d.kind != "ordinal" or not own_time(sent, d.start, d.end)
             ]
+            _periods(sent, drafts)
         said = reports(sent, tracker, base)
         if drafts and may_unassert(sent):
             drafts = [d for d in drafts if not _unasserted(sent, d, said)]
@@ -506,6 +555,7 @@ def _doc_drafts(
         for d in drafts:
             if d.kind in ("quantity", "money", "percent", "duration"):
                 d.claim_type = "quantity"
+        _in_quotes(drafts, quotes)
         yield from drafts
         for st in claims:
             draft = _Draft(

@@ -23,10 +23,12 @@ from .lexicon import (
     QUALIFIERS,
     SCALE_SUFFIXES,
     SCALE_WORDS,
+    STREAK_WORDS,
 )
 from .quantities import (
     is_specific_date,
     parse_date,
+    parse_date_range,
     parse_duration,
     parse_money,
     parse_percent,
@@ -40,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["EVENT_NOUNS", "ORDINAL_WORD", "classify", "earliest_ones", "ordinal_value"]
 
 _QUALIFIER_WORDS = frozenset(w for q, _ in QUALIFIERS for w in q.split())
+
 
 
 def _predicate(ent: Span) -> str | None:
@@ -99,6 +102,9 @@ def _is_time_of_event(ent: Span) -> bool:
 
 def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
     text, label = ent.text, ent.label_
+    if label == "DATE_RANGE":  # "from 2015 to 2020": one span of time
+        span = parse_date_range(text)
+        return ("date", span) if span else None
     if label == "RATIO":
         ratio = parse_ratio(text)
         return ("percent", ratio) if ratio else None
@@ -143,6 +149,18 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
                 "qualifier": duration["qualifier"],
                 "text": text,
             }
+        streak = next(
+            (
+                t
+                for t in ent
+                if ORDINAL_WORD.match(t.text)
+                and t.i + 1 < ent.end
+                and ent.doc[t.i + 1].lower_ in STREAK_WORDS
+            ),
+            None,
+        )
+        if streak is not None:  # "a third straight month": the place in a run, no fraction
+            return "ordinal", {"number": ordinal_value(streak.text), "text": text}
         if duration and not is_specific_date(text):
             return "duration", duration
         if is_specific_date(text):  # a DATE, or a TIME such as "Monday night"

@@ -23,7 +23,21 @@ _LEADING_DET = re.compile(r"^(?:the|a|an|his|her|its|their|our|my|your)\s+", re.
 _PRON_SUBJECTS = {"it", "this", "that", "which", "who", "there"}
 
 
-def _np_tokens(noun: Token, with_pp: bool = True, depth: int = 0) -> list[Token]:
+_NP_PREPS = frozenset({"of", "on", "in", "for", "to", "against", "with"})
+_SUBJECT_PREPS = _NP_PREPS | {"from"}
+"""Prepositions whose phrase a subject keeps in a changed amount's label ("exports
+from the Netherlands fell 4%")."""
+_FACT_PREPS = frozenset(
+    {"from", "to", "in", "on", "at", "against", "among", "for", "over", "since", "between",
+     "compared", "versus", "than", "across", "within", "after", "under", "with", "of"}
+)
+"""Prepositions whose phrase after a changed amount belongs to the fact ("shrank 4.2%
+from the Netherlands", "rose 5% among young voters")."""
+
+
+def _np_tokens(
+    noun: Token, with_pp: bool = True, depth: int = 0, preps: frozenset[str] = _NP_PREPS
+) -> list[Token]:
     """A compact noun phrase: modifiers + noun (+ a short 'of'/'on'/'in' phrase)."""
     toks: list[Token] = []
     for child in noun.lefts:
@@ -32,20 +46,34 @@ def _np_tokens(noun: Token, with_pp: bool = True, depth: int = 0) -> list[Token]
     toks.append(noun)
     if with_pp and depth < 1:
         for child in noun.rights:
-            if child.dep_ == "prep" and child.lower_ in (
-                "of",
-                "on",
-                "in",
-                "for",
-                "to",
-                "against",
-                "with",
-            ):
+            if child.dep_ == "prep" and child.lower_ in preps:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     toks.append(child)
                     toks.extend(_np_tokens(objs[0], with_pp=True, depth=depth + 1))
                 break
+    return toks
+
+
+def _fact_phrases(verb: Token, after: int, most: int = 2) -> list[Token]:
+    """The verb's prepositional phrases that follow the amount at token ``after`` with
+    nothing between (at most ``most``): "shrank 4.2% from the Netherlands", "rose 5% to
+    $2 billion", "rose 5% among young voters" - where, from what, among whom."""
+    toks: list[Token] = []
+    taken = 0
+    for child in verb.rights:
+        if child.i < after:
+            continue
+        if child.i != after or child.dep_ != "prep" or child.lower_ not in _FACT_PREPS:
+            break
+        objs = [c for c in child.children if c.dep_ == "pobj"]
+        if not objs:
+            break
+        toks += [child, *_np_tokens(objs[0], with_pp=False)]
+        after = max(t.i for t in child.subtree) + 1
+        taken += 1
+        if taken == most:
+            break
     return toks
 
 
@@ -177,6 +205,10 @@ def _after_ent(tokens: list[Token], ent: Span, most: int = 4) -> list[Token]:
 
 def label_for(ent: Span, kind: str) -> str:
     """Label a number/date/money/... entity with what it is about."""
+    if ent.label_ == "DATE_RANGE" and ent.start > 0:
+        opener = ent.doc[ent.start - 1]
+        if opener.lower_ in ("from", "between") and opener.i >= ent.sent.start:
+            ent = ent.doc[ent.start - 1 : ent.end]  # "fell from 2015 to 2020"
     root = ent.root
     head = root.head
     ent_ids = {t.i for t in ent}
@@ -236,6 +268,24 @@ def label_for(ent: Span, kind: str) -> str:
     if root.dep_ in ("dobj", "attr", "oprd") and _is_verb(head):
         toks = _subject(head) + _verb_core(head) + _np_tokens(root) + list(ent)
         return _render(toks, ent)
+    # "exports to Germany shrank 4.2% from the Netherlands": a changed amount, with the
+    # phrases of its subject and of its verb that say what changed, where, from what
+    counted = kind in ("quantity", "money", "percent")
+    verb = head
+    if root.dep_ == "npadvmod" and head.dep_ == "prep" and head.i == ent.end:
+        verb = head.head  # "jumped 30% after the deal": the amount measures the phrase
+    if counted and root.dep_ in ("npadvmod", "dobj", "advmod") and _is_verb(verb):
+        subj = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN") and not (
+            subj.ent_type_ and subj.ent_iob_ in ("B", "I")
+        ) and not any(c.dep_ in ("dobj", "attr", "dative") for c in verb.rights):
+            toks = (
+                _np_tokens(subj, preps=_SUBJECT_PREPS)
+                + _verb_core(verb)
+                + list(ent)
+                + _fact_phrases(verb, ent.end)
+            )
+            return _render(toks, ent)
     # fall back to the nearest verb: subject + verb + object + the entity
     near_verb = next((a for a in root.ancestors if _is_verb(a)), None)
     if near_verb is not None:

@@ -418,3 +418,6 @@ JUDGEMENT_ADVERBS = frozenset(
     appallingly terribly admirably""".split()
 )
 """Manner adverbs of praise or blame ("had handled the matter badly")."""
+
+STREAK_WORDS = frozenset({"straight", "consecutive", "successive", "running"})
+"""Words after an ordinal that make it a place in a run ("a third straight month")."""

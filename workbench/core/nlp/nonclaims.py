@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .doc_cache import span_ents
-from .lexicon import NUMBER_WORDS
+from .lexicon import NUMBER_WORDS, STREAK_WORDS
 from .speech import Report, verb_in
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -280,3 +280,44 @@ def own_time(sent: Span, start: int, end: int) -> bool:
     if noun.i <= ordinal.i or noun.lemma_.lower() not in _time_words():
         return False
     return any(c.dep_ in ("det", "poss") and c.lower_ in _OWN_DETERMINERS for c in noun.children)
+
+
+_PERIOD_PREPOSITIONS = frozenset(
+    {"in", "on", "during", "by", "at", "within", "into", "over", "until", "through", "after"}
+)
+
+
+def period_of_time(sent: Span, start: int, end: int) -> tuple[str, Span, Span] | None:
+    """The period an ordinal at doc chars ``start``-``end`` names when it is only the
+    time of the sentence's statement: "In the third week of the strike, the union said
+    ...", "On the second day of the summit, leaders signed ...", "save $685 million in
+    the first year". None when the ordinal is the fact in question: a streak ("fell for
+    a third straight month"), what the clause states ("the strike is in its third week",
+    "entered its second day"), a rank ("for the first time", "the first woman").
+    Else (the period's noun, "week"; its phrase, "the third week"; the phrase with its
+    preposition, "in the third week").
+    """
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    rank = next((t for t in span if t.pos_ in ("ADJ", "NUM") or t.tag_ == "JJ"), span.root)
+    noun = span.root if span.root.i != rank.i else rank.head
+    period = noun.lemma_.lower()
+    if period not in _time_words() or period == "time" or noun.i < rank.i:
+        return None
+    if any(c.lower_ in STREAK_WORDS for c in noun.children):
+        return None
+    doc = sent.doc
+    if noun.i + 3 <= sent.end and [t.lower_ for t in doc[noun.i + 1 : noun.i + 3]] == ["in", "a"]:
+        return None  # "the third week in a row"
+    if noun.dep_ in ("npadvmod", "tmod") and noun.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in _PERIOD_PREPOSITIONS:
+        verb = noun.head.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in ("be", "enter", "reach", "mark"):
+        return None
+    first = min([noun.i] + [t.i for c in noun.lefts for t in c.subtree])
+    lead = noun.head.i if noun.dep_ == "pobj" and noun.head.i < first else first
+    return period, doc[first : noun.i + 1], doc[lead : noun.i + 1]

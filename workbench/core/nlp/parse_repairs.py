@@ -8,10 +8,12 @@ left as it is.
 
 from __future__ import annotations
 
-from .parsed import Parsed, Tok
+from typing import Any
+
+from .parsed import Parsed
 
 
-def _reattach(tok: Tok, head: Tok, dep: str) -> None:
+def _reattach(tok: Any, head: Any, dep: str) -> None:
     old = tok.head
     if old is not tok:
         old.children = tuple(c for c in old.children if c is not tok)
@@ -19,7 +21,7 @@ def _reattach(tok: Tok, head: Tok, dep: str) -> None:
     head.children = tuple(sorted((*head.children, tok), key=lambda c: c.i))
 
 
-def _counted_noun(doc: Parsed, tok: Tok) -> Tok | None:
+def _counted_noun(doc: Parsed, tok: Any) -> Any:
     """The noun right after a number (over one adjective: "0 new cases")."""
     for k in (tok.i + 1, tok.i + 2):
         if k >= len(doc) or not doc[k - 1].whitespace_:
@@ -34,6 +36,7 @@ def _counted_noun(doc: Parsed, tok: Tok) -> Tok | None:
 
 def repair_parse(doc: Parsed) -> None:
     """Repair ``doc``'s tokens in place (see the module's docstring)."""
+    tok: Any
     for tok in doc:
         if tok.dep_ == "punct" and tok.pos_ == "NUM" and tok.like_num and not tok.children:
             noun = _counted_noun(doc, tok)

@@ -398,6 +398,48 @@ def parse_date(text: str) -> dict[str, Any]:
     return out
 
 
+_RANGE = re.compile(
+    r"(?i)^(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:\s(?:to|through|thru|until|till|and)\s|[-–—])"
+    r"\s*(?P<b>.+)$"
+)
+
+
+def parse_date_range(text: str) -> dict[str, Any] | None:
+    """A span of time written as two dates: "2015 to 2020", "between 2011 and 2019",
+    "March 3 to March 10", "3-10 March", "2019-20", "Monday to Friday".
+
+    ``{"text", "from": {...}, "to": {...}, "iso": "2015/2020"}`` (an ISO 8601 interval
+    when both ends have one); each end is a ``parse_date`` value, the year or month
+    written once taken for both ("March 3-10", "2019-20"). None when the two parts
+    are not both dates.
+    """
+    m = _RANGE.match(text.strip())
+    if m is None:
+        return None
+    left, right = parse_date(m.group("a")), parse_date(m.group("b"))
+    bare_a, bare_b = m.group("a").strip(), m.group("b").strip()
+    if len(right) == 1 and bare_b.isdecimal():  # "2019-20", "March 3-10": the rest is shared
+        if "year" in left and "month" not in left and len(bare_b) == 2 and (
+            int(bare_b) > left["year"] % 100
+        ):
+            right = parse_date(f"{str(left['year'])[:2]}{bare_b}")
+        elif "day" in left and int(bare_b) <= 31:
+            right = parse_date(f"{m.group('a').rsplit(None, 1)[0]} {bare_b}")
+    if len(left) == 1 and bare_a.isdecimal() and "day" in right and int(bare_a) <= 31:
+        left = parse_date(m.group("b").replace(str(right["day"]), bare_a, 1))  # "3-10 March"
+    for end in (left, right):
+        end.pop("text", None)
+    if not left or not right:
+        return None
+    if "year" in right and "year" not in left and "month" in left:
+        left = parse_date(f"{m.group('a')} {right['year']}")  # "March 3 to April 2, 2024"
+        left.pop("text", None)
+    out: dict[str, Any] = {"text": text, "from": left, "to": right}
+    if left.get("iso") and right.get("iso"):
+        out["iso"] = f"{left['iso']}/{right['iso']}"
+    return out
+
+
 def is_specific_date(text: str) -> bool:
     """A date worth checking: a year, a month, a weekday, a day number - not "last week"."""
     low = text.lower()

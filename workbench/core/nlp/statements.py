@@ -383,13 +383,30 @@ def antecedent(rel: Token) -> Token:
     subj = _own_subject(rel)
     if subj is not None and subj.lower_ == "who":
         while (
-            noun.ent_type_ in _PLACES
+            _place(noun)
             and noun.dep_ == "pobj"
             and noun.head.dep_ == "prep"
             and noun.head.head.pos_ in ("NOUN", "PROPN")
         ):
             noun = noun.head.head
     return noun
+
+
+_PLACE_PREPOSITIONS = frozenset({"from", "in", "to", "at", "near", "outside", "across", "of"})
+
+
+def _place(noun: Token) -> bool:
+    """A place, by its entity type or, since the small models often type a town as an
+    organisation or a people ("students from Brest": ORG), by the parse: a proper noun
+    no person's name, after "from", "in", "to"... ."""
+    if noun.ent_type_ in _PLACES:
+        return True
+    return (
+        noun.pos_ == "PROPN"
+        and noun.ent_type_ != "PERSON"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in _PLACE_PREPOSITIONS
+    )
 
 
 def _resolve_relative(head: Token, label: str) -> str:

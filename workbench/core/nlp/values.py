@@ -43,6 +43,8 @@ def _format(kind: str, value: dict[str, Any]) -> str:
         plural = "s" if number != 1 and unit else ""
         return _qualified(value, number, unit + plural)
     if kind == "date":
+        if isinstance(value.get("from"), dict) and isinstance(value.get("to"), dict):
+            return f"{_format('date', value['from'])} – {_format('date', value['to'])}"
         if "time" in value:
             return str(value["time"])
         if value.get("decade"):

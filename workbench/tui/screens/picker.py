@@ -38,6 +38,9 @@ class PickerScreen(Screen):
         Binding("j", "move(1)", "Down", show=False, id="picker_down"),
         Binding("k", "move(-1)", "Up", show=False, id="picker_up"),
         Binding("r", "rename", "Rename", id="picker_rename"),
+        # a rename here was undoable only from the claims list: ctrl+z did nothing here
+        Binding("ctrl+z", "history(False)", "Undo", id="picker_undo"),
+        Binding("ctrl+y", "history(True)", "Redo", show=False, id="picker_redo"),
         Binding("escape", "back", "Back", id="picker_back"),
         Binding("q", "quit", "Quit", id="picker_quit"),
     ]
@@ -59,6 +62,15 @@ class PickerScreen(Screen):
 
         article_id: str
         title: str
+
+    @dataclass
+    class HistoryAsked(Message):
+        """Undo (or redo) the workspace's last change (the app does it)."""
+
+        redo: bool
+
+    def action_history(self, redo: bool) -> None:
+        self.post_message(self.HistoryAsked(redo))
 
     def refresh_summaries(self, summaries: list[ArticleSummary], board: Any = None) -> None:
         self.summaries = summaries

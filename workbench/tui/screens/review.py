@@ -817,6 +817,10 @@ class ReviewScreen(TeamReview):
             self.matches.pop(claim.id, None)
         self.query_one(ClaimsTable).set_matched(set(self.matches), self.verdicts)
         self.show_claim(claim.id)
+        # W said nothing: the check left the detail pane with no word of what happened
+        who = render.message(match.publisher or "the earlier check", 60)
+        self.notify(f"Not the same claim: the check by {who} is no longer suggested for it"
+                    f"{' (the next match is shown)' if rest else ''}.", markup=False, timeout=4)
 
     def action_quit(self) -> None:
         self.app.exit()
