@@ -37,6 +37,8 @@ TEXTS = {
     " to gas.",
     "conditional": "The Unite union said its members would walk out if the firm cut pensions.",
     "unattributed_if": "Members would walk out if the firm cut pensions.",
+    "after_clause": "The airport was closed for six hours on Tuesday after a drone was spotted"
+    " near the runway.",
 }
 
 
@@ -145,3 +147,8 @@ def test_a_condition_is_a_claim_only_when_credited(found):
     [plan] = _on(found, "conditional", "would walk out")
     assert plan.speaker and "Unite" in plan.speaker
     assert not _on(found, "unattributed_if", "would walk out")
+
+
+def test_a_following_clause_of_time_belongs_to_its_claim(found):
+    [st] = _on(found, "after_clause", "was closed")
+    assert st.anchor.endswith("near the runway")

@@ -430,6 +430,19 @@ def _resolve_relative(head: Token, label: str) -> str:
     return f"{name} {rest}".strip()
 
 
+def _event_clause(tok: Token, head: Token) -> bool:
+    """ "The airport was closed after a drone was spotted near the runway": a following
+    clause of time with a subject, not a claim of its own, is part of the one it follows."""
+    first = tok.doc[tok.left_edge.i]  # not "less than 24 hours after ...": a time of its own
+    return (
+        tok.i > head.i
+        and _own_subject(tok) is not None
+        and first.dep_ == "mark"
+        and first.head.i == tok.i
+        and first.lower_ in ("after", "before", "when")
+    )
+
+
 def _is_causal_clause(tok: Token) -> bool:
     """ "because ...", or a following "as" clause with a subject ("volumes have fallen as
     younger drinkers turn to alcohol-free beer"): part of the claim it explains."""
@@ -466,7 +479,7 @@ def core_tokens(head: Token, stop: set[int]) -> list[Token]:
             and not any(c.dep_ == "conj" and c.i not in stop for c in head.children)
         ):
             continue
-        if dep == "advcl" and not _is_causal_clause(child):
+        if dep == "advcl" and not (_is_causal_clause(child) or _event_clause(child, head)):
             continue
         if (
             dep == "ccomp"
