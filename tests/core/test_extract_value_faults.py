@@ -27,6 +27,7 @@ TEXTS = {
     "markdown": "According to [the audit](https://x.example/2024/05/01), 3 hospitals in the "
     "region closed their emergency wards last year.",
     "editorial": "“[The] government has failed 40,000 families [sic],” the mayor said.",
+    "editorial_and_tag": "“[He] did not pay the 300 workers,” Anna Berg said of [bold]the firm[/].",
     # a changed amount's label keeps the phrases of its fact
     "pct_from": "Exports to Germany shrank 4.2% from the Netherlands last year, the statistics "
     "office said.",
@@ -140,6 +141,8 @@ def test_editorial_brackets_stay_words(claims):
     assert quote.value["quote"] == "[The] government has failed 40,000 families [sic]"
     assert quote.speaker == "mayor"
     assert [c.value["number"] for c in _of(claims, "editorial", "quantity")] == [40_000]
+    (quote,) = _of(claims, "editorial_and_tag", "quote")
+    assert quote.value["quote"] == "[He] did not pay the 300 workers"
 
 
 QUOTES = {

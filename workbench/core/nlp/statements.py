@@ -1044,6 +1044,8 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
         return True  # "Farmers fear that the deal will flood the market": a fear, not a fact
     if report is not None and _mental_state(head):
         return True  # "She said she was exhausted", "He said he hoped to visit Kyiv"
+    if report is None and _mental_state(head, verbs=False):
+        return True  # "he was petrified", "they felt forgotten": a state of mind, told
     if judgement(head):
         return True  # "Reyes said the plan was a disgrace", "called the decision reckless"
     if _open_question(head):
