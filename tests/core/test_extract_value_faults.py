@@ -27,6 +27,7 @@ TEXTS = {
     "markdown": "According to [the audit](https://x.example/2024/05/01), 3 hospitals in the "
     "region closed their emergency wards last year.",
     "editorial": "“[The] government has failed 40,000 families [sic],” the mayor said.",
+    "editorial_and_tag": "“[He] did not pay the 300 workers,” Anna Berg said of [bold]the firm[/].",
     # a changed amount's label keeps the phrases of its fact
     "pct_from": "Exports to Germany shrank 4.2% from the Netherlands last year, the statistics "
     "office said.",
@@ -140,6 +141,8 @@ def test_editorial_brackets_stay_words(claims):
     assert quote.value["quote"] == "[The] government has failed 40,000 families [sic]"
     assert quote.speaker == "mayor"
     assert [c.value["number"] for c in _of(claims, "editorial", "quantity")] == [40_000]
+    (quote,) = _of(claims, "editorial_and_tag", "quote")
+    assert quote.value["quote"] == "[He] did not pay the 300 workers"
 
 
 QUOTES = {
@@ -227,9 +230,14 @@ def test_a_weekday_span_is_the_time_of_the_statement(claims):
 
 
 def test_two_years_joined_by_and_are_two_dates(claims):
+    # a year may be a date claim or the time of its clause's statement ("fell in 2018":
+    # value["when"], one fact one claim); either way one year each, never one range
     years = {c.value.get("year") for c in _of(claims, "two_years", "date")}
+    whens = [c.value["when"] for c in _of(claims, "two_years", "statement") if "when" in c.value]
+    years |= {w.get("year") for w in whens}
     assert 2020 in years and 2018 in years
     assert not [c for c in _of(claims, "two_years", "date") if "from" in c.value]
+    assert not [w for w in whens if "from" in w]
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,8 @@ FACTS_IN_THE_SAME_FRAMES = [
 
 @pytest.fixture(scope="module")
 def claims_of():
-    texts = [*JUDGEMENTS, *FACTS_IN_THE_SAME_FRAMES, OWN_STORY, ROUND_COLOUR, ROUND_COUNT]
+    texts = [*JUDGEMENTS, *FACTS_IN_THE_SAME_FRAMES, OWN_STORY, ROUND_COLOUR, ROUND_COUNT,
+             WHEN_FIRST, FIRST_RECORD]
     articles = [make_article(t + "\n", "judgement-test") for t in texts]
     return {
         t: [c for c in claims if c.kind != "consistency"]
@@ -46,6 +47,8 @@ def claims_of():
 OWN_STORY = "Those first weeks at the mill were the loneliest of her life."
 ROUND_COLOUR = "A hundred paper lanterns bobbed on the canal."
 ROUND_COUNT = "A hundred and twelve workers were laid off at the mill in March."
+WHEN_FIRST = "The first time he climbed onto the roof of the mill, he was petrified."
+FIRST_RECORD = "It was the first time the mill had closed since 1948."
 
 
 @pytest.mark.parametrize("text", JUDGEMENTS)
@@ -71,6 +74,17 @@ def test_an_own_time_ordinal_the_recognizer_took_whole_is_no_rank(claims_of) -> 
 
 def test_a_round_count_with_an_article_is_a_minor_claim(claims_of) -> None:
     assert minor("quantity", "a hundred") and minor("quantity", "A dozen")
+    assert minor("quantity", "dozen")  # "a [dozen] interns": the article left outside
     assert not minor("quantity", "a hundred and twelve") and not minor("quantity", "100")
     assert not minor("money", "a million")
     assert any(c.kind == "quantity" for c in claims_of[ROUND_COUNT])
+
+
+def test_the_first_time_as_a_when_is_no_record_but_as_a_complement_it_is(claims_of) -> None:
+    def records(text: str) -> list[str]:
+        return [c.anchor for c in claims_of[text] if c.kind == "statement"
+                and "superlative" in ((c.value or {}).get("tags") or [])]
+
+    assert not records(WHEN_FIRST) and not [c for c in claims_of[WHEN_FIRST]
+                                            if c.kind == "statement"]
+    assert any(c.kind in ("statement", "ordinal") for c in claims_of[FIRST_RECORD])

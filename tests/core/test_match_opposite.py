@@ -97,3 +97,21 @@ def test_agreeing_claims_do_not_conflict(a, b):
 def test_direction_words_in_any_inflection():
     assert direction_word("gaining") and direction_word("signs") and direction_word("closing")
     assert not direction_word("sick") and not direction_word("end") and not direction_word("sign")
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The mayor denied taking the money.", "The mayor admitted taking the money."),
+        ("The board declined to renew the lease.", "The board renewed the lease."),
+        ("The league cancelled the winter season.", "The league started the winter season."),
+        ("The new toll is fair to drivers.", "The new toll is unfair to drivers."),
+    ],
+)
+def test_more_opposites(a, b):
+    assert _conflict(a, b)
+
+
+def test_short_words_inside_others_are_no_prefix_negation():
+    assert not _conflict("The port imports grain.", "The port handles grain.")
+    assert not _conflict("Farmers discover a new pest.", "Farmers cover a new pest.")

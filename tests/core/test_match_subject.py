@@ -119,3 +119,39 @@ def test_the_query_may_leave_out_an_aside_of_the_candidate():
     assert "gas vs power" in subject_conflict(
         *tokens, lambda w: 1.0, None, aside=asides(candidate)
     )
+
+
+def _named(query: str, candidate: str) -> str:
+    from workbench.core.match.agree import name_groups
+
+    return subject_conflict(
+        content_tokens(query),
+        content_tokens(candidate),
+        lambda w: 1.0,
+        None,
+        groups=(name_groups(query), name_groups(candidate)),
+    )
+
+
+def test_one_name_for_another_that_shares_a_word():
+    # the names' words do not line up one for one, the rest of the sentence does
+    assert "university vs college technical" in _named(
+        "The Ohio Technical College System budget grew to a record this year.",
+        "The University of Ohio System budget grew to a record this year.",
+    )
+    assert "railroad vs aviation" in _named(
+        "Says the Federal Aviation Administration fined the airline twice.",
+        "Says the Federal Railroad Administration fined the airline twice.",
+    )
+
+
+def test_the_same_name_written_longer_or_shorter_is_no_swap():
+    assert not _named("President Barack Obama signed the order.", "Obama signed the order.")
+    assert not _named(
+        "The New York Times fired its editor last week.", "The Times fired its editor last week."
+    )
+    # the name swapped, but the sentence reworded around it too
+    assert not _named(
+        "The Ohio Technical College System budget grew to a record this year.",
+        "Never has the University of Ohio System spent as much as it does now.",
+    )

@@ -97,3 +97,22 @@ async def type_text(pilot, text: str) -> None:
     await app._animator.wait_until_complete()
     await wait_for_idle(0)
     await pilot._wait_for_screen()
+
+
+async def settle(pilot, rounds: int = 200) -> None:
+    """Wait until the app, every screen on the stack and every widget of the current screen
+    have no message left to process and no worker is running: what a dismissed dialog's
+    callback, a notification or a refresh posts after ``pilot.press`` returned. Each round
+    waits on the queues themselves (``pilot._wait_for_screen``), never on a clock; ``rounds``
+    only stops a test that would otherwise hang."""
+    import asyncio
+
+    app = pilot.app
+    for _ in range(rounds):
+        await pilot._wait_for_screen()
+        nodes = [app, *app.screen_stack, *app.screen.walk_children()]
+        if not any(node._message_queue.qsize() for node in nodes) and not any(
+                worker.is_running for worker in app.workers):
+            return
+        await asyncio.sleep(0)  # a yield to the loop, not a wait
+    raise AssertionError("the app did not settle")

@@ -16,7 +16,7 @@ from workbench.tui.screens.picker import PickerScreen
 from workbench.tui.widgets.article_view import ArticleView
 from workbench.tui.widgets.claims_table import ClaimsTable
 
-from .helpers import make_app, number_claims, sample_article, type_text
+from .helpers import make_app, number_claims, sample_article, settle, type_text
 
 
 def consistency_claim(article, start: int, end: int, kind_type: str = "name-variants") -> Claim:
@@ -113,10 +113,12 @@ async def test_link_history_and_undo_notice_in_words(ws, article_id):
         await pilot.press("l")
         await type_text(pilot, "https://example.org/a")
         await pilot.press("enter")
+        await settle(pilot)  # the dialog's callback saves and redraws after the key
         text = str(app.screen.query_one("#detail-body").render())
         assert "link added: https://example.org/a" in text
         assert "[{'url'" not in text
         await pilot.press("ctrl+z")
+        await settle(pilot)
         notices = [str(n.message) for n in app._notifications]
         # the notice names what the undo did, not the change it took back
         assert any(n.startswith("Undo: link removed: https://example.org/a") for n in notices)

@@ -427,3 +427,30 @@ async def test_at_80_columns_the_detail_comes_back_after_adding_a_claim(ws, arti
         added = [c for c in ws.claims(article_id) if c.id not in before]
         assert len(added) == 1 and screen.current_claim().id == added[0].id
         assert detail.region.width > 0 and view.region.width == 0
+
+
+async def test_at_80_columns_the_selection_is_said_in_words(ws, article_id):
+    """At 80 columns the article takes the detail's place while a missed claim is
+    selected, and the selection was shown by colour alone: the line under the list says
+    what is selected, both ends in words (the trims act on them)."""
+    from textual.widgets import Static
+
+    from workbench.tui.widgets.article_view import ArticleView
+
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        info = app.screen.query_one("#list-info", Static)
+        assert "claims · sort" in str(info.render())
+        await pilot.press("m")
+        await pilot.pause()
+        selected = app.screen.query_one(ArticleView).selection.selected
+        shown = str(info.render())
+        assert shown.startswith(f"selected ({len(selected.split())} words): «")
+        assert selected.split()[0] in shown and selected.split()[-1] in shown
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        trimmed = app.screen.query_one(ArticleView).selection.selected
+        assert trimmed != selected and trimmed.split()[-1] in str(info.render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "claims · sort" in str(info.render())

@@ -552,6 +552,25 @@ SELECTION_KEYS = (
 )
 
 
+def selection_line(selected: str, width: int) -> Content:
+    """What is selected, in words, on one line of ``width`` cells: both ends shown (the
+    trims act on them), the middle cut. At 80 columns the article takes the detail's
+    place while a claim is selected, and the selection was shown by colour alone."""
+    text = one_line(selected, 0)
+    words = len(text.split())
+    head = f"selected ({words} word{'s' if words != 1 else ''}): "
+    room = max(width - len(head) - 2, 8)
+    if len(text) > room:
+        half = (room - 3) // 2
+        start, end = text[:half], text[-half:]
+        start = start.rsplit(" ", 1)[0] if " " in start[1:] else start  # whole words
+        end = end.split(" ", 1)[1] if " " in end[:-1] else end
+        text = f"{start.rstrip()} … {end.lstrip()}"
+    return Content.assemble(Content.styled(head, "dim"),
+                            Content.styled(f"«{text}»", "bold") if selected else
+                            Content.styled("nothing yet", "dim"))
+
+
 def selection_help(selected: str) -> Content:
     """The detail pane while a claim is being selected: what is selected, and the keys."""
     shown = one_line(selected, 400)

@@ -327,6 +327,7 @@ class Matcher:
             e.context_stems,
             q.names | (e.names or set()),
             e.asides,
+            (q.groups, e.groups or []),
         )
 
     def _weight(self, word: str) -> float:

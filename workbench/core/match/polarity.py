@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from difflib import SequenceMatcher
 
 from .tokens import STOP, stem
@@ -84,12 +85,16 @@ _AXES: dict[str, tuple[str, str]] = {
     "open": ("opened opens reopened reopens", "closed closes shut shuttered"),
     "outcome": ("won win wins winning passed", "lost lose loses losing failed"),
     "wealth": ("rich richer richest wealthy wealthier wealthiest", "poor poorer poorest"),
-    "begin": ("start starts started began begun launched", "ended ends halted stopped"),
+    "begin": (
+        "start starts started began begun launched",
+        "ended ends halted stopped cancelled canceled scrapped",
+    ),
     "verdict": ("guilty convicted", "innocent acquitted exonerated"),
     "life": ("alive survived survives", "dead died dies"),
     "include": ("include includes included", "exclude excludes excluded"),
     "comply": ("comply complies complied", "violate violates violated"),
     "praise": ("praise praises praised", "criticize criticizes criticized condemn condemned"),
+    "admit": ("admit admits admitted acknowledged confirmed confirms", "deny denies denied"),
 }
 _WAYS: dict[str, list[tuple[str, int]]] = {}
 for _axis, (_up, _down) in _AXES.items():
@@ -115,6 +120,7 @@ defund" / "voted against defunding", "all of the candidates" / "none of the
 candidates"): "voted to repeal X" is no vote against "voted against X"."""
 
 
+@lru_cache(maxsize=200_000)
 def ways_of(word: str) -> list[tuple[str, int]]:
     """The axes and ways a word goes (an inflection by its stem: "gaining", "signs")."""
     found = _WAYS.get(word)
@@ -143,7 +149,7 @@ _PHRASES = re.compile(
     r"\b(?:not only|not just|no (?:more|less|fewer|longer) than|no matter|no doubt|"
     r"nothing but|whether or not|or not|no\.\s?(?=\d))"
 )
-_AS_NOT = re.compile(r"\b(?:fail(?:s|ed)? to|refus(?:e|es|ed) to)\b")
+_AS_NOT = re.compile(r"\b(?:fail(?:s|ed)? to|refus(?:e|es|ed) to|declin(?:e|es|ed) to)\b")
 _AS_WITHOUT = re.compile(r"\b(?:rather than|instead of)\b")
 _KEPT_FROM = re.compile(
     r"\b(keeps?|kept|prevent(?:s|ed)?|stop(?:s|ped)?)\b((?:\s+[^\s.;]+){0,6}?)\s+from(?=\s+\w+ing\b)"
@@ -192,10 +198,32 @@ class Polarity:
     word: what it says goes up or down ("taxes were cut": tax)."""
     contrast: tuple[str, str] | None = None
     """"X, not Y" ("the President, not governors"): the stems of X and Y."""
-    sequence: list[str] = field(default_factory=list)
-    """The stems of its content words in order, each negation as "~" and each direction
-    word as "^word" (``_aligned``)."""
+    tokens: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    _prefixed: list[tuple[str, str, str]] | None = None
+    _sequence: list[str] | None = None
     _plain: set[str] | None = None
+
+    @property
+    def prefixed(self) -> list[tuple[str, str, str]]:
+        """(word, the word without its prefix, the other prefix's form or "") of the
+        content words that start like a negation ("ineffective": effective) or a pair
+        ("overpaid": underpaid), for ``_antonym``."""
+        if self._prefixed is None:
+            self._prefixed = _prefixed(set(self.others))
+        return self._prefixed
+
+    @property
+    def sequence(self) -> list[str]:
+        """The stems of its content words in order, each negation as "~" and each
+        direction word as "^word" (``_aligned``)."""
+        if self._sequence is None:
+            self._sequence = [
+                "~" if k else "^" + t if ways_of(t) or t in _TIED_ONLY else stem(t)
+                for t, k in zip(self.tokens, self.kinds, strict=True)
+                if k or (t not in STOP and t not in _SKIP and t != "#")
+            ]
+        return self._sequence
 
     @property
     def plain(self) -> set[str]:
@@ -209,7 +237,7 @@ def _tokens(text: str) -> list[str]:
     low = text.lower().replace("’", "'")
     if "no" in low or "or not" in low:
         low = _PHRASES.sub(" ", low)
-    if "fail" in low or "refus" in low:
+    if "fail" in low or "refus" in low or "declin" in low:
         low = _AS_NOT.sub(" not ", low)
     if "rather" in low or "instead" in low:
         low = _AS_WITHOUT.sub(" without ", low)
@@ -277,7 +305,11 @@ def polarity(text: str) -> Polarity:
         elif tok in ("more", "less", "fewer") and toks[i + 1 : i + 2] == ["than"]:
             if toks[i + 2 : i + 3] and toks[i + 2] in _COUNT:
                 ways = [("bound", 1 if tok == "more" else -1)]  # "more than 2 million"
-        read = [(a, w, True) for a, w in ways] + [(a, w, False) for a, w in _TIED_ONLY.get(tok, ())]
+        tied = _TIED_ONLY.get(tok)
+        if not ways and not tied:
+            read: list[tuple[str, int, bool]] = []
+        else:
+            read = [(a, w, True) for a, w in ways] + [(a, w, False) for a, w in tied or ()]
         for axis, way, counted in read:
             shown = tok.replace("_", " ")
             neg = _turned_by(toks, kinds, i) if not kinds[i] else None
@@ -298,11 +330,7 @@ def polarity(text: str) -> Polarity:
         else:
             out.others.append(tok)
     out.sure = all(i in used for i, k in enumerate(kinds) if k)
-    out.sequence = [
-        "~" if k else "^" + t if ways_of(t) or t in _TIED_ONLY else stem(t)
-        for t, k in zip(toks, kinds, strict=True)
-        if k or (t not in STOP and t not in _SKIP and t != "#")
-    ]
+    out.tokens, out.kinds = toks, kinds
     return out
 
 
@@ -330,7 +358,7 @@ _CONTRAST = re.compile(
 
 def _contrast(text: str) -> tuple[str, str] | None:
     """"X, not Y": what the text sets against what (stems), if it says so."""
-    m = _CONTRAST.search(text)
+    m = _CONTRAST.search(text) if "not " in text and "," in text else None
     if not m:
         return None
     left, right = (g.lower().replace("’", "'").removesuffix("'s") for g in m.groups())
@@ -405,9 +433,9 @@ def polarity_conflict(query: Polarity, candidate: Polarity) -> str:
             flipped = sorted((one.negated - one.plain - other.negated) & other.plain)
             if flipped:
                 return f"negation differs: not {flipped[0]}"
-    return _antonym(set(query.others), set(candidate.others)) or _aligned(
-        query.sequence, candidate.sequence
-    )
+    if not query.negation and not candidate.negation:
+        return _antonym(query, candidate)
+    return _antonym(query, candidate) or _aligned(query.sequence, candidate.sequence)
 
 
 def _unprefixed(words: list[str], other: set[str]) -> list[str]:
@@ -431,6 +459,9 @@ def _aligned(a: list[str], b: list[str]) -> str:
     adds where nothing else differs but a word at most."""
     if "~" not in a and "~" not in b:
         return ""
+    set_a, set_b = set(a) - {"~"}, set(b) - {"~"}
+    if len(set_a & set_b) + 1 < ALIGNED * min(len(set_a), len(set_b)):
+        return ""  # too little in common (the one word a prefix may hide allowed for)
     a, b = _unprefixed(a, set(b)), _unprefixed(b, set(a))  # "unborn": "not born"
     words_a, words_b = [w for w in a if w != "~"], [w for w in b if w != "~"]
     if not words_a or not words_b or a.count("~") == b.count("~"):
@@ -489,21 +520,45 @@ def _same_place(a: list[str | None], b: list[str | None]) -> bool:
 
 _PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 _PAIRED_PREFIXES = (("over", "under"), ("pro", "anti"))
+_SHORT_BASES = frozenset("fair able true paid just wise real agree trust loyal honest".split())
+"""Short words whose negated form is a prefix away ("unfair", "disagree"); other short
+ones are parts of unrelated words ("import", "discover", "insure", "unless")."""
 
 
-def _antonym(ours: set[str], theirs: set[str]) -> str:
+def _base_ok(prefix: str, base: str) -> bool:
+    """``prefix`` + ``base`` reads as "not ``base``": the base long enough not to be a
+    chance part of another word (longer after "dis": "discharge")."""
+    return base in _SHORT_BASES or len(base) >= (6 if prefix == "dis" else 5)
+
+
+def _prefixed(words: set[str]) -> list[tuple[str, str, str]]:
+    return [form for word in words if word[0] in "uidnop" for form in _prefix_forms(word)]
+
+
+@lru_cache(maxsize=200_000)
+def _prefix_forms(word: str) -> tuple[tuple[str, str, str], ...]:
+    out = []
+    for p in _PREFIXES:
+        if word.startswith(p) and _base_ok(p, word[len(p) :]):
+            out.append((word, word[len(p) :], ""))
+    for p, q in _PAIRED_PREFIXES:
+        if word.startswith(p) and len(word) > len(p) + 3:
+            out.append((word, word[len(p) :], q + word[len(p) :]))
+    return tuple(out)
+
+
+def _antonym(query: Polarity, candidate: Polarity) -> str:
     """A word of one text that the other says with a negating prefix ("effective" /
     "ineffective", "overpaid" / "underpaid"), neither text having both."""
-    only_a, only_b = ours - theirs, theirs - ours
-    for a in only_a:
-        for b in only_b:
-            short, long_ = sorted((a, b), key=len)
-            if len(short) >= 5 and any(long_ == p + short for p in _PREFIXES):
-                return f"negation differs: {a} vs {b}"
-            for p, q in _PAIRED_PREFIXES:
-                if len(a) > len(p) + 3 and (
-                    (a.startswith(p) and b == q + a[len(p) :])
-                    or (a.startswith(q) and b == p + a[len(q) :])
-                ):
-                    return f"direction differs: {a} vs {b}"
+    if not query.prefixed and not candidate.prefixed:
+        return ""
+    ours, theirs = set(query.others), set(candidate.others)
+    for one, mine, other in ((query, ours, theirs), (candidate, theirs, ours)):
+        for word, base, paired in one.prefixed:
+            if word in other:
+                continue
+            if paired and paired in other and paired not in mine:
+                return f"direction differs: {word} vs {paired}"
+            if not paired and base in other and base not in mine:
+                return f"negation differs: {base} vs {word}"
     return ""

@@ -18,9 +18,11 @@ addition ("yet"), and at least 40% of the candidate's weight (idf) is in the par
 agree: then the rest of the sentence is the same and the swap is what it is about.
 Words of the candidate's claimant and headline never count as the query's own (a news
 sentence names its speaker), nor does a reporting frame ("At a rally, X said that").
-Reworded claims differ in several places or in none that both texts fill, so they are
-left alone; only a paraphrase that changes exactly one word to a synonym the vectors
-do not know ("pushed for" / "advocated for") is caught with them.
+A name swapped for another that shares a word with it ("the Wisconsin Technical College
+System" / "the University of Wisconsin System") is read the same way, each name's own words
+taken as one (``entity_swap``). Reworded claims differ in several places or in none that
+both texts fill, so they are left alone; only a paraphrase that changes exactly one word
+to a synonym the vectors do not know ("pushed for" / "advocated for") is caught with them.
 """
 
 from __future__ import annotations
@@ -119,8 +121,11 @@ def subject_conflict(
     excused: Iterable[str] = (),
     names: Iterable[str] = (),
     aside: Iterable[str] = (),
+    groups: tuple[Iterable[tuple[str, ...]], Iterable[tuple[str, ...]]] = ((), ()),
 ) -> str:
-    """Why ``candidate`` is the query's claim about another subject ('' when it is not).
+    """Why ``candidate`` is the query's claim about another subject ('' when it is not):
+    one swapped part (``_one_swap``), or one name for another that shares a word with it
+    (``entity_swap``; ``groups`` are the two texts' ``agree.name_groups``).
 
     ``query`` and ``candidate`` are ``content_tokens``; ``weight(word)`` its rarity
     (idf); ``vectors(words)`` their unit word vectors, a row each (None: no word is
@@ -129,6 +134,29 @@ def subject_conflict(
     headline); ``names`` proper names (lower case) of either text; ``aside`` the
     candidate's words in brackets or between dashes ("(in California)", "--
     supposedly non-partisan --"), which the query may leave out."""
+    found = _one_swap(query, candidate, weight, vectors, excused, names, aside)
+    units = None if found else entity_swap(query, candidate, *groups)
+    if not units:
+        return found
+    tq, tc, meaning = units
+
+    def unit_weight(word: str) -> float:
+        return sum(map(weight, meaning[word])) if word in meaning else weight(word)
+
+    if _one_swap(tq, tc, unit_weight, vectors, excused, {*names, *meaning}, aside):
+        return f"subject differs: {' '.join(meaning['§c'])} vs {' '.join(meaning['§q'])}"
+    return ""
+
+
+def _one_swap(
+    query: list[str],
+    candidate: list[str],
+    weight: Callable[[str], float],
+    vectors: Callable[[list[str]], np.ndarray] | None,
+    excused: Iterable[str],
+    names: Iterable[str],
+    aside: Iterable[str],
+) -> str:
     if not query or not candidate:
         return ""
     excused = set(excused)
@@ -206,3 +234,47 @@ def _acronym(ours: list[str], theirs: list[str]) -> bool:
         if len(other) >= 2 and "".join(w[0] for w in other) in one:
             return True
     return False
+
+
+def entity_swap(
+    query: list[str],
+    candidate: list[str],
+    query_groups: Iterable[tuple[str, ...]],
+    candidate_groups: Iterable[tuple[str, ...]],
+) -> tuple[list[str], list[str], dict[str, list[str]]] | None:
+    """The two texts with one name each read as a unit, when the names share a word and
+    each has words the other lacks ("the Wisconsin Technical College System" / "the
+    University of Wisconsin System", "Drug Enforcement Administration" / "Immigration and
+    Customs Enforcement"): each name's own words become one placeholder, followed by the
+    words both share, so that the rest of the sentence can be aligned around the swap.
+    Returns the two token lists and what each placeholder stands for (None: no such pair;
+    a name whose words are all in the other's is the same name, "Obama" / "Barack Obama")."""
+    for gq in query_groups:
+        a = {w for w in gq if w not in STOP and w not in _GROUP_LIGHT}
+        for gc in candidate_groups:
+            b = {w for w in gc if w not in STOP and w not in _GROUP_LIGHT}
+            shared, ours, theirs = a & b, a - b, b - a
+            if not shared or not ours or not theirs or len(a) < 2 or len(b) < 2:
+                continue
+            if _acronym(sorted(ours), sorted(theirs)):
+                continue
+            q = _as_unit(query, a, ours, shared, "§q")
+            c = _as_unit(candidate, b, theirs, shared, "§c")
+            if q and c:
+                return q, c, {"§q": sorted(ours), "§c": sorted(theirs)}
+    return None
+
+
+_GROUP_LIGHT = frozenset("says u.s mr mrs ms dr".split())
+
+
+def _as_unit(
+    tokens: list[str], group: set[str], own: set[str], shared: set[str], mark: str
+) -> list[str] | None:
+    """``tokens`` with the name's words replaced, where the first of them stood, by
+    ``mark`` and the shared words in a fixed order (None: the name is not in them)."""
+    at = [i for i, w in enumerate(tokens) if w in group]
+    if not at or not any(tokens[i] in own for i in at):
+        return None
+    out = [w for i, w in enumerate(tokens) if i not in set(at)]
+    return [*out[: at[0]], mark, *sorted(shared), *out[at[0] :]]

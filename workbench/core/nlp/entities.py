@@ -236,8 +236,7 @@ def _date_range(start: int, end: int, doc: Doc, between: bool) -> bool:
     from .quantities import parse_date_range
 
     return any(
-        _joins_range([doc[i]], between) and doc[i - 1].i >= start
-        for i in range(start + 1, end - 1)
+        _joins_range([doc[i]], between) for i in range(start + 1, end - 1)
     ) and parse_date_range(doc[start:end].text) is not None
 
 
@@ -254,12 +253,7 @@ def _join_ranges(out: list[Span], sent: Span, span_type: Any) -> list[Span]:
     joined: list[Span] = []
     for span in out:
         prev = joined[-1] if joined else None
-        if (
-            prev is not None
-            and prev.label_ in ("DATE", "DATE_RANGE")
-            and span.label_ == "DATE"
-            and "from" not in doc[prev.start : prev.end].text.lower().split()[1:]
-        ):
+        if prev is not None and prev.label_ == "DATE" and span.label_ == "DATE":
             opener = _before(doc, prev.start, sent, ("from", "between"))
             between = _before(doc, prev.start, sent, ("between",))
             gap = list(doc[prev.end : span.start])
@@ -356,11 +350,8 @@ def repair_entities(sent: Span) -> list[Span]:
         if label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "RATIO", "FRACTION"):
             start = _with_qualifier(start, sent)
         out = [o for o in out if o.end <= start]  # a widened span swallows what it covers
-        if label == "DATE" and _date_range(
-            start, end, doc, _before(doc, start, sent, ("between",)) or ent.text.lower().startswith(
-                "between"
-            )
-        ):
+        between = _before(doc, start, sent, ("between",))  # "between" trimmed off above
+        if label == "DATE" and _date_range(start, end, doc, between):
             out.append(SpanType(doc, start, end, label="DATE_RANGE"))  # "March 3 to March 10"
             continue
         for piece_start, piece_end in _split_pairs(start, end, doc, label):

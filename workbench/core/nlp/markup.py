@@ -11,8 +11,8 @@ itself (anchors, sentences, quotes) is never changed and is shown literally.
 A bracket pair is a tag only when it reads as one: a closing tag ("[/b]", "[/]",
 "</b>"), an opening tag with a value ("[link=...]", "[color=red]"), an opening tag
 closed later in the same text ("[b]" ... "[/b]", "[bold red]" ... "[/]"), an HTML tag
-or the brackets and address of a Markdown link. Editorial brackets ("[sic]", "[He]
-said", "[1]") stay words.
+or the brackets and address of a Markdown link ("[/]" closes only a lower-case tag:
+console markup). Editorial brackets ("[sic]", "[He] said", "[1]") stay words.
 """
 
 from __future__ import annotations
@@ -52,7 +52,10 @@ def _tag_spans(text: str) -> list[tuple[int, int]]:
         spans.append(m.span())
         last_close[(m.group(1) or "").lower()] = m.start()
     for m in _OPENING.finditer(text):
-        closed = max(last_close.get(m.group(1).lower(), -1), last_close.get("", -1)) > m.end()
+        name = m.group(1)
+        closed = last_close.get(name.lower(), -1) > m.end() or (
+            name.islower() and last_close.get("", -1) > m.end()  # "[bold red]...[/]"
+        )
         if m.group(2) or closed:
             spans.append(m.span())
     spans.extend(m.span() for m in _HTML.finditer(text))

@@ -329,6 +329,8 @@ def _first_cue(tok: Token) -> bool:
         return True  # "the first such agreement since 2015"
     if head.lemma_.lower() in ("time",):
         prev = doc[head.i - 3 : head.i]
+        if head.dep_ == "npadvmod" and not any(t.lower_ == "for" for t in prev):
+            return False  # "The first time she walked in, she was terrified": when, no record
         if any(t.lower_ == "for" for t in prev) or any(
             c.dep_ in ("relcl", "prep", "acl") for c in head.children
         ):

@@ -477,11 +477,15 @@ class ReviewScreen(TeamReview):
         if selection is None:
             return
         self.query_one(DetailPane).show(render.selection_help(selection.selected))
+        if self.has_class("-narrow"):  # the detail pane, which says it in words, is hidden
+            info = self.query_one("#list-info", Static)
+            info.update(render.selection_line(selection.selected, info.size.width or 78))
 
     def _selection_over(self) -> None:
         """The panes as they were before m: at 80 columns the article had taken the
         detail's place for the selection and kept it, hiding the claim just added."""
         self.set_class(self._toggled_before, "article-toggled")
+        self.refresh_list_info()
 
     @on(ArticleView.SelectionCancelled)
     def _selection_cancelled(self) -> None:

@@ -70,6 +70,8 @@ def minor(kind: str, text: str) -> bool:
     if kind != "quantity":
         return False
     words = text.lower().split()
+    if len(words) == 1:  # the recognizer often leaves the article out: "a [dozen] interns"
+        return words[0] in _ROUND_WORDS
     return len(words) == 2 and words[0] in ("a", "an") and words[1] in _ROUND_WORDS
 
 _MODALS = frozenset({"could", "might", "may", "should", "would", "must", "can", "ca", "will"})
