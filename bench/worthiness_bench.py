@@ -1,7 +1,7 @@
 """Check-worthiness: quality on held-out debates and on news-like text, and scoring speed.
 
     python bench/worthiness_bench.py [--data ../shared/data/claimbuster/crowdsourced.csv]
-        [--cache DOCS] [--no-debates] [-n 2000]
+        [--cache DOCS] [--no-debates] [--strong] [-n 2000]
 
 1. held-out debates (needs scikit-learn and the ClaimBuster data): the training
    protocol of ``python -m workbench.core.nlp.worthiness.train`` with the shipped
@@ -81,7 +81,7 @@ def _auc(labels: list[int], scores: list[float]) -> float:
     return wins / (len(pos) * len(neg))
 
 
-def news(scorer, nlp) -> None:  # noqa: ANN001 - spaCy and the scorer are loaded lazily
+def news(scorer, nlp, strong: bool = False) -> None:  # noqa: ANN001 - loaded lazily
     data = ROOT / "tests" / "data"
     sets = {
         "calibration (dev sentences + eval)": dev_sentences(data / "dev_statements/sentences.json")
@@ -89,11 +89,15 @@ def news(scorer, nlp) -> None:  # noqa: ANN001 - spaCy and the scorer are loaded
         "held out: eval2": article_sentences(data / "eval2"),
         "held out: eval3": article_sentences(data / "eval3"),
     }
-    print("news-like text (shipped model):")
+    print(f"news-like text ({'the strong extra' if strong else 'shipped model'}):")
     calibrated = None
     for name, rows in sets.items():
         labels = [y for _, y in rows]
         scores = scorer.score_spans(list(nlp.pipe([t for t, _ in rows], batch_size=256)))
+        if strong:  # mixed with the encoder head, as claims are scored with the extra
+            from workbench.core.nlp.worthiness.strong import mixed
+
+            scores = mixed([t for t, _ in rows], scores)
         best = max((_f1(labels, scores, t / 100), t / 100) for t in range(5, 96))
         if calibrated is None:  # the first set is the calibration set
             calibrated = best[1]
@@ -168,6 +172,8 @@ def main() -> int:
     ap.add_argument("--no-debates", action="store_true", help="skip the held-out debates")
     ap.add_argument("-n", type=int, default=2000)
     ap.add_argument("--c", type=float, help="one C instead of the training grid")
+    ap.add_argument("--strong", action="store_true",
+                    help="news sets only: also the strong extra's mixed scores")
     args = ap.parse_args()
 
     t0 = time.perf_counter()
@@ -194,6 +200,13 @@ def main() -> int:
         print("debates (ClaimBuster crowdsourced, whole debates held out):")
         debates(args.data, args.cache, args.model, scorer.dense is not None)
     news(scorer, nlp)
+    if args.strong:
+        from workbench.core.nlp.worthiness.strong import load_fusion
+
+        if load_fusion() is None:
+            print("--strong: the strong extra (or its head) is not installed")
+        else:
+            news(scorer, nlp, strong=True)
     speed(scorer, nlp, args.data, args.n)
     return 0
 

@@ -243,6 +243,17 @@ def _liblinear(c: str, weight: str | None) -> Any:
     )
 
 
+def fit_mlp(x: Any, y: Any, alpha: float, hidden: tuple[int, ...], seed: int = 0) -> Any:
+    """An MLP over standardized dense vectors: (mean, std, fitted MLPClassifier)."""
+    from sklearn.neural_network import MLPClassifier
+
+    mean, std = x.mean(axis=0), x.std(axis=0).clip(1e-6)
+    net = MLPClassifier(hidden, alpha=alpha, max_iter=200, early_stopping=True,
+                        validation_fraction=0.1, n_iter_no_change=8, random_state=seed)
+    net.fit((x - mean) / std, y)
+    return mean, std, net
+
+
 def fit_predict(spec: str, x: Any, y: Any, tr: Any, te: Any) -> Any:
     """Logits on ``te`` of base model ``spec`` fitted on ``tr``."""
     import numpy as np
@@ -288,13 +299,8 @@ def fit_predict(spec: str, x: Any, y: Any, tr: Any, te: Any) -> Any:
         p = net.predict_proba(block(te))[:, 1].clip(1e-6, 1 - 1e-6)
         return np.log(p / (1 - p))
     if kind == "mlp":
-        from sklearn.neural_network import MLPClassifier
-
-        mean, std = x[tr].mean(axis=0), x[tr].std(axis=0).clip(1e-6)
         hidden = tuple(int(h) for h in (opts[1] if len(opts) > 1 else "64").split("-"))
-        net = MLPClassifier(hidden, alpha=float(c), max_iter=200, early_stopping=True,
-                            validation_fraction=0.1, n_iter_no_change=8, random_state=0)
-        net.fit((x[tr] - mean) / std, y[tr])
+        mean, std, net = fit_mlp(x[tr], y[tr], float(c), hidden)
         p = net.predict_proba((x[te] - mean) / std)[:, 1].clip(1e-6, 1 - 1e-6)
         return np.log(p / (1 - p))
     if kind in ("vec", "tok"):

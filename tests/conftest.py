@@ -1,4 +1,5 @@
-"""Shared test set-up: every test runs with no user config and no WORKBENCH_* variables."""
+"""Shared test set-up: every test runs with no user config and no WORKBENCH_* variables
+(but WORKBENCH_STRONG=0: the default install's scores, with or without the strong extra)."""
 
 from __future__ import annotations
 
@@ -38,4 +39,8 @@ def _isolated_environment(_config_root, monkeypatch):
     config_dir.mkdir()
     monkeypatch.setenv("WORKBENCH_CONFIG", str(config_dir / "config.toml"))
     monkeypatch.setenv("WORKBENCH_REVIEWER", "tester")
+    # the optional strong extra changes the claims' worthiness scores: the suite (golden
+    # files, claims.json) is the default install's whether or not it is installed; its
+    # own tests (test_worthiness_strong.py, test_encoder.py) turn it back on
+    monkeypatch.setenv("WORKBENCH_STRONG", "0")
 

@@ -235,9 +235,14 @@ def test_a_weekday_span_is_the_time_of_the_statement(claims):
 
 
 def test_two_years_joined_by_and_are_two_dates(claims):
+    # a year may be a date claim or the time of its clause's statement ("fell in 2018":
+    # value["when"], one fact one claim); either way one year each, never one range
     years = {c.value.get("year") for c in _of(claims, "two_years", "date")}
+    whens = [c.value["when"] for c in _of(claims, "two_years", "statement") if "when" in c.value]
+    years |= {w.get("year") for w in whens}
     assert 2020 in years and 2018 in years
     assert not [c for c in _of(claims, "two_years", "date") if "from" in c.value]
+    assert not [w for w in whens if "from" in w]
 
 
 @pytest.mark.parametrize(

@@ -108,7 +108,16 @@ def wordllama_table() -> tuple[Any, Any] | None:
     return table, tokenizer
 
 
+MINILM = "all-MiniLM-L6-v2-int8"
+"""The strong extra's contextual sentence encoder (``core/nlp/encoder``), by name: not the
+default (the match thresholds are tuned on WordLlama's similarities; unmeasured here)."""
+
+
 def _load(name: str) -> Embedder | None:
+    if name == MINILM:
+        from ..nlp.encoder import load_encoder
+
+        return load_encoder()  # None unless workbench[strong] is installed
     if name != WORDLLAMA:
         return None
     found = wordllama_table()

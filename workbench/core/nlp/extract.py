@@ -53,6 +53,7 @@ from .worthiness.gate import (
     own_quotes,
     unnamed_quotes,
 )
+from .worthiness.strong import mixed
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -705,6 +706,10 @@ class Extractor:
         scores = self._scores([spans[k] for k in keys]) if self.score else [None] * len(keys)
         score_of: dict[tuple[int, int], float | None] = dict(zip(keys, scores, strict=True))
         score_of.update((k, worth[k] if self.score else None) for k in spans if k in worth)
+        if self.score and score_of:  # the strong extra: claims' sentences mixed with the encoder
+            keys = list(score_of)
+            texts = [span_text(spans[k]) for k in keys]
+            score_of = dict(zip(keys, mixed(texts, [score_of[k] for k in keys]), strict=True))
 
         def score(d: _Draft) -> float | None:
             whole = score_of[(d.span.start, d.span.end)]

@@ -449,10 +449,12 @@ def attach(
         ):
             tags.append("negated")
         ctype = rec.claim_type
-        if rec.verb is not None and any(
-            c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in rec.verb.children
+        if rec.verb is not None and (
+            any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in rec.verb.children)
+            or rec.verb.dep_ == "xcomp"
+            and rec.verb.head.lemma_.lower() in ("expect", "forecast", "project", "predict")
         ):
-            ctype = "prediction"
+            ctype = "prediction"  # "will be the largest", "is expected to overtake Ghana"
         value = {"negated": "negated" in tags, "tags": tags}
         new.append(Statement(rec.start, rec.end, label, value, ctype, speaker))
     return new

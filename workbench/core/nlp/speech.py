@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 REPORTING_VERBS = SPEECH_VERBS | frozenset(
     """find show reveal indicate allege disclose inform brief signal maintain contend
-    forecast project expect believe fear""".split()
+    forecast project expect believe fear rule determine""".split()
 ) - frozenset({"ask", "thank", "quote", "describe", "urge"})
 """Verbs whose clausal complement is what the subject asserts (the claim)."""
 
@@ -170,6 +170,8 @@ def reports(sent: Span, tracker: SpeakerTracker, base: int = 0) -> list[Report]:
             continue
         if tok.dep_ == "xcomp" and lemma not in ("expect", "forecast", "project", "believe"):
             continue  # "promised to help": an intention, not a reported clause
+        if tok.dep_ == "xcomp" and _agentless_passive(verb):
+            continue  # "It is not expected to survive the night": one forecast, nobody's report
         subj = _subject_of(verb)
         if (
             lemma in _BELIEF_VERBS | {"think"}
@@ -187,6 +189,10 @@ def reports(sent: Span, tracker: SpeakerTracker, base: int = 0) -> list[Report]:
         name = tracker.resolve(src, base, speech=True)
         out.append(Report(head, name, None))
     return out
+
+
+def _agentless_passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children) and _agent(verb) is None
 
 
 def is_reporting(verb: Token) -> bool:

@@ -29,7 +29,14 @@ from .labels import _render
 from .lexicon import JUDGEMENT_ADJECTIVES, JUDGEMENT_ADVERBS, JUDGEMENT_NOUNS
 from .nonclaims import colour, is_question
 from .records import has_record, opinion_predicate
-from .speech import NAMING_VERBS, PREDICTION_VERBS, Report, open_question, verb_in
+from .speech import (
+    NAMING_VERBS,
+    PREDICTION_VERBS,
+    REPORTING_VERBS,
+    Report,
+    open_question,
+    verb_in,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -119,7 +126,7 @@ STRONG_ACTIONS = frozenset(
     ban ratify vote elect appoint nominate resign dismiss sack kill injure wound attack
     bomb shell invade occupy seize capture evacuate cancel suspend deport extradite expel
     kidnap abduct torture execute overturn uphold raid investigate testify plead default
-    rescue hospitalise hospitalize""".split()
+    rescue hospitalise hospitalize accuse allege""".split()
 )
 """Actions checkable whoever the subject is ("those detained have been charged")."""
 
@@ -170,6 +177,8 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head
+    if _participle_clause(verb) and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)  # "Storm Ciarán hit Cornwall, cutting power to ..."
     return None
 
 
@@ -197,12 +206,128 @@ def clause_heads(sent: Span, reported: Iterable[int]) -> list[Token]:
             and (tok.head in heads)
         ):
             heads.append(tok)
-        elif _side_event(tok) or _named_relative(tok):
+        elif (
+            _side_event(tok) or _named_relative(tok) or _aside_relative(tok) or _event_relative(tok)
+        ):
+            heads.append(tok)
+        elif tok.head in heads and (_shared_subject_conj(tok) or _participle_clause(tok)):
+            heads.append(tok)
+        elif (
+            tok.dep_ == "ccomp"
+            and tok.pos_ in ("VERB", "AUX")
+            and tok.head.lemma_.lower() in ENTAILING
+            and tok.head in heads
+        ):
+            heads.append(tok)  # "The closure means the town will lose its last furnace"
+        elif (
+            tok.head.dep_ == "ROOT"
+            and tok.head.pos_ in ("NOUN", "PROPN", "ADJ")
+            and not _is_clause_verb(tok.head)
+            and (
+                (tok.dep_ == "ccomp" and tok.pos_ in ("VERB", "AUX") and _own_subject(tok))
+                or (tok.dep_ == "acl" and _misparsed_main_verb(tok))
+            )
+        ):
+            # a misparse: "Local iwi [ROOT] Te Aupōuri held a karakia", "The United States
+            # [ROOT], which brokered ..., called [acl] on Kigali to withdraw ..."
             heads.append(tok)
     return heads
 
 
-_EVENT_MARKS = frozenset("after before when although though whereas".split())
+def _misparsed_main_verb(tok: Token) -> bool:
+    """A finite verb the parser hung on the subject noun as a modifier, after an aside
+    set off by commas ("The United States, which ..., called on Kigali to ...")."""
+    return (
+        tok.tag_ in ("VBD", "VBZ")
+        or tok.tag_ == "VBN"
+        and _after_comma(tok)
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        and any(c.dep_ in ("xcomp", "dobj") for c in tok.children)
+        and any(c.dep_ == "relcl" for c in tok.head.children)
+    )
+
+
+ENTAILING = frozenset({"mean"})
+"""Verbs whose clause is the fact they frame ("the closure means the town will lose ...")."""
+
+
+_ARGUMENTS = frozenset(
+    {"dobj", "prep", "attr", "acomp", "oprd", "xcomp", "ccomp", "agent", "dative", "prt"}
+)
+
+
+def _shared_subject_conj(tok: Token) -> bool:
+    """ "has closed schools in 12 towns and suspended train services": a second verb
+    sharing the subject is a second fact, a clause of its own (one fact, one claim)."""
+    return (
+        tok.dep_ == "conj"
+        and tok.pos_ in ("VERB", "AUX")
+        and _own_subject(tok) is None
+        and tok.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in _ARGUMENTS for c in tok.children)
+        and not any(
+            c.dep_ in ("cc", "preconj") and c.lower_ in _ALTERNATIVES for c in tok.head.children
+        )
+    )
+
+
+_ALTERNATIVES = frozenset({"or", "nor", "either", "neither"})
+"""'have either been detained or forced to leave': one fact with two ways to be true."""
+
+
+def _after_comma(tok: Token) -> bool:
+    left = tok.left_edge.i
+    return left > tok.sent.start and tok.doc[left - 1].text == ","
+
+
+def _participle_clause(tok: Token) -> bool:
+    """ "..., blaming high energy prices", "..., burying most of its houses": a trailing
+    participle states what the subject did or what followed, a fact of its own. A verb
+    of saying ("..., saying the alert had been sent") is only the frame of its clause."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and tok.i > tok.head.i
+        and _own_subject(tok) is None
+        and not any(c.dep_ in ("mark", "aux") for c in tok.children)
+        and _after_comma(tok)
+        and not verb_in(tok, REPORTING_VERBS)
+        and any(c.dep_ in _ARGUMENTS for c in tok.children)
+    )
+
+
+def _event_relative(tok: Token) -> bool:
+    """ "A Bristol landlord that changed the locks on tenants has been ordered to pay",
+    "The man who was arrested on Monday": a relative clause on a subject that tells what
+    the subject did or underwent (past tense) is a fact, though it says which one is meant
+    ("Passengers whose trains were cancelled are entitled ...", a condition, is not)."""
+    if tok.dep_ != "relcl" or tok.pos_ != "VERB":
+        return False
+    subj = _own_subject(tok)
+    if subj is None or subj.lower_ not in ("who", "that", "which"):
+        return False
+    if tok.head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return tok.tag_ == "VBD" or (tok.tag_ == "VBN" and bool(aux & _PAST_AUX))
+
+
+_PAST_AUX = frozenset({"has", "have", "had", "was", "were"})
+
+
+def _aside_relative(tok: Token) -> bool:
+    """ "The regional government, which declared a red alert on Sunday, ...", "the pay
+    rise, which the unions had rejected": a relative clause set off by a comma adds a
+    fact about its noun (a restrictive one only says which noun is meant)."""
+    return (
+        tok.dep_ == "relcl"
+        and tok.pos_ in ("VERB", "AUX")
+        and _after_comma(tok)
+        and any(t.lower_ in _RELATIVES for t in tok.subtree if t.i < tok.i)
+    )
+
+
+_EVENT_MARKS = frozenset("after before when although though whereas as while".split())
 
 
 def _side_event(tok: Token) -> bool:
@@ -212,12 +337,26 @@ def _side_event(tok: Token) -> bool:
         return False
     marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
     if not marks or marks[0] not in _EVENT_MARKS:
-        return False
-    if any(a.dep_ in ("ccomp", "xcomp") for a in tok.ancestors):
-        return False  # inside reported speech: part of what the speaker said
+        return False  # (inside reported speech it is part of what the speaker said)
     if marks[0] in ("although", "though", "whereas"):
         return True
-    return any(t.ent_type_ in NAME_TYPES for t in tok.subtree) or verb_in(tok, STRONG_ACTIONS)
+    if marks[0] in ("as", "while") and tok.i < tok.head.i:
+        return False  # "As prices rose, ...", "While in office, ...": a frame, not news
+    subj = _own_subject(tok)
+    return (
+        any(t.ent_type_ in NAME_TYPES for t in tok.subtree)
+        or verb_in(tok, STRONG_ACTIONS)
+        or (subj is not None and _agent_noun(subj))
+    )
+
+
+_DOCUMENTS = frozenset({"study", "report", "survey"})
+
+
+def _agent_noun(tok: Token) -> bool:
+    """An actor who can do something ("rail workers walked out"), not a document."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return (low in ACTOR_NOUNS or lemma in ACTOR_NOUNS) and lemma not in _DOCUMENTS
 
 
 def _named_relative(tok: Token) -> bool:
@@ -291,8 +430,28 @@ def _resolve_relative(head: Token, label: str) -> str:
     return f"{name} {rest}".strip()
 
 
+def _event_clause(tok: Token, head: Token) -> bool:
+    """ "The airport was closed after a drone was spotted near the runway": a following
+    clause of time with a subject, not a claim of its own, is part of the one it follows."""
+    first = tok.doc[tok.left_edge.i]  # not "less than 24 hours after ...": a time of its own
+    return (
+        tok.i > head.i
+        and _own_subject(tok) is not None
+        and first.dep_ == "mark"
+        and first.head.i == tok.i
+        and first.lower_ in ("after", "before", "when")
+    )
+
+
 def _is_causal_clause(tok: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in ("because",) for c in tok.children)
+    """ "because ...", or a following "as" clause with a subject ("volumes have fallen as
+    younger drinkers turn to alcohol-free beer"): part of the claim it explains."""
+    for c in tok.children:
+        if c.dep_ == "mark" and c.lower_ == "because":
+            return True
+        if c.dep_ == "mark" and c.lower_ == "as" and c.i == tok.left_edge.i:
+            return tok.i > tok.head.i and _own_subject(tok) is not None
+    return False
 
 
 def core_tokens(head: Token, stop: set[int]) -> list[Token]:
@@ -320,10 +479,15 @@ def core_tokens(head: Token, stop: set[int]) -> list[Token]:
             and not any(c.dep_ == "conj" and c.i not in stop for c in head.children)
         ):
             continue
-        if dep == "advcl" and not _is_causal_clause(child):
+        if dep == "advcl" and not (_is_causal_clause(child) or _event_clause(child, head)):
             continue
-        if dep == "ccomp" and child.i > head.i and child.pos_ in ("VERB", "AUX"):
-            continue
+        if (
+            dep == "ccomp"
+            and child.i > head.i
+            and child.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
+            continue  # a clause of its own ("allows it to release oil" is one: its object)
         if child.lower_ == "according":
             continue
         if subj is not None and child.i < subj.i and dep in ("advmod", "npadvmod", "prep", "advcl"):
@@ -333,6 +497,27 @@ def core_tokens(head: Token, stop: set[int]) -> list[Token]:
         out.append(child)
         walk(child)
     return out
+
+
+def _enclosing_report(head: Token, by_head: dict[int, Report]) -> Report | None:
+    """The report a clause sits inside ("the government collapsed after the largest
+    party pulled out, Schoof said": the side event is Schoof's too)."""
+    if head.dep_ not in ("advcl", "conj", "relcl"):
+        return None
+    if head.dep_ == "advcl" and _participle_clause(head):
+        # "the company said ..., blaming high energy prices": the speaker's own act
+        r = next(
+            (r for r in by_head.values() if r.verb is not None and r.verb.i == head.head.i), None
+        )
+        if r is not None:
+            return Report(head, r.speaker, r.verb, r.denied, r.opinion, r.credited)
+    for a in head.ancestors:
+        r = by_head.get(a.i)
+        if r is not None:
+            return Report(head, r.speaker, r.verb, r.denied, r.opinion, r.credited)
+        if a.dep_ in ("ROOT",) or (a.dep_ == "relcl" and head.dep_ != "relcl"):
+            return None
+    return None
 
 
 def _span_of(tokens: list[Token]) -> tuple[Token, Token]:
@@ -361,6 +546,9 @@ def _aux_lemmas(head: Token) -> list[str]:
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     if head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX"):
         auxes += [c for c in head.head.children if c.dep_ in ("aux",)]
+    elif not auxes and head.dep_ == "conj" and head.tag_ == "VB" and _own_subject(head) is None:
+        # "must give notice and guarantee a service": the second verb shares the modal
+        auxes = [c for c in head.head.children if c.dep_ == "aux" and c.tag_ == "MD"]
     return [a.lower_ for a in auxes]
 
 
@@ -433,7 +621,12 @@ def _is_vague(tok: Token) -> bool:
         )
     if low in ("nearly", "almost") and tok.head.lower_ in ("all", "every", "half"):
         return True
+    if low in FREQUENCY_ADJECTIVES and tok.dep_ in ("acomp", "oprd"):
+        return True  # "prosecutions remain rare": how many, vaguely
     return False
+
+
+FREQUENCY_ADJECTIVES = frozenset("rare scarce widespread commonplace uncommon".split())
 
 
 RULE_VERBS = frozenset(
@@ -442,7 +635,7 @@ RULE_VERBS = frozenset(
 )
 RULE_NOUNS = frozenset(
     """law rule regulation legislation statute constitution guideline guidance directive
-    decree ban requirement treaty code""".split()
+    decree ban requirement treaty code offence offense""".split()
 )
 RULE_ADJECTIVES = frozenset(
     """illegal legal unlawful lawful mandatory compulsory unconstitutional constitutional
@@ -457,10 +650,15 @@ def _rule(head: Token, tokens: list[Token]) -> bool:
     """A rule or law: "the law bans ...", "landlords must ...", "it is illegal to ..."."""
     if head.lemma_.lower() in RULE_VERBS:
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in ("legally", "illegally") for c in head.children):
+        return True  # "It is legally a highway"
     for t in tokens:
         if t.ent_type_ == "LAW":
             return True
-        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.lemma_.lower() in RULE_NOUNS:
+        if (
+            t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
+            and t.lemma_.lower() in RULE_NOUNS
+        ):
             if t.dep_ != "pobj" or t.head.head.i == head.i:
                 return True
         if t.dep_ in ("acomp", "attr", "oprd") and t.lemma_.lower() in RULE_ADJECTIVES:
@@ -470,8 +668,11 @@ def _rule(head: Token, tokens: list[Token]) -> bool:
 
 def _causal(head: Token, tokens: list[Token]) -> bool:
     """ "closed because demand collapsed", "caused by", "due to the strike", "linked to"."""
-    if head.lemma_.lower() in CAUSAL_WORDS and head.lemma_.lower() not in ("due", "thanks"):
-        return True
+    lemma = head.lemma_.lower()
+    if lemma in CAUSAL_WORDS and lemma not in ("due", "thanks"):
+        # "leads GLAMOS", "will lead the burial": no cause; "led to", "leading to" is one
+        if lemma != "lead" or any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
+            return True
     for t in tokens:
         low = t.lower_
         if low == "because" and t.dep_ in ("mark", "prep"):
@@ -487,12 +688,14 @@ def _causal(head: Token, tokens: list[Token]) -> bool:
 def claim_type(
     head: Token, tokens: list[Token], tags: list[str], mode: str | None, report: Report | None
 ) -> str:
-    if _rule(head, tokens) or mode in _RULE_MODALS:
+    if _rule(head, tokens) or mode in _RULE_MODALS or _rule_names(head):
         return "laws/rules"
     if _causal(head, tokens):
         return "correlation/causation"
     if mode in ("will", "could", "might") or _scheduled(head):
         return "prediction"
+    if verb_in(head, PREDICTION_VERBS) and any(c.dep_ == "auxpass" for c in head.children):
+        return "prediction"  # "It is not expected to survive the lunar night"
     if report is not None and report.verb is not None:
         if report.verb.lemma_.lower() in PREDICTION_VERBS or "would" in _aux_lemmas(head):
             return "prediction"
@@ -553,11 +756,13 @@ def _has_signal(head: Token, tokens: list[Token], tags: list[str], strong: bool 
         )
     if _rule(head, tokens) or (modality(head) in _RULE_MODALS and _rule_context(head)):
         return True
+    if _rule_names(head):
+        return True  # "Under NHS guidance, children should be offered ..."
     if _causal(head, tokens):
         return True
     named = any(t.ent_type_ in NAME_TYPES for t in tokens)
     subj = subject_of(head)
-    if subj is not None and subj.lower_ in ("who", "which") and head.dep_ == "relcl":
+    if subj is not None and subj.lower_ in ("who", "which", "that") and head.dep_ == "relcl":
         subj = head.head  # "Keller, who denies the charges": Keller
         named = named or subj.ent_type_ in NAME_TYPES
     actor = subj is not None and (
@@ -594,10 +799,24 @@ NEWSROOM = frozenset({"comment", "comments"})
 """'did not respond to a request for comment': how the story was reported, not a claim."""
 
 
+def _newsroom(tokens: list[Token]) -> bool:
+    """How the story was reported: "did not respond to a request for comment", "who
+    asked not to be named", "speaking on condition of anonymity"."""
+    for t in tokens:
+        low = t.lower_
+        if low in NEWSROOM or low == "anonymity":
+            return True
+        if t.tag_ == "VBN" and t.lemma_.lower() in ("name", "identify") and any(
+            c.dep_ == "neg" for c in t.children
+        ) or (low in ("named", "identified") and t.i > 1 and t.doc[t.i - 2].lower_ == "not"):
+            return True
+    return False
+
+
 STATE_ADJECTIVES = frozenset(
     """closed open shut dead alive missing unchanged intact operational available
     unavailable bankrupt insolvent detained jailed unemployed homeless vacant suspended
-    illegal legal unconstitutional responsible liable eligible""".split()
+    illegal legal unconstitutional responsible liable eligible flat""".split()
 )
 """Adjectives that state a checkable condition ("the airport remained closed")."""
 
@@ -654,8 +873,10 @@ def _evaluative(head: Token) -> bool:
     if not comp:
         return False
     c = comp[0]
+    if c.lemma_.lower() in RULE_NOUNS or c.lower_ in RULE_ADJECTIVES:
+        return False  # "it is a criminal offence to ...": a rule
     if c.dep_ == "acomp":
-        if c.lower_ in STATE_ADJECTIVES:
+        if c.lower_ in STATE_ADJECTIVES or c.lower_ in FREQUENCY_ADJECTIVES:
             return False
         return c.tag_ == "JJ" and all(
             t.dep_ in ("advmod", "cc", "conj", "punct") for t in c.children
@@ -717,6 +938,38 @@ def _hedged_state(head: Token) -> bool:
     )  # but "three times less likely than their peers" is a measure
 
 
+def _rule_names(head: Token) -> bool:
+    """Is the clause framed by a named rule ("Under NHS guidance, ...", "By law, ...")?"""
+    return any(
+        c.dep_ == "prep"
+        and c.i < head.i
+        and c.lower_ in ("under", "by")
+        and any(
+            t.lemma_.lower() in RULE_NOUNS or t.ent_type_ == "LAW" or _law_name(t)
+            for t in c.subtree
+        )
+        for c in head.children
+    )
+
+
+def _order(head: Token) -> bool:
+    """An imperative ("Stop and think"): a bare verb with no subject and no auxiliary,
+    or a verb coordinated with one ("will buy eight buses and build a depot" is none)."""
+    first = head
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX") and first.head != first:
+        first = first.head
+    return (
+        head.tag_ == "VB"
+        and _own_subject(head) is None
+        and head.dep_ in ("ROOT", "conj")
+        and first.tag_ == "VB"
+        and first.dep_ == "ROOT"
+        and _own_subject(first) is None
+        and not any(c.dep_ == "aux" for c in first.children)
+        and not any(c.dep_ == "aux" for c in head.children)  # "... and would cooperate"
+    )
+
+
 def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
     """Questions, orders, hedges, conditions, opinions: no claim."""
     if is_question(sent):
@@ -725,12 +978,14 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
     subj = subject_of(head)
     if subj is None and head.dep_ == "ROOT" and not _time_subject(head):
         return True  # an order ("Let us hope"), a fragment
-    if head.tag_ == "VB" and _own_subject(head) is None and head.dep_ in ("ROOT", "conj"):
+    if _order(head):
         return True
     mode = modality(head)
     attributed = report is not None and report.speaker is not None and not report.opinion
-    if mode in ("should", "ought") or mode in ("could", "might") and not attributed:
-        return True  # advice, or speculation nobody is credited with
+    if mode in ("should", "ought") and not (report is None and _rule_names(head)):
+        return True  # advice ("Under NHS guidance, children should be offered ..." is a rule)
+    if mode in ("could", "might") and not attributed:
+        return True  # speculation nobody is credited with
     if mode == "would" and report is None:
         return True
     if mode in ("may", "can", "ca") and not _rule_context(head):
@@ -740,8 +995,10 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
     for child in head.children:
         if child.dep_ == "advmod" and child.lower_ in HEDGE_WORDS:
             return True
-        if child.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children
+        if (
+            child.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children)
+            and not attributed  # "the union said it would strike if ...": its stated plan
         ):
             return True
     if verb_in(head, OPINION_VERBS) and (
@@ -974,9 +1231,18 @@ def _rule_context(head: Token) -> bool:
         root = root.head
     doc = head.doc
     return any(
-        t.lemma_.lower() in _RULE_LEXICON or t.ent_type_ == "LAW"
+        t.lemma_.lower() in _RULE_LEXICON or t.ent_type_ == "LAW" or _law_name(t)
         for t in doc[root.left_edge.i : root.right_edge.i + 1]
     )
+
+
+_LAW_NAMES = frozenset({"act", "bill", "code", "treaty", "convention", "directive", "charter"})
+
+
+def _law_name(tok: Token) -> bool:
+    """The last word of a law's name ("the Protection from Eviction Act 1977", "Section
+    21 of the Housing Act"), which the entity tagger often misses."""
+    return tok.pos_ == "PROPN" and tok.lower_ in _LAW_NAMES and tok.text[:1].isupper()
 
 
 # ----------------------------------------------------------------- labels
@@ -1186,7 +1452,7 @@ def statements(
     all_quotes = all_quotes or []
     out: list[Statement] = []
     for head in heads:
-        report = by_head.get(head.i)
+        report = by_head.get(head.i) or _enclosing_report(head, by_head)
         if _inside(head.idx, head.idx + len(head.text), long_quotes):
             continue
         if any(r.verb is not None and r.verb.i == head.i for r in reports):
@@ -1207,7 +1473,7 @@ def statements(
         start, end = first.idx, last.idx + len(last.text)
         if end - start < 8 or last.i - first.i < 2:
             continue
-        if any(t.lower_ in NEWSROOM for t in tokens):
+        if _newsroom(tokens):
             # how the story was reported: no claim, and its weekday is no claim either
             dates = [(c.start, c.end) for c in in_clause(covered, start, end) if c.kind == "date"]
             out.append(Statement(start, end, "", {}, "other", None, dates, silent=True))
@@ -1222,9 +1488,10 @@ def statements(
             continue
         clause_quotes = [q for q in quotes if start <= q.start and q.end <= end]
         lemma = head.lemma_.lower()
-        if clause_quotes and (lemma in NAMING_VERBS or report is None and lemma in _SAYING):
+        naming = verb_in(head, NAMING_VERBS) and not _calls_for(head)
+        if clause_quotes and (naming or report is None and lemma in _SAYING):
             continue  # 'he called Putin his "elder brother"': the quote is the claim
-        if verb_in(head, NAMING_VERBS) and any(start <= a and b <= end for a, b in all_quotes):
+        if naming and any(start <= a and b <= end for a, b in all_quotes):
             continue  # 'Residents described a "sense of dread"': a characterisation
         if any(c.kind == "ordinal" for c in in_core) and not report:
             ordinal_only = True
@@ -1233,6 +1500,11 @@ def statements(
         tags = _tags(tokens, head)
         if ordinal_only and tags == ["superlative"]:
             continue  # "the first time": the ordinal claim
+        if _participle_clause(head) and not (
+            _has_signal(head, tokens, tags, strong=True)
+            or any(t.ent_type_ in NAME_TYPES for t in tokens)
+        ):
+            continue  # "..., making the situation worse", "..., angering residents": comment
         if report is None and not _has_signal(head, tokens, tags):
             if not (worth is not None and _plain_event(head) and worth() >= STRONG_WORTHINESS):
                 continue
@@ -1286,6 +1558,8 @@ def statements(
         label = _resolve_relative(head, statement_label(head, tokens))
         for q in clause_quotes:  # 'chose to ignore’ the law': no half of a pair of marks
             label = _unmarked(label, doc_text(doc)[q.start : q.end])
+        if head.dep_ == "conj" and _own_subject(head) is None:
+            label = _with_subject(head, label)  # "suspended train services": whose act
         speaker = report.speaker if report is not None else None
         if report is not None and report.denied:
             value["denied"] = True
@@ -1297,6 +1571,19 @@ def statements(
         ctype = claim_type(head, tokens, tags, mode, report)
         out.append(Statement(start, end, label, value, ctype, speaker, folds, weak=weak))
     return out
+
+
+def _with_subject(head: Token, label: str) -> str:
+    """The label of a verb that shares its subject, with the subject in front."""
+    subj = subject_of(head)
+    if subj is None or subj.i > head.i or subj.lower_ in _RELATIVES:
+        return label
+    if subj.lower_ in ("i", "we", "you", "he", "she", "it", "they"):
+        return label
+    name = _render(_compact_subject(subj), keep_det=True)
+    if not name or label.lower().startswith(name.lower()):
+        return label
+    return f"{_first_lower(name, subj)} {label}"
 
 
 _MARKS = "“”‘’\"'«»"
@@ -1318,7 +1605,17 @@ def _unmarked(label: str, quote: str) -> str:
 
 
 _SAYING = frozenset({"say", "tell", "add", "write", "state", "declare", "insist", "argue", "thank"})
-_FRAMING = _SAYING | {"repeat", "claim", "report", "announce", "tweet", "post", "suggest"}
+_FRAMING = (
+    _SAYING | ENTAILING | {"repeat", "claim", "report", "announce", "tweet", "post", "suggest"}
+)
+
+
+def _calls_for(head: Token) -> bool:
+    """ "called on Kigali to withdraw ...", "called for a ceasefire": a demand, not a name."""
+    return head.lemma_.lower() == "call" and any(
+        c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "for") and c.i == head.i + 1
+        for c in head.children
+    )
 
 
 def _bare_frame(head: Token) -> bool:

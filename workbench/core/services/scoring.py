@@ -29,13 +29,15 @@ class Scores:
             return
         from ..nlp.pipeline import load_pipeline
         from ..nlp.worthiness import load_scorer
+        from ..nlp.worthiness.strong import mixed
 
         scorer = load_scorer()
         assert scorer is not None
         nlp = load_pipeline(self.model)
         for i in range(0, len(self.sentences), BATCH):
             batch = self.sentences[i : i + BATCH]
-            yield from zip(scorer.score_texts(batch, nlp=nlp), batch, strict=True)
+            scores = mixed(batch, scorer.score_texts(batch, nlp=nlp))  # the strong extra's
+            yield from zip(scores, batch, strict=True)
 
 
 def score_lines(text: str, model: str | None = None, *, name: str = "input") -> Scores:
