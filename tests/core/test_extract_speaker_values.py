@@ -154,3 +154,19 @@ def test_a_hurricane_category_is_a_claim(claims, key, anchor, number):
     found = _value(claims, key, anchor)
     assert found.kind == "quantity"
     assert (found.value["number"], found.value["unit"]) == (number, "category")
+
+
+def test_a_category_the_tagger_calls_a_people_is_still_a_step():
+    from spacy.tokens import Span
+
+    from workbench.core.nlp.entities import repair_entities
+    from workbench.core.nlp.kinds import classify
+    from workbench.core.nlp.pipeline import load_pipeline
+
+    doc = load_pipeline()("The hurricane came ashore near Tampa as a Category 3 storm.")
+    i = next(t.i for t in doc if t.text == "Category")
+    doc.ents = [Span(doc, i, i + 3, label="NORP")]  # "Category 3 storm" as a people
+    (ent,) = repair_entities(next(iter(doc.sents)))
+    assert ent.text == "Category 3"
+    kind, value = classify(ent)
+    assert (kind, value["number"], value["unit"]) == ("quantity", 3, "category")
