@@ -49,13 +49,18 @@ QUOTE_VETO = 0.5
 """Probability at which a quote credited to someone unnamed ("said one fan", "a
 neighbour said": ``unnamed_quotes``) is dropped: a reaction of a passer-by, not a source a
 desk checks. Quotes of named people and organisations are never dropped."""
-NAMED_QUOTE_VETO = 0.9
+NAMED_QUOTE_VETO = 1.1
 """Probability at which a quote of a named person or organisation that lies wholly in
 its sentence together with its credit (``own_quotes``) is dropped ('"It's a disgrace, an
 absolute disgrace," said Mayor Okafor': feeling, praise or blame, which the issue says
 makes no claim). Chosen with ``bench/gate_calibrate.py``: at 0.9 the eval sets (which
 annotate every named quote, README rule 9) lose one quote, "This was not a
-misunderstanding"; at 0.8 three. Follow-on quote sentences are never judged alone."""
+misunderstanding"; at 0.8 three. Follow-on quote sentences are never judged alone.
+Off (above 1) since session 21: on the held-out sets eval4, eval5, eval6 and eval7 the
+0.9 veto lost 6, 2, 1 and 5 named quotes (quote recall 97.7 -> 83.7% on eval4, 97.9 ->
+87.2% on eval7) and cleaned one of their 584 non-claim sentences; their annotators, like a
+desk, count who said what as checkable. The code path stays (set
+this to 0.9 to try it again)."""
 MINOR_KINDS = frozenset({"date", "duration", "ordinal", "event"})
 _ROUND_WORDS = frozenset({"dozen", "hundred", "thousand", "million"})
 
