@@ -32,7 +32,6 @@ from workbench.core.nlp.worthiness import gate as gate_mod  # noqa: E402
 from workbench.core.nlp.worthiness.gate_train import (  # noqa: E402
     DEV_RECORDS,
     DEV_STATEMENTS,
-    NONCLAIM_DEV,
     NONCLAIM_FILES,
     NewsItem,
     read_news,

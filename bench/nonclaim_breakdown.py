@@ -31,7 +31,6 @@ from workbench.core.articles import make_article  # noqa: E402
 from workbench.core.nlp import extract  # noqa: E402
 from workbench.core.nlp.worthiness import gate as gate_mod  # noqa: E402
 from workbench.core.nlp.worthiness.gate_train import (  # noqa: E402
-    NONCLAIM_DEV,
     NONCLAIM_FILES,
     read_news,
     split_news,

@@ -6,9 +6,7 @@ a period of time. All texts go through one ``extract_many`` pass."""
 from __future__ import annotations
 
 import pytest
-
-from workbench.core.articles import make_article
-from workbench.core.nlp.extract import extract_many
+from extract_fixtures import claims_by_key
 
 TEXTS = {
     # zero counts: the parser takes a bare "0" after "said" for punctuation
@@ -75,17 +73,7 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def claims():
-    keys = list(TEXTS)
-    articles = [make_article("Headline\n\n" + TEXTS[k] + "\n", k) for k in keys]
-    out = {}
-    for k, article, found in zip(keys, articles, extract_many(articles), strict=True):
-        for c in found:  # every offset slices the article text as it is
-            assert article.text[c.start : c.end] == c.anchor
-            assert article.text[c.sentence_start : c.sentence_end] == c.sentence
-            for e in c.entities:
-                assert article.text[e["start"] : e["end"]] == e["text"]
-        out[k] = [c for c in found if c.kind != "consistency"]
-    return out
+    return claims_by_key(TEXTS)
 
 
 def _of(claims, key, kind):

@@ -88,7 +88,8 @@ class LinkDialog(ModalScreen[LinkForm | None]):
             title.cursor_blink = self.cursor_blink
             yield title
             yield Static(
-                render.hint("enter / ctrl+s: save   tab: next field   ←/→: stance   escape: cancel"),
+                render.hint(
+                    "enter / ctrl+s: save   tab: next field   ←/→: stance   escape: cancel"),
                 markup=False,
             )
 
