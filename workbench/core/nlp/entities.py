@@ -323,16 +323,34 @@ def _scale_step(doc: Doc, i: int, end: int) -> bool:
     )
 
 
+_DIGIT = re.compile(r"\d")
+_AMOUNT_START_WORDS = RANKED_SCALES | CURRENCY_TOKENS
+
+
+def _could_start_amount(tok: Any) -> bool:
+    """Can an amount of ``_missed_amounts`` start at this token: one with a digit, a
+    currency sign or a scale's name ("Category")?"""
+    lower = tok.lower_
+    return bool(_DIGIT.search(tok.text)) or lower in CURRENCY_TOKENS or lower in RANKED_SCALES
+
+
 def _missed_amounts(sent: Span, ents: list[Span], span_type: Any) -> list[Span]:
     """Amounts the recognizer left out altogether: "an extra £4.5bn", "$3" + "bn", and
     a bare scaled number ("raise 4.5bn from the levy"). A currency sign before the
     number makes it MONEY, a scale alone a CARDINAL; years and tokens inside other
     entities are not touched."""
+    text = sent.text
+    if not _DIGIT.search(text) and not any(
+            word in text.lower() for word in _AMOUNT_START_WORDS):
+        return []  # every amount below starts at a digit, a currency sign or a scale's name
     doc = sent.doc
     taken = {i for e in ents for i in range(e.start, e.end)}
     found: list[Span] = []
     i = sent.start
     while i < sent.end:
+        if not _could_start_amount(doc[i]):
+            i += 1  # what the checks below would conclude, without running them
+            continue
         if _scale_step(doc, i, sent.end) and not {i, i + 1} & taken:
             found.append(span_type(doc, i, i + 2, label="CARDINAL"))  # "a Category 3 storm"
             i += 2
