@@ -91,3 +91,31 @@ def test_index_survives_a_damaged_cache(tmp_path):
         assert claims["1,500"].id in service.find_matches(ws, a.id)
         assert service.check_index(ws) == []  # rebuilt on use
         assert "rebuilt" in service.rebuild_index(ws)
+
+
+def test_a_dismissal_is_one_undoable_change_that_survives_a_restart(tmp_path):
+    """W wrote its own file beside the history: ctrl+z / `workbench undo` never undid it."""
+    from workbench.commands.listing import describe_change
+    from workbench.core.export.report import build_report
+
+    ws, a, claims = _workspace(tmp_path)
+    cid = claims["1,500"].id
+    with ws:
+        ws.set_status(a.id, cid, "disputed")
+        match = service.find_matches(ws, a.id)[cid][0]
+        service.dismiss_match(ws, a.id, cid, match)
+        assert all(m.key != match.key for m in service.find_matches(ws, a.id).get(cid, []))
+        assert ws.verdict(a.id, cid).status == "disputed"  # the verdict is untouched
+        [row] = [h for h in ws.history(a.id, cid) if h.field == "match.dismissed"]
+        assert describe_change(row).endswith("earlier check dismissed (not the same claim)")
+        last = build_report(ws, [a.id]).articles[0].claims
+        assert [r.last_change.field for r in last if r.claim.id == cid] == ["status"]
+        ws.undo()
+        assert ws.verdict(a.id, cid).status == "disputed"  # undo took the dismissal only
+        assert service.find_matches(ws, a.id)[cid][0].key == match.key
+        ws.redo()
+    forget(ws)
+    with open_ws(tmp_path / "ws") as again:  # a restart: still dismissed, still undoable
+        assert all(m.key != match.key for m in service.find_matches(again, a.id).get(cid, []))
+        again.undo()
+        assert service.find_matches(again, a.id)[cid][0].key == match.key

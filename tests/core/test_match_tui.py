@@ -66,6 +66,52 @@ async def test_marker_detail_apply_undo_and_dismiss(tmp_path):
     ws.close()
 
 
+async def _matched_on(app, pilot, claim_id):
+    """Wait for the matching, then put the cursor on ``claim_id``."""
+    screen = app.screen
+    await screen.matching_done.wait()
+    table = screen.query_one(ClaimsTable)
+    table.move_cursor(row=table.get_row_index(claim_id))
+    await pilot.pause()
+    return screen, table
+
+
+async def test_w_is_undone_by_ctrl_z_and_redone_by_ctrl_y_also_after_a_restart(tmp_path):
+    """W (not the same claim) was the one change ctrl+z did not undo."""
+    ws, a, loan = _setup(tmp_path)
+    app = WorkbenchApp(ws, article_id=a.id, cursor_blink=False, animate=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen, table = await _matched_on(app, pilot, loan.id)
+        await pilot.press("W")
+        assert loan.id not in screen.matches
+        said = [n.message for n in app._notifications if n.message.startswith("Not the same")]
+        assert "ctrl+z" in said[-1]
+        await pilot.press("ctrl+z")
+        await screen.matching_done.wait()
+        await pilot.pause()
+        assert loan.id in screen.matches  # suggested again, ≈ back in the list
+        assert "≈" in str(table.get_cell(loan.id, "extras"))
+        assert any(n.message.startswith("Undo: earlier check suggested again")
+                   for n in app._notifications)
+        await pilot.press("ctrl+y")
+        await screen.matching_done.wait()
+        await pilot.pause()
+        assert loan.id not in screen.matches
+    ws.close()
+    again = open_ws(tmp_path / "ws")
+    app = WorkbenchApp(again, article_id=a.id, cursor_blink=False, animate=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await screen.matching_done.wait()
+        await pilot.pause()
+        assert loan.id not in screen.matches  # still dismissed after the restart
+        await pilot.press("ctrl+z")  # and still undoable
+        await screen.matching_done.wait()
+        await pilot.pause()
+        assert loan.id in screen.matches
+    again.close()
+
+
 async def test_at_80_columns_a_match_leaves_undo_and_quit_in_the_footer(tmp_path):
     """On a claim with a match, at 80 columns, M and W pushed "^z Undo" and "q Quit" off
     the footer: undo and quit stay, M comes after them (the detail pane names M and W)."""
@@ -99,12 +145,8 @@ async def test_m_on_a_claim_without_an_earlier_check_says_so(tmp_path):
     ws, a, loan = _setup(tmp_path)
     app = WorkbenchApp(ws, article_id=a.id, cursor_blink=False, animate=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = app.screen
-        await screen.matching_done.wait()
-        table = screen.query_one(ClaimsTable)
         other = next(c for c in ws.claims(a.id) if c.id != loan.id)
-        table.move_cursor(row=table.get_row_index(other.id))
-        await pilot.pause()
+        screen, table = await _matched_on(app, pilot, other.id)
         await pilot.press("M")
         await pilot.press("W")
         said = [n.message for n in app._notifications if "No earlier check" in n.message]

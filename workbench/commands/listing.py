@@ -16,6 +16,7 @@ from typing import Any
 from ..core.config import Config
 from ..core.models import Change, Claim
 from ..core.text import one_line
+from ..core.vocabulary import dismissal_words
 from .common import dump_json, open_ws, out, positive_int
 
 
@@ -135,6 +136,8 @@ def describe_change(change: Change) -> str:
             f"{where}  link {attr} of {url}: {_value('note', old)} -> "
             f"{_value('note', change.new.get('value'))}"
         )
+    if change.field == "match.dismissed":
+        return f"{where}  {dismissal_words(change.old, change.new)}"
     if change.field == "claim":
         added = change.new if isinstance(change.new, dict) else change.old
         verb = "added" if isinstance(change.new, dict) else "removed"

@@ -19,7 +19,7 @@ from textual.content import Content
 from workbench.core.models import FINAL_STATUSES, STATUSES, Change, Claim, Link, Verdict
 from workbench.core.nlp.values import format_value
 from workbench.core.text import one_line, strip_controls
-from workbench.core.vocabulary import bar_cells
+from workbench.core.vocabulary import bar_cells, dismissal_words
 
 STATUS_COLOR: dict[str, str] = {
     "unreviewed": "#8b949e",
@@ -383,6 +383,8 @@ def change_text(field: str, old: Any, new: Any) -> Content:
         what = _link_fields({key: old.get("value")}, {key: new.get("value")})
         shown = one_line(str(new.get("url", "")), 60)
         return Content.assemble("link updated: ", (shown, "underline"), f" ({'; '.join(what)})")
+    if field == "match.dismissed":
+        return Content(dismissal_words(old, new))
     if field == "claim":
         if new and not old:
             return Content.assemble("claim added: ", _short(_claim_name(new)))

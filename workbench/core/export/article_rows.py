@@ -22,7 +22,7 @@ from dataclasses import MISSING, fields
 from typing import TYPE_CHECKING, Any
 
 from ..models import FINAL_STATUSES, STATUSES, Article, Change, Claim, Link, Verdict
-from ..vocabulary import Field, Status
+from ..vocabulary import NOT_VERDICT_EDITS, Status
 from .report import LinkRow, link_row, shows_work
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -208,14 +208,14 @@ def from_tables(
     history: list[Row] = []
     last: dict[str, Row] = {}
     names = CHANGE[0]
-    link_check = Field.LINK_CHECK
+    skip = NOT_VERDICT_EDITS
     for row in history_rows:
         rec = row if type(row) is dict and tuple(row) == names else as_record(CHANGE, row)
         if rec is None:
             return None
         history.append(rec)
         # the last human change: a link check run later is not a reviewer's edit
-        if rec["claim_id"] and rec["field"] != link_check:
+        if rec["claim_id"] and rec["field"] not in skip:
             last[rec["claim_id"]] = rec
     stored: dict[Any, Any] = {}
     for doc in verdict_table.values():

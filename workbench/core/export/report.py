@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from ..models import FINAL_STATUSES, STATUSES, Article, Change, Claim, Link, Verdict
 from ..text import strip_controls
-from ..vocabulary import Field, Status, parse_statuses, status_style
+from ..vocabulary import NOT_VERDICT_EDITS, Status, parse_statuses, status_style
 
 __all__ = ["parse_statuses"]  # re-exported: the one parser lives in vocabulary
 
@@ -274,7 +274,7 @@ def article_report(
     last: dict[str, Change] = {}
     for change in history:
         # the last human change: a link check run later is not a reviewer's edit
-        if change.claim_id and change.field != Field.LINK_CHECK:
+        if change.claim_id and change.field not in NOT_VERDICT_EDITS:
             last[change.claim_id] = change
     full: dict[str, Verdict] = {}
     for claim in claims:

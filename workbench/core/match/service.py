@@ -20,7 +20,7 @@ from typing import Any
 from ..errors import InputError, StoreError, WorkbenchError
 from ..models import Verdict
 from ..store.interface import Store
-from ..store.storage import atomic_write, encode_document, load_document
+from ..store.storage import load_document
 from ..text import one_line
 from ..vocabulary import Stance, Status
 from . import thresholds
@@ -192,7 +192,7 @@ def match_job(store: Store, article_id: str) -> MatchJob:
         article_id=article.id,
         claims=[(cid, text) for cid, text in claims if text],
         reviewed=reviewed_claims(store),
-        dismissed=_dismissed(store),
+        dismissed=_dismissed(store, article.id),
     )
 
 
@@ -292,27 +292,39 @@ def _dismiss_id(article_id: str, claim_id: str, key: str) -> str:
     return f"{article_id}:{claim_id}:{key}"
 
 
-def _dismissed(store: Store) -> set[str]:
+def _dismissed(store: Store, article_id: str) -> set[str]:
+    """The dismissals of the article's claims: the store's (history field
+    ``match.dismissed``, undoable) plus any in the collection folder's
+    ``dismissed.json``, where earlier versions kept them (not undoable)."""
+    reader = getattr(store, "match_dismissals", None)
+    out: set[str] = set()
+    if reader is not None:
+        for cid, keys in reader(article_id).items():
+            out.update(_dismiss_id(article_id, cid, key) for key in keys)
     path = collection_folder(store) / DISMISSED
     try:
         data = load_document(path, "match-dismissals")
     except WorkbenchError:
-        return set()
-    if not data:
-        return set()
-    return set(data["tables"].get("dismissed", {}))
+        return out
+    if data:
+        out.update(data["tables"].get("dismissed", {}))
+    return out
 
 
 def dismiss_match(store: Store, article_id: str, claim_id: str, match: Match) -> None:
-    """The reviewer says this is not the same claim: it is not suggested for it again."""
+    """The reviewer says this is not the same claim: it is not suggested for it again.
+    One change in the history, undone by ``undo`` like any other."""
     if store.readonly:
         raise StoreError("the workspace is open read-only")
-    folder = collection_folder(store)
-    current = _dismissed(store)
-    current.add(_dismiss_id(article_id, claim_id, match.key))
-    folder.mkdir(parents=True, exist_ok=True)
-    tables = {"dismissed": {k: {"by": store.reviewer} for k in sorted(current)}}
-    atomic_write(folder / DISMISSED, encode_document(tables, "match-dismissals"))
+    collection_folder(store)  # a team workspace: not supported yet
+    writer = getattr(store, "set_match_dismissals", None)
+    reader = getattr(store, "match_dismissals", None)
+    if writer is None or reader is None:
+        raise StoreError("dismissing a match on this workspace: not supported yet",
+                         reason="not supported yet")
+    keys = set(reader(article_id).get(claim_id, []))
+    keys.add(match.key)
+    writer(article_id, claim_id, sorted(keys))
 
 
 # -- doctor ----------------------------------------------------------------------------

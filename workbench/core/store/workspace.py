@@ -23,6 +23,7 @@ from typing import Any
 from ..errors import InputError, NotFound, StoreError
 from ..models import ArchiveSnapshot, Article, Change, Claim, LinkCheck, Verdict
 from ..text import one_line
+from ..vocabulary import Field
 from . import edits
 from .article_file import ArticleFile, ArticleFiles, Tables, first, ordered
 from .claim_map import ClaimMap
@@ -568,6 +569,35 @@ class Workspace:
         file.put(history=[row], title=title)
         self._after_write(aid, [row], undoable=undoable, claims_changed=True)
 
+    def match_dismissals(self, article_id: str) -> dict[str, list[str]]:
+        """Claim id -> the match keys a reviewer dismissed for it (``W``): the ``new``
+        value of the claim's last ``match.dismissed`` history row."""
+        self._refresh()
+        return _dismissals_of(self._files.get(self._resolve_article(article_id)))
+
+    def set_match_dismissals(self, article_id: str, claim_id: str, keys: list[str]) -> None:
+        """The whole list of match keys dismissed for a claim: one history row (field
+        ``match.dismissed``), one undo step like any change; the verdict is untouched."""
+        self._check_writable()
+        aid = self._resolve_article(article_id)
+        if not self._files.get(aid).has_claim(claim_id):
+            raise NotFound(f"no claim {one_line(claim_id, 40)} in article {aid}")
+        with self._atomic():
+            self._set_dismissals(aid, claim_id, keys, "edit", undoable=True)
+
+    def _set_dismissals(
+        self, aid: str, cid: str, keys: Any, action: str, undoable: bool
+    ) -> None:
+        file = self._file_in_batch(aid)
+        old = _dismissals_of(file).get(cid, [])
+        new = sorted({one_line(str(k), 300) for k in keys or []})
+        if old == new:
+            return
+        row = self._row(file.history_count() + 1, aid, cid, Field.MATCH_DISMISSED, old, new,
+                        action)
+        file.put(history=[row])
+        self._after_write(aid, [row], undoable=undoable)
+
     @contextlib.contextmanager
     def group(self) -> Iterator[None]:
         """Make every change inside the block (articles added included) one undo step
@@ -685,7 +715,14 @@ class Workspace:
                 titles = [v for f, v in fields if f == "title" and not cid]
                 if titles and isinstance(titles[-1], str):
                     self._set_title(aid, titles[-1], action, undoable=False)
-                rest = [(f, v) for f, v in fields if f != "claim" and (cid or f != "title")]
+                dismissals = [v for f, v in fields if f == Field.MATCH_DISMISSED]
+                if dismissals and cid:
+                    self._set_dismissals(aid, cid, dismissals[-1], action, undoable=False)
+                rest = [
+                    (f, v)
+                    for f, v in fields
+                    if f not in ("claim", Field.MATCH_DISMISSED) and (cid or f != "title")
+                ]
                 if rest:
                     self._edit(
                         aid,
@@ -956,6 +993,16 @@ class _Txn:
 
     def empty(self) -> bool:
         return not (self.ops or self.index or self.undo)
+
+
+def _dismissals_of(file: ArticleFile) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for doc in file.history_rows():
+        if doc.get("field") == Field.MATCH_DISMISSED and doc.get("claim_id"):
+            new = doc.get("new")
+            keys = new if isinstance(new, list) else []
+            out[doc["claim_id"]] = [k for k in keys if isinstance(k, str)]
+    return {cid: keys for cid, keys in out.items() if keys}
 
 
 def _touch(path: Path) -> None:

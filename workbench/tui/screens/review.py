@@ -631,6 +631,9 @@ class ReviewScreen(TeamReview):
             table = self.query_one(ClaimsTable)
             if done.touched and done.touched[0] in table.rows:
                 self._move_to(table.get_row_index(done.touched[0]))
+        if any(c.field == "match.dismissed" and c.article_id == self.article.id
+               for c in done.changes):
+            self.find_matches()  # a dismissal undone or redone: match again
         change = done.changes[0]
         what = render.change_text(change.field, change.old, change.new).plain
         where = "" if change.article_id == self.article.id else " (in another article)"
@@ -749,6 +752,7 @@ class ReviewScreen(TeamReview):
     def find_matches(self) -> None:
         """Match the claims against earlier checks: the store is read here, the matching
         runs in a worker; nothing is applied (the reviewer presses M)."""
+        self.matching_done.clear()
         try:
             job = self.session.match_job()
         except WorkbenchError:
@@ -824,7 +828,8 @@ class ReviewScreen(TeamReview):
         # W said nothing: the check left the detail pane with no word of what happened
         who = render.message(match.publisher or "the earlier check", 60)
         self.notify(f"Not the same claim: the check by {who} is no longer suggested for it"
-                    f"{' (the next match is shown)' if rest else ''}.", markup=False, timeout=4)
+                    f"{' (the next match is shown)' if rest else ''}; ctrl+z undoes it.",
+                    markup=False, timeout=4)
 
     def action_quit(self) -> None:
         self.app.exit()
