@@ -30,7 +30,9 @@ fields), ``tags`` on facts and ``non_claims`` sentences. Reported too:
 * a date fact also counts as found (same kind) when a claim of its sentence holds
   it as ``value["when"]`` (the time of that claim's event, by design not a claim
   of its own); likewise an ordinal fact naming a period of time ("in the first
-  year", "in its second weekend": the time of the statement, by design);
+  year", "in its second weekend": the time of the statement, by design); and a date
+  fact held as a record's ``value["since"]`` ("the most since 1992": the date the
+  record is measured from is part of the record claim, by design);
 * a date fact's value is compared with the matching end of a claim of a span of
   time ("from 2015 to 2020" is one claim, value ``from``/``to``, by design);
 * precision over annotated kinds: for sets that annotate no statements (eval,
@@ -327,13 +329,23 @@ def _brief(c: Claim) -> str:
     return f"{c.kind} {c.anchor!r} value={value} label={c.label!r}"
 
 
+def _held_date(c: Claim, f: Fact) -> dict[str, Any] | None:
+    """The date of the claim's value that holds the date fact (same sentence): the time
+    of its event (``when``) or the date a record is measured from (``since``)."""
+    if not isinstance(c.value, dict) or not c.sentence_start <= f.start < c.sentence_end:
+        return None
+    for key in ("when", "since"):
+        held = c.value.get(key)
+        if isinstance(held, dict):
+            got = _fold(str(held.get("text", "")))
+            if got and (got in _fold(f.anchor) or _fold(f.anchor) in got):
+                return held
+    return None
+
+
 def _holds_when(c: Claim, f: Fact) -> bool:
-    """The claim holds the date fact as the time of its event (same sentence)."""
-    when = c.value.get("when") if isinstance(c.value, dict) else None
-    if not isinstance(when, dict) or not c.sentence_start <= f.start < c.sentence_end:
-        return False
-    got = _fold(str(when.get("text", "")))
-    return bool(got) and (got in _fold(f.anchor) or _fold(f.anchor) in got)
+    """The claim holds the date fact as the time of its event or a record's baseline."""
+    return _held_date(c, f) is not None
 
 
 def _compared_value(f: Fact, c: Claim) -> dict[str, Any]:
@@ -427,8 +439,9 @@ def evaluate(
         if f.value and f.kind != "statement":
             res.values_checked += 1
             got_value = _compared_value(f, best)
-            if best.kind != f.kind and isinstance(best.value.get("when"), dict):
-                got_value = best.value["when"]  # the date held as the time of the event
+            held = _held_date(best, f) if best.kind != f.kind else None
+            if held is not None:
+                got_value = held  # the date held as the time of the event or a baseline
             problems = value_problems(f.value, got_value)
             if problems:
                 res.wrong_values.append(

@@ -21,3 +21,8 @@ def claims_by_key(texts: dict[str, str]) -> dict[str, list]:
                 assert article.text[e["start"] : e["end"]] == e["text"]
         out[k] = [c for c in found if c.kind != "consistency"]
     return out
+
+
+def of_kind(claims: dict[str, list], key: str, kind: str) -> list:
+    """The claims of one kind among one text's claims (``claims_by_key``'s result)."""
+    return [c for c in claims[key] if c.kind == kind]

@@ -32,7 +32,7 @@ from .lexicon import (
     SCALE_SUFFIXES,
 )
 from .parsed import Part, is_parsed
-from .quantities import TEMPERATURE, parse_duration
+from .quantities import TEMPERATURE, parse_duration, speed_unit
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -314,6 +314,25 @@ def _temperature_end(start: int, end: int, sent: Span) -> int | None:
     return None
 
 
+def _speed_end(start: int, end: int, sent: Span) -> int | None:
+    """Where a speed in the span ends: its last number and a unit of speed after it, in
+    one token or several ("120" + "mph", "90 km" + "/" + "h", "100" + "km/h", "80 miles"
+    + "per hour"); None when the span's number has no unit of speed."""
+    doc = sent.doc
+    last = next(
+        (i for i in range(end - 1, start - 1, -1)
+         if doc[i].like_num and _DIGIT.search(doc[i].text)),
+        None,
+    )
+    if last is None:
+        return None
+    found = None
+    for stop in range(last + 2, min(last + 5, sent.end) + 1):
+        if speed_unit(doc[last + 1 : stop].text) is not None:
+            found = stop
+    return found
+
+
 def _scale_step(doc: Doc, i: int, end: int) -> bool:
     """Is token ``i`` a scale's name with its number next ("Category 3", "category four")?"""
     return (
@@ -395,6 +414,8 @@ def repair_entities(sent: Span) -> list[Span]:
         ents = sorted([*ents, *missed], key=lambda e: e.start)
     for ent in ents:
         start, end, label = ent.start, ent.end, ent.label_
+        if out and out[-1].label_ == "QUANTITY" and out[-1].start < start and end <= out[-1].end:
+            continue  # "km/h" (taken for an ORG) inside the speed widened before it
         if _scale_step(doc, start, end):
             end, label = start + 2, "CARDINAL"  # "Category 3" taken for a people (NORP)
         if _fraction_compound(start, end, sent):
@@ -452,8 +473,11 @@ def repair_entities(sent: Span) -> list[Span]:
             start += 1
         if label in ("CARDINAL", "QUANTITY"):
             hot = _temperature_end(start, end, sent)
+            speed = None if hot is not None else _speed_end(start, end, sent)
             if hot is not None:
                 end, label = hot, "QUANTITY"  # "2" + "°C", "30F overnight" -> "30F"
+            elif speed is not None:
+                end, label = speed, "QUANTITY"  # "90 km" + "/h", "100" + "km/h": a speed
             else:
                 end, label = _before_compound_number(start, end, doc, label)
         if label in ("DATE", "TIME"):

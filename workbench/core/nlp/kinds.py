@@ -35,7 +35,9 @@ from .quantities import (
     parse_percent,
     parse_quantity,
     parse_ratio,
+    parse_speed,
     parse_temperature,
+    speed_unit,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -93,7 +95,7 @@ def classify(ent: Span) -> tuple[str, dict[str, Any]] | None:
         if predicate:
             value["predicate"] = predicate
         per = rate_of(ent)
-        if per and kind != "percent":
+        if per and kind != "percent" and not speed_unit(str(value.get("unit", ""))):
             value["per"] = per  # "90,000 passengers a day": a rate, not a day
     if kind == "date" and _is_time_of_event(ent):
         value["time_of"] = True
@@ -167,6 +169,9 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
         temperature = parse_temperature(text)
         if temperature is not None:  # "risen by about 1C", "below 2°C", "fell to 30F"
             return "quantity", temperature
+        speed = parse_speed(text)
+        if speed is not None:  # "winds of 120mph", "gusts of up to 90 km/h", "75 knots"
+            return "quantity", speed
     if label in ("DATE", "TIME"):
         if _RELATIVE.search(text) and not is_specific_date(text):
             return None  # "two years ago", "a year earlier": a vague point in time

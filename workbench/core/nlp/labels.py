@@ -70,10 +70,38 @@ def _fact_phrases(verb: Token, after: int, most: int = 2) -> list[Token]:
         if not objs:
             break
         toks += [child, *_np_tokens(objs[0], with_pp=False)]
+        for c in objs[0].rights:  # "between 2010 and 2020", "in France and Germany"
+            if c.dep_ in ("cc", "conj"):
+                toks += [c] if c.dep_ == "cc" else _np_tokens(c, with_pp=False)
         after = max(t.i for t in child.subtree) + 1
         taken += 1
         if taken == most:
             break
+    return toks
+
+
+_CHANGE_WORDS = frozenset({"up", "down", "higher", "lower"})
+
+
+def _first_conjunct(tok: Token) -> Token:
+    """The first of a row of coordinated words ("2,000 workers and $50 million")."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
+
+
+def _changed_to(verb: Token, change: Token) -> list[Token]:
+    """ "rose to 4.8% in the three months to September, up from 4.3%": the verb's phrases
+    between it and the change word (the new level and its time), and the comma."""
+    toks: list[Token] = []
+    for child in verb.rights:
+        if child.i >= change.i:
+            break
+        if child.dep_ in ("prep", "npadvmod"):
+            toks.extend(t for t in child.subtree if t.dep_ != "punct" or t.text == "%")
+    doc = verb.doc
+    if toks and doc[change.i - 1].text == ",":
+        toks.append(doc[change.i - 1])
     return toks
 
 
@@ -235,12 +263,22 @@ def label_for(ent: Span, kind: str) -> str:
         ]
         toks += between
         counted = kind in ("quantity", "money", "percent")
-        if counted and head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
-            verb = head.head
-            toks += _verb_core(verb) + _verb_object(verb, {head.i})
-        elif counted and head.dep_ in ("dobj",) and head.head.pos_ == "VERB":
-            toks += _verb_core(head.head)
+        base = _first_conjunct(head)  # "hired 300 engineers and 40 lawyers": as the first
+        if counted and base.dep_ in ("nsubj", "nsubjpass") and base.head.pos_ in ("VERB", "AUX"):
+            verb = base.head
+            toks += _verb_core(verb) + _verb_object(verb, {base.i})
+        elif counted and base.dep_ in ("dobj",) and base.head.pos_ == "VERB":
+            toks += _subject(base.head) + _verb_core(base.head)  # "FEMA has sent 2,000 workers"
         return _render(toks, ent)
+    # "FEMA has sent 2,000 workers and $50 million": an amount coordinated with the object
+    # or subject is the verb's as much as the first one is
+    if kind in ("quantity", "money", "percent") and root.dep_ == "conj":
+        base = _first_conjunct(root)
+        verb = base.head
+        if base.dep_ in ("dobj", "attr", "oprd") and _is_verb(verb):
+            return _render(_subject(verb) + _verb_core(verb) + list(ent), ent)
+        if base.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
+            return _render(list(ent) + _verb_core(verb) + _verb_object(verb, {base.i}), ent)
     # "a loan of $1.5 billion" -> "$1.5 billion loan"; "election on August 9"
     if root.dep_ == "pobj" and head.dep_ == "prep":
         gov = head.head
@@ -249,12 +287,24 @@ def label_for(ent: Span, kind: str) -> str:
                 noun = [t for t in _np_tokens(gov, with_pp=False)]
                 return f"{_render(list(ent))} {_render(noun)}".strip()
             return _render(_np_tokens(gov, with_pp=False) + [head] + list(ent), ent)
+        counted = kind in ("quantity", "money", "percent")
+        if (
+            counted
+            and gov.pos_ in ("VERB", "AUX")
+            and head.i == ent.start - 1
+            and head.i > gov.i
+            and not any(c.dep_ in ("dobj", "attr", "dative") for c in gov.children)
+        ):  # "rose to 4.8% in the three months to September": where, when, from what
+            toks = _subject(gov) + _verb_core(gov) + [head, *ent, *_fact_phrases(gov, ent.end)]
+            return _render(toks, ent)
         if gov.pos_ in ("VERB", "AUX"):
             toks = _subject(gov) + _verb_core(gov) + _verb_object(gov, ent_ids) + [head] + list(ent)
             return _render(toks, ent)
         if gov.pos_ in ("ADJ", "ADV") and gov.head.pos_ in ("VERB", "AUX"):
             verb = gov.head
             toks = _subject(verb) + _verb_core(verb) + [gov, head] + list(ent)
+            if counted and gov.lower_ in _CHANGE_WORDS and gov.i > verb.i:
+                toks += _changed_to(verb, gov)  # "rose to 4.8% ..., up from 4.3%"
             return _render(toks, ent)
     # "Hundreds of people have been arrested", "the company lost $5 million"
     if root.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
@@ -267,6 +317,8 @@ def label_for(ent: Span, kind: str) -> str:
         return _render(toks, ent)
     if root.dep_ in ("dobj", "attr", "oprd") and _is_verb(head):
         toks = _subject(head) + _verb_core(head) + _np_tokens(root) + list(ent)
+        if kind in ("quantity", "money", "percent"):
+            toks += _fact_phrases(head, ent.end)  # "averaged 3% between 2010 and 2020"
         return _render(toks, ent)
     # "exports to Germany shrank 4.2% from the Netherlands": a changed amount, with the
     # phrases of its subject and of its verb that say what changed, where, from what
@@ -296,6 +348,12 @@ def label_for(ent: Span, kind: str) -> str:
             and a.dep_ in ("prep", "mark", "advmod")
             and a.head.i == near_verb.i
         ]
+        doc = ent.doc
+        opener = doc[ent.start - 1] if ent.start > 0 else None
+        if opener is not None and opener.dep_ == "prep" and any(
+            c.i in ent_ids for c in opener.children
+        ):
+            link.append(opener)  # "rose in the three months to September"
         toks = (
             _subject(near_verb)
             + _verb_core(near_verb)

@@ -359,6 +359,16 @@ MEASURE_UNITS = frozenset(
 )
 """Units of measure: in "a 10-mile race" the number measures; in "a two-state solution" it names."""
 
+SPEED_UNITS: dict[str, str] = {
+    "mph": "mph", "mi/h": "mph", "miles per hour": "mph", "mile per hour": "mph",
+    "miles an hour": "mph", "km/h": "km/h", "kmh": "km/h", "kph": "km/h", "kmph": "km/h",
+    "km/hr": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
+    "km per hour": "km/h", "kilometres an hour": "km/h", "kilometers an hour": "km/h",
+    "knot": "knots", "knots": "knots", "kt": "knots", "kts": "knots", "m/s": "m/s",
+    "metres per second": "m/s", "meters per second": "m/s",
+}
+"""Units of speed as written (one token or several: "km" "/" "h") -> the unit shown."""
+
 POINT_MEASURES = frozenset(
     "lead margin gap swing rise fall drop increase decrease cut jump gain loss deficit".split()
 )

@@ -23,6 +23,7 @@ from .lexicon import (
     QUALIFIERS,
     SCALE_SUFFIXES,
     SCALE_WORDS,
+    SPEED_UNITS,
     TENS_WORDS,
     TIME_UNITS,
     UNIT_SECONDS,
@@ -276,6 +277,37 @@ def parse_temperature(text: str) -> dict[str, Any] | None:
     scale = "degrees " + ("Fahrenheit" if match.group(2).lower().startswith("f") else "Celsius")
     return _value(int(number) if number.is_integer() else number, "number", qualifier, text,
                   unit=scale)
+
+
+_SPEED = re.compile(
+    r"(?i)(.*?\d)\s*("
+    + "|".join(
+        re.escape(u).replace("\\ ", r"\s+").replace("/", r"\s*/\s*")
+        for u in sorted(SPEED_UNITS, key=len, reverse=True)
+    )
+    + r")\.?"
+)
+"""A number in digits and a unit of speed: "120mph", "90 km/h", "75 knots", "80 miles per hour"."""
+
+
+def speed_unit(text: str) -> str | None:
+    """The unit a speed is shown in ("km / h" -> "km/h"), or None for no unit of speed."""
+    key = re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", text.strip().lower()))
+    return SPEED_UNITS.get(key)
+
+
+def parse_speed(text: str) -> dict[str, Any] | None:
+    """ "winds of up to 90 km/h" -> number 90, unit km/h, qualifier up-to; None if no speed."""
+    qualifier, rest = parse_qualifier(text)
+    match = _SPEED.fullmatch(rest.strip())
+    unit = speed_unit(match.group(2)) if match else None
+    if match is None or unit is None:
+        return None
+    number, vague = parse_number(match.group(1))
+    if number is None or vague:
+        return None
+    return _value(int(number) if float(number).is_integer() else number, "number", qualifier,
+                  text, unit=unit)
 
 
 def parse_percent(text: str) -> dict[str, Any]:

@@ -27,6 +27,8 @@ _HEDGE_WORDS = frozenset(
     "perhaps maybe possibly probably presumably arguably supposedly hopefully".split()
 )
 _VIEW_VERBS = frozenset({"think", "believe", "feel", "hope", "wish", "guess", "suppose"})
+_CORE_DEPS = frozenset({"aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd"})
+_NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"})
 
 
 # ----------------------------------------------------------------- phrases
@@ -238,6 +240,56 @@ def _side_label(np: Token, verb: Token | None, first: Token, last: Token) -> str
     return text
 
 
+def _ranked_clause(np: Token) -> Token | None:
+    """ "Deaths rose to 107,000 last year, the most since 1992", "Thousands rallied on
+    Saturday, the largest protest since 2019": a record phrase set after a comma on a
+    clause (the parser's npadvmod of its verb) ranks that clause's fact; its verb."""
+    verb = np.head
+    first = np.left_edge
+    if (
+        np.dep_ == "npadvmod"
+        and verb.pos_ in ("VERB", "AUX")
+        and verb.i < np.i
+        and first.i > 0
+        and np.doc[first.i - 1].text in (",", "—", "–")
+    ):
+        return verb
+    return None
+
+
+def _ranked_label(verb: Token, np: Token, first: Token, last: Token) -> str:
+    """The clause a record phrase ranks, up to the phrase ("overdose deaths rose to 107,000
+    last year, the most since 1992"); its subject and the phrase when that is too long."""
+    phrase = _render(first, last)
+    subj = _subject(verb)
+    if subj is not None and subj.i < verb.i and subj.lower_ not in ("who", "which", "that"):
+        whole = _render(subj.left_edge, last)
+        if len(whole.split()) <= MAX_LABEL_WORDS:
+            text = whole
+        else:  # the clause's core: who did what, without its time and side phrases
+            core = [t for t in subj.subtree if not t.is_punct] + [verb]
+            for c in verb.children:
+                if subj.i < c.i < np.left_edge.i and c.dep_ in _CORE_DEPS:
+                    core.extend(t for t in c.subtree if not t.is_punct)
+            ordered = sorted(core, key=lambda t: t.i)
+            text = "".join(
+                t.text + (t.whitespace_ if k + 1 < len(ordered) and ordered[k + 1].i == t.i + 1
+                          else " ")
+                for k, t in enumerate(ordered)
+            ).strip() + ", " + phrase
+    else:
+        text = phrase
+    words = text.split()
+    if len(words) > MAX_LABEL_WORDS:
+        text = " ".join(words[:MAX_LABEL_WORDS]) + "…"
+    lead = text.split()[0] if text else ""
+    if text[:1].isupper() and not any(
+        t.text == lead and (t.pos_ == "PROPN" or t.ent_type_ in _NAME_TYPES) for t in np.doc
+    ):
+        text = text[0].lower() + text[1:]
+    return text
+
+
 def _quantity(cue: Token, np: Token) -> bool:
     """Does the record rank an amount ("the largest", "a record high", "busiest")?"""
     low = cue.lower_
@@ -344,7 +396,13 @@ def record_phrases(sent: Span) -> list[RecordPhrase]:
             and verb.left_edge.i > 0
             and verb.doc[verb.left_edge.i - 1].text == ","
         )  # "The president, who is the youngest ...": a non-restrictive relative clause
-        label = _side_label(np, verb, first, last) if side else _label(first, last, np, verb)
+        ranked = _ranked_clause(np) if verb is None else None
+        if side:
+            label = _side_label(np, verb, first, last)
+        elif ranked is not None:
+            label = _ranked_label(ranked, np, first, last)
+        else:
+            label = _label(first, last, np, verb)
         ctype = "quantity" if _quantity(tok, np) else "other"
         out.append(
             RecordPhrase(
@@ -361,6 +419,26 @@ def _tag(value: dict[str, Any]) -> None:
     tags = value.setdefault("tags", [])
     if TAG not in tags:
         tags.append(TAG)
+
+
+def _baseline(rec: RecordPhrase, drafts: list[Any], sent: Span) -> Any | None:
+    """The date a record is measured from ("the most since 1992", "the largest protest
+    since 2019"): part of the record, not a claim of its own."""
+    for d in drafts:
+        if d.kind != "date" or not (rec.cue_end <= d.start and d.end <= rec.end):
+            continue
+        span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "since":
+            return d
+    return None
+
+
+def _hold_baseline(value: dict[str, Any], date: Any) -> list[tuple[int, int]]:
+    """Put the record's baseline date into its claim's ``value["since"]``; the folds."""
+    if date is None or "since" in value:
+        return []
+    value["since"] = {"text": date.anchor, **date.value}
+    return [(date.start, date.end)]
 
 
 def _untag_host(host: Any, rec: RecordPhrase, sent: Span) -> None:
@@ -398,10 +476,12 @@ def attach(
         cue = rec.cue
         c0, c1 = rec.cue_start, rec.cue_end
         host = next((s for s in statements if not s.silent and s.start <= c0 and c1 <= s.end), None)
+        since = _baseline(rec, drafts, sent)
         if host is not None and rec.side:
             _untag_host(host, rec, sent)
         elif host is not None:
             _tag(host.value)
+            host.folds.extend(_hold_baseline(host.value, since))
             if host.claim_type == "other" and rec.claim_type == "quantity":
                 host.claim_type = "quantity"
             continue
@@ -423,6 +503,9 @@ def attach(
         )
         if number is not None:
             _tag(number.value)  # "the first woman to lead", "one of only four", "second-largest"
+            folds = _hold_baseline(number.value, since)
+            if folds:  # a claim of no text of its own: only its folds apply
+                new.append(Statement(rec.start, rec.end, "", {}, "other", None, folds, silent=True))
             continue
         if any(a <= rec.start and rec.end <= b for a, b in quotes) or any(
             a <= c0 < b for a, b in quotes
@@ -430,7 +513,7 @@ def attach(
             continue  # a record inside a direct quote: the quote is the claim
         if _hedged(rec.verb, cue):
             continue
-        if any(s.start <= rec.start and rec.end <= s.end for s in new):
+        if any(not s.silent and s.start <= rec.start and rec.end <= s.end for s in new):
             continue
         report = None
         for r in reports:
@@ -456,5 +539,6 @@ def attach(
         ):
             ctype = "prediction"  # "will be the largest", "is expected to overtake Ghana"
         value = {"negated": "negated" in tags, "tags": tags}
-        new.append(Statement(rec.start, rec.end, label, value, ctype, speaker))
+        folds = _hold_baseline(value, since)
+        new.append(Statement(rec.start, rec.end, label, value, ctype, speaker, folds))
     return new

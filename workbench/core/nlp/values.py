@@ -76,6 +76,9 @@ def _format(kind: str, value: dict[str, Any]) -> str:
         when = value.get("when")
         if isinstance(when, dict) and when.get("text"):
             parts.append(f"when: {when['text']}")
+        since = value.get("since")
+        if isinstance(since, dict) and since.get("text"):
+            parts.append(f"since: {since['text']}")  # a record's baseline
         tags = [t for t in value.get("tags") or () if t != "negated"]
         parts.extend(str(t) for t in tags)
         return "; ".join(p for p in parts if p)

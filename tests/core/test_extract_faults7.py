@@ -1,0 +1,190 @@
+"""Faults a new user met (issue 11, item 4), each on our own sentences in several
+shapes: speeds, labels of amounts that are a verb's object or complement (or are
+coordinated with one), records measured from a date, rallies ranked after a comma.
+All texts go through one ``extract_many`` pass."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import claims_by_key, of_kind
+
+from workbench.core.nlp.values import format_value
+
+TEXTS = {
+    # speeds: a number and a unit of speed, in one token or several
+    "speed_glued": "The storm brought winds of 120mph to the coast on Tuesday.",
+    "speed_slash": "Forecasters warned of gusts of up to 90 km/h across the north.",
+    "speed_spaced": "The hurricane had sustained winds of 150 mph when it made landfall.",
+    "speed_knots": "Wind speeds reached 75 knots near the island, the weather service said.",
+    "speed_glued_slash": "Gusts reached 100km/h overnight in the hills.",
+    "speed_words": "Winds topped 80 miles per hour in the mountains.",
+    "speed_phrase": "The typhoon, packing winds of more than 200 kilometres per hour, hit the "
+    "city.",
+    "distance": "The runner covered 42 km in just over two hours.",
+    # labels of amounts that are a verb's object or complement
+    "averaged": "Inflation averaged 3% between 2010 and 2020.",
+    "rose_to_up_from": "Unemployment rose to 4.8% in the three months to September, up from "
+    "4.3%.",
+    "fell_to_down_from": "The jobless rate fell to 3.9% in October, down from 4.1% a month "
+    "earlier.",
+    "grew_by": "Wages grew by 6% in the year to June, the statistics office said.",
+    "coordinated_money": "FEMA has sent 2,000 workers and $50 million to the state.",
+    "coordinated_counts": "The company hired 300 engineers and 40 lawyers last year.",
+    "coordinated_raised": "The charity raised £2 million and 40,000 signatures for the "
+    "campaign.",
+    # a record measured from a date: the date is part of the record
+    "record_cdc": "Overdose deaths rose to 107,000 last year, the most since 1992, the CDC "
+    "said.",
+    "record_inflation": "Inflation fell to 2.1% in July, the lowest since June 2017, the "
+    "central bank said.",
+    "record_clause": "It was the deadliest air accident since 2021, officials said.",
+    "record_first": "Aid groups declared famine there in August, the first such "
+    "determination anywhere in the world since 2017.",
+    "not_record": "The city had not raised fares since 2016.",
+    # a rally ranked after a comma, credited to whoever said so
+    "rally_organisers": "Thousands of people rallied in the capital on Saturday, the largest "
+    "protest since 2019, organisers said.",
+    "rally_police": "Tens of thousands marched through Belgrade on Sunday, the biggest "
+    "demonstration in Serbia since 2000, police said.",
+    "rally_unsourced": "About 5,000 farmers drove tractors into the city on Monday, the "
+    "largest such protest in a decade.",
+}
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return claims_by_key(TEXTS)
+
+
+# ----------------------------------------------------------------- speeds
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "number", "unit", "qualifier"),
+    [
+        ("speed_glued", "120mph", 120, "mph", "exact"),
+        ("speed_slash", "up to 90 km/h", 90, "km/h", "up-to"),
+        ("speed_knots", "75 knots", 75, "knots", "exact"),
+        ("speed_glued_slash", "100km/h", 100, "km/h", "exact"),
+        ("speed_words", "80 miles per hour", 80, "mph", "exact"),
+        ("speed_phrase", "more than 200 kilometres per hour", 200, "km/h", "more-than"),
+    ],
+)
+def test_a_speed_is_a_quantity_with_its_unit(claims, key, anchor, number, unit, qualifier):
+    found = [c for c in of_kind(claims, key, "quantity") if c.anchor == anchor]
+    assert found, [(c.kind, c.anchor, c.value) for c in claims[key]]
+    value = found[0].value
+    assert (value["number"], value["unit"], value["qualifier"]) == (number, unit, qualifier)
+    assert "per" not in value  # "per hour" is the unit, not a rate of the amount
+    assert found[0].anchor in found[0].label or found[0].anchor.split()[-1] in found[0].label
+
+
+def test_a_speed_leaves_no_piece_behind(claims):
+    for key in ("speed_slash", "speed_glued_slash", "speed_words"):
+        quantities = of_kind(claims, key, "quantity")
+        assert len(quantities) == 1, [(c.anchor, c.value) for c in quantities]
+        assert "km h" not in quantities[0].label
+
+
+def test_shapes_read_right_before_stay_right(claims):
+    """Guards (these passed before the fixes too): a spaced speed, a distance, a label
+    of a new level and of a first coordinated amount."""
+    (mph,) = of_kind(claims, "speed_spaced", "quantity")
+    assert (mph.anchor, mph.value["number"], mph.value["unit"]) == ("150 mph", 150, "mph")
+    (km,) = of_kind(claims, "distance", "quantity")
+    assert (km.anchor, km.value["unit"]) == ("42 km", "km")
+    both = claims["fell_to_down_from"] + claims["coordinated_raised"]
+    labels = {c.anchor: c.label for c in both}
+    assert labels["3.9%"] == "jobless rate fell to 3.9% in October"
+    assert labels["£2 million"] == "charity raised £2 million"
+
+
+# ----------------------------------------------------------------- labels of amounts
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "label"),
+    [
+        ("averaged", "3%", "Inflation averaged 3% between 2010 and 2020"),
+        ("rose_to_up_from", "4.8%", "Unemployment rose to 4.8% in the three months to September"),
+        ("grew_by", "6%", "Wages grew by 6% in the year to June"),
+        ("coordinated_money", "2,000", "FEMA has sent 2,000 workers"),
+        ("coordinated_money", "$50 million", "FEMA has sent $50 million"),
+        ("coordinated_counts", "300", "company hired 300 engineers"),
+        ("coordinated_counts", "40", "company hired 40 lawyers"),
+        ("coordinated_raised", "40,000", "charity raised 40,000 signatures"),
+    ],
+)
+def test_an_amount_label_names_its_subject_and_period(claims, key, anchor, label):
+    (found,) = [c for c in claims[key] if c.anchor == anchor and c.kind != "statement"]
+    assert found.label == label
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "must"),
+    [
+        ("rose_to_up_from", "4.3%", ("Unemployment", "4.8%", "September", "up from 4.3%")),
+        ("fell_to_down_from", "4.1%", ("jobless rate", "3.9%", "October", "down from 4.1%")),
+    ],
+)
+def test_the_earlier_level_is_read_with_the_new_one(claims, key, anchor, must):
+    (found,) = [c for c in claims[key] if c.anchor == anchor]
+    for words in must:
+        assert words in found.label, found.label
+    assert "rose up" not in found.label and "fell down" not in found.label
+
+
+def test_a_period_date_label_keeps_its_preposition(claims):
+    (date,) = of_kind(claims, "rose_to_up_from", "date")
+    assert date.label == "Unemployment rose in the three months to September"
+    (date,) = of_kind(claims, "grew_by", "date")
+    assert date.label == "Wages grew in the year to June"
+
+
+# ----------------------------------------------------------------- records since a date
+
+
+RECORDS = {
+    "record_cdc": ("CDC", "the most since 1992", 1992, "overdose deaths rose to 107,000"),
+    "record_inflation": ("central bank", "the lowest since June 2017", 2017, "inflation fell"),
+    "record_clause": ("officials", "deadliest air accident since 2021", 2021, "it was"),
+    "rally_organisers": ("organisers", "the largest protest since 2019", 2019, "rallied"),
+    "rally_police": ("police", "the biggest demonstration in Serbia since 2000", 2000, "marched"),
+}
+
+
+@pytest.mark.parametrize("key", list(RECORDS))
+def test_a_record_holds_its_baseline_date(claims, key):
+    speaker, phrase, year, clause = RECORDS[key]
+    (record,) = [c for c in of_kind(claims, key, "statement") if "superlative" in c.value["tags"]]
+    assert record.speaker == speaker
+    assert phrase in record.label and clause in record.label.lower(), record.label
+    assert record.label.startswith(f"{speaker}: ")
+    assert record.value["since"]["year"] == year
+    assert f"since: {record.value['since']['text']}" in format_value("statement", record.value)
+    years = [c for c in of_kind(claims, key, "date") if c.value.get("year") == year]
+    assert not years, [(c.anchor, c.label) for c in years]  # no claim of its own
+
+
+def test_a_rank_holds_its_baseline_date(claims):
+    (first,) = of_kind(claims, "record_first", "ordinal")
+    assert first.value["since"]["year"] == 2017
+    assert [c.anchor for c in of_kind(claims, "record_first", "date")] == ["August"]
+
+
+def test_a_date_in_a_plain_clause_is_no_baseline(claims):
+    (date,) = of_kind(claims, "not_record", "date")
+    assert date.value["year"] == 2016
+
+
+def test_a_rally_record_reads_as_the_rally(claims):
+    (record,) = of_kind(claims, "rally_organisers", "statement")
+    assert record.label == (
+        "organisers: thousands of people rallied in the capital on Saturday, "
+        "the largest protest since 2019"
+    )
+    (record,) = [c for c in of_kind(claims, "rally_unsourced", "statement")
+                 if "superlative" in c.value.get("tags", [])]
+    assert record.speaker is None
+    assert "5,000 farmers drove tractors" in record.label, record.label
+    assert record.label.endswith("the largest such protest in a decade")
