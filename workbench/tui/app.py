@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -133,7 +134,17 @@ class WorkbenchApp(App[None]):
         super()._print_error_renderables()
 
     # ------------------------------------------------------------------ keys
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        if driver.__module__ == "textual.drivers.linux_driver":  # pastes whole, in order
+            from .paste import PasteSafeDriver
+
+            return PasteSafeDriver
+        return driver
+
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = render.clean_paste(event.text)  # untrusted, whatever the field
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
             await self._keys.key(event, super().on_event)
         else:

@@ -93,6 +93,12 @@ def message(text: Any, limit: int = 300) -> str:
     return one_line(str(text), limit)
 
 
+def clean_paste(text: str) -> str:
+    """Pasted text as the fields receive it: line ends as ``\n`` (terminals paste a
+    newline as ``\r``), escape sequences and control characters removed."""
+    return strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def first_upper(text: str) -> str:
     """A notice that starts a sentence: its first letter upper case, the rest as it was
     (``str.capitalize`` lowered the rest: "added … münchen", URLs, names)."""

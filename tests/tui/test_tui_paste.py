@@ -1,0 +1,87 @@
+"""Pasted untrusted text lands whole, in order, with its escape sequences and control
+characters removed.
+
+Textual's terminal parser reissued the part of a bracketed paste after an ESC as key
+presses, ahead of the paste: pasting ``one \\x1b[31mred\\x1b[0m two`` into the note
+editor typed ``^[31mred^[0m two`` and then ``one`` (seen through tmux's bracketed paste).
+The parser tests feed the bytes a terminal sends; the app tests post the Paste event."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.widgets import Input, TextArea
+
+from workbench.tui.paste import PasteParser, PasteSafeDriver
+from workbench.tui.screens.note import NoteEditor
+
+from .helpers import make_app, settle
+
+START, END = "\x1b[200~", "\x1b[201~"
+HOSTILE = "one \x1b[31mred\x1b[0m two\x07 three\x1b]0;title\x07 four\x1b[2J\x08\x00 five"
+
+
+def parsed(*chunks: str) -> list[events.Event]:
+    parser = PasteParser()
+    out: list[events.Event] = []
+    for chunk in chunks:
+        out.extend(parser.feed(chunk))
+    return out
+
+
+def test_a_paste_with_escape_sequences_is_one_event_holding_all_of_it():
+    assert [(type(e), getattr(e, "text", None)) for e in parsed(START + HOSTILE + END)] == [
+        (events.Paste, HOSTILE)
+    ]
+
+
+@pytest.mark.parametrize("cut", range(1, len(START + HOSTILE + END) + 2))
+def test_a_paste_split_across_reads_anywhere_is_the_same(cut):
+    data = "a" + START + HOSTILE + END + "b"
+    seen = parsed(data[:cut], data[cut:])
+    assert [(type(e).__name__, getattr(e, "text", None) or getattr(e, "key", None))
+            for e in seen] == [("Key", "a"), ("Paste", HOSTILE), ("Key", "b")]
+
+
+def test_keys_around_a_paste_keep_their_order_and_a_lone_escape_is_let_go():
+    parser = PasteParser()
+    assert [e.key for e in parser.feed("jk")] == ["j", "k"]
+    assert list(parser.feed("\x1b")) == []  # could start a paste: held for the next read
+    parser._held_at = float("-inf")  # ... or until the escape delay has passed
+    assert [e.key for e in parser.tick()] == ["escape"]
+    assert list(parser.feed("\x1b[2")) == []
+    parser._held_at = float("-inf")
+    assert [e.key for e in parser.tick()] != []  # typed keys after all: let go
+    assert [e.key for e in parser.feed("q")] == ["q"]
+
+
+def test_the_terminal_driver_reads_with_the_paste_parser(ws, article_id):
+    assert make_app(ws, article_id).get_driver_class() is PasteSafeDriver
+
+
+async def test_a_hostile_paste_lands_in_the_note_literally_and_clean(ws, article_id):
+    claim = ws.claims(article_id)[0]
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, NoteEditor)
+        app.post_message(events.Paste("[bold]x[/] " + HOSTILE + "\r\nsecond\rthird"))
+        await settle(pilot)
+        area = app.screen.query_one(TextArea)
+        assert area.text == "[bold]x[/] one red two three four five\nsecond\nthird"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert ws.verdict(article_id, claim.id).note == (
+        "[bold]x[/] one red two three four five\nsecond\nthird"
+    )
+
+
+async def test_a_hostile_paste_into_a_one_line_field_is_clean(ws, article_id):
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        field = app.screen.query_one(Input)
+        assert field.has_focus
+        app.post_message(events.Paste("https://ex.example/\x1b[8m?q=\x07hidden"))
+        await settle(pilot)
+        assert field.value == "https://ex.example/?q=hidden"

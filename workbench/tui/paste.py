@@ -1,0 +1,135 @@
+"""A bracketed paste arrives whole, in order, as one Paste event.
+
+Textual's terminal parser (8.2) reads a paste character by character, and an ESC
+inside the pasted text starts an escape sequence it then reissues as *keys*: pasting
+``one \\x1b[31mred`` into the note editor typed ``^[31mred`` at once (as key presses,
+which on the review screen would also run bindings) and added ``one`` after it, when
+the paste ended. ``PasteParser`` cuts every bracketed paste out of the input before
+Textual's parser sees it: everything between the start and end markers is the
+paste's text, literally (escape sequences and control characters are removed later,
+by ``render.clean_paste``, where the app receives it). ``PasteSafeDriver`` is the
+Linux/macOS driver with that parser.
+"""
+
+from __future__ import annotations
+
+import os
+import selectors
+from codecs import getincrementaldecoder
+from collections.abc import Iterable
+from time import monotonic
+
+from textual import constants, events
+from textual._loop import loop_last
+from textual._parser import ParseError
+from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
+from textual.drivers.linux_driver import LinuxDriver
+from textual.message import Message
+
+
+def _partial(data: str, marker: str) -> int:
+    """How many characters at the end of ``data`` could start ``marker``."""
+    for size in range(min(len(marker) - 1, len(data)), 0, -1):
+        if marker.startswith(data[-size:]):
+            return size
+    return 0
+
+
+class PasteParser(XTermParser):
+    """XTermParser, with bracketed pastes taken out whole (see the module docstring)."""
+
+    def __init__(self, debug: bool = False) -> None:
+        super().__init__(debug)
+        self._pasted: list[str] | None = None
+        self._held = ""
+        self._held_at = 0.0
+
+    def feed(self, data: str) -> Iterable[Message]:
+        if not data:  # end of input: whatever was held goes to the parser first
+            held, self._held = self._held, ""
+            if held and self._pasted is None:
+                yield from super().feed(held)
+            yield from super().feed("")
+            return
+        data, self._held = self._held + data, ""
+        while data:
+            if self._pasted is None:
+                at = data.find(BRACKETED_PASTE_START)
+                if at < 0:
+                    # a read ending in what could start a paste (ESC, ESC [, ...)
+                    # waits for the next read, or for the escape delay (tick)
+                    hold = _partial(data, BRACKETED_PASTE_START)
+                    self._hold(data[len(data) - hold:])
+                    if len(data) > hold:  # (an empty feed would mean the end of input)
+                        yield from super().feed(data[: len(data) - hold])
+                    return
+                if at:
+                    yield from super().feed(data[:at])
+                self._pasted = []
+                data = data[at + len(BRACKETED_PASTE_START):]
+            else:
+                at = data.find(BRACKETED_PASTE_END)
+                if at < 0:
+                    hold = _partial(data, BRACKETED_PASTE_END)
+                    self._pasted.append(data[: len(data) - hold])
+                    self._hold(data[len(data) - hold:])
+                    return
+                self._pasted.append(data[:at])
+                text, self._pasted = "".join(self._pasted), None
+                yield events.Paste(text)
+                data = data[at + len(BRACKETED_PASTE_END):]
+
+    def _hold(self, tail: str) -> None:
+        self._held = tail
+        self._held_at = monotonic()
+
+    def tick(self) -> Iterable[Message]:
+        # a held tail of the start marker that no paste followed was typed keys (a lone
+        # escape, alt+[): Textual's parser gets it with its escape delay already spent
+        if self._held and self._pasted is None:
+            if monotonic() - self._held_at >= constants.ESCAPE_DELAY:
+                held, self._held = self._held, ""
+                yield from super().feed(held)
+                if self._timeout_time is not None:
+                    self._timeout_time = 0.0
+        yield from super().tick()
+
+
+class PasteSafeDriver(LinuxDriver):
+    """LinuxDriver reading its input with ``PasteParser``."""
+
+    def run_input_thread(self) -> None:
+        # LinuxDriver.run_input_thread of Textual 8.2 with the parser replaced (its
+        # parser is a local of this method: there is no other place to put it).
+        selector = selectors.SelectSelector()
+        selector.register(self.fileno, selectors.EVENT_READ)
+        fileno = self.fileno
+        parser = PasteParser(self._debug)
+        feed = parser.feed
+        tick = parser.tick
+        decode = getincrementaldecoder("utf-8")().decode
+
+        def process(ready: list[tuple[selectors.SelectorKey, int]], final: bool = False) -> None:
+            for last, (_key, mask) in loop_last(ready):
+                if mask & selectors.EVENT_READ:
+                    data = decode(os.read(fileno, 1024 * 4), final=final and last)
+                    if not data:
+                        break
+                    for event in feed(data):
+                        self.process_message(event)
+            for event in tick():
+                self.process_message(event)
+
+        try:
+            while not self.exit_event.is_set():
+                process(selector.select(0.1))
+            selector.unregister(self.fileno)
+            process(selector.select(0.1), final=True)
+        finally:
+            selector.close()
+            try:
+                for _event in feed(""):
+                    pass
+            except (EOFError, ParseError):
+                pass
+
