@@ -48,6 +48,20 @@ TEXTS = {
     "demonstration in Serbia since 2000, police said.",
     "rally_unsourced": "About 5,000 farmers drove tractors into the city on Monday, the "
     "largest such protest in a decade.",
+    # a light predicate with only a clause to it: the clause is the assertion, if any
+    "comes_as": "The decision comes as the government faces a budget shortfall of $3 billion.",
+    "came_as": "The announcement came as the government faced a budget shortfall of "
+    "$2 billion.",
+    "problem_is": "The problem is that the council has not paid its contractors since May.",
+    "reason_is": "The reason is that the plant was closed by the regulator last year.",
+    "result_is": "The result is that the hospital has cancelled all routine operations.",
+    "truth_is": "The truth is that the factory closed in 2019 and never reopened.",
+    "reported_problem": "Officials said the problem is that the council has not paid its "
+    "contractors since May.",
+    "reported_means": "The minister said the change means pensioners have lost their winter "
+    "fuel payments.",
+    "fear_is": "The fear is that the virus will spread to neighbouring countries.",
+    "hope_is": "The hope is that talks could resume next month.",
 }
 
 
@@ -188,3 +202,36 @@ def test_a_rally_record_reads_as_the_rally(claims):
     assert record.speaker is None
     assert "5,000 farmers drove tractors" in record.label, record.label
     assert record.label.endswith("the largest such protest in a decade")
+
+
+# ----------------------------------------------------------------- light predicates
+
+
+@pytest.mark.parametrize("key", ["comes_as", "came_as"])
+def test_a_light_verb_with_only_a_clause_makes_no_statement_of_its_own(claims, key):
+    assert not of_kind(claims, key, "statement"), [c.label for c in claims[key]]
+    assert [c.kind for c in claims[key]] == ["money"]  # the clause's fact is its number
+
+
+@pytest.mark.parametrize(
+    ("key", "label", "speaker"),
+    [
+        ("problem_is", "the council has not paid its contractors since May", None),
+        ("reason_is", "the plant was closed by the regulator last year", None),
+        ("result_is", "the hospital has cancelled all routine operations", None),
+        ("truth_is", "the factory closed in 2019 and never reopened", None),
+        ("reported_problem", "the council has not paid its contractors since May", "Officials"),
+        ("reported_means", "pensioners have lost their winter fuel payments", "minister"),
+    ],
+)
+def test_the_complement_of_a_bare_be_is_the_assertion(claims, key, label, speaker):
+    (st,) = of_kind(claims, key, "statement")
+    assert st.speaker == speaker
+    assert st.label == (f"{speaker}: {label}" if speaker else label)
+    assert not st.label.lower().startswith(("the problem", "the reason", "the result"))
+
+
+@pytest.mark.parametrize("key", ["fear_is", "hope_is"])
+def test_a_feared_or_hoped_complement_states_no_fact(claims, key):
+    """A guard for the fix above (no claim before it either): a view, no fact."""
+    assert not of_kind(claims, key, "statement"), [c.label for c in claims[key]]

@@ -219,6 +219,8 @@ def clause_heads(sent: Span, reported: Iterable[int]) -> list[Token]:
             and tok.head in heads
         ):
             heads.append(tok)  # "The closure means the town will lose its last furnace"
+        elif tok.head in heads and _fact_complement(tok):
+            heads.append(tok)  # "The problem is that the council has not paid ..."
         elif (
             tok.head.dep_ == "ROOT"
             and tok.head.pos_ in ("NOUN", "PROPN", "ADJ")
@@ -249,6 +251,43 @@ def _misparsed_main_verb(tok: Token) -> bool:
 
 ENTAILING = frozenset({"mean"})
 """Verbs whose clause is the fact they frame ("the closure means the town will lose ...")."""
+
+_LIGHT_PREDICATES = frozenset({"be", "come", "mean", "follow", "happen"})
+"""Verbs that say nothing of their own when all they hold is a clause ("The decision comes
+as ...", "The problem is that ...", "The freeze means ...")."""
+
+
+def _fact_complement(tok: Token) -> bool:
+    """ "The problem is that the council has not paid ...", "The reason is that the plant
+    was closed": the "that" clause of a bare "be" (no attribute or complement of its own)
+    is the assertion when it tells what happened (past or perfect); "The fear is that the
+    virus will spread", "The hope is that talks resume" tell a view, no fact."""
+    be = tok.head
+    if tok.dep_ != "ccomp" or tok.i < be.i or be.lemma_.lower() != "be":
+        return False
+    if any(c.dep_ in ("attr", "acomp", "oprd") for c in be.children):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        return False
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ == "to" for a in aux):
+        return False  # "will spread", "could close": a prediction or a possibility
+    return tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(a.lower_ in _PAST_AUX for a in aux))
+
+
+def empty_predicate(head: Token, tokens: list[Token]) -> bool:
+    """Is the clause a light verb with nothing but its subject ("The decision comes" of
+    "The decision comes as the government faces ...", "The problem is" of "The problem
+    is that ...")? Its clausal complement or side clause is the assertion, if any."""
+    if head.lemma_.lower() not in _LIGHT_PREDICATES:
+        return False
+    kept = {t.i for t in tokens}
+    if any(c.dep_ in _ARGUMENTS and c.i in kept for c in head.children):
+        return False
+    return any(
+        c.dep_ in ("ccomp", "advcl") and c.pos_ in ("VERB", "AUX") and c.i > head.i
+        for c in head.children
+    )
 
 
 _ARGUMENTS = frozenset(
@@ -502,7 +541,10 @@ def core_tokens(head: Token, stop: set[int]) -> list[Token]:
 def _enclosing_report(head: Token, by_head: dict[int, Report]) -> Report | None:
     """The report a clause sits inside ("the government collapsed after the largest
     party pulled out, Schoof said": the side event is Schoof's too)."""
-    if head.dep_ not in ("advcl", "conj", "relcl"):
+    framed = head.dep_ == "ccomp" and (
+        head.head.lemma_.lower() in ENTAILING or _fact_complement(head)
+    )  # "Officials said the problem is that the council has not paid ...": theirs
+    if head.dep_ not in ("advcl", "conj", "relcl") and not framed:
         return None
     if head.dep_ == "advcl" and _participle_clause(head):
         # "the company said ..., blaming high energy prices": the speaker's own act
@@ -1469,6 +1511,8 @@ def statements(
                 opened = True
         if report is None and not opened and _bare_frame(head):
             continue  # "X told reporters that ...": the content is the claim, not the telling
+        if not opened and empty_predicate(head, tokens):
+            continue  # "The decision comes as ...": no content of its own
         first, last = _span_of(tokens)
         start, end = first.idx, last.idx + len(last.text)
         if end - start < 8 or last.i - first.i < 2:
