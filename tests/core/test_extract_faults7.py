@@ -62,6 +62,22 @@ TEXTS = {
     "fuel payments.",
     "fear_is": "The fear is that the virus will spread to neighbouring countries.",
     "hope_is": "The hope is that talks could resume next month.",
+    # found on our own wire-style articles (budget, storm, labour data, court)
+    "peak_highest": "Debt will peak at 97.8% of GDP in 2027, the highest since the early "
+    "1960s.",
+    "climb_highest": "Oil prices will climb to $90 a barrel in May, the highest since 2014, "
+    "analysts said.",
+    "fell_by_jobs": "Manufacturing employment fell by 1,000 jobs, while health care added "
+    "55,000.",
+    "rising_by_jobs": "Economists had forecast payrolls rising by 175,000 jobs.",
+    "storm_since_name": "It was the strongest storm to hit Ireland since Ophelia in 2017, "
+    "forecasters said.",
+    "quake_since_name": "It is the deadliest quake to strike the region since the disaster "
+    "of 2010.",
+    "office_speaker": "The case was the largest corruption trial in Lithuania since 1990, the "
+    "prosecutor general's office said.",
+    "operator_speaker": "Flights resumed on Monday after a two-day strike, the airport's "
+    "operator said.",
 }
 
 
@@ -235,3 +251,50 @@ def test_the_complement_of_a_bare_be_is_the_assertion(claims, key, label, speake
 def test_a_feared_or_hoped_complement_states_no_fact(claims, key):
     """A guard for the fix above (no claim before it either): a view, no fact."""
     assert not of_kind(claims, key, "statement"), [c.label for c in claims[key]]
+
+
+# ----------------------------------------------------------------- found on our own articles
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "label"),
+    [
+        ("peak_highest", "97.8%", "Debt will peak at 97.8% of GDP in 2027"),
+        ("peak_highest", "2027", "Debt will peak at 97.8% in 2027"),
+        ("fell_by_jobs", "1,000", "Manufacturing employment fell by 1,000 jobs"),
+        ("rising_by_jobs", "175,000", "payrolls rising by 175,000 jobs"),
+    ],
+)
+def test_a_number_label_keeps_its_verb_and_drops_the_record(claims, key, anchor, label):
+    (found,) = [c for c in claims[key] if c.anchor == anchor and c.kind != "statement"]
+    assert found.label == label
+
+
+@pytest.mark.parametrize(
+    ("key", "label", "year"),
+    [
+        ("peak_highest", "Debt will peak at 97.8% of GDP in 2027, the highest since the early "
+         "1960s", 1960),
+        ("climb_highest", "analysts: oil prices will climb to $90 a barrel in May, the highest "
+         "since 2014", 2014),
+        ("storm_since_name", "forecasters: it was the strongest storm to hit Ireland since "
+         "Ophelia in 2017", 2017),
+        ("quake_since_name", "it is the deadliest quake to strike the region since the "
+         "disaster of 2010", 2010),
+    ],
+)
+def test_a_record_after_a_comma_or_since_a_named_event_is_whole(claims, key, label, year):
+    (record,) = [c for c in of_kind(claims, key, "statement")
+                 if "superlative" in c.value.get("tags", [])]
+    assert record.label == label
+    assert record.value["since"]["year"] == year
+    assert not [c for c in of_kind(claims, key, "date") if c.value.get("year") == year]
+
+
+@pytest.mark.parametrize(
+    ("key", "speaker"),
+    [("office_speaker", "prosecutor general's office"), ("operator_speaker", "airport's operator")],
+)
+def test_a_possessive_speaker_reads_as_written(claims, key, speaker):
+    assert {c.speaker for c in claims[key]} == {speaker}
+    assert all(c.label.startswith(f"{speaker}: ") for c in of_kind(claims, key, "statement"))

@@ -269,6 +269,16 @@ def label_for(ent: Span, kind: str) -> str:
             toks += _verb_core(verb) + _verb_object(verb, {base.i})
         elif counted and base.dep_ in ("dobj",) and base.head.pos_ == "VERB":
             toks += _subject(base.head) + _verb_core(base.head)  # "FEMA has sent 2,000 workers"
+        elif (
+            counted
+            and base.dep_ == "pobj"
+            and base.head.lower_ in ("by", "to", "from")
+            and base.head.head.pos_ == "VERB"
+            and base.head.i == ent.start - 1
+            and not any(c.dep_ in ("dobj", "attr", "dative") for c in base.head.head.children)
+        ):  # "Manufacturing employment fell by 1,000 jobs", "payrolls rising by 175,000 jobs"
+            verb = base.head.head
+            toks += _subject(verb) + _verb_core(verb) + [base.head]
         return _render(toks, ent)
     # "FEMA has sent 2,000 workers and $50 million": an amount coordinated with the object
     # or subject is the verb's as much as the first one is
@@ -295,7 +305,9 @@ def label_for(ent: Span, kind: str) -> str:
             and head.i > gov.i
             and not any(c.dep_ in ("dobj", "attr", "dative") for c in gov.children)
         ):  # "rose to 4.8% in the three months to September": where, when, from what
-            toks = _subject(gov) + _verb_core(gov) + [head, *ent, *_fact_phrases(gov, ent.end)]
+            after = max(ent.end, root.right_edge.i + 1)  # "at 97.8% of GDP in 2027"
+            own = _np_tokens(root) if root.i not in ent_ids or after > ent.end else []
+            toks = _subject(gov) + _verb_core(gov) + [head, *ent, *own, *_fact_phrases(gov, after)]
             return _render(toks, ent)
         if gov.pos_ in ("VERB", "AUX"):
             toks = _subject(gov) + _verb_core(gov) + _verb_object(gov, ent_ids) + [head] + list(ent)

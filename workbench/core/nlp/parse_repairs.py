@@ -7,7 +7,8 @@ left as it is.
 - A second direct object set off by a comma after the first ("5,000 farmers drove
   tractors into the city, the largest such protest in a decade") is a phrase about the
   clause (``npadvmod``, as the parser reads "..., the most since 1992" elsewhere), not a
-  second thing driven: a verb has one direct object.
+  second thing driven: a verb has one direct object; nor is a bare superlative after a
+  comma one ("Debt will peak at 97.8% in 2027, the highest since the early 1960s").
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ def repair_parse(doc: Parsed) -> None:
             tok.dep_ == "dobj"
             and tok.left_edge.i > 0
             and doc[tok.left_edge.i - 1].text == ","
-            and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
+            and (
+                any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
+                or tok.tag_ in ("JJS", "RBS")  # "Debt will peak at 97.8%, the highest since ..."
+            )
         ):
             _reattach(tok, tok.head, "npadvmod")

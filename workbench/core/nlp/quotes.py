@@ -218,12 +218,18 @@ class SpeakerTracker:
             pos = base + tok.idx
             return _last_before(self.subjects, pos)
         if speech and tok.pos_ == "NOUN":
-            words = [
-                t.text
+            toks = [
+                t
                 for t in tok.subtree
-                if t.i <= tok.i and t.dep_ not in ("det", "poss", "punct")
+                if t.i <= tok.i
+                and t.dep_ not in ("det", "punct")
+                and not (t.dep_ == "poss" and t.pos_ == "PRON")  # "its spokesman"
             ]
-            return " ".join(words[-4:])
+            text = "".join(  # "the prosecutor general's office", the "'s" on its word
+                t.text + (t.whitespace_ if k + 1 < len(toks) and toks[k + 1].i == t.i + 1 else " ")
+                for k, t in enumerate(toks)
+            )
+            return " ".join(text.split()[-4:])
         return None
 
 

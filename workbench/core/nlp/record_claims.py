@@ -428,8 +428,13 @@ def _baseline(rec: RecordPhrase, drafts: list[Any], sent: Span) -> Any | None:
         if d.kind != "date" or not (rec.cue_end <= d.start and d.end <= rec.end):
             continue
         span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "since":
-            return d
+        if span is None:
+            continue
+        for a in span.root.ancestors:  # "since 1992", "since Ophelia in 2017"
+            if a.lower_ == "since" and a.dep_ == "prep":
+                return d
+            if a.pos_ in ("VERB", "AUX") or a.idx < rec.start:
+                break
     return None
 
 

@@ -1357,6 +1357,19 @@ MAX_LABEL_WORDS = 16
 _SIDE_CLAUSES = frozenset({"advcl", "relcl", "acl", "appos", "parataxis"})
 
 
+def _ranked_relative(tok: Token) -> bool:
+    """ "the strongest storm to hit Ireland since 2017", "the first woman to lead it": an
+    infinitive on a ranked noun says what the rank is in; the record needs it."""
+    return (
+        tok.dep_ in ("relcl", "acl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and any(
+            c.dep_ == "amod" and (c.tag_ in ("JJS", "RBS") or c.lower_ in ("first", "last", "only"))
+            for c in tok.head.children
+        )
+    )
+
+
 def statement_label(head: Token, tokens: list[Token]) -> str:
     """A short readable claim: the clause itself when short, else subject + verb + object."""
     drop: set[int] = set()
@@ -1366,6 +1379,7 @@ def statement_label(head: Token, tokens: list[Token]) -> str:
             and t.i != head.i
             and t.head.i != head.i
             and not _bare_participle(t)
+            and not _ranked_relative(t)
         ):
             drop.update(x.i for x in t.subtree)
     doc = head.doc
