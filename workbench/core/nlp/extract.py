@@ -31,7 +31,14 @@ from .entities import repair_entities
 from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, earliest_ones, ordinal_value
 from .labels import label_for, noun_phrase_label
 from .markup import Unmarked, unmark
-from .nonclaims import may_unassert, own_time, period_of_time, teaser, unasserted
+from .nonclaims import (
+    may_unassert,
+    own_time,
+    period_of_time,
+    scene_time,
+    teaser,
+    unasserted,
+)
 from .parse_repairs import repair_parse
 from .parsed import Parsed, parsed, release
 from .prose import Unit, prose_units
@@ -371,6 +378,23 @@ def _bare_weekday(value: Any) -> bool:
     )
 
 
+def _clock_time(value: Any) -> bool:
+    """A time of day and nothing more ("6pm", "ten o'clock"), not "6pm on 3 March"."""
+    return (
+        isinstance(value, dict)
+        and bool(value.get("time"))
+        and not any(k in value for k in ("iso", "year", "month", "weekday"))
+    )
+
+
+def _other_claims(d: _Draft, drafts: list[_Draft], quotes: list[_Draft], sent: Span) -> bool:
+    """Does the sentence hold a claim besides the date ``d`` and other dates: a number or
+    a quote?"""
+    if any(q.sent_start <= d.start < q.sent_end for q in quotes):
+        return True
+    return any(o is not d and o.kind != "date" for o in drafts)
+
+
 def _fold_weekdays(
     sent: Span, drafts: list[_Draft], claims: list[Any], quotes: list[_Draft], folded: set
 ) -> None:
@@ -385,6 +409,9 @@ def _fold_weekdays(
         if d.kind == "date" and not _bare_weekday(d.value) and not (
             _bare_weekday(d.value.get("from")) and _bare_weekday(d.value.get("to"))
         ):
+            if _clock_time(d.value) and not claims and not _other_claims(d, drafts, quotes, sent):
+                if scene_time(sent, d.start, d.end):
+                    folded.add((d.start, d.end))  # "By 6pm, the corridors were deserted"
             continue
         host: dict[str, Any] | None = None
         number: _Draft | None = None

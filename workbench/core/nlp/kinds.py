@@ -18,6 +18,7 @@ from .lexicon import (
     EVENT_NOUNS,
     MEASURE_UNITS,
     NAMED_EVENT_WORDS,
+    NUMBER_WORDS,
     ORDINALS,
     POINT_MEASURES,
     QUALIFIERS,
@@ -218,6 +219,8 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
         if earliest_ones(ent.root):
             return None  # "the first volunteers arrived": the earliest, not a rank
         return "ordinal", {"number": ordinal_value(text), "text": text}
+    if label == "CARDINAL" and _clock_hour(ent):
+        return "date", {"time": text, "text": text}  # "Just before nine, the car swept in"
     if label in ("CARDINAL", "MONEY") and ent.start >= 1:
         before = ent.doc[ent.start - 1]
         mark = ent.doc[ent.start - 2].lower_ if ent.start >= 2 else ""
@@ -291,6 +294,33 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
     if label == "ORG" and any(t.pos_ == "PROPN" and t.lower_ in NAMED_EVENT_WORDS for t in ent):
         return "event", {"name": text}  # "Proceeds of Crime Act", "Nations League"
     return None
+
+
+_HOUR_PREPOSITIONS = frozenset({"before", "after", "until", "till", "past"})
+_FRONTED_HOUR_PREPOSITIONS = frozenset({"at", "by", "around", "from"})
+
+
+def _clock_hour(ent: Span) -> bool:
+    """A bare number that is an hour of the clock, not a count: the object of "before",
+    "after", "until" ("just before nine", "shortly after 11") or of a time preposition
+    that opens the sentence ("At 11, the doors opened", "By ten, the hall was full"),
+    a whole number from 1 to 12 counting no noun. "held at 5", "cut by nine", "after
+    12 minutes" are amounts."""
+    if len(ent) != 1:
+        return False
+    tok = ent[0]
+    number = NUMBER_WORDS.get(tok.lower_) if not tok.text.isdecimal() else int(tok.text)
+    if number is None or not 1 <= number <= 12 or tok.dep_ != "pobj":
+        return False
+    if any(c.dep_ not in ("advmod",) for c in tok.children):
+        return False
+    prep = tok.head
+    if prep.lower_ in _HOUR_PREPOSITIONS:
+        return True
+    if prep.lower_ not in _FRONTED_HOUR_PREPOSITIONS or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    opens = prep.i == prep.sent.start or prep.doc[prep.i - 1].pos_ in ("ADV", "PUNCT")
+    return opens and prep.i < prep.head.i and tok.i + 1 < len(tok.doc) and tok.nbor().text == ","
 
 
 _TIME_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "since", "until", "from"})

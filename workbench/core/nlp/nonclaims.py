@@ -321,3 +321,16 @@ def period_of_time(sent: Span, start: int, end: int) -> tuple[str, Span, Span] |
     first = min([noun.i] + [t.i for c in noun.lefts for t in c.subtree])
     lead = noun.head.i if noun.dep_ == "pobj" and noun.head.i < first else first
     return period, doc[first : noun.i + 1], doc[lead : noun.i + 1]
+
+
+
+def scene_time(sent: Span, start: int, end: int) -> bool:
+    """Is the clock time at doc chars ``start``-``end`` only the time of a scene ("By
+    6pm, the corridors were deserted", "At 3am, the count centre was still humming"),
+    not the time of an event ("Police were called at 11.15pm", "The polls closed at
+    10pm")? The clause it belongs to pictures a state (``statements.scene_state``)."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and bool(_statements().scene_state(verb))

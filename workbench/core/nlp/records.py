@@ -152,15 +152,21 @@ def _noun_phrase(cue: Token) -> Token:
     return tok
 
 
-def _has_record_qualifier(tok: Token) -> bool:
-    """ "since 1969", "ever", "on record", "in history", "in 500 years", "yet observed",
-    "of any major city", "in the world" does not count (it is the scope of an opinion)."""
+def _phrase_scope(tok: Token) -> list[Token]:
+    """The tokens that can qualify the superlative ``tok``: its phrase, and what follows
+    it in the clause when the phrase is the verb's complement or object."""
     head = _noun_phrase(tok)
     scope = list(head.subtree)
     verb = head.head if head.dep_ in ("attr", "acomp", "oprd", "dobj", "pobj") else None
     if verb is not None and verb.pos_ in ("VERB", "AUX"):
         scope += [t for c in verb.children if c.i > head.i for t in c.subtree]
-    for t in scope:
+    return scope
+
+
+def _has_record_qualifier(tok: Token) -> bool:
+    """ "since 1969", "ever", "on record", "in history", "in 500 years", "yet observed",
+    "of any major city", "in the world" does not count (it is the scope of an opinion)."""
+    for t in _phrase_scope(tok):
         low = t.lower_
         if low in _RECORD_QUALIFIERS:
             return True
@@ -198,8 +204,61 @@ def _opinion(adj: Token, head: Token) -> bool:
     if lemma in ("big", "great", "large") or adj.lower_ in ("biggest", "greatest", "largest"):
         abstract = abstract or head.lemma_.lower() in IMPORTANCE_HEADS  # "the biggest match"
     if not (evaluative or abstract):
-        return False
+        return _unmeasured(adj) and not _measured_field(adj)
     return not _has_record_qualifier(adj)
+
+
+MEASURED_WORDS = frozenset(
+    """senior junior prolific decorated capped visited watched read viewed populated
+    polluted indebted""".split()
+)
+"""Adjectives (besides ``QUANTITY_ADJECTIVES``) whose superlative ranks by a count or a
+record ("the most senior judge", "the most capped player")."""
+_HARD_QUALIFIERS = frozenset({"since", "record", "records", "history"})
+
+
+def base_lemma(adj: Token) -> str:
+    """The adjective's base form, also where the lemmatizer left a superlative as it is
+    ("deadliest" -> "deadly")."""
+    lemma = adj.lemma_.lower()
+    if lemma != adj.lower_ or adj.tag_ not in ("JJS", "RBS"):
+        return lemma
+    for form, base in (("iest", "y"), ("est", ""), ("st", "")):
+        if lemma.endswith(form):
+            return lemma[: -len(form)] + base
+    return lemma
+
+
+def _unmeasured(adj: Token) -> bool:
+    """Is this a superlative of an adjective that measures nothing ("the most awkward",
+    "its most elegant", "the least surprising"): not a dimension, amount or rate
+    (``QUANTITY_ADJECTIVES``), not a participle of what is counted ("the most visited",
+    "best-selling"), not "most" of a noun?"""
+    if adj.lower_ in ("most", "least"):
+        return False  # "won the most votes": a count
+    if adj.tag_ in ("VBN", "VBG") or "-" in adj.lower_:
+        return False
+    if adj.i + 1 < len(adj.doc) and adj.nbor().text == "-":
+        return False  # "fastest-growing", "longest-serving"
+    lemma = base_lemma(adj)
+    return not (lemma in QUANTITY_ADJECTIVES or lemma in MEASURED_WORDS
+                or adj.lower_ in MEASURED_WORDS)
+
+
+def _measured_field(adj: Token) -> bool:
+    """Does a superlative of an adjective that measures nothing rank within a field a
+    record can settle: a named place or body ("Europe's most peaceful country", "the
+    most competitive race in Ohio"), a table or poll ("in the league"), a record or a
+    year ("since 1990", "in the club's history", "in 20 years")? "Ever", "yet", "of the
+    year", "in recent memory" do not: "the most ambitious plan yet" is a view."""
+    for t in _phrase_scope(adj):
+        if t.lower_ in _HARD_QUALIFIERS or t.lemma_.lower() in RANK_NOUNS or t.like_num:
+            return True
+        if t.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "FAC") and t.dep_ in ("pobj", "poss"):
+            return True
+        if t.pos_ == "PROPN" and t.dep_ == "poss":
+            return True
+    return False
 
 
 def _idiom(tok: Token) -> bool:

@@ -778,6 +778,14 @@ def _graded(tokens: list[Token]) -> bool:
     )
 
 
+def _quantity_change(head: Token) -> bool:
+    """A verb of change in amount ("rates have fallen", "grew stronger"), not one of
+    becoming with a plain adjective ("the hall fell silent", "she fell ill")."""
+    return verb_in(head, QUANTITY_VERBS) and not any(
+        c.dep_ == "acomp" and c.tag_ == "JJ" for c in head.children
+    )
+
+
 def _has_signal(head: Token, tokens: list[Token], tags: list[str], strong: bool = False) -> bool:
     """Does the clause name or measure something a fact-checker can look up?
 
@@ -793,7 +801,7 @@ def _has_signal(head: Token, tokens: list[Token], tags: list[str], strong: bool 
             or (modality(head) in _RULE_MODALS and _rule_context(head))
             or _scheduled(head)
             or _causal(head, tokens)
-            or verb_in(head, QUANTITY_VERBS)
+            or _quantity_change(head)
             or verb_in(head, STRONG_ACTIONS)
         )
     if _rule(head, tokens) or (modality(head) in _RULE_MODALS and _rule_context(head)):
@@ -823,7 +831,7 @@ def _has_signal(head: Token, tokens: list[Token], tags: list[str], strong: bool 
         if any(c.lower_ in STATE_ADJECTIVES for c in comp):
             return True
         return named and (actor or any(t.ent_type_ in NAME_TYPES for c in comp for t in c.subtree))
-    if verb_in(head, QUANTITY_VERBS):
+    if _quantity_change(head):
         return True  # "vaccination rates have fallen"
     if actor or named:
         return not verb_in(head, COLOUR_VERBS)
@@ -874,6 +882,37 @@ STRONG_WORTHINESS = 0.7
 ("the vessel sank within minutes"); colour on the dev sentences stays under it."""
 
 
+_SCENE_COPULAS = frozenset(
+    {"be", "fall", "feel", "seem", "look", "sound", "grow", "go", "stay", "turn"}
+)
+
+
+def scene_state(head: Token) -> bool:
+    """Does the clause of ``head`` picture a scene rather than report an event: a copula
+    or a verb of becoming with a complement that is no checkable condition ("were
+    quiet", "fell silent", "went dark"; "remained closed" is a condition), a verb of
+    scene or gesture (``COLOUR_VERBS``: "were deserted", "crowded"), or an ongoing act
+    with no object and no named or official doer ("was still humming")? Never with an
+    object, an agent or a reported clause. Shared by the statements and by a clock
+    time standing alone (``nonclaims.scene_time``), so both make the same call."""
+    deps = {c.dep_: c for c in head.children}
+    if any(d in deps for d in ("dobj", "agent", "ccomp", "xcomp", "dative")):
+        return False
+    comp = deps.get("acomp") or deps.get("attr")
+    if comp is not None:
+        return head.lemma_.lower() in _SCENE_COPULAS and comp.lower_ not in STATE_ADJECTIVES
+    if verb_in(head, COLOUR_VERBS):
+        return True
+    subj = deps.get("nsubj")
+    if head.tag_ == "VBG" and subj is not None and "aux" in deps:
+        return not (
+            subj.pos_ == "PROPN"
+            or subj.ent_type_ in NAME_TYPES
+            or subj.lemma_.lower() in ACTOR_NOUNS
+        )
+    return False
+
+
 def _plain_event(head: Token) -> bool:
     """A verb that reports something happening, not a scene, a state or a feeling
     (and not a misparse: a verb with two subjects is no clause to trust; nor "the
@@ -887,6 +926,7 @@ def _plain_event(head: Token) -> bool:
         and not verb_in(head, COLOUR_VERBS)
         and subj is not None
         and subj.lower_ not in ("i", "we", "you", "it", "this", "that", "there")
+        and not scene_state(head)  # "the hall fell silent"
     )
 
 

@@ -1,0 +1,97 @@
+"""Sentences that picture a scene or pass a judgement make no claim, whatever path could
+fire on them (issue 11): a superlative of an adjective that measures nothing ("the most
+tedious film of the summer"), a clock time that is only the time of a scene ("By 10pm
+the square was empty", "Just after seven, the cafe was quiet"), a verb of change used
+for becoming ("the hall fell silent"). Their look-alikes keep a claim: superlatives of
+a measure or with a field a record settles, clock times of events and schedules, a
+bare hour that is a count.
+
+Our own sentences, written for these tests (not from any dev or evaluation set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.core.articles import make_article
+from workbench.core.nlp.extract import extract_many
+
+JUDGEMENTS = [
+    "The sequel was the most tedious film of the summer.",
+    "His reply was the least persuasive of the debate.",
+    "It was the clumsiest tackle of the night.",
+    "The new terminal is the airport's most elegant building.",
+    "It was his most candid interview yet.",
+]
+RANKS = [
+    "It was the most watched final in the channel's history.",
+    "Lagos is Africa's most populous city.",
+    "Norway is the most peaceful country in Europe.",
+    "It was the deadliest flood since 1953.",
+    "It was the most competitive race in the league.",
+]
+SCENES = [
+    "Just after seven, the cafe was quiet.",
+    "Shortly after six, the office was deserted.",
+    "At ten o'clock, the hall fell silent.",
+    "By 9pm on Friday, the square in Krakow was packed.",
+]
+EVENTS = [
+    "The lifeboat launched just after seven.",
+    "Police were called to the pub at 11.40pm.",
+    "The airport remained closed at 6pm.",
+    "Police were searching the woods at 4am.",
+    "The polls close at 10pm.",
+    "The minister fell ill at the summit.",
+]
+COUNTS = {  # a bare number after "at" or "by" that is an amount, not an hour
+    "The death toll stood at nine.": "nine",
+    "Interest rates were held at 5, the bank said.": "5",
+}
+HOURS = {  # a bare hour is a time of day, never a count of something
+    "The lifeboat launched just after seven.": "seven",
+    "The ferry left shortly before 11.": "11",
+}
+
+
+@pytest.fixture(scope="module")
+def claims_of():
+    texts = [*JUDGEMENTS, *RANKS, *SCENES, *EVENTS, *COUNTS, *HOURS]
+    texts = list(dict.fromkeys(texts))
+    articles = [make_article(t + "\n", "scene-test") for t in texts]
+    return {
+        t: [c for c in claims if c.kind != "consistency"]
+        for t, claims in zip(texts, extract_many(articles), strict=True)
+    }
+
+
+@pytest.mark.parametrize("text", JUDGEMENTS)
+def test_a_superlative_that_measures_nothing_is_no_claim(text: str, claims_of) -> None:
+    assert claims_of[text] == []
+
+
+@pytest.mark.parametrize("text", RANKS)
+def test_a_superlative_of_a_measure_or_a_field_stays_a_rank(text: str, claims_of) -> None:
+    assert any(c.kind == "statement" and "superlative" in (c.value.get("tags") or [])
+               for c in claims_of[text]), claims_of[text]
+
+
+@pytest.mark.parametrize("text", SCENES)
+def test_a_clock_time_of_a_scene_is_no_claim(text: str, claims_of) -> None:
+    assert claims_of[text] == []
+
+
+@pytest.mark.parametrize("text", EVENTS)
+def test_the_time_of_an_event_or_a_condition_keeps_a_claim(text: str, claims_of) -> None:
+    assert claims_of[text]
+
+
+@pytest.mark.parametrize(("text", "number"), list(COUNTS.items()))
+def test_a_bare_number_that_is_a_level_stays_a_count(text: str, number: str, claims_of) -> None:
+    assert any(c.kind == "quantity" and c.anchor == number for c in claims_of[text])
+
+
+@pytest.mark.parametrize(("text", "hour"), list(HOURS.items()))
+def test_a_bare_hour_is_a_time_not_a_count(text: str, hour: str, claims_of) -> None:
+    claims = claims_of[text]
+    assert not any(c.kind == "quantity" and c.anchor == hour for c in claims)
+    assert any(c.kind == "date" and c.anchor == hour for c in claims), claims
