@@ -158,3 +158,21 @@ def test_the_readme_extract_sample_is_what_extract_prints(capsys, monkeypatch):
     assert code == 0, err
     real = [line.rstrip() for line in out.splitlines()]
     assert len(sample) >= 5 and sample == real[: len(sample)]
+
+
+def test_a_folder_leaves_out_hidden_folders_and_workspaces(tmp_path):
+    """`workbench add .` in a project imported .git/HEAD, .git/description and the
+    workspace's own journal (extension-less files) as articles."""
+    from workbench.core.articles import expand_paths
+
+    (tmp_path / "a.txt").write_text("T\n\nThe firm hired 300 workers.\n")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "b").write_text("T\n\nThe firm hired 30 workers.\n")
+    for hidden in (".git", ".workbench", "sub/.cache"):
+        (tmp_path / hidden).mkdir(parents=True)
+        (tmp_path / hidden / "HEAD").write_text("ref: refs/heads/main\n")
+    (tmp_path / "ws").mkdir()
+    (tmp_path / "ws" / "workbench.json").write_text("{}")
+    (tmp_path / "ws" / "lock").write_text("x")
+    assert expand_paths([str(tmp_path)]) == [str(tmp_path / "a.txt"), str(tmp_path / "notes" / "b")]
+    assert expand_paths([str(tmp_path / "ws" / "lock")]) == [str(tmp_path / "ws" / "lock")]

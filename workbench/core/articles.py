@@ -77,6 +77,31 @@ def stdin_title(now: datetime | None = None) -> str:
     return f"stdin, {moment.day} {moment:%b %Y}"
 
 
+WORKSPACE_MARK = "workbench.json"
+"""The file that makes a folder a workspace (``store.layout.META``): never read as articles."""
+
+
+def _article_files(folder: Path) -> list[Path]:
+    """The article files in ``folder`` and below, leaving out hidden files and folders
+    (``.git``, ``.workbench``: ``workbench add .`` imported git's HEAD and the
+    workspace's own journal as articles) and any workspace folder."""
+    out: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        here = Path(root)
+        if here != folder and WORKSPACE_MARK in files:
+            dirs[:] = []
+            continue
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        out.extend(
+            here / name
+            for name in files
+            if not name.startswith(".")
+            and Path(name).suffix.lower() in ARTICLE_SUFFIXES
+            and (here / name).is_file()
+        )
+    return out
+
+
 def expand_paths(paths: list[str]) -> list[str]:
     """Expand folders into the article files they hold (sorted); keep files and ``-``.
 
@@ -89,13 +114,7 @@ def expand_paths(paths: list[str]) -> list[str]:
             continue
         p = Path(path)
         if p.is_dir():
-            found = sorted(
-                str(f)
-                for f in p.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in ARTICLE_SUFFIXES
-                and not f.name.startswith(".")
-            )
+            found = sorted(str(f) for f in _article_files(p))
             if not found:
                 raise InputError(f"{path}: the folder holds no article files (.txt, .md)")
             out.extend(found)
