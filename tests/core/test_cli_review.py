@@ -208,3 +208,25 @@ def test_history_quotes_a_note_as_written(ws, capsys):
     assert code == 0, err
     code, out, _ = run(capsys, "history", ids[0], "-w", str(path))
     assert f"note: '' -> '{note}'" in out
+
+
+def test_the_claims_table_shows_claim_type_and_speaker(tmp_path, capsys):
+    """Issue 11.6: `workbench claims` showed neither; a reworded claim lost its speaker."""
+    from dataclasses import replace
+
+    path = tmp_path / "ws"
+    article = make_article(TEXT, "minsk.txt")
+    claims = claims_for(article)
+    claims[0] = replace(claims[0], claim_type="prediction", speaker="Kremlin",
+                        label="Kremlin: " + claims[0].label)
+    claims[1] = replace(claims[1], claim_type="laws/rules", speaker="Ann Lee")
+    with Workspace.open(path, reviewer="ana") as store:
+        store.add_article(article, claims)
+    run(capsys, "claim", "label", claims[0].id, "talks will cover trade", "-w", str(path))
+    code, out, err = run(capsys, "claims", "-w", str(path))
+    assert code == 0, err
+    lines = {line.split()[0]: line for line in out.splitlines()}
+    assert "TYPE" in lines["CLAIM"]
+    assert " predict " in lines[claims[0].id] and "[said by Kremlin]" in lines[claims[0].id]
+    assert " rule " in lines[claims[1].id] and "[said by Ann Lee]" in lines[claims[1].id]
+    assert " - " in lines[claims[2].id] and "said by" not in lines[claims[2].id]

@@ -18,6 +18,17 @@ if TYPE_CHECKING:  # the store is imported when a command opens it, not at start
     from ..core.store.interface import Store
 
 
+TYPE_SHORT = {
+    "quantity": "quantity",
+    "correlation/causation": "causal",
+    "laws/rules": "rule",
+    "prediction": "predict",
+    "personal experience": "personal",
+    "other": "other",
+}
+"""Full Fact claim types, shortened for the table columns (``extract``, ``claims``)."""
+
+
 def open_ws(config: Config, mode: str = "write", create: bool = False) -> Store:
     """The workspace of ``--workspace``, for the config's reviewer (services.open_workspace)."""
     from ..core.services.workspace import open_workspace

@@ -11,7 +11,7 @@ from typing import Any
 from ..core.config import Config
 from ..core.models import Article, Claim
 from ..core.text import one_line
-from .common import encoding_notes, positive_int
+from .common import TYPE_SHORT, encoding_notes, positive_int
 from .progress import ProgressBar
 
 CLAIM_FIELDS = (
@@ -31,15 +31,7 @@ CLAIM_FIELDS = (
     "speaker",
 )
 ARTICLE_FIELDS = ("id", "title", "source", "text")
-TYPE_SHORT = {
-    "quantity": "quantity",
-    "correlation/causation": "causal",
-    "laws/rules": "rule",
-    "prediction": "predict",
-    "personal experience": "personal",
-    "other": "other",
-}
-"""Full Fact claim types, shortened for the table column."""
+
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

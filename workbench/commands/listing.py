@@ -17,7 +17,7 @@ from ..core.config import Config
 from ..core.models import Change, Claim
 from ..core.text import one_line
 from ..core.vocabulary import dismissal_words
-from .common import dump_json, open_ws, out, positive_int
+from .common import TYPE_SHORT, dump_json, open_ws, out, positive_int
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -71,16 +71,21 @@ def cmd_claims(args: argparse.Namespace, config: Config) -> int:
     if not rows:
         out("no claims")
         return 0
-    out(f"{'CLAIM':<12}  {'ARTICLE':<8}  {'STATUS':<12}  {'KIND':<11}  LABEL")
+    out(f"{'CLAIM':<12}  {'ARTICLE':<8}  {'STATUS':<12}  {'KIND':<11}  {'TYPE':<8}  LABEL")
     for claim, v in rows:
         marks = "  [orphaned]" if v.orphaned else ""
         marks += "  [note]" if v.note else ""
         n = len(v.links)
         marks += f"  [{n} link{'s' if n != 1 else ''}]" if n else ""
         label = v.label or claim.label or claim.anchor or "(claim text unknown)"
+        speaker = one_line(claim.speaker or "", 40)
+        if speaker and not one_line(label).startswith(speaker):
+            # the reviewer's wording (or a label without it) would hide who said it
+            marks = f"  [said by {speaker}]" + marks
+        ctype = TYPE_SHORT.get(claim.claim_type or "", "-")
         out(
             f"{one_line(claim.id, 12):<12}  {one_line(claim.article_id)[:8]:<8}  "
-            f"{one_line(v.status, 12):<12}  {one_line(claim.kind, 30):<11}  "
+            f"{one_line(v.status, 12):<12}  {one_line(claim.kind, 30):<11}  {ctype:<8}  "
             f"{one_line(label, 60)}{marks}"
         )
     return 0
