@@ -176,3 +176,15 @@ def test_a_folder_leaves_out_hidden_folders_and_workspaces(tmp_path):
     (tmp_path / "ws" / "lock").write_text("x")
     assert expand_paths([str(tmp_path)]) == [str(tmp_path / "a.txt"), str(tmp_path / "notes" / "b")]
     assert expand_paths([str(tmp_path / "ws" / "lock")]) == [str(tmp_path / "ws" / "lock")]
+
+
+def test_the_table_heading_counts_one_claim_in_the_singular():
+    from workbench.commands.extract import format_table
+    from workbench.core.articles import make_article
+    from workbench.core.models import Claim
+
+    article = make_article("T\n\nThe firm hired 300 workers.", "a.txt")
+    claim = Claim("c1", article.id, "quantity", "300", 17, 20, "The firm hired 300 workers.",
+                  3, 30, "300 workers")
+    assert format_table(article, [claim], 120).splitlines()[0].endswith(", 1 claim)")
+    assert format_table(article, [claim, claim], 120).splitlines()[0].endswith(", 2 claims)")

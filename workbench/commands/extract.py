@@ -103,7 +103,8 @@ def format_table(article: Article, claims: list[Claim], width: int | None = None
 
     width = width or shutil.get_terminal_size((120, 24)).columns
     title = one_line(article.title or article.source, width)
-    lines = [f"{title}  ({article.id}, {len(claims)} claims)"]
+    count = f"{len(claims)} claim{'' if len(claims) == 1 else 's'}"
+    lines = [f"{title}  ({article.id}, {count})"]
     label_w = max(20, width - 8 - 1 - 11 - 1 - 8 - 1 - 28 - 1 - 5 - 4)
     for c in claims:
         score = "  -  " if c.worthiness is None else f"{c.worthiness:.2f} "
