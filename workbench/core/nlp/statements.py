@@ -189,6 +189,10 @@ def _is_clause_verb(tok: Token) -> bool:
     )
 
 
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl", "relcl", "ccomp", "acl"})
+"""The relations a clause head other than a reported clause can have (``clause_heads``)."""
+
+
 def clause_heads(sent: Span, reported: Iterable[int]) -> list[Token]:
     """Heads of the clauses that may assert something: the root, coordinated verbs
     with their own subject, and reported clauses."""
@@ -197,6 +201,8 @@ def clause_heads(sent: Span, reported: Iterable[int]) -> list[Token]:
     for tok in sent:
         if tok.i in reported:
             heads.append(tok)
+        elif tok.dep_ not in _CLAUSE_DEPS:
+            continue  # every test below needs one of these relations
         elif tok.dep_ == "ROOT" and _is_clause_verb(tok):
             heads.append(tok)
         elif (
