@@ -246,3 +246,26 @@ def test_an_unnamed_speaker_is_someone_indefinite_speaking_for_nobody(text, unna
     doc = load_pipeline()(text)
     subj = next(t for t in doc if t.dep_ == "nsubj" and t.head.lemma_ == "say")
     assert indefinite_speaker(subj) is unnamed
+
+
+def test_the_grouped_idiom_regex_finds_what_the_flat_one_finds() -> None:
+    """``idiom_alternatives`` groups the phrases by first letter for speed: the same
+    spans as the plain longest-first alternation, in any case, at word edges only."""
+    import re
+
+    from workbench.core.nlp.worthiness.gate import NUMBER_IDIOMS, idiom_alternatives
+
+    flat = "|".join(re.escape(p) for p in sorted(NUMBER_IDIOMS, key=len, reverse=True))
+    edges = r"(?<![\w-])(?:{})(?![\w-])"
+    plain = re.compile(edges.format(flat), re.IGNORECASE)
+    grouped = re.compile(edges.format(idiom_alternatives(NUMBER_IDIOMS)), re.IGNORECASE)
+    texts = [f"At {p}, then {p.upper()}; x{p} and {p}-y." for p in NUMBER_IDIOMS] + [
+        "A hundred times a million and one: One in a million, one-in-a-million.",
+        "He was KNOCKED FOR SIX at the 11th hour, 24/7, catch-22s and Catch-22.",
+        "Nothing here counts: square ones, nine yards-long, at first sightseeing.",
+    ]
+    for text in texts:
+        assert [m.span() for m in grouped.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text
+    assert idiom_alternatives(["ab", "ac", "b"]) == "a(?:b|c)|b(?:)"
