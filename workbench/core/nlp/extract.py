@@ -60,7 +60,7 @@ from .worthiness.gate import (
     own_quotes,
     unnamed_quotes,
 )
-from .worthiness.strong import mixed
+from .worthiness.strong import load_fusion, mixed
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -547,9 +547,14 @@ def _worth(sent: _Sentence) -> Callable[[], float] | None:
 
 
 def _doc_drafts(
-    doc: Doc, tracker: Any, base: int, worth: dict[tuple[int, int], float] | None = None
+    doc: Doc,
+    tracker: Any,
+    base: int,
+    scorer: Any,
+    worth: dict[tuple[int, int], float] | None = None,
 ) -> Iterator[_Draft]:
-    scorer = _load_scorer()
+    """The drafts of one doc; ``scorer``: the worthiness scorer (or None), resolved once
+    for the run."""
     sents = list(doc.sents)
     for sent in sents:
         tracker.observe(sent, base)
@@ -691,12 +696,15 @@ class Extractor:
         sentences: list[tuple[int, int]] = []
         tracker = SpeakerTracker()
         done = 0
+        models: tuple[Any, Any] | None = None  # the scorer and the fusion, for the run
         stream = self.nlp.pipe(units(), as_tuples=True, batch_size=_BATCH, n_process=n_process)
         for spacy_doc, (index, unit, unmarked) in stream:
             doc = parsed(spacy_doc, unit.text if unmarked is None else unmarked.text)
             if unmarked is not None:  # offsets, quotes and entities as the article has them
                 doc.user_data[UNMARKED] = (unmarked, unit.text)
             repair_parse(doc)
+            if models is None:  # resolved once (each lookup reads the environment)
+                models = (_load_scorer(), load_fusion() if self.score else None)
             done += 1
             if progress and (done % step == 0 or done == total):
                 progress(done, total)
@@ -704,7 +712,7 @@ class Extractor:
                 yield self._finish(articles[current], records, mentions, sentences)
                 current += 1
                 records, mentions, sentences, tracker = [], [], [], SpeakerTracker()
-            records.extend(self._records(doc, tracker, unit.start))
+            records.extend(self._records(doc, tracker, unit.start, *models))
             if self.consistency:
                 start, end = unit_offsets(doc)
                 sentences.extend(
@@ -719,10 +727,14 @@ class Extractor:
             current += 1
             records, mentions, sentences = [], [], []
 
-    def _records(self, doc: Parsed, tracker: Any, base: int) -> list[_Record]:
-        """Drafts of one doc turned into plain records (the doc can then be freed)."""
+    def _records(
+        self, doc: Parsed, tracker: Any, base: int, scorer: Any, fusion: Any
+    ) -> list[_Record]:
+        """Drafts of one doc turned into plain records (the doc can then be freed);
+        ``scorer``, ``fusion``: the worthiness scorer and the strong extra's fusion (or
+        None)."""
         worth: dict[tuple[int, int], float] = {}
-        drafts = list(_doc_drafts(doc, tracker, base, worth))
+        drafts = list(_doc_drafts(doc, tracker, base, scorer, worth))
         # one score and one entity list per sentence, shared by its claims (bounded work)
         spans = {(d.span.start, d.span.end): d.span for d in drafts}
         entities_of = {k: _sentence_entities(span, base) for k, span in spans.items()}
@@ -730,13 +742,16 @@ class Extractor:
             if d.clause is not None:
                 spans.setdefault((d.clause.start, d.clause.end), d.clause)
         keys = [k for k in spans if k not in worth]  # sentences the statement gate scored
-        scores = self._scores([spans[k] for k in keys]) if self.score else [None] * len(keys)
+        scores = (
+            self._scores([spans[k] for k in keys], scorer) if self.score else [None] * len(keys)
+        )
         score_of: dict[tuple[int, int], float | None] = dict(zip(keys, scores, strict=True))
         score_of.update((k, worth[k] if self.score else None) for k in spans if k in worth)
-        if self.score and score_of:  # the strong extra: claims' sentences mixed with the encoder
-            keys = list(score_of)
+        if fusion is not None and score_of:  # the strong extra: claims' sentences mixed
+            keys = list(score_of)  # with the encoder
             texts = [span_text(spans[k]) for k in keys]
-            score_of = dict(zip(keys, mixed(texts, [score_of[k] for k in keys]), strict=True))
+            mix = mixed(texts, [score_of[k] for k in keys], fusion)
+            score_of = dict(zip(keys, mix, strict=True))
 
         def score(d: _Draft) -> float | None:
             whole = score_of[(d.span.start, d.span.end)]
@@ -806,8 +821,7 @@ class Extractor:
             claims.extend(self._consistency(article, mentions, claims, sentences))
         return claims
 
-    def _scores(self, spans: list[Span]) -> list[float | None]:
-        scorer = _load_scorer()
+    def _scores(self, spans: list[Span], scorer: Any) -> list[float | None]:
         if scorer is None or not spans:
             return [None] * len(spans)
         return [round(float(s), 4) for s in scorer.score_spans(spans)]

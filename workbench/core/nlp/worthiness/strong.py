@@ -146,6 +146,7 @@ def enabled() -> bool:
 
 
 _LOCK = threading.Lock()
+_LOAD: Any = object()  # mixed(): load the fusion
 _CACHE: dict[str, Fusion | None] = {}
 
 
@@ -177,10 +178,14 @@ def _load() -> Fusion | None:
         return None
 
 
-def mixed(texts: Sequence[str], parse_scores: Sequence[float | None]) -> list[float | None]:
+def mixed(
+    texts: Sequence[str], parse_scores: Sequence[float | None], fusion: Any = _LOAD
+) -> list[float | None]:
     """``parse_scores`` mixed with the encoder head where the extra is installed (one
-    batch; None stays None), else returned as they are."""
-    fusion = load_fusion()
+    batch; None stays None), else returned as they are. ``fusion``: the one to use (None
+    for none) when the caller has loaded it already."""
+    if fusion is _LOAD:
+        fusion = load_fusion()
     keep = [i for i, s in enumerate(parse_scores) if s is not None]
     if fusion is None or not keep:
         return list(parse_scores)
