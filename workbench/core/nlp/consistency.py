@@ -135,9 +135,12 @@ def _sentence_of(bounds: Sequence[tuple[int, int]], start: int, end: int) -> tup
 # --- name variants -----------------------------------------------------------------------
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+
+
 def _name_key(text: str) -> tuple[str, str, int]:
     """(last-token text, its lowercase key, its offset inside ``text``) of a mention."""
-    words = [m for m in re.finditer(r"[^\W\d_][\w'\u2019.-]*", text)]
+    words = list(_NAME_WORD.finditer(text))
     if not words:
         return "", "", 0
     last = words[-1]

@@ -19,6 +19,8 @@ _NOUN_MODS = {"compound", "amod", "nummod", "nmod", "quantmod", "poss", "npadvmo
 _DROP_DEPS = {"det", "punct", "cc", "relcl", "acl", "appos", "advcl", "mark", "case"}
 _KEEP_DETS = {"no", "all", "every", "each", "both", "neither", "any"}
 _VERB_KEEP = {"aux", "auxpass", "neg", "prt"}
+_SIGN_SPACE = re.compile(r"([$€£¥₹₽]) (?=\d)")
+_SPACES = re.compile(r"\s+")
 _LEADING_DET = re.compile(r"^(?:the|a|an|his|her|its|their|our|my|your)\s+", re.IGNORECASE)
 _PRON_SUBJECTS = {"it", "this", "that", "which", "who", "there"}
 
@@ -206,8 +208,8 @@ def _render(tokens: list[Token], ent: Span | None = None, keep_det: bool = False
         parts.append(tok.text)
         prev = tok
     text = "".join(parts)
-    text = re.sub(r"([$€£¥₹₽]) (?=\d)", r"\1", text)
-    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+    text = _SIGN_SPACE.sub(r"\1", text)
+    text = _SPACES.sub(" ", text).strip(" ,;:-–—")
     return text if keep_det else _LEADING_DET.sub("", text)
 
 

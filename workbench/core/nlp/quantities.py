@@ -386,6 +386,9 @@ def parse_duration(text: str) -> dict[str, Any] | None:
 
 _MONTH_ABBR = MONTH_ABBREVIATIONS
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d|21\d\d)s?\b")
+_MONTH = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b")
+"""Any month's name as a word (one search, not one per month)."""
+_MONTH_DAY = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*\d")
 _ELIDED_YEAR = re.compile(r"(?:^|(?<=\s))['’‘](\d\d)(?:['’]?(s))?\b")
 _DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 
@@ -496,9 +499,9 @@ def is_specific_date(text: str) -> bool:
     low = text.lower()
     if _YEAR.search(low) or _ELIDED_YEAR.search(low):
         return True
-    if any(re.search(rf"\b{m}\b", low) for m in MONTHS) or any(w in low for w in WEEKDAYS):
+    if _MONTH.search(low) or any(w in low for w in WEEKDAYS):
         return True
-    if re.search(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*\d", low):
+    if _MONTH_DAY.search(low):
         return True  # "Nov. 15", "Oct 1"
     return False
 
