@@ -121,13 +121,12 @@ def _rows(tokens: Any) -> list[tuple[Any, ...] | None]:
         return [_row(tok) for tok in tokens]
     table = doc.user_data.get(_ROWS)
     if table is None:
-        table = doc.user_data[_ROWS] = {}
-    out = []
-    for i in range(start, end):
-        row = table.get(i, _MISSING)
-        if row is _MISSING:
-            row = table[i] = _row(doc[i])
-        out.append(row)
+        table = doc.user_data[_ROWS] = [_MISSING] * len(doc)
+    out = table[start:end]
+    if _MISSING in out:  # a token no span read before
+        for k, row in enumerate(out):
+            if row is _MISSING:
+                out[k] = table[start + k] = _row(doc[start + k])
     return out
 
 
