@@ -78,6 +78,22 @@ TEXTS = {
     "prosecutor general's office said.",
     "operator_speaker": "Flights resumed on Monday after a two-day strike, the airport's "
     "operator said.",
+    "cut_by_object": "The Reserve Bank of India cut its key lending rate by 25 basis points "
+    "to 5.25% on Thursday.",
+    "cut_workforce_by": "The company cut its workforce by 300 people last year.",
+    # a surname the small model types LAW is no law (no event, no rule)
+    "law_surname": "The freeze on income tax thresholds, which Hart kept in place, means that "
+    "about 3.2 million more people will pay tax by 2028.",
+    "law_real": "The Housing Act 1988, which Parliament passed after a long fight, gave "
+    "tenants new rights.",
+    # a relative pronoun that is the object: the label names what it stands for
+    "rel_object_rise": "The pay rise, which the unions had rejected in March, will cost the "
+    "council £40 million.",
+    "rel_object_bridge": "The new bridge, which the city opened last year, carries 20,000 "
+    "vehicles a day.",
+    # amounts shown with the digits written
+    "borrowing": "Borrowing will fall to £87.4 billion next year, down from £114.1 billion, "
+    "the OBR said.",
 }
 
 
@@ -298,3 +314,43 @@ def test_a_record_after_a_comma_or_since_a_named_event_is_whole(claims, key, lab
 def test_a_possessive_speaker_reads_as_written(claims, key, speaker):
     assert {c.speaker for c in claims[key]} == {speaker}
     assert all(c.label.startswith(f"{speaker}: ") for c in of_kind(claims, key, "statement"))
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "label"),
+    [
+        ("cut_by_object", "25", "Reserve Bank of India cut its key lending rate by 25 basis "
+         "points"),
+        ("cut_workforce_by", "300", "company cut its workforce by 300 people"),
+    ],
+)
+def test_an_amount_after_by_keeps_the_verbs_object(claims, key, anchor, label):
+    (found,) = [c for c in claims[key] if c.anchor == anchor]
+    assert found.label == label
+
+
+def test_a_surname_typed_law_is_no_law(claims):
+    assert not of_kind(claims, "law_surname", "event")
+    (st,) = of_kind(claims, "law_surname", "statement")
+    assert st.claim_type != "rule"
+    assert st.label == "Hart kept income tax thresholds in place"
+    (law,) = of_kind(claims, "law_real", "event")  # a law's name stays an event
+    assert law.anchor == "The Housing Act 1988"
+
+
+@pytest.mark.parametrize(
+    ("key", "label"),
+    [
+        ("rel_object_rise", "the unions had rejected the pay rise in March"),
+        ("rel_object_bridge", "the city opened the new bridge last year"),
+        ("law_real", "Parliament passed the Housing Act 1988 after a long fight"),
+    ],
+)
+def test_an_object_relative_names_what_it_stands_for(claims, key, label):
+    labels = [c.label for c in of_kind(claims, key, "statement")]
+    assert label in labels, labels
+
+
+def test_an_amount_is_shown_with_the_digits_written(claims):
+    shown = {c.anchor: format_value(c.kind, c.value) for c in of_kind(claims, "borrowing", "money")}
+    assert shown == {"£87.4 billion": "87.4 billion GBP", "£114.1 billion": "114.1 billion GBP"}

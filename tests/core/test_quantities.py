@@ -79,6 +79,11 @@ def test_dates():
 def test_format_number():
     assert format_number(1.5e9) == "1.5 billion"
     assert format_number(100000) == "100,000"
+    # the digits written, not three significant ones ("£114.1 billion" was "114 billion")
+    assert format_number(114.1e9) == "114.1 billion"
+    assert format_number(1234.5e6) == "1.2345 billion"
+    assert format_number(87.45e6) == "87.45 million"
+    assert format_number(2e6) == "2 million"
 
 
 def test_pairs_and_ratios():

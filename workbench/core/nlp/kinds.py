@@ -16,6 +16,7 @@ from .lexicon import (
     CURRENCY_WORDS,
     DATE_WORDS,
     EVENT_NOUNS,
+    LAW_WORDS,
     MEASURE_UNITS,
     NAMED_EVENT_WORDS,
     NUMBER_WORDS,
@@ -101,6 +102,13 @@ def classify(ent: Span) -> tuple[str, dict[str, Any]] | None:
     if kind == "date" and _is_time_of_event(ent):
         value["time_of"] = True
     return kind_value
+
+
+def law_name(ent: Span) -> bool:
+    """Does a LAW entity read as a law's name: a word naming a kind of law or ruling, or
+    a number ("Housing Act 1988", "Article 5", "Roe v. Wade")? The small model also types
+    a bare surname LAW ("which Hart kept in place")."""
+    return any(t.lower_ in LAW_WORDS or t.like_num for t in ent)
 
 
 def _is_time_of_event(ent: Span) -> bool:
@@ -289,6 +297,8 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
         if label == "CARDINAL" and value["number"] == 1 and not any(ch.isdigit() for ch in text):
             return None  # "one" is an article, rarely a checkable count
         return "quantity", value
+    if label == "LAW" and not law_name(ent):
+        return None  # "which Hart kept in place": a surname the small model typed LAW
     if label in ("EVENT", "LAW"):
         return "event", {"name": text}
     if label == "ORG" and any(t.pos_ == "PROPN" and t.lower_ in NAMED_EVENT_WORDS for t in ent):

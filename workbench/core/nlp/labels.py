@@ -277,10 +277,12 @@ def label_for(ent: Span, kind: str) -> str:
             and base.head.lower_ in ("by", "to", "from")
             and base.head.head.pos_ == "VERB"
             and base.head.i == ent.start - 1
-            and not any(c.dep_ in ("dobj", "attr", "dative") for c in base.head.head.children)
-        ):  # "Manufacturing employment fell by 1,000 jobs", "payrolls rising by 175,000 jobs"
+        ):  # "Manufacturing employment fell by 1,000 jobs", "payrolls rising by 175,000 jobs",
+            # "The RBI cut its key lending rate by 25 basis points"
             verb = base.head.head
+            objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i < base.i]
             toks += _subject(verb) + _verb_core(verb) + [base.head]
+            toks += _np_tokens(objs[0], with_pp=False) if objs else []
         return _render(toks, ent)
     # "FEMA has sent 2,000 workers and $50 million": an amount coordinated with the object
     # or subject is the verb's as much as the first one is

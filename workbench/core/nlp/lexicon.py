@@ -385,6 +385,14 @@ EVENT_NOUNS = frozenset(
 NAMED_EVENT_WORDS = EVENT_NOUNS | {"league", "cup", "games", "olympics", "championship"}
 """Words that make an organization's name the name of an event or law."""
 
+LAW_WORDS = frozenset(
+    """act acts bill bills code treaty convention directive charter regulation regulations
+    law laws amendment constitution protocol accord accords agreement pact article section
+    clause rule rules statute order decree ordinance resolution title chapter guidance
+    guidelines v v. vs vs.""".split()
+)
+"""Words a law's or ruling's name holds ("Housing Act 1988", "Article 5", "Roe v. Wade")."""
+
 REPORTING_VERBS = frozenset(
     """say tell add state declare write insist argue claim warn explain note announce ask reply
     conclude confirm deny admit acknowledge recall suggest stress emphasize emphasise

@@ -521,8 +521,8 @@ def format_number(value: float | int | None) -> str:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)  # values from imports are not always numbers
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(value) >= scale:
-            return f"{value / scale:.3g} {word}"
+        if abs(value) >= scale:  # "114.1 billion", not "114 billion": the digits written
+            return f"{value / scale:.6f}".rstrip("0").rstrip(".") + f" {word}"
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.4g}"

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .doc_cache import doc_text, entity_at
-from .kinds import earliest_ones
+from .kinds import earliest_ones, law_name
 from .labels import _render
 from .lexicon import JUDGEMENT_ADJECTIVES, JUDGEMENT_ADVERBS, JUDGEMENT_NOUNS
 from .nonclaims import colour, is_question
@@ -462,17 +462,29 @@ def _resolve_relative(head: Token, label: str) -> str:
         return label
     rest = first[1] if len(first) > 1 else ""
     subj = _own_subject(head)
+    if head.dep_ == "relcl" and any(
+        c.dep_ == "dobj" and c.lower_ == first[0].lower() for c in head.children
+    ):  # "..., which Hart kept in place": Hart kept the thresholds in place
+        words = rest.split(" ")
+        at = next((k for k, w in enumerate(words) if w == head.text), None)
+        if at is not None:
+            name = _antecedent_name(antecedent(head), det=True)
+            words.insert(at + 1, "the " + name[4:] if name.startswith("The ") else name)
+            return " ".join(words)
     if head.dep_ != "relcl" or subj is None or subj.lower_ != first[0].lower():
         return rest  # drop the relative word
-    noun = antecedent(head)
+    return f"{_antecedent_name(antecedent(head))} {rest}".strip()
+
+
+def _antecedent_name(noun: Token, det: bool = False) -> str:
+    """The words a relative pronoun stands for: the name, or the noun with its modifiers
+    (``det``: and its article, for an object: "had rejected the pay rise")."""
     if noun.ent_type_:
         ent = entity_at(noun.doc, noun.i)
-        name = ent.text if ent is not None else noun.text
-    else:
-        keep = ("amod", "compound", "nummod", "poss", "nmod")
-        lefts = [t for c in noun.lefts if c.dep_ in keep for t in c.subtree if not t.is_punct]
-        name = _render(lefts + [noun], keep_det=True)
-    return f"{name} {rest}".strip()
+        return ent.text if ent is not None else noun.text
+    keep = ("amod", "compound", "nummod", "poss", "nmod") + (("det",) if det else ())
+    lefts = [t for c in noun.lefts if c.dep_ in keep for t in c.subtree if not t.is_punct]
+    return _render(lefts + [noun], keep_det=True)
 
 
 def _event_clause(tok: Token, head: Token) -> bool:
@@ -701,7 +713,7 @@ def _rule(head: Token, tokens: list[Token]) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in ("legally", "illegally") for c in head.children):
         return True  # "It is legally a highway"
     for t in tokens:
-        if t.ent_type_ == "LAW":
+        if _law_entity(t):
             return True
         if (
             t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
@@ -1033,7 +1045,7 @@ def _rule_names(head: Token) -> bool:
         and c.i < head.i
         and c.lower_ in ("under", "by")
         and any(
-            t.lemma_.lower() in RULE_NOUNS or t.ent_type_ == "LAW" or _law_name(t)
+            t.lemma_.lower() in RULE_NOUNS or _law_entity(t) or _law_name(t)
             for t in c.subtree
         )
         for c in head.children
@@ -1319,12 +1331,20 @@ def _rule_context(head: Token) -> bool:
         root = root.head
     doc = head.doc
     return any(
-        t.lemma_.lower() in _RULE_LEXICON or t.ent_type_ == "LAW" or _law_name(t)
+        t.lemma_.lower() in _RULE_LEXICON or _law_entity(t) or _law_name(t)
         for t in doc[root.left_edge.i : root.right_edge.i + 1]
     )
 
 
 _LAW_NAMES = frozenset({"act", "bill", "code", "treaty", "convention", "directive", "charter"})
+
+
+def _law_entity(tok: Token) -> bool:
+    """A token of a LAW entity that reads as a law's name (``kinds.law_name``)."""
+    if tok.ent_type_ != "LAW":
+        return False
+    ent = entity_at(tok.doc, tok.i)
+    return ent is not None and law_name(ent)
 
 
 def _law_name(tok: Token) -> bool:
