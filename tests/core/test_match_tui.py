@@ -86,6 +86,8 @@ async def test_w_is_undone_by_ctrl_z_and_redone_by_ctrl_y_also_after_a_restart(t
         assert loan.id not in screen.matches
         said = [n.message for n in app._notifications if n.message.startswith("Not the same")]
         assert "ctrl+z" in said[-1]
+        body = str(screen.query_one("#detail-body").render())
+        assert "earlier check dismissed (not the same claim)" in body  # in its History
         await pilot.press("ctrl+z")
         await screen.matching_done.wait()
         await pilot.pause()

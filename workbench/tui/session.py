@@ -347,6 +347,7 @@ class ReviewSession:
         from workbench.core.match.service import dismiss_match
 
         dismiss_match(self.store, self.article.id, claim_id, match)
+        self._stale.add(claim_id)  # a history row: the detail pane's History shows it
 
     def need_online(self, what: str) -> None:
         """Offline: say so at once (a try would wait for the reconnect; only the
