@@ -91,6 +91,11 @@ TEXTS = {
     "council £40 million.",
     "rel_object_bridge": "The new bridge, which the city opened last year, carries 20,000 "
     "vehicles a day.",
+    # a date whose label passes a noun on its way to the verb, a date in a pair
+    "range_bribes": "A court sentenced him for taking 850,000 euros in bribes from "
+    "construction firms between 2014 and 2019.",
+    "date_pair": "Data for May and June was revised to show 29,000 fewer jobs.",
+    "date_pair_or": "Figures for March and April were cut, the office said.",
     # amounts shown with the digits written
     "borrowing": "Borrowing will fall to £87.4 billion next year, down from £114.1 billion, "
     "the OBR said.",
@@ -354,3 +359,16 @@ def test_an_object_relative_names_what_it_stands_for(claims, key, label):
 def test_an_amount_is_shown_with_the_digits_written(claims):
     shown = {c.anchor: format_value(c.kind, c.value) for c in of_kind(claims, "borrowing", "money")}
     assert shown == {"£87.4 billion": "87.4 billion GBP", "£114.1 billion": "114.1 billion GBP"}
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "label"),
+    [
+        ("range_bribes", "2014 and 2019", "taking 850,000 euros in bribes between 2014 and 2019"),
+        ("date_pair", "June", "Data for May and June"),
+        ("date_pair_or", "April", "Figures for March and April"),
+    ],
+)
+def test_a_date_label_keeps_the_words_on_its_way(claims, key, anchor, label):
+    (date,) = [c for c in of_kind(claims, key, "date") if c.anchor == anchor]
+    assert date.label == label

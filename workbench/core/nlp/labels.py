@@ -240,6 +240,11 @@ def label_for(ent: Span, kind: str) -> str:
         if opener.lower_ in ("from", "between") and opener.i >= ent.sent.start:
             ent = ent.doc[ent.start - 1 : ent.end]  # "fell from 2015 to 2020"
     root = ent.root
+    if kind == "date" and root.dep_ == "conj" and 0 < ent.start - root.head.i <= 3:
+        first = root.head  # "Data for May and June": "June" as "May and June", the pair
+        if first.ent_type_ == "DATE" and all(t.dep_ in ("cc", "punct") for t in
+                                             ent.doc[first.i + 1 : ent.start]):
+            return label_for(ent.doc[first.i : ent.end], kind)
     head = root.head
     ent_ids = {t.i for t in ent}
     if kind == "quantity" and root.dep_ == "appos" and head.pos_ == "PROPN":
@@ -364,6 +369,13 @@ def label_for(ent: Span, kind: str) -> str:
             and a.dep_ in ("prep", "mark", "advmod")
             and a.head.i == near_verb.i
         ]
+        path = []  # "taking 850,000 euros in bribes between 2014 and 2019": the noun between
+        for a in root.ancestors:
+            if a.i == near_verb.i or len(path) >= 2:
+                break
+            path.append(a)
+        if link and len(path) == 2 and path[-1].i == link[0].i and path[0].pos_ == "NOUN":
+            link.append(path[0])
         doc = ent.doc
         opener = doc[ent.start - 1] if ent.start > 0 else None
         if opener is not None and opener.dep_ == "prep" and any(
