@@ -9,12 +9,21 @@ or the subject of the clause an embedded quote belongs to. Pronoun speakers
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .doc_cache import doc_text, entity_at, span_ents
+from .mentions import (
+    COMPANY_NOUNS,
+    Mention,
+    described,
+    document_source,
+    sentence_mentions,
+    staff_body,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -148,6 +157,7 @@ class SpeakerTracker:
         self.last_quote: tuple[str, int] | None = None  # (speaker, unit start) of the last quote
         self.previous_unit: int | None = None  # start of the unit read before this one
         self.gender: dict[str, str] = {}  # full name -> "he"/"she", where the text shows it
+        self.mentions: list[Mention] = []  # named people and bodies, with describing nouns
 
     def observe(self, sent: Span, base: int = 0) -> None:
         proper = [tok for tok in sent if tok.pos_ == "PROPN"]
@@ -156,6 +166,7 @@ class SpeakerTracker:
                 name = " ".join(t.text for t in tok.lefts if t.dep_ == "compound" and t.is_title)
                 self.full[tok.text] = f"{name} {tok.text}".strip()
         ents = span_ents(sent)
+        self.mentions.extend(sentence_mentions(sent, base))
         person_starts = {e.start for e in ents if e.label_ == "PERSON"}
         for tok in proper:
             # a person named before, as subject again, missed by NER here ("Adams, 52, has ...")
@@ -190,6 +201,10 @@ class SpeakerTracker:
             if gender:
                 self.gender.setdefault(self.full.get(last, name), gender)
 
+    def note_subject(self, pos: int, name: str) -> None:
+        """A person named as the speaker where the tagger missed them, for "he said"."""
+        bisect.insort(self.subjects, (pos, name))
+
     def resolve_it(self, tok: Token, base: int = 0) -> str | None:
         """ "it said": the last organisation named as a subject before ``tok``."""
         pos = base + tok.idx
@@ -218,20 +233,41 @@ class SpeakerTracker:
             pos = base + tok.idx
             return _last_before(self.subjects, pos)
         if speech and tok.pos_ == "NOUN":
-            toks = [
-                t
-                for t in tok.subtree
-                if t.i <= tok.i
-                and t.dep_ not in ("det", "punct")
-                and not (t.dep_ == "poss" and t.pos_ == "PRON")  # "its spokesman"
-            ]
-            text = "".join(  # "the prosecutor general's office", the "'s" on its word
-                t.text + (t.whitespace_ if k + 1 < len(toks) and toks[k + 1].i == t.i + 1 else " ")
-                for k, t in enumerate(toks)
-            )
-            return " ".join(text.split()[-4:])
+            return self._described(tok, base)
         return None
 
+    def _described(self, tok: Token, base: int) -> str | None:
+        """A common-noun source: the document's source ("a statement from X"), the body
+        a definite description points back to ("the company", "the judge"), else the
+        noun phrase itself, with the body its people belong to ("analysts at X")."""
+        source = document_source(tok)
+        if source is not None and source.i != tok.i:
+            return self.resolve(source, base, speech=True)
+        ref = described(tok, self.mentions, base + tok.idx)
+        if ref is not None:
+            return self.people.get(ref.split()[-1], ref)
+        if tok.lemma_.lower() in COMPANY_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+            ref = self.resolve_it(tok, base)  # "the company said": the last body named
+            if ref is not None:
+                return ref
+        toks = [
+            t
+            for t in tok.subtree
+            if t.i <= tok.i
+            and t.dep_ not in ("det", "punct")
+            and not (t.dep_ == "poss" and t.pos_ == "PRON")  # "its spokesman"
+        ]
+        text = "".join(  # "the prosecutor general's office", the "'s" on its word
+            t.text + (t.whitespace_ if k + 1 < len(toks) and toks[k + 1].i == t.i + 1 else " ")
+            for k, t in enumerate(toks)
+        )
+        text = " ".join(text.split()[-4:])
+        body = staff_body(tok)
+        if body is not None:
+            name = self.resolve(body, base)
+            if name and name.lower() not in text.lower():
+                return f"{text} {body.head.lower_} {name}"
+        return text
 
     def _agreeing(self, pronoun: str, pos: int) -> str | None:
         """ "she said": the last person named as a subject, unless the text has shown that

@@ -1,0 +1,94 @@
+"""Who a statement is credited to (issue 11, item 2), on our own sentences in several
+shapes per cause: a definite description pointing back to a named body or person ("the
+company said", "the judge found"), the source behind a document ("according to a
+statement from X", "a study by researchers at X found"), staff of a named body
+("forecasters at X said"), a name set off before the verb ("The envoy, Anders Lund,
+said"), a report inside another report (the outer speaker is the source) and a fronted
+or closing "according to" the parser hung low. All texts go through one
+``extract_many`` pass."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import claims_by_key
+
+TEXTS = {
+    # a definite description points back to the body or person named before
+    "the_company": "Dutch brewer Vandermeer posted a loss in May. The plant in Ghent will "
+    "close next year, the company said on Monday.",
+    "the_operator": "Trains stopped at noon. The signals failed because of a power cut, the "
+    "national rail operator Railnet said. The operator said services had resumed by 6pm.",
+    "the_judge": "Circuit Judge Helen Okafor ruled on Tuesday. The judge found that the "
+    "landlord had changed the locks without a court order.",
+    "the_union": "Unite, the transport workers' union, called the strike. The union said its "
+    "members had not been paid since April.",
+    "the_department": "The Commerce Department published its figures on Friday. The "
+    "department said exports had fallen for a third month.",
+    # the source behind a document
+    "statement_from": "The two leaders signed a gas deal, according to a statement from the "
+    "Croatian presidency.",
+    "study_by": "A study by researchers at Leiden University found that the dykes had been "
+    "weakened by years of drought.",
+    "figures_of": "The Met Office issued a warning. Most of the rain fell in the north, "
+    "according to the office's latest figures.",
+    "data_from": "Sales of new homes fell sharply in March, data from Eurostat showed on Tuesday.",
+    # staff of a named body
+    "staff_at": "Forecasters at the Irish Meteorological Service said the storm would reach "
+    "the coast by Sunday.",
+    "staff_of": "Foreign ministers of the Nordic Council said in a joint statement that the "
+    "border had been closed.",
+    # a name set off by commas before the verb
+    "appos_envoy": "The European Union envoy for Kosovo, Miroslav Lajcak, said on Thursday "
+    "that both sides had agreed to meet again.",
+    "appos_spokesman": "So far, no troops have crossed the river, the army spokesman, Col. "
+    "Pierre Mbeki, told reporters. He said the bridges had been closed.",
+    # a report inside a report: the outer speaker is the article's source
+    "nested_believed": "Cabot's director, Simon Pryce, told the court the firm had believed "
+    "the tenants had left the flats.",
+    "nested_showed": "Finance Minister Ana Berg told the BBC that the report showed the tax "
+    "cut had worked.",
+    "nested_saying": "Judge Martin Hale rejected that account, saying emails showed the firm "
+    "had ordered the evictions.",
+    # "according to" opening or closing the sentence credits the main clause
+    "according_front": "Rentwise, a tenants' group, runs a hotline. According to the group, "
+    "complaints reported to councils have risen sharply since 2021, but prosecutions remain rare.",
+    "according_end": "Bristol has some of the highest rents in the country, with the average "
+    "flat now let for 1,650 pounds a month, according to the Office for National Statistics.",
+}
+
+
+CASES = [
+    # (cause, text, part of the statement's anchor, words its speaker holds)
+    ("description", "the_company", "close next year", ("Vandermeer",)),
+    ("description", "the_operator", "services had resumed", ("Railnet",)),
+    ("description", "the_judge", "changed the locks", ("Helen Okafor",)),
+    ("description", "the_union", "not been paid", ("Unite",)),
+    ("description", "the_department", "exports had fallen", ("Commerce Department",)),
+    ("document", "statement_from", "signed a gas deal", ("Croatian presidency",)),
+    ("document", "study_by", "weakened", ("Leiden University",)),
+    ("document", "figures_of", "fell in the north", ("Met Office",)),
+    ("document", "data_from", "fell sharply", ("Eurostat",)),
+    ("staff", "staff_at", "reach the coast", ("Forecasters", "Irish Meteorological Service")),
+    ("staff", "staff_of", "border had been closed", ("Foreign ministers", "Nordic Council")),
+    ("appositive", "appos_envoy", "agreed to meet again", ("Miroslav Lajcak",)),
+    ("appositive", "appos_spokesman", "no troops have crossed", ("Pierre Mbeki",)),
+    ("appositive", "appos_spokesman", "bridges had been closed", ("Pierre Mbeki",)),  # "He said"
+    ("nested", "nested_believed", "tenants had left", ("Simon Pryce",)),
+    ("nested", "nested_showed", "tax cut had worked", ("Ana Berg",)),
+    ("nested", "nested_saying", "ordered the evictions", ("Martin Hale",)),
+    ("according", "according_front", "have risen sharply", ("Rentwise",)),
+    ("according", "according_end", "highest rents", ("Office for National Statistics",)),
+]
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    return claims_by_key(TEXTS)
+
+
+@pytest.mark.parametrize(("cause", "key", "part", "words"), CASES, ids=lambda v: str(v)[:24])
+def test_the_statement_is_credited_to_who_the_article_means(extracted, cause, key, part, words):
+    found = [c for c in extracted[key] if c.kind == "statement" and part in c.anchor]
+    assert found, [(c.kind, c.anchor) for c in extracted[key]]
+    got = found[0].speaker or ""
+    assert all(w in got for w in words), (cause, got)

@@ -1,0 +1,170 @@
+"""Named mentions and the common nouns that point back to them.
+
+"the grid operator Red Electrica", "Italian carmaker Ventura", "Acorn, the tenants'
+union", "District Judge Martin Hale", "the Labor Department": each named mention is
+noted with the nouns that describe it, so that a later "the operator said", "the
+company said", "the union said", "the judge found" or "the department said" credits
+the body or person it means. Also the sources behind a document ("according to a
+statement from X", "a study by researchers at X found", "the agency's figures") and
+the appositive name of a role noun ("the envoy for Cyprus, Anders Lund, said").
+Works on the spaCy parse; imported only by ``quotes.py`` (the speaker tracker).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+_DESCRIBING = frozenset({"compound", "amod", "nmod", "appos"})
+
+COMPANY_NOUNS = frozenset({"company", "firm", "group", "business", "concern"})
+"""Nouns that stand for any company, whatever the article first called it."""
+_BUSINESS = frozenset(
+    """company firm group carmaker automaker steelmaker brewer maker producer operator
+    manufacturer retailer lender bank insurer airline carrier miner developer supplier
+    chain conglomerate giant startup provider platform app publisher broadcaster
+    utility distributor exporter importer shipper builder contractor""".split()
+)
+
+SOURCE_DOCUMENTS = frozenset(
+    """statement report study survey data figures analysis estimate estimates poll research
+    document filing letter release records assessment review paper census audit count
+    tally findings statistics""".split()
+)
+"""Documents whose source ("from X", "by X", "X's") is who the claim is credited to."""
+_SOURCE_PREPS = frozenset({"from", "by", "of"})
+_STAFF_PREPS = frozenset({"at", "of", "from", "for", "with"})
+
+_TITLES = frozenset(
+    """col col. colonel gen gen. general lt lt. maj maj. capt capt. sgt sgt. dr dr. mr mr.
+    mrs mrs. ms ms. prof prof. sir dame judge justice rev rev. father sheikh""".split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    pos: int  # offset in the article
+    name: str
+    words: frozenset[str]  # the name's words and the nouns describing it, lower case
+
+
+def _noun_words(tok: Token) -> set[str]:
+    """A describing noun with its own compounds ("grid operator", "tenants' union")."""
+    out = {tok.lemma_.lower(), tok.lower_}
+    out.update(c.lower_ for c in tok.children if c.dep_ in ("compound", "amod"))
+    return out
+
+
+def sentence_mentions(sent: Span, base: int = 0) -> list[Mention]:
+    """The named people and bodies of a sentence, each with its describing nouns."""
+    out: list[Mention] = []
+    for ent in sent.ents:
+        if ent.label_ not in _NAMED:
+            continue
+        root = ent.root
+        words = {t.lower_ for t in ent}
+        for c in root.children:
+            if c.dep_ in _DESCRIBING and c.pos_ == "NOUN" and not c.ent_type_:
+                words |= _noun_words(c)
+            elif c.dep_ == "compound":
+                words.add(c.lower_)  # "District Judge Martin Hale"
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            words |= _noun_words(root.head)  # "the grid operator Red Electrica"
+        name = ent.text.removeprefix("the ").removeprefix("The ")
+        out.append(Mention(base + ent.start_char, name, frozenset(words)))
+    for tok in sent:  # a name the tagger missed, described in place ("Unite, the union")
+        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.dep_ == "compound":
+            continue
+        words = set()
+        for c in tok.children:
+            if c.dep_ in _DESCRIBING and c.pos_ == "NOUN":
+                words |= _noun_words(c)
+        if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
+            words |= _noun_words(tok.head)
+        if words:
+            run = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            name = " ".join(t.text for t in [*run, tok])
+            words |= {t.lower_ for t in [*run, tok]}
+            out.append(Mention(base + (run[0] if run else tok).idx, name, frozenset(words)))
+    return out
+
+
+def described(tok: Token, mentions: list[Mention], pos: int) -> str | None:
+    """The name a definite description ("the company", "the grid operator", "the
+    judge", "the health ministry") points back to: the last mention before ``pos``
+    described by the same noun (and its modifiers); for "the company" / "the firm",
+    the last one described as any kind of business."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    noun = tok.lemma_.lower()
+    mods = {c.lower_ for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    earlier = [m for m in reversed(mentions) if m.pos < pos]
+    for m in earlier:
+        if (noun in m.words or tok.lower_ in m.words) and mods <= m.words:
+            return m.name
+    if noun in COMPANY_NOUNS and not mods:
+        for m in earlier:
+            if m.words & _BUSINESS or any(w.endswith("maker") for w in m.words):
+                return m.name
+    return None
+
+
+def document_source(tok: Token) -> Token | None:
+    """ "a statement from the Serbian presidency", "a study by researchers at ETH
+    Zurich", "the agency's latest figures", "data from Eurofer": the token naming who
+    stands behind the document, or None."""
+    if tok.pos_ != "NOUN" or not {tok.lemma_.lower(), tok.lower_} & SOURCE_DOCUMENTS:
+        return None
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return c
+        if c.dep_ in ("prep", "agent") and c.lower_ in _SOURCE_PREPS:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+        if c.dep_ == "acl":  # "a study published last year by researchers at ..."
+            agent = next((a for a in c.children if a.dep_ == "agent"), None)
+            obj = None if agent is None else next(
+                (o for o in agent.children if o.dep_ == "pobj"), None
+            )
+            if obj is not None:
+                return obj
+    return None
+
+
+def staff_body(tok: Token) -> Token | None:
+    """ "Forecasters at the German Weather Service", "analysts at Mediobanca", "foreign
+    ministers of the G7": the named body a common-noun source belongs to."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _STAFF_PREPS:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ in ("ORG", "GPE", "NORP"):
+                return obj
+    return None
+
+
+def name_before(verb: Token, within: int) -> str | None:
+    """A person's name set off by commas just before a verb of saying: "The UN envoy for
+    Cyprus, Anders Lund, said", "Burundi's army spokesman, Col. Gaspard Niyonzima,
+    told". ``within``: the first token the name may start at. Two or more capitalised
+    words, not one place ("Goma, Congo, said"), titles dropped."""
+    doc = verb.doc
+    i = verb.i - 1
+    if i < within or doc[i].text != ",":
+        return None
+    end = i
+    i -= 1
+    while i >= within and (doc[i].pos_ == "PROPN" or doc[i].text == "."):
+        i -= 1
+    if i < within or doc[i].text != ",":
+        return None
+    words = [t for t in doc[i + 1 : end] if t.text != "." and t.lower_ not in _TITLES]
+    if len(words) < 2 or not all(t.is_title for t in words):
+        return None
+    if all(t.ent_type_ in ("GPE", "LOC") for t in words) and words[0].ent_iob_ == "B":
+        return None  # "New York", "South Africa"
+    return " ".join(t.text for t in words)
