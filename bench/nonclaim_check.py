@@ -6,7 +6,10 @@ a non-checkable sentence is *clean* when no claim lies on it, a checkable one *k
 when at least one does (the recall proxy). ``--list`` prints the sentences that fail,
 with the gate's score of the sentence and the claims left.
 
-    python bench/nonclaim_check.py FILE [FILE ...] [--list]
+``--held``: only the seeded part ``gate_train.py`` never trains on. (Do not ``--list``
+nonclaim_dev with ``--held``: that part is blind.)
+
+    python bench/nonclaim_check.py FILE [FILE ...] [--list] [--held]
 """
 
 from __future__ import annotations
@@ -25,11 +28,13 @@ from nonclaim_breakdown import PROBS, _recording  # noqa: E402
 
 from workbench.core.articles import make_article  # noqa: E402
 from workbench.core.nlp import extract  # noqa: E402
-from workbench.core.nlp.worthiness.gate_train import read_news  # noqa: E402
+from workbench.core.nlp.worthiness.gate_train import read_news, split_news  # noqa: E402
 
 
-def check(path: Path, show: bool) -> str:
+def check(path: Path, show: bool, held: bool = False) -> str:
     items = read_news(path)
+    if held:  # the seeded part gate_train.py never trains on
+        items = [items[i] for i in split_news(items)[1]]
     arts = [make_article((it.context + " " if it.context else "") + it.text + "\n", "dev")
             for it in items]
     clean: Counter[str] = Counter()
@@ -61,10 +66,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="+", type=Path)
     ap.add_argument("--list", action="store_true", help="print the sentences that fail")
+    ap.add_argument("--held", action="store_true",
+                    help="only the held-out part gate_train.py never trains on")
     args = ap.parse_args(argv)
     extract._gate = _recording  # type: ignore[assignment]
     for path in args.files:
-        print(check(path.resolve(), args.list))
+        print(check(path.resolve(), args.list, args.held))
     return 0
 
 

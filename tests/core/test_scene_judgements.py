@@ -1,5 +1,6 @@
 """Sentences that picture a scene or pass a judgement make no claim, whatever path could
-fire on them (issue 11): a superlative of an adjective that measures nothing ("the most
+fire on them (issue 11): a general truth told of nobody in particular ("No one is
+bigger than the club"), a superlative of an adjective that measures nothing ("the most
 tedious film of the summer"), a clock time that is only the time of a scene ("By 10pm
 the square was empty", "Just after seven, the cafe was quiet"), a verb of change used
 for becoming ("the hall fell silent"). Their look-alikes keep a claim: superlatives of
@@ -34,6 +35,8 @@ SCENES = [
     "Shortly after six, the office was deserted.",
     "At ten o'clock, the hall fell silent.",
     "By 9pm on Friday, the square in Krakow was packed.",
+    "The fog was still there at nine.",
+    "The picket line was still there at 10.",
 ]
 EVENTS = [
     "The lifeboat launched just after seven.",
@@ -43,8 +46,21 @@ EVENTS = [
     "The polls close at 10pm.",
     "The minister fell ill at the summit.",
 ]
+TRUISMS = [  # a general truth of nobody in particular: nothing specific to check
+    "There are no passengers in this squad.",
+    "No one is bigger than the club.",
+    "There are no friendlies at this level.",
+    "There is no room for sentiment in business.",
+]
+FACTS_OF_A_KIND = [  # the same shapes with a source, a clause of fact, a measure or a rule
+    "There are no survivors, the coastguard said.",
+    "There is no evidence that the drug causes harm.",
+    "Teachers are paid less than nurses in most regions.",
+    "Cyclists are banned from the bridge.",
+]
 COUNTS = {  # a bare number after "at" or "by" that is an amount, not an hour
     "The death toll stood at nine.": "nine",
+    "The index was at 9 on Friday.": "9",
     "Interest rates were held at 5, the bank said.": "5",
 }
 HOURS = {  # a bare hour is a time of day, never a count of something
@@ -55,7 +71,7 @@ HOURS = {  # a bare hour is a time of day, never a count of something
 
 @pytest.fixture(scope="module")
 def claims_of():
-    texts = [*JUDGEMENTS, *RANKS, *SCENES, *EVENTS, *COUNTS, *HOURS]
+    texts = [*JUDGEMENTS, *RANKS, *SCENES, *EVENTS, *TRUISMS, *FACTS_OF_A_KIND, *COUNTS, *HOURS]
     texts = list(dict.fromkeys(texts))
     articles = [make_article(t + "\n", "scene-test") for t in texts]
     return {
@@ -83,6 +99,16 @@ def test_a_clock_time_of_a_scene_is_no_claim(text: str, claims_of) -> None:
 @pytest.mark.parametrize("text", EVENTS)
 def test_the_time_of_an_event_or_a_condition_keeps_a_claim(text: str, claims_of) -> None:
     assert claims_of[text]
+
+
+@pytest.mark.parametrize("text", TRUISMS)
+def test_a_general_truth_of_nobody_in_particular_is_no_claim(text: str, claims_of) -> None:
+    assert claims_of[text] == []
+
+
+@pytest.mark.parametrize("text", FACTS_OF_A_KIND)
+def test_the_same_shapes_with_something_to_check_keep_a_claim(text: str, claims_of) -> None:
+    assert any(c.kind == "statement" for c in claims_of[text]), claims_of[text]
 
 
 @pytest.mark.parametrize(("text", "number"), list(COUNTS.items()))

@@ -314,6 +314,7 @@ def _clock_hour(ent: Span) -> bool:
     """A bare number that is an hour of the clock, not a count: the object of "before",
     "after", "until" ("just before nine", "shortly after 11") or of a time preposition
     that opens the sentence ("At 11, the doors opened", "By ten, the hall was full"),
+    or of "at" after a "be" that pictures a scene ("The queue was still there at 11"),
     a whole number from 1 to 12 counting no noun. "held at 5", "cut by nine", "after
     12 minutes" are amounts."""
     if len(ent) != 1:
@@ -327,6 +328,10 @@ def _clock_hour(ent: Span) -> bool:
     prep = tok.head
     if prep.lower_ in _HOUR_PREPOSITIONS:
         return True
+    if prep.lower_ == "at" and prep.head.lemma_ == "be" and prep.i > prep.head.i:
+        from .statements import scene_state  # (statements imports this module)
+
+        return scene_state(prep.head)  # "The queue was still there at 11"
     if prep.lower_ not in _FRONTED_HOUR_PREPOSITIONS or prep.head.pos_ not in ("VERB", "AUX"):
         return False
     opens = prep.i == prep.sent.start or prep.doc[prep.i - 1].pos_ in ("ADV", "PUNCT")

@@ -910,7 +910,8 @@ def scene_state(head: Token) -> bool:
     or a verb of becoming with a complement that is no checkable condition ("were
     quiet", "fell silent", "went dark"; "remained closed" is a condition), a verb of
     scene or gesture (``COLOUR_VERBS``: "were deserted", "crowded"), or an ongoing act
-    with no object and no named or official doer ("was still humming")? Never with an
+    or a presence with no object and no named or official doer ("was still humming",
+    "the queue was still there")? Never with an
     object, an agent or a reported clause. Shared by the statements and by a clock
     time standing alone (``nonclaims.scene_time``), so both make the same call."""
     deps = {c.dep_: c for c in head.children}
@@ -922,7 +923,10 @@ def scene_state(head: Token) -> bool:
     if verb_in(head, COLOUR_VERBS):
         return True
     subj = deps.get("nsubj")
-    if head.tag_ == "VBG" and subj is not None and "aux" in deps:
+    placed = head.lemma_.lower() == "be" and any(
+        c.dep_ == "advmod" and c.lower_ in ("there", "here") for c in head.children
+    )  # "the queue was still there"
+    if subj is not None and (placed or head.tag_ == "VBG" and "aux" in deps):
         return not (
             subj.pos_ == "PROPN"
             or subj.ent_type_ in NAME_TYPES
@@ -956,6 +960,48 @@ def _scheduled(head: Token) -> bool:
         and any(x.dep_ == "xcomp" for x in c.children)
         for c in head.children
     )
+
+
+_GENERIC_PRONOUNS = frozenset(
+    {"no", "one", "nobody", "everyone", "everybody", "anyone", "nothing", "everything"}
+)
+_GENERIC_DETERMINERS = frozenset({"no", "every", "all", "each", "any"})
+
+
+def generic_truth(head: Token, tokens: list[Token]) -> bool:
+    """A general truth told of nobody in particular ("No one is above the law",
+    "Derbies are about pride more than points", "There are no easy games at this
+    level", "Titles are won in the spring"): a verb in the present whose subject is
+    generic (a bare plural, "no one", "every", "no" + a noun; or "there is/are" with such
+    a noun), no rule, cause or change in amount, and a clause that names, counts and
+    dates nothing. It has nothing specific to check, so it counts as weak
+    support (the gate's doubt drops it), however it is negated or compared."""
+    deps = {c.dep_: c for c in head.children}
+    passive = deps.get("auxpass")
+    if head.tag_ not in ("VBZ", "VBP") and (passive is None or passive.tag_ not in ("VBZ", "VBP")):
+        return False  # the present ("is", "are won"), not what happened
+    if (
+        head.lemma_.lower() in RULE_VERBS
+        or any(c.dep_ in ("acomp", "oprd") and c.lower_ in RULE_ADJECTIVES for c in head.children)
+        or _causal(head, tokens)
+        or _quantity_change(head)
+    ):
+        return False  # "Cyclists are banned from the bridge", "Smoking causes ..."
+    subj = deps.get("nsubj") or deps.get("nsubjpass")
+    if "expl" in deps:
+        subj = deps.get("attr")
+    if subj is None or any(c.dep_ in ("relcl", "acl") for c in subj.children):
+        return False  # "no evidence that the vaccine causes ...", "no one who ..."
+    if any(t.ent_type_ or t.like_num and t.lower_ != "one" for t in tokens):
+        return False
+    if subj.lower_ in _GENERIC_PRONOUNS and subj.pos_ in ("PRON", "NOUN", "NUM"):
+        return True
+    if subj.pos_ != "NOUN":
+        return False
+    dets = [c for c in subj.children if c.dep_ in ("det", "poss", "nummod", "compound")]
+    if not dets:
+        return subj.tag_ == "NNS"  # "Derbies are about pride"
+    return all(d.dep_ == "det" and d.lower_ in _GENERIC_DETERMINERS for d in dets)
 
 
 def _states(head: Token) -> bool:
@@ -1640,10 +1686,9 @@ def statements(
         ):
             continue
         named_source = report is not None and report.speaker is not None and not report.opinion
-        weak = (
-            not named_source
-            and not _has_signal(head, tokens, tags, strong=True)
-            and not _states(head)
+        weak = not named_source and (
+            not _has_signal(head, tokens, tags, strong=True) and not _states(head)
+            or generic_truth(head, tokens)
         )
         if weak and worth is not None and worth() < WEAK_WORTHINESS:
             continue  # only a name or an actor, and the sentence reads as colour or comment
