@@ -121,3 +121,19 @@ def test_a_bare_hour_is_a_time_not_a_count(text: str, hour: str, claims_of) -> N
     claims = claims_of[text]
     assert not any(c.kind == "quantity" and c.anchor == hour for c in claims)
     assert any(c.kind == "date" and c.anchor == hour for c in claims), claims
+
+
+@pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        ("By lunchtime, the council had closed three roads.", True),
+        ("By contrast, inflation rose 3% in May.", True),
+        ("By Friday, the army had taken the airport.", True),
+        ("By Jane Doe, Political Editor", False),
+        ("By JANE DOE | Reuters", False),
+    ],
+)
+def test_a_line_that_opens_with_a_time_phrase_is_prose_not_a_byline(line, prose) -> None:
+    from workbench.core.nlp.prose import is_prose_line
+
+    assert is_prose_line(line) is prose

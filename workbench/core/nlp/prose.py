@@ -30,7 +30,7 @@ _BOILERPLATE_START = re.compile(
   | ^(?:related|more\ on|watch|listen|advertisement|newsletter|recommended|most\ read|trending)
        \b\s*(?::|$)
   | ^(?:photo|image|picture|video|graphic|illustration|file\ photo|credit|source)s?\s*(?::|by\b)
-  | ^by\ [A-Z][\w.'-]+(?:\ [A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|\|).*)?$
+  | ^by\ (?-i:[A-Z])[\w.'-]+(?:\ (?-i:[A-Z])[\w.'-]+){0,3}(?:\s*(?:,|and|\|).*)?(?<![.!?])$
   | ^(?:updated|published|posted|last\ updated)\b.{0,40}\d
     """
 )
