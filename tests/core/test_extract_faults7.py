@@ -96,6 +96,16 @@ TEXTS = {
     "construction firms between 2014 and 2019.",
     "date_pair": "Data for May and June was revised to show 29,000 fewer jobs.",
     "date_pair_or": "Figures for March and April were cut, the office said.",
+    # rallies and strikes ranked after a comma or in a phrase of the clause
+    "rally_in_phrase": "Tens of thousands took to the streets of Tbilisi on Sunday in the "
+    "largest protest in years, organisers said.",
+    "strike_appos": "Some 30,000 teachers went on strike on Tuesday, the biggest walkout in "
+    "the sector for a decade, the union said.",
+    "rank_third": "Hundreds of farmers blocked roads around Paris on Monday, their third "
+    "protest this month.",
+    "rank_second": "The central bank raised rates by a quarter point, its second increase "
+    "this year.",
+    "rank_walkout": "Rail workers walked out on Friday, their fourth strike since June.",
     # amounts shown with the digits written
     "borrowing": "Borrowing will fall to £87.4 billion next year, down from £114.1 billion, "
     "the OBR said.",
@@ -372,3 +382,34 @@ def test_an_amount_is_shown_with_the_digits_written(claims):
 def test_a_date_label_keeps_the_words_on_its_way(claims, key, anchor, label):
     (date,) = [c for c in of_kind(claims, key, "date") if c.anchor == anchor]
     assert date.label == label
+
+
+@pytest.mark.parametrize(
+    ("key", "label"),
+    [
+        ("rally_in_phrase", "organisers: Tens of thousands took to the streets of Tbilisi in "
+         "the largest protest in years"),
+        ("strike_appos", "union: some 30,000 teachers went on strike, the biggest walkout in "
+         "the sector for a decade"),
+    ],
+)
+def test_a_long_rally_record_keeps_who_did_what(claims, key, label):
+    (record,) = [c for c in of_kind(claims, key, "statement")
+                 if "superlative" in c.value.get("tags", [])]
+    assert record.label == label
+    assert " is the biggest" not in record.label
+
+
+@pytest.mark.parametrize(
+    ("key", "label"),
+    [
+        ("rank_third", "Hundreds of farmers blocked roads around Paris, their third protest "
+         "this month"),
+        ("rank_second", "central bank raised rates by a quarter point, its second increase "
+         "this year"),
+        ("rank_walkout", "Rail workers walked out on Friday, their fourth strike since June"),
+    ],
+)
+def test_a_rank_after_a_comma_reads_with_its_clause(claims, key, label):
+    (rank,) = of_kind(claims, key, "ordinal")
+    assert rank.label == label

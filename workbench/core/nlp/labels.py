@@ -233,6 +233,33 @@ def _after_ent(tokens: list[Token], ent: Span, most: int = 4) -> list[Token]:
     return [t for t in after if t.i <= noun.i]
 
 
+_PARTICLES = frozenset({"out", "off", "up", "down", "away", "back", "in", "over"})
+_CORE_DEPS = frozenset({"aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd"})
+
+
+def clause_core(subj: Token, verb: Token, stop: int) -> str:
+    """Who did what, without the clause's time and side phrases: the subject, the verb,
+    its objects and the phrase right after it, before token ``stop`` ("about 5,000 farmers
+    drove tractors", "Tens of thousands took to the streets")."""
+    core = [t for t in subj.subtree if not t.is_punct] + [verb]
+    after = verb.i + 1
+    for c in verb.children:
+        if not subj.i < c.i < stop:
+            continue
+        if (
+            c.dep_ in _CORE_DEPS
+            or (c.dep_ == "prep" and c.i == after)
+            or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _PARTICLES)
+        ):  # "walked out", "went on strike"
+            core.extend(t for t in c.subtree if not t.is_punct and t.i < stop)
+            after = c.right_edge.i + 1 if c.dep_ != "prep" else -1  # one phrase at most
+    ordered = sorted(core, key=lambda t: t.i)
+    return "".join(
+        t.text + (t.whitespace_ if k + 1 < len(ordered) and ordered[k + 1].i == t.i + 1 else " ")
+        for k, t in enumerate(ordered)
+    ).strip()
+
+
 def label_for(ent: Span, kind: str) -> str:
     """Label a number/date/money/... entity with what it is about."""
     if ent.label_ == "DATE_RANGE" and ent.start > 0:
@@ -260,6 +287,22 @@ def label_for(ent: Span, kind: str) -> str:
         verb = head.head.head
         toks = _subject(verb) + _verb_core(verb) + _verb_object(verb, {head.i}, False)
         return _render(toks + [head.head] + [t for t in head.subtree if t.dep_ != "punct"], ent)
+    # "Hundreds of farmers blocked roads on Monday, their third protest this month": a
+    # rank of the clause's event, set after a comma, reads with the clause
+    if (
+        kind == "ordinal"
+        and root.dep_ == "amod"
+        and head.dep_ == "npadvmod"
+        and head.head.pos_ in ("VERB", "AUX")
+        and head.head.i < head.left_edge.i
+        and head.left_edge.i > 0
+        and ent.doc[head.left_edge.i - 1].text == ","
+    ):
+        verb = head.head
+        subj = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+        phrase = _render([t for t in head.subtree if not t.is_punct], keep_det=True)
+        if subj is not None and subj.pos_ != "PRON":
+            return _LEADING_DET.sub("", f"{clause_core(subj, verb, head.left_edge.i)}, {phrase}")
     # "more than 100,000 people", "1994 security agreement", "first face-to-face meeting"
     if root.dep_ in _NOUN_MODS and head.pos_ in ("NOUN", "PROPN") and head.i not in ent_ids:
         toks = _with_ent(_np_tokens(head), ent)

@@ -187,6 +187,7 @@ def colour(sent: Span) -> bool:
         subj.ent_type_ in st.NAME_TYPES
         or subj.pos_ == "PROPN"
         or subj.lemma_.lower() in st.ACTOR_NOUNS
+        or subj.lower_ in st.ACTOR_NOUNS  # "workers", "nurses": listed as written
     )
 
 

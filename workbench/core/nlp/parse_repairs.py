@@ -9,6 +9,9 @@ left as it is.
   clause (``npadvmod``, as the parser reads "..., the most since 1992" elsewhere), not a
   second thing driven: a verb has one direct object; nor is a bare superlative after a
   comma one ("Debt will peak at 97.8% in 2027, the highest since the early 1960s").
+- An apposition the parser hung on a subject but set after that subject's verb ("Some
+  30,000 teachers went on strike on Tuesday, the biggest walkout in a decade") is a
+  phrase about the clause too: an apposition stands next to its noun, not past its verb.
 """
 
 from __future__ import annotations
@@ -47,6 +50,14 @@ def repair_parse(doc: Parsed) -> None:
             noun = _counted_noun(doc, tok)
             if noun is not None:
                 _reattach(tok, noun, "nummod")
+        elif (
+            tok.dep_ == "appos"
+            and tok.head.dep_ in ("nsubj", "nsubjpass")
+            and tok.head.i < tok.head.head.i < tok.left_edge.i
+            and tok.left_edge.i > 0
+            and doc[tok.left_edge.i - 1].text == ","
+        ):
+            _reattach(tok, tok.head.head, "npadvmod")
         elif (
             tok.dep_ == "dobj"
             and tok.left_edge.i > 0

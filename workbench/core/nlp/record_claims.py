@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .doc_cache import span_text
+from .labels import clause_core
 from .records import OUTCOME_HEADS, QUANTITY_ADJECTIVES, QUANTITY_HEADS, TAG, _noun_phrase, is_cue
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,7 +28,6 @@ _HEDGE_WORDS = frozenset(
     "perhaps maybe possibly probably presumably arguably supposedly hopefully".split()
 )
 _VIEW_VERBS = frozenset({"think", "believe", "feel", "hope", "wish", "guess", "suppose"})
-_CORE_DEPS = frozenset({"aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd"})
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"})
 
 
@@ -176,7 +176,16 @@ def _label(first: Token, last: Token, np: Token, verb: Token | None) -> str:
         phrase = _trim(_kept(np, np.i))
         core = _render(*phrase) if phrase else np.text
         lead = ""
-        if subj is not None and subj.lower_ not in ("who", "which", "that"):
+        if (
+            subj is not None
+            and verb is not None
+            and subj.i < verb.i < np.i
+            and np.dep_ == "pobj"
+            and np.head.head.i == verb.i
+            and subj.lower_ not in ("who", "which", "that")
+        ):  # "Tens of thousands took to the streets ... in the largest protest in years"
+            lead = f"{clause_core(subj, verb, np.head.i)} {np.head.text}"
+        elif subj is not None and subj.lower_ not in ("who", "which", "that"):
             lead = _compact(subj)
             if verb is not None and verb.i < np.i:
                 lead += " " + verb.text
@@ -267,16 +276,7 @@ def _ranked_label(verb: Token, np: Token, first: Token, last: Token) -> str:
         if len(whole.split()) <= MAX_LABEL_WORDS:
             text = whole
         else:  # the clause's core: who did what, without its time and side phrases
-            core = [t for t in subj.subtree if not t.is_punct] + [verb]
-            for c in verb.children:
-                if subj.i < c.i < np.left_edge.i and c.dep_ in _CORE_DEPS:
-                    core.extend(t for t in c.subtree if not t.is_punct)
-            ordered = sorted(core, key=lambda t: t.i)
-            text = "".join(
-                t.text + (t.whitespace_ if k + 1 < len(ordered) and ordered[k + 1].i == t.i + 1
-                          else " ")
-                for k, t in enumerate(ordered)
-            ).strip() + ", " + phrase
+            text = clause_core(subj, verb, np.left_edge.i) + ", " + phrase
     else:
         text = phrase
     words = text.split()
