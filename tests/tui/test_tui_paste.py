@@ -22,11 +22,19 @@ HOSTILE = "one \x1b[31mred\x1b[0m two\x07 three\x1b]0;title\x07 four\x1b[2J\x08\
 
 
 def parsed(*chunks: str) -> list[events.Event]:
+    """The events of these reads, then of the escape delay passing with nothing more."""
     parser = PasteParser()
     out: list[events.Event] = []
     for chunk in chunks:
         out.extend(parser.feed(chunk))
+    parser._held_at = float("-inf")
+    out.extend(parser.tick())
     return out
+
+
+def shown(seen: list[events.Event]) -> list[tuple[str, str | None]]:
+    return [(type(e).__name__, getattr(e, "text", None) or getattr(e, "key", None))
+            for e in seen]
 
 
 def test_a_paste_with_escape_sequences_is_one_event_holding_all_of_it():
@@ -38,9 +46,27 @@ def test_a_paste_with_escape_sequences_is_one_event_holding_all_of_it():
 @pytest.mark.parametrize("cut", range(1, len(START + HOSTILE + END) + 2))
 def test_a_paste_split_across_reads_anywhere_is_the_same(cut):
     data = "a" + START + HOSTILE + END + "b"
-    seen = parsed(data[:cut], data[cut:])
-    assert [(type(e).__name__, getattr(e, "text", None) or getattr(e, "key", None))
-            for e in seen] == [("Key", "a"), ("Paste", HOSTILE), ("Key", "b")]
+    assert shown(parsed(data[:cut], data[cut:])) == [
+        ("Key", "a"), ("Paste", HOSTILE), ("Key", "b")
+    ]
+
+
+@pytest.mark.parametrize("cut", range(1, 40))
+def test_an_end_marker_inside_the_pasted_text_does_not_type_the_rest_as_keys(cut):
+    """Pasting "x\x1b[201~vvv" ended the paste at the marker and typed v v v: three claims
+    marked verified (tmux's paste-buffer -p passes the marker on)."""
+    data = START + "safe" + END + "vvv\x1b[201~ddd" + END + "j"
+    assert shown(parsed(data[:cut], data[cut:])) == [("Paste", "safevvvddd"), ("Key", "j")]
+
+
+def test_a_paste_is_delivered_once_nothing_follows_its_end_and_a_new_paste_ends_it():
+    parser = PasteParser()
+    assert list(parser.feed(START + "one" + END)) == []  # might not be the end yet
+    # a new paste: "one" ended; "k" could still be more of "two"
+    assert shown(list(parser.feed(START + "two" + END + "k"))) == [("Paste", "one")]
+    parser._held_at = float("-inf")  # the escape delay passed: it was the end
+    assert shown(list(parser.tick())) == [("Paste", "two"), ("Key", "k")]
+    assert shown(list(parser.feed("j"))) == [("Key", "j")]
 
 
 def test_keys_around_a_paste_keep_their_order_and_a_lone_escape_is_let_go():

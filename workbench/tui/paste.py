@@ -36,23 +36,50 @@ def _partial(data: str, marker: str) -> int:
 
 
 class PasteParser(XTermParser):
-    """XTermParser, with bracketed pastes taken out whole (see the module docstring)."""
+    """XTermParser, with bracketed pastes taken out whole (see the module docstring).
+
+    An end marker inside the pasted text (``\x1b[201~``: untrusted text can hold it, and
+    tmux, among others, passes it on) would end the paste there and type the rest as
+    keys, running the review screen's bindings. So an end marker closes the paste only
+    once what follows it is known not to be more of the same paste: when a new paste
+    starts before any other end marker, or when no other end marker came within the
+    escape delay (a terminal writes a paste at once); keys typed right after a paste wait
+    that long."""
 
     def __init__(self, debug: bool = False) -> None:
         super().__init__(debug)
         self._pasted: list[str] | None = None
+        self._ended = False
+        """An end marker was read; the paste waits to see whether another one follows."""
         self._held = ""
         self._held_at = 0.0
 
     def feed(self, data: str) -> Iterable[Message]:
-        if not data:  # end of input: whatever was held goes to the parser first
+        if not data:  # end of input: whatever was held goes first
+            yield from self._close()
             held, self._held = self._held, ""
             if held and self._pasted is None:
                 yield from super().feed(held)
             yield from super().feed("")
             return
-        data, self._held = self._held + data, ""
+        yield from self._scan(self._held + data)
+
+    def _scan(self, data: str) -> Iterable[Message]:
+        self._held = ""
         while data:
+            if self._pasted is not None and self._ended:
+                more = data.find(BRACKETED_PASTE_END)
+                new = data.find(BRACKETED_PASTE_START)
+                if more >= 0 and (new < 0 or more < new):
+                    self._ended = False  # that end marker was part of the pasted text
+                elif new >= 0:
+                    yield from self._close()
+                    continue
+                else:
+                    # more of the paste, or keys typed after it: the next read or the
+                    # escape delay (counted from the end marker) tells
+                    self._held = data
+                    return
             if self._pasted is None:
                 at = data.find(BRACKETED_PASTE_START)
                 if at < 0:
@@ -75,19 +102,29 @@ class PasteParser(XTermParser):
                     self._hold(data[len(data) - hold:])
                     return
                 self._pasted.append(data[:at])
-                text, self._pasted = "".join(self._pasted), None
-                yield events.Paste(text)
+                self._ended = True
+                self._hold("")
                 data = data[at + len(BRACKETED_PASTE_END):]
+
+    def _close(self) -> Iterable[Message]:
+        """Deliver the paste whose end marker was read."""
+        if self._pasted is not None and self._ended:
+            text, self._pasted, self._ended = "".join(self._pasted), None, False
+            yield events.Paste(text)
 
     def _hold(self, tail: str) -> None:
         self._held = tail
         self._held_at = monotonic()
 
     def tick(self) -> Iterable[Message]:
-        # a held tail of the start marker that no paste followed was typed keys (a lone
-        # escape, alt+[): Textual's parser gets it with its escape delay already spent
-        if self._held and self._pasted is None:
-            if monotonic() - self._held_at >= constants.ESCAPE_DELAY:
+        if monotonic() - self._held_at >= constants.ESCAPE_DELAY:
+            if self._ended:  # nothing followed the end marker: the paste is complete
+                yield from self._close()
+                held, self._held = self._held, ""
+                yield from self._scan(held)
+            # a held tail of the start marker that no paste followed was typed keys (a
+            # lone escape, alt+[): Textual's parser gets it with its escape delay spent
+            elif self._held and self._pasted is None:
                 held, self._held = self._held, ""
                 yield from super().feed(held)
                 if self._timeout_time is not None:
