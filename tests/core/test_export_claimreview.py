@@ -156,6 +156,24 @@ def test_dismissed_claims_are_never_published():
     assert json.loads(render(report, "claimreview")) == []
 
 
+def test_consistency_claims_are_never_published(monkeypatch):
+    """A verdict on "name spelled 3 ways: Lukashenko / Lucasenko / Lukasenko" went out as a
+    ClaimReview of a claim the article never made."""
+    import export_fixtures
+
+    made = export_fixtures.make_claim
+    monkeypatch.setattr(
+        export_fixtures, "make_claim",
+        lambda a, anchor, kind, *rest, **kw: made(
+            a, anchor, "consistency" if kind == "money" else kind, *rest, **kw),
+    )
+    report = export_fixtures.plain_report()
+    kinds = {row.claim.kind: row.verdict.status for row in report.articles[0].claims}
+    assert kinds["consistency"] == "false" and kinds["quantity"] == "verified"
+    reviews = json.loads(render(report, "claimreview"))
+    assert [r["claimReviewed"] for r in reviews] == ["more than 100,000 people"]
+
+
 @pytest.mark.parametrize("url", [None, "", "javascript:alert(1)", "factcheck.example/page"])
 def test_a_page_url_is_required(url):
     report = plain_report(ExportOptions(url=url, org="X"))

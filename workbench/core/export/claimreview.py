@@ -148,6 +148,9 @@ def _appearance(meta: dict[str, Any], source: str, title: str, author: str,
     return appearance if len(appearance) > 1 else None
 
 
+UNPUBLISHED_KINDS = frozenset({"consistency"})
+"""Claim kinds never published as a ClaimReview, whatever their verdict."""
+
 CLAIM_TEXT_GUIDE = 75
 """Google's guidance for ``claimReviewed``: short, under 75 characters where it fits."""
 
@@ -230,7 +233,9 @@ def iter_claim_reviews(report: Report) -> Iterator[dict[str, Any]]:
     for rows in article_rows(report):
         source = None
         for _, claim, verdict, _ in rows.kept:
-            if verdict["status"] in RATINGS:
+            # a consistency claim is the article disagreeing with itself (a name spelled
+            # three ways): a finding of the desk, not a claim anyone made to publish
+            if verdict["status"] in RATINGS and claim["kind"] not in UNPUBLISHED_KINDS:
                 source = source or _Source(rows.article)
                 published += 1
                 yield claim_review(report, source, claim, verdict, base_url)
