@@ -138,7 +138,10 @@ def document_source(tok: Token) -> Token | None:
 
 def staff_body(tok: Token) -> Token | None:
     """ "Forecasters at the German Weather Service", "analysts at Mediobanca", "foreign
-    ministers of the G7": the named body a common-noun source belongs to."""
+    ministers of the G7": the named body a common-noun source belongs to (not for
+    someone unnamed, "a nurse at Goma hospital", who speaks for nobody)."""
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in tok.children):
+        return None
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in _STAFF_PREPS:
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)

@@ -20,7 +20,6 @@ from .mentions import (
     COMPANY_NOUNS,
     Mention,
     described,
-    document_source,
     sentence_mentions,
     staff_body,
 )
@@ -237,12 +236,9 @@ class SpeakerTracker:
         return None
 
     def _described(self, tok: Token, base: int) -> str | None:
-        """A common-noun source: the document's source ("a statement from X"), the body
-        a definite description points back to ("the company", "the judge"), else the
-        noun phrase itself, with the body its people belong to ("analysts at X")."""
-        source = document_source(tok)
-        if source is not None and source.i != tok.i:
-            return self.resolve(source, base, speech=True)
+        """A common-noun source: the body a definite description points back to ("the
+        company", "the judge"), else the noun phrase itself, with the body its people
+        belong to ("analysts at X")."""
         ref = described(tok, self.mentions, base + tok.idx)
         if ref is not None:
             return self.people.get(ref.split()[-1], ref)

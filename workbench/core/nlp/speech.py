@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .doc_cache import entity_at, span_text
-from .mentions import name_before
+from .mentions import document_source, name_before
 from .quotes import NAMING_VERBS, SPEECH_VERBS, SpeakerTracker, _subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -71,10 +71,17 @@ def speaker_of(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | Non
         return _named_before(verb, tracker, base)
     if subj.lower_ == "it":
         return tracker.resolve_it(subj, base)
-    speaker = tracker.resolve(subj, base, speech=True)
+    speaker = source_name(subj, tracker, base)
     if speaker and subj.pos_ == "PROPN" and speaker in tracker.people.values():
         tracker.note_subject(base + subj.idx, speaker)  # "Wilders told ...": he, from now on
     return speaker
+
+
+def source_name(tok: Token, tracker: SpeakerTracker, base: int) -> str | None:
+    """Who a source token names; a document stands for its source ("a statement from
+    the presidency", "a study by researchers at X", "the agency's latest figures")."""
+    source = document_source(tok)
+    return tracker.resolve(tok if source is None else source, base, speech=True)
 
 
 def _named_before(verb: Token, tracker: SpeakerTracker, base: int) -> str | None:
@@ -223,7 +230,7 @@ def reports(sent: Span, tracker: SpeakerTracker, base: int = 0) -> list[Report]:
             Report(tok, speaker, verb, denied=lemma in _DENIALS, opinion=opinion, credited=credited)
         )
     for head, src in _according_to(sent):
-        name = tracker.resolve(src, base, speech=True)
+        name = source_name(src, tracker, base)
         out.append(Report(head, name, None))
     return _outermost(out)
 

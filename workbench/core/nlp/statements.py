@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .claim_cues import counts_only, own_experience, past_event, stated_cause
 from .doc_cache import doc_text, entity_at
 from .kinds import earliest_ones, law_name
 from .labels import _render
@@ -750,23 +751,30 @@ def claim_type(
 ) -> str:
     if _rule(head, tokens) or mode in _RULE_MODALS or _rule_names(head):
         return "laws/rules"
-    if _causal(head, tokens):
+    if _causal(head, tokens) or stated_cause(head, tokens):
         return "correlation/causation"
     if mode in ("will", "could", "might") or _scheduled(head):
         return "prediction"
     if verb_in(head, PREDICTION_VERBS) and any(c.dep_ == "auxpass" for c in head.children):
         return "prediction"  # "It is not expected to survive the lunar night"
     if report is not None and report.verb is not None:
-        if report.verb.lemma_.lower() in PREDICTION_VERBS or "would" in _aux_lemmas(head):
+        forecast = report.verb.lemma_.lower() in PREDICTION_VERBS and not past_event(head)
+        if forecast or "would" in _aux_lemmas(head):
             return "prediction"
+    vague = "vague-quantity" in tags and any(
+        _is_vague(t) and not counts_only(t) for t in tokens
+    )
     if (
-        {"vague-quantity", "comparison"} & set(tags)
+        vague
+        or "comparison" in tags
         or ("superlative" in tags and _graded(tokens))
         or head.lemma_.lower() in QUANTITY_VERBS
     ):
         return "quantity"
     subj = subject_of(head)
     if subj is not None and subj.lower_ in ("i", "we") and report is None:
+        return "personal experience"
+    if own_experience(head, report):
         return "personal experience"
     return "other"
 
