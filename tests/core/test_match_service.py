@@ -119,3 +119,28 @@ def test_a_dismissal_is_one_undoable_change_that_survives_a_restart(tmp_path):
         assert all(m.key != match.key for m in service.find_matches(again, a.id).get(cid, []))
         again.undo()
         assert service.find_matches(again, a.id)[cid][0].key == match.key
+
+
+def test_dismissals_of_two_reviewers_both_survive_a_merge(tmp_path, capsys):
+    """Each dismissal is its own row (per match key): importing a colleague's export that
+    dismissed another match of the same claim keeps both."""
+    from cli_helpers import run_cli
+
+    from workbench.core.store import Workspace
+
+    a, claims = article()
+    cid = claims[0].id
+    for name, key in (("mine", "fc:u:aaaa"), ("theirs", "fc:u:bbbb")):
+        with Workspace.open(tmp_path / name, reviewer=name) as ws:
+            ws.add_article(a, claims)
+            ws.set_match_dismissed(a.id, cid, key)
+    out = tmp_path / "theirs.json"
+    code, _, err = run_cli(capsys, "export", "-f", "json", "-o", str(out),
+                           "-w", str(tmp_path / "theirs"))
+    assert code == 0, err
+    code, _, err = run_cli(capsys, "import", str(out), "-w", str(tmp_path / "mine"))
+    assert code == 0, err
+    with Workspace.open(tmp_path / "mine", reviewer="mine") as ws:
+        assert ws.match_dismissals(a.id) == {cid: ["fc:u:aaaa", "fc:u:bbbb"]}
+        ws.undo()  # the import changed no verdict: the last step is my dismissal
+        assert ws.match_dismissals(a.id) == {cid: ["fc:u:bbbb"]}

@@ -94,17 +94,15 @@ class Field(StrEnum):
     ORPHANED = "orphaned"
     """A re-import removed the verdict's claim (the verdict is kept)."""
     MATCH_DISMISSED = "match.dismissed"
-    """The earlier checks a reviewer said are not the same claim (``W``): old and new are
-    the claim's whole sorted list of match keys. Undoable; not a verdict edit."""
+    """An earlier check a reviewer said is not the same claim (``W``): old and new are
+    ``{"key": MATCH KEY, "dismissed": BOOL}``. Undoable; not a verdict edit."""
 
 
 def dismissal_words(old: object, new: object) -> str:
     """A ``match.dismissed`` history row in words (its match keys mean nothing to a reader)."""
-    before = len(old) if isinstance(old, list) else 0
-    after = len(new) if isinstance(new, list) else 0
-    if after >= before:
-        return "earlier check dismissed (not the same claim)"
-    return "earlier check suggested again"
+    if isinstance(new, dict) and not new.get("dismissed"):
+        return "earlier check suggested again"
+    return "earlier check dismissed (not the same claim)"
 
 
 NOT_VERDICT_EDITS: frozenset[str] = frozenset({Field.LINK_CHECK, Field.MATCH_DISMISSED})

@@ -317,14 +317,11 @@ def dismiss_match(store: Store, article_id: str, claim_id: str, match: Match) ->
     if store.readonly:
         raise StoreError("the workspace is open read-only")
     collection_folder(store)  # a team workspace: not supported yet
-    writer = getattr(store, "set_match_dismissals", None)
-    reader = getattr(store, "match_dismissals", None)
-    if writer is None or reader is None:
+    writer = getattr(store, "set_match_dismissed", None)
+    if writer is None:
         raise StoreError("dismissing a match on this workspace: not supported yet",
                          reason="not supported yet")
-    keys = set(reader(article_id).get(claim_id, []))
-    keys.add(match.key)
-    writer(article_id, claim_id, sorted(keys))
+    writer(article_id, claim_id, match.key, True)
 
 
 # -- doctor ----------------------------------------------------------------------------

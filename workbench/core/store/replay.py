@@ -73,8 +73,13 @@ def values_to_set(
 
 
 def _url_of(row: dict[str, Any]) -> Any:
+    """What one row of a field changed, beside the field: a link's URL (``link.*``), a
+    match's key (``match.dismissed``)."""
     for side in ("old", "new"):
         value = row.get(side)
-        if isinstance(value, dict) and row["field"].startswith("link."):
-            return value.get("url")
+        if isinstance(value, dict):
+            if row["field"].startswith("link."):
+                return value.get("url")
+            if row["field"] == "match.dismissed":
+                return value.get("key")
     return None

@@ -570,30 +570,34 @@ class Workspace:
         self._after_write(aid, [row], undoable=undoable, claims_changed=True)
 
     def match_dismissals(self, article_id: str) -> dict[str, list[str]]:
-        """Claim id -> the match keys a reviewer dismissed for it (``W``): the ``new``
-        value of the claim's last ``match.dismissed`` history row."""
+        """Claim id -> the match keys a reviewer dismissed for it (``W``): per key, the
+        ``new`` value of its last ``match.dismissed`` history row."""
         self._refresh()
         return _dismissals_of(self._files.get(self._resolve_article(article_id)))
 
-    def set_match_dismissals(self, article_id: str, claim_id: str, keys: list[str]) -> None:
-        """The whole list of match keys dismissed for a claim: one history row (field
-        ``match.dismissed``), one undo step like any change; the verdict is untouched."""
+    def set_match_dismissed(
+        self, article_id: str, claim_id: str, key: str, dismissed: bool = True
+    ) -> None:
+        """Dismiss (or suggest again) one match of a claim: one history row, field
+        ``match.dismissed``, old and new ``{"key": KEY, "dismissed": BOOL}`` (a row per
+        key, so a merge keeps both sides' dismissals); one undo step like any change;
+        the verdict is untouched."""
         self._check_writable()
         aid = self._resolve_article(article_id)
         if not self._files.get(aid).has_claim(claim_id):
             raise NotFound(f"no claim {one_line(claim_id, 40)} in article {aid}")
         with self._atomic():
-            self._set_dismissals(aid, claim_id, keys, "edit", undoable=True)
+            self._set_dismissed(aid, claim_id, one_line(key, 300), dismissed, "edit", True)
 
-    def _set_dismissals(
-        self, aid: str, cid: str, keys: Any, action: str, undoable: bool
+    def _set_dismissed(
+        self, aid: str, cid: str, key: str, dismissed: bool, action: str, undoable: bool
     ) -> None:
         file = self._file_in_batch(aid)
-        old = _dismissals_of(file).get(cid, [])
-        new = sorted({one_line(str(k), 300) for k in keys or []})
-        if old == new:
+        now = key in _dismissals_of(file).get(cid, [])
+        if now == dismissed:
             return
-        row = self._row(file.history_count() + 1, aid, cid, Field.MATCH_DISMISSED, old, new,
+        row = self._row(file.history_count() + 1, aid, cid, Field.MATCH_DISMISSED,
+                        {"key": key, "dismissed": now}, {"key": key, "dismissed": dismissed},
                         action)
         file.put(history=[row])
         self._after_write(aid, [row], undoable=undoable)
@@ -715,9 +719,12 @@ class Workspace:
                 titles = [v for f, v in fields if f == "title" and not cid]
                 if titles and isinstance(titles[-1], str):
                     self._set_title(aid, titles[-1], action, undoable=False)
-                dismissals = [v for f, v in fields if f == Field.MATCH_DISMISSED]
-                if dismissals and cid:
-                    self._set_dismissals(aid, cid, dismissals[-1], action, undoable=False)
+                for f, v in fields:
+                    if f == Field.MATCH_DISMISSED and cid and isinstance(v, dict):
+                        key = v.get("key")
+                        if isinstance(key, str):
+                            self._set_dismissed(aid, cid, key, bool(v.get("dismissed")),
+                                                action, undoable=False)
                 rest = [
                     (f, v)
                     for f, v in fields
@@ -996,13 +1003,20 @@ class _Txn:
 
 
 def _dismissals_of(file: ArticleFile) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
+    state: dict[tuple[str, str], bool] = {}
     for doc in file.history_rows():
-        if doc.get("field") == Field.MATCH_DISMISSED and doc.get("claim_id"):
-            new = doc.get("new")
-            keys = new if isinstance(new, list) else []
-            out[doc["claim_id"]] = [k for k in keys if isinstance(k, str)]
-    return {cid: keys for cid, keys in out.items() if keys}
+        new = doc.get("new")
+        if doc.get("field") == Field.MATCH_DISMISSED and doc.get("claim_id") and isinstance(
+            new, dict
+        ):
+            key = new.get("key")
+            if isinstance(key, str):
+                state[doc["claim_id"], key] = bool(new.get("dismissed"))
+    out: dict[str, list[str]] = {}
+    for (cid, key), dismissed in sorted(state.items()):
+        if dismissed:
+            out.setdefault(cid, []).append(key)
+    return out
 
 
 def _touch(path: Path) -> None:
