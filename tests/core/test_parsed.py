@@ -122,3 +122,24 @@ def test_release_breaks_the_links(docs):
     tok = fast[0]
     fast.release()
     assert len(fast) == 0 and tok.head is None and tok.doc is None
+
+
+def test_values_first_met_are_learned_from_spacy(docs, monkeypatch):
+    """With empty tables every value goes through ``_learn`` (a string id or a word met
+    for the first time); a word known with a new lemma or tag only fills what is missing;
+    a left edge asked twice is the same token."""
+    from workbench.core.nlp import parsed as parsed_module
+
+    monkeypatch.setattr(parsed_module, "_TABLES", {})
+    doc = docs[1]
+    first = Parsed(doc)
+    strings, lexemes = parsed_module._tables(doc.vocab)
+    for table, value in ((strings[0], doc[0].lemma_), (strings[2], doc[0].tag_)):
+        del table[next(k for k, v in table.items() if v == value)]  # known word, new lemma
+    second = Parsed(doc)
+    for fast in (first, second):
+        for tok, real in zip(fast, doc, strict=True):
+            for name in ATTRS:
+                assert getattr(tok, name) == getattr(real, name), (name, real.text)
+            assert tok.left_edge is tok.left_edge and tok.left_edge.i == real.left_edge.i
+    assert len(lexemes) == len({t.orth for t in doc})

@@ -129,7 +129,12 @@ class Tok:
 
     @property
     def left_edge(self) -> Tok:
-        return self.doc.tokens[self.doc.doc[self.i].left_edge.i]
+        """spaCy's (asked once per token: each ask makes two spaCy tokens)."""
+        doc = self.doc
+        left = doc.lefts.get(self.i)
+        if left is None:
+            left = doc.lefts[self.i] = doc.doc[self.i].left_edge.i
+        return doc.tokens[left]
 
     @property
     def right_edge(self) -> Tok:
@@ -267,12 +272,15 @@ def _normalize(length: int, s: slice) -> tuple[int, int]:
 class Parsed:
     """A spaCy doc read once into ``Tok`` objects (``doc`` is the spaCy doc)."""
 
-    __slots__ = ("doc", "tokens", "user_data", "vocab", "_sents", "_starts", "_ents", "_text")
+    __slots__ = (
+        "doc", "tokens", "user_data", "vocab", "lefts", "_sents", "_starts", "_ents", "_text"
+    )
 
     def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
         self.vocab = doc.vocab
         self.user_data: dict[Any, Any] = {}
+        self.lefts: dict[int, int] = {}  # token -> its left edge, as spaCy has it
         self.tokens = _read_tokens(self, doc)
         self._text = text if text is not None and self._spells(text) else None
         self._sents: list[Part] | None = None
@@ -305,6 +313,7 @@ class Parsed:
         for t in self.tokens:
             t.head = t.children = t.doc = None  # type: ignore[assignment]
         self.tokens = []
+        self.lefts = {}
         self._sents = self._starts = self._ents = None
         self.user_data.clear()
 
@@ -381,6 +390,30 @@ def _tables(vocab: Any) -> tuple[list[dict[int, str]], dict[int, tuple[Any, ...]
     return entry[1], entry[2]
 
 
+def _learn(
+    real: Any, ids: tuple[int, ...], strings: list[dict[int, str]], lexemes: dict[int, Any]
+) -> tuple[Any, ...]:
+    """Put the values of spaCy token ``real`` (its orth and string ids: ``ids``) that the
+    tables lack into them; its lexeme's values."""
+    orth, *values = ids
+    for table, value, name in zip(strings, values, _NAMES, strict=True):
+        if value not in table:
+            table[value] = getattr(real, name)
+    lex = lexemes.get(orth)
+    if lex is None:
+        lex = lexemes[orth] = (
+            real.text,
+            real.lower_,
+            real.like_num,
+            real.is_punct,
+            real.is_space,
+            real.is_currency,
+            real.is_title,
+            real.is_alpha,
+        )
+    return lex
+
+
 def _read_tokens(owner: Parsed, doc: Doc) -> list[Tok]:
     from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, ORTH, POS, SPACY, TAG
 
@@ -397,19 +430,14 @@ def _read_tokens(owner: Parsed, doc: Doc) -> list[Tok]:
     for i, (orth, lemma, pos, tag, dep, ent, _head, idx, space) in enumerate(rows):
         t = new(Tok)
         t.doc, t.i, t.idx = owner, i, idx
-        lex = lexemes.get(orth)
-        if lex is None:
-            real = doc[i]
-            lex = lexemes[orth] = (
-                real.text,
-                real.lower_,
-                real.like_num,
-                real.is_punct,
-                real.is_space,
-                real.is_currency,
-                real.is_title,
-                real.is_alpha,
-            )
+        try:  # a subscript each: the tables hold every value met before (nearly all)
+            lex = lexemes[orth]
+            t.lemma_, t.pos_, t.tag_ = lemmas[lemma], poses[pos], tags[tag]
+            t.dep_, t.ent_type_ = deps[dep], ents[ent]
+        except KeyError:
+            lex = _learn(doc[i], (orth, lemma, pos, tag, dep, ent), strings, lexemes)
+            t.lemma_, t.pos_, t.tag_ = lemmas[lemma], poses[pos], tags[tag]
+            t.dep_, t.ent_type_ = deps[dep], ents[ent]
         (
             t.text,
             t.lower_,
@@ -420,16 +448,6 @@ def _read_tokens(owner: Parsed, doc: Doc) -> list[Tok]:
             t.is_title,
             t.is_alpha,
         ) = lex
-        s = lemmas.get(lemma)
-        t.lemma_ = s if s is not None else lemmas.setdefault(lemma, doc[i].lemma_)
-        s = poses.get(pos)
-        t.pos_ = s if s is not None else poses.setdefault(pos, doc[i].pos_)
-        s = tags.get(tag)
-        t.tag_ = s if s is not None else tags.setdefault(tag, doc[i].tag_)
-        s = deps.get(dep)
-        t.dep_ = s if s is not None else deps.setdefault(dep, doc[i].dep_)
-        s = ents.get(ent)
-        t.ent_type_ = s if s is not None else ents.setdefault(ent, doc[i].ent_type_)
         t.whitespace_ = " " if space else ""
         append(t)
     kids: list[list[Tok]] = [[] for _ in range(n)]
