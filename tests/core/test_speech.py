@@ -154,3 +154,13 @@ def test_a_pronoun_speaker_agrees_with_a_gender_the_text_has_shown(gender_claims
 def test_a_pronoun_never_reaches_past_an_unshown_name_to_a_title(gender_claims):
     # Dekker's gender is not shown: "she" stays with the last one named, not past it
     assert _statement(gender_claims, "review the port").speaker == "Robin Dekker"
+
+
+def test_verb_forms_are_the_lemma_the_word_and_the_word_less_an_ending() -> None:
+    """``verb_in`` looks up these forms (the lemmatizer slips: "hopes" -> "hop")."""
+    from workbench.core.nlp.speech import verb_forms
+
+    assert verb_forms("Hop", "hopes") == ("hop", "hopes", "hope", "hop")
+    assert verb_forms("walk", "walked") == ("walk", "walked", "walk", "walke")
+    assert verb_forms("sing", "singing") == ("sing", "singing", "sing")
+    assert verb_forms("", "go") == ("", "go")

@@ -10,6 +10,7 @@ spaCy parse; imported only by extraction.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .doc_cache import entity_at, span_text
@@ -128,14 +129,19 @@ def _framed_clause(according: Token, src: Token, sent: Span) -> Token:
 
 def verb_in(tok: Token, lexicon: frozenset[str]) -> bool:
     """Is the verb one of ``lexicon``? Reads the lemma and, since the lemmatizer slips
-    ("hopes" -> "hop"), the word less a regular ending."""
-    low = tok.lower_
-    if tok.lemma_.lower() in lexicon or low in lexicon:
-        return True
+    ("hopes" -> "hop"), the word less a regular ending (``verb_forms``)."""
+    return not lexicon.isdisjoint(verb_forms(tok.lemma_, tok.lower_))
+
+
+@lru_cache(maxsize=8192)
+def verb_forms(lemma: str, low: str) -> tuple[str, ...]:
+    """The forms ``verb_in`` looks up for a word: its lemma (lower case), the word, and
+    the word less each regular ending it has ("walked" -> "walk", "walke")."""
+    forms = [lemma.lower(), low]
     for suffix in ("s", "es", "ed", "d", "ing"):
-        if low.endswith(suffix) and low[: -len(suffix)] in lexicon:
-            return True
-    return False
+        if low.endswith(suffix):
+            forms.append(low[: -len(suffix)])
+    return tuple(forms)
 
 
 def _misparsed_that_clause(tok: Token) -> bool:
