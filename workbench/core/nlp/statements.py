@@ -1125,9 +1125,8 @@ def _order(head: Token) -> bool:
 
 
 def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
-    """Questions, orders, hedges, conditions, opinions: no claim."""
-    if is_question(sent):
-        return True
+    """Orders, hedges, conditions, opinions: no claim (``statements`` has already
+    left questions out)."""
     lemma = head.lemma_.lower()
     subj = subject_of(head)
     if subj is None and head.dep_ == "ROOT" and not _time_subject(head):
