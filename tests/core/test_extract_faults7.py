@@ -106,6 +106,18 @@ TEXTS = {
     "rank_second": "The central bank raised rates by a quarter point, its second increase "
     "this year.",
     "rank_walkout": "Rail workers walked out on Friday, their fourth strike since June.",
+    # a record as someone characterised it: "in what X called ..."
+    "called_march": "More than 100,000 people marched in Madrid on Saturday in what "
+    "organisers called the largest demonstration since 2012.",
+    "called_vote": "Voters backed the plan in what the mayor called the biggest win since "
+    "1990.",
+    "described_flood": "The storm caused what officials described as the worst flooding in "
+    "a century.",
+    # ranges of percentages
+    "pct_range_dash": "The central bank has kept its benchmark rate in the 5.25%-5.50% range "
+    "since July last year.",
+    "pct_range_to": "The Fed has held its benchmark rate in a range of 4.25% to 4.50% since "
+    "September.",
     # amounts shown with the digits written
     "borrowing": "Borrowing will fall to £87.4 billion next year, down from £114.1 billion, "
     "the OBR said.",
@@ -413,3 +425,29 @@ def test_a_long_rally_record_keeps_who_did_what(claims, key, label):
 def test_a_rank_after_a_comma_reads_with_its_clause(claims, key, label):
     (rank,) = of_kind(claims, key, "ordinal")
     assert rank.label == label
+
+
+@pytest.mark.parametrize(
+    ("key", "speaker", "label"),
+    [
+        ("called_march", "organisers", "more than 100,000 people marched in Madrid, the "
+         "largest demonstration since 2012"),
+        ("called_vote", "mayor", "voters backed the plan, the biggest win since 1990"),
+        ("described_flood", "officials", "the storm caused the worst flooding in a century"),
+    ],
+)
+def test_a_record_someone_characterised_is_theirs(claims, key, speaker, label):
+    (record,) = [c for c in of_kind(claims, key, "statement")
+                 if "superlative" in c.value.get("tags", [])]
+    assert record.speaker == speaker
+    assert record.label == f"{speaker}: {label}"
+
+
+def test_a_range_of_percentages_keeps_both_ends(claims):
+    (rng,) = of_kind(claims, "pct_range_dash", "percent")
+    assert (rng.value["number"], rng.value["upper"], rng.value["qualifier"]) == (5.25, 5.5, "range")
+    assert rng.value["text"] == "5.25%-5.50%"
+    assert format_value("percent", rng.value) == "5.25–5.5%"
+    low, high = of_kind(claims, "pct_range_to", "percent")  # two ends the tagger split
+    assert (low.anchor, high.anchor) == ("4.25%", "4.50%")  # no "to" left on the first
+    assert low.label == "Fed has held its benchmark rate in a range of 4.25%"

@@ -86,6 +86,16 @@ def test_format_number():
     assert format_number(2e6) == "2 million"
 
 
+def test_a_range_and_a_tally_show_both_numbers():
+    from workbench.core.nlp.values import format_value
+
+    assert format_value("percent", parse_percent("3-5%")) == "3–5%"
+    assert format_value("percent", parse_percent("4.25%–4.50%")) == "4.25–4.5%"
+    assert parse_percent("4.25%–4.50%")["text"] == "4.25%–4.50%"
+    assert format_value("quantity", parse_quantity("69-30")) == "69–30"
+    assert format_value("percent", parse_percent("38%")) == "38%"
+
+
 def test_pairs_and_ratios():
     from workbench.core.nlp.quantities import parse_pair, parse_ratio
 

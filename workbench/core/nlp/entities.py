@@ -483,8 +483,8 @@ def repair_entities(sent: Span) -> list[Span]:
         if label in ("DATE", "TIME"):
             start = _past_degree(start, end, doc)
         while end - start > 1 and (
-            doc[end - 1].lower_ in ("and", "or") or doc[end - 1].text in ",.;:-–—()"
-        ):
+            doc[end - 1].lower_ in ("and", "or", "to") or doc[end - 1].text in ",.;:-–—()"
+        ):  # "4.25% to" + "4.50%": the tagger's first end takes the "to"
             end -= 1
         if label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "RATIO", "FRACTION"):
             start = _with_qualifier(start, sent)

@@ -346,6 +346,18 @@ def label_for(ent: Span, kind: str) -> str:
         gov = head.head
         if gov.pos_ in ("NOUN", "PROPN"):
             if head.lower_ == "of" and kind in ("money", "quantity", "percent"):
+                outer = gov.head  # "held its rate in a range of 4.25% to 4.50%": where
+                if (
+                    gov.dep_ == "pobj"
+                    and outer.dep_ == "prep"
+                    and outer.head.pos_ == "VERB"
+                    and outer.i > outer.head.i
+                ):
+                    verb = outer.head
+                    toks = _subject(verb) + _verb_core(verb)
+                    toks += _verb_object(verb, {outer.i, *ent_ids}, False)
+                    toks += [outer, *_np_tokens(gov, with_pp=False), head, *ent]
+                    return _render(toks, ent)
                 noun = [t for t in _np_tokens(gov, with_pp=False)]
                 return f"{_render(list(ent))} {_render(noun)}".strip()
             return _render(_np_tokens(gov, with_pp=False) + [head] + list(ent), ent)

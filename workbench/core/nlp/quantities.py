@@ -310,10 +310,15 @@ def parse_speed(text: str) -> dict[str, Any] | None:
                   text, unit=unit)
 
 
+_FIRST_SIGN = re.compile(r"(?i)(\d)\s*(?:%|per ?cent)\s*(?=(?:-|–|—)\s*\d)")
+"""The sign of a range's first end ("5.25%-5.50%"): the range reads as "5.25-5.50%"."""
+
+
 def parse_percent(text: str) -> dict[str, Any]:
     qualifier, rest = parse_qualifier(text)
-    pair = parse_pair(rest)
+    pair = parse_pair(_FIRST_SIGN.sub(r"\1", rest))
     if pair is not None:
+        pair["text"] = rest
         return {**pair, "unit": "percent"}
     rest = re.sub(r"(?i)\b(percent|per cent|pct|percentage points?)\b", " ", rest)
     number, _ = parse_number(rest)

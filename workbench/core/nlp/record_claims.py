@@ -49,6 +49,7 @@ class RecordPhrase:
     cue: Token
     side: bool = False  # an apposition or a relative clause on a name: a fact of its
     # own ("Rotterdam, Europe's busiest port, handled ...")
+    speaker: str | None = None  # who characterised it ("in what organisers called ...")
 
 
 def _clause_verb(tok: Token) -> Token | None:
@@ -290,6 +291,32 @@ def _ranked_label(verb: Token, np: Token, first: Token, last: Token) -> str:
     return text
 
 
+_CHARACTERISING = frozenset({"call", "describe", "dub", "term", "label", "hail"})
+
+
+def _characterised(verb: Token | None) -> tuple[Token, Token, str] | None:
+    """ "marched in Madrid in what organisers called the largest demonstration since
+    2012", "caused what officials described as the worst flooding in a century": the
+    record is the main clause's event as someone characterised it. The main clause's verb,
+    where its own words stop, and who characterised it; None for any other record."""
+    if verb is None or verb.lemma_.lower() not in _CHARACTERISING:
+        return None
+    what = next((c for c in verb.children if c.dep_ == "dobj" and c.tag_ == "WP"), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if what is None or subj is None or subj.pos_ == "PRON":
+        return None
+    who = re.sub(r"(?i)^(?:the|a|an)\s+", "", _compact(subj))
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        main = verb.head.head  # "marched ... in what X called", "backed the plan in what"
+        if main.pos_ in ("NOUN", "PROPN") and main.dep_ in ("dobj", "attr"):
+            main = main.head
+        if main.pos_ == "VERB":
+            return main, verb.head, who
+    if verb.dep_ in ("ccomp", "dobj") and verb.head.pos_ == "VERB" and verb.head.i < what.i:
+        return verb.head, what, who  # "caused what X described as"
+    return None
+
+
 def _quantity(cue: Token, np: Token) -> bool:
     """Does the record rank an amount ("the largest", "a record high", "busiest")?"""
     low = cue.lower_
@@ -397,16 +424,28 @@ def record_phrases(sent: Span) -> list[RecordPhrase]:
             and verb.doc[verb.left_edge.i - 1].text == ","
         )  # "The president, who is the youngest ...": a non-restrictive relative clause
         ranked = _ranked_clause(np) if verb is None else None
+        characterised = _characterised(verb)
+        speaker = None
+        main_subj = _subject(characterised[0]) if characterised is not None else None
         if side:
             label = _side_label(np, verb, first, last)
         elif ranked is not None:
             label = _ranked_label(ranked, np, first, last)
+        elif characterised is not None and main_subj is not None and main_subj.pos_ != "PRON":
+            main, stop, speaker = characterised
+            core = clause_core(main_subj, main, stop.i)
+            joint = ", " if stop.dep_ == "prep" else " "
+            label = f"{core}{joint}{_render(np.left_edge, last)}"
+            lead = main_subj.left_edge
+            if label[:1].isupper() and lead.pos_ != "PROPN" and lead.ent_type_ not in _NAME_TYPES:
+                label = label[0].lower() + label[1:]  # "the storm caused ...", mid-label
         else:
             label = _label(first, last, np, verb)
         ctype = "quantity" if _quantity(tok, np) else "other"
         out.append(
             RecordPhrase(
-                start, end, tok.idx, tok.idx + len(tok.text), verb, label, ctype, tok, side
+                start, end, tok.idx, tok.idx + len(tok.text), verb, label, ctype, tok, side,
+                speaker,
             )
         )
     return out
@@ -487,6 +526,8 @@ def attach(
         elif host is not None:
             _tag(host.value)
             host.folds.extend(_hold_baseline(host.value, since))
+            if rec.speaker and host.speaker is None:  # "caused what officials described as"
+                host.speaker, host.label = rec.speaker, f"{rec.speaker}: {rec.label}"
             if host.claim_type == "other" and rec.claim_type == "quantity":
                 host.claim_type = "quantity"
             continue
@@ -526,7 +567,7 @@ def attach(
             if head.idx <= c0 and any(a.i == head.i for a in [cue, *cue.ancestors]):
                 report = r
                 break
-        speaker = report.speaker if report is not None else None
+        speaker = report.speaker if report is not None else rec.speaker
         label = rec.label
         if speaker:
             label = f"{speaker}: {label}"

@@ -12,7 +12,12 @@ _MONTH_NAMES = {v: k.capitalize() for k, v in MONTHS.items()}
 
 def _qualified(value: dict[str, Any], number: Any, unit: str = "") -> str:
     qualifier = QUALIFIER_DISPLAY.get(str(value.get("qualifier", "exact")), "")
-    parts = [qualifier, format_number(number), str(unit) if unit else ""]
+    shown = format_number(number)
+    if value.get("qualifier") == "range" and value.get("upper") is not None:
+        shown = f"{shown}–{format_number(value['upper'])}"  # "3–5%", both ends
+    elif value.get("qualifier") == "tally" and value.get("other") is not None:
+        shown = f"{shown}–{format_number(value['other'])}"  # "69–30", a vote or a score
+    parts = [qualifier, shown, str(unit) if unit else ""]
     return " ".join(p for p in parts if p)
 
 
