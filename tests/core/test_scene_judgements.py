@@ -1,5 +1,6 @@
 """Sentences that picture a scene or pass a judgement make no claim, whatever path could
-fire on them (issue 11): a general truth told of nobody in particular ("No one is
+fire on them (issue 11): "never" with a comparative of a quality ("never been
+friendlier"), a general truth told of nobody in particular ("No one is
 bigger than the club"), a superlative of an adjective that measures nothing ("the most
 tedious film of the summer"), a clock time that is only the time of a scene ("By 10pm
 the square was empty", "Just after seven, the cafe was quiet"), a verb of change used
@@ -22,6 +23,14 @@ JUDGEMENTS = [
     "It was the clumsiest tackle of the night.",
     "The new terminal is the airport's most elegant building.",
     "It was his most candid interview yet.",
+]
+QUALITIES_COMPARED = [  # "never" + a comparative of a quality: a view, not a record
+    "Relations with Paris have never been friendlier.",
+    "The dressing room at Ibrox has never been happier.",
+]
+MEASURES_COMPARED = [
+    "Unemployment has never been lower.",
+    "The economy has never grown so fast.",
 ]
 RANKS = [
     "It was the most watched final in the channel's history.",
@@ -71,7 +80,8 @@ HOURS = {  # a bare hour is a time of day, never a count of something
 
 @pytest.fixture(scope="module")
 def claims_of():
-    texts = [*JUDGEMENTS, *RANKS, *SCENES, *EVENTS, *TRUISMS, *FACTS_OF_A_KIND, *COUNTS, *HOURS]
+    texts = [*JUDGEMENTS, *QUALITIES_COMPARED, *MEASURES_COMPARED, *RANKS, *SCENES, *EVENTS,
+             *TRUISMS, *FACTS_OF_A_KIND, *COUNTS, *HOURS]
     texts = list(dict.fromkeys(texts))
     articles = [make_article(t + "\n", "scene-test") for t in texts]
     return {
@@ -83,6 +93,16 @@ def claims_of():
 @pytest.mark.parametrize("text", JUDGEMENTS)
 def test_a_superlative_that_measures_nothing_is_no_claim(text: str, claims_of) -> None:
     assert claims_of[text] == []
+
+
+@pytest.mark.parametrize("text", QUALITIES_COMPARED)
+def test_never_with_a_comparative_of_a_quality_is_no_record(text: str, claims_of) -> None:
+    assert not any("superlative" in (c.value.get("tags") or []) for c in claims_of[text])
+
+
+@pytest.mark.parametrize("text", MEASURES_COMPARED)
+def test_never_with_a_comparative_of_a_measure_stays_a_record(text: str, claims_of) -> None:
+    assert any("superlative" in (c.value.get("tags") or []) for c in claims_of[text])
 
 
 @pytest.mark.parametrize("text", RANKS)

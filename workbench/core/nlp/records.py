@@ -218,12 +218,12 @@ _HARD_QUALIFIERS = frozenset({"since", "record", "records", "history"})
 
 
 def base_lemma(adj: Token) -> str:
-    """The adjective's base form, also where the lemmatizer left a superlative as it is
-    ("deadliest" -> "deadly")."""
+    """The adjective's base form, also where the lemmatizer left a superlative or a
+    comparative as it is ("deadliest" -> "deadly", "friendlier" -> "friendly")."""
     lemma = adj.lemma_.lower()
-    if lemma != adj.lower_ or adj.tag_ not in ("JJS", "RBS"):
+    if lemma != adj.lower_ or adj.tag_ not in ("JJS", "RBS", "JJR", "RBR"):
         return lemma
-    for form, base in (("iest", "y"), ("est", ""), ("st", "")):
+    for form, base in (("iest", "y"), ("est", ""), ("st", ""), ("ier", "y"), ("er", "")):
         if lemma.endswith(form):
             return lemma[: -len(form)] + base
     return lemma
@@ -243,6 +243,18 @@ def _unmeasured(adj: Token) -> bool:
     lemma = base_lemma(adj)
     return not (lemma in QUANTITY_ADJECTIVES or lemma in MEASURED_WORDS
                 or adj.lower_ in MEASURED_WORDS)
+
+
+def _measures(adj: Token) -> bool:
+    """Does a comparative or an adjective after "so"/"as" compare a measure ("lower",
+    "so fast", "more divided": a participle), not a quality ("friendlier", "better",
+    "so beautiful")?"""
+    if adj.lower_ in ("more", "less") and adj.head.i != adj.i and adj.head.pos_ in ("ADJ", "VERB"):
+        adj = adj.head  # "more ambitious", "more divided"
+    lemma = base_lemma(adj)
+    if adj.lower_ in ("better", "worse") or lemma in EVALUATIVE:
+        return False
+    return not _unmeasured(adj)
 
 
 def _measured_field(adj: Token) -> bool:
@@ -484,15 +496,18 @@ def _comparison_cue(tok: Token) -> bool:
             return True
         after = doc[tok.i + 1 : tok.i + 5]
         if any(
-            t.lower_ in ("so", "as") and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("ADJ", "ADV")
+            t.lower_ in ("so", "as")
+            and t.i + 1 < len(doc)
+            and doc[t.i + 1].pos_ in ("ADJ", "ADV")
+            and _measures(doc[t.i + 1])
             for t in after
         ):
             return True  # "has never grown so fast", "never been as high"
         head = tok.head
         return any(
-            c.dep_ in ("acomp", "advmod", "attr") and c.tag_ in ("JJR", "RBR")
+            c.dep_ in ("acomp", "advmod", "attr") and c.tag_ in ("JJR", "RBR") and _measures(c)
             for c in head.children
-        )
+        )  # "has never been lower", not "never been friendlier" (a view)
     if low == "second" and nxt == "only" and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "to":
         return True  # "second only to"
     return False
