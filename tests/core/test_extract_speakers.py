@@ -49,6 +49,12 @@ TEXTS = {
     "cut had worked.",
     "nested_saying": "Judge Martin Hale rejected that account, saying emails showed the firm "
     "had ordered the evictions.",
+    # "X was quoted as saying"; a titled surname ("Mr Dlamini") is who "he" is, untitled
+    "quoted_as": "Deputy Mayor Paul Okoro was quoted as saying that the old bridge had been "
+    "closed.",
+    "titled_he": "Mr Dlamini said the mine had closed in 2019. The mine never reopened, he said.",
+    "titled_she": "Ms Okafor said the school had shut in May. She said the pupils had been "
+    "moved to Leeds.",
     # "according to" opening or closing the sentence credits the main clause
     "according_front": "Rentwise, a tenants' group, runs a hotline. According to the group, "
     "complaints reported to councils have risen sharply since 2021, but prosecutions remain rare.",
@@ -76,6 +82,9 @@ CASES = [
     ("nested", "nested_believed", "tenants had left", ("Simon Pryce",)),
     ("nested", "nested_showed", "tax cut had worked", ("Ana Berg",)),
     ("nested", "nested_saying", "ordered the evictions", ("Martin Hale",)),
+    ("quoted", "quoted_as", "old bridge", ("Paul Okoro",)),
+    ("titled", "titled_he", "never reopened", ("Dlamini",)),
+    ("titled", "titled_she", "pupils had been", ("Okafor",)),
     ("according", "according_front", "have risen sharply", ("Rentwise",)),
     ("according", "according_end", "highest rents", ("Office for National Statistics",)),
 ]
@@ -92,3 +101,4 @@ def test_the_statement_is_credited_to_who_the_article_means(extracted, cause, ke
     assert found, [(c.kind, c.anchor) for c in extracted[key]]
     got = found[0].speaker or ""
     assert all(w in got for w in words), (cause, got)
+    assert not got.startswith(("Mr ", "Ms ", "Dr ")), got  # people without titles

@@ -43,6 +43,7 @@ NAMING_VERBS = frozenset(
 """Verbs whose quoted object is the speaker's own words ("called Putin his 'elder brother'")."""
 _REPORTING_VERBS = (SPEECH_VERBS | NAMING_VERBS) - {"quote"}
 _PRONOUNS = {"he", "she", "they", "i", "we"}
+_NAME_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof"})
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,7 @@ class SpeakerTracker:
                 return self.people[name]  # a surname the tagger took for a place this time
             return name.removeprefix("the ").removeprefix("The ")
         if name:
-            return self.full.get(name.split()[-1], name)
+            return _untitled(self.full.get(name.split()[-1], name))
         if tok.lower_ in ("he", "she"):
             return self._agreeing(tok.lower_, base + tok.idx)
         if tok.lower_ in _PRONOUNS and tok.lower_ not in ("i", "we"):
@@ -321,6 +322,15 @@ def _gender_shown(ent: Span, root: Token) -> str | None:
         if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she")
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _untitled(name: str) -> str:
+    """ "Ms Okafor" -> "Okafor", "Dr. Ruth Adeyemi" -> "Ruth Adeyemi": people are
+    credited by name, without a title."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _NAME_TITLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _last_before(named: list[tuple[int, str]], pos: int) -> str | None:

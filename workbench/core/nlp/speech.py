@@ -61,6 +61,8 @@ def speaker_of(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | Non
     subj = _subject_of(verb)
     if subj is not None and subj.dep_ == "nsubjpass":
         subj = _agent(verb)
+    if subj is None and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        subj = _subject_of(verb.head.head)  # "X was quoted as saying": X
     if subj is None or (subj.pos_ == "NOUN" and not subj.ent_type_ and subj.i < verb.i):
         # "The UN envoy for Cyprus, Anders Lund, said": the name set off before the verb
         start = verb.sent.start if subj is None else subj.i + 1
@@ -73,9 +75,19 @@ def speaker_of(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | Non
     if subj.lower_ == "it":
         return tracker.resolve_it(subj, base)
     speaker = source_name(subj, tracker, base)
-    if speaker and subj.pos_ == "PROPN" and speaker in tracker.people.values():
+    if speaker and subj.pos_ == "PROPN" and _a_person(subj, speaker, tracker):
         tracker.note_subject(base + subj.idx, speaker)  # "Wilders told ...": he, from now on
     return speaker
+
+
+def _a_person(subj: Token, speaker: str, tracker: SpeakerTracker) -> bool:
+    """Is the named speaker a person: a full name seen before, or a title ("Mr Dlamini")?"""
+    if speaker in tracker.people.values():
+        return True
+    doc = subj.doc
+    left = doc[subj.left_edge.i] if subj.left_edge.i < subj.i else None
+    title = left if left is not None else (doc[subj.i - 1] if subj.i > 0 else None)
+    return title is not None and title.lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "miss")
 
 
 def source_name(tok: Token, tracker: SpeakerTracker, base: int) -> str | None:
