@@ -113,6 +113,7 @@ TEXTS = {
     "1990.",
     "described_flood": "The storm caused what officials described as the worst flooding in "
     "a century.",
+    "rank_rise": "The bank raised rates again, the third rise since 2019.",
     # ranges of percentages
     "pct_range_dash": "The central bank has kept its benchmark rate in the 5.25%-5.50% range "
     "since July last year.",
@@ -451,3 +452,12 @@ def test_a_range_of_percentages_keeps_both_ends(claims):
     low, high = of_kind(claims, "pct_range_to", "percent")  # two ends the tagger split
     assert (low.anchor, high.anchor) == ("4.25%", "4.50%")  # no "to" left on the first
     assert low.label == "Fed has held its benchmark rate in a range of 4.25%"
+
+
+@pytest.mark.parametrize(
+    ("key", "since"), [("rank_walkout", {"month": 6}), ("rank_rise", {"year": 2019})]
+)
+def test_a_rank_holds_the_date_it_is_counted_from(claims, key, since):
+    (rank,) = of_kind(claims, key, "ordinal")
+    assert {k: rank.value["since"].get(k) for k in since} == since
+    assert not of_kind(claims, key, "date")

@@ -434,6 +434,34 @@ def _fold_weekdays(
             folded.add((d.start, d.end))  # the time of something that is no claim
 
 
+def _rank_baselines(sent: Span, drafts: list[_Draft], folded: set) -> None:
+    """ "their fourth strike since June", "the third rise since 2019": the date a rank is
+    counted from is part of the rank (its ``value["since"]``), not a claim of its own."""
+    ranks = [d for d in drafts if d.kind == "ordinal" and "since" not in d.value]
+    if not ranks:
+        return
+    doc = sent.doc
+    for d in drafts:
+        if d.kind != "date" or (d.start, d.end) in folded:
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "since":
+            continue
+        noun = span.root.head.head  # the ranked noun the "since" phrase hangs on
+        rank = next(
+            (
+                r
+                for r in ranks
+                if (r_span := doc.char_span(r.start, r.end, alignment_mode="expand")) is not None
+                and r_span.root.head.i == noun.i
+            ),
+            None,
+        )
+        if rank is not None:
+            rank.value["since"] = {"text": d.anchor, **d.value}
+            folded.add((d.start, d.end))
+
+
 def _rate_label(label: str, ent: Span, per: str) -> str:
     """ "handles 90,000 passengers" -> "handles 90,000 passengers a day"."""
     doc = ent.doc
@@ -608,6 +636,7 @@ def _doc_drafts(
             folded.update(st.folds)
         claims = [st for st in claims if not st.silent]
         _fold_weekdays(sent, drafts, claims, quotes, folded)
+        _rank_baselines(sent, drafts, folded)
         drafts = [d for d in drafts if (d.start, d.end) not in folded]
         for d in drafts:
             if d.kind in ("quantity", "money", "percent", "duration"):
