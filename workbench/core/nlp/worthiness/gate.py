@@ -245,8 +245,10 @@ def idiom_alternatives(phrases: Iterable[str]) -> str:
 _IDIOM_RE: Any = None
 
 
+@lru_cache(maxsize=16)
 def idiom_in(text: str) -> bool:
-    """Does the text hold a fixed phrase with a number that counts nothing?"""
+    """Does the text hold a fixed phrase with a number that counts nothing? (Kept for the
+    last few texts: the claims of a sentence and its gate features both ask.)"""
     return _idiom_re().search(text) is not None
 
 
