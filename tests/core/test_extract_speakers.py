@@ -49,6 +49,10 @@ TEXTS = {
     "cut had worked.",
     "nested_saying": "Judge Martin Hale rejected that account, saying emails showed the firm "
     "had ordered the evictions.",
+    # a name the tagger split (a capitalised preposition inside it)
+    "cap_prep": "Reporters Without Borders said the journalists had been detained without "
+    "charge.",
+    "cap_prep2": "Doctors Without Borders said its clinic in the north had been looted.",
     # "X was quoted as saying"; a titled surname ("Mr Dlamini") is who "he" is, untitled
     "quoted_as": "Deputy Mayor Paul Okoro was quoted as saying that the old bridge had been "
     "closed.",
@@ -82,6 +86,8 @@ CASES = [
     ("nested", "nested_believed", "tenants had left", ("Simon Pryce",)),
     ("nested", "nested_showed", "tax cut had worked", ("Ana Berg",)),
     ("nested", "nested_saying", "ordered the evictions", ("Martin Hale",)),
+    ("split name", "cap_prep", "detained", ("Reporters Without Borders",)),
+    ("split name", "cap_prep2", "looted", ("Doctors Without Borders",)),
     ("quoted", "quoted_as", "old bridge", ("Paul Okoro",)),
     ("titled", "titled_he", "never reopened", ("Dlamini",)),
     ("titled", "titled_she", "pupils had been", ("Okafor",)),

@@ -171,3 +171,16 @@ def name_before(verb: Token, within: int) -> str | None:
     if all(t.ent_type_ in ("GPE", "LOC") for t in words) and words[0].ent_iob_ == "B":
         return None  # "New York", "South Africa"
     return " ".join(t.text for t in words)
+
+
+def capitalised_name(tok: Token) -> str | None:
+    """ "Doctors Without Borders", "Reporters Without Borders": a name the tagger split,
+    shown by a capitalised preposition between capitalised words."""
+    if not tok.is_title:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.is_title and c.i == tok.i + 1:
+            obj = next((o for o in c.children if o.dep_ == "pobj" and o.is_title), None)
+            if obj is not None:
+                return tok.doc[tok.i : obj.i + 1].text
+    return None

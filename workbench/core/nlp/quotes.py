@@ -19,6 +19,7 @@ from .doc_cache import doc_text, entity_at, span_ents
 from .mentions import (
     COMPANY_NOUNS,
     Mention,
+    capitalised_name,
     described,
     sentence_mentions,
     staff_body,
@@ -127,7 +128,7 @@ def find_quotes(text: str) -> Iterator[Quote]:
 
 
 def _full_name(tok: Token) -> str | None:
-    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and tok.ent_iob_ in ("B", "I"):
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC") and tok.ent_iob_ in ("B", "I"):
         ent = entity_at(tok.doc, tok.i)
         if ent is not None:
             return ent.text
@@ -221,7 +222,9 @@ class SpeakerTracker:
             name = " ".join(t.text for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i)
         if name is None and tok.is_title and tok.text in self.full:
             name = tok.text  # a name seen earlier that the tagger missed here ("“...,” Giles said")
-        if name and tok.ent_type_ in ("ORG", "GPE", "NORP"):
+        if name is None and capitalised_name(tok):
+            return capitalised_name(tok)  # "Doctors Without Borders"
+        if name and tok.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
             if name in self.people:
                 return self.people[name]  # a surname the tagger took for a place this time
             return name.removeprefix("the ").removeprefix("The ")
