@@ -1,7 +1,8 @@
 """A statement's claim type (Full Fact's typology, issue 11 item 1) where the head verb
 alone does not tell it, on our own sentences in several shapes per cause: a cause stated
-by a noun, a passive agent or "in response to"; a vague count on a noun ("several
-vessels") is no quantity claim while a vague share ("most of the harvest") is; a
+by a noun, a passive agent or "in response to"; a change in amount or a multiplier
+("has slowed", "twice as likely as"); a rule broken ("in breach of"); a vague count on
+a noun ("several vessels") is no quantity claim while a vague share ("most of the harvest") is; a
 speaker telling of their own beliefs or experience; a past event reported by a verb of
 forecasting is no prediction. All texts go through one ``extract_many`` pass."""
 
@@ -26,6 +27,18 @@ TEXTS = {
     "nearly_all": "Nearly all of the job gains were in health care, the agency said.",
     "nearly_all_det": "Nearly all senior members of the council have been detained or forced "
     "to leave the country.",
+    # a change in amount or rate, a multiplier comparison
+    "slowed": "Hiring in the construction sector has slowed sharply since the spring.",
+    "widened": "The gap between rich and poor regions has widened since 2019.",
+    "twice_as": "The charity said night-shift workers were twice as likely as other staff to "
+    "suffer an injury at work.",
+    "twice_as_found": "Researchers found that women in the survey were twice as likely as men "
+    "to use the new clinics.",
+    # whether a rule was broken
+    "in_breach": "The regulator said the bank had kept customer files in breach of data "
+    "protection law.",
+    "would_breach": "Ministers said landlords who refused the inspection would breach their "
+    "licences.",
     # the speaker's own beliefs or experience
     "she_realised": "Anna Moss, whose son fell ill, said she had not realised he was sick.",
     "he_lost": "Tom Reid, one of the tenants, said he lost his job after the eviction.",
@@ -49,6 +62,12 @@ CASES = [
     ("share", "most_of", "most of the apple harvest", "quantity"),
     ("share", "nearly_all", "job gains", "quantity"),
     ("share", "nearly_all_det", "detained", "quantity"),
+    ("amount", "slowed", "slowed sharply", "quantity"),
+    ("amount", "widened", "widened", "quantity"),
+    ("amount", "twice_as", "twice as likely", "quantity"),
+    ("amount", "twice_as_found", "twice as likely as men", "quantity"),
+    ("rule", "in_breach", "in breach of", "laws/rules"),
+    ("rule", "would_breach", "would breach", "laws/rules"),
     ("own", "she_realised", "not realised", "personal experience"),
     ("own", "he_lost", "lost his job", "personal experience"),
     ("own", "she_trained", "trained in Kenya", "personal experience"),

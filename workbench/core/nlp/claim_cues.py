@@ -114,3 +114,40 @@ def past_event(head: Token) -> bool:
     if head.tag_ == "VBD":
         return True
     return head.tag_ == "VBN" and any(a.lower_ in ("had", "has", "have") for a in auxes)
+
+
+_CHANGE_VERBS = frozenset(
+    """slow narrow widen accelerate rebound dip slide tumble swell expand contract
+    underestimate overestimate""".split()
+)
+"""Verbs of a change in amount or rate beyond the head list of ``statements``."""
+_MULTIPLIERS = frozenset({"twice", "thrice", "half"})
+_RULE_BREAKING = frozenset({"breach", "violate", "contravene", "flout"})
+
+
+def amount_change(head: Token, tokens: list[Token]) -> bool:
+    """ "Immigration has slowed sharply", "the gap has widened since 2019", "riders are
+    twice as likely as cyclists to ...", "wait three times as long": an amount or rate."""
+    if head.lemma_.lower() in _CHANGE_VERBS:
+        return True
+    doc = head.doc
+    for t in tokens:
+        multiplier = t.lower_ in _MULTIPLIERS or (
+            t.lower_ == "times" and any(c.dep_ == "nummod" for c in t.children)
+        )
+        if multiplier and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "as":
+            return True
+    return False
+
+
+def breaks_rule(head: Token, tokens: list[Token]) -> bool:
+    """ "would breach their contracts", "in breach of EU data protection law", "a
+    violation of the ceasefire": whether a rule was broken."""
+    if head.lemma_.lower() in _RULE_BREAKING:
+        return True
+    return any(
+        t.pos_ == "NOUN"
+        and t.lemma_.lower() in ("breach", "violation", "contravention")
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+        for t in tokens
+    )

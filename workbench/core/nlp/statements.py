@@ -23,7 +23,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .claim_cues import counts_only, own_experience, past_event, stated_cause
+from .claim_cues import (
+    amount_change,
+    breaks_rule,
+    counts_only,
+    own_experience,
+    past_event,
+    stated_cause,
+)
 from .doc_cache import doc_text, entity_at
 from .kinds import earliest_ones, law_name
 from .labels import _render
@@ -751,6 +758,8 @@ def claim_type(
 ) -> str:
     if _rule(head, tokens) or mode in _RULE_MODALS or _rule_names(head):
         return "laws/rules"
+    if breaks_rule(head, tokens):
+        return "laws/rules"  # "in breach of the law", "would breach their contracts"
     if _causal(head, tokens) or stated_cause(head, tokens):
         return "correlation/causation"
     if mode in ("will", "could", "might") or _scheduled(head):
@@ -769,6 +778,7 @@ def claim_type(
         or "comparison" in tags
         or ("superlative" in tags and _graded(tokens))
         or head.lemma_.lower() in QUANTITY_VERBS
+        or amount_change(head, tokens)
     ):
         return "quantity"
     subj = subject_of(head)
