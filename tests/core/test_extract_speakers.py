@@ -49,6 +49,13 @@ TEXTS = {
     "cut had worked.",
     "nested_saying": "Judge Martin Hale rejected that account, saying emails showed the firm "
     "had ordered the evictions.",
+    # a verb of saying in two words, or on social media
+    "pointed_out": "Mayor Elena Varga pointed out that the northern bridge had been closed to "
+    "lorries since March.",
+    "made_clear": "Finance Minister Ana Berg made clear that the tax on fuel had been raised "
+    "twice this year.",
+    "posted": "Coach Tim Reyes posted on Facebook that the club had been sold to a local "
+    "businessman.",
     # a name the tagger split (a capitalised preposition inside it)
     "cap_prep": "Reporters Without Borders said the journalists had been detained without "
     "charge.",
@@ -86,6 +93,9 @@ CASES = [
     ("nested", "nested_believed", "tenants had left", ("Simon Pryce",)),
     ("nested", "nested_showed", "tax cut had worked", ("Ana Berg",)),
     ("nested", "nested_saying", "ordered the evictions", ("Martin Hale",)),
+    ("phrasal", "pointed_out", "northern bridge", ("Elena Varga",)),
+    ("phrasal", "made_clear", "tax on fuel", ("Ana Berg",)),
+    ("phrasal", "posted", "club had been sold", ("Tim Reyes",)),
     ("split name", "cap_prep", "detained", ("Reporters Without Borders",)),
     ("split name", "cap_prep2", "looted", ("Doctors Without Borders",)),
     ("quoted", "quoted_as", "old bridge", ("Paul Okoro",)),

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 REPORTING_VERBS = SPEECH_VERBS | frozenset(
     """find show reveal indicate allege disclose inform brief signal maintain contend
-    forecast project expect believe fear rule determine""".split()
+    forecast project expect believe fear rule determine post""".split()
 ) - frozenset({"ask", "thank", "quote", "describe", "urge"})
 """Verbs whose clausal complement is what the subject asserts (the claim)."""
 
@@ -228,7 +228,9 @@ def reports(sent: Span, tracker: SpeakerTracker, base: int = 0) -> list[Report]:
                 continue
             verb = verb.head
         lemma = verb.lemma_.lower()
-        if not verb_in(verb, REPORTING_VERBS) or verb.pos_ not in ("VERB", "AUX"):
+        if not (verb_in(verb, REPORTING_VERBS) or _phrasal_report(verb)):
+            continue
+        if verb.pos_ not in ("VERB", "AUX"):
             continue
         if tok.dep_ == "xcomp" and lemma not in ("expect", "forecast", "project", "believe"):
             continue  # "promised to help": an intention, not a reported clause
@@ -279,6 +281,16 @@ def _outermost(found: list[Report]) -> list[Report]:
             r = Report(r.head, outer.speaker, r.verb, r.denied, r.opinion, True)
         out.append(r)
     return out
+
+
+_PHRASAL_REPORTS = {"point": "out", "make": "clear", "spell": "out"}
+
+
+def _phrasal_report(verb: Token) -> bool:
+    """ "pointed out that", "made clear that", "spelled out that": a verb of saying in
+    two words."""
+    part = _PHRASAL_REPORTS.get(verb.lemma_.lower())
+    return part is not None and any(c.lower_ == part for c in verb.children)
 
 
 def _agentless_passive(verb: Token) -> bool:
