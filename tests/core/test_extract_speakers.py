@@ -24,6 +24,12 @@ TEXTS = {
     "members had not been paid since April.",
     "the_department": "The Commerce Department published its figures on Friday. The "
     "department said exports had fallen for a third month.",
+    "the_organisation": "The World Health Organization issued new guidance. The organisation "
+    "said the vaccine had been approved for children.",
+    "the_carmaker": "Toyota recalled thousands of cars in May. The carmaker said a faulty sensor "
+    "had caused the problem.",
+    "the_central_bank": "The Federal Reserve held rates steady. The central bank said inflation "
+    "had eased in the spring.",
     # the source behind a document
     "statement_from": "The two leaders signed a gas deal, according to a statement from the "
     "Croatian presidency.",
@@ -81,6 +87,9 @@ CASES = [
     ("description", "the_judge", "changed the locks", ("Helen Okafor",)),
     ("description", "the_union", "not been paid", ("Unite",)),
     ("description", "the_department", "exports had fallen", ("Commerce Department",)),
+    ("description", "the_organisation", "approved for children", ("World Health Organization",)),
+    ("description", "the_carmaker", "faulty sensor", ("Toyota",)),
+    ("description", "the_central_bank", "inflation had eased", ("Federal Reserve",)),
     ("document", "statement_from", "signed a gas deal", ("Croatian presidency",)),
     ("document", "study_by", "weakened", ("Leiden University",)),
     ("document", "figures_of", "fell in the north", ("Met Office",)),

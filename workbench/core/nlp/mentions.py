@@ -30,6 +30,11 @@ _BUSINESS = frozenset(
     utility distributor exporter importer shipper builder contractor""".split()
 )
 
+BODY_NOUNS = COMPANY_NOUNS | _BUSINESS | frozenset({"organisation", "organization", "charity"})
+"""Nouns for a company or organisation: "the carmaker said", "the central bank said"
+stand for the last body named as a subject when no mention fits them better (not "the
+ministry", "the agency": those are named with their noun, or not named at all)."""
+
 SOURCE_DOCUMENTS = frozenset(
     """statement report study survey data figures analysis estimate estimates poll research
     document filing letter release records assessment review paper census audit count
@@ -102,9 +107,10 @@ def described(tok: Token, mentions: list[Mention], pos: int) -> str | None:
         return None
     noun = tok.lemma_.lower()
     mods = {c.lower_ for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    nouns = {noun, tok.lower_, noun.replace("iz", "is"), noun.replace("is", "iz")}
     earlier = [m for m in reversed(mentions) if m.pos < pos]
     for m in earlier:
-        if (noun in m.words or tok.lower_ in m.words) and mods <= m.words:
+        if nouns & m.words and mods <= m.words:
             return m.name
     if noun in COMPANY_NOUNS and not mods:
         for m in earlier:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .doc_cache import doc_text, entity_at, span_ents
 from .mentions import (
-    COMPANY_NOUNS,
+    BODY_NOUNS,
     Mention,
     capitalised_name,
     described,
@@ -182,7 +182,8 @@ class SpeakerTracker:
                 self.subjects.append((base + tok.idx, self.full[tok.text]))
         for ent in ents:
             if ent.label_ in ("ORG", "GPE") and ent.root.dep_ in ("nsubj", "nsubjpass"):
-                self.orgs.append((base + ent.start_char, ent.text.removeprefix("the ")))
+                name = ent.text.removeprefix("the ").removeprefix("The ")
+                self.orgs.append((base + ent.start_char, name))
             if ent.label_ != "PERSON":
                 continue
             name = ent.text.strip()
@@ -246,8 +247,8 @@ class SpeakerTracker:
         ref = described(tok, self.mentions, base + tok.idx)
         if ref is not None:
             return self.people.get(ref.split()[-1], ref)
-        if tok.lemma_.lower() in COMPANY_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
-            ref = self.resolve_it(tok, base)  # "the company said": the last body named
+        if tok.lemma_.lower() in BODY_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+            ref = self.resolve_it(tok, base)  # "the carmaker said": the last body named
             if ref is not None:
                 return ref
         toks = [
