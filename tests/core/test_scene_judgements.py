@@ -38,6 +38,8 @@ RANKS = [
     "Norway is the most peaceful country in Europe.",
     "It was the deadliest flood since 1953.",
     "It was the most competitive race in the league.",
+    "It is the most dangerous road in the country.",
+    "The leak was the most serious incident at the plant in a decade.",
 ]
 SCENES = [
     "Just after seven, the cafe was quiet.",

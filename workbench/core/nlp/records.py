@@ -260,8 +260,9 @@ def _measures(adj: Token) -> bool:
 def _measured_field(adj: Token) -> bool:
     """Does a superlative of an adjective that measures nothing rank within a field a
     record can settle: a named place or body ("Europe's most peaceful country", "the
-    most competitive race in Ohio"), a table or poll ("in the league"), a record or a
-    year ("since 1990", "in the club's history", "in 20 years")? "Ever", "yet", "of the
+    most competitive race in Ohio", "in the country", "the world's"), a table or poll
+    ("in the league"), a record or a span of years ("since 1990", "in the club's
+    history", "in 20 years", "in a decade")? "Ever", "yet", "of the
     year", "in recent memory" do not: "the most ambitious plan yet" is a view."""
     for t in _phrase_scope(adj):
         if t.lower_ in _HARD_QUALIFIERS or t.lemma_.lower() in RANK_NOUNS or t.like_num:
@@ -270,6 +271,14 @@ def _measured_field(adj: Token) -> bool:
             return True
         if t.pos_ == "PROPN" and t.dep_ == "poss":
             return True
+        if t.lemma_.lower() in SCOPE_NOUNS and (
+            t.dep_ == "poss" or t.dep_ == "pobj" and t.head.lower_ in ("in", "of")
+        ):
+            return True  # "the most dangerous road in the country", "the world's ..."
+        if t.lemma_.lower() in TIME_UNITS and t.head.lower_ in ("in", "for") and any(
+            c.lower_ in ("a", "over", "more") for c in t.subtree
+        ):
+            return True  # "the most serious leak in a decade"
     return False
 
 
