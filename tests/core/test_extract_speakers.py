@@ -55,6 +55,12 @@ TEXTS = {
     "cut had worked.",
     "nested_saying": "Judge Martin Hale rejected that account, saying emails showed the firm "
     "had ordered the evictions.",
+    # "he" after a surname speaker; a fronted quote's "He" says nothing of its speaker
+    "he_after_quote": "Geert Wilders, whose party won the most seats, said his demands had "
+    "been ignored.\n\n“He chose his party over the country,” VVD leader Dilan Yesilgoz said."
+    "\n\nMarkets barely reacted.\n\nWilders told supporters in a video posted on X that he "
+    "would run for prime minister. He has said before that he would not join a government "
+    "led by another party.",
     # a verb of saying in two words, or on social media
     "pointed_out": "Mayor Elena Varga pointed out that the northern bridge had been closed to "
     "lorries since March.",
@@ -102,6 +108,7 @@ CASES = [
     ("nested", "nested_believed", "tenants had left", ("Simon Pryce",)),
     ("nested", "nested_showed", "tax cut had worked", ("Ana Berg",)),
     ("nested", "nested_saying", "ordered the evictions", ("Martin Hale",)),
+    ("pronoun", "he_after_quote", "not join a government", ("Geert Wilders",)),
     ("phrasal", "pointed_out", "northern bridge", ("Elena Varga",)),
     ("phrasal", "made_clear", "tax on fuel", ("Ana Berg",)),
     ("phrasal", "posted", "club had been sold", ("Tim Reyes",)),

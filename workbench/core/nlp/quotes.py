@@ -321,7 +321,7 @@ def _gender_shown(ent: Span, root: Token) -> str | None:
     found = {
         c.lower_
         for clause in said.children
-        if clause.dep_ == "ccomp"
+        if clause.dep_ == "ccomp" and clause.i > said.i  # not a fronted quote's "he"
         for c in clause.children
         if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she")
     }

@@ -75,7 +75,7 @@ def speaker_of(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | Non
     if subj.lower_ == "it":
         return tracker.resolve_it(subj, base)
     speaker = source_name(subj, tracker, base)
-    if speaker and subj.pos_ == "PROPN" and _a_person(subj, speaker, tracker):
+    if speaker and subj.pos_ in ("PROPN", "NOUN") and _a_person(subj, speaker, tracker):
         tracker.note_subject(base + subj.idx, speaker)  # "Wilders told ...": he, from now on
     return speaker
 
