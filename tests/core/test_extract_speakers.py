@@ -83,8 +83,22 @@ TEXTS = {
     "complaints reported to councils have risen sharply since 2021, but prosecutions remain rare.",
     "according_end": "Bristol has some of the highest rents in the country, with the average "
     "flat now let for 1,650 pounds a month, according to the Office for National Statistics.",
+
+
+    # who "the manager" is when both managers were named: the one who spoke last
+    "the_manager": "Home manager Gary Pruitt praised his players. The visitors' manager, Alan "
+    "Voss, said the referee had lost control of the game.\n\nPruitt said no club had made an "
+    "offer for his striker.\n\n'He's going nowhere this summer,' the manager said.",
+    "the_coach": "Coach Maria Lind said her team had trained all week. The rival coach, Sara "
+    "Holm, said the pitch had been frozen.\n\nLind said the match would go ahead.\n\n'We are "
+    "ready for anything they throw at us,' the coach said.",
 }
 
+QUOTES = [
+    # (text, words of the quote, its speaker)
+    ("the_manager", "going nowhere", "Gary Pruitt"),
+    ("the_coach", "ready for anything", "Maria Lind"),
+]
 
 CASES = [
     # (cause, text, part of the statement's anchor, words its speaker holds)
@@ -134,3 +148,10 @@ def test_the_statement_is_credited_to_who_the_article_means(extracted, cause, ke
     got = found[0].speaker or ""
     assert all(w in got for w in words), (cause, got)
     assert not got.startswith(("Mr ", "Ms ", "Dr ")), got  # people without titles
+
+
+@pytest.mark.parametrize(("key", "part", "speaker"), QUOTES)
+def test_a_quote_is_credited_to_who_the_description_means(extracted, key, part, speaker):
+    found = [c for c in extracted[key] if c.kind == "quote" and part in c.anchor]
+    assert found, [(c.kind, c.anchor) for c in extracted[key]]
+    assert speaker in (found[0].speaker or ""), found[0].speaker

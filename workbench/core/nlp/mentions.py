@@ -98,25 +98,34 @@ def sentence_mentions(sent: Span, base: int = 0) -> list[Mention]:
     return out
 
 
-def described(tok: Token, mentions: list[Mention], pos: int) -> str | None:
+def described(
+    tok: Token, mentions: list[Mention], pos: int, speakers: list[str] | None = None
+) -> str | None:
     """The name a definite description ("the company", "the grid operator", "the
     judge", "the health ministry") points back to: the last mention before ``pos``
     described by the same noun (and its modifiers); for "the company" / "the firm",
-    the last one described as any kind of business."""
+    the last one described as any kind of business. When several fit ("the manager"
+    after both managers), the one who spoke last (``speakers``, latest first) wins."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
     noun = tok.lemma_.lower()
     mods = {c.lower_ for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
     nouns = {noun, tok.lower_, noun.replace("iz", "is"), noun.replace("is", "iz")}
     earlier = [m for m in reversed(mentions) if m.pos < pos]
-    for m in earlier:
-        if nouns & m.words and mods <= m.words:
-            return m.name
-    if noun in COMPANY_NOUNS and not mods:
-        for m in earlier:
-            if m.words & _BUSINESS or any(w.endswith("maker") for w in m.words):
-                return m.name
-    return None
+    fitting = [m.name for m in earlier if nouns & m.words and mods <= m.words]
+    if not fitting and noun in COMPANY_NOUNS and not mods:
+        fitting = [
+            m.name
+            for m in earlier
+            if m.words & _BUSINESS or any(w.endswith("maker") for w in m.words)
+        ]
+    if not fitting:
+        return None
+    surnames = {name.split()[-1] for name in fitting}
+    for name in speakers or []:
+        if name.split()[-1] in surnames:
+            return next(f for f in fitting if f.split()[-1] == name.split()[-1])
+    return fitting[0]
 
 
 def document_source(tok: Token) -> Token | None:

@@ -174,7 +174,7 @@ class SpeakerTracker:
             if (
                 tok.dep_ in ("nsubj", "nsubjpass")
                 and tok.i not in person_starts
-                and not tok.ent_type_
+                and (not tok.ent_type_ or tok.text in self.people)  # "Ilić" taken for a place
                 and tok.text in self.full
                 and " " in self.full[tok.text]
                 and (tok.head.dep_ == "ROOT" or tok.head.lemma_.lower() in SPEECH_VERBS)
@@ -244,7 +244,9 @@ class SpeakerTracker:
         """A common-noun source: the body a definite description points back to ("the
         company", "the judge"), else the noun phrase itself, with the body its people
         belong to ("analysts at X")."""
-        ref = described(tok, self.mentions, base + tok.idx)
+        pos = base + tok.idx
+        spoke = [name for at, name in self.subjects if at < pos][-_PRONOUN_REACH:][::-1]
+        ref = described(tok, self.mentions, pos, spoke)
         if ref is not None:
             return self.people.get(ref.split()[-1], ref)
         if tok.lemma_.lower() in BODY_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
