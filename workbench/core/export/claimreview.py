@@ -235,7 +235,8 @@ def iter_claim_reviews(report: Report) -> Iterator[dict[str, Any]]:
         for _, claim, verdict, _ in rows.kept:
             # a consistency claim is the article disagreeing with itself (a name spelled
             # three ways): a finding of the desk, not a claim anyone made to publish
-            if verdict["status"] in RATINGS and claim["kind"] not in UNPUBLISHED_KINDS:
+            # (a kind of any other type, from a hand-written file, is published as text)
+            if verdict["status"] in RATINGS and str(claim["kind"]) not in UNPUBLISHED_KINDS:
                 source = source or _Source(rows.article)
                 published += 1
                 yield claim_review(report, source, claim, verdict, base_url)
