@@ -83,8 +83,15 @@ TEXTS = {
     "complaints reported to councils have risen sharply since 2021, but prosecutions remain rare.",
     "according_end": "Bristol has some of the highest rents in the country, with the average "
     "flat now let for 1,650 pounds a month, according to the Office for National Statistics.",
-
-
+    # "said in a statement that ...": the clause the parser hung on "statement"
+    "in_statement": "The transport ministry said in a statement that it had suspended the "
+    "licence of the ferry operator.",
+    "in_interview": "Mayor Elena Varga said in an interview that the northern bridge would "
+    "reopen in May.",
+    # a spokesperson speaks for the body, even "a spokeswoman for the regulator"
+    "spokes_for": "A spokeswoman for the water regulator said the company had broken its "
+    "licence twice.",
+    "spokes_of": "A spokesman for Northern Rail said the line had been closed since Friday.",
     # who "the manager" is when both managers were named: the one who spoke last
     "the_manager": "Home manager Gary Pruitt praised his players. The visitors' manager, Alan "
     "Voss, said the referee had lost control of the game.\n\nPruitt said no club had made an "
@@ -133,6 +140,10 @@ CASES = [
     ("titled", "titled_she", "pupils had been", ("Okafor",)),
     ("according", "according_front", "have risen sharply", ("Rentwise",)),
     ("according", "according_end", "highest rents", ("Office for National Statistics",)),
+    ("frame", "in_statement", "suspended the licence", ("transport ministry",)),
+    ("frame", "in_interview", "would reopen", ("Elena Varga",)),
+    ("spokesperson", "spokes_for", "broken its licence", ("water regulator",)),
+    ("spokesperson", "spokes_of", "line had been closed", ("Northern Rail",)),
 ]
 
 

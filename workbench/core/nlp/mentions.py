@@ -43,6 +43,7 @@ SOURCE_DOCUMENTS = frozenset(
 """Documents whose source ("from X", "by X", "X's") is who the claim is credited to."""
 _SOURCE_PREPS = frozenset({"from", "by", "of"})
 _STAFF_PREPS = frozenset({"at", "of", "from", "for", "with"})
+SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
 
 _TITLES = frozenset(
     """col col. colonel gen gen. general lt lt. maj maj. capt capt. sgt sgt. dr dr. mr mr.
@@ -155,12 +156,15 @@ def staff_body(tok: Token) -> Token | None:
     """ "Forecasters at the German Weather Service", "analysts at Mediobanca", "foreign
     ministers of the G7": the named body a common-noun source belongs to (not for
     someone unnamed, "a nurse at Goma hospital", who speaks for nobody)."""
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in tok.children):
+    spokes = tok.lemma_.lower() in SPOKES  # "a spokeswoman for the regulator" speaks for it
+    if not spokes and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in tok.children
+    ):
         return None
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in _STAFF_PREPS:
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-            if obj is not None and obj.ent_type_ in ("ORG", "GPE", "NORP"):
+            if obj is not None and (spokes or obj.ent_type_ in ("ORG", "GPE", "NORP")):
                 return obj
     return None
 

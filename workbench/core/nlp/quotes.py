@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .doc_cache import doc_text, entity_at, span_ents
 from .mentions import (
     BODY_NOUNS,
+    SPOKES,
     Mention,
     capitalised_name,
     described,
@@ -219,7 +220,9 @@ class SpeakerTracker:
         if name is None:
             appos = [c for c in tok.children if c.dep_ == "appos" and _full_name(c)]
             name = _full_name(appos[0]) if appos else None
-        if name is None and tok.pos_ == "PROPN":
+        # "the transport ministry": a common noun the tagger took for a name
+        common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text[:1].islower())
+        if name is None and tok.pos_ == "PROPN" and not common:
             name = " ".join(t.text for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i)
         if name is None and tok.is_title and tok.text in self.full:
             name = tok.text  # a name seen earlier that the tagger missed here ("“...,” Giles said")
@@ -236,7 +239,7 @@ class SpeakerTracker:
         if tok.lower_ in _PRONOUNS and tok.lower_ not in ("i", "we"):
             pos = base + tok.idx
             return _last_before(self.subjects, pos)
-        if speech and tok.pos_ == "NOUN":
+        if speech and common:
             return self._described(tok, base)
         return None
 
@@ -267,7 +270,9 @@ class SpeakerTracker:
         text = " ".join(text.split()[-4:])
         body = staff_body(tok)
         if body is not None:
-            name = self.resolve(body, base)
+            name = self.resolve(body, base, speech=body.pos_ == "NOUN")
+            if name and tok.lemma_.lower() in SPOKES:
+                return name  # "a spokeswoman for the regulator": the regulator speaks
             if name and name.lower() not in text.lower():
                 return f"{text} {body.head.lower_} {name}"
         return text

@@ -167,6 +167,16 @@ def _misparsed_that_clause(tok: Token) -> bool:
     return verb is not None and verb_in(verb, REPORTING_VERBS)
 
 
+def _acl_in_frame(tok: Token) -> bool:
+    """ "said in a statement that it was monitoring ...": the parser made the clause a
+    complement of the frame's noun ("statement", "interview"), itself the object of a
+    preposition on the verb of saying."""
+    if tok.dep_ != "acl" or tok.head.dep_ != "pobj":
+        return False
+    prep = tok.head.head
+    return prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX")
+
+
 OPINION_SOURCES = frozenset(
     """analyst analysts observer observers critic critics supporter supporters opponent
     opponents commentator commentators pundit pundits expert experts economist economists
@@ -212,7 +222,7 @@ def reports(sent: Span, tracker: SpeakerTracker, base: int = 0) -> list[Report]:
     """The reported clauses of a sentence, each with its speaker (None when unnamed)."""
     out: list[Report] = []
     for tok in sent:
-        if tok.dep_ == "relcl" and _misparsed_that_clause(tok):
+        if (tok.dep_ == "relcl" or _acl_in_frame(tok)) and _misparsed_that_clause(tok):
             verb = next(a for a in tok.ancestors if a.pos_ in ("VERB", "AUX"))
             subj = _subject_of(verb)
             speaker, opinion = speaker_of(verb, tracker, base), _commentary(verb, subj)
