@@ -92,6 +92,8 @@ TEXTS = {
     "spokes_for": "A spokeswoman for the water regulator said the company had broken its "
     "licence twice.",
     "spokes_of": "A spokesman for Northern Rail said the line had been closed since Friday.",
+    # staff of a body the entity tagger left unlabelled
+    "staff_untagged": "Analysts at Barclays expect the central bank to cut rates in June.",
     # who "the manager" is when both managers were named: the one who spoke last
     "the_manager": "Home manager Gary Pruitt praised his players. The visitors' manager, Alan "
     "Voss, said the referee had lost control of the game.\n\nPruitt said no club had made an "
@@ -142,6 +144,7 @@ CASES = [
     ("according", "according_end", "highest rents", ("Office for National Statistics",)),
     ("frame", "in_statement", "suspended the licence", ("transport ministry",)),
     ("frame", "in_interview", "would reopen", ("Elena Varga",)),
+    ("staff", "staff_untagged", "cut rates", ("Analysts", "Barclays")),
     ("spokesperson", "spokes_for", "broken its licence", ("water regulator",)),
     ("spokesperson", "spokes_of", "line had been closed", ("Northern Rail",)),
 ]

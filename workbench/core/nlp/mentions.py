@@ -164,9 +164,16 @@ def staff_body(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in _STAFF_PREPS:
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-            if obj is not None and (spokes or obj.ent_type_ in ("ORG", "GPE", "NORP")):
+            if obj is not None and (
+                spokes or obj.ent_type_ in ("ORG", "GPE", "NORP") or _untagged_name(obj)
+            ):
                 return obj
     return None
+
+
+def _untagged_name(tok: Token) -> bool:
+    """ "analysts at Barclays": a proper noun the entity tagger left unlabelled."""
+    return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_title
 
 
 def name_before(verb: Token, within: int) -> str | None:
