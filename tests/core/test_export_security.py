@@ -6,15 +6,24 @@ import csv
 import io
 import json
 from collections import Counter
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
-from export_fixtures import HOSTILE, article_of, hostile_report, make_claim, plain_report
+from export_fixtures import (
+    HOSTILE,
+    NOW,
+    article_of,
+    hostile_report,
+    make_claim,
+    plain_report,
+)
 from markdown_it import MarkdownIt
 
 from workbench.core.export import render
 from workbench.core.export.csv_report import COLUMNS, NUMERIC, neutralize
-from workbench.core.export.report import ExportOptions, safe_href
+from workbench.core.export.report import ExportOptions, Report, article_report, safe_href
+from workbench.core.models import Change, Link, Verdict
 
 
 class Page(HTMLParser):
@@ -174,14 +183,46 @@ def test_markdown_note_stays_text(note):
             assert word in text
 
 
+SPACED_MARKERS = [
+    "intro", " =1+1", "===", "   - item", "    a code block", "\t+ item", "\u00a0- item",
+    "\u3000> quote", " 1) item", "  ---", "\u2003# heading", "\u200b- item", " @SUM(A1)",
+    "\uff1d1",
+]
+
+
+def test_markdown_note_lines_with_spaces_before_a_block_marker_stay_text():
+    """White space (any kind) before a list, heading, quote or rule marker, or four
+    spaces of a code block, makes no block of the note's lines; the HTML keeps them as
+    they are, escaped."""
+    def kinds(note: str) -> Counter:
+        report = plain_report()
+        report.articles[0].claims[0].verdict.note = note
+        _, tokens = _md_tokens(render(report, "md"))
+        return Counter(t.type for t in tokens if t.type != "text")
+
+    plain = kinds("\n".join(f"line {n}" for n in range(len(SPACED_MARKERS))))
+    assert kinds("\n".join(SPACED_MARKERS)) == plain
+    report = plain_report()
+    report.articles[0].claims[0].verdict.note = "\n".join(SPACED_MARKERS)
+    shown = "".join(parse(render(report, "html")).text)
+    assert all(line.replace("\u200b", "") in shown for line in SPACED_MARKERS)
+
+
 def _rows(csv_text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(csv_text)))
 
 
-@pytest.mark.parametrize(
-    "value",
-    ['=HYPERLINK("http://evil.example","click")', "@SUM(A1)", "-1+2", "+1", "\t=1", "\r=1", "\n=1"],
-)
+FORMULAS = [
+    '=HYPERLINK("http://evil.example","click")', "@SUM(A1)", "-1+2", "+1", "\t=1", "\r=1", "\n=1",
+    # white space before the formula: a spreadsheet's import may trim it
+    " =1+1", '   =HYPERLINK("http://evil.example")', "  +1", " -2", " @SUM(A1)", " \t=1",
+    "\u00a0=1", "\u2003=1", "\u3000@SUM(A1)", "\u200b=1", "\x1b[0m=1",
+    # the full-width forms
+    "\uff1d1+1", " \uff0b1",
+]
+
+
+@pytest.mark.parametrize("value", FORMULAS)
 def test_csv_formula_cells_are_neutralized(value):
     report = plain_report()
     row = report.articles[0].claims[0]
@@ -189,7 +230,64 @@ def test_csv_formula_cells_are_neutralized(value):
     rows = _rows(render(report, "csv"))
     cell = rows[0]["note"]
     assert cell.startswith("'")
-    assert cell.lstrip("'").strip() == value.strip()
+    assert cell[1:].strip() == neutralize(value)[1:].strip()
+    assert cell[1:].strip("\t\r\n \u00a0\u2003\u3000") in value
+
+
+def _report_with_text_everywhere(value: str) -> Report:
+    """A report of one article whose every text field (and a claim's anchor and
+    sentence in its text) is ``value``: two claims, the same reviewer, kind and status
+    each, so the CSV writer's paths for shared cells, claim texts and the rest all see it."""
+    text = f"Intro.\n{value}\nMore than 100 people came."
+    article = article_of(text, value, value)
+    start = text.index(value)
+    claims = [
+        replace(
+            make_claim(article, anchor, "quantity", value),
+            anchor=value, start=start, end=start + len(value), sentence=value,
+            sentence_start=start, sentence_end=start + len(value), speaker=value,
+            claim_type=value, id=f"{value}{n}",
+        )
+        for n, anchor in enumerate(("Intro", "100"))
+    ]
+    verdicts = {
+        c.id: Verdict(
+            c.id, article.id, "false", value, [Link(f"https://ok.example/{n}", value, "refutes")],
+            value, value, label=value,
+        )
+        for n, c in enumerate(claims)
+    }
+    history = [
+        Change(n, article.id, c.id, value, "", "x", value, value) for n, c in enumerate(claims)
+    ]
+    part = article_report(article, claims, verdicts, history)
+    return Report(articles=[part], generated_at=NOW, exported_by=value)
+
+
+@pytest.mark.parametrize("value", [" =1+1", "\u00a0@SUM(A1)", " \t-2", "\uff1d1", "  +1"])
+def test_csv_every_text_cell_with_a_formula_after_spaces_is_neutralized(value):
+    rows = _rows(render(_report_with_text_everywhere(value), "csv"))
+    assert len(rows) == 2
+    for row in rows:
+        texts = {k: v for k, v in row.items() if k not in NUMERIC and v}
+        assert set(texts) >= set(COLUMNS) - NUMERIC - {"kind", "status"}, set(COLUMNS) - set(texts)
+        for name, cell in texts.items():
+            if name in ("article_id", "kind", "status", "links"):
+                continue
+            assert cell.startswith("'"), (name, cell)
+            assert cell[1:].lstrip(" \t\u00a0")[:1] in ("=", "+", "-", "@", "\uff1d"), name
+        assert " | " not in row["links"] and row["links"].startswith("refutes ")
+
+
+@pytest.mark.parametrize("value", ["a =b", "x - y", "'=1", "  plain", " 5", "\u00a0note", "\t"])
+def test_csv_spaces_before_no_formula_are_kept_as_they_are(value):
+    report = plain_report()
+    report.articles[0].claims[0].verdict.note = value
+    cell = _rows(render(report, "csv"))[0]["note"]
+    if value[0] in "\t\r\n":  # a cell that starts with a control is always marked
+        assert cell == "'" + value
+    else:
+        assert cell == value
 
 
 def test_csv_every_text_cell_is_safe_and_numbers_stay_numbers():
@@ -214,6 +312,9 @@ def test_neutralize_leaves_ordinary_text_alone():
     assert neutralize("More than 100,000 people") == "More than 100,000 people"
     assert neutralize("a=b") == "a=b"
     assert neutralize("-5 degrees") == "'-5 degrees"
+    assert neutralize(" -5 degrees") == "' -5 degrees"
+    assert neutralize(" a = b") == " a = b"
+    assert neutralize("") == ""
 
 
 def test_jsonld_snippets_cannot_be_closed_by_text():

@@ -1,8 +1,10 @@
 """The CSV report: one row per claim, stable columns, safe to open in a spreadsheet.
 
-Text cells that start with ``=``, ``+``, ``-``, ``@``, tab, CR or LF get a leading
-apostrophe (OWASP CSV injection), so a spreadsheet never evaluates them as a
-formula. Numeric columns are written as plain numbers and stay numbers.
+Text cells that start with ``=``, ``+``, ``-``, ``@`` (or their full-width forms), tab,
+CR or LF, also after leading white space (``" =1+1"``: a spreadsheet may trim it, as
+LibreOffice's import and Google Sheets do), get a leading apostrophe (OWASP CSV
+injection), so a spreadsheet never evaluates them as a formula. Numeric columns are
+written as plain numbers and stay numbers.
 """
 
 from __future__ import annotations
@@ -47,13 +49,27 @@ NUMERIC: frozenset[str] = frozenset(
     {"position", "start", "end", "worthiness", "link_count", "dead_links"}
 )
 
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+_FORMULA = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+"""What a formula starts with: ``= + - @`` and the full-width forms a spreadsheet
+may take for them."""
+
+
+def _risky(text: str) -> bool:
+    """Whether a spreadsheet may read the (non-empty) cell ``text`` as a formula: it
+    starts with a formula character, or white space (any: tab, CR, LF, no-break and
+    other Unicode spaces) before one, or a tab, CR or LF."""
+    first = text[0]
+    if first in _FORMULA:
+        return True
+    if not first.isspace():
+        return False
+    return first in "\t\r\n" or text.lstrip()[:1] in _FORMULA
 
 
 def neutralize(value: str) -> str:
     """A text cell that a spreadsheet will not read as a formula."""
     text = strip_controls(value)
-    if text.startswith(_TRIGGERS) or value.startswith(_TRIGGERS):
+    if (text and _risky(text)) or (value and _risky(value)):
         return "'" + text
     return text
 
@@ -86,11 +102,8 @@ def _cell(value: Any) -> str:
     if type(value) is not str:
         value = str(value)
     if value.isprintable():  # no controls to strip; tab, CR and LF are not printable
-        return "'" + value if value[0] in _FORMULA else value
+        return "'" + value if _risky(value) else value
     return neutralize(value)
-
-
-_FORMULA = frozenset("=+-@")
 
 
 def field(text: str) -> str:
@@ -104,7 +117,7 @@ def field(text: str) -> str:
 def _text(value: Any) -> str:
     """``field(_cell(value))``, printable text checked at once."""
     if type(value) is str and value.isprintable():  # holds no CR or LF
-        if value and value[0] in _FORMULA:
+        if value and _risky(value):
             value = "'" + value
         if "," in value or '"' in value:
             return '"' + value.replace('"', '""') + '"'
@@ -136,6 +149,11 @@ def _link_cells(verdict: Row) -> str:
     return f"{len(links)},{dead},{_text(' | '.join(_link_text(link) for link in links))}"
 
 
+_FIRST = _FORMULA | {" "}
+"""The first characters of a printable cell that ``_risky`` may find risky: a formula
+character or a space (the one printable white space; the others are unprintable)."""
+
+
 def _texts(values: list[Any]) -> list[str]:
     """``_text`` of each of ``values``: printable text (the usual) checked at once."""
     try:
@@ -144,11 +162,12 @@ def _texts(values: list[Any]) -> list[str]:
         return [_text(v) for v in values]
     if not joined.isprintable():
         return [_text(v) for v in values]
-    formula = _FORMULA
+    # a cell that may be risky starts with a formula character or white space
+    first = _FIRST
     if "," not in joined and '"' not in joined:
-        return [_text(v) if v[:1] in formula else v for v in values]
+        return [_text(v) if v[:1] in first else v for v in values]
     return [
-        _text(v) if v[:1] in formula
+        _text(v) if v[:1] in first
         else '"' + v.replace('"', '""') + '"' if "," in v or '"' in v
         else v
         for v in values
