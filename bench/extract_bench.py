@@ -14,6 +14,11 @@ medians and their ratio are printed.
   work per unit); extractor CPU and peak RSS;
 - ``--jobs``: wall-clock speed-up of jobs=2 over jobs=1 (child processes, so not CPU).
 
+Extraction is measured without the ranking step (``Extractor(rank=False)``: the claims'
+scores mixed with the sentence encoder, worthiness/strong.py); where the encoder is
+installed, its cost is printed on a line of its own (the fixtures and ``--rank-copies``
+copies of the seed, extraction with and without ranking, CPU).
+
     python bench/extract_bench.py [--copies 200] [--rounds 3] [--big] [--line] [--jobs]
 """
 
@@ -92,7 +97,7 @@ def child(mode: str, what: str, mb: float) -> None:
         tokens = sum(len(doc) for doc in nlp.pipe(units, batch_size=64))
         claims = 0
     else:
-        claims = sum(len(c) for c in Extractor(nlp=nlp).claims_many(articles))
+        claims = sum(len(c) for c in Extractor(nlp=nlp, rank=False).claims_many(articles))
         tokens = 0
     cpu = time.process_time() - t
     print(
@@ -119,6 +124,39 @@ def _run_child(mode: str, what: str, mb: float) -> dict:
     return json.loads(out.splitlines()[-1])
 
 
+def ranking(nlp: object, articles: list) -> None:
+    """CPU of the ranking step (the encoder mix) on ``articles``: extraction with it minus
+    extraction without it, per claim sentence or clause encoded."""
+    from workbench.core.nlp.worthiness.strong import load_fusion
+
+    fusion = load_fusion()
+    if fusion is None:
+        print("ranking: no sentence encoder installed (or WORKBENCH_STRONG=0): not measured")
+        return
+    calls: list[int] = []
+    embed = fusion.encoder.embed
+
+    def counted(texts: list[str]) -> object:
+        calls.append(len(texts))
+        return embed(texts)
+
+    fusion.encoder.embed = counted  # type: ignore[method-assign]
+    ranked = Extractor(nlp=nlp)
+    list(ranked.claims_many(articles[:1]))  # warm-up
+    calls.clear()
+    t = time.process_time()
+    list(Extractor(nlp=nlp, rank=False).claims_many(articles))
+    plain = time.process_time() - t
+    t = time.process_time()
+    n = sum(len(c) for c in ranked.claims_many(articles))
+    with_rank = time.process_time() - t
+    encoded = sum(calls)
+    print(f"ranking ({len(articles)} articles, {n} claims, {encoded} sentences and clauses "
+          f"encoded): extraction {plain:.2f} s CPU, with ranking {with_rank:.2f} s "
+          f"({with_rank / plain:.2f}x; {1000 * (with_rank - plain) / max(encoded, 1):.1f} ms "
+          f"per encoded text)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--copies", type=int, default=200)
@@ -127,6 +165,7 @@ def main() -> None:
     parser.add_argument("--line", action="store_true", help="also one unpunctuated line")
     parser.add_argument("--big-mb", type=float, default=5.0)
     parser.add_argument("--jobs", action="store_true", help="also jobs=2 against jobs=1 (wall)")
+    parser.add_argument("--rank-copies", type=int, default=5, help="seed copies for the ranking")
     parser.add_argument("--child", choices=("raw", "extract"), help=argparse.SUPPRESS)
     parser.add_argument("--what", choices=("big", "line"), default="big", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -137,7 +176,7 @@ def main() -> None:
     articles = corpus(args.copies)
     units = _unit_texts(articles)
     tokens = sum(len(doc) for doc in nlp.pipe(units, batch_size=64))  # warm-up + count
-    extractor = Extractor(nlp=nlp)
+    extractor = Extractor(nlp=nlp, rank=False)  # the ranking step: its own line below
     list(extractor.claims_many(articles[:3]))  # warm-up: the worthiness model loads once
     raw_cpu: list[float] = []
     ext_cpu: list[float] = []
@@ -161,6 +200,7 @@ def main() -> None:
           f"rounds {', '.join(f'{x:.2f}' for x in ext_cpu)}")
     print(f"throughput ratio extractor/raw: {raw / ext:.3f} (target >= 0.85); "
           f"CPU ratio {ext / raw:.3f}")
+    ranking(nlp, articles[: args.rank_copies] + articles[args.copies :])
     for what, wanted in (("big", args.big), ("line", args.line)):
         if not wanted:
             continue

