@@ -152,9 +152,12 @@ def test_shipped_head_fits_the_shipped_parse_model():
 
     fusion = fusion_from(data, Unit(), scorer.bias)  # refused if model.json was retrained
     assert 0 < fusion.w < 1 and fusion.a == pytest.approx(1 - fusion.w)
-    scores = fusion.fuse(["a", "b", "c"], [0.2, 0.5, 0.8])
-    assert all(0 <= s <= 1 for s in scores)
-    assert scores == sorted(scores)  # the same vector: the parse model's order is kept
+    for parse in ([0.4, 0.5, 0.6], [0.01, 0.05, 0.95, 0.99]):  # near the cut, then far
+        scores = fusion.fuse(["a"] * len(parse), parse)
+        assert all(0 <= s <= 1 for s in scores)
+        assert scores == sorted(scores)  # the same vector: the parse model's order is kept
+    if fusion.cascade is not None:  # a third of the debate sentences are encoded
+        assert 0.5 < fusion.cascade["band"] < 2.5
 
 
 ARTICLE = (
@@ -206,3 +209,24 @@ def test_extraction_without_ranking_keeps_the_parse_scores(fake_fusion, monkeypa
     ranked = Extractor(nlp=nlp).claims(article)
     assert fake_fusion.encoder.calls
     assert [c.worthiness for c in ranked] != [c.worthiness for c in plain]
+
+
+def test_the_cascade_encodes_only_texts_near_the_cut():
+    """With a cascade, a text whose parse logit is beyond the band is never encoded: the
+    head's logit is predicted from the parse logit (alpha + beta * logit) and the cascade's
+    own ``c`` applies; a text inside the band gets the full mix."""
+    encoder = FakeEncoder()
+    cascade = {"band": 1.0, "alpha": 0.2, "beta": 0.5, "c": -0.3}
+    fusion = Fusion(encoder, _head(), a=0.5, w=0.5, c=0.1, cascade=cascade)
+    texts = ["up 3 percent", "we thank you", "5 million"]
+    parse = [0.6, 0.05, 0.97]  # logits 0.41 (near), -2.94 and 3.48 (far)
+    got = fusion.logits(texts, parse)
+    assert encoder.calls == [["up 3 percent"]]
+    z = [_logit(p) for p in parse]
+    head = float(_head().logits(FakeEncoder().embed(["up 3 percent"]))[0])
+    assert got[0] == pytest.approx(0.5 * z[0] + 0.5 * head - 0.3)
+    for i in (1, 2):
+        assert got[i] == pytest.approx(0.5 * z[i] + 0.5 * (0.2 + 0.5 * z[i]) - 0.3)
+    assert fusion_from(
+        {"encoder": "fake-4", "mix": {"a": 0.5, "w": 0.5, "c": 0.1}, "head": _head().to_dict(),
+         "cascade": cascade}, encoder, None).cascade == cascade

@@ -11,6 +11,10 @@ with the parse-feature model's::
 
 with ``a``, ``w`` and ``c`` (the decision threshold folded in: ``score >= 0.5`` is
 check-worthy, as for the parse model) chosen by grouped cross-validation over the debates.
+A cascade (``cascade`` in the head file: ``band``, ``alpha``, ``beta``, ``c``) encodes only
+the texts whose parse logit is within ``band`` of the cut; the others get the head's logit
+predicted from their parse logit, ``alpha + beta * logit``, and the cascade's own ``c``
+(bench/worthiness_cascade.py; the same rule for a text whichever command scores it).
 Without the encoder's packages, or with ``WORKBENCH_STRONG=0``, nothing here runs and the
 scores are the parse model's. Extraction's gates always read the parse model's scores; only
 the scores the claims carry (the ranking step, ``Extractor(rank=True)``, which every
@@ -86,13 +90,19 @@ class Fusion:
 
     def __init__(
         self, encoder: Encoder, head: Head, a: float, w: float, c: float,
-        meta: dict[str, Any] | None = None,
+        meta: dict[str, Any] | None = None, cascade: dict[str, float] | None = None,
     ) -> None:
         if head.dim != encoder.dim:
             raise ValueError(f"a head for {head.dim}-d vectors, an encoder of {encoder.dim}")
         self.encoder, self.head = encoder, head
         self.a, self.w, self.c = float(a), float(w), float(c)
         self.meta = dict(meta or {})
+        # the cascade: only a text whose parse logit is within ``band`` of the cut is
+        # encoded; any other gets the head's logit predicted from its parse logit
+        # (``alpha + beta * logit``) and the cascade's own threshold (``c``)
+        self.cascade = None if cascade is None else {
+            k: float(cascade[k]) for k in ("band", "alpha", "beta", "c")
+        }
 
     @property
     def name(self) -> str:
@@ -103,8 +113,16 @@ class Fusion:
             return np.zeros(0, dtype=np.float64)
         p = np.clip(np.asarray(parse_scores, dtype=np.float64), EPS, 1 - EPS)
         z_parse = np.log(p / (1 - p))
-        z_head = self.head.logits(self.encoder.embed(list(texts))).astype(np.float64)
-        return self.a * z_parse + self.w * z_head + self.c
+        if self.cascade is None:
+            z_head = self.head.logits(self.encoder.embed(list(texts))).astype(np.float64)
+            return self.a * z_parse + self.w * z_head + self.c
+        k = self.cascade
+        z_head = k["alpha"] + k["beta"] * z_parse
+        near = np.flatnonzero(np.abs(z_parse) <= k["band"])
+        if len(near):
+            vectors = self.encoder.embed([texts[i] for i in near])
+            z_head[near] = self.head.logits(vectors).astype(np.float64)
+        return self.a * z_parse + self.w * z_head + k["c"]
 
     def fuse(self, texts: Sequence[str], parse_scores: Sequence[float]) -> list[float]:
         """The mixed score of each text, from its parse-model score (one batch)."""
@@ -137,7 +155,7 @@ def fusion_from(data: dict[str, Any], encoder: Encoder, parse_bias: float | None
         if parse_bias is not None and want is not None and abs(float(want) - parse_bias) > 1e-6:
             raise ModelError("the strong head was mixed with another parse-feature model")
         return Fusion(encoder, Head.from_dict(data["head"]), mix["a"], mix["w"], mix["c"],
-                      data.get("meta"))
+                      data.get("meta"), data.get("cascade"))
     except ModelError:
         raise
     except (KeyError, TypeError, ValueError) as exc:
