@@ -1,7 +1,11 @@
 """Check-worthiness cascade: the sentence encoder only where the parse model is unsure.
 
     python bench/worthiness_cascade.py --cache DOCS --embeddings NPY --logits DIR [--seed N]
-        [--head encmlp:0.01:128] [--fractions 0.1,0.2,0.3,0.5,1]
+        [--head encmlp:0.01:128] [--fractions 0.1,0.2,0.3,0.5,1] [--export 0.3]
+
+``--export Q``: the cascade the product ships, fitted on all 33 debates' out-of-fold logits
+(band = the Q quantile, the stand-in line, the threshold by grouped CV over all debates,
+with ``strong.json``'s mix weight) and written into ``strong.json``'s ``cascade``.
 
 Same protocol as bench/worthiness_variants.py (7 whole debates held out, or the era shift;
 everything chosen by grouped 5-fold CV on the training debates only; Speaker never read).
@@ -92,6 +96,41 @@ def run(corpus: Any, head: str, folder: Path, jobs: int, fractions: list[float])
                   f"R {res['recall']:.3f} AP {ap:.3f}{mark}", flush=True)
 
 
+def export(corpus: Any, head: str, folder: Path, jobs: int, q: float) -> None:
+    import json
+    import math
+
+    import numpy as np
+    import worthiness_variants as wv
+
+    from workbench.core.nlp.worthiness.strong import HEAD_PATH
+    from workbench.core.nlp.worthiness.train import _best_threshold, _sigmoid
+
+    everything = np.arange(len(corpus.y))
+    corpus.splits = {"all": (everything, everything)}
+    zp = wv.base_logits(corpus, "parse:0.1", folder / "all", jobs)["all/oof"]
+    ze = wv.base_logits(corpus, head, folder / "all", jobs)["all/oof"]
+    data = json.loads(HEAD_PATH.read_text(encoding="utf-8"))
+    w, thr_parse = data["mix"]["w"], data["meta"]["parse_threshold"]
+    cut = _logit(thr_parse)  # folded into the shipped parse model's bias
+    beta, alpha = np.polyfit(zp, ze, 1)
+    band = float(np.quantile(np.abs(zp - cut), q))
+    near = np.abs(zp - cut) <= band
+    z = (1 - w) * zp + w * np.where(near, ze, alpha + beta * zp)
+    thr, cv = _best_threshold(list(corpus.y), _sigmoid(z))
+    data["cascade"] = {  # in the shipped scores' terms: logit(parse score) = raw - cut
+        "band": round(band, 6), "alpha": round(float(alpha + beta * cut), 6),
+        "beta": round(float(beta), 6), "c": round((1 - w) * cut - _logit(thr), 6),
+    }
+    data["meta"]["cascade"] = (
+        f"parse logits within {band:.4f} of the cut encoded ({q:.0%} of the debate sentences, "
+        f"out of fold), the head's logit predicted from the parse logit elsewhere; threshold "
+        f"{thr} by grouped CV over all 33 debates (CV F1 {cv:.4f}); bench/worthiness_cascade.py"
+    )
+    HEAD_PATH.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"exported the cascade into {HEAD_PATH}: {data['cascade']}; CV F1 {cv:.4f}")
+
+
 def main() -> int:
     import worthiness_variants as wv
     from worthiness_bench import DATA
@@ -108,8 +147,12 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--head", default="encmlp:0.01:128")
     ap.add_argument("--fractions", default="0.1,0.2,0.3,0.4,0.5,1")
+    ap.add_argument("--export", type=float, help="write the cascade of this share")
     args = ap.parse_args()
     corpus = wv.Corpus(args.data, args.cache, args.model, None, args.seed, args.embeddings)
+    if args.export:
+        export(corpus, args.head, args.logits, args.jobs, args.export)
+        return 0
     folder = args.logits / f"seed{args.seed % 5}" if args.seed % 5 else args.logits
     run(corpus, args.head, folder, args.jobs, [float(f) for f in args.fractions.split(",")])
     return 0
