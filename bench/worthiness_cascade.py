@@ -98,7 +98,6 @@ def run(corpus: Any, head: str, folder: Path, jobs: int, fractions: list[float])
 
 def export(corpus: Any, head: str, folder: Path, jobs: int, q: float) -> None:
     import json
-    import math
 
     import numpy as np
     import worthiness_variants as wv
