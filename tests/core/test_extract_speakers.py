@@ -94,6 +94,9 @@ TEXTS = {
     "spokes_of": "A spokesman for Northern Rail said the line had been closed since Friday.",
     # staff of a body the entity tagger left unlabelled
     "staff_untagged": "Analysts at Barclays expect the central bank to cut rates in June.",
+    # "the company" is no court named before it: the company, unnamed
+    "company_not_court": "The Federal Court on Monday dismissed a challenge to the mine. The "
+    "company said in a filing that output had fallen in the quarter.",
     # who "the manager" is when both managers were named: the one who spoke last
     "the_manager": "Home manager Gary Pruitt praised his players. The visitors' manager, Alan "
     "Voss, said the referee had lost control of the game.\n\nPruitt said no club had made an "
@@ -145,6 +148,7 @@ CASES = [
     ("frame", "in_statement", "suspended the licence", ("transport ministry",)),
     ("frame", "in_interview", "would reopen", ("Elena Varga",)),
     ("staff", "staff_untagged", "cut rates", ("Analysts", "Barclays")),
+    ("not a business", "company_not_court", "output had fallen", ("company",)),
     ("spokesperson", "spokes_for", "broken its licence", ("water regulator",)),
     ("spokesperson", "spokes_of", "line had been closed", ("Northern Rail",)),
 ]

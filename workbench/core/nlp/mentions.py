@@ -35,6 +35,14 @@ BODY_NOUNS = COMPANY_NOUNS | _BUSINESS | frozenset({"organisation", "organizatio
 stand for the last body named as a subject when no mention fits them better (not "the
 ministry", "the agency": those are named with their noun, or not named at all)."""
 
+PUBLIC_BODIES = frozenset(
+    """court tribunal council ministry parliament assembly government police commission
+    agency department office authority university institute union senate congress army
+    coalition party""".split()
+)
+"""Head nouns of bodies that are no business: "the company said" never means the
+"Federal Court" or the "Interior Ministry" named before it."""
+
 SOURCE_DOCUMENTS = frozenset(
     """statement report study survey data figures analysis estimate estimates poll research
     document filing letter release records assessment review paper census audit count

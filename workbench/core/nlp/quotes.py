@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .doc_cache import doc_text, entity_at, span_ents
 from .mentions import (
     BODY_NOUNS,
+    PUBLIC_BODIES,
     SPOKES,
     Mention,
     capitalised_name,
@@ -254,7 +255,7 @@ class SpeakerTracker:
             return self.people.get(ref.split()[-1], ref)
         if tok.lemma_.lower() in BODY_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
             ref = self.resolve_it(tok, base)  # "the carmaker said": the last body named
-            if ref is not None:
+            if ref is not None and ref.split()[-1].lower() not in PUBLIC_BODIES:
                 return ref
         toks = [
             t
