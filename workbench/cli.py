@@ -113,11 +113,21 @@ def _common_options() -> argparse.ArgumentParser:
     return common
 
 
+EPILOG = (
+    "workbench PATH (a file, - for stdin, a URL or a stored article's id) opens the workbench "
+    "on it, as `workbench open PATH` does; workbench alone opens the article picker. "
+    "Every command takes --workspace/-w PATH, --reviewer NAME, --model NAME and --config "
+    "FILE, before or after its name; `workbench COMMAND --help` lists the rest."
+)
+"""What the command list does not say: the default command and the common options."""
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The whole parser, or (given a command) one that knows only that command's module."""
     parser = _Parser(
         prog="workbench",
         description="Terminal fact-check workbench: split articles into claims, triage, report.",
+        epilog=EPILOG,
     )
     from . import __version__
 

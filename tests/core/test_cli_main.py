@@ -115,3 +115,16 @@ def test_lock_excludes_a_filelock_holder(tmp_path):
         FileLock(str(path), timeout=0).acquire()
     mine.release()
     FileLock(str(path), timeout=0).acquire()
+
+
+def test_the_top_help_names_the_default_command_and_the_common_options(capsys):
+    """`workbench --help` listed the commands only: not that `workbench FILE` opens the
+    workbench, nor the -w/--reviewer options every command takes."""
+    with pytest.raises(SystemExit) as stop:
+        main(["--help"])
+    assert stop.value.code == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "workbench PATH" in shown and "workbench open PATH" in shown
+    assert "article picker" in shown
+    for option in ("--workspace/-w", "--reviewer", "--config"):
+        assert option in shown

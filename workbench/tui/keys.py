@@ -47,7 +47,8 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("ctrl+r", "retry_kept", "Retry saving", show=False, id="retry_kept",
             tooltip="Team workspace: save now the changes kept while the server was "
             "unreachable"),
-    Binding("slash", "filter_text", "Filter", id="filter_text", tooltip="Filter claims by text"),
+    Binding("slash", "filter_text", "Filter", id="filter_text",
+            tooltip="Filter claims by text, kind, claim type or speaker"),
     Binding("1", "filter_status(0)", "Unreviewed", show=False, id="filter_unreviewed",
             tooltip="Show only unreviewed claims (1-7 combine: 4 then 5 = disputed or false)"),
     Binding("2", "filter_status(1)", "In progress", show=False, id="filter_in_progress",

@@ -7,6 +7,7 @@ as reviewe…", "cursor_d")."""
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,6 +15,8 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from workbench.core.models import STATUSES
 
 from .. import render
 
@@ -29,6 +32,37 @@ def keys_table(rows: list[tuple[str, str, str]]) -> Table:
         table.add_row(render.cell(keys), Text(render.message(description, 0)),
                       render.cell(binding_id))
     return table
+
+
+def _grid(cells: list[Text], columns: int) -> Table:
+    grid = Table.grid(expand=True, padding=(0, 2))
+    for _ in range(columns):
+        grid.add_column(ratio=1, overflow="fold")
+    for i in range(0, len(cells), columns):
+        grid.add_row(*cells[i:i + columns])
+    return grid
+
+
+def _item(mark: str, meaning: str, color: str = "") -> Text:
+    text = Text(mark, style=f"bold {color}".strip(), end="")
+    text.append(f" {meaning}")
+    return text
+
+
+def legend(width: int = 120) -> Group:
+    """What the claims list's marks mean (a new reviewer meets ✗, ?, ↗2 and ≈ before
+    any key): each status's mark in its colour, then the markers and the worth column;
+    grids whose cells wrap on their own, so a mark never ends a line and its meaning
+    starts the next. ``width``: the terminal's (fewer columns below 80)."""
+    statuses = [_item(render.STATUS_MARK[s], render.STATUS_LABEL[s], render.STATUS_COLOR[s])
+                for s in STATUSES]
+    markers = [_item("✎", "a note"), _item("↗2", "two evidence links"),
+               _item("≈", "checked before (M applies it)"), _item("≠", "a merge conflict"),
+               _item("◆ana", "a colleague is on it"),
+               _item("worth", "check-worthiness 0–1 (s sorts)")]
+    wide = width >= 80
+    return Group(_grid(statuses, 4 if wide else 2), _grid(markers, 2 if wide else 1),
+                 Text(""))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -54,6 +88,9 @@ class HelpScreen(ModalScreen[None]):
                 title += "; marking moves to the next claim"
             yield Static(render.line(title, style="bold"), markup=False)
             with VerticalScroll(id="help-table"):
+                yield Static(render.line("The claims list", style="bold"), markup=False)
+                yield Static(legend(self.app.size.width), id="help-legend")
+                yield Static(render.line("Keys", style="bold"), markup=False)
                 yield Static(keys_table(self.rows), id="help-keys")
             yield Static(render.hint("j / k, ↓ / ↑: scroll   g / G: top / end   "
                                      "escape / ?: close   ctrl+p: command palette"),
@@ -61,6 +98,9 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#help-table", VerticalScroll).focus()
+
+    def on_resize(self) -> None:
+        self.query_one("#help-legend", Static).update(legend(self.app.size.width))
 
     def action_scroll(self, step: int) -> None:
         """j / k scroll the list like the arrows."""

@@ -106,7 +106,8 @@ class ReviewScreen(TeamReview):
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield Input(
-                    placeholder="filter claims (enter: keep, escape: clear)", id="filter"
+                    placeholder="filter: words, kind, claim type or speaker "
+                    "(enter: keep, escape: clear)", id="filter"
                 )
                 yield ClaimsTable(id="claims")
                 yield Static("", markup=False, id="list-info")
@@ -123,7 +124,8 @@ class ReviewScreen(TeamReview):
         self.start_presence()
         if not self.claims:
             self.query_one(DetailPane).show(
-                render.line("No checkable claims were found in this article.")
+                render.line("No checkable claims were found in this article. Press m to "
+                            "add one by hand: select its words in the article, then enter.")
             )
 
     def _first_fill(self) -> None:
@@ -157,7 +159,9 @@ class ReviewScreen(TeamReview):
 
     def _haystack(self, claim: Claim) -> str:
         verdict = self.verdicts.get(claim.id)
-        parts = [claim.label, claim.sentence, claim.kind]
+        # what the list and the detail pane show of it: its type and who said it too
+        parts = [claim.label, claim.sentence, claim.kind, claim.claim_type or "",
+                 claim.speaker or ""]
         if verdict is not None:
             parts += [verdict.note, verdict.label]
         return "\n".join(parts).casefold()

@@ -95,7 +95,10 @@ class ClaimsTable(DataTable, inherit_bindings=False):
 
     def on_resize(self) -> None:
         """Give the label column the free width at once: only the column's width
-        changes (the cells hold whole labels, cut with "…" when drawn)."""
+        changes (the cells hold whole labels, cut with "…" when drawn). A shorter list
+        scrolls to keep the current claim in it (the detail pane shows that claim)."""
+        if self.row_count:
+            self.call_after_refresh(self._keep_cursor_in_view)
         column = self.columns.get(LABEL)
         if column is None:
             return
@@ -106,6 +109,10 @@ class ClaimsTable(DataTable, inherit_bindings=False):
             self._require_update_dimensions = True
             self._clear_caches()
             self.refresh()
+
+    def _keep_cursor_in_view(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=self.cursor_row, animate=False, scroll=True)
 
     def set_verdict(
         self, verdict: Verdict, claim: Claim | None = None, conflict: bool = False
