@@ -8,6 +8,11 @@ The parser tests feed the bytes a terminal sends; the app tests post the Paste e
 
 from __future__ import annotations
 
+import os
+import queue
+import signal
+import threading
+
 import pytest
 from textual import events
 from textual.widgets import Input, TextArea
@@ -83,6 +88,42 @@ def test_keys_around_a_paste_keep_their_order_and_a_lone_escape_is_let_go():
 
 def test_the_terminal_driver_reads_with_the_paste_parser(ws, article_id):
     assert make_app(ws, article_id).get_driver_class() is PasteSafeDriver
+
+
+class _PipeDriver(PasteSafeDriver):
+    """The terminal driver reading a pipe; its events go to a queue, and a Paste ends it."""
+
+    def __init__(self, app, fd: int) -> None:
+        super().__init__(app)
+        self.fileno = fd
+        self.got: queue.Queue = queue.Queue()
+
+    def process_message(self, message) -> None:
+        self.got.put(message)
+        if isinstance(message, events.Paste):
+            self.exit_event.set()
+
+
+async def test_the_driver_input_thread_delivers_a_hostile_paste_whole(ws, article_id):
+    """Textual's own input loop, fed bytes a terminal sends: one Paste, no keys first."""
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGTSTP, signal.SIGCONT)}
+    read_fd, write_fd = os.pipe()
+    try:
+        driver = _PipeDriver(make_app(ws, article_id), read_fd)
+        thread = threading.Thread(target=driver.run_input_thread, daemon=True)
+        thread.start()
+        os.write(write_fd, (START + HOSTILE + END).encode())
+        seen = []
+        while not seen or not isinstance(seen[-1], events.Paste):
+            seen.append(driver.got.get(timeout=120))  # a guard against a hang, not a window
+        thread.join(timeout=120)
+    finally:
+        os.close(write_fd)
+        os.close(read_fd)
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+    assert [type(e).__name__ for e in seen] == ["Paste"]
+    assert seen[0].text == HOSTILE
 
 
 async def test_a_hostile_paste_lands_in_the_note_literally_and_clean(ws, article_id):

@@ -13,16 +13,12 @@ Linux/macOS driver with that parser.
 
 from __future__ import annotations
 
-import os
-import selectors
-from codecs import getincrementaldecoder
 from collections.abc import Iterable
 from time import monotonic
 
 from textual import constants, events
-from textual._loop import loop_last
-from textual._parser import ParseError
 from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
+from textual.drivers import linux_driver
 from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
 
@@ -136,37 +132,8 @@ class PasteSafeDriver(LinuxDriver):
     """LinuxDriver reading its input with ``PasteParser``."""
 
     def run_input_thread(self) -> None:
-        # LinuxDriver.run_input_thread of Textual 8.2 with the parser replaced (its
-        # parser is a local of this method: there is no other place to put it).
-        selector = selectors.SelectSelector()
-        selector.register(self.fileno, selectors.EVENT_READ)
-        fileno = self.fileno
-        parser = PasteParser(self._debug)
-        feed = parser.feed
-        tick = parser.tick
-        decode = getincrementaldecoder("utf-8")().decode
-
-        def process(ready: list[tuple[selectors.SelectorKey, int]], final: bool = False) -> None:
-            for last, (_key, mask) in loop_last(ready):
-                if mask & selectors.EVENT_READ:
-                    data = decode(os.read(fileno, 1024 * 4), final=final and last)
-                    if not data:
-                        break
-                    for event in feed(data):
-                        self.process_message(event)
-            for event in tick():
-                self.process_message(event)
-
-        try:
-            while not self.exit_event.is_set():
-                process(selector.select(0.1))
-            selector.unregister(self.fileno)
-            process(selector.select(0.1), final=True)
-        finally:
-            selector.close()
-            try:
-                for _event in feed(""):
-                    pass
-            except (EOFError, ParseError):
-                pass
-
+        # LinuxDriver's input thread builds its parser from the ``XTermParser`` name of
+        # its own module: that name is pointed at PasteParser (a subclass, the same for
+        # every key) before Textual's own loop runs, rather than copying that loop here.
+        linux_driver.XTermParser = PasteParser
+        super().run_input_thread()
