@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..models import Article, Claim, claim_id
+from .discourse import by_role, may_be_role
 from .doc_cache import (
     UNMARKED,
     doc_ents,
@@ -497,6 +498,14 @@ def _unasserted(sent: Span, d: _Draft, said: list[Any]) -> bool:
     return span is not None and unasserted(span.root, sent, said, d.kind)
 
 
+def _by_role(sent: Span, d: _Draft, said: list[Any]) -> bool:
+    """A number, date or ordinal of a sentence that states nothing by its role in the
+    article (``discourse``: an unanswered request, "Here is what ...", "This article ...")."""
+    span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
+    reported = frozenset(r.head.i for r in said)
+    return span is not None and by_role(span.root, sent, reported)
+
+
 class _Sentence:
     """One sentence's worthiness and factual gate, read from one list of parse features
     (built once, and only when a claim of the sentence asks for either score)."""
@@ -617,6 +626,8 @@ def _doc_drafts(
         said = reports(sent, tracker, base)
         if drafts and may_unassert(sent):
             drafts = [d for d in drafts if not _unasserted(sent, d, said)]
+        if drafts and may_be_role(sent):
+            drafts = [d for d in drafts if not _by_role(sent, d, said)]
         found = [Covered(d.kind, d.start, d.end, d.value) for d in drafts]
         in_sent = [q for q in quote_spans if sent.start_char <= q.start < sent.end_char]
         scores = _Sentence(sent, worth if worth is not None else {}, scorer)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .discourse import denied_rank
 from .doc_cache import span_text
 from .labels import clause_core
 from .records import OUTCOME_HEADS, QUANTITY_ADJECTIVES, QUANTITY_HEADS, TAG, _noun_phrase, is_cue
@@ -559,6 +560,8 @@ def attach(
             continue  # a record inside a direct quote: the quote is the claim
         if _hedged(rec.verb, cue):
             continue
+        if rec.verb is not None and denied_rank(rec.verb, sent):
+            continue  # "The survey is not the first to raise concern": no record held
         if any(not s.silent and s.start <= rec.start and rec.end <= s.end for s in new):
             continue
         report = None

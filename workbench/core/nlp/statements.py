@@ -31,6 +31,7 @@ from .claim_cues import (
     past_event,
     stated_cause,
 )
+from .discourse import about_the_text, denied_rank, pointer, unanswered, unknown_state
 from .doc_cache import doc_text, entity_at
 from .kinds import earliest_ones, law_name
 from .labels import _render
@@ -1213,6 +1214,10 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
         return True  # "Reyes said the plan was a disgrace", "called the decision reckless"
     if _open_question(head):
         return True  # "It remains to be seen whether ...", "Time will tell whether ..."
+    if unknown_state(head) and report is None:
+        return True  # "The cause of the fire is not yet known": what the paper does not know
+    if denied_rank(head, sent) or pointer(sent) or about_the_text(sent):
+        return True  # "X is not the first to ...", "Here is what we know", "This article ..."
     if opinion_frame(head):
         return True  # "In her view, the unit has never been in a worse state"
     return report is None and _evaluative(head)
@@ -1660,7 +1665,7 @@ def statements(
         start, end = first.idx, last.idx + len(last.text)
         if end - start < 8 or last.i - first.i < 2:
             continue
-        if _newsroom(tokens):
+        if _newsroom(tokens) or report is None and unanswered(head):
             # how the story was reported: no claim, and its weekday is no claim either
             dates = [(c.start, c.end) for c in in_clause(covered, start, end) if c.kind == "date"]
             out.append(Statement(start, end, "", {}, "other", None, dates, silent=True))

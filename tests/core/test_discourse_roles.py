@@ -1,0 +1,59 @@
+"""Sentences that state no fact by their role in the article (issue 11, non-claims):
+a source that did not answer the paper, the paper asking for a response, what the paper
+does not yet know, a sentence pointing at what follows ("Here is what ..."), the article
+speaking of itself, and a rank denied ("is not the first to ..."). Next to each, the
+same shapes stating a fact keep their claim.
+
+Our own sentences, written for these tests (not from any dev or evaluation set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.core.articles import make_article
+from workbench.core.nlp.extract import extract_many
+
+NO_CLAIM = [
+    "The embassy did not reply to emails on Tuesday.",
+    "A lawyer for the family did not return calls.",
+    "The airline did not provide further information.",
+    "The Post has asked the council for a response.",
+    "It is not yet known what started the fire at the depot.",
+    "The cause of the outage was not immediately known on Tuesday.",
+    "Here's what the ruling means for 3 million renters.",
+    "This story was first published on 3 June.",
+    "This piece was corrected on 12 May.",
+    "The ruling is not the first of its kind.",
+]
+KEEPS_A_CLAIM = [
+    "The embassy did not reply to 14 requests for visas.",
+    "The regulator said the firm had not replied to its warning letter.",
+    "The company did not respond to the court's summons and was fined.",
+    "The airline did not provide refunds to 3,000 passengers.",
+    "The ministry asked the EU for 200 million euros in aid.",
+    "Here, 400 workers lost their jobs in 2019.",
+    "Here is what we know: 12 people died in the blast on Sunday.",
+    "Kenya is not the first country to ban plastic bags.",
+    "She was the first woman to chair the committee.",
+    "The cause of the fire was not known until the inquest in 2021, the coroner said.",
+]
+
+
+@pytest.fixture(scope="module")
+def claims_of():
+    texts = [*NO_CLAIM, *KEEPS_A_CLAIM]
+    articles = [make_article(t + "\n", "roles-test") for t in texts]
+    return {
+        t: [c for c in claims if c.kind != "consistency"]
+        for t, claims in zip(texts, extract_many(articles), strict=True)
+    }
+
+
+@pytest.mark.parametrize("text", NO_CLAIM)
+def test_a_sentence_that_states_nothing_by_its_role_makes_no_claim(text, claims_of) -> None:
+    assert [(c.kind, c.anchor) for c in claims_of[text]] == []
+
+
+@pytest.mark.parametrize("text", KEEPS_A_CLAIM)
+def test_the_same_shape_stating_a_fact_keeps_a_claim(text, claims_of) -> None:
+    assert claims_of[text]

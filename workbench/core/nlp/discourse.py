@@ -1,0 +1,227 @@
+"""Sentences that state no fact by their role in the article: the newsroom's own work
+and the text pointing at itself.
+
+* **Unanswered requests** (``unanswered``): "The department had not replied by the time
+  of publication", "Representatives for the singer did not return calls on Friday",
+  "Police did not give further details", "The BBC has approached the company for a
+  response". A verb of answering, negated, whose only object is the exchange itself
+  (calls, a request, further details) tells how the story was reported. An answer that
+  is a thing of record stays a claim: "did not respond to three letters sent in May"
+  (counted, dated), "to the regulator's request" (someone's request), "did not respond
+  to the tribunal" (an object that is no message).
+* **Pointers** (``pointer``): "Here is what we know", "Here's how it works", "Here is
+  what has been confirmed, and what has not": the sentence announces what follows.
+* **The text about itself** (``about_the_text``): "This article was amended on 4 March
+  to correct ...", "This piece first appeared in ...": the subject is the article.
+* **A rank denied** (``denied_rank``): "The survey is not the first to raise concern":
+  a negated "first"/"only" holds no record and names no one before; with a name or a
+  number in its clause ("Kenya is not the first country to ...") it stays.
+* **What is not known** (``unknown_state``): "The cause of the fire is not yet known",
+  "It is not clear who ...": the paper says what it does not know.
+
+Each test reads the parse; ``statements._rejected``, ``statements.statements`` and
+``nonclaims.unasserted`` ask the same tests, so a sentence's numbers, dates, ordinals
+and statements fall together. Imported only by extraction.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .doc_cache import span_ents
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+ANSWER_VERBS = frozenset({"respond", "reply", "return", "answer", "give", "provide", "offer"})
+"""Verbs of answering a reporter: with only the exchange as object, no claim."""
+REQUEST_VERBS = frozenset({"approach", "contact", "ask", "email", "call", "reach"})
+"""Verbs of asking someone for a response ("approached the company for a response")."""
+EXCHANGE_NOUNS = frozenset(
+    """request requests call calls message messages email emails query queries question
+    questions response responses reply replies comment comments detail details
+    information statement reaction explanation""".split()
+)
+"""What passes between a reporter and a source: calls, messages, details, a response."""
+_MORE = frozenset(
+    {"further", "more", "other", "additional", "immediate", "any", "a", "an", "no", "the"}
+)
+TEXT_NOUNS = frozenset(
+    "article story piece page post blog interview version feature column episode".split()
+)
+"""Nouns for the text itself ("this article", "this story"; a report or study is
+research, not the article, and is left out)."""
+_WH = frozenset({"what", "how", "why", "where", "who", "when", "which"})
+_KNOWING = frozenset({"know", "clear", "certain", "confirm", "establish", "determine"})
+_MEASURES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_NAMES = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "PRODUCT"})
+
+
+def _negated(head: Token) -> bool:
+    return any(c.dep_ == "neg" for c in head.children) or _framed_refusal(head)
+
+
+def _framed_refusal(head: Token) -> bool:
+    """ "failed to respond", "declined to give details": the refusal frames the verb."""
+    return head.dep_ == "xcomp" and head.head.lemma_.lower() in ("fail", "decline", "refuse")
+
+
+def _only_weekday(tok: Token) -> bool:
+    """A time that dates no record: a weekday, "immediately", "by the time of publication"."""
+    if tok.ent_type_ == "DATE":
+        return all(
+            t.ent_type_ != "DATE" or t.tag_ == "NNP" and t.lower_.endswith("day")
+            for t in tok.subtree
+        )
+    return tok.lemma_.lower() in ("time", "publication", "deadline", "press", "yet", "now")
+
+
+def _exchange(noun: Token) -> bool:
+    """A noun of the exchange with nobody's own stamp on it: "calls", "requests for
+    comment", "further details"; not "the regulator's request", "three letters", "the
+    questions the committee sent in May"."""
+    if noun.lower_ not in EXCHANGE_NOUNS:
+        return False
+    for c in noun.children:
+        if c.dep_ in ("poss", "nummod", "acl", "relcl", "appos", "compound"):
+            return False
+        if c.dep_ in ("det", "amod") and c.lower_ not in _MORE:
+            return False
+        if c.dep_ == "prep" and not all(
+            _exchange(o) or _only_weekday(o) for o in c.children if o.dep_ == "pobj"
+        ):
+            return False
+    return True
+
+
+def _objects_are_exchange(head: Token, allow_person: bool = False) -> bool:
+    """Every object and prepositional object of ``head`` is the exchange or a time that
+    dates nothing; with ``allow_person``, one object may be whom was asked."""
+    person = allow_person
+    for c in head.children:
+        if c.dep_ in ("dobj", "dative", "attr", "oprd"):
+            if _exchange(c):
+                continue
+            if person:
+                person = False
+                continue
+            return False
+        if c.dep_ in ("prep", "agent"):
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if not all(_exchange(o) or _only_weekday(o) for o in objs):
+                return False
+        if c.dep_ in ("ccomp", "xcomp", "advcl", "npadvmod") and not _only_weekday(c):
+            return False
+    return True
+
+
+def unanswered(head: Token) -> bool:
+    """A source that did not answer, or a reporter asking it for a response (see the
+    module's docstring)."""
+    lemma = head.lemma_.lower()
+    if lemma in ANSWER_VERBS and _negated(head):
+        if lemma in ("respond", "reply"):
+            return _objects_are_exchange(head)
+        # "return calls", "give further details": an object is needed, and only that
+        has_object = any(c.dep_ == "dobj" and _exchange(c) for c in head.children)
+        return has_object and _objects_are_exchange(head)
+    if lemma in REQUEST_VERBS:
+        asked_for = any(
+            c.dep_ == "prep"
+            and c.lower_ == "for"
+            and any(o.dep_ == "pobj" and _exchange(o) for o in c.children)
+            for c in head.children
+        )
+        return asked_for and _objects_are_exchange(head, allow_person=True)
+    return False
+
+
+def pointer(sent: Span) -> bool:
+    """ "Here is what we know", "Here's how it works": the sentence points at what
+    follows (a colon's list after it, "Here is what we know: 12 died", is read)."""
+    first = sent.doc[sent.start]
+    root = sent.root
+    if first.lower_ != "here" or first.head.i != root.i or root.lemma_.lower() != "be":
+        return False
+    if any(t.text in (":", ";") for t in sent):
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "attr", "ccomp", "csubj") and c.left_edge.lower_ in _WH
+        for c in root.children
+    )
+
+
+def about_the_text(sent: Span) -> bool:
+    """Is the root's subject the article itself ("This article was amended ...")?"""
+    root = sent.root
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in TEXT_NOUNS:
+            return any(d.dep_ == "det" and d.lower_ == "this" for d in c.children)
+    return False
+
+
+def _named_or_counted(sent: Span) -> bool:
+    return any(e.label_ in _MEASURES or e.label_ in _NAMES for e in span_ents(sent))
+
+
+def by_role(root: Token, sent: Span, reported: frozenset[int] = frozenset()) -> bool:
+    """Is the number, date or ordinal whose root is ``root`` in a sentence or clause
+    that states nothing by its role (the tests above, as statements make them)?
+    ``reported``: heads of reported clauses ("He said Aydın had not yet responded" is
+    what he said, not the newsroom's request)."""
+    if pointer(sent) or about_the_text(sent):
+        return True
+    node = root
+    while True:  # up the entity's own clause, and from a complement clause to its frame
+        if node.pos_ in ("VERB", "AUX"):
+            if unanswered(node) and node.i not in reported or denied_rank(node, sent):
+                return True
+            if unknown_state(node) and node.i not in reported:
+                return True
+            if node.dep_ not in ("ccomp", "csubj", "xcomp"):
+                return False  # "The firm, which employs 400, did not respond": its own clause
+        if node.head.i == node.i:
+            return False
+        node = node.head
+
+
+def may_be_role(sent: Span) -> bool:
+    """A cheap first look: a sentence opened by "here" or "this", or one with a negation."""
+    if sent.doc[sent.start].lower_ in ("here", "this"):
+        return True
+    return any(t.dep_ == "neg" or t.lemma_.lower() in REQUEST_VERBS for t in sent)
+
+
+def denied_rank(head: Token, sent: Span) -> bool:
+    """ "The survey is not the first to raise concern": a negated "be" with a rank as
+    its complement, and nothing named or counted in the sentence; the rank's own
+    clause ("to raise concern") goes with it."""
+    if head.dep_ in ("relcl", "acl") and head.head.dep_ == "attr":
+        head = head.head.head
+    if head.lemma_.lower() != "be" or not any(c.dep_ == "neg" for c in head.children):
+        return False
+    ranks = [c for c in head.children if c.dep_ == "attr"]
+    return (
+        bool(ranks)
+        and any(
+            r.lower_ in ("first", "only", "last")
+            or any(a.dep_ == "amod" and a.lower_ in ("first", "only", "last") for a in r.children)
+            for r in ranks
+        )
+        and not _named_or_counted(sent)
+    )
+
+
+def unknown_state(head: Token) -> bool:
+    """ "The cause is not yet known", "It was not clear who": a negated state of
+    knowing with no one who knows (no agent, no subject person)."""
+    lemma = head.lemma_.lower()
+    if lemma in _KNOWING and head.tag_ == "VBN":
+        return (
+            any(c.dep_ == "neg" for c in head.children)
+            and any(c.dep_ == "auxpass" for c in head.children)
+            and not any(c.dep_ == "agent" for c in head.children)
+        )
+    if lemma == "be" and any(c.dep_ == "neg" for c in head.children):
+        return any(c.dep_ == "acomp" and c.lemma_.lower() in _KNOWING for c in head.children)
+    return False
