@@ -9,6 +9,13 @@ and the text pointing at itself.
   is a thing of record stays a claim: "did not respond to three letters sent in May"
   (counted, dated), "to the regulator's request" (someone's request), "did not respond
   to the tribunal" (an object that is no message).
+  So is a check the paper could not make ("The BBC has been unable to confirm the
+  reports", "Reuters could not independently verify the footage"; "did not confirm the
+  deaths of 12 soldiers" keeps its count) and an answer given as none ("Officials gave no
+  timeline", "No timeline was given for the repairs").
+* **The paper's own plans** (``newsroom_plan``): "We're expecting a statement at around
+  11am", "We'll be back at 8am": a first-person future or progressive of the paper, outside
+  any quote and any reported clause.
 * **Pointers** (``pointer``): "Here is what we know", "Here's how it works", "Here is
   what has been confirmed, and what has not": the sentence announces what follows.
 * **The text about itself** (``about_the_text``): "This article was amended on 4 March
@@ -35,12 +42,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 ANSWER_VERBS = frozenset({"respond", "reply", "return", "answer", "give", "provide", "offer"})
 """Verbs of answering a reporter: with only the exchange as object, no claim."""
+VERIFY_VERBS = frozenset({"verify", "confirm", "corroborate", "authenticate"})
+"""Verbs of checking: "could not independently verify the footage" is the paper's work."""
+_NEWSROOM_PLANS = frozenset({"expect", "hear", "bring", "follow", "watch", "await", "wait"})
 REQUEST_VERBS = frozenset({"approach", "contact", "ask", "email", "call", "reach"})
 """Verbs of asking someone for a response ("approached the company for a response")."""
 EXCHANGE_NOUNS = frozenset(
     """request requests call calls message messages email emails query queries question
     questions response responses reply replies comment comments detail details
-    information statement reaction explanation""".split()
+    information statement reaction explanation timeline timetable date figure figures
+    reason estimate breakdown""".split()
 )
 """What passes between a reporter and a source: calls, messages, details, a response."""
 _MORE = frozenset(
@@ -58,7 +69,16 @@ _NAMES = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW"
 
 
 def _negated(head: Token) -> bool:
-    return any(c.dep_ == "neg" for c in head.children) or _framed_refusal(head)
+    """ "did not", "failed to", "was unable to", or an answer given as "no timeline"."""
+    if any(c.dep_ == "neg" for c in head.children) or _framed_refusal(head):
+        return True
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() == "unable":
+        return True
+    return any(
+        c.dep_ in ("dobj", "nsubjpass")
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in head.children
+    )
 
 
 def _framed_refusal(head: Token) -> bool:
@@ -99,7 +119,9 @@ def _objects_are_exchange(head: Token, allow_person: bool = False) -> bool:
     dates nothing; with ``allow_person``, one object may be whom was asked."""
     person = allow_person
     for c in head.children:
-        if c.dep_ in ("dobj", "dative", "attr", "oprd"):
+        if c.dep_ == "dative":
+            continue  # whom it was given to ("gave reporters no details", "given for")
+        if c.dep_ in ("dobj", "attr", "oprd"):
             if _exchange(c):
                 continue
             if person:
@@ -119,11 +141,16 @@ def unanswered(head: Token) -> bool:
     """A source that did not answer, or a reporter asking it for a response (see the
     module's docstring)."""
     lemma = head.lemma_.lower()
+    for c in head.children:  # "The BBC has been unable to confirm the reports"
+        if c.dep_ == "acomp" and c.lemma_.lower() == "unable":
+            return any(x.dep_ == "xcomp" and unanswered(x) for x in c.children)
+    if lemma in VERIFY_VERBS and (_negated(head) or _could_not(head)):
+        return not _named_or_counted(head.doc[head.left_edge.i : head.right_edge.i + 1])
     if lemma in ANSWER_VERBS and _negated(head):
         if lemma in ("respond", "reply"):
             return _objects_are_exchange(head)
         # "return calls", "give further details": an object is needed, and only that
-        has_object = any(c.dep_ == "dobj" and _exchange(c) for c in head.children)
+        has_object = any(c.dep_ in ("dobj", "nsubjpass") and _exchange(c) for c in head.children)
         return has_object and _objects_are_exchange(head)
     if lemma in REQUEST_VERBS:
         asked_for = any(
@@ -134,6 +161,28 @@ def unanswered(head: Token) -> bool:
         )
         return asked_for and _objects_are_exchange(head, allow_person=True)
     return False
+
+
+def _could_not(head: Token) -> bool:
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("could", "can", "ca") for c in head.children
+    ) and any(c.dep_ == "neg" for c in head.children)
+
+
+def newsroom_plan(head: Token) -> bool:
+    """The paper's own plan, told in the first person: "We'll be back at 8am", "We're
+    expecting a statement at around 11am", "We will update this story" (a quote's "we"
+    is the speaker's: callers leave quoted words out)."""
+    if not any(c.dep_ == "nsubj" and c.lower_ == "we" for c in head.children):
+        return False
+    auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    if auxes & {"will", "'ll", "shall"}:
+        return True
+    return (
+        head.tag_ == "VBG"
+        and head.lemma_.lower() in _NEWSROOM_PLANS
+        and bool(auxes & {"are", "'re", "am", "'m"})
+    )
 
 
 def pointer(sent: Span) -> bool:
@@ -164,11 +213,14 @@ def _named_or_counted(sent: Span) -> bool:
     return any(e.label_ in _MEASURES or e.label_ in _NAMES for e in span_ents(sent))
 
 
-def by_role(root: Token, sent: Span, reported: frozenset[int] = frozenset()) -> bool:
+def by_role(
+    root: Token, sent: Span, reported: frozenset[int] = frozenset(), quoted: bool = False
+) -> bool:
     """Is the number, date or ordinal whose root is ``root`` in a sentence or clause
     that states nothing by its role (the tests above, as statements make them)?
     ``reported``: heads of reported clauses ("He said Aydın had not yet responded" is
-    what he said, not the newsroom's request)."""
+    what he said, not the newsroom's request); ``quoted``: the entity is inside a direct
+    quote (its "we" is the speaker's)."""
     if pointer(sent) or about_the_text(sent):
         return True
     node = root
@@ -178,6 +230,8 @@ def by_role(root: Token, sent: Span, reported: frozenset[int] = frozenset()) -> 
                 return True
             if unknown_state(node) and node.i not in reported:
                 return True
+            if not quoted and node.i not in reported and newsroom_plan(node):
+                return True
             if node.dep_ not in ("ccomp", "csubj", "xcomp"):
                 return False  # "The firm, which employs 400, did not respond": its own clause
         if node.head.i == node.i:
@@ -186,10 +240,17 @@ def by_role(root: Token, sent: Span, reported: frozenset[int] = frozenset()) -> 
 
 
 def may_be_role(sent: Span) -> bool:
-    """A cheap first look: a sentence opened by "here" or "this", or one with a negation."""
+    """A cheap first look: a sentence opened by "here" or "this", one with a negation,
+    a "we", "no" or "unable", or a verb of asking."""
     if sent.doc[sent.start].lower_ in ("here", "this"):
         return True
-    return any(t.dep_ == "neg" or t.lemma_.lower() in REQUEST_VERBS for t in sent)
+    return any(
+        t.dep_ == "neg" or t.lower_ in _LOOK_WORDS or t.lemma_.lower() in REQUEST_VERBS
+        for t in sent
+    )
+
+
+_LOOK_WORDS = frozenset({"we", "no", "unable"})
 
 
 def denied_rank(head: Token, sent: Span) -> bool:

@@ -498,12 +498,13 @@ def _unasserted(sent: Span, d: _Draft, said: list[Any]) -> bool:
     return span is not None and unasserted(span.root, sent, said, d.kind)
 
 
-def _by_role(sent: Span, d: _Draft, said: list[Any]) -> bool:
+def _by_role(sent: Span, d: _Draft, said: list[Any], quotes: list[tuple[int, int]]) -> bool:
     """A number, date or ordinal of a sentence that states nothing by its role in the
     article (``discourse``: an unanswered request, "Here is what ...", "This article ...")."""
     span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
     reported = frozenset(r.head.i for r in said)
-    return span is not None and by_role(span.root, sent, reported)
+    quoted = any(a <= d.start and d.end <= b for a, b in quotes)
+    return span is not None and by_role(span.root, sent, reported, quoted)
 
 
 class _Sentence:
@@ -627,7 +628,7 @@ def _doc_drafts(
         if drafts and may_unassert(sent):
             drafts = [d for d in drafts if not _unasserted(sent, d, said)]
         if drafts and may_be_role(sent):
-            drafts = [d for d in drafts if not _by_role(sent, d, said)]
+            drafts = [d for d in drafts if not _by_role(sent, d, said, all_quotes)]
         found = [Covered(d.kind, d.start, d.end, d.value) for d in drafts]
         in_sent = [q for q in quote_spans if sent.start_char <= q.start < sent.end_char]
         scores = _Sentence(sent, worth if worth is not None else {}, scorer)

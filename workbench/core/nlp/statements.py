@@ -31,7 +31,14 @@ from .claim_cues import (
     past_event,
     stated_cause,
 )
-from .discourse import about_the_text, denied_rank, pointer, unanswered, unknown_state
+from .discourse import (
+    about_the_text,
+    denied_rank,
+    newsroom_plan,
+    pointer,
+    unanswered,
+    unknown_state,
+)
 from .doc_cache import doc_text, entity_at
 from .kinds import earliest_ones, law_name
 from .labels import _render
@@ -1665,7 +1672,8 @@ def statements(
         start, end = first.idx, last.idx + len(last.text)
         if end - start < 8 or last.i - first.i < 2:
             continue
-        if _newsroom(tokens) or report is None and unanswered(head):
+        plan = newsroom_plan(head) and not any(a <= start and end <= b for a, b in all_quotes)
+        if _newsroom(tokens) or report is None and (unanswered(head) or plan):
             # how the story was reported: no claim, and its weekday is no claim either
             dates = [(c.start, c.end) for c in in_clause(covered, start, end) if c.kind == "date"]
             out.append(Statement(start, end, "", {}, "other", None, dates, silent=True))
