@@ -125,3 +125,107 @@ async def test_the_help_says_what_the_list_marks_mean(ws, article_id):
         ):
             assert pair in shown, pair
         assert "worth" in shown
+
+
+SECOND = """Harbour dredging to start in May
+
+The port authority said dredging of the northern channel will start on 4 May and cost
+9 million euros. About 1,200 ships used the channel last year, up from 950 in 2021.
+"""
+
+
+def _fake_extraction(monkeypatch):
+    """Claims without spaCy: one per number (the extraction worker's services faked)."""
+    import workbench.core.services.importing as importing
+
+    def fake_extract(articles, *, model=None, progress=None, cancel=None, **kwargs):
+        return [importing.Extracted(a, number_claims(a)) for a in articles]
+
+    monkeypatch.setattr(importing, "extract", fake_extract)
+
+
+async def _add(pilot, target: str) -> None:
+    from textual.widgets import Input
+
+    from .helpers import settle
+
+    await pilot.press("a")
+    pilot.app.screen.query_one("#add-article-text", Input).value = target
+    await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()
+    await settle(pilot)
+
+
+async def test_a_second_article_is_added_from_the_picker(
+    ws, article_id, tmp_path, monkeypatch, fake_model
+):
+    """The picker could only open what was stored ("Quit (q) and run: workbench
+    PATH"): a second article meant leaving the workbench."""
+    from workbench.tui.screens.picker import PickerScreen
+    from workbench.tui.screens.review import ReviewScreen
+
+    _fake_extraction(monkeypatch)
+    path = tmp_path / "harbour.txt"
+    path.write_text(SECOND, encoding="utf-8")
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("o")
+        assert isinstance(app.screen, PickerScreen)
+        await _add(pilot, str(path))
+        assert isinstance(app.screen, ReviewScreen)
+        added = app.screen.article
+        assert added.id != article_id and added.title == "Harbour dredging to start in May"
+        assert len(ws.articles()) == 2
+        assert not any(isinstance(s, PickerScreen) for s in app.screen_stack)
+        assert _table(app).row_keys() == [c.id for c in ws.claims(added.id)]
+        # the same file again opens the stored article: nothing is read twice
+        await pilot.press("o")
+        await _add(pilot, str(path))
+        assert isinstance(app.screen, ReviewScreen) and app.screen.article.id == added.id
+        assert len(ws.articles()) == 2
+
+
+async def test_what_cannot_be_added_is_said_in_the_picker(ws, article_id, tmp_path, monkeypatch):
+    """A folder, a missing, empty or binary file and a malformed address: a notice,
+    the picker stays, nothing is stored."""
+    from workbench.tui.screens.picker import PickerScreen
+
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "blob.bin").write_bytes(b"\x00\x01binary\x00" * 20)
+    app = make_app(ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, PickerScreen)
+        for target, words in (
+            (str(tmp_path), "is a folder"),
+            (str(tmp_path / "nope.txt"), "no such file"),
+            (str(tmp_path / "empty.txt"), "empty"),
+            (str(tmp_path / "blob.bin"), "binary"),
+            ("https://", "URL"),
+        ):
+            app.clear_notifications()
+            await _add(pilot, target)
+            assert isinstance(app.screen, PickerScreen), target
+            shown = " ".join(n.message for n in app._notifications)
+            assert words in shown, (target, shown)
+        assert [a.id for a in ws.articles()] == [article_id]
+
+
+async def test_an_extraction_that_fails_goes_back_to_the_picker(
+    ws, article_id, tmp_path, monkeypatch, fake_model
+):
+    import workbench.core.services.importing as importing
+    from workbench.core.errors import ModelError
+    from workbench.tui.screens.picker import PickerScreen
+
+    def broken(articles, **kwargs):
+        raise ModelError("no spaCy pipeline named 'nope'")
+
+    monkeypatch.setattr(importing, "extract", broken)
+    path = tmp_path / "harbour.txt"
+    path.write_text(SECOND, encoding="utf-8")
+    app = make_app(ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _add(pilot, str(path))
+        assert isinstance(app.screen, PickerScreen)
+        assert any("nope" in n.message for n in app._notifications)
+    assert [a.id for a in ws.articles()] == [article_id]

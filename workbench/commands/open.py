@@ -11,11 +11,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
 from ..core.config import Config
-from ..core.errors import InputError, NotFound, NoWorkspace, WorkbenchError, WorkspaceLocked
+from ..core.errors import InputError, NoWorkspace, WorkbenchError, WorkspaceLocked
 from ..core.models import Article
 from .common import encoding_notes, open_ws
 
@@ -36,10 +35,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="open the workspace read-only (look without changing anything; "
                    "works while another workbench writes)")
     p.set_defaults(func=run)
-
-
-def is_url(target: str) -> bool:
-    return target.lower().startswith(("http://", "https://"))
 
 
 def _reattach_terminal() -> None:
@@ -69,13 +64,6 @@ def terminal_problem() -> str | None:
     return None
 
 
-def _stored(ws: Any, ref: str) -> str | None:
-    try:
-        return str(ws.article(ref).id)
-    except NotFound:
-        return None
-
-
 def _check_keymap(config: Config) -> None:
     """A key bound to two actions is refused before the screen opens (one line)."""
     if not config.keymap:
@@ -88,25 +76,20 @@ def _check_keymap(config: Config) -> None:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from ..core.articles import load_article_file
+    from ..core.services.opening import read_target, stored_id
 
     _check_keymap(config)
     target: str | None = args.target
     article: Article | None = None
     url: str | None = None
-    if target and not is_url(target) and target != "-" and Path(target).is_dir():
-        raise InputError(f"{target}: is a folder; the workbench opens one article: name a file "
-                         f"in it, or import them all with `workbench add {target}`")
-    # a FIFO or a device (`workbench <(curl ...)`, /dev/stdin) is read as a file is
-    if target == "-" or (target and not is_url(target) and Path(target).exists()):
-        article = load_article_file(target)
-        encoding_notes([article])
-        if target == "-":
-            _reattach_terminal()
-    elif target and is_url(target):
-        from ..core.net.fetch import validate_url
-
-        url = validate_url(target)
+    if target:
+        # a FIFO or a device (`workbench <(curl ...)`, /dev/stdin) is read as a file is
+        found = read_target(target)
+        article, url = found.article, found.url
+        if article is not None:
+            encoding_notes([article])
+            if target == "-":
+                _reattach_terminal()
 
     problem = terminal_problem()
     if problem:
@@ -132,16 +115,16 @@ def run(args: argparse.Namespace, config: Config) -> int:
         article_id: str | None = None
         pending: Pending | None = None
         if article is not None:
-            article_id = _stored(ws, article.id)
+            article_id = stored_id(ws, article.id)
             if article_id is None:
                 pending = Pending(article=article, model=config.model_name)
         elif url is not None:
-            article_id = _stored(ws, url)
+            article_id = stored_id(ws, url)
             if article_id is None:
                 pending = Pending(url=url, allow_private=args.allow_private,
                                   model=config.model_name)
         elif target:
-            article_id = _stored(ws, target)
+            article_id = stored_id(ws, target)
             if article_id is None:
                 raise InputError(
                     f"{target}: no such file, and no stored article has that id or source "

@@ -167,14 +167,7 @@ class WorkbenchApp(App[None]):
                 )
         self._apply_keymap()
         if self.pending is not None:
-            self.push_screen(LoadingScreen(self.pending.what, self.pending.cancel))
-            self._encoding_notice(self.pending.article)
-            self.run_worker(
-                partial(self._read_worker, self.pending),
-                thread=True,
-                name="extract",
-                exit_on_error=False,
-            )
+            self.start_import(self.pending)
         elif self.start_article:
             self.push_screen(self._review(self.start_article))
         else:
@@ -190,6 +183,19 @@ class WorkbenchApp(App[None]):
             if not self.readonly_requested:
                 self.set_interval(1.0, self._check_writer)
         self._watch()
+
+    def start_import(self, pending: Pending) -> None:
+        """Read (or fetch) a new article and find its claims in a worker, the loading
+        screen showing each step; the article opens once stored."""
+        self.pending = pending
+        self.push_screen(LoadingScreen(pending.what, pending.cancel))
+        self._encoding_notice(pending.article)
+        self.run_worker(
+            partial(self._read_worker, pending),
+            thread=True,
+            name="extract",
+            exit_on_error=False,
+        )
 
     def _encoding_notice(self, article: Article | None) -> None:
         """A file that was not UTF-8 is read anyway: say which encoding was assumed."""
@@ -414,9 +420,16 @@ class WorkbenchApp(App[None]):
         self._failed(message.message)
 
     def _failed(self, message: str) -> None:
-        if isinstance(self.screen, LoadingScreen):
+        if self._loading_over_picker():
+            self.pop_screen()  # added from the picker: back there, the error in a notice
+        elif isinstance(self.screen, LoadingScreen):
             self.screen.failed(message)
         self.notify(message, severity="error", markup=False, timeout=10)
+
+    def _loading_over_picker(self) -> bool:
+        stack = self.screen_stack
+        return (len(stack) > 1 and isinstance(stack[-1], LoadingScreen)
+                and isinstance(stack[-2], PickerScreen))
 
     # --------------------------------------------------------------- screens
     async def open_article(self, article_id: str) -> None:
@@ -425,6 +438,8 @@ class WorkbenchApp(App[None]):
         except WorkbenchError as exc:
             self.notify(render.message(exc), severity="error", markup=False)
             return
+        if self._loading_over_picker():
+            await self.pop_screen()
         if isinstance(self.screen, PickerScreen):
             await self.pop_screen()
         if isinstance(self.screen, ReviewScreen | LoadingScreen):
@@ -473,6 +488,37 @@ class WorkbenchApp(App[None]):
                 screen.refresh_summaries(summaries, self._board())
             elif isinstance(screen, ReviewScreen) and screen.article.id in article_ids:
                 screen.outside_change()
+
+    @on(PickerScreen.AddAsked)
+    async def _add_asked(self, message: PickerScreen.AddAsked) -> None:
+        """A file or an address typed in the picker: one stored already opens; a new one
+        is read and its claims found as `workbench PATH` does (services.opening)."""
+        from workbench.core.services.opening import read_target, stored_id
+
+        if self.ws.readonly:
+            self.notify("Read-only here: a new article cannot be imported.",
+                        severity="warning", markup=False)
+            return
+        if message.target == "-":
+            self.notify("Standard input is the keyboard here: name a file or an address.",
+                        severity="warning", markup=False)
+            return
+        try:
+            found = read_target(os.path.expanduser(message.target))
+        except WorkbenchError as exc:
+            self.notify(render.message(exc), severity="error", markup=False, timeout=8)
+            return
+        ref = found.ref or (found.article.id if found.article is not None else found.url)
+        existing = stored_id(self.ws, ref or "")
+        if existing is not None:
+            await self.open_article(existing)
+        elif found.ref is not None:
+            self.notify(f"{render.message(found.ref, 80)}: no such file, and no stored "
+                        "article has that id or source.", severity="error", markup=False,
+                        timeout=8)
+        else:
+            self.start_import(Pending(article=found.article, url=found.url,
+                                      allow_private=self.allow_private, model=self.model))
 
     @on(PickerScreen.HistoryAsked)
     def _picker_history(self, message: PickerScreen.HistoryAsked) -> None:

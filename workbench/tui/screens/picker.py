@@ -37,6 +37,7 @@ class PickerScreen(Screen):
     BINDINGS = [
         Binding("j", "move(1)", "Down", show=False, id="picker_down"),
         Binding("k", "move(-1)", "Up", show=False, id="picker_up"),
+        Binding("a", "add", "Add article", id="picker_add"),
         Binding("r", "rename", "Rename", id="picker_rename"),
         # a rename here was undoable only from the claims list: ctrl+z did nothing here
         Binding("ctrl+z", "history(False)", "Undo", id="picker_undo"),
@@ -62,6 +63,13 @@ class PickerScreen(Screen):
 
         article_id: str
         title: str
+
+    @dataclass
+    class AddAsked(Message):
+        """The reviewer named an article to add: a file or an http(s) address (the app
+        reads it, extracts its claims and opens it)."""
+
+        target: str
 
     @dataclass
     class HistoryAsked(Message):
@@ -115,6 +123,21 @@ class PickerScreen(Screen):
 
         self.app.push_screen(RenameDialog(summary.title or ""), done)
 
+    def action_add(self) -> None:
+        from .line import LineDialog
+
+        def done(target: str | None) -> None:
+            if target:
+                self.post_message(self.AddAsked(target))
+
+        self.app.push_screen(
+            LineDialog("Add an article: its file or its web address", placeholder=
+                       "path/to/article.txt or https://…", empty="Name a file or an address.",
+                       hint="enter: add it and open it   escape: cancel",
+                       name="add-article", exact=True),
+            done,
+        )
+
     def compose(self) -> ComposeResult:
         yield Static(self.title_line(), markup=False, id="picker-title")
         yield ArticlesTable(id="articles", cursor_type="row")
@@ -125,7 +148,7 @@ class PickerScreen(Screen):
         self.fill()
         if not self.summaries:
             self.query_one("#picker-empty", Static).update(render.line(
-                "No articles yet. Quit (q) and run: workbench PATH-TO-ARTICLE.txt"))
+                "No articles yet. Press a to add one: a file or a web address."))
 
     def fill(self) -> None:
         """Columns sized to the screen: title and source share what the fixed columns
