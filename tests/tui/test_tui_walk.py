@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import io
 
-from workbench.tui.widgets.claims_table import ClaimsTable
+from workbench.tui.widgets.claims_table import LABEL, TYPE_ROOM, ClaimsTable
 
-from .helpers import make_app, number_claims, sample_article, type_text
+from .helpers import make_app, number_claims, sample_article, settle, type_text
 
 
 def _table(app) -> ClaimsTable:
@@ -147,8 +147,6 @@ def _fake_extraction(monkeypatch):
 async def _add(pilot, target: str) -> None:
     from textual.widgets import Input
 
-    from .helpers import settle
-
     await pilot.press("a")
     pilot.app.screen.query_one("#add-article-text", Input).value = target
     await pilot.press("enter")
@@ -229,3 +227,25 @@ async def test_an_extraction_that_fails_goes_back_to_the_picker(
         assert isinstance(app.screen, PickerScreen)
         assert any("nope" in n.message for n in app._notifications)
     assert [a.id for a in ws.articles()] == [article_id]
+
+
+async def test_the_list_shows_the_claim_type_when_it_has_room(ws):
+    """The claim type (Full Fact's typology) was in the detail pane only, never in the
+    list `workbench claims` prints it in: a prediction looked like any other statement.
+    With the article pane hidden (or a wide terminal) the list has a type column."""
+    article_id, claims = _bridge(ws)
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = _table(app)
+        assert "type" not in [str(c.label) for c in table.columns.values()]  # no room
+        await pilot.press("a")
+        await settle(pilot)
+        assert [str(c.label) for c in table.columns.values()][:3] == ["", "kind", "type"]
+        by_anchor = {c.anchor: c.id for c in claims}
+        assert str(table.get_cell(by_anchor["2027"], "type")) == "prediction"
+        assert str(table.get_cell(by_anchor["12"], "type")) == "causation"
+        assert table.columns[LABEL].width >= TYPE_ROOM
+        await pilot.press("a")
+        await settle(pilot)
+        assert "type" not in [str(c.label) for c in table.columns.values()]
+        assert table.current_key == claims[0].id

@@ -50,6 +50,9 @@ STATUS_LABEL: dict[str, str] = {
 }
 # Kinds longer than the claims table's kind column, shortened so they stay readable.
 KIND_SHORT = {"consistency": "consist."}
+# Claim types (Full Fact's) in the claims table's type column.
+TYPE_SHORT = {"personal experience": "personal", "correlation/causation": "causation",
+              "laws/rules": "rules"}
 STANCE_COLOR = {"supports": "#3fb950", "refutes": "#f85149", "context": "#8b949e"}
 
 # Rich styles for the article pane (line API): the anchor of each claim gets its
@@ -167,6 +170,12 @@ def claim_row(
         extras_cell(verdict, conflict, matched),
         worthiness_cell(claim.worthiness),
     )
+
+
+def type_cell(claim: Claim) -> Text:
+    """The claims table's type column: the claim type, "other" dim, none "-"."""
+    kind = claim.claim_type or "-"
+    return cell(TYPE_SHORT.get(kind, kind), 12, "dim" if kind in ("other", "-") else "")
 
 
 def progress_bar(counts: Mapping[str, int], width: int = 20) -> Content:

@@ -226,6 +226,10 @@ class ReviewScreen(TeamReview):
         self.query_one(ArticleView).set_current(claim)
         self._match_keys_changed()
 
+    @on(ClaimsTable.Relayout)
+    def _relayout(self) -> None:
+        self.refill()
+
     @on(DataTable.RowHighlighted, "#claims")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         # Moves by key already showed their claim; this follows the mouse and page keys.

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from workbench.core.models import Claim, Verdict
 
-from ..render import claim_row, extras_cell, mark_cell
+from ..render import claim_row, extras_cell, mark_cell, type_cell
 from ..team import with_taken
 
 # (header, key, width); the label column gets what is left of the table's width.
 FIXED = (("", "mark", 1), ("kind", "kind", 9), ("", "extras", 5))
 WORTH = ("worth", "worth", 5)
+TYPE = ("type", "type", 10)
 LABEL = ColumnKey("label")
+TYPE_ROOM = 40
+"""The type column is shown when the label keeps at least this many cells beside it (the
+article pane hidden, or a wide terminal); the detail pane always shows the type."""
 
 
 class ClaimsTable(DataTable, inherit_bindings=False):
@@ -29,23 +35,37 @@ class ClaimsTable(DataTable, inherit_bindings=False):
         Binding("pagedown", "page_down", "Page down", show=False, id="page_down"),
     ]
 
+    @dataclass
+    class Relayout(Message):
+        """The table's width now calls for the type column or no longer has room for it:
+        the screen fills the table again."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False, show_cursor=True)
         self._claims: Sequence[Claim] = ()
         self._worth = False
+        self._types = False
+        """Some claim has a claim type (the type column can be shown)."""
+        self._with_type = False
+        """The type column is shown."""
         self._shown: dict[str, tuple[str, tuple[bool, int, bool, bool], str]] = {}
         """What each row shows now: (status, (note, links, conflict, matched), label)."""
         self._matched: set[str] = set()
         self._taken: dict[str, str] = {}
         """Claim id -> the colleagues on it now (team workspaces: the ◆name marker)."""
 
-    def _fit(self) -> int:
+    def _fit(self, with_type: bool | None = None) -> int:
         """Cells left for the label: the fixed columns and their padding taken off."""
         width = self.size.width or self.app.size.width
         used = sum(w + 2 for _, _, w in FIXED) + 2 + 2  # label padding, scrollbar
         if self._worth:
             used += WORTH[2] + 2
+        if self._with_type if with_type is None else with_type:
+            used += TYPE[2] + 2
         return max(width - used, 12)
+
+    def _type_fits(self) -> bool:
+        return self._types and self._fit(with_type=True) >= TYPE_ROOM
 
     def fill(
         self,
@@ -63,9 +83,13 @@ class ClaimsTable(DataTable, inherit_bindings=False):
         self._matched = set(matched or ())
         self._claims = claims
         self._worth = any(c.worthiness is not None for c in claims)
+        self._types = any(c.claim_type for c in claims)
+        self._with_type = self._type_fits()
         self.clear(columns=True)
         self.add_column(FIXED[0][0], key=FIXED[0][1], width=FIXED[0][2])
         self.add_column(FIXED[1][0], key=FIXED[1][1], width=FIXED[1][2])
+        if self._with_type:
+            self.add_column(TYPE[0], key=TYPE[1], width=TYPE[2])
         self.add_column("claim", key="label", width=self._fit())
         self.add_column(FIXED[2][0], key=FIXED[2][1], width=FIXED[2][2])
         if self._worth:
@@ -79,7 +103,8 @@ class ClaimsTable(DataTable, inherit_bindings=False):
             cells = claim_row(claim, status, verdict, conflict, is_matched)
             if claim.id in self._taken:
                 cells = (*cells[:2], with_taken(cells[2], self._taken[claim.id]), *cells[3:])
-            self.add_row(*(cells if self._worth else cells[:4]), key=claim.id)
+            row = [*cells[:2], type_cell(claim), *cells[2:]] if self._with_type else list(cells)
+            self.add_row(*(row if self._worth else row[:-1]), key=claim.id)
             if verdict is None:
                 self._shown[claim.id] = (status, (False, 0, conflict, is_matched), "")
             else:
@@ -99,6 +124,9 @@ class ClaimsTable(DataTable, inherit_bindings=False):
         scrolls to keep the current claim in it (the detail pane shows that claim)."""
         if self.row_count:
             self.call_after_refresh(self._keep_cursor_in_view)
+        if self._types and self._type_fits() != self._with_type:
+            self.post_message(self.Relayout())
+            return
         column = self.columns.get(LABEL)
         if column is None:
             return
