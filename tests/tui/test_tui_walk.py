@@ -249,3 +249,23 @@ async def test_the_list_shows_the_claim_type_when_it_has_room(ws):
         await settle(pilot)
         assert "type" not in [str(c.label) for c in table.columns.values()]
         assert table.current_key == claims[0].id
+
+
+async def test_marking_the_last_claim_says_the_article_is_done(ws):
+    """Triage ended in silence: the last mark changed "10/11" to "11/11" in the status
+    line and nothing said what comes next (export, another article)."""
+    article_id, claims = _bridge(ws)
+    app = make_app(ws, article_id)
+    said: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, **kw: (said.append(str(message)), notify(message, **kw))[1]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*["v"] * (len(claims) - 1))
+        assert not any("claims reviewed" in m for m in said)
+        await pilot.press("D")  # a dismissal counts as reviewed too
+        expected = (
+            f"All {len(claims)} claims reviewed: e exports the report, o opens another article."
+        )
+        assert [m for m in said if "claims reviewed" in m] == [expected]
+        await pilot.press("x", "v")  # done again: said again
+        assert [m for m in said if "claims reviewed" in m] == [expected, expected]

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Input, Static
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.models import STATUSES, Article, Claim, Verdict
+from workbench.core.models import FINAL_STATUSES, STATUSES, Article, Claim, Verdict
 from workbench.core.services.link_checks import LinkTarget
 from workbench.core.store.interface import Store
 from workbench.core.text import strip_controls
@@ -324,12 +324,22 @@ class ReviewScreen(TeamReview):
         if self.status_of(claim.id) != status:
             if not self.writable("the mark"):
                 return
+            done_before = self.all_reviewed()
             verdict = self.attempt(self.session.set_status, claim.id, status)
             if verdict is None:
                 return
             self.verdict_changed(verdict, show=not moves_on)
+            if not done_before and self.all_reviewed():
+                self.notify(f"All {len(self.claims)} claims reviewed: e exports the report, "
+                            "o opens another article.", timeout=8)
         if moves_on:
             self.action_move(1)
+
+    def all_reviewed(self) -> bool:
+        """Every claim of the article has a final status (dismissed counts)."""
+        counts = self.session.counts()
+        total = sum(counts.values())
+        return total > 0 and sum(counts.get(s, 0) for s in FINAL_STATUSES) == total
 
     # --------------------------------------------------------------- editors
     def action_edit_note(self) -> None:
