@@ -269,3 +269,43 @@ async def test_marking_the_last_claim_says_the_article_is_done(ws):
         assert [m for m in said if "claims reviewed" in m] == [expected]
         await pilot.press("x", "v")  # done again: said again
         assert [m for m in said if "claims reviewed" in m] == [expected, expected]
+
+
+async def test_a_picker_opened_while_an_added_article_loads_does_not_stay_behind(
+    ws, article_id, tmp_path, monkeypatch, fake_model
+):
+    """o on the loading screen opens a picker over it; once the article is read it opens
+    with no picker left under it (escape there went back to a stale list)."""
+    import threading
+
+    import workbench.core.services.importing as importing
+    from workbench.tui.screens.loading import LoadingScreen
+    from workbench.tui.screens.picker import PickerScreen
+    from workbench.tui.screens.review import ReviewScreen
+
+    from .helpers import settle
+
+    go = threading.Event()
+
+    def held_extract(articles, **kwargs):
+        go.wait(60)  # released by the test once the second picker is up
+        return [importing.Extracted(a, number_claims(a)) for a in articles]
+
+    monkeypatch.setattr(importing, "extract", held_extract)
+    path = tmp_path / "harbour.txt"
+    path.write_text(SECOND, encoding="utf-8")
+    app = make_app(ws)
+    async with app.run_test(size=(120, 40)) as pilot:
+        from textual.widgets import Input
+
+        await pilot.press("a")
+        app.screen.query_one("#add-article-text", Input).value = str(path)
+        await pilot.press("enter")
+        assert isinstance(app.screen, LoadingScreen)
+        await pilot.press("o")
+        assert isinstance(app.screen, PickerScreen)
+        go.set()
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert not any(isinstance(s, PickerScreen | LoadingScreen) for s in app.screen_stack)

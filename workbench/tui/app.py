@@ -438,9 +438,9 @@ class WorkbenchApp(App[None]):
         except WorkbenchError as exc:
             self.notify(render.message(exc), severity="error", markup=False)
             return
-        if self._loading_over_picker():
-            await self.pop_screen()
-        if isinstance(self.screen, PickerScreen):
+        # the pickers on top go, and an import started from one (o during its loading
+        # screen opens another picker over it)
+        while isinstance(self.screen, PickerScreen) or self._loading_over_picker():
             await self.pop_screen()
         if isinstance(self.screen, ReviewScreen | LoadingScreen):
             await self.switch_screen(screen)
