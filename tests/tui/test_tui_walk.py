@@ -309,3 +309,47 @@ async def test_a_picker_opened_while_an_added_article_loads_does_not_stay_behind
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
         assert not any(isinstance(s, PickerScreen | LoadingScreen) for s in app.screen_stack)
+
+
+async def test_a_link_typed_without_its_scheme_is_offered_with_https(ws, article_id):
+    """`en.kremlin.ru/events/president/news/64049` (as a browser's address bar shows it)
+    was refused, to be typed again with https:// in front."""
+    from textual.widgets import Input
+
+    from workbench.tui.screens.link import LinkDialog
+
+    claim = ws.claims(article_id)[0]
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l")
+        assert isinstance(app.screen, LinkDialog)
+        await type_text(pilot, "en.kremlin.ru/events/president/news/64049")
+        await pilot.press("enter")
+        assert isinstance(app.screen, LinkDialog)  # not saved before the reviewer sees it
+        box = app.screen.query_one("#link-url", Input)
+        assert box.value == "https://en.kremlin.ru/events/president/news/64049"
+        assert "https:// is put in front" in str(app.screen.query_one("#link-error").render())
+        assert ws.verdict(article_id, claim.id).links == []
+        await pilot.press("enter")
+        assert not isinstance(app.screen, LinkDialog)
+        [link] = ws.verdict(article_id, claim.id).links
+        assert link.url == "https://en.kremlin.ru/events/president/news/64049"
+
+
+async def test_what_no_scheme_can_mend_is_still_refused(ws, article_id):
+    from textual.widgets import Input
+
+    from workbench.tui.screens.link import LinkDialog
+
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l")
+        for typed in ("javascript:alert(1)", "not a link", "localhost/x"):
+            box = app.screen.query_one("#link-url", Input)
+            box.value = typed
+            await pilot.press("enter")
+            assert isinstance(app.screen, LinkDialog), typed
+            assert box.value == typed
+            assert "https:// is put in front" not in str(
+                app.screen.query_one("#link-error").render()
+            )

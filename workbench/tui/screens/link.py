@@ -68,6 +68,9 @@ class LinkDialog(ModalScreen[LinkForm | None]):
         self.editing = editing
         self.cursor_blink = cursor_blink
         self._matched: Link | None = None
+        self._proposed = ""
+        """The URL typed without its scheme, with https:// put in front for the reviewer to
+        check (a second enter saves it)."""
 
     def compose(self) -> ComposeResult:
         start = self.editing
@@ -114,7 +117,8 @@ class LinkDialog(ModalScreen[LinkForm | None]):
     def _url_changed(self, event: Input.Changed) -> None:
         # An error about the previous URL would be stale once the URL changes.
         box = self.query_one("#link-error", Static)
-        box.update("")
+        if event.value != self._proposed:
+            box.update("")
         if self.editing is not None:
             return
         url = one_line(event.value)
@@ -133,6 +137,11 @@ class LinkDialog(ModalScreen[LinkForm | None]):
         url = one_line(self.query_one("#link-url", Input).value)
         error = self.check_url(url) if url else "Type the URL of the evidence."
         box = self.query_one("#link-error", Static)
+        if error and self._propose_scheme(url):
+            box.update(render.line("It had no http:// or https://: https:// is put in front. "
+                                   "Check it; enter saves it.", style="bold #d4a72c"))
+            self.query_one("#link-url", Input).focus()
+            return
         if error:
             box.update(render.line(error, style="bold #f85149"))
             self.query_one("#link-url", Input).focus()
@@ -140,6 +149,20 @@ class LinkDialog(ModalScreen[LinkForm | None]):
         box.update("")
         title = one_line(self.query_one("#link-title", Input).value, 300)
         self.dismiss(LinkForm(url=url, stance=self.stance(), title=title))
+
+    def _propose_scheme(self, url: str) -> bool:
+        """A web address typed as a browser shows it (``en.kremlin.ru/events/1``): put
+        https:// in front when that makes a link the rules accept, for the reviewer to
+        confirm. Nothing is saved that the rules refuse, nor without a second enter."""
+        host = url.split("/", 1)[0]
+        if self.editing is not None or "://" in url or ":" in host or "." not in host:
+            return False
+        proposed = "https://" + url
+        if self.check_url(proposed):
+            return False
+        self._proposed = proposed
+        self.query_one("#link-url", Input).value = proposed
+        return True
 
     def action_cancel(self) -> None:
         self.dismiss(None)
