@@ -353,3 +353,35 @@ async def test_what_no_scheme_can_mend_is_still_refused(ws, article_id):
             assert "https:// is put in front" not in str(
                 app.screen.query_one("#link-error").render()
             )
+
+
+async def test_the_export_dialog_says_an_empty_status_list_leaves_out_dismissed_claims(
+    ws, article_id, tmp_path, monkeypatch
+):
+    """ "(empty: all)" said the statuses field, and the report left out the claim
+    dismissed a minute before; naming `dismissed` there keeps it."""
+    from textual.widgets import Input
+
+    from workbench.tui.screens.review import ReviewScreen
+
+    monkeypatch.chdir(tmp_path)
+    claims = ws.claims(article_id)
+    ws.set_status(article_id, claims[0].id, "dismissed")
+    ws.set_status(article_id, claims[1].id, "false")
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        statuses = app.screen.query_one("#export-statuses", Input)
+        assert "all but dismissed" in statuses.placeholder
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "all.md")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("e")
+        app.screen.query_one("#export-statuses", Input).value = "false,dismissed"
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "two.md")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+    everything = (tmp_path / "all.md").read_text(encoding="utf-8")
+    assert claims[0].id[:12] not in everything and claims[1].id[:12] in everything
+    two = (tmp_path / "two.md").read_text(encoding="utf-8")
+    assert claims[0].id[:12] in two and claims[1].id[:12] in two

@@ -94,7 +94,7 @@ class ExportDialog(ModalScreen[None]):
                 yield MarkedCheckbox("every article in the workspace (not just this one)",
                                      id="export-all", compact=True)
             yield from self._field("statuses", Input(
-                placeholder="only these, e.g. false,disputed (empty: all)",
+                placeholder="only these, e.g. false,disputed (empty: all but dismissed)",
                 id="export-statuses", compact=True))
             yield from self._field("save as", Input(self.proposed, id="export-path",
                                                     compact=True))
