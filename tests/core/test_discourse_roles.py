@@ -1,8 +1,9 @@
 """Sentences that state no fact by their role in the article (issue 11, non-claims):
 a source that did not answer the paper, the paper asking for a response, what the paper
-does not yet know, a sentence pointing at what follows ("Here is what ..."), the article
-speaking of itself, and a rank denied ("is not the first to ..."). Next to each, the
-same shapes stating a fact keep their claim.
+does not yet know, a guess credited to nobody ("It is feared ...", "is likely to"), a
+sentence pointing at what follows ("Here is what ..."), the article speaking of itself,
+and a rank denied ("is not the first to ..."). Next to each, the same shapes stating a
+fact keep their claim.
 
 Our own sentences, written for these tests (not from any dev or evaluation set)."""
 
@@ -28,6 +29,9 @@ NO_CLAIM = [
     "We're expecting the verdict at around 3pm.",
     "No timeline was given for the works.",
     "Officials offered no explanation on Tuesday.",
+    "Turnout is likely to be below 40%.",
+    "It is feared that 40 people were on board.",
+    "It is thought the fire started in the kitchen at about 2am.",
 ]
 KEEPS_A_CLAIM = [
     "The embassy did not reply to 14 requests for visas.",
@@ -43,6 +47,7 @@ KEEPS_A_CLAIM = [
     '"We will reopen on Monday," the manager said.',
     "The firm gave staff no notice of the 300 job cuts.",
     "The council gave the contractor a deadline of 30 June.",
+    "Police believe the fire started at about 2am.",
 ]
 WITHHELD = {  # a frame that tells nothing: no answer credited to the one who withheld it
     "The ministry did not say how the scheme would be paid for.": "the scheme would be paid",

@@ -16,6 +16,8 @@ and the text pointing at itself.
 * **The paper's own plans** (``newsroom_plan``): "We're expecting a statement at around
   11am", "We'll be back at 8am": a first-person future or progressive of the paper, outside
   any quote and any reported clause.
+* **Beliefs credited to nobody** (``guessed``): "It is thought the fire started in the
+  kitchen at about 2am", "It is feared that 40 people were on board".
 * **Pointers** (``pointer``): "Here is what we know", "Here's how it works", "Here is
   what has been confirmed, and what has not": the sentence announces what follows.
 * **The text about itself** (``about_the_text``): "This article was amended on 4 March
@@ -185,6 +187,23 @@ def newsroom_plan(head: Token) -> bool:
     )
 
 
+_GUESSES = frozenset({"think", "believe", "fear", "suspect", "rumour", "rumor", "say"})
+
+
+def guessed(head: Token) -> bool:
+    """ "It is thought (that) ...", "It is feared ...": a belief credited to nobody (an
+    impersonal passive with no agent); "Police believe ..." and "The oak is believed to be
+    the oldest tree, the trust said" are not this shape."""
+    return (
+        head.tag_ == "VBN"
+        and head.lemma_.lower() in _GUESSES
+        and any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in head.children)
+        and any(c.dep_ == "auxpass" for c in head.children)
+        and not any(c.dep_ == "agent" for c in head.children)
+        and any(c.dep_ == "ccomp" for c in head.children)
+    )
+
+
 def pointer(sent: Span) -> bool:
     """ "Here is what we know", "Here's how it works": the sentence points at what
     follows (a colon's list after it, "Here is what we know: 12 died", is read)."""
@@ -232,6 +251,8 @@ def by_role(
                 return True
             if not quoted and node.i not in reported and newsroom_plan(node):
                 return True
+            if guessed(node):
+                return True
             if node.dep_ not in ("ccomp", "csubj", "xcomp"):
                 return False  # "The firm, which employs 400, did not respond": its own clause
         if node.head.i == node.i:
@@ -241,7 +262,7 @@ def by_role(
 
 def may_be_role(sent: Span) -> bool:
     """A cheap first look: a sentence opened by "here" or "this", one with a negation,
-    a "we", "no" or "unable", or a verb of asking."""
+    a "we", "no", "unable" or "it", or a verb of asking."""
     if sent.doc[sent.start].lower_ in ("here", "this"):
         return True
     return any(
@@ -250,7 +271,7 @@ def may_be_role(sent: Span) -> bool:
     )
 
 
-_LOOK_WORDS = frozenset({"we", "no", "unable"})
+_LOOK_WORDS = frozenset({"we", "no", "unable", "it"})
 
 
 def denied_rank(head: Token, sent: Span) -> bool:

@@ -1188,6 +1188,8 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
         return True  # "the soft landing looks intact": how it looks, not how it is
     if report is None and colour(sent):
         return True  # "engineers hugged and cheered as the first images appeared"
+    if report is None and _hedged_state(head):
+        return True  # "Turnout is likely to be below 40%": its number is no claim either
     if (
         report is not None
         and (report.opinion or report.speaker is None)
