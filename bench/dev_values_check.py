@@ -152,11 +152,15 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    {p}")
     n = len(items)
     print(f"sentences right {totals['right']}/{n} ({100 * totals['right'] / n:.1f}%)")
-    print(f"  by family: " + ", ".join(f"{k} {r}/{t}" for k, (r, t) in by_family.items()))
-    print(f"  expected claims found {totals['found']}/{expected}, values right "
-          f"{totals['value']}/{totals['found']}, labels right {totals['label']}/{totals['found']}")
-    print(f"  facts held by another claim kept off their own claim "
-          f"{absent - totals['absent_broken']}/{absent}; extra claims {totals['extras']}")
+    print("  by family: " + ", ".join(f"{k} {r}/{t}" for k, (r, t) in by_family.items()))
+    print(
+        f"  expected claims found {totals['found']}/{expected}, values right "
+        f"{totals['value']}/{totals['found']}, labels right {totals['label']}/{totals['found']}"
+    )
+    print(
+        f"  facts held by another claim kept off their own claim "
+        f"{absent - totals['absent_broken']}/{absent}; extra claims {totals['extras']}"
+    )
     return 0
 
 

@@ -30,9 +30,13 @@ fields), ``tags`` on facts and ``non_claims`` sentences. Reported too:
 * a date fact also counts as found (same kind) when a claim of its sentence holds
   it as ``value["when"]`` (the time of that claim's event, by design not a claim
   of its own); likewise an ordinal fact naming a period of time ("in the first
-  year", "in its second weekend": the time of the statement, by design); and a date
+  year", "in its second weekend": the time of the statement, by design); a date
   fact held as a record's ``value["since"]`` ("the most since 1992": the date the
-  record is measured from is part of the record claim, by design);
+  record is measured from is part of the record claim, by design); a date fact held
+  as a change's baseline, ``value["from"]`` or ``value["since"]`` ("up 30% from
+  2023", "12% more than in July 2019", "risen 40% since 2020": part of the change
+  claim, by design); and a duration fact held as the span of time of a record,
+  ``value["in"]`` ("the first time in two years", "its highest level in 40 years");
 * a date fact's value is compared with the matching end of a claim of a span of
   time ("from 2015 to 2020" is one claim, value ``from``/``to``, by design);
 * precision over annotated kinds: for sets that annotate no statements (eval,
@@ -331,10 +335,12 @@ def _brief(c: Claim) -> str:
 
 def _held_date(c: Claim, f: Fact) -> dict[str, Any] | None:
     """The date of the claim's value that holds the date fact (same sentence): the time
-    of its event (``when``) or the date a record is measured from (``since``)."""
+    of its event (``when``), the date a record is measured from (``since``), a change's
+    baseline (``from``, ``since``), or, for a duration fact, a record's span (``in``)."""
     if not isinstance(c.value, dict) or not c.sentence_start <= f.start < c.sentence_end:
         return None
-    for key in ("when", "since"):
+    keys = ("in",) if f.kind == "duration" else ("when", "since", "from")
+    for key in keys:
         held = c.value.get(key)
         if isinstance(held, dict):
             got = _fold(str(held.get("text", "")))
@@ -381,7 +387,7 @@ def evaluate(
         for c in over:
             matched_ids.add(id(c))
         same = [c for c in over if c.kind == f.kind]
-        if not same and f.kind in ("date", "ordinal"):
+        if not same and f.kind in ("date", "ordinal", "duration"):
             same = [c for c in content if _holds_when(c, f)]
             if same:
                 res.when_found += 1

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..models import Article, Claim, claim_id
+from .baselines import hold_baselines, joined, span_of_record
 from .discourse import by_role, may_be_role
 from .doc_cache import (
     UNMARKED,
@@ -437,30 +438,35 @@ def _fold_weekdays(
 
 def _rank_baselines(sent: Span, drafts: list[_Draft], folded: set) -> None:
     """ "their fourth strike since June", "the third rise since 2019": the date a rank is
-    counted from is part of the rank (its ``value["since"]``), not a claim of its own."""
-    ranks = [d for d in drafts if d.kind == "ordinal" and "since" not in d.value]
+    counted from is part of the rank (its ``value["since"]``), not a claim of its own;
+    likewise the span of time of "its first annual loss in 15 years" (``value["in"]``)."""
+    ranks = [d for d in drafts if d.kind == "ordinal"]
     if not ranks:
         return
     doc = sent.doc
     for d in drafts:
-        if d.kind != "date" or (d.start, d.end) in folded:
+        if d.kind not in ("date", "duration") or (d.start, d.end) in folded:
             continue
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
-        if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "since":
+        if span is None:
             continue
-        noun = span.root.head.head  # the ranked noun the "since" phrase hangs on
-        rank = next(
-            (
-                r
-                for r in ranks
-                if (r_span := doc.char_span(r.start, r.end, alignment_mode="expand")) is not None
-                and r_span.root.head.i == noun.i
-            ),
-            None,
-        )
-        if rank is not None:
-            rank.value["since"] = {"text": d.anchor, **d.value}
-            folded.add((d.start, d.end))
+        for r in ranks:
+            r_span = doc.char_span(r.start, r.end, alignment_mode="expand")
+            if r_span is None:
+                continue
+            if d.kind == "date":
+                if span.root.dep_ != "pobj" or span.root.head.lower_ != "since":
+                    break
+                key = "since"  # the ranked noun the "since" phrase hangs on
+                held = r_span.root.head.i == span.root.head.head.i
+            else:
+                key, held = "in", r.end <= d.start and span_of_record(span, r_span.root)
+            if held and key not in r.value:
+                r.value[key] = {"text": d.anchor, **d.value}
+                folded.add((d.start, d.end))
+                if d.anchor not in r.label:  # "first annual loss in 15 years"
+                    r.label = joined(r.label, doc[span.start - 1 : span.end].text)
+                break
 
 
 def _rate_label(label: str, ent: Span, per: str) -> str:
@@ -649,6 +655,7 @@ def _doc_drafts(
         claims = [st for st in claims if not st.silent]
         _fold_weekdays(sent, drafts, claims, quotes, folded)
         _rank_baselines(sent, drafts, folded)
+        hold_baselines(sent, drafts, folded)
         drafts = [d for d in drafts if (d.start, d.end) not in folded]
         for d in drafts:
             if d.kind in ("quantity", "money", "percent", "duration"):

@@ -107,6 +107,37 @@ def _changed_to(verb: Token, change: Token) -> list[Token]:
     return toks
 
 
+def _change_word(tok: Token) -> bool:
+    """A word an amount can measure a change or a difference by: "up 30%", "40% higher",
+    "5% fewer", "48% below"."""
+    return tok.lower_ in _CHANGE_WORDS | {"above", "below"} or tok.tag_ in ("JJR", "RBR")
+
+
+def _change_label(ent: Span, change: Token) -> str:
+    """ "Revenue rose to 14.2 billion zlotys, up 30% from 2023", "city spent $4.2m, up 30%
+    from last year", "Hospital admissions were 40% higher than in the same week of 2023":
+    who or what changed (the clause's subject, verb and, for a change set after a comma,
+    the verb's object or first phrase: the amount that changed), then the change phrase
+    up to a comma inside it. Empty when no verb holds the change."""
+    doc = ent.doc
+    stop = next((t.i for t in doc[ent.end : change.right_edge.i + 1] if t.text in ",;"), None)
+    phrase = [
+        t
+        for t in change.subtree
+        if (stop is None or t.i < stop) and (not t.is_punct or t.text == "%")
+    ]
+    verb = next((a for a in change.ancestors if _is_verb(a)), None)
+    if verb is None:
+        return ""
+    first = change.left_edge.i
+    who = _subject(verb) + _verb_core(verb)
+    if first > verb.i and first > 0 and doc[first - 1].text == ",":
+        inside = {t.i for t in change.subtree} | {t.i for t in ent}
+        what = _render(who + _verb_object(verb, inside))
+        return f"{what}, {_render(phrase, keep_det=True)}" if what else ""
+    return _render(who + phrase, ent)
+
+
 def _is_verb(tok: Token) -> bool:
     """A verb, or a clause head the tagger took for a noun ("the strike cost(NN)
     operators 250 million euros": a ccomp with its own subject)."""
@@ -382,6 +413,12 @@ def label_for(ent: Span, kind: str) -> str:
             if counted and gov.lower_ in _CHANGE_WORDS and gov.i > verb.i:
                 toks += _changed_to(verb, gov)  # "rose to 4.8% ..., up from 4.3%"
             return _render(toks, ent)
+    # "up 30% from last year", "12% more than in July 2019", "48% below 1990 levels":
+    # the change reads as the change, with what changed
+    if kind in ("quantity", "money", "percent") and root.dep_ == "npadvmod" and _change_word(head):
+        changed = _change_label(ent, head)
+        if changed:
+            return changed
     # "Hundreds of people have been arrested", "the company lost $5 million"
     if root.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         toks = (

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .baselines import span_of_record
 from .discourse import denied_rank
 from .doc_cache import span_text
 from .labels import clause_core
@@ -461,29 +462,40 @@ def _tag(value: dict[str, Any]) -> None:
         tags.append(TAG)
 
 
-def _baseline(rec: RecordPhrase, drafts: list[Any], sent: Span) -> Any | None:
-    """The date a record is measured from ("the most since 1992", "the largest protest
-    since 2019"): part of the record, not a claim of its own."""
+def _baseline(rec: RecordPhrase, drafts: list[Any], sent: Span) -> list[tuple[str, Any]]:
+    """What a record is measured against, part of the record and no claim of its own:
+    the date it runs from ("the most since 1992", "the largest protest since 2019"), key
+    ``since``, and the span of time it holds over ("the first time in two years", "its
+    highest level in 40 years", "the strongest to hit the island in 30 years"), key ``in``."""
+    out: list[tuple[str, Any]] = []
+    cue = rec.cue
     for d in drafts:
-        if d.kind != "date" or not (rec.cue_end <= d.start and d.end <= rec.end):
+        if d.kind not in ("date", "duration") or not (rec.cue_end <= d.start and d.end <= rec.end):
             continue
         span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is None:
             continue
-        for a in span.root.ancestors:  # "since 1992", "since Ophelia in 2017"
-            if a.lower_ == "since" and a.dep_ == "prep":
-                return d
-            if a.pos_ in ("VERB", "AUX") or a.idx < rec.start:
-                break
-    return None
+        if d.kind == "date":
+            for a in span.root.ancestors:  # "since 1992", "since Ophelia in 2017"
+                if a.lower_ == "since" and a.dep_ == "prep":
+                    out.append(("since", d))
+                    break
+                if a.pos_ in ("VERB", "AUX") or a.idx < rec.start:
+                    break
+            continue
+        if span_of_record(span, cue, rec.verb):
+            out.append(("in", d))
+    return out
 
 
-def _hold_baseline(value: dict[str, Any], date: Any) -> list[tuple[int, int]]:
-    """Put the record's baseline date into its claim's ``value["since"]``; the folds."""
-    if date is None or "since" in value:
-        return []
-    value["since"] = {"text": date.anchor, **date.value}
-    return [(date.start, date.end)]
+def _hold_baseline(value: dict[str, Any], held: list[tuple[str, Any]]) -> list[tuple[int, int]]:
+    """Put the record's baselines into its claim's value (``since``, ``in``); the folds."""
+    folds = []
+    for key, d in held:
+        if key not in value:
+            value[key] = {"text": d.anchor, **d.value}
+            folds.append((d.start, d.end))
+    return folds
 
 
 def _untag_host(host: Any, rec: RecordPhrase, sent: Span) -> None:

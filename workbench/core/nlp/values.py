@@ -84,6 +84,9 @@ def _format(kind: str, value: dict[str, Any]) -> str:
         since = value.get("since")
         if isinstance(since, dict) and since.get("text"):
             parts.append(f"since: {since['text']}")  # a record's baseline
+        span = value.get("in")
+        if isinstance(span, dict) and span.get("text"):
+            parts.append(f"in: {span['text']}")  # the span of time a record holds over
         tags = [t for t in value.get("tags") or () if t != "negated"]
         parts.extend(str(t) for t in tags)
         return "; ".join(p for p in parts if p)
