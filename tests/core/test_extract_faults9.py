@@ -40,6 +40,22 @@ TEXTS = {
     "first_profit_in": "The airline posted its first annual profit in five years.",
     "hottest_to_hit": "It was the hottest day to hit the city in 70 years.",
     "served_for": "The minister served for five years.",
+    # labels of sentences with several facts
+    "rise_appos": "Passenger numbers reached 3 million, a 12% rise on 2023.",
+    "double_object": "The league fined the club €30,000 and docked it four points.",
+    "conj_on_verb": "The state will spend £600m on schools and £200m on libraries.",
+    "bare_subject": "The number of empty shops fell by 8% last year.",
+    "rate_average": "Cleaners at the hospital are paid an average of £11 an hour.",
+    "age_appos": "Police arrested Tom Reid, a 41-year-old builder, on Friday.",
+    # a change counted in points; the time of an earlier level; "year on year"
+    "points_on": "Turnout was 61%, down four points on 2019.",
+    "level_in": "Inflation fell to 2.8%, down from 3.6% in 2024.",
+    "year_on_year": "Burglaries rose 6% year on year.",
+    # values: a unit glued to its number, plural currency names
+    "glued_unit": "Snowfall in the Alps reached 80cm overnight.",
+    "glued_copula": "Rainfall in April was 95mm.",
+    "plural_currency": "Sales rose to 9.5 billion zlotys last year.",
+    "currency_quantity": "The company was fined 5 million dinars.",
 }
 
 
@@ -166,3 +182,71 @@ def test_a_record_span_keeps_its_duration_value(claims):
 
 def test_a_duration_with_no_record_stays_a_claim(claims):
     assert _one(claims, "served_for", "duration").value["number"] == 5
+
+
+# ----------------------------------------------------------------- labels of several facts
+
+
+@pytest.mark.parametrize(
+    ("key", "kind", "anchor", "label"),
+    [
+        ("rise_appos", "percent", "12%", "Passenger numbers reached 3 million, a 12% rise on 2023"),
+        ("double_object", "quantity", "four", "league docked it four points"),
+        ("conj_on_verb", "money", "£200m", "state will spend £200m on libraries"),
+        ("bare_subject", "percent", "8%", "number of empty shops fell by 8%"),
+        ("rate_average", "money", "£11", "£11 an hour average"),
+    ],
+)
+def test_each_fact_of_a_sentence_reads_as_its_own(claims, key, kind, anchor, label):
+    assert _one(claims, key, kind, anchor).label == label
+
+
+def test_the_first_facts_keep_their_labels(claims):
+    """The first amount of a pair (it ended on a dangling "and" before); guards: a fine,
+    an age in an apposition."""
+    assert (
+        _one(claims, "conj_on_verb", "money", "£600m").label == "state will spend £600m on schools"
+    )
+    assert _one(claims, "double_object", "money").label.startswith("league fined")
+    assert _one(claims, "age_appos", "quantity").label == "41-year-old builder"
+
+
+# ----------------------------------------------------------------- values
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "number", "unit"),
+    [("glued_unit", "80cm overnight", 80, "cm"), ("glued_copula", "95mm", 95, "mm")],
+)
+def test_a_unit_glued_to_its_number_is_read(claims, key, anchor, number, unit):
+    found = _one(claims, key, "quantity")
+    assert (found.anchor, found.value["number"], found.value["unit"]) == (anchor, number, unit)
+
+
+@pytest.mark.parametrize(
+    ("key", "amount", "currency"),
+    [("plural_currency", 9.5e9, "PLN"), ("currency_quantity", 5e6, "DZD")],
+)
+def test_a_plural_currency_name_is_money(claims, key, amount, currency):
+    money = _one(claims, key, "money")
+    assert (money.value["amount"], money.value["currency"]) == (amount, currency)
+    assert not of_kind(claims, key, "quantity")
+
+
+def test_a_change_counted_in_points_holds_its_baseline(claims):
+    points = _one(claims, "points_on", "quantity")
+    assert points.value["from"]["text"] == "2019"
+    assert points.label == "Turnout was 61%, down four points on 2019"
+    assert not of_kind(claims, "points_on", "date")
+
+
+def test_an_earlier_level_holds_its_own_time(claims):
+    earlier = _one(claims, "level_in", "percent", "3.6%")
+    assert earlier.value["when"]["iso"] == "2024"
+    assert earlier.label.endswith("down from 3.6% in 2024")
+    assert not of_kind(claims, "level_in", "date")
+
+
+def test_year_on_year_is_no_baseline(claims):
+    """Guard: "year on year" names how a change is counted, not a period."""
+    assert "from" not in _one(claims, "year_on_year", "percent").value

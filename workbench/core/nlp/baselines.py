@@ -35,16 +35,28 @@ def _change_head(root: Token) -> tuple[Token, str] | None:
     level of "tripled since June to 95 euros": the baseline is the tripling's, a
     statement of its own, and the date stays a claim."""
     head = root.head
+    if (
+        root.dep_ in ("nummod", "compound")
+        and head.dep_ == "npadvmod"
+        and head.i > root.i
+        and _change_word(head.head)
+    ):
+        root, head = head, head.head  # "down five points on 2019": the points measure it
     if root.dep_ == "npadvmod":
-        if head.lower_ in CHANGE_WORDS | _COMPARISONS or head.tag_ in ("JJR", "RBR"):
+        if _change_word(head):
             return head, "word"
         if head.pos_ == "VERB":
             return head, "verb"
     if root.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB":
         return head.head, "verb"
     if root.dep_ in ("nummod", "compound") and head.pos_ == "NOUN" and head.i > root.i:
-        return head, "noun"
+        if head.ent_type_ != "DATE":  # "rose 7% year on year": no noun of change
+            return head, "noun"
     return None
+
+
+def _change_word(tok: Token) -> bool:
+    return tok.lower_ in CHANGE_WORDS | _COMPARISONS or tok.tag_ in ("JJR", "RBR")
 
 
 def _relative(tok: Token) -> bool:
@@ -168,6 +180,43 @@ def hold_baselines(sent: Span, drafts: list[Any], folded: set[tuple[int, int]]) 
             phrase = doc[opener.left_edge.i : max(opener.i, ent.end - 1) + 1].text
             if ent.text not in d.label and span.text in d.label:
                 d.label = joined(d.label, phrase)  # "fell 8% ... compared with a year earlier"
+
+
+def hold_level_times(sent: Span, drafts: list[Any], folded: set[tuple[int, int]]) -> None:
+    """ "fell to 4.2%, down from 4.5% in 2023", "up from 900,000 barrels a day in 2023":
+    the date is the time of the earlier level (its ``value["when"]``), no claim of its own."""
+    doc = sent.doc
+    for d in drafts:
+        if d.kind not in _AMOUNTS or "when" in d.value:
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        prep = span.root.head if span is not None and span.root.dep_ == "pobj" else None
+        if (
+            prep is None
+            or prep.lower_ != "from"
+            or not (_change_word(prep.head) or prep.head.pos_ == "VERB")
+        ):
+            continue
+        for c in [*prep.children, *span.root.children]:  # on "from" or on the level
+            tok = _time_token(c) if c.dep_ == "prep" and c.lower_ == "in" else None
+            ent = _ent_of(tok, sent) if tok is not None else None
+            date = next(
+                (
+                    o
+                    for o in drafts
+                    if o.kind == "date"
+                    and ent is not None
+                    and o.start < ent.end_char
+                    and ent.start_char < o.end
+                ),
+                None,
+            )
+            if date is not None and (date.start, date.end) not in folded:
+                d.value["when"] = {"text": date.anchor, **date.value}
+                folded.add((date.start, date.end))
+                if date.anchor not in d.label and span.text in d.label:
+                    d.label = joined(d.label, f"{c.text} {date.anchor}")
+                break
 
 
 def joined(label: str, phrase: str) -> str:

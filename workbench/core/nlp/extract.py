@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..models import Article, Claim, claim_id
-from .baselines import hold_baselines, joined, span_of_record
+from .baselines import hold_baselines, hold_level_times, joined, span_of_record
 from .discourse import by_role, may_be_role
 from .doc_cache import (
     UNMARKED,
@@ -470,7 +470,8 @@ def _rank_baselines(sent: Span, drafts: list[_Draft], folded: set) -> None:
 
 
 def _rate_label(label: str, ent: Span, per: str) -> str:
-    """ "handles 90,000 passengers" -> "handles 90,000 passengers a day"."""
+    """ "handles 90,000 passengers" -> "handles 90,000 passengers a day"; "$38 average"
+    -> "$38 an hour average"."""
     doc = ent.doc
     i = ent.end
     while i < len(doc) and doc[i].lemma_.lower() != per:
@@ -479,7 +480,11 @@ def _rate_label(label: str, ent: Span, per: str) -> str:
     if rate in label or i >= len(doc):
         return label
     upto = doc[ent.start : i - 1].text  # "90,000 passengers"
-    return label[: -len(upto)] + rate if label.endswith(upto) else label
+    if label.endswith(upto):
+        return label[: -len(upto)] + rate
+    if ent.text in label and upto == ent.text:
+        return label.replace(ent.text, rate, 1)  # the rate right after the amount
+    return label
 
 
 def _fold_rates(drafts: list[_Draft]) -> list[_Draft]:
@@ -656,6 +661,7 @@ def _doc_drafts(
         _fold_weekdays(sent, drafts, claims, quotes, folded)
         _rank_baselines(sent, drafts, folded)
         hold_baselines(sent, drafts, folded)
+        hold_level_times(sent, drafts, folded)
         drafts = [d for d in drafts if (d.start, d.end) not in folded]
         for d in drafts:
             if d.kind in ("quantity", "money", "percent", "duration"):

@@ -272,13 +272,20 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
             unit = modifier  # "a 10-mile race": the number measures miles
         if unit is None and ent.end < len(ent.doc) and ent.doc[ent.end].pos_ == "NOUN":
             unit = noun_lemma(ent.doc[ent.end])  # "an estimated 500,000 people"
-        if unit in CURRENCY_WORDS:
+        if unit is None and label == "QUANTITY":
+            words = [
+                t.text
+                for t in ent
+                if not t.like_num and t.lower_ not in _QUALIFIER_WORDS and t.pos_ != "ADV"
+            ]
+            unit = " ".join(words) or None  # "44.5 degrees Celsius" -> "degrees Celsius"
+        if unit in CURRENCY_WORDS:  # "5 million dinars" typed a QUANTITY
             value = parse_money(f"{text} {unit}")
             return ("money", value) if value.get("amount") is not None else None
-        if unit is None and label == "QUANTITY":
-            words = [t.text for t in ent if not t.like_num and t.lower_ not in _QUALIFIER_WORDS]
-            unit = " ".join(words) or None  # "44.5 degrees Celsius" -> "degrees Celsius"
         value = parse_quantity(text, unit=unit)
+        if value.get("number") is None and any(not t.whitespace_ for t in ent[:-1]):
+            value = parse_quantity(" ".join(t.text for t in ent), unit=unit)  # "120mm"
+            value["text"] = text
         if value.get("number") is None:
             return None
         if _FRACTION.search(text) and 0 < value["number"] < 1:

@@ -72,7 +72,8 @@ def _fact_phrases(verb: Token, after: int, most: int = 2) -> list[Token]:
         if not objs:
             break
         toks += [child, *_np_tokens(objs[0], with_pp=False)]
-        for c in objs[0].rights:  # "between 2010 and 2020", "in France and Germany"
+        conjs = [c for c in objs[0].rights if c.dep_ == "conj"]
+        for c in objs[0].rights if conjs else ():  # "between 2010 and 2020", "in X and Y"
             if c.dep_ in ("cc", "conj"):
                 toks += [c] if c.dep_ == "cc" else _np_tokens(c, with_pp=False)
         after = max(t.i for t in child.subtree) + 1
@@ -159,6 +160,18 @@ def _according_to_source(verb: Token, subj: Token) -> bool:
     )
 
 
+_OF = frozenset({"of"})
+_AMOUNT_TYPES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _bare(noun: Token) -> bool:
+    """ "The number of rough sleepers", "the price of oil": a noun with nothing but an
+    article before it says what it is only with its "of" phrase."""
+    return all(c.dep_ == "det" for c in noun.lefts) and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.rights
+    )
+
+
 def _subject(verb: Token) -> list[Token]:
     for child in verb.lefts:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
@@ -171,7 +184,7 @@ def _subject(verb: Token) -> list[Token]:
                 return [
                     t for t in child.subtree if t.ent_type_ == child.ent_type_ and t.dep_ != "punct"
                 ]
-            return _np_tokens(child, with_pp=False)
+            return _np_tokens(child, with_pp=_bare(child), preps=_OF)
     # a conjoined or auxiliary verb inherits the subject of its head
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
@@ -334,6 +347,16 @@ def label_for(ent: Span, kind: str) -> str:
         phrase = _render([t for t in head.subtree if not t.is_punct], keep_det=True)
         if subj is not None and subj.pos_ != "PRON":
             return _LEADING_DET.sub("", f"{clause_core(subj, verb, head.left_edge.i)}, {phrase}")
+    # "Turnout was 67%, down five points on 2019": the counted noun measures a change
+    if (
+        kind in ("quantity", "money", "percent")
+        and root.dep_ in ("nummod", "compound")
+        and head.dep_ == "npadvmod"
+        and _change_word(head.head)
+    ):
+        changed = _change_label(ent, head.head)
+        if changed:
+            return changed
     # "more than 100,000 people", "1994 security agreement", "first face-to-face meeting"
     if root.dep_ in _NOUN_MODS and head.pos_ in ("NOUN", "PROPN") and head.i not in ent_ids:
         toks = _with_ent(_np_tokens(head), ent)
@@ -350,6 +373,24 @@ def label_for(ent: Span, kind: str) -> str:
             toks += _verb_core(verb) + _verb_object(verb, {base.i})
         elif counted and base.dep_ in ("dobj",) and base.head.pos_ == "VERB":
             toks += _subject(base.head) + _verb_core(base.head)  # "FEMA has sent 2,000 workers"
+        elif counted and base.dep_ == "npadvmod" and base.head.pos_ == "VERB" and any(
+            c.dep_ in ("dobj", "dative") and c.i < base.i for c in base.head.children
+        ):  # "docked it six points": the second object of a verb of two
+            verb = base.head
+            first = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < base.i]
+            toks += _subject(verb) + _verb_core(verb) + _np_tokens(first[0], with_pp=False)
+        elif (
+            counted
+            and base.dep_ == "appos"
+            and (base.head.like_num or base.head.ent_type_ in _AMOUNT_TYPES)
+            and ent.doc[base.left_edge.i - 1].text == ","
+        ):  # "Visitor numbers hit 2 million, a 15% rise on 2022": the change of the amount
+            verb = next((a for a in base.ancestors if _is_verb(a)), None)
+            if verb is not None:
+                inside = {t.i for t in base.subtree}
+                what = _render(_subject(verb) + _verb_core(verb) + _verb_object(verb, inside))
+                if what:
+                    return f"{what}, {_render(toks, keep_det=True)}"
         elif (
             counted
             and base.dep_ == "pobj"
@@ -363,6 +404,18 @@ def label_for(ent: Span, kind: str) -> str:
             toks += _subject(verb) + _verb_core(verb) + [base.head]
             toks += _np_tokens(objs[0], with_pp=False) if objs else []
         return _render(toks, ent)
+    # "spend £600m on schools and £200m on libraries": a second amount the parser hung on
+    # the verb beside its object reads with the verb and its own phrase, not the first
+    if kind in ("quantity", "money", "percent") and root.dep_ in ("npadvmod", "conj"):
+        first = next((c for c in head.children if c.dep_ == "dobj" and c.i < ent.start), None)
+        if (
+            _is_verb(head)
+            and first is not None
+            and any(t.like_num or t.ent_type_ in _AMOUNT_TYPES for t in first.lefts)
+            and any(t.dep_ == "cc" for t in ent.doc[first.i : ent.start])
+        ):
+            toks = _subject(head) + _verb_core(head) + list(ent) + _np_tokens(root)
+            return _render(toks + _fact_phrases(head, ent.end, 1), ent)
     # "FEMA has sent 2,000 workers and $50 million": an amount coordinated with the object
     # or subject is the verb's as much as the first one is
     if kind in ("quantity", "money", "percent") and root.dep_ == "conj":
@@ -372,6 +425,7 @@ def label_for(ent: Span, kind: str) -> str:
             return _render(_subject(verb) + _verb_core(verb) + list(ent), ent)
         if base.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
             return _render(list(ent) + _verb_core(verb) + _verb_object(verb, {base.i}), ent)
+
     # "a loan of $1.5 billion" -> "$1.5 billion loan"; "election on August 9"
     if root.dep_ == "pobj" and head.dep_ == "prep":
         gov = head.head

@@ -283,6 +283,9 @@ CURRENCY_WORDS: dict[str, str] = {
     "kwacha": "ZMW",
     "bitcoin": "BTC",
 }
+CURRENCY_WORDS |= {
+    f"{w}s": c for w, c in list(CURRENCY_WORDS.items()) if not w.endswith("s")
+}  # "zlotys", "dinars", "riyals": the plain plural of every name
 """One-word currency names (cents and pence count in hundredths)."""
 
 # --- time --------------------------------------------------------------------------------
