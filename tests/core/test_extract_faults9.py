@@ -56,6 +56,8 @@ TEXTS = {
     "glued_copula": "Rainfall in April was 95mm.",
     "plural_currency": "Sales rose to 9.5 billion zlotys last year.",
     "currency_quantity": "The company was fined 5 million dinars.",
+    "metres_high": "The flood wall will be 6m high when it is finished.",
+    "millions_counted": "The app reached 6m new users in a month.",
 }
 
 
@@ -250,3 +252,10 @@ def test_an_earlier_level_holds_its_own_time(claims):
 def test_year_on_year_is_no_baseline(claims):
     """Guard: "year on year" names how a change is counted, not a period."""
     assert "from" not in _one(claims, "year_on_year", "percent").value
+
+
+def test_an_m_before_an_adjective_of_size_is_metres(claims):
+    wall = _one(claims, "metres_high", "quantity")
+    assert (wall.value["number"], wall.value["unit"]) == (6, "m")
+    users = _one(claims, "millions_counted", "quantity")  # guard: "6m new users" counts millions
+    assert users.value["number"] == 6_000_000

@@ -133,6 +133,19 @@ def _is_time_of_event(ent: Span) -> bool:
     return True
 
 
+def _metres(ent: Span) -> bool:
+    """ "12m high", "4.5m tall and 300m long": an "m" glued to the number before a
+    predicative adjective of size measures metres ("12m new customers" counts millions)."""
+    doc = ent.doc
+    last = ent[-1]
+    if last.lower_ != "m" or len(ent) < 2 or ent[-2].whitespace_ or not ent[-2].like_num:
+        return False
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is None or after.tag_ != "JJ":
+        return False
+    return ent.end + 1 >= len(doc) or doc[ent.end + 1].pos_ not in ("NOUN", "PROPN", "ADJ")
+
+
 def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
     text, label = ent.text, ent.label_
     if label == "DATE_RANGE":  # "from 2015 to 2020": one span of time
@@ -282,6 +295,10 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
         if unit in CURRENCY_WORDS:  # "5 million dinars" typed a QUANTITY
             value = parse_money(f"{text} {unit}")
             return ("money", value) if value.get("amount") is not None else None
+        if _metres(ent):
+            value = parse_quantity(text[:-1], unit="m")  # "12m high": metres, not millions
+            value["text"] = text
+            return ("quantity", value) if value.get("number") is not None else None
         value = parse_quantity(text, unit=unit)
         if value.get("number") is None and any(not t.whitespace_ for t in ent[:-1]):
             value = parse_quantity(" ".join(t.text for t in ent), unit=unit)  # "120mm"
