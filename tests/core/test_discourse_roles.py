@@ -32,6 +32,11 @@ NO_CLAIM = [
     "Turnout is likely to be below 40%.",
     "It is feared that 40 people were on board.",
     "It is thought the fire started in the kitchen at about 2am.",
+    "Calls to the firm's office in Porto went unanswered on Monday.",
+    "There was no immediate response from Ankara.",
+    "There was no word from the family by 9pm.",
+    "Officials did not elaborate.",
+    "Police did not release further details about the 4 a.m. crash.",
 ]
 KEEPS_A_CLAIM = [
     "The embassy did not reply to 14 requests for visas.",
@@ -48,6 +53,9 @@ KEEPS_A_CLAIM = [
     "The firm gave staff no notice of the 300 job cuts.",
     "The council gave the contractor a deadline of 30 June.",
     "Police believe the fire started at about 2am.",
+    "There was no response to 40 complaints from residents.",
+    "Three letters to the ministry went unanswered.",
+    "Police did not release details of the 300 arrests.",
 ]
 WITHHELD = {  # a frame that tells nothing: no answer credited to the one who withheld it
     "The ministry did not say how the scheme would be paid for.": "the scheme would be paid",

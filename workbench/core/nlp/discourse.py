@@ -12,7 +12,9 @@ and the text pointing at itself.
   So is a check the paper could not make ("The BBC has been unable to confirm the
   reports", "Reuters could not independently verify the footage"; "did not confirm the
   deaths of 12 soldiers" keeps its count) and an answer given as none ("Officials gave no
-  timeline", "No timeline was given for the repairs").
+  timeline", "No timeline was given for the repairs"), and the exchange itself said to be
+  unanswered or none ("Calls to the company went unanswered on Monday", "There was no
+  immediate response from Moscow"; "no response to 40 complaints" keeps its count).
 * **The paper's own plans** (``newsroom_plan``): "We're expecting a statement at around
   11am", "We'll be back at 8am": a first-person future or progressive of the paper, outside
   any quote and any reported clause.
@@ -42,7 +44,9 @@ from .doc_cache import span_ents
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
-ANSWER_VERBS = frozenset({"respond", "reply", "return", "answer", "give", "provide", "offer"})
+ANSWER_VERBS = frozenset(
+    {"respond", "reply", "elaborate", "return", "answer", "give", "provide", "offer", "release"}
+)
 """Verbs of answering a reporter: with only the exchange as object, no claim."""
 VERIFY_VERBS = frozenset({"verify", "confirm", "corroborate", "authenticate"})
 """Verbs of checking: "could not independently verify the footage" is the paper's work."""
@@ -53,7 +57,7 @@ EXCHANGE_NOUNS = frozenset(
     """request requests call calls message messages email emails query queries question
     questions response responses reply replies comment comments detail details
     information statement reaction explanation timeline timetable date figure figures
-    reason estimate breakdown""".split()
+    reason estimate breakdown word""".split()
 )
 """What passes between a reporter and a source: calls, messages, details, a response."""
 _MORE = frozenset(
@@ -109,11 +113,18 @@ def _exchange(noun: Token) -> bool:
             return False
         if c.dep_ in ("det", "amod") and c.lower_ not in _MORE:
             return False
+        if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS:
+            if any(t.ent_type_ in _MEASURES or t.ent_type_ in _NAMES for t in c.subtree):
+                return False  # "details of the 300 job cuts", "comment on the Acme deal"
+            continue  # "further details about the incident"
         if c.dep_ == "prep" and not all(
             _exchange(o) or _only_weekday(o) for o in c.children if o.dep_ == "pobj"
         ):
             return False
     return True
+
+
+_TOPIC_PREPOSITIONS = frozenset({"about", "on", "of", "regarding", "into", "over"})
 
 
 def _objects_are_exchange(head: Token, allow_person: bool = False) -> bool:
@@ -149,11 +160,13 @@ def unanswered(head: Token) -> bool:
     if lemma in VERIFY_VERBS and (_negated(head) or _could_not(head)):
         return not _named_or_counted(head.doc[head.left_edge.i : head.right_edge.i + 1])
     if lemma in ANSWER_VERBS and _negated(head):
-        if lemma in ("respond", "reply"):
+        if lemma in ("respond", "reply", "elaborate"):
             return _objects_are_exchange(head)
         # "return calls", "give further details": an object is needed, and only that
         has_object = any(c.dep_ in ("dobj", "nsubjpass") and _exchange(c) for c in head.children)
         return has_object and _objects_are_exchange(head)
+    if lemma in ("go", "remain", "be") and _unanswered_exchange(head):
+        return True
     if lemma in REQUEST_VERBS:
         asked_for = any(
             c.dep_ == "prep"
@@ -163,6 +176,28 @@ def unanswered(head: Token) -> bool:
         )
         return asked_for and _objects_are_exchange(head, allow_person=True)
     return False
+
+
+def _unanswered_exchange(head: Token) -> bool:
+    """ "Calls to the company went unanswered on Monday", "There was no immediate response
+    from Moscow", "There was no word from the palace by 6pm": the exchange as the subject,
+    unanswered, or said to be none; whom it was addressed to or came from is no record."""
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "attr")), None)
+    if subj is None or subj.lower_ not in EXCHANGE_NOUNS:
+        return False
+    if any(c.dep_ == "poss" for c in subj.children) or any(
+        t.ent_type_ in _MEASURES for t in subj.subtree
+    ):
+        return False  # "no response to 40 complaints": a count of record
+    if any(c.dep_ == "expl" for c in head.children):  # "There was no response"
+        return (
+            subj.dep_ == "attr"
+            and any(d.dep_ == "det" and d.lower_ == "no" for d in subj.children)
+            and not any(c.dep_ == "ccomp" for c in head.children)
+        )
+    return any(
+        c.dep_ == "acomp" and c.lower_ in ("unanswered", "unreturned") for c in head.children
+    )
 
 
 def _could_not(head: Token) -> bool:
@@ -271,7 +306,7 @@ def may_be_role(sent: Span) -> bool:
     )
 
 
-_LOOK_WORDS = frozenset({"we", "no", "unable", "it"})
+_LOOK_WORDS = frozenset({"we", "no", "unable", "it", "unanswered", "unreturned"})
 
 
 def denied_rank(head: Token, sent: Span) -> bool:
