@@ -43,7 +43,8 @@ fields), ``tags`` on facts and ``non_claims`` sentences. Reported too:
   eval2) statement claims are left out of that precision, since nothing there
   could match them; the plain precision counts every claim;
 * non-claim sentences with no claim overlapping them (target: at least 90%);
-* speaker and claim type agreement for found statements.
+* speaker and claim type agreement for found statements, and how many of the
+  article's own statements (no speaker, not tagged indirect-speech) get a speaker.
 
     python bench/extract_eval.py [--data DIR] [--model NAME] [--only SLUG] [--totals] [--json OUT]
 """
@@ -138,6 +139,8 @@ class ArticleResult:
     statements_found: int = 0
     statement_speakers: int = 0
     statement_speakers_ok: int = 0
+    own_statements: int = 0  # found statements the article asserts itself (no speaker, untagged)
+    own_credited: int = 0  # ... that the extractor credits to someone all the same
     statement_types_ok: int = 0
     when_found: int = 0
     by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [facts, same, overlap]
@@ -412,6 +415,11 @@ def evaluate(
                     res.wrong_values.append(
                         f"{where}: speaker want {f.value['speaker']!r} got {best.speaker!r}"
                     )
+            elif "indirect-speech" not in f.tags:
+                res.own_statements += 1
+                if best.speaker:
+                    res.own_credited += 1
+                    res.wrong_values.append(f"{where}: speaker want None got {best.speaker!r}")
         if f.kind == "statement":
             if not same:
                 got = "; ".join(_brief(c) for c in over)
@@ -557,6 +565,8 @@ def print_report(results: list[ArticleResult], totals_only: bool) -> dict[str, A
             "statements_found",
             "statement_speakers",
             "statement_speakers_ok",
+            "own_statements",
+            "own_credited",
             "statement_types_ok",
             "when_found",
         )
@@ -600,6 +610,10 @@ def print_report(results: list[ArticleResult], totals_only: bool) -> dict[str, A
         print(
             f"  statement speaker agrees     "
             f"{_pct(t['statement_speakers_ok'], t['statement_speakers'])}"
+        )
+        print(
+            f"  own statements credited      {_pct(t['own_credited'], t['own_statements'])}"
+            "  (the article's own, no speaker: lower is better)"
         )
     print("\n  recall by target group        same kind            overlap")
     for g in GROUPS:

@@ -345,6 +345,20 @@ def _in_reports(sent: Span, drafts: list[_Draft], said: list[Report]) -> None:
             d.speaker = inner.speaker
 
 
+def _source_count(sent: Span, d: _Draft, said: list[Report]) -> bool:
+    """ "Two people familiar with the matter said ...", "one of the officials said",
+    "three diplomats told Reuters": how many sources spoke is no fact to check."""
+    if d.kind != "quantity":
+        return False
+    span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    noun = span.root.head if span.root.dep_ == "nummod" else span.root
+    return noun.dep_ == "nsubj" and any(
+        r.verb is not None and noun.head.i == r.verb.i for r in said
+    )
+
+
 def _date_is_stated(sent: Span, d: _Draft) -> bool:
     """ "The final vote is on Tuesday": the weekday is what the sentence states."""
     span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -636,6 +650,8 @@ def _doc_drafts(
             ]
             _periods(sent, drafts)
         said = reports(sent, tracker, base)
+        if drafts and said:
+            drafts = [d for d in drafts if not _source_count(sent, d, said)]
         if drafts and may_unassert(sent):
             drafts = [d for d in drafts if not _unasserted(sent, d, said)]
         if drafts and may_be_role(sent):

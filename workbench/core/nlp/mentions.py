@@ -49,6 +49,8 @@ SOURCE_DOCUMENTS = frozenset(
     tally findings statistics""".split()
 )
 """Documents whose source ("from X", "by X", "X's") is who the claim is credited to."""
+_ACCESS_VERBS = frozenset({"see", "obtain", "review", "view", "read", "examine", "leak"})
+"""How a document reached a newspaper: its "by" agent is no source of it."""
 _SOURCE_PREPS = frozenset({"from", "by", "of"})
 _STAFF_PREPS = frozenset({"at", "of", "from", "for", "with"})
 SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
@@ -150,7 +152,9 @@ def document_source(tok: Token) -> Token | None:
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
-        if c.dep_ == "acl":  # "a study published last year by researchers at ..."
+        if c.dep_ == "acl" and c.lemma_.lower() not in _ACCESS_VERBS:
+            # "a study published last year by researchers at ...", not "documents seen
+            # by Reuters" (the agent read the document; it did not write it)
             agent = next((a for a in c.children if a.dep_ == "agent"), None)
             obj = None if agent is None else next(
                 (o for o in agent.children if o.dep_ == "pobj"), None
@@ -177,6 +181,32 @@ def staff_body(tok: Token) -> Token | None:
             ):
                 return obj
     return None
+
+
+_TAIL_DEPS = frozenset({"amod", "prep", "acl"})
+_TAIL_WORDS = 8
+
+
+def source_tail(tok: Token) -> list[Token]:
+    """The words after an unnamed source that say which sources they are: "two people
+    *familiar with the matter*", "officials *close to the talks*", "diplomats *in
+    Geneva*", "people *briefed on the plan*" (not "documents seen by a newspaper": who
+    read a document is no part of its source). Up to a comma, a few words at most."""
+    out: list[Token] = []
+    for c in tok.rights:
+        if c.dep_ not in _TAIL_DEPS or c.lemma_.lower() in _ACCESS_VERBS:
+            break
+        if c.dep_ == "acl" and any(a.dep_ == "agent" for a in c.children):
+            break
+        words = list(c.subtree)
+        if any(t.is_punct for t in words) or (out and words[0].i != out[-1].i + 1):
+            break
+        if not out and words[0].i != tok.i + 1:
+            break
+        out.extend(words)
+    if len(out) > _TAIL_WORDS or any(t.pos_ == "PROPN" or t.ent_type_ for t in out):
+        return []  # "a shop owner in Doncaster": an unnamed source stays in lower case
+    return out
 
 
 def _untagged_name(tok: Token) -> bool:
@@ -218,3 +248,18 @@ def capitalised_name(tok: Token) -> str | None:
             if obj is not None:
                 return tok.doc[tok.i : obj.i + 1].text
     return None
+
+
+def someone_unnamed(subj: Token) -> bool:
+    """ "A spokeswoman for the ministry", "a senior official", "the minister" (no named
+    minister before): a single unnamed person, whom a "he" or "she" that follows stands
+    for (not a body or a document: "a report said", "the company said")."""
+    if subj.pos_ != "NOUN" or subj.ent_type_ or subj.tag_ != "NN":  # one, not "officials"
+        return False
+    lemma = subj.lemma_.lower()
+    if lemma in BODY_NOUNS or lemma in PUBLIC_BODIES or lemma in SOURCE_DOCUMENTS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in _ONE for c in subj.children)
+
+
+_ONE = frozenset({"a", "an", "one", "another", "the"})

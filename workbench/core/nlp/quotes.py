@@ -19,11 +19,15 @@ from .doc_cache import doc_text, entity_at, span_ents
 from .mentions import (
     BODY_NOUNS,
     PUBLIC_BODIES,
+    SOURCE_DOCUMENTS,
     SPOKES,
     Mention,
     capitalised_name,
     described,
+    document_source,
     sentence_mentions,
+    someone_unnamed,
+    source_tail,
     staff_body,
 )
 
@@ -161,6 +165,7 @@ class SpeakerTracker:
         self.previous_unit: int | None = None  # start of the unit read before this one
         self.gender: dict[str, str] = {}  # full name -> "he"/"she", where the text shows it
         self.mentions: list[Mention] = []  # named people and bodies, with describing nouns
+        self.documents: list[tuple[int, str, str]] = []  # (pos, noun, source) of documents
 
     def observe(self, sent: Span, base: int = 0) -> None:
         proper = [tok for tok in sent if tok.pos_ == "PROPN"]
@@ -170,6 +175,12 @@ class SpeakerTracker:
                 self.full[tok.text] = f"{name} {tok.text}".strip()
         ents = span_ents(sent)
         self.mentions.extend(sentence_mentions(sent, base))
+        for tok in sent:  # "figures published by the Home Office": a later "the figures"
+            if tok.pos_ == "NOUN" and {tok.lemma_.lower(), tok.lower_} & SOURCE_DOCUMENTS:
+                src = document_source(tok)
+                name = None if src is None else self.resolve(src, base, speech=True)
+                if name:
+                    self.documents.append((base + tok.idx, tok.lemma_.lower(), name))
         person_starts = {e.start for e in ents if e.label_ == "PERSON"}
         for tok in proper:
             # a person named before, as subject again, missed by NER here ("Adams, 52, has ...")
@@ -190,9 +201,10 @@ class SpeakerTracker:
                 continue
             name = ent.text.strip()
             last = name.split()[-1]
-            if len(name.split()) > 1:
+            named = len(_untitled(name).split()) > 1  # "Helen Moss", not "Ms Moss"
+            if named:
                 self.people.setdefault(last, name)
-            if len(name.split()) > 1 or last not in self.full:
+            if named or last not in self.full:
                 self.full[last] = name
             root = ent.root
             if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
@@ -204,6 +216,26 @@ class SpeakerTracker:
             gender = _gender_shown(ent, root)
             if gender:
                 self.gender.setdefault(self.full.get(last, name), gender)
+        for tok in sent:  # "A spokeswoman for the ministry said ... She added": that source
+            said = tok.head  # the sentence's own verb of saying, not one inside a quote
+            if tok.dep_ == "nsubj" and said.dep_ == "ROOT" and said.lemma_.lower() in SPEECH_VERBS:
+                if someone_unnamed(tok):
+                    name = self.resolve(tok, base, speech=True)
+                    if name:
+                        self.note_subject(base + tok.idx, name)
+
+    def note_org(self, pos: int, name: str) -> None:
+        """A body named as the speaker that the tagger left unlabelled, for "it said"
+        and "the company said"."""
+        bisect.insort(self.orgs, (pos, name))
+
+    def earlier_document(self, tok: Token, base: int = 0) -> str | None:
+        """ "the figures showed" after "figures published by X": X, the source of the
+        last document of that noun; None for a document not met before ("a survey")."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        noun, pos = tok.lemma_.lower(), base + tok.idx
+        return next((n for at, w, n in reversed(self.documents) if w == noun and at < pos), None)
 
     def note_subject(self, pos: int, name: str) -> None:
         """A person named as the speaker where the tagger missed them, for "he said"."""
@@ -253,9 +285,17 @@ class SpeakerTracker:
         ref = described(tok, self.mentions, pos, spoke)
         if ref is not None:
             return self.people.get(ref.split()[-1], ref)
-        if tok.lemma_.lower() in BODY_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+        if (
+            tok.lemma_.lower() in BODY_NOUNS
+            and tok.dep_ in ("nsubj", "nsubjpass", "poss")
+            and tok.tag_ != "NNS"  # "the two companies said": not the last one named
+        ):
             ref = self.resolve_it(tok, base)  # "the carmaker said": the last body named
-            if ref is not None and ref.split()[-1].lower() not in PUBLIC_BODIES:
+            if (
+                ref is not None
+                and ref.split()[-1].lower() not in PUBLIC_BODIES
+                and ref not in self.people  # a surname the tagger took for a body
+            ):
                 return ref
         toks = [
             t
@@ -276,6 +316,9 @@ class SpeakerTracker:
                 return name  # "a spokeswoman for the regulator": the regulator speaks
             if name and name.lower() not in text.lower():
                 return f"{text} {body.head.lower_} {name}"
+        tail = source_tail(tok) if tok.lemma_.lower() not in SOURCE_DOCUMENTS else []
+        if tail:
+            return f"{text} {tok.doc[tail[0].i : tail[-1].i + 1].text}"
         return text
 
     def _agreeing(self, pronoun: str, pos: int) -> str | None:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .doc_cache import entity_at, span_text
-from .mentions import document_source, name_before
+from .mentions import SOURCE_DOCUMENTS, document_source, name_before
 from .quotes import NAMING_VERBS, SPEECH_VERBS, SpeakerTracker, _subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,6 +25,10 @@ REPORTING_VERBS = SPEECH_VERBS | frozenset(
     forecast project expect believe fear rule determine post""".split()
 ) - frozenset({"ask", "thank", "quote", "describe", "urge"})
 """Verbs whose clausal complement is what the subject asserts (the claim)."""
+
+HEARING_VERBS = frozenset({"hear", "learn"})
+"""Verbs whose subject received the report ("the court heard that ...", "the BBC has
+learned that ..."): the clause is a report, its source unnamed."""
 
 __all__ = ["NAMING_VERBS", "PREDICTION_VERBS", "REPORTING_VERBS", "Report", "reports"]
 
@@ -75,8 +79,12 @@ def speaker_of(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | Non
     if subj.lower_ == "it":
         return tracker.resolve_it(subj, base)
     speaker = source_name(subj, tracker, base)
-    if speaker and subj.pos_ in ("PROPN", "NOUN") and _a_person(subj, speaker, tracker):
+    if not speaker:
+        return speaker
+    if subj.pos_ in ("PROPN", "NOUN") and _a_person(subj, speaker, tracker):
         tracker.note_subject(base + subj.idx, speaker)  # "Wilders told ...": he, from now on
+    elif subj.pos_ == "PROPN" and not subj.ent_type_:
+        tracker.note_org(base + subj.idx, speaker)  # "Thames Vale Water said": the company
     return speaker
 
 
@@ -94,6 +102,11 @@ def source_name(tok: Token, tracker: SpeakerTracker, base: int) -> str | None:
     """Who a source token names; a document stands for its source ("a statement from
     the presidency", "a study by researchers at X", "the agency's latest figures")."""
     source = document_source(tok)
+    document = tok.pos_ == "NOUN" and {tok.lemma_.lower(), tok.lower_} & SOURCE_DOCUMENTS
+    if source is None and document:
+        earlier = tracker.earlier_document(tok, base)
+        if earlier is not None:
+            return earlier
     return tracker.resolve(tok if source is None else source, base, speech=True)
 
 
@@ -252,7 +265,8 @@ def reports(sent: Span, tracker: SpeakerTracker, base: int = 0) -> list[Report]:
                 continue
             verb = verb.head
         lemma = verb.lemma_.lower()
-        if not (verb_in(verb, REPORTING_VERBS) or _phrasal_report(verb)):
+        heard = tok.dep_ == "ccomp" and verb_in(verb, HEARING_VERBS)
+        if not (verb_in(verb, REPORTING_VERBS) or _phrasal_report(verb) or heard):
             continue
         if verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -267,16 +281,43 @@ def reports(sent: Span, tracker: SpeakerTracker, base: int = 0) -> list[Report]:
             and subj.lower_ in _OPINION_SUBJECTS
         ):
             continue  # "I believe ...": opinion
+        if tok.i < verb.i and _relative_frame(tok, verb):
+            continue  # "X was closed by Y, whose chief said ...": the main clause is no report
+        if heard or _told(verb):
+            # "The court heard that ...", "the jury was told ...": the subject is the
+            # audience; the clause is reported (evidence, testimony), its source unnamed
+            out.append(Report(tok, None, verb, credited=True))
+            continue
         speaker = speaker_of(verb, tracker, base)
         opinion = _commentary(verb, subj)
         credited = subj is not None and subj.lower_ in ("he", "she", "they")
         out.append(
             Report(tok, speaker, verb, denied=lemma in _DENIALS, opinion=opinion, credited=credited)
         )
+    out.extend(_parentheticals(sent, tracker, base))
     for head, src in _according_to(sent):
         name = source_name(src, tracker, base)
         out.append(Report(head, name, None))
     return _outermost(out)
+
+
+def _parentheticals(sent: Span, tracker: SpeakerTracker, base: int) -> list[Report]:
+    """ "The new plant, she says, will create 400 jobs", "The deal would, Moss said,
+    transform the region": a verb of saying set off inside the clause it reports (the
+    parser hangs it on that clause's verb as parataxis, with no clause of its own)."""
+    out = []
+    for tok in sent:
+        if tok.dep_ != "parataxis" or tok.pos_ != "VERB" or not verb_in(tok, SPEECH_VERBS):
+            continue
+        head = tok.head
+        if head.pos_ not in ("VERB", "AUX") or not head.left_edge.i < tok.i < head.right_edge.i:
+            continue  # not inside the clause it reports
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+            continue  # "..., she said it was bad": a report of its own
+        if _subject_of(tok) is None or _subject_of(head) is None:
+            continue
+        out.append(Report(head, speaker_of(tok, tracker, base), tok, credited=True))
+    return out
 
 
 def _outermost(found: list[Report]) -> list[Report]:
@@ -315,6 +356,35 @@ def _phrasal_report(verb: Token) -> bool:
     two words."""
     part = _PHRASAL_REPORTS.get(verb.lemma_.lower())
     return part is not None and any(c.lower_ == part for c in verb.children)
+
+
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
+def _relative_frame(clause: Token, verb: Token) -> bool:
+    """Is the verb of saying inside a relative clause that follows the clause the parser
+    hung on it ("The plan was drawn up by the council, whose leader Jan Botha said ...",
+    "The bridge reopened after repairs that engineer Paul Grant said had cost ...")? A
+    relative word between them with no punctuation up to the verb: the verb reports
+    only what follows it; the clause before is the article's own."""
+    doc = verb.doc
+    for i in range(verb.i - 1, clause.i, -1):
+        tok = doc[i]
+        if tok.is_punct:
+            return False
+        if tok.tag_ in _RELATIVE_TAGS:
+            return True
+    return False
+
+
+def _told(verb: Token) -> bool:
+    """ "The court was told that ...", "Parliament was informed ...": a passive verb of
+    telling with no "by" agent, whose subject heard the report."""
+    return (
+        verb.lemma_.lower() in ("tell", "inform", "brief")
+        and _agentless_passive(verb)
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+    )
 
 
 def _agentless_passive(verb: Token) -> bool:
