@@ -46,10 +46,25 @@ TEXTS = {
     "two_companies": "Finance Minister Rui Costa spoke first. Costa said on Twitter that the "
     "contract had been signed. The two companies said in a joint statement that the merger "
     "had been approved.",
+    # a quote paragraph with no credit, after a reported clause: the same speaker
+    "follow_on": "Factory owner Tom Hardy said the plant would close in June.\n\n"
+    "\u201cWe tried everything to keep it open, but the orders just dried up.\u201d",
     # bodies the tagger missed or split
     "appos_body": "Ratings fell sharply, the state broadcaster RTVE said on Monday.",
     "company_after": "Thames Vale Water said a burst main had flooded the road. The company "
     "said it had repaired the pipe by midnight.",
+    "place_body": "North East Water said a burst main had flooded the road. The company said "
+    "its engineers had repaired the pipe by midnight.",
+    "appos_untagged": "Night trains to Vienna will be cut next year, the national operator "
+    "SNCB said.",
+    "split_name": "According to the Spanish Society of Family Medicine, waiting times at "
+    "health centres have doubled since December.",
+    "it_after_office": "The prime minister's office said in a statement that the talks had "
+    "ended. It added that a new round would be held in Oslo.",
+    "appos_org": "Demir's party, the Republican People's Party, said it would challenge the "
+    "result in court.",
+    "who_told": "Union leader Maria Lopez, who told reporters the pickets had been attacked, "
+    "called for calm.",
     "figures_after": "Crime fell in the city last year, according to figures published by "
     "the Home Office. Burglaries fell the most of any offence, the figures showed.",
 }
@@ -71,6 +86,12 @@ CASES = [
     ("appos_body", "Ratings fell", ("RTVE",)),
     ("company_after", "repaired the pipe", ("Thames Vale Water",)),
     ("figures_after", "Burglaries fell", ("Home Office",)),
+    ("place_body", "repaired the pipe", ("North East Water",)),
+    ("who_told", "pickets had been attacked", ("Maria Lopez",)),
+    ("it_after_office", "new round would be held", ("prime minister's office",)),
+    ("appos_org", "challenge the result", ("Republican People's Party",)),
+    ("appos_untagged", "Night trains to Vienna", ("SNCB",)),
+    ("split_name", "health centres have doubled", ("Spanish Society of Family Medicine",)),
 ]
 
 
@@ -82,12 +103,18 @@ def extracted():
 @pytest.mark.parametrize(("key", "part", "words"), CASES, ids=lambda v: str(v)[:24])
 def test_the_reported_clause_is_credited_to_its_source(extracted, key, part, words):
     found = [c for c in extracted[key] if c.kind == "statement" and part in c.anchor]
+    found.sort(key=lambda c: len(c.anchor))  # the reported clause, not a sentence holding it
     assert found, [(c.kind, c.anchor, c.speaker) for c in extracted[key]]
     got = found[0].speaker
     if words is None:
         assert got is None, got
     else:
         assert got is not None and all(w in got for w in words), got
+
+
+def test_a_follow_on_quote_paragraph_carries_the_reported_speaker(extracted):
+    quotes = [c for c in extracted["follow_on"] if c.kind == "quote"]
+    assert quotes and quotes[0].speaker == "Tom Hardy", [(c.anchor, c.speaker) for c in quotes]
 
 
 def test_a_quote_after_an_unnamed_speaker_is_that_speakers(extracted):

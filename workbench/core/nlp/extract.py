@@ -288,7 +288,7 @@ def _quote_drafts(
             previous = None
             continue
         previous = (speaker, quote.end)
-        tracker.last_quote = (speaker, base)
+        tracker.last_quote = (speaker, base, base + quote.start)
         text = literal_slice(doc, quote.start, quote.end)  # as the article has it
         short = text if len(text) <= 60 else text[:57].rstrip() + "…"
         span = doc.char_span(s_start, s_end, alignment_mode="expand") or doc[:]
@@ -343,6 +343,16 @@ def _in_reports(sent: Span, drafts: list[_Draft], said: list[Report]) -> None:
         if holding:
             inner = min(holding, key=lambda r: r.head.right_edge.i - r.head.left_edge.i)
             d.speaker = inner.speaker
+
+
+def _note_last_said(tracker: Any, said: list[Report], base: int) -> None:
+    """ "Tom Hardy said the plant would close." then a quote paragraph with no credit:
+    a named speaker of a reported clause goes on into it, as a quote's speaker does."""
+    for r in said:
+        if r.speaker and r.verb is not None and not r.opinion and r.speaker[:1].isupper():
+            at = base + r.verb.idx
+            if tracker.last_quote is None or tracker.last_quote[2] < at:
+                tracker.last_quote = (r.speaker, base, at)
 
 
 def _source_count(sent: Span, d: _Draft, said: list[Report]) -> bool:
@@ -650,6 +660,7 @@ def _doc_drafts(
             ]
             _periods(sent, drafts)
         said = reports(sent, tracker, base)
+        _note_last_said(tracker, said, base)
         if drafts and said:
             drafts = [d for d in drafts if not _source_count(sent, d, said)]
         if drafts and may_unassert(sent):

@@ -133,12 +133,27 @@ def find_quotes(text: str) -> Iterator[Quote]:
             i += 1
 
 
+_PLACES = frozenset({"LOC", "FAC"})
+
+
 def _full_name(tok: Token) -> str | None:
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC") and tok.ent_iob_ in ("B", "I"):
         ent = entity_at(tok.doc, tok.i)
         if ent is not None:
+            before = entity_at(tok.doc, ent.start - 1) if ent.start > 0 else None
+            if ent.label_ == "ORG" and before is not None and before.label_ in ("ORG", "NORP"):
+                # "the Spanish | Society of Family Medicine": one name the tagger split
+                return tok.doc[before.start : ent.end].text
             return ent.text
     return None
+
+
+def _untagged_body(tok: Token) -> bool:
+    """ "SNCB", "Ofcom" in apposition to a describing noun: one capitalised word the
+    tagger left unlabelled."""
+    return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.text[:1].isupper() and not any(
+        c.dep_ in ("compound", "prep") for c in tok.children
+    )
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -161,7 +176,8 @@ class SpeakerTracker:
         self.orgs: list[tuple[int, str]] = []  # organisations named as subjects, for "it said"
         self.full: dict[str, str] = {}
         self.people: dict[str, str] = {}  # surname -> full name of people named so far
-        self.last_quote: tuple[str, int] | None = None  # (speaker, unit start) of the last quote
+        # (speaker, unit start, offset) of the last quote or named report
+        self.last_quote: tuple[str, int, int] | None = None
         self.previous_unit: int | None = None  # start of the unit read before this one
         self.gender: dict[str, str] = {}  # full name -> "he"/"she", where the text shows it
         self.mentions: list[Mention] = []  # named people and bodies, with describing nouns
@@ -194,7 +210,10 @@ class SpeakerTracker:
             ):
                 self.subjects.append((base + tok.idx, self.full[tok.text]))
         for ent in ents:
-            if ent.label_ in ("ORG", "GPE") and ent.root.dep_ in ("nsubj", "nsubjpass"):
+            subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+            speaks = subject and ent.root.head.lemma_.lower() in SPEECH_VERBS
+            if subject and (ent.label_ in ("ORG", "GPE") or speaks and ent.label_ in _PLACES):
+                # "South West Water said" (a body the tagger took for a place) too
                 name = ent.text.removeprefix("the ").removeprefix("The ")
                 self.orgs.append((base + ent.start_char, name))
             if ent.label_ != "PERSON":
@@ -249,10 +268,14 @@ class SpeakerTracker:
     def resolve(self, tok: Token, base: int = 0, speech: bool = False) -> str | None:
         """The speaker a subject token names; ``speech``: the verb is a verb of saying,
         so an unnamed speaker ("a Treasury spokesperson") counts too."""
-        name = _full_name(tok)
+        name, named = _full_name(tok), tok
         if name is None:
             appos = [c for c in tok.children if c.dep_ == "appos" and _full_name(c)]
-            name = _full_name(appos[0]) if appos else None
+            if appos:  # "Demir's party, the Republican People's Party, said": that body
+                name, named = _full_name(appos[0]), appos[0]
+        if name is None and tok.pos_ == "NOUN":  # "the national operator SNCB said"
+            appos = [c for c in tok.children if c.dep_ == "appos" and _untagged_body(c)]
+            name = appos[0].text if appos else None
         # "the transport ministry": a common noun the tagger took for a name
         common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text[:1].islower())
         if name is None and tok.pos_ == "PROPN" and not common:
@@ -261,7 +284,7 @@ class SpeakerTracker:
             name = tok.text  # a name seen earlier that the tagger missed here ("“...,” Giles said")
         if name is None and capitalised_name(tok):
             return capitalised_name(tok)  # "Doctors Without Borders"
-        if name and tok.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
+        if name and named.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
             if name in self.people:
                 return self.people[name]  # a surname the tagger took for a place this time
             return name.removeprefix("the ").removeprefix("The ")

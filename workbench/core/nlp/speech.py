@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .doc_cache import entity_at, span_text
-from .mentions import SOURCE_DOCUMENTS, document_source, name_before
+from .mentions import SOURCE_DOCUMENTS, document_source, name_before, someone_unnamed
 from .quotes import NAMING_VERBS, SPEECH_VERBS, SpeakerTracker, _subject_of
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -65,6 +65,8 @@ def speaker_of(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | Non
     subj = _subject_of(verb)
     if subj is not None and subj.dep_ == "nsubjpass":
         subj = _agent(verb)
+    if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        subj = verb.head  # "said Maria Lopez, who told reporters ...": Lopez
     if subj is None and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
         subj = _subject_of(verb.head.head)  # "X was quoted as saying": X
     if subj is None or (subj.pos_ == "NOUN" and not subj.ent_type_ and subj.i < verb.i):
@@ -85,6 +87,8 @@ def speaker_of(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | Non
         tracker.note_subject(base + subj.idx, speaker)  # "Wilders told ...": he, from now on
     elif subj.pos_ == "PROPN" and not subj.ent_type_:
         tracker.note_org(base + subj.idx, speaker)  # "Thames Vale Water said": the company
+    elif subj.pos_ == "NOUN" and subj.tag_ == "NN" and not someone_unnamed(subj):
+        tracker.note_org(base + subj.idx, speaker)  # "The president's office said ... It added"
     return speaker
 
 
