@@ -443,5 +443,34 @@ JUDGEMENT_ADVERBS = frozenset(
 )
 """Manner adverbs of praise or blame ("had handled the matter badly")."""
 
+MORE_FEELINGS = frozenset(
+    """numb confused annoyed irritated outraged livid bitter distressed traumatised
+    traumatized rattled spooked unsettled uneasy wary jubilant euphoric exhilarated helpless
+    hopeless powerless despondent dejected deflated insulted offended humiliated puzzled
+    perplexed mystified impressed unimpressed dissatisfied displeased enraged incensed
+    indignant resentful envious jealous bereft panicked alarmed apprehensive fearful
+    sceptical skeptical anguished grieving joyful tearful weary""".split()
+)
+"""States of mind beside ``statements.FEELING_ADJECTIVES`` (which the factual gate also
+reads as a word class, so its own list stays as it was trained): "she said she was numb",
+"shoppers were confused by the new rules"."""
+
+PEOPLE_NOUNS = frozenset(
+    """people person man men woman women child children boy boys girl girls baby family
+    families parent mother father son daughter sister brother wife husband widow relative
+    friend neighbour neighbor resident local villager citizen voter taxpayer customer
+    shopper commuter passenger traveller traveler tourist visitor holidaymaker pensioner
+    patient nurse doctor midwife carer teacher pupil student worker employee staff crew
+    member player squad fan supporter spectator audience crowd actor singer musician
+    artist writer author director chef farmer fisherman trader investor shareholder
+    owner landlord tenant homeowner driver rider runner athlete coach manager captain
+    officer soldier veteran survivor victim witness defendant volunteer campaigner
+    activist protester demonstrator critic scientist researcher economist analyst expert
+    official minister politician mp senator councillor councilor mayor leader executive
+    teenager migrant refugee islander""".split()
+)
+"""Nouns of people (lemmas): a subject of one of these can feel ("the players were
+devastated"), where "the town was devastated" is an event."""
+
 STREAK_WORDS = frozenset({"straight", "consecutive", "successive", "running"})
 """Words after an ordinal that make it a place in a run ("a third straight month")."""

@@ -18,7 +18,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .doc_cache import span_ents
-from .lexicon import NUMBER_WORDS, STREAK_WORDS
+from .lexicon import MORE_FEELINGS, NUMBER_WORDS, STREAK_WORDS
+from .records import opinion_predicate, opinion_superlative
 from .speech import Report, verb_in
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -122,6 +123,7 @@ def may_unassert(sent: Span) -> bool:
     sit in a clause that asserts nothing? Most sentences need no closer reading."""
     st = _statements()
     hedges = st.HEDGE_ADJECTIVES | st.FEELING_ADJECTIVES | st.OPINION_FRAMES | _FRAME_WORDS
+    hedges = hedges | MORE_FEELINGS | {"feel", "feels", "felt"}
     first = sent.doc[sent.start]
     if first.tag_ == "VB" or sent.root.pos_ == "VERB":
         if first.tag_ == "VB" or verb_in(sent.root, _statements().COLOUR_VERBS):
@@ -132,6 +134,8 @@ def may_unassert(sent: Span) -> bool:
             return True
         if t.pos_ == "VERB" and (verb_in(t, HOPE_VERBS) or verb_in(t, BELIEF_VERBS)):
             return True
+        if t.tag_ in ("JJS", "RBS"):
+            return True  # a superlative that may be a view ("records.opinion_predicate")
     return False
 
 
@@ -163,9 +167,27 @@ def unasserted(root: Token, sent: Span, reports: list[Report], kind: str) -> boo
             return True  # "a breakthrough was unlikely before the election"
         if _feeling(head, below):
             return True  # "she was sure the company would be worth a billion dollars"
+        if kind == "ordinal" and head is heads[0][0] and _second_best(root, head):
+            return True  # "The home side were second best": a place in a view, no rank
     if kind in ("ordinal", "event", "date") and colour(sent):
         return True  # "engineers hugged and cheered as the first images appeared"
     return False
+
+
+def _second_best(ordinal: Token, head: Token) -> bool:
+    """Is the ordinal a place in a view, the predicate of a copula whose complement is a
+    superlative of opinion ("were second best", "were second best in every department"),
+    not a rank in a table ("finished second", "the third best team in the league")?"""
+    if opinion_predicate(head):
+        return True
+    adj = ordinal.head
+    return (
+        adj.tag_ == "JJS"
+        and adj.head.i == head.i
+        and adj.dep_ in ("acomp", "advmod")
+        and head.lemma_.lower() == "be"
+        and opinion_superlative(adj)
+    )
 
 
 _MEASURES = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
@@ -199,7 +221,7 @@ def _feeling(head: Token, below: Token) -> bool:
     """Is the clause a feeling or a view (``statements._mental_state``, "in her view"),
     or the complement of one ("sure [the firm would be worth ...]")?"""
     st = _statements()
-    if below.dep_ in ("acomp", "ccomp") and below.lower_ in st.FEELING_ADJECTIVES:
+    if below.dep_ in ("acomp", "ccomp") and st._feeling_word(below):
         return True
     return bool(st._mental_state(head, verbs=False) or st.opinion_frame(head))
 

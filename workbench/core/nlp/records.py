@@ -163,15 +163,19 @@ def _phrase_scope(tok: Token) -> list[Token]:
     return scope
 
 
-def _has_record_qualifier(tok: Token) -> bool:
+def _has_record_qualifier(tok: Token, spans: bool = True) -> bool:
     """ "since 1969", "ever", "on record", "in history", "in 500 years", "yet observed",
-    "of any major city", "in the world" does not count (it is the scope of an opinion)."""
+    "of any major city", "in the world" does not count (it is the scope of an opinion).
+    ``spans=False``: a span of time ("this century", "in 500 years") does not count
+    either: the best thing to happen "in 50 years" is still a view."""
     for t in _phrase_scope(tok):
         low = t.lower_
         if low in _RECORD_QUALIFIERS:
             return True
         if low == "kind" and t.head.lower_ == "of":
             return True  # "the largest award of its kind"
+        if not spans:
+            continue
         if t.lemma_.lower() in TIME_UNITS and any(
             c.dep_ == "det" and c.lower_ == "this" for c in t.children
         ):
@@ -196,6 +200,8 @@ def _opinion(adj: Token, head: Token) -> bool:
     evaluative = lemma in EVALUATIVE or adj.lower_ in _EVALUATIVE_FORMS
     if evaluative and adj.lower_ in ("best", "worst") and head.lemma_.lower() in OUTCOME_HEADS:
         return False  # "their worst result", "the best start"
+    if _effect(adj):
+        return not _has_record_qualifier(adj, spans=False)  # "the most moving show"
     if evaluative and adj.i + 1 < len(adj.doc) and adj.nbor().text == "-":
         return False  # "best-selling"
     if adj.lower_ in ("nearest", "closest") and adj.dep_ == "amod":
@@ -205,7 +211,20 @@ def _opinion(adj: Token, head: Token) -> bool:
         abstract = abstract or head.lemma_.lower() in IMPORTANCE_HEADS  # "the biggest match"
     if not (evaluative or abstract):
         return _unmeasured(adj) and not _measured_field(adj)
-    return not _has_record_qualifier(adj)
+    return not _has_record_qualifier(adj, spans=not (evaluative and abstract))
+
+
+def _effect(adj: Token) -> bool:
+    """A present participle graded by "most"/"least" tells its effect on whoever
+    watches ("the most moving show", "the least convincing answer"), a view; not a
+    compound of a measure ("fastest-growing", "best-selling")."""
+    return (
+        adj.lower_.endswith("ing")
+        and adj.tag_ in ("JJ", "VBG")
+        and "-" not in adj.lower_
+        and not (adj.i > 0 and adj.nbor(-1).text == "-")
+        and any(c.dep_ == "advmod" and c.lower_ in ("most", "least") for c in adj.children)
+    )
 
 
 MEASURED_WORDS = frozenset(
@@ -651,7 +670,7 @@ def has_record(tokens: Iterable[Token]) -> bool:
 def opinion_predicate(head: Token) -> bool:
     """ "Venice is the most beautiful city in the world": a copula whose complement is a
     superlative of opinion makes no claim at all."""
-    if head.lemma_.lower() not in ("be", "remain", "become"):
+    if head.lemma_.lower() not in ("be", "remain", "become") and not _contracted_be(head):
         return False
     for comp in head.children:
         if comp.dep_ not in ("attr", "acomp"):
@@ -663,3 +682,17 @@ def opinion_predicate(head: Token) -> bool:
                 if _opinion(adj, noun):
                     return True
     return False
+
+
+def _contracted_be(head: Token) -> bool:
+    """ "It’s the best thing": a contracted "is" with a curly apostrophe, which the
+    lemmatizer leaves as "’"."""
+    return head.lower_ in ("’s", "’re", "’m", "'s", "'re", "'m") and any(
+        c.dep_ in ("attr", "acomp") for c in head.children
+    )
+
+
+def opinion_superlative(adj: Token) -> bool:
+    """Is the superlative ``adj`` standing alone as a predicate ("were second best") a
+    view?"""
+    return _opinion(adj, adj)

@@ -42,7 +42,13 @@ from .discourse import (
 from .doc_cache import doc_text, entity_at
 from .kinds import earliest_ones, law_name
 from .labels import _render
-from .lexicon import JUDGEMENT_ADJECTIVES, JUDGEMENT_ADVERBS, JUDGEMENT_NOUNS
+from .lexicon import (
+    JUDGEMENT_ADJECTIVES,
+    JUDGEMENT_ADVERBS,
+    JUDGEMENT_NOUNS,
+    MORE_FEELINGS,
+    PEOPLE_NOUNS,
+)
 from .nonclaims import colour, is_question
 from .records import has_record, opinion_predicate
 from .speech import (
@@ -1301,30 +1307,52 @@ FEELING_ADJECTIVES = frozenset(
 _PERSONAL_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
 
 
+def _feeling_word(tok: Token) -> bool:
+    """A word of a state of mind ("relieved", "numb"); "fed" only in "fed up"."""
+    low = tok.lower_
+    if low == "fed":
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
+    return low in FEELING_ADJECTIVES or low in MORE_FEELINGS
+
+
+def _feels(subj: Token) -> bool:
+    """Can the subject have a state of mind: "I", "she", a person named, or a noun of
+    people ("the players", "the mother of the missing teenager")?"""
+    if subj.lower_ in _PERSONAL_SUBJECTS or subj.ent_type_ in ("PERSON", "NORP"):
+        return True
+    return subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() in PEOPLE_NOUNS
+
+
+_FEEL_FORMS = frozenset({"feel", "feels", "felt", "feeling"})
+
+
 def _mental_state(head: Token, verbs: bool = True) -> bool:
     """A clause that states its subject's feeling, wish or certainty ("he was convinced
-    ...", "she hoped to ...", "they felt forgotten", "the delay had left her frustrated"),
-    not an event or a fact (``verbs=False``: only by its adjective)."""
+    ...", "she hoped to ...", "they felt forgotten", "the delay had left her frustrated",
+    "the players were devastated"), not an event or a fact (``verbs=False``: only by its
+    adjective, or by "feel" as a copula: "she felt safe", "felt let down")."""
     if verbs and verb_in(head, FEELING_VERBS):
         return True
-    if any(
-        c.dep_ in ("oprd", "ccomp", "xcomp") and c.lower_ in FEELING_ADJECTIVES
-        for c in head.children
-    ):
+    if any(c.dep_ in ("oprd", "ccomp", "xcomp") and _feeling_word(c) for c in head.children):
         return True  # "left her deeply frustrated"
     subj = _own_subject(head) or next(  # the parser may hang it on the auxiliary
         (g for a in head.children if a.dep_ in ("aux", "auxpass") for g in a.children
          if g.dep_ in ("nsubj", "nsubjpass")),
         None,
     )
-    if subj is None or subj.lower_ not in _PERSONAL_SUBJECTS:
+    if subj is None or not _feels(subj):
         return False
-    if head.lower_ in FEELING_ADJECTIVES:
-        return True  # "he was convinced ...", parsed as a passive verb
-    if head.lemma_.lower() not in COPULAS:
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FEEL_FORMS for c in head.children):
+        return True  # "she felt forgotten", "felt" parsed as a passive's auxiliary
+    if _feeling_word(head):
+        return True  # "he was convinced ...", "the players were devastated" (a passive verb)
+    lemma = head.lemma_.lower()
+    if lemma not in COPULAS:
         return False
     return any(
-        c.dep_ in ("acomp", "oprd") and c.lower_ in FEELING_ADJECTIVES for c in head.children
+        c.dep_ in ("acomp", "oprd")
+        and (_feeling_word(c) or lemma == "feel" and c.pos_ in ("ADJ", "VERB"))
+        for c in head.children
     )
 
 
