@@ -1,6 +1,6 @@
 """Feelings told of people and views graded by a superlative make no claim, whatever
 path could fire on them (issue 11): a state of mind of a person or a group of people
-("the nurses were devastated", "he was numb", "they felt betrayed"), an effect on
+("the nurses were devastated", "he was numb", "nobody is panicking, he insisted"), an effect on
 whoever watches graded by "most" ("the most touching story"), a place in a view ("were
 second best"). Their look-alikes keep a claim: the same participles of events ("the
 town was devastated by the floods", "they were evicted"), superlatives of a count or
@@ -20,12 +20,14 @@ FEELINGS = [
     "The volunteers were thrilled with the first donations.",  # the ordinal too
     "Her father said he was numb.",
     "The fans were confused by the new ticket rules.",
+    "Nobody at the bank is panicking, its chairman insisted.",
 ]
 EVENTS_OF_PEOPLE = [
     "The town was devastated by the floods in 2007.",
     "Tenants said they were evicted by the landlord in May.",
     "Her father said he was arrested twice in 2019.",
     "The fans were fined £200 each by the club.",
+    "Investors panicked and sold £3bn of bonds, the broker said.",
 ]
 VIEWS = [
     "The film is the most touching story on release in Britain this month.",

@@ -455,6 +455,10 @@ MORE_FEELINGS = frozenset(
 reads as a word class, so its own list stays as it was trained): "she said she was numb",
 "shoppers were confused by the new rules"."""
 
+MORE_FEELING_VERBS = frozenset("panic fret despair grieve rejoice agonise agonize".split())
+"""Verbs of a state of mind beside ``statements.FEELING_VERBS`` (a word class of the
+gate): "nobody in the squad is panicking, the captain insisted" reports a mood."""
+
 PEOPLE_NOUNS = frozenset(
     """people person man men woman women child children boy boys girl girls baby family
     families parent mother father son daughter sister brother wife husband widow relative

@@ -46,6 +46,7 @@ from .lexicon import (
     JUDGEMENT_ADJECTIVES,
     JUDGEMENT_ADVERBS,
     JUDGEMENT_NOUNS,
+    MORE_FEELING_VERBS,
     MORE_FEELINGS,
     PEOPLE_NOUNS,
 )
@@ -1331,8 +1332,8 @@ def _mental_state(head: Token, verbs: bool = True) -> bool:
     ...", "she hoped to ...", "they felt forgotten", "the delay had left her frustrated",
     "the players were devastated"), not an event or a fact (``verbs=False``: only by its
     adjective, or by "feel" as a copula: "she felt safe", "felt let down")."""
-    if verbs and verb_in(head, FEELING_VERBS):
-        return True
+    if verbs and (verb_in(head, FEELING_VERBS) or verb_in(head, MORE_FEELING_VERBS)):
+        return True  # "she hoped to ...", "nobody is panicking, the captain insisted"
     if any(c.dep_ in ("oprd", "ccomp", "xcomp") and _feeling_word(c) for c in head.children):
         return True  # "left her deeply frustrated"
     subj = _own_subject(head) or next(  # the parser may hang it on the auxiliary
