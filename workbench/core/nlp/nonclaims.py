@@ -165,7 +165,7 @@ def unasserted(root: Token, sent: Span, reports: list[Report], kind: str) -> boo
             return True  # "the ice could one day supply water": a guess nobody is credited with
         if not attributed and _hedged_state(head):
             return True  # "a breakthrough was unlikely before the election"
-        if _feeling(head, below):
+        if _feeling(head, below) and not _beside_feeling(below):
             return True  # "she was sure the company would be worth a billion dollars"
         if kind == "ordinal" and head is heads[0][0] and _second_best(root, head):
             return True  # "The home side were second best": a place in a view, no rank
@@ -215,6 +215,21 @@ def colour(sent: Span) -> bool:
 
 def _hedged_state(head: Token) -> bool:
     return bool(_statements()._hedged_state(head))
+
+
+_EVENT_PREPOSITIONS = frozenset(
+    {"after", "before", "since", "following", "during", "until", "despite", "because"}
+)
+
+
+def _beside_feeling(below: Token) -> bool:
+    """Is the path from the entity up to a clause of feeling a side clause or a phrase of
+    its time or cause, which states its own fact ("were devastated after losing 3-0 on
+    Saturday", "exhausted after 20 hours at sea"), not the feeling's own words ("sure the
+    company would be worth a billion", "thrilled with the first images")?"""
+    if below.dep_ in ("advcl", "relcl", "conj"):
+        return True
+    return below.dep_ == "prep" and below.lower_ in _EVENT_PREPOSITIONS
 
 
 def _feeling(head: Token, below: Token) -> bool:
