@@ -41,6 +41,9 @@ from workbench.core.nlp.extract import Extractor  # noqa: E402
 from workbench.core.nlp.pipeline import load_pipeline  # noqa: E402
 from workbench.core.nlp.prose import prose_units  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+import paired  # noqa: E402
+
 
 def corpus(copies: int) -> list:
     seed = load_article_file(ROOT / "seeds" / "belarus-putin-sochi.txt")
@@ -157,6 +160,19 @@ def ranking(nlp: object, articles: list) -> None:
           f"per encoded text)")
 
 
+def _print_ratio(what: str, num: list, den: list, target: float | None) -> None:
+    """The per-pair ratio's median, its 95% bootstrap interval and quartiles, the ratio
+    of the sums and (against ``target``) whether the interval resolves it."""
+    r = paired.ratio(paired.flat(num), paired.flat(den))
+    rounds = [sum(n) / sum(d) for n, d in zip(num, den, strict=True)]
+    line = (f"{what}: {r.median:.3f} [95% {r.low:.3f}-{r.high:.3f}] median of {r.pairs} "
+            f"pairs (quartiles {r.q1:.3f}-{r.q3:.3f}); sums {r.total:.3f}; rounds "
+            f"{', '.join(f'{x:.3f}' for x in rounds)}")
+    if target is not None:
+        line += f"; target >= {target}: {r.verdict(target)}"
+    print(line)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--copies", type=int, default=200)
@@ -165,6 +181,8 @@ def main() -> None:
     parser.add_argument("--line", action="store_true", help="also one unpunctuated line")
     parser.add_argument("--big-mb", type=float, default=5.0)
     parser.add_argument("--jobs", action="store_true", help="also jobs=2 against jobs=1 (wall)")
+    parser.add_argument("--group-units", type=int, default=128,
+                        help="prose units in a measured group (one pair of measurements)")
     parser.add_argument("--rank-copies", type=int, default=5, help="seed copies for the ranking")
     parser.add_argument("--child", choices=("raw", "extract"), help=argparse.SUPPRESS)
     parser.add_argument("--what", choices=("big", "line"), default="big", help=argparse.SUPPRESS)
@@ -172,34 +190,47 @@ def main() -> None:
     if args.child:
         child(args.child, args.what, args.big_mb)
         return
-    nlp = load_pipeline()
+    nlp = stock = load_pipeline()
     articles = corpus(args.copies)
     units = _unit_texts(articles)
-    tokens = sum(len(doc) for doc in nlp.pipe(units, batch_size=64))  # warm-up + count
     extractor = Extractor(nlp=nlp, rank=False)  # the ranking step: its own line below
-    list(extractor.claims_many(articles[:3]))  # warm-up: the worthiness model loads once
-    raw_cpu: list[float] = []
-    ext_cpu: list[float] = []
-    n_claims = 0
-    for _ in range(args.rounds):  # interleaved: the machine is shared and noisy
-        t = time.process_time()
-        for _doc in nlp.pipe(units, batch_size=64):
+    cut = paired.groups([len(_unit_texts([a])) for a in articles], args.group_units)
+    parts = [(articles[g.start : g.stop], _unit_texts(articles[g.start : g.stop])) for g in cut]
+    claims: list[int] = [0] * len(parts)
+
+    def raw(g: int, pipeline: object = stock) -> None:
+        for _doc in pipeline.pipe(parts[g][1], batch_size=64):  # type: ignore[attr-defined]
             pass
-        raw_cpu.append(time.process_time() - t)
-        t = time.process_time()
-        n_claims = sum(len(c) for c in extractor.claims_many(articles))
-        ext_cpu.append(time.process_time() - t)
-    raw, ext = statistics.median(raw_cpu), statistics.median(ext_cpu)
+
+    def extract(g: int) -> None:
+        claims[g] = sum(len(c) for c in extractor.claims_many(parts[g][0]))
+
+    sides = {"raw": raw, "extractor": extract}
+    tokens = sum(len(doc) for doc in stock.pipe(units, batch_size=64))  # warm-up + count
+    for side in sides.values():  # warm-up: every cache filled, the worthiness model loaded
+        for g in range(len(parts)):
+            side(g)
+    times = paired.interleave(sides, len(parts), args.rounds)
     print(
         f"corpus: {len(articles)} articles, {len(units)} prose units, {tokens} tokens, "
-        f"{n_claims} claims; {args.rounds} rounds, CPU seconds (process_time)"
+        f"{sum(claims)} claims; {args.rounds} rounds of {len(parts)} groups (>= "
+        f"{args.group_units} units), the sides of a group back to back in rotating order; "
+        f"CPU seconds (process_time)"
     )
-    print(f"raw nlp.pipe over the units: median {raw:.2f} s  ({tokens / raw:,.0f} tokens/s)  "
-          f"rounds {', '.join(f'{x:.2f}' for x in raw_cpu)}")
-    print(f"full extractor:              median {ext:.2f} s  ({tokens / ext:,.0f} tokens/s)  "
-          f"rounds {', '.join(f'{x:.2f}' for x in ext_cpu)}")
-    print(f"throughput ratio extractor/raw: {raw / ext:.3f} (target >= 0.85); "
-          f"CPU ratio {ext / raw:.3f}")
+    label = {
+        "raw": "raw spaCy nlp.pipe, the units",
+        "extractor": "full extractor (rank=False)",
+        "parse": "the extractor's parse alone",
+    }
+    for name, rows in times.items():
+        per_round = [sum(r) for r in rows]
+        med = statistics.median(per_round)
+        print(f"{label[name]:31s} median round {med:.2f} s ({tokens / med:,.0f} tokens/s); "
+              f"rounds {', '.join(f'{x:.2f}' for x in per_round)}")
+    _print_ratio("throughput ratio extractor/raw", times["raw"], times["extractor"], 0.85)
+    if "parse" in times:
+        _print_ratio("parse alone / raw spaCy       ", times["raw"], times["parse"], None)
+        _print_ratio("extractor / its own parse     ", times["parse"], times["extractor"], None)
     ranking(nlp, articles[: args.rank_copies] + articles[args.copies :])
     for what, wanted in (("big", args.big), ("line", args.line)):
         if not wanted:
