@@ -1,10 +1,18 @@
-"""Extraction cost against raw spaCy on the same units, in CPU time, over several rounds.
+"""Extraction cost against raw spaCy on the same units, in CPU time, in interleaved pairs.
 
 The extractor parses only its prose units (paragraphs without headlines, credits and
 promos; long ones sliced), so the baseline is raw ``nlp.pipe`` over exactly those
-unit texts with the same pipeline. Both are timed with ``time.process_time`` (CPU of
-this process: the machine is shared), interleaved, over ``--rounds`` rounds; the
-medians and their ratio are printed.
+unit texts, batch 64, with the pipeline as spaCy loads it (``stock_pipeline``: the same
+package and components; the extractor's own pipeline matches the attribute rules by
+table lookup, ``attribute_rules.py``, the same tokens). Both are timed with
+``time.process_time`` (CPU of this process: the machine is shared) after a warm-up pass
+each. The corpus is cut into groups of ``--group-units`` units; each group is run on
+every side back to back, the order rotating (``paired.py``), over ``--rounds`` rounds.
+Printed: each side's round totals, and the per-pair throughput ratio's median with its
+95% bootstrap interval, quartiles, the ratio of the sums, each round's ratio and whether
+the interval is above the target (``met``), below it (``missed``) or across it (``not
+resolved``: run more rounds, or on a quieter machine). A third side, the extractor's
+parse alone, splits the ratio into the parse's gain and the cost after the parse.
 
 - corpus: N distinct copies of the seed plus the test fixtures (default N=200);
   target: extractor throughput >= 0.85 of raw spaCy (CPU ratio extractor/raw <= 1.18);
@@ -37,8 +45,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from workbench.core.articles import load_article_file, make_article  # noqa: E402
+from workbench.core.nlp.attribute_rules import is_installed  # noqa: E402
 from workbench.core.nlp.extract import Extractor  # noqa: E402
-from workbench.core.nlp.pipeline import load_pipeline  # noqa: E402
+from workbench.core.nlp.pipeline import load_pipeline, stock_pipeline  # noqa: E402
 from workbench.core.nlp.prose import prose_units  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -91,7 +100,7 @@ def _unit_texts(articles: list) -> list[str]:
 
 def child(mode: str, what: str, mb: float) -> None:
     """One measurement alone in this process; prints JSON (CPU seconds, peak RSS)."""
-    nlp = load_pipeline()
+    nlp = stock_pipeline() if mode == "raw" else load_pipeline()
     articles = [big_article(mb) if what == "big" else unpunctuated_line(mb)]
     loaded = _peak_mb()
     t = time.process_time()
@@ -190,7 +199,8 @@ def main() -> None:
     if args.child:
         child(args.child, args.what, args.big_mb)
         return
-    nlp = stock = load_pipeline()
+    nlp = load_pipeline()  # what the extractor runs (attribute rules by table lookup)
+    stock = stock_pipeline()  # raw spaCy: the same package and components, as spaCy loads it
     articles = corpus(args.copies)
     units = _unit_texts(articles)
     extractor = Extractor(nlp=nlp, rank=False)  # the ranking step: its own line below
@@ -206,6 +216,8 @@ def main() -> None:
         claims[g] = sum(len(c) for c in extractor.claims_many(parts[g][0]))
 
     sides = {"raw": raw, "extractor": extract}
+    if is_installed(nlp):  # the extractor's own parse, to show the cost after it
+        sides["parse"] = lambda g: raw(g, nlp)
     tokens = sum(len(doc) for doc in stock.pipe(units, batch_size=64))  # warm-up + count
     for side in sides.values():  # warm-up: every cache filled, the worthiness model loaded
         for g in range(len(parts)):
