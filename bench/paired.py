@@ -61,6 +61,9 @@ def interleave(
     return times
 
 
+MIN_PAIRS = 5
+
+
 @dataclass(frozen=True)
 class Ratio:
     median: float  # median of the per-pair ratios
@@ -72,7 +75,10 @@ class Ratio:
     pairs: int
 
     def verdict(self, target: float) -> str:
-        """'met' / 'missed' when the interval is on one side of ``target``."""
+        """'met' / 'missed' when the interval is on one side of ``target`` (and there are
+        at least ``MIN_PAIRS`` pairs: the interval of fewer says nothing)."""
+        if self.pairs < MIN_PAIRS:
+            return "not resolved"
         if self.low >= target:
             return "met"
         if self.high < target:

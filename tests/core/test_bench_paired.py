@@ -62,3 +62,8 @@ def test_ratio_leaves_out_empty_pairs_and_refuses_none():
     assert paired.ratio([1.0, 2.0], [0.0, 2.0]).pairs == 1
     with pytest.raises(ValueError):
         paired.ratio([1.0], [0.0])
+
+
+def test_too_few_pairs_resolve_nothing():
+    assert paired.ratio([0.9] * 4, [1.0] * 4).verdict(0.85) == "not resolved"
+    assert paired.ratio([0.9] * 5, [1.0] * 5).verdict(0.85) == "met"
