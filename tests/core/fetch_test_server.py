@@ -14,7 +14,9 @@ Routes (GET):
   /forbidden                    403
   /error                        500
   /drip-body                    headers at once, then one byte every 0.2 s, forever
-  /drip-headers                 the status line and headers one byte every 0.2 s
+  /drip-headers                 the status line and headers one byte every 0.2 s, forever
+                                (until the client hangs up; ``drips_completed`` counts
+                                drips that outlived the hung-client guard)
   /huge                         12 MB of text, no Content-Length (Connection: close)
   /huge-lying                   12 MB of text claiming "Content-Length: 120000000"
   /bomb                         gzip bomb: ~200 kB that inflates to 200 MB
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import gzip
 import html
+import itertools
 import struct
 import threading
 import time
@@ -40,6 +43,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
+DRIP_GUARD = 300
+"""Seconds a drip lasts at most: only a client that never hangs up meets it."""
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "fetch"
 HUGE = 12_000_000
@@ -84,6 +90,8 @@ class Server:
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.huge_sent = 0
         self.mutable = b""
+        self.stopping = threading.Event()
+        self.drips_completed = 0
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -112,6 +120,7 @@ class Server:
         return self
 
     def stop(self) -> None:
+        self.stopping.set()
         self.httpd.shutdown()
         self.httpd.server_close()
 
@@ -202,7 +211,8 @@ class Server:
                 self.arrived.notify_all()
                 # held until `gather` requests are in flight (or every one still expected is)
                 self.arrived.wait_for(
-                    lambda: self.active >= min(self.gather, max(self.gather_left, 1)), timeout=10
+                    lambda: self.active >= min(self.gather, max(self.gather_left, 1)),
+                    timeout=DRIP_GUARD,  # a guard against a hang: a correct client gathers
                 )
                 if self.gather > 1:
                     # a moment for one request too many to show up (only a failure waits longer)
@@ -245,15 +255,23 @@ class Server:
         h.send_header("Content-Length", "0")
         h.end_headers()
 
-    @staticmethod
-    def drip(h: BaseHTTPRequestHandler, data: bytes) -> None:
-        end = time.monotonic() + 15
-        for i in range(len(data)):
-            if time.monotonic() > end:
+    def drip(self, h: BaseHTTPRequestHandler, data: bytes) -> None:
+        """``data`` one byte every 0.2 s, then its last byte again and again, until the
+        client hangs up or the server stops: no answer ever completes, so a client that
+        returns was stopped by its own deadline or cancel, whatever the machine's speed.
+        Only a guard against a hung client (``DRIP_GUARD`` s) ends a drip otherwise, and
+        counts it in ``drips_completed``: a test asserts it did not grow."""
+        end = time.monotonic() + DRIP_GUARD
+        for byte in itertools.chain(data, itertools.repeat(data[-1])):
+            if self.stopping.is_set():
                 return
-            h.wfile.write(data[i : i + 1])
+            if time.monotonic() > end:
+                with self.lock:
+                    self.drips_completed += 1
+                return
+            h.wfile.write(bytes((byte,)))
             h.wfile.flush()
-            time.sleep(0.2)
+            time.sleep(0.2)  # the pace of the drip, not a synchronisation
 
 
 @pytest.fixture(scope="module")

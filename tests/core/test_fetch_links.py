@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 from urllib.parse import quote
 
 import pytest
@@ -169,17 +168,17 @@ def test_credentials_never_reach_the_check(server) -> None:  # noqa: F811
 
 
 def test_ctrl_c_stops_the_running_checks_instead_of_waiting_for_them(server) -> None:  # noqa: F811
-    """A check dripping for 15 s held Ctrl-C until it finished (the pool waited for it)."""
+    """A dripping check held Ctrl-C until it finished (the pool waited for it)."""
     urls = [server.url("/drip-headers?a"), server.url("/drip-body?b"), server.url("/news")]
 
     def progress(done: int, total: int) -> None:
         if done >= 1:
             raise KeyboardInterrupt
 
-    start = time.monotonic()
     with pytest.raises(KeyboardInterrupt):
         check_links(urls, concurrency=3, allow_private=True, progress=progress, timeout=60)
-    assert time.monotonic() - start < 8  # the drips last 15 s
+    # the drips never end and the deadline is 60 s: only Ctrl-C ended the checks
+    assert server.drips_completed == 0
 
 
 def test_cancel_stops_the_running_checks_and_keeps_what_was_checked(server) -> None:  # noqa: F811
@@ -190,9 +189,8 @@ def test_cancel_stops_the_running_checks_and_keeps_what_was_checked(server) -> N
         if done >= 1:
             cancel.set()
 
-    start = time.monotonic()
     results = check_links(
         urls, concurrency=3, allow_private=True, progress=progress, cancel=cancel, timeout=60
     )
-    assert time.monotonic() - start < 8
+    assert server.drips_completed == 0  # the drips never end: only the cancel ended them
     assert list(results) == [server.url("/news")] and results[server.url("/news")].ok

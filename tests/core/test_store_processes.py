@@ -11,7 +11,6 @@ import os
 import random
 import select
 import signal
-import time
 
 import pytest
 from store_fixtures import article, open_ws
@@ -125,7 +124,8 @@ def test_second_process_gets_a_clear_message_and_can_read(tmp_path):
         ws = Workspace.open(path, reviewer="other")
         ws.set_status(a.id, claims[0].id, "verified")
         os.write(w, b"ready\n")
-        time.sleep(30)
+        while True:  # holds the lock until the parent kills it, however long it takes
+            signal.pause()
 
     pid, r = _fork(holder)
     try:
