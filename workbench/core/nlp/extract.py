@@ -44,6 +44,7 @@ from .nonclaims import (
 from .parse_repairs import repair_parse
 from .parsed import Parsed, parsed, release
 from .prose import Unit, prose_units
+from .quote_claims import credit_colour, public_speaker, says_nothing, vox_pop_nothing
 from .quotes import SpeakerTracker, attribute, find_quotes
 from .record_claims import attach as attach_records
 from .speech import Report, reports
@@ -614,6 +615,29 @@ def _gate(
     return False
 
 
+def _outside(
+    spans: list[tuple[int, int]], drafts: list[_Draft], claims: list[Any]
+) -> tuple[list[_Draft], list[Any]]:
+    """The drafts and statements that start in none of ``spans``."""
+    if not spans:
+        return drafts, claims
+
+    def out(start: int) -> bool:
+        return not any(a <= start < b for a, b in spans)
+
+    return [d for d in drafts if out(d.start)], [st for st in claims if out(st.start)]
+
+
+def _says_nothing(doc: Doc, quote: Covered) -> bool:
+    """A quote that makes no claim: vox-pop of a member of the public with no name ("said
+    one clearing agent", "the woman said", and what the same speaker goes on to say), or
+    quoted words that are only reaction (``quote_claims.says_nothing``: "I don't know
+    what to say," "Please do the right thing.")."""
+    if public_speaker(quote.speaker):
+        return vox_pop_nothing(doc, quote.start, quote.end)
+    return says_nothing(doc, quote.start, quote.end)
+
+
 def _worth(sent: _Sentence) -> Callable[[], float] | None:
     """The sentence's check-worthiness, computed only when asked for."""
     return None if sent.scorer is None else sent.worth
@@ -682,6 +706,11 @@ def _doc_drafts(
             drafts, claims = [], []  # the factual gate: the sentence states nothing checkable
         folded.update((q.start, q.end) for q in unnamed)  # "said one fan": no named source
         folded.update((q.start, q.end) for q in named)  # '"It's a disgrace," said X': a view
+        for q in in_sent:
+            if _says_nothing(doc, q):
+                folded.add((q.start, q.end))
+                if public_speaker(q.speaker):  # and what its credit tells of the speaker
+                    drafts, claims = _outside(credit_colour(sent, q.start, q.end), drafts, claims)
         for st in claims:
             folded.update(st.folds)
         claims = [st for st in claims if not st.silent]

@@ -1,0 +1,372 @@
+"""Does a direct quote make a claim? Quoted words that state nothing checkable.
+
+An attributed quote is a claim when it asserts something: an event, a state of
+affairs, a number, a cause, a position argued ("We will not raise taxes", "The fund is
+empty", "We cannot compete on salary", "He never blamed anyone"). It makes none when
+every clause in it is only the speaker's reaction, read from the parse of the quoted
+words (``says_nothing``):
+
+* a question ("Who's going to watch my kids?"): a wh-word or an auxiliary before the
+  subject, and "?" at its end;
+* an order or a plea to the listener ("Please do the right thing.", "Ask me about it
+  on Tuesday."): a bare verb first, with no subject;
+* the speaker's own feeling or wish ("I'm a bit shaky", "We are devastated", "I just
+  feel like nobody asked us", "We'd love a garden one day"): a first-person subject with
+  a verb or adjective of a state of mind (``statements._mental_state``), or a pain
+  verb with no object ("It hurts."), or a frame of one ("This is the first time in
+  years I've felt ...");
+* a thought with no content ("I don't know what to say", "I can't imagine the hill
+  without him", "I know which one I'd choose", "We know somebody out there knows who
+  did this"): a first-person verb of knowing or imagining whose complement is an
+  embedded question, a thing, or another such thought of someone unnamed; "I thought
+  the school would have told us" and "We think the market is underestimating ..." hold
+  a claim about someone else and are kept.
+
+* a saying in the generic "you" ("Sometimes you need luck"), and a light verb of "I"/"we"
+  with only a pronoun to it ("Today we had it.", "We did it!").
+
+A clause that names someone or something (a person, an organisation, a place) or holds
+a count, an amount or a percentage is kept, whatever its verb: "I'm proud of the 500
+people who turned up", and a question that holds one asks a fact ("Why did your company
+pay £40,000 into his account?"). An order is no claim even so ("Ask me about Sardinia on
+Tuesday"; its numbers are drafted as claims apart from the quote). A feeling with a
+stated cause is kept ("We were surprised by how much we found so far from any city").
+Short quoted phrases inside a sentence ("had made the car "much more stable"") and
+fragments ("The paperwork.") are not judged here: only quotes that are whole clauses.
+
+Also here: who is a member of the public (``public_speaker``), whose quotes are vox-pop
+colour, not a source a desk checks ("said one clearing agent", "the woman said").
+
+Works on the spaCy parse of the article; imported only by extraction.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon import MORE_FEELINGS, PEOPLE_NOUNS, REPORTING_VERBS
+from .speech import verb_in
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+THOUGHT_VERBS = frozenset(
+    "know imagine believe understand wonder guess suppose picture".split()
+)
+"""Verbs of knowing and imagining: with "I"/"we" and no content of their own ("I don't
+know what to say", "I can't imagine it") they say only how the speaker takes things.
+("think" and "believe" with a clause hold the speaker's view of that clause, which is
+judged as a clause: "We think the market is underestimating ...".)"""
+
+PAIN_VERBS = frozenset({"hurt", "ache", "sting"})
+"""Verbs of pain: with no object ("It hurts. It really hurts.") a feeling, with one an
+event ("the tax hurts families")."""
+
+BODY_FEELINGS = frozenset({"shaky", "shaken", "wobbly", "drained", "teary", "choked"})
+"""States of body and mind beside ``lexicon.MORE_FEELINGS``: "I'm a bit shaky"."""
+
+_FIRST_PERSON = frozenset({"i", "we"})
+_WH = frozenset({"WP", "WDT", "WRB", "WP$"})
+_NAMED = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART",
+     "CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+)
+_UNNAMED_PRONOUNS = frozenset({"somebody", "someone", "something", "it", "this", "that"})
+_QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’", "«", "»"})
+_CLAUSE_LINKS = frozenset({"conj", "parataxis"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+_OFFICES = frozenset(
+    """official minister politician mp senator councillor councilor mayor leader executive
+    officer director manager coach captain spokesman spokeswoman spokesperson analyst
+    economist expert scientist researcher critic doctor""".split()
+)
+"""Nouns of people who speak for a body or a field: unnamed, they are still a source."""
+PUBLIC_NOUNS = PEOPLE_NOUNS - _OFFICES | {"agent", "mum", "dad", "grandmother", "grandfather"}
+"""Nouns of members of the public (lemmas): "one clearing agent", "the woman"."""
+
+
+def _subject(head: Token) -> Token | None:
+    subj = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
+    if subj is None and head.dep_ == "conj":  # "we laughed and cried": the first verb's
+        subj = next((c for c in head.head.children if c.dep_ in _SUBJECTS), None)
+    return subj
+
+
+def _first_person(head: Token) -> bool:
+    subj = _subject(head)
+    return subj is not None and subj.lower_ in _FIRST_PERSON
+
+
+def _asks(head: Token, end: int) -> bool:
+    """A question: "?" closes the clause and it is asked (a wh-word of its own or an
+    auxiliary before its subject), not a statement with a question tacked on ("The ocean
+    does not retire, so why should I?")."""
+    doc = head.doc
+    last = min(head.right_edge.i, end - 1)
+    while last > head.i and (doc[last].is_space or doc[last].text in _QUOTE_MARKS):
+        last -= 1
+    if not (doc[last].text == "?" or last + 1 < end and doc[last + 1].text == "?"):
+        return False
+    subj = _subject(head)
+    if any(c.tag_ in _WH for c in head.children) or subj is not None and subj.tag_ in _WH:
+        return True
+    aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if head.pos_ == "AUX":
+        aux.append(head)
+    return subj is not None and any(a.i < subj.i for a in aux)
+
+
+def _orders(head: Token, start: int) -> bool:
+    """An order or plea: a bare verb that opens the quote, no subject ("Please do the
+    right thing.", "Ask me about Sardinia on Tuesday.")."""
+    if head.tag_ != "VB" or any(c.dep_ in _SUBJECTS | {"aux", "auxpass"} for c in head.children):
+        return False
+    before = [t for t in head.doc[start : head.i] if not t.is_punct and not t.is_space]
+    return all(t.dep_ in ("intj", "advmod") and t.head.i == head.i for t in before)
+
+
+def _feeling_word(tok: Token) -> bool:
+    from .statements import FEELING_ADJECTIVES
+
+    low = tok.lower_
+    return low in FEELING_ADJECTIVES or low in MORE_FEELINGS or low in BODY_FEELINGS
+
+
+def _stimulus(head: Token, start: int, end: int) -> bool:
+    """Does the feeling have a cause or object that states something ("surprised by how
+    much we found so far from any city", "proud of the people who turned up")? A
+    preposition under the verb or its adjective, inside the quote, with a noun or a
+    clause (not a pronoun: "proud of it")."""
+    words = [head] + [c for c in head.children if c.dep_ in ("acomp", "attr", "oprd")]
+    for w in words:
+        for p in w.children:
+            if p.dep_ not in ("prep", "agent") or not start <= p.i < end:
+                continue
+            if any(o.dep_ in ("pobj", "pcomp") and o.pos_ != "PRON" for o in p.children):
+                return True
+    return False
+
+
+def _feels(head: Token, start: int, end: int) -> bool:
+    """The speaker's feeling or wish: "I'm a bit shaky", "We'd love a garden one day",
+    "It hurts.", "This is the first time in years I've felt like someone was listening"."""
+    from .statements import _mental_state
+
+    if _first_person(head):
+        if _stimulus(head, start, end):
+            return False
+        if _mental_state(head):
+            return True
+        if head.lemma_.lower() == "be" and any(
+            c.dep_ in ("acomp", "attr") and _feeling_word(c) for c in head.children
+        ):
+            return True
+    if verb_in(head, PAIN_VERBS) and not any(c.dep_ in ("dobj", "ccomp") for c in head.children):
+        subj = _subject(head)
+        return subj is not None and subj.pos_ == "PRON"
+    if head.lemma_.lower() == "be":  # "This is the first time ... I've felt like ..."
+        for attr in (c for c in head.children if c.dep_ == "attr"):
+            if any(r.dep_ == "relcl" and _first_person(r) and _mental_state(r)
+                   for r in attr.children):
+                return True
+    return False
+
+
+def _embedded_question(tok: Token) -> bool:
+    """ "what to say", "which one I'd choose", "who did this": a clause opened by a
+    wh-word."""
+    return tok.left_edge.tag_ in _WH or any(c.tag_ in _WH for c in tok.children)
+
+
+def _empty_thought(head: Token, start: int, end: int, first: bool = True) -> bool:
+    """A verb of knowing or imagining whose content (inside the quote, tokens ``start``
+    to ``end``) is no claim: an embedded question, a thing, or another such thought of
+    someone unnamed ("We know somebody out there knows who did this"). ``first``: the
+    subject must be "I" or "we"."""
+    if not verb_in(head, THOUGHT_VERBS):
+        return False
+    subj = _subject(head)
+    if subj is None:
+        return False
+    if first and subj.lower_ not in _FIRST_PERSON:
+        return False
+    if not first and subj.lower_ not in _UNNAMED_PRONOUNS | _FIRST_PERSON:
+        return False
+    for c in head.children:
+        if not start <= c.i < end:
+            continue  # the credit ("he said, crouched beside his car") is no content
+        if c.dep_ in ("ccomp", "xcomp", "advcl"):
+            if not (_embedded_question(c) or _empty_thought(c, start, end, first=False)):
+                return False
+        elif c.dep_ == "dobj" and c.pos_ not in ("NOUN", "PRON"):
+            return False
+    return True
+
+
+_GENERIC_MODALS = frozenset({"can", "ca", "could", "should", "must"})
+_LIGHT_VERBS = frozenset({"have", "do", "make", "get"})
+_ARGUMENTS = frozenset(
+    {"dobj", "attr", "ccomp", "xcomp", "prep", "dative", "acomp", "advcl", "oprd"}
+)
+
+
+def _maxim(head: Token) -> bool:
+    """A saying in the generic "you" ("Sometimes you need luck", "You can't put a price
+    on safety"): "you" in the present or with a modal; "You betrayed the trust of ..."
+    (a past event told to someone) is not one."""
+    subj = _subject(head)
+    if subj is None or subj.lower_ != "you":
+        return False
+    return head.tag_ == "VBP" or any(
+        c.dep_ == "aux" and c.lower_ in _GENERIC_MODALS for c in head.children
+    )
+
+
+def _pronouns_only(head: Token, start: int, end: int) -> bool:
+    """ "Today we had it.", "We did it!": a light verb of "I"/"we" whose only argument
+    is a pronoun."""
+    if not _first_person(head) or not verb_in(head, _LIGHT_VERBS):
+        return False
+    args = [c for c in head.children if start <= c.i < end and c.dep_ in _ARGUMENTS]
+    return bool(args) and all(c.dep_ == "dobj" and c.pos_ == "PRON" for c in args)
+
+
+def _clause_heads(doc: Doc, start: int, end: int) -> list[Token] | None:
+    """The heads of the clauses the quoted tokens ``start``..``end`` form, or None when
+    the quote is not whole clauses (a phrase inside a sentence, a fragment)."""
+    tops = [
+        t for t in doc[start:end]
+        if not (t.is_punct or t.is_space) and (t.head.i == t.i or not start <= t.head.i < end)
+    ]
+    if not tops:
+        return None
+    for t in tops:
+        if t.pos_ not in ("VERB", "AUX"):
+            return None
+        if t.dep_ not in ("ROOT", "ccomp", "parataxis"):
+            return None
+        if t.head.i != t.i and not verb_in(t.head, REPORTING_VERBS):
+            return None
+    heads: list[Token] = []
+    todo = list(tops)
+    while todo:
+        h = todo.pop()
+        heads.append(h)
+        todo.extend(
+            c for c in h.children
+            if c.dep_ in _CLAUSE_LINKS and c.pos_ in ("VERB", "AUX") and start <= c.i < end
+        )
+    return heads
+
+
+def _names_or_counts(head: Token, start: int, end: int) -> bool:
+    """Does the clause name someone or something, or count ("the 500 people")?"""
+    return any(start <= t.i < end and _named_or_counted(t) for t in head.subtree)
+
+
+def _named_or_counted(tok: Token) -> bool:
+    """A name (person, body, place ...), or a count, amount or percentage ("500", "£1");
+    not a date or a time ("one day", "every day", "in years")."""
+    return tok.ent_type_ in _NAMED or tok.like_num and any(ch.isdigit() for ch in tok.text)
+
+
+def says_nothing(doc: Doc, start_char: int, end_char: int) -> bool:
+    """Is the quote at these character offsets of ``doc`` only reaction: every clause a
+    question, an order, the speaker's feeling or wish, or a thought with no content?"""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or not span.text[:1].isupper():
+        return False
+    start, end = span.start, span.end
+    heads = _clause_heads(doc, start, end)
+    if not heads:
+        return False
+    for h in heads:
+        if _orders(h, start):
+            continue
+        if _names_or_counts(h, start, end):
+            return False  # "Why did your company pay £40,000 into his account?" asks a fact
+        if _asks(h, end):
+            continue
+        if not (
+            _feels(h, start, end)
+            or _empty_thought(h, start, end)
+            or _maxim(h)
+            or _pronouns_only(h, start, end)
+        ):
+            return False
+    return True
+
+
+def _of_the_world(tok: Token) -> bool:
+    """A subject that is something in the world, not the speaker's own circle: a noun or
+    a name ("the police", "the water", "the roof"), not a pronoun nor "my husband"."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in tok.children)
+
+
+def vox_pop_nothing(doc: Doc, start_char: int, end_char: int) -> bool:
+    """Is the quote of a member of the public (``public_speaker``) colour: only reaction
+    (``says_nothing``), or words about the speaker and their own ("I just stood there and
+    cried", "Every day I'm apologising to somebody", "It's the heart of the estate",
+    "Even a small one.") with nothing named or counted and no subject from the world
+    outside? "The police never came," "The water has been off since Monday," "I was there
+    when the roof collapsed," and "I've lived on this street for 41 years" state facts
+    a desk can check, whoever says them."""
+    if says_nothing(doc, start_char, end_char):
+        return True
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    start, end = span.start, span.end
+    for t in span:
+        if _named_or_counted(t):
+            return False
+        if t.dep_ in ("nsubj", "nsubjpass") and _of_the_world(t):
+            return False
+        if t.dep_ in ("agent", "expl"):
+            return False  # "was hit by a car", "there were forty of us"
+    return start < end
+
+
+def credit_colour(sent: Span, start_char: int, end_char: int) -> list[tuple[int, int]]:
+    """Character spans of what the credit of a vox-pop quote at these offsets says about
+    its unnamed speaker ("said one woman who has taken her grandchildren to the toddler
+    group for years", "one mother asked, her voice shaking", "said a visitor from
+    Melbourne, who had just paid for two nights"): the speaker's relative clause and the
+    clauses hung on the verb of saying outside the quote. Colour of the scene, as the
+    quote is."""
+    out: list[tuple[int, int]] = []
+    for t in sent:
+        if start_char <= t.idx < end_char or t.pos_ != "VERB" or not verb_in(t, REPORTING_VERBS):
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in PUBLIC_NOUNS:
+            continue
+        parts = [c for c in subj.children if c.dep_ in ("relcl", "acl")]
+        parts += [c for c in t.children if c.dep_ in ("advcl", "ccomp", "npadvmod")
+                  and c.tag_ in ("VBG", "VBN") and not verb_in(c, REPORTING_VERBS)
+                  and not start_char <= c.idx < end_char]  # "..., her voice shaking"
+        for c in parts:
+            a, b = c.left_edge, c.right_edge
+            out.append((a.idx, b.idx + len(b.text)))
+    return out
+
+
+def public_speaker(speaker: str | None) -> bool:
+    """Is the speaker's credit a member of the public with no name ("one clearing agent",
+    "the woman", "a visitor from Melbourne", "one woman in a wide straw hat")? The
+    tracker gives such credits in lower case; its head is the last word before any
+    "from"/"in"/"who" ... tail."""
+    if not speaker or speaker != speaker.lower():
+        return False
+    words = speaker.split()
+    for i, w in enumerate(words):
+        if w in ("from", "in", "at", "with", "who", "of", "on", "near", "outside"):
+            words = words[:i]
+            break
+    if not words:
+        return False
+    head = words[-1]
+    lemma = head[:-1] if head.endswith("s") and head[:-1] in PUBLIC_NOUNS else head
+    return lemma in PUBLIC_NOUNS
