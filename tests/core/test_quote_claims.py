@@ -27,6 +27,11 @@ REACTIONS = [  # named speakers: the quote goes, nothing else is claimed
     '"You never stop learning in this job," said Marta Ruiz.',
     '"We did it!" said Ben Ode.',
     '"We believe someone knows where the money went," said Kate Moss.',
+    '"We are gutted, just gutted," said Pete Lowe.',
+    '"I love the sea and I always will," said Sara Finn.',
+    '"It feels like a fairy tale," said Nia Cole.',
+    '"It was the happiest day of my career," said Omar Haddad.',
+    '"I couldn\'t be prouder of these players," said Anna Berg.',
 ]
 VOX_POP = [  # members of the public with no name
     '"I just sat in the car and shook," said one driver.',
@@ -45,6 +50,8 @@ ASSERTIONS = [  # the quote stays a claim
     '"Why did the council sell the land for £1?" asked Mary Ode.',
     '"You misled the House about the contract," Mary Ode told the minister.',
     '"We knew the roof was unsafe," said Joe Hart.',
+    '"We are confident the bridge will reopen in spring," said Anna Berg.',
+    '"I will never forget the night the dam burst," said Anna Berg.',
 ]
 VOX_POP_FACTS = [  # a member of the public telling of the world outside
     '"The bridge was shut for two weeks in May," said one resident.',

@@ -51,7 +51,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 THOUGHT_VERBS = frozenset(
-    "know imagine believe understand wonder guess suppose picture".split()
+    "know imagine believe understand wonder guess suppose picture forget".split()
 )
 """Verbs of knowing and imagining: with "I"/"we" and no content of their own ("I don't
 know what to say", "I can't imagine it") they say only how the speaker takes things.
@@ -126,50 +126,97 @@ def _orders(head: Token, start: int) -> bool:
 
 
 def _feeling_word(tok: Token) -> bool:
+    """A word of a state of mind, or its comparative ("prouder", "happier")."""
     from .statements import FEELING_ADJECTIVES
 
     low = tok.lower_
-    return low in FEELING_ADJECTIVES or low in MORE_FEELINGS or low in BODY_FEELINGS
+    forms = [low]
+    if low.endswith("ier"):
+        forms.append(low[:-3] + "y")
+    elif low.endswith("er"):
+        forms += [low[:-2], low[:-1]]
+    return any(f in FEELING_ADJECTIVES or f in MORE_FEELINGS or f in BODY_FEELINGS for f in forms)
 
 
-def _stimulus(head: Token, start: int, end: int) -> bool:
-    """Does the feeling have a cause or object that states something ("surprised by how
-    much we found so far from any city", "proud of the people who turned up")? A
-    preposition under the verb or its adjective, inside the quote, with a noun or a
-    clause (not a pronoun: "proud of it")."""
+_STIMULUS_PREPS = frozenset({"of", "by", "at", "about", "with", "over", "for"})
+_MY = frozenset({"my", "our"})
+
+
+def _content(head: Token, start: int, end: int) -> bool:
+    """Does the feeling carry a claim of its own (inside the quote): a clause it is about
+    ("We are confident the plan adds up", "surprised by how much we found so far from any
+    city") or a cause that is itself described by a clause ("proud of the people who
+    turned up")? "proud of this team", "disappointed by the verdict", "scared in my whole
+    life" are only the feeling's object or frame."""
     words = [head] + [c for c in head.children if c.dep_ in ("acomp", "attr", "oprd")]
     for w in words:
-        for p in w.children:
-            if p.dep_ not in ("prep", "agent") or not start <= p.i < end:
+        for c in w.children:
+            if not start <= c.i < end:
                 continue
-            if any(o.dep_ in ("pobj", "pcomp") and o.pos_ != "PRON" for o in p.children):
+            if c.dep_ == "ccomp" and not _embedded_question(c):
+                return True
+            if c.dep_ not in ("prep", "agent") or c.lower_ not in _STIMULUS_PREPS:
+                continue
+            for o in c.children:
+                if o.dep_ == "pcomp":
+                    return True
+                if o.dep_ == "pobj" and any(m.dep_ in ("relcl", "acl") for m in o.children):
+                    return True
+    return False
+
+
+def _of_my_life(head: Token) -> bool:
+    """ "It was the proudest moment of my life", "the greatest privilege of my career":
+    a superlative measured against the speaker's own life, an experience told, no
+    record."""
+    if head.lemma_.lower() != "be":
+        return False
+    for attr in (c for c in head.children if c.dep_ == "attr"):
+        if not any(a.dep_ == "amod" and a.tag_ == "JJS" for a in attr.children):
+            continue
+        for p in attr.children:
+            if p.dep_ == "prep" and p.lower_ == "of" and any(
+                o.dep_ == "pobj" and any(d.dep_ == "poss" and d.lower_ in _MY for d in o.children)
+                for o in p.children
+            ):
                 return True
     return False
 
 
 def _feels(head: Token, start: int, end: int) -> bool:
     """The speaker's feeling or wish: "I'm a bit shaky", "We'd love a garden one day",
-    "It hurts.", "This is the first time in years I've felt like someone was listening"."""
+    "It hurts.", "It feels like a dream", "This is the first time in years I've felt like
+    someone was listening", "It was the proudest moment of my life"."""
     from .statements import _mental_state
 
+    if _content(head, start, end):
+        return False
     if _first_person(head):
-        if _stimulus(head, start, end):
-            return False
         if _mental_state(head):
             return True
         if head.lemma_.lower() == "be" and any(
             c.dep_ in ("acomp", "attr") and _feeling_word(c) for c in head.children
         ):
             return True
+    subj = _subject(head)
     if verb_in(head, PAIN_VERBS) and not any(c.dep_ in ("dobj", "ccomp") for c in head.children):
-        subj = _subject(head)
         return subj is not None and subj.pos_ == "PRON"
+    if head.lemma_.lower() == "feel" and subj is not None and subj.pos_ == "PRON":
+        return True  # "It feels like a dream"
     if head.lemma_.lower() == "be":  # "This is the first time ... I've felt like ..."
         for attr in (c for c in head.children if c.dep_ == "attr"):
             if any(r.dep_ == "relcl" and _first_person(r) and _mental_state(r)
                    for r in attr.children):
                 return True
-    return False
+    return _of_my_life(head)
+
+
+def _elliptical(head: Token) -> bool:
+    """ "... and I always will", "I really do": a clause of an auxiliary alone, which says
+    again what the clause before it said."""
+    return head.pos_ == "AUX" and head.dep_ in _CLAUSE_LINKS and all(
+        c.dep_ in ("nsubj", "advmod", "neg", "punct", "cc") for c in head.children
+    )
 
 
 def _embedded_question(tok: Token) -> bool:
@@ -198,8 +245,10 @@ def _empty_thought(head: Token, start: int, end: int, first: bool = True) -> boo
         if c.dep_ in ("ccomp", "xcomp", "advcl"):
             if not (_embedded_question(c) or _empty_thought(c, start, end, first=False)):
                 return False
-        elif c.dep_ == "dobj" and c.pos_ not in ("NOUN", "PRON"):
-            return False
+        elif c.dep_ == "dobj" and (
+            c.pos_ not in ("NOUN", "PRON") or any(m.dep_ in ("relcl", "acl") for m in c.children)
+        ):
+            return False  # "I'll never forget the day the bridge fell" tells of the day
     return True
 
 
@@ -240,15 +289,20 @@ def _clause_heads(doc: Doc, start: int, end: int) -> list[Token] | None:
     ]
     if not tops:
         return None
+    todo: list[Token] = []
     for t in tops:
-        if t.pos_ not in ("VERB", "AUX"):
-            return None
         if t.dep_ not in ("ROOT", "ccomp", "parataxis"):
             return None
         if t.head.i != t.i and not verb_in(t.head, REPORTING_VERBS):
             return None
+        if _feeling_word(t) and not any(c.dep_ in _SUBJECTS for c in t.children):
+            # "We are heartbroken, just heartbroken": the echo heads the clause before it
+            todo.extend(c for c in t.children if c.dep_ == "ccomp" and start <= c.i < end)
+        elif t.pos_ in ("VERB", "AUX"):
+            todo.append(t)
+        else:
+            return None
     heads: list[Token] = []
-    todo = list(tops)
     while todo:
         h = todo.pop()
         heads.append(h)
@@ -281,7 +335,7 @@ def says_nothing(doc: Doc, start_char: int, end_char: int) -> bool:
     if not heads:
         return False
     for h in heads:
-        if _orders(h, start):
+        if _orders(h, start) or _elliptical(h):
             continue
         if _names_or_counts(h, start, end):
             return False  # "Why did your company pay £40,000 into his account?" asks a fact
