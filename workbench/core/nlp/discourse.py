@@ -27,6 +27,11 @@ and the text pointing at itself.
 * **A rank denied** (``denied_rank``): "The survey is not the first to raise concern":
   a negated "first"/"only" holds no record and names no one before; with a name or a
   number in its clause ("Kenya is not the first country to ...") it stays.
+* **A question left open that asks nothing** (``unelaborated``): "He did not say what
+  that would mean", "The ministry would not say what it would involve": a withheld
+  frame whose question has no word of its own (pronouns and a verb of meaning), the
+  same as "Officials did not elaborate". "did not say when the road will reopen" and
+  "declined to say whether he would resign" name what was asked and are left.
 * **What is not known** (``unknown_state``): "The cause of the fire is not yet known",
   "It is not clear who ...": the paper says what it does not know.
 
@@ -40,6 +45,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .doc_cache import span_ents
+from .speech import open_question, withheld
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -341,4 +347,29 @@ def unknown_state(head: Token) -> bool:
         )
     if lemma == "be" and any(c.dep_ == "neg" for c in head.children):
         return any(c.dep_ == "acomp" and c.lemma_.lower() in _KNOWING for c in head.children)
+    return False
+
+
+_MEANING_VERBS = frozenset({"mean", "entail", "involve", "imply", "happen", "look"})
+_SAY_VERBS = frozenset({"say", "explain", "specify", "disclose", "reveal", "tell", "clarify"})
+
+
+def unelaborated(head: Token) -> bool:
+    """ "He did not say what that would mean": a verb of saying, withheld, whose open
+    question holds nothing but pronouns, auxiliaries and a verb of meaning."""
+    if head.lemma_.lower() not in _SAY_VERBS or not withheld(head):
+        return False
+    for c in head.children:
+        if c.dep_ != "ccomp" or not open_question(c):
+            continue
+        if c.lemma_.lower() not in _MEANING_VERBS:
+            return False
+        return all(
+            t.i == c.i
+            or t.is_punct
+            or t.pos_ in ("PRON", "AUX", "PART", "DET", "SCONJ")
+            or t.dep_ in ("aux", "neg", "advmod", "mark")
+            and not t.ent_type_
+            for t in c.subtree
+        )
     return False

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..models import Article, Claim, claim_id
+from .appeals import in_appeal, may_appeal
 from .baselines import hold_baselines, hold_level_times, joined, span_of_record
 from .discourse import by_role, may_be_role
 from .doc_cache import (
@@ -47,8 +48,10 @@ from .prose import Unit, prose_units
 from .quote_claims import credit_colour, public_speaker, says_nothing, vox_pop_nothing
 from .quotes import SpeakerTracker, attribute, find_quotes
 from .record_claims import attach as attach_records
+from .scenes import may_be_scene, scene_count
 from .speech import Report, reports
 from .statements import Covered, statements
+from .voices import about_unnamed_voice
 from .worthiness.features import token_features
 from .worthiness.gate import (
     ALONE_VETO,
@@ -534,6 +537,29 @@ def _unasserted(sent: Span, d: _Draft, said: list[Any]) -> bool:
     return span is not None and unasserted(span.root, sent, said, d.kind)
 
 
+def _draft_root(sent: Span, d: _Draft) -> Any:
+    span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
+    return None if span is None else span.root
+
+
+def _about_unnamed_voice(sent: Span, d: _Draft) -> bool:
+    """A number or date describing an unnamed speaker (``voices.about_unnamed_voice``)."""
+    root = _draft_root(sent, d)
+    return root is not None and about_unnamed_voice(root)
+
+
+def _in_appeal(sent: Span, d: _Draft) -> bool:
+    """A phone number or reference of an appeal to readers (``appeals.in_appeal``)."""
+    root = _draft_root(sent, d)
+    return root is not None and in_appeal(root)
+
+
+def _scene_count(sent: Span, d: _Draft) -> bool:
+    """A number that only pictures the scene ("packed six deep", ``scenes.scene_count``)."""
+    root = _draft_root(sent, d) if d.kind in ("quantity", "duration") else None
+    return root is not None and scene_count(root)
+
+
 def _by_role(sent: Span, d: _Draft, said: list[Any], quotes: list[tuple[int, int]]) -> bool:
     """A number, date or ordinal of a sentence that states nothing by its role in the
     article (``discourse``: an unanswered request, "Here is what ...", "This article ...")."""
@@ -609,7 +635,9 @@ def _gate(
         return True
     if p >= WEAK_VETO:
         claims[:] = [st for st in claims if not st.weak]
-    if p >= ALONE_VETO and not quotes and not [st for st in claims if not st.silent]:
+    dropped = {id(q) for q in unnamed} | {id(q) for q in named}
+    kept = [q for q in quotes if id(q) not in dropped]  # an unnamed voice's quote goes
+    if p >= ALONE_VETO and not kept and not [st for st in claims if not st.silent]:
         if all(minor(d.kind, d.anchor) for d in drafts):
             drafts.clear()
     return False
@@ -689,6 +717,12 @@ def _doc_drafts(
             drafts = [d for d in drafts if not _source_count(sent, d, said)]
         if drafts and may_unassert(sent):
             drafts = [d for d in drafts if not _unasserted(sent, d, said)]
+        if drafts and said:
+            drafts = [d for d in drafts if not _about_unnamed_voice(sent, d)]
+        if drafts and may_appeal(sent):
+            drafts = [d for d in drafts if not _in_appeal(sent, d)]
+        if drafts and may_be_scene(sent):
+            drafts = [d for d in drafts if not _scene_count(sent, d)]
         if drafts and may_be_role(sent):
             drafts = [d for d in drafts if not _by_role(sent, d, said, all_quotes)]
         found = [Covered(d.kind, d.start, d.end, d.value) for d in drafts]

@@ -230,14 +230,14 @@ def open_question(clause: Token) -> bool:
     first = doc[clause.left_edge.i]  # after the verb: not "..., which X suggests could"
     if not clause.head.i < first.i < clause.i:
         return False
-    if first.lower_ in ("how", "why") and _withheld(clause.head):
+    if first.lower_ in ("how", "why") and withheld(clause.head):
         return True  # "has yet to say how the scheme will be paid for": no manner told
     if first.lower_ == "how":  # "how many soldiers", not "how the ocean stores heat"
         return first.i + 1 < clause.i and doc[first.i + 1].lower_ in _HOW_GAPS
     return first.lower_ in _WH_WORDS
 
 
-def _withheld(frame: Token) -> bool:
+def withheld(frame: Token) -> bool:
     """A frame that tells nothing: negated ("did not say how"), not yet done ("has yet to
     explain why") or refused ("declined to say how")."""
     if any(c.dep_ == "neg" for c in frame.children):

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .appeals import appeal
 from .claim_cues import (
     amount_change,
     breaks_rule,
@@ -37,9 +38,11 @@ from .discourse import (
     newsroom_plan,
     pointer,
     unanswered,
+    unelaborated,
     unknown_state,
 )
 from .doc_cache import doc_text, entity_at
+from .ellipsis import elliptical, pronouns_only, understated
 from .kinds import earliest_ones, law_name
 from .labels import _render
 from .lexicon import (
@@ -52,6 +55,7 @@ from .lexicon import (
 )
 from .nonclaims import colour, is_question
 from .records import has_record, opinion_predicate
+from .scenes import gesture, manner_absolute, silence, watched_act
 from .speech import (
     NAMING_VERBS,
     PREDICTION_VERBS,
@@ -60,6 +64,7 @@ from .speech import (
     open_question,
     verb_in,
 )
+from .voices import about_unnamed_voice
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -660,7 +665,9 @@ def _tags(tokens: list[Token], head: Token | None = None) -> list[str]:
         for x in t.subtree
     }
     words = {t.lower_ for t in tokens}
-    if any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in tokens):
+    # nor does a negation there negate this clause ("a painting is still taped to the
+    # one window that did not break")
+    if any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in tokens if t.i not in nested):
         tags.append("negated")
     # records.py: superlatives, records, ranks (not opinions); "the first images
     # appeared" (earliest ones) and "the worst is yet to come" (an idiom) are none
@@ -686,8 +693,18 @@ def _bare_superlative(tok: Token) -> bool:
     )
 
 
+def _of_their_own(tok: Token) -> bool:
+    """ "a flavour all of their own": "all" of an owner's "own", no quantity."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ == "own" for p in c.children)
+        for c in tok.children
+    )
+
+
 def _is_vague(tok: Token) -> bool:
     low = tok.lower_
+    if low == "all" and _of_their_own(tok):
+        return False
     if low in _VAGUE_HEADS and (
         any(c.lower_ == "of" for c in tok.children) or tok.dep_ in ("nsubj", "nsubjpass", "dobj")
     ):
@@ -1158,6 +1175,18 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
         return True  # an order ("Let us hope"), a fragment
     if _order(head):
         return True
+    if elliptical(head) or understated(head) or pronouns_only(head):
+        return True  # "Car makers have not.", "Neither city has exactly emptied."
+    if gesture(head) or silence(head) or manner_absolute(head):
+        return True  # "allowed himself a grin", "said nothing at all", "her voice shaking"
+    if report is None and watched_act(head):
+        return True  # "Several of them were eating mints": what the writer saw going on
+    if appeal(head):
+        return True  # "Anyone with information should contact police on 101"
+    if unelaborated(head):
+        return True  # "He did not say what that would mean": like "did not elaborate"
+    if about_unnamed_voice(head):
+        return True  # "said one woman who has taken her grandchildren to ... for years"
     mode = modality(head)
     attributed = report is not None and report.speaker is not None and not report.opinion
     if mode in ("should", "ought") and not (report is None and _rule_names(head)):
