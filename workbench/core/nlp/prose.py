@@ -35,6 +35,10 @@ _BOILERPLATE_START = re.compile(
     """
 )
 """Boilerplate read at the start of a line (a promo, a caption, a byline, a time stamp)."""
+_BYLINE = re.compile(
+    r"(?i)^by\ (?-i:[A-Z])[\w.'-]+(?:\ (?-i:[A-Z])[\w.'-]+){0,3}(?:\s*(?:,|and|\|).*)?(?<![.!?])$"
+)
+"""A byline ("By Anna Whitlock, Travel Editor"), the line a standfirst stands above."""
 _BOILERPLATE_ANYWHERE = re.compile(
     r"""(?ix)
     \b(?:(?:in|to)\ your\ inbox
@@ -100,12 +104,26 @@ def is_prose_line(line: str) -> bool:
     return len(stripped.split(None, 3)) >= 3
 
 
+def _standfirst(line: str, following: str | None) -> bool:
+    """A standfirst: a line with no sentence end right above the byline ("He led the
+    team for almost three decades and never lost his patience" over "By Morag Lindsay"),
+    the summary under a headline, which the article's body says again."""
+    stripped = line.strip()
+    return (
+        following is not None
+        and len(stripped) < 400
+        and not _SENTENCE_END.search(stripped)
+        and bool(_BYLINE.match(following.strip()))
+    )
+
+
 def prose_units(text: str, skip_title: bool = True) -> Iterator[Unit]:
     """Yield the prose units of ``text`` in order, with their offsets."""
     pos = 0
     run_start = run_end = -1
     first_line = True
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
         start, end = pos, pos + len(line)
         pos = end + 1
         # the first line is left out only when it reads as a headline (it becomes the title)
@@ -113,6 +131,11 @@ def prose_units(text: str, skip_title: bool = True) -> Iterator[Unit]:
         if line.strip():
             first_line = False
         if line.strip() and not is_title and is_prose_line(line):
+            if _standfirst(line, _next_line(lines, n)):
+                if run_start >= 0:
+                    yield from _split_long(text, run_start, run_end)
+                    run_start = -1
+                continue
             if run_start < 0:
                 run_start = start + dateline_length(line)
             run_end = end
@@ -122,6 +145,14 @@ def prose_units(text: str, skip_title: bool = True) -> Iterator[Unit]:
             run_start = -1
     if run_start >= 0:
         yield from _split_long(text, run_start, run_end)
+
+
+def _next_line(lines: list[str], n: int) -> str | None:
+    """The next line with text after line ``n`` (a few blank lines looked past)."""
+    for line in lines[n + 1 : n + 4]:
+        if line.strip():
+            return line
+    return None
 
 
 def _split_long(text: str, start: int, end: int) -> Iterator[Unit]:
