@@ -21,6 +21,7 @@ from .discourse import denied_rank
 from .doc_cache import span_text
 from .labels import clause_core
 from .records import OUTCOME_HEADS, QUANTITY_ADJECTIVES, QUANTITY_HEADS, TAG, _noun_phrase, is_cue
+from .scenes import sensed
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -511,6 +512,11 @@ def _untag_host(host: Any, rec: RecordPhrase, sent: Span) -> None:
             del host.value["tags"]
 
 
+def report_free(verb: Any, reports: list[Any]) -> bool:
+    """Is ``verb`` outside every reported clause of the sentence (the writer's own)?"""
+    return not any(r.head.i == verb.i or r.head.i in {a.i for a in verb.ancestors} for r in reports)
+
+
 def attach(
     sent: Span,
     statements: list[Any],
@@ -574,6 +580,8 @@ def attach(
             continue
         if rec.verb is not None and denied_rank(rec.verb, sent):
             continue  # "The survey is not the first to raise concern": no record held
+        if rec.verb is not None and report_free(rec.verb, reports) and sensed(rec.verb):
+            continue  # "The only sound in the chamber was the scratch of pens": a scene
         if any(not s.silent and s.start <= rec.start and rec.end <= s.end for s in new):
             continue
         report = None

@@ -12,6 +12,13 @@
 * **A manner told beside a quote** (``manner_absolute``): '..., one mother asked, her
   voice shaking': a participle with a subject of its own owned by a pronoun ("her voice",
   "his hands") and no auxiliary, naming and counting nothing.
+* **Clothes** (``attire``): "The candidate wore a crumpled blue suit and trainers", "Most
+  wore dark suits": what someone wears, with nothing counted or dated ("He wore an
+  electronic tag for six months after his release" is left), told by the writer.
+* **What the senses give** (``sensed``): "The only sound in the chamber was the scratch of
+  pens", "The smell of diesel was everywhere": a copula whose subject is a sound, a smell,
+  the light or the mood of a place, with no number or superlative ("The air in Delhi was
+  the most polluted in the world" is a record and is left).
 * **Counts of a scene** (``scene_count``): a bare number standing on an adjective or
   adverb of extent ("packed six deep on the banks", "stood three abreast"), and a number
   in a "with" phrase that places part of the subject of a verb of posture ("a delivery
@@ -20,7 +27,9 @@
   containers" (no place of its own) are left.
 
 Works on the spaCy parse; ``statements._rejected`` asks the clause tests and the number
-drafts of ``extract`` ask ``scene_count``. Imported only by extraction.
+drafts of ``extract`` ask ``scene_count``; ``attire``, ``sensed`` and ``watched_act`` are
+asked only of the writer's own clauses (a witness's "he wore a red jacket" is evidence).
+Imported only by extraction.
 """
 
 from __future__ import annotations
@@ -92,6 +101,43 @@ def watched_act(head: Token) -> bool:
     if any(True for _ in objs[0].children):
         return False  # "the mints", "300 homes", "a man": a thing in particular
     return not _names_or_counts(list(head.subtree))
+
+
+SENSES = frozenset(
+    """sound sounds noise smell smells scent stench odour odor light air mood atmosphere
+    silence hush""".split()
+)
+"""What a scene gives the senses: as a copula's subject, a picture of the place."""
+_WEAR = frozenset({"wear", "don", "sport"})
+
+
+def _dated_or_counted(tokens: list[Token]) -> bool:
+    return any(
+        t.ent_type_ in _MEASURES or t.ent_type_ in ("DATE", "TIME") or t.like_num for t in tokens
+    )
+
+
+def attire(head: Token) -> bool:
+    """Is the clause what someone wears ("wore a crumpled blue suit"), nothing counted or
+    dated in it but who wears it ("Most wore dark suits; one wore trainers")?"""
+    if not verb_in(head, _WEAR) or not any(c.dep_ == "dobj" for c in head.children):
+        return False
+    wearers = {t.i for c in head.subtree if c.dep_ == "nsubj" for t in c.subtree}
+    return not _dated_or_counted([t for t in head.subtree if t.i not in wearers])
+
+
+def sensed(head: Token) -> bool:
+    """Is the clause a copula whose subject is a sound, smell, light or mood ("The only
+    sound in the chamber was the scratch of pens"), with no number or superlative?"""
+    if head.lemma_.lower() != "be":
+        return False
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in SENSES:
+        return False
+    tokens = list(head.subtree)
+    if any(t.tag_ in ("JJS", "RBS") and t.lower_ not in ("only",) for t in tokens):
+        return False
+    return not _dated_or_counted(tokens)
 
 
 def silence(head: Token) -> bool:
