@@ -220,9 +220,33 @@ def _elliptical(head: Token) -> bool:
 
 
 def _embedded_question(tok: Token) -> bool:
-    """ "what to say", "which one I'd choose", "who did this": a clause opened by a
-    wh-word."""
-    return tok.left_edge.tag_ in _WH or any(c.tag_ in _WH for c in tok.children)
+    """ "what to say", "which one I'd choose", "who did this", "whether they read it": a
+    clause opened by a wh-word or "whether"/"if"."""
+    if tok.left_edge.tag_ in _WH or any(c.tag_ in _WH for c in tok.children):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children)
+
+
+def _tells_of_the_world(head: Token, start: int, end: int) -> bool:
+    """Does a clause below ``head`` (inside the quote, outside any embedded question) have
+    a subject from the world ("I know for a fact that the contract was never tendered")?"""
+    for t in head.subtree:
+        if t is head or not start <= t.i < end or t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if not _of_the_world(t):
+            continue
+        verb = t.head
+        if verb is head:
+            continue
+        node, asked = verb, False
+        while node is not head and node.head is not node:
+            if _embedded_question(node):
+                asked = True
+                break
+            node = node.head
+        if not asked:
+            return True
+    return False
 
 
 def _empty_thought(head: Token, start: int, end: int, first: bool = True) -> bool:
@@ -239,6 +263,8 @@ def _empty_thought(head: Token, start: int, end: int, first: bool = True) -> boo
         return False
     if not first and subj.lower_ not in _UNNAMED_PRONOUNS | _FIRST_PERSON:
         return False
+    if first and _tells_of_the_world(head, start, end):
+        return False
     for c in head.children:
         if not start <= c.i < end:
             continue  # the credit ("he said, crouched beside his car") is no content
@@ -252,23 +278,22 @@ def _empty_thought(head: Token, start: int, end: int, first: bool = True) -> boo
     return True
 
 
-_GENERIC_MODALS = frozenset({"can", "ca", "could", "should", "must"})
 _LIGHT_VERBS = frozenset({"have", "do", "make", "get"})
+_REFERRING = frozenset({"it", "this", "that"})  # not "nothing": "We did nothing wrong"
 _ARGUMENTS = frozenset(
     {"dobj", "attr", "ccomp", "xcomp", "prep", "dative", "acomp", "advcl", "oprd"}
 )
 
 
 def _maxim(head: Token) -> bool:
-    """A saying in the generic "you" ("Sometimes you need luck", "You can't put a price
-    on safety"): "you" in the present or with a modal; "You betrayed the trust of ..."
-    (a past event told to someone) is not one."""
+    """A saying in the generic "you" ("Sometimes you need luck", "You win some, you lose
+    some"): "you" in the simple present with nothing but an object; "You betrayed the
+    trust of ..." (a past event told to someone), "You have to pay the fee before you
+    enter" (a rule), "You cannot build homes without water" (an argument) are not."""
     subj = _subject(head)
-    if subj is None or subj.lower_ != "you":
+    if subj is None or subj.lower_ != "you" or head.tag_ != "VBP":
         return False
-    return head.tag_ == "VBP" or any(
-        c.dep_ == "aux" and c.lower_ in _GENERIC_MODALS for c in head.children
-    )
+    return not any(c.dep_ in ("aux", "xcomp", "ccomp", "advcl", "prep") for c in head.children)
 
 
 def _pronouns_only(head: Token, start: int, end: int) -> bool:
@@ -276,8 +301,10 @@ def _pronouns_only(head: Token, start: int, end: int) -> bool:
     is a pronoun."""
     if not _first_person(head) or not verb_in(head, _LIGHT_VERBS):
         return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children):
+        return False  # "We have done it before": a record told
     args = [c for c in head.children if start <= c.i < end and c.dep_ in _ARGUMENTS]
-    return bool(args) and all(c.dep_ == "dobj" and c.pos_ == "PRON" for c in args)
+    return bool(args) and all(c.dep_ == "dobj" and c.lower_ in _REFERRING for c in args)
 
 
 def _clause_heads(doc: Doc, start: int, end: int) -> list[Token] | None:
@@ -340,6 +367,9 @@ def says_nothing(doc: Doc, start_char: int, end_char: int) -> bool:
         if _names_or_counts(h, start, end):
             return False  # "Why did your company pay £40,000 into his account?" asks a fact
         if _asks(h, end):
+            subj = _subject(h)
+            if subj is not None and _of_the_world(subj):
+                return False  # "Why did the minister sign off on this?" takes an act as given
             continue
         if not (
             _feels(h, start, end)
