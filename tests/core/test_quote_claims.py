@@ -32,6 +32,9 @@ REACTIONS = [  # named speakers: the quote goes, nothing else is claimed
     '"It feels like a fairy tale," said Nia Cole.',
     '"It was the happiest day of my career," said Omar Haddad.',
     '"I couldn\'t be prouder of these players," said Anna Berg.',
+    '"We apologise for the delay," said Ana Lima.',
+    '"Our thoughts are with the crew and their families," said Ana Lima.',
+    '"Thank you to every volunteer who turned up," said Ana Lima.',
 ]
 VOX_POP = [  # members of the public with no name
     '"I just sat in the car and shook," said one driver.',
@@ -56,6 +59,7 @@ ASSERTIONS = [  # the quote stays a claim
     '"We have done it before," said Joe Hart.',
     '"You have to renew the permit before you sail," said Joe Hart.',
     '"You cannot run a port without cranes," said Joe Hart.',
+    '"We thanked the crews at a ceremony in the harbour," said Ana Lima.',
     '"We are confident the bridge will reopen in spring," said Anna Berg.',
     '"I will never forget the night the dam burst," said Anna Berg.',
 ]

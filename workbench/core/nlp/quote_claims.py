@@ -23,7 +23,9 @@ words (``says_nothing``):
   a claim about someone else and are kept.
 
 * a saying in the generic "you" ("Sometimes you need luck"), and a light verb of "I"/"we"
-  with only a pronoun to it ("Today we had it.", "We did it!").
+  with only a pronoun to it ("Today we had it.", "We did it!");
+* thanks, apology or sympathy offered ("We apologise for any inconvenience", "Our
+  thoughts are with the family").
 
 A clause that names someone or something (a person, an organisation, a place) or holds
 a count, an amount or a percentage is kept, whatever its verb: "I'm proud of the 500
@@ -211,6 +213,28 @@ def _feels(head: Token, start: int, end: int) -> bool:
     return _of_my_life(head)
 
 
+COURTESY_VERBS = frozenset(
+    "thank apologise apologize congratulate commend salute".split()
+)
+"""Verbs whose first-person present is the act itself ("We apologise for any
+inconvenience", "Thank you to everyone who came"): said, not told."""
+SYMPATHY_NOUNS = frozenset({"thought", "prayer", "heart", "sympathy", "condolence"})
+"""What "my"/"our" sends to the bereaved ("Our thoughts are with the family", "My heart
+goes out to everyone affected", "We send our condolences")."""
+
+
+def _courtesy(head: Token) -> bool:
+    """Thanks, apology, congratulation or sympathy offered in the speaker's own words."""
+    subj = _subject(head)
+    if verb_in(head, COURTESY_VERBS) and head.tag_ in ("VB", "VBP"):
+        return subj is None or subj.lower_ in _FIRST_PERSON
+    if subj is not None and subj.lemma_.lower() in SYMPATHY_NOUNS:
+        return any(c.dep_ == "poss" and c.lower_ in _MY for c in subj.children)
+    return _first_person(head) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SYMPATHY_NOUNS for c in head.children
+    )
+
+
 def _elliptical(head: Token) -> bool:
     """ "... and I always will", "I really do": a clause of an auxiliary alone, which says
     again what the clause before it said."""
@@ -376,6 +400,7 @@ def says_nothing(doc: Doc, start_char: int, end_char: int) -> bool:
             or _empty_thought(h, start, end)
             or _maxim(h)
             or _pronouns_only(h, start, end)
+            or _courtesy(h)
         ):
             return False
     return True
