@@ -67,6 +67,8 @@ VOX_POP_FACTS = [  # a member of the public telling of the world outside
     '"The bridge was shut for two weeks in May," said one resident.',
     '"I have lived in Hull for 50 years," said one pensioner.',
     '"The police never came," a neighbour said.',
+    '"We had no warning at all," said one shopkeeper.',
+    '"Nobody from the council has been in touch," said one resident.',
 ]
 
 

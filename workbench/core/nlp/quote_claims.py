@@ -414,14 +414,17 @@ def _of_the_world(tok: Token) -> bool:
     return not any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in tok.children)
 
 
+_DENIALS = frozenset({"no", "nobody", "nothing", "none", "neither"})
+
+
 def vox_pop_nothing(doc: Doc, start_char: int, end_char: int) -> bool:
     """Is the quote of a member of the public (``public_speaker``) colour: only reaction
     (``says_nothing``), or words about the speaker and their own ("I just stood there and
     cried", "Every day I'm apologising to somebody", "It's the heart of the estate",
     "Even a small one.") with nothing named or counted and no subject from the world
-    outside? "The police never came," "The water has been off since Monday," "I was there
-    when the roof collapsed," and "I've lived on this street for 41 years" state facts
-    a desk can check, whoever says them."""
+    outside, and no denial? "The police never came," "The water has been off since
+    Monday," "I was there when the roof collapsed," "We had no warning," and "I've lived on
+    this street for 41 years" state facts a desk can check, whoever says them."""
     if says_nothing(doc, start_char, end_char):
         return True
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
@@ -435,6 +438,8 @@ def vox_pop_nothing(doc: Doc, start_char: int, end_char: int) -> bool:
             return False
         if t.dep_ in ("agent", "expl"):
             return False  # "was hit by a car", "there were forty of us"
+        if t.dep_ == "neg" or t.lower_ in _DENIALS and t.dep_ in ("det", "nsubj", "nsubjpass"):
+            return False  # "We had no warning", "Nobody came to help us": a denial of record
     return start < end
 
 
