@@ -41,6 +41,8 @@ VOX_POP = [  # members of the public with no name
     '"It\'s the best bit of the week," said a shopper outside the market. "It always has been."',
     '"Honestly, it was lovely," said one passenger, who had waited for three hours at the gate.',
     '"Who will look after the dog?" one pensioner asked, her hands trembling.',
+    '"I work nights. I sleep days. Who will feed the cat?" one nurse asked, her voice shaking.',
+    '"It is lovely," said a tourist from Lisbon, who had paid for three nights in a hostel.',
 ]
 ASSERTIONS = [  # the quote stays a claim
     '"We will not raise council tax this year," said the finance chief, Ana Lima.',

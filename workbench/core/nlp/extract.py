@@ -689,6 +689,7 @@ def _doc_drafts(
     quote_spans = [Covered("quote", q.start, q.end, speaker=q.speaker) for q in quotes]
     all_quotes = [(q.start, q.end) for q in found_quotes]
     folded: set[tuple[int, int]] = set()
+    vox: list[Covered] = []  # vox-pop quotes folded so far
     for sent in sents:
         covered: list[tuple[int, int]] = []
         drafts: list[_Draft] = []
@@ -743,8 +744,11 @@ def _doc_drafts(
         for q in in_sent:
             if _says_nothing(doc, q):
                 folded.add((q.start, q.end))
-                if public_speaker(q.speaker):  # and what its credit tells of the speaker
-                    drafts, claims = _outside(credit_colour(sent, q.start, q.end), drafts, claims)
+                if public_speaker(q.speaker):
+                    vox.append(q)
+        for q in vox:  # what the credit tells of the speaker (its sentence may be the next)
+            if q.start < sent.end_char and sent.start_char <= q.end + 3:
+                drafts, claims = _outside(credit_colour(sent, q.start, q.end), drafts, claims)
         for st in claims:
             folded.update(st.folds)
         claims = [st for st in claims if not st.silent]

@@ -457,7 +457,7 @@ def credit_colour(sent: Span, start_char: int, end_char: int) -> list[tuple[int,
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in PUBLIC_NOUNS:
             continue
-        parts = [c for c in subj.children if c.dep_ in ("relcl", "acl")]
+        parts = [c for c in subj.subtree if c.dep_ in ("relcl", "acl")]  # "from Melbourne, who"
         parts += [c for c in t.children if c.dep_ in ("advcl", "ccomp", "npadvmod")
                   and c.tag_ in ("VBG", "VBN") and not verb_in(c, REPORTING_VERBS)
                   and not start_char <= c.idx < end_char]  # "..., her voice shaking"
