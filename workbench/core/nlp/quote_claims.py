@@ -414,7 +414,20 @@ def _of_the_world(tok: Token) -> bool:
     return not any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in tok.children)
 
 
-_DENIALS = frozenset({"no", "nobody", "nothing", "none", "neither"})
+_DENIALS = frozenset({"no", "nobody", "none"})
+
+
+def _told(tok: Token) -> bool:
+    """Is the word (or the verb it belongs to) in a past tense, an event told ("had no
+    warning", "nobody came"), not a present view ("It's no way to live", "There's no
+    point")?"""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if verb.tag_ in ("VBD", "VBN"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") or c.lower_ == "has"
+               for c in verb.children)
 
 
 def vox_pop_nothing(doc: Doc, start_char: int, end_char: int) -> bool:
@@ -438,7 +451,7 @@ def vox_pop_nothing(doc: Doc, start_char: int, end_char: int) -> bool:
             return False
         if t.dep_ in ("agent", "expl"):
             return False  # "was hit by a car", "there were forty of us"
-        if t.dep_ == "neg" or t.lower_ in _DENIALS and t.dep_ in ("det", "nsubj", "nsubjpass"):
+        if t.lower_ in _DENIALS and t.dep_ in ("det", "nsubj", "nsubjpass") and _told(t.head):
             return False  # "We had no warning", "Nobody came to help us": a denial of record
     return start < end
 
