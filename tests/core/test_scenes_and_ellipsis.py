@@ -1,11 +1,11 @@
 """Sentences that state nothing checkable by their shape in the copy (issue 11,
 non-claims): an elliptical predicate standing for the sentence before, an understatement
 ("not exactly"), pronouns for every argument ("it changed everything"), a gesture, an
-act watched going on, clothes, what the senses give ("the only noise was ..."), a silence
-with no topic, a manner set beside a quote, counts that only picture a scene ("three
-deep", "with two wheels on the kerb"), an appeal to readers with its phone number, a
-withheld question that asks nothing, and what is told of an unnamed voice. Next to each,
-the same shapes stating a fact keep their claim.
+act watched going on, clothes, what the senses give ("the only noise was ..."), the
+weather of a scene, a silence with no topic, a manner set beside a quote, counts that
+only picture a scene ("three deep", "with two wheels on the kerb"), an appeal to readers
+with its phone number, a withheld question that asks nothing, and what is told of an
+unnamed voice. Next to each, the same shapes stating a fact keep their claim.
 
 Our own sentences, written for these tests (not from any dev or evaluation set)."""
 
@@ -31,10 +31,12 @@ NO_CLAIM = [
     "Anyone with information should call Kent Police on 101, quoting crime reference 4512.",
     "Anyone who saw the crash can call Essex Police on 101 and quote log 1187 of 2 March.",
     "The spokesman did not say what that would involve.",
+    "She did not say what it would look like.",
     "Monday mornings at the Guildhall market have a charm all of their own.",
     "Colleagues said it changed everything for him.",
     "The new mayor wore a green scarf and walking boots.",
     "The only noise in the courtroom was the hum of the air conditioning.",
+    "A fine drizzle fell on the Guildhall as the councillors filed in.",
 ]
 NO_CLAIM_AT = {  # sentence -> words no claim may hold
     '"Nobody told us anything," one man said, his hands trembling.': "trembling",
@@ -59,6 +61,8 @@ KEEPS = {  # sentence -> words a claim must hold
     "He wore an ankle tag for 18 months after his release.": "18 months",
     "The air in Lahore was the most polluted in the world on Tuesday.": "most polluted",
     "Witnesses said the gunman wore a red jacket.": "red jacket",
+    "Fog closed Gatwick for six hours on Tuesday.": "six hours",
+    "More snow fell in Aberdeen on Monday than in the whole of last winter.": "Aberdeen",
 }
 
 

@@ -28,7 +28,7 @@ and the text pointing at itself.
   a negated "first"/"only" holds no record and names no one before; with a name or a
   number in its clause ("Kenya is not the first country to ...") it stays.
 * **A question left open that asks nothing** (``unelaborated``): "He did not say what
-  that would mean", "The ministry would not say what it would involve": a withheld
+  that would mean", "She did not say what it would look like": a withheld
   frame whose question has no word of its own (pronouns and a verb of meaning), the
   same as "Officials did not elaborate". "did not say when the road will reopen" and
   "declined to say whether he would resign" name what was asked and are left.
@@ -368,6 +368,7 @@ def unelaborated(head: Token) -> bool:
             t.i == c.i
             or t.is_punct
             or t.pos_ in ("PRON", "AUX", "PART", "DET", "SCONJ")
+            or t.pos_ == "ADP" and t.i == c.i + 1  # "what that would look like"
             or t.dep_ in ("aux", "neg", "advmod", "mark")
             and not t.ent_type_
             for t in c.subtree

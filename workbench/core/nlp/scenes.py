@@ -19,6 +19,12 @@
   pens", "The smell of diesel was everywhere": a copula whose subject is a sound, a smell,
   the light or the mood of a place, with no number or superlative ("The air in Delhi was
   the most polluted in the world" is a record and is left).
+* **The weather of a scene** (``weather``): "Snow fell on the Kremlin as the guests
+  arrived", "The dust hung in the air", "A thin rain drifted across the square": rain,
+  snow, fog, dust or smoke doing nothing to anything (no object, no clause), with nothing
+  counted, dated or compared. "Fog closed the airport", "Heavy rain forced the organisers
+  to postpone the match" (an object) and "More rain fell in 24 hours than in a year" (a
+  count, a comparison) are left.
 * **Counts of a scene** (``scene_count``): a bare number standing on an adjective or
   adverb of extent ("packed six deep on the banks", "stood three abreast"), and a number
   in a "with" phrase that places part of the subject of a verb of posture ("a delivery
@@ -27,8 +33,8 @@
   containers" (no place of its own) are left.
 
 Works on the spaCy parse; ``statements._rejected`` asks the clause tests and the number
-drafts of ``extract`` ask ``scene_count``; ``attire``, ``sensed`` and ``watched_act`` are
-asked only of the writer's own clauses (a witness's "he wore a red jacket" is evidence).
+drafts of ``extract`` ask ``scene_count``; ``attire``, ``sensed``, ``weather`` and ``watched_act``
+are asked only of the writer's own clauses (a witness's "he wore a red jacket" is evidence).
 Imported only by extraction.
 """
 
@@ -136,6 +142,37 @@ def sensed(head: Token) -> bool:
         return False
     tokens = list(head.subtree)
     if any(t.tag_ in ("JJS", "RBS") and t.lower_ not in ("only",) for t in tokens):
+        return False
+    return not _dated_or_counted(tokens)
+
+
+WEATHER = frozenset(
+    """snow rain drizzle sleet hail fog mist haze sun sunshine wind breeze cloud dust smoke
+    spray""".split()
+)
+"""Weather and what hangs in the air: as the subject of an intransitive verb, a scene."""
+_CHANGE = frozenset({"rise", "fall", "increase", "drop", "double", "exceed"})
+
+
+def weather(head: Token) -> bool:
+    """Is the clause the weather doing nothing to anything ("Snow fell on the Kremlin",
+    "the dust hung in the air"), nothing counted, dated or compared?"""
+    if head.pos_ != "VERB":
+        return False
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_:
+        return False  # ("Snow" opening a sentence is tagged a proper noun)
+    if subj.lower_ not in WEATHER and subj.lemma_.lower() not in WEATHER:
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "agent", "dative")
+           for c in head.children):
+        return False  # "Fog closed the airport", "forced the organisers to postpone"
+    side = {t.i for c in head.children if c.dep_ == "advcl" for t in c.subtree}
+    tokens = [t for t in head.subtree if t.i not in side]  # "as the first guests arrived"
+    if any(t.tag_ in ("JJR", "RBR", "JJS", "RBS") or t.lower_ == "than" for t in tokens):
+        return False  # "more rain fell in 24 hours than ...": a comparison
+    if head.lemma_.lower() in _CHANGE and any(c.dep_ == "prep" and c.lower_ in ("by", "to")
+                                              for c in head.children):
         return False
     return not _dated_or_counted(tokens)
 

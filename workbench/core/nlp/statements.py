@@ -55,7 +55,7 @@ from .lexicon import (
 )
 from .nonclaims import colour, is_question
 from .records import has_record, opinion_predicate
-from .scenes import attire, gesture, manner_absolute, sensed, silence, watched_act
+from .scenes import attire, gesture, manner_absolute, sensed, silence, watched_act, weather
 from .speech import (
     NAMING_VERBS,
     PREDICTION_VERBS,
@@ -1179,7 +1179,7 @@ def _rejected(head: Token, sent: Span, report: Report | None) -> bool:
         return True  # "Car makers have not.", "Neither city has exactly emptied."
     if gesture(head) or silence(head) or manner_absolute(head):
         return True  # "allowed himself a grin", "said nothing at all", "her voice shaking"
-    if report is None and (watched_act(head) or attire(head) or sensed(head)):
+    if report is None and (watched_act(head) or attire(head) or sensed(head) or weather(head)):
         return True  # "Several of them were eating mints", "wore a grey suit": what was seen
     if appeal(head):
         return True  # "Anyone with information should contact police on 101"
