@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .lexicon import PEOPLE_NOUNS
+from .mentions import BODY_NOUNS, PUBLIC_BODIES
 from .speech import REPORTING_VERBS, verb_in
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,6 +57,10 @@ def stated_cause(head: Token, tokens: list[Token]) -> bool:
             c.lower_ == "to" for c in t.children
         ):
             return True
+        if t.lower_ in ("result", "consequence") and t.head.lower_ == "as" and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in t.children
+        ):
+            return True  # "as a result of the strike"
         if t.lower_ == "so" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "that":
             return True  # "darkened the ice so that it absorbed more heat"
     return False
@@ -93,7 +99,10 @@ def own_experience(head: Token, report: Report | None) -> bool:
     if report is None or report.verb is None or not report.speaker:
         return False
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.lower_ not in ("he", "she"):
+    if subject is None:
+        return False
+    pronoun = subject.lower_ if subject.lower_ in ("he", "she") else _kin_of(subject)
+    if pronoun is None:
         return False
     if verb_in(head, REPORTING_VERBS | _PUBLIC_ACTS):
         return False
@@ -101,8 +110,24 @@ def own_experience(head: Token, report: Report | None) -> bool:
     if teller is None:
         return False
     if teller.lower_ in ("he", "she"):
-        return teller.lower_ == subject.lower_
+        return teller.lower_ == pronoun
     return teller.pos_ == "PROPN" or any(c.dep_ == "appos" for c in teller.children)
+
+
+_KIN = frozenset(
+    """father mother parent parents family husband wife son daughter sons daughters
+    brother sister grandfather grandmother grandparents""".split()
+)
+
+
+def _kin_of(subject: Token) -> str | None:
+    """ "her father", "his family": the pronoun of whose family it is ("she", "he")."""
+    if subject.lemma_.lower() not in _KIN and subject.lower_ not in _KIN:
+        return None
+    poss = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if poss is None or poss.lower_ not in ("his", "her"):
+        return None
+    return "he" if poss.lower_ == "his" else "she"
 
 
 def past_event(head: Token) -> bool:
@@ -118,7 +143,7 @@ def past_event(head: Token) -> bool:
 
 _CHANGE_VERBS = frozenset(
     """slow narrow widen accelerate rebound dip slide tumble swell expand contract
-    underestimate overestimate""".split()
+    underestimate overestimate ease worsen deepen""".split()
 )
 """Verbs of a change in amount or rate beyond the head list of ``statements``."""
 _MULTIPLIERS = frozenset({"twice", "thrice", "half"})
@@ -127,7 +152,8 @@ _RULE_BREAKING = frozenset({"breach", "violate", "contravene", "flout"})
 
 def amount_change(head: Token, tokens: list[Token]) -> bool:
     """ "Immigration has slowed sharply", "the gap has widened since 2019", "riders are
-    twice as likely as cyclists to ...", "wait three times as long": an amount or rate."""
+    twice as likely as cyclists to ...", "wait three times as long", "roughly double the
+    number in 2021": an amount or rate."""
     if head.lemma_.lower() in _CHANGE_VERBS:
         return True
     doc = head.doc
@@ -137,7 +163,14 @@ def amount_change(head: Token, tokens: list[Token]) -> bool:
         )
         if multiplier and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "as":
             return True
+        if (t.lower_ in _MULTIPLES or t.lower_ in _MULTIPLIERS) and t.i + 1 < len(doc):
+            if doc[t.i + 1].lower_ in _OF_AN_AMOUNT:
+                return True  # "roughly double the number in 2021", "twice what it was"
     return False
+
+
+_MULTIPLES = frozenset({"double", "triple", "treble", "quadruple"})
+_OF_AN_AMOUNT = frozenset({"the", "that", "its", "their", "what", "his", "her", "this"})
 
 
 def breaks_rule(head: Token, tokens: list[Token]) -> bool:
@@ -151,3 +184,171 @@ def breaks_rule(head: Token, tokens: list[Token]) -> bool:
         and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
         for t in tokens
     )
+
+
+_EFFECT_VERBS = frozenset(
+    """hit hurt harm damage delay disrupt slow boost worsen weaken strengthen ease
+    hamper hinder undermine fuel spur curb dampen prevent discourage deter encourage
+    reduce reflect""".split()
+)
+"""Verbs that say what one thing did to another ("the drought has hit chemical makers",
+"the freeze would delay the plans"): an effect, when the doer is no actor."""
+_LEVELS = frozenset(
+    """record high low peak level mark target milestone limit ceiling floor threshold
+    bottom top""".split()
+)
+"""What "hit" reaches when it means reach ("hit a record", "a two-decade high")."""
+_PUSH_VERBS = frozenset({"push", "drive", "force", "send", "bring"})
+"""Verbs that move an amount with "up" or "down" ("would push up traffic")."""
+_CAUSATIVE_VERBS = frozenset({"force", "prompt", "compel", "cause", "lead", "leave"})
+"""Verbs that make someone do something ("forcing shipping companies to halt ...")."""
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+
+
+def _an_actor(subj: Token) -> bool:
+    """A person, a body or a place doing something ("police hit the crowd", "Russia
+    hit Kyiv"): an act, not a cause and its effect."""
+    return (
+        subj.pos_ in ("PRON", "PROPN")
+        or subj.ent_type_ in _NAMED
+        or subj.lemma_.lower() in PEOPLE_NOUNS | BODY_NOUNS | PUBLIC_BODIES
+    )
+
+
+def caused_effect(head: Token) -> bool:
+    """A thing or an event that does something to something else: "the closures had hit
+    elderly patients hardest", "the plan would push up traffic", "the change had made
+    the car much more stable", or a clause that tells what the main clause led to
+    ("..., forcing shipping companies to halt most cargo traffic")."""
+    lemma = head.lemma_.lower()
+    deps = {c.dep_: c for c in head.children}
+    if lemma in _CAUSATIVE_VERBS and head.tag_ == "VBG" and head.dep_ == "advcl":
+        return "dobj" in deps and any(c.dep_ == "xcomp" for c in head.children)
+    if lemma == "stem" and any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children):
+        return True  # "the losses stem from the closure of two plants"
+    subj = deps.get("nsubj")
+    if subj is None or _an_actor(subj) or "dobj" not in deps and lemma != "make":
+        return False
+    if lemma in _EFFECT_VERBS:
+        # "hit a record", "hit a two-decade high": reached a level, no effect on anyone
+        return lemma != "hit" or deps["dobj"].lemma_.lower() not in _LEVELS
+    if lemma in _PUSH_VERBS:
+        return any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in ("up", "down") for c in head.children
+        )
+    if lemma == "make":  # "had made the car more stable": made it so
+        return any(
+            c.dep_ in ("ccomp", "oprd", "acomp") and c.pos_ == "ADJ" for c in head.children
+        )
+    return False
+
+
+def to_a_place(head: Token) -> bool:
+    """ "fell to third", "climbed to second in the standings": a move to a place in an
+    order (an ordinal), not a change in an amount."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "into"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ == "ORDINAL":
+                return True
+    return False
+
+
+_MOVING_VERBS = frozenset(
+    """rise fall drop climb jump surge slump plunge slide tumble soar rally gain lose
+    increase decrease decline grow shrink""".split()
+)
+"""Verbs of a change in amount, whose "on"/"as" says what moved it."""
+_NEWS_NOUNS = frozenset(
+    """report news data figures fears fear hopes hope concerns concern worries
+    expectations speculation results announcement""".split()
+)
+_CONFLICT_VERBS = frozenset({"strike", "walk", "protest", "resign", "quit", "clash", "boycott"})
+_CONFLICT_NOUNS = frozenset({"dispute", "row", "protest", "strike", "clash", "walkout", "boycott"})
+_AS_NOT_CAUSE = frozenset({"soon", "long", "far", "well", "if", "though", "such"})
+
+
+def _grows_more(head: Token) -> bool:
+    """ "are becoming more frequent", "got cheaper": a change in degree."""
+    return head.lemma_.lower() in ("become", "get", "grow") and any(
+        c.dep_ == "acomp"
+        and (c.tag_ == "JJR" or any(a.lower_ in ("more", "less") for a in c.children))
+        for c in head.children
+    )
+
+
+def moved_by(head: Token, tokens: list[Token]) -> bool:
+    """What moved an amount or set off a conflict: "Stocks rose on the report", "Beer
+    volumes have fallen as younger drinkers turn to alcohol-free alternatives", "such
+    storms are becoming more frequent as the Mediterranean warms", "rail workers walked
+    out over pay", "pulled out in a dispute over asylum policy"."""
+    lemma = head.lemma_.lower()
+    changing = lemma in _MOVING_VERBS or lemma in _CHANGE_VERBS or _grows_more(head)
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "on" and changing:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() in _NEWS_NOUNS:
+                return True  # "rose on the report", "fell on fears of a slowdown"
+        if c.dep_ == "advcl" and changing and any(
+            m.dep_ == "mark" and m.lower_ == "as" for m in c.children
+        ):
+            first = c.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
+            if first is None or first.lower_ not in _AS_NOT_CAUSE:
+                return True  # "have fallen as younger drinkers turn to ..."
+        if c.dep_ == "prep" and c.lower_ == "over" and lemma in _CONFLICT_VERBS:
+            return True  # "walked out over pay and safety"
+    return any(
+        t.lemma_.lower() in _CONFLICT_NOUNS
+        and t.pos_ == "NOUN"
+        and any(c.dep_ == "prep" and c.lower_ == "over" for c in t.children)
+        for t in tokens
+    )  # "in a dispute over asylum policy"
+
+
+_ORDER_VERBS = frozenset({"tell", "order", "instruct", "direct", "require", "oblige"})
+_PERMITS = frozenset(
+    """permit licence license authorisation authorization approval consent""".split()
+)
+
+
+def imposed_rule(head: Token, tokens: list[Token]) -> bool:
+    """A rule laid on someone: "Hospitals have been told to postpone non-urgent
+    operations" (an order), "cleared the merger on condition that ...", "no mine would
+    reopen without an environmental permit"."""
+    if head.lemma_.lower() in _ORDER_VERBS and any(c.dep_ == "auxpass" for c in head.children):
+        if any(c.dep_ == "xcomp" for c in head.children):
+            return True
+    for t in tokens:
+        if t.lower_ == "condition" and t.head.lower_ == "on" and t.head.head.i == head.i:
+            return True  # "on condition that Nordhaven sells its brewery"
+        if t.lemma_.lower() in _PERMITS and t.head.lower_ == "without" and t.dep_ == "pobj":
+            return True
+    return False
+
+
+def has_to_do_with(head: Token) -> bool:
+    """ "her decision had nothing to do with the party's losses": whether one thing
+    caused another."""
+    if head.lemma_.lower() != "have":
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and c.lower_ in ("nothing", "something", "little", "lot", "much", "everything")
+        and any(r.lemma_.lower() == "do" and any(p.lower_ == "with" for p in r.children)
+                for r in c.children)
+        for c in head.children
+    )
+
+
+_PLAN_VERBS = frozenset({"plan", "intend", "aim"})
+
+
+def stated_plan(head: Token) -> bool:
+    """ "the team planned to repeat the sampling every winter until 2030": a plan on the
+    record (a prediction); not "had never intended to make anyone homeless" (what a
+    person meant, their experience)."""
+    if head.lemma_.lower() not in _PLAN_VERBS or head.tag_ == "VBN":
+        return False
+    if any(c.dep_ == "neg" for c in head.children):
+        return False
+    return any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in head.children)

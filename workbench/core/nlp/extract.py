@@ -49,7 +49,7 @@ from .quote_claims import credit_colour, public_speaker, says_nothing, vox_pop_n
 from .quotes import SpeakerTracker, attribute, find_quotes
 from .record_claims import attach as attach_records
 from .scenes import may_be_scene, scene_count
-from .speech import Report, reports
+from .speech import Report, act_speaker, reports, speech_act
 from .statements import Covered, statements
 from .voices import about_unnamed_voice
 from .worthiness.features import token_features
@@ -769,6 +769,9 @@ def _doc_drafts(
             )
             draft.claim_type, draft.speaker = st.claim_type, st.speaker
             draft.clause = doc.char_span(st.start, st.end, alignment_mode="expand")
+            if draft.speaker is None and draft.clause is not None and speech_act(draft.clause.root):
+                # "Rwanda denies supporting the group": the subject's own words
+                draft.speaker = act_speaker(draft.clause.root, tracker, base)
             yield draft
     yield from (q for q in quotes if (q.start, q.end) not in folded)
     tracker.previous_unit = base

@@ -109,6 +109,19 @@ def sentence_mentions(sent: Span, base: int = 0) -> list[Mention]:
     return out
 
 
+_REGULATORS = frozenset(
+    "commission authority agency office regulator ombudsman inspectorate".split()
+)
+_SAME_BODY = {
+    "force": frozenset({"police"}),
+    "constabulary": frozenset({"police"}),
+    "watchdog": _REGULATORS,
+    "regulator": _REGULATORS,
+}
+"""Nouns that stand for a body named with another noun ("the force": a police force,
+"the watchdog": a commission or an authority)."""
+
+
 def described(
     tok: Token, mentions: list[Mention], pos: int, speakers: list[str] | None = None
 ) -> str | None:
@@ -117,13 +130,24 @@ def described(
     described by the same noun (and its modifiers); for "the company" / "the firm",
     the last one described as any kind of business. When several fit ("the manager"
     after both managers), the one who spoke last (``speakers``, latest first) wins."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    bare = tok.tag_ in ("NNS", "NN") and not any(
+        c.dep_ in ("det", "poss", "nummod", "amod", "compound", "prep") for c in tok.children
+    )  # "police said": only a body named by that very noun ("Leicestershire Police")
+    if not definite and not bare:
         return None
     noun = tok.lemma_.lower()
     mods = {c.lower_ for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
     nouns = {noun, tok.lower_, noun.replace("iz", "is"), noun.replace("is", "iz")}
     earlier = [m for m in reversed(mentions) if m.pos < pos]
-    fitting = [m.name for m in earlier if nouns & m.words and mods <= m.words]
+    fitting = [
+        m.name for m in earlier if nouns & m.words and mods <= m.words
+    ] if definite else [m.name for m in earlier if m.name.split()[-1].lower() in nouns]
+    if not fitting and definite and noun in _SAME_BODY:
+        # "the force said" after "Leicestershire Police", "the watchdog found" after "a
+        # report by the Care Quality Commission": a body named by another noun
+        others = _SAME_BODY[noun]
+        fitting = [m.name for m in earlier if m.name.split()[-1].lower() in others]
     if not fitting and noun in COMPANY_NOUNS and not mods:
         fitting = [
             m.name

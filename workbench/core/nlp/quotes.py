@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .doc_cache import doc_text, entity_at, span_ents
+from .lexicon import PEOPLE_NOUNS
 from .mentions import (
     BODY_NOUNS,
     PUBLIC_BODIES,
@@ -182,6 +183,7 @@ class SpeakerTracker:
         self.gender: dict[str, str] = {}  # full name -> "he"/"she", where the text shows it
         self.mentions: list[Mention] = []  # named people and bodies, with describing nouns
         self.documents: list[tuple[int, str, str]] = []  # (pos, noun, source) of documents
+        self.places: list[tuple[int, str]] = []  # places named (GPE), for "the city said"
 
     def observe(self, sent: Span, base: int = 0) -> None:
         proper = [tok for tok in sent if tok.pos_ == "PROPN"]
@@ -210,13 +212,15 @@ class SpeakerTracker:
             ):
                 self.subjects.append((base + tok.idx, self.full[tok.text]))
         for ent in ents:
+            if ent.label_ == "GPE":
+                self.places.append((base + ent.start_char, ent.text.removeprefix("the ")))
             subject = ent.root.dep_ in ("nsubj", "nsubjpass")
             speaks = subject and ent.root.head.lemma_.lower() in SPEECH_VERBS
             if subject and (ent.label_ in ("ORG", "GPE") or speaks and ent.label_ in _PLACES):
                 # "South West Water said" (a body the tagger took for a place) too
                 name = ent.text.removeprefix("the ").removeprefix("The ")
                 self.orgs.append((base + ent.start_char, name))
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" and not _titled_person(ent):
                 continue
             name = ent.text.strip()
             last = name.split()[-1]
@@ -318,6 +322,7 @@ class SpeakerTracker:
                 ref is not None
                 and ref.split()[-1].lower() not in PUBLIC_BODIES
                 and ref not in self.people  # a surname the tagger took for a body
+                and not ref.split()[-1].islower()  # "Lindqvist's team": a description
             ):
                 return ref
         toks = [
@@ -332,6 +337,12 @@ class SpeakerTracker:
             for k, t in enumerate(toks)
         )
         text = " ".join(text.split()[-4:])
+        place = self._place_body(tok, text, pos)
+        if place is not None:
+            return place
+        owner = self._owner(tok, pos)
+        if owner is not None:
+            text = f"{owner}'s {text}"  # "His family said": the family of the man named
         body = staff_body(tok)
         if body is not None:
             name = self.resolve(body, base, speech=body.pos_ == "NOUN")
@@ -343,6 +354,38 @@ class SpeakerTracker:
         if tail:
             return f"{text} {tok.doc[tail[0].i : tail[-1].i + 1].text}"
         return text
+
+    def _place_body(self, tok: Token, text: str, pos: int) -> str | None:
+        """"The city says", "according to the city government": the government of the
+        place the article is about (the place named most often so far, the first named
+        of equals), "Kyoto city government"."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+            c.dep_ == "prep" for c in tok.children
+        ):
+            return None  # "the state government of Saarland" names its place
+        noun = tok.lemma_.lower()
+        local = noun in PLACE_NOUNS
+        if not local and not any(
+            c.dep_ == "compound" and c.lemma_.lower() in PLACE_NOUNS for c in tok.children
+        ):
+            return None
+        counts: dict[str, tuple[int, int]] = {}  # name -> (times named, -first offset)
+        for at, name in self.places:
+            if at < pos:
+                n, first = counts.get(name, (0, -at))
+                counts[name] = (n + 1, first)
+        if not counts:
+            return None
+        place = max(counts, key=lambda k: counts[k])  # of equals, the one named first
+        return f"{place} {text} government" if local else f"{place} {text}"
+
+    def _owner(self, tok: Token, pos: int) -> str | None:
+        """The person a "his" or "her" in front of a common-noun source stands for ("his
+        family", "her lawyer"): the last person named as a subject who agrees."""
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is None or poss.lower_ not in ("his", "her"):
+            return None
+        return self._agreeing("he" if poss.lower_ == "his" else "she", pos)
 
     def _agreeing(self, pronoun: str, pos: int) -> str | None:
         """ "she said": the last person named as a subject, unless the text has shown that
@@ -400,6 +443,33 @@ def _gender_shown(ent: Span, root: Token) -> str | None:
         if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she")
     }
     return found.pop() if len(found) == 1 else None
+
+
+PLACE_NOUNS = frozenset({"city", "town", "state", "county", "province", "municipality"})
+"""Places that speak through their government ("the city says")."""
+ROLE_NOUNS = PEOPLE_NOUNS | SPOKES | frozenset(
+    """superintendent secretary president chairman chairwoman chair chief commissioner
+    envoy ambassador governor judge prosecutor lawyer professor founder inspector
+    detective director spokesperson""".split()
+)
+"""Nouns of a person's role: in front of a name ("spokesperson Leah Ransome") they
+show that the name is a person's."""
+
+
+def _titled_person(ent: Span) -> bool:
+    """ "Opposition planning spokesperson Leah Ransome": a name of two or more
+    capitalised words that the tagger took for a body, after a noun of a person's role
+    (a "she said" that follows stands for that person)."""
+    words = [t for t in ent if not t.is_punct]
+    if ent.label_ not in ("ORG", "NORP", "GPE") or len(words) < 2:
+        return False
+    if not all(t.pos_ == "PROPN" and t.is_title for t in words):
+        return False
+    return any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in ROLE_NOUNS
+        for c in ent.root.children
+        if c.i < ent.start
+    )
 
 
 def _untitled(name: str) -> str:

@@ -55,6 +55,16 @@ class RecordPhrase:
     speaker: str | None = None  # who characterised it ("in what organisers called ...")
 
 
+def _ranks_the_doer(rec: RecordPhrase) -> bool:
+    """ "Skarva's largest shareholder, the Lindgren family, has agreed to back the
+    offer": the record only says who acts; the claim is the act, not an amount."""
+    verb = rec.verb
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() in ("be", "become", "remain"):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.left_edge.i <= rec.cue.i <= subj.right_edge.i
+
+
 def _clause_verb(tok: Token) -> Token | None:
     node = tok
     while node.head.i != node.i:
@@ -344,7 +354,16 @@ def _quantity(cue: Token, np: Token) -> bool:
     if cue.lower_ in ("any", "never", "ever", "anyone", "anywhere"):
         return True
     head = np.lemma_.lower()
+    if adj.lower_ == "worst" and head in HARM_HEADS:
+        return True  # "the worst disaster in British mountaineering history": by its toll
     return head in QUANTITY_HEADS or head in OUTCOME_HEADS
+
+
+HARM_HEADS = frozenset(
+    """disaster accident crash attack outbreak flood fire drought storm earthquake epidemic
+    pandemic massacre famine shooting bombing collision""".split()
+)
+"""Events of harm: the worst of them is the one with the highest toll (a quantity)."""
 
 
 def _hedged(verb: Token | None, cue: Token) -> bool:
@@ -548,7 +567,8 @@ def attach(
             if rec.speaker and host.speaker is None:  # "caused what officials described as"
                 host.speaker, host.label = rec.speaker, f"{rec.speaker}: {rec.label}"
             if host.claim_type == "other" and rec.claim_type == "quantity":
-                host.claim_type = "quantity"
+                if not _ranks_the_doer(rec):
+                    host.claim_type = "quantity"
             continue
         number = next(
             (

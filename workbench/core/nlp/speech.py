@@ -30,7 +30,15 @@ HEARING_VERBS = frozenset({"hear", "learn"})
 """Verbs whose subject received the report ("the court heard that ...", "the BBC has
 learned that ..."): the clause is a report, its source unnamed."""
 
-__all__ = ["NAMING_VERBS", "PREDICTION_VERBS", "REPORTING_VERBS", "Report", "reports"]
+__all__ = [
+    "NAMING_VERBS",
+    "PREDICTION_VERBS",
+    "REPORTING_VERBS",
+    "Report",
+    "act_speaker",
+    "reports",
+    "speech_act",
+]
 
 PREDICTION_VERBS = frozenset(
     "predict forecast project expect warn estimate promise vow pledge".split()
@@ -65,6 +73,22 @@ def speaker_of(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | Non
     subj = _subject_of(verb)
     if subj is not None and subj.dep_ == "nsubjpass":
         subj = _agent(verb)
+    described_as = ""
+    if subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_:
+        # "The charity Shelterline said": the parser gave the verb two subjects, the
+        # describing noun and the name after it; the speaker is the body so described
+        name = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "nsubj" and c.i == subj.i + 1 and c.pos_ == "PROPN"
+            ),
+            None,
+        )
+        if name is not None:
+            words = [t for t in subj.subtree if t.i <= subj.i and t.dep_ != "det"]
+            described_as = " ".join(t.text for t in words)
+            subj = name
     if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subj = verb.head  # "said Maria Lopez, who told reporters ...": Lopez
     if subj is None and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
@@ -83,6 +107,8 @@ def speaker_of(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | Non
     speaker = source_name(subj, tracker, base)
     if not speaker:
         return speaker
+    if described_as and described_as.lower() not in speaker.lower():
+        speaker = f"{described_as} {speaker}"  # "Russian state news agency Tas"
     if subj.pos_ in ("PROPN", "NOUN") and _a_person(subj, speaker, tracker):
         tracker.note_subject(base + subj.idx, speaker)  # "Wilders told ...": he, from now on
     elif subj.pos_ == "PROPN" and not subj.ent_type_:
@@ -303,6 +329,39 @@ def reports(sent: Span, tracker: SpeakerTracker, base: int = 0) -> list[Report]:
         name = source_name(src, tracker, base)
         out.append(Report(head, name, None))
     return _outermost(out)
+
+
+def speech_act(verb: Token) -> bool:
+    """A verb of saying whose content is no clause but a thing or an act: "Rwanda denies
+    supporting the group", "G7 foreign ministers urged both sides to avoid violence",
+    "The United States called on Kigali to withdraw": the claim is the whole clause,
+    credited to its subject."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "deny":
+        return any(c.dep_ in ("xcomp", "dobj") for c in verb.children)
+    if lemma == "urge":
+        return any(c.dep_ == "xcomp" for c in verb.children)
+    if lemma == "call":
+        on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+        return on is not None and any(
+            c.dep_ == "xcomp" for x in (verb, on, *on.children) for c in x.children
+        )
+    return False
+
+
+def act_speaker(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | None:
+    """Who a speech act (``speech_act``) credits: its subject, when a name stands for it
+    (a person, a body, a country; not "he" alone, nor a common noun)."""
+    subj = _subject_of(verb)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    if subj.pos_ == "NOUN" and not any(
+        t.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") for t in subj.subtree
+    ):
+        return None  # "campaigners urged ...": an unnamed source
+    return speaker_of(verb, tracker, base)
 
 
 def _parentheticals(sent: Span, tracker: SpeakerTracker, base: int) -> list[Report]:

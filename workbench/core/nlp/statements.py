@@ -27,10 +27,16 @@ from .appeals import appeal
 from .claim_cues import (
     amount_change,
     breaks_rule,
+    caused_effect,
     counts_only,
+    has_to_do_with,
+    imposed_rule,
+    moved_by,
     own_experience,
     past_event,
     stated_cause,
+    stated_plan,
+    to_a_place,
 )
 from .discourse import (
     about_the_text,
@@ -54,7 +60,7 @@ from .lexicon import (
     PEOPLE_NOUNS,
 )
 from .nonclaims import colour, is_question
-from .records import has_record, opinion_predicate
+from .records import _unmeasured, has_record, opinion_predicate
 from .scenes import attire, gesture, manner_absolute, sensed, silence, watched_act, weather
 from .speech import (
     NAMING_VERBS,
@@ -685,6 +691,17 @@ def _tags(tokens: list[Token], head: Token | None = None) -> list[str]:
     return tags
 
 
+def _number_bound(tok: Token) -> bool:
+    """"in more than two decades", "fewer than 40 ships": a bound on a number (its
+    own claim), not a comparison the clause makes."""
+    doc = tok.doc
+    if tok.lower_ not in ("more", "less", "fewer") or tok.i + 2 >= len(doc):
+        return False
+    return doc[tok.i + 1].lower_ == "than" and (
+        doc[tok.i + 2].like_num or doc[tok.i + 2].ent_type_ in ("CARDINAL", "DATE", "QUANTITY")
+    )
+
+
 def _bare_superlative(tok: Token) -> bool:
     """ "the worst is yet to come", "hope for the best": a superlative standing for a
     noun it never names, an idiom rather than a record."""
@@ -788,13 +805,24 @@ def _causal(head: Token, tokens: list[Token]) -> bool:
 def claim_type(
     head: Token, tokens: list[Token], tags: list[str], mode: str | None, report: Report | None
 ) -> str:
-    if _rule(head, tokens) or mode in _RULE_MODALS or _rule_names(head):
+    if verb_in(head, PREDICTION_VERBS) and any(c.dep_ == "auxpass" for c in head.children):
+        if any(c.dep_ == "xcomp" for c in head.children):
+            return "prediction"  # "is expected to become law later this year"
+    if _rule(head, _not_talked_about(head, tokens)) or mode in _RULE_MODALS or _rule_names(head):
+        return "laws/rules"
+    if _rule_decided(head) or imposed_rule(head, tokens):
         return "laws/rules"
     if breaks_rule(head, tokens):
         return "laws/rules"  # "in breach of the law", "would breach their contracts"
-    if _causal(head, tokens) or stated_cause(head, tokens):
+    if (
+        _causal(head, tokens)
+        or stated_cause(head, tokens)
+        or caused_effect(head)
+        or moved_by(head, tokens)
+        or has_to_do_with(head)
+    ):
         return "correlation/causation"
-    if mode in ("will", "could", "might") or _scheduled(head):
+    if mode in ("will", "could", "might") or _scheduled(head) or _ahead(head) or stated_plan(head):
         return "prediction"
     if verb_in(head, PREDICTION_VERBS) and any(c.dep_ == "auxpass" for c in head.children):
         return "prediction"  # "It is not expected to survive the lunar night"
@@ -807,18 +835,140 @@ def claim_type(
     )
     if (
         vague
-        or "comparison" in tags
-        or ("superlative" in tags and _graded(tokens))
-        or head.lemma_.lower() in QUANTITY_VERBS
+        or ("comparison" in tags and _compares(tokens))
+        or ("superlative" in tags and _graded(_predicate(head, tokens)))
+        or (_amount_verb(head) and not to_a_place(head))
         or amount_change(head, tokens)
+        or _enough(tokens)
     ):
         return "quantity"
     subj = subject_of(head)
     if subj is not None and subj.lower_ in ("i", "we") and report is None:
         return "personal experience"
+    if _never_in_life(head, subj):
+        return "personal experience"
     if own_experience(head, report):
         return "personal experience"
     return "other"
+
+
+_TALK_VERBS = frozenset(
+    """consult debate discuss talk campaign negotiate comment speak write argue lobby
+    protest complain""".split()
+)
+"""Verbs whose "on"/"about" object is a topic: "had consulted on a national ban" is an
+event, not the rule itself."""
+
+
+def _not_talked_about(head: Token, tokens: list[Token]) -> list[Token]:
+    """The clause's tokens without the topic of a verb of talk ("consulted on a ban")."""
+    if head.lemma_.lower() not in _TALK_VERBS:
+        return tokens
+    topics = {
+        t.i
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "about", "over")
+        for t in c.subtree
+    }
+    return [t for t in tokens if t.i not in topics]
+
+
+POLICY_NOUNS = frozenset(
+    """plan bill measure proposal scheme policy reform amendment motion change ordinance
+    decree package""".split()
+)
+"""Nouns of a decision that can make a rule ("a plan that will allow townhouses")."""
+
+
+def _rule_decided(head: Token) -> bool:
+    """ "The council has approved a plan that will allow townhouses on 9,000 lots", "MPs
+    backed a bill that bans ...": the object of the decision is a rule (a relative
+    clause on it permits, requires or bans)."""
+    for c in head.children:
+        if c.dep_ not in ("dobj", "nsubjpass") or c.lemma_.lower() not in POLICY_NOUNS:
+            continue
+        if any(r.dep_ == "relcl" and verb_in(r, RULE_VERBS) for r in c.children):
+            return True
+    return False
+
+
+_AHEAD_WORDS = frozenset({"next", "tomorrow", "later", "upcoming", "coming"})
+
+
+def _ahead(head: Token) -> bool:
+    """A present tense with a time ahead: "The championship moves to Sardinia in two
+    weeks' time", "the team flies home tomorrow", "a strike is planned for next month"
+    (a plan on the record, a prediction)."""
+    if head.tag_ not in ("VBZ", "VBP") and not (
+        head.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in head.children)
+    ):
+        return False
+    if any(c.dep_ == "aux" for c in head.children):
+        return False
+    for c in head.children:
+        if c.dep_ not in ("prep", "npadvmod", "advmod"):
+            continue
+        words = [t for t in c.subtree]
+        if any(t.lower_ in _AHEAD_WORDS and t.ent_type_ == "DATE" for t in words):
+            return True
+        if c.lower_ in ("in", "within") and any(
+            t.lower_ == "time" and any(x.ent_type_ == "DATE" for x in t.children) for t in words
+        ):
+            return True  # "in two weeks' time"
+    return False
+
+
+def _predicate(head: Token, tokens: list[Token]) -> list[Token]:
+    """The clause without the subject of an act: "Northern Arizona University, the city's
+    largest employer, has agreed to pay ..." ranks who acts, the claim is the act (a
+    copula's subject stays: "the largest party is ...")."""
+    subj = _own_subject(head)
+    if subj is None or head.lemma_.lower() in COPULAS or head.pos_ != "VERB":
+        return tokens
+    inside = {t.i for t in subj.subtree}
+    return [t for t in tokens if t.i not in inside]
+
+
+_TWO_SENSE = frozenset({"drop", "decline", "grow", "climb", "jump"})
+
+
+def _amount_verb(head: Token) -> bool:
+    """A verb of change in amount ("rates have fallen"), not one that means something
+    else with an object or an infinitive ("declined to say", "has dropped its opening
+    film", "climbed the hill")."""
+    lemma = head.lemma_.lower()
+    if lemma not in QUANTITY_VERBS:
+        return False
+    return lemma not in _TWO_SENSE or not any(c.dep_ in ("dobj", "xcomp") for c in head.children)
+
+
+def _compares(tokens: list[Token]) -> bool:
+    """A comparison the clause makes, not only a bound on a number ("in more than two
+    decades": that number is a claim of its own)."""
+    return any(t.tag_ in ("JJR", "RBR") and not _number_bound(t) for t in tokens)
+
+
+def _enough(tokens: list[Token]) -> bool:
+    """ "not building enough homes", "too few teachers": how many, against a need."""
+    return any(
+        t.lower_ in ("enough", "sufficient") and t.dep_ in ("amod", "det") and t.head.tag_ == "NNS"
+        or t.lower_ == "few" and t.i > 0 and t.doc[t.i - 1].lower_ == "too"
+        for t in tokens
+    )
+
+
+def _never_in_life(head: Token, subj: Token | None) -> bool:
+    """ "He never owned a mobile phone", "She did not ever take a holiday abroad": what a
+    person never did, an experience of their life (not a public act: "he never
+    resigned", not a report: "she never said", not a record: "he has never lost")."""
+    if subj is None or subj.lower_ not in ("he", "she"):
+        return False
+    if verb_in(head, REPORTING_VERBS | STRONG_ACTIONS) or head.lemma_.lower() in COPULAS:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in head.children):
+        return False  # "He has never missed a derby": a record that still stands
+    return any(c.dep_ in ("neg", "advmod") and c.lower_ in ("never", "ever") for c in head.children)
 
 
 def _scoped_negation(head: Token, tokens: list[Token]) -> bool:
@@ -840,7 +990,9 @@ def _graded(tokens: list[Token]) -> bool:
     measures something; "his last ally", "the only refinery" rank without a measure."""
     return any(
         (t.tag_ in ("JJS", "RBS") and t.lower_ not in ("most", "least"))
-        or (t.lower_ in ("most", "least") and t.head.pos_ in ("ADJ", "ADV"))
+        or (t.lower_ in ("most", "least") and t.head.pos_ in ("ADJ", "ADV") and not (
+            t.head.tag_ == "JJ" and _unmeasured(t.head)
+        ))  # "the most expensive", not "the most famous": a quality, no measure
         or t.lower_ == "record"
         for t in tokens
     )
