@@ -21,6 +21,9 @@ from workbench.core.nlp.values import format_value
 from workbench.core.text import one_line, strip_controls
 from workbench.core.vocabulary import bar_cells, dismissal_words
 
+Part = str | tuple[str, str] | Content
+"""One piece of a line for ``Content.assemble``."""
+
 STATUS_COLOR: dict[str, str] = {
     "unreviewed": "#8b949e",
     "in_progress": "#d4a72c",
@@ -202,9 +205,10 @@ def status_line(
     extra: Sequence[Content] = (),
 ) -> Content:
     """Header line: title, reviewed N of M, bar, per-status counts, reviewer; ``extra``
-    (e.g. a team server's connection, longest form first) goes last: the bar, then the
-    tallies, then the longer forms make room for it before the title is cut below 16
-    cells."""
+    (e.g. a team server's connection, longest form first) goes last. Before the title is
+    cut below 16 cells the bar goes, then the tallies, then the longer forms of
+    ``extra``, then the word "reviewed", then the reviewer's name; READ-ONLY, N/M and
+    the shortest ``extra`` always stay, and the line never runs past ``width``."""
     total = sum(counts.values())
     reviewed = sum(counts.get(s, 0) for s in FINAL_STATUSES)
     tallies: list[str | tuple[str, str]] = []
@@ -213,25 +217,30 @@ def status_line(
         if n:
             tallies += [(f" {STATUS_MARK[status]}{n}", STATUS_COLOR[status])]
     bar = progress_bar(counts, 12 if width < 100 else 20)
-    tail: list[str | tuple[str, str] | Content] = [("  " + one_line(reviewer, 20), "italic")]
-    if readonly:
-        tail.append(("  READ-ONLY", "bold #f85149"))
-    head: list[str | tuple[str, str] | Content] = [(f" {reviewed}/{total} reviewed ", "bold")]
-    tries = [[*head, bar, *tallies, *tail]]
-    if extra:
-        tries = []
-        for e in extra:
-            tries += [[*head, bar, *tallies, *tail, "  ", e], [*head, *tallies, *tail, "  ", e]]
-            if e is not extra[0]:
-                tries.append([*head, *tail, "  ", e])
-    right_content = Content.assemble(*tries[-1])
-    for parts in tries:
-        candidate = Content.assemble(*parts)
-        if width - candidate.cell_length - 1 >= 16:
-            right_content = candidate
+    who: list[Part] = [("  " + one_line(reviewer, 20), "italic")]
+    ro: list[Part] = [("  READ-ONLY", "bold #f85149")] if readonly else []
+    head: list[Part] = [(f" {reviewed}/{total} reviewed ", "bold")]
+    bare: list[Part] = [(f" {reviewed}/{total} reviewed", "bold")]
+    short: list[Part] = [(f" {reviewed}/{total}", "bold")]
+    ends = [["  ", e] for e in extra] or [[]]
+    tries: list[list[Part]] = []
+    for i, end in enumerate(ends):
+        tries += [[*head, bar, *tallies, *who, *ro, *end], [*bare, *tallies, *who, *ro, *end]]
+        if i:
+            tries.append([*bare, *who, *ro, *end])
+    tries += [[*bare, *who, *ro, *ends[-1]], [*short, *who, *ro, *ends[-1]],
+              [*short, *ro, *ends[-1]]]
+    rights = [Content.assemble(*parts) for parts in tries]
+    for least in (16, 8):
+        right = next((r for r in rights if width - r.cell_length - 1 >= least), None)
+        if right is not None:
             break
-    room = max(width - right_content.cell_length - 1, 8)
-    return Content.assemble((one_line(title or "(untitled)", room), "bold"), " ", right_content)
+    else:
+        right = rights[-1]
+    room = width - right.cell_length - 1
+    if room < 2:  # not even one letter and "…": the title gives way
+        return right if right.cell_length <= width else right[:max(width, 0)]
+    return Content.assemble((one_line(title or "(untitled)", room), "bold"), " ", right)
 
 
 def _value_text(value: Mapping[str, Any], shown: str = "") -> str:

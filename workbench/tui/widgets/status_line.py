@@ -38,7 +38,7 @@ class StatusLine(Static):
 
     def _paint(self) -> None:
         title, counts, reviewer, readonly = self._state
-        width = max(self.size.width - 2, 20) if self.size.width else 118
+        width = max(self.size.width - 2, 1) if self.size.width else 118
         extra = connection_segments(self.team)
         content = status_line(title, counts, reviewer, width, readonly, extra)
         self._shown = content.plain
