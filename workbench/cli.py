@@ -29,6 +29,7 @@ COMMANDS = {
     "claim": "review",
     "link": "review",
     "rename": "review",
+    "remove": "review",
     "doctor": "doctor",
     "export": "export_cmds",
     "import": "export_cmds",

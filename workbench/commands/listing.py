@@ -143,6 +143,11 @@ def describe_change(change: Change) -> str:
         )
     if change.field == "match.dismissed":
         return f"{where}  {dismissal_words(change.old, change.new)}"
+    if change.field == "article" and (change.old is None or change.new is None):
+        gone = change.new is None  # a removal or an import undone; else it is back
+        what = change.old if gone else change.new
+        verb = "out of the workspace" if gone else "back in the workspace"
+        return f"{where}  article {verb}: {_value('title', what)}"
     if change.field == "claim":
         added = change.new if isinstance(change.new, dict) else change.old
         verb = "added" if isinstance(change.new, dict) else "removed"

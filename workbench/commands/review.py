@@ -1,5 +1,5 @@
 """The reviewer's edits: ``mark``, ``undo``/``redo``, ``claim add|label|dismiss``,
-``link edit`` and ``rename``. Each parses its arguments, calls
+``link edit``, ``rename`` and ``remove``. Each parses its arguments, calls
 ``core.services.reviewing`` and prints one line per change."""
 
 from __future__ import annotations
@@ -75,6 +75,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("article", metavar="ARTICLE", help="article id, id prefix or source")
     p.add_argument("title", metavar="TITLE", help="the new title")
     p.set_defaults(func=cmd_rename)
+
+    p = sub.add_parser(
+        "remove", parents=[common], help="take an article out of the workspace (undoable)"
+    )
+    p.add_argument("article", metavar="ARTICLE", help="article id, id prefix or source")
+    p.set_defaults(func=cmd_remove)
 
 
 def _edit_options(p: argparse.ArgumentParser) -> None:
@@ -185,4 +191,14 @@ def cmd_rename(args: argparse.Namespace, config: Config) -> int:
     with open_ws(config) as ws:
         article = rename(ws, args.article, args.title)
     out(f"renamed {one_line(article.id)[:8]}  {one_line(article.title, 80)}")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace, config: Config) -> int:
+    from ..core.services.reviewing import remove_article
+
+    with open_ws(config) as ws:
+        gone = remove_article(ws, args.article)
+    out(f"removed {one_line(gone.id)[:8]}  {one_line(gone.title, 80)}  "
+        f"({gone.reviewed}/{gone.claims} claims reviewed; `workbench undo` brings it back)")
     return 0

@@ -520,6 +520,31 @@ class WorkbenchApp(App[None]):
             self.start_import(Pending(article=found.article, url=found.url,
                                       allow_private=self.allow_private, model=self.model))
 
+    @on(PickerScreen.RemoveAsked)
+    def _remove_asked(self, message: PickerScreen.RemoveAsked) -> None:
+        """Take the article out (confirmed in the picker); one open under the picker
+        cannot be gone back to (escape no longer returns to it)."""
+        from workbench.core.services.reviewing import remove_article
+
+        if self.ws.readonly:
+            self.notify("Read-only here: an article cannot be removed.", severity="warning",
+                        markup=False)
+            return
+        try:
+            gone = remove_article(self.ws, message.article_id)
+            summaries = self.ws.articles()
+        except WorkbenchError as exc:
+            self.notify(render.message(exc), severity="error", markup=False)
+            return
+        if isinstance(self.screen, PickerScreen) and any(
+            isinstance(s, ReviewScreen) and s.article.id == gone.id for s in self.screen_stack
+        ):
+            self.screen.can_go_back = False
+            self.screen.refresh_bindings()
+        self.notify(f"Removed: {render.message(gone.title or gone.id, 80)} (ctrl+z brings "
+                    "it back)", timeout=4, markup=False)
+        self._articles_changed(summaries, set())
+
     @on(PickerScreen.HistoryAsked)
     def _picker_history(self, message: PickerScreen.HistoryAsked) -> None:
         from workbench.core.services.reviewing import redo, undo

@@ -409,6 +409,9 @@ def change_text(field: str, old: Any, new: Any) -> Content:
         return Content.assemble("link updated: ", (shown, "underline"), f" ({'; '.join(what)})")
     if field == "match.dismissed":
         return Content(dismissal_words(old, new))
+    if field == "article" and (old is None or new is None):
+        verb = "article out of the workspace: " if new is None else "article back: "
+        return Content.assemble(verb, _short(old if new is None else new))
     if field == "claim":
         if new and not old:
             return Content.assemble("claim added: ", _short(_claim_name(new)))

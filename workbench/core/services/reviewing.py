@@ -1,4 +1,5 @@
-"""The reviewer's edits: mark, note, link, label, dismiss, rename; undo and redo.
+"""The reviewer's edits: mark, note, link, label, dismiss, rename, remove an article;
+undo and redo.
 
 Each function resolves a claim reference (an id, any unique prefix, or
 ``ARTICLE:CLAIM`` when two articles share a claim id) and makes its changes as one
@@ -9,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import InputError, NotFound
+from ..errors import InputError, NotFound, StoreError
 from ..models import Article, Change, Verdict
 from ..store.interface import Store
+from ..store.results import ArticleSummary
 from ..vocabulary import Stance, Status, parse_stance, parse_status
 
 
@@ -153,3 +155,19 @@ def rename(store: Store, ref: str, title: str) -> Article:
     else:  # store the same text and claims again, under the new title (verdicts kept)
         store.add_article(replace(article, title=text), store.claims(article.id))
     return store.article(article.id)
+
+
+def remove_article(store: Store, ref: str) -> ArticleSummary:
+    """``workbench remove``: take an article (id, unique id prefix or source) out of the
+    workspace, as one undo step: ``undo`` brings it back with its claims, verdicts and
+    history. Returns what it was (title, claims, progress) for the message."""
+    article = store.article(ref)
+    summary = next((s for s in store.articles() if s.id == article.id), None)
+    if summary is None:
+        raise NotFound(f"no article {article.id} in workspace {store.location} "
+                       "(removed already?)")
+    method = getattr(store, "remove_article", None)
+    if method is None:
+        raise StoreError(f"{store.location}: this workspace cannot remove articles yet")
+    method(article.id)
+    return summary

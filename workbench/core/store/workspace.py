@@ -286,7 +286,10 @@ class Workspace:
             c if c.article_id == article.id else replace(c, article_id=article.id) for c in claims
         ]
         now = self._clock()
-        same = article.id in rows or self._layout.article(article.id).exists()
+        # its file may exist unlisted (removed, or an import undone), maybe in the journal
+        # only: an import then keeps its verdicts and history (was: new tables over them)
+        listed = article.id in rows
+        same = listed or self._files.exists(article.id)
         old_id: str | None = None
         if not same and article.source not in ("", "-"):
             old_id = self._index.by_source(article.source)
@@ -320,7 +323,7 @@ class Workspace:
         }
         file = self._files.get(article.id, create=True)
         file.write(tables)
-        if self._group is not None and not same:  # part of an undoable import
+        if self._group is not None and not listed:  # part of an undoable import
             self._added.append([article.id, old_id])
         return result, summarize(tables)
 
@@ -560,6 +563,19 @@ class Workspace:
         with self._atomic():
             self._set_title(aid, one_line(title, 300), "edit", undoable=True)
 
+    def remove_article(self, article_id: str) -> None:
+        """Take a listed article out of the workspace: out of the list, the claim ids
+        and every report, as one undo step (undo lists it again with its claims, verdicts
+        and history, all kept). Its file stays in ``articles/`` as an undone import's
+        does, so adding the same text again brings it back with its verdicts too."""
+        self._check_writable()
+        aid = self._resolve_article(article_id)
+        if aid not in self._index.rows():
+            raise NotFound(f"no article {aid} in workspace {self._path} (removed already?)")
+        with self._atomic():
+            self._write_index({aid: None})
+            self._record_undo(dict(new_step([]), removed=[aid]))
+
     def _set_title(self, aid: str, title: str, action: str, undoable: bool) -> None:
         file = self._file_in_batch(aid)
         old = file.article_row().get("title", "")
@@ -751,15 +767,23 @@ class Workspace:
 
     def _replay_articles(self, entry: dict[str, Any], action: str) -> list[Change]:
         """Undo of an import takes the articles it added out of the index (their files
-        stay, as a replaced article's does) and lists again what they replaced; redo
-        the opposite. Returned as changes with field ``article`` (not history rows:
-        an import restores the other side's history exactly, adding none of its own)."""
+        stay, as a replaced article's does) and lists again what they replaced; undo of
+        a removal lists the article again; redo the opposite. Returned as changes with
+        field ``article`` (not history rows: an import restores the other side's history
+        exactly, adding none of its own)."""
         pairs = [p for p in entry.get("articles") or [] if isinstance(p, list) and len(p) == 2]
         if action == "undo":
             pairs = list(reversed(pairs))
         updates: dict[str, Summary | None] = {}
         out: list[Change] = []
         now = self._clock()
+        for aid in entry.get("removed") or []:  # remove_article: undo lists it again
+            if isinstance(aid, str) and self._files.exists(aid):
+                title = self._files.get(aid).article_row().get("title", "") or aid
+                back = action == "undo"
+                updates[aid] = summarize(self._tables(aid)) if back else None
+                out.append(Change(0, aid, "", "article", None if back else title,
+                                  title if back else None, self._reviewer, now, action))
         for aid, replaced in pairs:
             if not self._files.exists(aid):
                 continue

@@ -39,6 +39,8 @@ class PickerScreen(Screen):
         Binding("k", "move(-1)", "Up", show=False, id="picker_up"),
         Binding("a", "add", "Add article", id="picker_add"),
         Binding("r", "rename", "Rename", id="picker_rename"),
+        Binding("delete,D", "remove", "Remove", id="picker_remove",
+                tooltip="Take the article out of the workspace (asks first; ctrl+z undoes it)"),
         # a rename here was undoable only from the claims list: ctrl+z did nothing here
         Binding("ctrl+z", "history(False)", "Undo", id="picker_undo"),
         Binding("ctrl+y", "history(True)", "Redo", show=False, id="picker_redo"),
@@ -70,6 +72,12 @@ class PickerScreen(Screen):
         reads it, extracts its claims and opens it)."""
 
         target: str
+
+    @dataclass
+    class RemoveAsked(Message):
+        """The reviewer confirmed taking an article out of the workspace (the app does it)."""
+
+        article_id: str
 
     @dataclass
     class HistoryAsked(Message):
@@ -123,6 +131,23 @@ class PickerScreen(Screen):
 
         self.app.push_screen(RenameDialog(summary.title or ""), done)
 
+    def action_remove(self) -> None:
+        summary = self._current()
+        if summary is None:
+            return
+        from .confirm import Confirm
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.post_message(self.RemoveAsked(summary.id))
+
+        title = render.message(summary.title or summary.source or summary.id, 60)
+        self.app.push_screen(
+            Confirm(f"Remove “{title}” ({summary.reviewed}/{summary.claims} claims reviewed) "
+                    "from the workspace? Its verdicts are kept: ctrl+z brings it back."),
+            done,
+        )
+
     def action_add(self) -> None:
         from .line import LineDialog
 
@@ -146,9 +171,12 @@ class PickerScreen(Screen):
 
     def on_mount(self) -> None:
         self.fill()
-        if not self.summaries:
-            self.query_one("#picker-empty", Static).update(render.line(
-                "No articles yet. Press a to add one: a file or a web address."))
+
+    def _show_empty(self) -> None:
+        """The hint under an empty list (the last article removed shows it too)."""
+        text = "" if self.summaries else (
+            "No articles yet. Press a to add one: a file or a web address.")
+        self.query_one("#picker-empty", Static).update(render.line(text))
 
     def fill(self) -> None:
         """Columns sized to the screen: title and source share what the fixed columns
@@ -188,6 +216,7 @@ class PickerScreen(Screen):
             table.add_row(*cells, key=summary.id)
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1), animate=False)
+        self._show_empty()
 
     def on_resize(self) -> None:
         self.refresh_team()
