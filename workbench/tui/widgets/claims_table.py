@@ -24,6 +24,9 @@ LABEL = ColumnKey("label")
 TYPE_ROOM = 40
 """The type column is shown when the label keeps at least this many cells beside it (the
 article pane hidden, or a wide terminal); the detail pane always shows the type."""
+LABEL_LEAST = 12
+"""The label keeps at least this many cells: on a narrower table the worth column goes
+(the detail pane shows the worthiness) instead of being cut off at the right edge."""
 
 
 class ClaimsTable(DataTable, inherit_bindings=False):
@@ -43,7 +46,10 @@ class ClaimsTable(DataTable, inherit_bindings=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False, show_cursor=True)
         self._claims: Sequence[Claim] = ()
+        self._scored = False
+        """Some claim has a worthiness (the worth column can be shown)."""
         self._worth = False
+        """The worth column is shown."""
         self._types = False
         """Some claim has a claim type (the type column can be shown)."""
         self._with_type = False
@@ -54,18 +60,22 @@ class ClaimsTable(DataTable, inherit_bindings=False):
         self._taken: dict[str, str] = {}
         """Claim id -> the colleagues on it now (team workspaces: the ◆name marker)."""
 
-    def _fit(self, with_type: bool | None = None) -> int:
+    def _fit(self, with_type: bool | None = None, with_worth: bool | None = None,
+             least: int = LABEL_LEAST) -> int:
         """Cells left for the label: the fixed columns and their padding taken off."""
         width = self.size.width or self.app.size.width
         used = sum(w + 2 for _, _, w in FIXED) + 2 + 2  # label padding, scrollbar
-        if self._worth:
+        if self._worth if with_worth is None else with_worth:
             used += WORTH[2] + 2
         if self._with_type if with_type is None else with_type:
             used += TYPE[2] + 2
-        return max(width - used, 12)
+        return max(width - used, least)
 
     def _type_fits(self) -> bool:
         return self._types and self._fit(with_type=True) >= TYPE_ROOM
+
+    def _worth_fits(self) -> bool:
+        return self._scored and self._fit(False, True, least=0) >= LABEL_LEAST
 
     def fill(
         self,
@@ -82,7 +92,8 @@ class ClaimsTable(DataTable, inherit_bindings=False):
         conflicts = conflicts or {}
         self._matched = set(matched or ())
         self._claims = claims
-        self._worth = any(c.worthiness is not None for c in claims)
+        self._scored = any(c.worthiness is not None for c in claims)
+        self._worth = self._worth_fits()
         self._types = any(c.claim_type for c in claims)
         self._with_type = self._type_fits()
         self.clear(columns=True)
@@ -124,7 +135,9 @@ class ClaimsTable(DataTable, inherit_bindings=False):
         scrolls to keep the current claim in it (the detail pane shows that claim)."""
         if self.row_count:
             self.call_after_refresh(self._keep_cursor_in_view)
-        if self._types and self._type_fits() != self._with_type:
+        if (self._types and self._type_fits() != self._with_type) or (
+            self._scored and self._worth_fits() != self._worth
+        ):
             self.post_message(self.Relayout())
             return
         column = self.columns.get(LABEL)
