@@ -87,11 +87,25 @@ def test_extraction_never_raises_and_offsets_slice(text):
         article = make_article(text, "prop.txt")
     except InputError:
         return  # empty after cleaning: refused with a clear error
-    for c in extract_claims(article):
+    claims = extract_claims(article)
+    for c in claims:
         assert article.text[c.start : c.end] == c.anchor
         assert article.text[c.sentence_start : c.sentence_end] == c.sentence
         for e in c.entities:
             assert article.text[e["start"] : e["end"]] == e["text"]
+    assert len({c.id for c in claims}) == len(claims)  # ids unique within an article
+
+
+def test_a_sentence_repeated_before_a_line_break_gets_its_own_id():
+    """Wire copy repeats lines (a standfirst, a pull quote): the copy before a single
+    line break is "...buses.\n", the same sentence once white space is folded, and both
+    copies got one id (the workbench then failed to open the article)."""
+    text = ("Council news\n\nThe council spent $4m on buses.\n\nThe council spent $4m on buses."
+            "\nIt was approved by 12 members on Monday.\n")
+    claims = extract_claims(make_article(text, "repeat.txt"))
+    money = [c for c in claims if c.kind == "money"]
+    assert len(money) == 2 and money[0].id != money[1].id
+    assert len({c.id for c in claims}) == len(claims)
 
 
 def test_hostile_article_keeps_markup_literally_and_drops_escapes():

@@ -116,9 +116,16 @@ class Claim:
         return _from_dict(cls, data)
 
 
+def id_sentence(sentence: str) -> str:
+    """The sentence as a claim id reads it: white space folded, so the same sentence at
+    a paragraph's end and before a line break ("...buses.\n") is one sentence. Count
+    occurrences by this (not the raw text), or two claims get one id."""
+    return " ".join(sentence.split())
+
+
 def claim_id(kind: str, anchor: str, sentence: str, occurrence: int = 0) -> str:
     """The stable id of a claim (12 hex digits)."""
-    key = "\x1f".join((kind, anchor, " ".join(sentence.split()), str(occurrence)))
+    key = "\x1f".join((kind, anchor, id_sentence(sentence), str(occurrence)))
     import hashlib
 
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]

@@ -29,7 +29,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
-from ..models import Article, Claim, claim_id
+from ..models import Article, Claim, claim_id, id_sentence
 
 NAME_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"})
 MIN_RATIO = 80.0
@@ -101,7 +101,7 @@ def find_inconsistencies(
     seen: Counter[tuple[str, str, str]] = Counter()
     unique: list[Claim] = []
     for claim in found:
-        key = (claim.kind, claim.anchor, claim.sentence)
+        key = (claim.kind, claim.anchor, id_sentence(claim.sentence))
         occurrence = seen[key]
         seen[key] += 1
         unique.append(_with_id(claim, occurrence))

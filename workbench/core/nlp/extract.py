@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..models import Article, Claim, claim_id
+from ..models import Article, Claim, claim_id, id_sentence
 from .appeals import in_appeal, may_appeal
 from .baselines import hold_baselines, hold_level_times, joined, span_of_record
 from .discourse import by_role, may_be_role
@@ -957,7 +957,7 @@ class Extractor:
             sentence = sentences_text.get(bounds)
             if sentence is None:  # one string per sentence, shared by its claims
                 sentence = sentences_text[bounds] = text[r.sent_start : r.sent_end]
-            key = (r.kind, anchor, sentence)
+            key = (r.kind, anchor, id_sentence(sentence))  # not the raw sentence
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
             claims.append(

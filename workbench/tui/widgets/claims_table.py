@@ -107,6 +107,8 @@ class ClaimsTable(DataTable, inherit_bindings=False):
             self.add_column(WORTH[0], key=WORTH[1], width=WORTH[2])
         self._shown = {}
         for claim in claims:
+            if claim.id in self._shown:
+                continue  # an id twice (stored before extraction kept ids unique): one row
             verdict = verdicts.get(claim.id)
             status = statuses.get(claim.id, "unreviewed")
             conflict = bool(conflicts.get(claim.id))
