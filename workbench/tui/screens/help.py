@@ -76,20 +76,26 @@ class HelpScreen(ModalScreen[None]):
         Binding("G", "edge(1)", "End", show=False, id="help_end"),
     ]
 
-    def __init__(self, rows: list[tuple[str, str, str]], advance: bool = False) -> None:
+    def __init__(self, rows: list[tuple[str, str, str]], advance: bool = False,
+                 title: str = "Keys — every change is saved at once",
+                 legend: bool = True) -> None:
         super().__init__()
         self.rows = rows
         self.advance = advance
+        self.title_text = title
+        self.with_legend = legend
+        """The claims list's marks (the review screen's help; the picker has none)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="help-dialog"):
-            title = "Keys — every change is saved at once"
+            title = self.title_text
             if self.advance:
                 title += "; marking moves to the next claim"
             yield Static(render.line(title, style="bold"), markup=False)
             with VerticalScroll(id="help-table"):
-                yield Static(render.line("The claims list", style="bold"), markup=False)
-                yield Static(legend(self.app.size.width), id="help-legend")
+                if self.with_legend:
+                    yield Static(render.line("The claims list", style="bold"), markup=False)
+                    yield Static(legend(self.app.size.width), id="help-legend")
                 yield Static(render.line("Keys", style="bold"), markup=False)
                 yield Static(keys_table(self.rows), id="help-keys")
             yield Static(render.hint("j / k, ↓ / ↑: scroll   g / G: top / end   "
@@ -100,7 +106,8 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help-table", VerticalScroll).focus()
 
     def on_resize(self) -> None:
-        self.query_one("#help-legend", Static).update(legend(self.app.size.width))
+        for shown in self.query("#help-legend").results(Static):
+            shown.update(legend(self.app.size.width))
 
     def action_scroll(self, step: int) -> None:
         """j / k scroll the list like the arrows."""

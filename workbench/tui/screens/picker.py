@@ -45,6 +45,8 @@ class PickerScreen(Screen):
         Binding("ctrl+z", "history(False)", "Undo", id="picker_undo"),
         Binding("ctrl+y", "history(True)", "Redo", show=False, id="picker_redo"),
         Binding("escape", "back", "Back", id="picker_back"),
+        Binding("question_mark", "help", "Help", show=False, id="picker_help",
+                tooltip="Help: the picker's keys"),
         Binding("q", "quit", "Quit", id="picker_quit"),
     ]
     AUTO_FOCUS = "#articles"
@@ -147,6 +149,17 @@ class PickerScreen(Screen):
                     "from the workspace? Its verdicts are kept: ctrl+z brings it back."),
             done,
         )
+
+    def action_help(self) -> None:
+        """``?`` here too (the README's first hint; it did nothing in the picker)."""
+        from .help import HelpScreen
+
+        keys_for = getattr(self.app, "keys_for", None)
+        rows = [(keys_for(b) if keys_for else b.key, b.tooltip or b.description, b.id or "")
+                for b in [*ArticlesTable.BINDINGS, *self.BINDINGS]
+                if isinstance(b, Binding) and b.id not in ("picker_help",)]
+        self.app.push_screen(HelpScreen(rows, title="Articles — every change is saved at once",
+                                        legend=False))
 
     def action_add(self) -> None:
         from .line import LineDialog
