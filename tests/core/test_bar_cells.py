@@ -28,3 +28,29 @@ def test_markdown_bar_shows_one_claim_among_forty():
     verified = next(line for line in lines if line.startswith("verified"))
     unreviewed = next(line for line in lines if line.startswith("unreviewed"))
     assert "█" in verified and "░" in unreviewed
+
+
+@pytest.mark.parametrize(
+    ("counts", "width", "filled"),
+    [([1, 1, 1, 1, 1, 1, 39], 12, 2),  # six statuses of one claim: 6 of 45 is 2 cells, not 6
+     ([1, 1, 1, 0, 0, 0, 41], 20, 1),  # 3 of 44: 1.4 cells, not 3
+     ([1, 0, 11401], 12, 1),  # one reviewed among thousands still shows
+     ([3, 2, 0], 10, 10),  # nothing left: no grey cell
+     ([0, 0, 7], 10, 0),
+     ([20, 1, 1, 22], 12, 6)],
+)
+def test_progress_cells_fill_as_far_as_the_review_is(counts, width, filled):
+    from workbench.core.vocabulary import progress_cells
+
+    cells = progress_cells(counts, width)
+    assert sum(cells) == width
+    assert sum(cells[:-1]) == filled
+    assert (cells[-1] > 0) == (counts[-1] > 0)
+    assert all(c == 0 for c, n in zip(cells, counts, strict=True) if not n)
+
+
+def test_the_largest_statuses_show_when_the_done_part_is_short():
+    from workbench.core.vocabulary import progress_cells
+
+    assert progress_cells([1, 5, 1, 2, 100], 12) == [0, 1, 0, 0, 11]
+    assert progress_cells([10, 10, 1, 0], 10) == [5, 4, 1, 0]

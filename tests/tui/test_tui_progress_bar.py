@@ -1,4 +1,5 @@
-"""The header's and the picker's progress bars show every status that has claims."""
+"""The header's and the picker's progress bars: as far along as the review is (at least
+one cell once anything is reviewed, a grey cell while anything is left)."""
 
 from workbench.tui.render import progress_bar
 
@@ -18,7 +19,7 @@ def test_one_reviewed_claim_among_many_shows():
     """3 of 40 reviewed (one verified, false, dismissed each) used to draw an empty bar."""
     counts = {"verified": 1, "false": 1, "dismissed": 1, "unreviewed": 37}
     plain, spans = _cells(counts, 20)
-    assert len(plain) == 20 and plain.count("█") == 3
+    assert len(plain) == 20 and plain.count("█") == 2  # 1.5 cells; each status had one: 3
     plain, _ = _cells({"verified": 1, "unreviewed": 11401}, 12)
     assert plain.count("█") == 1 and len(plain) == 12
 
@@ -31,3 +32,12 @@ def test_one_unreviewed_claim_left_keeps_a_grey_cell():
 def test_shares_stay_proportional():
     plain, _ = _cells({"verified": 10, "unreviewed": 10}, 20)
     assert plain == "█" * 10 + "░" * 10
+
+
+def test_a_narrow_bar_is_not_further_along_than_the_review():
+    """The seed with one claim in each of six statuses (6 of 45) filled 6 of 12 cells:
+    half the bar for an eighth of the review."""
+    counts = {"unreviewed": 39, "in_progress": 1, "verified": 1, "disputed": 1, "false": 1,
+              "inconclusive": 1, "dismissed": 1}
+    plain, _ = _cells(counts, 12)
+    assert plain.count("█") == 2 and plain.count("░") == 10

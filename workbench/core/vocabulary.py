@@ -251,3 +251,27 @@ def bar_cells(counts: Sequence[int], width: int) -> list[int]:
         if counts[i] > 0:
             cells[i] += 1
     return cells
+
+
+def progress_cells(counts: Sequence[int], width: int) -> list[int]:
+    """Cells of a stacked progress bar whose last count is what is left (unreviewed).
+
+    The part done gets its share of the width (at least one cell while anything is
+    done, at most ``width - 1`` while anything is left: ``bar_cells`` of the two), then
+    is split among the other counts by largest remainder, one cell each while it has
+    room and the largest counts first when it has not. So a bar never looks further
+    along than it is (``bar_cells`` of every count gave each status a cell: six
+    statuses of one claim each filled 6 of 12 cells for 6 of 45 claims)."""
+    *done, left = counts
+    total_done = sum(max(n, 0) for n in done)
+    done_cells, left_cells = bar_cells([total_done, left], width)
+    if done_cells <= 0:
+        return [0] * len(done) + [left_cells]
+    nonzero = [i for i, n in enumerate(done) if n > 0]
+    if len(nonzero) > done_cells:  # too many statuses for the room: the largest show
+        chosen = sorted(nonzero, key=lambda i: (-done[i], i))[:done_cells]
+        inner = [1 if i in chosen else 0 for i in range(len(done))]
+    else:
+        inner = bar_cells(done, done_cells)
+    return [*inner, left_cells]
+

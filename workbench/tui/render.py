@@ -19,7 +19,7 @@ from textual.content import Content
 from workbench.core.models import FINAL_STATUSES, STATUSES, Change, Claim, Link, Verdict
 from workbench.core.nlp.values import format_value
 from workbench.core.text import one_line, strip_controls
-from workbench.core.vocabulary import bar_cells, dismissal_words
+from workbench.core.vocabulary import dismissal_words, progress_cells
 
 Part = str | tuple[str, str] | Content
 """One piece of a line for ``Content.assemble``."""
@@ -182,12 +182,13 @@ def type_cell(claim: Claim) -> Text:
 
 
 def progress_bar(counts: Mapping[str, int], width: int = 20) -> Content:
-    """A small bar: one coloured block per share of each status."""
+    """A small bar: one coloured block per share of each status; the coloured part is
+    as long as the share of claims no longer unreviewed (``progress_cells``)."""
     total = sum(counts.values())
     if total <= 0 or width <= 0:
         return Content.styled("░" * max(width, 0), STATUS_COLOR["unreviewed"])
     order = [*FINAL_STATUSES, "in_progress", "unreviewed"]
-    cells = bar_cells([counts.get(status, 0) for status in order], width)
+    cells = progress_cells([counts.get(status, 0) for status in order], width)
     parts = [
         ("░" * n if status == "unreviewed" else "█" * n, STATUS_COLOR[status])
         for status, n in zip(order, cells, strict=True)
