@@ -102,6 +102,8 @@ TEXTS = {
     "had risen sharply since 2022.",
     "watchdog": "Ward closures rose in 2025, according to a report by the Health Services "
     "Commission. The watchdog found that a shortage of nurses was the main cause.",
+    "denied_that": "Passengers said trains had been cut to save money. Northline denied "
+    "that.",
     "urged": "EU foreign ministers met in Brussels on Monday and urged both sides to return "
     "to talks in Geneva.",
 }
@@ -164,6 +166,13 @@ def _statement(claims, part):
     found = [c for c in claims if c.kind == "statement" and part in c.anchor]
     assert found, [(c.kind, c.anchor) for c in claims]
     return min(found, key=lambda c: len(c.anchor))  # the clause itself, not one holding it
+
+
+def test_a_denial_of_a_pronoun_is_no_speech_act(extracted):
+    """ "Northline denied that.": what it denies is told elsewhere; the denial is the
+    article's own report of an event, credited to nobody."""
+    found = [c for c in extracted["denied_that"] if c.kind == "statement" and "denied" in c.anchor]
+    assert all(c.speaker is None for c in found), [(c.anchor, c.speaker) for c in found]
 
 
 @pytest.mark.parametrize(("cause", "key", "part", "ctype"), TYPES, ids=lambda v: str(v)[:24])

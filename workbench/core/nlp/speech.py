@@ -339,8 +339,10 @@ def speech_act(verb: Token) -> bool:
     if verb.pos_ != "VERB" or any(c.dep_ == "ccomp" for c in verb.children):
         return False
     lemma = verb.lemma_.lower()
-    if lemma == "deny":
-        return any(c.dep_ in ("xcomp", "dobj") for c in verb.children)
+    if lemma == "deny":  # not "Southeastern denied that": what it denies is elsewhere
+        return any(
+            c.dep_ == "xcomp" or c.dep_ == "dobj" and c.pos_ != "PRON" for c in verb.children
+        )
     if lemma == "urge":
         return any(c.dep_ == "xcomp" for c in verb.children)
     if lemma == "call":
