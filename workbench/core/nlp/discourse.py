@@ -351,6 +351,19 @@ def unknown_state(head: Token) -> bool:
 
 
 _MEANING_VERBS = frozenset({"mean", "entail", "involve", "imply", "happen", "look"})
+_VAGUE_SUBJECTS = frozenset({"more", "this", "that", "any", "anything", "something"})
+
+
+def _vague_sequel(question: Token) -> bool:
+    """ "whether more would follow", "whether that would change": a question whose
+    subject is a word that names nothing and stands for no one ("whether he would resign"
+    and "whether it will appeal" ask of someone's act) and whose verb takes no object."""
+    subj = next((c for c in question.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subj is not None
+        and subj.lower_ in _VAGUE_SUBJECTS
+        and not any(c.dep_ in ("dobj", "attr", "ccomp", "xcomp") for c in question.children)
+    )
 _SAY_VERBS = frozenset({"say", "explain", "specify", "disclose", "reveal", "tell", "clarify"})
 
 
@@ -362,13 +375,14 @@ def unelaborated(head: Token) -> bool:
     for c in head.children:
         if c.dep_ != "ccomp" or not open_question(c):
             continue
-        if c.lemma_.lower() not in _MEANING_VERBS:
+        if c.lemma_.lower() not in _MEANING_VERBS and not _vague_sequel(c):
             return False
         return all(
             t.i == c.i
             or t.is_punct
             or t.pos_ in ("PRON", "AUX", "PART", "DET", "SCONJ")
             or t.pos_ == "ADP" and t.i == c.i + 1  # "what that would look like"
+            or t.head.i == c.i and t.dep_ == "nsubj" and t.lower_ in _VAGUE_SUBJECTS
             or t.dep_ in ("aux", "neg", "advmod", "mark")
             and not t.ent_type_
             for t in c.subtree

@@ -60,6 +60,9 @@ know what to say", "I can't imagine it") they say only how the speaker takes thi
 ("think" and "believe" with a clause hold the speaker's view of that clause, which is
 judged as a clause: "We think the market is underestimating ...".)"""
 
+BODY_VERBS = frozenset({"shake", "tremble", "shiver", "cry", "weep", "sob"})
+"""Verbs of the body's reaction: with "I"/"we" and no object ("I'm still shaking", "We
+just cried") a feeling shown; "I shook his hand" is an act."""
 PAIN_VERBS = frozenset({"hurt", "ache", "sting"})
 """Verbs of pain: with no object ("It hurts. It really hurts.") a feeling, with one an
 event ("the tax hurts families")."""
@@ -123,7 +126,8 @@ def _orders(head: Token, start: int) -> bool:
     right thing.", "Ask me about Sardinia on Tuesday.")."""
     if head.tag_ != "VB" or any(c.dep_ in _SUBJECTS | {"aux", "auxpass"} for c in head.children):
         return False
-    before = [t for t in head.doc[start : head.i] if not t.is_punct and not t.is_space]
+    first = max(start, head.left_edge.i)  # "I'm still terrified. Ask me again tomorrow."
+    before = [t for t in head.doc[first : head.i] if not t.is_punct and not t.is_space]
     return all(t.dep_ in ("intj", "advmod") and t.head.i == head.i for t in before)
 
 
@@ -196,6 +200,10 @@ def _feels(head: Token, start: int, end: int) -> bool:
     if _first_person(head):
         if _mental_state(head):
             return True
+        if verb_in(head, BODY_VERBS) and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in head.children
+        ):
+            return True
         if head.lemma_.lower() == "be" and any(
             c.dep_ in ("acomp", "attr") and _feeling_word(c) for c in head.children
         ):
@@ -235,11 +243,26 @@ def _courtesy(head: Token) -> bool:
     )
 
 
-def _elliptical(head: Token) -> bool:
-    """ "... and I always will", "I really do": a clause of an auxiliary alone, which says
-    again what the clause before it said."""
-    return head.pos_ == "AUX" and head.dep_ in _CLAUSE_LINKS and all(
-        c.dep_ in ("nsubj", "advmod", "neg", "punct", "cc") for c in head.children
+_STAND_INS = frozenset({"have", "do"})
+
+
+def _elliptical(head: Token, start: int, end: int) -> bool:
+    """ "... and I always will", "I really do", "They always have.": a clause of an
+    auxiliary (or "have"/"do"/"be" standing for one) with only its subject, a negation or
+    an adverb, which says again what the clause or quote before it said."""
+    if head.pos_ == "AUX" and head.dep_ in _CLAUSE_LINKS:
+        pass
+    elif head.dep_ in ("ROOT", "ccomp") and (
+        head.tag_ == "MD" or head.lemma_.lower() in _STAND_INS
+    ):  # a pronoun for its subject: "They always have.", "We will."
+        if not any(c.dep_ == "nsubj" and c.pos_ == "PRON" and start <= c.i < end
+                   for c in head.children):
+            return False
+    else:
+        return False
+    return all(
+        c.dep_ in ("nsubj", "advmod", "neg", "punct", "cc") and not c.ent_type_
+        for c in head.children if start <= c.i < end
     )
 
 
@@ -342,6 +365,8 @@ def _clause_heads(doc: Doc, start: int, end: int) -> list[Token] | None:
         return None
     todo: list[Token] = []
     for t in tops:
+        if _trailing_fragment(t, start, end):
+            continue  # "For a while.", "For now.": a qualifier of what was just said
         if t.dep_ not in ("ROOT", "ccomp", "parataxis"):
             return None
         if t.head.i != t.i and not verb_in(t.head, REPORTING_VERBS):
@@ -364,6 +389,18 @@ def _clause_heads(doc: Doc, start: int, end: int) -> list[Token] | None:
     return heads
 
 
+def _trailing_fragment(top: Token, start: int, end: int) -> bool:
+    """A quoted phrase with no verb that only qualifies what was said ("For a while.",
+    "For now.", "Not yet."): a preposition or adverb heading it, and nothing in it named,
+    counted or dated ("In 2019." and "For £40,000." answer a question of fact)."""
+    if top.pos_ not in ("ADP", "ADV"):
+        return False
+    words = [t for t in top.subtree if start <= t.i < end and not (t.is_punct or t.is_space)]
+    return bool(words) and not any(
+        t.pos_ in ("VERB", "AUX", "PROPN", "NUM") or t.ent_type_ or t.like_num for t in words
+    )
+
+
 def _names_or_counts(head: Token, start: int, end: int) -> bool:
     """Does the clause name someone or something, or count ("the 500 people")?"""
     return any(start <= t.i < end and _named_or_counted(t) for t in head.subtree)
@@ -383,10 +420,10 @@ def says_nothing(doc: Doc, start_char: int, end_char: int) -> bool:
         return False
     start, end = span.start, span.end
     heads = _clause_heads(doc, start, end)
-    if not heads:
+    if heads is None:
         return False
     for h in heads:
-        if _orders(h, start) or _elliptical(h):
+        if _orders(h, start) or _elliptical(h, start, end):
             continue
         if _names_or_counts(h, start, end):
             return False  # "Why did your company pay £40,000 into his account?" asks a fact

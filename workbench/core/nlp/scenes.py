@@ -148,9 +148,10 @@ def sensed(head: Token) -> bool:
 
 WEATHER = frozenset(
     """snow rain drizzle sleet hail fog mist haze sun sunshine wind breeze cloud dust smoke
-    spray""".split()
+    spray ash soot smog steam vapour vapor""".split()
 )
-"""Weather and what hangs in the air: as the subject of an intransitive verb, a scene."""
+"""Weather and what hangs in the air (smoke, ash, steam): as the subject of an intransitive
+verb, a scene ("Ash fell on the harbour", "Steam rose off the riders")."""
 _CHANGE = frozenset({"rise", "fall", "increase", "drop", "double", "exceed"})
 
 
