@@ -20,7 +20,10 @@ words (``says_nothing``):
   did this"): a first-person verb of knowing or imagining whose complement is an
   embedded question, a thing, or another such thought of someone unnamed; "I thought
   the school would have told us" and "We think the market is underestimating ..." hold
-  a claim about someone else and are kept.
+  a claim about someone else and are kept. The same in "you" as anyone ("You can't
+  imagine what it's like, not knowing"; "You knew the roof was unsafe" is kept);
+* a quote that only qualifies or echoes what was said ("For now.", "They always
+  have."), and the speaker's body reacting ("I'm still shaking");
 
 * a saying in the generic "you" ("Sometimes you need luck"), and a light verb of "I"/"we"
   with only a pronoun to it ("Today we had it.", "We did it!");
@@ -300,14 +303,14 @@ def _empty_thought(head: Token, start: int, end: int, first: bool = True) -> boo
     """A verb of knowing or imagining whose content (inside the quote, tokens ``start``
     to ``end``) is no claim: an embedded question, a thing, or another such thought of
     someone unnamed ("We know somebody out there knows who did this"). ``first``: the
-    subject must be "I" or "we"."""
+    subject must be "I", "we" or "you" as anyone ("You can't imagine what it's like")."""
     if not verb_in(head, THOUGHT_VERBS):
         return False
     subj = _subject(head)
     if subj is None:
         return False
-    if first and subj.lower_ not in _FIRST_PERSON:
-        return False
+    if first and subj.lower_ not in _FIRST_PERSON | {"you"}:
+        return False  # "you" as anyone: "You can't imagine what it's like"
     if not first and subj.lower_ not in _UNNAMED_PRONOUNS | _FIRST_PERSON:
         return False
     if first and _tells_of_the_world(head, start, end):
@@ -315,6 +318,10 @@ def _empty_thought(head: Token, start: int, end: int, first: bool = True) -> boo
     for c in head.children:
         if not start <= c.i < end:
             continue  # the credit ("he said, crouched beside his car") is no content
+        if c.dep_ in ("advcl", "ccomp") and c.tag_ == "VBG" and verb_in(c, THOUGHT_VERBS) and all(
+            g.dep_ in ("neg", "punct", "advmod") for g in c.children
+        ):
+            continue  # "..., not knowing": the same thought with nothing to it
         if c.dep_ in ("ccomp", "xcomp", "advcl"):
             if not (_embedded_question(c) or _empty_thought(c, start, end, first=False)):
                 return False
