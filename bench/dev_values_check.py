@@ -69,7 +69,7 @@ def value_problems(expected: dict[str, Any], value: dict[str, Any]) -> list[str]
             ok = isinstance(got, (int, float)) and abs(got - want) <= 1e-3 * max(1, abs(want))
         elif key in HELD_KEYS or key == "per":
             ok = want.lower() in _held_text(got).lower()
-        elif key == "unit":
+        elif key in ("unit", "of"):
             ok = got is not None and _singular(str(got)) == _singular(want)
         else:
             ok = str(got).lower() == str(want).lower()

@@ -249,9 +249,10 @@ def test_an_earlier_level_holds_its_own_time(claims):
     assert not of_kind(claims, "level_in", "date")
 
 
-def test_year_on_year_is_no_baseline(claims):
-    """Guard: "year on year" names how a change is counted, not a period."""
-    assert "from" not in _one(claims, "year_on_year", "percent").value
+def test_year_on_year_is_held_as_the_baseline_text(claims):
+    """ "year on year" is what the change is measured against (the same period a year
+    before): held as ``from`` with its text only, no date fields (session 25, faults10)."""
+    assert _one(claims, "year_on_year", "percent").value["from"] == {"text": "year on year"}
 
 
 def test_an_m_before_an_adjective_of_size_is_metres(claims):

@@ -1,6 +1,6 @@
 """What a change in amount is measured against: "up 30% from last year", "12% more than
 in July 2019", "fell 8% compared with a year earlier", "a 25% increase on 2023", "have
-risen 40% since 2020", "48% below 1990 levels".
+risen 40% since 2020", "48% below 1990 levels", "rose 6% year on year".
 
 One fact, one claim: the baseline is part of the change claim (its ``value["from"]``, or
 ``value["since"]`` for "since"), not a date claim of its own. Read from the parse: the
@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .lexicon import CHANGE_WORDS, TIME_UNITS, WEEKDAYS
+from .parse_repairs import period_on_period
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -26,6 +27,8 @@ _BASE_PREPS = frozenset(
 _NOUN_PREPS = _BASE_PREPS - {"from", "since"}
 """On a noun only these: "a 5% pay rise from April" starts in April, it is no baseline."""
 _COMPARISONS = frozenset({"above", "below"})
+_CHANGE_VERBS = frozenset({"lose", "gain", "shed", "add"})
+"""Verbs whose object is the change itself ("lost 8% of its value", "added 2%")."""
 _AMOUNTS = frozenset({"quantity", "money", "percent"})
 
 
@@ -49,6 +52,8 @@ def _change_head(root: Token) -> tuple[Token, str] | None:
             return head, "verb"
     if root.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB":
         return head.head, "verb"
+    if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _CHANGE_VERBS:
+        return head, "verb"  # "have lost almost a third of their value since January"
     if root.dep_ in ("nummod", "compound") and head.pos_ == "NOUN" and head.i > root.i:
         if head.ent_type_ != "DATE":  # "rose 7% year on year": no noun of change
             return head, "noun"
@@ -148,6 +153,13 @@ def hold_baselines(sent: Span, drafts: list[Any], folded: set[tuple[int, int]]) 
             heads.append((d, span, *found))
     taken: set[int] = set()
     for d, span, head, kind in heads:
+        idiom = period_on_period(doc, span.end) if span.end < sent.end else None
+        if idiom is not None and idiom <= sent.end and "from" not in d.value:
+            phrase = doc[span.end : idiom].text  # "rose 6% year on year": the same period before
+            d.value["from"] = {"text": phrase}
+            taken.update(range(span.end, idiom))
+            if phrase not in d.label:
+                d.label = joined(d.label, phrase)
         for opener, word in _phrases(head, kind, span.root.i):
             key = "since" if word == "since" else "from"
             if opener.i in taken or key in d.value:

@@ -275,6 +275,15 @@ _SUFFIXED = re.compile(
 """A number with its scale written on ("4.5bn", "2.1m", "300k"): one token."""
 
 
+def _scale_suffix(tok: Any) -> bool:
+    """A scale written after a number ("m", "bn"), also with the sentence's full stop the
+    tokenizer glued on as to an abbreviation ("at a cost of £40m." -> "m.")."""
+    low = tok.lower_
+    return low in SCALE_SUFFIXES or (
+        low.endswith(".") and low[:-1] in SCALE_SUFFIXES and tok.i + 1 >= tok.sent.end
+    )
+
+
 def _amount_at(doc: Doc, i: int, end: int) -> int | None:
     """The end of an amount whose number is token ``i`` ("4.5bn", "2.1" + "m",
     "3" + "million"), or None when token ``i`` is no number."""
@@ -284,7 +293,7 @@ def _amount_at(doc: Doc, i: int, end: int) -> int | None:
     if not tok.like_num or not any(ch.isdigit() for ch in tok.text):
         return None
     stop = i + 1
-    if stop < end and doc[stop].lower_ in SCALE_SUFFIXES and not tok.whitespace_:
+    if stop < end and _scale_suffix(doc[stop]) and not tok.whitespace_:
         stop += 1
     while stop < end and doc[stop].lower_ in LARGE_SCALE_WORDS:
         stop += 1
@@ -353,6 +362,19 @@ def _could_start_amount(tok: Any) -> bool:
     return bool(_DIGIT.search(tok.text)) or lower in CURRENCY_TOKENS or lower in RANKED_SCALES
 
 
+def _untagged_count(tok: Any) -> bool:
+    """A number in digits the recognizer left out that counts the plural noun right after
+    it ("Over the past three years, the charity has trained 900 volunteers"; over one
+    adjective: "900 new volunteers"). Not a year-like number ("1990 levels")."""
+    text = tok.text.replace(",", "")
+    if not text.isdecimal() or _YEARISH(text) or tok.dep_ != "nummod":
+        return False
+    noun = tok.head
+    if noun.tag_ != "NNS" or not 0 < noun.i - tok.i <= 2:
+        return False
+    return all(t.pos_ == "ADJ" for t in tok.doc[tok.i + 1 : noun.i])
+
+
 def _missed_amounts(sent: Span, ents: list[Span], span_type: Any) -> list[Span]:
     """Amounts the recognizer left out altogether: "an extra £4.5bn", "$3" + "bn", and
     a bare scaled number ("raise 4.5bn from the levy"). A currency sign before the
@@ -383,6 +405,10 @@ def _missed_amounts(sent: Span, ents: list[Span], span_type: Any) -> list[Span]:
         stop = _amount_at(doc, first, sent.end) if first < sent.end else None
         if sign and stop is None and first < sent.end and doc[first].like_num:
             stop = first + 1 if any(ch.isdigit() for ch in doc[first].text) else None
+        if stop is None and not sign and i not in taken and _untagged_count(doc[i]):
+            found.append(span_type(doc, i, i + 1, label="CARDINAL"))  # "trained 900 volunteers"
+            i += 1
+            continue
         if stop is None or any(j in taken for j in range(i, stop)):
             i += 1
             continue
@@ -438,10 +464,10 @@ def repair_entities(sent: Span) -> list[Span]:
         if (
             label in ("MONEY", "CARDINAL")
             and end < sent.end
-            and doc[end].lower_ in SCALE_SUFFIXES
+            and _scale_suffix(doc[end])
             and not doc[end - 1].whitespace_
         ):
-            end += 1  # "£12.5" + "m"
+            end += 1  # "£12.5" + "m", "£40" + "m." ending the sentence
         while (
             label in ("MONEY", "CARDINAL")
             and end < sent.end

@@ -31,7 +31,7 @@ from .doc_cache import (
     unit_offsets,
 )
 from .entities import repair_entities
-from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, earliest_ones, ordinal_value
+from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, earliest_ones, ordinal_value, per_unit
 from .labels import label_for, noun_phrase_label
 from .markup import Unmarked, unmark
 from .nonclaims import (
@@ -507,9 +507,11 @@ def _rate_label(label: str, ent: Span, per: str) -> str:
     rate = doc[ent.start : i + 1].text  # "90,000 passengers a day"
     if rate in label or i >= len(doc):
         return label
-    upto = doc[ent.start : i - 1].text  # "90,000 passengers"
-    if label.endswith(upto):
-        return label[: -len(upto)] + rate
+    for k in range(i - 1, ent.end - 1, -1):
+        upto = doc[ent.start : k].text  # "90,000 passengers", "140 litres" (of "per person")
+        if label.endswith(upto):
+            return label[: -len(upto)] + rate
+    upto = doc[ent.start : i - 1].text
     if ent.text in label and upto == ent.text:
         return label.replace(ent.text, rate, 1)  # the rate right after the amount
     return label
@@ -702,6 +704,10 @@ def _doc_drafts(
             label = label_for(ent, kind)
             if value.get("per"):
                 label = _rate_label(label, ent, value["per"])
+            elif kind in ("quantity", "money"):
+                unit = per_unit(ent)
+                if unit:
+                    label = _rate_label(label, ent, unit)  # "spends $1,200 per head on"
             drafts.append(_Draft(kind, ent.start_char, ent.end_char, ent.text, sent, label, value))
         drafts = _fold_rates(drafts)
         drafts.extend(_ordinal_drafts(sent, covered))

@@ -104,6 +104,32 @@ def classify(ent: Span) -> tuple[str, dict[str, Any]] | None:
     return kind_value
 
 
+_AGE_OF = re.compile(r"(?i)(?:the\s+)?age\s+of\s+(\d{1,3})")
+
+
+def _age(ent: Span) -> int | None:
+    """A person's age: "the age of 87" (one entity), or a bare number after "aged" or in
+    "the age of" ("The victim, aged 23, ...", "died at the age of 87")."""
+    text = ent.text.strip()
+    m = _AGE_OF.fullmatch(text)
+    if m:
+        return int(m.group(1))
+    if not text.isdecimal() or len(text) > 3 or not 0 < int(text) < 125:
+        return None
+    head = ent.root.head
+    if head.lower_ == "aged" and head.i == ent.start - 1:
+        return int(text)
+    if (
+        ent.root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.i == ent.start - 1
+        and head.head.lemma_.lower() == "age"
+        and head.head.i == head.i - 1
+    ):
+        return int(text)
+    return None
+
+
 def law_name(ent: Span) -> bool:
     """Does a LAW entity read as a law's name: a word naming a kind of law or ruling, or
     a number ("Housing Act 1988", "Article 5", "Roe v. Wade")? The small model also types
@@ -170,7 +196,23 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
             return "money", value
     if label == "PERCENT":
         value = parse_percent(text)
-        return ("percent", value) if value.get("number") is not None else None
+        if value.get("number") is None:
+            return None
+        whole = share_of(ent)
+        if whole:
+            value["of"] = whole  # "38% of the board", "40% of whom were Albanian"
+        return "percent", value
+    if (
+        label == "DATE"
+        and text.strip().isdecimal()
+        and len(text.strip()) <= 3
+        and ent.root.dep_ != "appos"  # "The grandmother, 84, said": as before, no claim
+    ):
+        label = "CARDINAL"  # "The average age of a buyer is now 34": no date has 1-3 digits alone
+    age = _age(ent) if label in ("DATE", "CARDINAL") else None
+    if age is not None:  # "aged 23", "at the age of 87"
+        return "quantity", {"number": age, "unit": "years of age", "qualifier": "exact",
+                            "text": text}
     if label in ("DATE", "CARDINAL") and ent.root.dep_ == "appos" and ent.root.head.pos_ == "PROPN":
         age = int(text) if text.strip().isdecimal() else 0
         if 0 < age < 125:  # "Adams, 52, said": an age
@@ -389,10 +431,36 @@ def rate_of(ent: Span) -> str | None:
             break
         i += 1
         skipped += 1
+    if i + 3 < len(doc) and doc[i].text == "-" and doc[i + 2].text == "-":
+        i += 1  # "a £12bn-a-year industry"
+        if doc[i].lower_ in ("a", "an") and doc[i + 2].lemma_.lower() in RATE_UNITS:
+            return doc[i + 2].lemma_.lower()
+    if (
+        i + 3 < len(doc)
+        and doc[i].lower_ == "per"
+        and doc[i + 1].pos_ == "NOUN"
+        and doc[i + 1].lemma_.lower() not in RATE_UNITS
+    ):
+        i += 2  # "140 litres per person per day"
     if i + 1 < len(doc) and doc[i].lower_ in _RATE_WORDS:
         unit = doc[i + 1].lemma_.lower()
         if unit in RATE_UNITS and not (i + 2 < len(doc) and doc[i + 2].lower_ == "ago"):
             return unit
+    return None
+
+
+def per_unit(ent: Span) -> str | None:
+    """The unit of a rate that is no time ("$1,200 per head", "140 litres per person",
+    "£9 per pupil") -> "head", "person", "pupil": shown in the label, not a ``per``."""
+    doc = ent.doc
+    i = ent.end
+    while i < len(doc) and i - ent.end < 4 and (
+        doc[i].pos_ in ("NOUN", "ADJ") or doc[i].lower_ == "of"
+    ):
+        i += 1
+    if i + 1 < len(doc) and doc[i].lower_ == "per" and doc[i + 1].pos_ == "NOUN":
+        unit = doc[i + 1].lemma_.lower()
+        return None if unit in RATE_UNITS else unit
     return None
 
 
@@ -457,6 +525,13 @@ def _in_name(ent: Span) -> bool:
     after = doc[ent.end] if ent.end < len(doc) else None
     if after is not None and re.fullmatch(r"[A-Z]{1,3}\d+[A-Z\d]*", after.text):
         return True  # "2001 QR322"
+    if (
+        re.fullmatch(r"\d+[A-Z]+", ent.text)
+        and ent[-1].text.isupper()
+        and (before is None or before.lower_ not in CURRENCY_WORDS)
+        and (after is None or after.pos_ not in ("NOUN", "PROPN", "NUM"))
+    ):
+        return True  # "Shares in 3M fell": a capital letter glued on names; "3M users" counts
     if _names_with_number(ent):
         return True
     return (
@@ -551,12 +626,56 @@ def _fraction(ent: Span) -> tuple[str, dict[str, Any]] | None:
         return None
     value["number"] = round(100 * number, 2)
     value["unit"] = "percent"
-    doc = ent.doc
-    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
-        obj = next((c for c in doc[ent.end].children if c.dep_ == "pobj"), None)
-        if obj is not None:
-            value["of"] = obj.lemma_.lower()
+    whole = share_of(ent)
+    if whole:
+        value["of"] = whole
     return "percent", value
+
+
+_BACK_PRONOUNS = frozenset({"them", "whom", "which", "those", "these", "us"})
+
+
+def share_of(ent: Span) -> str | None:
+    """What a share is a share of, as a noun's base form: the object of its "of" ("38%
+    of the board" -> "board", "Of the 1,800 applicants, 62% were women" -> "applicant"),
+    a pronoun read as the noun it stands for ("80,000 homes ..., 30% of them" -> "home",
+    "4,000 people, half of whom" -> "person"). None when there is no "of"."""
+    doc = ent.doc
+    root = ent.root
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None and ent.end < len(doc) and doc[ent.end].lower_ == "of":
+        of = doc[ent.end]
+    if of is None and root.dep_ in ("nsubj", "nsubjpass"):
+        of = next(  # "Of the 1,800 applicants, 62% were women": the "of" fronted
+            (c for c in root.head.children if c.dep_ == "prep" and c.lower_ == "of"
+             and c.i < ent.start),
+            None,
+        )
+    if of is None:
+        return None
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.i < of.i:
+        return None
+    if obj.lower_ in _BACK_PRONOUNS:
+        obj = _antecedent(ent)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return noun_lemma(obj)
+
+
+def _antecedent(ent: Span) -> Token | None:
+    """The noun a "them"/"whom" after a share stands for: the noun of the relative clause
+    the share is in ("people, half of whom work ..."), else the nearest plural noun before
+    it in the sentence, one counted by a number first ("12,000 migrants crossed ... in
+    small boats in May, 40% of whom ..." -> "migrants")."""
+    for a in ent.root.ancestors:
+        if a.dep_ == "relcl" and a.head.pos_ in ("NOUN", "PROPN"):
+            return a.head
+    before = [t for t in ent.sent if t.i < ent.start and t.tag_ in ("NNS", "NNPS")]
+    counted = [t for t in before if any(c.dep_ == "nummod" for c in t.children)]
+    if counted:
+        return counted[-1]
+    return before[-1] if before else None
 
 
 def ordinal_value(text: str) -> int | None:

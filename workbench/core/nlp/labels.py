@@ -31,7 +31,7 @@ _SUBJECT_PREPS = _NP_PREPS | {"from"}
 from the Netherlands fell 4%")."""
 _FACT_PREPS = frozenset(
     {"from", "to", "in", "on", "at", "against", "among", "for", "over", "since", "between",
-     "compared", "versus", "than", "across", "within", "after", "under", "with", "of"}
+     "compared", "versus", "than", "across", "within", "after", "under", "with", "of", "into"}
 )
 """Prepositions whose phrase after a changed amount belongs to the fact ("shrank 4.2%
 from the Netherlands", "rose 5% among young voters")."""
@@ -72,10 +72,14 @@ def _fact_phrases(verb: Token, after: int, most: int = 2) -> list[Token]:
         if not objs:
             break
         toks += [child, *_np_tokens(objs[0], with_pp=False)]
-        conjs = [c for c in objs[0].rights if c.dep_ == "conj"]
+        conjs = [c for c in objs[0].rights if c.dep_ == "conj" and not _amount(c)]
         for c in objs[0].rights if conjs else ():  # "between 2010 and 2020", "in X and Y"
+            if c.dep_ == "conj" and _amount(c):
+                break
             if c.dep_ in ("cc", "conj"):
                 toks += [c] if c.dep_ == "cc" else _np_tokens(c, with_pp=False)
+        if any(c.dep_ == "conj" and _amount(c) for c in objs[0].rights):
+            break  # "puts €40m into housing and €15m into parks": the rest is the next amount's
         after = max(t.i for t in child.subtree) + 1
         taken += 1
         if taken == most:
@@ -84,6 +88,37 @@ def _fact_phrases(verb: Token, after: int, most: int = 2) -> list[Token]:
 
 
 _CHANGE_WORDS = frozenset({"up", "down", "higher", "lower"})
+
+
+def _amount(tok: Token) -> bool:
+    """A token of an amount entity ("€15m", "300,000") or a number of none (not a year of
+    "between 2010 and 2020")."""
+    return tok.ent_type_ in _AMOUNT_TYPES or (tok.like_num and not tok.ent_type_)
+
+
+def _second_amount_verb(ent: Span) -> Token | None:
+    """The verb of which the amount is a second object, after a first amount and its
+    phrase: "spend $1.2bn on schools and $300m on libraries" (the parser hangs "$300m"
+    on the verb), "puts €40m into housing and €15m into parks" (on "housing"), "set
+    aside £20m for roads, £8m for bus lanes"; None when it is not one."""
+    root = ent.root
+    doc = ent.doc
+    verb = root.head
+    if root.dep_ in ("conj", "appos") and verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+        verb = verb.head.head  # the parser's "housing and €15m"
+    elif root.dep_ not in ("npadvmod", "conj"):
+        return None
+    if not _is_verb(verb):
+        return None
+    first = next((c for c in verb.children if c.dep_ == "dobj" and c.i < ent.start), None)
+    if first is None or not (
+        _amount(first) or any(_amount(t) for t in first.lefts)
+    ):
+        return None
+    between = doc[first.i : ent.start]
+    if not any(t.dep_ == "cc" or t.text == "," for t in between):
+        return None
+    return verb
 
 
 def _first_conjunct(tok: Token) -> Token:
@@ -180,6 +215,12 @@ def _subject(verb: Token) -> list[Token]:
                 return _np_tokens(appos, with_pp=True)
             if child.pos_ == "PRON" or child.lower_ in _PRON_SUBJECTS:
                 return []
+            if child.ent_type_ in _AMOUNT_TYPES and child.like_num:
+                return [  # "One in three adults is obese, up from ...": the whole subject
+                    t for t in child.subtree if t.dep_ not in ("punct", "relcl", "acl", "appos")
+                    and not any(a.dep_ in ("relcl", "acl", "appos") and a.i != child.i
+                                for a in t.ancestors if child.is_ancestor(a))
+                ][:MAX_WORDS]
             if child.ent_type_ and child.ent_iob_ in ("B", "I"):
                 return [
                     t for t in child.subtree if t.ent_type_ == child.ent_type_ and t.dep_ != "punct"
@@ -219,7 +260,10 @@ def _verb_object(verb: Token, exclude: set[int], prep_fallback: bool = True) -> 
             and child.i not in exclude
             and not any(t.i in exclude for t in child.subtree)
         ):
-            objs = [c for c in child.children if c.dep_ == "pobj"]
+            objs = [
+                c for c in child.children
+                if c.dep_ == "pobj" or (c.dep_ == "pcomp" and c.pos_ in ("NOUN", "PROPN"))
+            ]  # "comes from hydropower": a noun the parser took for a clause
             if objs:
                 return [child, *_np_tokens(objs[0], with_pp=False)]
     return []
@@ -304,8 +348,59 @@ def clause_core(subj: Token, verb: Token, stop: int) -> str:
     ).strip()
 
 
+_BACK = frozenset({"them", "whom", "which", "those"})
+
+
+def _share_phrase(ent: Span) -> str:
+    """ "The storm left 80,000 homes without power, 30% of them in the capital": a share
+    set after a comma with no verb of its own is a fact of its own, read to the end of its
+    phrase with the pronoun as the noun it stands for ("30% of homes in the capital",
+    "a quarter of arrests for drug offences"). Empty when the amount is not one."""
+    doc = ent.doc
+    sent = ent.sent
+    if ent.start <= sent.start or doc[ent.start - 1].text != ",":
+        return ""
+    if ent.end + 1 >= sent.end or doc[ent.end].lower_ != "of":
+        return ""
+    pron = doc[ent.end + 1]
+    if pron.lower_ not in _BACK:
+        return ""
+    stop = next((t.i for t in doc[ent.end : sent.end] if t.text in ",;:" or t.is_punct
+                 and t.i == sent.end - 1), sent.end)
+    rest = doc[ent.end + 2 : stop]
+    if any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return ""  # "half of whom work in Germany": a clause, read as one
+    from .kinds import _antecedent  # (kinds reads no labels)
+
+    noun = _antecedent(ent)
+    if noun is None:
+        return ""
+    name = [c for c in noun.lefts if c.dep_ in ("compound", "amod")] + [noun]
+    words = [_render(list(ent), keep_det=True), "of", _render(name)]
+    if len(rest) and rest[0].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        main = sent.root  # "40% of them children": of the patients, were children
+        words.append("were" if main.tag_ in ("VBD", "VBN") else "are")
+    if len(rest):
+        words.append(_render(list(rest), keep_det=True))
+    return " ".join(words)
+
+
 def label_for(ent: Span, kind: str) -> str:
     """Label a number/date/money/... entity with what it is about."""
+    if kind == "percent":
+        share = _share_phrase(ent)
+        if share:
+            return share
+    first = ent.root.head
+    if (
+        kind in ("quantity", "money", "percent")
+        and ent.root.dep_ == "conj"
+        and first.like_num
+        and first.i < ent.start
+        and first.dep_ in ("nummod", "quantmod")
+        and all(t.dep_ in ("cc", "punct", "quantmod") for t in ent.doc[first.i + 1 : ent.start])
+    ):  # "between 40 and 50 firefighters tackled the blaze": the range's upper end reads as it
+        return label_for(ent.doc[first.i : ent.end], kind)
     if ent.label_ == "DATE_RANGE" and ent.start > 0:
         opener = ent.doc[ent.start - 1]
         if opener.lower_ in ("from", "between") and opener.i >= ent.sent.start:
@@ -367,12 +462,30 @@ def label_for(ent: Span, kind: str) -> str:
         ]
         toks += between
         counted = kind in ("quantity", "money", "percent")
-        base = _first_conjunct(head)  # "hired 300 engineers and 40 lawyers": as the first
+        of = head.head
+        if (
+            counted
+            and head.dep_ == "pobj"
+            and of.lower_ == "of"
+            and of.head.pos_ == "NOUN"
+            and of.i < ent.start
+        ):  # "a global surplus of between 100,000 and 150,000 tonnes": what it measures
+            toks += [*_np_tokens(of.head, with_pp=False), of]
+            toks += [t for t in ent.doc[of.i + 1 : ent.start] if t.dep_ != "punct"]
+            base = _first_conjunct(of.head)  # "The council bought a fleet of 40 buses"
+        elif head.dep_ in ("nummod", "nmod") and head.head.pos_ == "NOUN" and head.head.i > head.i:
+            toks += _np_tokens(head.head, with_pp=False)  # "are 12 times average earnings"
+            base = _first_conjunct(head.head)
+        else:
+            base = _first_conjunct(head)  # "hired 300 engineers and 40 lawyers": as the first
         if counted and base.dep_ in ("nsubj", "nsubjpass") and base.head.pos_ in ("VERB", "AUX"):
             verb = base.head
             toks += _verb_core(verb) + _verb_object(verb, {base.i})
-        elif counted and base.dep_ in ("dobj",) and base.head.pos_ == "VERB":
-            toks += _subject(base.head) + _verb_core(base.head)  # "FEMA has sent 2,000 workers"
+        elif counted and (
+            (base.dep_ == "dobj" and base.head.pos_ == "VERB")
+            or (base.dep_ == "attr" and _is_verb(base.head))
+        ):  # "FEMA has sent 2,000 workers", "The death toll is now 40 people"
+            toks += _subject(base.head) + _verb_core(base.head)
         elif counted and base.dep_ == "npadvmod" and base.head.pos_ == "VERB" and any(
             c.dep_ in ("dobj", "dative") and c.i < base.i for c in base.head.children
         ):  # "docked it six points": the second object of a verb of two
@@ -406,23 +519,25 @@ def label_for(ent: Span, kind: str) -> str:
         return _render(toks, ent)
     # "spend £600m on schools and £200m on libraries": a second amount the parser hung on
     # the verb beside its object reads with the verb and its own phrase, not the first
-    if kind in ("quantity", "money", "percent") and root.dep_ in ("npadvmod", "conj"):
-        first = next((c for c in head.children if c.dep_ == "dobj" and c.i < ent.start), None)
-        if (
-            _is_verb(head)
-            and first is not None
-            and any(t.like_num or t.ent_type_ in _AMOUNT_TYPES for t in first.lefts)
-            and any(t.dep_ == "cc" for t in ent.doc[first.i : ent.start])
-        ):
-            toks = _subject(head) + _verb_core(head) + list(ent) + _np_tokens(root)
-            return _render(toks + _fact_phrases(head, ent.end, 1), ent)
+    second = _second_amount_verb(ent) if kind in ("quantity", "money", "percent") else None
+    if second is not None:
+        own = _np_tokens(root) if root.head.i == second.i else []
+        toks = _subject(second) + _verb_core(second) + list(ent) + own
+        nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        objs = [c for c in nxt.children if c.dep_ == "pobj"] if nxt is not None else []
+        if nxt is not None and nxt.dep_ == "prep" and nxt.head.i != second.i and objs:
+            toks += [nxt, *_np_tokens(objs[0], with_pp=False)]  # "€12m into schools"
+        return _render(toks + _fact_phrases(second, ent.end, 1), ent)
     # "FEMA has sent 2,000 workers and $50 million": an amount coordinated with the object
     # or subject is the verb's as much as the first one is
     if kind in ("quantity", "money", "percent") and root.dep_ == "conj":
         base = _first_conjunct(root)
         verb = base.head
         if base.dep_ in ("dobj", "attr", "oprd") and _is_verb(verb):
-            return _render(_subject(verb) + _verb_core(verb) + list(ent), ent)
+            own = _np_tokens(root) if any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in root.rights
+            ) else []  # "cut 1,200 jobs, or 8% of its workforce": the share's own "of"
+            return _render(_subject(verb) + _verb_core(verb) + list(ent) + own, ent)
         if base.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
             return _render(list(ent) + _verb_core(verb) + _verb_object(verb, {base.i}), ent)
 
@@ -444,7 +559,12 @@ def label_for(ent: Span, kind: str) -> str:
                     toks += [outer, *_np_tokens(gov, with_pp=False), head, *ent]
                     return _render(toks, ent)
                 noun = [t for t in _np_tokens(gov, with_pp=False)]
-                return f"{_render(list(ent))} {_render(noun)}".strip()
+                said = f"{_render(list(ent))} {_render(noun)}".strip()
+                verb = gov.head
+                if gov.dep_ in ("nsubj", "nsubjpass") and _is_verb(verb) and verb.i > gov.i:
+                    rest = _verb_core(verb) + _verb_object(verb, {gov.i, *ent_ids})
+                    return f"{said} {_render(rest)}"  # "£250,000 grant will pay for a new library"
+                return said
             return _render(_np_tokens(gov, with_pp=False) + [head] + list(ent), ent)
         counted = kind in ("quantity", "money", "percent")
         if (
@@ -515,13 +635,15 @@ def label_for(ent: Span, kind: str) -> str:
             and a.dep_ in ("prep", "mark", "advmod")
             and a.head.i == near_verb.i
         ]
-        path = []  # "taking 850,000 euros in bribes between 2014 and 2019": the noun between
-        for a in root.ancestors:
-            if a.i == near_verb.i or len(path) >= 2:
+        path = []  # "taking 850,000 euros in bribes between 2014 and 2019": the noun between;
+        for a in root.ancestors:  # "have fallen for most of the past decade": the words between
+            if a.i == near_verb.i or len(path) >= 3:
                 break
             path.append(a)
-        if link and len(path) == 2 and path[-1].i == link[0].i and path[0].pos_ == "NOUN":
-            link.append(path[0])
+        if link and 2 <= len(path) <= 3 and path[-1].i == link[0].i and (
+            path[0].pos_ == "NOUN" or (len(path) == 3 and path[1].tag_ in ("JJS", "RBS", "JJ"))
+        ):
+            link.extend(path[:-1])
         doc = ent.doc
         opener = doc[ent.start - 1] if ent.start > 0 else None
         if opener is not None and opener.dep_ == "prep" and any(

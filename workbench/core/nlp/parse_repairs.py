@@ -12,13 +12,36 @@ left as it is.
 - An apposition the parser hung on a subject but set after that subject's verb ("Some
   30,000 teachers went on strike on Tuesday, the biggest walkout in a decade") is a
   phrase about the clause too: an apposition stands next to its noun, not past its verb.
+- An amount the parser made a compound of the "year" of "year on year" ("Sales rose 6%
+  year on year": "%" a compound of "year") measures the verb or change word, as in "rose
+  6% on the year": it is the phrase's sister, not part of it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from .lexicon import TIME_UNITS
 from .parsed import Parsed
+
+_PERIOD_PREPS = frozenset({"on", "over", "to"})
+
+
+def period_on_period(doc: Any, i: int) -> int | None:
+    """The end of "year on year", "month-on-month", "quarter over quarter" starting at
+    token ``i`` (a change measured against the same period before), or None."""
+    unit = doc[i].lower_
+    if unit not in TIME_UNITS and unit != "quarter":
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].text in ("-", "‑"):
+        j += 1
+    if j >= len(doc) or doc[j].lower_ not in _PERIOD_PREPS:
+        return None
+    j += 1
+    while j < len(doc) and doc[j].text in ("-", "‑"):
+        j += 1
+    return j + 1 if j < len(doc) and doc[j].lower_ == unit else None
 
 
 def _reattach(tok: Any, head: Any, dep: str) -> None:
@@ -50,6 +73,15 @@ def repair_parse(doc: Parsed) -> None:
             noun = _counted_noun(doc, tok)
             if noun is not None:
                 _reattach(tok, noun, "nummod")
+        elif (
+            tok.dep_ in ("compound", "nmod", "nummod")
+            and tok.head.i == tok.i + 1
+            and tok.head.dep_ == "npadvmod"
+            and tok.head.head.i < tok.i
+            and (tok.like_num or tok.text == "%" or tok.ent_type_ in ("PERCENT", "MONEY"))
+            and period_on_period(doc, tok.head.i) is not None
+        ):
+            _reattach(tok, tok.head.head, "npadvmod")  # "rose 6% year on year"
         elif (
             tok.dep_ == "appos"
             and tok.head.dep_ in ("nsubj", "nsubjpass")

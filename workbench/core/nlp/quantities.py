@@ -346,6 +346,11 @@ def _duration_unit(word: str) -> str:
     return next((v for k, v in TIME_UNITS.items() if word.startswith(k[:5])), word)
 
 
+_ONE_SPAN = re.compile(r"(?i)\s*the\s+(?:past|last|next|coming)\s*")
+"""Before a unit of time with no number: "the past decade", "the last year" (one of it);
+"last year" without "the" is a date."""
+
+
 def parse_duration(text: str) -> dict[str, Any] | None:
     """``"the past 26 years"`` -> ``{"number": 26, "unit": "year"}``; None when no number+unit.
 
@@ -361,16 +366,13 @@ def parse_duration(text: str) -> dict[str, Any] | None:
         if _POSITION_BEFORE_UNIT.search(text[pos : match.start()]):
             pos = match.end()
             continue  # "the third week", "a fifth day": a position in time, not a fraction
-        chunk = re.sub(
-            r"(?i)\b(the|past|last|previous|next|coming|first|final)\b",
-            " ",
-            text[pos : match.start()],
-        )
+        before = text[pos : match.start()]
+        chunk = re.sub(r"(?i)\b(the|past|last|previous|next|coming|first|final)\b", " ", before)
         if not parts:
             qualifier, chunk = parse_qualifier(chunk)
         number, vague_here = parse_number(chunk)
         if number is None and chunk.strip().lower() in ("a", "an", "one", ""):
-            number = 1 if chunk.strip() else None
+            number = 1 if chunk.strip() or _ONE_SPAN.fullmatch(before) else None
         if number is None:
             pos = match.end()
             continue

@@ -1,0 +1,223 @@
+"""Values and labels of number claims, second round (issue 11, item 4), on our own
+sentences (none from a dev or evaluation set): a change "year on year" holds its
+baseline and reads with it; a share says what it is a share of, a pronoun read as its
+noun; a share set after a comma reads as its own fact; a scale glued to the full stop
+and a count the recognizer missed are read; "the past decade" is a duration; a second
+amount of a verb, a range's upper end, a rate per head and an amount of a subject's
+"of" read with their own words; a capital letter glued to a number names a company.
+All texts go through one ``extract_many`` pass."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import claims_by_key, of_kind
+
+TEXTS = {
+    # "year on year", "month-on-month": the change's baseline, in value and label
+    "yoy_to": "Orders at the carmaker climbed 14% year on year to 2.1 million.",
+    "yoy_said": "Rents in the capital have jumped 9% year on year, the agency said.",
+    "yoy_comma": "The port handled 4 million containers in May, up 3% year on year.",
+    "mom": "Food prices fell 0.6% month-on-month in July.",
+    # shares: what they are of
+    "share_dobj": "Nurses make up 12% of the hospital's workforce.",
+    "share_fronted": "Of the 900 candidates, 45% were men.",
+    "share_them": "The firm hired 250 graduates last year, a fifth of them from abroad.",
+    "share_whom": "The village has 600 residents, half of whom are retired.",
+    "share_whom_root": (
+        "About 2,000 refugees reached the island by boat in June, 30% of whom were children."
+    ),
+    "share_noun_rest": "The charity fed 3,000 people at Christmas, 20% of them pensioners.",
+    # values the recognizer or the tokenizer cut short
+    "scale_stop": "The new bridge opened at a cost of £85m.",
+    "untagged_count": "Over the past two years, the society has trained 800 volunteers.",
+    "past_decade": "Bus ridership has halved over the past decade.",
+    "previous_month": "Retail sales dipped 0.3% from the previous month.",
+    # labels of a second amount of one verb, of a range's upper end, of rates
+    "second_on_pobj": "The fund puts €30m into hospitals and €12m into schools.",
+    "second_npadvmod": "The club will spend $1.5bn on players and $200m on coaches.",
+    "list_of_three": "The city has set aside £9m for parks, £4m for libraries and £2m for pools.",
+    "range_upper": "The coastguard said between 20 and 25 boats joined the search.",
+    "a_year_compound": "Fishing is a $3bn-a-year business in the province.",
+    "per_pupil": "The region spends £900 per pupil on books.",
+    "per_person_per_day": "Each camper is given 20 litres of water per person per day.",
+    "of_subject": "A loan of $2m will pay for a new clinic.",
+    "of_object": "The operator bought a fleet of 40 electric trams.",
+    "pcomp_object": "About 60% of the country's power comes from hydropower.",
+    "lost_since": "The currency has lost a quarter of its value since March.",
+    # a capital letter glued to a number: a company; a count when a noun follows
+    "company_3m": "Shares in 3M rose 2% after the results.",
+    "count_3m": "The game has 3M players.",
+    # ages, multiples, a share restating an amount, a ratio as subject
+    "age_now": "The median age of a new homeowner is now 36.",
+    "aged": "The driver, aged 19, was arrested at the scene.",
+    "age_of": "The novelist died in Lisbon at the age of 91.",
+    "times": "Rents in the city are nine times average wages.",
+    "or_share": "The bank will cut 3,000 jobs, or 6% of its staff.",
+    "ratio_subject": "One in five pupils is overweight, up from one in eight in 2005.",
+}
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return claims_by_key(TEXTS)
+
+
+def _one(claims, key, kind, anchor=None):
+    found = [c for c in of_kind(claims, key, kind) if anchor is None or anchor in c.anchor]
+    assert len(found) == 1, [(c.kind, c.anchor, c.label, c.value) for c in claims[key]]
+    return found[0]
+
+
+# ----------------------------------------------------------------- year on year
+
+
+@pytest.mark.parametrize(
+    ("key", "label", "held"),
+    [
+        ("yoy_to", "Orders climbed 14% year on year", "year on year"),
+        ("yoy_said", "Rents in the capital have jumped 9% year on year", "year on year"),
+        ("yoy_comma", "up 3% year on year", "year on year"),
+        ("mom", "Food prices fell 0.6% month-on-month", "month-on-month"),
+    ],
+)
+def test_a_change_year_on_year_reads_and_holds_its_baseline(claims, key, label, held):
+    change = _one(claims, key, "percent")
+    assert label in change.label
+    assert change.value["from"]["text"] == held
+
+
+def test_the_new_level_after_year_on_year_keeps_its_own_claim(claims):
+    level = _one(claims, "yoy_to", "quantity")
+    assert level.value["number"] == 2_100_000
+    assert "Orders" in level.label
+
+
+# ----------------------------------------------------------------- shares
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "of"),
+    [
+        ("share_dobj", "12%", "workforce"),
+        ("share_fronted", "45%", "candidate"),
+        ("share_them", "a fifth", "graduate"),
+        ("share_whom", "half", "resident"),
+        ("share_whom_root", "30%", "refugee"),
+        ("share_noun_rest", "20%", "people"),
+    ],
+)
+def test_a_share_says_what_it_is_a_share_of(claims, key, anchor, of):
+    share = _one(claims, key, "percent", anchor)
+    assert share.value["of"] == of
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "label"),
+    [
+        ("share_them", "a fifth", "a fifth of graduates from abroad"),
+        ("share_noun_rest", "20%", "20% of people were pensioners"),
+    ],
+)
+def test_a_share_after_a_comma_reads_as_its_own_fact(claims, key, anchor, label):
+    assert _one(claims, key, "percent", anchor).label == label
+
+
+# ----------------------------------------------------------------- values
+
+
+def test_a_scale_glued_to_the_full_stop_is_read(claims):
+    cost = _one(claims, "scale_stop", "money")
+    assert (cost.value["amount"], cost.value["currency"]) == (85_000_000, "GBP")
+
+
+def test_a_count_the_recognizer_missed_is_a_claim(claims):
+    trained = _one(claims, "untagged_count", "quantity")
+    assert (trained.value["number"], trained.value["unit"]) == (800, "volunteer")
+    assert "society has trained 800 volunteers" in trained.label
+
+
+def test_the_past_decade_is_a_duration(claims):
+    span = _one(claims, "past_decade", "duration")
+    assert (span.value["number"], span.value["unit"]) == (1, "decade")
+
+
+def test_the_previous_month_stays_a_baseline(claims):
+    """Guard: "the previous month" is a point in time, no span."""
+    assert not of_kind(claims, "previous_month", "duration")
+    assert _one(claims, "previous_month", "percent").value["from"]["text"] == "the previous month"
+
+
+def test_a_change_verb_holds_since(claims):
+    share = _one(claims, "lost_since", "percent")
+    assert share.value["since"]["text"] == "March"
+    assert not of_kind(claims, "lost_since", "date")
+
+
+def test_a_capital_letter_glued_to_a_number_names_a_company(claims):
+    assert [c.kind for c in claims["company_3m"] if c.kind in ("quantity", "money")] == []
+    assert _one(claims, "count_3m", "quantity").value["number"] == 3_000_000  # guard
+
+
+# ----------------------------------------------------------------- labels
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "has", "has_not"),
+    [
+        ("second_on_pobj", "€30m", "into hospitals", "schools"),
+        ("second_on_pobj", "€12m", "€12m into schools", "hospitals"),
+        ("second_npadvmod", "$200m", "$200m on coaches", "players"),
+        ("list_of_three", "£4m", "£4m for libraries", "parks"),
+        ("list_of_three", "£2m", "£2m for pools", "parks"),
+        ("range_upper", "25", "boats", "said between 25"),
+        ("per_pupil", "£900", "£900 per pupil", None),
+        ("per_person_per_day", "20", "per person per day", None),
+        ("of_subject", "$2m", "clinic", None),
+        ("of_object", "40", "operator bought a fleet of 40 electric trams", None),
+        ("pcomp_object", "60%", "from hydropower", None),
+    ],
+)
+def test_labels_read_each_amount_with_its_own_words(claims, key, anchor, has, has_not):
+    label = _one(claims, key, _kind(claims, key, anchor), anchor).label
+    assert has in label
+    if has_not:
+        assert has_not not in label
+
+
+def _kind(claims, key, anchor):
+    return next(c.kind for c in claims[key] if anchor in c.anchor and c.kind != "statement")
+
+
+def test_a_rate_written_into_a_compound_is_a_rate(claims):
+    money = _one(claims, "a_year_compound", "money")
+    assert (money.value["amount"], money.value["per"]) == (3_000_000_000, "year")
+    assert "per" in _one(claims, "per_person_per_day", "quantity").value
+
+
+# ----------------------------------------------------------------- ages, multiples, restated shares
+
+
+@pytest.mark.parametrize(("key", "age"), [("aged", 19), ("age_of", 91)])
+def test_an_age_is_a_quantity_in_years_of_age(claims, key, age):
+    (found,) = [c for c in of_kind(claims, key, "quantity") if c.value["number"] == age]
+    assert found.value["unit"] == "years of age"
+    assert not [c for c in of_kind(claims, key, "date") if str(age) in c.anchor]
+
+
+def test_a_bare_number_the_tagger_took_for_a_date_is_a_count(claims):
+    """ "is now 36": no date is written with one to three digits alone."""
+    found = _one(claims, "age_now", "quantity")
+    assert (found.value["number"], found.label) == (36, "median age is 36")
+    assert not of_kind(claims, "age_now", "date")
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "label"),
+    [
+        ("times", "nine", "Rents are nine times average wages"),
+        ("or_share", "6%", "bank will cut 6% of its staff"),
+        ("ratio_subject", "one in eight", "One in five pupils is up from one in eight in 2005"),
+    ],
+)
+def test_multiples_restated_shares_and_ratio_subjects_read_whole(claims, key, anchor, label):
+    assert _one(claims, key, _kind(claims, key, anchor), anchor).label == label
