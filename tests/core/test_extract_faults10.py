@@ -54,6 +54,14 @@ TEXTS = {
     "times": "Rents in the city are nine times average wages.",
     "or_share": "The bank will cut 3,000 jobs, or 6% of its staff.",
     "ratio_subject": "One in five pupils is overweight, up from one in eight in 2005.",
+    # measures, pence, "by X to Y", an earlier level after a comma
+    "measure_of": "The tanker was carrying 3,000 tonnes of diesel.",
+    "trailing_adverb": "Rain totals hit 60mm overnight in the valley.",
+    "pence": "A loaf of bread now costs 140p a loaf in the shop, up from 95p.",
+    "pence_rise": "Diesel prices rose 3.5p a litre in a week.",
+    "by_to": "Average rents rose by €150 to €1,650 a month.",
+    "level_after_comma": "The airline reported a net profit of $2.4bn, up from $1.9bn.",
+    "scale_stop_change": "The chain made a loss of £12m, down from £30m.",
 }
 
 
@@ -221,3 +229,48 @@ def test_a_bare_number_the_tagger_took_for_a_date_is_a_count(claims):
 )
 def test_multiples_restated_shares_and_ratio_subjects_read_whole(claims, key, anchor, label):
     assert _one(claims, key, _kind(claims, key, anchor), anchor).label == label
+
+
+# ----------------------------------------------------------------- measures, pence, "by X to Y"
+
+
+def test_a_measure_is_the_unit_not_what_it_measures(claims):
+    found = _one(claims, "measure_of", "quantity")
+    assert (found.value["number"], found.value["unit"]) == (3000, "tonne")
+
+
+def test_a_time_adverb_is_no_part_of_a_measure(claims):
+    found = _one(claims, "trailing_adverb", "quantity")
+    assert (found.anchor, found.value["number"]) == ("60mm", 60)
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "amount", "label"),
+    [
+        ("pence", "140p", 1.40, "costs 140p"),
+        ("pence", "95p", 0.95, "95p"),
+        ("pence_rise", "3.5p", 0.035, "Diesel prices rose 3.5p a litre"),
+    ],
+)
+def test_pence_written_on_the_number_are_money(claims, key, anchor, amount, label):
+    found = _one(claims, key, "money", anchor)
+    assert (found.value["currency"], found.value["amount"]) == ("GBP", pytest.approx(amount))
+    assert label in found.label
+
+
+def test_a_change_by_an_amount_to_a_level_reads_as_two_facts(claims):
+    level = _one(claims, "by_to", "money", "€1,650")
+    assert level.label.startswith("Average rents rose to €1,650")
+    assert "by" not in level.label
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "label"),
+    [
+        ("level_after_comma", "$1.9bn", "airline reported a net profit, up from $1.9bn"),
+        ("scale_stop_change", "£30m", "chain made a loss, down from £30m"),
+    ],
+)
+def test_an_earlier_level_after_a_comma_reads_with_what_changed(claims, key, anchor, label):
+    found = _one(claims, key, "money", anchor)
+    assert (found.label, found.anchor) == (label, anchor)

@@ -218,7 +218,7 @@ def test_the_first_facts_keep_their_labels(claims):
 
 @pytest.mark.parametrize(
     ("key", "anchor", "number", "unit"),
-    [("glued_unit", "80cm overnight", 80, "cm"), ("glued_copula", "95mm", 95, "mm")],
+    [("glued_unit", "80cm", 80, "cm"), ("glued_copula", "95mm", 95, "mm")],
 )
 def test_a_unit_glued_to_its_number_is_read(claims, key, anchor, number, unit):
     found = _one(claims, key, "quantity")

@@ -32,7 +32,7 @@ from .lexicon import (
     SCALE_SUFFIXES,
 )
 from .parsed import Part, is_parsed
-from .quantities import TEMPERATURE, parse_duration, speed_unit
+from .quantities import PENCE, TEMPERATURE, parse_duration, speed_unit
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -405,6 +405,10 @@ def _missed_amounts(sent: Span, ents: list[Span], span_type: Any) -> list[Span]:
         stop = _amount_at(doc, first, sent.end) if first < sent.end else None
         if sign and stop is None and first < sent.end and doc[first].like_num:
             stop = first + 1 if any(ch.isdigit() for ch in doc[first].text) else None
+        if stop is None and not sign and i not in taken and PENCE.fullmatch(doc[i].text):
+            found.append(span_type(doc, i, i + 1, label="MONEY"))  # "rose 2.5p"
+            i += 1
+            continue
         if stop is None and not sign and i not in taken and _untagged_count(doc[i]):
             found.append(span_type(doc, i, i + 1, label="CARDINAL"))  # "trained 900 volunteers"
             i += 1
@@ -440,6 +444,10 @@ def repair_entities(sent: Span) -> list[Span]:
         ents = sorted([*ents, *missed], key=lambda e: e.start)
     for ent in ents:
         start, end, label = ent.start, ent.end, ent.label_
+        if label != "MONEY" and end - start == 1 and PENCE.fullmatch(
+            doc[start].text
+        ):
+            label = "MONEY"  # "costs 145p a litre", "up from 95p" (taken for a PRODUCT, a DATE)
         if out and out[-1].label_ == "QUANTITY" and out[-1].start < start and end <= out[-1].end:
             continue  # "km/h" (taken for an ORG) inside the speed widened before it
         if _scale_step(doc, start, end):
@@ -512,6 +520,14 @@ def repair_entities(sent: Span) -> list[Span]:
             doc[end - 1].lower_ in ("and", "or", "to") or doc[end - 1].text in ",.;:-–—()"
         ):  # "4.25% to" + "4.50%": the tagger's first end takes the "to"
             end -= 1
+        while (
+            label in ("QUANTITY", "CARDINAL")
+            and end - start > 1
+            and doc[end - 1].pos_ == "ADV"
+            and not doc[end - 1].like_num
+            and any(t.like_num or _DIGIT.search(t.text) for t in doc[start : end - 1])
+        ):
+            end -= 1  # "reached 80cm overnight": the time is no part of the measure
         if label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "RATIO", "FRACTION"):
             start = _with_qualifier(start, sent)
         out = [o for o in out if o.end <= start]  # a widened span swallows what it covers

@@ -33,6 +33,7 @@ from .doc_cache import (
 from .entities import repair_entities
 from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, earliest_ones, ordinal_value, per_unit
 from .labels import label_for, noun_phrase_label
+from .lexicon import SCALE_SUFFIXES
 from .markup import Unmarked, unmark
 from .nonclaims import (
     may_unassert,
@@ -708,7 +709,13 @@ def _doc_drafts(
                 unit = per_unit(ent)
                 if unit:
                     label = _rate_label(label, ent, unit)  # "spends $1,200 per head on"
-            drafts.append(_Draft(kind, ent.start_char, ent.end_char, ent.text, sent, label, value))
+            end, text = ent.end_char, ent.text
+            if text.endswith(".") and ent[-1].lower_[:-1] in SCALE_SUFFIXES:
+                end, text = end - 1, text[:-1]  # "£40m." ending the sentence: the stop is not
+                label = label[:-1] if label.endswith(".") else label  # part of the amount
+                if value.get("text", "").endswith("."):
+                    value["text"] = value["text"][:-1]
+            drafts.append(_Draft(kind, ent.start_char, end, text, sent, label, value))
         drafts = _fold_rates(drafts)
         drafts.extend(_ordinal_drafts(sent, covered))
         drafts.extend(_event_drafts(sent, covered))

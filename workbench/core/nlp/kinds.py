@@ -130,6 +130,22 @@ def _age(ent: Span) -> int | None:
     return None
 
 
+_GLUED_MEASURE = re.compile(r"(?i)[\d.,]+([a-z]+)")
+
+
+def _measure_word(ent: Span) -> str | None:
+    """The unit of measure written in a QUANTITY entity ("2,000 tonnes", "40cm", "15 km"),
+    as a noun's base form; None when it holds none."""
+    for tok in reversed(list(ent)):
+        low = tok.lower_
+        if low in MEASURE_UNITS and not tok.like_num:
+            return noun_lemma(tok)
+        glued = _GLUED_MEASURE.fullmatch(tok.text)
+        if glued and glued.group(1).lower() in MEASURE_UNITS:
+            return glued.group(1).lower()
+    return None
+
+
 def law_name(ent: Span) -> bool:
     """Does a LAW entity read as a law's name: a word naming a kind of law or ruling, or
     a number ("Housing Act 1988", "Article 5", "Roe v. Wade")? The small model also types
@@ -325,6 +341,9 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
                 unit = noun_lemma(pobj)
         if modifier:
             unit = modifier  # "a 10-mile race": the number measures miles
+        measure = _measure_word(ent) if label == "QUANTITY" else None
+        if measure:
+            unit = measure  # "2,000 tonnes of fuel", "up to 40cm of snow": the measure counts
         if unit is None and ent.end < len(ent.doc) and ent.doc[ent.end].pos_ == "NOUN":
             unit = noun_lemma(ent.doc[ent.end])  # "an estimated 500,000 people"
         if unit is None and label == "QUANTITY":
@@ -451,16 +470,23 @@ def rate_of(ent: Span) -> str | None:
 
 def per_unit(ent: Span) -> str | None:
     """The unit of a rate that is no time ("$1,200 per head", "140 litres per person",
-    "£9 per pupil") -> "head", "person", "pupil": shown in the label, not a ``per``."""
+    "£9 per pupil", "145p a litre") -> "head", "person", "pupil", "litre": shown in the
+    label, not a ``per``."""
     doc = ent.doc
     i = ent.end
     while i < len(doc) and i - ent.end < 4 and (
         doc[i].pos_ in ("NOUN", "ADJ") or doc[i].lower_ == "of"
     ):
         i += 1
-    if i + 1 < len(doc) and doc[i].lower_ == "per" and doc[i + 1].pos_ == "NOUN":
-        unit = doc[i + 1].lemma_.lower()
-        return None if unit in RATE_UNITS else unit
+    if i + 1 >= len(doc) or doc[i + 1].pos_ != "NOUN":
+        return None
+    unit = doc[i + 1].lemma_.lower()
+    if unit in RATE_UNITS:
+        return None
+    if doc[i].lower_ == "per" or (
+        doc[i].lower_ in ("a", "an") and (doc[i + 1].lower_ in MEASURE_UNITS or unit == "head")
+    ):
+        return unit  # "$1,200 per head", "145p a litre"
     return None
 
 

@@ -586,6 +586,12 @@ def label_for(ent: Span, kind: str) -> str:
             toks = _subject(verb) + _verb_core(verb) + [gov, head] + list(ent)
             if counted and gov.lower_ in _CHANGE_WORDS and gov.i > verb.i:
                 toks += _changed_to(verb, gov)  # "rose to 4.8% ..., up from 4.3%"
+                doc = ent.doc
+                obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < gov.i), None)
+                if obj is not None and gov.i > 0 and doc[gov.i - 1].text == ",":
+                    # "reported a pre-tax profit of £1.2bn, up from £800m": what rose
+                    what = _subject(verb) + _verb_core(verb) + _np_tokens(obj, with_pp=False)
+                    return f"{_render(what)}, {_render([gov, head, *ent], keep_det=True)}"
             return _render(toks, ent)
     # "up 30% from last year", "12% more than in July 2019", "48% below 1990 levels":
     # the change reads as the change, with what changed

@@ -15,6 +15,9 @@ left as it is.
 - An amount the parser made a compound of the "year" of "year on year" ("Sales rose 6%
   year on year": "%" a compound of "year") measures the verb or change word, as in "rose
   6% on the year": it is the phrase's sister, not part of it.
+- "rose by £12,000 to £290,000" read as one range "£12,000 to £290,000" under "by": the
+  change is the first amount (the object of "by"), the new level the second (the object
+  of "to", a phrase of the verb).
 """
 
 from __future__ import annotations
@@ -65,10 +68,32 @@ def _counted_noun(doc: Parsed, tok: Any) -> Any:
     return None
 
 
+def _by_to(doc: Parsed, tok: Any) -> None:
+    """ "rose by £12,000 to £290,000": split the range the parser read under "by"."""
+    by = tok.head
+    if tok.dep_ != "pobj" or by.lower_ != "by" or by.head.pos_ != "VERB" or not tok.like_num:
+        return
+    to = next((c for c in tok.children if c.dep_ == "quantmod" and c.lower_ == "to"), None)
+    if to is None:
+        return
+    first = next(
+        (c for c in tok.children if c.dep_ == "quantmod" and c.like_num and c.i < to.i), None
+    )
+    if first is None or first.i < by.i:
+        return
+    for c in tok.children:
+        if c.i < first.i and c.dep_ in ("quantmod", "nmod"):
+            _reattach(c, first, "nmod")  # the "£" of the first amount
+    _reattach(first, by, "pobj")
+    _reattach(to, by.head, "prep")
+    _reattach(tok, to, "pobj")
+
+
 def repair_parse(doc: Parsed) -> None:
     """Repair ``doc``'s tokens in place (see the module's docstring)."""
     tok: Any
     for tok in doc:
+        _by_to(doc, tok)
         if tok.dep_ == "punct" and tok.pos_ == "NUM" and tok.like_num and not tok.children:
             noun = _counted_noun(doc, tok)
             if noun is not None:

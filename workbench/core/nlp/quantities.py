@@ -176,10 +176,17 @@ def _currency_word(low: str) -> str | None:
     return best[2] if best else None
 
 
+PENCE = re.compile(r"(\d+(?:\.\d+)?)p")
+"""An amount in pence written on its number ("145p", "2.5p")."""
+
+
 def parse_money(text: str) -> dict[str, Any]:
     """``"$ 1.5 billion"`` -> ``{"amount": 1.5e9, "currency": "USD", ...}``."""
     qualifier, rest = parse_qualifier(text)
     low = rest.lower()
+    pence = PENCE.fullmatch(low.strip())
+    if pence:  # "145p": pence written on the number
+        return _value(float(pence.group(1)) / 100, "amount", qualifier, text, currency="GBP")
     currency = None
     for symbol in sorted(CURRENCY_SYMBOLS, key=len, reverse=True):
         if symbol in low and (not symbol.isalpha() or re.search(rf"\b{re.escape(symbol)}\b", low)):
