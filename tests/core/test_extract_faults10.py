@@ -62,6 +62,11 @@ TEXTS = {
     "by_to": "Average rents rose by €150 to €1,650 a month.",
     "level_after_comma": "The airline reported a net profit of $2.4bn, up from $1.9bn.",
     "scale_stop_change": "The chain made a loss of £12m, down from £30m.",
+    "scale_stop_other": "The club signed the 21-year-old for £35m.",
+    # qualifiers the parser hung on the verb; a ratio's counted noun
+    "well_over": "Well over half of members voted for the merger.",
+    "well_over_count": "Well over 5,000 runners finished the race.",
+    "fewer_than_ratio": "Fewer than one in 10 complaints were upheld.",
 }
 
 
@@ -274,3 +279,24 @@ def test_a_change_by_an_amount_to_a_level_reads_as_two_facts(claims):
 def test_an_earlier_level_after_a_comma_reads_with_what_changed(claims, key, anchor, label):
     found = _one(claims, key, "money", anchor)
     assert (found.label, found.anchor) == (label, anchor)
+
+
+def test_the_stop_after_a_scale_is_in_no_label(claims):
+    for c in claims["scale_stop_other"]:
+        assert not c.label.endswith("."), c.label
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "label", "qualifier"),
+    [
+        ("well_over", "Well over half", "Well over half of members voted for the merger",
+         "more-than"),
+        ("well_over_count", "Well over 5,000", "Well over 5,000 runners finished the race",
+         "more-than"),
+        ("fewer_than_ratio", "Fewer than one in 10",
+         "Fewer than one in 10 complaints were upheld", "less-than"),
+    ],
+)
+def test_a_qualified_amount_reads_with_what_it_counts(claims, key, anchor, label, qualifier):
+    found = _one(claims, key, _kind(claims, key, anchor), anchor)
+    assert (found.label, found.value["qualifier"]) == (label, qualifier)

@@ -712,8 +712,7 @@ def _doc_drafts(
             end, text = ent.end_char, ent.text
             if text.endswith(".") and ent[-1].lower_[:-1] in SCALE_SUFFIXES:
                 end, text = end - 1, text[:-1]  # "£40m." ending the sentence: the stop is not
-                label = label[:-1] if label.endswith(".") else label  # part of the amount
-                if value.get("text", "").endswith("."):
+                if value.get("text", "").endswith("."):  # part of the amount
                     value["text"] = value["text"][:-1]
             drafts.append(_Draft(kind, ent.start_char, end, text, sent, label, value))
         drafts = _fold_rates(drafts)

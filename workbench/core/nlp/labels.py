@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .lexicon import QUALIFIER_PHRASES, SCALE_SUFFIXES
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
@@ -296,6 +298,8 @@ def _render(tokens: list[Token], ent: Span | None = None, keep_det: bool = False
         parts.append(tok.text)
         prev = tok
     text = "".join(parts)
+    if prev is not None and prev.lower_.endswith(".") and prev.lower_[:-1] in SCALE_SUFFIXES:
+        text = text[:-1]  # "for £40m." ending the sentence: the stop is not the amount's
     text = _SIGN_SPACE.sub(r"\1", text)
     text = _SPACES.sub(" ", text).strip(" ,;:-–—")
     return text if keep_det else _LEADING_DET.sub("", text)
@@ -385,8 +389,30 @@ def _share_phrase(ent: Span) -> str:
     return " ".join(words)
 
 
+_LEADING_WORDS = frozenset({"intj", "advmod", "quantmod", "punct"})
+
+
 def label_for(ent: Span, kind: str) -> str:
     """Label a number/date/money/... entity with what it is about."""
+    lead = ent.root
+    if lead.dep_ in _LEADING_WORDS and len(ent) > 1:
+        # "Well over half of voters": the parser hung the qualifier on the verb; read the
+        # amount from the word that carries it, the qualifier kept in front
+        core = next(
+            (k for k in range(ent.start + 1, ent.end)
+             if ent.doc[ent.start:k].text.lower() in QUALIFIER_PHRASES
+             and ent.doc[k].head.i not in range(k, ent.end)),
+            None,
+        )
+        if core is not None:
+            inner = ent.doc[core : ent.end]
+            if inner.root.dep_ not in _LEADING_WORDS:
+                label = label_for(inner, kind)
+                for k in range(ent.start + 1, core + 1):  # the longest tail of it the label has
+                    tail = ent.doc[k : ent.end].text
+                    if tail in label:
+                        return label.replace(tail, ent.text, 1)
+                return label
     if kind == "percent":
         share = _share_phrase(ent)
         if share:
@@ -601,12 +627,10 @@ def label_for(ent: Span, kind: str) -> str:
             return changed
     # "Hundreds of people have been arrested", "the company lost $5 million"
     if root.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        toks = (
-            list(ent)
-            + _after_ent(_np_tokens(root), ent)
-            + _verb_core(head)
-            + _verb_object(head, ent_ids)
-        )
+        own = _np_tokens(root)
+        if root.pos_ == "ADJ":  # "Fewer than one in 10 complaints were upheld": the noun counted
+            own = [t for t in root.subtree if t.i >= ent.end and not t.is_punct]
+        toks = list(ent) + _after_ent(own, ent) + _verb_core(head) + _verb_object(head, ent_ids)
         return _render(toks, ent)
     if root.dep_ in ("dobj", "attr", "oprd") and _is_verb(head):
         toks = _subject(head) + _verb_core(head) + _np_tokens(root) + list(ent)
