@@ -67,6 +67,9 @@ TEXTS = {
     "well_over": "Well over half of members voted for the merger.",
     "well_over_count": "Well over 5,000 runners finished the race.",
     "fewer_than_ratio": "Fewer than one in 10 complaints were upheld.",
+    # the date of a dated event is the fact; a difference in time is a duration
+    "event_date": "The referendum will be held on 8 October, a year later than promised.",
+    "met_on": "The minister met the union leaders on 8 October.",
 }
 
 
@@ -300,3 +303,16 @@ def test_the_stop_after_a_scale_is_in_no_label(claims):
 def test_a_qualified_amount_reads_with_what_it_counts(claims, key, anchor, label, qualifier):
     found = _one(claims, key, _kind(claims, key, anchor), anchor)
     assert (found.label, found.value["qualifier"]) == (label, qualifier)
+
+
+def test_the_date_of_an_event_subject_is_the_fact(claims):
+    date = _one(claims, "event_date", "date")
+    assert date.anchor == "8 October" and not date.value.get("time_of")
+    met = [c for c in claims["met_on"] if c.kind == "date" or "when" in c.value]
+    assert met and all(c.value.get("time_of") or "when" in c.value for c in met)  # guard
+
+
+def test_a_time_earlier_or_later_than_planned_is_a_duration(claims):
+    found = _one(claims, "event_date", "duration")
+    assert (found.value["number"], found.value["unit"]) == (1, "year")
+    assert found.label.endswith("later than promised")

@@ -170,6 +170,11 @@ def _is_time_of_event(ent: Span) -> bool:
         return False
     if verb.lemma_ == "be":
         return False  # "the vote was on Tuesday": the date is what is stated
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _DATED_EVENTS
+        for c in verb.children
+    ):
+        return False  # "The election will be held on 12 June": the event's date is the fact
     if prep.i < verb.i and prep.i > 0 and doc[prep.i - 1].pos_ in ("NOUN", "PROPN"):
         return False  # "the election on August 9 was ...": the date of the election
     return True
@@ -254,6 +259,15 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
             return "quantity", speed
     if label in ("DATE", "TIME"):
         if _RELATIVE.search(text) and not is_specific_date(text):
+            doc = ent.doc
+            if (
+                ent[-1].lower_ in ("earlier", "later", "sooner")
+                and ent.end < len(doc)
+                and doc[ent.end].lower_ == "than"
+            ):  # "six months earlier than planned": the difference is a length of time
+                difference = parse_duration(ent[:-1].text)
+                if difference:
+                    return "duration", {**difference, "text": text}
             return None  # "two years ago", "a year earlier": a vague point in time
         if _no_duration(ent):
             return None
@@ -424,6 +438,11 @@ def _clock_hour(ent: Span) -> bool:
 
 
 _TIME_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "since", "until", "from"})
+_DATED_EVENTS = EVENT_NOUNS | frozenset(
+    "vote poll ballot trial hearing inquest inquiry talks meeting conference".split()
+)
+"""Events whose date, when they are the subject, is the fact stated ("The election will be
+held on 12 June", "The trial opens on 3 March")."""
 _PERCENT_SIGN = re.compile(r"(?i)%|\bper ?cent\b|\bpct\b|\bpercentage\b")
 _RELATIVE = re.compile(r"(?i)\b(ago|earlier|later|before|after|previously|since then)\b")
 _FRACTION = re.compile(r"(?i)\b(half|halves|third|thirds|quarter|quarters|fifth|fifths)\b")

@@ -394,6 +394,21 @@ _LEADING_WORDS = frozenset({"intj", "advmod", "quantmod", "punct"})
 
 def label_for(ent: Span, kind: str) -> str:
     """Label a number/date/money/... entity with what it is about."""
+    doc = ent.doc
+    if (
+        kind == "duration"
+        and ent[-1].lower_ in ("earlier", "later", "sooner")
+        and ent.end < len(doc)
+        and doc[ent.end].lower_ == "than"
+    ):  # "six months earlier than planned": what it is earlier than
+        stop = next((t.i for t in doc[ent.end : ent.sent.end] if t.is_punct), ent.sent.end)
+        than = doc[ent.end : min(stop, ent.end + 5)].text
+        label = _label_for(ent, kind)
+        return label if than in label else f"{label} {than}"
+    return _label_for(ent, kind)
+
+
+def _label_for(ent: Span, kind: str) -> str:
     lead = ent.root
     if lead.dep_ in _LEADING_WORDS and len(ent) > 1:
         # "Well over half of voters": the parser hung the qualifier on the verb; read the
