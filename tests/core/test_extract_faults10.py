@@ -70,6 +70,14 @@ TEXTS = {
     # the date of a dated event is the fact; a difference in time is a duration
     "event_date": "The referendum will be held on 8 October, a year later than promised.",
     "met_on": "The minister met the union leaders on 8 October.",
+    "left_without": "The blizzard left 45,000 households without heating.",
+    # scores, a figure in an apposition after a comma, "worth"
+    "score": "Town won 4-1 away on Tuesday night.",
+    "score_after_name": "Celtic beat Hearts 2-0 to stay top.",
+    "model_name": "An Airbus A320-200 landed safely.",
+    "majority": "The Greens won 38 seats, a majority of 12.",
+    "worth_appos": "The bank sold its insurance arm to Allianz, a deal worth €3bn.",
+    "worth_dobj": "The club signed a kit deal worth £25m.",
 }
 
 
@@ -316,3 +324,36 @@ def test_a_time_earlier_or_later_than_planned_is_a_duration(claims):
     found = _one(claims, "event_date", "duration")
     assert (found.value["number"], found.value["unit"]) == (1, "year")
     assert found.label.endswith("later than promised")
+
+
+def test_a_counted_object_reads_with_what_befell_it(claims):
+    found = _one(claims, "left_without", "quantity")
+    assert found.label == "blizzard left 45,000 households without heating"
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "label"),
+    [("score", "4-1", "Town won 4-1"), ("score_after_name", "2-0", "Celtic beat Hearts 2-0")],
+)
+def test_a_score_is_one_tally(claims, key, anchor, label):
+    found = _one(claims, key, "quantity", anchor)
+    assert found.anchor == anchor
+    assert (found.value["number"], found.value["qualifier"]) == (int(anchor[0]), "tally")
+    assert found.label.startswith(label)
+    assert "unit" not in found.value
+
+
+def test_a_model_name_with_a_hyphen_is_no_score(claims):
+    assert not [c for c in of_kind(claims, "model_name", "quantity") if "-" in c.anchor]
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "label"),
+    [
+        ("majority", "12", "Greens won 38 seats, a majority of 12"),
+        ("worth_appos", "€3bn", "bank sold its insurance arm, a deal worth €3bn"),
+        ("worth_dobj", "£25m", "club signed a kit deal worth £25m"),
+    ],
+)
+def test_a_figure_reads_with_the_noun_it_is_the_figure_of(claims, key, anchor, label):
+    assert _one(claims, key, _kind(claims, key, anchor), anchor).label == label

@@ -362,6 +362,27 @@ def _could_start_amount(tok: Any) -> bool:
     return bool(_DIGIT.search(tok.text)) or lower in CURRENCY_TOKENS or lower in RANKED_SCALES
 
 
+_NAME_TYPES = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+def _tally_at(doc: Doc, i: int, end: int) -> bool:
+    """Does a score or tally "2-0", "3-1", "69-30" start at token ``i`` (numbers of up to
+    three digits joined by a hyphen with no space, the first the larger), within ``end``?"""
+    if i < 0 or i + 2 >= end + (1 if end < len(doc) else 0) or i + 2 >= len(doc):
+        return False
+    first, dash, second = doc[i], doc[i + 1], doc[i + 2]
+    return (
+        first.text.isdecimal()
+        and second.text.isdecimal()
+        and len(first.text) <= 3
+        and len(second.text) <= 3
+        and dash.text in ("-", "–")
+        and not first.whitespace_
+        and not dash.whitespace_
+        and int(first.text) >= int(second.text)  # a score; "ATR 72-600" is a model's name
+    )
+
+
 def _untagged_count(tok: Any) -> bool:
     """A number in digits the recognizer left out that counts the plural noun right after
     it ("Over the past three years, the charity has trained 900 volunteers"; over one
@@ -444,6 +465,17 @@ def repair_entities(sent: Span) -> list[Span]:
         ents = sorted([*ents, *missed], key=lambda e: e.start)
     for ent in ents:
         start, end, label = ent.start, ent.end, ent.label_
+        if label == "CARDINAL" and _tally_at(doc, end - 1, sent.end):
+            end += 2  # "won 2-0": the recognizer took the first goal count alone
+        elif (
+            label in _NAME_TYPES
+            and end - start >= 4
+            and _tally_at(doc, end - 3, end)
+            and doc[end - 4].whitespace_
+        ):  # "beat United 3-1" taken for one name: the score is a tally of its own
+            out = [o for o in out if o.end <= start]
+            out.append(SpanType(doc, end - 3, end, label="CARDINAL"))
+            continue
         if label != "MONEY" and end - start == 1 and PENCE.fullmatch(
             doc[start].text
         ):

@@ -337,7 +337,11 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
             return None  # "a two-state solution", "a three-point plan", "a one-off"
         root = ent.root
         unit = None
-        if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
+        if (
+            root.dep_ in ("nummod", "quantmod", "compound")
+            and root.head.pos_ in ("NOUN", "PROPN")
+            and not (root.head.i < ent.start and re.search(r"\d[-–]\d", text))
+        ):  # (not "beat United 3-1": a score counts no side)
             counted = root.head
             while counted.dep_ == "compound" and counted.head.pos_ in ("NOUN", "PROPN"):
                 counted = counted.head  # "40 artillery rounds" counts rounds
@@ -579,6 +583,9 @@ def _in_name(ent: Span) -> bool:
         return True  # "Shares in 3M fell": a capital letter glued on names; "3M users" counts
     if _names_with_number(ent):
         return True
+    score = re.fullmatch(r"(\d{1,3})[-–](\d{1,3})", ent.text)
+    if score and int(score.group(1)) >= int(score.group(2)):
+        return False  # "beat United 3-1": a score after a name, not part of it ("ATR 72-600" is)
     return (
         " " not in ent.text
         and before is not None

@@ -59,7 +59,14 @@ def _np_tokens(
     return toks
 
 
-def _fact_phrases(verb: Token, after: int, most: int = 2) -> list[Token]:
+_STATE_PREPS = frozenset({"without", "into", "to", "from", "for"})
+"""Phrases after a counted object that say what happened to it ("left 80,000 homes without
+power", "moved 300 patients to other hospitals", "evacuated 2,000 people from the area")."""
+
+
+def _fact_phrases(
+    verb: Token, after: int, most: int = 2, preps: frozenset[str] = _FACT_PREPS
+) -> list[Token]:
     """The verb's prepositional phrases that follow the amount at token ``after`` with
     nothing between (at most ``most``): "shrank 4.2% from the Netherlands", "rose 5% to
     $2 billion", "rose 5% among young voters" - where, from what, among whom."""
@@ -68,7 +75,7 @@ def _fact_phrases(verb: Token, after: int, most: int = 2) -> list[Token]:
     for child in verb.rights:
         if child.i < after:
             continue
-        if child.i != after or child.dep_ != "prep" or child.lower_ not in _FACT_PREPS:
+        if child.i != after or child.dep_ != "prep" or child.lower_ not in preps:
             break
         objs = [c for c in child.children if c.dep_ == "pobj"]
         if not objs:
@@ -493,6 +500,32 @@ def _label_for(ent: Span, kind: str) -> str:
         changed = _change_label(ent, head.head)
         if changed:
             return changed
+    if head.lower_ == "worth" and head.head.pos_ == "NOUN" and head.i < ent.start:
+        # "a deal worth $2bn", "signed a contract worth £40m": what is worth it
+        noun = head.head
+        phrase = [*_np_tokens(noun, with_pp=False), head, *ent]
+        verb = next((a for a in noun.ancestors if _is_verb(a)), None)
+        first = noun.left_edge.i
+        after_comma = first > 0 and ent.doc[first - 1].text == ","
+        if verb is not None and noun.dep_ == "appos" and after_comma:
+            inside = {t.i for t in noun.subtree}
+            what = _render(_subject(verb) + _verb_core(verb) + _verb_object(verb, inside))
+            if what:
+                return f"{what}, {_render(phrase, keep_det=True)}"
+        if verb is not None and noun.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
+            side = _subject(verb) if noun.dep_ in ("dobj", "attr") else []
+            return _render(side + _verb_core(verb) + phrase, ent)
+        return _render(phrase, ent)
+    if (
+        root.dep_ == "nummod"
+        and head.pos_ == "PROPN"
+        and head.i < ent.start
+        and _is_verb(head.head)
+        and any(t.text in ("-", "–") for t in ent)
+    ):  # "City beat United 3-1": the score after the side it was against
+        name = [c for c in head.lefts if c.dep_ == "compound"] + [head]
+        verb = head.head
+        return _render(_subject(verb) + _verb_core(verb) + name + list(ent), ent)
     # "more than 100,000 people", "1994 security agreement", "first face-to-face meeting"
     if root.dep_ in _NOUN_MODS and head.pos_ in ("NOUN", "PROPN") and head.i not in ent_ids:
         toks = _with_ent(_np_tokens(head), ent)
@@ -527,6 +560,9 @@ def _label_for(ent: Span, kind: str) -> str:
             or (base.dep_ == "attr" and _is_verb(base.head))
         ):  # "FEMA has sent 2,000 workers", "The death toll is now 40 people"
             toks += _subject(base.head) + _verb_core(base.head)
+            if base.dep_ == "dobj":  # "left 80,000 homes without power": what befell them
+                after = max(t.i for t in base.subtree) + 1
+                toks += _fact_phrases(base.head, after, 1, preps=_STATE_PREPS)
         elif counted and base.dep_ == "npadvmod" and base.head.pos_ == "VERB" and any(
             c.dep_ in ("dobj", "dative") and c.i < base.i for c in base.head.children
         ):  # "docked it six points": the second object of a verb of two
@@ -605,6 +641,19 @@ def _label_for(ent: Span, kind: str) -> str:
                 if gov.dep_ in ("nsubj", "nsubjpass") and _is_verb(verb) and verb.i > gov.i:
                     rest = _verb_core(verb) + _verb_object(verb, {gov.i, *ent_ids})
                     return f"{said} {_render(rest)}"  # "£250,000 grant will pay for a new library"
+                doc = ent.doc
+                first = gov.left_edge.i
+                if gov.dep_ == "appos" and first > 0 and doc[first - 1].text == ",":
+                    # "Labour won 412 seats, a majority of 174": what the figure is of
+                    verb = next((a for a in gov.ancestors if _is_verb(a)), None)
+                    if verb is not None:
+                        inside = {t.i for t in gov.subtree}
+                        what = _render(
+                            _subject(verb) + _verb_core(verb) + _verb_object(verb, inside)
+                        )
+                        phrase = _render([*noun, head, *ent], keep_det=True)
+                        if what:
+                            return f"{what}, {phrase}"
                 return said
             return _render(_np_tokens(gov, with_pp=False) + [head] + list(ent), ent)
         counted = kind in ("quantity", "money", "percent")
