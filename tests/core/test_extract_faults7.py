@@ -182,11 +182,11 @@ def test_shapes_read_right_before_stay_right(claims):
         ("averaged", "3%", "Inflation averaged 3% between 2010 and 2020"),
         ("rose_to_up_from", "4.8%", "Unemployment rose to 4.8% in the three months to September"),
         ("grew_by", "6%", "Wages grew by 6% in the year to June"),
-        ("coordinated_money", "2,000", "FEMA has sent 2,000 workers"),
+        ("coordinated_money", "2,000", "FEMA has sent 2,000 workers to the state"),
         ("coordinated_money", "$50 million", "FEMA has sent $50 million"),
         ("coordinated_counts", "300", "company hired 300 engineers"),
         ("coordinated_counts", "40", "company hired 40 lawyers"),
-        ("coordinated_raised", "40,000", "charity raised 40,000 signatures"),
+        ("coordinated_raised", "40,000", "charity raised 40,000 signatures for the campaign"),
     ],
 )
 def test_an_amount_label_names_its_subject_and_period(claims, key, anchor, label):

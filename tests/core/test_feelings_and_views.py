@@ -31,7 +31,7 @@ EVENTS_OF_PEOPLE = [
     "Investors panicked and sold £3bn of bonds, the broker said.",
 ]
 FACTS_BESIDE_FEELINGS = {  # a time or cause told beside a feeling states its own fact
-    "The players were devastated after losing 3-0 to Rovers on Saturday.": "3",
+    "The players were devastated after losing 3-0 to Rovers on Saturday.": "3-0",
     "They were exhausted after 20 hours at sea.": "20 hours",
 }
 VIEWS = [
