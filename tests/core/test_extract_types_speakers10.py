@@ -62,8 +62,10 @@ TEXTS = {
     # a measure
     "worst_harm": "Eleven miners died in the collapse at Rudna, the worst disaster in Polish "
     "mining history.",
-    "double": "Grace Adeyemi opened the food bank in 2011. It now feeds about 900 households "
-    "a week, she says, roughly double the number in 2021.",
+    # (faults10: with "about 900 households a week" the count the recognizer missed is now a
+    # quantity claim of its own and no statement spans the sentence; the comparison alone here)
+    "double": "Grace Adeyemi opened the food bank in 2011. It now feeds roughly double the "
+    "number of households it fed in 2021, she says.",
     "eased": "Congestion at the port of Ravenna has eased since two new cranes entered "
     "service in May.",
     "enough": "Mayor Lena Hart said the city was not training enough nurses to staff its "
