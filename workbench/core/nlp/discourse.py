@@ -45,6 +45,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .doc_cache import span_ents
+from .lexicon import AMOUNT_ENTS
 from .speech import open_question, withheld
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -76,7 +77,6 @@ TEXT_NOUNS = frozenset(
 research, not the article, and is left out)."""
 _WH = frozenset({"what", "how", "why", "where", "who", "when", "which"})
 _KNOWING = frozenset({"know", "clear", "certain", "confirm", "establish", "determine"})
-_MEASURES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _NAMES = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "PRODUCT"})
 
 
@@ -120,7 +120,7 @@ def _exchange(noun: Token) -> bool:
         if c.dep_ in ("det", "amod") and c.lower_ not in _MORE:
             return False
         if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS:
-            if any(t.ent_type_ in _MEASURES or t.ent_type_ in _NAMES for t in c.subtree):
+            if any(t.ent_type_ in AMOUNT_ENTS or t.ent_type_ in _NAMES for t in c.subtree):
                 return False  # "details of the 300 job cuts", "comment on the Acme deal"
             continue  # "further details about the incident"
         if c.dep_ == "prep" and not all(
@@ -192,7 +192,7 @@ def _unanswered_exchange(head: Token) -> bool:
     if subj is None or subj.lower_ not in EXCHANGE_NOUNS:
         return False
     if any(c.dep_ == "poss" for c in subj.children) or any(
-        t.ent_type_ in _MEASURES for t in subj.subtree
+        t.ent_type_ in AMOUNT_ENTS for t in subj.subtree
     ):
         return False  # "no response to 40 complaints": a count of record
     if any(c.dep_ == "expl" for c in head.children):  # "There was no response"
@@ -270,7 +270,7 @@ def about_the_text(sent: Span) -> bool:
 
 
 def _named_or_counted(sent: Span) -> bool:
-    return any(e.label_ in _MEASURES or e.label_ in _NAMES for e in span_ents(sent))
+    return any(e.label_ in AMOUNT_ENTS or e.label_ in _NAMES for e in span_ents(sent))
 
 
 def by_role(

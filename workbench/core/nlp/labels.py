@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .lexicon import QUALIFIER_PHRASES, SCALE_SUFFIXES
+from .lexicon import AMOUNT_ENTS, QUALIFIER_PHRASES, SCALE_SUFFIXES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -102,7 +102,7 @@ _CHANGE_WORDS = frozenset({"up", "down", "higher", "lower"})
 def _amount(tok: Token) -> bool:
     """A token of an amount entity ("€15m", "300,000") or a number of none (not a year of
     "between 2010 and 2020")."""
-    return tok.ent_type_ in _AMOUNT_TYPES or (tok.like_num and not tok.ent_type_)
+    return tok.ent_type_ in AMOUNT_ENTS or (tok.like_num and not tok.ent_type_)
 
 
 def _second_amount_verb(ent: Span) -> Token | None:
@@ -205,7 +205,6 @@ def _according_to_source(verb: Token, subj: Token) -> bool:
 
 
 _OF = frozenset({"of"})
-_AMOUNT_TYPES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
 def _bare(noun: Token) -> bool:
@@ -224,7 +223,7 @@ def _subject(verb: Token) -> list[Token]:
                 return _np_tokens(appos, with_pp=True)
             if child.pos_ == "PRON" or child.lower_ in _PRON_SUBJECTS:
                 return []
-            if child.ent_type_ in _AMOUNT_TYPES and child.like_num:
+            if child.ent_type_ in AMOUNT_ENTS and child.like_num:
                 return [  # "One in three adults is obese, up from ...": the whole subject
                     t for t in child.subtree if t.dep_ not in ("punct", "relcl", "acl", "appos")
                     and not any(a.dep_ in ("relcl", "acl", "appos") and a.i != child.i
@@ -572,7 +571,7 @@ def _label_for(ent: Span, kind: str) -> str:
         elif (
             counted
             and base.dep_ == "appos"
-            and (base.head.like_num or base.head.ent_type_ in _AMOUNT_TYPES)
+            and (base.head.like_num or base.head.ent_type_ in AMOUNT_ENTS)
             and ent.doc[base.left_edge.i - 1].text == ","
         ):  # "Visitor numbers hit 2 million, a 15% rise on 2022": the change of the amount
             verb = next((a for a in base.ancestors if _is_verb(a)), None)

@@ -482,3 +482,8 @@ devastated"), where "the town was devastated" is an event."""
 
 STREAK_WORDS = frozenset({"straight", "consecutive", "successive", "running"})
 """Words after an ordinal that make it a place in a run ("a third straight month")."""
+
+# --- entity labels -----------------------------------------------------------------------
+
+AMOUNT_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+"""spaCy's entity labels of a count or an amount: a clause holding one counts something."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .doc_cache import span_ents
-from .lexicon import MORE_FEELINGS, NUMBER_WORDS, STREAK_WORDS
+from .lexicon import AMOUNT_ENTS, MORE_FEELINGS, NUMBER_WORDS, STREAK_WORDS
 from .records import opinion_predicate, opinion_superlative
 from .speech import Report, verb_in
 
@@ -190,7 +190,6 @@ def _second_best(ordinal: Token, head: Token) -> bool:
     )
 
 
-_MEASURES = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
 
 
 def colour(sent: Span) -> bool:
@@ -200,7 +199,7 @@ def colour(sent: Span) -> bool:
     root = sent.root
     if root.pos_ != "VERB" or not verb_in(root, st.COLOUR_VERBS):
         return False
-    if any(e.label_ in _MEASURES or e.label_ in st.NAME_TYPES for e in span_ents(sent)):
+    if any(e.label_ in AMOUNT_ENTS or e.label_ in st.NAME_TYPES for e in span_ents(sent)):
         return False
     subj = st.subject_of(root)
     if subj is None:

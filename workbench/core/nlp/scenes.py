@@ -42,6 +42,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .lexicon import AMOUNT_ENTS
 from .speech import verb_in
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -60,7 +61,6 @@ POSTURE_VERBS = frozenset(
 EXTENT_WORDS = frozenset({"deep", "abreast", "high", "wide", "thick", "tall"})
 """Adjectives and adverbs of extent a bare number can stand on ("six deep")."""
 _NAMED = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "PRODUCT"})
-_MEASURES = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _PLACE_PREPOSITIONS = frozenset(
     {"on", "in", "over", "under", "against", "across", "beside", "off", "onto", "inside"}
 )
@@ -68,7 +68,7 @@ _SAYING = frozenset({"say", "tell", "reply", "answer", "speak", "add"})
 
 
 def _names_or_counts(tokens: list[Token]) -> bool:
-    return any(t.ent_type_ in _NAMED or t.ent_type_ in _MEASURES or t.like_num for t in tokens)
+    return any(t.ent_type_ in _NAMED or t.ent_type_ in AMOUNT_ENTS or t.like_num for t in tokens)
 
 
 def gesture(head: Token) -> bool:
@@ -119,7 +119,7 @@ _WEAR = frozenset({"wear", "don", "sport"})
 
 def _dated_or_counted(tokens: list[Token]) -> bool:
     return any(
-        t.ent_type_ in _MEASURES or t.ent_type_ in ("DATE", "TIME") or t.like_num for t in tokens
+        t.ent_type_ in AMOUNT_ENTS or t.ent_type_ in ("DATE", "TIME") or t.like_num for t in tokens
     )
 
 
