@@ -67,3 +67,26 @@ def test_an_engine_without_removal_says_so(tmp_path):
         with pytest.raises(StoreError, match="cannot remove articles yet"):
             remove_article(NoRemoval(), article.id)
         assert [s.id for s in store.articles()] == [article.id]
+
+
+def test_the_removal_rows_travel_in_a_json_export(tmp_path, capsys):
+    """The article's rows of history (out, back) are in its JSON export, and a workspace
+    that imports it reads them (claim id "": the article's own rows)."""
+    path, other = tmp_path / "ws", tmp_path / "other"
+    article = make_article(TEXT, "minsk.txt")
+    with Workspace.open(path, reviewer="ana") as store:
+        store.add_article(article, claims_for(article))
+    assert run(capsys, "remove", article.id, "-w", str(path))[0] == 0
+    assert run(capsys, "undo", "-w", str(path))[0] == 0
+    code, out, err = run(capsys, "history", "-w", str(path))
+    assert code == 0 and "article out of the workspace: " in out, err
+    assert "article back in the workspace: " in out
+    dump = tmp_path / "dump.json"
+    code, _, err = run(capsys, "export", article.id, "--format", "json", "-o", str(dump),
+                       "-w", str(path))
+    assert code == 0, err
+    code, _, err = run(capsys, "import", str(dump), "--create", "-w", str(other))
+    assert code == 0, err
+    with Workspace.open(other, reviewer="bo", readonly=True) as store:
+        rows = [(c.claim_id, c.field, c.action) for c in store.history(article.id)]
+        assert rows[-2:] == [("", "article", "edit"), ("", "article", "undo")]

@@ -77,3 +77,48 @@ def test_a_read_only_store_refuses_a_removal(store_factory):
         with pytest.raises(StoreError):
             remove_article(ro, a.id)
         assert [s.id for s in ro.articles()] == [a.id]
+
+
+def test_a_removal_and_its_undo_are_rows_of_the_articles_history(store_factory):
+    """History shows who took the article out and who put it back (claim id "", field
+    ``article``), the article's own history and the workspace's alike."""
+    a, claims = article()
+    b, b_claims = article(TEXT2, "other.txt")
+    with store_factory() as store:
+        store.add_article(a, claims)
+        store.add_article(b, b_claims)
+        remove_article(store, a.id)
+        out = [(c.article_id, c.claim_id, c.field, c.old, c.new, c.reviewer, c.action)
+               for c in store.history()]
+        assert out[-1] == (a.id, "", "article", a.title, None, "ana", "edit")
+        store.undo()
+        store.redo()
+        store.undo()
+    with store_factory.reopen() as store:
+        rows = [(c.field, c.old, c.new, c.action) for c in store.history(a.id)]
+        assert rows == [
+            ("article", a.title, None, "edit"),
+            ("article", None, a.title, "undo"),
+            ("article", a.title, None, "redo"),
+            ("article", None, a.title, "undo"),
+        ]
+        assert store.history(a.id, claims[0].id) == []
+        assert [c.field for c in store.history(b.id)] == []
+
+
+def test_adding_a_removed_article_again_lists_it_with_its_verdicts(store_factory):
+    a, claims = article()
+    cid = claims[0].id
+    with store_factory() as store:
+        store.add_article(a, claims)
+        store.set_status(a.id, cid, "disputed")
+        remove_article(store, a.id)
+        result = store.add_article(a, claims)
+        assert not result.created
+        assert [s.id for s in store.articles()] == [a.id]
+        assert store.verdict(a.id, cid).status == "disputed"
+        assert store.resolve_claim(cid) == (a.id, cid)
+        assert store.undo() == []  # the removal's undo finds it listed already
+        assert [s.id for s in store.articles()] == [a.id]
+        store.undo()  # then the step before it
+        assert store.verdict(a.id, cid).status == "unreviewed"

@@ -193,3 +193,35 @@ def test_sync_conflict_names_team_and_local_and_the_times_of_the_field(team_url,
     with open_team(url) as team, Workspace.open(tmp_path / "ws", reviewer="lena") as ws:
         assert team.verdict(a.id, cid).status == ws.verdict(a.id, cid).status == "false"
         assert ws.verdict(a.id, cid).note == "minutes checked"
+
+
+def test_upgrade_from_version_3_keeps_the_articles_and_lets_remove_work(pg, capsys):
+    """Version 4 adds ``articles.removed``: an article stored before the upgrade stays
+    listed, and ``workbench remove`` / ``undo`` work on it, in history."""
+    db = pgc.new_database(pg, upgraded=False)
+    with psycopg.connect(pg.url(db), autocommit=True) as conn:
+        schema.upgrade(conn, writers=[pgc.WRITERS], target=3)
+    pgc.ensure_role(pg, "ana")
+    a, claims = article()
+    with psycopg.connect(pg.url(db, "ana"), autocommit=True) as conn:  # written by a v3 client
+        conn.execute(
+            "INSERT INTO workbench.articles (id, title, source, text, added_at) "
+            "VALUES (%s, %s, %s, %s, '2026-12-01T00:00:00Z')",
+            (a.id, a.title, a.source, a.text),
+        )
+    code, out, err = run(capsys, "db", "upgrade", pg.url(db))
+    assert code == 0 and f"from version 3 to {schema.SCHEMA_VERSION}" in out, err
+    url = pg.url(db, "ana")
+    with open_team(url) as st:
+        st.add_article(a, claims)  # the same text: kept, its claims stored
+        assert [s.id for s in st.articles()] == [a.id]
+    code, out, err = run(capsys, "remove", a.id[:8], "--workspace", url)
+    assert code == 0 and out.startswith(f"removed {a.id[:8]}"), err
+    code, out, _ = run(capsys, "status", "--workspace", url)
+    assert "no articles in postgresql://ana@" in out
+    code, out, _ = run(capsys, "history", "--workspace", url)
+    assert f"{a.id[:8]}  article out of the workspace: '{a.title}'" in out
+    code, out, err = run(capsys, "undo", "--workspace", url)
+    assert code == 0 and "article back in the workspace" in out, err
+    with open_team(url) as st:
+        assert [s.id for s in st.articles()] == [a.id]

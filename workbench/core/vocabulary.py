@@ -93,6 +93,9 @@ class Field(StrEnum):
     """A re-import moved the verdict to a claim with a new id."""
     ORPHANED = "orphaned"
     """A re-import removed the verdict's claim (the verdict is kept)."""
+    ARTICLE = "article"
+    """The article itself (claim id ""): taken out of the workspace (old its title, new
+    None: ``workbench remove``) or listed again (old None, new its title: an undo)."""
     MATCH_DISMISSED = "match.dismissed"
     """An earlier check a reviewer said is not the same claim (``W``): old and new are
     ``{"key": MATCH KEY, "dismissed": BOOL}``. Undoable; not a verdict edit."""

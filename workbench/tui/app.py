@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.models import Article
+from workbench.core.models import Article, Change
 from workbench.core.store.interface import Store
 
 from . import render
@@ -246,6 +246,7 @@ class WorkbenchApp(App[None]):
             if isinstance(screen, ReviewScreen):
                 changes = message.changes
                 if changes is None or any(c.article_id == screen.article.id for c in changes):
+                    self._tell_removed(screen.article.id, changes or ())
                     screen.outside_change()
                 else:
                     screen.refresh_presence()  # only who works on what changed
@@ -253,6 +254,23 @@ class WorkbenchApp(App[None]):
             if isinstance(screen, PickerScreen):
                 self._refresh_picker(screen)
                 break
+
+    def _tell_removed(self, article_id: str, changes: Iterable[Change]) -> None:
+        """A colleague took the open article out of the workspace (or put it back): say
+        so, since the claims stay on screen (what is marked here is still saved)."""
+        for c in changes:
+            if (c.article_id, c.claim_id, c.field) != (article_id, "", "article"):
+                continue
+            if c.reviewer == self.ws.reviewer and c.action == "edit":
+                continue  # this reviewer's own removal (the picker said so)
+            who = render.message(c.reviewer or "a colleague", 40)
+            if c.new is None:
+                self.notify(f"{who} took this article out of the workspace (marks here are "
+                            "still saved; their undo brings it back).", severity="warning",
+                            timeout=10, markup=False)
+            else:
+                self.notify(f"{who} put this article back in the workspace.", timeout=6,
+                            markup=False)
 
     def _refresh_picker(self, screen: PickerScreen) -> None:
         try:

@@ -468,8 +468,8 @@ def _claim(item: Any, article: Article, where: str) -> Claim:
 def _change(item: Any, article_id: str, where: str) -> Change:
     _need(isinstance(item, dict), f"{where} must be an object")
     _need(item.get("article_id", article_id) == article_id, f"{where}: belongs to another article")
-    # the article's own rows (a new title) have no claim: claim id ""
-    article_row = item.get("claim_id") == "" and item.get("field") == "title"
+    # the article's own rows (a new title, taken out and back) have no claim: claim id ""
+    article_row = item.get("claim_id") == "" and item.get("field") in ("title", "article")
     return Change(
         seq=_int(item, "seq", where, default=0),
         article_id=article_id,

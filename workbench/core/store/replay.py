@@ -34,6 +34,7 @@ class UndoSteps:
         while stack:
             entry = stack[-1]
             added = {p[0] for p in entry.get("articles") or [] if isinstance(p, list) and p}
+            added.update(a for a in entry.get("removed") or [] if isinstance(a, str))
             if all(a in added or self._live(a) for a, _ in entry["rows"]):
                 return entry
             self.log.drop(entry["g"])

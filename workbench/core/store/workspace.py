@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, NotFound, StoreError
+from ..errors import InputError, NotFound, StoreError, WorkbenchError
 from ..models import ArchiveSnapshot, Article, Change, Claim, LinkCheck, Verdict
 from ..text import one_line
 from ..vocabulary import Field
@@ -567,14 +567,27 @@ class Workspace:
         """Take a listed article out of the workspace: out of the list, the claim ids
         and every report, as one undo step (undo lists it again with its claims, verdicts
         and history, all kept). Its file stays in ``articles/`` as an undone import's
-        does, so adding the same text again brings it back with its verdicts too."""
+        does, so adding the same text again brings it back with its verdicts too. The
+        article's history gets a row (claim id "", field ``article``, old the title,
+        new None); undo and redo write one each too."""
         self._check_writable()
         aid = self._resolve_article(article_id)
         if aid not in self._index.rows():
             raise NotFound(f"no article {aid} in workspace {self._path} (removed already?)")
         with self._atomic():
+            row = self._article_row(aid, listed=False, action="edit")
             self._write_index({aid: None})
-            self._record_undo(dict(new_step([]), removed=[aid]))
+            self._record_undo(dict(new_step([[aid, row["seq"]]]), removed=[aid]))
+
+    def _article_row(self, aid: str, listed: bool, action: str) -> dict[str, Any]:
+        """The history row of an article taken out (``listed`` False) or back in."""
+        file = self._file_in_batch(aid)
+        title = file.article_row().get("title", "") or aid
+        old, new = (None, title) if listed else (title, None)
+        row = self._row(file.history_count() + 1, aid, "", Field.ARTICLE, old, new, action)
+        file.put(history=[row])
+        self._index.mark_dirty(aid)
+        return row
 
     def _set_title(self, aid: str, title: str, action: str, undoable: bool) -> None:
         file = self._file_in_batch(aid)
@@ -744,7 +757,8 @@ class Workspace:
                 rest = [
                     (f, v)
                     for f, v in fields
-                    if f not in ("claim", Field.MATCH_DISMISSED) and (cid or f != "title")
+                    if f not in ("claim", Field.MATCH_DISMISSED)
+                    and (cid or f not in ("title", Field.ARTICLE))
                 ]
                 if rest:
                     self._edit(
@@ -778,12 +792,14 @@ class Workspace:
         out: list[Change] = []
         now = self._clock()
         for aid in entry.get("removed") or []:  # remove_article: undo lists it again
-            if isinstance(aid, str) and self._files.exists(aid):
-                title = self._files.get(aid).article_row().get("title", "") or aid
-                back = action == "undo"
-                updates[aid] = summarize(self._tables(aid)) if back else None
-                out.append(Change(0, aid, "", "article", None if back else title,
-                                  title if back else None, self._reviewer, now, action))
+            back = action == "undo"
+            if not isinstance(aid, str) or not self._files.exists(aid):
+                continue
+            if back == (aid in self._index.rows()):
+                continue  # already so (added again since): nothing to undo or redo
+            row = self._article_row(aid, listed=back, action=action)
+            updates[aid] = summarize(self._tables(aid)) if back else None
+            out.append(Change.from_dict(row))
         for aid, replaced in pairs:
             if not self._files.exists(aid):
                 continue
@@ -826,7 +842,10 @@ class Workspace:
     ) -> list[Change]:
         """History rows, oldest first (of one article / claim, or of everything)."""
         self._refresh()
-        aids = [self._resolve_article(article_id)] if article_id else list(self._index.rows())
+        if article_id:
+            aids = [self._resolve_article(article_id)]
+        else:
+            aids = [*self._index.rows(), *self._removed_ids()]
         rows: list[Change] = []
         for aid in aids:
             for doc in self._files.get(aid).history_rows():
@@ -837,6 +856,25 @@ class Workspace:
         if limit is not None:
             rows = rows[-limit:] if limit > 0 else []
         return rows
+
+    def _removed_ids(self) -> list[str]:
+        """Articles taken out with ``remove_article`` (their files stay): the history of
+        the whole workspace keeps showing them, as the team engine's does. An import
+        undone is not one (its article was never reviewed here)."""
+        listed = self._index.rows()
+        ids = {p.stem for p in self._layout.articles.glob("*.json")}
+        for entry in [*self._undo.undo_stack(), *self._undo.redo_stack()]:
+            ids.update(a for a in entry.get("removed") or [] if isinstance(a, str))
+        out = []
+        for aid in sorted(ids - set(listed)):
+            try:
+                rows = self._files.get(aid).history_rows()
+            except WorkbenchError:  # a stray or damaged file: doctor's business
+                continue
+            marks = [r for r in rows if r.get("field") == Field.ARTICLE and not r.get("claim_id")]
+            if marks and marks[-1].get("new") is None:
+                out.append(aid)
+        return out
 
     def put_verdict(
         self, article_id: str, verdict: Verdict, action: str = "import", record: bool = True

@@ -9,7 +9,7 @@ from typing import Any
 import psycopg
 from psycopg.types.json import Jsonb
 
-from ...errors import InputError
+from ...errors import InputError, NotFound
 from ...models import Article, Change, Claim, Link, Verdict
 from ...text import one_line
 from ..edits import clean_verdict, replace_verdict
@@ -99,8 +99,8 @@ class ImportsMixin(EditsMixin):
         old_id: str | None = None
         if old is None and article.source not in ("", "-"):
             found = conn.execute(
-                "SELECT id FROM workbench.articles WHERE source = %s ORDER BY ord LIMIT 1 "
-                "FOR UPDATE",
+                "SELECT id FROM workbench.articles WHERE source = %s AND NOT removed "
+                "ORDER BY ord LIMIT 1 FOR UPDATE",
                 (article.source,),
             ).fetchone()
             old_id = found["id"] if found else None
@@ -132,9 +132,9 @@ class ImportsMixin(EditsMixin):
         )
         meta = Jsonb(dict(article.meta))
         if old is not None:
-            conn.execute(
+            conn.execute(  # a removed article added again is listed again
                 "UPDATE workbench.articles SET title = %s, source = %s, text = %s, "
-                "fetched_at = %s, meta = %s WHERE id = %s",
+                "fetched_at = %s, meta = %s, removed = false WHERE id = %s",
                 (article.title, article.source, article.text, article.fetched_at, meta, article.id),
             )
             conn.execute("DELETE FROM workbench.claims WHERE article_id = %s", (article.id,))
@@ -198,6 +198,43 @@ class ImportsMixin(EditsMixin):
                 self._record_step(conn, [seq])
 
         self._run(tx)
+
+    def remove_article(self, article_id: str) -> None:
+        """Take a listed article out of the workspace, in one transaction: out of the
+        list, the claim-id look-ups and ``--all`` exports; its claims, verdicts and
+        history stay, so undo lists it again and adding the same text again brings its
+        verdicts back. One history row (claim id "", field ``article``, old the title,
+        new None), one undo step; the live signal tells the desk."""
+        self._check_writable()
+        aid = self._resolve_article(article_id)
+
+        def tx(conn: psycopg.Connection[Any]) -> None:
+            seq = self._set_removed(conn, aid, True, "edit")
+            if seq is None:
+                raise NotFound(f"no article {aid} in {self._safe} (removed already?)")
+            if self._group_rows is not None:
+                self._group_rows.append(seq)
+            else:
+                self._record_step(conn, [seq])
+
+        self._run(tx)
+
+    def _set_removed(
+        self, conn: psycopg.Connection[Any], aid: str, removed: bool, action: str
+    ) -> int | None:
+        """Take the article out (or list it again) with its history row: the row's seq
+        (None: it already was so)."""
+        row = conn.execute(
+            "SELECT title, removed FROM workbench.articles WHERE id = %s FOR UPDATE", (aid,)
+        ).fetchone()
+        if row is None or row["removed"] == removed:
+            return None
+        conn.execute("UPDATE workbench.articles SET removed = %s WHERE id = %s", (removed, aid))
+        title = row["title"] or aid
+        old, new = (title, None) if removed else (None, title)
+        seq = self._history_row(conn, aid, "", "article", old, new, action)
+        self._notify(aid, seq)
+        return seq
 
     def _set_title(
         self, conn: psycopg.Connection[Any], aid: str, title: str, action: str

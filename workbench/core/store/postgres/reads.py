@@ -71,7 +71,7 @@ class ReadsMixin(Session):
                 "count(v.claim_id) FILTER (WHERE v.orphaned) AS orphaned, "
                 "coalesce(max(v.updated_at), '') AS updated "
                 "FROM workbench.articles a LEFT JOIN workbench.verdicts v ON v.article_id = a.id "
-                "GROUP BY a.id ORDER BY a.added_at, a.id"
+                "WHERE NOT a.removed GROUP BY a.id ORDER BY a.added_at, a.id"
             ).fetchall()
             counts = conn.execute(
                 "SELECT article_id, status, count(*) AS n FROM workbench.verdicts "
@@ -113,13 +113,16 @@ class ReadsMixin(Session):
             found = [r["id"] for r in exact.fetchall()]
             if found or not ref:
                 return found
+            # a removed article is found by its full id only, as the folder's is
             rows = conn.execute(
-                "SELECT id FROM workbench.articles WHERE id LIKE %s ORDER BY id LIMIT 9",
+                "SELECT id FROM workbench.articles WHERE id LIKE %s AND NOT removed "
+                "ORDER BY id LIMIT 9",
                 (_like_prefix(ref),),
             ).fetchall()
             if not rows:
                 rows = conn.execute(
-                    "SELECT id FROM workbench.articles WHERE source = %s ORDER BY id LIMIT 9",
+                    "SELECT id FROM workbench.articles WHERE source = %s AND NOT removed "
+                    "ORDER BY id LIMIT 9",
                     (ref,),
                 ).fetchall()
             return [r["id"] for r in rows]
@@ -221,15 +224,18 @@ class ReadsMixin(Session):
             raise NotFound(f"'{text}' is not a claim id (claim ids are hex digits, e.g. 3fa2c1)")
 
         def find(conn: psycopg.Connection[Any]) -> list[dict[str, Any]]:
+            listed = (
+                "SELECT v.article_id, v.claim_id FROM workbench.verdicts v "
+                "JOIN workbench.articles a ON a.id = v.article_id AND NOT a.removed "
+            )
             if scope:
                 return conn.execute(
-                    "SELECT article_id, claim_id FROM workbench.verdicts WHERE article_id = %s "
-                    "AND claim_id LIKE %s ORDER BY claim_id LIMIT 9",
+                    listed + "WHERE v.article_id = %s AND v.claim_id LIKE %s "
+                    "ORDER BY v.claim_id LIMIT 9",
                     (scope, text + "%"),
                 ).fetchall()
             return conn.execute(
-                "SELECT article_id, claim_id FROM workbench.verdicts WHERE claim_id LIKE %s "
-                "ORDER BY claim_id, article_id LIMIT 9",
+                listed + "WHERE v.claim_id LIKE %s ORDER BY v.claim_id, v.article_id LIMIT 9",
                 (text + "%",),
             ).fetchall()
 

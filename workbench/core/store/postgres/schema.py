@@ -20,6 +20,10 @@ Tables (version 2):
 - ``assignments`` article -> assignee; ``takes`` "taken by" markers that expire
   (claim_id '' = the whole article).
 
+Version 4 adds ``articles.removed``: an article taken out of the workspace
+(``remove_article``) keeps its row, claims, verdicts and history until undo lists
+it again.
+
 Version 3 adds the procedures ``set_status`` / ``set_note`` / ``set_label`` (a mark
 in one round trip, its live signal sent after the commit; see ``procedures``) and
 leaves a fifth of each ``verdicts`` page free for updated rows.
@@ -115,6 +119,12 @@ MIGRATIONS: dict[int, list[str]] = {
         # room on each page for a new row version, so a mark's update can stay on its page
         # (a HOT update: no new index entries); applies to pages written from now on
         "ALTER TABLE workbench.verdicts SET (fillfactor = 80)",
+    ],
+    4: [
+        # ``workbench remove``: the article leaves the list and the claim-id look-ups, its
+        # claims, verdicts and history stay (undo lists it again; adding the same text
+        # again brings its verdicts back)
+        "ALTER TABLE workbench.articles ADD COLUMN removed boolean NOT NULL DEFAULT false",
     ],
 }
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -19,6 +19,7 @@ from ...models import Change, Claim, Link, Verdict
 from ..edits import links_of
 from .claims_edit import ClaimsEditMixin
 from .edits import Row
+from .reads import change_from
 
 
 class UndoMixin(ClaimsEditMixin):
@@ -64,13 +65,18 @@ class UndoMixin(ClaimsEditMixin):
                     "SELECT * FROM workbench.history WHERE seq = ANY(%s) ORDER BY seq",
                     (list(step["rows"]),),
                 ).fetchall()
+                # a removed article's steps are skipped, as a replaced one's, but for
+                # the removal itself (its row: claim id "", field "article")
+                outs = list({r["article_id"] for r in rows
+                             if not r["claim_id"] and r["field"] == "article"})
                 live = conn.execute(
-                    "SELECT 1 FROM workbench.articles WHERE id = ANY(%s) LIMIT 1",
-                    (list({r["article_id"] for r in rows}),),
+                    "SELECT 1 FROM workbench.articles WHERE id = ANY(%s) "
+                    "AND (NOT removed OR id = ANY(%s)) LIMIT 1",
+                    (list({r["article_id"] for r in rows}), outs),
                 ).fetchone()
                 if rows and live:
                     break
-                conn.execute(  # its article is gone (replaced): skip the step
+                conn.execute(  # its article is gone (replaced, removed): skip the step
                     "UPDATE workbench.undo_steps SET state = 'dropped' WHERE id = %s",
                     (step["id"],),
                 )
@@ -93,6 +99,8 @@ class UndoMixin(ClaimsEditMixin):
                     out.extend(self._replay_claim(conn, aid, cid, target.pop("claim"), action))
                 if not cid and "title" in target:  # the article's own row: its title
                     out.extend(self._replay_title(conn, aid, target.pop("title"), action))
+                if not cid and "article" in target:  # taken out of the workspace, or back
+                    out.extend(self._replay_removal(conn, aid, target.pop("article"), action))
                 if target:
                     out.extend(self._apply_step(aid, cid, target, action))
             conn.execute(
@@ -114,6 +122,17 @@ class UndoMixin(ClaimsEditMixin):
             return []
         return [Change(seq, aid, "", "title", row["old"], row["new"], row["reviewer"], row["at"],
                        action)]
+
+    def _replay_removal(
+        self, conn: psycopg.Connection[Any], aid: str, values: tuple[Any, Any], action: str
+    ) -> list[Change]:
+        """Undo of a removal lists the article again (value its title), redo takes it out
+        (value None); nothing when it already is so (added again meanwhile)."""
+        seq = self._set_removed(conn, aid, values[0] is None, action)  # type: ignore[attr-defined]
+        if seq is None:
+            return []
+        row = conn.execute("SELECT * FROM workbench.history WHERE seq = %s", (seq,)).fetchone()
+        return [change_from(row)] if row is not None else []
 
     def _replay_claim(
         self,
