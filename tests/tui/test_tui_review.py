@@ -84,7 +84,7 @@ async def test_marking_advances_stays_on_last_and_can_be_turned_off(ws, article_
         assert current(app) == claims[1].id
     app = make_app(ws, article_id, advance_on_mark=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("j", "f")
+        await pilot.press("g", "j", "f")  # g: it opened at the first unreviewed claim
         assert current(app) == claims[1].id
         assert ws.verdict(article_id, claims[1].id).status == "false"
 
@@ -243,7 +243,9 @@ async def test_quit_and_reopen_shows_everything(ws_path, ws, article_id):
             marks = [str(table(app).get_cell(c.id, "mark")) for c in claims[:3]]
             assert marks == ["✓", "!", "·"]
             assert "2/" in str(app.screen.query_one("#status-line").render())
-            await pilot.press("j")
+            await app.screen.matching_done.wait()  # set once the list is first filled
+            assert current(app) == claims[2].id  # back at the first unreviewed claim
+            await pilot.press("g", "j")
             text = detail_text(app)
             assert "disputed" in text and "History" in text
             await pilot.press("j")

@@ -1,6 +1,9 @@
 """Snapshot tests (pytest-textual-snapshot): main screen, help, dialogs, hostile text.
 
 Regenerate after a deliberate change with ``pytest tests/tui --snapshot-update``.
+
+An article with marks opens at its first unreviewed claim: the tests of the
+``reviewed`` article press ``g`` first, to show the claims they were made for.
 """
 
 from __future__ import annotations
@@ -30,24 +33,25 @@ def reviewed(ws, article_id):
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
 def test_main_screen(snap_compare, ws, reviewed, size):
-    assert snap_compare(make_app(ws, reviewed), terminal_size=size, press=["j"])
+    assert snap_compare(make_app(ws, reviewed), terminal_size=size, press=["g", "j"])
 
 
 def test_main_screen_narrow_article(snap_compare, ws, reviewed):
-    assert snap_compare(make_app(ws, reviewed), terminal_size=(80, 24), press=["j", "j", "a"])
+    assert snap_compare(make_app(ws, reviewed), terminal_size=(80, 24), press=["g", "j", "j", "a"])
 
 
 def test_help(snap_compare, ws, reviewed):
-    assert snap_compare(make_app(ws, reviewed), terminal_size=(120, 40), press=["question_mark"])
+    assert snap_compare(make_app(ws, reviewed), terminal_size=(120, 40),
+                        press=["g", "question_mark"])
 
 
 def test_note_editor(snap_compare, ws, reviewed):
-    assert snap_compare(make_app(ws, reviewed), terminal_size=(120, 40), press=["j", "enter"])
+    assert snap_compare(make_app(ws, reviewed), terminal_size=(120, 40), press=["g", "j", "enter"])
 
 
 def test_link_dialog_with_error(snap_compare, ws, reviewed):
     async def before(pilot):
-        await pilot.press("l")
+        await pilot.press("g", "l")
         await type_text(pilot, "not a url")
         await pilot.press("enter")
 
@@ -62,7 +66,7 @@ def test_hostile_article(snap_compare, ws):
 
 def test_confirm_discard_note(snap_compare, ws, reviewed):
     async def before(pilot):
-        await pilot.press("enter")
+        await pilot.press("g", "enter")
         await type_text(pilot, "draft")
         await pilot.press("escape")
 
@@ -70,19 +74,19 @@ def test_confirm_discard_note(snap_compare, ws, reviewed):
 
 
 def test_add_claim_selection(snap_compare, ws, reviewed):
-    press = ["j", "m", "left_square_bracket", "left_square_bracket", "right_square_bracket"]
+    press = ["g", "j", "m", "left_square_bracket", "left_square_bracket", "right_square_bracket"]
     assert snap_compare(make_app(ws, reviewed), terminal_size=(120, 40), press=press)
 
 
 def test_reword_dialog(snap_compare, ws, reviewed):
-    assert snap_compare(make_app(ws, reviewed), terminal_size=(120, 40), press=["j", "r"])
+    assert snap_compare(make_app(ws, reviewed), terminal_size=(120, 40), press=["g", "j", "r"])
 
 
 
 def test_export_dialog(snap_compare, ws, reviewed):
     # the chosen format and an unticked box show without colour (▐●▌ / ▐ ▌)
     async def before(pilot):
-        await pilot.press("e", "right")
+        await pilot.press("g", "e", "right")
         pilot.app.screen.query_one("#export-path").value = "/reports/city-budget-report.html"
         await pilot.pause()
 

@@ -75,6 +75,9 @@ class ReviewScreen(TeamReview):
         """Statuses shown (empty: all); 4 then 5 shows disputed or false claims."""
         self.sort_mode = 0
         self.current: str | None = None
+        self.resumed: str | None = None
+        """The claim the list opened at, its first unreviewed one (None: at the top)."""
+        self.resumed_row = 0
         self.matches: dict[str, list[Any]] = {}
         """Earlier checks per claim id (core.match), filled by a worker after mount."""
         self._match_keys = False
@@ -129,10 +132,27 @@ class ReviewScreen(TeamReview):
             )
 
     def _first_fill(self) -> None:
+        # Coming back to a half-done article: start at its first unreviewed claim (the
+        # list's line says so; g goes to the top). An article with none, or whose first
+        # claim is unreviewed, starts at the top as before.
+        self.current = self._resume_at()
         self.refill()
         # Matching reads the store and loads its index: only once the filled list has been
         # painted, so that the first frame does not wait for it.
         self.call_after_refresh(self.find_matches)
+
+    def _resume_at(self) -> str | None:
+        """The first unreviewed claim in list order when claims before it are marked
+        (``resumed`` says which, for the list's line); None: start at the top."""
+        rows = self.visible_claims()
+        first = next((i for i, c in enumerate(rows) if self.status_of(c.id) == "unreviewed"),
+                     None)
+        if not first:  # none unreviewed (or the first one is): the top
+            self.resumed = None
+            return None
+        self.resumed = rows[first].id
+        self.resumed_row = first + 1
+        return rows[first].id
 
     def statuses(self) -> dict[str, str]:
         return self.session.statuses()
@@ -193,6 +213,8 @@ class ReviewScreen(TeamReview):
             parts.append("only " + " or ".join(render.STATUS_LABEL.get(s, s) for s in chosen))
         if self.text_filter:
             parts.append(f"“{render.message(self.text_filter, 14)}”")
+        if self.resumed is not None and self.resumed == self.current:
+            parts.append(f"from #{self.resumed_row}, the first unreviewed (g: top)")
         self.query_one("#list-info", Static).update(render.line(" · ".join(parts), style="dim"))
 
     def on_unmount(self) -> None:
@@ -210,7 +232,11 @@ class ReviewScreen(TeamReview):
     def show_claim(self, claim_id: str | None) -> None:
         """Show a claim in the detail and article panes (called in the same handler as
         the cursor move, so the list, the detail and the article change in one frame)."""
+        moved_off = self.resumed is not None and claim_id != self.resumed
         self.current = claim_id
+        if moved_off:  # the note under the list was about where it started
+            self.resumed = None
+            self.refresh_list_info()
         claim = self.by_id.get(claim_id or "")
         if claim is None:
             return
@@ -233,8 +259,12 @@ class ReviewScreen(TeamReview):
     @on(DataTable.RowHighlighted, "#claims")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         # Moves by key already showed their claim; this follows the mouse and page keys.
-        if event.row_key.value != self.current:
-            self.show_claim(event.row_key.value)
+        # A highlight the cursor has left already (a fill puts it on row 0, then on the
+        # claim kept) is stale: following it would show another claim for a moment and
+        # end where the list starts at the first unreviewed claim.
+        key = event.row_key.value
+        if key != self.current and key == self.query_one(ClaimsTable).current_key:
+            self.show_claim(key)
 
     # --------------------------------------------------------------- helpers
     def attempt(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
