@@ -38,4 +38,28 @@ def test_value_fields_the_readable_value_leaves_out_are_still_listed():
     text = claim_detail(claim, Verdict("c1", "a1"), []).plain
     line = next(x for x in text.splitlines() if x.startswith("Value"))
     assert "at least 100 people" in line
-    assert "number=100" in line and "vague=hundreds" in line
+    assert "vague: hundreds" in line
+    assert "=" not in line and "unit" not in line and "number" not in line  # said already
+
+    value = {"number": 100000, "unit": "people", "qualifier": "more-than"}
+    line = claim_detail(_claim(kind="quantity", value=value), Verdict("c1", "a1"), []).plain
+    assert "Value  more than 100,000 people  number: 100000" in line  # the figure as stored
+
+
+def test_a_negated_statement_reads_negated_not_negated_equals_true():
+    """The detail pane showed "Value  not  negated=True  tags=negated": a Python
+    repr of the value. A reviewer reads "negated", once, and the other tags as words."""
+    value = {"negated": True, "tags": ["negated", "superlative", "vague-quantity"],
+             "when": {"text": "on Monday", "weekday": "Monday"}, "denied": True}
+    claim = _claim(value=value)
+    text = claim_detail(claim, Verdict("c1", "a1"), []).plain
+    line = next(x for x in text.splitlines() if x.startswith("Value"))
+    assert line.startswith("Value  negated; when: on Monday; superlative; vague quantity")
+    assert line.endswith("  denied")
+    assert "=" not in line and "True" not in line and line.count("negated") == 1
+
+
+def test_the_extract_table_says_negated_too():
+    from workbench.core.nlp.values import format_value
+
+    assert format_value("statement", {"negated": True, "tags": ["negated"]}) == "negated"

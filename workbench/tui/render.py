@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.content import Content
 
 from workbench.core.models import FINAL_STATUSES, STATUSES, Change, Claim, Link, Verdict
-from workbench.core.nlp.values import format_value
+from workbench.core.nlp.values import format_value, value_facts
 from workbench.core.text import one_line, strip_controls
 from workbench.core.vocabulary import dismissal_words, progress_cells
 
@@ -244,23 +244,10 @@ def status_line(
     return Content.assemble((one_line(title or "(untitled)", room), "bold"), " ", right)
 
 
-def _value_text(value: Mapping[str, Any], shown: str = "") -> str:
-    """The value's fields as ``key=item``, leaving out those ``shown`` (the readable
-    value) already says as ``key: item``."""
-    parts = []
-    for key, item in value.items():
-        if key in ("text", "variants") or item is False or item in (None, "", [], {}):
-            continue
-        if isinstance(item, list | tuple):
-            item = ", ".join(one_line(str(x), 60) for x in item)
-        elif isinstance(item, Mapping):  # e.g. "when": the date an event is timed by
-            item = item.get("text") or ", ".join(
-                f"{one_line(str(k), 20)} {one_line(str(v), 40)}" for k, v in item.items()
-            )
-        item = one_line(str(item), 80)
-        if f"{key}: {item}" not in shown:
-            parts.append(f"{key}={item}")
-    return "  ".join(parts)
+def _value_text(kind: str, value: Mapping[str, Any], shown: str = "") -> str:
+    """The value's fields ``shown`` (the readable value) leaves out, as a reviewer
+    reads them (``core.nlp.values.value_facts``: ``negated``, ``number: 24``)."""
+    return " · ".join(one_line(f, 90) for f in value_facts(kind, dict(value), shown))
 
 
 def variant_lines(value: Mapping[str, Any], limit: int = 12) -> list[Content]:
@@ -486,9 +473,11 @@ def claim_detail(
         lines.append(Content(""))
         lines.extend(match_lines(matches))
     lines.append(Content(""))
-    if _value_text(claim.value):
+    if _value_text(claim.kind, claim.value):
         human = one_line(format_value(claim.kind, dict(claim.value)), 300)
-        rest = _value_text(claim.value, human)  # the fields the readable value leaves out
+        rest = _value_text(claim.kind, claim.value, human)  # what `human` leaves out
+        if not human:  # nothing readable of its own: the facts are the value
+            human, rest = rest, ""
         lines.append(Content.assemble(("Value  ", "dim"), Content.styled(human, "bold"),
                                       ("  " + rest if rest else "", "dim")))
     variants = variant_lines(claim.value)

@@ -77,7 +77,7 @@ def _format(kind: str, value: dict[str, Any]) -> str:
     if kind == "event":
         return str(value.get("name", ""))
     if kind == "statement":
-        parts = ["not" if value.get("negated") else ""]
+        parts = ["negated" if value.get("negated") else ""]
         when = value.get("when")
         if isinstance(when, dict) and when.get("text"):
             parts.append(f"when: {when['text']}")
@@ -88,10 +88,76 @@ def _format(kind: str, value: dict[str, Any]) -> str:
         if isinstance(span, dict) and span.get("text"):
             parts.append(f"in: {span['text']}")  # the span of time a record holds over
         tags = [t for t in value.get("tags") or () if t != "negated"]
-        parts.extend(str(t) for t in tags)
+        parts.extend(str(t).replace("-", " ") for t in tags)  # "vague quantity"
         return "; ".join(p for p in parts if p)
     if kind == "consistency":
         variants = value.get("variants") or []
         texts = [str(v.get("text", v)) if isinstance(v, dict) else str(v) for v in variants]
         return f"{value.get('type', 'inconsistent')}: " + " / ".join(texts)
     return str(value.get("text", ""))
+
+
+_FLAG_WORDS = {
+    "negated": "negated",
+    "denied": "denied",
+    "time_of": "only the time of an event",
+}
+"""A value's true flags as a reviewer reads them (``negated=True`` -> ``negated``)."""
+_SAID_BY_VALUE = frozenset(
+    {"speaker", "unit", "currency", "qualifier", "iso", "year", "type", "name", "number",
+     "amount"}
+)
+"""Fields whose item the readable value usually says already (left out when it does)."""
+_DATE_PARTS = frozenset({"year", "month", "day", "weekday", "decade"})
+
+
+def value_facts(kind: str, value: dict[str, Any], shown: str = "") -> list[str]:
+    """The fields of a value that its readable form ``shown`` (``format_value``) leaves
+    out, each as a reviewer reads it: ``key: item``, a true flag as its word
+    (``negated``), tags as words; ``False``, empty fields and what ``shown`` says
+    already are left out. Never raises (values read from imports may hold anything)."""
+    if not isinstance(value, dict):
+        return []
+    flags = {k for k, v in value.items() if v is True}
+    out: list[str] = []
+    for key, item in value.items():
+        key = str(key)
+        if key in ("text", "variants") or item is False or item in (None, "", [], {}):
+            continue
+        if key == "qualifier" and item == "exact":
+            continue  # the default: nothing to say
+        if kind == "date" and key in _DATE_PARTS and shown:
+            continue  # the readable date says them
+        if item is True:
+            word = _FLAG_WORDS.get(key, key.replace("_", " "))
+            if word not in shown:
+                out.append(word)
+            continue
+        if key == "tags" and isinstance(item, list | tuple):
+            words = [str(t).replace("-", " ") for t in item
+                     if t not in flags and str(t) not in shown]
+            words = [w for w in words if w not in shown]
+            if words:
+                out.append(", ".join(_line(w, 40) for w in words))
+            continue
+        if isinstance(item, list | tuple):
+            item = ", ".join(_line(str(x), 60) for x in item)
+        elif isinstance(item, dict):  # e.g. "when": the date an event is timed by
+            item = item.get("text") or ", ".join(
+                f"{_line(str(k), 20)} {_line(str(v), 40)}" for k, v in item.items()
+            )
+        text = _line(str(item), 80)
+        if f"{key}: {text}" in shown:
+            continue
+        if key in _SAID_BY_VALUE and shown and (
+            text in shown or text.replace("-", " ") in shown
+        ):
+            continue
+        out.append(f"{key.replace('_', ' ')}: {text}")
+    return out
+
+
+def _line(text: str, limit: int) -> str:
+    """One line of at most ``limit`` characters (values are shown, never parsed)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
