@@ -403,3 +403,38 @@ async def test_a_rename_in_the_picker_is_undone_and_redone_there(ws, article_id)
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert any(n.message == "Nothing to redo." for n in app._notifications)
+
+
+async def test_the_next_export_proposes_the_folder_and_claimreview_fields_used_last(
+    ws, article_id, tmp_path, monkeypatch
+):
+    """Exporting md, then html, then ClaimReview to one folder: the dialog proposed the
+    current folder each time and the page URL and org had to be typed again. It proposes
+    the folder the last report went to (this session) and keeps what was typed."""
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "reports"
+    out.mkdir()
+    ws.set_status(article_id, ws.claims(article_id)[0].id, "false")
+    app = make_app(ws, article_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#fmt-claimreview").value = True
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(out / "review.json")
+        app.screen.query_one("#export-url", Input).value = "https://desk.example/checks/budget"
+        app.screen.query_one("#export-org", Input).value = "Example Fact Desk"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("e")
+        box = app.screen.query_one("#export-path", Input)
+        assert box.value == str(out / "city-budget-grows-again-report.md")
+        app.screen.query_one("#fmt-html").value = True
+        await pilot.pause()
+        assert box.value == str(out / "city-budget-grows-again-report.html")
+        assert app.screen.query_one("#export-url", Input).value == (
+            "https://desk.example/checks/budget")
+        assert app.screen.query_one("#export-org", Input).value == "Example Fact Desk"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+    assert (out / "city-budget-grows-again-report.html").is_file()
+    assert not list(tmp_path.glob("*.html"))

@@ -47,6 +47,8 @@ from .typeahead import KeyQueue, KeySettled
 if TYPE_CHECKING:
     from workbench.core.export import ExportOptions
 
+    from .screens.export import ExportMemory
+
 
 @dataclass
 class Pending:
@@ -110,6 +112,8 @@ class WorkbenchApp(App[None]):
         self.keymap_overrides = dict(keymap or {})
         self.cursor_blink = cursor_blink
         self.export_options = export_options
+        self.export_memory: ExportMemory | None = None
+        """The folder and ClaimReview fields of this session's last report (proposed again)."""
         if not animate:
             self.animation_level = "none"
         self._theme_name = theme
@@ -601,10 +605,13 @@ class WorkbenchApp(App[None]):
         self.push_screen(self._picker(summaries, can_go_back=True))
 
     def action_export(self, article_id: str) -> None:
-        from .screens.export import ExportDialog
+        from .screens.export import ExportDialog, ExportMemory
 
+        if self.export_memory is None:
+            self.export_memory = ExportMemory()
         self.push_screen(
-            ExportDialog(self.ws, article_id, self.export_options, cursor_blink=self.cursor_blink)
+            ExportDialog(self.ws, article_id, self.export_options, cursor_blink=self.cursor_blink,
+                         memory=self.export_memory)
         )
 
     # ------------------------------------------------------- help & palette

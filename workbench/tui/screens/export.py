@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
@@ -39,12 +40,23 @@ def default_name(title: str, fmt: str) -> str:
     return f"{slug}-report{SUFFIXES.get(fmt, '.txt')}"
 
 
-def proposed_path(title: str, fmt: str) -> str:
-    """The report's proposed full path: in the current folder, named for the article,
-    never an existing file's name (``-2``, ``-3``, ... added)."""
+def proposed_path(title: str, fmt: str, folder: str | None = None) -> str:
+    """The report's proposed full path: in ``folder`` (default: the current folder),
+    named for the article, never an existing file's name (``-2``, ``-3``, ... added)."""
     from workbench.core.services.exporting import report_path, unused_path
 
-    return str(unused_path(report_path(default_name(title, fmt))))
+    return str(unused_path(report_path(default_name(title, fmt), base=folder)))
+
+
+@dataclass
+class ExportMemory:
+    """What this session's last report used, proposed by the next export dialog: the
+    folder it went to and the ClaimReview page URL and organization typed (a desk
+    exporting md, then html, then ClaimReview typed them again each time)."""
+
+    folder: str | None = None
+    url: str = ""
+    org: str = ""
 
 
 class ExportDialog(ModalScreen[None]):
@@ -63,9 +75,11 @@ class ExportDialog(ModalScreen[None]):
         article_id: str,
         options: ExportOptions | None = None,
         cursor_blink: bool = True,
+        memory: ExportMemory | None = None,
     ) -> None:
         super().__init__()
         self.ws = ws
+        self.memory = memory if memory is not None else ExportMemory()
         self.cursor_blink = cursor_blink
         self.options = options  # ExportOptions (ClaimReview url/org from the config)
         self.article_id = article_id
@@ -73,14 +87,23 @@ class ExportDialog(ModalScreen[None]):
             self.title_text = ws.article(article_id).title or "report"
         except WorkbenchError:
             self.title_text = "report"
-        self.proposed = proposed_path(self.title_text, "md")
+        self.proposed = proposed_path(self.title_text, "md", self._folder())
         """The path the dialog proposed (a format change proposes a new one while the
         reviewer has not typed another)."""
         self.replace_ok: str | None = None
         """The existing file the reviewer agreed to replace."""
 
+    def _folder(self) -> str | None:
+        """The folder the last report went to, while it is still there."""
+        import os
+
+        folder = self.memory.folder
+        return folder if folder and os.path.isdir(folder) else None
+
     def compose(self) -> ComposeResult:
         options = self.options
+        url = (options.url if options else None) or self.memory.url
+        org = (options.org if options else None) or self.memory.org
         with Vertical(classes="dialog", id="export-dialog"):
             yield Static(render.line("Export a report", style="bold"), markup=False)
             with Horizontal(classes="export-row"):
@@ -99,10 +122,10 @@ class ExportDialog(ModalScreen[None]):
             yield from self._field("save as", Input(self.proposed, id="export-path",
                                                     compact=True))
             yield from self._field("page URL", Input(
-                options.url or "" if options else "", id="export-url", compact=True,
+                url or "", id="export-url", compact=True,
                 placeholder="ClaimReview: URL of the page that publishes the check"))
             yield from self._field("org", Input(
-                options.org or "" if options else "", id="export-org", compact=True,
+                org or "", id="export-org", compact=True,
                 placeholder="ClaimReview: the publishing organization"))
             yield Static("", markup=False, id="export-error")
             yield Static(
@@ -133,7 +156,7 @@ class ExportDialog(ModalScreen[None]):
 
         box = self.query_one("#export-path", Input)
         if box.value == self.proposed:
-            self.proposed = box.value = proposed_path(self.title_text, self.fmt())
+            self.proposed = box.value = proposed_path(self.title_text, self.fmt(), self._folder())
             return
         typed = PurePath(box.value)
         box.value = str(typed.with_suffix(SUFFIXES.get(self.fmt(), ""))) if typed.name \
@@ -182,6 +205,10 @@ class ExportDialog(ModalScreen[None]):
             text = render.message(exc)
             error.update(render.line(text[:1].upper() + text[1:], 200, "bold #f85149"))
             return
+        if target.parent.is_dir() and target.is_file():  # not a FIFO or a device
+            self.memory.folder = str(target.parent)
+        self.memory.url = request.url or self.memory.url
+        self.memory.org = request.org or self.memory.org
         note = f"Report written: {render.message(written, 400)} ({result.claims} claims)"
         for warning in result.warnings:
             note += f"; {render.message(warning, 120)}"
