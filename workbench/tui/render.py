@@ -16,6 +16,7 @@ from rich.style import Style as RichStyle
 from rich.text import Text
 from textual.content import Content
 
+from workbench.core.export.report import source_text
 from workbench.core.models import FINAL_STATUSES, STATUSES, Change, Claim, Link, Verdict
 from workbench.core.nlp.values import format_value, value_facts
 from workbench.core.text import one_line, strip_controls
@@ -541,7 +542,7 @@ def article_row(summary: Any, title_width: int = 50, source_width: int = 40) -> 
         cell(summary.title or "(untitled)", title_width, "bold"),
         Text(f"{reviewed}/{total}", end="", justify="right"),
         bar_text,
-        cell(summary.source, source_width, "dim"),
+        cell(source_text(summary.source), source_width, "dim"),  # not "-" for stdin
         cell(when.replace("T", " ").rstrip("Z")[:16], 0, "dim"),  # to the minute
     )
 
