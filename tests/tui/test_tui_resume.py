@@ -51,3 +51,16 @@ async def test_an_article_with_nothing_marked_or_all_marked_opens_at_the_top(ws,
             screen = await opened(app, pilot)
             assert screen.query_one(ClaimsTable).current_key == claims[0].id
             assert "first unreviewed" not in info(app)
+
+
+async def test_the_note_goes_once_a_filter_or_a_sort_renumbers_the_list(ws, article_id):
+    claims = ws.claims(article_id)
+    ws.set_status(article_id, claims[0].id, "verified")
+    for keys in (["s"], ["1"]):  # sort by worthiness; only unreviewed claims
+        app = make_app(ws, article_id)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await opened(app, pilot)
+            assert "from #2, the first unreviewed" in info(app)
+            await pilot.press(*keys)
+            assert screen.current == claims[1].id  # the cursor stays on its claim
+            assert "first unreviewed" not in info(app)

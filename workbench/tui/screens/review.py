@@ -213,6 +213,8 @@ class ReviewScreen(TeamReview):
             parts.append("only " + " or ".join(render.STATUS_LABEL.get(s, s) for s in chosen))
         if self.text_filter:
             parts.append(f"“{render.message(self.text_filter, 14)}”")
+        if filtered or self.sort_mode:  # "#N" counted the list as it opened
+            self.resumed = None
         if self.resumed is not None and self.resumed == self.current:
             parts.append(f"from #{self.resumed_row}, the first unreviewed (g: top)")
         self.query_one("#list-info", Static).update(render.line(" · ".join(parts), style="dim"))
