@@ -225,3 +225,22 @@ def test_upgrade_from_version_3_keeps_the_articles_and_lets_remove_work(pg, caps
     assert code == 0 and "article back in the workspace" in out, err
     with open_team(url) as st:
         assert [s.id for s in st.articles()] == [a.id]
+
+
+def test_who_leaves_out_a_removed_article_until_its_undo(team_url, capsys):
+    """`workbench who` (and the picker's board) listed the assignment and markers of an
+    article taken out of the workspace; they stay for the undo, unseen."""
+    url = team_url("ana")
+    a, claims = article()
+    with open_team(url) as st:
+        st.add_article(a, claims)
+        st.assign(a.id, "bo")
+        st.take(a.id, claims[0].id)
+        st.remove_article(a.id)
+        assert st.assignments() == {} and st.who() == []
+    code, out, _ = run(capsys, "who", "--workspace", url)
+    assert code == 0 and out.startswith("nobody is assigned"), out
+    code, out, err = run(capsys, "undo", "--workspace", url)
+    assert code == 0, err
+    code, out, _ = run(capsys, "who", "--workspace", url)
+    assert "assigned to bo" in out and "taken by ana" in out

@@ -39,6 +39,11 @@ class Assignment:
     at: str
 
 
+_REMOVED = "SELECT id FROM workbench.articles WHERE removed"
+"""Articles taken out of the workspace: their assignment and markers stay for an undo
+but are not shown (``who``, the picker)."""
+
+
 class PresenceMixin(ReadsMixin):
     def assign(self, article_ref: str, assignee: str) -> Assignment | None:
         """Assign an article to a reviewer ("" removes the assignment)."""
@@ -66,7 +71,8 @@ class PresenceMixin(ReadsMixin):
     def assignments(self) -> dict[str, Assignment]:
         rows = self._read(
             lambda conn: conn.execute(
-                "SELECT * FROM workbench.assignments ORDER BY article_id"
+                "SELECT * FROM workbench.assignments WHERE article_id NOT IN "
+                f"({_REMOVED}) ORDER BY article_id"
             ).fetchall()
         )
         return {
@@ -125,7 +131,7 @@ class PresenceMixin(ReadsMixin):
         query = (
             "SELECT article_id, claim_id, reviewer, to_char(expires_at AT TIME ZONE 'UTC', "
             '\'YYYY-MM-DD"T"HH24:MI:SS"Z"\') AS until FROM workbench.takes '
-            "WHERE expires_at > now()"
+            f"WHERE expires_at > now() AND article_id NOT IN ({_REMOVED})"
         )
         params: list[Any] = []
         if aid:
