@@ -26,3 +26,11 @@ def claims_by_key(texts: dict[str, str]) -> dict[str, list]:
 def of_kind(claims: dict[str, list], key: str, kind: str) -> list:
     """The claims of one kind among one text's claims (``claims_by_key``'s result)."""
     return [c for c in claims[key] if c.kind == kind]
+
+
+def one_of(claims: dict[str, list], key: str, kind: str, anchor: str | None = None):
+    """The one claim of a kind among one text's claims whose anchor holds ``anchor``
+    (any, when None); fails, listing the text's claims, unless there is exactly one."""
+    found = [c for c in of_kind(claims, key, kind) if anchor is None or anchor in c.anchor]
+    assert len(found) == 1, [(c.kind, c.anchor, c.label, c.value) for c in claims[key]]
+    return found[0]

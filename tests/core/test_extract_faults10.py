@@ -10,7 +10,7 @@ All texts go through one ``extract_many`` pass."""
 from __future__ import annotations
 
 import pytest
-from extract_fixtures import claims_by_key, of_kind
+from extract_fixtures import claims_by_key, of_kind, one_of
 
 TEXTS = {
     # "year on year", "month-on-month": the change's baseline, in value and label
@@ -86,12 +86,6 @@ def claims():
     return claims_by_key(TEXTS)
 
 
-def _one(claims, key, kind, anchor=None):
-    found = [c for c in of_kind(claims, key, kind) if anchor is None or anchor in c.anchor]
-    assert len(found) == 1, [(c.kind, c.anchor, c.label, c.value) for c in claims[key]]
-    return found[0]
-
-
 # ----------------------------------------------------------------- year on year
 
 
@@ -105,13 +99,13 @@ def _one(claims, key, kind, anchor=None):
     ],
 )
 def test_a_change_year_on_year_reads_and_holds_its_baseline(claims, key, label, held):
-    change = _one(claims, key, "percent")
+    change = one_of(claims, key, "percent")
     assert label in change.label
     assert change.value["from"]["text"] == held
 
 
 def test_the_new_level_after_year_on_year_keeps_its_own_claim(claims):
-    level = _one(claims, "yoy_to", "quantity")
+    level = one_of(claims, "yoy_to", "quantity")
     assert level.value["number"] == 2_100_000
     assert "Orders" in level.label
 
@@ -131,7 +125,7 @@ def test_the_new_level_after_year_on_year_keeps_its_own_claim(claims):
     ],
 )
 def test_a_share_says_what_it_is_a_share_of(claims, key, anchor, of):
-    share = _one(claims, key, "percent", anchor)
+    share = one_of(claims, key, "percent", anchor)
     assert share.value["of"] == of
 
 
@@ -143,43 +137,43 @@ def test_a_share_says_what_it_is_a_share_of(claims, key, anchor, of):
     ],
 )
 def test_a_share_after_a_comma_reads_as_its_own_fact(claims, key, anchor, label):
-    assert _one(claims, key, "percent", anchor).label == label
+    assert one_of(claims, key, "percent", anchor).label == label
 
 
 # ----------------------------------------------------------------- values
 
 
 def test_a_scale_glued_to_the_full_stop_is_read(claims):
-    cost = _one(claims, "scale_stop", "money")
+    cost = one_of(claims, "scale_stop", "money")
     assert (cost.value["amount"], cost.value["currency"]) == (85_000_000, "GBP")
 
 
 def test_a_count_the_recognizer_missed_is_a_claim(claims):
-    trained = _one(claims, "untagged_count", "quantity")
+    trained = one_of(claims, "untagged_count", "quantity")
     assert (trained.value["number"], trained.value["unit"]) == (800, "volunteer")
     assert "society has trained 800 volunteers" in trained.label
 
 
 def test_the_past_decade_is_a_duration(claims):
-    span = _one(claims, "past_decade", "duration")
+    span = one_of(claims, "past_decade", "duration")
     assert (span.value["number"], span.value["unit"]) == (1, "decade")
 
 
 def test_the_previous_month_stays_a_baseline(claims):
     """Guard: "the previous month" is a point in time, no span."""
     assert not of_kind(claims, "previous_month", "duration")
-    assert _one(claims, "previous_month", "percent").value["from"]["text"] == "the previous month"
+    assert one_of(claims, "previous_month", "percent").value["from"]["text"] == "the previous month"
 
 
 def test_a_change_verb_holds_since(claims):
-    share = _one(claims, "lost_since", "percent")
+    share = one_of(claims, "lost_since", "percent")
     assert share.value["since"]["text"] == "March"
     assert not of_kind(claims, "lost_since", "date")
 
 
 def test_a_capital_letter_glued_to_a_number_names_a_company(claims):
     assert [c.kind for c in claims["company_3m"] if c.kind in ("quantity", "money")] == []
-    assert _one(claims, "count_3m", "quantity").value["number"] == 3_000_000  # guard
+    assert one_of(claims, "count_3m", "quantity").value["number"] == 3_000_000  # guard
 
 
 # ----------------------------------------------------------------- labels
@@ -202,7 +196,7 @@ def test_a_capital_letter_glued_to_a_number_names_a_company(claims):
     ],
 )
 def test_labels_read_each_amount_with_its_own_words(claims, key, anchor, has, has_not):
-    label = _one(claims, key, _kind(claims, key, anchor), anchor).label
+    label = one_of(claims, key, _kind(claims, key, anchor), anchor).label
     assert has in label
     if has_not:
         assert has_not not in label
@@ -213,9 +207,9 @@ def _kind(claims, key, anchor):
 
 
 def test_a_rate_written_into_a_compound_is_a_rate(claims):
-    money = _one(claims, "a_year_compound", "money")
+    money = one_of(claims, "a_year_compound", "money")
     assert (money.value["amount"], money.value["per"]) == (3_000_000_000, "year")
-    assert "per" in _one(claims, "per_person_per_day", "quantity").value
+    assert "per" in one_of(claims, "per_person_per_day", "quantity").value
 
 
 # ----------------------------------------------------------------- ages, multiples, restated shares
@@ -230,7 +224,7 @@ def test_an_age_is_a_quantity_in_years_of_age(claims, key, age):
 
 def test_a_bare_number_the_tagger_took_for_a_date_is_a_count(claims):
     """ "is now 36": no date is written with one to three digits alone."""
-    found = _one(claims, "age_now", "quantity")
+    found = one_of(claims, "age_now", "quantity")
     assert (found.value["number"], found.label) == (36, "median age is 36")
     assert not of_kind(claims, "age_now", "date")
 
@@ -244,19 +238,19 @@ def test_a_bare_number_the_tagger_took_for_a_date_is_a_count(claims):
     ],
 )
 def test_multiples_restated_shares_and_ratio_subjects_read_whole(claims, key, anchor, label):
-    assert _one(claims, key, _kind(claims, key, anchor), anchor).label == label
+    assert one_of(claims, key, _kind(claims, key, anchor), anchor).label == label
 
 
 # ----------------------------------------------------------------- measures, pence, "by X to Y"
 
 
 def test_a_measure_is_the_unit_not_what_it_measures(claims):
-    found = _one(claims, "measure_of", "quantity")
+    found = one_of(claims, "measure_of", "quantity")
     assert (found.value["number"], found.value["unit"]) == (3000, "tonne")
 
 
 def test_a_time_adverb_is_no_part_of_a_measure(claims):
-    found = _one(claims, "trailing_adverb", "quantity")
+    found = one_of(claims, "trailing_adverb", "quantity")
     assert (found.anchor, found.value["number"]) == ("60mm", 60)
 
 
@@ -269,13 +263,13 @@ def test_a_time_adverb_is_no_part_of_a_measure(claims):
     ],
 )
 def test_pence_written_on_the_number_are_money(claims, key, anchor, amount, label):
-    found = _one(claims, key, "money", anchor)
+    found = one_of(claims, key, "money", anchor)
     assert (found.value["currency"], found.value["amount"]) == ("GBP", pytest.approx(amount))
     assert label in found.label
 
 
 def test_a_change_by_an_amount_to_a_level_reads_as_two_facts(claims):
-    level = _one(claims, "by_to", "money", "€1,650")
+    level = one_of(claims, "by_to", "money", "€1,650")
     assert level.label.startswith("Average rents rose to €1,650")
     assert "by" not in level.label
 
@@ -288,7 +282,7 @@ def test_a_change_by_an_amount_to_a_level_reads_as_two_facts(claims):
     ],
 )
 def test_an_earlier_level_after_a_comma_reads_with_what_changed(claims, key, anchor, label):
-    found = _one(claims, key, "money", anchor)
+    found = one_of(claims, key, "money", anchor)
     assert (found.label, found.anchor) == (label, anchor)
 
 
@@ -309,25 +303,25 @@ def test_the_stop_after_a_scale_is_in_no_label(claims):
     ],
 )
 def test_a_qualified_amount_reads_with_what_it_counts(claims, key, anchor, label, qualifier):
-    found = _one(claims, key, _kind(claims, key, anchor), anchor)
+    found = one_of(claims, key, _kind(claims, key, anchor), anchor)
     assert (found.label, found.value["qualifier"]) == (label, qualifier)
 
 
 def test_the_date_of_an_event_subject_is_the_fact(claims):
-    date = _one(claims, "event_date", "date")
+    date = one_of(claims, "event_date", "date")
     assert date.anchor == "8 October" and not date.value.get("time_of")
     met = [c for c in claims["met_on"] if c.kind == "date" or "when" in c.value]
     assert met and all(c.value.get("time_of") or "when" in c.value for c in met)  # guard
 
 
 def test_a_time_earlier_or_later_than_planned_is_a_duration(claims):
-    found = _one(claims, "event_date", "duration")
+    found = one_of(claims, "event_date", "duration")
     assert (found.value["number"], found.value["unit"]) == (1, "year")
     assert found.label.endswith("later than promised")
 
 
 def test_a_counted_object_reads_with_what_befell_it(claims):
-    found = _one(claims, "left_without", "quantity")
+    found = one_of(claims, "left_without", "quantity")
     assert found.label == "blizzard left 45,000 households without heating"
 
 
@@ -336,7 +330,7 @@ def test_a_counted_object_reads_with_what_befell_it(claims):
     [("score", "4-1", "Town won 4-1"), ("score_after_name", "2-0", "Celtic beat Hearts 2-0")],
 )
 def test_a_score_is_one_tally(claims, key, anchor, label):
-    found = _one(claims, key, "quantity", anchor)
+    found = one_of(claims, key, "quantity", anchor)
     assert found.anchor == anchor
     assert (found.value["number"], found.value["qualifier"]) == (int(anchor[0]), "tally")
     assert found.label.startswith(label)
@@ -356,4 +350,4 @@ def test_a_model_name_with_a_hyphen_is_no_score(claims):
     ],
 )
 def test_a_figure_reads_with_the_noun_it_is_the_figure_of(claims, key, anchor, label):
-    assert _one(claims, key, _kind(claims, key, anchor), anchor).label == label
+    assert one_of(claims, key, _kind(claims, key, anchor), anchor).label == label

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from .doc_cache import span_ents
 from .lexicon import (
+    CONTEST_NOUNS,
+    CONTEST_VERBS,
     CURRENCY_PHRASES,
     CURRENCY_TOKENS,
     CURRENCY_WORDS,
@@ -365,9 +367,38 @@ def _could_start_amount(tok: Any) -> bool:
 _NAME_TYPES = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
+def contest_score(doc: Doc, i: int) -> bool:
+    """Is the "N-M" starting at token ``i`` the score of a contest, read from what it
+    hangs on: a verb of winning, losing or voting ("lost 1-3", "trailing 10-17", "beat
+    Australia 31-28", "passed 52-48"), a noun of a result ("a 2-1 win", "the 4-0
+    defeat"), or the subject of a "be" that is one ("the score was 1-2")? Then it is one
+    tally whichever number is larger; elsewhere "3-5" is a range."""
+    pair = {i, i + 1, i + 2}
+    for j in (i, i + 2):
+        if j >= len(doc):
+            continue
+        head = doc[j].head
+        while head.i in pair and head.head.i != head.i:
+            head = head.head  # "3" hung on "1": read the pair's own head
+        if head.i in pair:
+            continue
+        lemma = head.lemma_.lower()
+        if head.pos_ in ("VERB", "AUX") and lemma in CONTEST_VERBS:
+            return True
+        if head.pos_ in ("NOUN", "PROPN") and lemma in CONTEST_NOUNS:
+            return True
+        if lemma == "be" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in CONTEST_NOUNS
+            for c in head.children
+        ):
+            return True
+    return False
+
+
 def _tally_at(doc: Doc, i: int, end: int) -> bool:
     """Does a score or tally "2-0", "3-1", "69-30" start at token ``i`` (numbers of up to
-    three digits joined by a hyphen with no space, the first the larger), within ``end``?"""
+    three digits joined by a hyphen with no space, the first the larger, or either when
+    it is a contest's score: ``contest_score``), within ``end``?"""
     if i < 0 or i + 2 >= end + (1 if end < len(doc) else 0) or i + 2 >= len(doc):
         return False
     first, dash, second = doc[i], doc[i + 1], doc[i + 2]
@@ -379,7 +410,8 @@ def _tally_at(doc: Doc, i: int, end: int) -> bool:
         and dash.text in ("-", "–")
         and not first.whitespace_
         and not dash.whitespace_
-        and int(first.text) >= int(second.text)  # a score; "ATR 72-600" is a model's name
+        # a score; "ATR 72-600" is a model's name, "lost 1-3" a score all the same
+        and (int(first.text) >= int(second.text) or contest_score(doc, i))
     )
 
 
@@ -467,6 +499,13 @@ def repair_entities(sent: Span) -> list[Span]:
         start, end, label = ent.start, ent.end, ent.label_
         if label == "CARDINAL" and _tally_at(doc, end - 1, sent.end):
             end += 2  # "won 2-0": the recognizer took the first goal count alone
+        elif (
+            label in ("DATE", "CARDINAL")
+            and end - start == 3
+            and _tally_at(doc, start, end)
+            and contest_score(doc, start)
+        ):
+            label = "CARDINAL"  # "beat Australia 31-28", "passed 52-48" taken for dates
         elif (
             label in _NAME_TYPES
             and end - start >= 4

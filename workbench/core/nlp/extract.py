@@ -31,7 +31,15 @@ from .doc_cache import (
     unit_offsets,
 )
 from .entities import repair_entities
-from .kinds import EVENT_NOUNS, ORDINAL_WORD, classify, earliest_ones, ordinal_value, per_unit
+from .kinds import (
+    EVENT_NOUNS,
+    ORDINAL_WORD,
+    classify,
+    earliest_ones,
+    idiom_ordinal,
+    ordinal_value,
+    per_unit,
+)
 from .labels import label_for, noun_phrase_label
 from .lexicon import SCALE_SUFFIXES
 from .markup import Unmarked, unmark
@@ -241,6 +249,8 @@ def _ordinal_drafts(sent: Span, covered: list[tuple[int, int]]) -> Iterator[_Dra
             continue  # "a second asteroid": another one
         if earliest_ones(tok):
             continue  # "the first volunteers arrived": the earliest, not a rank
+        if idiom_ordinal(tok):
+            continue  # "first-time buyers", "second-hand": no rank
         covered.append((tok.idx, tok.idx + len(tok.text)))
         label = noun_phrase_label(noun) if noun is not None else doc[tok.i : tok.i + 3].text
         yield _Draft(

@@ -11,8 +11,10 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .doc_cache import doc_text
+from .entities import contest_score
 from .lexicon import (
     CHANGE_WORDS,
+    CONTEST_NOUNS,
     CURRENCY_WORDS,
     DATE_WORDS,
     EVENT_NOUNS,
@@ -26,7 +28,9 @@ from .lexicon import (
     RANKED_SCALES,
     SCALE_SUFFIXES,
     SCALE_WORDS,
+    SECURITY_NOUNS,
     STREAK_WORDS,
+    TIME_UNITS,
 )
 from .quantities import (
     is_specific_date,
@@ -41,11 +45,19 @@ from .quantities import (
     parse_temperature,
     speed_unit,
 )
+from .records import idiom_ordinal
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
-__all__ = ["EVENT_NOUNS", "ORDINAL_WORD", "classify", "earliest_ones", "ordinal_value"]
+__all__ = [
+    "EVENT_NOUNS",
+    "ORDINAL_WORD",
+    "classify",
+    "earliest_ones",
+    "idiom_ordinal",
+    "ordinal_value",
+]
 
 _QUALIFIER_WORDS = frozenset(w for q, _ in QUALIFIERS for w in q.split())
 
@@ -269,7 +281,7 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
                 if difference:
                     return "duration", {**difference, "text": text}
             return None  # "two years ago", "a year earlier": a vague point in time
-        if _no_duration(ent):
+        if _no_duration(ent) or _kind_of_thing(ent):
             return None
         duration = parse_duration(text)
         if duration and re.search(r"(?i)\bolds?\b|-olds?$", text):  # "18-year-olds"
@@ -303,6 +315,8 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
         return None
     if label == "ORDINAL":
         root = ent.root
+        if idiom_ordinal(ent[-1]):
+            return None  # "first-time buyers", "second-hand": a word of its own, no rank
         if (
             root.dep_ in ("advmod", "npadvmod") and root.head.tag_ != "JJS"
         ) or root.head.lower_ == "at":
@@ -384,6 +398,11 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
             value["text"] = text
         if value.get("number") is None:
             return None
+        if value.get("qualifier") in ("range", "tally") and _score(ent):
+            upper = value.pop("upper", None)  # "lost 1-3", "a 2-1 win": one tally, as written
+            value.update(other=value.get("other", upper), qualifier="tally")
+            if value.get("unit") in CONTEST_NOUNS:
+                del value["unit"]  # "the 4-0 defeat" counts no defeats
         if _FRACTION.search(text) and 0 < value["number"] < 1:
             value.update(number=round(100 * value["number"], 2), unit="percent", of=unit)
             return "percent", value  # "nearly half", "a third": shares, like "one in four"
@@ -391,6 +410,7 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
         if (
             label == "CARDINAL"
             and value["number"] < 10
+            and value.get("qualifier") != "tally"  # "the 4-0 defeat" is a score
             and root.dep_ == "nummod"
             and any(
                 c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in head.children
@@ -561,6 +581,41 @@ def _no_duration(ent: Span) -> bool:
     return before.lower_ in ("not", "never") and words[:1] in (["a"], ["one"], ["an"])
 
 
+def _kind_of_thing(ent: Span) -> bool:
+    """A length of time written into a hyphenated modifier that names a kind of thing,
+    not how long something lasted: the noun it modifies is itself a length of time ("a
+    four-day week", "a four-day school week"), generic (a plural: "four-day weeks",
+    "12-hour shifts", "some four-day districts"), the span of a superlative ("their
+    biggest one-day drop", "a record one-day rise": the record is the claim) or a
+    security named by its term ("the 10-year bond"). "A 24-hour strike", "a 14-week
+    trial", "a six-year contract" keep their duration."""
+    doc = ent.doc
+    unit = None
+    for tok in ent:
+        i = tok.i
+        if not tok.like_num or i + 2 >= len(doc) or tok.whitespace_:
+            continue
+        hyphen, word = doc[i + 1], doc[i + 2]
+        if hyphen.text in ("-", "‑") and not hyphen.whitespace_ and word.lower_ in TIME_UNITS:
+            unit = word
+            break
+    if unit is None or unit.i + 1 < len(doc) and doc[unit.i + 1].text in ("-", "‑"):
+        return False  # not in one, or "10-year-old": an age
+    head = unit.head
+    if head.i <= unit.i or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # "a four-day school week"
+    lemma = head.lemma_.lower()
+    if lemma in TIME_UNITS or head.lower_ in TIME_UNITS or head.lower_ in SECURITY_NOUNS:
+        return True
+    if head.tag_ in ("NNS", "NNPS"):
+        return True
+    return any(
+        c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ == "record") for c in head.children
+    )
+
+
 def _in_name(ent: Span) -> bool:
     """A number that is part of a proper name or code.
 
@@ -595,6 +650,17 @@ def _in_name(ent: Span) -> bool:
         and before.lower_ not in ("no", "number")
         and before.whitespace_ != ""
         and (after is None or after.tag_ not in ("NNS", "NNPS"))  # "Boeing 737 jets" counts
+    )
+
+
+def _score(ent: Span) -> bool:
+    """Is the entity a bare "N-M" that is a contest's score ("lost 1-3", "a 2-1 win")?"""
+    return (
+        len(ent) == 3
+        and ent[0].text.isdecimal()
+        and ent[2].text.isdecimal()
+        and ent[1].text in ("-", "–")
+        and contest_score(ent.doc, ent.start)
     )
 
 

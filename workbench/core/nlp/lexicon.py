@@ -483,6 +483,31 @@ devastated"), where "the town was devastated" is an event."""
 STREAK_WORDS = frozenset({"straight", "consecutive", "successive", "running"})
 """Words after an ordinal that make it a place in a run ("a third straight month")."""
 
+CONTEST_VERBS = frozenset(
+    """win lose beat draw trail lead defeat edge thrash hammer crush rout overcome tie level
+    finish end pass carry reject approve vote""".split()
+)
+"""Verbs (lemmas) whose "N-M" is a score or a tally of votes ("lost 1-3", "trailing 10-17",
+"beat Australia 31-28", "passed 52-48"), whichever number is larger; elsewhere "3-5" is a range."""
+
+CONTEST_NOUNS = frozenset(
+    """win victory defeat loss draw lead score scoreline result thrashing drubbing triumph
+    tie vote ballot decision verdict""".split()
+)
+"""Nouns (lemmas) an "N-M" score describes ("a 2-1 win", "the 4-0 defeat", "the vote was
+52-48")."""
+
+SECURITY_NOUNS = frozenset(
+    "bond bonds note notes gilt gilts bund bunds treasury treasuries yield".split()
+)
+"""Securities named by their term: "the 10-year bond", "the two-year Treasury note" name a
+kind of paper, not a length of time that something took."""
+
+ORDINAL_IDIOMS = frozenset("time timer hand rate party person degree guess string nature".split())
+"""Words an ordinal is hyphenated to in a word of its own that ranks nothing: "first-time
+buyers" (buying for the first time), "second-hand", "first-rate", "third-party", "first-degree";
+"first-choice", "second-tier", "third-placed" are ranks."""
+
 # --- entity labels -----------------------------------------------------------------------
 
 AMOUNT_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})

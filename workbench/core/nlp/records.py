@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .lexicon import ORDINAL_IDIOMS
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
@@ -642,11 +644,27 @@ CANDIDATES = (
 """Every word a cue can be, besides superlative tags (a cheap first test per token)."""
 
 
+def idiom_ordinal(tok: Token) -> bool:
+    """Is the ordinal word hyphenated to a word it makes a word of its own with, ranking
+    nothing ("first-time buyers", "second-hand cars", "a first-rate team", "third-party
+    insurance")? "first-choice", "second-tier", "third-placed" stay ranks."""
+    doc = tok.doc
+    return (
+        tok.i + 2 < len(doc)
+        and not tok.whitespace_
+        and doc[tok.i + 1].text in ("-", "‑")
+        and not doc[tok.i + 1].whitespace_
+        and doc[tok.i + 2].lower_ in ORDINAL_IDIOMS
+    )
+
+
 def is_cue(tok: Token) -> bool:
     """Does this token make a record, rank or superlative claim (not an opinion, not
     a mere description)?"""
     if tok.tag_ not in ("JJS", "RBS") and tok.lower_ not in CANDIDATES:
         return False
+    if idiom_ordinal(tok):
+        return False  # "first-time buyers": no record
     if _personal_best(tok):
         return True
     if _adjective_cue(tok) or _only_cue(tok) or _rank_adjective(tok):

@@ -1,0 +1,120 @@
+"""Values of number claims, third round (session 26), on our own sentences (none from a
+dev or evaluation set): an "N-M" that a contest verb or a result noun reads is one
+score whichever number is larger, and a score taken for a date is a score; a length of
+time in a hyphenated modifier that names a kind of thing (a time unit, a plural, a
+superlative's span, a security's term) is no duration, while an event's length is;
+an ordinal hyphenated into a word of its own ranks nothing. All texts go through one
+``extract_many`` pass."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fixtures import claims_by_key, of_kind, one_of
+
+TEXTS = {
+    # scores: one tally, read from the contest word
+    "lost_low_first": "Athletic lost 0-2 at home to Burnley on Sunday.",
+    "trailed": "The visitors trailed 7-21 at the break.",
+    "beat_date": "Ireland beat France 24-17 in Dublin.",
+    "vote_date": "The amendment was rejected 61-39 by the senate.",
+    "result_noun": "The 1-4 defeat left the club bottom of the league.",
+    "score_be": "The score was 0-3 after an hour.",
+    "range_no_contest": "The shop expects 2-4 deliveries a week.",
+    # lengths of time in modifiers
+    "week_kind": "The council will pilot a four-day week for its staff.",
+    "week_kind_compound": "Pupils at the school now follow a four-day school week.",
+    "plural_kind": "Doctors there work 12-hour shifts.",
+    "superlative_span": "Shares fell 7%, their steepest one-day fall in a decade.",
+    "security": "The yield on the 30-year bond rose to 4.9%.",
+    "event_length": "Bus drivers staged a 48-hour strike last week.",
+    "contract_length": "The coach has signed a three-year contract.",
+    "worked_for": "Firefighters worked for three days to put out the blaze.",
+    # ordinals in words of their own
+    "first_time": "Grants for first-time buyers will rise to £5,000.",
+    "second_hand": "Prices of second-hand cars fell 4% in May.",
+    "third_party": "The insurer covers third-party claims only.",
+    "rank_tier": "The club returned to second-tier football after a decade.",
+}
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return claims_by_key(TEXTS)
+
+
+# ----------------------------------------------------------------- scores
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "first", "other"),
+    [
+        ("lost_low_first", "0-2", 0, 2),
+        ("trailed", "7-21", 7, 21),
+        ("beat_date", "24-17", 24, 17),
+        ("vote_date", "61-39", 61, 39),
+        ("result_noun", "1-4", 1, 4),
+        ("score_be", "0-3", 0, 3),
+    ],
+)
+def test_a_contest_score_is_one_tally_whichever_number_is_larger(
+    claims, key, anchor, first, other
+):
+    score = one_of(claims, key, "quantity", anchor)
+    assert score.anchor == anchor
+    assert score.value["qualifier"] == "tally"
+    assert (score.value["number"], score.value["other"]) == (first, other)
+    assert "upper" not in score.value
+    assert "unit" not in score.value
+    assert not of_kind(claims, key, "date")
+
+
+def test_a_pair_no_contest_reads_is_no_score(claims):
+    pairs = of_kind(claims, "range_no_contest", "quantity")
+    assert pairs
+    assert not [c for c in pairs if c.value.get("qualifier") == "tally"]
+
+
+# ----------------------------------------------------------------- lengths in modifiers
+
+
+@pytest.mark.parametrize(
+    "key", ["week_kind", "week_kind_compound", "plural_kind", "superlative_span", "security"]
+)
+def test_a_length_that_names_a_kind_of_thing_is_no_duration(claims, key):
+    assert not of_kind(claims, key, "duration"), [(c.kind, c.anchor) for c in claims[key]]
+
+
+def test_the_record_keeps_its_span_and_the_amounts_stay(claims):
+    assert one_of(claims, "superlative_span", "percent").value["number"] == 7
+    assert one_of(claims, "security", "percent").value["number"] == 4.9
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "number", "unit"),
+    [
+        ("event_length", "48-hour", 48, "hour"),
+        ("contract_length", "three-year", 3, "year"),
+        ("worked_for", "three days", 3, "day"),
+    ],
+)
+def test_an_events_length_is_a_duration(claims, key, anchor, number, unit):
+    length = one_of(claims, key, "duration", anchor)
+    assert (length.value["number"], length.value["unit"]) == (number, unit)
+
+
+# ----------------------------------------------------------------- ordinals in words
+
+
+@pytest.mark.parametrize("key", ["first_time", "second_hand", "third_party"])
+def test_an_ordinal_in_a_word_of_its_own_ranks_nothing(claims, key):
+    assert not of_kind(claims, key, "ordinal"), [(c.kind, c.anchor) for c in claims[key]]
+    assert not [c for c in claims[key] if "superlative" in c.value.get("tags", [])]
+
+
+def test_a_rank_in_a_hyphenated_modifier_stays(claims):
+    assert one_of(claims, "rank_tier", "ordinal").value["number"] == 2
+
+
+def test_the_amounts_beside_a_word_of_its_own_stay(claims):
+    assert one_of(claims, "first_time", "money").value["amount"] == 5000
+    assert one_of(claims, "second_hand", "percent").value["number"] == 4
