@@ -34,6 +34,11 @@ TEXTS = {
     "second_hand": "Prices of second-hand cars fell 4% in May.",
     "third_party": "The insurer covers third-party claims only.",
     "rank_tier": "The club returned to second-tier football after a decade.",
+    # ranges: a "range" the parser took for a noun, a range of lengths of time
+    "range_noun": "Estimates of the flood damage range from £40m to £75m.",
+    "range_root": "Rents vary between €900 and €1,400 a month.",
+    "duration_range": "Repairs to the viaduct took two to three years.",
+    "duration_range_digits": "Delivery takes 6-8 weeks, the retailer said.",
 }
 
 
@@ -118,3 +123,34 @@ def test_a_rank_in_a_hyphenated_modifier_stays(claims):
 def test_the_amounts_beside_a_word_of_its_own_stay(claims):
     assert one_of(claims, "first_time", "money").value["amount"] == 5000
     assert one_of(claims, "second_hand", "percent").value["number"] == 4
+
+
+# ----------------------------------------------------------------- ranges
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor", "subject"),
+    [
+        ("range_noun", "£40m", "flood damage"),
+        ("range_noun", "£75m", "flood damage"),
+        ("range_root", "€900", "Rents"),
+        ("range_root", "€1,400", "Rents"),
+    ],
+)
+def test_both_ends_of_a_range_read_with_what_ranges(claims, key, anchor, subject):
+    end = one_of(claims, key, "money", anchor)
+    assert subject in end.label
+    assert end.value["predicate"] in ("range", "vary")
+
+
+@pytest.mark.parametrize(
+    ("key", "low", "high", "unit"),
+    [("duration_range", 2, 3, "year"), ("duration_range_digits", 6, 8, "week")],
+)
+def test_a_range_of_lengths_of_time_keeps_both_ends(claims, key, low, high, unit):
+    length = one_of(claims, key, "duration")
+    assert (length.value["number"], length.value["upper"], length.value["unit"]) == (
+        low,
+        high,
+        unit,
+    )

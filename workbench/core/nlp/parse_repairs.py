@@ -18,13 +18,17 @@ left as it is.
 - "rose by £12,000 to £290,000" read as one range "£12,000 to £290,000" under "by": the
   change is the first amount (the object of "by"), the new level the second (the object
   of "to", a phrase of the verb).
+- "Estimates of the death toll range from 200 to 450": a sentence with no verb, whose
+  "range" or "vary" the parser took for a noun (of "the death toll range"), before the
+  "from" or "between" of its ends. "range" is the verb, the noun phrase before it its
+  subject, the ends its phrases, as in "Estimates range from 200 to 450".
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .lexicon import TIME_UNITS
+from .lexicon import SCALE_SUFFIXES, TIME_UNITS
 from .parsed import Parsed
 
 _PERIOD_PREPS = frozenset({"on", "over", "to"})
@@ -89,11 +93,72 @@ def _by_to(doc: Parsed, tok: Any) -> None:
     _reattach(tok, to, "pobj")
 
 
+_RANGE_VERBS = frozenset({"range", "vary"})
+_RANGE_PREPS = frozenset({"from", "between"})
+
+
+def _tree_root(tok: Any) -> Any:
+    while tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _range_verb(doc: Parsed, tok: Any) -> bool:
+    """ "Estimates of the death toll range from 200 to 450": make "range" the verb."""
+    if (
+        tok.lower_ not in _RANGE_VERBS
+        or tok.pos_ != "NOUN"
+        or tok.i + 1 >= len(doc)
+        or doc[tok.i + 1].lower_ not in _RANGE_PREPS
+    ):
+        return False
+    root = _tree_root(tok)
+    if root.pos_ not in ("NOUN", "PROPN") or any(
+        t.pos_ in ("VERB", "AUX") and t.lower_.rstrip(".") not in SCALE_SUFFIXES
+        for t in root.subtree
+    ):  # (the "m" of "£40m" the tagger may take for a verb)
+        return False
+    before = [c for c in tok.children if c.i < tok.i]
+    noun = next(
+        (c for c in reversed(before) if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"), None
+    )
+    if root is tok:
+        if noun is None:
+            return False
+        subject = noun  # "Bonuses range from ...": the noun before it
+        for c in before:
+            if c is not noun and c.i < noun.i:
+                _reattach(c, noun, c.dep_)
+        _reattach(noun, tok, "nsubj")
+    else:
+        if root.i > tok.i:
+            return False
+        subject = root
+        if noun is not None:  # "of the death toll range": "toll" stands where "range" stood
+            _reattach(noun, tok.head, tok.dep_)
+            for c in before:
+                if c is not noun:
+                    _reattach(c, noun, c.dep_)
+        for c in [c for c in root.children if c.i > tok.i]:
+            _reattach(c, tok, c.dep_)  # the ends ("from 200 to 450") and the full stop
+        root.head, root.dep_ = root, "ROOT"  # (detached below)
+        _reattach(root, tok, "nsubj")
+    tok.head, tok.dep_ = tok, "ROOT"
+    old = [t for t in doc if tok in t.children and t is not tok]
+    for t in old:
+        t.children = tuple(c for c in t.children if c is not tok)
+    tok.pos_, tok.lemma_ = "VERB", tok.lower_
+    tok.tag_ = "VBZ" if subject.tag_ in ("NN", "NNP") else "VBP"
+    return True
+
+
 def repair_parse(doc: Parsed) -> None:
     """Repair ``doc``'s tokens in place (see the module's docstring)."""
     tok: Any
+    rooted = False
     for tok in doc:
         _by_to(doc, tok)
+        rooted = _range_verb(doc, tok) or rooted
         if tok.dep_ == "punct" and tok.pos_ == "NUM" and tok.like_num and not tok.children:
             noun = _counted_noun(doc, tok)
             if noun is not None:
@@ -125,3 +190,6 @@ def repair_parse(doc: Parsed) -> None:
             )
         ):
             _reattach(tok, tok.head, "npadvmod")
+    if rooted and doc._sents is not None:
+        for sent in doc._sents:
+            sent._root = None  # a sentence's root was set anew

@@ -358,6 +358,12 @@ _ONE_SPAN = re.compile(r"(?i)\s*the\s+(?:past|last|next|coming)\s*")
 "last year" without "the" is a date."""
 
 
+_DURATION_RANGE = re.compile(
+    r"(?i)^\s*(?:between|from)?\s*([\w.,]+)\s*(?:-|–|to|and)\s*([\w.,]+)\s*$"
+)
+"""The ends of a range of lengths of time before the unit ("two to five", "6-8")."""
+
+
 def parse_duration(text: str) -> dict[str, Any] | None:
     """``"the past 26 years"`` -> ``{"number": 26, "unit": "year"}``; None when no number+unit.
 
@@ -366,6 +372,7 @@ def parse_duration(text: str) -> dict[str, Any] | None:
     parts: list[tuple[float, str]] = []
     qualifier = "exact"
     vague = None
+    upper = None
     pos = 0
     for match in _DURATION_RE.finditer(text):
         if match.group(1).lower() == "second" and _DURATION_RE.match(text[match.end() :].lstrip()):
@@ -377,6 +384,13 @@ def parse_duration(text: str) -> dict[str, Any] | None:
         chunk = re.sub(r"(?i)\b(the|past|last|previous|next|coming|first|final)\b", " ", before)
         if not parts:
             qualifier, chunk = parse_qualifier(chunk)
+        ends = _DURATION_RANGE.match(chunk) if not parts else None
+        if ends is not None:  # "two to five years", "6-8 weeks": the low end, and the high
+            low, _ = parse_number(ends.group(1))
+            high, _ = parse_number(ends.group(2))
+            if low is not None and high is not None and low < high:
+                upper = high
+                chunk = ends.group(1)
         number, vague_here = parse_number(chunk)
         if number is None and chunk.strip().lower() in ("a", "an", "one", ""):
             number = 1 if chunk.strip() or _ONE_SPAN.fullmatch(before) else None
@@ -390,6 +404,10 @@ def parse_duration(text: str) -> dict[str, Any] | None:
         return None
     number, unit = parts[0]
     out = _value(number, "number", qualifier, text, unit=unit)
+    if upper is not None and len(parts) == 1:
+        out["upper"] = upper
+        if qualifier == "exact":
+            out["qualifier"] = "range"
     if len(parts) > 1:
         out["parts"] = [[n, u] for n, u in parts]
         out["seconds"] = sum(n * UNIT_SECONDS.get(u, 0) for n, u in parts)
