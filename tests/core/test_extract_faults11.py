@@ -39,6 +39,12 @@ TEXTS = {
     "range_root": "Rents vary between €900 and €1,400 a month.",
     "duration_range": "Repairs to the viaduct took two to three years.",
     "duration_range_digits": "Delivery takes 6-8 weeks, the retailer said.",
+    # claim types
+    "share_no_subject": "Around one in four pharmacies closed early last winter, the survey found.",
+    "count_subject": "Several landlords raised rents this year, the agency said.",
+    "heard_surname": "Okafor said he had learned of the closure from a neighbour.",
+    "told_the_teller": "Mensah said her son had told her to leave.",
+    "public_act": "Okafor said he had asked the council to reopen the road.",
 }
 
 
@@ -154,3 +160,27 @@ def test_a_range_of_lengths_of_time_keeps_both_ends(claims, key, low, high, unit
         high,
         unit,
     )
+
+
+# ----------------------------------------------------------------- claim types
+
+
+def _statement(claims, key):
+    return one_of(claims, key, "statement")
+
+
+def test_a_share_of_a_group_as_subject_makes_a_quantity(claims):
+    assert _statement(claims, "share_no_subject").claim_type == "quantity"
+
+
+def test_a_vague_count_as_subject_stays_other(claims):
+    assert _statement(claims, "count_subject").claim_type == "other"
+
+
+@pytest.mark.parametrize("key", ["heard_surname", "told_the_teller"])
+def test_what_befell_the_teller_is_personal_experience(claims, key):
+    assert _statement(claims, key).claim_type == "personal experience"
+
+
+def test_a_public_act_of_the_teller_stays_other(claims):
+    assert _statement(claims, "public_act").claim_type == "other"

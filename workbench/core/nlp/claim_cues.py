@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import PEOPLE_NOUNS
+from .lexicon import FRACTIONS, PEOPLE_NOUNS
 from .mentions import BODY_NOUNS, PUBLIC_BODIES
 from .speech import REPORTING_VERBS, verb_in
 
@@ -81,6 +81,30 @@ def counts_only(tok: Token) -> bool:
     return low == "none" or tok.dep_ in ("det", "amod", "predet")
 
 
+def share_subject(head: Token, subject: Token | None, tokens: list[Token]) -> bool:
+    """Is the subject a share of a group ("one in five hospices cut services", "nine out
+    of 10 members", "a third of the whales", "two-thirds of voters", "40% of staff")? The
+    clause says how many of them: a quantity. With no subject parsed ("Around one in
+    five hospices cut ...": "around" taken for a preposition of the verb), what comes
+    before the verb is read."""
+    doc = head.doc
+    if subject is not None:
+        if subject.lower_ in FRACTIONS or subject.ent_type_ == "PERCENT":
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+                return True
+        before = [t for t in subject.subtree if t.i <= subject.i]
+    else:
+        before = [t for t in tokens if t.i < head.i]
+    for t in before:
+        if t.lower_ == "in" and 0 < t.i < len(doc) - 1:
+            if doc[t.i - 1].like_num and doc[t.i + 1].like_num:
+                return True  # "one in five"
+        if t.lower_ == "of" and t.i >= 2 and doc[t.i - 1].lower_ == "out":
+            if doc[t.i - 2].like_num and t.i + 1 < len(doc) and doc[t.i + 1].like_num:
+                return True  # "nine out of 10"
+    return False
+
+
 def _one_of(noun: Token) -> bool:
     prep = noun.head
     return noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ == "one"
@@ -104,14 +128,47 @@ def own_experience(head: Token, report: Report | None) -> bool:
     pronoun = subject.lower_ if subject.lower_ in ("he", "she") else _kin_of(subject)
     if pronoun is None:
         return False
-    if verb_in(head, REPORTING_VERBS | _PUBLIC_ACTS):
-        return False
+    if verb_in(head, REPORTING_VERBS | _PUBLIC_ACTS) and not (
+        subject.lower_ not in ("he", "she") and _told_the_teller(head, pronoun)
+    ):
+        return False  # but "her daughter had told her to": what befell the teller
     teller = next((c for c in report.verb.children if c.dep_ == "nsubj"), None)
     if teller is None:
         return False
     if teller.lower_ in ("he", "she"):
         return teller.lower_ == pronoun
-    return teller.pos_ == "PROPN" or any(c.dep_ == "appos" for c in teller.children)
+    return (
+        teller.pos_ == "PROPN"
+        or any(c.dep_ == "appos" for c in teller.children)
+        or _surname(teller, report)
+    )
+
+
+_TELLER_OBJECTS = {"she": "her", "he": "him"}
+
+
+def _told_the_teller(head: Token, pronoun: str) -> bool:
+    """ "She said her daughter had told her to": the teller's kin told the teller (the
+    object is the teller's own pronoun), a thing of the teller's own life."""
+    return any(
+        c.dep_ in ("dobj", "dative") and c.lower_ == _TELLER_OBJECTS[pronoun]
+        for c in head.children
+    )
+
+
+def _surname(teller: Token, report: Report) -> bool:
+    """A name the tagger took for a common noun ("Perrin said he had heard ..."): the
+    speaker credited is the word itself, capitalised, and it names no body or group."""
+    low = teller.lower_
+    return (
+        report.speaker is not None
+        and report.speaker.split()[-1] == teller.text
+        and teller.is_title
+        and teller.tag_ == "NN"
+        and low not in PUBLIC_BODIES
+        and low not in BODY_NOUNS
+        and low not in PEOPLE_NOUNS
+    )
 
 
 _KIN = frozenset(

@@ -34,6 +34,7 @@ from .claim_cues import (
     moved_by,
     own_experience,
     past_event,
+    share_subject,
     stated_cause,
     stated_plan,
     to_a_place,
@@ -838,6 +839,7 @@ def claim_type(
         or ("comparison" in tags and _compares(tokens))
         or ("superlative" in tags and _graded(_predicate(head, tokens)))
         or (_amount_verb(head) and not to_a_place(head))
+        or share_subject(head, subject_of(head), tokens)
         or amount_change(head, tokens)
         or _enough(tokens)
     ):
