@@ -39,6 +39,11 @@ TEXTS = {
     "range_root": "Rents vary between €900 and €1,400 a month.",
     "duration_range": "Repairs to the viaduct took two to three years.",
     "duration_range_digits": "Delivery takes 6-8 weeks, the retailer said.",
+    # shares the recognizer left out, a ratio's counted noun
+    "tenth_untagged": "A tenth of the council's budget goes on interest.",
+    "fifth_untagged": "Nearly a fifth of the wells ran dry.",
+    "ratio_noun": "One in four drivers admitted speeding.",
+    "quarter_date": "Output grew in the first quarter of the year.",
     # claim types
     "share_no_subject": "Around one in four pharmacies closed early last winter, the survey found.",
     "count_subject": "Several landlords raised rents this year, the agency said.",
@@ -184,3 +189,24 @@ def test_what_befell_the_teller_is_personal_experience(claims, key):
 
 def test_a_public_act_of_the_teller_stays_other(claims):
     assert _statement(claims, "public_act").claim_type == "other"
+
+
+# ----------------------------------------------------------------- shares
+
+
+@pytest.mark.parametrize(
+    ("key", "number", "of"),
+    [
+        ("tenth_untagged", 10, "budget"),
+        ("fifth_untagged", 20, "well"),
+        ("ratio_noun", 25, "driver"),
+    ],
+)
+def test_a_share_reads_with_what_it_is_a_share_of(claims, key, number, of):
+    share = one_of(claims, key, "percent")
+    assert share.value["number"] == number
+    assert share.value["of"] == of
+
+
+def test_a_quarter_of_the_year_is_no_share(claims):
+    assert not of_kind(claims, "quarter_date", "percent")

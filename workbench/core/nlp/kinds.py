@@ -212,6 +212,13 @@ def _classify_value(ent: Span) -> tuple[str, dict[str, Any]] | None:
         return ("date", span) if span else None
     if label == "RATIO":
         ratio = parse_ratio(text)
+        if ratio:
+            doc = ent.doc
+            k = ent.end
+            while k < len(doc) and doc[k].pos_ == "ADJ":
+                k += 1
+            if k < len(doc) and doc[k].tag_ in ("NNS", "NNPS") and k - ent.end <= 1:
+                ratio["of"] = noun_lemma(doc[k])  # "one in five nurses": a share of nurses
         return ("percent", ratio) if ratio else None
     if label == "FRACTION":
         return _fraction(ent)
