@@ -50,6 +50,11 @@ TEXTS = {
     "heard_surname": "Okafor said he had learned of the closure from a neighbour.",
     "told_the_teller": "Mensah said her son had told her to leave.",
     "public_act": "Okafor said he had asked the council to reopen the road.",
+    "life_span": "Ann Cole has kept bees on the allotment for 30 years.",
+    "life_span_job": "Piet Vos has been a ferryman on the river since 1988.",
+    "public_office": "Ann Cole has been mayor of the town since 2019.",
+    "public_role": "Ray Dunn has managed the club since 2021.",
+    "no_ones_life": "The pier has been closed since 2018.",
 }
 
 
@@ -210,3 +215,13 @@ def test_a_share_reads_with_what_it_is_a_share_of(claims, key, number, of):
 
 def test_a_quarter_of_the_year_is_no_share(claims):
     assert not of_kind(claims, "quarter_date", "percent")
+
+
+@pytest.mark.parametrize("key", ["life_span", "life_span_job"])
+def test_a_persons_course_of_life_over_years_is_personal_experience(claims, key):
+    assert _statement(claims, key).claim_type == "personal experience"
+
+
+@pytest.mark.parametrize("key", ["public_office", "public_role", "no_ones_life"])
+def test_an_office_a_role_or_a_things_span_is_no_personal_experience(claims, key):
+    assert _statement(claims, key).claim_type != "personal experience"

@@ -144,6 +144,46 @@ def own_experience(head: Token, report: Report | None) -> bool:
     )
 
 
+_SPAN_PREPS = frozenset({"for", "since"})
+
+
+def life_span(head: Token, subject: Token | None) -> bool:
+    """A person's own course of life over a span of time: a perfect tense with "for N
+    years" or "since 1971" whose subject is a person ("has lived on Mill Street since
+    1971", "has kept Pekins for 31 years", "Lars Henriksson has been a conductor on the
+    line for 22 years"); "the resort has been abandoned since 1974", "it has not been
+    staged since 1994" and "she has been mayor since 2019" are no one's private life."""
+    if subject is None or not (
+        subject.lower_ in ("he", "she", "i", "we") or subject.ent_type_ == "PERSON"
+    ):
+        return False
+    if head.tag_ != "VBN" or not any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children
+    ):
+        return False
+    if any(c.dep_ == "auxpass" for c in head.children) or verb_in(
+        head, REPORTING_VERBS | _PUBLIC_ACTS | _PUBLIC_ROLES
+    ):
+        return False  # (nor "has managed Hexham since 2021": a public role)
+    if any(
+        c.dep_ == "attr" and c.lemma_.lower() in _PUBLIC_OFFICES for c in head.children
+    ):
+        return False  # "She has been mayor since 2019": a public office, no private life
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in _SPAN_PREPS
+        and any(t.ent_type_ == "DATE" for t in c.subtree)
+        for c in head.children
+    )
+
+
+_PUBLIC_ROLES = frozenset({"manage", "lead", "coach", "chair", "govern", "captain", "represent"})
+
+_PUBLIC_OFFICES = frozenset(
+    """minister mp senator councillor councilor mayor leader president governor chairman
+    chairwoman chair chief executive director secretary head premier chancellor""".split()
+)
+
 _TELLER_OBJECTS = {"she": "her", "he": "him"}
 
 

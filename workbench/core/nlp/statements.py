@@ -31,6 +31,7 @@ from .claim_cues import (
     counts_only,
     has_to_do_with,
     imposed_rule,
+    life_span,
     moved_by,
     own_experience,
     past_event,
@@ -849,7 +850,7 @@ def claim_type(
         return "personal experience"
     if _never_in_life(head, subj):
         return "personal experience"
-    if own_experience(head, report):
+    if own_experience(head, report) or life_span(head, subj):
         return "personal experience"
     return "other"
 
