@@ -44,7 +44,11 @@ fields), ``tags`` on facts and ``non_claims`` sentences. Reported too:
   could match them; the plain precision counts every claim;
 * non-claim sentences with no claim overlapping them (target: at least 90%);
 * speaker and claim type agreement for found statements, and how many of the
-  article's own statements (no speaker, not tagged indirect-speech) get a speaker.
+  article's own statements (no speaker, not tagged indirect-speech) get a speaker;
+  beside the speaker agreement (every expected name token in the claim's speaker), a
+  folded one (session 26, ``speaker_agrees``): articles and personal titles aside, and
+  a shorter form of the expected name ending in its last word agrees ("Brannock" for
+  "Sheila Brannock"), as a reviewer reading the article would take it.
 
     python bench/extract_eval.py [--data DIR] [--model NAME] [--only SLUG] [--totals] [--json OUT]
 """
@@ -139,6 +143,7 @@ class ArticleResult:
     statements_found: int = 0
     statement_speakers: int = 0
     statement_speakers_ok: int = 0
+    statement_speakers_folded: int = 0  # agreeing by ``speaker_agrees`` (session 26)
     own_statements: int = 0  # found statements the article asserts itself (no speaker, untagged)
     own_credited: int = 0  # ... that the extractor credits to someone all the same
     statement_types_ok: int = 0
@@ -264,6 +269,25 @@ def speaker_match(expected: str, got: Any) -> str:
     if exp and exp[-1] in have:
         return "partial"
     return "wrong"
+
+
+_NAME_NOISE = frozenset({"the", "a", "an", "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
+"""Words no reviewer reads as part of who spoke: an article, a personal title."""
+
+
+def speaker_agrees(expected: str, got: Any) -> bool:
+    """The folded measure (session 26): the expected name's words, articles and personal
+    titles aside, all in the claim's speaker ("the Met Office" and "Met Office", "Dr Ruth
+    Adeyemi" and "Ruth Adeyemi"); or the claim's speaker a shorter form of the expected
+    name ending in the same word ("Brannock" for "Sheila Brannock", "transport ministry"
+    for "German transport ministry"): the article's own short name for the same one."""
+    exp = [t for t in re.findall(r"\w+", _fold(expected)) if t not in _NAME_NOISE]
+    have = [t for t in re.findall(r"\w+", _fold(got or "")) if t not in _NAME_NOISE]
+    if not exp or not have:
+        return False
+    if all(t in have for t in exp):
+        return True
+    return have[-1] == exp[-1] and all(t in exp for t in have)
 
 
 def field_ok(name: str, expected: Any, got: Any) -> bool:
@@ -411,6 +435,7 @@ def evaluate(
                 res.statement_speakers += 1
                 ok = speaker_match(f.value["speaker"], best.speaker) == "ok"
                 res.statement_speakers_ok += ok
+                res.statement_speakers_folded += speaker_agrees(f.value["speaker"], best.speaker)
                 if not ok:
                     res.wrong_values.append(
                         f"{where}: speaker want {f.value['speaker']!r} got {best.speaker!r}"
@@ -565,6 +590,7 @@ def print_report(results: list[ArticleResult], totals_only: bool) -> dict[str, A
             "statements_found",
             "statement_speakers",
             "statement_speakers_ok",
+            "statement_speakers_folded",
             "own_statements",
             "own_credited",
             "statement_types_ok",
@@ -610,6 +636,11 @@ def print_report(results: list[ArticleResult], totals_only: bool) -> dict[str, A
         print(
             f"  statement speaker agrees     "
             f"{_pct(t['statement_speakers_ok'], t['statement_speakers'])}"
+        )
+        print(
+            f"  statement speaker, folded    "
+            f"{_pct(t['statement_speakers_folded'], t['statement_speakers'])}"
+            "  (titles, articles aside; a short form of the name agrees)"
         )
         print(
             f"  own statements credited      {_pct(t['own_credited'], t['own_statements'])}"

@@ -16,14 +16,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _run_eval(*argv: str) -> None:
-    """bench/extract_eval.py in this process (the pipeline is loaded once per test run)."""
+def _scorer():
+    """bench/extract_eval.py as a module of this process."""
     path = ROOT / "bench" / "extract_eval.py"
     spec = importlib.util.spec_from_file_location("extract_eval", path)
     assert spec is not None and spec.loader is not None
     module = sys.modules.setdefault("extract_eval", importlib.util.module_from_spec(spec))
     spec.loader.exec_module(module)  # registered first: its dataclasses look themselves up
-    assert module.main(list(argv)) == 0
+    return module
+
+
+def _run_eval(*argv: str) -> None:
+    """bench/extract_eval.py in this process (the pipeline is loaded once per test run)."""
+    assert _scorer().main(list(argv)) == 0
 
 
 def test_eval_set_scores_stay_above_floors(tmp_path):
@@ -51,3 +56,16 @@ def test_eval3_statements_stay_above_floors(tmp_path):
     assert hit / facts >= 0.78
     assert t["matched_claims"] / t["claims"] >= 0.92
     assert t["non_claims_clean"] / t["non_claims"] >= 0.7
+
+
+def test_the_folded_speaker_measure_reads_names_as_a_reviewer_does():
+    agrees = _scorer().speaker_agrees
+    assert agrees("the Met Office", "Met Office")
+    assert agrees("Dr Ruth Adeyemi", "Ruth Adeyemi")
+    assert agrees("Sheila Brannock", "Brannock")  # the article's short form of her name
+    assert agrees("German transport ministry", "transport ministry")
+    assert agrees("Ruth Adeyemi", "Ruth Adeyemi, the chief nurse")
+    assert not agrees("Sheila Brannock", "Sheila")  # not the same last word
+    assert not agrees("Sheila Brannock", "Tom Brannock")  # another Brannock
+    assert not agrees("Transnet", None)
+    assert not agrees("Southeastern", "spokesperson")

@@ -696,6 +696,9 @@ def _doc_drafts(
     sents = list(doc.sents)
     for sent in sents:
         tracker.observe(sent, base)
+    # the reported clauses first: a speaker they name ("Rourke, 62, said she had ...") is
+    # there for the "she said" of a quote later in the paragraph (names are noted by place)
+    said_in = [reports(sent, tracker, base) for sent in sents]
     whole = doc_text(doc)
     found_quotes = list(find_quotes(whole))
     quotes = _quote_drafts(doc, tracker, base, sents, found_quotes)
@@ -703,7 +706,7 @@ def _doc_drafts(
     all_quotes = [(q.start, q.end) for q in found_quotes]
     folded: set[tuple[int, int]] = set()
     vox: list[Covered] = []  # vox-pop quotes folded so far
-    for sent in sents:
+    for sent, said in zip(sents, said_in, strict=True):
         covered: list[tuple[int, int]] = []
         drafts: list[_Draft] = []
         for ent in repair_entities(sent):
@@ -734,7 +737,6 @@ def _doc_drafts(
                 d for d in drafts if d.kind != "ordinal" or not own_time(sent, d.start, d.end)
             ]
             _periods(sent, drafts)
-        said = reports(sent, tracker, base)
         _note_last_said(tracker, said, base)
         if drafts and said:
             drafts = [d for d in drafts if not _source_count(sent, d, said)]

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .lexicon import PEOPLE_NOUNS
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
@@ -51,6 +53,8 @@ SOURCE_DOCUMENTS = frozenset(
 """Documents whose source ("from X", "by X", "X's") is who the claim is credited to."""
 _ACCESS_VERBS = frozenset({"see", "obtain", "review", "view", "read", "examine", "leak"})
 """How a document reached a newspaper: its "by" agent is no source of it."""
+_SPONSOR_VERBS = frozenset({"commission", "fund", "order", "sponsor", "request"})
+"""Who had a document made ("a review commissioned by the government"): no author of it."""
 _SOURCE_PREPS = frozenset({"from", "by", "of"})
 _STAFF_PREPS = frozenset({"at", "of", "from", "for", "with"})
 SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
@@ -81,6 +85,8 @@ def sentence_mentions(sent: Span, base: int = 0) -> list[Mention]:
     for ent in sent.ents:
         if ent.label_ not in _NAMED:
             continue
+        if ent[-1].text in ("'s", "’s") and ent[-2].text.islower():
+            continue  # "A Houston company's lander": a description the tagger took for a name
         root = ent.root
         words = {t.lower_ for t in ent}
         for c in root.children:
@@ -154,6 +160,7 @@ def described(
             for m in earlier
             if m.words & _BUSINESS or any(w.endswith("maker") for w in m.words)
         ]
+
     if not fitting:
         return None
     surnames = {name.split()[-1] for name in fitting}
@@ -176,7 +183,7 @@ def document_source(tok: Token) -> Token | None:
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
-        if c.dep_ == "acl" and c.lemma_.lower() not in _ACCESS_VERBS:
+        if c.dep_ == "acl" and c.lemma_.lower() not in _ACCESS_VERBS | _SPONSOR_VERBS:
             # "a study published last year by researchers at ...", not "documents seen
             # by Reuters" (the agent read the document; it did not write it)
             agent = next((a for a in c.children if a.dep_ == "agent"), None)
@@ -283,7 +290,36 @@ def someone_unnamed(subj: Token) -> bool:
     lemma = subj.lemma_.lower()
     if lemma in BODY_NOUNS or lemma in PUBLIC_BODIES or lemma in SOURCE_DOCUMENTS:
         return False
+    if not a_person_noun(subj):
+        return False  # "The theatre said": a place or a body, no "she"
     return any(c.dep_ == "det" and c.lower_ in _ONE for c in subj.children)
 
 
 _ONE = frozenset({"a", "an", "one", "another", "the"})
+
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "ee")
+_PERSON_WORDS = PEOPLE_NOUNS | SPOKES | frozenset(
+    """president resident student agent sergeant assistant accountant consultant surgeon
+    sheriff chief head boss deputy aide premier envoy priest pilot poet judge chair
+    secretary superintendent governor commissioner ambassador detective inspector
+    prosecutor coroner professor lawyer attorney solicitor barrister source insider
+    colleague partner spouse""".split()
+)
+
+
+def aged(tok: Token) -> bool:
+    """ "Rourke, 54, said", "Mr Hale, 61,": a name with an age set off after it, a person's
+    (however the tagger labelled it)."""
+    return tok.pos_ == "PROPN" and any(
+        c.dep_ == "appos" and c.like_num and c.i == tok.i + 2 for c in tok.children
+    )
+
+
+def a_person_noun(tok: Token) -> bool:
+    """Can the common noun stand for one person ("the judge", "a spokeswoman", "the
+    headteacher", "the coroner"), not a place or a thing ("the theatre", "the hospital")?
+    A noun of people or roles, or one with the ending of a doer ("-er", "-ist", "-ian")."""
+    lemma = tok.lemma_.lower()
+    if lemma in _PERSON_WORDS:
+        return True
+    return len(lemma) > 4 and lemma.endswith(_PERSON_ENDINGS) and lemma not in BODY_NOUNS

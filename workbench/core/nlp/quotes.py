@@ -23,9 +23,11 @@ from .mentions import (
     SOURCE_DOCUMENTS,
     SPOKES,
     Mention,
+    aged,
     capitalised_name,
     described,
     document_source,
+    name_before,
     sentence_mentions,
     someone_unnamed,
     source_tail,
@@ -52,6 +54,8 @@ NAMING_VERBS = frozenset(
 _REPORTING_VERBS = (SPEECH_VERBS | NAMING_VERBS) - {"quote"}
 _PRONOUNS = {"he", "she", "they", "i", "we"}
 _NAME_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof"})
+POSTNOMINALS = frozenset({"KC", "QC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "Jr", "Sr"})
+"""Letters after a person's name ("Daniel Fraser KC", "Jane Hill MP")."""
 
 
 @dataclass(frozen=True)
@@ -137,10 +141,51 @@ def find_quotes(text: str) -> Iterator[Quote]:
 _PLACES = frozenset({"LOC", "FAC"})
 
 
+_PARTICLES = frozenset(
+    "von van der den de da di du del della le la dos das bin ben al el ter ten".split()
+)
+"""Words inside a surname ("Ursula von der Leyen", "Sem van der Hoeven"), where the tagger
+often ends one name and starts another."""
+
+
+def _particle_run(doc: Doc, ent: Span) -> Span | None:
+    """A person's name the tagger cut after a particle ("Ursula von der" | "Leyen"): the
+    whole name, from the entity ``ent`` is part of (either half), or None."""
+    first = ent
+    if ent.start > 0:
+        before = entity_at(doc, ent.start - 1)
+        if before is not None and before.label_ == "PERSON" and before.end == ent.start:
+            first = before
+    if first.label_ != "PERSON" or doc[first.end - 1].lower_ not in _PARTICLES:
+        return None
+    if first.end >= len(doc) or doc[first.end].pos_ != "PROPN" or not doc[first.end].is_title:
+        return None
+    rest = entity_at(doc, first.end)
+    end = rest.end if rest is not None and rest.start == first.end else first.end + 1
+    return type(ent)(doc, first.start, end, label="PERSON")  # a spaCy span or a Part
+
+
+def _with_particle_names(ents: list[Span]) -> list[Span]:
+    """The entities, a person's name cut after a particle made whole again."""
+    out: list[Span] = []
+    for ent in ents:
+        run = _particle_run(ent.doc, ent)
+        if run is None:
+            out.append(ent)
+        elif out and out[-1].start == run.start:
+            out[-1] = run
+        elif not out or out[-1].end <= run.start:
+            out.append(run)
+    return out
+
+
 def _full_name(tok: Token) -> str | None:
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "FAC") and tok.ent_iob_ in ("B", "I"):
         ent = entity_at(tok.doc, tok.i)
         if ent is not None:
+            run = _particle_run(tok.doc, ent)
+            if run is not None:
+                return run.text
             before = entity_at(tok.doc, ent.start - 1) if ent.start > 0 else None
             if ent.label_ == "ORG" and before is not None and before.label_ in ("ORG", "NORP"):
                 # "the Spanish | Society of Family Medicine": one name the tagger split
@@ -191,7 +236,7 @@ class SpeakerTracker:
             if tok.is_title and tok.text not in self.full:
                 name = " ".join(t.text for t in tok.lefts if t.dep_ == "compound" and t.is_title)
                 self.full[tok.text] = f"{name} {tok.text}".strip()
-        ents = span_ents(sent)
+        ents = _with_particle_names(span_ents(sent))
         self.mentions.extend(sentence_mentions(sent, base))
         for tok in sent:  # "figures published by the Home Office": a later "the figures"
             if tok.pos_ == "NOUN" and {tok.lemma_.lower(), tok.lower_} & SOURCE_DOCUMENTS:
@@ -205,7 +250,8 @@ class SpeakerTracker:
             if (
                 tok.dep_ in ("nsubj", "nsubjpass")
                 and tok.i not in person_starts
-                and (not tok.ent_type_ or tok.text in self.people)  # "Ilić" taken for a place
+                # "Ilić" taken for a place; "Rourke, 54, was" taken for a body
+                and (not tok.ent_type_ or tok.text in self.people or aged(tok))
                 and tok.text in self.full
                 and " " in self.full[tok.text]
                 and (tok.head.dep_ == "ROOT" or tok.head.lemma_.lower() in SPEECH_VERBS)
@@ -216,7 +262,9 @@ class SpeakerTracker:
                 self.places.append((base + ent.start_char, ent.text.removeprefix("the ")))
             subject = ent.root.dep_ in ("nsubj", "nsubjpass")
             speaks = subject and ent.root.head.lemma_.lower() in SPEECH_VERBS
-            if subject and (ent.label_ in ("ORG", "GPE") or speaks and ent.label_ in _PLACES):
+            if aged(ent.root):
+                pass  # "Rourke, 54, said": a person the tagger took for a body
+            elif subject and (ent.label_ in ("ORG", "GPE") or speaks and ent.label_ in _PLACES):
                 # "South West Water said" (a body the tagger took for a place) too
                 name = ent.text.removeprefix("the ").removeprefix("The ")
                 self.orgs.append((base + ent.start_char, name))
@@ -227,9 +275,15 @@ class SpeakerTracker:
             named = len(_untitled(name).split()) > 1  # "Helen Moss", not "Ms Moss"
             if named:
                 self.people.setdefault(last, name)
-            if named or last not in self.full:
+            known = self.full.get(last, "")
+            shorter = name.split()[0].lower() in _PARTICLES and known.lower().endswith(
+                " " + name.lower()
+            )  # "Von der Leyen" after "Ursula von der Leyen": the full name stays
+            if (named or last not in self.full) and not shorter:
                 self.full[last] = name
             root = ent.root
+            if root.dep_ == "compound" and root.head.text in POSTNOMINALS:
+                root = root.head  # "Daniel Fraser KC told"
             if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
                 root = root.head  # "The opposition leader, Tom Hale, called ..."
             head = root.head
@@ -239,10 +293,23 @@ class SpeakerTracker:
             gender = _gender_shown(ent, root)
             if gender:
                 self.gender.setdefault(self.full.get(last, name), gender)
+        for tok in sent:  # "according to fire service spokesman Yannis Artopoios. He said"
+            if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+                src = next((c for c in tok.nbor().children if c.dep_ == "pobj"), None)
+                ent = None if src is None else entity_at(sent.doc, src.i)
+                if ent is not None and ent.label_ == "PERSON" and ent.root.i == src.i:
+                    name = ent.text.strip()
+                    self.note_subject(base + ent.start_char, self.full.get(name.split()[-1], name))
         for tok in sent:  # "A spokeswoman for the ministry said ... She added": that source
             said = tok.head  # the sentence's own verb of saying, not one inside a quote
             if tok.dep_ == "nsubj" and said.dep_ == "ROOT" and said.lemma_.lower() in SPEECH_VERBS:
-                if someone_unnamed(tok):
+                named = name_before(said, tok.i + 1) if tok.i < said.i else None
+                if named is not None and tok.tag_ != "NNS":
+                    # "The mayor of Istiaia, Kostas Paraskevas, said" (not "The producers,
+                    # Halcyon Stage, said": a body)
+                    self.note_subject(base + said.doc[said.i - 2].idx, self.full.get(
+                        named.split()[-1], named))
+                elif someone_unnamed(tok):
                     name = self.resolve(tok, base, speech=True)
                     if name:
                         self.note_subject(base + tok.idx, name)
@@ -272,6 +339,10 @@ class SpeakerTracker:
     def resolve(self, tok: Token, base: int = 0, speech: bool = False) -> str | None:
         """The speaker a subject token names; ``speech``: the verb is a verb of saying,
         so an unnamed speaker ("a Treasury spokesperson") counts too."""
+        if tok.text in POSTNOMINALS and tok.i > 0:
+            person = entity_at(tok.doc, tok.i - 1)
+            if person is not None and person.label_ == "PERSON" and person.end == tok.i:
+                tok = person.root  # "Daniel Fraser KC told the jury": the person
         name, named = _full_name(tok), tok
         if name is None:
             appos = [c for c in tok.children if c.dep_ == "appos" and _full_name(c)]
@@ -291,6 +362,12 @@ class SpeakerTracker:
         if name and named.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
             if name in self.people:
                 return self.people[name]  # a surname the tagger took for a place this time
+            person = next(
+                (n for _, n in reversed(self.subjects) if " " in n and n.split()[-1] == name),
+                None,
+            )
+            if person is not None:
+                return person  # "Brannock said" after "Brannock, now 81, was": that person
             return name.removeprefix("the ").removeprefix("The ")
         if name:
             return _untitled(self.full.get(name.split()[-1], name))
@@ -310,11 +387,17 @@ class SpeakerTracker:
         pos = base + tok.idx
         spoke = [name for at, name in self.subjects if at < pos][-_PRONOUN_REACH:][::-1]
         ref = described(tok, self.mentions, pos, spoke)
-        if ref is not None:
+        if ref is not None and ref.lower() != tok.lower_:  # not "ministry" for "the ministry"
             return self.people.get(ref.split()[-1], ref)
+        body = self._spoken_for(tok, pos)
+        if body is not None:
+            return body
         if (
             tok.lemma_.lower() in BODY_NOUNS
-            and tok.dep_ in ("nsubj", "nsubjpass", "poss")
+            and (
+                tok.dep_ in ("nsubj", "nsubjpass", "poss")
+                or tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in SPOKES
+            )  # "the carmaker said", "a spokesperson for the airline said"
             and tok.tag_ != "NNS"  # "the two companies said": not the last one named
         ):
             ref = self.resolve_it(tok, base)  # "the carmaker said": the last body named
@@ -325,6 +408,9 @@ class SpeakerTracker:
                 and not ref.split()[-1].islower()  # "Lindqvist's team": a description
             ):
                 return ref
+        body = self._same_noun_body(tok, pos)
+        if body is not None:
+            return body
         toks = [
             t
             for t in tok.subtree
@@ -354,6 +440,37 @@ class SpeakerTracker:
         if tail:
             return f"{text} {tok.doc[tail[0].i : tail[-1].i + 1].text}"
         return text
+
+    def _spoken_for(self, tok: Token, pos: int) -> str | None:
+        """ "The union said ... A spokesman told Reuters ...": a spokesperson who names no
+        body speaks for the body that spoke last, when no person has been named as a
+        subject since and it is in reach (a few sentences back)."""
+        if tok.lemma_.lower() not in SPOKES or tok.tag_ != "NN":
+            return None
+        if any(c.dep_ in ("poss", "compound", "prep", "amod", "appos") for c in tok.children):
+            return None  # "his spokesman", "a police spokesman", "a spokesman for X"
+        org = next(((at, n) for at, n in reversed(self.orgs) if at < pos), None)
+        if org is None or pos - org[0] > _SPOKES_REACH or org[1].islower():
+            return None
+        person = next((at for at, _ in reversed(self.subjects) if at < pos), -1)
+        if person > org[0]:
+            return None  # "Tom Hale said ... A spokesman said": whose spokesman is unclear
+        return org[1]
+
+    def _same_noun_body(self, tok: Token, pos: int) -> str | None:
+        """ "The defence ministry said ... The ministry denied": "the" and the head noun of
+        a body that spoke before (its name holding that noun, and any noun in front)."""
+        if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        if any(c.dep_ in ("prep", "poss", "amod") for c in tok.children):
+            return None
+        noun = tok.lower_
+        mods = {c.lower_ for c in tok.children if c.dep_ == "compound"}
+        for at, name in reversed(self.orgs):
+            words = set(name.lower().split())
+            if at < pos and noun in words and mods <= words and name.lower() != noun:
+                return name
+        return None
 
     def _place_body(self, tok: Token, text: str, pos: int) -> str | None:
         """"The city says", "according to the city government": the government of the
@@ -408,6 +525,8 @@ class SpeakerTracker:
 
 
 _PRONOUN_REACH = 6
+_SPOKES_REACH = 600
+"""How far back (characters) the body a bare "a spokesman" speaks for may be named."""
 """How many subjects back a "she" may reach past a "he" (and the reverse)."""
 
 _GENDER_TITLES = {

@@ -14,8 +14,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .doc_cache import entity_at, span_text
-from .mentions import SOURCE_DOCUMENTS, document_source, name_before, someone_unnamed
-from .quotes import NAMING_VERBS, SPEECH_VERBS, SpeakerTracker, _subject_of
+from .mentions import SOURCE_DOCUMENTS, aged, document_source, name_before, someone_unnamed
+from .quotes import NAMING_VERBS, SPEECH_VERBS, SpeakerTracker, _subject_of, _untitled
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -90,7 +90,10 @@ def speaker_of(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | Non
             described_as = " ".join(t.text for t in words)
             subj = name
     if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        who = subj.lower_ == "who"
         subj = verb.head  # "said Maria Lopez, who told reporters ...": Lopez
+        if who:
+            subj = _person_up(subj)
     if subj is None and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
         subj = _subject_of(verb.head.head)  # "X was quoted as saying": X
     if subj is None or (subj.pos_ == "NOUN" and not subj.ent_type_ and subj.i < verb.i):
@@ -98,7 +101,11 @@ def speaker_of(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | Non
         start = verb.sent.start if subj is None else subj.i + 1
         name = name_before(verb, start)
         if name is not None:
-            tracker.note_subject(base + verb.doc[verb.i - 2].idx, name)
+            at = base + verb.doc[verb.i - 2].idx
+            if subj is not None and subj.tag_ == "NNS":
+                tracker.note_org(at, name)  # "The producers, Halcyon Stage, said": a body
+            else:
+                tracker.note_subject(at, name)
             return name
     if subj is None:
         return _named_before(verb, tracker, base)
@@ -110,6 +117,8 @@ def speaker_of(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | Non
     if described_as and described_as.lower() not in speaker.lower():
         speaker = f"{described_as} {speaker}"  # "Russian state news agency Tas"
     if subj.pos_ in ("PROPN", "NOUN") and _a_person(subj, speaker, tracker):
+        if " " not in speaker and " " in tracker.full.get(speaker, ""):
+            speaker = _untitled(tracker.full[speaker])  # "Rourke, 62," after "Nadia Rourke"
         tracker.note_subject(base + subj.idx, speaker)  # "Wilders told ...": he, from now on
     elif subj.pos_ == "PROPN" and not subj.ent_type_:
         tracker.note_org(base + subj.idx, speaker)  # "Thames Vale Water said": the company
@@ -118,10 +127,24 @@ def speaker_of(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | Non
     return speaker
 
 
+def _person_up(tok: Token) -> Token:
+    """The person a "who" clause hung on the last noun stands for: "said Dimitra Lagou, a
+    fire ecologist at the Agricultural University of Athens, who blamed ...": up from
+    "Athens" through the phrase that describes her to Lagou (else ``tok`` itself)."""
+    node = tok
+    while node.ent_type_ != "PERSON" and node.dep_ in ("pobj", "prep", "appos", "compound"):
+        if node.head is node:
+            break
+        node = node.head
+    return node if node.ent_type_ == "PERSON" else tok
+
+
 def _a_person(subj: Token, speaker: str, tracker: SpeakerTracker) -> bool:
     """Is the named speaker a person: a full name seen before, or a title ("Mr Dlamini")?"""
     if speaker in tracker.people.values():
         return True
+    if aged(subj):
+        return True  # "Rourke, 62, said": an age set off after the name
     doc = subj.doc
     left = doc[subj.left_edge.i] if subj.left_edge.i < subj.i else None
     title = left if left is not None else (doc[subj.i - 1] if subj.i > 0 else None)
@@ -345,6 +368,8 @@ def speech_act(verb: Token) -> bool:
         )
     if lemma == "urge":
         return any(c.dep_ == "xcomp" for c in verb.children)
+    if lemma == "blame":  # "The operator blamed a shortage of drivers": a cause it gives
+        return any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in verb.children)
     if lemma == "call":
         on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
         return on is not None and any(
@@ -362,7 +387,10 @@ def act_speaker(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | No
     if subj.pos_ == "NOUN" and not any(
         t.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") for t in subj.subtree
     ):
-        return None  # "campaigners urged ...": an unnamed source
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+            return None  # "campaigners urged ...": an unnamed source
+        name = speaker_of(verb, tracker, base)  # "the operator blamed": the body named before
+        return name if name and not name.islower() else None
     return speaker_of(verb, tracker, base)
 
 
