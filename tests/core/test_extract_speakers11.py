@@ -10,8 +10,9 @@ it; "The producers, X, said" names a body, no "she"; "the ministry" after "the i
 ministry said" is that ministry, "a spokesperson for the airline" the airline named
 before; a surname with a particle ("Pieter van den Broek") is one name; "X blamed Y" is
 X's claim, also in a "who" clause the parser hung on the last noun of X's description;
-who commissioned a document did not write it. All texts go through one
-``extract_many`` pass."""
+who commissioned a document did not write it; "Federal Reserve chair Jerome Powell
+said" (two subjects in the parse) is his, not the role's; "reiterated", "hinted" and
+"recounted" report a clause. All texts go through one ``extract_many`` pass."""
 
 from __future__ import annotations
 
@@ -44,6 +45,12 @@ TEXTS = {
     "the University of Porto, who blamed a blocked culvert.",
     "commissioned": "A review commissioned by the council found that most bridges needed "
     "urgent repairs.",
+    "body_role_name": "Federal Reserve chair Jerome Powell said on Tuesday that the labour "
+    "market had cooled.",
+    "reiterated": "Harbour chief Nils Aune reiterated that the terminal would open in "
+    "spring.",
+    "hinted": "Energy minister Rosa Vidal hinted that the levy would be scrapped.",
+    "recounted": "Mayor Omar Haddad recounted that the old bridge had flooded twice.",
 }
 
 
@@ -75,6 +82,10 @@ def _claim(claims, kind, part):
         ("particle", "statement", "the water had peaked", "Pieter van den Broek"),
         ("blamed", "statement", "blamed years of underinvestment", "Lars Dahl"),
         ("who_blamed", "statement", "blamed a blocked culvert", "Ines Moura"),
+        ("body_role_name", "statement", "the labour market had cooled", "Jerome Powell"),
+        ("reiterated", "statement", "the terminal would open", "Nils Aune"),
+        ("hinted", "statement", "the levy would be scrapped", "Rosa Vidal"),
+        ("recounted", "statement", "the old bridge had flooded", "Omar Haddad"),
     ],
 )
 def test_the_claim_is_credited_to_who_the_article_means(extracted, key, kind, part, speaker):

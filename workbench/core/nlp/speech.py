@@ -22,7 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 REPORTING_VERBS = SPEECH_VERBS | frozenset(
     """find show reveal indicate allege disclose inform brief signal maintain contend
-    forecast project expect believe fear rule determine post""".split()
+    forecast project expect believe fear rule determine post reiterate reaffirm affirm
+    reckon hint counter retort lament assure boast recount concur""".split()
 ) - frozenset({"ask", "thank", "quote", "describe", "urge"})
 """Verbs whose clausal complement is what the subject asserts (the claim)."""
 
@@ -81,13 +82,14 @@ def speaker_of(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | Non
             (
                 c
                 for c in verb.children
-                if c.dep_ == "nsubj" and c.i == subj.i + 1 and c.pos_ == "PROPN"
+                if c.dep_ == "nsubj" and c.left_edge.i == subj.i + 1 and c.pos_ == "PROPN"
             ),
             None,
         )
         if name is not None:
             words = [t for t in subj.subtree if t.i <= subj.i and t.dep_ != "det"]
-            described_as = " ".join(t.text for t in words)
+            if name.ent_type_ != "PERSON":  # "Federal Reserve chair Jerome Powell said": him
+                described_as = " ".join(t.text for t in words)
             subj = name
     if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         who = subj.lower_ == "who"
