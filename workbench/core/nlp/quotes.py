@@ -470,7 +470,25 @@ class SpeakerTracker:
             words = set(name.lower().split())
             if at < pos and noun in words and mods <= words and name.lower() != noun:
                 return name
-        return None
+        if mods or tok.lemma_.lower() not in _BODY_WORDS:
+            return None
+        # "The Met Office issued a warning. The agency said ...": a bare body noun, just
+        # after a body named (by a proper name) as the subject of the sentence before, in
+        # the same paragraph, the noun not used there ("accused the army. The army said")
+        doc, sent = tok.doc, tok.sent
+        if sent.start == 0:
+            return None
+        before = doc[sent.start - 1].sent
+        if any(t.lower_ == noun for t in doc[before.start : tok.i]):
+            return None
+        last = next(((at, n) for at, n in reversed(self.orgs) if at < pos), None)
+        if last is None or last[0] < pos - tok.idx + before.start_char:
+            return None
+        if not last[1][:1].isupper():
+            return None
+        if last[1] in self.people or last[1] in self.people.values():
+            return None
+        return last[1]
 
     def _place_body(self, tok: Token, text: str, pos: int) -> str | None:
         """"The city says", "according to the city government": the government of the
@@ -526,6 +544,12 @@ class SpeakerTracker:
 
 _PRONOUN_REACH = 6
 _SPOKES_REACH = 600
+_BODY_WORDS = PUBLIC_BODIES | frozenset(
+    """regulator watchdog hospital school club trust board service foundation network
+    broadcaster newspaper organisation organization charity group operator airline bank
+    carrier insurer lender retailer""".split()
+)
+"""Nouns that stand for a body: "the agency said" right after "The Met Office issued"."""
 """How far back (characters) the body a bare "a spokesman" speaks for may be named."""
 """How many subjects back a "she" may reach past a "he" (and the reverse)."""
 
