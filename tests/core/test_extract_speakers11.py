@@ -13,8 +13,10 @@ X's claim, also in a "who" clause the parser hung on the last noun of X's descri
 who commissioned a document did not write it; "Federal Reserve chair Jerome Powell
 said" (two subjects in the parse) is his, not the role's; "reiterated", "hinted" and
 "recounted" report a clause; "the agency said" right after a body named as the subject of
-the sentence before is that body, unless the noun was used there. All texts go through
-one ``extract_many`` pass."""
+the sentence before is that body, unless the noun was used there; "the governor" after
+"Governor Kathy Hochul" (the title hung on her first name) is she; a "he" after a "she"
+goes to the last person in reach not shown to be a "she". All texts go through one
+``extract_many`` pass."""
 
 from __future__ import annotations
 
@@ -57,6 +59,12 @@ TEXTS = {
     "storm would hit the coast overnight.",
     "noun_used": "The Popular Liberation Front denied the attack and blamed the army. The "
     "army said the rebels had shelled the market.",
+    "title_on_first_name": "Governor Kathy Hochul said the state would sue. The governor "
+    "told reporters the tariffs would cost New York $2bn.",
+    "gender": "Transport secretary Helen Ward met drivers' leader Paul Rhodes on Monday.\n\n"
+    "Rhodes said fares had doubled in five years. Ward said the government was building "
+    "more lines than ever. She added that a new law would cap fare rises.\n\nHe said "
+    "the law would come too late for most commuters.",
 }
 
 
@@ -94,6 +102,9 @@ def _claim(claims, kind, part):
         ("recounted", "statement", "the old bridge had flooded", "Omar Haddad"),
         ("agency", "statement", "the storm would hit the coast", "Met Office"),
         ("noun_used", "statement", "blamed the army", "Popular Liberation Front"),
+        ("title_on_first_name", "money", "$2bn", "Kathy Hochul"),
+        ("gender", "statement", "a new law would cap fare rises", "Helen Ward"),
+        ("gender", "statement", "the law would come too late", "Paul Rhodes"),
     ],
 )
 def test_the_claim_is_credited_to_who_the_article_means(extracted, key, kind, part, speaker):

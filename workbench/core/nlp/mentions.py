@@ -94,6 +94,11 @@ def sentence_mentions(sent: Span, base: int = 0) -> list[Mention]:
                 words |= _noun_words(c)
             elif c.dep_ == "compound":
                 words.add(c.lower_)  # "District Judge Martin Hale"
+        for t in ent:  # "Governor Kathy Hochul": the title hung on the first name
+            if t.i != root.i and t.i == ent.start:
+                words.update(
+                    c.lower_ for c in t.children if c.dep_ == "compound" and c.i < ent.start
+                )
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
             words |= _noun_words(root.head)  # "the grid operator Red Electrica"
         name = ent.text.removeprefix("the ").removeprefix("The ")

@@ -525,7 +525,8 @@ class SpeakerTracker:
     def _agreeing(self, pronoun: str, pos: int) -> str | None:
         """ "she said": the last person named as a subject, unless the text has shown that
         person to be a "he" (or the other way round); then the last one in reach shown to
-        agree. Unsure (nobody agrees, or nobody's gender shown): the last one, as before."""
+        agree, else the last one in reach whose gender the text has not shown. Unsure
+        (nobody in reach fits): the last one, as before."""
         before = [name for at, name in self.subjects if at < pos]
         if not before:
             return None
@@ -536,8 +537,13 @@ class SpeakerTracker:
             return last
         if shown == pronoun:
             return last
-        for name in reversed(before[-_PRONOUN_REACH:]):
+        reach = before[-_PRONOUN_REACH:]
+        for name in reversed(reach):
             if self.gender.get(name) == pronoun:
+                return name
+        for name in reversed(reach):  # "Dunn said ... Cole said ... She added ... He said":
+            if name not in self.gender:  # the last one not shown to be a "she"
+                self.gender[name] = pronoun
                 return name
         return last
 
