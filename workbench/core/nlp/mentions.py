@@ -181,11 +181,16 @@ def document_source(tok: Token) -> Token | None:
     stands behind the document, or None."""
     if tok.pos_ != "NOUN" or not {tok.lemma_.lower(), tok.lower_} & SOURCE_DOCUMENTS:
         return None
+    for c in tok.children:  # "A Reuters analysis of shipping data": Reuters
+        if c.dep_ == "compound" and c.i < tok.i and c.ent_type_ in _NAMED:
+            return c
     for c in tok.children:
         if c.dep_ == "poss" and c.pos_ != "PRON":
             return c
         if c.dep_ in ("prep", "agent") and c.lower_ in _SOURCE_PREPS:
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if c.lower_ == "of" and obj is not None and not (obj.ent_type_ or obj.pos_ == "PROPN"):
+                continue  # "an analysis of shipping data": what it is about, not its source
             if obj is not None:
                 return obj
         if c.dep_ == "acl" and c.lemma_.lower() not in _ACCESS_VERBS | _SPONSOR_VERBS:

@@ -429,6 +429,13 @@ class SpeakerTracker:
         owner = self._owner(tok, pos)
         if owner is not None:
             text = f"{owner}'s {text}"  # "His family said": the family of the man named
+        person, led = _person_of(tok)
+        if person is not None:
+            name = self.resolve(person, base)
+            if name:
+                # "Researchers led by Dr Anna Holm found": she speaks for them; "the family
+                # of Tom Price said": his family
+                return name if led else f"{name}'s {text}"
         body = staff_body(tok)
         if body is not None:
             name = self.resolve(body, base, speech=body.pos_ == "NOUN")
@@ -572,6 +579,25 @@ _GENDER_TITLES = {
     "dame": "she",
     "lady": "she",
 }
+
+
+def _person_of(tok: Token) -> tuple[Token | None, bool]:
+    """The named person a common-noun source belongs to or is led by ("the family of Tom
+    Price", "researchers led by Dr Anna Holm"; not "a nurse at Goma hospital"), and
+    whether it is led by them."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in PEOPLE_NOUNS:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+        elif c.dep_ == "acl" and c.lemma_.lower() == "lead":
+            agent = next((a for a in c.children if a.dep_ == "agent"), None)
+            obj = None if agent is None else next(
+                (o for o in agent.children if o.dep_ == "pobj"), None
+            )
+        else:
+            continue
+        if obj is not None and obj.ent_type_ == "PERSON":
+            return obj, c.dep_ == "acl"
+    return None, False
 
 
 def _gender_shown(ent: Span, root: Token) -> str | None:

@@ -91,6 +91,22 @@ def speaker_of(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | Non
             if name.ent_type_ != "PERSON":  # "Federal Reserve chair Jerome Powell said": him
                 described_as = " ".join(t.text for t in words)
             subj = name
+    if subj is not None and subj.i < verb.i and document_source(subj) is None and (
+        {subj.lemma_.lower(), subj.lower_} & SOURCE_DOCUMENTS
+    ):
+        # "The report, by the National Audit Office, said": the parser hung "by" on the verb
+        by = next(
+            (
+                o
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "by" and subj.i < c.i < verb.i
+                for o in c.children
+                if o.dep_ == "pobj" and o.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+            ),
+            None,
+        )
+        if by is not None:
+            subj = by
     if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         who = subj.lower_ == "who"
         subj = verb.head  # "said Maria Lopez, who told reporters ...": Lopez
