@@ -14,7 +14,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .doc_cache import entity_at, span_text
-from .mentions import SOURCE_DOCUMENTS, aged, document_source, name_before, someone_unnamed
+from .mentions import (
+    SOURCE_DOCUMENTS,
+    a_person_noun,
+    aged,
+    document_source,
+    name_before,
+    someone_unnamed,
+)
 from .quotes import NAMING_VERBS, SPEECH_VERBS, SpeakerTracker, _subject_of, _untitled
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -88,7 +95,7 @@ def speaker_of(verb: Token, tracker: SpeakerTracker, base: int = 0) -> str | Non
         )
         if name is not None:
             words = [t for t in subj.subtree if t.i <= subj.i and t.dep_ != "det"]
-            if name.ent_type_ != "PERSON":  # "Federal Reserve chair Jerome Powell said": him
+            if not a_person_noun(subj):  # "Federal Reserve chair Jerome Powell said": him
                 described_as = " ".join(t.text for t in words)
             subj = name
     if subj is not None and subj.i < verb.i and document_source(subj) is None and (
