@@ -229,6 +229,7 @@ class SpeakerTracker:
         self.mentions: list[Mention] = []  # named people and bodies, with describing nouns
         self.documents: list[tuple[int, str, str]] = []  # (pos, noun, source) of documents
         self.places: list[tuple[int, str]] = []  # places named (GPE), for "the city said"
+        self.groups: list[tuple[int, str]] = []  # "Tom and Becky Oyelaran" as a subject
 
     def observe(self, sent: Span, base: int = 0) -> None:
         proper = [tok for tok in sent if tok.pos_ == "PROPN"]
@@ -290,6 +291,12 @@ class SpeakerTracker:
             main = head.dep_ == "ROOT" or head.lemma_.lower() in SPEECH_VERBS
             if root.dep_ in ("nsubj", "nsubjpass") and main:
                 self.subjects.append((base + ent.start_char, self.full.get(last, name)))
+                other = next((c for c in root.children if c.dep_ == "conj"), None)
+                pair = None if other is None else entity_at(sent.doc, other.i)
+                if pair is not None and pair.label_ == "PERSON" and pair.start > ent.end:
+                    # "Tom and Becky Oyelaran moved ...": a "they" that follows is both
+                    both = doc_text(sent.doc)[ent.start_char : pair.end_char]
+                    self.groups.append((base + ent.start_char, both))
             gender = _gender_shown(ent, root)
             if gender:
                 self.gender.setdefault(self.full.get(last, name), gender)
@@ -370,11 +377,22 @@ class SpeakerTracker:
                 return person  # "Brannock said" after "Brannock, now 81, was": that person
             return name.removeprefix("the ").removeprefix("The ")
         if name:
-            return _untitled(self.full.get(name.split()[-1], name))
+            full = _untitled(self.full.get(name.split()[-1], name))
+            if " " not in full and tok.ent_type_ == "PERSON":
+                # "Becky said" after "Tom and Becky Oyelaran": the one person of that name
+                known = {n for n in self.people.values() if n.split()[0] == full}
+                if len(known) == 1:
+                    return known.pop()
+            return full
         if tok.lower_ in ("he", "she"):
             return self._agreeing(tok.lower_, base + tok.idx)
         if tok.lower_ in _PRONOUNS and tok.lower_ not in ("i", "we"):
             pos = base + tok.idx
+            if tok.lower_ == "they":
+                group = next(((at, n) for at, n in reversed(self.groups) if at < pos), None)
+                single = next((at for at, _ in reversed(self.subjects) if at < pos), -1)
+                if group is not None and group[0] >= single:
+                    return group[1]  # "Tom and Becky Oyelaran moved ... they said"
             return _last_before(self.subjects, pos)
         if speech and common:
             return self._described(tok, base)
