@@ -19,7 +19,8 @@ goes to the last person in reach not shown to be a "she"; "A Bloomberg analysis 
 data" is Bloomberg's (what it is "of" is its topic), "The report, by X, said" X's (the
 parser hung "by" on the verb); "the family of X" is "X's family"; "scientists led by X"
 speak through X; "They said" after "Dan and Ruth Hollis carried ..." is both, and a first
-name alone ("Ruth said") the one person named so. All texts go through one
+name alone ("Ruth said") the one person named so; a body's name the tagger cut at its
+"and" ("Avon and Somerset Police") is whole. All texts go through one
 ``extract_many`` pass."""
 
 from __future__ import annotations
@@ -77,6 +78,10 @@ TEXTS = {
     "hospital on Sunday.",
     "led_by": "Scientists led by Dr Petra Lind at Uppsala University found that the lake "
     "had warmed faster than the air.",
+    "and_police": "Avon and Somerset Police said a man had been arrested in Bath. No "
+    "officers had been hurt, it said.",
+    "and_service": "Gloucestershire Fire and Rescue Service said crews had rescued a farmer "
+    "from the flood. Nobody else had been hurt, it said.",
     "couple": "Across the lane, Dan and Ruth Hollis carried their furniture upstairs on "
     "Thursday. They said the water had reached the second step by midnight.\n\nRuth said "
     "the council had sent no sandbags.",
@@ -124,6 +129,14 @@ def _claim(claims, kind, part):
         ("report_by", "statement", "the ferry contract had been signed", "Scottish Audit Office"),
         ("family_of", "statement", "he had been released from hospital", "Omar Said's family"),
         ("led_by", "statement", "the lake had warmed faster", "Petra Lind"),
+        ("and_police", "statement", "a man had been arrested", "Avon and Somerset Police"),
+        ("and_police", "statement", "No officers had been hurt", "Avon and Somerset Police"),
+        (
+            "and_service",
+            "statement",
+            "Nobody else had been hurt",
+            "Gloucestershire Fire and Rescue Service",
+        ),
         ("couple", "statement", "the water had reached the second step", "Dan and Ruth Hollis"),
         ("couple", "statement", "the council had sent no sandbags", "Ruth Hollis"),
     ],

@@ -190,8 +190,29 @@ def _full_name(tok: Token) -> str | None:
             if ent.label_ == "ORG" and before is not None and before.label_ in ("ORG", "NORP"):
                 # "the Spanish | Society of Family Medicine": one name the tagger split
                 return tok.doc[before.start : ent.end].text
+            if ent.label_ == "ORG":
+                return _and_name(tok.doc, ent.start, ent.root) or ent.text
             return ent.text
     return None
+
+
+_NAME_JOINS = frozenset({"and", "&"})
+
+
+def _and_name(doc: Doc, start: int, head: Token) -> str | None:
+    """ "Avon and Somerset Police", "Gloucestershire Fire and Rescue Service": a body's
+    name the tagger cut at its "and" (the words before it hang on the name's head)."""
+    if start < 2 or doc[start - 1].lower_ not in _NAME_JOINS:
+        return None
+    first = start - 1
+    while first - 1 >= 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title:
+        first -= 1
+    if first == start - 1:
+        return None
+    words = doc[first : start - 1]
+    if not all(head in (w, *w.ancestors) for w in words):
+        return None
+    return doc[first : head.i + 1].text
 
 
 def _untagged_body(tok: Token) -> bool:
@@ -267,7 +288,8 @@ class SpeakerTracker:
                 pass  # "Rourke, 54, said": a person the tagger took for a body
             elif subject and (ent.label_ in ("ORG", "GPE") or speaks and ent.label_ in _PLACES):
                 # "South West Water said" (a body the tagger took for a place) too
-                name = ent.text.removeprefix("the ").removeprefix("The ")
+                named = _and_name(sent.doc, ent.start, ent.root) if ent.label_ == "ORG" else None
+                name = (named or ent.text).removeprefix("the ").removeprefix("The ")
                 self.orgs.append((base + ent.start_char, name))
             if ent.label_ != "PERSON" and not _titled_person(ent):
                 continue
@@ -362,6 +384,13 @@ class SpeakerTracker:
         common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text[:1].islower())
         if name is None and tok.pos_ == "PROPN" and not common:
             name = " ".join(t.text for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i)
+            lefts = [t for t in tok.subtree if t.i <= tok.i and t.pos_ == "PROPN"]
+            joined = None
+            for k in range(len(lefts) - 1):  # "Fire and Rescue Service": the "and" kept
+                if lefts[k + 1].i == lefts[k].i + 2:
+                    joined = _and_name(tok.doc, lefts[k + 1].i, tok)
+            if joined:
+                return joined
         if name is None and tok.is_title and tok.text in self.full:
             name = tok.text  # a name seen earlier that the tagger missed here ("“...,” Giles said")
         if name is None and capitalised_name(tok):
