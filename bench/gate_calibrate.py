@@ -30,13 +30,19 @@ from workbench.core.articles import load_article_file, make_article  # noqa: E40
 from workbench.core.nlp import extract  # noqa: E402
 from workbench.core.nlp.worthiness import gate as gate_mod  # noqa: E402
 from workbench.core.nlp.worthiness.gate_train import (  # noqa: E402
+    ARTICLE_SETS,
     DEV_RECORDS,
     DEV_STATEMENTS,
     NONCLAIM_FILES,
+    WHOLE_FILES,
     NewsItem,
+    read_articles,
     read_news,
+    split_articles,
+    split_files,
     split_news,
 )
+from workbench.core.nlp.worthiness.scorer import Scorer  # noqa: E402
 
 PROBS: dict[str, float] = {}
 UNNAMED: dict[str, float] = {}  # quote text -> gate score, for quotes of unnamed speakers
@@ -98,8 +104,11 @@ def _kept(claims: list[Any], config: tuple[float, ...], quotes: bool) -> list[An
     return out
 
 
-def _set_rows(data: Path, configs: list[Any], quotes: bool) -> list[str]:
-    paths = sorted(data.glob("*.txt"))
+def _set_rows(data: Path, configs: list[Any], quotes: bool,
+              paths: list[Path] | None = None, name: str = "") -> list[str]:
+    """Rows of one article set (``paths``: only these articles of it, named ``name``)."""
+    paths = sorted(data.glob("*.txt")) if paths is None else paths
+    label = name or data.name
     articles = [load_article_file(p) for p in paths]
     anns = [json.loads(p.with_suffix(".json").read_text(encoding="utf-8")) for p in paths]
     all_claims = extract.extract_many(articles)
@@ -115,7 +124,7 @@ def _set_rows(data: Path, configs: list[Any], quotes: bool) -> list[str]:
             base = missed or {""}
             continue
         for m in sorted(missed - base) if SHOW_LOST else ():
-            print(f"{data.name} {_name(cfg)} LOST {m}")
+            print(f"{label} {_name(cfg)} LOST {m}")
         with contextlib.redirect_stdout(io.StringIO()):
             t = print_report(results, True)
         groups = " ".join(
@@ -125,11 +134,13 @@ def _set_rows(data: Path, configs: list[Any], quotes: bool) -> list[str]:
         )
         nc = (
             f" non-claim {100 * t['non_claims_clean'] / t['non_claims']:5.1f}"
+            f" ({t['non_claims_clean']}/{t['non_claims']})"
             if t["non_claims"]
             else ""
         )
         rows.append(
-            f"  {data.name:6} {_name(cfg)} recall {100 * t['found_overlap'] / t['facts']:5.1f}"
+            f"  {label:6} {_name(cfg)} recall {100 * t['found_overlap'] / t['facts']:5.1f}"
+            f" ({t['found_overlap']}/{t['facts']})"
             f" prec {100 * t['matched_annotated_kinds'] / t['claims_annotated_kinds']:5.1f}"
             f"{nc}  {groups}"
         )
@@ -190,6 +201,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--list", type=float, default=None,
                     help="print the news sentences got wrong at this threshold")
     ap.add_argument("--news-only", action="store_true")
+    ap.add_argument("--gate", type=Path, default=None,
+                    help="score with this gate file instead of the shipped gate.json")
+    ap.add_argument("--validation", action="store_true",
+                    help="only the validation split gate_train.py never trains on: the held "
+                    "articles of the article sets, the held whole files, the held 30%% of "
+                    "the nonclaim_dev files (with --sets as given, for recall)")
     ap.add_argument("--show-lost", action="store_true",
                     help="print the eval facts each config loses against no veto")
     ap.add_argument("--configs", nargs="*", default=[],
@@ -205,12 +222,30 @@ def main(argv: list[str] | None = None) -> int:
     listing = None
     if args.list is not None:
         listing = next((c for c in configs if c[0] == args.list), configs[0])
+    if args.gate is not None:
+        scorer = Scorer.from_file(args.gate)
+        extract.load_gate = lambda: scorer  # type: ignore[assignment]
     extract._gate = _recording  # type: ignore[assignment]
     extract.NAMED_QUOTE_VETO = 0.0  # type: ignore[attr-defined]  # score named quotes too
     rows: list[str] = []
     for s in [] if args.news_only else args.sets:
         rows += _set_rows(ROOT / "tests" / "data" / s, configs, args.quotes)
+    if args.validation:
+        held = split_articles(read_articles(list(ARTICLE_SETS)), args.seed)[1]
+        by_set: dict[Path, list[Path]] = {}
+        for a in held:
+            folder, slug = a.name.split("/")
+            by_set.setdefault(ROOT / "tests" / "data" / folder, []).append(
+                ROOT / "tests" / "data" / folder / f"{slug}.txt")
+        for folder, paths in sorted(by_set.items()):
+            rows += _set_rows(folder, configs, args.quotes, paths, f"{folder.name}/held")
+        for path in split_files(list(WHOLE_FILES), args.seed)[1]:
+            nc = read_news(path)
+            rows += _news_rows(f"{path.parent.name}/whole-held", nc, list(range(len(nc))),
+                               configs, args.quotes)
     for name, path in (("dev_statements", DEV_STATEMENTS), ("dev_records", DEV_RECORDS)):
+        if args.validation:
+            break
         dev = read_news(path)
         rows += _news_rows(name, dev, list(range(len(dev))), configs, args.quotes, listing)
     for path in NONCLAIM_FILES:
@@ -219,7 +254,8 @@ def main(argv: list[str] | None = None) -> int:
         nc = read_news(path)
         train, held = split_news(nc, args.seed)
         name = path.parent.name + ("" if path.stem == "sentences" else f"-{path.stem}")
-        rows += _news_rows(f"{name}/train", nc, train, configs, args.quotes, listing)
+        if not args.validation:
+            rows += _news_rows(f"{name}/train", nc, train, configs, args.quotes, listing)
         rows += _news_rows(f"{name}/held", nc, held, configs, args.quotes)
     print("\n".join(rows))
     return 0

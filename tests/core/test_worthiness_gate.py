@@ -5,9 +5,7 @@ Our own sentences, written for these tests (not from any dev or evaluation set).
 
 from __future__ import annotations
 
-import csv
 import json
-from pathlib import Path
 
 import pytest
 
@@ -152,43 +150,6 @@ def test_facts_next_to_feeling_words_stay(text: str, claims_of) -> None:
     kinds = {c.kind for c in claims_of[text]}
     assert {"statement", "date"} <= kinds or "statement" in kinds and "2019" in " ".join(
         str(c.value) for c in claims_of[text]
-    )
-
-
-def test_gate_training_is_reproducible_and_loadable(tmp_path: Path) -> None:
-    pytest.importorskip("sklearn")
-    from workbench.core.nlp.worthiness.gate_train import main
-    from workbench.core.nlp.worthiness.scorer import Scorer
-
-    facts = ["Taxes rose by {n} percent in {y}.", "The plant closed in {y}."]
-    views = ["I think that is wrong.", "Thank you, it is good to be here."]
-    rows = []
-    for i, year in enumerate(range(1980, 2020, 4)):
-        for j, t in enumerate(facts + views):
-            rows.append({"Text": t.format(n=i + 2, y=year), "File_id": f"{year}-10-01.txt",
-                         "Verdict": "1" if j < 2 else "-1"})
-    cb = tmp_path / "cb.csv"
-    with cb.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    news = tmp_path / "news.jsonl"
-    lines = [{"text": f"The court fined the firm {k} times.", "checkable": True} for k in range(10)]
-    lines += [{"text": f"What a lovely day number {k} was.", "checkable": False} for k in range(10)]
-    news.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
-    a, b = tmp_path / "a.json", tmp_path / "b.json"
-    for out in (a, b):
-        args = ["--claimbuster", str(cb), "--news", str(news), "--out", str(out)]
-        assert main(args) == 0
-    model_a, model_b = json.loads(a.read_text()), json.loads(b.read_text())
-    assert model_a["weights"] == model_b["weights"] and model_a["bias"] == model_b["bias"]
-    assert model_a["meta"]["news_held_out"] == 6
-    gate = Scorer.from_file(a)
-    span = load_pipeline()("I think that is wrong.")[:]
-    fact = load_pipeline()("Taxes rose by 7 percent in 1999.")[:]
-    score = gate.score_features
-    assert score(gate_features(span, token_features(span))) > score(
-        gate_features(fact, token_features(fact))
     )
 
 
