@@ -9,16 +9,18 @@ damaged or out of step with the article files it is rebuilt from them.
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import StoreError, WorkbenchError
 from . import index_log
+from .article_file import ordered
 from .claim_map import remove as remove_claim_map
-from .index import stamp_of, summarize
+from .index import stamp_of, summarize, was_removed
 from .journal import salvage as salvage_journal
-from .layout import ARTICLES, INDEX, INDEX_LOG, JOURNAL, META, Layout, WriterLock
+from .layout import ARTICLES, INDEX, INDEX_LOG, JOURNAL, META, UNDO, Layout, WriterLock
 from .rows import table_problems
 from .storage import atomic_write, backup_path, encode_document, load_document
 
@@ -204,6 +206,7 @@ def repair(root: Path) -> list[str]:
     try:
         rebuild = False
         match_index = False
+        restored: set[str] = set()
         for f in findings:
             if _is_match_index(f.path):
                 match_index = True
@@ -231,11 +234,12 @@ def repair(root: Path) -> list[str]:
                 done.append(
                     f"restored {f.path} from {bak.name} (damaged file kept as {aside.name})"
                 )
+                restored.add(f.path.stem)
                 rebuild = True
             else:
                 done.append(f"cannot restore {f.path}: no good copy; left untouched")
         if rebuild:
-            done.append(_rebuild_index(root, stamp))
+            done.append(_rebuild_index(root, stamp, restored))
         if match_index:
             from ..match import doctor as match_doctor
 
@@ -263,10 +267,58 @@ def _set_aside(path: Path, stamp: str) -> Path:
     return aside
 
 
-def _rebuild_index(root: Path, stamp: str) -> str:
-    """Index every readable article file; of several with one source, the newest."""
+def _last_steps(root: Path) -> dict[str, tuple[bool, set[int]]] | None:
+    """Per article, what the last step done (on the undo stack) that touched it says:
+    (it took the article out with ``remove_article``, the history seqs it refers to).
+    None when the undo journal cannot be read."""
+    from .undo_log import UndoLog
+
+    try:
+        stack = UndoLog(root / UNDO, readonly=True).undo_stack()
+    except (WorkbenchError, OSError, ValueError):
+        return None
+    out: dict[str, tuple[bool, set[int]]] = {}
+    for entry in stack:
+        removed = {a for a in entry.get("removed") or [] if isinstance(a, str)}
+        seqs: dict[str, set[int]] = {}
+        for ref in entry.get("rows") or []:
+            if isinstance(ref, list) and len(ref) == 2 and isinstance(ref[0], str):
+                seqs.setdefault(ref[0], set()).add(ref[1])
+        for pair in entry.get("articles") or []:
+            if isinstance(pair, list) and pair and isinstance(pair[0], str):
+                seqs.setdefault(pair[0], set())
+        for aid in removed | set(seqs):
+            out[aid] = (aid in removed, seqs.get(aid, set()))
+    return out
+
+
+def _kept_out(
+    tables: dict, aid: str, restored: bool, steps: dict[str, tuple[bool, set[int]]] | None
+) -> bool | None:
+    """Whether a removed article stays out of the rebuilt index: its history's last
+    article row says so, or (its file restored from a copy that may miss its last
+    changes) the undo journal's last step on it took it out and the file misses that
+    step's rows. None: a restored file, and the undo journal could not be read."""
+    history = ordered(tables.get("history", {}))
+    if not restored:
+        return was_removed(history)
+    if steps is None:
+        return None
+    last = steps.get(aid)
+    have = {r.get("seq") for r in history}
+    if last is not None and not last[1] <= have:  # the copy misses the last step
+        return last[0]
+    return was_removed(history)
+
+
+def _rebuild_index(root: Path, stamp: str, restored: Collection[str] = ()) -> str:
+    """Index every readable article file but the removed ones (kept for undo); of
+    several with one source, the newest."""
     by_source: dict[str, dict] = {}
     rows: list[dict] = []
+    steps = _last_steps(root) if restored else None
+    kept_out = 0
+    unsure: list[str] = []
     for path in sorted((root / ARTICLES).glob("*.json")):
         if path.is_symlink() or _file_problem(path, "article") is not None:
             continue
@@ -274,6 +326,12 @@ def _rebuild_index(root: Path, stamp: str) -> str:
         row = summarize(data["tables"]) if data else None
         if not row or not row["id"]:
             continue
+        out = _kept_out(data["tables"], path.stem, path.stem in restored, steps)  # type: ignore[index]
+        if out:
+            kept_out += 1
+            continue
+        if out is None:
+            unsure.append(path.stem)
         src = row.get("source") or ""
         if src and src != "-":
             prev = by_source.get(src)
@@ -294,4 +352,12 @@ def _rebuild_index(root: Path, stamp: str) -> str:
         _set_aside(log, stamp)
     (root / "dirty").unlink(missing_ok=True)
     remove_claim_map(root)  # derived from the index: rebuilt from the new one
-    return f"rebuilt {index} from {len(rows)} article file(s)"
+    line = f"rebuilt {index} from {len(rows)} article file(s)"
+    if kept_out:
+        line += f"; kept {kept_out} removed article(s) out of the list (undo lists them again)"
+    if unsure:
+        line += (
+            f"; listed {len(unsure)} restored article(s) again although one may have been "
+            f"removed since its copy (the undo journal is unreadable): {', '.join(unsure)}"
+        )
+    return line

@@ -31,6 +31,17 @@ Summary = dict[str, Any]
 Updates = dict[str, "Summary | None"]
 
 
+def was_removed(history: Any) -> bool:
+    """Whether an article's history rows (oldest first) end with it taken out of the
+    workspace (``remove_article``: claim id "", field ``article``, new None) rather than
+    listed again (undo, redo or an import writes a row with its title as ``new``)."""
+    marks = [
+        r for r in history
+        if isinstance(r, dict) and r.get("field") == "article" and not r.get("claim_id")
+    ]
+    return bool(marks) and marks[-1].get("new") is None
+
+
 def summarize(tables: Tables) -> Summary:
     """The index row of one article, computed from its file's tables."""
     art = first(tables.get("article", {}))

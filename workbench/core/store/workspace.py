@@ -28,7 +28,7 @@ from . import edits
 from .article_file import ArticleFile, ArticleFiles, Tables, first, ordered
 from .claim_map import ClaimMap
 from .claim_map import remove as remove_claim_map
-from .index import ArticleIndex, Summary, ids_of, summarize
+from .index import ArticleIndex, Summary, ids_of, summarize, was_removed
 from .journal import Journal
 from .layout import Clock, Layout, WriterLock, check_id, lock_is_free, utc_now
 from .replay import UndoSteps, new_step, values_to_set
@@ -313,6 +313,9 @@ class Workspace:
             )
         for cid in plan.orphans:
             history.append(self._row(0, article.id, cid, "orphaned", False, True, "import"))
+        if same and not listed and was_removed(history):  # listed again: its history says so
+            title = one_line(article.title, 300) or article.id
+            history.append(self._row(0, article.id, "", Field.ARTICLE, None, title, "import"))
         for i, row in enumerate(history, 1):
             row["seq"] = i
         tables = {
@@ -871,8 +874,7 @@ class Workspace:
                 rows = self._files.get(aid).history_rows()
             except WorkbenchError:  # a stray or damaged file: doctor's business
                 continue
-            marks = [r for r in rows if r.get("field") == Field.ARTICLE and not r.get("claim_id")]
-            if marks and marks[-1].get("new") is None:
+            if was_removed(rows):
                 out.append(aid)
         return out
 
