@@ -17,6 +17,7 @@ from .. import render
 from ..team import TeamState
 from ..widgets.article_view import ArticleView
 from ..widgets.claims_table import ClaimsTable
+from ..widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from ..session import ReviewSession
@@ -47,8 +48,8 @@ class TeamReview(Screen[None]):
     def alive(self) -> bool:
         """Mounted with all its panes (not half mounted or being taken down: a live
         signal can arrive while the app opens or closes, between two panes)."""
-        return (self.is_mounted and bool(self.query(ClaimsTable))
-                and bool(self.query(ArticleView)))
+        return (self.is_mounted and self.is_attached and bool(self.query(ClaimsTable))
+                and bool(self.query(ArticleView)) and bool(self.query(StatusLine)))
 
     @property
     def team(self) -> TeamState | None:
